@@ -1,0 +1,46 @@
+package dev.assay.core;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything one audit produced, in the order the reports show it: metrics and verdicts sorted,
+ * the outcome of each family, the data volumes and the provenance. Reports are pure functions of
+ * this value.
+ *
+ * @param rowCounts rows read per data role ({@code current}, {@code reference})
+ * @param notes run-level notes for the reader (groups excluded, values normalised, ...)
+ */
+public record AuditRun(String name, ModelInfo model, List<FamilyOutcome> families,
+                       List<MetricResult> metrics, List<Verdict> verdicts,
+                       Map<String, Long> rowCounts, List<String> notes,
+                       Provenance provenance) {
+
+  public AuditRun {
+    families = List.copyOf(families);
+    metrics = metrics.stream().sorted().toList();
+    verdicts = verdicts.stream().sorted().toList();
+    rowCounts = Collections.unmodifiableMap(new TreeMap<>(rowCounts));
+    notes = List.copyOf(notes);
+  }
+
+  /** PASS when no verdict closes the gate, else FAIL. */
+  public String verdict() {
+    return passed() ? "PASS" : "FAIL";
+  }
+
+  public boolean passed() {
+    return verdicts.stream().noneMatch(Verdict::blocksRelease);
+  }
+
+  /** The contract's exit code for this run: 0 when the gate is open, 1 when it is closed. */
+  public int exitCode() {
+    return passed() ? 0 : 1;
+  }
+
+  public AuditRun withProvenance(Provenance newProvenance) {
+    return new AuditRun(name, model, families, metrics, verdicts, rowCounts, notes, newProvenance);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.assay.core;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where a metric or a verdict applies: a sensitive {@code attribute} (and a {@code group} of it)
+ * for fairness, a {@code column} for drift and privacy. Absent keys are null; a data-set level
+ * metric has none. An intersection's attribute and group join their parts with {@code " & "}.
+ */
+public record Scope(String attribute, String group, String column) implements Comparable<Scope> {
+
+  /** Joins the parts of an intersection's attribute or group name. */
+  public static final String INTERSECTION_SEPARATOR = " & ";
+
+  public static final Scope DATASET = new Scope(null, null, null);
+
+  private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+  private static final Comparator<Scope> ORDER = Comparator.<Scope, String>comparing(Scope::attribute, NULLS_FIRST)
+      .thenComparing(Scope::group, NULLS_FIRST)
+      .thenComparing(Scope::column, NULLS_FIRST);
+
+  public static Scope attribute(String attribute) {
+    return new Scope(attribute, null, null);
+  }
+
+  public static Scope group(String attribute, String group) {
+    return new Scope(attribute, group, null);
+  }
+
+  public static Scope column(String column) {
+    return new Scope(null, null, column);
+  }
+
+  /** The keys that are present, in contract order (attribute, group, column). */
+  public Map<String, String> keys() {
+    Map<String, String> keys = new LinkedHashMap<>();
+    if (attribute != null) {
+      keys.put("attribute", attribute);
+    }
+    if (group != null) {
+      keys.put("group", group);
+    }
+    if (column != null) {
+      keys.put("column", column);
+    }
+    return keys;
+  }
+
+  /** A short human label such as {@code race = Caucasian}, or {@code data set}. */
+  public String label() {
+    if (attribute != null && group != null) {
+      return attribute + " = " + group;
+    }
+    if (attribute != null) {
+      return attribute;
+    }
+    if (column != null) {
+      return column;
+    }
+    return "data set";
+  }
+
+  @Override
+  public int compareTo(Scope other) {
+    return ORDER.compare(this, other);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.assay.spec;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit spec ({@code version: 1}), as bound from YAML or JSON with snake_case keys. Unknown
+ * keys are rejected at binding; {@link SpecLoader} checks the values and resolves paths. See
+ * CONTRACT.md §2 for the meaning of each key.
+ */
+public record AuditSpec(Integer version, String name, Model model, Data data, Columns columns,
+                        Fairness fairness, Drift drift, Privacy privacy, Map<String, Object> llm,
+                        List<String> rules) {
+
+  /** The model under audit; shown in the report. */
+  public record Model(String name, String version, String owner) {
+  }
+
+  /** The data sets: {@code current} (required) and {@code reference} (optional). */
+  public record Data(Source current, Source reference) {
+  }
+
+  /**
+   * One data set: a Spark/Hadoop URI or a path relative to the spec's folder, a format
+   * ({@code csv | parquet | json | orc}, default from the extension) and reader options.
+   */
+  public record Source(String path, String format, Map<String, String> options) {
+  }
+
+  /** Column roles. Every field is optional; a family runs when the columns it needs are named. */
+  public record Columns(String label, String prediction, String score, Double threshold,
+                        String positive, String favourable, List<String> sensitive,
+                        List<List<String>> intersections, List<String> features, String member,
+                        String prompt, String response, String referenceAnswer, String contexts,
+                        String retrievedIds, String relevantIds, String latencyMs,
+                        String promptTokens, String completionTokens) {
+  }
+
+  /** Fairness options. */
+  public record Fairness(Integer minGroupSize, Integer bootstrap, Double confidence) {
+  }
+
+  /** Drift options. */
+  public record Drift(Integer bins) {
+  }
+
+  /** Privacy options. */
+  public record Privacy(List<String> quasiIdentifiers, String sensitiveAttribute, Integer k) {
+  }
+}
