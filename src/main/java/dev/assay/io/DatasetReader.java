@@ -1,0 +1,60 @@
+package dev.assay.io;
+
+import dev.assay.core.BadInputException;
+import dev.assay.core.RunFailedException;
+import dev.assay.spec.DataSource;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Opens a data set with Spark's built-in readers (csv, parquet, json, orc) from any Hadoop URI.
+ * Opening reads only the schema (for CSV with {@code inferSchema}, Spark scans the file once to
+ * infer types; give a schema-carrying format such as Parquet to avoid that pass). The data is never
+ * modified.
+ */
+public final class DatasetReader {
+
+  private DatasetReader() {
+  }
+
+  /**
+   * Opens {@code source}.
+   *
+   * @throws BadInputException when the path does not exist or the file cannot be parsed
+   * @throws RunFailedException when the storage cannot be reached
+   */
+  public static Dataset<Row> open(SparkSession spark, DataSource source) {
+    try {
+      Dataset<Row> df = spark.read().format(source.format().sparkName()).options(source.options())
+          .load(source.uri());
+      if (df.schema().fields().length == 0) {
+        throw new BadInputException("data." + source.role() + " (" + source.uri() + ") has no columns:"
+            + " the file is empty or not " + source.format().sparkName() + ".");
+      }
+      return df;
+    } catch (BadInputException e) {
+      throw e;
+    } catch (Exception e) {
+      if (e instanceof AnalysisException) {
+        throw new BadInputException("cannot read data." + source.role() + " (" + source.uri() + ") as "
+          + source.format().sparkName() + ": " + firstLine(e.getMessage())
+          + ". Check the path, the format and the reader options.", e);
+      }
+      String message = firstLine(String.valueOf(e.getMessage()));
+      if (e.getClass().getName().contains("SparkException") || message.contains("FAILED_READ_FILE")
+          || message.contains("CANNOT_READ_FILE")) {
+        throw new BadInputException("cannot read data." + source.role() + " (" + source.uri() + "): "
+            + message + ". Is it really " + source.format().sparkName() + "?", e);
+      }
+      throw new RunFailedException("reading data." + source.role() + " (" + source.uri()
+          + ") failed: " + message, e);
+    }
+  }
+
+  private static String firstLine(String message) {
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.assay.metrics.fairness;
+
+import java.util.List;
+
+/**
+ * The between-group metrics of one attribute, with Fairlearn's definitions
+ * ({@code fairlearn.metrics.demographic_parity_difference}, {@code equalized_odds_ratio}, ...):
+ * a difference is max − min of a per-group rate over the groups (range [0, 1], 0 is parity), a
+ * ratio is min ÷ max (range [0, 1], 1 is parity). Equalized odds combine two rates: the larger of
+ * the TPR and FPR differences, the smaller of their ratios.
+ *
+ * <p>One deliberate choice: {@link #DEMOGRAPHIC_PARITY_RATIO} is taken over the rate of the
+ * <em>favourable</em> prediction ({@code columns.favourable}), as the four-fifths rule (29 CFR
+ * 1607.4(D)) and NYC Local Law 144's impact ratio require. With the default (favourable =
+ * positive) it equals Fairlearn's. Differences are the same either way.
+ */
+public enum Disparity {
+  /** max − min of selection_rate. */
+  DEMOGRAPHIC_PARITY_DIFFERENCE("demographic_parity_difference", Kind.DIFFERENCE, List.of(Rate.SELECTION)),
+  /** min ÷ max of the favourable prediction's rate. */
+  DEMOGRAPHIC_PARITY_RATIO("demographic_parity_ratio", Kind.RATIO, List.of(Rate.FAVOURABLE)),
+  /** max(TPR difference, FPR difference). */
+  EQUALIZED_ODDS_DIFFERENCE("equalized_odds_difference", Kind.DIFFERENCE, List.of(Rate.TPR, Rate.FPR)),
+  /** min(TPR ratio, FPR ratio). */
+  EQUALIZED_ODDS_RATIO("equalized_odds_ratio", Kind.RATIO, List.of(Rate.TPR, Rate.FPR)),
+  /** max − min of true_positive_rate. */
+  EQUAL_OPPORTUNITY_DIFFERENCE("equal_opportunity_difference", Kind.DIFFERENCE, List.of(Rate.TPR)),
+  /** min ÷ max of true_positive_rate. */
+  EQUAL_OPPORTUNITY_RATIO("equal_opportunity_ratio", Kind.RATIO, List.of(Rate.TPR)),
+  /** max − min of false_positive_rate. */
+  FALSE_POSITIVE_RATE_DIFFERENCE("false_positive_rate_difference", Kind.DIFFERENCE, List.of(Rate.FPR)),
+  /** max − min of positive_predictive_value. */
+  PREDICTIVE_PARITY_DIFFERENCE("predictive_parity_difference", Kind.DIFFERENCE, List.of(Rate.PPV)),
+  /** max − min of accuracy. */
+  ACCURACY_DIFFERENCE("accuracy_difference", Kind.DIFFERENCE, List.of(Rate.ACCURACY));
+
+  /** How the per-group values combine. */
+  public enum Kind { DIFFERENCE, RATIO }
+
+  /** The per-group rates the disparities are taken over. */
+  public enum Rate {
+    SELECTION(GroupMetric.SELECTION_RATE),
+    /** selection_rate, or 1 − selection_rate when the favourable prediction is the negative one. */
+    FAVOURABLE(GroupMetric.SELECTION_RATE),
+    TPR(GroupMetric.TRUE_POSITIVE_RATE),
+    FPR(GroupMetric.FALSE_POSITIVE_RATE),
+    PPV(GroupMetric.POSITIVE_PREDICTIVE_VALUE),
+    ACCURACY(GroupMetric.ACCURACY);
+
+    private final GroupMetric base;
+
+    Rate(GroupMetric base) {
+      this.base = base;
+    }
+
+    public GroupMetric base() {
+      return base;
+    }
+
+    /** The rate of a group (NaN when undefined). */
+    public double value(ConfusionState s, boolean favourableIsPositive) {
+      double v = base.value(s);
+      return this == FAVOURABLE && !favourableIsPositive ? 1.0 - v : v;
+    }
+
+    public String label(boolean favourableIsPositive) {
+      if (this == FAVOURABLE) {
+        return favourableIsPositive ? "selection_rate" : "favourable rate (1 - selection_rate)";
+      }
+      return base.id();
+    }
+  }
+
+  private final String id;
+  private final Kind kind;
+  private final List<Rate> rates;
+
+  Disparity(String id, Kind kind, List<Rate> rates) {
+    this.id = id;
+    this.kind = kind;
+    this.rates = rates;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public List<Rate> rates() {
+    return rates;
+  }
+
+  /** Whether the data has the columns the rates need. */
+  public boolean computable(boolean hasLabel, boolean hasPrediction) {
+    return rates.stream().allMatch(r -> r.base().computable(hasLabel, hasPrediction));
+  }
+}

@@ -1,0 +1,85 @@
+package dev.assay.metrics.fairness;
+
+import dev.assay.core.Family;
+import dev.assay.core.FamilyOutcome;
+import dev.assay.spark.BinaryColumn;
+import dev.assay.spark.SchemaCheck;
+import dev.assay.spec.ColumnRoles;
+import dev.assay.spec.FairnessOptions;
+import dev.assay.yaml.YamlDocument;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Decides whether the fairness family applies to a spec and, when it does, checks every column it
+ * needs against the schema (naming the spec line of a bad column) and builds its
+ * {@link FairnessInput} — all before any Spark job runs.
+ */
+public final class FairnessPlan {
+
+  private FairnessPlan() {
+  }
+
+  /** Why the family cannot run, or null when it can. */
+  public static String notApplicableReason(ColumnRoles roles) {
+    if (roles.sensitive().isEmpty() && roles.intersections().isEmpty()) {
+      return "no sensitive attributes: name them in columns.sensitive";
+    }
+    if (roles.label() == null && !roles.hasPrediction()) {
+      return "neither a label nor a prediction (or score + threshold) is named in columns";
+    }
+    return null;
+  }
+
+  /** The family's outcome line for the report. */
+  public static FamilyOutcome outcome(ColumnRoles roles) {
+    String reason = notApplicableReason(roles);
+    return reason != null ? FamilyOutcome.notApplicable(Family.FAIRNESS, reason)
+        : FamilyOutcome.ran(Family.FAIRNESS, "groups of " + slices(roles).stream().map(Slice::name).toList());
+  }
+
+  /** The slices: each sensitive attribute, then each intersection, in spec order. */
+  public static List<Slice> slices(ColumnRoles roles) {
+    List<Slice> slices = new ArrayList<>();
+    roles.sensitive().forEach(s -> slices.add(new Slice(List.of(s))));
+    roles.intersections().forEach(i -> slices.add(new Slice(i)));
+    return slices;
+  }
+
+  /**
+   * Checks the columns and builds the input.
+   *
+   * @param source the data's location, for messages
+   */
+  public static FairnessInput input(Dataset<Row> data, ColumnRoles roles, FairnessOptions options,
+                                    YamlDocument spec, String source) {
+    SchemaCheck check = new SchemaCheck(data.schema(), source);
+    BinaryColumn label = null;
+    if (roles.label() != null) {
+      label = BinaryColumn.of("label", roles.label(),
+          check.requireAtomic(roles.label(), "label", spec.at("columns", "label")), roles.positive(), source);
+    }
+    BinaryColumn prediction = null;
+    if (roles.prediction() != null) {
+      prediction = BinaryColumn.of("prediction", roles.prediction(),
+          check.requireAtomic(roles.prediction(), "prediction", spec.at("columns", "prediction")),
+          roles.positive(), source);
+    }
+    if (roles.score() != null) {
+      check.requireNumeric(roles.score(), "score", spec.at("columns", "score"));
+    }
+    for (int i = 0; i < roles.sensitive().size(); i++) {
+      check.requireAtomic(roles.sensitive().get(i), "sensitive attribute", spec.at("columns", "sensitive", i));
+    }
+    for (int i = 0; i < roles.intersections().size(); i++) {
+      for (String c : roles.intersections().get(i)) {
+        check.requireAtomic(c, "intersection", spec.at("columns", "intersections", i));
+      }
+    }
+    return new FairnessInput(data, label, prediction, roles.score(),
+        roles.prediction() == null ? roles.threshold() : null, slices(roles),
+        roles.favourableIsPositive(), options.minGroupSize());
+  }
+}

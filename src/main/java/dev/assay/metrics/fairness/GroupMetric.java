@@ -1,0 +1,88 @@
+package dev.assay.metrics.fairness;
+
+import java.util.function.ToLongFunction;
+
+/**
+ * The per-group fairness metrics, each a ratio of two counts of a {@link ConfusionState}, with
+ * Fairlearn's definitions ({@code fairlearn.metrics}: {@code selection_rate},
+ * {@code true_positive_rate}, ... ; sklearn's {@code accuracy_score}). Ranges are [0, 1]. A zero
+ * denominator makes the metric undefined (null with a note), never 0.
+ */
+public enum GroupMetric {
+  /** Share of the group predicted positive: (TP + FP) / n. Fairlearn {@code selection_rate}. */
+  SELECTION_RATE("selection_rate", Needs.PREDICTION, ConfusionState::predictedPositive, ConfusionState::n),
+  /** Share of the group whose label is positive: (TP + FN) / n (the prevalence). */
+  BASE_RATE("base_rate", Needs.LABEL, ConfusionState::labelPositive, ConfusionState::n),
+  /** Recall: TP / (TP + FN). Fairlearn {@code true_positive_rate}. */
+  TRUE_POSITIVE_RATE("true_positive_rate", Needs.BOTH, ConfusionState::truePositive, ConfusionState::labelPositive),
+  /** FP / (FP + TN). Fairlearn {@code false_positive_rate}. */
+  FALSE_POSITIVE_RATE("false_positive_rate", Needs.BOTH, ConfusionState::falsePositive, ConfusionState::labelNegative),
+  /** FN / (TP + FN). Fairlearn {@code false_negative_rate}. */
+  FALSE_NEGATIVE_RATE("false_negative_rate", Needs.BOTH, ConfusionState::falseNegative, ConfusionState::labelPositive),
+  /** Specificity: TN / (TN + FP). Fairlearn {@code true_negative_rate}. */
+  TRUE_NEGATIVE_RATE("true_negative_rate", Needs.BOTH, ConfusionState::trueNegative, ConfusionState::labelNegative),
+  /** Precision: TP / (TP + FP). */
+  POSITIVE_PREDICTIVE_VALUE("positive_predictive_value", Needs.BOTH, ConfusionState::truePositive, ConfusionState::predictedPositive),
+  /** TN / (TN + FN). */
+  NEGATIVE_PREDICTIVE_VALUE("negative_predictive_value", Needs.BOTH, ConfusionState::trueNegative, ConfusionState::predictedNegative),
+  /** (TP + TN) / n. sklearn {@code accuracy_score}. */
+  ACCURACY("accuracy", Needs.BOTH, s -> s.truePositive() + s.trueNegative(), ConfusionState::n);
+
+  /** Which columns a metric needs. */
+  public enum Needs { LABEL, PREDICTION, BOTH }
+
+  private final String id;
+  private final Needs needs;
+  private final ToLongFunction<ConfusionState> numerator;
+  private final ToLongFunction<ConfusionState> denominator;
+
+  GroupMetric(String id, Needs needs, ToLongFunction<ConfusionState> numerator,
+              ToLongFunction<ConfusionState> denominator) {
+    this.id = id;
+    this.needs = needs;
+    this.numerator = numerator;
+    this.denominator = denominator;
+  }
+
+  /** The stable results.json name. */
+  public String id() {
+    return id;
+  }
+
+  public boolean computable(boolean hasLabel, boolean hasPrediction) {
+    return switch (needs) {
+      case LABEL -> hasLabel;
+      case PREDICTION -> hasPrediction;
+      case BOTH -> hasLabel && hasPrediction;
+    };
+  }
+
+  public long numerator(ConfusionState s) {
+    return numerator.applyAsLong(s);
+  }
+
+  public long denominator(ConfusionState s) {
+    return denominator.applyAsLong(s);
+  }
+
+  /** The value, or NaN when the denominator is zero (callers report that as undefined). */
+  public double value(ConfusionState s) {
+    long d = denominator(s);
+    return d == 0 ? Double.NaN : (double) numerator(s) / d;
+  }
+
+  /** Why the value is undefined, for the note. */
+  public String undefinedReason(ConfusionState s) {
+    return id + " is undefined: its denominator is 0 in this group (" + denominatorName() + " = 0)";
+  }
+
+  private String denominatorName() {
+    return switch (this) {
+      case SELECTION_RATE, BASE_RATE, ACCURACY -> "rows";
+      case TRUE_POSITIVE_RATE, FALSE_NEGATIVE_RATE -> "rows with a positive label";
+      case FALSE_POSITIVE_RATE, TRUE_NEGATIVE_RATE -> "rows with a negative label";
+      case POSITIVE_PREDICTIVE_VALUE -> "rows predicted positive";
+      case NEGATIVE_PREDICTIVE_VALUE -> "rows predicted negative";
+    };
+  }
+}

@@ -1,0 +1,23 @@
+package dev.assay.spec;
+
+import dev.assay.core.ModelInfo;
+import dev.assay.yaml.YamlDocument;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A checked audit spec with its paths resolved: what the rest of Assay runs on. The
+ * {@link #document()} keeps the lines of every key, so later checks (a column missing from the
+ * data) can name the line of the spec to fix.
+ *
+ * @param reference the reference data set, or null when the spec has none
+ * @param ruleFiles the rule packs, resolved from the spec's folder, then the project's {@code rules/}
+ */
+public record ResolvedSpec(Path file, YamlDocument document, AuditSpec raw, String name,
+                           ModelInfo model, DataSource current, DataSource reference,
+                           ColumnRoles columns, FairnessOptions fairness, List<Path> ruleFiles) {
+
+  public ResolvedSpec {
+    ruleFiles = List.copyOf(ruleFiles);
+  }
+}

@@ -1,0 +1,197 @@
+package dev.assay.spec;
+
+import dev.assay.core.BadInputException;
+import dev.assay.core.ModelInfo;
+import dev.assay.yaml.YamlDocument;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an audit spec (YAML or JSON, {@code version: 1}), rejects unknown keys and bad values with
+ * the file and line, and resolves relative paths from the spec's folder. Checking the named
+ * columns against the data's schema comes later, when the data is opened, but before any job.
+ */
+public final class SpecLoader {
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+
+  private final Path projectRules;
+
+  /**
+   * @param projectRules the project's {@code rules/} folder, searched after the spec's folder
+   */
+  public SpecLoader(Path projectRules) {
+    this.projectRules = projectRules;
+  }
+
+  /** The project's rules folder: {@code $ASSAY_HOME/rules} when set, else {@code ./rules}. */
+  public static Path defaultProjectRules() {
+    String home = System.getenv("ASSAY_HOME");
+    return (home == null || home.isBlank() ? Path.of("") : Path.of(home)).resolve("rules").toAbsolutePath();
+  }
+
+  /**
+   * Loads and checks the spec at {@code file}.
+   *
+   * @throws BadInputException naming the file, line and key of the first problem
+   */
+  public ResolvedSpec load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new BadInputException("cannot read the audit spec " + file + ": "
+          + (Files.exists(file) ? e.getMessage() : "no such file") + ". Give the path of a YAML or JSON spec.");
+    }
+    YamlDocument doc = YamlDocument.parse(file.toString(), text);
+    AuditSpec raw = doc.bind(AuditSpec.class);
+    Path folder = file.toAbsolutePath().getParent();
+
+    if (raw.version() == null || raw.version() != 1) {
+      throw new BadInputException(doc.at("version") + ": version must be 1 (found "
+          + raw.version() + "). Add 'version: 1' at the top of the spec.");
+    }
+    if (raw.name() == null || !NAME.matcher(raw.name()).matches()) {
+      throw new BadInputException(doc.at("name") + ": name must match [a-z0-9][a-z0-9-]* (found '"
+          + raw.name() + "'); it names the report folder, e.g. 'name: credit-model-2026'.");
+    }
+    if (raw.data() == null || raw.data().current() == null) {
+      throw new BadInputException(doc.at("data") + ": data.current is required: the predictions under"
+          + " audit, e.g. 'data: {current: {path: predictions.parquet}}'.");
+    }
+    DataSource current = source(doc, folder, "current", raw.data().current());
+    DataSource reference = raw.data().reference() == null ? null
+        : source(doc, folder, "reference", raw.data().reference());
+    AuditSpec.Model m = raw.model();
+    ModelInfo model = m == null ? ModelInfo.UNKNOWN : new ModelInfo(m.name(), m.version(), m.owner());
+    return new ResolvedSpec(file.toAbsolutePath(), doc, raw, raw.name(), model, current, reference,
+        columns(doc, raw.columns()), fairness(doc, raw.fairness()), rules(doc, folder, raw.rules()));
+  }
+
+  private static DataSource source(YamlDocument doc, Path folder, String role, AuditSpec.Source s) {
+    if (s.path() == null || s.path().isBlank()) {
+      throw new BadInputException(doc.at("data", role) + ": data." + role + ".path is required.");
+    }
+    DataFormat format;
+    if (s.format() != null) {
+      format = DataFormat.parse(s.format());
+      if (format == null) {
+        throw new BadInputException(doc.at("data", role, "format") + ": unknown format '" + s.format()
+            + "'; use one of csv, parquet, json, orc.");
+      }
+    } else {
+      format = DataFormat.fromPath(s.path());
+      if (format == null) {
+        throw new BadInputException(doc.at("data", role, "path") + ": cannot tell the format of '"
+            + s.path() + "' from its name; add 'format: csv' (or parquet, json, orc).");
+      }
+    }
+    String uri = s.path();
+    boolean remote = URI_SCHEME.matcher(uri).matches() && !uri.startsWith("file:");
+    if (!remote) {
+      Path local = folder.resolve(uri.startsWith("file:") ? uri.substring("file:".length()) : uri).normalize();
+      if (!Files.exists(local)) {
+        throw new BadInputException(doc.at("data", role, "path") + ": data." + role + " file not found: "
+            + local + " (relative paths resolve from the spec's folder). Check the path, or run"
+            + " 'assay demo-data' for the demo data.");
+      }
+      uri = local.toString();
+    }
+    Map<String, String> options = new HashMap<>();
+    if (format == DataFormat.CSV) {
+      options.put("header", "true");
+      options.put("inferSchema", "true");
+    }
+    if (s.options() != null) {
+      options.putAll(s.options());
+    }
+    return new DataSource(role, uri, format, options);
+  }
+
+  private static ColumnRoles columns(YamlDocument doc, AuditSpec.Columns c) {
+    if (c == null) {
+      return new ColumnRoles(null, null, null, null, "1", "1", List.of(), List.of(), List.of());
+    }
+    if (c.threshold() != null && c.score() == null) {
+      throw new BadInputException(doc.at("columns", "threshold") + ": columns.threshold needs"
+          + " columns.score (prediction := score >= threshold). Name the score column.");
+    }
+    if (c.threshold() != null && !Double.isFinite(c.threshold())) {
+      throw new BadInputException(doc.at("columns", "threshold") + ": threshold must be a finite number.");
+    }
+    String positive = c.positive() == null ? "1" : c.positive();
+    String favourable = c.favourable() == null ? positive : c.favourable();
+    List<String> sensitive = c.sensitive() == null ? List.of() : c.sensitive();
+    List<List<String>> intersections = c.intersections() == null ? List.of() : c.intersections();
+    for (int i = 0; i < intersections.size(); i++) {
+      List<String> parts = intersections.get(i);
+      if (parts == null || parts.size() < 2 || parts.stream().distinct().count() != parts.size()) {
+        throw new BadInputException(doc.at("columns", "intersections", i) + ": an intersection lists"
+            + " two or more different columns, e.g. [race, sex]; found " + parts + ".");
+      }
+    }
+    checkDistinct(doc, sensitive, "sensitive");
+    List<String> features = c.features() == null ? List.of() : c.features();
+    return new ColumnRoles(c.label(), c.prediction(), c.score(), c.threshold(), positive, favourable,
+        sensitive, intersections, features);
+  }
+
+  private static void checkDistinct(YamlDocument doc, List<String> names, String key) {
+    if (names.stream().distinct().count() != names.size()) {
+      throw new BadInputException(doc.at("columns", key) + ": columns." + key
+          + " lists a column twice: " + names + ".");
+    }
+  }
+
+  private static FairnessOptions fairness(YamlDocument doc, AuditSpec.Fairness f) {
+    FairnessOptions d = FairnessOptions.DEFAULTS;
+    if (f == null) {
+      return d;
+    }
+    int minGroup = f.minGroupSize() == null ? d.minGroupSize() : f.minGroupSize();
+    int bootstrap = f.bootstrap() == null ? d.bootstrap() : f.bootstrap();
+    double confidence = f.confidence() == null ? d.confidence() : f.confidence();
+    if (minGroup < 1) {
+      throw new BadInputException(doc.at("fairness", "min_group_size") + ": min_group_size must be at least 1.");
+    }
+    if (bootstrap < 0) {
+      throw new BadInputException(doc.at("fairness", "bootstrap") + ": bootstrap must be 0 or more.");
+    }
+    if (!(confidence > 0 && confidence < 1)) {
+      throw new BadInputException(doc.at("fairness", "confidence") + ": confidence must be between 0"
+          + " and 1, e.g. 0.95.");
+    }
+    return new FairnessOptions(minGroup, bootstrap, confidence);
+  }
+
+  private List<Path> rules(YamlDocument doc, Path folder, List<String> refs) {
+    List<Path> files = new ArrayList<>();
+    if (refs == null) {
+      return files;
+    }
+    for (int i = 0; i < refs.size(); i++) {
+      String ref = refs.get(i);
+      Path inSpecFolder = folder.resolve(ref).normalize();
+      Path inProject = projectRules.resolve(ref).normalize();
+      Path inProjectByName = projectRules.resolve(Path.of(ref).getFileName()).normalize();
+      Path found = Files.isRegularFile(inSpecFolder) ? inSpecFolder
+          : Files.isRegularFile(inProject) ? inProject
+          : Files.isRegularFile(inProjectByName) ? inProjectByName : null;
+      if (found == null) {
+        throw new BadInputException(doc.at("rules", i) + ": rule pack '" + ref + "' not found in the"
+            + " spec's folder (" + folder + ") nor in the project's rules folder (" + projectRules
+            + "). Check the name, or set ASSAY_HOME to the Assay folder.");
+      }
+      files.add(found);
+    }
+    return files;
+  }
+}
