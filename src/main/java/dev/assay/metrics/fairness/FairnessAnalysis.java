@@ -78,6 +78,11 @@ public final class FairnessAnalysis {
 
     List<MetricResult> metrics = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    // With GROUPING SETS, empty input gives no row at all, not even for the whole data set.
+    if (rows.stream().noneMatch(r -> r.grouping().columns().isEmpty())) {
+      throw new BadInputException("the current data set has no rows: there is nothing to audit."
+          + " Check data.current's path and filters.");
+    }
     for (GroupedStates row : rows) {
       if (row.grouping().columns().isEmpty()) {
         checkWholeDataSet(in, row);
@@ -113,10 +118,6 @@ public final class FairnessAnalysis {
       throw new BadInputException("score column '" + in.score() + "' is empty on "
           + (all.n() - all.scoreCount()) + " rows, so prediction := score >= threshold is undefined"
           + " there. Drop or fill those rows, or name a prediction column.");
-    }
-    if (all.n() == 0) {
-      throw new BadInputException("the current data set has no rows: there is nothing to audit."
-          + " Check data.current's path and filters.");
     }
   }
 
