@@ -1,0 +1,131 @@
+package dev.assay;
+
+import dev.assay.core.AuditRun;
+import dev.assay.core.Family;
+import dev.assay.core.FamilyOutcome;
+import dev.assay.core.FileEvidence;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Provenance;
+import dev.assay.io.DatasetReader;
+import dev.assay.io.FileHasher;
+import dev.assay.metrics.fairness.FairnessAnalysis;
+import dev.assay.metrics.fairness.FairnessInput;
+import dev.assay.metrics.fairness.FairnessOutcome;
+import dev.assay.metrics.fairness.FairnessPlan;
+import dev.assay.policy.Policy;
+import dev.assay.policy.PolicyOutcome;
+import dev.assay.policy.RulePack;
+import dev.assay.policy.RulePackLoader;
+import dev.assay.policy.Waivers;
+import dev.assay.spec.ResolvedSpec;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The facade and composition root: {@code Audit.of(spec).run(spark)} loads the rule packs and
+ * waivers (failing fast, before any Spark job), opens the data and checks the named columns, runs
+ * each applicable family in as few passes as possible, judges the metrics against the rules and
+ * returns the {@link AuditRun} the reports are made from.
+ */
+public final class Audit {
+
+  private final ResolvedSpec spec;
+  private final Path waiversFile;
+  private final boolean failOnWarning;
+  private final Clock clock;
+
+  private Audit(ResolvedSpec spec, Path waiversFile, boolean failOnWarning, Clock clock) {
+    this.spec = spec;
+    this.waiversFile = waiversFile;
+    this.failOnWarning = failOnWarning;
+    this.clock = clock;
+  }
+
+  public static Audit of(ResolvedSpec spec) {
+    return new Audit(spec, null, false, Clock.systemUTC());
+  }
+
+  /** Applies the waivers in {@code file} (contract §3); null for none. */
+  public Audit withWaivers(Path file) {
+    return new Audit(spec, file, failOnWarning, clock);
+  }
+
+  /** With {@code true}, failed warning rules close the gate too ({@code --fail-on warning}). */
+  public Audit failOnWarning(boolean value) {
+    return new Audit(spec, waiversFile, value, clock);
+  }
+
+  /** The clock for run times and waiver expiry (tests inject a fixed one). */
+  public Audit withClock(Clock value) {
+    return new Audit(spec, waiversFile, failOnWarning, value);
+  }
+
+  /**
+   * Runs the audit.
+   *
+   * @throws dev.assay.core.BadInputException on bad rules, waivers, data or columns (exit 2)
+   */
+  public AuditRun run(SparkSession spark) {
+    Instant started = clock.instant();
+    List<RulePack> packs = RulePackLoader.loadAll(spec.ruleFiles());
+    Waivers waivers = waiversFile == null ? Waivers.NONE : Waivers.load(waiversFile);
+    waivers.requireKnownRules(packs.stream().flatMap(p -> p.rules().stream())
+        .map(r -> r.id()).collect(Collectors.toSet()));
+
+    Dataset<Row> current = DatasetReader.open(spark, spec.current());
+    List<FamilyOutcome> families = new ArrayList<>();
+    List<MetricResult> metrics = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    Map<String, Long> rowCounts = new LinkedHashMap<>();
+
+    FamilyOutcome fairness = FairnessPlan.outcome(spec.columns());
+    families.add(fairness);
+    if (fairness.applicable()) {
+      FairnessInput input = FairnessPlan.input(current, spec.columns(), spec.fairness(),
+          spec.document(), "data.current (" + spec.current().uri() + ")");
+      FairnessOutcome outcome = FairnessAnalysis.run(input);
+      metrics.addAll(outcome.metrics());
+      notes.addAll(outcome.notes());
+      outcome.metrics().stream()
+          .filter(m -> m.key().metric().equals("count") && m.key().scope().attribute() == null)
+          .findFirst().ifPresent(m -> rowCounts.put("current", m.count()));
+    }
+    families.add(FamilyOutcome.notApplicable(Family.DRIFT, spec.reference() == null
+        ? "no reference data set: add data.reference to compare distributions"
+        : "drift metrics are not part of this version of Assay yet; the reference data was not read"));
+    families.add(FamilyOutcome.notApplicable(Family.PRIVACY,
+        "privacy metrics are not part of this version of Assay yet"));
+    families.add(FamilyOutcome.notApplicable(Family.LLM,
+        "LLM output metrics are not part of this version of Assay yet"));
+
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    PolicyOutcome policy = Policy.evaluate(packs, metrics, families, waivers, today, failOnWarning);
+    notes.addAll(policy.notes());
+
+    List<FileEvidence> files = new ArrayList<>();
+    FileHasher hasher = new FileHasher(spark.sparkContext().hadoopConfiguration());
+    files.addAll(hasher.evidence("spec", spec.file().toString()));
+    for (Path rules : spec.ruleFiles()) {
+      files.addAll(hasher.evidence("rules", rules.toString()));
+    }
+    if (waiversFile != null) {
+      files.addAll(hasher.evidence("waivers", waiversFile.toAbsolutePath().toString()));
+    }
+    files.addAll(hasher.evidence("data.current", spec.current().uri()));
+    Provenance provenance = new Provenance(Version.tool(), System.getProperty("java.version"),
+        spark.version(), spark.sparkContext().master(), started, clock.instant(), files);
+    return new AuditRun(spec.name(), spec.model(), families, metrics, policy.verdicts(), rowCounts,
+        notes, provenance);
+  }
+}

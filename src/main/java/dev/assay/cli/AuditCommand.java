@@ -1,0 +1,99 @@
+package dev.assay.cli;
+
+import dev.assay.Audit;
+import dev.assay.core.AuditRun;
+import dev.assay.core.BadInputException;
+import dev.assay.core.Status;
+import dev.assay.core.Verdict;
+import dev.assay.publish.LocalDirectoryPublisher;
+import dev.assay.report.ReportBundle;
+import dev.assay.spark.SparkSessions;
+import dev.assay.spec.ResolvedSpec;
+import dev.assay.spec.SpecLoader;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code assay audit SPEC}: runs one audit and writes its report; exit 0 (PASS) or 1 (FAIL). */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+    description = "Run one audit and write report.html, results.json, junit.xml, summary.md and"
+        + " manifest.json. Exit 0 when every blocking rule holds, 1 when one fails, 2 on bad"
+        + " input, 3 when the run fails.")
+final class AuditCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "SPEC", description = "the audit spec (YAML or JSON)")
+  Path spec;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: reports/<name>/)")
+  Path out;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master, e.g. local[4] or spark://host:7077")
+  String master;
+
+  @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting; repeatable")
+  List<String> conf = List.of();
+
+  @Option(names = "--waivers", paramLabel = "FILE", description = "waivers to apply (rule, scope, reason, approver, expiry)")
+  Path waivers;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "blocking",
+      description = "blocking (default) or warning: which failed rules close the gate")
+  String failOn;
+
+  @Override
+  public Integer call() {
+    if (!failOn.equals("blocking") && !failOn.equals("warning")) {
+      throw new BadInputException("--fail-on must be 'blocking' or 'warning', not '" + failOn + "'.");
+    }
+    if (waivers != null && !waivers.toFile().isFile()) {
+      throw new BadInputException("--waivers " + waivers + ": no such file.");
+    }
+    ResolvedSpec resolved = new SpecLoader(SpecLoader.defaultProjectRules()).load(spec);
+    Path target = out != null ? out : Path.of("reports", resolved.name());
+    QuietLogs.apply();
+    SparkSession spark = SparkSessions.create(master, settings());
+    AuditRun run;
+    try {
+      run = Audit.of(resolved).withWaivers(waivers).failOnWarning(failOn.equals("warning")).run(spark);
+    } finally {
+      spark.stop();
+    }
+    LocalDirectoryPublisher.publish(target, ReportBundle.render(run));
+    print(run, target);
+    return run.exitCode();
+  }
+
+  private Map<String, String> settings() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (String kv : conf) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw new BadInputException("--conf takes KEY=VALUE, got '" + kv + "'.");
+      }
+      settings.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+    return settings;
+  }
+
+  private static void print(AuditRun run, Path target) {
+    long failed = run.verdicts().stream().filter(Verdict::blocksRelease).count();
+    long warned = run.verdicts().stream().filter(v -> v.status() == Status.WARN).count();
+    StringBuilder line = new StringBuilder("Assay audit '" + run.name() + "': " + run.verdict());
+    line.append(" (").append(run.verdicts().size()).append(" rule verdicts, ")
+        .append(failed).append(" blocking, ").append(warned).append(" warnings)");
+    System.out.println(line);
+    for (Verdict v : run.verdicts()) {
+      if (v.blocksRelease()) {
+        System.out.println("  " + v.status() + " " + v.ruleId() + " [" + v.scope().label() + "]: " + v.message());
+      }
+    }
+    System.out.println("Report: " + target.resolve("report.html"));
+    System.out.println(run.passed() ? "Gate open: exit 0." : "Gate closed: exit 1.");
+  }
+}

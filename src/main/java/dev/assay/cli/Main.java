@@ -1,0 +1,81 @@
+package dev.assay.cli;
+
+import dev.assay.Version;
+import dev.assay.core.AssayException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code assay} command line. The only code that calls {@link System#exit}: every failure
+ * becomes one message on standard error and the contract's exit code (0 gate open, 1 gate closed,
+ * 2 bad usage or input, 3 the run failed), never a stack trace.
+ */
+@Command(name = "assay", mixinStandardHelpOptions = true, versionProvider = Main.VersionText.class,
+    description = "Responsible-AI audits on Apache Spark: fairness, drift, privacy and LLM quality,"
+        + " checked against policy rules.",
+    subcommands = {AuditCommand.class, RulesCommand.class, DemoDataCommand.class},
+    exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 3)
+public final class Main implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(Main::handle);
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    PrintWriter err = cli.getErr();
+    AssayException known = find(e);
+    if (known != null) {
+      err.println("assay: " + (known.exitCode() == 2 ? "error: " : "run failed: ") + known.getMessage());
+      err.flush();
+      return known.exitCode();
+    }
+    err.println("assay: run failed: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage())
+        + "\n(set ASSAY_DEBUG=1 for the stack trace)");
+    if (System.getenv("ASSAY_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return 3;
+  }
+
+  private static AssayException find(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof AssayException a) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "(no message)";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  /** {@code assay --version}. */
+  static final class VersionText implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"assay " + Version.tool() + " (Java " + System.getProperty("java.version") + ")"};
+    }
+  }
+}

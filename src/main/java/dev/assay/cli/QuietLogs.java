@@ -1,0 +1,24 @@
+package dev.assay.cli;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/**
+ * Keeps Spark's INFO chatter out of the terminal in embedded mode, so the user sees Assay's own
+ * lines. Under spark-submit the cluster's log4j2 configuration is left alone.
+ */
+final class QuietLogs {
+
+  private QuietLogs() {
+  }
+
+  static void apply() {
+    if (System.getProperty("spark.master") != null || System.getenv("ASSAY_VERBOSE") != null) {
+      return;
+    }
+    Configurator.setRootLevel(Level.WARN);
+    Configurator.setLevel("org.apache.spark", Level.WARN);
+    Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
+    Configurator.setLevel("org.apache.spark.util.Utils", Level.ERROR);
+  }
+}

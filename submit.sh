@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Run Assay.
+#
+#   ./submit.sh SPEC [options]          run one audit (same as: ./submit.sh audit SPEC [options])
+#   ./submit.sh rules validate rules/   any other assay command
+#
+# Without SPARK_HOME and without --master, Assay runs on an embedded local[*] Spark, building the
+# jar first when it is missing or older than the sources. With SPARK_HOME or --master it hands off
+# to spark-submit (or to org.apache.spark.deploy.SparkSubmit from the jars when SPARK_HOME has no
+# bin/spark-submit), with the shaded jar and the right --class. Other arguments pass through.
+#
+# Environment: ASSAY_DRIVER_MEMORY (embedded heap, default 4g), SPARK_LOCAL_IP (default
+# 127.0.0.1 in embedded mode), ASSAY_HOME (where rules/ is found; default: this folder).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+export ASSAY_HOME="${ASSAY_HOME:-$here}"
+version="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$here/pom.xml" | head -n 1)"
+jar="$here/target/assay-$version.jar"
+shaded="$here/target/assay-$version-spark.jar"
+classpath_file="$here/target/classpath.txt"
+main_class="dev.assay.cli.Main"
+jvm_flags=(
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
+  --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED
+  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+)
+
+# A first argument that is not a command is a spec: run it as an audit.
+case "${1:-}" in
+  audit|rules|demo-data|help|-h|--help|-V|--version) args=("$@") ;;
+  "") args=(--help) ;;
+  *) args=(audit "$@") ;;
+esac
+
+# Find --master among the arguments; spark-submit takes it itself.
+master=""
+app_args=()
+i=0
+while [ $i -lt ${#args[@]} ]; do
+  a="${args[$i]}"
+  case "$a" in
+    --master) master="${args[$((i + 1))]:-}"; i=$((i + 2)); continue ;;
+    --master=*) master="${a#--master=}" ;;
+    *) app_args+=("$a") ;;
+  esac
+  i=$((i + 1))
+done
+
+build_if_needed() {
+  if [ ! -f "$jar" ] || [ ! -f "$shaded" ] || [ ! -f "$classpath_file" ] \
+     || [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then
+    echo "assay: building the jar (first run, or sources changed) ..." >&2
+    (cd "$here" && mvn -B -q -DskipTests package) >&2
+  fi
+}
+
+build_if_needed
+
+if [ -z "${SPARK_HOME:-}" ] && [ -z "$master" ]; then
+  export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+  exec java "${jvm_flags[@]}" -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" \
+    -cp "$jar:$(cat "$classpath_file")" "$main_class" "${app_args[@]}"
+fi
+
+submit_args=(--class "$main_class")
+[ -n "$master" ] && submit_args+=(--master "$master")
+submit_args+=(--driver-java-options "${jvm_flags[*]}"
+  --conf "spark.executor.extraJavaOptions=${jvm_flags[*]}"
+  --conf "spark.driverEnv.ASSAY_HOME=$ASSAY_HOME")
+
+if [ -n "${SPARK_HOME:-}" ] && [ -x "$SPARK_HOME/bin/spark-submit" ]; then
+  exec "$SPARK_HOME/bin/spark-submit" "${submit_args[@]}" "$shaded" "${app_args[@]}"
+fi
+
+# No Spark distribution: SparkSubmit from SPARK_HOME/jars, or from the project's own classpath.
+if [ -n "${SPARK_HOME:-}" ] && [ -d "$SPARK_HOME/jars" ]; then
+  spark_cp="$SPARK_HOME/jars/*"
+else
+  spark_cp="$(cat "$classpath_file")"
+fi
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+export SPARK_SCALA_VERSION="${SPARK_SCALA_VERSION:-2.13}"
+exec java "${jvm_flags[@]}" -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" -cp "$spark_cp" \
+  org.apache.spark.deploy.SparkSubmit "${submit_args[@]}" "$shaded" "${app_args[@]}"
