@@ -82,7 +82,7 @@ public final class PolicyValidator {
   }
 
   /** Sorts the problems from index {@code first} on by line, keeping the order of those on one line. */
-  private static void byLine(List<Problem> problems, int first) {
+  static void byLine(List<Problem> problems, int first) {
     problems.subList(first, problems.size()).sort(Comparator.comparingInt(Problem::line));
   }
 

@@ -47,6 +47,7 @@ public record Waivers(String source, List<Waiver> entries) {
   public static Waivers load(Path file) {
     List<Problem> problems = new ArrayList<>();
     Waivers waivers = read(file, problems);
+    PolicyValidator.byLine(problems, 0);
     if (!problems.isEmpty()) {
       throw RulePackLoader.failure("waivers file " + file, problems);
     }
