@@ -60,14 +60,12 @@ final class RulePackReader {
       }
       for (int i = 0; i < items.size(); i++) {
         Object item = items.get(i);
-        String id = item instanceof Map<?, ?> map && map.get("id") != null
-            && !(map.get("id") instanceof Map<?, ?>) && !(map.get("id") instanceof List<?>)
-            ? String.valueOf(map.get("id")).trim() : null;
+        String id = idOf(item);
         YamlMapping rule = root.child(item, id, "rule " + (i + 1) + " of 'rules'", "rules", i);
         if (rule == null) {
           continue;
         }
-        if (id != null && !id.isEmpty()) {
+        if (id != null) {
           declared.add(new Declared(id, rule.line("id")));
         }
         int before = problems.size();
@@ -79,6 +77,18 @@ final class RulePackReader {
     }
     RulePack pack = name == null ? null : new RulePack(name, title, reference, rules, root.source());
     return new Reading(pack, declared, problems);
+  }
+
+  /** The rule's id when it has a single-valued, non-blank one, else null; for messages. */
+  private static String idOf(Object item) {
+    if (item instanceof Map<?, ?> map) {
+      Object id = map.get("id");
+      if (id != null && !(id instanceof Map<?, ?>) && !(id instanceof List<?>)
+          && !String.valueOf(id).isBlank()) {
+        return String.valueOf(id).trim();
+      }
+    }
+    return null;
   }
 
   private static Rule readRule(YamlMapping rule, String id, String packReference) {

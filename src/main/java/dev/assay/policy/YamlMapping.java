@@ -60,10 +60,10 @@ final class YamlMapping {
         for (int i = Math.max(0, problem.line() - 2); i < Math.min(lines.length, problem.line() + 1);
              i++) {
           if (lines[i].matches("\\s*-?\\s*must:\\s*[>|].*")) {
-            problem = new Problem(source, i + 1, null, "the condition '"
-                + lines[i].substring(lines[i].indexOf("must:") + 5).trim()
-                + "' must be quoted, because YAML reads a leading > or | as a block; write must: \""
-                + lines[i].substring(lines[i].indexOf("must:") + 5).trim() + "\"");
+            String condition = lines[i].substring(lines[i].indexOf("must:") + 5).trim();
+            problem = new Problem(source, i + 1, null, "the condition '" + condition + "' must be "
+                + "quoted, because YAML reads a leading > or | as a block; write must: \""
+                + condition + "\"");
             break;
           }
         }
