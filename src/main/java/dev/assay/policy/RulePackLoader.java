@@ -39,7 +39,7 @@ public final class RulePackLoader {
           + "pass it with --waivers"));
     }
     if (!problems.isEmpty()) {
-      throw failure("the rule packs", problems);
+      throw failure("rule packs", problems);
     }
     return checked.packs();
   }

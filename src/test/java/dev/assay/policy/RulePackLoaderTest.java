@@ -127,7 +127,7 @@ class RulePackLoaderTest {
         "    must: '>= abc'",
         "    severity: critical");
     BadInputException e = assertThrows(BadInputException.class, () -> RulePackLoader.load(file));
-    assertEquals("invalid the rule packs (2 problems); fix them and check with `assay rules validate`:\n"
+    assertEquals("invalid rule packs (2 problems); fix them and check with `assay rules validate`:\n"
         + "  " + file + ":5: rule a: must: '>= abc': threshold 'abc' is not a number; write a "
         + "decimal number such as 0.8\n"
         + "  " + file + ":6: rule a: unknown severity 'critical'; use blocking (a failure closes "
