@@ -1,0 +1,103 @@
+package dev.assay.policy;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a rule's {@code must} demands of a metric value: a comparison with one threshold
+ * ({@code >= 0.8}) or an inclusive range ({@code between 0.8 and 1.25}). Kept as data, not code, so
+ * the report can print exactly what was checked.
+ */
+public sealed interface Condition permits Condition.Comparison, Condition.Between {
+
+  /** A plain decimal number, optionally signed, with an optional exponent. No NaN, no infinity. */
+  String NUMBER = "[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?";
+
+  /** True when {@code value} satisfies the condition. */
+  boolean holds(double value);
+
+  /**
+   * Parses a {@code must} text.
+   *
+   * @throws IllegalArgumentException saying what is wrong and what is allowed, when the text is not
+   *     a comparator followed by a number or {@code between A and B} with {@code A <= B}
+   */
+  static Condition parse(String text) {
+    String trimmed = text == null ? "" : text.trim();
+    Matcher between = Pattern.compile("between\\s+(\\S+)\\s+and\\s+(\\S+)", Pattern.CASE_INSENSITIVE)
+        .matcher(trimmed);
+    if (between.matches()) {
+      double low = number(between.group(1), trimmed);
+      double high = number(between.group(2), trimmed);
+      if (low > high) {
+        throw new IllegalArgumentException("'" + trimmed + "' has its bounds reversed; write 'between "
+            + between.group(2) + " and " + between.group(1) + "'");
+      }
+      return new Between(low, high);
+    }
+    for (Operator operator : Operator.byLongestSymbol()) {
+      if (trimmed.startsWith(operator.symbol())) {
+        String rest = trimmed.substring(operator.symbol().length()).trim();
+        return new Comparison(operator, number(rest, trimmed));
+      }
+    }
+    throw new IllegalArgumentException("'" + trimmed + "' is not a condition; write a comparator "
+        + "(<, <=, >, >=, ==) followed by a number, such as '>= 0.8', or 'between A and B'");
+  }
+
+  private static double number(String text, String whole) {
+    if (!text.matches(NUMBER)) {
+      throw new IllegalArgumentException("'" + whole + "': threshold '" + text + "' is not a number; "
+          + "write a decimal number such as 0.8");
+    }
+    return Double.parseDouble(text);
+  }
+
+  /** A comparator between the metric value (on the left) and a threshold. */
+  enum Operator {
+    LESS("<"), LESS_OR_EQUAL("<="), GREATER(">"), GREATER_OR_EQUAL(">="), EQUAL("==");
+
+    private final String symbol;
+
+    Operator(String symbol) {
+      this.symbol = symbol;
+    }
+
+    public String symbol() {
+      return symbol;
+    }
+
+    boolean test(double value, double threshold) {
+      return switch (this) {
+        case LESS -> value < threshold;
+        case LESS_OR_EQUAL -> value <= threshold;
+        case GREATER -> value > threshold;
+        case GREATER_OR_EQUAL -> value >= threshold;
+        case EQUAL -> value == threshold;
+      };
+    }
+
+    /** Two-character symbols first, so {@code >=} is not read as {@code >} followed by {@code =}. */
+    static Operator[] byLongestSymbol() {
+      return new Operator[] {LESS_OR_EQUAL, GREATER_OR_EQUAL, EQUAL, LESS, GREATER};
+    }
+  }
+
+  /** {@code value <op> threshold}. */
+  record Comparison(Operator operator, double threshold) implements Condition {
+
+    @Override
+    public boolean holds(double value) {
+      return operator.test(value, threshold);
+    }
+  }
+
+  /** {@code low <= value <= high}, both bounds inclusive. */
+  record Between(double low, double high) implements Condition {
+
+    @Override
+    public boolean holds(double value) {
+      return value >= low && value <= high;
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package dev.assay.policy;
+
+import dev.assay.core.Family;
+import dev.assay.core.FamilyOutcome;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+import dev.assay.core.Severity;
+import dev.assay.core.Status;
+import dev.assay.core.Verdict;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Judges a run's metrics against rule packs and applies the waivers: the policy stage of the flow.
+ * Every rule gives at least one verdict; a metric that is missing, undefined or computed on too few
+ * rows gives NOT_APPLICABLE or ERROR with the reason, never a silent PASS.
+ */
+public final class Policy {
+
+  private Policy() {
+  }
+
+  /**
+   * Evaluates every rule of {@code packs} on {@code metrics}.
+   *
+   * <ul>
+   *   <li>A rule matches every metric result whose qualified name is the rule's metric and whose
+   *       scope passes its {@code where}; it gives one verdict per matched scope.
+   *   <li>A row with a {@code count} below the rule's {@code min_count}: NOT_APPLICABLE. An
+   *       undefined metric: ERROR with the metric's reason. Else PASS when the condition holds, and
+   *       when it does not FAIL for a blocking rule (and a warning rule under {@code failOnWarning}),
+   *       WARN otherwise.
+   *   <li>No result of the metric: one NOT_APPLICABLE verdict, quoting the family's reason when
+   *       the family did not run. Results exist but none in the {@code where} scopes:
+   *       NOT_APPLICABLE naming the filter.
+   *   <li>A FAIL or WARN that a waiver covers on {@code today} (up to its expiry day inclusive)
+   *       becomes WAIVED. Expired waivers, and waivers that waive nothing, become notes.
+   * </ul>
+   *
+   * @param families the outcome of each family, to explain missing metrics
+   * @param today the day waivers are checked against (from the run's clock)
+   * @param failOnWarning true under {@code --fail-on warning}: a failed warning rule also closes
+   *     the gate
+   * @throws dev.assay.core.BadInputException when a waiver names a rule no pack has
+   */
+  public static PolicyOutcome evaluate(List<RulePack> packs, List<MetricResult> metrics,
+                                       List<FamilyOutcome> families, Waivers waivers,
+                                       LocalDate today, boolean failOnWarning) {
+    Set<String> ruleIds = new HashSet<>();
+    packs.forEach(pack -> pack.rules().forEach(rule -> ruleIds.add(rule.id())));
+    waivers.requireKnownRules(ruleIds);
+
+    Map<String, List<MetricResult>> byName = new LinkedHashMap<>();
+    metrics.stream().sorted()
+        .forEach(m -> byName.computeIfAbsent(m.key().qualifiedName(), k -> new ArrayList<>()).add(m));
+
+    List<Verdict> verdicts = new ArrayList<>();
+    for (RulePack pack : packs) {
+      for (Rule rule : pack.rules()) {
+        verdicts.addAll(judge(pack, rule, byName.getOrDefault(rule.metric(), List.of()), families,
+            failOnWarning));
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    List<Verdict> waived = applyWaivers(verdicts, waivers, today, notes);
+    return new PolicyOutcome(waived, notes);
+  }
+
+  private static List<Verdict> judge(RulePack pack, Rule rule, List<MetricResult> named,
+                                     List<FamilyOutcome> families, boolean failOnWarning) {
+    Verdicts make = new Verdicts(pack, rule);
+    if (named.isEmpty()) {
+      return List.of(make.of(Status.NOT_APPLICABLE, rule.where().literalScope(), null,
+          missingReason(rule.metric(), families)));
+    }
+    List<MetricResult> matched = named.stream().filter(m -> rule.where().matches(m.key().scope()))
+        .toList();
+    if (matched.isEmpty()) {
+      String computed = named.stream().map(m -> m.key().scope().label()).distinct().limit(10)
+          .collect(Collectors.joining(", "));
+      return List.of(make.of(Status.NOT_APPLICABLE, rule.where().literalScope(), null,
+          "no scope matches where " + rule.where() + "; " + rule.metric() + " was computed for: "
+              + computed));
+    }
+    List<Verdict> verdicts = new ArrayList<>();
+    for (MetricResult result : matched) {
+      Scope scope = result.key().scope();
+      String subject = result.key().metric() + " for " + describe(scope);
+      Double observed = result.number().isPresent() ? result.number().getAsDouble() : null;
+      if (rule.minCount() != null && result.count() != null && result.count() < rule.minCount()) {
+        verdicts.add(make.of(Status.NOT_APPLICABLE, scope, observed, subject + " rests on "
+            + result.count() + " rows, fewer than the rule's min_count of " + rule.minCount()
+            + ", so it is not judged"));
+      } else if (observed == null) {
+        verdicts.add(make.of(Status.ERROR, scope, null, subject + " is undefined: " + result.note()));
+      } else {
+        boolean holds = rule.condition().holds(observed);
+        Status status = holds ? Status.PASS
+            : rule.severity() == Severity.BLOCKING
+                || (rule.severity() == Severity.WARNING && failOnWarning) ? Status.FAIL : Status.WARN;
+        verdicts.add(make.of(status, scope, observed, subject + " = " + display(observed, rule.condition())
+            + ", expected " + rule.must()));
+      }
+    }
+    return verdicts;
+  }
+
+  private static String missingReason(String metric, List<FamilyOutcome> families) {
+    Family family = Family.byId(metric.substring(0, Math.max(0, metric.indexOf('.'))));
+    for (FamilyOutcome outcome : families) {
+      if (outcome.family() == family && !outcome.applicable()) {
+        return "family " + family.id() + " not applicable: " + outcome.reason();
+      }
+    }
+    return "metric " + metric + " was not computed";
+  }
+
+  private static List<Verdict> applyWaivers(List<Verdict> verdicts, Waivers waivers, LocalDate today,
+                                            List<String> notes) {
+    List<Verdict> result = new ArrayList<>();
+    Set<Waiver> used = new HashSet<>();
+    for (Verdict verdict : verdicts) {
+      Verdict judged = verdict;
+      if (verdict.status() == Status.FAIL || verdict.status() == Status.WARN) {
+        for (Waiver waiver : waivers.entries()) {
+          if (waiver.covers(verdict) && waiver.isValidOn(today)) {
+            judged = new Verdict(verdict.ruleId(), verdict.ruleTitle(), verdict.pack(),
+                verdict.severity(), Status.WAIVED, verdict.metric(), verdict.scope(),
+                verdict.observed(), verdict.expected(), verdict.message(), verdict.rationale(),
+                verdict.reference(), waiver.asVerdictWaiver());
+            used.add(waiver);
+            break;
+          }
+        }
+      }
+      result.add(judged);
+    }
+    for (Waiver waiver : waivers.entries()) {
+      String subject = "waiver for rule " + waiver.rule() + " (" + waiver.scopeLabel() + ")";
+      if (!waiver.isValidOn(today)) {
+        notes.add(subject + " expired on " + waiver.expires() + "; it no longer applies ("
+            + waiver.location() + ")");
+      } else if (!used.contains(waiver)) {
+        Set<String> statuses = new TreeSet<>();
+        verdicts.stream().filter(waiver::covers).forEach(v -> statuses.add(v.status().name()));
+        notes.add(statuses.isEmpty()
+            ? subject + " matches no verdict: rule " + waiver.rule() + " gave no verdict with those "
+                + "scope keys; fix the scope or remove the waiver (" + waiver.location() + ")"
+            : subject + " waived nothing: the verdicts it covers are " + String.join(", ", statuses)
+                + "; remove it if it is no longer needed (" + waiver.location() + ")");
+      }
+    }
+    return result;
+  }
+
+  /** The scope in words: {@code race}, {@code group Other of race}, {@code column age}, {@code the data set}. */
+  static String describe(Scope scope) {
+    List<String> parts = new ArrayList<>();
+    if (scope.group() != null) {
+      parts.add("group " + scope.group() + " of " + scope.attribute());
+    } else if (scope.attribute() != null) {
+      parts.add(scope.attribute());
+    }
+    if (scope.column() != null) {
+      parts.add("column " + scope.column());
+    }
+    return parts.isEmpty() ? "the data set" : String.join(", ", parts);
+  }
+
+  /**
+   * The value rounded for reading (4 decimals, or 4 significant digits below 0.001); in full when
+   * rounding would make it seem to meet, or to miss, the condition.
+   */
+  static String display(double value, Condition condition) {
+    BigDecimal exact = BigDecimal.valueOf(value);
+    BigDecimal rounded = Math.abs(value) >= 0.001 || value == 0
+        ? exact.setScale(4, RoundingMode.HALF_EVEN)
+        : exact.round(new MathContext(4, RoundingMode.HALF_EVEN));
+    if (condition.holds(rounded.doubleValue()) != condition.holds(value)) {
+      return Double.toString(value);
+    }
+    return rounded.stripTrailingZeros().toPlainString();
+  }
+
+  /** Builds the verdicts of one rule, filling in what they share. */
+  private record Verdicts(RulePack pack, Rule rule) {
+
+    Verdict of(Status status, Scope scope, Double observed, String message) {
+      return new Verdict(rule.id(), rule.title(), pack.name(), rule.severity(), status,
+          rule.metric(), scope, observed, rule.must(), message, rule.rationale(),
+          rule.reference() != null ? rule.reference() : pack.reference(), null);
+    }
+  }
+}

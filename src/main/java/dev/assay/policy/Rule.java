@@ -1,0 +1,23 @@
+package dev.assay.policy;
+
+import dev.assay.core.Severity;
+
+/**
+ * One check of a rule pack: a metric ({@code family.metric}), the scopes it applies to, the
+ * condition its value must meet and how much a failure matters. Rules are data, so a report can
+ * print exactly what was checked and an auditor can read a pack without reading Java.
+ *
+ * @param metric the qualified metric name, such as {@code fairness.demographic_parity_ratio}
+ * @param must the condition as written in the pack, shown as "expected" in reports
+ * @param minCount the fewest rows a metric row must carry ({@code count}) to be judged, or null
+ * @param reference the rule's own reference, else the pack's; null when neither has one
+ * @param location {@code file:line} where the rule starts, for messages
+ */
+public record Rule(String id, String title, String metric, Where where, String must,
+                   Condition condition, Severity severity, String rationale, String reference,
+                   Long minCount, String location) {
+
+  public Rule {
+    where = where == null ? Where.ANY : where;
+  }
+}

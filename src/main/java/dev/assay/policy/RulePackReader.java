@@ -1,0 +1,167 @@
+package dev.assay.policy;
+
+import dev.assay.core.MetricNames;
+import dev.assay.core.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one rule pack file (CONTRACT.md §3) and records every problem in it instead of stopping at
+ * the first, so that {@code assay rules validate} can list them all with {@code file:line} and rule
+ * id. {@link RulePackLoader} and {@link PolicyValidator} are its callers.
+ */
+final class RulePackReader {
+
+  static final List<String> PACK_KEYS = List.of("pack", "title", "reference", "rules");
+  static final List<String> RULE_KEYS = List.of("id", "title", "metric", "where", "must",
+      "severity", "rationale", "reference", "min_count");
+  static final List<String> WHERE_KEYS = List.of("attribute", "group", "column");
+
+  /** A rule id and the line of its {@code id} key, for the duplicate check across files. */
+  record Declared(String id, int line) {
+  }
+
+  /**
+   * What one file gave.
+   *
+   * @param pack the pack with every rule that was read without a problem; null when the file or its
+   *     pack-level keys could not be read
+   * @param declared every rule id in the file, also of rules with problems
+   */
+  record Reading(RulePack pack, List<Declared> declared, List<Problem> problems) {
+  }
+
+  private RulePackReader() {
+  }
+
+  /**
+   * Reads a parsed file's top-level mapping as a rule pack; its problems are the ones recorded in
+   * {@code problems}, the list the mapping was made with.
+   */
+  static Reading read(YamlMapping root, List<Problem> problems) {
+    List<Declared> declared = new ArrayList<>();
+    root.allowOnly(PACK_KEYS, "a rule pack");
+    String name = root.text("pack", true, "name the pack, such as pack: eeoc-four-fifths");
+    String title = root.text("title", false, null);
+    String reference = root.text("reference", false, null);
+    List<Rule> rules = new ArrayList<>();
+    Object list = root.value("rules");
+    if (list == null) {
+      root.problem(root.has("rules") ? "rules" : null, root.has("rules")
+          ? "'rules' is empty; list at least one rule under it"
+          : "missing required key 'rules'; list the pack's rules under it");
+    } else if (!(list instanceof List<?> items)) {
+      root.problem("rules", "'rules' must be a list of rules (lines starting with '- '), found "
+          + YamlMapping.describe(list));
+    } else {
+      if (items.isEmpty()) {
+        root.problem("rules", "'rules' is empty; list at least one rule under it");
+      }
+      for (int i = 0; i < items.size(); i++) {
+        Object item = items.get(i);
+        String id = idOf(item);
+        YamlMapping rule = root.child(item, id, "rule " + (i + 1) + " of 'rules'", "rules", i);
+        if (rule == null) {
+          continue;
+        }
+        if (id != null) {
+          declared.add(new Declared(id, rule.line("id")));
+        }
+        int before = problems.size();
+        Rule parsed = readRule(rule, id, reference);
+        if (parsed != null && problems.size() == before) {
+          rules.add(parsed);
+        }
+      }
+    }
+    RulePack pack = name == null ? null : new RulePack(name, title, reference, rules, root.source());
+    return new Reading(pack, declared, problems);
+  }
+
+  /** The rule's id when it has a single-valued, non-blank one, else null; for messages. */
+  private static String idOf(Object item) {
+    if (item instanceof Map<?, ?> map) {
+      Object id = map.get("id");
+      if (id != null && !(id instanceof Map<?, ?>) && !(id instanceof List<?>)
+          && !String.valueOf(id).isBlank()) {
+        return String.valueOf(id).trim();
+      }
+    }
+    return null;
+  }
+
+  private static Rule readRule(YamlMapping rule, String id, String packReference) {
+    rule.allowOnly(RULE_KEYS, "a rule");
+    rule.text("id", true, "give the rule a unique id, such as id: eeoc-four-fifths");
+    String title = rule.text("title", false, null);
+    String metric = rule.text("metric", true, "name a metric as family.metric, such as "
+        + "fairness.demographic_parity_ratio");
+    if (metric != null && !MetricNames.isKnown(metric)) {
+      rule.problem("metric", "unknown metric '" + metric + "'; did you mean "
+          + String.join(", ", MetricNames.nearest(metric, 3)) + "? Metric names are family.metric, "
+          + "as in results.json (CONTRACT.md §4).");
+      metric = null;
+    }
+    Where where = readWhere(rule, id);
+    String must = rule.text("must", true, "give the condition, such as must: \">= 0.8\"");
+    Condition condition = null;
+    if (must != null) {
+      try {
+        condition = Condition.parse(must);
+      } catch (IllegalArgumentException e) {
+        rule.problem("must", "must: " + e.getMessage());
+      }
+    }
+    String severityText = rule.text("severity", true, "blocking, warning or info");
+    Severity severity = severityText == null ? null : Severity.parse(severityText);
+    if (severityText != null && severity == null) {
+      rule.problem("severity", "unknown severity '" + severityText + "'; use blocking (a failure "
+          + "closes the release gate), warning or info");
+    }
+    String rationale = rule.text("rationale", false, null);
+    String reference = rule.text("reference", false, null);
+    Long minCount = readMinCount(rule);
+    if (id == null || metric == null || where == null || condition == null || severity == null) {
+      return null;
+    }
+    return new Rule(id, title == null ? id : title, metric, where, must, condition, severity,
+        rationale, reference == null ? packReference : reference, minCount, rule.at(null));
+  }
+
+  private static Where readWhere(YamlMapping rule, String id) {
+    if (!rule.has("where") || rule.value("where") == null) {
+      return Where.ANY;
+    }
+    YamlMapping where = rule.child(rule.value("where"), id, "'where'", "where");
+    if (where == null) {
+      return null;
+    }
+    where.allowOnly(WHERE_KEYS, "'where'");
+    Glob attribute = glob(where, "attribute");
+    Glob group = glob(where, "group");
+    Glob column = glob(where, "column");
+    return new Where(attribute, group, column);
+  }
+
+  private static Glob glob(YamlMapping where, String key) {
+    if (!where.has(key)) {
+      return null;
+    }
+    String pattern = where.text(key, true, "write a value or a glob such as \"*\"");
+    return pattern == null ? null : new Glob(pattern);
+  }
+
+  private static Long readMinCount(YamlMapping rule) {
+    Object value = rule.value("min_count");
+    if (value == null) {
+      return null;
+    }
+    if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0) {
+      return ((Number) value).longValue();
+    }
+    rule.problem("min_count", "min_count must be a whole number of rows, 0 or more, such as 30; "
+        + "found " + YamlMapping.describe(value));
+    return null;
+  }
+}
