@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -96,7 +97,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
       }
     }
     List<Fact> rowCounts = run.rowCounts().entrySet().stream()
-        .map(e -> new Fact(e.getKey(), String.format(java.util.Locale.ROOT, "%,d", e.getValue())))
+        .map(e -> new Fact(e.getKey(), String.format(Locale.ROOT, "%,d", e.getValue())))
         .toList();
     List<RuleRow> rules = run.verdicts().stream()
         .sorted(Comparator.comparingInt((Verdict v) -> STATUS_ORDER.indexOf(v.status()))
@@ -122,7 +123,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
   }
 
   static String statusClass(Status status) {
-    return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static String modelLabel(ModelInfo model) {
@@ -298,7 +299,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     facts.add(new Fact("Finished", p.finished() == null ? "" : p.finished().toString()));
     if (p.started() != null && p.finished() != null) {
       Duration took = Duration.between(p.started(), p.finished());
-      facts.add(new Fact("Duration", took.toSeconds() + "." + String.format(java.util.Locale.ROOT,
+      facts.add(new Fact("Duration", took.toSeconds() + "." + String.format(Locale.ROOT,
           "%03d", took.toMillisPart()) + " s"));
     }
     return facts;

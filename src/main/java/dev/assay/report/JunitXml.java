@@ -144,9 +144,10 @@ public final class JunitXml {
     xml.writeEndElement();
   }
 
-  /** {@code observed 0.4300 vs expected >= 0.8}. */
+  /** {@code observed 0.4300 vs expected >= 0.8}, or {@code observed no value vs ...}. */
   static String observedVsExpected(Verdict v) {
-    return "observed " + NumberText.of(v.observed()) + " vs expected "
+    return "observed " + (v.observed() == null ? "no value" : NumberText.of(v.observed()))
+        + " vs expected "
         + Objects.requireNonNullElse(v.expected(), "(none)");
   }
 

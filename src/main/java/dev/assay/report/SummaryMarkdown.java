@@ -119,8 +119,9 @@ public final class SummaryMarkdown {
   }
 
   /**
-   * Text safe in a Markdown table cell or list item: one line, Markdown punctuation and HTML
-   * characters escaped, {@code |} as {@code \|}.
+   * Text safe in a Markdown table cell or list item: one line, Markdown punctuation escaped with
+   * a backslash ({@code |} as {@code \|}), {@code <} and {@code >} as entities so no HTML tag
+   * can form.
    */
   static String cell(String text) {
     StringBuilder out = new StringBuilder(text.length() + 8);
@@ -128,7 +129,6 @@ public final class SummaryMarkdown {
       char c = text.charAt(i);
       switch (c) {
         case '\r', '\n' -> out.append(' ');
-        case '&' -> out.append("&amp;");
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '|', '\\', '`', '*', '_', '[', ']', '#', '~' -> out.append('\\').append(c);

@@ -73,6 +73,8 @@ class JunitXmlTest {
 
     Element error = testcase(root, "tpr-defined [race = " + SampleRuns.SCRIPT_GROUP + "]");
     assertEquals(1, elements(error, "failure").size(), "a blocking ERROR fails the build");
+    assertEquals("observed no value vs expected >= 0.5",
+        elements(error, "failure").get(0).getAttribute("message"));
 
     Element warn = testcase(root, "psi-stable [" + SampleRuns.QUOTE_COLUMN + "]");
     assertEquals(0, elements(warn, "failure").size(), "a warning is not a failure");

@@ -30,7 +30,7 @@ class SummaryMarkdownTest {
 
   @Test
   void pipesInCellsAreEscapedSoEveryRowHasSixColumns() {
-    assertTrue(FULL.contains("| ⚠️ WARN | psi-stable | \"quote &amp; \\| col | 0.4000 | &lt; 0.25 "
+    assertTrue(FULL.contains("| ⚠️ WARN | psi-stable | \"quote & \\| col | 0.4000 | &lt; 0.25 "
         + "| warning |"));
     List<String> rows = FULL.lines().filter(l -> l.startsWith("| ")).toList();
     assertEquals(5, rows.size(), "header, separator, FAIL, ERROR, WARN");
@@ -43,8 +43,7 @@ class SummaryMarkdownTest {
   @Test
   void waivedRulesNameTheirApproverAndNotApplicableFamiliesTheirReason() {
     assertTrue(FULL.contains("- eeoc-four-fifths on race & sex (observed 0.2100) — approved by "
-        .replace("&", "&amp;") + "Jane Doe (CRO), expires 2027-06-30: Intersection too small to "
-        + "act on\n"));
+        + "Jane Doe (CRO), expires 2027-06-30: Intersection too small to act on\n"));
     assertTrue(FULL.contains("- Privacy leakage: no quasi-identifier column present\n"));
     assertTrue(FULL.contains("- LLM output quality: no prompt or response column\n"));
     assertFalse(FULL.contains("| ✅"), "passed rules are not in the table");
