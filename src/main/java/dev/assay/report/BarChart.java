@@ -1,0 +1,79 @@
+package dev.assay.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The geometry of one horizontal bar chart for the HTML report: one bar per group, scaled so the
+ * highest value fills the plot, and a dashed line at 80 % of that highest value (the four-fifths
+ * rule of thumb). Coordinates are pre-formatted strings so the SVG is the same on every locale.
+ * Bars under the line say so in their text, not only by colour.
+ *
+ * @param id unique id in the page, for {@code aria-labelledby}
+ * @param title the chart's accessible title
+ * @param description one sentence an assistive reader hears instead of the picture
+ */
+public record BarChart(String id, String title, String description, String width, String height,
+                       String labelX, String plotLeft, String thresholdX, String lineTop, String lineBottom,
+                       String thresholdLabel, String thresholdLabelY, List<Bar> bars) {
+
+  /** Share of the highest value below which a bar is flagged. */
+  public static final double FOUR_FIFTHS = 0.8;
+
+  static final double LABEL_WIDTH = 220;
+  static final double PLOT_WIDTH = 340;
+  static final double VALUE_WIDTH = 190;
+  static final double ROW_HEIGHT = 24;
+  static final double TOP = 8;
+  static final int LABEL_CHARS = 30;
+
+  /** One group's bar. */
+  public record Bar(String label, String fullLabel, String y, String textY, String width,
+                    String valueX, String value, boolean belowThreshold) {
+  }
+
+  /** One input value: a group and its (defined) value. */
+  public record Point(String group, double value) {
+  }
+
+  /** A chart of the points, or null when there is nothing to draw (no points, all zero). */
+  public static BarChart of(String id, String metricLabel, String attribute, List<Point> points) {
+    double max = points.stream().mapToDouble(Point::value).max().orElse(0);
+    if (points.isEmpty() || !(max > 0)) {
+      return null;
+    }
+    double threshold = FOUR_FIFTHS * max;
+    List<Bar> bars = new ArrayList<>();
+    List<String> below = new ArrayList<>();
+    for (int i = 0; i < points.size(); i++) {
+      Point p = points.get(i);
+      double y = TOP + i * ROW_HEIGHT;
+      double w = Math.max(0, p.value()) / max * PLOT_WIDTH;
+      boolean under = p.value() < threshold;
+      if (under) {
+        below.add(p.group());
+      }
+      String label = p.group().length() > LABEL_CHARS
+          ? p.group().substring(0, LABEL_CHARS - 1) + "…" : p.group();
+      bars.add(new Bar(label, p.group(), fmt(y + 3), fmt(y + ROW_HEIGHT / 2 + 4), fmt(w),
+          fmt(LABEL_WIDTH + w + 6),
+          NumberText.of(p.value()) + (under ? " (below the 80 % line)" : ""), under));
+    }
+    double plotBottom = TOP + points.size() * ROW_HEIGHT;
+    String description = metricLabel + " by " + attribute + ": highest "
+        + NumberText.of(max) + ", 80 % line at " + NumberText.of(threshold) + "; "
+        + (below.isEmpty() ? "no group is below the line."
+            : GateSummary.plural(below.size(), "group") + " below the line: "
+                + String.join(", ", below) + ".");
+    return new BarChart(id, metricLabel + " by " + attribute, description,
+        fmt(LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH), fmt(plotBottom + 22), fmt(LABEL_WIDTH - 8),
+        fmt(LABEL_WIDTH),
+        fmt(LABEL_WIDTH + FOUR_FIFTHS * PLOT_WIDTH), fmt(TOP), fmt(plotBottom),
+        "80 % of highest (" + NumberText.of(threshold) + ")", fmt(plotBottom + 16), bars);
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+}

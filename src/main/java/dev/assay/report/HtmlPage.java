@@ -1,0 +1,311 @@
+package dev.assay.report;
+
+import dev.assay.core.AuditRun;
+import dev.assay.core.Family;
+import dev.assay.core.FamilyOutcome;
+import dev.assay.core.FileEvidence;
+import dev.assay.core.MetricResult;
+import dev.assay.core.ModelInfo;
+import dev.assay.core.Provenance;
+import dev.assay.core.Status;
+import dev.assay.core.Verdict;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * What the HTML report shows, already worded and formatted (numbers rounded to four decimals,
+ * statuses as words, charts laid out), so the Freemarker template only arranges text and escapes
+ * it. Built from an {@link AuditRun} by {@link #of(AuditRun)}.
+ */
+public record HtmlPage(String auditName, String modelLabel, GateSummary gate, String verdictClass,
+                       List<String> checkedFamilies, List<String> notApplicableFamilies,
+                       List<Fact> rowCounts, List<RuleRow> rules, List<FamilySection> families,
+                       List<String> notes, List<Fact> glossary, List<Fact> evidence,
+                       List<FileEvidence> files, String toolVersion) {
+
+  /** Per-group fairness metrics in the order an auditor reads them; others follow by name. */
+  static final List<String> GROUP_METRIC_ORDER = List.of("count", "selection_rate", "base_rate",
+      "true_positive_rate", "false_positive_rate", "false_negative_rate", "true_negative_rate",
+      "positive_predictive_value", "negative_predictive_value", "accuracy", "mean_score", "auc",
+      "impact_ratio");
+
+  /** Rule statuses in the order the verdict table lists them: problems first. */
+  static final List<Status> STATUS_ORDER = List.of(Status.FAIL, Status.ERROR, Status.WARN,
+      Status.WAIVED, Status.NOT_APPLICABLE, Status.PASS);
+
+  /** A label and its text (a row count, a glossary entry, a provenance field). */
+  public record Fact(String label, String text) {
+  }
+
+  /** One row of the rule verdict table. */
+  public record RuleRow(String id, String title, String pack, String severity, String metric,
+                        String scope, String observed, String expected, String status,
+                        String statusClass, String message, String waiver, String rationale,
+                        String reference) {
+  }
+
+  /**
+   * One metric family: whether it ran (and if not, why), the fairness tables per attribute, and a
+   * generic table of every other metric by scope.
+   */
+  public record FamilySection(String id, String title, boolean applicable, String reason,
+                              List<AttributeSection> attributes, List<MetricRow> metrics) {
+  }
+
+  /**
+   * A sensitive attribute (or intersection): groups as rows by per-group metrics as columns, the
+   * between-group metrics, a chart, and numbered footnotes for the cells that carry a note.
+   */
+  public record AttributeSection(String attribute, List<String> columns, List<GroupRow> groups,
+                                 List<MetricRow> overall, BarChart chart, List<String> footnotes) {
+  }
+
+  /** One group's row of per-group metrics. */
+  public record GroupRow(String group, List<Cell> cells) {
+  }
+
+  /**
+   * A formatted value with its confidence interval (or ""), its note (or "") and the note's
+   * footnote number (0 when none).
+   */
+  public record Cell(String text, String ci, String note, int footnote) {
+  }
+
+  /** One metric in a generic table. */
+  public record MetricRow(String scope, String metric, String value, String ci, String count,
+                          String pValue, String note) {
+  }
+
+  /** Lays out the run for the template. */
+  public static HtmlPage of(AuditRun run) {
+    GateSummary gate = GateSummary.of(run);
+    List<String> checked = new ArrayList<>();
+    List<String> notApplicable = new ArrayList<>();
+    for (FamilyOutcome outcome : run.families()) {
+      if (outcome.applicable()) {
+        checked.add(outcome.family().title());
+      } else {
+        notApplicable.add(outcome.family().title() + " (" + Objects.toString(outcome.reason(),
+            "no reason given") + ")");
+      }
+    }
+    List<Fact> rowCounts = run.rowCounts().entrySet().stream()
+        .map(e -> new Fact(e.getKey(), String.format(Locale.ROOT, "%,d", e.getValue())))
+        .toList();
+    List<RuleRow> rules = run.verdicts().stream()
+        .sorted(Comparator.comparingInt((Verdict v) -> STATUS_ORDER.indexOf(v.status()))
+            .thenComparing(Comparator.naturalOrder()))
+        .map(HtmlPage::ruleRow)
+        .toList();
+    List<FamilySection> families = new ArrayList<>();
+    for (Family family : Family.values()) {
+      FamilySection section = familySection(run, family);
+      if (section != null) {
+        families.add(section);
+      }
+    }
+    return new HtmlPage(run.name(), modelLabel(run.model()), gate,
+        run.passed() ? "pass" : "fail", checked, notApplicable, rowCounts, rules, families,
+        run.notes(), glossary(run), evidence(run.provenance()),
+        run.provenance() == null ? List.of() : run.provenance().files(),
+        run.provenance() == null ? "" : blank(run.provenance().toolVersion()));
+  }
+
+  static String statusText(Status status) {
+    return status.name().replace('_', ' ');
+  }
+
+  static String statusClass(Status status) {
+    return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static String modelLabel(ModelInfo model) {
+    if (model == null || model.name() == null) {
+      return "";
+    }
+    StringBuilder label = new StringBuilder(model.name());
+    if (model.version() != null) {
+      label.append(" version ").append(model.version());
+    }
+    if (model.owner() != null) {
+      label.append(", owned by ").append(model.owner());
+    }
+    return label.toString();
+  }
+
+  private static RuleRow ruleRow(Verdict v) {
+    String waiver = "";
+    if (v.waiver() != null) {
+      Verdict.Waiver w = v.waiver();
+      waiver = Objects.toString(w.reason(), "")
+          + (w.approvedBy() == null ? "" : " — approved by " + w.approvedBy())
+          + (w.expires() == null ? "" : ", expires " + w.expires());
+    }
+    return new RuleRow(v.ruleId(), blank(v.ruleTitle()), blank(v.pack()), v.severity().id(),
+        blank(v.metric()), v.scope().label(), NumberText.of(v.observed()), blank(v.expected()),
+        statusText(v.status()), statusClass(v.status()), blank(v.message()), waiver,
+        blank(v.rationale()), blank(v.reference()));
+  }
+
+  private static FamilySection familySection(AuditRun run, Family family) {
+    FamilyOutcome outcome = run.families().stream()
+        .filter(o -> o.family() == family).findFirst().orElse(null);
+    List<MetricResult> metrics = run.metrics().stream()
+        .filter(m -> m.key().family() == family).toList();
+    if (outcome == null && metrics.isEmpty()) {
+      return null;
+    }
+    boolean applicable = outcome == null || outcome.applicable();
+    String reason = outcome == null ? "" : blank(outcome.reason());
+    List<AttributeSection> attributes = new ArrayList<>();
+    List<MetricRow> generic = new ArrayList<>();
+    if (family == Family.FAIRNESS) {
+      Map<String, List<MetricResult>> byAttribute = new LinkedHashMap<>();
+      for (MetricResult m : metrics) {
+        if (m.key().scope().attribute() == null) {
+          generic.add(metricRow(m));
+        } else {
+          byAttribute.computeIfAbsent(m.key().scope().attribute(), a -> new ArrayList<>()).add(m);
+        }
+      }
+      int chartNo = 0;
+      for (Map.Entry<String, List<MetricResult>> e : byAttribute.entrySet()) {
+        attributes.add(attributeSection(e.getKey(), e.getValue(), "chart-" + (++chartNo)));
+      }
+    } else {
+      metrics.forEach(m -> generic.add(metricRow(m)));
+    }
+    return new FamilySection(family.id(), family.title(), applicable, reason, attributes, generic);
+  }
+
+  private static AttributeSection attributeSection(String attribute, List<MetricResult> metrics,
+                                                   String chartId) {
+    Map<String, Map<String, MetricResult>> byGroup = new LinkedHashMap<>();
+    List<MetricRow> overall = new ArrayList<>();
+    TreeSet<String> names = new TreeSet<>(Comparator.comparingInt(HtmlPage::columnRank)
+        .thenComparing(Comparator.naturalOrder()));
+    for (MetricResult m : metrics) {
+      String group = m.key().scope().group();
+      if (group == null) {
+        overall.add(metricRow(m));
+      } else {
+        byGroup.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(m.key().metric(), m);
+        names.add(m.key().metric());
+      }
+    }
+    boolean derivedCount = !names.contains("count")
+        && metrics.stream().anyMatch(m -> m.key().scope().group() != null && m.count() != null);
+    List<String> columns = new ArrayList<>();
+    if (derivedCount) {
+      columns.add("count");
+    }
+    columns.addAll(names);
+    List<String> footnotes = new ArrayList<>();
+    List<GroupRow> groups = new ArrayList<>();
+    List<BarChart.Point> points = new ArrayList<>();
+    String chartMetric = names.contains("selection_rate") ? "selection_rate"
+        : names.contains("impact_ratio") ? "impact_ratio" : null;
+    for (Map.Entry<String, Map<String, MetricResult>> g : byGroup.entrySet()) {
+      List<Cell> cells = new ArrayList<>();
+      if (derivedCount) {
+        Long count = g.getValue().values().stream().map(MetricResult::count)
+            .filter(Objects::nonNull).max(Long::compare).orElse(null);
+        cells.add(new Cell(count == null ? NumberText.MISSING : Long.toString(count), "", "", 0));
+      }
+      for (String name : names) {
+        MetricResult m = g.getValue().get(name);
+        if (m == null) {
+          cells.add(new Cell(NumberText.MISSING, "", "not computed for this group", 0));
+          continue;
+        }
+        int footnote = 0;
+        if (m.note() != null && !m.note().isBlank()) {
+          footnotes.add(g.getKey() + ", " + name + ": " + m.note());
+          footnote = footnotes.size();
+        }
+        cells.add(new Cell(value(m), ci(m), blank(m.note()), footnote));
+      }
+      if (chartMetric != null) {
+        MetricResult m = g.getValue().get(chartMetric);
+        if (m != null && m.number().isPresent()) {
+          points.add(new BarChart.Point(g.getKey(), m.number().getAsDouble()));
+        }
+      }
+      groups.add(new GroupRow(g.getKey(), cells));
+    }
+    BarChart chart = chartMetric == null ? null
+        : BarChart.of(chartId, Character.toUpperCase(chartMetric.charAt(0))
+            + chartMetric.substring(1).replace('_', ' '), attribute, points);
+    return new AttributeSection(attribute, columns, groups, overall, chart, footnotes);
+  }
+
+  private static int columnRank(String metric) {
+    int rank = GROUP_METRIC_ORDER.indexOf(metric);
+    return rank < 0 ? GROUP_METRIC_ORDER.size() : rank;
+  }
+
+  private static MetricRow metricRow(MetricResult m) {
+    String pValue = "";
+    if (m instanceof MetricResult.Computed c && c.pValue() != null) {
+      pValue = NumberText.of(c.pValue());
+    }
+    return new MetricRow(m.key().scope().label(), m.key().metric(), value(m), ci(m),
+        m.count() == null ? "" : Long.toString(m.count()), pValue, blank(m.note()));
+  }
+
+  private static String value(MetricResult m) {
+    return m instanceof MetricResult.Computed c ? NumberText.of(c.value()) : NumberText.MISSING;
+  }
+
+  private static String ci(MetricResult m) {
+    if (m instanceof MetricResult.Computed c && c.ciLow() != null && c.ciHigh() != null) {
+      return NumberText.of(c.ciLow()) + " – " + NumberText.of(c.ciHigh());
+    }
+    return "";
+  }
+
+  private static List<Fact> glossary(AuditRun run) {
+    TreeSet<String> names = new TreeSet<>();
+    run.metrics().forEach(m -> names.add(m.key().metric()));
+    for (Verdict v : run.verdicts()) {
+      if (v.metric() != null && v.metric().contains(".")) {
+        names.add(v.metric().substring(v.metric().indexOf('.') + 1));
+      }
+    }
+    return names.stream()
+        .map(n -> new Fact(n, MetricGlossary.definition(n)
+            .orElse("No definition is recorded for this metric; see the documentation of its "
+                + "family.")))
+        .toList();
+  }
+
+  private static List<Fact> evidence(Provenance p) {
+    if (p == null) {
+      return List.of();
+    }
+    List<Fact> facts = new ArrayList<>();
+    facts.add(new Fact("Assay version", blank(p.toolVersion())));
+    facts.add(new Fact("Java version", blank(p.javaVersion())));
+    facts.add(new Fact("Spark version", blank(p.sparkVersion())));
+    facts.add(new Fact("Spark master", blank(p.sparkMaster())));
+    facts.add(new Fact("Started", p.started() == null ? "" : p.started().toString()));
+    facts.add(new Fact("Finished", p.finished() == null ? "" : p.finished().toString()));
+    if (p.started() != null && p.finished() != null) {
+      Duration took = Duration.between(p.started(), p.finished());
+      facts.add(new Fact("Duration", took.toSeconds() + "." + String.format(Locale.ROOT,
+          "%03d", took.toMillisPart()) + " s"));
+    }
+    return facts;
+  }
+
+  private static String blank(String text) {
+    return text == null ? "" : text;
+  }
+}

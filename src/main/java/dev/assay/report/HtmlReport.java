@@ -1,0 +1,70 @@
+package dev.assay.report;
+
+import dev.assay.core.AuditRun;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * Writes report.html, the page an auditor reads: one self-contained, printable HTML file (inline
+ * CSS and SVG, no script, nothing fetched from the network) with the verdict in plain words, the
+ * rule checks, each family's metrics, the run notes, a methodology appendix and the evidence.
+ * Freemarker's HTML output format escapes every value taken from the data, so a group or column
+ * name can never inject markup.
+ */
+public final class HtmlReport {
+
+  /** The file's name in a report bundle. */
+  public static final String FILE_NAME = "report.html";
+
+  static final String TEMPLATE = "report.ftlh";
+
+  private final Configuration freemarker;
+
+  public HtmlReport() {
+    Configuration config = new Configuration(Configuration.VERSION_2_3_34);
+    config.setClassForTemplateLoading(HtmlReport.class, "/dev/assay/report");
+    config.setOutputFormat(HTMLOutputFormat.INSTANCE);
+    config.setDefaultEncoding("UTF-8");
+    config.setOutputEncoding("UTF-8");
+    config.setLocale(Locale.ROOT);
+    config.setTimeZone(TimeZone.getTimeZone("UTC"));
+    config.setNumberFormat("computer");
+    config.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+    config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    config.setLogTemplateExceptions(false);
+    config.setWrapUncheckedExceptions(true);
+    config.setFallbackOnNullLoopVariable(false);
+    config.setAPIBuiltinEnabled(false);
+    config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    this.freemarker = config;
+  }
+
+  /** Renders the run as UTF-8 HTML. */
+  public byte[] render(AuditRun run) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+      Template template = freemarker.getTemplate(TEMPLATE);
+      template.process(Map.of("page", HtmlPage.of(run)), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the report template " + TEMPLATE, e);
+    } catch (TemplateException e) {
+      throw new IllegalStateException("the report template " + TEMPLATE + " failed: "
+          + e.getMessage(), e);
+    }
+    return bytes.toByteArray();
+  }
+}

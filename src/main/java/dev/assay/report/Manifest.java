@@ -1,0 +1,81 @@
+package dev.assay.report;
+
+import dev.assay.core.AuditRun;
+import dev.assay.core.FileEvidence;
+import dev.assay.core.Provenance;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Writes manifest.json (schema {@value #SCHEMA}), the evidence record of a run: tool, Java and
+ * Spark versions, the Spark master, start and end time (ISO-8601, UTC), every input file with its
+ * role, size, modification time and SHA-256, and the size and SHA-256 of each other report file,
+ * so an auditor can later prove which data and which report belong together.
+ */
+public final class Manifest {
+
+  /** The schema id written in the file's {@code schema} key. */
+  public static final String SCHEMA = "assay.manifest/1";
+
+  /** The file's name in a report bundle. */
+  public static final String FILE_NAME = "manifest.json";
+
+  /**
+   * Renders the manifest of a run whose other report files are {@code outputs} (file name to
+   * content, in the order to list them).
+   */
+  public byte[] render(AuditRun run, Map<String, byte[]> outputs) {
+    Provenance p = run.provenance();
+    return PrettyJson.write(json -> {
+      json.writeStartObject();
+      json.writeStringField("schema", SCHEMA);
+      json.writeStringField("audit", run.name());
+      json.writeStringField("verdict", run.verdict());
+      json.writeStringField("tool_version", p == null ? null : p.toolVersion());
+      json.writeStringField("java_version", p == null ? null : p.javaVersion());
+      json.writeStringField("spark_version", p == null ? null : p.sparkVersion());
+      json.writeStringField("spark_master", p == null ? null : p.sparkMaster());
+      json.writeStringField("started", p == null ? null : iso(p.started()));
+      json.writeStringField("finished", p == null ? null : iso(p.finished()));
+      json.writeArrayFieldStart("inputs");
+      if (p != null) {
+        for (FileEvidence file : p.files()) {
+          json.writeStartObject();
+          json.writeStringField("role", file.role());
+          json.writeStringField("path", file.path());
+          json.writeNumberField("size", file.size());
+          json.writeStringField("modified", file.modified());
+          json.writeStringField("sha256", file.sha256());
+          json.writeEndObject();
+        }
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("outputs");
+      for (Map.Entry<String, byte[]> output : outputs.entrySet()) {
+        json.writeStartObject();
+        json.writeStringField("path", output.getKey());
+        json.writeNumberField("size", output.getValue().length);
+        json.writeStringField("sha256", sha256(output.getValue()));
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    });
+  }
+
+  private static String iso(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  /** Lower-case hex SHA-256 of the bytes. */
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

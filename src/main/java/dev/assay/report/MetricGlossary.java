@@ -1,0 +1,142 @@
+package dev.assay.report;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A short plain-language definition of each metric name in the contract, for the report's
+ * methodology appendix. Fairness definitions follow Fairlearn, drift ones scipy and Evidently, text
+ * ones sacreBLEU, rouge-score and the SQuAD v1.1 script, as CONTRACT.md says the metrics do.
+ */
+public final class MetricGlossary {
+
+  private static final Map<String, String> DEFINITIONS = new TreeMap<>();
+
+  static {
+    // fairness, per group
+    define("count", "Number of records in the group.");
+    define("selection_rate", "Share of the group's records that the model predicts positive "
+        + "(or favourable).");
+    define("base_rate", "Share of the group's records whose true label is positive.");
+    define("true_positive_rate", "Of the truly positive records, the share predicted positive: "
+        + "TP ÷ (TP + FN). Also called recall or sensitivity.");
+    define("false_positive_rate", "Of the truly negative records, the share wrongly predicted "
+        + "positive: FP ÷ (FP + TN).");
+    define("false_negative_rate", "Of the truly positive records, the share wrongly predicted "
+        + "negative: FN ÷ (TP + FN).");
+    define("true_negative_rate", "Of the truly negative records, the share predicted negative: "
+        + "TN ÷ (TN + FP). Also called specificity.");
+    define("positive_predictive_value", "Of the records predicted positive, the share that are "
+        + "truly positive: TP ÷ (TP + FP). Also called precision.");
+    define("negative_predictive_value", "Of the records predicted negative, the share that are "
+        + "truly negative: TN ÷ (TN + FN).");
+    define("accuracy", "Share of records whose prediction equals the true label: "
+        + "(TP + TN) ÷ all.");
+    define("mean_score", "Average model score of the group's records.");
+    define("auc", "Area under the ROC curve: the chance that a randomly chosen positive record "
+        + "gets a higher score than a randomly chosen negative one (0.5 = chance, 1 = perfect).");
+    define("impact_ratio", "The group's favourable-outcome rate divided by the highest group's "
+        + "rate; below 0.8 fails the EEOC four-fifths rule of thumb.");
+    // fairness, per attribute
+    define("demographic_parity_difference", "Largest minus smallest selection rate over the "
+        + "groups (0 = every group selected at the same rate).");
+    define("demographic_parity_ratio", "Smallest divided by largest selection rate over the "
+        + "groups (1 = equal rates; the four-fifths rule asks for at least 0.8).");
+    define("equalized_odds_difference", "The larger of the true-positive-rate difference and "
+        + "the false-positive-rate difference between groups (max − min of each).");
+    define("equalized_odds_ratio", "The smaller of the true-positive-rate ratio and the "
+        + "false-positive-rate ratio between groups (min ÷ max of each).");
+    define("equal_opportunity_difference", "Largest minus smallest true positive rate over the "
+        + "groups.");
+    define("equal_opportunity_ratio", "Smallest divided by largest true positive rate over the "
+        + "groups.");
+    define("false_positive_rate_difference", "Largest minus smallest false positive rate over "
+        + "the groups.");
+    define("predictive_parity_difference", "Largest minus smallest positive predictive value "
+        + "(precision) over the groups.");
+    define("accuracy_difference", "Largest minus smallest accuracy over the groups.");
+    define("auc_difference", "Largest minus smallest AUC over the groups.");
+    // drift
+    define("ks_statistic", "Two-sample Kolmogorov–Smirnov statistic: the largest gap between "
+        + "the reference and current cumulative distributions (0 = identical, 1 = disjoint).");
+    define("ks_p_value", "p-value of the Kolmogorov–Smirnov test; small values (below 0.05) "
+        + "mean the two distributions very likely differ.");
+    define("wasserstein", "Earth mover's distance between the reference and current "
+        + "distributions, in the column's own units.");
+    define("wasserstein_normed", "Earth mover's distance divided by the reference's standard "
+        + "deviation, so columns can be compared.");
+    define("psi", "Population stability index: Σ (current − reference) × ln(current ÷ "
+        + "reference) over bins. Below 0.1 little change, 0.1–0.25 moderate, above 0.25 large.");
+    define("jensen_shannon", "Jensen–Shannon distance between the binned distributions "
+        + "(0 = identical, 1 = disjoint).");
+    define("hellinger", "Hellinger distance between the binned distributions (0 = identical, "
+        + "1 = disjoint).");
+    define("total_variation", "Half the sum of absolute differences between the binned "
+        + "shares: the largest share of records that changed bin (0–1).");
+    define("chi2_statistic", "Pearson's chi-squared statistic comparing category counts of the "
+        + "current data with the reference shares.");
+    define("chi2_p_value", "p-value of the chi-squared test; small values mean the category "
+        + "mix very likely changed.");
+    define("null_rate_reference", "Share of missing values in the reference data.");
+    define("null_rate_current", "Share of missing values in the current data.");
+    define("drift_detected", "1 when the column's drift test says it drifted, else 0.");
+    define("drift_share", "Share of the checked columns in which drift was detected.");
+    // llm
+    define("bleu", "sacreBLEU corpus BLEU (0–100): n-gram overlap of responses with the "
+        + "reference answers, with a brevity penalty.");
+    define("chrf", "sacreBLEU chrF (0–100): character n-gram F-score of responses against the "
+        + "reference answers.");
+    define("rouge1", "Mean per-record ROUGE-1 F-measure (0–1): overlap of single words with "
+        + "the reference answer, without stemming.");
+    define("rouge2", "Mean per-record ROUGE-2 F-measure (0–1): overlap of word pairs with the "
+        + "reference answer.");
+    define("rougeL", "Mean per-record ROUGE-L F-measure (0–1): longest common word sequence "
+        + "with the reference answer.");
+    define("exact_match", "Share of responses equal to the reference answer after SQuAD "
+        + "normalisation (lower case, no punctuation or articles).");
+    define("token_f1", "Mean per-record SQuAD token F1 (0–1) between response and reference "
+        + "answer.");
+    // privacy
+    define("k_anonymity", "Size of the smallest group of records that share the same "
+        + "quasi-identifier values; each person hides among at least k records.");
+    define("equivalence_classes", "Number of distinct combinations of quasi-identifier values.");
+    define("reidentification_risk_prosecutor_max", "Highest chance of re-identifying a record "
+        + "by its quasi-identifiers: 1 ÷ size of its group (prosecutor model).");
+    define("reidentification_risk_prosecutor_avg", "Average over records of 1 ÷ size of their "
+        + "quasi-identifier group (prosecutor model).");
+    define("sample_uniqueness", "Share of records that are unique on their quasi-identifiers.");
+    define("records_at_risk", "Share of records in quasi-identifier groups smaller than the "
+        + "required k.");
+    define("l_diversity", "Smallest number of distinct sensitive values within any "
+        + "quasi-identifier group (distinct l-diversity).");
+    define("entropy_l_diversity", "Smallest exp(entropy) of the sensitive values within any "
+        + "quasi-identifier group.");
+    define("t_closeness", "Largest distance between a group's distribution of the sensitive "
+        + "value and the whole data set's (0 = no group reveals anything).");
+    define("membership_auc", "How well an attacker's score separates records used in training "
+        + "from others (0.5 = no better than chance).");
+    define("membership_advantage", "Membership-inference advantage: true positive rate minus "
+        + "false positive rate of the best attack threshold (0 = no leakage).");
+  }
+
+  private MetricGlossary() {
+  }
+
+  private static void define(String metric, String definition) {
+    DEFINITIONS.put(metric, definition);
+  }
+
+  /** The definition of a metric name, if the glossary knows it ({@code pii_*} by its prefix). */
+  public static Optional<String> definition(String metric) {
+    String known = DEFINITIONS.get(metric);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    if (metric.startsWith("pii_")) {
+      return Optional.of("Personal data found in the text: " + metric.substring(4).replace('_', ' ')
+          + " (share or count of records with a detected match).");
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,162 @@
+package dev.assay.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportTest {
+
+  private static final HtmlReport REPORT = new HtmlReport();
+  private static final String FULL = html(REPORT.render(SampleRuns.full()));
+  private static final String TINY = html(REPORT.render(SampleRuns.tiny()));
+
+  private static String html(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void plantedScriptGroupNameRendersAsTextOnly() {
+    assertFalse(FULL.contains(SampleRuns.SCRIPT_GROUP));
+    assertFalse(FULL.toLowerCase(Locale.ROOT).contains("<script"), "no script element at all");
+    assertTrue(FULL.contains("<th scope=\"row\">&lt;script&gt;alert(1)&lt;/script&gt;</th>"),
+        "the group row shows the name as text");
+    assertTrue(FULL.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt;: 0.1000"),
+        "the chart's bar title is escaped too");
+  }
+
+  @Test
+  void quoteAndAmpersandInAColumnNameAreEscaped() {
+    assertFalse(FULL.contains(SampleRuns.QUOTE_COLUMN));
+    assertTrue(FULL.contains("<td>&quot;quote &amp; | col</td>"));
+    assertTrue(FULL.contains("note with &lt;b&gt;markup&lt;/b&gt;"), "run notes are escaped");
+  }
+
+  @Test
+  void pageIsSelfContained() {
+    assertFalse(FULL.contains("http://"));
+    assertFalse(FULL.contains("https://"));
+    assertFalse(Pattern.compile("\\ssrc\\s*=", Pattern.CASE_INSENSITIVE).matcher(FULL).find(),
+        "nothing loaded from elsewhere");
+    Matcher href = Pattern.compile("href=\"([^\"]*)\"").matcher(FULL);
+    int links = 0;
+    while (href.find()) {
+      links++;
+      assertTrue(href.group(1).startsWith("#"), "only in-page links: " + href.group(1));
+    }
+    assertTrue(links > 0);
+    assertTrue(FULL.contains("<style>") && FULL.contains("@media print"),
+        "inline CSS with a print stylesheet");
+    assertFalse(FULL.contains("<link"), "no external stylesheet");
+  }
+
+  @Test
+  void executiveSummaryStatesTheVerdictInWordsAndCounts() {
+    assertTrue(FULL.contains("<div class=\"verdict fail\">"));
+    assertTrue(FULL.contains("Verdict: FAIL — release gate closed"));
+    assertTrue(FULL.contains("The release gate is closed because 1 blocking rule check fails "
+        + "and 1 blocking rule check could not be evaluated: eeoc-four-fifths on race "
+        + "(observed 0.1734, expected &gt;= 0.8)"));
+    assertTrue(FULL.contains("<li><strong>2</strong> blocking failures</li>"));
+    assertTrue(FULL.contains("<li><strong>1</strong> warning</li>"));
+    assertTrue(FULL.contains("<li><strong>1</strong> waived</li>"));
+    assertTrue(FULL.contains("<li><strong>2</strong> not applicable</li>"));
+    assertTrue(TINY.contains("Verdict: PASS — release gate open"));
+    assertTrue(TINY.contains("The release gate is open: every blocking rule holds."));
+  }
+
+  @Test
+  void everyStatusIsWrittenAsTextNotOnlyColour() {
+    for (String status : List.of("FAIL", "ERROR", "WARN", "WAIVED", "NOT APPLICABLE", "PASS")) {
+      assertTrue(FULL.contains("\">" + status + "</span>"), status);
+    }
+    int fail = FULL.indexOf("<span class=\"status fail\">FAIL");
+    int pass = FULL.indexOf("<span class=\"status pass\">PASS");
+    assertTrue(fail < pass, "problems are listed first");
+  }
+
+  @Test
+  void waiverShowsReasonApproverAndExpiry() {
+    assertTrue(FULL.contains("<td>Intersection too small to act on — approved by Jane Doe (CRO), "
+        + "expires 2027-06-30</td>"));
+  }
+
+  @Test
+  void undefinedValueShowsADashAndItsReason() {
+    assertTrue(FULL.contains("<td class=\"num\" title=\"no truly positive record in the group\">—"));
+    assertTrue(FULL.contains("true_positive_rate: no truly positive record in the group</li>"),
+        "the reason is a footnote as well as a tooltip");
+  }
+
+  @Test
+  void fairnessTableHasGroupsAsRowsAndRoundedMetricsAsColumns() {
+    assertTrue(FULL.contains("<thead><tr><th scope=\"col\">Group</th><th scope=\"col\">count</th>"
+        + "<th scope=\"col\">selection_rate</th><th scope=\"col\">base_rate</th>"
+        + "<th scope=\"col\">true_positive_rate</th></tr></thead>"));
+    assertTrue(FULL.contains("<td class=\"num\">0.5767<span class=\"ci\">CI 0.5600 – 0.5900</span>"));
+    assertFalse(FULL.contains("0.5767316017316018"), "HTML rounds to four decimals");
+    assertTrue(FULL.contains("Between-group metrics for race &amp; sex"));
+    assertTrue(FULL.contains("<th scope=\"row\">African-American &amp; Male</th>"));
+  }
+
+  @Test
+  void selectionRateChartHasAnAccessibleTitleAndTheFourFifthsLine() {
+    assertTrue(FULL.contains("<svg role=\"img\" aria-labelledby=\"chart-1-title chart-1-desc\""));
+    assertTrue(FULL.contains("<title id=\"chart-1-title\">Selection rate by race</title>"));
+    assertTrue(FULL.contains("80 % line at 0.4614; 2 groups below the line"));
+    assertTrue(FULL.contains("<line class=\"threshold\" x1=\"492.0\""));
+    assertTrue(FULL.contains("stroke-dasharray"));
+    assertTrue(FULL.contains("<text x=\"285.0\" y=\"24.0\">0.1000 (below the 80 % line)</text>"));
+  }
+
+  @Test
+  void notApplicableFamilyGivesItsReason() {
+    assertTrue(FULL.contains("Reason: no quasi-identifier column present</p>"));
+    assertTrue(FULL.contains("Not applicable: Privacy leakage (no quasi-identifier column present)"));
+  }
+
+  @Test
+  void appendicesDefineTheMetricsAndListTheEvidence() {
+    assertTrue(FULL.contains("<dt>selection_rate</dt><dd>Share of the group&#39;s records that "
+        + "the model predicts positive"));
+    assertTrue(FULL.contains("<dt>true_positive_rate</dt><dd>Of the truly positive records, the "
+        + "share predicted positive: TP ÷ (TP + FN)."));
+    assertTrue(FULL.contains("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+    assertTrue(FULL.contains("<tr><th scope=\"row\">Spark version</th><td>4.2.0</td></tr>"));
+    assertTrue(FULL.contains("<th scope=\"row\">Duration</th><td>12.250 s</td>"));
+  }
+
+  @Test
+  void headingsDescendInOrderAndEveryHeaderCellHasAScope() {
+    Matcher heading = Pattern.compile("<h([1-6])[ >]").matcher(FULL);
+    List<Integer> levels = new ArrayList<>();
+    while (heading.find()) {
+      levels.add(Integer.parseInt(heading.group(1)));
+    }
+    assertEquals(1, levels.get(0));
+    assertEquals(1, levels.stream().filter(l -> l == 1).count(), "one h1");
+    for (int i = 1; i < levels.size(); i++) {
+      assertTrue(levels.get(i) <= levels.get(i - 1) + 1, "no skipped level: " + levels);
+    }
+    Matcher th = Pattern.compile("<th(\\s[^>]*)?>").matcher(FULL);
+    int cells = 0;
+    while (th.find()) {
+      cells++;
+      assertTrue(th.group().contains("scope=\""), th.group());
+    }
+    assertTrue(cells > 20);
+  }
+
+  @Test
+  void renderingIsDeterministic() {
+    assertArrayEquals(REPORT.render(SampleRuns.full()), REPORT.render(SampleRuns.full()));
+  }
+}
