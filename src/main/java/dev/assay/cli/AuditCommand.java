@@ -5,7 +5,7 @@ import dev.assay.core.AuditRun;
 import dev.assay.core.BadInputException;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
-import dev.assay.publish.LocalDirectoryPublisher;
+import dev.assay.publish.DirectoryPublisher;
 import dev.assay.report.ReportBundle;
 import dev.assay.spark.SparkSessions;
 import dev.assay.spec.ResolvedSpec;
@@ -57,14 +57,17 @@ final class AuditCommand implements Callable<Integer> {
     ResolvedSpec resolved = new SpecLoader(SpecLoader.defaultProjectRules()).load(spec);
     Path target = out != null ? out : Path.of("reports", resolved.name());
     QuietLogs.apply();
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create(master, settings());
     AuditRun run;
     try {
       run = Audit.of(resolved).withWaivers(waivers).failOnWarning(failOn.equals("warning")).run(spark);
     } finally {
-      spark.stop();
+      if (ownSession) {
+        spark.stop();
+      }
     }
-    LocalDirectoryPublisher.publish(target, ReportBundle.render(run));
+    new DirectoryPublisher(target).publish(ReportBundle.render(run));
     print(run, target);
     return run.exitCode();
   }

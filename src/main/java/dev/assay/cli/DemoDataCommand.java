@@ -34,11 +34,14 @@ final class DemoDataCommand implements Callable<Integer> {
       throw new dev.assay.core.BadInputException("--rows must be at least 1, not " + rows + ".");
     }
     QuietLogs.apply();
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create(master, Map.of());
     try {
       System.out.println(DemoData.generate(spark, dir, rows, seed));
     } finally {
-      spark.stop();
+      if (ownSession) {
+        spark.stop();
+      }
     }
     return 0;
   }

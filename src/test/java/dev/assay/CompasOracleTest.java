@@ -1,0 +1,187 @@
+package dev.assay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assay.core.AuditRun;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+import dev.assay.core.Status;
+import dev.assay.core.Verdict;
+import dev.assay.spark.SharedSpark;
+import dev.assay.spec.ResolvedSpec;
+import dev.assay.spec.SpecLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real COMPAS data (ProPublica, ../shared/datasets/compas): every per-group count and rate
+ * Assay reports must equal what a plain Java loop over the CSV gives, with the project's reference
+ * convention (y = two_year_recid, prediction = decile_score >= 5). The CSV repeats the header
+ * {@code decile_score}; Spark renames the copies, so the spec names {@code decile_score11}.
+ */
+class CompasOracleTest {
+
+  static final Path CSV = Path.of("../shared/datasets/compas/compas-scores-two-years.csv").toAbsolutePath();
+
+  /** Independent counts per group: n, predicted positive, label positive, true positive. */
+  record Counts(long n, long predicted, long positive, long truePositive) {
+    Counts add(boolean pred, boolean label) {
+      return new Counts(n + 1, predicted + (pred ? 1 : 0), positive + (label ? 1 : 0),
+          truePositive + (pred && label ? 1 : 0));
+    }
+  }
+
+  static Map<String, Counts> byRace = new TreeMap<>();
+  static Map<String, Counts> bySex = new TreeMap<>();
+  static Map<String, Counts> byRaceSex = new TreeMap<>();
+  static AuditRun run;
+
+  @BeforeAll
+  static void auditCompas(@TempDir Path dir) throws IOException {
+    List<String> lines = Files.readAllLines(CSV, StandardCharsets.UTF_8);
+    List<String> header = split(lines.get(0));
+    int race = header.indexOf("race");
+    int sex = header.indexOf("sex");
+    int decile = header.indexOf("decile_score");
+    int label = header.indexOf("two_year_recid");
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> f = split(line);
+      boolean pred = Integer.parseInt(f.get(decile)) >= 5;
+      boolean y = Integer.parseInt(f.get(label)) == 1;
+      byRace.merge(f.get(race), new Counts(0, 0, 0, 0).add(pred, y), CompasOracleTest::sum);
+      bySex.merge(f.get(sex), new Counts(0, 0, 0, 0).add(pred, y), CompasOracleTest::sum);
+      byRaceSex.merge(f.get(race) + " & " + f.get(sex), new Counts(0, 0, 0, 0).add(pred, y),
+          CompasOracleTest::sum);
+    }
+    Path spec = dir.resolve("compas.yaml");
+    Files.writeString(spec, String.join("\n",
+        "version: 1",
+        "name: compas-recidivism",
+        "data:",
+        "  current: {path: \"" + CSV + "\"}",
+        "columns:",
+        "  label: two_year_recid",
+        "  score: decile_score11",
+        "  threshold: 5",
+        "  favourable: 0",
+        "  sensitive: [race, sex]",
+        "  intersections: [[race, sex]]",
+        "fairness: {min_group_size: 30}",
+        "rules: [rules/eeoc-four-fifths.yaml]",
+        ""));
+    ResolvedSpec resolved = new SpecLoader(Path.of("rules").toAbsolutePath()).load(spec);
+    run = Audit.of(resolved).run(SharedSpark.get());
+  }
+
+  static Counts sum(Counts a, Counts b) {
+    return new Counts(a.n + b.n, a.predicted + b.predicted, a.positive + b.positive,
+        a.truePositive + b.truePositive);
+  }
+
+  /** A CSV line split on commas outside double quotes. */
+  static List<String> split(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    for (char c : line.toCharArray()) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        out.add(cur.toString());
+        cur.setLength(0);
+      } else {
+        cur.append(c);
+      }
+    }
+    out.add(cur.toString());
+    return out;
+  }
+
+  static double value(String metric, Scope scope) {
+    return run.metrics().stream()
+        .filter(m -> m.key().metric().equals(metric) && m.key().scope().equals(scope))
+        .findFirst().orElseThrow(() -> new AssertionError("no " + metric + " for " + scope))
+        .number().orElseThrow(() -> new AssertionError(metric + " undefined for " + scope));
+  }
+
+  static void assertGroups(String attribute, Map<String, Counts> groups) {
+    for (Map.Entry<String, Counts> e : groups.entrySet()) {
+      Scope s = Scope.group(attribute, e.getKey());
+      Counts c = e.getValue();
+      long fp = c.predicted - c.truePositive;
+      long tn = c.n - c.predicted - c.positive + c.truePositive;
+      assertEquals(c.n, value("count", s), 0, s.label());
+      assertEquals((double) c.predicted / c.n, value("selection_rate", s), 1e-12, s.label());
+      assertEquals((double) c.positive / c.n, value("base_rate", s), 1e-12, s.label());
+      assertEquals((double) (c.truePositive + tn) / c.n, value("accuracy", s), 1e-12, s.label());
+      if (c.positive > 0) {
+        assertEquals((double) c.truePositive / c.positive, value("true_positive_rate", s), 1e-12, s.label());
+      }
+      if (c.n - c.positive > 0) {
+        assertEquals((double) fp / (c.n - c.positive), value("false_positive_rate", s), 1e-12, s.label());
+      }
+      if (c.predicted > 0) {
+        assertEquals((double) c.truePositive / c.predicted, value("positive_predictive_value", s), 1e-12, s.label());
+      }
+    }
+  }
+
+  @Test
+  void perGroupCountsAndRatesEqualAPlainLoopOverTheCsv() {
+    assertEquals(6, byRace.size());
+    assertEquals(3696, byRace.get("African-American").n());
+    assertGroups("race", byRace);
+    assertGroups("sex", bySex);
+    assertGroups("race & sex", byRaceSex);
+    assertEquals(7214, run.rowCounts().get("current"));
+  }
+
+  @Test
+  void impactRatioUsesTheFavourableRateOfGroupsLargeEnough() {
+    // Favourable = a low-risk prediction (decile < 5). Native American (18 rows) is too small.
+    double best = byRace.entrySet().stream().filter(e -> e.getValue().n() >= 30)
+        .mapToDouble(e -> 1.0 - (double) e.getValue().predicted() / e.getValue().n()).max().orElseThrow();
+    double worst = byRace.entrySet().stream().filter(e -> e.getValue().n() >= 30)
+        .mapToDouble(e -> 1.0 - (double) e.getValue().predicted() / e.getValue().n()).min().orElseThrow();
+    assertEquals(worst / best, value("demographic_parity_ratio", Scope.attribute("race")), 1e-12);
+    Counts aa = byRace.get("African-American");
+    assertEquals((1.0 - (double) aa.predicted() / aa.n()) / best,
+        value("impact_ratio", Scope.group("race", "African-American")), 1e-12);
+  }
+
+  @Test
+  void theFourFifthsRuleFailsForRaceAndHoldsForSex() {
+    Verdict race = verdict("race");
+    Verdict sex = verdict("sex");
+    assertEquals(Status.FAIL, race.status());
+    assertTrue(race.observed() < 0.8, race.message());
+    assertEquals(Status.PASS, sex.status());
+    assertEquals(1, run.exitCode());
+  }
+
+  static Verdict verdict(String attribute) {
+    return run.verdicts().stream()
+        .filter(v -> v.ruleId().equals("eeoc-four-fifths") && attribute.equals(v.scope().attribute()))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  void aGroupBelowMinGroupSizeIsFlaggedNotDropped() {
+    MetricResult native_ = run.metrics().stream()
+        .filter(m -> m.key().metric().equals("selection_rate")
+            && m.key().scope().equals(Scope.group("race", "Native American")))
+        .findFirst().orElseThrow();
+    assertTrue(native_.note().contains("insufficient data"), native_.note());
+    assertTrue(run.notes().stream().anyMatch(n -> n.contains("Native American (n=18)")), run.notes().toString());
+  }
+}

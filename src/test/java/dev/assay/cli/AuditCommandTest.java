@@ -1,0 +1,217 @@
+package dev.assay.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.spark.SharedSpark;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CLI end to end, in temp folders: all five outputs and the exit codes of the contract, and
+ * bad input that must exit 2 with one message naming the culprit and no stack trace.
+ */
+class AuditCommandTest {
+
+  static final List<String> OUTPUTS = List.of("report.html", "results.json", "junit.xml", "summary.md", "manifest.json");
+
+  @TempDir
+  Path dir;
+
+  /** What a CLI run printed, and its exit code. */
+  record Result(int code, String out, String err) {
+  }
+
+  @BeforeAll
+  static void session() {
+    SharedSpark.get();
+  }
+
+  static Result cli(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  /**
+   * A CSV with two groups of 40: group A has 20 predicted positive (rate 0.5), group B has
+   * {@code bPositives} (rate bPositives/40). Labels alternate 1, 0.
+   */
+  Path csv(int bPositives) throws IOException {
+    List<String> lines = new ArrayList<>(List.of("id,grp,outcome,approved"));
+    for (int i = 0; i < 40; i++) {
+      lines.add(i + ",A," + (i % 2) + "," + (i < 20 ? 1 : 0));
+    }
+    for (int i = 0; i < 40; i++) {
+      lines.add((40 + i) + ",B," + (i % 2) + "," + (i < bPositives ? 1 : 0));
+    }
+    Path file = dir.resolve("data.csv");
+    Files.write(file, lines);
+    return file;
+  }
+
+  Path spec(String columns) throws IOException {
+    Path spec = dir.resolve("audit.yaml");
+    Files.writeString(spec, String.join("\n",
+        "version: 1",
+        "name: tiny-audit",
+        "data:",
+        "  current: {path: data.csv}",
+        "columns:",
+        columns,
+        "rules: [rules/eeoc-four-fifths.yaml]",
+        ""));
+    return spec;
+  }
+
+  static final String COLUMNS = "  label: outcome\n  prediction: approved\n  sensitive: [grp]\n";
+
+  @Test
+  void aDisparityClosesTheGateWithExitOneAndWritesAllFiveFiles() throws IOException {
+    csv(10); // B rate 0.25 / A rate 0.5 = 0.5 < 0.8
+    Path out = dir.resolve("report");
+    Result r = cli("audit", spec(COLUMNS).toString(), "--out", out.toString());
+    assertEquals(1, r.code(), r.err());
+    for (String f : OUTPUTS) {
+      assertTrue(Files.size(out.resolve(f)) > 0, f);
+    }
+    try (Stream<Path> files = Files.list(out)) {
+      assertEquals(5, files.count(), "no temporary files left behind");
+    }
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    assertEquals("FAIL", results.get("verdict").asText());
+    JsonNode rule = results.get("rules").get(0);
+    assertEquals("eeoc-four-fifths", rule.get("id").asText());
+    assertEquals("grp", rule.get("attribute").asText());
+    assertEquals(0.5, rule.get("observed").asDouble(), 1e-12);
+    assertTrue(Files.readString(out.resolve("junit.xml")).contains("<failure"));
+    assertTrue(r.out().contains("FAIL") && r.out().contains("report.html"), r.out());
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    assertTrue(manifest.toString().contains(
+        "\"sha256\""), manifest.toString());
+  }
+
+  @Test
+  void parityOpensTheGateWithExitZero() throws IOException {
+    csv(18); // 0.45 / 0.5 = 0.9
+    Path out = dir.resolve("report");
+    Result r = cli("audit", spec(COLUMNS).toString(), "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.readString(out.resolve("results.json")).contains("\"verdict\" : \"PASS\""));
+  }
+
+  @Test
+  void aWaiverOpensTheGateUntilItExpires() throws IOException {
+    csv(10);
+    Path waivers = dir.resolve("waivers.yaml");
+    Files.writeString(waivers, "waivers:\n  - rule: eeoc-four-fifths\n    attribute: grp\n"
+        + "    reason: remediation under way\n    approved_by: risk committee\n    expires: 2999-12-31\n");
+    Result r = cli("audit", spec(COLUMNS).toString(), "--out", dir.resolve("r1").toString(),
+        "--waivers", waivers.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.readString(dir.resolve("r1/results.json")).contains("WAIVED"));
+
+    Files.writeString(waivers, Files.readString(waivers).replace("2999-12-31", "2020-01-31"));
+    r = cli("audit", spec(COLUMNS).toString(), "--out", dir.resolve("r2").toString(),
+        "--waivers", waivers.toString());
+    assertEquals(1, r.code(), r.err());
+  }
+
+  void assertBadInput(Result r, String... fragments) {
+    assertEquals(2, r.code(), r.out() + r.err());
+    for (String f : fragments) {
+      assertTrue(r.err().contains(f), "expected '" + f + "' in: " + r.err());
+    }
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    assertEquals(1, r.err().strip().lines().count(), "one message: " + r.err());
+  }
+
+  @Test
+  void aMissingSpecFileExitsTwo() {
+    assertBadInput(cli("audit", dir.resolve("nope.yaml").toString()), "nope.yaml", "no such file");
+  }
+
+  @Test
+  void aMissingDataFileExitsTwoNamingIt() throws IOException {
+    assertBadInput(cli("audit", spec(COLUMNS).toString()), "data.csv", "audit.yaml:4");
+  }
+
+  @Test
+  void aMissingColumnExitsTwoNamingTheColumnAndTheSpecLine() throws IOException {
+    csv(10);
+    assertBadInput(cli("audit", spec("  label: outcom\n  prediction: approved\n  sensitive: [grp]\n").toString(),
+        "--out", dir.resolve("o").toString()), "'outcom'", "audit.yaml:6", "outcome");
+  }
+
+  @Test
+  void aNonBinaryLabelExitsTwoNamingTheValues() throws IOException {
+    Path file = csv(10);
+    Files.writeString(file, Files.readString(file) + "99,A,7,1\n");
+    assertBadInput(cli("audit", spec(COLUMNS).toString(), "--out", dir.resolve("o").toString()),
+        "'outcome'", "'7'");
+  }
+
+  @Test
+  void emptyDataExitsTwo() throws IOException {
+    Files.writeString(dir.resolve("data.csv"), "id,grp,outcome,approved\n");
+    assertBadInput(cli("audit", spec(COLUMNS).toString(), "--out", dir.resolve("o").toString()), "no rows");
+  }
+
+  @Test
+  void malformedYamlExitsTwoWithTheLine() throws IOException {
+    Path spec = dir.resolve("bad.yaml");
+    Files.writeString(spec, "version: 1\nname: x\ndata: {current: [unclosed\n");
+    assertBadInput(cli("audit", spec.toString()), "bad.yaml", "malformed YAML");
+  }
+
+  @Test
+  void anUnknownKeyExitsTwoNamingTheKeyAndLine() throws IOException {
+    csv(10);
+    Path spec = dir.resolve("typo.yaml");
+    Files.writeString(spec, "version: 1\nname: typo\ndata: {current: {path: data.csv}}\ncolums:\n  label: outcome\n");
+    assertBadInput(cli("audit", spec.toString()), "typo.yaml:4", "unknown key 'colums'", "columns");
+  }
+
+  @Test
+  void rulesValidateAcceptsTheShippedPacksAndRejectsABadOne() throws IOException {
+    assertEquals(0, cli("rules", "validate", "rules").code());
+    Path bad = dir.resolve("bad-pack.yaml");
+    Files.writeString(bad, "pack: bad\nrules:\n  - id: r1\n    metric: fairness.demographic_parity_ratio\n"
+        + "    must: '>= abc'\n    severity: blocking\n");
+    Result r = cli("rules", "validate", bad.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("bad-pack.yaml:5") && r.err().contains("r1"), r.err());
+  }
+
+  @Test
+  void versionAndHelpExitZero() {
+    Result v = cli("--version");
+    assertEquals(0, v.code());
+    assertTrue(v.out().startsWith("assay "), v.out());
+    assertEquals(0, cli("--help").code());
+    assertEquals(2, cli("audit").code(), "a missing SPEC is bad usage");
+  }
+}
