@@ -87,11 +87,11 @@ public final class YamlDocument {
     } catch (UnrecognizedPropertyException e) {
       List<String> known = e.getKnownPropertyIds() == null ? List.of()
           : e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-      throw new BadInputException(where(e.getLocation()) + ": unknown key '" + path(e) + "'"
+      throw new BadInputException(where(e) + ": unknown key '" + path(e) + "'"
           + (known.isEmpty() ? "" : "; the keys allowed here are: " + String.join(", ", known))
           + ". Fix the spelling or remove the key.");
     } catch (JsonMappingException e) {
-      throw new BadInputException(where(e.getLocation()) + ": wrong value for '" + path(e) + "': "
+      throw new BadInputException(where(e) + ": wrong value for '" + path(e) + "': "
           + firstLine(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
       throw new BadInputException(where(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
@@ -132,6 +132,17 @@ public final class YamlDocument {
   public String at(Object... path) {
     int line = line(path);
     return line > 0 ? source + ":" + line : source;
+  }
+
+  /** The file and line of the key the error is about, found from its path in the document. */
+  private String where(JsonMappingException e) {
+    if (!e.getPath().isEmpty()) {
+      Object[] steps = e.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? (Object) ref.getFieldName() : (Object) ref.getIndex())
+          .toArray();
+      return at(steps);
+    }
+    return where(e.getLocation());
   }
 
   private String where(JsonLocation location) {
