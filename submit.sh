@@ -18,7 +18,8 @@ export ASSAY_HOME="${ASSAY_HOME:-$here}"
 version="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$here/pom.xml" | head -n 1)"
 jar="$here/target/assay-$version.jar"
 shaded="$here/target/assay-$version-spark.jar"
-classpath_file="$here/target/classpath.txt"
+classpath_file="$here/target/classpath-runtime.txt"
+spark_classpath_file="$here/target/classpath-provided.txt"
 main_class="dev.assay.cli.Main"
 jvm_flags=(
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
@@ -48,10 +49,10 @@ while [ $i -lt ${#args[@]} ]; do
 done
 
 build_if_needed() {
-  if [ ! -f "$jar" ] || [ ! -f "$shaded" ] || [ ! -f "$classpath_file" ] \
+  if [ ! -f "$jar" ] || [ ! -f "$shaded" ] || [ ! -f "$classpath_file" ] || [ ! -f "$spark_classpath_file" ] \
      || [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then
     echo "assay: building the jar (first run, or sources changed) ..." >&2
-    (cd "$here" && mvn -B -q -DskipTests package) >&2
+    (cd "$here" && mvn -B -q -Dstyle.color=never -DskipTests package) >&2
   fi
 }
 
@@ -60,7 +61,7 @@ build_if_needed
 if [ -z "${SPARK_HOME:-}" ] && [ -z "$master" ]; then
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
   exec java "${jvm_flags[@]}" -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" \
-    -cp "$jar:$(cat "$classpath_file")" "$main_class" "${app_args[@]}"
+    -cp "$jar:$(cat "$classpath_file"):$(cat "$spark_classpath_file")" "$main_class" "${app_args[@]}"
 fi
 
 submit_args=(--class "$main_class")
@@ -77,7 +78,7 @@ fi
 if [ -n "${SPARK_HOME:-}" ] && [ -d "$SPARK_HOME/jars" ]; then
   spark_cp="$SPARK_HOME/jars/*"
 else
-  spark_cp="$(cat "$classpath_file")"
+  spark_cp="$(cat "$spark_classpath_file")"
 fi
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 export SPARK_SCALA_VERSION="${SPARK_SCALA_VERSION:-2.13}"
