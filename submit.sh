@@ -78,7 +78,7 @@ fi
 if [ -n "${SPARK_HOME:-}" ] && [ -d "$SPARK_HOME/jars" ]; then
   spark_cp="$SPARK_HOME/jars/*"
 else
-  spark_cp="$(cat "$spark_classpath_file")"
+  spark_cp="$(cat "$spark_classpath_file"):$(cat "$classpath_file")"
 fi
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 export SPARK_SCALA_VERSION="${SPARK_SCALA_VERSION:-2.13}"
