@@ -140,6 +140,24 @@ class AuditCommandTest {
     assertEquals(1, r.code(), r.err());
   }
 
+  @Test
+  void aBaselineShowsTheEarlierValueInRuleMessages() throws IOException {
+    csv(18);
+    Path first = dir.resolve("first");
+    assertEquals(0, cli("audit", spec(COLUMNS).toString(), "--out", first.toString()).code());
+    csv(10); // ratio drops from 0.9 to 0.5
+    Path second = dir.resolve("second");
+    Result r = cli("audit", spec(COLUMNS).toString(), "--out", second.toString(),
+        "--baseline", first.resolve("results.json").toString());
+    assertEquals(1, r.code(), r.err());
+    JsonNode results = new ObjectMapper().readTree(second.resolve("results.json").toFile());
+    String message = results.get("rules").get(0).get("message").asText();
+    assertTrue(message.endsWith("(baseline 0.9000, change -0.4000)"), message);
+    assertTrue(Files.readString(second.resolve("manifest.json")).contains("\"baseline\""));
+    assertBadInput(cli("audit", spec(COLUMNS).toString(), "--baseline", dir.resolve("none.json").toString()),
+        "none.json");
+  }
+
   void assertBadInput(Result r, String... fragments) {
     assertEquals(2, r.code(), r.out() + r.err());
     for (String f : fragments) {
