@@ -63,6 +63,16 @@ public enum Disparity {
       return this == FAVOURABLE && !favourableIsPositive ? 1.0 - v : v;
     }
 
+    /** The rate's numerator: favourable predictions for {@link #FAVOURABLE}, else the base metric's. */
+    public long numerator(ConfusionState s, boolean favourableIsPositive) {
+      return this == FAVOURABLE && !favourableIsPositive
+          ? s.predictedNegative() : base.numerator(s);
+    }
+
+    public long denominator(ConfusionState s) {
+      return base.denominator(s);
+    }
+
     public String label(boolean favourableIsPositive) {
       if (this == FAVOURABLE) {
         return favourableIsPositive ? "selection_rate" : "favourable rate (1 - selection_rate)";

@@ -2,6 +2,7 @@ package dev.assay.metrics.fairness;
 
 import dev.assay.spark.BinaryColumn;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -14,13 +15,31 @@ import org.apache.spark.sql.Row;
  * @param threshold prediction := score >= threshold when {@code prediction} is null; may be null
  * @param favourableIsPositive whether the favourable prediction is the positive one
  * @param minGroupSize groups smaller than this are flagged and left out of differences and ratios
+ * @param confidence the level of every interval, in (0, 1)
+ * @param excludeBelowShare groups with fewer than this share of all rows are left out of impact
+ *     ratios (NYC LL 144's 2 % rule); null keeps them
+ * @param referenceGroups per attribute (or intersection name), the group that {@code *_vs_ref}
+ *     metrics compare against
  */
 public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
                             String score, Double threshold, List<Slice> slices,
-                            boolean favourableIsPositive, int minGroupSize) {
+                            boolean favourableIsPositive, int minGroupSize, double confidence,
+                            Double excludeBelowShare, Map<String, String> referenceGroups) {
+
+  /** Share below which a group is disclosed under NYC Local Law 144 (§ 5-301 of its rules). */
+  public static final double LL144_SHARE = 0.02;
 
   public FairnessInput {
     slices = List.copyOf(slices);
+    referenceGroups = Map.copyOf(referenceGroups);
+  }
+
+  /** An input with 95 % intervals, no small-group exclusion and no reference groups. */
+  public FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
+                       String score, Double threshold, List<Slice> slices,
+                       boolean favourableIsPositive, int minGroupSize) {
+    this(data, label, prediction, score, threshold, slices, favourableIsPositive, minGroupSize, 0.95,
+        null, Map.of());
   }
 
   public boolean hasPrediction() {

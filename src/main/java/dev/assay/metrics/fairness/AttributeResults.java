@@ -1,0 +1,296 @@
+package dev.assay.metrics.fairness;
+
+import static dev.assay.metrics.fairness.AnalysisContext.fmt;
+import static dev.assay.metrics.fairness.AnalysisContext.join;
+import static dev.assay.metrics.fairness.AnalysisContext.key;
+
+import dev.assay.core.MetricKey;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The results of one attribute (or intersection): each group's {@link GroupResults}, the impact
+ * ratios with their Katz intervals and Holm-adjusted p-values against the most favoured group,
+ * the between-group {@link Disparity} metrics with Newcombe (difference) or Katz (ratio)
+ * intervals, {@code auc_difference}, and the {@code *_vs_ref} metrics when a reference group is
+ * named.
+ *
+ * <p><b>Which groups count.</b> Groups smaller than {@code min_group_size} are reported with an
+ * "insufficient data" note and left out of differences, ratios and the impact-ratio reference.
+ * Groups under 2 % of all rows are disclosed in the notes (NYC Local Law 144); with
+ * {@code fairness.exclude_below_share} set, groups below that share are also left out of the impact
+ * ratios (their impact_ratio is undefined with the reason) and of the choice of the most favoured
+ * group, as § 5-301 of the LL 144 rules allows.
+ */
+final class AttributeResults {
+
+  /** The rates that get {@code *_diff_vs_ref} and {@code *_ratio_vs_ref} metrics. */
+  static final List<Disparity.Rate> REFERENCE_RATES =
+      List.of(Disparity.Rate.SELECTION, Disparity.Rate.TPR, Disparity.Rate.FPR);
+
+  private final AnalysisContext c;
+  private final String attribute;
+  private final Map<String, ConfusionState> groups;
+  private final Map<String, ScoreHistogram> histograms;
+  private final Map<String, ConfusionState> eligible = new LinkedHashMap<>();
+  private final List<String> excluded = new ArrayList<>();
+
+  private AttributeResults(AnalysisContext c, String attribute, Map<String, ConfusionState> groups,
+                           Map<String, ScoreHistogram> histograms) {
+    this.c = c;
+    this.attribute = attribute;
+    this.groups = groups;
+    this.histograms = histograms;
+  }
+
+  static List<MetricResult> of(AnalysisContext c, String attribute, Map<String, ConfusionState> groups,
+                               Map<String, ScoreHistogram> histograms, List<String> notes) {
+    return new AttributeResults(c, attribute, groups, histograms).results(notes);
+  }
+
+  private List<MetricResult> results(List<String> notes) {
+    FairnessInput in = c.in();
+    List<MetricResult> out = new ArrayList<>();
+    groups.forEach((group, s) -> {
+      String note = null;
+      if (s.n() < in.minGroupSize()) {
+        note = "insufficient data: " + s.n() + " rows < min_group_size " + in.minGroupSize()
+            + "; left out of differences and ratios";
+        excluded.add(group + " (n=" + s.n() + ")");
+      } else {
+        eligible.put(group, s);
+      }
+      out.addAll(GroupResults.of(c, Scope.group(attribute, group), s, histogram(group), note));
+    });
+    if (!excluded.isEmpty()) {
+      notes.add(attribute + ": groups smaller than min_group_size " + in.minGroupSize()
+          + " are shown but left out of differences and ratios: " + String.join(", ", excluded) + ".");
+    }
+    List<String> small = new ArrayList<>();
+    groups.forEach((group, s) -> {
+      if (s.n() < FairnessInput.LL144_SHARE * c.totalRows()) {
+        small.add(group + " (" + percent(s.n()) + ")");
+      }
+    });
+    if (!small.isEmpty()) {
+      notes.add(attribute + ": groups under 2 % of the data (NYC Local Law 144 disclosure): "
+          + String.join(", ", small) + (in.excludeBelowShare() == null
+          ? "; kept in the impact ratios." : "; groups under " + percentOf(in.excludeBelowShare())
+          + " are left out of the impact ratios."));
+    }
+    String exclusionNote = excluded.isEmpty() ? null : "excluded (too small): " + String.join(", ", excluded);
+    if (in.hasPrediction()) {
+      out.addAll(impactRatios());
+    }
+    for (Disparity d : Disparity.values()) {
+      if (d.computable(c.hasLabel(), in.hasPrediction())) {
+        out.add(disparity(d, exclusionNote));
+      }
+    }
+    if (c.hasScoreAndLabel()) {
+      out.add(aucDifference(exclusionNote));
+    }
+    String ref = in.referenceGroups().get(attribute);
+    if (ref != null) {
+      out.addAll(ReferenceComparison.of(c, attribute, ref, groups));
+    }
+    return out;
+  }
+
+  private ScoreHistogram histogram(String group) {
+    return histograms.getOrDefault(group, ScoreHistogram.of(Map.of()));
+  }
+
+  private String percent(long n) {
+    return String.format(Locale.ROOT, "%.2f %%", 100.0 * n / c.totalRows());
+  }
+
+  private static String percentOf(double share) {
+    return String.format(Locale.ROOT, "%s %%", new java.math.BigDecimal(share * 100)
+        .round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString());
+  }
+
+  /** Whether a group may serve in the impact ratios (large enough, and not excluded by share). */
+  private boolean inImpactRatios(String group) {
+    Double share = c.in().excludeBelowShare();
+    return share == null || groups.get(group).n() >= share * c.totalRows();
+  }
+
+  /**
+   * impact_ratio: a group's favourable-prediction rate ÷ the highest such rate among the groups
+   * large enough to count (NYC Local Law 144's impact ratio; EEOC's four-fifths comparison), with
+   * the Katz interval of that ratio and, in {@code p_value}, the Holm-adjusted p-value of
+   * {@link TwoProportionTest#pValue} (z-test, or Fisher's exact test when an expected count is below
+   * 5) of the group's rate against the most favoured group's, adjusted over the groups compared.
+   */
+  private List<MetricResult> impactRatios() {
+    boolean fav = c.in().favourableIsPositive();
+    Disparity.Rate rate = Disparity.Rate.FAVOURABLE;
+    String best = null;
+    double max = Double.NaN;
+    for (Map.Entry<String, ConfusionState> e : eligible.entrySet()) {
+      double v = rate.value(e.getValue(), fav);
+      if (inImpactRatios(e.getKey()) && !Double.isNaN(v) && (best == null || v > max)) {
+        best = e.getKey();
+        max = v;
+      }
+    }
+    List<MetricResult> out = new ArrayList<>();
+    if (best == null || max == 0.0) {
+      String why = best == null ? "no group has at least min_group_size rows"
+          : "the highest favourable rate is 0";
+      groups.forEach((g, s) -> out.add(new MetricResult.Undefined(
+          key("impact_ratio", Scope.group(attribute, g)), s.n(), "impact_ratio is undefined: " + why)));
+      return out;
+    }
+    ConfusionState top = groups.get(best);
+    long xBest = rate.numerator(top, fav);
+    List<String> compared = new ArrayList<>();
+    for (String g : groups.keySet()) {
+      if (!g.equals(best) && inImpactRatios(g)) {
+        compared.add(g);
+      }
+    }
+    double[] raw = new double[compared.size()];
+    for (int i = 0; i < raw.length; i++) {
+      ConfusionState s = groups.get(compared.get(i));
+      raw[i] = TwoProportionTest.pValue(rate.numerator(s, fav), s.n(), xBest, top.n());
+    }
+    double[] holm = HolmCorrection.adjust(raw);
+    for (Map.Entry<String, ConfusionState> e : groups.entrySet()) {
+      String g = e.getKey();
+      ConfusionState s = e.getValue();
+      MetricKey k = key("impact_ratio", Scope.group(attribute, g));
+      if (!inImpactRatios(g)) {
+        out.add(new MetricResult.Undefined(k, s.n(), "impact_ratio is not computed: the group has "
+            + percent(s.n()) + " of the rows, under fairness.exclude_below_share "
+            + percentOf(c.in().excludeBelowShare()) + " (NYC Local Law 144 allows excluding it)"));
+        continue;
+      }
+      long x = rate.numerator(s, fav);
+      double v = rate.value(s, fav) / max;
+      String note = "relative to " + best + " (favourable rate " + fmt(max) + ")";
+      if (!eligible.containsKey(g)) {
+        note += "; insufficient data: fewer than min_group_size rows";
+      }
+      if (g.equals(best)) {
+        out.add(new MetricResult.Computed(k, v, s.n(), null, null, null, note));
+        continue;
+      }
+      int i = compared.indexOf(g);
+      Interval ci = KatzInterval.of(x, s.n(), xBest, top.n(), c.z());
+      note += "; " + c.level() + " Katz interval" + (ci == null ? " undefined: 0 favourable outcomes" : "")
+          + "; p_value: " + TwoProportionTest.testName(x, s.n(), xBest, top.n()) + " vs " + best
+          + ", raw p " + pText(raw[i]) + ", Holm-adjusted over " + raw.length + " comparison"
+          + (raw.length == 1 ? "" : "s");
+      out.add(new MetricResult.Computed(k, v, s.n(), ci == null ? null : ci.low(),
+          ci == null ? null : ci.high(), holm[i], note));
+    }
+    return out;
+  }
+
+  static String pText(double p) {
+    return p < 1e-4 ? String.format(Locale.ROOT, "%.2e", p) : fmt(p);
+  }
+
+  /**
+   * A between-group metric with the interval of its extreme pair: Newcombe's interval of
+   * max − min for a difference, Katz's of min ÷ max for a ratio (for equalized odds, those of the
+   * component rate that attains the value). The pair is chosen from the data, so the interval is
+   * that of the difference of these two groups, not a simultaneous interval over all groups.
+   */
+  private MetricResult disparity(Disparity d, String exclusionNote) {
+    boolean fav = c.in().favourableIsPositive();
+    MetricKey k = key(d.id(), Scope.attribute(attribute));
+    MetricResult chosen = null;
+    for (Disparity.Rate rate : d.rates()) {
+      String label = rate.label(fav);
+      List<Map.Entry<String, Double>> values = new ArrayList<>();
+      for (Map.Entry<String, ConfusionState> e : eligible.entrySet()) {
+        double v = rate.value(e.getValue(), fav);
+        if (!Double.isNaN(v)) {
+          values.add(Map.entry(e.getKey(), v));
+        }
+      }
+      if (values.size() < 2) {
+        return new MetricResult.Undefined(k, null, join(d.id() + " is undefined: it needs at least two"
+            + " groups with a defined " + label + " and at least min_group_size rows; found "
+            + values.size(), exclusionNote));
+      }
+      values.sort(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+      Map.Entry<String, Double> min = values.get(0);
+      Map.Entry<String, Double> max = values.stream()
+          .max(Comparator.comparing(Map.Entry<String, Double>::getValue)
+              .thenComparing(Map.Entry.<String, Double>comparingByKey().reversed())).orElseThrow();
+      ConfusionState hi = eligible.get(max.getKey());
+      ConfusionState lo = eligible.get(min.getKey());
+      long xHi = rate.numerator(hi, fav);
+      long nHi = rate.denominator(hi);
+      long xLo = rate.numerator(lo, fav);
+      long nLo = rate.denominator(lo);
+      double value;
+      Interval ci;
+      String method;
+      if (d.kind() == Disparity.Kind.DIFFERENCE) {
+        value = max.getValue() - min.getValue();
+        ci = NewcombeInterval.of(xHi, nHi, xLo, nLo, c.z());
+        method = c.level() + " Newcombe interval of the difference of these two groups";
+      } else if (max.getValue() == 0.0) {
+        return new MetricResult.Undefined(k, null, join(d.id() + " is undefined: every group has "
+            + label + " 0", exclusionNote));
+      } else {
+        value = min.getValue() / max.getValue();
+        ci = KatzInterval.of(xLo, nLo, xHi, nHi, c.z());
+        method = c.level() + " Katz interval of the ratio of these two groups"
+            + (ci == null ? " undefined: the lowest group's count is 0" : "");
+      }
+      String note = label + ": highest " + max.getKey() + " (" + fmt(max.getValue()) + "), lowest "
+          + min.getKey() + " (" + fmt(min.getValue()) + "); " + method;
+      boolean worse = chosen == null || (d.kind() == Disparity.Kind.DIFFERENCE
+          ? value > chosen.number().getAsDouble() : value < chosen.number().getAsDouble());
+      if (worse) {
+        chosen = new MetricResult.Computed(k, value, null, ci == null ? null : ci.low(),
+            ci == null ? null : ci.high(), null, join(note, exclusionNote));
+      }
+    }
+    return chosen;
+  }
+
+  /** max − min of the groups' AUCs (groups large enough, with a defined AUC); no interval. */
+  private MetricResult aucDifference(String exclusionNote) {
+    MetricKey k = key("auc_difference", Scope.attribute(attribute));
+    String hiGroup = null;
+    String loGroup = null;
+    double hi = Double.NEGATIVE_INFINITY;
+    double lo = Double.POSITIVE_INFINITY;
+    int defined = 0;
+    for (String g : eligible.keySet()) {
+      double auc = MannWhitneyAuc.auc(histogram(g));
+      if (Double.isNaN(auc)) {
+        continue;
+      }
+      defined++;
+      if (auc > hi) {
+        hi = auc;
+        hiGroup = g;
+      }
+      if (auc < lo) {
+        lo = auc;
+        loGroup = g;
+      }
+    }
+    if (defined < 2) {
+      return new MetricResult.Undefined(k, null, join("auc_difference is undefined: it needs at least"
+          + " two groups with a defined auc and at least min_group_size rows; found " + defined,
+          exclusionNote));
+    }
+    return new MetricResult.Computed(k, hi - lo, null, null, null, null, join("auc: highest "
+        + hiGroup + " (" + fmt(hi) + "), lowest " + loGroup + " (" + fmt(lo) + ")", exclusionNote));
+  }
+}

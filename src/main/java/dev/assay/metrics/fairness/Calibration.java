@@ -1,0 +1,63 @@
+package dev.assay.metrics.fairness;
+
+import java.util.Map;
+
+/**
+ * Calibration of a probability score (every score in [0, 1]) per group.
+ *
+ * <ul>
+ *   <li>{@code brier_score} = (1/n) Σ (s − y)² = (Σ s² − 2 Σ_{y=1} s + P) / n, from exact sums
+ *       (Brier 1950; scikit-learn's {@code brier_score_loss}). Range [0, 1], lower is better.</li>
+ *   <li>{@code expected_calibration_error} over 10 equal-width bins [0, 0.1), …, [0.9, 1.0]
+ *       (Naeini, Cooper and Hauskrecht, AAAI 2015; Guo et al., ICML 2017):
+ *       ECE = Σ_b (n_b / n) · |mean score_b − mean label_b|, empty bins skipped. Range [0, 1],
+ *       lower is better. A row's bin is floor(k / 1000) of its score key k = floor(10⁴ s)
+ *       (= floor(10 s) up to floating-point rounding at bin edges), with s = 1 in the last bin;
+ *       the means use the exact score sums, so the value is exact for that binning.</li>
+ * </ul>
+ *
+ * <p>Both are undefined for a group without scored rows.
+ */
+public final class Calibration {
+
+  /** Equal-width bins of the expected calibration error. */
+  public static final int BINS = 10;
+
+  private Calibration() {
+  }
+
+  /** The Brier score of a group's state, or NaN without scores. */
+  public static double brier(ConfusionState s) {
+    if (s.scoreCount() == 0) {
+      return Double.NaN;
+    }
+    double sum = s.scoreSquareSum() - 2 * s.positiveScoreSum() + s.labelPositive();
+    return Math.max(0.0, sum / s.scoreCount());
+  }
+
+  /** The expected calibration error over {@value #BINS} bins, or NaN without scores. */
+  public static double expectedCalibrationError(ScoreHistogram h) {
+    long[] n = new long[BINS];
+    long[] positives = new long[BINS];
+    double[] scoreSum = new double[BINS];
+    long total = 0;
+    for (Map.Entry<Long, ConfusionState> e : h.keys().entrySet()) {
+      int bin = (int) Math.min(BINS - 1, Math.max(0, e.getKey() / (ScoreHistogram.RESOLUTION / BINS)));
+      ConfusionState s = e.getValue();
+      n[bin] += s.n();
+      positives[bin] += s.labelPositive();
+      scoreSum[bin] += s.scoreSum();
+      total += s.n();
+    }
+    if (total == 0) {
+      return Double.NaN;
+    }
+    double ece = 0.0;
+    for (int b = 0; b < BINS; b++) {
+      if (n[b] > 0) {
+        ece += (double) n[b] / total * Math.abs(scoreSum[b] / n[b] - (double) positives[b] / n[b]);
+      }
+    }
+    return ece;
+  }
+}

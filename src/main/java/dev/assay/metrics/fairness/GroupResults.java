@@ -1,0 +1,87 @@
+package dev.assay.metrics.fairness;
+
+import static dev.assay.metrics.fairness.AnalysisContext.fmt;
+import static dev.assay.metrics.fairness.AnalysisContext.join;
+import static dev.assay.metrics.fairness.AnalysisContext.key;
+
+import dev.assay.core.MetricKey;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The per-group results of one group (or of the whole data set): {@code count}, every
+ * {@link GroupMetric} rate with its {@link WilsonInterval} in {@code ci_low}/{@code ci_high},
+ * {@code mean_score}, and with a score and a label {@code auc} ({@link MannWhitneyAuc}) and, for
+ * probability scores, {@code brier_score} and {@code expected_calibration_error}
+ * ({@link Calibration}).
+ */
+final class GroupResults {
+
+  private GroupResults() {
+  }
+
+  static List<MetricResult> of(AnalysisContext c, Scope scope, ConfusionState s, ScoreHistogram h,
+                               String note) {
+    FairnessInput in = c.in();
+    List<MetricResult> out = new ArrayList<>();
+    out.add(new MetricResult.Computed(key("count", scope), s.n(), s.n(), null, null, null, note));
+    for (GroupMetric m : GroupMetric.values()) {
+      if (!m.computable(c.hasLabel(), in.hasPrediction())) {
+        continue;
+      }
+      double v = m.value(s);
+      if (Double.isNaN(v)) {
+        out.add(new MetricResult.Undefined(key(m.id(), scope), s.n(), join(m.undefinedReason(s), note)));
+      } else {
+        Interval ci = WilsonInterval.of(m.numerator(s), m.denominator(s), c.z());
+        out.add(new MetricResult.Computed(key(m.id(), scope), v, s.n(), ci.low(), ci.high(), null, note));
+      }
+    }
+    if (in.score() != null) {
+      MetricKey k = key("mean_score", scope);
+      out.add(s.scoreCount() == 0
+          ? new MetricResult.Undefined(k, s.n(), join("mean_score is undefined: no score in this group", note))
+          : new MetricResult.Computed(k, s.scoreSum() / s.scoreCount(), s.n(), null, null, null, note));
+    }
+    if (c.hasScoreAndLabel()) {
+      out.add(auc(scope, s, h, note));
+      if (c.probabilityScores()) {
+        out.addAll(calibration(scope, s, h, note));
+      }
+    }
+    return out;
+  }
+
+  private static MetricResult auc(Scope scope, ConfusionState s, ScoreHistogram h, String note) {
+    MetricKey k = key("auc", scope);
+    double auc = MannWhitneyAuc.auc(h);
+    if (Double.isNaN(auc)) {
+      return new MetricResult.Undefined(k, s.n(), join("auc is undefined: the group needs scored rows"
+          + " with both a positive and a negative label (positives " + h.positives() + ", negatives "
+          + h.negatives() + ")", note));
+    }
+    double bound = MannWhitneyAuc.tieBound(h);
+    String method = "Mann-Whitney over " + h.positives() + " positives and " + h.negatives()
+        + " negatives; exact if scores have at most 4 decimals, else within " + fmt(bound)
+        + " (score pairs sharing a 1e-4 key count as ties)";
+    return new MetricResult.Computed(k, auc, s.n(), null, null, null, join(method, note));
+  }
+
+  private static List<MetricResult> calibration(Scope scope, ConfusionState s, ScoreHistogram h,
+                                                String note) {
+    MetricKey brierKey = key("brier_score", scope);
+    MetricKey eceKey = key("expected_calibration_error", scope);
+    double brier = Calibration.brier(s);
+    if (Double.isNaN(brier)) {
+      String why = "undefined: no score in this group";
+      return List.of(new MetricResult.Undefined(brierKey, s.n(), join("brier_score is " + why, note)),
+          new MetricResult.Undefined(eceKey, s.n(), join("expected_calibration_error is " + why, note)));
+    }
+    return List.of(
+        new MetricResult.Computed(brierKey, brier, s.scoreCount(), null, null, null, note),
+        new MetricResult.Computed(eceKey, Calibration.expectedCalibrationError(h), s.scoreCount(),
+            null, null, null, join(Calibration.BINS + " equal-width bins", note)));
+  }
+}

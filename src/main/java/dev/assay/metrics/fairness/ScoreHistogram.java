@@ -1,0 +1,41 @@
+package dev.assay.metrics.fairness;
+
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * One group's rows counted by score key: key k = floor(score · {@value #RESOLUTION}), so a key
+ * covers scores in [k / 10⁴, (k + 1) / 10⁴). Each key holds the {@link ConfusionState} of its rows
+ * (rows, label positives, the exact score sum), so label-negatives are {@code n − labelPositive}.
+ * The keys come from the same grouping-sets aggregation as every other fairness state (one
+ * grouping per slice with the key added), so the state grows with the distinct keys in a group —
+ * at most 10,001 for a probability — never with rows.
+ *
+ * @param keys the states by key, ascending
+ */
+public record ScoreHistogram(NavigableMap<Long, ConfusionState> keys) {
+
+  /** Keys per unit of score. */
+  public static final long RESOLUTION = 10_000;
+
+  public ScoreHistogram {
+    keys = new TreeMap<>(keys);
+  }
+
+  public static ScoreHistogram of(Map<Long, ConfusionState> keys) {
+    return new ScoreHistogram(new TreeMap<>(keys));
+  }
+
+  public long positives() {
+    return keys.values().stream().mapToLong(ConfusionState::labelPositive).sum();
+  }
+
+  public long negatives() {
+    return keys.values().stream().mapToLong(ConfusionState::labelNegative).sum();
+  }
+
+  public long rows() {
+    return keys.values().stream().mapToLong(ConfusionState::n).sum();
+  }
+}
