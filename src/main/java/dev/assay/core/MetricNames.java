@@ -31,6 +31,11 @@ public final class MetricNames {
         "count", "selection_rate", "base_rate", "true_positive_rate", "false_positive_rate",
         "false_negative_rate", "true_negative_rate", "positive_predictive_value",
         "negative_predictive_value", "accuracy", "mean_score", "auc", "impact_ratio",
+        "brier_score", "expected_calibration_error",
+        // per group, against fairness.reference_group
+        "selection_rate_diff_vs_ref", "selection_rate_ratio_vs_ref", "true_positive_rate_diff_vs_ref",
+        "true_positive_rate_ratio_vs_ref", "false_positive_rate_diff_vs_ref",
+        "false_positive_rate_ratio_vs_ref",
         // per attribute
         "demographic_parity_difference", "demographic_parity_ratio", "equalized_odds_difference",
         "equalized_odds_ratio", "equal_opportunity_difference", "equal_opportunity_ratio",

@@ -38,6 +38,23 @@ public final class MetricGlossary {
         + "gets a higher score than a randomly chosen negative one (0.5 = chance, 1 = perfect).");
     define("impact_ratio", "The group's favourable-outcome rate divided by the highest group's "
         + "rate; below 0.8 fails the EEOC four-fifths rule of thumb.");
+    define("brier_score", "Average squared gap between the predicted probability and the true "
+        + "outcome (0 or 1); 0 is perfect, lower is better.");
+    define("expected_calibration_error", "How far predicted probabilities are from observed "
+        + "outcome rates, averaged over ten probability bins weighted by their size; 0 is "
+        + "perfectly calibrated.");
+    define("selection_rate_diff_vs_ref", "The group's selection rate minus the reference group's "
+        + "(fairness.reference_group); 0 means the same rate.");
+    define("selection_rate_ratio_vs_ref", "The group's selection rate divided by the reference "
+        + "group's; 1 means the same rate.");
+    define("true_positive_rate_diff_vs_ref", "The group's true positive rate minus the reference "
+        + "group's; 0 means the same rate.");
+    define("true_positive_rate_ratio_vs_ref", "The group's true positive rate divided by the "
+        + "reference group's; 1 means the same rate.");
+    define("false_positive_rate_diff_vs_ref", "The group's false positive rate minus the "
+        + "reference group's; 0 means the same rate.");
+    define("false_positive_rate_ratio_vs_ref", "The group's false positive rate divided by the "
+        + "reference group's; 1 means the same rate.");
     // fairness, per attribute
     define("demographic_parity_difference", "Largest minus smallest selection rate over the "
         + "groups (0 = every group selected at the same rate).");

@@ -37,7 +37,8 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
   }
 
   /** Fairness options. */
-  public record Fairness(Integer minGroupSize, Integer bootstrap, Double confidence) {
+  public record Fairness(Integer minGroupSize, Integer bootstrap, Double confidence,
+                         Double excludeBelowShare, Map<String, String> referenceGroup) {
   }
 
   /** Drift options. */

@@ -72,8 +72,9 @@ public final class SpecLoader {
         : source(doc, folder, "reference", raw.data().reference());
     AuditSpec.Model m = raw.model();
     ModelInfo model = m == null ? ModelInfo.UNKNOWN : new ModelInfo(m.name(), m.version(), m.owner());
+    ColumnRoles roles = columns(doc, raw.columns());
     return new ResolvedSpec(file.toAbsolutePath(), doc, raw, raw.name(), model, current, reference,
-        columns(doc, raw.columns()), fairness(doc, raw.fairness()), rules(doc, folder, raw.rules()));
+        roles, fairness(doc, raw.fairness(), roles), rules(doc, folder, raw.rules()));
   }
 
   private static DataSource source(YamlDocument doc, Path folder, String role, AuditSpec.Source s) {
@@ -151,7 +152,7 @@ public final class SpecLoader {
     }
   }
 
-  private static FairnessOptions fairness(YamlDocument doc, AuditSpec.Fairness f) {
+  private static FairnessOptions fairness(YamlDocument doc, AuditSpec.Fairness f, ColumnRoles roles) {
     FairnessOptions d = FairnessOptions.DEFAULTS;
     if (f == null) {
       return d;
@@ -169,7 +170,26 @@ public final class SpecLoader {
       throw new BadInputException(doc.at("fairness", "confidence") + ": confidence must be between 0"
           + " and 1, e.g. 0.95.");
     }
-    return new FairnessOptions(minGroup, bootstrap, confidence);
+    Double share = f.excludeBelowShare();
+    if (share != null && !(share >= 0 && share < 1)) {
+      throw new BadInputException(doc.at("fairness", "exclude_below_share") + ": exclude_below_share"
+          + " must be a share in [0, 1), e.g. 0.02 for NYC Local Law 144's 2 % rule.");
+    }
+    Map<String, String> reference = f.referenceGroup() == null ? Map.of() : f.referenceGroup();
+    List<String> slices = new ArrayList<>(roles.sensitive());
+    roles.intersections().forEach(i -> slices.add(String.join(" & ", i)));
+    for (Map.Entry<String, String> e : reference.entrySet()) {
+      if (!slices.contains(e.getKey())) {
+        throw new BadInputException(doc.at("fairness", "reference_group", e.getKey())
+            + ": reference_group names '" + e.getKey() + "', which is not a sensitive attribute or"
+            + " intersection; use one of " + slices + ".");
+      }
+      if (e.getValue() == null || e.getValue().isBlank()) {
+        throw new BadInputException(doc.at("fairness", "reference_group", e.getKey())
+            + ": reference_group." + e.getKey() + " needs a group value, e.g. '{race: Caucasian}'.");
+      }
+    }
+    return new FairnessOptions(minGroup, bootstrap, confidence, share, reference);
   }
 
   private List<Path> rules(YamlDocument doc, Path folder, List<String> refs) {

@@ -80,6 +80,7 @@ public final class FairnessPlan {
     }
     return new FairnessInput(data, label, prediction, roles.score(),
         roles.prediction() == null ? roles.threshold() : null, slices(roles),
-        roles.favourableIsPositive(), options.minGroupSize());
+        roles.favourableIsPositive(), options.minGroupSize(), options.confidence(),
+        options.excludeBelowShare(), options.referenceGroup());
   }
 }

@@ -15,7 +15,12 @@ import dev.assay.spark.SharedSpark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -213,17 +218,222 @@ class FairnessAnalysisTest {
     assertEquals(ConfusionState.EMPTY.merge(a), a);
   }
 
+  static FairnessInput input(Dataset<Row> df, int minGroupSize, Double excludeBelowShare,
+                             Map<String, String> reference) {
+    BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
+    BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
+    return new FairnessInput(df, label, prediction, "score", null, List.of(new Slice(List.of("sex"))),
+        true, minGroupSize, 0.95, excludeBelowShare, reference);
+  }
+
+  static MetricResult.Computed computed(List<MetricResult> metrics, String metric, Scope scope) {
+    return assertInstanceOf(MetricResult.Computed.class, result(metrics, metric, scope));
+  }
+
+  /**
+   * Every rate carries its Wilson interval: F's selection rate 2/5 → [0.117621, 0.769276] (worked
+   * in IntervalTest), M's 3/5 → its mirror [0.230724, 0.882379]. The disparity's interval is that
+   * of its extreme pair: Newcombe for 3/5 − 2/5, Katz for (2/5) ÷ (3/5).
+   */
+  @Test
+  void everyRateCarriesItsWilsonIntervalAndDisparitiesTheirPairInterval() {
+    List<MetricResult> m = FairnessAnalysis.run(input(frame(ROWS), 2, true,
+        List.of(new Slice(List.of("sex"))))).metrics();
+    double z = WilsonInterval.z(0.95);
+    MetricResult.Computed f = computed(m, "selection_rate", Scope.group("sex", "F"));
+    assertEquals(0.117621, f.ciLow(), 1e-6);
+    assertEquals(0.769276, f.ciHigh(), 1e-6);
+    MetricResult.Computed male = computed(m, "selection_rate", Scope.group("sex", "M"));
+    assertEquals(0.230724, male.ciLow(), 1e-6);
+    assertEquals(0.882379, male.ciHigh(), 1e-6);
+    // F's TPR 1 of 2, FPR 1 of 3; the missing group's selection rate 0 of 1 → [0, z²/(1 + z²)].
+    MetricResult.Computed tpr = computed(m, "true_positive_rate", Scope.group("sex", "F"));
+    assertEquals(WilsonInterval.of(1, 2, z), new Interval(tpr.ciLow(), tpr.ciHigh()));
+    MetricResult.Computed missing = computed(m, "selection_rate", Scope.group("sex", FairnessAnalysis.MISSING));
+    assertEquals(0.0, missing.ciLow(), 0);
+    assertEquals(z * z / (1 + z * z), missing.ciHigh(), 1e-12);
+    for (MetricResult r : m) {
+      if (r instanceof MetricResult.Computed c && GroupMetricIds.RATES.contains(c.key().metric())) {
+        assertTrue(c.ciLow() != null && c.ciLow() <= c.value() && c.value() <= c.ciHigh(), c.toString());
+      }
+    }
+    MetricResult.Computed dpd = computed(m, "demographic_parity_difference", Scope.attribute("sex"));
+    assertEquals(NewcombeInterval.of(3, 5, 2, 5, z), new Interval(dpd.ciLow(), dpd.ciHigh()));
+    MetricResult.Computed dpr = computed(m, "demographic_parity_ratio", Scope.attribute("sex"));
+    assertEquals(KatzInterval.of(2, 5, 3, 5, z), new Interval(dpr.ciLow(), dpr.ciHigh()));
+    // 2 of 5 vs 3 of 5: expected counts 2.5 < 5 → Fisher; the table [[2, 3], [3, 2]] gives p = 1.
+    MetricResult.Computed ir = computed(m, "impact_ratio", Scope.group("sex", "F"));
+    assertEquals(1.0, ir.pValue(), 1e-12);
+    assertTrue(ir.note().contains("Fisher's exact test vs M"), ir.note());
+    assertEquals(KatzInterval.of(2, 5, 3, 5, z), new Interval(ir.ciLow(), ir.ciHigh()));
+    assertEquals(null, computed(m, "impact_ratio", Scope.group("sex", "M")).pValue());
+  }
+
+  /** The rate names of {@link GroupMetric}. */
+  static final class GroupMetricIds {
+    static final java.util.Set<String> RATES = java.util.Arrays.stream(GroupMetric.values())
+        .map(GroupMetric::id).collect(java.util.stream.Collectors.toSet());
+  }
+
+  /**
+   * Seeded groups A (300 rows), B (200), C (100) with different selection rates: each impact
+   * ratio's p-value is the z-test against the most favoured group (expected counts all ≥ 5),
+   * Holm-adjusted over the two comparisons, here recomputed from counts taken by a plain loop.
+   */
+  @Test
+  void impactRatioPValuesAreHolmAdjustedZTestsAgainstTheMostFavouredGroup() {
+    Random random = new Random(7);
+    List<Object[]> rows = new ArrayList<>();
+    Map<String, long[]> counts = new TreeMap<>();
+    String[] groups = {"A", "B", "C"};
+    int[] sizes = {300, 200, 100};
+    double[] rates = {0.5, 0.4, 0.3};
+    for (int g = 0; g < 3; g++) {
+      for (int i = 0; i < sizes[g]; i++) {
+        int p = random.nextDouble() < rates[g] ? 1 : 0;
+        int y = random.nextDouble() < 0.5 ? 1 : 0;
+        rows.add(new Object[] {groups[g], "north", y, p, random.nextDouble()});
+        long[] c = counts.computeIfAbsent(groups[g], k -> new long[2]);
+        c[0]++;
+        c[1] += p;
+      }
+    }
+    List<MetricResult> m = FairnessAnalysis.run(input(frame(rows.toArray(new Object[0][])), 30, true,
+        List.of(new Slice(List.of("sex"))))).metrics();
+    String best = counts.entrySet().stream().max(Comparator.comparingDouble(
+        e -> (double) e.getValue()[1] / e.getValue()[0])).orElseThrow().getKey();
+    long[] top = counts.get(best);
+    List<String> others = counts.keySet().stream().filter(g -> !g.equals(best)).toList();
+    double[] raw = new double[others.size()];
+    for (int i = 0; i < raw.length; i++) {
+      long[] c = counts.get(others.get(i));
+      double pooled = (double) (c[1] + top[1]) / (c[0] + top[0]);
+      double zz = ((double) c[1] / c[0] - (double) top[1] / top[0])
+          / Math.sqrt(pooled * (1 - pooled) * (1.0 / c[0] + 1.0 / top[0]));
+      raw[i] = 2 * (1 - new NormalDistribution().cumulativeProbability(Math.abs(zz)));
+    }
+    // Holm for two tests: the smaller p doubled, the larger max(itself, the doubled smaller).
+    int lo = raw[0] <= raw[1] ? 0 : 1;
+    double[] holm = new double[2];
+    holm[lo] = Math.min(1, 2 * raw[lo]);
+    holm[1 - lo] = Math.max(holm[lo], Math.min(1, raw[1 - lo]));
+    for (int i = 0; i < 2; i++) {
+      MetricResult.Computed ir = computed(m, "impact_ratio", Scope.group("sex", others.get(i)));
+      assertEquals(holm[i], ir.pValue(), 1e-9, ir.note());
+      assertTrue(ir.note().contains("two-proportion z-test vs " + best), ir.note());
+    }
+  }
+
+  /**
+   * AUC by hand. F: positives 0.9, 0.4, negatives 0.7, 0.2, 0.1 → 0.9 beats 3, 0.4 beats 2 → 5/6.
+   * M: positives 0.8, 0.95, 0.3, negatives 0.6, 0.35 → 2 + 2 + 0 → 4/6. auc_difference = 1/6.
+   * Brier and ECE of F as in ScoreMetricsTest: 0.182 and 0.34.
+   */
+  @Test
+  void aucBrierAndCalibrationPerGroupByHand() {
+    FairnessOutcome out = FairnessAnalysis.run(input(frame(ROWS), 2, true, List.of(new Slice(List.of("sex")))));
+    List<MetricResult> m = out.metrics();
+    assertEquals(5.0 / 6, value(m, "auc", Scope.group("sex", "F")), EPS);
+    assertEquals(2.0 / 3, value(m, "auc", Scope.group("sex", "M")), EPS);
+    assertEquals(1.0 / 6, value(m, "auc_difference", Scope.attribute("sex")), EPS);
+    assertEquals(0.182, value(m, "brier_score", Scope.group("sex", "F")), EPS);
+    assertEquals(0.34, value(m, "expected_calibration_error", Scope.group("sex", "F")), EPS);
+    // The missing group has no positive label: auc undefined, with the reason.
+    MetricResult auc = result(m, "auc", Scope.group("sex", FairnessAnalysis.MISSING));
+    assertInstanceOf(MetricResult.Undefined.class, auc);
+    assertTrue(auc.note().contains("positives 0"), auc.note());
+    // Whole data set: positives 0.9 0.4 0.8 0.95 0.3, negatives 0.7 0.2 0.1 0.6 0.35 0.5 → pairs
+    // won: 0.9→6, 0.4→4 (0.2 0.1 0.35 ... 0.4 > 0.2, 0.1, 0.35) → 3, 0.8→6, 0.95→6, 0.3→2 = 23/30.
+    assertEquals(23.0 / 30, value(m, "auc", Scope.DATASET), EPS);
+  }
+
+  @Test
+  void scoresOutsideZeroOneHaveAucButNoCalibration() {
+    Object[][] rows = Arrays.stream(ROWS).map(r -> new Object[] {r[0], r[1], r[2], r[3],
+        ((Double) r[4]) * 10}).toArray(Object[][]::new);
+    FairnessOutcome out = FairnessAnalysis.run(input(frame(rows), 2, true, List.of(new Slice(List.of("sex")))));
+    assertEquals(5.0 / 6, value(out.metrics(), "auc", Scope.group("sex", "F")), EPS);
+    assertTrue(out.metrics().stream().noneMatch(r -> r.key().metric().equals("brier_score")));
+    assertTrue(out.notes().stream().anyMatch(n -> n.contains("not a probability")), out.notes().toString());
+  }
+
+  /**
+   * Against the reference F: M's selection rate 3/5 − 2/5 = 0.2 (ratio 1.5), TPR 2/3 − 1/2 = 1/6
+   * (ratio 4/3), FPR 1/2 − 1/3 = 1/6 (ratio 1.5); the missing group's TPR is 0/0 → undefined.
+   */
+  @Test
+  void referenceGroupComparisonsByHand() {
+    List<MetricResult> m = FairnessAnalysis.run(input(frame(ROWS), 2, null, Map.of("sex", "F"))).metrics();
+    Scope male = Scope.group("sex", "M");
+    double z = WilsonInterval.z(0.95);
+    MetricResult.Computed d = computed(m, "selection_rate_diff_vs_ref", male);
+    assertEquals(0.2, d.value(), EPS);
+    assertEquals(NewcombeInterval.of(3, 5, 2, 5, z), new Interval(d.ciLow(), d.ciHigh()));
+    assertEquals(HolmCorrection.adjust(new double[] {FisherExactTest.pValue(3, 2, 2, 3),
+        FisherExactTest.pValue(0, 1, 2, 3)})[0], d.pValue(), EPS);
+    MetricResult.Computed r = computed(m, "selection_rate_ratio_vs_ref", male);
+    assertEquals(1.5, r.value(), EPS);
+    assertEquals(KatzInterval.of(3, 5, 2, 5, z), new Interval(r.ciLow(), r.ciHigh()));
+    assertEquals(1.0 / 6, value(m, "true_positive_rate_diff_vs_ref", male), EPS);
+    assertEquals(4.0 / 3, value(m, "true_positive_rate_ratio_vs_ref", male), EPS);
+    assertEquals(1.0 / 6, value(m, "false_positive_rate_diff_vs_ref", male), EPS);
+    assertEquals(1.5, value(m, "false_positive_rate_ratio_vs_ref", male), EPS);
+    Scope missing = Scope.group("sex", FairnessAnalysis.MISSING);
+    assertEquals(-0.4, value(m, "selection_rate_diff_vs_ref", missing), EPS);
+    assertInstanceOf(MetricResult.Undefined.class, result(m, "true_positive_rate_diff_vs_ref", missing));
+    assertTrue(m.stream().noneMatch(x -> x.key().scope().equals(Scope.group("sex", "F"))
+        && x.key().metric().endsWith("_vs_ref")));
+    MetricResult unknown = FairnessAnalysis.run(input(frame(ROWS), 2, null, Map.of("sex", "X"))).metrics()
+        .stream().filter(x -> x.key().metric().equals("selection_rate_diff_vs_ref")).findFirst().orElseThrow();
+    assertInstanceOf(MetricResult.Undefined.class, unknown);
+    assertTrue(unknown.note().contains("'X'") && unknown.note().contains("[(missing), F, M]"), unknown.note());
+  }
+
+  /**
+   * NYC LL 144: a group of 1 row in 100 (1 %) is disclosed; with exclude_below_share 0.02 it is
+   * left out of the impact ratios and cannot be the reference, though its selection rate (1.0) is
+   * the highest.
+   */
+  @Test
+  void groupsUnderTwoPercentAreDisclosedAndOptionallyExcludedFromImpactRatios() {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 99; i++) {
+      rows.add(new Object[] {i % 2 == 0 ? "F" : "M", "north", i % 3 == 0 ? 1 : 0, i % 4 == 0 ? 1 : 0, 0.5});
+    }
+    rows.add(new Object[] {"X", "north", 1, 1, 0.9});
+    Dataset<Row> df = frame(rows.toArray(new Object[0][]));
+    FairnessOutcome kept = FairnessAnalysis.run(input(df, 1, null, Map.of()));
+    assertTrue(kept.notes().stream().anyMatch(n -> n.contains("X (1.00 %)") && n.contains("kept")),
+        kept.notes().toString());
+    assertEquals(1.0, value(kept.metrics(), "impact_ratio", Scope.group("sex", "X")), EPS);
+    FairnessOutcome excluded = FairnessAnalysis.run(input(df, 1, 0.02, Map.of()));
+    MetricResult x = result(excluded.metrics(), "impact_ratio", Scope.group("sex", "X"));
+    assertInstanceOf(MetricResult.Undefined.class, x);
+    assertTrue(x.note().contains("exclude_below_share 2 %"), x.note());
+    // F: i = 0, 2, ..., 98 (50 rows), predicted when i % 4 == 0 → 25; M: 49 rows, none (i odd).
+    assertEquals(1.0, value(excluded.metrics(), "impact_ratio", Scope.group("sex", "F")), EPS);
+    assertEquals(0.0, value(excluded.metrics(), "impact_ratio", Scope.group("sex", "M")), EPS);
+  }
+
   @Test
   void allFairnessMetricsOfAnAuditAreOneSparkJob(@TempDir Path dir) {
     SparkSession spark = SharedSpark.get();
     String path = dir.resolve("data.parquet").toString();
     frame(ROWS).repartition(3).write().parquet(path);
     Dataset<Row> df = spark.read().parquet(path);
-    FairnessInput in = input(df, 1, true, List.of(new Slice(List.of("sex")),
-        new Slice(List.of("region")), new Slice(List.of("sex", "region"))));
+    BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
+    BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
+    // Score and label present: AUC and calibration keys ride in the same grouping-sets job, and
+    // so do the reference comparisons and significance tests (driver-side arithmetic).
+    FairnessInput in = new FairnessInput(df, label, prediction, "score", null, List.of(
+        new Slice(List.of("sex")), new Slice(List.of("region")), new Slice(List.of("sex", "region"))),
+        true, 1, 0.9, 0.02, Map.of("sex", "F", "sex & region", "F & north"));
     List<List<MetricResult>> out = new ArrayList<>();
     int jobs = JobCounter.count(spark, () -> out.add(FairnessAnalysis.run(in).metrics()));
     assertEquals(1, jobs);
     assertFalse(out.get(0).isEmpty());
+    assertEquals(5.0 / 6, value(out.get(0), "auc", Scope.group("sex", "F")), EPS);
+    assertTrue(out.get(0).stream().anyMatch(r -> r.key().metric().equals("selection_rate_diff_vs_ref")
+        && r.key().scope().attribute().equals("sex & region")));
   }
 }
