@@ -44,6 +44,9 @@ class CompasOracleTest {
   static Map<String, Counts> byRace = new TreeMap<>();
   static Map<String, Counts> bySex = new TreeMap<>();
   static Map<String, Counts> byRaceSex = new TreeMap<>();
+  /** Per race, the decile scores of the rows with two_year_recid 1 and 0. */
+  static Map<String, List<Integer>> positiveScores = new TreeMap<>();
+  static Map<String, List<Integer>> negativeScores = new TreeMap<>();
   static AuditRun run;
 
   @BeforeAll
@@ -62,6 +65,8 @@ class CompasOracleTest {
       bySex.merge(f.get(sex), new Counts(0, 0, 0, 0).add(pred, y), CompasOracleTest::sum);
       byRaceSex.merge(f.get(race) + " & " + f.get(sex), new Counts(0, 0, 0, 0).add(pred, y),
           CompasOracleTest::sum);
+      (y ? positiveScores : negativeScores).computeIfAbsent(f.get(race), k -> new ArrayList<>())
+          .add(Integer.parseInt(f.get(decile)));
     }
     Path spec = dir.resolve("compas.yaml");
     Files.writeString(spec, String.join("\n",
@@ -157,6 +162,49 @@ class CompasOracleTest {
     Counts aa = byRace.get("African-American");
     assertEquals((1.0 - (double) aa.predicted() / aa.n()) / best,
         value("impact_ratio", Scope.group("race", "African-American")), 1e-12);
+  }
+
+  /**
+   * AUC of decile_score for two_year_recid per race, from its definition: over every
+   * (positive, negative) pair, 1 when the positive's decile is higher, ½ when equal — a plain double
+   * loop over the CSV's rows. Deciles are integers, so Assay's keyed Mann–Whitney is exact.
+   */
+  @Test
+  void aucPerRaceEqualsThePairwiseDefinition() {
+    double hi = Double.NEGATIVE_INFINITY;
+    double lo = Double.POSITIVE_INFINITY;
+    for (String race : byRace.keySet()) {
+      List<Integer> pos = positiveScores.getOrDefault(race, List.of());
+      List<Integer> neg = negativeScores.getOrDefault(race, List.of());
+      double wins = 0;
+      for (int p : pos) {
+        for (int n : neg) {
+          wins += p > n ? 1 : p == n ? 0.5 : 0;
+        }
+      }
+      double auc = wins / ((double) pos.size() * neg.size());
+      assertEquals(auc, value("auc", Scope.group("race", race)), 1e-12, race);
+      if (byRace.get(race).n() >= 30) {
+        hi = Math.max(hi, auc);
+        lo = Math.min(lo, auc);
+      }
+    }
+    assertEquals(hi - lo, value("auc_difference", Scope.attribute("race")), 1e-12);
+    // Deciles are not probabilities: no calibration metrics, and the report says why.
+    assertTrue(run.metrics().stream().noneMatch(m -> m.key().metric().equals("brier_score")));
+    assertTrue(run.notes().stream().anyMatch(n -> n.contains("not a probability")), run.notes().toString());
+  }
+
+  /** The impact ratio of African-American defendants (favourable = low risk) vs the most favoured race. */
+  @Test
+  void impactRatioCarriesAHolmAdjustedPValueAndAKatzInterval() {
+    MetricResult.Computed aa = (MetricResult.Computed) run.metrics().stream()
+        .filter(m -> m.key().metric().equals("impact_ratio")
+            && m.key().scope().equals(Scope.group("race", "African-American")))
+        .findFirst().orElseThrow();
+    assertTrue(aa.pValue() < 1e-10, aa.note());
+    assertTrue(aa.ciLow() < aa.value() && aa.value() < aa.ciHigh(), aa.toString());
+    assertTrue(aa.ciHigh() < 0.8, "the whole interval is under four-fifths: " + aa);
   }
 
   @Test
