@@ -120,7 +120,8 @@ public final class Audit {
         "LLM output metrics are not part of this version of Assay yet"));
 
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    PolicyOutcome policy = Policy.evaluate(packs, metrics, families, waivers, today, failOnWarning);
+    PolicyOutcome policy = Policy.evaluate(packs, metrics, families, waivers, today, failOnWarning,
+        baseline == null ? Map.of() : baseline.values());
     notes.addAll(policy.notes());
     List<Verdict> verdicts = policy.verdicts();
     if (baseline != null) {
