@@ -217,8 +217,15 @@ class FairnessAnalysisTest {
     assertEquals(sab.truePositive(), sa.merge(sb).truePositive());
     assertEquals(sab.scoreSum(), sa.merge(sb).scoreSum(), 1e-12);
     assertEquals(sab.scoreCount(), sa.merge(sb).scoreCount());
-    // Hand count of all 11 rows: predicted positive 5, label positive 5, TP 3.
-    assertEquals(new ConfusionState(11, 5, 5, 3, sab.scoreSum(), 11), sab);
+    assertEquals(sab.scoreSquareSum(), sa.merge(sb).scoreSquareSum(), 1e-12);
+    assertEquals(sab.positiveScoreSum(), sa.merge(sb).positiveScoreSum(), 1e-12);
+    assertEquals(sab.scoreMin(), sa.merge(sb).scoreMin(), 0);
+    assertEquals(sab.scoreMax(), sa.merge(sb).scoreMax(), 0);
+    // Hand count of all 11 rows: predicted positive 5, label positive 5, TP 3; scores 0.1 to 0.95;
+    // scores of the positives 0.9 + 0.4 + 0.8 + 0.95 + 0.3 = 3.35.
+    assertEquals(new ConfusionState(11, 5, 5, 3, sab.scoreSum(), 11, sab.scoreSquareSum(),
+        sab.positiveScoreSum(), 0.1, 0.95), sab);
+    assertEquals(3.35, sab.positiveScoreSum(), 1e-12);
   }
 
   private static ConfusionState wholeState(Dataset<Row> df) {
