@@ -262,7 +262,12 @@ final class AttributeResults {
     return chosen;
   }
 
-  /** max − min of the groups' AUCs (groups large enough, with a defined AUC); no interval. */
+  /**
+   * auc_difference = max − min of the groups' {@code auc} over the groups with at least
+   * min_group_size rows and a defined AUC (the AUC analogue of Fairlearn's {@code difference()}).
+   * Range [0, 1], 0 is parity, lower is better; undefined with fewer than two such groups. No
+   * interval: that needs the bootstrap, which is not implemented.
+   */
   private MetricResult aucDifference(String exclusionNote) {
     MetricKey k = key("auc_difference", Scope.attribute(attribute));
     String hiGroup = null;

@@ -6,7 +6,9 @@ import java.util.function.ToLongFunction;
  * The per-group fairness metrics, each a ratio of two counts of a {@link ConfusionState}, with
  * Fairlearn's definitions ({@code fairlearn.metrics}: {@code selection_rate},
  * {@code true_positive_rate}, ... ; sklearn's {@code accuracy_score}). Ranges are [0, 1]. A zero
- * denominator makes the metric undefined (null with a note), never 0.
+ * denominator makes the metric undefined (null with a note), never 0. Each defined rate x / n is
+ * reported with its {@link WilsonInterval} at {@code fairness.confidence} ({@code ci_low},
+ * {@code ci_high}).
  */
 public enum GroupMetric {
   /** Share of the group predicted positive: (TP + FP) / n. Fairlearn {@code selection_rate}. */
