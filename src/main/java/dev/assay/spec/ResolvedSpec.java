@@ -20,4 +20,9 @@ public record ResolvedSpec(Path file, YamlDocument document, AuditSpec raw, Stri
   public ResolvedSpec {
     ruleFiles = List.copyOf(ruleFiles);
   }
+
+  /** The checked privacy options (the {@code privacy:} block and {@code columns.member}). */
+  public PrivacyOptions privacy() {
+    return PrivacyOptions.of(document, raw);
+  }
 }
