@@ -12,6 +12,10 @@ import dev.assay.metrics.fairness.FairnessAnalysis;
 import dev.assay.metrics.fairness.FairnessInput;
 import dev.assay.metrics.fairness.FairnessOutcome;
 import dev.assay.metrics.fairness.FairnessPlan;
+import dev.assay.metrics.llm.LlmAnalysis;
+import dev.assay.metrics.llm.LlmInput;
+import dev.assay.metrics.llm.LlmOutcome;
+import dev.assay.metrics.llm.LlmPlan;
 import dev.assay.policy.Policy;
 import dev.assay.policy.PolicyOutcome;
 import dev.assay.policy.RulePack;
@@ -106,8 +110,19 @@ public final class Audit {
         : "drift metrics are not part of this version of Assay yet; the reference data was not read"));
     families.add(FamilyOutcome.notApplicable(Family.PRIVACY,
         "privacy metrics are not part of this version of Assay yet"));
-    families.add(FamilyOutcome.notApplicable(Family.LLM,
-        "LLM output metrics are not part of this version of Assay yet"));
+
+    // --- llm: text quality, safety and format of an LLM application's outputs (one job) ---
+    FamilyOutcome llm = LlmPlan.outcome(spec.raw().columns());
+    families.add(llm);
+    if (llm.applicable()) {
+      LlmInput input = LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(),
+          "data.current (" + spec.current().uri() + ")");
+      LlmOutcome outcome = LlmAnalysis.run(input);
+      metrics.addAll(outcome.metrics());
+      notes.addAll(outcome.notes());
+      rowCounts.putIfAbsent("current", outcome.statistics().records());
+    }
+    // --- end llm ---
 
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     PolicyOutcome policy = Policy.evaluate(packs, metrics, families, waivers, today, failOnWarning);
