@@ -30,13 +30,21 @@ final class SafetyColumns {
   }
 
   /**
-   * True when the whole text is one JSON value (RFC 8259: object, array, string, number,
-   * {@code true}, {@code false} or {@code null}, optionally surrounded by whitespace): Spark's
-   * {@code try_parse_json} accepts it. Null when {@code text} is null. A response wrapped in a
-   * Markdown code fence, or followed by prose, is not valid JSON.
+   * True when the whole text is exactly one JSON value (RFC 8259: object, array, string, number,
+   * {@code true}, {@code false} or {@code null}, optionally surrounded by whitespace); null when
+   * {@code text} is null. Spark's {@code try_parse_json} alone is strict about syntax (no single
+   * quotes, trailing commas, NaN or leading zeros) but ignores whatever follows the first value
+   * ({@code {"a":1} and more} parses), so the text is parsed inside two wrappers: as the element of
+   * an array, {@code [text]}, and as the value of an object, {@code {"k":text}}. Content after the
+   * first value is valid in at most one of them (only {@code ]} may follow in the first, only
+   * {@code }} in the second, and a comma must be followed by a value in one and by a key in the
+   * other), so both parse only when the text is one value. Blank text, a Markdown code fence or
+   * trailing prose is invalid. (Variant values are limited to 16 MiB; larger JSON counts as invalid.)
    */
   static Column jsonValid(Column text) {
+    Column asElement = functions.try_parse_json(functions.concat(functions.lit("["), text, functions.lit("]")));
+    Column asValue = functions.try_parse_json(functions.concat(functions.lit("{\"k\":"), text, functions.lit("}")));
     return functions.when(text.isNull(), functions.lit(null).cast("boolean"))
-        .otherwise(functions.try_parse_json(text).isNotNull());
+        .otherwise(asElement.isNotNull().and(asValue.isNotNull()));
   }
 }
