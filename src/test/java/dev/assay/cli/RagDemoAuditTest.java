@@ -57,6 +57,7 @@ class RagDemoAuditTest {
     AuditCommandTest.Result r = AuditCommandTest.cli("audit", "datasets/rag-demo/audit.yaml", "--out", out.toString());
     assertEquals(1, r.code(), r.out() + r.err());
     JsonNode results = results(out);
+    assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
     assertEquals("FAIL", results.get("verdict").asText());
     Map<String, JsonNode> families = byId(results.get("families"), "id");
     assertTrue(families.get("llm").get("applicable").asBoolean(), families.get("llm").toString());
