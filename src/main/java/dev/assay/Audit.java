@@ -6,6 +6,7 @@ import dev.assay.core.FamilyOutcome;
 import dev.assay.core.FileEvidence;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Provenance;
+import dev.assay.core.Verdict;
 import dev.assay.io.DatasetReader;
 import dev.assay.io.FileHasher;
 import dev.assay.metrics.fairness.FairnessAnalysis;
@@ -14,6 +15,11 @@ import dev.assay.metrics.fairness.FairnessOutcome;
 import dev.assay.metrics.fairness.FairnessPlan;
 import dev.assay.metrics.privacy.PrivacyOutcome;
 import dev.assay.metrics.privacy.PrivacyPlan;
+import dev.assay.metrics.llm.LlmAnalysis;
+import dev.assay.metrics.llm.LlmInput;
+import dev.assay.metrics.llm.LlmOutcome;
+import dev.assay.metrics.llm.LlmPlan;
+import dev.assay.policy.Baseline;
 import dev.assay.policy.Policy;
 import dev.assay.policy.PolicyOutcome;
 import dev.assay.policy.RulePack;
@@ -44,33 +50,40 @@ public final class Audit {
 
   private final ResolvedSpec spec;
   private final Path waiversFile;
+  private final Path baselineFile;
   private final boolean failOnWarning;
   private final Clock clock;
 
-  private Audit(ResolvedSpec spec, Path waiversFile, boolean failOnWarning, Clock clock) {
+  private Audit(ResolvedSpec spec, Path waiversFile, Path baselineFile, boolean failOnWarning, Clock clock) {
     this.spec = spec;
     this.waiversFile = waiversFile;
+    this.baselineFile = baselineFile;
     this.failOnWarning = failOnWarning;
     this.clock = clock;
   }
 
   public static Audit of(ResolvedSpec spec) {
-    return new Audit(spec, null, false, Clock.systemUTC());
+    return new Audit(spec, null, null, false, Clock.systemUTC());
   }
 
   /** Applies the waivers in {@code file} (contract §3); null for none. */
   public Audit withWaivers(Path file) {
-    return new Audit(spec, file, failOnWarning, clock);
+    return new Audit(spec, file, baselineFile, failOnWarning, clock);
+  }
+
+  /** Compares with an earlier run's results.json ({@code --baseline}); null for none. */
+  public Audit withBaseline(Path file) {
+    return new Audit(spec, waiversFile, file, failOnWarning, clock);
   }
 
   /** With {@code true}, failed warning rules close the gate too ({@code --fail-on warning}). */
   public Audit failOnWarning(boolean value) {
-    return new Audit(spec, waiversFile, value, clock);
+    return new Audit(spec, waiversFile, baselineFile, value, clock);
   }
 
   /** The clock for run times and waiver expiry (tests inject a fixed one). */
   public Audit withClock(Clock value) {
-    return new Audit(spec, waiversFile, failOnWarning, value);
+    return new Audit(spec, waiversFile, baselineFile, failOnWarning, value);
   }
 
   /**
@@ -82,6 +95,7 @@ public final class Audit {
     Instant started = clock.instant();
     List<RulePack> packs = RulePackLoader.loadAll(spec.ruleFiles());
     Waivers waivers = waiversFile == null ? Waivers.NONE : Waivers.load(waiversFile);
+    Baseline baseline = baselineFile == null ? null : Baseline.load(baselineFile);
     waivers.requireKnownRules(packs.stream().flatMap(p -> p.rules().stream())
         .map(r -> r.id()).collect(Collectors.toSet()));
 
@@ -114,12 +128,28 @@ public final class Audit {
     metrics.addAll(privacy.metrics());
     notes.addAll(privacy.notes());
 
-    families.add(FamilyOutcome.notApplicable(Family.LLM,
-        "LLM output metrics are not part of this version of Assay yet"));
+    // --- llm: text quality, safety and format of an LLM application's outputs (one job) ---
+    FamilyOutcome llm = LlmPlan.outcome(spec.raw().columns());
+    families.add(llm);
+    if (llm.applicable()) {
+      LlmInput input = LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(),
+          "data.current (" + spec.current().uri() + ")");
+      LlmOutcome outcome = LlmAnalysis.run(input);
+      metrics.addAll(outcome.metrics());
+      notes.addAll(outcome.notes());
+      rowCounts.putIfAbsent("current", outcome.statistics().records());
+    }
+    // --- end llm ---
 
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    PolicyOutcome policy = Policy.evaluate(packs, metrics, families, waivers, today, failOnWarning);
+    PolicyOutcome policy = Policy.evaluate(packs, metrics, families, waivers, today, failOnWarning,
+        baseline == null ? Map.of() : baseline.values());
     notes.addAll(policy.notes());
+    List<Verdict> verdicts = policy.verdicts();
+    if (baseline != null) {
+      verdicts = baseline.annotate(verdicts);
+      notes.add(baseline.summary(metrics));
+    }
 
     List<FileEvidence> files = new ArrayList<>();
     FileHasher hasher = new FileHasher(spark.sparkContext().hadoopConfiguration());
@@ -130,10 +160,13 @@ public final class Audit {
     if (waiversFile != null) {
       files.addAll(hasher.evidence("waivers", waiversFile.toAbsolutePath().toString()));
     }
+    if (baselineFile != null) {
+      files.addAll(hasher.evidence("baseline", baselineFile.toAbsolutePath().toString()));
+    }
     files.addAll(hasher.evidence("data.current", spec.current().uri()));
     Provenance provenance = new Provenance(Version.tool(), System.getProperty("java.version"),
         spark.version(), spark.sparkContext().master(), started, clock.instant(), files);
-    return new AuditRun(spec.name(), spec.model(), families, metrics, policy.verdicts(), rowCounts,
+    return new AuditRun(spec.name(), spec.model(), families, metrics, verdicts, rowCounts,
         notes, provenance);
   }
 }

@@ -62,9 +62,9 @@ public final class MembershipAnalysis {
     BinaryColumn.Values labelValues = new BinaryColumn.Values(0, 0, null, null);
     long nullScores = 0;
     for (Row r : rows) {
-      memberValues = merge(memberValues, member.read(r, 3));
+      memberValues = member.merge(memberValues, member.read(r, 3));
       if (label != null) {
-        labelValues = merge(labelValues, label.read(r, 3 + member.aggregates().size()));
+        labelValues = label.merge(labelValues, label.read(r, 3 + member.aggregates().size()));
       }
       if (r.isNullAt(0)) {
         nullScores += r.getLong(1) + r.getLong(2);
@@ -77,9 +77,9 @@ public final class MembershipAnalysis {
         counts.add(r.getDouble(0), r.getLong(1), r.getLong(2));
       }
     }
-    member.check(memberValues);
+    member.check(memberValues, data);
     if (label != null) {
-      label.check(labelValues);
+      label.check(labelValues, data);
     }
     String note = nullScores == 0 ? null
         : nullScores + " rows without a score are left out";
@@ -94,18 +94,5 @@ public final class MembershipAnalysis {
           : new MetricResult.Computed(k, v, n, null, null, null, note));
     }
     return out;
-  }
-
-  private static BinaryColumn.Values merge(BinaryColumn.Values a, BinaryColumn.Values b) {
-    return new BinaryColumn.Values(a.nulls() + b.nulls(), a.positives() + b.positives(),
-        min(a.otherMin(), b.otherMin()), max(a.otherMax(), b.otherMax()));
-  }
-
-  private static String min(String a, String b) {
-    return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
-  }
-
-  private static String max(String a, String b) {
-    return a == null ? b : b == null ? a : a.compareTo(b) >= 0 ? a : b;
   }
 }
