@@ -90,6 +90,7 @@ class PrivacyAuditTest {
     AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec(PRIVACY, COLUMNS).toString(), "--out", out.toString());
     assertEquals(1, r.code(), r.out() + r.err()); // blocking: secrets, card, SSN, k < 5
 
+    assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     Map<String, Double> note = new LinkedHashMap<>();
     Map<String, Double> dataset = new LinkedHashMap<>();
