@@ -55,11 +55,19 @@ public final class SinglePassRunner {
     Dataset<Row> cells = allColumns.isEmpty() ? data.agg(first, rest)
         : data.groupBy(allColumns.stream().map(functions::col).toArray(Column[]::new)).agg(first, rest);
 
-    List<Row> rows = cells.collectAsList();
+    List<Row> rows;
+    try {
+      rows = cells.collectAsList();
+    } catch (RuntimeException e) {
+      // Spark aborts the job, before the driver runs out of memory, when the cells' serialized
+      // size passes spark.driver.maxResultSize: that is the same input problem as too many cells.
+      if (String.valueOf(e.getMessage()).contains("maxResultSize")) {
+        throw tooManyCells(allColumns, "more than spark.driver.maxResultSize holds", maxCells);
+      }
+      throw e;
+    }
     if (rows.size() > maxCells) {
-      throw new BadInputException("the columns " + allColumns + " together take " + rows.size()
-          + " distinct combinations, more than " + maxCells + "; an attribute with that many values"
-          + " is probably an identifier. Remove it from columns.sensitive or intersections, or bucket it.");
+      throw tooManyCells(allColumns, rows.size() + "", maxCells);
     }
     int rowsIndex = allColumns.size() + aggregates.size() - 1;
     List<Object[]> cellStates = new ArrayList<>();
@@ -97,6 +105,12 @@ public final class SinglePassRunner {
       merged.forEach((key, merges) -> out.add(new GroupedStates(grouping, key, List.of(merges))));
     }
     return out;
+  }
+
+  private static BadInputException tooManyCells(List<String> columns, String found, long maxCells) {
+    return new BadInputException("the columns " + columns + " together take " + found
+        + " distinct combinations (the limit is " + maxCells + "); an attribute with that many values"
+        + " is probably an identifier. Remove it from columns.sensitive or intersections, or bucket it.");
   }
 
   private static Object[] mergeAll(List<? extends AggregateState<?>> states, Object[] a, Object[] b) {
