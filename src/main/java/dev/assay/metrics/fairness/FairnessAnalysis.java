@@ -18,18 +18,19 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * The fairness family in one Spark job: a {@link ConfusionState} per group of every sensitive
- * attribute and intersection (and of the whole data set) from one {@code GROUPING SETS}
- * aggregation, then plain Java for the per-group rates and their intervals ({@link GroupResults}),
+ * The fairness family in one pass over the data: a {@link ConfusionState} per group of every
+ * sensitive attribute and intersection (and of the whole data set), rolled up on the driver from
+ * one aggregation over the finest cells ({@link SinglePassRunner}), then plain Java for the per-group rates and their intervals ({@link GroupResults}),
  * the impact ratios, significance tests and between-group disparities ({@link AttributeResults}),
  * and the reference-group comparisons ({@link ReferenceComparison}). The label and prediction
  * checks ride in the same job.
  *
- * <p>With a score and a label, the same aggregation has one more grouping set per slice (and one
- * for the whole data set): the slice's columns plus the score key floor(score · 10⁴), whose rows are
- * the {@link ScoreHistogram} behind {@code auc} and the expected calibration error. So the family
- * stays one job, and its driver state grows with groups × distinct score keys, never with rows
- * (bounded by {@link #MAX_SCORE_ROWS}).
+ * <p>With a score and a label, the score key floor(score · 10⁴) is one more cell column, and each
+ * slice (and the whole data set) gets one more grouping: the slice's columns plus the key, whose
+ * groups are the {@link ScoreHistogram} behind {@code auc} and the expected calibration error. So
+ * the family stays one pass, and its driver state grows with cells = distinct (sensitive values,
+ * score key) combinations — at most combinations × 10,001 for a probability — never with rows
+ * (bounded by {@link #MAX_CELLS}).
  *
  * <p>Missing sensitive values form their own group, {@value #MISSING}, rather than being
  * dropped. Groups smaller than {@code min_group_size} are reported with a note and left out of
@@ -40,11 +41,12 @@ public final class FairnessAnalysis {
   /** The group that holds rows whose sensitive value is missing. */
   public static final String MISSING = "(missing)";
 
-  /** A bound on groups brought to the driver; more means an identifier was named as sensitive. */
-  public static final long MAX_GROUPS = 100_000;
-
-  /** A bound on (group, score key) rows brought to the driver for AUC and calibration. */
-  public static final long MAX_SCORE_ROWS = 400_000;
+  /**
+   * A bound on the cells (distinct combinations of all sensitive columns, and of the score key
+   * when there is a score and a label) brought to the driver; more means an identifier was named
+   * as sensitive, or a continuous score needs rounding.
+   */
+  public static final long MAX_CELLS = 1_000_000;
 
   private static final String SCORE_KEY = "__assay_score_key";
   private static final String SCORE_GROUPING = "\u0000score";
@@ -96,10 +98,9 @@ public final class FairnessAnalysis {
     if (in.prediction() != null) {
       states.add(in.prediction());
     }
-    List<GroupedStates> rows = SinglePassRunner.run(data, groupings, states,
-        MAX_GROUPS + (histograms ? MAX_SCORE_ROWS : 0));
+    List<GroupedStates> rows = SinglePassRunner.run(data, groupings, states, MAX_CELLS);
 
-    // With GROUPING SETS, empty input gives no row at all, not even for the whole data set.
+    // Empty input gives no cell at all, so no row for the whole data set either.
     GroupedStates whole = rows.stream().filter(r -> r.grouping().columns().isEmpty()).findFirst()
         .orElseThrow(() -> new BadInputException("the current data set has no rows: there is nothing"
             + " to audit. Check data.current's path and filters."));
@@ -123,11 +124,6 @@ public final class FairnessAnalysis {
         groupStates.computeIfAbsent(name, k -> new TreeMap<>())
             .put(String.join(Scope.INTERSECTION_SEPARATOR, row.key()), row.state(0));
       }
-    }
-    if (histograms && rows.size() - groupStates.values().stream().mapToInt(Map::size).sum() - 1
-        > MAX_SCORE_ROWS) {
-      throw new BadInputException("score column '" + in.score() + "' has more than " + MAX_SCORE_ROWS
-          + " distinct (group, score rounded down to 1e-4) pairs; round or bin the score first.");
     }
 
     AnalysisContext context = new AnalysisContext(in, WilsonInterval.z(in.confidence()), all.n(),
@@ -162,10 +158,10 @@ public final class FairnessAnalysis {
     ConfusionState all = row.state(0);
     int next = 1;
     if (in.label() != null) {
-      in.label().check(row.state(next++));
+      in.label().check(row.state(next++), in.data());
     }
     if (in.prediction() != null) {
-      in.prediction().check(row.state(next));
+      in.prediction().check(row.state(next), in.data());
     } else if (in.threshold() != null && all.scoreCount() < all.n()) {
       throw new BadInputException("score column '" + in.score() + "' is empty on "
           + (all.n() - all.scoreCount()) + " rows, so prediction := score >= threshold is undefined"

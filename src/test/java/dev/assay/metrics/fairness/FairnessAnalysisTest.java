@@ -456,7 +456,7 @@ class FairnessAnalysisTest {
     Dataset<Row> df = spark.read().parquet(path);
     BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
     BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
-    // Score and label present: AUC and calibration keys ride in the same grouping-sets job, and
+    // Score and label present: AUC and calibration keys ride in the same single-pass job, and
     // so do the reference comparisons and significance tests (driver-side arithmetic).
     FairnessInput in = new FairnessInput(df, label, prediction, "score", null, List.of(
         new Slice(List.of("sex")), new Slice(List.of("region")), new Slice(List.of("sex", "region"))),
