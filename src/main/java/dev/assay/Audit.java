@@ -8,6 +8,11 @@ import dev.assay.core.MetricResult;
 import dev.assay.core.Provenance;
 import dev.assay.io.DatasetReader;
 import dev.assay.io.FileHasher;
+import dev.assay.metrics.drift.DriftAnalysis;
+import dev.assay.metrics.drift.DriftColumn;
+import dev.assay.metrics.drift.DriftInput;
+import dev.assay.metrics.drift.DriftOutcome;
+import dev.assay.metrics.drift.DriftPlan;
 import dev.assay.metrics.fairness.FairnessAnalysis;
 import dev.assay.metrics.fairness.FairnessInput;
 import dev.assay.metrics.fairness.FairnessOutcome;
@@ -101,9 +106,22 @@ public final class Audit {
           .filter(m -> m.key().metric().equals("count") && m.key().scope().attribute() == null)
           .findFirst().ifPresent(m -> rowCounts.put("current", m.count()));
     }
-    families.add(FamilyOutcome.notApplicable(Family.DRIFT, spec.reference() == null
-        ? "no reference data set: add data.reference to compare distributions"
-        : "drift metrics are not part of this version of Assay yet; the reference data was not read"));
+
+    // --- drift: reference vs current, two Spark jobs over both data sets ---
+    FamilyOutcome driftSkipped = DriftPlan.notApplicable(spec);
+    if (driftSkipped != null) {
+      families.add(driftSkipped);
+    } else {
+      Dataset<Row> reference = DatasetReader.open(spark, spec.reference());
+      DriftInput input = DriftPlan.input(reference, current, spec);
+      DriftOutcome outcome = DriftAnalysis.run(input);
+      families.add(FamilyOutcome.ran(Family.DRIFT, "reference vs current, columns "
+          + input.columns().stream().map(DriftColumn::name).toList()));
+      metrics.addAll(outcome.metrics());
+      notes.addAll(outcome.notes());
+      rowCounts.put("reference", outcome.referenceRows());
+      rowCounts.putIfAbsent("current", outcome.currentRows());
+    }
     families.add(FamilyOutcome.notApplicable(Family.PRIVACY,
         "privacy metrics are not part of this version of Assay yet"));
     families.add(FamilyOutcome.notApplicable(Family.LLM,
@@ -123,6 +141,9 @@ public final class Audit {
       files.addAll(hasher.evidence("waivers", waiversFile.toAbsolutePath().toString()));
     }
     files.addAll(hasher.evidence("data.current", spec.current().uri()));
+    if (spec.reference() != null) {
+      files.addAll(hasher.evidence("data.reference", spec.reference().uri()));
+    }
     Provenance provenance = new Provenance(Version.tool(), System.getProperty("java.version"),
         spark.version(), spark.sparkContext().master(), started, clock.instant(), files);
     return new AuditRun(spec.name(), spec.model(), families, metrics, policy.verdicts(), rowCounts,
