@@ -52,7 +52,13 @@ build_if_needed() {
   if [ ! -f "$jar" ] || [ ! -f "$shaded" ] || [ ! -f "$classpath_file" ] || [ ! -f "$spark_classpath_file" ] \
      || [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then
     echo "assay: building the jar (first run, or sources changed) ..." >&2
-    (cd "$here" && mvn -B -q -Dstyle.color=never -DskipTests package) >&2
+    log="$(mktemp)"
+    if ! (cd "$here" && mvn -B -q -Dstyle.color=never -DskipTests package) >"$log" 2>&1; then
+      cat "$log" >&2; rm -f "$log"
+      echo "assay: the build failed (see above)" >&2
+      exit 3
+    fi
+    rm -f "$log"
   fi
 }
 

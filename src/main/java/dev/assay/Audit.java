@@ -17,6 +17,8 @@ import dev.assay.metrics.fairness.FairnessAnalysis;
 import dev.assay.metrics.fairness.FairnessInput;
 import dev.assay.metrics.fairness.FairnessOutcome;
 import dev.assay.metrics.fairness.FairnessPlan;
+import dev.assay.core.Verdict;
+import dev.assay.policy.Baseline;
 import dev.assay.policy.Policy;
 import dev.assay.policy.PolicyOutcome;
 import dev.assay.policy.RulePack;
@@ -47,33 +49,40 @@ public final class Audit {
 
   private final ResolvedSpec spec;
   private final Path waiversFile;
+  private final Path baselineFile;
   private final boolean failOnWarning;
   private final Clock clock;
 
-  private Audit(ResolvedSpec spec, Path waiversFile, boolean failOnWarning, Clock clock) {
+  private Audit(ResolvedSpec spec, Path waiversFile, Path baselineFile, boolean failOnWarning, Clock clock) {
     this.spec = spec;
     this.waiversFile = waiversFile;
+    this.baselineFile = baselineFile;
     this.failOnWarning = failOnWarning;
     this.clock = clock;
   }
 
   public static Audit of(ResolvedSpec spec) {
-    return new Audit(spec, null, false, Clock.systemUTC());
+    return new Audit(spec, null, null, false, Clock.systemUTC());
   }
 
   /** Applies the waivers in {@code file} (contract §3); null for none. */
   public Audit withWaivers(Path file) {
-    return new Audit(spec, file, failOnWarning, clock);
+    return new Audit(spec, file, baselineFile, failOnWarning, clock);
+  }
+
+  /** Compares with an earlier run's results.json ({@code --baseline}); null for none. */
+  public Audit withBaseline(Path file) {
+    return new Audit(spec, waiversFile, file, failOnWarning, clock);
   }
 
   /** With {@code true}, failed warning rules close the gate too ({@code --fail-on warning}). */
   public Audit failOnWarning(boolean value) {
-    return new Audit(spec, waiversFile, value, clock);
+    return new Audit(spec, waiversFile, baselineFile, value, clock);
   }
 
   /** The clock for run times and waiver expiry (tests inject a fixed one). */
   public Audit withClock(Clock value) {
-    return new Audit(spec, waiversFile, failOnWarning, value);
+    return new Audit(spec, waiversFile, baselineFile, failOnWarning, value);
   }
 
   /**
@@ -85,6 +94,7 @@ public final class Audit {
     Instant started = clock.instant();
     List<RulePack> packs = RulePackLoader.loadAll(spec.ruleFiles());
     Waivers waivers = waiversFile == null ? Waivers.NONE : Waivers.load(waiversFile);
+    Baseline baseline = baselineFile == null ? null : Baseline.load(baselineFile);
     waivers.requireKnownRules(packs.stream().flatMap(p -> p.rules().stream())
         .map(r -> r.id()).collect(Collectors.toSet()));
 
@@ -128,8 +138,14 @@ public final class Audit {
         "LLM output metrics are not part of this version of Assay yet"));
 
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    PolicyOutcome policy = Policy.evaluate(packs, metrics, families, waivers, today, failOnWarning);
+    PolicyOutcome policy = Policy.evaluate(packs, metrics, families, waivers, today, failOnWarning,
+        baseline == null ? Map.of() : baseline.values());
     notes.addAll(policy.notes());
+    List<Verdict> verdicts = policy.verdicts();
+    if (baseline != null) {
+      verdicts = baseline.annotate(verdicts);
+      notes.add(baseline.summary(metrics));
+    }
 
     List<FileEvidence> files = new ArrayList<>();
     FileHasher hasher = new FileHasher(spark.sparkContext().hadoopConfiguration());
@@ -140,13 +156,16 @@ public final class Audit {
     if (waiversFile != null) {
       files.addAll(hasher.evidence("waivers", waiversFile.toAbsolutePath().toString()));
     }
+    if (baselineFile != null) {
+      files.addAll(hasher.evidence("baseline", baselineFile.toAbsolutePath().toString()));
+    }
     files.addAll(hasher.evidence("data.current", spec.current().uri()));
     if (spec.reference() != null) {
       files.addAll(hasher.evidence("data.reference", spec.reference().uri()));
     }
     Provenance provenance = new Provenance(Version.tool(), System.getProperty("java.version"),
         spark.version(), spark.sparkContext().master(), started, clock.instant(), files);
-    return new AuditRun(spec.name(), spec.model(), families, metrics, policy.verdicts(), rowCounts,
+    return new AuditRun(spec.name(), spec.model(), families, metrics, verdicts, rowCounts,
         notes, provenance);
   }
 }

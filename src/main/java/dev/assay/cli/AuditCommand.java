@@ -42,6 +42,10 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--waivers", paramLabel = "FILE", description = "waivers to apply (rule, scope, reason, approver, expiry)")
   Path waivers;
 
+  @Option(names = "--baseline", paramLabel = "RESULTS.json",
+      description = "an earlier run's results.json: rule messages show the earlier value and the change")
+  Path baseline;
+
   @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "blocking",
       description = "blocking (default) or warning: which failed rules close the gate")
   String failOn;
@@ -54,6 +58,9 @@ final class AuditCommand implements Callable<Integer> {
     if (waivers != null && !waivers.toFile().isFile()) {
       throw new BadInputException("--waivers " + waivers + ": no such file.");
     }
+    if (baseline != null && !baseline.toFile().isFile()) {
+      throw new BadInputException("--baseline " + baseline + ": no such file.");
+    }
     ResolvedSpec resolved = new SpecLoader(SpecLoader.defaultProjectRules()).load(spec);
     Path target = out != null ? out : Path.of("reports", resolved.name());
     QuietLogs.apply();
@@ -61,7 +68,7 @@ final class AuditCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.create(master, settings());
     AuditRun run;
     try {
-      run = Audit.of(resolved).withWaivers(waivers).failOnWarning(failOn.equals("warning")).run(spark);
+      run = Audit.of(resolved).withWaivers(waivers).withBaseline(baseline).failOnWarning(failOn.equals("warning")).run(spark);
     } finally {
       if (ownSession) {
         spark.stop();

@@ -101,6 +101,7 @@ class AuditCommandTest {
     try (Stream<Path> files = Files.list(out)) {
       assertEquals(5, files.count(), "no temporary files left behind");
     }
+    assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     assertEquals("FAIL", results.get("verdict").asText());
     JsonNode rule = results.get("rules").get(0);
@@ -133,11 +134,30 @@ class AuditCommandTest {
         "--waivers", waivers.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(Files.readString(dir.resolve("r1/results.json")).contains("WAIVED"));
+    assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(dir.resolve("r1/results.json")));
 
     Files.writeString(waivers, Files.readString(waivers).replace("2999-12-31", "2020-01-31"));
     r = cli("audit", spec(COLUMNS).toString(), "--out", dir.resolve("r2").toString(),
         "--waivers", waivers.toString());
     assertEquals(1, r.code(), r.err());
+  }
+
+  @Test
+  void aBaselineShowsTheEarlierValueInRuleMessages() throws IOException {
+    csv(18);
+    Path first = dir.resolve("first");
+    assertEquals(0, cli("audit", spec(COLUMNS).toString(), "--out", first.toString()).code());
+    csv(10); // ratio drops from 0.9 to 0.5
+    Path second = dir.resolve("second");
+    Result r = cli("audit", spec(COLUMNS).toString(), "--out", second.toString(),
+        "--baseline", first.resolve("results.json").toString());
+    assertEquals(1, r.code(), r.err());
+    JsonNode results = new ObjectMapper().readTree(second.resolve("results.json").toFile());
+    String message = results.get("rules").get(0).get("message").asText();
+    assertTrue(message.endsWith("(baseline 0.9000, change -0.4000)"), message);
+    assertTrue(Files.readString(second.resolve("manifest.json")).contains("\"baseline\""));
+    assertBadInput(cli("audit", spec(COLUMNS).toString(), "--baseline", dir.resolve("none.json").toString()),
+        "none.json");
   }
 
   void assertBadInput(Result r, String... fragments) {

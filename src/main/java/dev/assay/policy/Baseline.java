@@ -1,0 +1,112 @@
+package dev.assay.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.core.BadInputException;
+import dev.assay.core.Family;
+import dev.assay.core.MetricKey;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+import dev.assay.core.Verdict;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An earlier run's results.json ({@code --baseline}), to compare this run with: each rule verdict
+ * whose metric and scope the baseline also measured shows the earlier value and the change, and a
+ * run note says how many metrics could be compared. Only computed values are kept; undefined
+ * metrics of the baseline have nothing to compare.
+ *
+ * @param source the file, for messages
+ * @param values the baseline's computed metric values by key
+ */
+public record Baseline(String source, Map<MetricKey, Double> values) {
+
+  public Baseline {
+    values = Map.copyOf(values);
+  }
+
+  /**
+   * Reads a results.json of schema {@code assay.results/1}.
+   *
+   * @throws BadInputException when the file cannot be read or is not such a file
+   */
+  public static Baseline load(Path file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new BadInputException("--baseline " + file + ": cannot read it as JSON ("
+          + e.getMessage().lines().findFirst().orElse("") + "). Give the results.json of an earlier Assay run.");
+    }
+    if (root == null || !"assay.results/1".equals(root.path("schema").asText())) {
+      throw new BadInputException("--baseline " + file + ": not an Assay results.json (expected"
+          + " \"schema\": \"assay.results/1\"). Give the results.json of an earlier Assay run.");
+    }
+    Map<MetricKey, Double> values = new HashMap<>();
+    for (JsonNode m : root.path("metrics")) {
+      Family family = Family.byId(m.path("family").asText());
+      JsonNode value = m.get("value");
+      if (family == null || value == null || !value.isNumber()) {
+        continue;
+      }
+      Scope scope = new Scope(text(m, "attribute"), text(m, "group"), text(m, "column"));
+      values.put(new MetricKey(family, m.path("metric").asText(), scope), value.asDouble());
+    }
+    return new Baseline(file.toString(), values);
+  }
+
+  private static String text(JsonNode node, String key) {
+    JsonNode v = node.get(key);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  /** The verdicts, with the baseline value and the change appended to the message where known. */
+  public List<Verdict> annotate(List<Verdict> verdicts) {
+    List<Verdict> out = new ArrayList<>();
+    for (Verdict v : verdicts) {
+      Double before = valueFor(v.metric(), v.scope());
+      if (before == null || v.observed() == null) {
+        out.add(v);
+        continue;
+      }
+      String message = v.message() + String.format(Locale.ROOT, " (baseline %.4f, change %+.4f)",
+          before, v.observed() - before);
+      out.add(new Verdict(v.ruleId(), v.ruleTitle(), v.pack(), v.severity(), v.status(), v.metric(),
+          v.scope(), v.observed(), v.expected(), message, v.rationale(), v.reference(), v.waiver()));
+    }
+    return out;
+  }
+
+  /** A run note: how many of this run's metrics the baseline measured, and how many changed. */
+  public String summary(List<MetricResult> metrics) {
+    int matched = 0;
+    int changed = 0;
+    for (MetricResult m : metrics) {
+      Double before = values.get(m.key());
+      if (before != null && m.number().isPresent()) {
+        matched++;
+        if (Math.abs(m.number().getAsDouble() - before) > 1e-12) {
+          changed++;
+        }
+      }
+    }
+    return "compared with the baseline " + source + ": " + matched + " of " + metrics.size()
+        + " metrics were measured in both runs; " + changed + " changed";
+  }
+
+  private Double valueFor(String qualifiedMetric, Scope scope) {
+    int dot = qualifiedMetric == null ? -1 : qualifiedMetric.indexOf('.');
+    if (dot < 0) {
+      return null;
+    }
+    Family family = Family.byId(qualifiedMetric.substring(0, dot));
+    return family == null ? null
+        : values.get(new MetricKey(family, qualifiedMetric.substring(dot + 1), scope));
+  }
+}
