@@ -66,6 +66,7 @@ class DriftAuditTest {
     AuditCommandTest.Result r = cli("audit", spec("").toString(), "--out", out.toString());
     // drift-default is a warning: the gate stays open
     assertEquals(0, r.code(), r.err());
+    assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     JsonNode x = metric(results, "ks_statistic", "x");
     // reference 0..39, current 20..59: F_ref(19) = 20/40, F_cur(19) = 0 → D = 0.5
