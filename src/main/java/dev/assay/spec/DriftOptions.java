@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Drift options: {@code bins} reference-quantile bins for the binned distances of numeric
  * columns; {@code maxDistinct}, the most distinct values per column kept exactly (above it a
- * numeric column's values are rounded to 5 significant digits); {@code tests}, per-column
+ * numeric column is compared on that many equal-width cells); {@code tests}, per-column
  * overrides of the test that decides {@code drift_detected} (column name → test).
  */
 public record DriftOptions(int bins, long maxDistinct, Map<String, Test> tests) {

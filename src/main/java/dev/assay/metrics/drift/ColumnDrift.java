@@ -158,22 +158,18 @@ public final class ColumnDrift {
     double cell = 0;
     long n = c.nonNullReference();
     long m = c.nonNullCurrent();
-    double absRef = 0;
-    double absCur = 0;
     for (int i = 0; i < c.values().length; i++) {
       if (n > 0) {
         cell = Math.max(cell, (double) c.reference()[i] / n);
-        absRef += Math.abs(c.values()[i]) * c.reference()[i] / n;
       }
       if (m > 0) {
         cell = Math.max(cell, (double) c.current()[i] / m);
-        absCur += Math.abs(c.values()[i]) * c.current()[i] / m;
       }
     }
-    return "approximate: more than drift.max_distinct distinct values, so values were rounded to "
-        + ColumnCounts.ROUNDED_DIGITS + " significant digits (relative error <= 5e-5); ks_statistic"
-        + " within +-" + fmt(cell) + ", wasserstein within +-"
-        + fmt(ColumnCounts.ROUNDING_RELATIVE_ERROR * (absRef + absCur) * 1.0001);
+    return "approximate: more than drift.max_distinct distinct values, so values were counted in "
+        + "equal-width cells of width " + fmt(c.cellWidth()) + " at the cells' midpoints;"
+        + " ks_statistic within +-" + fmt(cell) + ", wasserstein within +-" + fmt(c.cellWidth())
+        + ", quantile edges within +-" + fmt(c.cellWidth() / 2);
   }
 
   private static String edgesText(double[] edges) {

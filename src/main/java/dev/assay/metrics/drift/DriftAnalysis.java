@@ -1,16 +1,14 @@
 package dev.assay.metrics.drift;
 
-import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.approx_count_distinct;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.log10;
-import static org.apache.spark.sql.functions.pow;
-import static org.apache.spark.sql.functions.round;
-import static org.apache.spark.sql.functions.signum;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -33,12 +31,14 @@ import org.apache.spark.sql.Row;
  * data are unioned, each row tagged with its side):
  *
  * <ol>
- *   <li>one global aggregation: rows per side and an estimate of each column's distinct values
- *       ({@code approx_count_distinct}, relative standard deviation 5 %);</li>
+ *   <li>one global aggregation: rows per side, an estimate of each column's distinct values
+ *       ({@code approx_count_distinct}, relative standard deviation 5 %), and each numeric
+ *       column's min and max;</li>
  *   <li>one grouped count: every row is stacked into (column, value) pairs with {@code explode},
  *       then counted per (side, column, value). A numeric column with more than
- *       {@code drift.max_distinct} estimated distinct values is grouped by its value rounded to
- *       {@value ColumnCounts#ROUNDED_DIGITS} significant digits instead.</li>
+ *       {@code drift.max_distinct} (G) estimated distinct values is grouped instead by its cell
+ *       in a grid of G equal-width cells over [min, max] of both sides (min and max come from
+ *       job 1), counted at the cell's midpoint: at most G values per side reach the driver.</li>
  * </ol>
  *
  * <p>Only the per-value counts come to the driver (their number is bounded by the distinct values,
@@ -67,6 +67,11 @@ public final class DriftAnalysis {
     for (int i = 0; i < columns.size(); i++) {
       aggs.add(approx_count_distinct(col(valueColumn(i)), 0.05));
     }
+    for (int i = 0; i < columns.size(); i++) {
+      boolean numeric = columns.get(i).kind() == DriftColumn.Kind.NUMERIC;
+      aggs.add(numeric ? min(col(valueColumn(i))) : lit(null).cast("double"));
+      aggs.add(numeric ? max(col(valueColumn(i))) : lit(null).cast("double"));
+    }
     Row summary = both.agg(sum(when(col(SIDE).equalTo(0), 1).otherwise(0)).alias("rows_reference"),
         aggs.toArray(new Column[0])).collectAsList().get(0);
     long rowsRef = summary.isNullAt(0) ? 0 : summary.getLong(0);
@@ -80,11 +85,19 @@ public final class DriftAnalysis {
           + " Check data.current's path and filters.");
     }
     boolean[] exact = new boolean[columns.size()];
+    double[] low = new double[columns.size()];
+    double[] width = new double[columns.size()];
     List<String> notes = new ArrayList<>(in.notes());
+    long cells = in.options().maxDistinct();
     for (int i = 0; i < columns.size(); i++) {
       long distinct = summary.getLong(2 + i);
+      int at = 2 + columns.size() + 2 * i;
       exact[i] = columns.get(i).kind() == DriftColumn.Kind.CATEGORICAL
-          || distinct <= in.options().maxDistinct();
+          || distinct <= cells || summary.isNullAt(at) || summary.getDouble(at) == summary.getDouble(at + 1);
+      if (!exact[i]) {
+        low[i] = summary.getDouble(at);
+        width[i] = (summary.getDouble(at + 1) - low[i]) / cells;
+      }
       if (columns.get(i).kind() == DriftColumn.Kind.CATEGORICAL && distinct > in.options().maxDistinct()) {
         notes.add("drift: categorical column '" + columns.get(i).name() + "' has about " + distinct
             + " distinct values (more than drift.max_distinct); is it an identifier?");
@@ -96,7 +109,8 @@ public final class DriftAnalysis {
     for (int i = 0; i < columns.size(); i++) {
       boolean numeric = columns.get(i).kind() == DriftColumn.Kind.NUMERIC;
       Column v = col(valueColumn(i));
-      Column number = !numeric ? lit(null).cast("double") : exact[i] ? v : rounded(v);
+      Column number = !numeric ? lit(null).cast("double") : exact[i] ? v
+          : cellMidpoint(v, low[i], width[i], cells);
       Column category = numeric ? lit(null).cast("string") : v;
       pairs[i] = struct(lit(i).alias("c"), number.alias("v"), category.alias("k"));
     }
@@ -116,11 +130,11 @@ public final class DriftAnalysis {
     int defined = 0;
     for (int i = 0; i < columns.size(); i++) {
       DriftColumn column = columns.get(i);
-      ColumnCounts state = state(column, rowsRef, rowsCur, exact[i], byColumn.get(i));
-      if (!exact[i]) {
-        notes.add("drift: '" + column.name() + "' has more than drift.max_distinct ("
-            + in.options().maxDistinct() + ") distinct values; its values were rounded to "
-            + ColumnCounts.ROUNDED_DIGITS + " significant digits (bounds in the metrics' notes).");
+      ColumnCounts state = state(column, rowsRef, rowsCur, exact[i], width[i], byColumn.get(i));
+        if (!exact[i]) {
+        notes.add("drift: '" + column.name() + "' has more than drift.max_distinct (" + cells
+            + ") distinct values; it was compared on " + cells + " equal-width cells of width "
+            + ColumnDrift.fmt(width[i]) + " (error bounds in the metrics' notes).");
       }
       List<MetricResult> m = ColumnDrift.metrics(state, in.options().bins(),
           in.options().tests().get(column.name()));
@@ -161,12 +175,15 @@ public final class DriftAnalysis {
     return data.select(select.toArray(new Column[0]));
   }
 
-  /** x rounded to 5 significant digits: sign · round(|x| / 10^e, 4) · 10^e, e = ⌊log10 |x|⌋. */
-  static Column rounded(Column x) {
-    Column scale = pow(lit(10.0), floor(log10(abs(x))));
-    return when(x.equalTo(0), lit(0.0))
-        .otherwise(signum(x).multiply(round(abs(x).divide(scale), ColumnCounts.ROUNDED_DIGITS - 1))
-            .multiply(scale));
+  /**
+   * The midpoint of x's cell in a grid of {@code cells} cells of width {@code width} from
+   * {@code low}: low + (min(⌊(x − low) / width⌋, cells − 1) + ½) · width. Each value moves by at
+   * most width / 2.
+   */
+  static Column cellMidpoint(Column x, double low, double width, long cells) {
+    // least() skips nulls, so a missing value must stay missing explicitly
+    Column index = least(floor(x.minus(lit(low)).divide(lit(width))), lit(cells - 1));
+    return when(x.isNotNull(), lit(low).plus(index.plus(lit(0.5)).multiply(lit(width))));
   }
 
   private static String valueColumn(int i) {
@@ -174,7 +191,7 @@ public final class DriftAnalysis {
   }
 
   private static ColumnCounts state(DriftColumn column, long rowsRef, long rowsCur, boolean exact,
-                                    List<Row> rows) {
+                                    double width, List<Row> rows) {
     long nullsRef = 0;
     long nullsCur = 0;
     boolean numeric = column.kind() == DriftColumn.Kind.NUMERIC;
@@ -210,7 +227,7 @@ public final class DriftAnalysis {
       cur[i] = e.getValue()[1];
       i++;
     }
-    return new ColumnCounts(column, rowsRef, rowsCur, nullsRef, nullsCur, exact, numbers,
+    return new ColumnCounts(column, rowsRef, rowsCur, nullsRef, nullsCur, exact, width, numbers,
         categories, ref, cur);
   }
 }
