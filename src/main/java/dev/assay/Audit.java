@@ -6,6 +6,7 @@ import dev.assay.core.FamilyOutcome;
 import dev.assay.core.FileEvidence;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Provenance;
+import dev.assay.core.Verdict;
 import dev.assay.io.DatasetReader;
 import dev.assay.io.FileHasher;
 import dev.assay.metrics.drift.DriftAnalysis;
@@ -17,7 +18,12 @@ import dev.assay.metrics.fairness.FairnessAnalysis;
 import dev.assay.metrics.fairness.FairnessInput;
 import dev.assay.metrics.fairness.FairnessOutcome;
 import dev.assay.metrics.fairness.FairnessPlan;
-import dev.assay.core.Verdict;
+import dev.assay.metrics.privacy.PrivacyOutcome;
+import dev.assay.metrics.privacy.PrivacyPlan;
+import dev.assay.metrics.llm.LlmAnalysis;
+import dev.assay.metrics.llm.LlmInput;
+import dev.assay.metrics.llm.LlmOutcome;
+import dev.assay.metrics.llm.LlmPlan;
 import dev.assay.policy.Baseline;
 import dev.assay.policy.Policy;
 import dev.assay.policy.PolicyOutcome;
@@ -99,6 +105,11 @@ public final class Audit {
         .map(r -> r.id()).collect(Collectors.toSet()));
 
     Dataset<Row> current = DatasetReader.open(spark, spec.current());
+    PrivacyPlan privacyPlan = PrivacyPlan.check(current, spec.privacy(), spec.columns(),
+        spec.document(), "data.current (" + spec.current().uri() + ")");
+    // drift's columns are checked on both sides before any job runs
+    DriftInput driftInput = DriftPlan.notApplicable(spec) != null ? null
+        : DriftPlan.input(DatasetReader.open(spark, spec.reference()), current, spec);
     List<FamilyOutcome> families = new ArrayList<>();
     List<MetricResult> metrics = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -116,26 +127,38 @@ public final class Audit {
           .filter(m -> m.key().metric().equals("count") && m.key().scope().attribute() == null)
           .findFirst().ifPresent(m -> rowCounts.put("current", m.count()));
     }
-
     // --- drift: reference vs current, two Spark jobs over both data sets ---
-    FamilyOutcome driftSkipped = DriftPlan.notApplicable(spec);
-    if (driftSkipped != null) {
-      families.add(driftSkipped);
+    if (driftInput == null) {
+      families.add(DriftPlan.notApplicable(spec));
     } else {
-      Dataset<Row> reference = DatasetReader.open(spark, spec.reference());
-      DriftInput input = DriftPlan.input(reference, current, spec);
-      DriftOutcome outcome = DriftAnalysis.run(input);
+      DriftOutcome outcome = DriftAnalysis.run(driftInput);
       families.add(FamilyOutcome.ran(Family.DRIFT, "reference vs current, columns "
-          + input.columns().stream().map(DriftColumn::name).toList()));
+          + driftInput.columns().stream().map(DriftColumn::name).toList()));
       metrics.addAll(outcome.metrics());
       notes.addAll(outcome.notes());
       rowCounts.put("reference", outcome.referenceRows());
       rowCounts.putIfAbsent("current", outcome.currentRows());
     }
-    families.add(FamilyOutcome.notApplicable(Family.PRIVACY,
-        "privacy metrics are not part of this version of Assay yet"));
-    families.add(FamilyOutcome.notApplicable(Family.LLM,
-        "LLM output metrics are not part of this version of Assay yet"));
+    // --- end drift ---
+
+    // privacy: re-identification risk, PII scan, membership inference
+    PrivacyOutcome privacy = privacyPlan.run();
+    families.add(privacy.family());
+    metrics.addAll(privacy.metrics());
+    notes.addAll(privacy.notes());
+
+    // --- llm: text quality, safety and format of an LLM application's outputs (one job) ---
+    FamilyOutcome llm = LlmPlan.outcome(spec.raw().columns());
+    families.add(llm);
+    if (llm.applicable()) {
+      LlmInput input = LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(),
+          "data.current (" + spec.current().uri() + ")");
+      LlmOutcome outcome = LlmAnalysis.run(input);
+      metrics.addAll(outcome.metrics());
+      notes.addAll(outcome.notes());
+      rowCounts.putIfAbsent("current", outcome.statistics().records());
+    }
+    // --- end llm ---
 
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     PolicyOutcome policy = Policy.evaluate(packs, metrics, families, waivers, today, failOnWarning,

@@ -101,6 +101,17 @@ public final class MetricGlossary {
         + "normalisation (lower case, no punctuation or articles).");
     define("token_f1", "Mean per-record SQuAD token F1 (0–1) between response and reference "
         + "answer.");
+    define("refusal_rate", "Share of responses that contain a refusal phrase such as \"I can't "
+        + "help with\" (case-insensitive; the phrase list is in the spec's llm block).");
+    define("prompt_injection_rate", "Share of records whose prompt or retrieved contexts contain a "
+        + "known prompt-injection or jailbreak marker such as \"ignore previous instructions\".");
+    define("indirect_injection_rate", "Share of records whose retrieved contexts (not the user's "
+        + "prompt) contain a prompt-injection marker: injection through the documents.");
+    define("json_valid_rate", "Share of responses that are exactly one valid JSON value, when the "
+        + "spec says responses must be JSON.");
+    define("response_length_mean", "Average response length in characters.");
+    define("response_length_min", "Shortest response, in characters.");
+    define("response_length_max", "Longest response, in characters.");
     // privacy
     define("k_anonymity", "Size of the smallest group of records that share the same "
         + "quasi-identifier values; each person hides among at least k records.");
@@ -138,7 +149,17 @@ public final class MetricGlossary {
       return Optional.of(known);
     }
     if (metric.startsWith("pii_")) {
-      return Optional.of("Personal data found in the text: " + metric.substring(4).replace('_', ' ')
+      String body = metric.substring(4);
+      if (body.endsWith("_count") && body.length() > 6) {
+        return Optional.of("Number of records whose value in this column holds a "
+            + body.substring(0, body.length() - 6).replace('_', ' ')
+            + " (checksums such as Luhn and IBAN mod-97 applied; values are never shown).");
+      }
+      if (body.endsWith("_rate") && body.length() > 5) {
+        return Optional.of("Share of the data set's records whose value in this column holds a "
+            + body.substring(0, body.length() - 5).replace('_', ' ') + ".");
+      }
+      return Optional.of("Personal data found in the text: " + body.replace('_', ' ')
           + " (share or count of records with a detected match).");
     }
     return Optional.empty();

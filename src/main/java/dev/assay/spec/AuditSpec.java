@@ -9,7 +9,7 @@ import java.util.Map;
  * CONTRACT.md §2 for the meaning of each key.
  */
 public record AuditSpec(Integer version, String name, Model model, Data data, Columns columns,
-                        Fairness fairness, Drift drift, Privacy privacy, Map<String, Object> llm,
+                        Fairness fairness, Drift drift, Privacy privacy, Llm llm,
                         List<String> rules) {
 
   /** The model under audit; shown in the report. */
@@ -52,7 +52,19 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
   public record DriftTest(String method, Double threshold) {
   }
 
-  /** Privacy options. */
-  public record Privacy(List<String> quasiIdentifiers, String sensitiveAttribute, Integer k) {
+  /**
+   * LLM options (all optional): phrases that mark a refusal, markers of prompt injection, and
+   * whether responses must be JSON. See {@link LlmOptions}.
+   */
+  public record Llm(List<String> refusalPhrases, List<String> injectionMarkers, Boolean expectJson) {
+  }
+
+  /**
+   * Privacy options (checked into {@link PrivacyOptions}): the quasi-identifiers and sensitive
+   * attribute of the re-identification metrics, the {@code k} of {@code records_at_risk}, and the
+   * string columns the PII scan reads (default: every string column).
+   */
+  public record Privacy(List<String> quasiIdentifiers, String sensitiveAttribute, Integer k,
+                        List<String> piiColumns) {
   }
 }

@@ -21,4 +21,14 @@ public record ResolvedSpec(Path file, YamlDocument document, AuditSpec raw, Stri
   public ResolvedSpec {
     ruleFiles = List.copyOf(ruleFiles);
   }
+
+  /** The checked llm options (defaults where the spec's {@code llm:} block is silent). */
+  public LlmOptions llm() {
+    return LlmOptions.from(document, raw.llm());
+  }
+
+  /** The checked privacy options (the {@code privacy:} block and {@code columns.member}). */
+  public PrivacyOptions privacy() {
+    return PrivacyOptions.of(document, raw);
+  }
 }
