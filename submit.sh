@@ -89,7 +89,7 @@ submit_args+=(--driver-java-options "${jvm_flags[*]}"
 if [ -n "$gpu" ]; then
   if [ -z "${ASSAY_RAPIDS_JAR:-}" ] || [ ! -f "$ASSAY_RAPIDS_JAR" ]; then
     echo "assay: --gpu needs ASSAY_RAPIDS_JAR, the path of rapids-4-spark_2.13-26.08.x-cuda13.jar" \
-      "(mvn dependency:get -Dartifact=com.nvidia:rapids-4-spark_2.13:26.08.1:jar:cuda13)" >&2
+      "(mvn dependency:get -Dtransitive=false -Dartifact=com.nvidia:rapids-4-spark_2.13:26.08.1:jar:cuda13)" >&2
     exit 2
   fi
   submit_args+=(--jars "$ASSAY_RAPIDS_JAR"

@@ -12,7 +12,7 @@ version="${ASSAY_RAPIDS_VERSION:-26.08.1}"
 jar="${ASSAY_RAPIDS_JAR:-$HOME/.m2/repository/com/nvidia/rapids-4-spark_2.13/$version/rapids-4-spark_2.13-$version-cuda13.jar}"
 if [ ! -f "$jar" ]; then
   echo "gpu-plan-check: fetching the RAPIDS Accelerator $version (about 550 MB) ..." >&2
-  mvn -B -q -Dstyle.color=never dependency:get -Dartifact="com.nvidia:rapids-4-spark_2.13:$version:jar:cuda13" >&2
+  mvn -B -q -Dstyle.color=never dependency:get -Dtransitive=false -Dartifact="com.nvidia:rapids-4-spark_2.13:$version:jar:cuda13" >&2
 fi
 out="$here/target/gpu-plan-check"
 mkdir -p "$out"

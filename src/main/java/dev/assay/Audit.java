@@ -9,6 +9,11 @@ import dev.assay.core.Provenance;
 import dev.assay.core.Verdict;
 import dev.assay.io.DatasetReader;
 import dev.assay.io.FileHasher;
+import dev.assay.metrics.drift.DriftAnalysis;
+import dev.assay.metrics.drift.DriftColumn;
+import dev.assay.metrics.drift.DriftInput;
+import dev.assay.metrics.drift.DriftOutcome;
+import dev.assay.metrics.drift.DriftPlan;
 import dev.assay.metrics.fairness.FairnessAnalysis;
 import dev.assay.metrics.fairness.FairnessInput;
 import dev.assay.metrics.fairness.FairnessOutcome;
@@ -102,6 +107,9 @@ public final class Audit {
     Dataset<Row> current = DatasetReader.open(spark, spec.current());
     PrivacyPlan privacyPlan = PrivacyPlan.check(current, spec.privacy(), spec.columns(),
         spec.document(), "data.current (" + spec.current().uri() + ")");
+    // drift's columns are checked on both sides before any job runs
+    DriftInput driftInput = DriftPlan.notApplicable(spec) != null ? null
+        : DriftPlan.input(DatasetReader.open(spark, spec.reference()), current, spec);
     List<FamilyOutcome> families = new ArrayList<>();
     List<MetricResult> metrics = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -119,9 +127,20 @@ public final class Audit {
           .filter(m -> m.key().metric().equals("count") && m.key().scope().attribute() == null)
           .findFirst().ifPresent(m -> rowCounts.put("current", m.count()));
     }
-    families.add(FamilyOutcome.notApplicable(Family.DRIFT, spec.reference() == null
-        ? "no reference data set: add data.reference to compare distributions"
-        : "drift metrics are not part of this version of Assay yet; the reference data was not read"));
+    // --- drift: reference vs current, two Spark jobs over both data sets ---
+    if (driftInput == null) {
+      families.add(DriftPlan.notApplicable(spec));
+    } else {
+      DriftOutcome outcome = DriftAnalysis.run(driftInput);
+      families.add(FamilyOutcome.ran(Family.DRIFT, "reference vs current, columns "
+          + driftInput.columns().stream().map(DriftColumn::name).toList()));
+      metrics.addAll(outcome.metrics());
+      notes.addAll(outcome.notes());
+      rowCounts.put("reference", outcome.referenceRows());
+      rowCounts.putIfAbsent("current", outcome.currentRows());
+    }
+    // --- end drift ---
+
     // privacy: re-identification risk, PII scan, membership inference
     PrivacyOutcome privacy = privacyPlan.run();
     families.add(privacy.family());
@@ -164,6 +183,9 @@ public final class Audit {
       files.addAll(hasher.evidence("baseline", baselineFile.toAbsolutePath().toString()));
     }
     files.addAll(hasher.evidence("data.current", spec.current().uri()));
+    if (spec.reference() != null) {
+      files.addAll(hasher.evidence("data.reference", spec.reference().uri()));
+    }
     Provenance provenance = new Provenance(Version.tool(), System.getProperty("java.version"),
         spark.version(), spark.sparkContext().master(), started, clock.instant(), files);
     return new AuditRun(spec.name(), spec.model(), families, metrics, verdicts, rowCounts,

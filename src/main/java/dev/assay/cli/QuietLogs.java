@@ -20,5 +20,8 @@ final class QuietLogs {
     Configurator.setLevel("org.apache.spark", Level.WARN);
     Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
     Configurator.setLevel("org.apache.spark.util.Utils", Level.ERROR);
+    // "Truncated the string representation of a plan": wide aggregation buffers (drift's HLL
+    // sketches) exceed spark.sql.debug.maxToStringFields; harmless.
+    Configurator.setLevel("org.apache.spark.util.SparkStringUtils", Level.ERROR);
   }
 }

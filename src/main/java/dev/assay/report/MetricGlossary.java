@@ -82,21 +82,25 @@ public final class MetricGlossary {
     define("wasserstein", "Earth mover's distance between the reference and current "
         + "distributions, in the column's own units.");
     define("wasserstein_normed", "Earth mover's distance divided by the reference's standard "
-        + "deviation, so columns can be compared.");
+        + "deviation (at least 0.001), so columns can be compared; 0.1 or more counts as drift.");
     define("psi", "Population stability index: Σ (current − reference) × ln(current ÷ "
         + "reference) over bins. Below 0.1 little change, 0.1–0.25 moderate, above 0.25 large.");
-    define("jensen_shannon", "Jensen–Shannon distance between the binned distributions "
-        + "(0 = identical, 1 = disjoint).");
+    define("jensen_shannon", "Jensen–Shannon distance (base-2 logarithm) between the binned "
+        + "distributions (0 = identical, 1 = disjoint).");
     define("hellinger", "Hellinger distance between the binned distributions (0 = identical, "
         + "1 = disjoint).");
     define("total_variation", "Half the sum of absolute differences between the binned "
         + "shares: the largest share of records that changed bin (0–1).");
-    define("chi2_statistic", "Pearson's chi-squared statistic comparing category counts of the "
-        + "current data with the reference shares.");
-    define("chi2_p_value", "p-value of the chi-squared test; small values mean the category "
-        + "mix very likely changed.");
-    define("null_rate_reference", "Share of missing values in the reference data.");
-    define("null_rate_current", "Share of missing values in the current data.");
+    define("chi2_statistic", "Pearson's chi-squared statistic of the 2 × K table of category "
+        + "counts (reference and current × categories), without Yates' correction.");
+    define("chi2_p_value", "p-value of the chi-squared test of homogeneity; small values (below "
+        + "0.05) mean the category mix very likely changed.");
+    define("unseen_share_current", "Share of the current values whose category never occurs in "
+        + "the reference.");
+    define("null_rate_reference", "Share of missing values in the reference data (missing "
+        + "values are left out of the other drift metrics).");
+    define("null_rate_current", "Share of missing values in the current data (missing values are "
+        + "left out of the other drift metrics).");
     define("drift_detected", "1 when the column's drift test says it drifted, else 0.");
     define("drift_share", "Share of the checked columns in which drift was detected.");
     // llm

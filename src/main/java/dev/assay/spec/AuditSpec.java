@@ -41,8 +41,16 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
                          Double excludeBelowShare, Map<String, String> referenceGroup) {
   }
 
-  /** Drift options. */
-  public record Drift(Integer bins) {
+  /**
+   * Drift options: reference-quantile {@code bins} for the binned distances, the
+   * {@code max_distinct} values per column kept exactly, and per-column overrides of the test that
+   * decides {@code drift_detected}.
+   */
+  public record Drift(Integer bins, Long maxDistinct, Map<String, DriftTest> tests) {
+  }
+
+  /** A per-column drift test: {@code method} and its {@code threshold}. */
+  public record DriftTest(String method, Double threshold) {
   }
 
   /**

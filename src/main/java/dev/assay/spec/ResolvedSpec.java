@@ -15,7 +15,8 @@ import java.util.List;
  */
 public record ResolvedSpec(Path file, YamlDocument document, AuditSpec raw, String name,
                            ModelInfo model, DataSource current, DataSource reference,
-                           ColumnRoles columns, FairnessOptions fairness, List<Path> ruleFiles) {
+                           ColumnRoles columns, FairnessOptions fairness, DriftOptions drift,
+                           List<Path> ruleFiles) {
 
   public ResolvedSpec {
     ruleFiles = List.copyOf(ruleFiles);

@@ -76,7 +76,8 @@ public final class SpecLoader {
     ModelInfo model = m == null ? ModelInfo.UNKNOWN : new ModelInfo(m.name(), m.version(), m.owner());
     ColumnRoles roles = columns(doc, raw.columns());
     return new ResolvedSpec(file.toAbsolutePath(), doc, raw, raw.name(), model, current, reference,
-        roles, fairness(doc, raw.fairness(), roles), rules(doc, folder, raw.rules()));
+        roles, fairness(doc, raw.fairness(), roles), drift(doc, raw.drift()),
+        rules(doc, folder, raw.rules()));
   }
 
   private static DataSource source(YamlDocument doc, Path folder, String role, AuditSpec.Source s) {
@@ -192,6 +193,43 @@ public final class SpecLoader {
       }
     }
     return new FairnessOptions(minGroup, bootstrap, confidence, share, reference);
+  }
+
+  private static DriftOptions drift(YamlDocument doc, AuditSpec.Drift d) {
+    DriftOptions defaults = DriftOptions.DEFAULTS;
+    if (d == null) {
+      return defaults;
+    }
+    int bins = d.bins() == null ? defaults.bins() : d.bins();
+    long maxDistinct = d.maxDistinct() == null ? defaults.maxDistinct() : d.maxDistinct();
+    if (bins < 2 || bins > 1000) {
+      throw new BadInputException(doc.at("drift", "bins") + ": drift.bins must be between 2 and 1000"
+          + " (found " + bins + "); the default is 10 (deciles of the reference).");
+    }
+    if (maxDistinct < 100 || maxDistinct > 10_000_000) {
+      throw new BadInputException(doc.at("drift", "max_distinct") + ": drift.max_distinct must be"
+          + " between 100 and 10000000 (found " + maxDistinct + "); the default is "
+          + defaults.maxDistinct() + ".");
+    }
+    Map<String, DriftOptions.Test> tests = new java.util.TreeMap<>();
+    if (d.tests() != null) {
+      for (Map.Entry<String, AuditSpec.DriftTest> e : d.tests().entrySet()) {
+        AuditSpec.DriftTest t = e.getValue();
+        DriftOptions.Method method = t == null ? null : DriftOptions.Method.parse(t.method());
+        if (method == null) {
+          throw new BadInputException(doc.at("drift", "tests", e.getKey(), "method") + ": drift test"
+              + " for column '" + e.getKey() + "' needs a method, one of "
+              + DriftOptions.Method.ids() + "; found " + (t == null ? null : t.method()) + ".");
+        }
+        double threshold = t.threshold() == null ? method.defaultThreshold() : t.threshold();
+        if (!(threshold > 0) || !Double.isFinite(threshold)) {
+          throw new BadInputException(doc.at("drift", "tests", e.getKey(), "threshold") + ": the"
+              + " threshold of the drift test for column '" + e.getKey() + "' must be a positive number.");
+        }
+        tests.put(e.getKey(), new DriftOptions.Test(method, threshold));
+      }
+    }
+    return new DriftOptions(bins, maxDistinct, tests);
   }
 
   private List<Path> rules(YamlDocument doc, Path folder, List<String> refs) {

@@ -1,0 +1,198 @@
+package dev.assay.metrics.drift;
+
+import dev.assay.core.Family;
+import dev.assay.core.MetricKey;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+import dev.assay.spec.DriftOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Plain Java from one column's {@link ColumnCounts} to its drift metrics: the tests and
+ * distances of its kind, the null rates, and {@code drift_detected}.
+ *
+ * <p>{@code null_rate_reference} / {@code null_rate_current}: missing values (null, and NaN or
+ * ±∞ in a numeric column) ÷ rows, 0 to 1. Missing values are left out of every distribution
+ * metric; a change in missingness shows only in these two rates.
+ *
+ * <p>{@code unseen_share_current} (categorical): the share of the current non-null values whose
+ * category never occurs in the reference, 0 to 1.
+ *
+ * <p>{@code drift_detected}: 1 when the column's test says it drifted, else 0. The default test is
+ * Evidently's (DataDriftPreset, {@code get_stattest}): with at most {@value #SMALL_REFERENCE}
+ * reference rows, KS (numeric) or chi-squared (categorical) with p &lt; 0.05; with more,
+ * {@code wasserstein_normed} ≥ 0.1 (numeric) or {@code jensen_shannon} ≥ 0.1 (categorical).
+ * {@code drift.tests} in the spec overrides it per column.
+ */
+public final class ColumnDrift {
+
+  /** Evidently's boundary between the small-sample tests and the distances. */
+  public static final long SMALL_REFERENCE = 1000;
+
+  public static final String NULL_RATE_REFERENCE = "null_rate_reference";
+  public static final String NULL_RATE_CURRENT = "null_rate_current";
+  public static final String UNSEEN_SHARE_CURRENT = "unseen_share_current";
+  public static final String DRIFT_DETECTED = "drift_detected";
+
+  private ColumnDrift() {
+  }
+
+  /**
+   * The metrics of one column.
+   *
+   * @param override the spec's test for this column, or null for the default
+   */
+  public static List<MetricResult> metrics(ColumnCounts c, int bins, DriftOptions.Test override) {
+    Scope scope = Scope.column(c.column().name());
+    Map<String, MetricResult> out = new LinkedHashMap<>();
+    long count = c.nonNullCurrent();
+    String approx = c.exact() ? null : roundingNote(c);
+    String empty = c.nonNullReference() == 0 ? "the reference has no non-null value in this column"
+        : c.nonNullCurrent() == 0 ? "the current data has no non-null value in this column" : null;
+    put(out, scope, NULL_RATE_REFERENCE, (double) c.nullsReference() / c.rowsReference(),
+        c.rowsReference(), null, null);
+    put(out, scope, NULL_RATE_CURRENT, (double) c.nullsCurrent() / c.rowsCurrent(),
+        c.rowsCurrent(), null, null);
+    if (c.column().kind() == DriftColumn.Kind.NUMERIC) {
+      double d = KolmogorovSmirnov.statistic(c.reference(), c.current());
+      double p = Double.isNaN(d) ? Double.NaN
+          : KolmogorovSmirnov.pValue(d, c.nonNullReference(), c.nonNullCurrent());
+      put(out, scope, KolmogorovSmirnov.STATISTIC, d, count, empty, approx);
+      put(out, scope, KolmogorovSmirnov.P_VALUE, p, count, empty, approx);
+      double w = Wasserstein.distance(c.values(), c.reference(), c.current());
+      double std = Wasserstein.populationStd(c.values(), c.reference());
+      put(out, scope, Wasserstein.DISTANCE, w, count, empty, approx);
+      put(out, scope, Wasserstein.NORMED, Double.isNaN(w) ? w : Wasserstein.normed(w, std), count,
+          empty, join(approx, "reference population std " + fmt(std)
+              + (std < Wasserstein.MIN_STD ? ", floored at 0.001" : "")));
+      double[] edges = QuantileBins.edges(c.values(), c.reference(), bins);
+      long[] ref = QuantileBins.binCounts(c.values(), c.reference(), edges);
+      long[] cur = QuantileBins.binCounts(c.values(), c.current(), edges);
+      String binNote = join(approx, ref.length + " reference-quantile bins, edges " + edgesText(edges));
+      distances(out, scope, ref, cur, count, empty, binNote);
+    } else {
+      double chi2 = ChiSquare.statistic(c.reference(), c.current());
+      int df = c.reference().length - 1;
+      put(out, scope, ChiSquare.STATISTIC, chi2, count, empty, df + " degrees of freedom");
+      put(out, scope, ChiSquare.P_VALUE, Double.isNaN(chi2) ? chi2 : ChiSquare.pValue(chi2, df),
+          count, empty, df + " degrees of freedom");
+      long unseen = 0;
+      List<String> unseenNames = new ArrayList<>();
+      for (int i = 0; i < c.categories().length; i++) {
+        if (c.reference()[i] == 0 && c.current()[i] > 0) {
+          unseen += c.current()[i];
+          unseenNames.add(c.categories()[i]);
+        }
+      }
+      put(out, scope, UNSEEN_SHARE_CURRENT,
+          c.nonNullCurrent() == 0 ? Double.NaN : (double) unseen / c.nonNullCurrent(), count,
+          c.nonNullCurrent() == 0 ? "the current data has no non-null value in this column" : null,
+          unseenNames.isEmpty() ? null : "categories not in the reference: " + firstFew(unseenNames));
+      distances(out, scope, c.reference(), c.current(), count, empty,
+          c.categories().length + " categories");
+    }
+    out.put(DRIFT_DETECTED, detected(c, scope, override, out));
+    return new ArrayList<>(out.values());
+  }
+
+  /** The test that decides drift_detected for a column by default (Evidently's choice). */
+  public static DriftOptions.Test defaultTest(DriftColumn.Kind kind, long referenceRows) {
+    DriftOptions.Method m;
+    if (referenceRows <= SMALL_REFERENCE) {
+      m = kind == DriftColumn.Kind.NUMERIC ? DriftOptions.Method.KS : DriftOptions.Method.CHI2;
+    } else {
+      m = kind == DriftColumn.Kind.NUMERIC ? DriftOptions.Method.WASSERSTEIN
+          : DriftOptions.Method.JENSEN_SHANNON;
+    }
+    return new DriftOptions.Test(m, m.defaultThreshold());
+  }
+
+  private static MetricResult detected(ColumnCounts c, Scope scope, DriftOptions.Test override,
+                                       Map<String, MetricResult> metrics) {
+    DriftOptions.Test test = override != null ? override
+        : defaultTest(c.column().kind(), c.rowsReference());
+    DriftOptions.Method m = test.method();
+    MetricKey key = new MetricKey(Family.DRIFT, DRIFT_DETECTED, scope);
+    MetricResult basis = metrics.get(m.metric());
+    String why = override != null ? "set in drift.tests"
+        : "Evidently's default for a " + c.column().kind().name().toLowerCase(Locale.ROOT)
+        + " column with " + (c.rowsReference() <= SMALL_REFERENCE ? "at most " : "more than ")
+        + SMALL_REFERENCE + " reference rows";
+    if (basis == null || basis.number().isEmpty()) {
+      return new MetricResult.Undefined(key, c.nonNullCurrent(), "drift_detected is undefined: "
+          + m.metric() + " has no value" + (basis == null ? "" : " (" + basis.note() + ")"));
+    }
+    double v = basis.number().getAsDouble();
+    boolean drift = m.pValue() ? v < test.threshold() : v >= test.threshold();
+    String note = "test: " + m.metric() + " = " + fmt(v) + (m.pValue() ? (drift ? " < " : " >= ")
+        : (drift ? " >= " : " < ")) + fmt(test.threshold()) + " (" + why + ")";
+    return new MetricResult.Computed(key, drift ? 1 : 0, c.nonNullCurrent(), null, null,
+        m.pValue() ? v : null, note);
+  }
+
+  private static void distances(Map<String, MetricResult> out, Scope scope, long[] ref, long[] cur,
+                                long count, String empty, String note) {
+    double[] p = BinnedDistance.shares(ref);
+    double[] q = BinnedDistance.shares(cur);
+    for (BinnedDistance d : BinnedDistance.values()) {
+      put(out, scope, d.id(), empty != null ? Double.NaN : d.value(p, q), count, empty, note);
+    }
+  }
+
+  private static void put(Map<String, MetricResult> out, Scope scope, String metric, double value,
+                          long count, String undefinedReason, String note) {
+    MetricKey key = new MetricKey(Family.DRIFT, metric, scope);
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      out.put(metric, new MetricResult.Undefined(key, count, metric + " is undefined: "
+          + (undefinedReason == null ? "no finite value" : undefinedReason)));
+    } else {
+      out.put(metric, new MetricResult.Computed(key, value, count, null, null, null, note));
+    }
+  }
+
+  private static String roundingNote(ColumnCounts c) {
+    double cell = 0;
+    long n = c.nonNullReference();
+    long m = c.nonNullCurrent();
+    for (int i = 0; i < c.values().length; i++) {
+      if (n > 0) {
+        cell = Math.max(cell, (double) c.reference()[i] / n);
+      }
+      if (m > 0) {
+        cell = Math.max(cell, (double) c.current()[i] / m);
+      }
+    }
+    return "approximate: more than drift.max_distinct distinct values, so values were counted in "
+        + "equal-width cells of width " + fmt(c.cellWidth()) + " at the cells' midpoints;"
+        + " ks_statistic within +-" + fmt(cell) + ", wasserstein within +-" + fmt(c.cellWidth())
+        + ", quantile edges within +-" + fmt(c.cellWidth() / 2);
+  }
+
+  private static String edgesText(double[] edges) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < edges.length; i++) {
+      b.append(i == 0 ? "" : ", ").append(fmt(edges[i]));
+    }
+    return b.append(']').toString();
+  }
+
+  private static String firstFew(List<String> names) {
+    return names.size() <= 5 ? String.join(", ", names)
+        : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
+  }
+
+  static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.6g", v);
+  }
+
+  private static String join(String a, String b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : a + "; " + b;
+  }
+}

@@ -1,0 +1,233 @@
+package dev.assay.metrics.drift;
+
+import static org.apache.spark.sql.functions.approx_count_distinct;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dev.assay.core.BadInputException;
+import dev.assay.core.Family;
+import dev.assay.core.MetricKey;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The drift family in two Spark jobs over both data sets at once (the reference and the current
+ * data are unioned, each row tagged with its side):
+ *
+ * <ol>
+ *   <li>one global aggregation: rows per side, an estimate of each column's distinct values
+ *       ({@code approx_count_distinct}, relative standard deviation 5 %), and each numeric
+ *       column's min and max;</li>
+ *   <li>one grouped count: every row is stacked into (column, value) pairs with {@code explode},
+ *       then counted per (side, column, value). A numeric column with more than
+ *       {@code drift.max_distinct} (G) estimated distinct values is grouped instead by its cell
+ *       in a grid of G equal-width cells over [min, max] of both sides (min and max come from
+ *       job 1), counted at the cell's midpoint: at most G values per side reach the driver.</li>
+ * </ol>
+ *
+ * <p>Only the per-value counts come to the driver (their number is bounded by the distinct values,
+ * never by rows). Everything else — null rates, exact quantile edges, bin counts, KS, Wasserstein,
+ * chi-squared and the distances — is plain Java over those counts ({@link ColumnDrift}), so the
+ * numbers do not depend on partitioning.
+ */
+public final class DriftAnalysis {
+
+  /** The dataset-level metric: drifted columns ÷ columns with a defined drift_detected. */
+  public static final String DRIFT_SHARE = "drift_share";
+
+  private static final String SIDE = "__assay_side";
+
+  private DriftAnalysis() {
+  }
+
+  /** Runs the family. */
+  public static DriftOutcome run(DriftInput in) {
+    List<DriftColumn> columns = in.columns();
+    Dataset<Row> both = side(in.reference(), columns, 0).unionByName(side(in.current(), columns, 1));
+
+    // Job 1: rows per side, distinct-value estimates.
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(sum(when(col(SIDE).equalTo(1), 1).otherwise(0)).alias("rows_current"));
+    for (int i = 0; i < columns.size(); i++) {
+      aggs.add(approx_count_distinct(col(valueColumn(i)), 0.05));
+    }
+    for (int i = 0; i < columns.size(); i++) {
+      boolean numeric = columns.get(i).kind() == DriftColumn.Kind.NUMERIC;
+      aggs.add(numeric ? min(col(valueColumn(i))) : lit(null).cast("double"));
+      aggs.add(numeric ? max(col(valueColumn(i))) : lit(null).cast("double"));
+    }
+    Row summary = both.agg(sum(when(col(SIDE).equalTo(0), 1).otherwise(0)).alias("rows_reference"),
+        aggs.toArray(new Column[0])).collectAsList().get(0);
+    long rowsRef = summary.isNullAt(0) ? 0 : summary.getLong(0);
+    long rowsCur = summary.isNullAt(1) ? 0 : summary.getLong(1);
+    if (rowsRef == 0) {
+      throw new BadInputException("the reference data set has no rows: drift needs a baseline."
+          + " Check data.reference's path and filters.");
+    }
+    if (rowsCur == 0) {
+      throw new BadInputException("the current data set has no rows: there is nothing to audit."
+          + " Check data.current's path and filters.");
+    }
+    boolean[] exact = new boolean[columns.size()];
+    double[] low = new double[columns.size()];
+    double[] width = new double[columns.size()];
+    List<String> notes = new ArrayList<>(in.notes());
+    long cells = in.options().maxDistinct();
+    for (int i = 0; i < columns.size(); i++) {
+      long distinct = summary.getLong(2 + i);
+      int at = 2 + columns.size() + 2 * i;
+      exact[i] = columns.get(i).kind() == DriftColumn.Kind.CATEGORICAL
+          || distinct <= cells || summary.isNullAt(at) || summary.getDouble(at) == summary.getDouble(at + 1);
+      if (!exact[i]) {
+        low[i] = summary.getDouble(at);
+        width[i] = (summary.getDouble(at + 1) - low[i]) / cells;
+      }
+      if (columns.get(i).kind() == DriftColumn.Kind.CATEGORICAL && distinct > in.options().maxDistinct()) {
+        notes.add("drift: categorical column '" + columns.get(i).name() + "' has about " + distinct
+            + " distinct values (more than drift.max_distinct); is it an identifier?");
+      }
+    }
+
+    // Job 2: counts per (side, column, value), all columns stacked.
+    Column[] pairs = new Column[columns.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      boolean numeric = columns.get(i).kind() == DriftColumn.Kind.NUMERIC;
+      Column v = col(valueColumn(i));
+      Column number = !numeric ? lit(null).cast("double") : exact[i] ? v
+          : cellMidpoint(v, low[i], width[i], cells);
+      Column category = numeric ? lit(null).cast("string") : v;
+      pairs[i] = struct(lit(i).alias("c"), number.alias("v"), category.alias("k"));
+    }
+    List<Row> counts = both.select(col(SIDE), explode(array(pairs)).alias("p"))
+        .groupBy(col(SIDE), col("p.c").alias("c"), col("p.v").alias("v"), col("p.k").alias("k"))
+        .count().collectAsList();
+
+    List<List<Row>> byColumn = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      byColumn.add(new ArrayList<>());
+    }
+    for (Row r : counts) {
+      byColumn.get(r.getInt(1)).add(r);
+    }
+    List<MetricResult> metrics = new ArrayList<>();
+    List<String> drifted = new ArrayList<>();
+    int defined = 0;
+    for (int i = 0; i < columns.size(); i++) {
+      DriftColumn column = columns.get(i);
+      ColumnCounts state = state(column, rowsRef, rowsCur, exact[i], width[i], byColumn.get(i));
+        if (!exact[i]) {
+        notes.add("drift: '" + column.name() + "' has more than drift.max_distinct (" + cells
+            + ") distinct values; it was compared on " + cells + " equal-width cells of width "
+            + ColumnDrift.fmt(width[i]) + " (error bounds in the metrics' notes).");
+      }
+      List<MetricResult> m = ColumnDrift.metrics(state, in.options().bins(),
+          in.options().tests().get(column.name()));
+      metrics.addAll(m);
+      for (MetricResult r : m) {
+        if (r.key().metric().equals(ColumnDrift.DRIFT_DETECTED) && r.number().isPresent()) {
+          defined++;
+          if (r.number().getAsDouble() == 1) {
+            drifted.add(column.name());
+          }
+        }
+      }
+    }
+    MetricKey share = new MetricKey(Family.DRIFT, DRIFT_SHARE, Scope.DATASET);
+    metrics.add(defined == 0
+        ? new MetricResult.Undefined(share, null, "drift_share is undefined: no column has a defined"
+            + " drift_detected")
+        : new MetricResult.Computed(share, (double) drifted.size() / defined, (long) defined, null,
+            null, null, drifted.size() + " of " + defined + " columns drifted"
+            + (drifted.isEmpty() ? "" : ": " + String.join(", ", drifted))));
+    return new DriftOutcome(metrics, notes, rowsRef, rowsCur);
+  }
+
+  /** One side's drift columns as doubles (finite, else null) or strings, tagged with the side. */
+  private static Dataset<Row> side(Dataset<Row> data, List<DriftColumn> columns, int side) {
+    List<Column> select = new ArrayList<>();
+    select.add(lit(side).alias(SIDE));
+    for (int i = 0; i < columns.size(); i++) {
+      Column c = col(columns.get(i).name());
+      if (columns.get(i).kind() == DriftColumn.Kind.NUMERIC) {
+        Column d = c.cast("double");
+        // NaN and ±∞ count as missing: x − x is 0 only for finite x.
+        select.add(when(d.minus(d).equalTo(0), d).alias(valueColumn(i)));
+      } else {
+        select.add(c.cast("string").alias(valueColumn(i)));
+      }
+    }
+    return data.select(select.toArray(new Column[0]));
+  }
+
+  /**
+   * The midpoint of x's cell in a grid of {@code cells} cells of width {@code width} from
+   * {@code low}: low + (min(⌊(x − low) / width⌋, cells − 1) + ½) · width. Each value moves by at
+   * most width / 2.
+   */
+  static Column cellMidpoint(Column x, double low, double width, long cells) {
+    // least() skips nulls, so a missing value must stay missing explicitly
+    Column index = least(floor(x.minus(lit(low)).divide(lit(width))), lit(cells - 1));
+    return when(x.isNotNull(), lit(low).plus(index.plus(lit(0.5)).multiply(lit(width))));
+  }
+
+  private static String valueColumn(int i) {
+    return "__assay_v" + i;
+  }
+
+  private static ColumnCounts state(DriftColumn column, long rowsRef, long rowsCur, boolean exact,
+                                    double width, List<Row> rows) {
+    long nullsRef = 0;
+    long nullsCur = 0;
+    boolean numeric = column.kind() == DriftColumn.Kind.NUMERIC;
+    Map<Object, long[]> values = new TreeMap<>();
+    for (Row r : rows) {
+      int side = r.getInt(0);
+      long n = r.getLong(4);
+      Object key = numeric ? (r.isNullAt(2) ? null : (Object) (r.getDouble(2) == 0 ? 0.0 : r.getDouble(2)))
+          : (r.isNullAt(3) ? null : r.getString(3));
+      if (key == null) {
+        if (side == 0) {
+          nullsRef += n;
+        } else {
+          nullsCur += n;
+        }
+      } else {
+        values.computeIfAbsent(key, k -> new long[2])[side] += n;
+      }
+    }
+    int d = values.size();
+    double[] numbers = numeric ? new double[d] : null;
+    String[] categories = numeric ? null : new String[d];
+    long[] ref = new long[d];
+    long[] cur = new long[d];
+    int i = 0;
+    for (Map.Entry<Object, long[]> e : values.entrySet()) {
+      if (numeric) {
+        numbers[i] = (Double) e.getKey();
+      } else {
+        categories[i] = (String) e.getKey();
+      }
+      ref[i] = e.getValue()[0];
+      cur[i] = e.getValue()[1];
+      i++;
+    }
+    return new ColumnCounts(column, rowsRef, rowsCur, nullsRef, nullsCur, exact, width, numbers,
+        categories, ref, cur);
+  }
+}
