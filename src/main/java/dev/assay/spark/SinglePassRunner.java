@@ -95,11 +95,18 @@ public final class SinglePassRunner {
       cellStates.add(read);
     }
 
+    // Roll cells up in key order, not in the order they arrive: floating-point sums then merge in
+    // the same order on any cluster layout, so results are byte-identical across runs.
+    Integer[] order = new Integer[cellKeys.size()];
+    for (int c = 0; c < order.length; c++) {
+      order[c] = c;
+    }
+    java.util.Arrays.sort(order, (x, y) -> compareKeys(cellKeys.get(x), cellKeys.get(y)));
     List<GroupedStates> out = new ArrayList<>();
     for (Grouping grouping : groupings) {
       int[] positions = grouping.columns().stream().mapToInt(allColumns::indexOf).toArray();
       Map<List<String>, Object[]> merged = new LinkedHashMap<>();
-      for (int c = 0; c < cellKeys.size(); c++) {
+      for (int c : order) {
         List<String> key = new ArrayList<>(positions.length);
         for (int p : positions) {
           key.add(cellKeys.get(c).get(p));
@@ -110,6 +117,16 @@ public final class SinglePassRunner {
       merged.forEach((key, merges) -> out.add(new GroupedStates(grouping, key, List.of(merges))));
     }
     return out;
+  }
+
+  private static int compareKeys(List<String> a, List<String> b) {
+    for (int i = 0; i < a.size(); i++) {
+      int c = a.get(i).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
   }
 
   private static BadInputException tooManyCells(List<String> columns, String found, long maxCells) {
