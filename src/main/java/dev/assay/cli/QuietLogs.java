@@ -13,6 +13,9 @@ final class QuietLogs {
   }
 
   static void apply() {
+    // The Azure SDK's own log lines may name request URLs; --upload reports its failures itself,
+    // in one redacted message (see BlobPublisher), so they are never printed, under any launcher.
+    Configurator.setLevel("com.azure", Level.OFF);
     if (System.getProperty("spark.master") != null || System.getenv("ASSAY_VERBOSE") != null) {
       return;
     }
