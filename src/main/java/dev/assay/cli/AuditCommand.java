@@ -90,6 +90,7 @@ final class AuditCommand implements Callable<Integer> {
     new DirectoryPublisher(target).publish(files); // the local report always comes first
     print(run, target);
     if (blob != null) {
+      QuietLogs.silenceAzure();
       URI published = blob.publish(files); // on failure: exit 3, after the verdict lines above
       System.out.println("Uploaded: " + published + "/report.html (" + blob.credentialSource() + ")");
     }

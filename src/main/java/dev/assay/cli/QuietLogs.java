@@ -13,9 +13,6 @@ final class QuietLogs {
   }
 
   static void apply() {
-    // The Azure SDK's own log lines may name request URLs; --upload reports its failures itself,
-    // in one redacted message (see BlobPublisher), so they are never printed, under any launcher.
-    Configurator.setLevel("com.azure", Level.OFF);
     if (System.getProperty("spark.master") != null || System.getenv("ASSAY_VERBOSE") != null) {
       return;
     }
@@ -23,5 +20,14 @@ final class QuietLogs {
     Configurator.setLevel("org.apache.spark", Level.WARN);
     Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
     Configurator.setLevel("org.apache.spark.util.Utils", Level.ERROR);
+  }
+
+  /**
+   * Turns the Azure SDK's own log lines off, under any launcher: --upload reports its failures
+   * itself, in one redacted message (see BlobPublisher). Called after Spark has set up logging, which
+   * would otherwise replace this setting with its defaults.
+   */
+  static void silenceAzure() {
+    Configurator.setLevel("com.azure", Level.OFF);
   }
 }
