@@ -29,7 +29,7 @@ jvm_flags=(
 
 # A first argument that is not a command is a spec: run it as an audit.
 case "${1:-}" in
-  audit|verify|rules|demo-data|help|-h|--help|-V|--version) args=("$@") ;;
+  audit|rules|demo-data|bench|verify|help|-h|--help|-V|--version) args=("$@") ;;
   "") args=(--help) ;;
   *) args=(audit "$@") ;;
 esac

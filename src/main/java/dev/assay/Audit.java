@@ -6,13 +6,17 @@ import dev.assay.core.FamilyOutcome;
 import dev.assay.core.FileEvidence;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Provenance;
+import dev.assay.core.Verdict;
 import dev.assay.io.DatasetReader;
 import dev.assay.io.FileHasher;
 import dev.assay.metrics.fairness.FairnessAnalysis;
 import dev.assay.metrics.fairness.FairnessInput;
 import dev.assay.metrics.fairness.FairnessOutcome;
 import dev.assay.metrics.fairness.FairnessPlan;
-import dev.assay.core.Verdict;
+import dev.assay.metrics.llm.LlmAnalysis;
+import dev.assay.metrics.llm.LlmInput;
+import dev.assay.metrics.llm.LlmOutcome;
+import dev.assay.metrics.llm.LlmPlan;
 import dev.assay.policy.Baseline;
 import dev.assay.policy.Policy;
 import dev.assay.policy.PolicyOutcome;
@@ -116,11 +120,23 @@ public final class Audit {
         : "drift metrics are not part of this version of Assay yet; the reference data was not read"));
     families.add(FamilyOutcome.notApplicable(Family.PRIVACY,
         "privacy metrics are not part of this version of Assay yet"));
-    families.add(FamilyOutcome.notApplicable(Family.LLM,
-        "LLM output metrics are not part of this version of Assay yet"));
+
+    // --- llm: text quality, safety and format of an LLM application's outputs (one job) ---
+    FamilyOutcome llm = LlmPlan.outcome(spec.raw().columns());
+    families.add(llm);
+    if (llm.applicable()) {
+      LlmInput input = LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(),
+          "data.current (" + spec.current().uri() + ")");
+      LlmOutcome outcome = LlmAnalysis.run(input);
+      metrics.addAll(outcome.metrics());
+      notes.addAll(outcome.notes());
+      rowCounts.putIfAbsent("current", outcome.statistics().records());
+    }
+    // --- end llm ---
 
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    PolicyOutcome policy = Policy.evaluate(packs, metrics, families, waivers, today, failOnWarning);
+    PolicyOutcome policy = Policy.evaluate(packs, metrics, families, waivers, today, failOnWarning,
+        baseline == null ? Map.of() : baseline.values());
     notes.addAll(policy.notes());
     List<Verdict> verdicts = policy.verdicts();
     if (baseline != null) {

@@ -45,6 +45,7 @@ class CompasOracleTest {
   static Map<String, Counts> bySex = new TreeMap<>();
   static Map<String, Counts> byRaceSex = new TreeMap<>();
   static AuditRun run;
+  static ResolvedSpec spec;
 
   @BeforeAll
   static void auditCompas(@TempDir Path dir) throws IOException {
@@ -63,8 +64,8 @@ class CompasOracleTest {
       byRaceSex.merge(f.get(race) + " & " + f.get(sex), new Counts(0, 0, 0, 0).add(pred, y),
           CompasOracleTest::sum);
     }
-    Path spec = dir.resolve("compas.yaml");
-    Files.writeString(spec, String.join("\n",
+    Path specFile = dir.resolve("compas.yaml");
+    Files.writeString(specFile, String.join("\n",
         "version: 1",
         "name: compas-recidivism",
         "data:",
@@ -79,8 +80,8 @@ class CompasOracleTest {
         "fairness: {min_group_size: 30}",
         "rules: [rules/eeoc-four-fifths.yaml]",
         ""));
-    ResolvedSpec resolved = new SpecLoader(Path.of("rules").toAbsolutePath()).load(spec);
-    run = Audit.of(resolved).run(SharedSpark.get());
+    spec = new SpecLoader(Path.of("rules").toAbsolutePath()).load(specFile);
+    run = Audit.of(spec).run(SharedSpark.get());
   }
 
   static Counts sum(Counts a, Counts b) {
@@ -167,6 +168,27 @@ class CompasOracleTest {
     assertTrue(race.observed() < 0.8, race.message());
     assertEquals(Status.PASS, sex.status());
     assertEquals(1, run.exitCode());
+  }
+
+  @Test
+  void aWaiverOpensTheGateOnCompasAndAnExpiredOneDoesNot(@TempDir Path dir) throws IOException {
+    String waiver = "waivers:\n"
+        + "  - rule: eeoc-four-fifths\n    attribute: race\n    reason: risk scores under review\n"
+        + "    approved_by: model risk committee\n    expires: %s\n"
+        + "  - rule: eeoc-four-fifths\n    attribute: race & sex\n    reason: risk scores under review\n"
+        + "    approved_by: model risk committee\n    expires: %s\n";
+    Path file = dir.resolve("waivers.yaml");
+    java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-06-01T00:00:00Z"),
+        java.time.ZoneOffset.UTC);
+    Files.writeString(file, String.format(waiver, "2026-12-31", "2026-12-31"));
+    AuditRun waived = Audit.of(spec).withWaivers(file).withClock(clock).run(SharedSpark.get());
+    assertEquals(0, waived.exitCode());
+    assertEquals(Status.WAIVED, waived.verdicts().stream()
+        .filter(v -> "race".equals(v.scope().attribute())).findFirst().orElseThrow().status());
+    Files.writeString(file, String.format(waiver, "2026-12-31", "2026-05-31"));
+    AuditRun expired = Audit.of(spec).withWaivers(file).withClock(clock).run(SharedSpark.get());
+    assertEquals(1, expired.exitCode());
+    assertTrue(expired.notes().stream().anyMatch(n -> n.contains("expired on 2026-05-31")), expired.notes().toString());
   }
 
   static Verdict verdict(String attribute) {

@@ -49,7 +49,9 @@ public final class MetricNames {
         "l_diversity", "entropy_l_diversity", "t_closeness", "membership_auc",
         "membership_advantage"));
     NAMES.put(Family.LLM, names(
-        "bleu", "chrf", "rouge1", "rouge2", "rougeL", "exact_match", "token_f1"));
+        "bleu", "chrf", "rouge1", "rouge2", "rougeL", "exact_match", "token_f1",
+        "refusal_rate", "prompt_injection_rate", "indirect_injection_rate", "json_valid_rate",
+        "response_length_mean", "response_length_min", "response_length_max"));
   }
 
   private MetricNames() {

@@ -17,6 +17,13 @@ public sealed interface Condition permits Condition.Comparison, Condition.Betwee
   boolean holds(double value);
 
   /**
+   * Which way is better for a value under this condition: +1 when higher values are better
+   * ({@code >}, {@code >=}), -1 when lower are ({@code <}, {@code <=}), 0 when the condition says
+   * neither ({@code ==}, {@code between}). Rules over the change from a baseline need it.
+   */
+  int betterDirection();
+
+  /**
    * Parses a {@code must} text.
    *
    * @throws IllegalArgumentException saying what is wrong and what is allowed, when the text is not
@@ -90,6 +97,15 @@ public sealed interface Condition permits Condition.Comparison, Condition.Betwee
     public boolean holds(double value) {
       return operator.test(value, threshold);
     }
+
+    @Override
+    public int betterDirection() {
+      return switch (operator) {
+        case GREATER, GREATER_OR_EQUAL -> 1;
+        case LESS, LESS_OR_EQUAL -> -1;
+        case EQUAL -> 0;
+      };
+    }
   }
 
   /** {@code low <= value <= high}, both bounds inclusive. */
@@ -98,6 +114,11 @@ public sealed interface Condition permits Condition.Comparison, Condition.Betwee
     @Override
     public boolean holds(double value) {
       return value >= low && value <= high;
+    }
+
+    @Override
+    public int betterDirection() {
+      return 0;
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.assay.policy;
 
 import dev.assay.core.Family;
 import dev.assay.core.FamilyOutcome;
+import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import dev.assay.core.Severity;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,6 +58,19 @@ public final class Policy {
   public static PolicyOutcome evaluate(List<RulePack> packs, List<MetricResult> metrics,
                                        List<FamilyOutcome> families, Waivers waivers,
                                        LocalDate today, boolean failOnWarning) {
+    return evaluate(packs, metrics, families, waivers, today, failOnWarning, Map.of());
+  }
+
+  /**
+   * As {@link #evaluate(List, List, List, Waivers, LocalDate, boolean)}, with the values of a
+   * baseline run for rules with {@code must_not_worsen_by}.
+   *
+   * @param baseline the earlier run's computed values by metric key; empty when there is none
+   */
+  public static PolicyOutcome evaluate(List<RulePack> packs, List<MetricResult> metrics,
+                                       List<FamilyOutcome> families, Waivers waivers,
+                                       LocalDate today, boolean failOnWarning,
+                                       Map<MetricKey, Double> baseline) {
     Set<String> ruleIds = new HashSet<>();
     packs.forEach(pack -> pack.rules().forEach(rule -> ruleIds.add(rule.id())));
     waivers.requireKnownRules(ruleIds);
@@ -68,7 +83,7 @@ public final class Policy {
     for (RulePack pack : packs) {
       for (Rule rule : pack.rules()) {
         verdicts.addAll(judge(pack, rule, byName.getOrDefault(rule.metric(), List.of()), families,
-            failOnWarning));
+            failOnWarning, baseline));
       }
     }
     List<String> notes = new ArrayList<>();
@@ -77,7 +92,8 @@ public final class Policy {
   }
 
   private static List<Verdict> judge(RulePack pack, Rule rule, List<MetricResult> named,
-                                     List<FamilyOutcome> families, boolean failOnWarning) {
+                                     List<FamilyOutcome> families, boolean failOnWarning,
+                                     Map<MetricKey, Double> baseline) {
     Verdicts make = new Verdicts(pack, rule);
     if (named.isEmpty()) {
       return List.of(make.of(Status.NOT_APPLICABLE, rule.where().literalScope(), null,
@@ -104,12 +120,42 @@ public final class Policy {
       } else if (observed == null) {
         verdicts.add(make.of(Status.ERROR, scope, null, subject + " is undefined: " + result.note()));
       } else {
+        String message = subject + " = " + display(observed, rule.condition()) + ", expected " + rule.must();
         boolean holds = rule.condition().holds(observed);
+        if (!holds && rule.significance() != null) {
+          Double p = result instanceof MetricResult.Computed c ? c.pValue() : null;
+          if (p == null) {
+            verdicts.add(make.of(Status.ERROR, scope, observed, message + "; the rule asks for"
+                + " statistical significance at " + rule.significance() + " but " + result.key().metric()
+                + " carries no p-value"));
+            continue;
+          }
+          if (p >= rule.significance()) {
+            holds = true;
+            message += String.format(Locale.ROOT, "; not statistically significant (p = %.4g >= %s),"
+                + " so not a finding", p, rule.significance());
+          } else {
+            message += String.format(Locale.ROOT, "; statistically significant (p = %.4g < %s)",
+                p, rule.significance());
+          }
+        }
+        if (holds && rule.mustNotWorsenBy() != null) {
+          Double before = baseline.get(result.key());
+          if (before == null) {
+            message += "; no baseline value to compare with, so must_not_worsen_by was not checked";
+          } else {
+            double worse = rule.condition().betterDirection() * (before - observed);
+            if (worse > rule.mustNotWorsenBy() + 1e-12) {
+              holds = false;
+              message += String.format(Locale.ROOT, "; worse than the baseline (%.4f) by %.4f, more"
+                  + " than the allowed %s", before, worse, rule.mustNotWorsenBy());
+            }
+          }
+        }
         Status status = holds ? Status.PASS
             : rule.severity() == Severity.BLOCKING
                 || (rule.severity() == Severity.WARNING && failOnWarning) ? Status.FAIL : Status.WARN;
-        verdicts.add(make.of(status, scope, observed, subject + " = " + display(observed, rule.condition())
-            + ", expected " + rule.must()));
+        verdicts.add(make.of(status, scope, observed, message));
       }
     }
     return verdicts;

@@ -15,7 +15,7 @@ final class RulePackReader {
 
   static final List<String> PACK_KEYS = List.of("pack", "title", "reference", "rules");
   static final List<String> RULE_KEYS = List.of("id", "title", "metric", "where", "must",
-      "severity", "rationale", "reference", "min_count");
+      "severity", "rationale", "reference", "min_count", "significance", "must_not_worsen_by");
   static final List<String> WHERE_KEYS = List.of("attribute", "group", "column");
 
   /** A rule id and the line of its {@code id} key, for the duplicate check across files. */
@@ -122,11 +122,21 @@ final class RulePackReader {
     String rationale = rule.text("rationale", false, null);
     String reference = rule.text("reference", false, null);
     Long minCount = readMinCount(rule);
+    Double significance = readNumber(rule, "significance", 0, 1, false,
+        "significance is the alpha of the test, a number between 0 and 1 such as 0.05");
+    Double worsen = readNumber(rule, "must_not_worsen_by", 0, Double.MAX_VALUE, true,
+        "must_not_worsen_by is the largest allowed change for the worse, 0 or more, such as 0.02");
+    if (worsen != null && condition != null && condition.betterDirection() == 0) {
+      rule.problem("must_not_worsen_by", "must_not_worsen_by needs a must with <, <=, > or >= so"
+          + " that it is clear which way is worse; '" + must + "' says neither");
+      worsen = null;
+    }
     if (id == null || metric == null || where == null || condition == null || severity == null) {
       return null;
     }
     return new Rule(id, title == null ? id : title, metric, where, must, condition, severity,
-        rationale, reference == null ? packReference : reference, minCount, rule.at(null));
+        rationale, reference == null ? packReference : reference, minCount, rule.at(null),
+        significance, worsen);
   }
 
   private static Where readWhere(YamlMapping rule, String id) {
@@ -150,6 +160,22 @@ final class RulePackReader {
     }
     String pattern = where.text(key, true, "write a value or a glob such as \"*\"");
     return pattern == null ? null : new Glob(pattern);
+  }
+
+  private static Double readNumber(YamlMapping rule, String key, double low, double high,
+                                  boolean lowInclusive, String hint) {
+    Object value = rule.value(key);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Number n) {
+      double v = n.doubleValue();
+      if ((lowInclusive ? v >= low : v > low) && v < high) {
+        return v;
+      }
+    }
+    rule.problem(key, hint + "; found " + YamlMapping.describe(value));
+    return null;
   }
 
   private static Long readMinCount(YamlMapping rule) {

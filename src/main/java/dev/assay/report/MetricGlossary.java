@@ -97,6 +97,17 @@ public final class MetricGlossary {
         + "normalisation (lower case, no punctuation or articles).");
     define("token_f1", "Mean per-record SQuAD token F1 (0–1) between response and reference "
         + "answer.");
+    define("refusal_rate", "Share of responses that contain a refusal phrase such as \"I can't "
+        + "help with\" (case-insensitive; the phrase list is in the spec's llm block).");
+    define("prompt_injection_rate", "Share of records whose prompt or retrieved contexts contain a "
+        + "known prompt-injection or jailbreak marker such as \"ignore previous instructions\".");
+    define("indirect_injection_rate", "Share of records whose retrieved contexts (not the user's "
+        + "prompt) contain a prompt-injection marker: injection through the documents.");
+    define("json_valid_rate", "Share of responses that are exactly one valid JSON value, when the "
+        + "spec says responses must be JSON.");
+    define("response_length_mean", "Average response length in characters.");
+    define("response_length_min", "Shortest response, in characters.");
+    define("response_length_max", "Longest response, in characters.");
     // privacy
     define("k_anonymity", "Size of the smallest group of records that share the same "
         + "quasi-identifier values; each person hides among at least k records.");

@@ -18,4 +18,10 @@ public interface AggregateState<S> {
 
   /** Reads the state from {@code row}, whose columns for this state start at {@code offset}. */
   S read(Row row, int offset);
+
+  /**
+   * The state of the union of the rows behind {@code a} and {@code b}: associative and commutative,
+   * so the runner can roll cells up into groups, and two runs can be combined.
+   */
+  S merge(S a, S b);
 }

@@ -13,9 +13,10 @@ import org.apache.spark.sql.types.StringType;
 /**
  * A label or prediction column normalised to 1 (the {@code positive} value) or 0 (the one other
  * value), with a check that rides along in the same aggregation: it counts nulls and keeps the
- * smallest and largest non-positive value, so a column with a third value is reported by name
- * (for example "label 'outcome' has the values 'no', 'unknown' besides the positive 'yes'")
- * without an extra pass over the data.
+ * smallest and largest 64-bit hash of the non-positive values, so a third value shows as two
+ * different hashes without an extra pass over the data. Only when the check fails does a small
+ * query fetch a few of the offending values to name them. (Hashes rather than the values
+ * themselves: min/max over strings would force Spark off its fast hash aggregation.)
  *
  * @param role what the column is for, in messages ({@code label} or {@code prediction})
  * @param name the column's name in the data
@@ -24,8 +25,8 @@ import org.apache.spark.sql.types.StringType;
 public record BinaryColumn(String role, String name, DataType type, String positive, String source)
     implements AggregateState<BinaryColumn.Values> {
 
-  /** What the check saw: null count, positives, and the range of the other values (as text). */
-  public record Values(long nulls, long positives, String otherMin, String otherMax) {
+  /** What the check saw: null count, positives, and the range of the other values' hashes. */
+  public record Values(long nulls, long positives, Long otherHashMin, Long otherHashMax) {
   }
 
   /**
@@ -68,7 +69,7 @@ public record BinaryColumn(String role, String name, DataType type, String posit
 
   @Override
   public List<Column> aggregates() {
-    Column other = functions.when(isPositive().equalTo(false), functions.col(name).cast("string"));
+    Column other = functions.when(isPositive().equalTo(false), functions.xxhash64(functions.col(name)));
     return List.of(
         functions.count_if(functions.col(name).isNull()),
         functions.count_if(isPositive()),
@@ -79,25 +80,44 @@ public record BinaryColumn(String role, String name, DataType type, String posit
   @Override
   public Values read(Row row, int offset) {
     return new Values(row.getLong(offset), row.getLong(offset + 1),
-        row.isNullAt(offset + 2) ? null : row.getString(offset + 2),
-        row.isNullAt(offset + 3) ? null : row.getString(offset + 3));
+        row.isNullAt(offset + 2) ? null : row.getLong(offset + 2),
+        row.isNullAt(offset + 3) ? null : row.getLong(offset + 3));
+  }
+
+  @Override
+  public Values merge(Values a, Values b) {
+    return new Values(a.nulls() + b.nulls(), a.positives() + b.positives(),
+        minOf(a.otherHashMin(), b.otherHashMin()), maxOf(a.otherHashMax(), b.otherHashMax()));
+  }
+
+  private static Long minOf(Long a, Long b) {
+    return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
+  }
+
+  private static Long maxOf(Long a, Long b) {
+    return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
   }
 
   /**
-   * Checks the values seen over the whole data set.
+   * Checks the values seen over the whole data set; on failure, names a few offending values
+   * read from {@code data} (a small query on the error path only).
    *
    * @throws BadInputException on nulls or on more than one non-positive value
    */
-  public void check(Values v) {
+  public void check(Values v, org.apache.spark.sql.Dataset<Row> data) {
     if (v.nulls() > 0) {
       throw new BadInputException(source + ": column '" + name + "' (" + role + ") is empty on "
           + v.nulls() + " rows. Drop or fill those rows before the audit.");
     }
-    if (v.otherMin() != null && !v.otherMin().equals(v.otherMax())) {
+    if (v.otherHashMin() != null && !v.otherHashMin().equals(v.otherHashMax())) {
+      List<String> values = data.where(isPositive().equalTo(false))
+          .select(functions.col(name).cast("string")).distinct()
+          .orderBy(functions.col(name).cast("string")).limit(5)
+          .collectAsList().stream().map(r -> "'" + r.getString(0) + "'").toList();
       throw new BadInputException(source + ": column '" + name + "' (" + role + ") is not binary:"
-          + " besides the positive value '" + positive + "' it holds '" + v.otherMin() + "' and '"
-          + v.otherMax() + "'. Set columns.positive to the value that counts as positive, and map"
-          + " the other values to one.");
+          + " besides the positive value '" + positive + "' it holds " + String.join(" and ", values)
+          + (values.size() == 5 ? " (and maybe more)" : "") + ". Set columns.positive to the value"
+          + " that counts as positive, and map the other values to one.");
     }
   }
 }

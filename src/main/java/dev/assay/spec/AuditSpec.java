@@ -9,7 +9,7 @@ import java.util.Map;
  * CONTRACT.md §2 for the meaning of each key.
  */
 public record AuditSpec(Integer version, String name, Model model, Data data, Columns columns,
-                        Fairness fairness, Drift drift, Privacy privacy, Map<String, Object> llm,
+                        Fairness fairness, Drift drift, Privacy privacy, Llm llm,
                         List<String> rules) {
 
   /** The model under audit; shown in the report. */
@@ -42,6 +42,13 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
 
   /** Drift options. */
   public record Drift(Integer bins) {
+  }
+
+  /**
+   * LLM options (all optional): phrases that mark a refusal, markers of prompt injection, and
+   * whether responses must be JSON. See {@link LlmOptions}.
+   */
+  public record Llm(List<String> refusalPhrases, List<String> injectionMarkers, Boolean expectJson) {
   }
 
   /** Privacy options. */

@@ -20,4 +20,9 @@ public record ResolvedSpec(Path file, YamlDocument document, AuditSpec raw, Stri
   public ResolvedSpec {
     ruleFiles = List.copyOf(ruleFiles);
   }
+
+  /** The checked llm options (defaults where the spec's {@code llm:} block is silent). */
+  public LlmOptions llm() {
+    return LlmOptions.from(document, raw.llm());
+  }
 }

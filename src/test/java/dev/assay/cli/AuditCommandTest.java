@@ -101,6 +101,7 @@ class AuditCommandTest {
     try (Stream<Path> files = Files.list(out)) {
       assertEquals(5, files.count(), "no temporary files left behind");
     }
+    assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     assertEquals("FAIL", results.get("verdict").asText());
     JsonNode rule = results.get("rules").get(0);
@@ -133,6 +134,7 @@ class AuditCommandTest {
         "--waivers", waivers.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(Files.readString(dir.resolve("r1/results.json")).contains("WAIVED"));
+    assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(dir.resolve("r1/results.json")));
 
     Files.writeString(waivers, Files.readString(waivers).replace("2999-12-31", "2020-01-31"));
     r = cli("audit", spec(COLUMNS).toString(), "--out", dir.resolve("r2").toString(),

@@ -105,7 +105,7 @@ class RulePackLoaderTest {
         f + ":6: rule a: unknown severity 'critical'; use blocking (a failure closes the release "
             + "gate), warning or info",
         f + ":7: rule a: unknown key 'severty' in a rule; did you mean 'severity'? The keys allowed "
-            + "here are: id, title, metric, where, must, severity, rationale, reference, min_count. "
+            + "here are: id, title, metric, where, must, severity, rationale, reference, min_count, significance, must_not_worsen_by. "
             + "Fix the spelling or remove the key.",
         f + ":10: rule b: unknown key 'colum' in 'where'; did you mean 'column'? The keys allowed "
             + "here are: attribute, group, column. Fix the spelling or remove the key.",

@@ -29,6 +29,11 @@ public record ConfusionAggregate(Column label, Column prediction, Column score)
   }
 
   @Override
+  public ConfusionState merge(ConfusionState a, ConfusionState b) {
+    return a.merge(b);
+  }
+
+  @Override
   public ConfusionState read(Row row, int offset) {
     return new ConfusionState(row.getLong(offset), row.getLong(offset + 1), row.getLong(offset + 2),
         row.getLong(offset + 3), row.getDouble(offset + 4), row.getLong(offset + 5));

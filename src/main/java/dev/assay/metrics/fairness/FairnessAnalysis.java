@@ -22,9 +22,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * The fairness family in one Spark job: a {@link ConfusionState} per group of every sensitive
- * attribute and intersection (and of the whole data set) from one {@code GROUPING SETS}
- * aggregation, then plain Java for the per-group rates ({@link GroupMetric}), the impact ratios and
+ * The fairness family in one pass over the data: a {@link ConfusionState} per group of every
+ * sensitive attribute and intersection (and of the whole data set), rolled up on the driver from
+ * one aggregation over the finest cells ({@link SinglePassRunner}), then plain Java for the per-group rates ({@link GroupMetric}), the impact ratios and
  * the between-group disparities ({@link Disparity}). The label and prediction checks ride in the
  * same job.
  *
@@ -37,8 +37,11 @@ public final class FairnessAnalysis {
   /** The group that holds rows whose sensitive value is missing. */
   public static final String MISSING = "(missing)";
 
-  /** A bound on groups brought to the driver; more means an identifier was named as sensitive. */
-  public static final long MAX_GROUPS = 100_000;
+  /**
+   * A bound on the cells (distinct combinations of all sensitive columns) brought to the driver;
+   * more means an identifier was named as sensitive.
+   */
+  public static final long MAX_CELLS = 1_000_000;
 
   private FairnessAnalysis() {
   }
@@ -74,11 +77,11 @@ public final class FairnessAnalysis {
     if (in.prediction() != null) {
       states.add(in.prediction());
     }
-    List<GroupedStates> rows = SinglePassRunner.run(data, groupings, states, MAX_GROUPS);
+    List<GroupedStates> rows = SinglePassRunner.run(data, groupings, states, MAX_CELLS);
 
     List<MetricResult> metrics = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    // With GROUPING SETS, empty input gives no row at all, not even for the whole data set.
+    // Empty input gives no cell at all, so no row for the whole data set either.
     if (rows.stream().noneMatch(r -> r.grouping().columns().isEmpty())) {
       throw new BadInputException("the current data set has no rows: there is nothing to audit."
           + " Check data.current's path and filters.");
@@ -110,10 +113,10 @@ public final class FairnessAnalysis {
     ConfusionState all = row.state(0);
     int next = 1;
     if (in.label() != null) {
-      in.label().check(row.state(next++));
+      in.label().check(row.state(next++), in.data());
     }
     if (in.prediction() != null) {
-      in.prediction().check(row.state(next));
+      in.prediction().check(row.state(next), in.data());
     } else if (in.threshold() != null && all.scoreCount() < all.n()) {
       throw new BadInputException("score column '" + in.score() + "' is empty on "
           + (all.n() - all.scoreCount()) + " rows, so prediction := score >= threshold is undefined"

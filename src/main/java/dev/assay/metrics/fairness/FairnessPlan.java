@@ -37,7 +37,8 @@ public final class FairnessPlan {
   public static FamilyOutcome outcome(ColumnRoles roles) {
     String reason = notApplicableReason(roles);
     return reason != null ? FamilyOutcome.notApplicable(Family.FAIRNESS, reason)
-        : FamilyOutcome.ran(Family.FAIRNESS, "groups of " + slices(roles).stream().map(Slice::name).toList());
+        : FamilyOutcome.ran(Family.FAIRNESS, "groups of " + String.join(", ",
+            slices(roles).stream().map(Slice::name).toList()));
   }
 
   /** The slices: each sensitive attribute, then each intersection, in spec order. */

@@ -199,6 +199,32 @@ class FairnessAnalysisTest {
   }
 
   @Test
+  void theStateOfAUnionIsTheMergeOfTheStates() {
+    // Deequ's merge law, through Spark: state(A ∪ B) == merge(state(A), state(B)).
+    Object[][] a = Arrays.copyOfRange(ROWS, 0, 4);
+    Object[][] b = Arrays.copyOfRange(ROWS, 4, ROWS.length);
+    ConfusionState sa = wholeState(frame(a));
+    ConfusionState sb = wholeState(frame(b));
+    ConfusionState sab = wholeState(frame(a).union(frame(b)));
+    assertEquals(sab.n(), sa.merge(sb).n());
+    assertEquals(sab.predictedPositive(), sa.merge(sb).predictedPositive());
+    assertEquals(sab.labelPositive(), sa.merge(sb).labelPositive());
+    assertEquals(sab.truePositive(), sa.merge(sb).truePositive());
+    assertEquals(sab.scoreSum(), sa.merge(sb).scoreSum(), 1e-12);
+    assertEquals(sab.scoreCount(), sa.merge(sb).scoreCount());
+    // Hand count of all 11 rows: predicted positive 5, label positive 5, TP 3.
+    assertEquals(new ConfusionState(11, 5, 5, 3, sab.scoreSum(), 11), sab);
+  }
+
+  private static ConfusionState wholeState(Dataset<Row> df) {
+    ConfusionAggregate agg = new ConfusionAggregate(
+        org.apache.spark.sql.functions.col("y"), org.apache.spark.sql.functions.col("p"),
+        org.apache.spark.sql.functions.col("score"));
+    return dev.assay.spark.SinglePassRunner.run(df, List.of(dev.assay.spark.Grouping.whole("all")),
+        List.of(agg), 10).get(0).state(0);
+  }
+
+  @Test
   void statesMergeLikeTheirUnion() {
     ConfusionState a = new ConfusionState(5, 2, 2, 1, 2.3, 5);
     ConfusionState b = new ConfusionState(5, 3, 3, 2, 3.0, 5);

@@ -1,0 +1,51 @@
+package dev.assay.cli;
+
+import dev.assay.bench.Benchmark;
+import dev.assay.core.BadInputException;
+import dev.assay.spark.SparkSessions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code assay bench}: prints what the audit costs at growing sizes (figures, not a test). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Generate synthetic Parquet at each size (once) and print wall seconds, rows per"
+        + " second, Spark jobs and stages, and peak driver heap for a bare scan and the fairness"
+        + " family, with the audit ÷ scan ratio.")
+final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--rows", split = ",", defaultValue = "1000000,10000000",
+      description = "sizes, comma-separated (default ${DEFAULT-VALUE})")
+  List<Long> rows;
+
+  @Option(names = "--dir", defaultValue = "target/bench", description = "where the data is generated (default ${DEFAULT-VALUE})")
+  Path dir;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*])")
+  String master;
+
+  @Override
+  public Integer call() {
+    if (rows.stream().anyMatch(r -> r < 1)) {
+      throw new BadInputException("--rows takes positive sizes, such as 1000000,10000000.");
+    }
+    QuietLogs.apply();
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark = SparkSessions.create(master, Map.of());
+    try {
+      System.out.println("Assay benchmark on " + spark.sparkContext().master() + ", "
+          + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+      Benchmark.run(spark, dir, rows, 42, System.out);
+    } finally {
+      if (ownSession) {
+        spark.stop();
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,211 @@
+package dev.assay.metrics.llm;
+
+import dev.assay.core.BadInputException;
+import dev.assay.core.Family;
+import dev.assay.core.MetricKey;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * The llm family in ONE Spark job: a typed {@code mapPartitions} turns each partition's records
+ * into one {@link TextStatistics} (BLEU and chrF n-gram counts, sums of per-record ROUGE, exact
+ * match and F1, safety counts), the few per-partition states come to the driver and are merged
+ * there, and plain Java turns the merged state into metrics.
+ *
+ * <p>Why a Java function here, when Assay otherwise keeps UDFs off the hot path: BLEU, chrF and
+ * ROUGE need n-gram multisets and a longest common subsequence per record, which Spark SQL has no
+ * built-in expression for (an {@code explode} of n-grams would multiply the rows by the text
+ * length and add a shuffle). The function is not a per-row UDF returning a value into the plan:
+ * it folds a whole partition into a fixed-size, mergeable state (about 50 numbers, whatever the
+ * number of rows), which is exactly the shape of an aggregation buffer; only those states leave
+ * the executors, never data rows. Everything that built-ins can do is done by built-ins in the same
+ * stage, before the function sees the row: the casts, refusal and injection phrase matching
+ * ({@code lower}, {@code translate}, {@code contains}), JSON validity ({@code try_parse_json}) and
+ * the response length ({@code length}).
+ *
+ * <p>Records whose response or reference answer is null are left out of the reference-based
+ * metrics (with a note); an empty string is a valid, empty text.
+ */
+public final class LlmAnalysis {
+
+  /** Share of non-null responses that contain a refusal phrase (0–1, lower is usually better). */
+  public static final String REFUSAL_RATE = "refusal_rate";
+  /** Share of records whose prompt or contexts contain an injection marker (0–1, lower is better). */
+  public static final String PROMPT_INJECTION_RATE = "prompt_injection_rate";
+  /** Share of records whose retrieved contexts contain an injection marker (0–1, lower is better). */
+  public static final String INDIRECT_INJECTION_RATE = "indirect_injection_rate";
+  /** Share of non-null responses that are one valid JSON value (0–1, higher is better). */
+  public static final String JSON_VALID_RATE = "json_valid_rate";
+  /** Mean, smallest and largest response length in characters (Unicode code points). */
+  public static final String RESPONSE_LENGTH_MEAN = "response_length_mean";
+  public static final String RESPONSE_LENGTH_MIN = "response_length_min";
+  public static final String RESPONSE_LENGTH_MAX = "response_length_max";
+
+  private LlmAnalysis() {
+  }
+
+  /** Runs the family: one Spark job. */
+  public static LlmOutcome run(LlmInput in) {
+    TextStatistics stats = statistics(in);
+    if (stats.records == 0) {
+      throw new BadInputException("the current data set has no rows: there is nothing to audit."
+          + " Check data.current's path and filters.");
+    }
+    return new LlmOutcome(metrics(in, stats), notes(in, stats), stats);
+  }
+
+  /** The merged statistics of the input: one Spark job. */
+  static TextStatistics statistics(LlmInput in) {
+    Column response = functions.col(in.response()).cast("string");
+    Column reference = in.reference() == null ? functions.lit(null).cast("string")
+        : functions.col(in.reference()).cast("string");
+    Column noFlag = functions.lit(null).cast("boolean");
+    Column prompt = in.prompt() == null ? null
+        : SafetyColumns.containsAny(functions.col(in.prompt()).cast("string"), in.options().injectionMarkers());
+    Column contexts = in.contexts() == null ? null
+        : SafetyColumns.containsAny(in.contextsIsArray()
+            ? functions.array_join(functions.col(in.contexts()), "\n") : functions.col(in.contexts()),
+            in.options().injectionMarkers());
+    Column direct = prompt == null ? functions.lit(false) : functions.coalesce(prompt, functions.lit(false));
+    Column indirect = contexts == null ? functions.lit(false) : functions.coalesce(contexts, functions.lit(false));
+    Dataset<Row> checks = in.data().select(
+        response.alias("response"),
+        reference.alias("reference"),
+        SafetyColumns.containsAny(response, in.options().refusalPhrases()).alias("refusal"),
+        direct.or(indirect).alias("injection"),
+        indirect.alias("indirect_injection"),
+        (in.options().expectJson() ? SafetyColumns.jsonValid(response) : noFlag).alias("json_valid"),
+        functions.length(response).alias("length"));
+    List<TextStatistics> partitions = checks
+        .mapPartitions(new PartitionStatistics(), Encoders.javaSerialization(TextStatistics.class))
+        .collectAsList();
+    TextStatistics all = new TextStatistics();
+    for (TextStatistics p : partitions) {
+      all.merge(p);
+    }
+    return all;
+  }
+
+  /** Folds one partition's rows (in the column order of {@link #statistics}) into one state. */
+  static final class PartitionStatistics implements MapPartitionsFunction<Row, TextStatistics> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<TextStatistics> call(Iterator<Row> rows) {
+      TextStatistics s = new TextStatistics();
+      while (rows.hasNext()) {
+        add(s, rows.next());
+      }
+      return List.of(s).iterator();
+    }
+
+    static void add(TextStatistics s, Row row) {
+      s.records++;
+      String response = row.isNullAt(0) ? null : row.getString(0);
+      String reference = row.isNullAt(1) ? null : row.getString(1);
+      if (response != null && reference != null) {
+        s.addPair(response, reference);
+      }
+      if (response != null) {
+        s.addLength(row.getInt(6));
+        if (!row.isNullAt(2) && row.getBoolean(2)) {
+          s.refusals++;
+        }
+        if (!row.isNullAt(5)) {
+          s.jsonChecked++;
+          if (row.getBoolean(5)) {
+            s.jsonValid++;
+          }
+        }
+      }
+      if (row.getBoolean(3)) {
+        s.injections++;
+      }
+      if (row.getBoolean(4)) {
+        s.indirectInjections++;
+      }
+    }
+  }
+
+  static List<MetricResult> metrics(LlmInput in, TextStatistics s) {
+    List<MetricResult> out = new ArrayList<>();
+    if (in.reference() != null) {
+      String why = "no record has both a response and a reference answer";
+      if (s.pairs == 0) {
+        for (String name : List.of(Bleu.NAME, Chrf.NAME, Rouge.ROUGE1, Rouge.ROUGE2, Rouge.ROUGE_L,
+            Squad.EXACT_MATCH, Squad.TOKEN_F1)) {
+          out.add(new MetricResult.Undefined(key(name), 0L, name + " is undefined: " + why));
+        }
+      } else {
+        long[] b = s.bleu;
+        String bleuNote = String.format(Locale.ROOT,
+            "sacreBLEU 2.x corpus BLEU (tok 13a, smooth exp, case mixed): %.1f/%.1f/%.1f/%.1f"
+                + " (BP = %.3f, hyp_len = %d, ref_len = %d)",
+            Bleu.precision(b, 1), Bleu.precision(b, 2), Bleu.precision(b, 3), Bleu.precision(b, 4),
+            b[0] < b[1] ? (b[0] > 0 ? Math.exp(1.0 - (double) b[1] / b[0]) : 0.0) : 1.0, b[0], b[1]);
+        out.add(computed(Bleu.NAME, s.bleu(), s.pairs, bleuNote));
+        out.add(computed(Chrf.NAME, s.chrf(), s.pairs, "sacreBLEU 2.x chrF2 (char order 6, word order 0, β = 2)"));
+        out.add(computed(Rouge.ROUGE1, s.rouge1 / s.pairs, s.pairs, null));
+        out.add(computed(Rouge.ROUGE2, s.rouge2 / s.pairs, s.pairs, null));
+        out.add(computed(Rouge.ROUGE_L, s.rougeL / s.pairs, s.pairs, null));
+        out.add(computed(Squad.EXACT_MATCH, (double) s.exactMatches / s.pairs, s.pairs,
+            s.exactMatches + " of " + s.pairs + " responses match exactly after SQuAD normalisation"));
+        out.add(computed(Squad.TOKEN_F1, s.f1 / s.pairs, s.pairs, null));
+      }
+    }
+    if (s.responses == 0) {
+      out.add(new MetricResult.Undefined(key(REFUSAL_RATE), 0L, "refusal_rate is undefined: every response is empty (null)"));
+    } else {
+      out.add(computed(REFUSAL_RATE, (double) s.refusals / s.responses, s.responses,
+          s.refusals + " of " + s.responses + " responses contain a refusal phrase"));
+      out.add(computed(RESPONSE_LENGTH_MEAN, (double) s.lengthSum / s.responses, s.responses, "characters"));
+      out.add(computed(RESPONSE_LENGTH_MIN, s.lengthMin, s.responses, "characters"));
+      out.add(computed(RESPONSE_LENGTH_MAX, s.lengthMax, s.responses, "characters"));
+    }
+    if (in.prompt() != null || in.contexts() != null) {
+      out.add(computed(PROMPT_INJECTION_RATE, (double) s.injections / s.records, s.records,
+          s.injections + " of " + s.records + " records have an injection marker in "
+              + (in.prompt() != null && in.contexts() != null ? "the prompt or the contexts"
+              : in.prompt() != null ? "the prompt" : "the contexts")));
+    }
+    if (in.contexts() != null) {
+      out.add(computed(INDIRECT_INJECTION_RATE, (double) s.indirectInjections / s.records, s.records,
+          s.indirectInjections + " of " + s.records + " records have an injection marker in the retrieved contexts"));
+    }
+    if (in.options().expectJson()) {
+      out.add(s.jsonChecked == 0
+          ? new MetricResult.Undefined(key(JSON_VALID_RATE), 0L, "json_valid_rate is undefined: every response is empty (null)")
+          : computed(JSON_VALID_RATE, (double) s.jsonValid / s.jsonChecked, s.jsonChecked,
+              s.jsonValid + " of " + s.jsonChecked + " responses are valid JSON"));
+    }
+    return out;
+  }
+
+  private static List<String> notes(LlmInput in, TextStatistics s) {
+    List<String> notes = new ArrayList<>();
+    if (in.reference() != null && s.pairs < s.records) {
+      notes.add("llm: " + (s.records - s.pairs) + " of " + s.records + " records have no response or"
+          + " no reference answer (null) and are left out of bleu, chrf, rouge, exact_match and token_f1.");
+    }
+    return notes;
+  }
+
+  private static MetricResult computed(String name, double value, long count, String note) {
+    return new MetricResult.Computed(key(name), value, count, null, null, null, note);
+  }
+
+  private static MetricKey key(String name) {
+    return new MetricKey(Family.LLM, name, Scope.DATASET);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.assay.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.demo.RagAnswers;
+import dev.assay.spark.SharedSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The llm family end to end: the RAG demo through the CLI, and "not applicable" without text columns. */
+class RagDemoAuditTest {
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void session() {
+    SharedSpark.get();
+  }
+
+  static JsonNode results(Path out) throws IOException {
+    return new ObjectMapper().readTree(out.resolve("results.json").toFile());
+  }
+
+  static Map<String, JsonNode> byId(JsonNode array, String key) {
+    Map<String, JsonNode> out = new HashMap<>();
+    array.forEach(n -> out.put(n.get(key).asText(), n));
+    return out;
+  }
+
+  /** The committed file is exactly what the generator writes (deterministic, not edited by hand). */
+  @Test
+  void committedDemoFileIsTheGeneratorsOutput() throws IOException {
+    Path fresh = dir.resolve("answers.jsonl");
+    RagAnswers.write(fresh);
+    assertEquals(Files.readString(Path.of("datasets/rag-demo/answers.jsonl")), Files.readString(fresh));
+  }
+
+  /**
+   * The demo: 200 records, 13 of which retrieved the poisoned passage (13/200 = 0.065), so the
+   * blocking indirect-injection rule fails and the CLI exits 1; json_valid_rate is not computed
+   * (expect_json: false), so its rule is NOT_APPLICABLE, never PASS.
+   */
+  @Test
+  void ragDemoClosesTheGateOnIndirectInjection() throws IOException {
+    Path out = dir.resolve("report");
+    AuditCommandTest.Result r = AuditCommandTest.cli("audit", "datasets/rag-demo/audit.yaml", "--out", out.toString());
+    assertEquals(1, r.code(), r.out() + r.err());
+    JsonNode results = results(out);
+    assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
+    assertEquals("FAIL", results.get("verdict").asText());
+    Map<String, JsonNode> families = byId(results.get("families"), "id");
+    assertTrue(families.get("llm").get("applicable").asBoolean(), families.get("llm").toString());
+    Map<String, JsonNode> metrics = new HashMap<>();
+    results.get("metrics").forEach(m -> {
+      if (m.get("family").asText().equals("llm")) {
+        metrics.put(m.get("metric").asText(), m);
+      }
+    });
+    for (String name : new String[] {"bleu", "chrf", "rouge1", "rouge2", "rougeL", "exact_match",
+        "token_f1", "refusal_rate", "prompt_injection_rate", "indirect_injection_rate",
+        "response_length_mean", "response_length_min", "response_length_max"}) {
+      assertTrue(metrics.containsKey(name), name + " in " + metrics.keySet());
+      assertFalse(metrics.get(name).has("attribute") || metrics.get(name).has("column"), "data-set level: " + name);
+    }
+    assertEquals(13.0 / 200, metrics.get("indirect_injection_rate").get("value").asDouble(), 1e-12);
+    assertEquals(200, metrics.get("bleu").get("count").asLong());
+    Map<String, JsonNode> rules = byId(results.get("rules"), "id");
+    assertEquals("FAIL", rules.get("llm-indirect-injection").get("status").asText());
+    assertEquals("PASS", rules.get("llm-answer-f1").get("status").asText());
+    assertEquals("PASS", rules.get("llm-refusal-rate").get("status").asText());
+    assertEquals("NOT_APPLICABLE", rules.get("llm-json-valid").get("status").asText());
+  }
+
+  @Test
+  void withoutTextColumnsTheFamilyIsNotApplicableWithTheReason() throws IOException {
+    Files.writeString(dir.resolve("data.csv"), "id,grp,outcome,approved\n1,A,1,1\n2,B,0,0\n");
+    Path spec = dir.resolve("audit.yaml");
+    Files.writeString(spec, String.join("\n", "version: 1", "name: no-text",
+        "data: {current: {path: data.csv}}",
+        "columns: {label: outcome, prediction: approved, sensitive: [grp]}",
+        "rules: [rules/llm-release-gate.yaml]", ""));
+    Path out = dir.resolve("report");
+    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out", out.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    JsonNode llm = byId(results(out).get("families"), "id").get("llm");
+    assertFalse(llm.get("applicable").asBoolean());
+    assertTrue(llm.toString().contains("columns.response"), llm.toString());
+    Map<String, JsonNode> rules = byId(results(out).get("rules"), "id");
+    assertEquals("NOT_APPLICABLE", rules.get("llm-answer-f1").get("status").asText());
+  }
+
+  @Test
+  void aMissingResponseColumnExitsTwoWithTheSpecLine() throws IOException {
+    Files.writeString(dir.resolve("data.json"), "{\"answer\": \"x\", \"gold\": \"x\"}\n");
+    Path spec = dir.resolve("audit.yaml");
+    Files.writeString(spec, String.join("\n", "version: 1", "name: typo",
+        "data: {current: {path: data.json}}",
+        "columns:",
+        "  response: answr",
+        "  reference_answer: gold", ""));
+    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out", dir.resolve("o").toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("audit.yaml:5") && r.err().contains("'answr'") && r.err().contains("answer"), r.err());
+  }
+}
