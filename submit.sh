@@ -9,6 +9,8 @@
 # to spark-submit (or to org.apache.spark.deploy.SparkSubmit from the jars when SPARK_HOME has no
 # bin/spark-submit), with the shaded jar and the right --class. Other arguments pass through.
 #
+# --gpu adds the RAPIDS Accelerator (jar in ASSAY_RAPIDS_JAR) and its plugin settings.
+#
 # Environment: ASSAY_DRIVER_MEMORY (embedded heap, default 4g), SPARK_LOCAL_IP (default
 # 127.0.0.1 in embedded mode), ASSAY_HOME (where rules/ is found; default: this folder).
 set -euo pipefail
@@ -34,8 +36,9 @@ case "${1:-}" in
   *) args=(audit "$@") ;;
 esac
 
-# Find --master among the arguments; spark-submit takes it itself.
+# Find --master and --gpu among the arguments; spark-submit takes them itself.
 master=""
+gpu=""
 app_args=()
 i=0
 while [ $i -lt ${#args[@]} ]; do
@@ -43,6 +46,7 @@ while [ $i -lt ${#args[@]} ]; do
   case "$a" in
     --master) master="${args[$((i + 1))]:-}"; i=$((i + 2)); continue ;;
     --master=*) master="${a#--master=}" ;;
+    --gpu) gpu=1 ;;
     *) app_args+=("$a") ;;
   esac
   i=$((i + 1))
@@ -64,6 +68,10 @@ build_if_needed() {
 
 build_if_needed
 
+if [ -n "$gpu" ] && [ -z "$master" ]; then
+  master="local[*]"
+fi
+
 if [ -z "${SPARK_HOME:-}" ] && [ -z "$master" ]; then
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
   exec java "${jvm_flags[@]}" -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" \
@@ -75,6 +83,26 @@ submit_args=(--class "$main_class")
 submit_args+=(--driver-java-options "${jvm_flags[*]}"
   --conf "spark.executor.extraJavaOptions=${jvm_flags[*]}"
   --conf "spark.driverEnv.ASSAY_HOME=$ASSAY_HOME")
+
+# --gpu: the RAPIDS Accelerator (its jar in ASSAY_RAPIDS_JAR), one GPU per executor. Add
+# --conf spark.rapids.sql.mode=explainOnly to see, on a CPU machine, what would not run on a GPU.
+if [ -n "$gpu" ]; then
+  if [ -z "${ASSAY_RAPIDS_JAR:-}" ] || [ ! -f "$ASSAY_RAPIDS_JAR" ]; then
+    echo "assay: --gpu needs ASSAY_RAPIDS_JAR, the path of rapids-4-spark_2.13-26.08.x-cuda13.jar" \
+      "(mvn dependency:get -Dtransitive=false -Dartifact=com.nvidia:rapids-4-spark_2.13:26.08.1:jar:cuda13)" >&2
+    exit 2
+  fi
+  submit_args+=(--jars "$ASSAY_RAPIDS_JAR"
+    --conf spark.plugins=com.nvidia.spark.SQLPlugin
+    --conf spark.rapids.sql.enabled=true
+    --conf spark.rapids.sql.explain=NOT_ON_GPU)
+  case "$master" in
+    local*) ;;
+    *) submit_args+=(--conf spark.executor.resource.gpu.amount=1
+         --conf spark.task.resource.gpu.amount=0.25
+         --conf "spark.executor.resource.gpu.discoveryScript=$here/scripts/gpu-discovery.sh") ;;
+  esac
+fi
 
 if [ -n "${SPARK_HOME:-}" ] && [ -x "$SPARK_HOME/bin/spark-submit" ]; then
   exec "$SPARK_HOME/bin/spark-submit" "${submit_args[@]}" "$shaded" "${app_args[@]}"

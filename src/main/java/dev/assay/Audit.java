@@ -13,6 +13,8 @@ import dev.assay.metrics.fairness.FairnessAnalysis;
 import dev.assay.metrics.fairness.FairnessInput;
 import dev.assay.metrics.fairness.FairnessOutcome;
 import dev.assay.metrics.fairness.FairnessPlan;
+import dev.assay.metrics.privacy.PrivacyOutcome;
+import dev.assay.metrics.privacy.PrivacyPlan;
 import dev.assay.metrics.llm.LlmAnalysis;
 import dev.assay.metrics.llm.LlmInput;
 import dev.assay.metrics.llm.LlmOutcome;
@@ -98,6 +100,8 @@ public final class Audit {
         .map(r -> r.id()).collect(Collectors.toSet()));
 
     Dataset<Row> current = DatasetReader.open(spark, spec.current());
+    PrivacyPlan privacyPlan = PrivacyPlan.check(current, spec.privacy(), spec.columns(),
+        spec.document(), "data.current (" + spec.current().uri() + ")");
     List<FamilyOutcome> families = new ArrayList<>();
     List<MetricResult> metrics = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -118,8 +122,11 @@ public final class Audit {
     families.add(FamilyOutcome.notApplicable(Family.DRIFT, spec.reference() == null
         ? "no reference data set: add data.reference to compare distributions"
         : "drift metrics are not part of this version of Assay yet; the reference data was not read"));
-    families.add(FamilyOutcome.notApplicable(Family.PRIVACY,
-        "privacy metrics are not part of this version of Assay yet"));
+    // privacy: re-identification risk, PII scan, membership inference
+    PrivacyOutcome privacy = privacyPlan.run();
+    families.add(privacy.family());
+    metrics.addAll(privacy.metrics());
+    notes.addAll(privacy.notes());
 
     // --- llm: text quality, safety and format of an LLM application's outputs (one job) ---
     FamilyOutcome llm = LlmPlan.outcome(spec.raw().columns());

@@ -145,7 +145,17 @@ public final class MetricGlossary {
       return Optional.of(known);
     }
     if (metric.startsWith("pii_")) {
-      return Optional.of("Personal data found in the text: " + metric.substring(4).replace('_', ' ')
+      String body = metric.substring(4);
+      if (body.endsWith("_count") && body.length() > 6) {
+        return Optional.of("Number of records whose value in this column holds a "
+            + body.substring(0, body.length() - 6).replace('_', ' ')
+            + " (checksums such as Luhn and IBAN mod-97 applied; values are never shown).");
+      }
+      if (body.endsWith("_rate") && body.length() > 5) {
+        return Optional.of("Share of the data set's records whose value in this column holds a "
+            + body.substring(0, body.length() - 5).replace('_', ' ') + ".");
+      }
+      return Optional.of("Personal data found in the text: " + body.replace('_', ' ')
           + " (share or count of records with a detected match).");
     }
     return Optional.empty();

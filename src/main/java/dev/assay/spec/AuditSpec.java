@@ -51,7 +51,12 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
   public record Llm(List<String> refusalPhrases, List<String> injectionMarkers, Boolean expectJson) {
   }
 
-  /** Privacy options. */
-  public record Privacy(List<String> quasiIdentifiers, String sensitiveAttribute, Integer k) {
+  /**
+   * Privacy options (checked into {@link PrivacyOptions}): the quasi-identifiers and sensitive
+   * attribute of the re-identification metrics, the {@code k} of {@code records_at_risk}, and the
+   * string columns the PII scan reads (default: every string column).
+   */
+  public record Privacy(List<String> quasiIdentifiers, String sensitiveAttribute, Integer k,
+                        List<String> piiColumns) {
   }
 }

@@ -25,4 +25,9 @@ public record ResolvedSpec(Path file, YamlDocument document, AuditSpec raw, Stri
   public LlmOptions llm() {
     return LlmOptions.from(document, raw.llm());
   }
+
+  /** The checked privacy options (the {@code privacy:} block and {@code columns.member}). */
+  public PrivacyOptions privacy() {
+    return PrivacyOptions.of(document, raw);
+  }
 }

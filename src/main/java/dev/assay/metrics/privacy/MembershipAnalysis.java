@@ -1,0 +1,98 @@
+package dev.assay.metrics.privacy;
+
+import dev.assay.core.BadInputException;
+import dev.assay.core.Family;
+import dev.assay.core.MetricKey;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+import dev.assay.spark.BinaryColumn;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * The threshold membership-inference attack ({@link MembershipMetric}) in one Spark job: rows are
+ * grouped by their attack signal rounded to {@value #DECIMALS} decimals, counting members and
+ * non-members, so at most 10,003 small rows reach the driver. The member and label checks ride in
+ * the same aggregation. AUC and advantage are exact for signals with at most {@value #DECIMALS}
+ * decimals (deciles, rounded probabilities); otherwise signals within the same 1e-4 step count as
+ * ties, which moves the AUC by at most the share of member/non-member pairs inside one step.
+ */
+public final class MembershipAnalysis {
+
+  /** Decimals the signal is rounded to. */
+  public static final int DECIMALS = 4;
+
+  private static final double OUT_OF_RANGE = -1.0;
+
+  private MembershipAnalysis() {
+  }
+
+  /**
+   * Runs the attack.
+   *
+   * @param member the member flag (positive = in training)
+   * @param label the label, or null (the signal is then max(p, 1 − p))
+   * @param score the score column: the probability of the positive class, in [0, 1]
+   * @param source the data's location, for messages
+   */
+  public static List<MetricResult> run(Dataset<Row> data, BinaryColumn member, BinaryColumn label,
+                                       String score, String source) {
+    Column p = functions.col(score).cast("double");
+    Column signal = label == null ? functions.greatest(p, functions.lit(1.0).minus(p))
+        : functions.when(label.isPositive(), p).otherwise(functions.lit(1.0).minus(p));
+    Column key = functions.when(p.isNull(), functions.lit(null).cast("double"))
+        .when(p.between(0.0, 1.0), functions.round(signal, DECIMALS))
+        .otherwise(functions.lit(OUT_OF_RANGE));
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(functions.count_if(member.isPositive()));
+    aggs.add(functions.count_if(member.isPositive().equalTo(false)));
+    aggs.addAll(member.aggregates());
+    if (label != null) {
+      aggs.addAll(label.aggregates());
+    }
+    List<Row> rows = data.groupBy(key.as("signal"))
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).collectAsList();
+
+    MembershipCounts counts = MembershipCounts.empty();
+    BinaryColumn.Values memberValues = new BinaryColumn.Values(0, 0, null, null);
+    BinaryColumn.Values labelValues = new BinaryColumn.Values(0, 0, null, null);
+    long nullScores = 0;
+    for (Row r : rows) {
+      memberValues = member.merge(memberValues, member.read(r, 3));
+      if (label != null) {
+        labelValues = label.merge(labelValues, label.read(r, 3 + member.aggregates().size()));
+      }
+      if (r.isNullAt(0)) {
+        nullScores += r.getLong(1) + r.getLong(2);
+      } else if (r.getDouble(0) == OUT_OF_RANGE) {
+        throw new BadInputException(source + ": score column '" + score + "' has "
+            + (r.getLong(1) + r.getLong(2)) + " values outside [0, 1]; the membership attack reads"
+            + " the score as the probability of the positive class. Give a probability column as"
+            + " columns.score, or remove columns.member.");
+      } else {
+        counts.add(r.getDouble(0), r.getLong(1), r.getLong(2));
+      }
+    }
+    member.check(memberValues, data);
+    if (label != null) {
+      label.check(labelValues, data);
+    }
+    String note = nullScores == 0 ? null
+        : nullScores + " rows without a score are left out";
+    List<MetricResult> out = new ArrayList<>();
+    long n = counts.members() + counts.nonMembers();
+    for (MembershipMetric m : MembershipMetric.values()) {
+      MetricKey k = new MetricKey(Family.PRIVACY, m.id(), Scope.DATASET);
+      double v = m == MembershipMetric.MEMBERSHIP_AUC ? counts.auc() : counts.advantage();
+      out.add(Double.isNaN(v)
+          ? new MetricResult.Undefined(k, n, m.id() + " is undefined: it needs both members ("
+              + counts.members() + ") and non-members (" + counts.nonMembers() + ") with a score")
+          : new MetricResult.Computed(k, v, n, null, null, null, note));
+    }
+    return out;
+  }
+}

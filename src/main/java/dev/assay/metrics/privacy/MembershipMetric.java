@@ -1,0 +1,38 @@
+package dev.assay.metrics.privacy;
+
+/**
+ * The loss/confidence threshold membership-inference attack (Yeom et al., "Privacy Risk in Machine
+ * Learning", CSF 2018; the threshold attack of ML Privacy Meter and TensorFlow Privacy): the
+ * attacker guesses "member" when the model's confidence in the record's true label (monotone in
+ * the negative cross-entropy loss) is at least a threshold. The signal is p when the label is
+ * positive and 1 − p otherwise (p = the score, read as the probability of the positive class);
+ * without a label, max(p, 1 − p). M members and N non-members; both must be non-zero, else the
+ * metric is undefined.
+ */
+public enum MembershipMetric {
+
+  /**
+   * Area under the attack's ROC curve, by Mann–Whitney with ties counted ½:
+   * (Σ_members #{non-members with lower signal} + ½ #{ties}) / (M·N). Range [0, 1]; 0.5 = no
+   * leakage, higher = more leakage.
+   */
+  MEMBERSHIP_AUC("membership_auc"),
+
+  /**
+   * max over thresholds t of TPR(t) − FPR(t), where TPR(t) is the share of members and FPR(t) the
+   * share of non-members with signal ≥ t (Yeom et al.'s membership advantage; t = +∞ gives 0).
+   * Range [0, 1]; 0 = no leakage.
+   */
+  MEMBERSHIP_ADVANTAGE("membership_advantage");
+
+  private final String id;
+
+  MembershipMetric(String id) {
+    this.id = id;
+  }
+
+  /** The stable snake_case name. */
+  public String id() {
+    return id;
+  }
+}

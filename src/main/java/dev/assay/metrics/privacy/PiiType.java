@@ -1,0 +1,166 @@
+package dev.assay.metrics.privacy;
+
+import static org.apache.spark.sql.functions.aggregate;
+import static org.apache.spark.sql.functions.ascii;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_extract_all;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.reverse;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+
+/**
+ * The kinds of personal data and secrets the PII scan finds in text, each as a built-in Spark
+ * expression (Java regular expressions through {@code rlike}/{@code regexp_extract_all}, checksums
+ * through the {@code aggregate} higher-order function): no UDF. Patterns and validators follow
+ * Microsoft Presidio's predefined recognisers where one exists (credit card with Luhn, IBAN with
+ * mod-97, US SSN area/group/serial rules, email, IPv4) and the secret detectors of
+ * detect-secrets/gitleaks for keys and tokens. A value counts when it holds at least one valid
+ * match. Metrics: {@code pii_<id>_count} and {@code pii_<id>_rate} per column.
+ */
+public enum PiiType {
+
+  /** An e-mail address: local part, {@code @}, a domain with a top-level part of 2+ letters. */
+  EMAIL("email", null),
+
+  /**
+   * A phone number: North American (area and exchange codes start with 2–9, separated by space,
+   * dot or dash, optionally in parentheses, optionally with a +country code) or compact E.164
+   * ({@code +} and 8–15 digits). Other national formats are not recognised.
+   */
+  PHONE("phone", null),
+
+  /**
+   * A payment card number: 13–19 digits (spaces or dashes between them allowed) that pass the Luhn
+   * checksum (ISO/IEC 7812-1), as Presidio's CreditCardRecognizer; digits inside an IBAN-shaped
+   * token do not count.
+   */
+  CREDIT_CARD("credit_card", null),
+
+  /**
+   * An IBAN: two letters, two check digits and 11–30 letters or digits (spaces allowed every four),
+   * 15–34 characters in all, whose mod-97 check (ISO 13616 / ISO 7064) gives 1. The per-country
+   * length table is not checked.
+   */
+  IBAN("iban", null),
+
+  /**
+   * A US social security number written 3-2-4 with one separator (dash, space or dot): area not 000,
+   * 666 or 9xx, group not 00, serial not 0000 (SSA rules, as Presidio's UsSsnRecognizer). Nine
+   * digits without separators are not counted (too many false positives).
+   */
+  US_SSN("us_ssn", "(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}([- .])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\d-])"),
+
+  /** A dotted-quad IPv4 address, each octet 0–255. */
+  IPV4("ipv4", "(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+      + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\.?\\d)"),
+
+  /** An AWS access key id: AKIA/ASIA/ABIA/ACCA and 16 upper-case letters or digits. */
+  AWS_ACCESS_KEY("aws_access_key", "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])"),
+
+  /**
+   * An Azure storage account key as it appears in a connection string:
+   * {@code AccountKey=} and 20+ base64 characters.
+   */
+  AZURE_STORAGE_KEY("azure_storage_key", "(?i)AccountKey=[A-Za-z0-9+/]{20,}={0,2}"),
+
+  /** A JSON web token: base64url header and payload starting with {@code eyJ}, and a signature. */
+  JWT("jwt", "(?<![\\w-])eyJ[A-Za-z0-9_-]{2,}\\.eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*"),
+
+  /** A PEM private-key block header ({@code -----BEGIN ... PRIVATE KEY-----}). */
+  PRIVATE_KEY("private_key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----");
+
+  static final String EMAIL_PATTERN =
+      "(?<![\\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w])";
+  static final String PHONE_PATTERN = "(?<![\\w+])(?:\\+[1-9]\\d{7,14}(?!\\d)"
+      + "|(?:\\+1[ .-]?)?(?:\\([2-9]\\d{2}\\) ?|[2-9]\\d{2}[ .-])[2-9]\\d{2}[ .-]\\d{4}(?!\\d))";
+  static final String CARD_CANDIDATE = "(?<![\\w-])((?:\\d[ -]?){12,18}\\d)(?![\\d-])";
+  static final String IBAN_CANDIDATE = "(?<![A-Za-z0-9])([A-Z]{2}\\d{2}"
+      + "(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?))(?![A-Za-z0-9])";
+
+  private final String id;
+  private final String pattern;
+
+  PiiType(String id, String pattern) {
+    this.id = id;
+    this.pattern = pattern;
+  }
+
+  /** The stable snake_case name inside the metric names. */
+  public String id() {
+    return id;
+  }
+
+  /** {@code pii_<id>_count}. */
+  public String countMetric() {
+    return "pii_" + id + "_count";
+  }
+
+  /** {@code pii_<id>_rate}. */
+  public String rateMetric() {
+    return "pii_" + id + "_rate";
+  }
+
+  /** True where {@code text} holds at least one valid match; null where it is null. */
+  public Column found(Column text) {
+    if (this == EMAIL) {
+      return text.rlike(EMAIL_PATTERN);
+    }
+    if (this == PHONE) {
+      return text.rlike(PHONE_PATTERN);
+    }
+    if (this == CREDIT_CARD) {
+      // IBAN-shaped text is blanked first: the digits of a spaced IBAN would otherwise pass Luhn
+      // one time in ten.
+      // A cheap guard first: most text has no run of four digits, and CASE WHEN skips the rest.
+      Column withoutIbans = regexp_replace(text, lit(IBAN_CANDIDATE), lit(" "));
+      return when(text.rlike("\\d{4}"),
+          exists(regexp_extract_all(withoutIbans, lit(CARD_CANDIDATE), lit(1)), PiiType::luhnValid))
+          .otherwise(lit(false));
+    }
+    if (this == IBAN) {
+      return when(text.rlike("[A-Z]{2}\\d{2}"),
+          exists(regexp_extract_all(text, lit(IBAN_CANDIDATE), lit(1)), PiiType::ibanValid))
+          .otherwise(lit(false));
+    }
+    return text.rlike(pattern);
+  }
+
+  /**
+   * The Luhn check of a candidate's digits: from the right, every second digit is doubled (minus 9
+   * when above 9); the sum must be a multiple of 10. Also 13–19 digits.
+   */
+  static Column luhnValid(Column candidate) {
+    Column d = reverse(regexp_replace(candidate, "[^0-9]", ""));
+    Column sum = aggregate(sequence(lit(1), length(d)), lit(0), (acc, i) -> {
+      Column digit = d.substr(i, lit(1)).cast("int");
+      Column doubled = digit.multiply(2);
+      return acc.plus(when(i.mod(2).equalTo(0),
+          when(doubled.gt(9), doubled.minus(9)).otherwise(doubled)).otherwise(digit));
+    });
+    return length(d).between(13, 19).and(sum.mod(10).equalTo(0));
+  }
+
+  /**
+   * The ISO 7064 mod-97-10 check of an IBAN candidate: move the first four characters to the end,
+   * read letters as 10–35, and the number mod 97 must be 1 (computed digit by digit, so it never
+   * overflows). Also 15–34 characters.
+   */
+  static Column ibanValid(Column candidate) {
+    Column s = upper(regexp_replace(candidate, "[^A-Za-z0-9]", ""));
+    Column r = concat(s.substr(lit(5), lit(64)), s.substr(lit(1), lit(4)));
+    Column rest = aggregate(sequence(lit(1), length(r)), lit(0L), (acc, i) -> {
+      Column ch = r.substr(i, lit(1));
+      Column isDigit = ch.rlike("[0-9]");
+      return when(isDigit, acc.multiply(10).plus(ch.cast("long")).mod(97))
+          .otherwise(acc.multiply(100).plus(ascii(ch).minus(55).cast("long")).mod(97));
+    });
+    return length(s).between(15, 34).and(rest.equalTo(1L));
+  }
+}

@@ -1,0 +1,171 @@
+package dev.assay.metrics.privacy;
+
+import dev.assay.core.Family;
+import dev.assay.core.MetricKey;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * Re-identification risk ({@link ReidentificationMetric}) in one shuffle: the rows are hash
+ * partitioned by the quasi-identifiers once; the first-level aggregation (per class, or per class
+ * and sensitive value) and the per-class aggregation both run on that partitioning without another
+ * exchange; a global aggregation over the classes then brings one row of {@link EquivalenceClasses}
+ * to the driver. Spark groups a missing quasi-identifier value with the other missing ones, so null
+ * is a value, as in ARX.
+ *
+ * <p>Jobs: one without a sensitive attribute. With one, a first small job counts the sensitive
+ * values over the whole data set (the distribution q that t-closeness compares each class with,
+ * at most {@value #MAX_SENSITIVE_VALUES} values); the second job gets q as a literal map.
+ *
+ * <p>Metrics are scoped by {@code column} = the quasi-identifier names joined with " &amp; " in
+ * spec order, so a report shows which combination the risk is about.
+ */
+public final class ReidentificationAnalysis {
+
+  /** More distinct sensitive values than this: t-closeness is undefined (q would not fit). */
+  public static final int MAX_SENSITIVE_VALUES = 10_000;
+
+  private static final String MISSING = "\u0000(missing)";
+  private static final String S = "__assay_sensitive";
+
+  private ReidentificationAnalysis() {
+  }
+
+  /** The scope of the metrics over {@code quasiIdentifiers}. */
+  public static Scope scope(List<String> quasiIdentifiers) {
+    return Scope.column(String.join(Scope.INTERSECTION_SEPARATOR, quasiIdentifiers));
+  }
+
+  /**
+   * Runs the analysis.
+   *
+   * @param sensitive the sensitive attribute, or null
+   * @param k the class size below which records are at risk
+   */
+  public static List<MetricResult> run(Dataset<Row> data, List<String> quasiIdentifiers,
+                                       String sensitive, int k) {
+    EquivalenceClasses state = state(data, quasiIdentifiers, sensitive, k);
+    return metrics(state, quasiIdentifiers, sensitive, k);
+  }
+
+  /** The aggregated state (exposed for tests). */
+  public static EquivalenceClasses state(Dataset<Row> data, List<String> quasiIdentifiers,
+                                         String sensitive, int k) {
+    Column q = null;
+    boolean tCloseness = false;
+    if (sensitive != null) {
+      Row dist = data.groupBy(sensitiveValue(sensitive).as(S))
+          .agg(functions.count(functions.lit(1)).as("c"))
+          .agg(functions.count(functions.lit(1)), functions.sum("c"),
+              functions.slice(functions.collect_list(functions.struct(functions.col(S), functions.col("c"))),
+                  1, MAX_SENSITIVE_VALUES))
+          .collectAsList().get(0);
+      long distinct = dist.getLong(0);
+      tCloseness = distinct > 0 && distinct <= MAX_SENSITIVE_VALUES;
+      q = functions.lit(null).cast("map<string,double>");
+      if (tCloseness) {
+        long total = dist.getLong(1);
+        List<Row> values = dist.getList(2);
+        String[] keys = new String[values.size()];
+        double[] shares = new double[values.size()];
+        for (int i = 0; i < values.size(); i++) {
+          keys[i] = values.get(i).getString(0);
+          shares[i] = (double) values.get(i).getLong(1) / total;
+        }
+        q = functions.map_from_arrays(functions.lit(keys), functions.lit(shares));
+      }
+    }
+    Row r = summary(data, quasiIdentifiers, sensitive, k, q).collectAsList().get(0);
+    return new EquivalenceClasses(r.getLong(1), r.getLong(0), r.getLong(2), r.getLong(3), r.getLong(4),
+        sensitive == null || r.isNullAt(5) ? null : r.getLong(5),
+        sensitive == null || r.isNullAt(6) ? null : r.getDouble(6),
+        !tCloseness || r.isNullAt(7) ? null : r.getDouble(7));
+  }
+
+  private static Column sensitiveValue(String sensitive) {
+    return functions.coalesce(functions.col(sensitive).cast("string"), functions.lit(MISSING));
+  }
+
+  /**
+   * The query of the second job: one row of class statistics. Without a sensitive attribute, a
+   * grouped count per class (partial aggregation, one shuffle); with one, the rows are hash
+   * partitioned by the quasi-identifiers once and both the per-(class, value) and the per-class
+   * aggregation run on that partitioning.
+   *
+   * @param q the sensitive attribute's overall distribution (value → share), a literal map; null
+   *     without a sensitive attribute
+   */
+  static Dataset<Row> summary(Dataset<Row> data, List<String> quasiIdentifiers, String sensitive,
+                              int k, Column q) {
+    Column[] qi = quasiIdentifiers.stream().map(functions::col).toArray(Column[]::new);
+    Dataset<Row> classes;
+    if (sensitive == null) {
+      classes = data.groupBy(qi).agg(functions.count(functions.lit(1)).as("n"));
+    } else {
+      List<Column> cellKeys = new ArrayList<>(List.of(qi));
+      cellKeys.add(functions.col(S));
+      Dataset<Row> cells = data.repartition(qi).withColumn(S, sensitiveValue(sensitive))
+          .groupBy(cellKeys.toArray(new Column[0]))
+          .agg(functions.count(functions.lit(1)).as("c"))
+          .withColumn("q", functions.element_at(q, functions.col(S)));
+      classes = cells.groupBy(qi).agg(
+              functions.sum("c").as("n"),
+              functions.count(functions.lit(1)).as("d"),
+              functions.sum(functions.col("c").multiply(functions.log(functions.col("c")))).as("clnc"),
+              functions.collect_list(functions.struct(functions.col("c"), functions.col("q"))).as("cq"))
+          // ½ Σ_s |p_s − q_s| = ½ (1 + Σ_{s in class} (|c_s/n − q_s| − q_s)): values absent from the
+          // class contribute q_s each, and Σ q = 1.
+          .withColumn("tv", functions.lit(0.5).multiply(functions.lit(1.0).plus(functions.aggregate(
+              functions.col("cq"), functions.lit(0.0),
+              (acc, e) -> acc.plus(functions.abs(e.getField("c").divide(functions.col("n"))
+                  .minus(e.getField("q")))).minus(e.getField("q"))))))
+          .withColumn("el", functions.exp(functions.log(functions.col("n"))
+              .minus(functions.col("clnc").divide(functions.col("n")))));
+    }
+    Column n = functions.col("n");
+    List<Column> aggs = new ArrayList<>(List.of(
+        functions.count(functions.lit(1)),
+        functions.coalesce(functions.sum(n), functions.lit(0L)),
+        functions.coalesce(functions.min(n), functions.lit(0L)),
+        functions.coalesce(functions.sum(functions.when(n.equalTo(1), n)), functions.lit(0L)),
+        functions.coalesce(functions.sum(functions.when(n.lt(k), n)), functions.lit(0L))));
+    if (sensitive != null) {
+      aggs.add(functions.min("d"));
+      aggs.add(functions.min("el"));
+      aggs.add(functions.max("tv"));
+    }
+    return classes.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+  }
+
+  /** The metrics of a state. */
+  public static List<MetricResult> metrics(EquivalenceClasses state, List<String> quasiIdentifiers,
+                                           String sensitive, int k) {
+    Scope scope = scope(quasiIdentifiers);
+    List<MetricResult> out = new ArrayList<>();
+    for (ReidentificationMetric m : ReidentificationMetric.values()) {
+      if (m.needsSensitive() && sensitive == null) {
+        continue;
+      }
+      MetricKey key = new MetricKey(Family.PRIVACY, m.id(), scope);
+      double v = state.value(m);
+      String note = m == ReidentificationMetric.RECORDS_AT_RISK ? "k = " + k
+          : m.needsSensitive() ? "sensitive attribute " + sensitive : null;
+      if (state.classes() == 0) {
+        out.add(new MetricResult.Undefined(key, 0L, m.id() + " is undefined: the data set has no rows"));
+      } else if (Double.isNaN(v)) {
+        out.add(new MetricResult.Undefined(key, state.records(), m.id() + " is undefined: the"
+            + " sensitive attribute " + sensitive + " has more than " + MAX_SENSITIVE_VALUES
+            + " distinct values, too many to compare distributions"));
+      } else {
+        out.add(new MetricResult.Computed(key, v, state.records(), null, null, null, note));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,168 @@
+package dev.assay.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.spark.SharedSpark;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The privacy family end to end through the CLI: planted PII and secrets are counted but never
+ * appear in any output file or on the console; a missing quasi-identifier exits 2 naming it; a
+ * spec without a privacy block reports the family as not applicable with the reason.
+ */
+class PrivacyAuditTest {
+
+  /** One planted value per type: each must be counted and must never be written anywhere. */
+  static final Map<String, String> PLANTED = new LinkedHashMap<>();
+
+  static {
+    PLANTED.put("email", "jane.roe@mail.example.org");
+    PLANTED.put("phone", "(212) 555-0147");
+    PLANTED.put("credit_card", "4111 1111 1111 1111");
+    PLANTED.put("iban", "DE89 3704 0044 0532 0130 00");
+    PLANTED.put("us_ssn", "078-05-1121");
+    PLANTED.put("ipv4", "192.168.17.203");
+    PLANTED.put("aws_access_key", "AKIAIOSFODNN7EXAMPLE");
+    PLANTED.put("azure_storage_key", "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq");
+    PLANTED.put("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U");
+    PLANTED.put("private_key", "-----BEGIN RSA PRIVATE KEY-----");
+  }
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void session() {
+    SharedSpark.get();
+  }
+
+  /** 40 rows: age/sex/zip quasi-identifiers, a note with one planted value in rows 0..9. */
+  void csv() throws IOException {
+    List<String> lines = new ArrayList<>(List.of("id,age,sex,zip,diagnosis,note,in_training,y,p"));
+    List<String> values = new ArrayList<>(PLANTED.values());
+    for (int i = 0; i < 40; i++) {
+      String note = i < values.size() ? "contact: " + values.get(i) : "nothing to see";
+      lines.add(i + "," + (30 + i % 4) + "," + (i % 2 == 0 ? "F" : "M") + ",1000" + (i % 3) + ","
+          + (i % 5 == 0 ? "flu" : "cold") + ",\"" + note + "\"," + (i % 2 == 0) + "," + (i % 3 == 0 ? 1 : 0)
+          + "," + (i % 7) / 7.0);
+    }
+    Files.write(dir.resolve("data.csv"), lines, StandardCharsets.UTF_8);
+  }
+
+  Path spec(String privacy, String columns) throws IOException {
+    Path spec = dir.resolve("audit.yaml");
+    Files.writeString(spec, String.join("\n",
+        "version: 1",
+        "name: privacy-audit",
+        "data:",
+        "  current: {path: data.csv}",
+        "columns:",
+        columns,
+        privacy,
+        "rules: [rules/privacy-baseline.yaml]",
+        ""));
+    return spec;
+  }
+
+  static final String COLUMNS = "  label: y\n  score: p\n  member: in_training";
+  static final String PRIVACY = "privacy:\n  quasi_identifiers: [age, sex, zip]\n"
+      + "  sensitive_attribute: diagnosis\n  k: 5";
+
+  @Test
+  void plantedPiiAndSecretsAreCountedButNeverWrittenAnywhere() throws IOException {
+    csv();
+    Path out = dir.resolve("report");
+    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec(PRIVACY, COLUMNS).toString(), "--out", out.toString());
+    assertEquals(1, r.code(), r.out() + r.err()); // blocking: secrets, card, SSN, k < 5
+
+    assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    Map<String, Double> note = new LinkedHashMap<>();
+    Map<String, Double> dataset = new LinkedHashMap<>();
+    for (JsonNode m : results.get("metrics")) {
+      if (m.get("family").asText().equals("privacy")) {
+        if (m.path("column").asText().equals("note")) {
+          note.put(m.get("metric").asText(), m.get("value").asDouble());
+        } else {
+          dataset.put(m.get("metric").asText() + "@" + m.path("column").asText(), m.get("value").asDouble());
+        }
+      }
+    }
+    for (String type : PLANTED.keySet()) {
+      assertEquals(1.0, note.get("pii_" + type + "_count"), type + " " + note);
+      assertEquals(1.0 / 40, note.get("pii_" + type + "_rate"), 1e-12, type);
+    }
+    // 4 ages x 2 sexes x 3 zips: age and sex are both set by i mod 4 and i mod 2, so 4 x 3 = 12
+    // classes of 40 rows: sizes 3 or 4 (i mod 12) → k = 3
+    assertEquals(3.0, dataset.get("k_anonymity@age & sex & zip"), dataset.toString());
+    assertTrue(dataset.containsKey("membership_auc@"), dataset.toString());
+
+    List<String> everything = new ArrayList<>(List.of(r.out(), r.err()));
+    try (Stream<Path> files = Files.walk(out)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        everything.add(Files.readString(f, StandardCharsets.UTF_8));
+      }
+    }
+    assertEquals(7, everything.size(), "stdout, stderr and five report files");
+    for (String text : everything) {
+      for (String secret : PLANTED.values()) {
+        assertFalse(text.contains(secret), "unmasked value in an output: " + secret);
+        String digits = secret.replaceAll("[^0-9]", "");
+        if (digits.length() >= 9) {
+          assertFalse(text.contains(digits), "unmasked digits in an output: " + digits);
+        }
+      }
+    }
+    String junit = Files.readString(out.resolve("junit.xml"));
+    assertTrue(junit.contains("privacy-no-aws-keys"), "rules of the pack were judged");
+  }
+
+  @Test
+  void aMissingQuasiIdentifierExitsTwoNamingItAndTheSpecLine() throws IOException {
+    csv();
+    AuditCommandTest.Result r = AuditCommandTest.cli("audit",
+        spec("privacy:\n  quasi_identifiers: [age, gender]", COLUMNS).toString(),
+        "--out", dir.resolve("o").toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("'gender'") && r.err().contains("quasi-identifier")
+        && r.err().contains("audit.yaml:10"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  @Test
+  void withoutAPrivacyBlockOrMemberColumnTheFamilyIsNotApplicable() throws IOException {
+    csv();
+    Path out = dir.resolve("r");
+    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec("", "  label: y").toString(),
+        "--out", out.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    String families = results.get("families").toString();
+    assertTrue(families.contains("no privacy: block and no columns.member"), families);
+    assertTrue(results.get("rules").toString().contains("NOT_APPLICABLE"));
+  }
+
+  @Test
+  void aBadPrivacyOptionExitsTwoWithItsLine() throws IOException {
+    csv();
+    AuditCommandTest.Result r = AuditCommandTest.cli("audit",
+        spec("privacy:\n  quasi_identifiers: [age]\n  k: 0", COLUMNS).toString(), "--out", dir.resolve("o").toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("audit.yaml:11") && r.err().contains("privacy.k"), r.err());
+  }
+}

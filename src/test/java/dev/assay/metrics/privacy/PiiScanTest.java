@@ -1,0 +1,162 @@
+package dev.assay.metrics.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+import dev.assay.spark.JobCounter;
+import dev.assay.spark.SharedSpark;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PII scan: known values and near misses per type (checksums included), precision and recall
+ * on a generated corpus, counts and rates per column, one job.
+ */
+class PiiScanTest {
+
+  static final SparkSession SPARK = SharedSpark.get();
+
+  /** Which types each text holds, evaluated by the scan's own Spark expressions (test only). */
+  static List<List<PiiType>> found(List<String> texts) {
+    Dataset<Row> df = SPARK.createDataset(texts, Encoders.STRING()).toDF("text");
+    List<Column> cols = new ArrayList<>();
+    for (PiiType t : PiiType.values()) {
+      cols.add(functions.coalesce(t.found(functions.col("text")), functions.lit(false)).as(t.id()));
+    }
+    List<Row> rows = df.select(cols.toArray(new Column[0])).collectAsList();
+    List<List<PiiType>> out = new ArrayList<>();
+    for (Row r : rows) {
+      List<PiiType> types = new ArrayList<>();
+      for (PiiType t : PiiType.values()) {
+        if (r.getBoolean(t.ordinal())) {
+          types.add(t);
+        }
+      }
+      out.add(types);
+    }
+    return out;
+  }
+
+  @Test
+  void knownValuesAndNearMisses() {
+    Map<String, List<PiiType>> cases = new java.util.LinkedHashMap<>();
+    cases.put("mail jane.doe+x@mail.example.org now", List.of(PiiType.EMAIL));
+    cases.put("jane at example dot org", List.of());
+    cases.put("call (212) 555-0147 today", List.of(PiiType.PHONE));
+    cases.put("call +14155550132", List.of(PiiType.PHONE));
+    cases.put("ticket 112-555-0147", List.of());                         // area code cannot start with 1
+    cases.put("card 4111 1111 1111 1111 ok", List.of(PiiType.CREDIT_CARD)); // Visa test number, Luhn sum 30
+    cases.put("card 4111-1111-1111-1112", List.of());                     // Luhn sum 31
+    cases.put("amex 378282246310005", List.of(PiiType.CREDIT_CARD));
+    cases.put("IBAN DE89 3704 0044 0532 0130 00", List.of(PiiType.IBAN)); // mod 97 = 1
+    cases.put("IBAN GB82WEST12345698765432", List.of(PiiType.IBAN));
+    cases.put("IBAN DE88 3704 0044 0532 0130 00", List.of());             // wrong check digits
+    cases.put("ssn 078-05-1121", List.of(PiiType.US_SSN));
+    cases.put("ssn 666-05-1121 or 900-12-3456 or 123-00-4567 or 123-45-0000", List.of());
+    cases.put("host 192.168.0.255", List.of(PiiType.IPV4));
+    cases.put("version 1.2.3 and 300.1.1.1", List.of());
+    cases.put("key AKIAIOSFODNN7EXAMPLE", List.of(PiiType.AWS_ACCESS_KEY));
+    cases.put("DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey="
+        + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+        List.of(PiiType.AZURE_STORAGE_KEY));
+    cases.put("token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+        List.of(PiiType.JWT));
+    cases.put("-----BEGIN RSA PRIVATE KEY-----\nMIIE...", List.of(PiiType.PRIVATE_KEY));
+    cases.put("-----BEGIN PUBLIC KEY-----", List.of());
+    List<String> texts = new ArrayList<>(cases.keySet());
+    List<List<PiiType>> found = found(texts);
+    for (int i = 0; i < texts.size(); i++) {
+      assertEquals(cases.get(texts.get(i)), found.get(i), texts.get(i));
+    }
+  }
+
+  @Test
+  void precisionAndRecallPerTypeOnAGeneratedCorpus() {
+    List<PiiCorpus.Item> items = new PiiCorpus(20261127L).items(60);
+    List<List<PiiType>> found = found(items.stream().map(PiiCorpus.Item::text).toList());
+    Map<PiiType, int[]> confusion = new TreeMap<>(); // tp, fp, fn
+    for (PiiType t : PiiType.values()) {
+      confusion.put(t, new int[3]);
+    }
+    for (int i = 0; i < items.size(); i++) {
+      PiiCorpus.Item item = items.get(i);
+      for (PiiType t : PiiType.values()) {
+        boolean truth = item.truth() == t;
+        boolean hit = found.get(i).contains(t);
+        if (truth && hit) {
+          confusion.get(t)[0]++;
+        } else if (hit) {
+          confusion.get(t)[1]++;
+        } else if (truth) {
+          confusion.get(t)[2]++;
+        }
+      }
+    }
+    StringBuilder table = new StringBuilder();
+    confusion.forEach((t, c) -> table.append(String.format("%-18s precision %.3f recall %.3f%n", t.id(),
+        c[0] / (double) (c[0] + c[1]), c[0] / (double) (c[0] + c[2]))));
+    System.out.print(table);
+    confusion.forEach((t, c) -> {
+      assertEquals(60, c[0] + c[2], t + " has 60 planted values");
+      assertEquals(0, c[2], t + " recall must be 1:\n" + table);
+      assertEquals(0, c[1], t + " precision must be 1 (near misses and other types):\n" + table);
+    });
+  }
+
+  @Test
+  void countsAndRatesPerColumnInOneJob() {
+    StructType schema = new StructType().add("note", DataTypes.StringType).add("contact", DataTypes.StringType);
+    // note: 2 of 4 records hold a card (one of them twice: still one record); contact: 1 email, 1 null
+    Dataset<Row> data = SPARK.createDataFrame(List.of(
+        RowFactory.create("paid with 4111 1111 1111 1111 and 4111111111111111", "a@b.example.com"),
+        RowFactory.create("card 378282246310005", null),
+        RowFactory.create("no card 4111 1111 1111 1112", "nobody"),
+        RowFactory.create(null, "phone: none")), schema);
+    List<MetricResult>[] holder = new List[1];
+    assertEquals(1, JobCounter.count(SPARK, () -> holder[0] = PiiScan.run(data, List.of("note", "contact"))));
+    List<MetricResult> m = holder[0];
+    assertEquals(2 * 2 * PiiType.values().length, m.size());
+    assertEquals(2, value(m, "pii_credit_card_count", "note"));
+    assertEquals(0.5, value(m, "pii_credit_card_rate", "note"), 1e-12);  // 2 / 4 records
+    assertEquals(1, value(m, "pii_email_count", "contact"));
+    assertEquals(0.25, value(m, "pii_email_rate", "contact"), 1e-12);
+    assertEquals(0, value(m, "pii_email_count", "note"));
+    assertEquals(0, value(m, "pii_credit_card_count", "contact"));
+  }
+
+  @Test
+  void emptyDataGivesZeroCountsAndUndefinedRates() {
+    Dataset<Row> empty = SPARK.createDataset(List.<String>of(), Encoders.STRING()).toDF("text");
+    List<MetricResult> m = PiiScan.run(empty, List.of("text"));
+    assertEquals(0, value(m, "pii_email_count", "text"));
+    assertTrue(m.stream().filter(r -> r.key().metric().endsWith("_rate"))
+        .allMatch(r -> r instanceof MetricResult.Undefined && r.note().contains("no rows")));
+  }
+
+  @Test
+  void metricNamesFollowTheContractPrefix() {
+    assertTrue(Arrays.stream(PiiType.values()).allMatch(t -> t.countMetric().startsWith("pii_")
+        && dev.assay.core.MetricNames.isKnown("privacy." + t.rateMetric())));
+  }
+
+  static double value(List<MetricResult> metrics, String name, String column) {
+    return metrics.stream().filter(r -> r.key().metric().equals(name) && r.key().scope().equals(Scope.column(column)))
+        .findFirst().orElseThrow(() -> new AssertionError("no " + name + " for " + column)).number()
+        .orElseThrow(() -> new AssertionError(name + " undefined"));
+  }
+}
