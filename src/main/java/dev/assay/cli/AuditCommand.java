@@ -5,11 +5,14 @@ import dev.assay.core.AuditRun;
 import dev.assay.core.BadInputException;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
+import dev.assay.publish.BlobLocation;
+import dev.assay.publish.BlobPublisher;
 import dev.assay.publish.DirectoryPublisher;
 import dev.assay.report.ReportBundle;
 import dev.assay.spark.SparkSessions;
 import dev.assay.spec.ResolvedSpec;
 import dev.assay.spec.SpecLoader;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +53,13 @@ final class AuditCommand implements Callable<Integer> {
       description = "blocking (default) or warning: which failed rules close the gate")
   String failOn;
 
+  @Option(names = "--upload", paramLabel = "URI",
+      description = "also publish the report to Azure Blob Storage:"
+          + " https://ACCOUNT.blob.core.windows.net/CONTAINER/PREFIX[?SAS] or the emulator's"
+          + " http://127.0.0.1:10000/devstoreaccount1/CONTAINER/PREFIX; credentials from the SAS,"
+          + " AZURE_STORAGE_CONNECTION_STRING or DefaultAzureCredential. Exit 3 if the upload fails.")
+  String upload;
+
   @Override
   public Integer call() {
     if (!failOn.equals("blocking") && !failOn.equals("warning")) {
@@ -61,6 +71,8 @@ final class AuditCommand implements Callable<Integer> {
     if (baseline != null && !baseline.toFile().isFile()) {
       throw new BadInputException("--baseline " + baseline + ": no such file.");
     }
+    // Checked before any Spark job: a bad URI or unusable credentials are exit 2, early.
+    BlobPublisher blob = upload == null ? null : BlobPublisher.connect(BlobLocation.parse(upload), System.getenv());
     ResolvedSpec resolved = new SpecLoader(SpecLoader.defaultProjectRules()).load(spec);
     Path target = out != null ? out : Path.of("reports", resolved.name());
     QuietLogs.apply();
@@ -74,8 +86,15 @@ final class AuditCommand implements Callable<Integer> {
         spark.stop();
       }
     }
-    new DirectoryPublisher(target).publish(ReportBundle.render(run));
+    Map<String, byte[]> files = ReportBundle.render(run);
+    new DirectoryPublisher(target).publish(files); // the local report always comes first
     print(run, target);
+    if (blob != null) {
+      QuietLogs.silenceAzure();
+      URI published = blob.publish(files); // on failure: exit 3, after the verdict lines above
+      System.out.println("Uploaded: " + published + "/report.html (" + blob.credentialSource() + ")");
+    }
+    System.out.println(run.passed() ? "Gate open: exit 0." : "Gate closed: exit 1.");
     return run.exitCode();
   }
 
@@ -104,6 +123,5 @@ final class AuditCommand implements Callable<Integer> {
       }
     }
     System.out.println("Report: " + target.resolve("report.html"));
-    System.out.println(run.passed() ? "Gate open: exit 0." : "Gate closed: exit 1.");
   }
 }

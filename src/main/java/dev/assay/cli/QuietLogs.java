@@ -24,4 +24,13 @@ final class QuietLogs {
     // sketches) exceed spark.sql.debug.maxToStringFields; harmless.
     Configurator.setLevel("org.apache.spark.util.SparkStringUtils", Level.ERROR);
   }
+
+  /**
+   * Turns the Azure SDK's own log lines off, under any launcher: --upload reports its failures
+   * itself, in one redacted message (see BlobPublisher). Called after Spark has set up logging, which
+   * would otherwise replace this setting with its defaults.
+   */
+  static void silenceAzure() {
+    Configurator.setLevel("com.azure", Level.OFF);
+  }
 }
