@@ -74,7 +74,9 @@ fi
 
 if [ -z "${SPARK_HOME:-}" ] && [ -z "$master" ]; then
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-  exec java "${jvm_flags[@]}" -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" \
+  log_conf=()
+  [ -z "${ASSAY_VERBOSE:-}" ] && log_conf=(-Dlog4j2.configurationFile=dev/assay/log4j2-embedded.properties)
+  exec java "${jvm_flags[@]}" "${log_conf[@]}" -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" \
     -cp "$jar:$(cat "$classpath_file"):$(cat "$spark_classpath_file")" "$main_class" "${app_args[@]}"
 fi
 
