@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The geometry of one horizontal bar chart for the HTML report: one bar per group, scaled so the
- * highest value fills the plot, and a dashed line at 80 % of that highest value (the four-fifths
- * rule of thumb). Coordinates are pre-formatted strings so the SVG is the same on every locale.
- * Bars under the line say so in their text, not only by colour.
+ * The geometry of one horizontal bar chart for the HTML report: one bar per group, with its
+ * confidence interval as a whisker when it has one, scaled so the highest value (or interval end)
+ * fills the plot, and a dashed line at 80 % of the highest group's value (the four-fifths rule of
+ * thumb). Coordinates are pre-formatted strings so the SVG is the same on every locale. Bars under
+ * the line say so in their text, not only by colour.
  *
  * @param id unique id in the page, for {@code aria-labelledby}
  * @param title the chart's accessible title
@@ -27,14 +28,31 @@ public record BarChart(String id, String title, String description, String width
   static final double ROW_HEIGHT = 24;
   static final double TOP = 8;
   static final int LABEL_CHARS = 30;
+  static final double BAR_HEIGHT = 18;
 
-  /** One group's bar. */
+  /**
+   * One group's bar; {@code whisker} is null when the group has no interval. {@code ci} is the
+   * interval as text ("" without one).
+   */
   public record Bar(String label, String fullLabel, String y, String textY, String width,
-                    String valueX, String value, boolean belowThreshold) {
+                    String valueX, String value, boolean belowThreshold, Whisker whisker,
+                    String ci) {
   }
 
-  /** One input value: a group and its (defined) value. */
-  public record Point(String group, double value) {
+  /** An interval drawn as a horizontal line from x1 to x2 at y, with end caps from capTop to capBottom. */
+  public record Whisker(String x1, String x2, String y, String capTop, String capBottom) {
+  }
+
+  /** One input value: a group, its (defined) value, and its interval (both null when none). */
+  public record Point(String group, double value, Double low, Double high) {
+
+    public Point(String group, double value) {
+      this(group, value, null, null);
+    }
+
+    boolean hasInterval() {
+      return low != null && high != null;
+    }
   }
 
   /** A chart of the points, or null when there is nothing to draw (no points, all zero). */
@@ -43,13 +61,29 @@ public record BarChart(String id, String title, String description, String width
     if (points.isEmpty() || !(max > 0)) {
       return null;
     }
+    double scale = Math.max(max, points.stream().filter(Point::hasInterval)
+        .mapToDouble(Point::high).max().orElse(0));
     double threshold = FOUR_FIFTHS * max;
+    boolean anyInterval = false;
     List<Bar> bars = new ArrayList<>();
     List<String> below = new ArrayList<>();
     for (int i = 0; i < points.size(); i++) {
       Point p = points.get(i);
       double y = TOP + i * ROW_HEIGHT;
-      double w = Math.max(0, p.value()) / max * PLOT_WIDTH;
+      double w = x(p.value(), scale);
+      double textX = w;
+      Whisker whisker = null;
+      String ci = "";
+      if (p.hasInterval()) {
+        anyInterval = true;
+        double x1 = x(p.low(), scale);
+        double x2 = x(p.high(), scale);
+        double mid = y + 3 + BAR_HEIGHT / 2;
+        whisker = new Whisker(fmt(LABEL_WIDTH + x1), fmt(LABEL_WIDTH + x2), fmt(mid),
+            fmt(mid - 5), fmt(mid + 5));
+        textX = Math.max(w, x2);
+        ci = NumberText.of(p.low()) + " – " + NumberText.of(p.high());
+      }
       boolean under = p.value() < threshold;
       if (under) {
         below.add(p.group());
@@ -57,20 +91,27 @@ public record BarChart(String id, String title, String description, String width
       String label = p.group().length() > LABEL_CHARS
           ? p.group().substring(0, LABEL_CHARS - 1) + "…" : p.group();
       bars.add(new Bar(label, p.group(), fmt(y + 3), fmt(y + ROW_HEIGHT / 2 + 4), fmt(w),
-          fmt(LABEL_WIDTH + w + 6),
-          NumberText.of(p.value()) + (under ? " (below the 80 % line)" : ""), under));
+          fmt(LABEL_WIDTH + textX + 6),
+          NumberText.of(p.value()) + (under ? " (below the 80 % line)" : ""), under, whisker,
+          ci));
     }
     double plotBottom = TOP + points.size() * ROW_HEIGHT;
     String description = metricLabel + " by " + attribute + ": highest "
         + NumberText.of(max) + ", 80 % line at " + NumberText.of(threshold) + "; "
         + (below.isEmpty() ? "no group is below the line."
             : GateSummary.plural(below.size(), "group") + " below the line: "
-                + String.join(", ", below) + ".");
+                + String.join(", ", below) + ".")
+        + (anyInterval ? " Whiskers show each group's confidence interval." : "");
     return new BarChart(id, metricLabel + " by " + attribute, description,
         fmt(LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH), fmt(plotBottom + 22), fmt(LABEL_WIDTH - 8),
         fmt(LABEL_WIDTH),
-        fmt(LABEL_WIDTH + FOUR_FIFTHS * PLOT_WIDTH), fmt(TOP), fmt(plotBottom),
+        fmt(LABEL_WIDTH + x(threshold, scale)), fmt(TOP), fmt(plotBottom),
         "80 % of highest (" + NumberText.of(threshold) + ")", fmt(plotBottom + 16), bars);
+  }
+
+  /** The length in the plot of a value, when {@code scale} fills it; negatives are drawn as 0. */
+  private static double x(double value, double scale) {
+    return Math.max(0, value) / scale * PLOT_WIDTH;
   }
 
   private static String fmt(double v) {

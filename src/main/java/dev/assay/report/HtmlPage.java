@@ -12,11 +12,13 @@ import dev.assay.core.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -25,7 +27,7 @@ import java.util.TreeSet;
  * it. Built from an {@link AuditRun} by {@link #of(AuditRun)}.
  */
 public record HtmlPage(String auditName, String modelLabel, GateSummary gate, String verdictClass,
-                       List<String> checkedFamilies, List<String> notApplicableFamilies,
+                       List<Finding> findings, int hiddenFindings, List<String> checkedFamilies, List<String> notApplicableFamilies,
                        List<Fact> rowCounts, List<RuleRow> rules, List<FamilySection> families,
                        List<String> notes, List<Fact> glossary, List<Fact> evidence,
                        List<FileEvidence> files, String toolVersion) {
@@ -35,6 +37,9 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
       "true_positive_rate", "false_positive_rate", "false_negative_rate", "true_negative_rate",
       "positive_predictive_value", "negative_predictive_value", "accuracy", "mean_score", "auc",
       "impact_ratio");
+
+  /** The most groups an attribute's table and chart show; the rest are counted. */
+  public static final int MAX_GROUPS = 50;
 
   /** Rule statuses in the order the verdict table lists them: problems first. */
   static final List<Status> STATUS_ORDER = List.of(Status.FAIL, Status.ERROR, Status.WARN,
@@ -52,19 +57,24 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
   }
 
   /**
-   * One metric family: whether it ran (and if not, why), the fairness tables per attribute, and a
-   * generic table of every other metric by scope.
+   * One metric family: whether it ran (and if not, why), its findings in plain words, the fairness
+   * tables per attribute, the drift summary (null for other families), and a generic table of
+   * every other metric by scope ({@code hiddenColumns} drift columns left out of it).
    */
   public record FamilySection(String id, String title, boolean applicable, String reason,
-                              List<AttributeSection> attributes, List<MetricRow> metrics) {
+                              List<Finding> findings, List<AttributeSection> attributes,
+                              DriftTable drift, List<MetricRow> metrics, int hiddenColumns) {
   }
 
   /**
    * A sensitive attribute (or intersection): groups as rows by per-group metrics as columns, the
-   * between-group metrics, a chart, and numbered footnotes for the cells that carry a note.
+   * between-group metrics, a chart, and numbered footnotes for the cells that carry a note. With
+   * more than {@link #MAX_GROUPS} groups only the largest are shown, largest first, and
+   * {@code hiddenGroups} counts the others.
    */
   public record AttributeSection(String attribute, List<String> columns, List<GroupRow> groups,
-                                 List<MetricRow> overall, BarChart chart, List<String> footnotes) {
+                                 List<MetricRow> overall, BarChart chart, List<String> footnotes,
+                                 int hiddenGroups) {
   }
 
   /** One group's row of per-group metrics. */
@@ -104,15 +114,17 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
             .thenComparing(Comparator.naturalOrder()))
         .map(HtmlPage::ruleRow)
         .toList();
+    DriftTable drift = DriftTable.of(run);
+    Findings findings = Findings.of(run, drift);
     List<FamilySection> families = new ArrayList<>();
     for (Family family : Family.values()) {
-      FamilySection section = familySection(run, family);
+      FamilySection section = familySection(run, family, findings, drift);
       if (section != null) {
         families.add(section);
       }
     }
     return new HtmlPage(run.name(), modelLabel(run.model()), gate,
-        run.passed() ? "pass" : "fail", checked, notApplicable, rowCounts, rules, families,
+        run.passed() ? "pass" : "fail", findings.all(), findings.hidden(), checked, notApplicable, rowCounts, rules, families,
         run.notes(), glossary(run), evidence(run.provenance()),
         run.provenance() == null ? List.of() : run.provenance().files(),
         run.provenance() == null ? "" : blank(run.provenance().toolVersion()));
@@ -154,7 +166,8 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
         blank(v.rationale()), blank(v.reference()));
   }
 
-  private static FamilySection familySection(AuditRun run, Family family) {
+  private static FamilySection familySection(AuditRun run, Family family, Findings findings,
+                                            DriftTable drift) {
     FamilyOutcome outcome = run.families().stream()
         .filter(o -> o.family() == family).findFirst().orElse(null);
     List<MetricResult> metrics = run.metrics().stream()
@@ -166,6 +179,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     String reason = outcome == null ? "" : blank(outcome.reason());
     List<AttributeSection> attributes = new ArrayList<>();
     List<MetricRow> generic = new ArrayList<>();
+    int hiddenColumns = 0;
     if (family == Family.FAIRNESS) {
       Map<String, List<MetricResult>> byAttribute = new LinkedHashMap<>();
       for (MetricResult m : metrics) {
@@ -179,10 +193,22 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
       for (Map.Entry<String, List<MetricResult>> e : byAttribute.entrySet()) {
         attributes.add(attributeSection(e.getKey(), e.getValue(), "chart-" + (++chartNo)));
       }
+    } else if (family == Family.DRIFT) {
+      Set<String> shown = new HashSet<>();
+      drift.rows().forEach(r -> shown.add(r.column()));
+      for (MetricResult m : metrics) {
+        String column = m.key().scope().column();
+        if (column == null || shown.contains(column)) {
+          generic.add(metricRow(m));
+        }
+      }
+      hiddenColumns = drift.hidden();
     } else {
       metrics.forEach(m -> generic.add(metricRow(m)));
     }
-    return new FamilySection(family.id(), family.title(), applicable, reason, attributes, generic);
+    return new FamilySection(family.id(), family.title(), applicable, reason,
+        findings.of(family), attributes,
+        family == Family.DRIFT && !drift.rows().isEmpty() ? drift : null, generic, hiddenColumns);
   }
 
   private static AttributeSection attributeSection(String attribute, List<MetricResult> metrics,
@@ -200,6 +226,18 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
         names.add(m.key().metric());
       }
     }
+    int hiddenGroups = 0;
+    if (byGroup.size() > MAX_GROUPS) {
+      List<String> largest = byGroup.keySet().stream()
+          .sorted(Comparator.comparingLong((String g) -> groupCount(byGroup.get(g))).reversed()
+              .thenComparing(Comparator.naturalOrder()))
+          .limit(MAX_GROUPS).toList();
+      Map<String, Map<String, MetricResult>> kept = new LinkedHashMap<>();
+      largest.forEach(g -> kept.put(g, byGroup.get(g)));
+      hiddenGroups = byGroup.size() - MAX_GROUPS;
+      byGroup.clear();
+      byGroup.putAll(kept);
+    }
     boolean derivedCount = !names.contains("count")
         && metrics.stream().anyMatch(m -> m.key().scope().group() != null && m.count() != null);
     List<String> columns = new ArrayList<>();
@@ -212,6 +250,11 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     List<BarChart.Point> points = new ArrayList<>();
     String chartMetric = names.contains("selection_rate") ? "selection_rate"
         : names.contains("impact_ratio") ? "impact_ratio" : null;
+    // demographic_parity_ratio's note names the rate it compares; the favourable rate is
+    // 1 - selection_rate when the favourable prediction is the negative one
+    boolean favourableIsNegative = "selection_rate".equals(chartMetric) && overall.stream()
+        .anyMatch(r -> r.metric().equals("demographic_parity_ratio")
+            && r.note().startsWith("favourable rate"));
     for (Map.Entry<String, Map<String, MetricResult>> g : byGroup.entrySet()) {
       List<Cell> cells = new ArrayList<>();
       if (derivedCount) {
@@ -235,15 +278,40 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
       if (chartMetric != null) {
         MetricResult m = g.getValue().get(chartMetric);
         if (m != null && m.number().isPresent()) {
-          points.add(new BarChart.Point(g.getKey(), m.number().getAsDouble()));
+          points.add(chartPoint(g.getKey(), m, favourableIsNegative));
         }
       }
       groups.add(new GroupRow(g.getKey(), cells));
     }
+    String chartLabel = favourableIsNegative ? "Favourable rate (1 − selection rate)"
+        : chartMetric == null ? ""
+        : Character.toUpperCase(chartMetric.charAt(0)) + chartMetric.substring(1).replace('_', ' ');
     BarChart chart = chartMetric == null ? null
-        : BarChart.of(chartId, Character.toUpperCase(chartMetric.charAt(0))
-            + chartMetric.substring(1).replace('_', ' '), attribute, points);
-    return new AttributeSection(attribute, columns, groups, overall, chart, footnotes);
+        : BarChart.of(chartId, chartLabel, attribute, points);
+    return new AttributeSection(attribute, columns, groups, overall, chart, footnotes,
+        hiddenGroups);
+  }
+
+  /** A group's bar: the value with its interval, or 1 − both for the favourable rate. */
+  private static BarChart.Point chartPoint(String group, MetricResult m, boolean complement) {
+    double v = m.number().getAsDouble();
+    Double low = null;
+    Double high = null;
+    if (m instanceof MetricResult.Computed c && c.ciLow() != null && c.ciHigh() != null) {
+      low = complement ? 1 - c.ciHigh() : c.ciLow();
+      high = complement ? 1 - c.ciLow() : c.ciHigh();
+    }
+    return new BarChart.Point(group, complement ? 1 - v : v, low, high);
+  }
+
+  /** A group's row count: its count metric, else the largest count of its metrics, else 0. */
+  private static long groupCount(Map<String, MetricResult> metrics) {
+    MetricResult count = metrics.get("count");
+    if (count != null && count.number().isPresent()) {
+      return (long) count.number().getAsDouble();
+    }
+    return metrics.values().stream().map(MetricResult::count).filter(Objects::nonNull)
+        .max(Long::compare).orElse(0L);
   }
 
   private static int columnRank(String metric) {

@@ -60,4 +60,86 @@ class HtmlPageTest {
     assertNull(BarChart.of("c", "Selection rate", "sex",
         List.of(new BarChart.Point("F", 0), new BarChart.Point("M", 0))));
   }
+
+  private static Computed rateWithInterval(String group, double value, double low, double high,
+                                           long count) {
+    return new Computed(new MetricKey(Family.FAIRNESS, "selection_rate", Scope.group("sex", group)),
+        value, count, low, high, null, null);
+  }
+
+  /**
+   * Hand-made intervals: F 0.25 [0.2, 0.3], M 0.5 [0.45, 0.55]. The plot (340 wide, from x = 220)
+   * is scaled to the highest interval end 0.55: M's bar is 0.5 / 0.55 * 340 = 309.09 long, its
+   * whisker runs from 220 + 0.45 / 0.55 * 340 = 498.18 to 220 + 340 = 560; F's from 220 + 123.64
+   * to 220 + 185.45 = 405.45. Row i's bar starts at y = 8 + 24 i + 3, so its middle is at 20 + 24 i.
+   * The 80 % line is at 0.8 * 0.5 = 0.4 (of the highest rate, not of the interval end):
+   * 220 + 0.4 / 0.55 * 340 = 467.27. F's value text goes after its whisker: 405.45 + 6 = 411.45.
+   */
+  @Test
+  void chartDrawsIntervalWhiskersAtTheRightCoordinates() {
+    HtmlPage page = HtmlPage.of(fairnessOnly(List.of(
+        rateWithInterval("F", 0.25, 0.2, 0.3, 40), rateWithInterval("M", 0.5, 0.45, 0.55, 60))));
+    BarChart chart = page.families().get(0).attributes().get(0).chart();
+    BarChart.Bar f = chart.bars().get(0);
+    BarChart.Bar m = chart.bars().get(1);
+    assertEquals("309.1", m.width());
+    assertEquals(new BarChart.Whisker("498.2", "560.0", "44.0", "39.0", "49.0"), m.whisker());
+    assertEquals(new BarChart.Whisker("343.6", "405.5", "20.0", "15.0", "25.0"), f.whisker());
+    assertEquals("467.3", chart.thresholdX());
+    assertEquals("411.5", f.valueX());
+    assertEquals("0.2000 – 0.3000", f.ci());
+    assertEquals(true, f.belowThreshold(), "0.25 < 0.4");
+    String html = new String(new HtmlReport().render(fairnessOnly(List.of(
+        rateWithInterval("F", 0.25, 0.2, 0.3, 40), rateWithInterval("M", 0.5, 0.45, 0.55, 60)))),
+        java.nio.charset.StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assertions.assertTrue(html.contains(
+        "<path class=\"whisker\" d=\"M498.2 44.0H560.0M498.2 39.0V49.0M560.0 39.0V49.0\"></path>"));
+    org.junit.jupiter.api.Assertions.assertTrue(html.contains(
+        "<title>F: 0.2500 (below the 80 % line), interval 0.2000 – 0.3000</title>"));
+    org.junit.jupiter.api.Assertions.assertTrue(html.contains(
+        "Whiskers show each group&#39;s confidence interval."));
+  }
+
+  @Test
+  void favourableRateIsChartedWhenTheFavourablePredictionIsNegative() {
+    Computed dpr = Computed.of(new MetricKey(Family.FAIRNESS, "demographic_parity_ratio",
+        Scope.attribute("sex")), 0.5, null).withNote("favourable rate (1 - selection_rate): "
+        + "highest F (0.75), lowest M (0.5); 95 % Katz interval");
+    HtmlPage page = HtmlPage.of(new AuditRun("page", null,
+        List.of(FamilyOutcome.ran(Family.FAIRNESS, "")), List.of(dpr,
+            rateWithInterval("F", 0.25, 0.2, 0.3, 40), rateWithInterval("M", 0.5, 0.45, 0.55, 60)),
+        List.of(), Map.of(), List.of(), null));
+    BarChart chart = page.families().get(0).attributes().get(0).chart();
+    assertEquals("Favourable rate (1 − selection rate) by sex", chart.title());
+    assertEquals("0.7500", chart.bars().get(0).value());
+    assertEquals("0.7000 – 0.8000", chart.bars().get(0).ci());
+    assertEquals(true, chart.bars().get(1).belowThreshold(), "0.5 < 0.8 * 0.75");
+  }
+
+  /** 120 groups g000..g119 of 1000 + i rows: the 50 largest are g119 down to g070. */
+  @Test
+  void longGroupListsShowTheFiftyLargestAndCountTheRest() {
+    List<Computed> metrics = new java.util.ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      metrics.add(metric("selection_rate", String.format(java.util.Locale.ROOT, "g%03d", i),
+          0.5, 1000L + i));
+    }
+    metrics.add(metric("selection_rate", SampleRuns.SCRIPT_GROUP, 0.5, 5000L));
+    HtmlPage.AttributeSection sex = HtmlPage.of(fairnessOnly(metrics)).families().get(0)
+        .attributes().get(0);
+    assertEquals(HtmlPage.MAX_GROUPS, sex.groups().size());
+    assertEquals(71, sex.hiddenGroups());
+    assertEquals(SampleRuns.SCRIPT_GROUP, sex.groups().get(0).group(), "largest first");
+    assertEquals("g119", sex.groups().get(1).group());
+    assertEquals("g071", sex.groups().get(49).group());
+    assertEquals(HtmlPage.MAX_GROUPS, sex.chart().bars().size());
+    String html = new String(new HtmlReport().render(fairnessOnly(metrics)),
+        java.nio.charset.StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assertions.assertTrue(html.contains("This table and the chart show the "
+        + "50 largest groups, largest first; 71 more groups are in results.json."));
+    org.junit.jupiter.api.Assertions.assertFalse(html.contains(">g070<"));
+    org.junit.jupiter.api.Assertions.assertFalse(html.contains(SampleRuns.SCRIPT_GROUP));
+    org.junit.jupiter.api.Assertions.assertTrue(html.contains(
+        "<th scope=\"row\">&lt;script&gt;alert(1)&lt;/script&gt;</th>"));
+  }
 }

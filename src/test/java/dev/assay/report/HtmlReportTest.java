@@ -112,9 +112,29 @@ class HtmlReportTest {
     assertTrue(FULL.contains("<svg role=\"img\" aria-labelledby=\"chart-1-title chart-1-desc\""));
     assertTrue(FULL.contains("<title id=\"chart-1-title\">Selection rate by race</title>"));
     assertTrue(FULL.contains("80 % line at 0.4614; 2 groups below the line"));
+    // race: African-American's interval ends at 0.59, so 0.59 fills the 340-wide plot from x = 220;
+    // the line at 0.8 * 0.5767 = 0.4614 is at 220 + 0.4614 / 0.59 * 340 = 485.9, and the script
+    // group's 0.1 bar ends at 220 + 57.6, its text 6 further (283.6)
+    assertTrue(FULL.contains("<line class=\"threshold\" x1=\"485.9\""));
+    // race & sex has no interval: its highest value fills the plot, the line at 220 + 0.8 * 340
     assertTrue(FULL.contains("<line class=\"threshold\" x1=\"492.0\""));
     assertTrue(FULL.contains("stroke-dasharray"));
-    assertTrue(FULL.contains("<text x=\"285.0\" y=\"24.0\">0.1000 (below the 80 % line)</text>"));
+    assertTrue(FULL.contains("<text x=\"283.6\" y=\"24.0\">0.1000 (below the 80 % line)</text>"));
+    assertTrue(FULL.contains("<path class=\"whisker\" d=\"M542.7 "), "African-American's whisker"
+        + " starts at 220 + 0.56 / 0.59 * 340 = 542.7");
+  }
+
+  @Test
+  void findingsAreWrittenInPlainWordsWithEscapedNames() {
+    assertTrue(FULL.contains("<h3 id=\"findings-heading\">Findings in plain words</h3>"));
+    assertTrue(FULL.contains("<li><span class=\"status fail\">FAIL</span> On race, demographic parity "
+        + "ratio is 0.1734; the rule eeoc-four-fifths asks for at least 80 %.</li>"),
+        "the full sample's ratio has no note, so the sentence falls back to value and condition");
+    assertTrue(FULL.contains("<li><span class=\"status error\">ERROR</span> Rule tpr-defined could "
+        + "not be checked for the group &lt;script&gt;alert(1)&lt;/script&gt; of race: metric "
+        + "undefined: no truly positive record in the group.</li>"));
+    assertTrue(FULL.contains("For the column &quot;quote &amp; | col, psi is 0.4000; the rule "
+        + "psi-stable asks for less than 0.25."));
   }
 
   @Test
