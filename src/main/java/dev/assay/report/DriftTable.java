@@ -105,8 +105,9 @@ public record DriftTable(List<Row> rows, int hidden, int driftedCount) {
         String thresholdText = new BigDecimal(NumberText.of(threshold)).stripTrailingZeros()
             .toPlainString();
         test = metric + (pValue ? " < " : " ≥ ") + thresholdText;
-        testText = Findings.driftWords(metric) + (pValue ? " is below " : " is at least ")
-            + thresholdText;
+        testText = "the " + Findings.driftWords(metric) + (pValue ? " is below " + thresholdText
+            : " is " + thresholdText + (metric.equals("wasserstein_normed")
+                ? " standard deviations" : "") + " or more");
         decidingMetric = metric;
         deciding = NumberText.of(value);
         strength = pValue ? (value > 0 ? threshold / value : Double.MAX_VALUE)

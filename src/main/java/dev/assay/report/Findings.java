@@ -47,8 +47,11 @@ public record Findings(List<Finding> all, int hidden) {
       Pattern.compile("\\s*between\\s+(\\S+)\\s+and\\s+(\\S+)\\s*");
   private static final Pattern LEVEL =
       Pattern.compile("(\\d+(?:\\.\\d+)?) % (?:Katz|Newcombe|Wilson) interval");
+  /** A no-break space and a percent sign, so "67.7 %" never breaks across lines. */
+  static final String PERCENT = "\u00a0%";
+
   private static final Map<String, String> DRIFT_WORDS = Map.of("psi", "PSI",
-      "wasserstein_normed", "Wasserstein distance in standard deviations",
+      "wasserstein_normed", "Wasserstein distance",
       "jensen_shannon", "Jensen-Shannon distance", "ks_p_value", "Kolmogorov-Smirnov p-value",
       "chi2_p_value", "chi-squared p-value", "hellinger", "Hellinger distance",
       "total_variation", "total variation distance");
@@ -252,7 +255,7 @@ public record Findings(List<Finding> all, int hidden) {
         last = l.group(1);
       }
       if (last != null) {
-        level = last + " % ";
+        level = last + PERCENT + " ";
       }
     }
     return "; " + (level.isEmpty() ? "confidence " : level) + "interval "
@@ -299,7 +302,7 @@ public record Findings(List<Finding> all, int hidden) {
   }
 
   /**
-   * A share as a percentage with at most three significant digits, rounded toward zero so that a
+   * A share as a percentage ({@link #PERCENT}) with at most three significant digits, rounded toward zero so that a
    * value just under a threshold never reads as the threshold (0.7996 is "79.9 %", not "80 %").
    */
   static String percent(double share) {
@@ -308,7 +311,7 @@ public record Findings(List<Finding> all, int hidden) {
     if (p.abs().compareTo(BigDecimal.valueOf(100)) >= 0) {
       p = p.setScale(0, RoundingMode.DOWN);
     }
-    return p.stripTrailingZeros().toPlainString() + " %";
+    return p.stripTrailingZeros().toPlainString() + PERCENT;
   }
 
   static String where(Scope s) {

@@ -56,9 +56,9 @@ class FindingsTest {
     Finding only = f.all().get(0);
     assertEquals("FAIL", only.status());
     assertEquals(Family.FAIRNESS, only.family());
-    assertEquals("On race, the group Black received the favourable outcome at 67.7 % of the rate "
-        + "of the group White (demographic parity ratio 0.6777; 95 % interval 0.6680–0.6877); "
-        + "the rule eeoc-four-fifths asks for at least 80 %.", only.text());
+    assertEquals("On race, the group Black received the favourable outcome at 67.7\u00a0% of the rate "
+        + "of the group White (demographic parity ratio 0.6777; 95\u00a0% interval 0.6680–0.6877); "
+        + "the rule eeoc-four-fifths asks for at least 80\u00a0%.", only.text());
   }
 
   @Test
@@ -82,9 +82,9 @@ class FindingsTest {
         "relative to White (favourable rate 0.6); 95 % Katz interval; p_value: z-test");
     AuditRun r = run(List.of(ir, rate("White", 0.6)), List.of(verdict("ll144", Status.FAIL,
         "fairness.impact_ratio", Scope.group("race", "Black"), 0.5, ">= 0.8")));
-    assertEquals("On race, the group Black received the favourable outcome at 50 % of the rate of "
-        + "the group White (impact ratio 0.5000; 95 % interval 0.4000–0.6000); the rule ll144 asks for at "
-        + "least 80 %.", Findings.of(r, DriftTable.of(r)).all().get(0).text());
+    assertEquals("On race, the group Black received the favourable outcome at 50\u00a0% of the rate of "
+        + "the group White (impact ratio 0.5000; 95\u00a0% interval 0.4000–0.6000); the rule ll144 asks for at "
+        + "least 80\u00a0%.", Findings.of(r, DriftTable.of(r)).all().get(0).text());
   }
 
   @Test
@@ -108,8 +108,8 @@ class FindingsTest {
     AuditRun r = run(DriftTableTest.column("income", true, 0.188281, 0.465227, null), List.of());
     Findings f = Findings.of(r, DriftTable.of(r));
     assertEquals(List.of("income changed since the reference data: PSI 0.1883, Wasserstein "
-            + "distance 0.4652 standard deviations (drift is called when Wasserstein distance in "
-            + "standard deviations is at least 0.1)."),
+            + "distance 0.4652 standard deviations (drift is called when the Wasserstein "
+            + "distance is 0.1 standard deviations or more)."),
         f.of(Family.DRIFT).stream().map(Finding::text).toList());
     assertEquals("DRIFTED", f.all().get(0).status());
   }
@@ -128,12 +128,12 @@ class FindingsTest {
 
   @Test
   void percentagesNeverRoundUpToTheThreshold() {
-    assertEquals("79.9 %", Findings.percent(0.7996));
-    assertEquals("68 %", Findings.percent(0.68));
-    assertEquals("80 %", Findings.percent(0.8));
-    assertEquals("100 %", Findings.percent(1.0));
-    assertEquals("at least 80 %", Findings.condition(">= 0.8", true));
-    assertEquals("a value from 80 % to 125 %", Findings.condition("between 0.8 and 1.25", true));
+    assertEquals("79.9\u00a0%", Findings.percent(0.7996));
+    assertEquals("68\u00a0%", Findings.percent(0.68));
+    assertEquals("80\u00a0%", Findings.percent(0.8));
+    assertEquals("100\u00a0%", Findings.percent(1.0));
+    assertEquals("at least 80\u00a0%", Findings.condition(">= 0.8", true));
+    assertEquals("a value from 80\u00a0% to 125\u00a0%", Findings.condition("between 0.8 and 1.25", true));
     assertEquals("less than 0.25", Findings.condition("< 0.25", false));
   }
 }

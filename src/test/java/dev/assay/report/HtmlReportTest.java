@@ -128,7 +128,7 @@ class HtmlReportTest {
   void findingsAreWrittenInPlainWordsWithEscapedNames() {
     assertTrue(FULL.contains("<h3 id=\"findings-heading\">Findings in plain words</h3>"));
     assertTrue(FULL.contains("<li><span class=\"status fail\">FAIL</span> On race, demographic parity "
-        + "ratio is 0.1734; the rule eeoc-four-fifths asks for at least 80 %.</li>"),
+        + "ratio is 0.1734; the rule eeoc-four-fifths asks for at least 80\u00a0%.</li>"),
         "the full sample's ratio has no note, so the sentence falls back to value and condition");
     assertTrue(FULL.contains("<li><span class=\"status error\">ERROR</span> Rule tpr-defined could "
         + "not be checked for the group &lt;script&gt;alert(1)&lt;/script&gt; of race: metric "
