@@ -28,7 +28,8 @@ import java.util.TreeSet;
  */
 public record HtmlPage(String auditName, String modelLabel, GateSummary gate, String verdictClass,
                        List<Finding> findings, int hiddenFindings, List<String> checkedFamilies, List<String> notApplicableFamilies,
-                       List<Fact> rowCounts, List<RuleRow> rules, List<FamilySection> families,
+                       List<Fact> rowCounts, List<RuleRow> rules, int hiddenRules,
+                       List<FamilySection> families,
                        List<String> notes, List<Fact> glossary, List<Fact> evidence,
                        List<FileEvidence> files, String toolVersion) {
 
@@ -40,6 +41,9 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
 
   /** The most groups an attribute's table and chart show; the rest are counted. */
   public static final int MAX_GROUPS = 50;
+
+  /** The most rows the rule-check table shows (problems first); the rest are counted. */
+  public static final int MAX_RULE_ROWS = 500;
 
   /** Rule statuses in the order the verdict table lists them: problems first. */
   static final List<Status> STATUS_ORDER = List.of(Status.FAIL, Status.ERROR, Status.WARN,
@@ -112,6 +116,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     List<RuleRow> rules = run.verdicts().stream()
         .sorted(Comparator.comparingInt((Verdict v) -> STATUS_ORDER.indexOf(v.status()))
             .thenComparing(Comparator.naturalOrder()))
+        .limit(MAX_RULE_ROWS)
         .map(HtmlPage::ruleRow)
         .toList();
     DriftTable drift = DriftTable.of(run);
@@ -124,7 +129,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
       }
     }
     return new HtmlPage(run.name(), modelLabel(run.model()), gate,
-        run.passed() ? "pass" : "fail", findings.all(), findings.hidden(), checked, notApplicable, rowCounts, rules, families,
+        run.passed() ? "pass" : "fail", findings.all(), findings.hidden(), checked, notApplicable, rowCounts, rules, run.verdicts().size() - rules.size(), families,
         run.notes(), glossary(run), evidence(run.provenance()),
         run.provenance() == null ? List.of() : run.provenance().files(),
         run.provenance() == null ? "" : blank(run.provenance().toolVersion()));

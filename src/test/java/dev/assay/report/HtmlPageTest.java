@@ -142,4 +142,24 @@ class HtmlPageTest {
     org.junit.jupiter.api.Assertions.assertTrue(html.contains(
         "<th scope=\"row\">&lt;script&gt;alert(1)&lt;/script&gt;</th>"));
   }
+
+  @Test
+  void ruleTableShowsTheFirstRowsProblemsFirstAndCountsTheRest() {
+    List<dev.assay.core.Verdict> verdicts = new java.util.ArrayList<>();
+    for (int i = 0; i < HtmlPage.MAX_RULE_ROWS + 10; i++) {
+      verdicts.add(new dev.assay.core.Verdict("r", null, null, dev.assay.core.Severity.WARNING,
+          i == 505 ? dev.assay.core.Status.WARN : dev.assay.core.Status.PASS,
+          "fairness.selection_rate", Scope.group("sex", String.format(java.util.Locale.ROOT,
+              "g%03d", i)), 0.5, "< 0.9", "ok", null, null, null));
+    }
+    AuditRun run = new AuditRun("rules", null, List.of(), List.of(), verdicts, Map.of(),
+        List.of(), null);
+    HtmlPage page = HtmlPage.of(run);
+    assertEquals(HtmlPage.MAX_RULE_ROWS, page.rules().size());
+    assertEquals(10, page.hiddenRules());
+    assertEquals("sex = g505", page.rules().get(0).scope(), "the warning is listed first");
+    String html = new String(new HtmlReport().render(run), java.nio.charset.StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assertions.assertTrue(html.contains("10 more rule checks are in "
+        + "results.json and junit.xml; this table shows the first 500, problems first."));
+  }
 }
