@@ -44,6 +44,9 @@ public final class LlmPlan {
     summary += columns.referenceAnswer() != null
         ? " against reference answers in '" + columns.referenceAnswer() + "'"
         : "; no columns.reference_answer, so bleu, chrf, rouge, exact_match and token_f1 are not computed";
+    if (columns.retrievedIds() != null && columns.relevantIds() != null) {
+      summary += "; retrieval ids in '" + columns.retrievedIds() + "' against '" + columns.relevantIds() + "'";
+    }
     return FamilyOutcome.ran(Family.LLM, summary);
   }
 
