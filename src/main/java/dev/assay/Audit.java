@@ -189,6 +189,6 @@ public final class Audit {
     Provenance provenance = new Provenance(Version.tool(), System.getProperty("java.version"),
         spark.version(), spark.sparkContext().master(), started, clock.instant(), files);
     return new AuditRun(spec.name(), spec.model(), families, metrics, verdicts, rowCounts,
-        notes, provenance);
+        notes, provenance, baseline == null ? Map.of() : baseline.values());
   }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CompasOracleTest {
 
-  static final Path CSV = Path.of("../shared/datasets/compas/compas-scores-two-years.csv").toAbsolutePath();
+  static final Path CSV = CompasCsv.CSV;
 
   /** Independent counts per group: n, predicted positive, label positive, true positive. */
   record Counts(long n, long predicted, long positive, long truePositive) {
@@ -94,23 +94,8 @@ class CompasOracleTest {
         a.truePositive + b.truePositive);
   }
 
-  /** A CSV line split on commas outside double quotes. */
   static List<String> split(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (char c : line.toCharArray()) {
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    out.add(cur.toString());
-    return out;
+    return CompasCsv.split(line);
   }
 
   static double value(String metric, Scope scope) {

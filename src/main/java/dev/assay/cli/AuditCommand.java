@@ -9,7 +9,6 @@ import dev.assay.publish.BlobLocation;
 import dev.assay.publish.BlobPublisher;
 import dev.assay.publish.DirectoryPublisher;
 import dev.assay.report.ReportBundle;
-import dev.assay.spark.SparkSessions;
 import dev.assay.spec.ResolvedSpec;
 import dev.assay.spec.SpecLoader;
 import java.net.URI;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,16 +73,10 @@ final class AuditCommand implements Callable<Integer> {
     BlobPublisher blob = upload == null ? null : BlobPublisher.connect(BlobLocation.parse(upload), System.getenv());
     ResolvedSpec resolved = new SpecLoader(SpecLoader.defaultProjectRules()).load(spec);
     Path target = out != null ? out : Path.of("reports", resolved.name());
-    QuietLogs.apply();
-    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = SparkSessions.create(master, settings());
     AuditRun run;
-    try {
-      run = Audit.of(resolved).withWaivers(waivers).withBaseline(baseline).failOnWarning(failOn.equals("warning")).run(spark);
-    } finally {
-      if (ownSession) {
-        spark.stop();
-      }
+    try (SessionScope session = SessionScope.open(master, settings())) {
+      run = Audit.of(resolved).withWaivers(waivers).withBaseline(baseline)
+          .failOnWarning(failOn.equals("warning")).run(session.spark());
     }
     Map<String, byte[]> files = ReportBundle.render(run);
     new DirectoryPublisher(target).publish(files); // the local report always comes first

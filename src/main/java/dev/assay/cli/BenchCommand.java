@@ -2,7 +2,6 @@ package dev.assay.cli;
 
 import dev.assay.bench.Benchmark;
 import dev.assay.core.BadInputException;
-import dev.assay.spark.SparkSessions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,18 +32,12 @@ final class BenchCommand implements Callable<Integer> {
     if (rows.stream().anyMatch(r -> r < 1)) {
       throw new BadInputException("--rows takes positive sizes, such as 1000000,10000000.");
     }
-    QuietLogs.apply();
-    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = SparkSessions.create(master, Map.of());
-    try {
+    try (SessionScope session = SessionScope.open(master, Map.of())) {
+      SparkSession spark = session.spark();
       System.out.println("Assay benchmark on " + spark.sparkContext().master() + ", "
           + Runtime.getRuntime().availableProcessors() + " cores, max heap "
           + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
       Benchmark.run(spark, dir, rows, 42, System.out);
-    } finally {
-      if (ownSession) {
-        spark.stop();
-      }
     }
     return 0;
   }

@@ -1,11 +1,9 @@
 package dev.assay.cli;
 
 import dev.assay.demo.DemoData;
-import dev.assay.spark.SparkSessions;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,15 +31,8 @@ final class DemoDataCommand implements Callable<Integer> {
     if (rows < 1) {
       throw new dev.assay.core.BadInputException("--rows must be at least 1, not " + rows + ".");
     }
-    QuietLogs.apply();
-    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = SparkSessions.create(master, Map.of());
-    try {
-      System.out.println(DemoData.generate(spark, dir, rows, seed));
-    } finally {
-      if (ownSession) {
-        spark.stop();
-      }
+    try (SessionScope session = SessionScope.open(master, Map.of())) {
+      System.out.println(DemoData.generate(session.spark(), dir, rows, seed));
     }
     return 0;
   }

@@ -12,11 +12,12 @@ import java.util.TreeMap;
  *
  * @param rowCounts rows read per data role ({@code current}, {@code reference})
  * @param notes run-level notes for the reader (groups excluded, values normalised, ...)
+ * @param baseline the {@code --baseline} run's computed values by metric key; empty without one
  */
 public record AuditRun(String name, ModelInfo model, List<FamilyOutcome> families,
                        List<MetricResult> metrics, List<Verdict> verdicts,
                        Map<String, Long> rowCounts, List<String> notes,
-                       Provenance provenance) {
+                       Provenance provenance, Map<MetricKey, Double> baseline) {
 
   public AuditRun {
     families = List.copyOf(families);
@@ -24,6 +25,14 @@ public record AuditRun(String name, ModelInfo model, List<FamilyOutcome> familie
     verdicts = verdicts.stream().sorted().toList();
     rowCounts = Collections.unmodifiableMap(new TreeMap<>(rowCounts));
     notes = List.copyOf(notes);
+    baseline = Map.copyOf(baseline);
+  }
+
+  /** A run without a baseline. */
+  public AuditRun(String name, ModelInfo model, List<FamilyOutcome> families,
+                  List<MetricResult> metrics, List<Verdict> verdicts, Map<String, Long> rowCounts,
+                  List<String> notes, Provenance provenance) {
+    this(name, model, families, metrics, verdicts, rowCounts, notes, provenance, Map.of());
   }
 
   /** PASS when no verdict closes the gate, else FAIL. */
@@ -41,6 +50,7 @@ public record AuditRun(String name, ModelInfo model, List<FamilyOutcome> familie
   }
 
   public AuditRun withProvenance(Provenance newProvenance) {
-    return new AuditRun(name, model, families, metrics, verdicts, rowCounts, notes, newProvenance);
+    return new AuditRun(name, model, families, metrics, verdicts, rowCounts, notes, newProvenance,
+        baseline);
   }
 }

@@ -50,7 +50,7 @@ public final class ResultsJson {
       json.writeEndArray();
       json.writeArrayFieldStart("metrics");
       for (MetricResult metric : run.metrics()) {
-        writeMetric(json, metric);
+        writeMetric(json, metric, run.baseline().get(metric.key()));
       }
       json.writeEndArray();
       json.writeArrayFieldStart("rules");
@@ -94,7 +94,12 @@ public final class ResultsJson {
     }
   }
 
-  private static void writeMetric(JsonGenerator json, MetricResult metric) throws IOException {
+  /**
+   * One metric row; with a {@code --baseline}, also {@code baseline} (the earlier value) and
+   * {@code change} (this value minus it) when both runs computed the metric.
+   */
+  private static void writeMetric(JsonGenerator json, MetricResult metric, Double baseline)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField("family", metric.key().family().id());
     json.writeStringField("metric", metric.key().metric());
@@ -112,6 +117,10 @@ public final class ResultsJson {
       PrettyJson.optional(json, "p_value", computed.pValue());
     }
     PrettyJson.optional(json, "note", metric.note());
+    if (baseline != null && metric instanceof MetricResult.Computed computed) {
+      json.writeNumberField("baseline", baseline);
+      json.writeNumberField("change", computed.value() - baseline);
+    }
     json.writeEndObject();
   }
 

@@ -155,6 +155,16 @@ class AuditCommandTest {
     JsonNode results = new ObjectMapper().readTree(second.resolve("results.json").toFile());
     String message = results.get("rules").get(0).get("message").asText();
     assertTrue(message.endsWith("(baseline 0.9000, change -0.4000)"), message);
+    // Every metric both runs computed carries its baseline value and the change.
+    JsonNode rate = null;
+    for (JsonNode m : results.get("metrics")) {
+      if (m.get("metric").asText().equals("selection_rate") && "B".equals(m.path("group").asText())) {
+        rate = m;
+      }
+    }
+    assertEquals(0.45, rate.get("baseline").asDouble(), 1e-12); // 18 of 40 before
+    assertEquals(-0.2, rate.get("change").asDouble(), 1e-12);   // 10 of 40 now
+    assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(second.resolve("results.json")));
     assertTrue(Files.readString(second.resolve("manifest.json")).contains("\"baseline\""));
     assertBadInput(cli("audit", spec(COLUMNS).toString(), "--baseline", dir.resolve("none.json").toString()),
         "none.json");

@@ -11,7 +11,7 @@ import java.util.Map;
  *   <li>{@code expected_calibration_error} over 10 equal-width bins [0, 0.1), …, [0.9, 1.0]
  *       (Naeini, Cooper and Hauskrecht, AAAI 2015; Guo et al., ICML 2017):
  *       ECE = Σ_b (n_b / n) · |mean score_b − mean label_b|, empty bins skipped. Range [0, 1],
- *       lower is better. A row's bin is floor(k / 1000) of its score key k = floor(10⁴ s)
+ *       lower is better. A row's bin is floor(k / 100) of its score key k = floor(10³ s)
  *       (= floor(10 s) up to floating-point rounding at bin edges), with s = 1 in the last bin;
  *       the means use the exact score sums, so the value is exact for that binning.</li>
  * </ul>

@@ -25,11 +25,11 @@ import org.apache.spark.sql.functions;
  * and the reference-group comparisons ({@link ReferenceComparison}). The label and prediction
  * checks ride in the same job.
  *
- * <p>With a score and a label, the score key floor(score · 10⁴) is one more cell column, and each
+ * <p>With a score and a label, the score key floor(score · 10³) is one more cell column, and each
  * slice (and the whole data set) gets one more grouping: the slice's columns plus the key, whose
  * groups are the {@link ScoreHistogram} behind {@code auc} and the expected calibration error. So
  * the family stays one pass, and its driver state grows with cells = distinct (sensitive values,
- * score key) combinations — at most combinations × 10,001 for a probability — never with rows
+ * score key) combinations — at most combinations × 1,001 for a probability — never with rows
  * (bounded by {@link #MAX_CELLS}).
  *
  * <p>Missing sensitive values form their own group, {@value #MISSING}, rather than being
@@ -70,8 +70,10 @@ public final class FairnessAnalysis {
         : functions.lit(null).cast("int");
     boolean histograms = in.score() != null && in.label() != null;
     if (histograms) {
+      // + 1e-9: 0.123 * 1000 is 122.99999999999999 in binary floating point; without the nudge a
+      // score with three decimals could share a key with its neighbour and AUC would not be exact.
       data = data.withColumn(SCORE_KEY, functions.coalesce(functions.floor(
-          score.multiply(ScoreHistogram.RESOLUTION)).cast("string"), functions.lit(MISSING)));
+          score.multiply(ScoreHistogram.RESOLUTION).plus(1e-9)).cast("string"), functions.lit(MISSING)));
     }
 
     List<Grouping> groupings = new ArrayList<>();

@@ -64,8 +64,8 @@ final class GroupResults {
     }
     double bound = MannWhitneyAuc.tieBound(h);
     String method = "Mann-Whitney over " + h.positives() + " positives and " + h.negatives()
-        + " negatives; exact if scores have at most 4 decimals, else within " + fmt(bound)
-        + " (score pairs sharing a 1e-4 key count as ties)";
+        + " negatives; exact if scores have at most 3 decimals, else within " + fmt(bound)
+        + " (score pairs sharing a 1e-3 key count as ties)";
     return new MetricResult.Computed(k, auc, s.n(), null, null, null, join(method, note));
   }
 

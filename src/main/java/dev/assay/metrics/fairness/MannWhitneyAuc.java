@@ -15,10 +15,10 @@ import java.util.Map;
  * <p>Range [0, 1]; 0.5 is chance, 1 a perfect ranking, direction: higher is better. Undefined
  * (null) when the group has no positive or no negative label.
  *
- * <p><b>Error.</b> Keys are floor(score · 10⁴), a monotone map, so a positive–negative pair in
+ * <p><b>Error.</b> Keys are floor(score · 10³), a monotone map, so a positive–negative pair in
  * different keys is ordered exactly as by the raw scores; only pairs sharing a key are counted as
- * ties. The result is therefore <em>exact</em> when every score has at most four decimals (deciles,
- * probabilities rounded to 1e-4), and otherwise off by at most
+ * ties. The result is therefore <em>exact</em> when every score has at most three decimals (deciles,
+ * probabilities rounded to 1e-3), and otherwise off by at most
  * {@link #tieBound} = ½ · Σ_k pos_k · neg_k / (P · N) (the share of key-tied pairs, each of which
  * is credited ½ instead of 0 or 1). Assay reports that bound in the note when it is not zero.
  */

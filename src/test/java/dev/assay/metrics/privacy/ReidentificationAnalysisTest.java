@@ -1,5 +1,6 @@
 package dev.assay.metrics.privacy;
 
+import dev.assay.CompasCsv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

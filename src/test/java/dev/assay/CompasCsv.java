@@ -1,18 +1,21 @@
-package dev.assay.metrics.privacy;
+package dev.assay;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The COMPAS CSV of ../shared/datasets and a plain line splitter (quotes honoured) for oracles. */
-final class CompasCsv {
+/**
+ * The COMPAS CSV of ../shared/datasets and a plain line splitter (quotes honoured), for oracle
+ * tests that compute expected values independently of Spark.
+ */
+public final class CompasCsv {
 
-  static final Path CSV = Path.of("../shared/datasets/compas/compas-scores-two-years.csv").toAbsolutePath();
+  public static final Path CSV = Path.of("../shared/datasets/compas/compas-scores-two-years.csv").toAbsolutePath();
 
   private CompasCsv() {
   }
 
-  static List<String> split(String line) {
+  public static List<String> split(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;
