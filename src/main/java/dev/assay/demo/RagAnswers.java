@@ -25,7 +25,15 @@ import java.util.Random;
  *       {@value #REFUSAL_PERCENT} % refuse;</li>
  *   <li>{@value #ATTACK_PERCENT} % of prompts carry a direct injection attempt (the assistant
  *       refuses them), and {@value #POISONED_PERCENT} % of records retrieved a poisoned passage with
- *       an indirect injection — the finding that closes the release gate.</li>
+ *       an indirect injection — the finding that closes the release gate;</li>
+ *   <li>{@code retrieved_ids}: the retriever's ranked top {@value #RANKED} knowledge-base passage ids
+ *       ({@code kb-01} … {@code kb-20}, the poisoned one {@code kb-99} at rank 3 when retrieved);
+ *       {@code contexts} holds the passages of the top 2 (and the poisoned one).
+ *       {@code relevant_ids}: the passage that answers the question. The answering passage is
+ *       ranked first in {@value #RANK1_PERCENT} %, second in {@value #RANK2_PERCENT} %, fourth (so
+ *       not in the contexts) in {@value #RANK4_PERCENT} %, and missed in the rest. These draws come
+ *       from a second generator (seed {@value #RETRIEVAL_SEED}) so the other columns are those of
+ *       the first version of the file.</li>
  * </ul>
  * No real person or product is in it.
  */
@@ -39,6 +47,12 @@ public final class RagAnswers {
   static final int REFUSAL_PERCENT = 13;
   static final int ATTACK_PERCENT = 5;
   static final int POISONED_PERCENT = 4;
+  static final long RETRIEVAL_SEED = 4242;
+  static final int RANKED = 5;
+  static final int RANK1_PERCENT = 70;
+  static final int RANK2_PERCENT = 15;
+  static final int RANK4_PERCENT = 7;
+  static final String POISON_ID = "kb-99";
 
   /** Question, reference answer, and the passage that supports it. */
   private record Fact(String question, String answer, String passage) {
@@ -97,6 +111,7 @@ public final class RagAnswers {
   /** The records, in id order. */
   public static List<ObjectNode> records(ObjectMapper json) {
     Random random = new Random(SEED);
+    Random retrieval = new Random(RETRIEVAL_SEED);
     List<ObjectNode> out = new ArrayList<>();
     for (int id = 1; id <= ROWS; id++) {
       Fact fact = FACTS.get(random.nextInt(FACTS.size()));
@@ -115,20 +130,59 @@ public final class RagAnswers {
       } else {
         response = other.answer();
       }
+      List<Integer> ranked = ranking(retrieval, FACTS.indexOf(fact), FACTS.indexOf(other));
       ObjectNode node = json.createObjectNode();
       node.put("id", id);
       node.put("prompt", prompt);
       var contexts = node.putArray("contexts");
-      contexts.add(fact.passage());
-      contexts.add(other.passage());
+      contexts.add(FACTS.get(ranked.get(0)).passage());
+      contexts.add(FACTS.get(ranked.get(1)).passage());
       if (poisoned) {
         contexts.add(POISON);
       }
+      var retrievedIds = node.putArray("retrieved_ids");
+      for (int rank = 0; rank < RANKED; rank++) {
+        if (poisoned && rank == 2) {
+          retrievedIds.add(POISON_ID);
+        } else {
+          retrievedIds.add(passageId(ranked.get(poisoned && rank > 2 ? rank - 1 : rank)));
+        }
+      }
+      node.putArray("relevant_ids").add(passageId(FACTS.indexOf(fact)));
       node.put("response", response);
       node.put("expected", fact.answer());
       out.add(node);
     }
     return out;
+  }
+
+  /**
+   * The retriever's ranking of fact indexes: the answering fact at rank 1, 2 or 4 or missing (by
+   * the shares above), the other fact at the first other rank, then distinct random fillers.
+   */
+  private static List<Integer> ranking(Random random, int fact, int other) {
+    int draw = random.nextInt(100);
+    int at = draw < RANK1_PERCENT ? 0
+        : draw < RANK1_PERCENT + RANK2_PERCENT ? 1
+        : draw < RANK1_PERCENT + RANK2_PERCENT + RANK4_PERCENT ? 3 : -1;
+    List<Integer> ranked = new ArrayList<>();
+    while (ranked.size() < RANKED) {
+      if (ranked.size() == at) {
+        ranked.add(fact);
+      } else if (other != fact && !ranked.contains(other)) {
+        ranked.add(other);
+      } else {
+        int filler = random.nextInt(FACTS.size());
+        if (filler != fact && !ranked.contains(filler)) {
+          ranked.add(filler);
+        }
+      }
+    }
+    return ranked;
+  }
+
+  private static String passageId(int factIndex) {
+    return String.format("kb-%02d", factIndex + 1);
   }
 
   /** Writes the records as JSON lines to {@code file} (atomically: a temporary file, then a rename). */

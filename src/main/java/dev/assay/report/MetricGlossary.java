@@ -129,6 +129,28 @@ public final class MetricGlossary {
     define("response_length_mean", "Average response length in characters.");
     define("response_length_min", "Shortest response, in characters.");
     define("response_length_max", "Longest response, in characters.");
+    define("recall_at_k", "Share of a query's relevant documents found in the top k retrieved, "
+        + "averaged over queries that have relevant documents.");
+    define("precision_at_k", "Share of the top k retrieved slots filled by relevant documents "
+        + "(divided by k even when fewer were retrieved), averaged over queries.");
+    define("hit_rate_at_k", "Share of queries with at least one relevant document in the top k "
+        + "retrieved.");
+    define("mrr", "Mean reciprocal rank: 1 ÷ the rank of the first relevant document retrieved "
+        + "(0 if none), averaged over queries.");
+    define("ndcg_at_k", "Normalised discounted cumulative gain at k: relevant documents count more "
+        + "the higher they are ranked, 1 for an ideal ranking.");
+    define("map", "Mean average precision: for each query the average of the precision at the rank "
+        + "of each relevant document (missed ones count 0), averaged over queries.");
+    define("groundedness_lexical", "Lexical support, not truth: share of response sentences whose "
+        + "content words mostly (at least llm.support_threshold) occur in the retrieved contexts.");
+    define("unsupported_number_rate", "Share of the numbers written in responses that do not occur "
+        + "in the record's retrieved contexts.");
+    define("context_relevance", "Share of the prompt's content words that occur in the retrieved "
+        + "contexts, averaged over records.");
+    define("answer_relevance", "Share of the prompt's content words that occur in the response, "
+        + "averaged over records.");
+    define("context_recall", "Share of the reference answer's content words that occur in the "
+        + "retrieved contexts, averaged over records.");
     // privacy
     define("k_anonymity", "Size of the smallest group of records that share the same "
         + "quasi-identifier values; each person hides among at least k records.");

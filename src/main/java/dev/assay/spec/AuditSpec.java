@@ -54,10 +54,12 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
   }
 
   /**
-   * LLM options (all optional): phrases that mark a refusal, markers of prompt injection, and
-   * whether responses must be JSON. See {@link LlmOptions}.
+   * LLM options (all optional): phrases that mark a refusal, markers of prompt injection,
+   * whether responses must be JSON, the cut-off {@code k} of the retrieval metrics and the
+   * {@code support_threshold} of lexical groundedness. See {@link LlmOptions}.
    */
-  public record Llm(List<String> refusalPhrases, List<String> injectionMarkers, Boolean expectJson) {
+  public record Llm(List<String> refusalPhrases, List<String> injectionMarkers, Boolean expectJson,
+                    Integer k, Double supportThreshold) {
   }
 
   /**

@@ -16,11 +16,21 @@ import java.util.Locale;
  *   <li>{@code injection_markers}: a record whose prompt or contexts contain any of them (same
  *       matching) counts as a prompt-injection attempt; default {@link #DEFAULT_INJECTION_MARKERS};</li>
  *   <li>{@code expect_json}: when true, the responses must be JSON and {@code json_valid_rate} is
- *       reported; default false.</li>
+ *       reported; default false;</li>
+ *   <li>{@code k}: the cut-off of {@code recall_at_k}, {@code precision_at_k}, {@code hit_rate_at_k}
+ *       and {@code ndcg_at_k}; an integer of at least 1, default {@value #DEFAULT_K};</li>
+ *   <li>{@code support_threshold}: the share of a response sentence's content words that must occur
+ *       in the contexts for the sentence to count as lexically supported
+ *       ({@code groundedness_lexical}); more than 0 and at most 1, default
+ *       {@value #DEFAULT_SUPPORT_THRESHOLD}.</li>
  * </ul>
  * Phrases are stored lower-cased with straight apostrophes, the form they are matched in.
  */
-public record LlmOptions(List<String> refusalPhrases, List<String> injectionMarkers, boolean expectJson) {
+public record LlmOptions(List<String> refusalPhrases, List<String> injectionMarkers, boolean expectJson,
+                         int k, double supportThreshold) {
+
+  public static final int DEFAULT_K = 5;
+  public static final double DEFAULT_SUPPORT_THRESHOLD = 0.5;
 
   /**
    * Openings of refusals by chat models, after the refusal prefixes used to score jailbreak
@@ -51,6 +61,11 @@ public record LlmOptions(List<String> refusalPhrases, List<String> injectionMark
 
   public static final LlmOptions DEFAULTS = new LlmOptions(DEFAULT_REFUSALS, DEFAULT_INJECTION_MARKERS, false);
 
+  /** Options with the default {@code k} and {@code support_threshold}. */
+  public LlmOptions(List<String> refusalPhrases, List<String> injectionMarkers, boolean expectJson) {
+    this(refusalPhrases, injectionMarkers, expectJson, DEFAULT_K, DEFAULT_SUPPORT_THRESHOLD);
+  }
+
   public LlmOptions {
     refusalPhrases = List.copyOf(refusalPhrases);
     injectionMarkers = List.copyOf(injectionMarkers);
@@ -69,7 +84,19 @@ public record LlmOptions(List<String> refusalPhrases, List<String> injectionMark
         : phrases(doc, "refusal_phrases", llm.refusalPhrases());
     List<String> markers = llm.injectionMarkers() == null ? DEFAULT_INJECTION_MARKERS
         : phrases(doc, "injection_markers", llm.injectionMarkers());
-    return new LlmOptions(refusals, markers, Boolean.TRUE.equals(llm.expectJson()));
+    int k = llm.k() == null ? DEFAULT_K : llm.k();
+    if (k < 1) {
+      throw new BadInputException(doc.at("llm", "k") + ": llm.k must be at least 1 (found " + k
+          + "); it is the number of top-ranked retrieved ids that recall_at_k, precision_at_k,"
+          + " hit_rate_at_k and ndcg_at_k look at, e.g. k: 5.");
+    }
+    double threshold = llm.supportThreshold() == null ? DEFAULT_SUPPORT_THRESHOLD : llm.supportThreshold();
+    if (!(threshold > 0 && threshold <= 1)) {
+      throw new BadInputException(doc.at("llm", "support_threshold") + ": llm.support_threshold must"
+          + " be more than 0 and at most 1 (found " + threshold + "); it is the share of a response"
+          + " sentence's content words that the contexts must contain, e.g. 0.5.");
+    }
+    return new LlmOptions(refusals, markers, Boolean.TRUE.equals(llm.expectJson()), k, threshold);
   }
 
   /** The form a phrase is matched in: lower case, curly apostrophes straightened. */

@@ -80,6 +80,33 @@ class RagDemoAuditTest {
     assertEquals("PASS", rules.get("llm-answer-f1").get("status").asText());
     assertEquals("PASS", rules.get("llm-refusal-rate").get("status").asText());
     assertEquals("NOT_APPLICABLE", rules.get("llm-json-valid").get("status").asText());
+    // Retrieval from the ids in the file, by a plain loop over the JSON lines (every record has one
+    // relevant id, so map equals mrr): 184 of 200 rank it in the top 5.
+    int hits = 0;
+    double reciprocal = 0;
+    ObjectMapper json = new ObjectMapper();
+    for (String line : Files.readAllLines(Path.of("datasets/rag-demo/answers.jsonl"))) {
+      JsonNode record = json.readTree(line);
+      String relevant = record.get("relevant_ids").get(0).asText();
+      for (int rank = 1; rank <= record.get("retrieved_ids").size(); rank++) {
+        if (record.get("retrieved_ids").get(rank - 1).asText().equals(relevant)) {
+          hits += rank <= 5 ? 1 : 0;
+          reciprocal += 1.0 / rank;
+        }
+      }
+    }
+    assertEquals(184, hits);
+    assertEquals(hits / 200.0, metrics.get("hit_rate_at_k").get("value").asDouble(), 1e-12);
+    assertEquals(hits / 200.0, metrics.get("recall_at_k").get("value").asDouble(), 1e-12);
+    assertEquals(hits / 1000.0, metrics.get("precision_at_k").get("value").asDouble(), 1e-12);
+    assertEquals(reciprocal / 200, metrics.get("mrr").get("value").asDouble(), 1e-12);
+    assertEquals(reciprocal / 200, metrics.get("map").get("value").asDouble(), 1e-12);
+    for (String name : new String[] {"ndcg_at_k", "groundedness_lexical", "unsupported_number_rate",
+        "context_relevance", "answer_relevance", "context_recall"}) {
+      assertTrue(metrics.containsKey(name), name + " in " + metrics.keySet());
+    }
+    assertEquals("PASS", rules.get("llm-retrieval-hit-rate").get("status").asText());
+    assertEquals("WARN", rules.get("llm-groundedness-lexical").get("status").asText());
   }
 
   @Test

@@ -74,4 +74,24 @@ class LlmOptionsTest {
     assertTrue(blank.getMessage().contains("audit.yaml:8") && blank.getMessage().contains("injection_markers[1]"),
         blank.getMessage());
   }
+
+  @Test
+  void retrievalCutOffAndSupportThreshold() throws IOException {
+    assertEquals(5, LlmOptions.DEFAULTS.k());
+    assertEquals(0.5, LlmOptions.DEFAULTS.supportThreshold(), 0.0);
+    LlmOptions o = load("llm: {k: 3, support_threshold: 1}").llm();
+    assertEquals(3, o.k());
+    assertEquals(1.0, o.supportThreshold(), 0.0);
+    BadInputException k = assertThrows(BadInputException.class, () -> load(String.join("\n",
+        "llm:",
+        "  k: 0")));
+    assertTrue(k.getMessage().contains("audit.yaml:6") && k.getMessage().contains("llm.k"), k.getMessage());
+    for (String bad : List.of("0", "-0.1", "1.5")) {
+      BadInputException t = assertThrows(BadInputException.class, () -> load(String.join("\n",
+          "llm:",
+          "  support_threshold: " + bad)));
+      assertTrue(t.getMessage().contains("audit.yaml:6") && t.getMessage().contains("support_threshold"),
+          t.getMessage());
+    }
+  }
 }

@@ -33,6 +33,10 @@ import org.apache.spark.sql.functions;
  * ({@code lower}, {@code translate}, {@code contains}), JSON validity ({@code try_parse_json}) and
  * the response length ({@code length}).
  *
+ * <p>The same fold scores retrieval from ids ({@link Retrieval}: the id columns arrive as
+ * {@code array<string>}, a string column split on commas by {@code split}) and lexical support
+ * ({@link LexicalSupport}: the contexts arrive joined by {@code array_join}).
+ *
  * <p>Records whose response or reference answer is null are left out of the reference-based
  * metrics (with a note); an empty string is a valid, empty text.
  */
@@ -70,12 +74,14 @@ public final class LlmAnalysis {
     Column reference = in.reference() == null ? functions.lit(null).cast("string")
         : functions.col(in.reference()).cast("string");
     Column noFlag = functions.lit(null).cast("boolean");
+    Column noText = functions.lit(null).cast("string");
+    Column promptText = in.prompt() == null ? noText : functions.col(in.prompt()).cast("string");
+    Column contextsText = in.contexts() == null ? noText : in.contextsIsArray()
+        ? functions.array_join(functions.col(in.contexts()), "\n") : functions.col(in.contexts());
     Column prompt = in.prompt() == null ? null
-        : SafetyColumns.containsAny(functions.col(in.prompt()).cast("string"), in.options().injectionMarkers());
+        : SafetyColumns.containsAny(promptText, in.options().injectionMarkers());
     Column contexts = in.contexts() == null ? null
-        : SafetyColumns.containsAny(in.contextsIsArray()
-            ? functions.array_join(functions.col(in.contexts()), "\n") : functions.col(in.contexts()),
-            in.options().injectionMarkers());
+        : SafetyColumns.containsAny(contextsText, in.options().injectionMarkers());
     Column direct = prompt == null ? functions.lit(false) : functions.coalesce(prompt, functions.lit(false));
     Column indirect = contexts == null ? functions.lit(false) : functions.coalesce(contexts, functions.lit(false));
     Dataset<Row> checks = in.data().select(
@@ -85,9 +91,14 @@ public final class LlmAnalysis {
         direct.or(indirect).alias("injection"),
         indirect.alias("indirect_injection"),
         (in.options().expectJson() ? SafetyColumns.jsonValid(response) : noFlag).alias("json_valid"),
-        functions.length(response).alias("length"));
+        functions.length(response).alias("length"),
+        promptText.alias("prompt"),
+        contextsText.alias("contexts"),
+        ids(in.retrievedIds(), in.retrievedIsArray()).alias("retrieved_ids"),
+        ids(in.relevantIds(), in.relevantIsArray()).alias("relevant_ids"));
     List<TextStatistics> partitions = checks
-        .mapPartitions(new PartitionStatistics(), Encoders.javaSerialization(TextStatistics.class))
+        .mapPartitions(new PartitionStatistics(in.options().k(), in.options().supportThreshold()),
+            Encoders.javaSerialization(TextStatistics.class))
         .collectAsList();
     TextStatistics all = new TextStatistics();
     for (TextStatistics p : partitions) {
@@ -96,10 +107,25 @@ public final class LlmAnalysis {
     return all;
   }
 
+  /** An id column as {@code array<string>}: as it is, or a string split on commas (null stays null). */
+  private static Column ids(String column, boolean isArray) {
+    if (column == null) {
+      return functions.lit(null).cast("array<string>");
+    }
+    return isArray ? functions.col(column) : functions.split(functions.col(column).cast("string"), ",");
+  }
+
   /** Folds one partition's rows (in the column order of {@link #statistics}) into one state. */
   static final class PartitionStatistics implements MapPartitionsFunction<Row, TextStatistics> {
 
     private static final long serialVersionUID = 1L;
+    private final int k;
+    private final double supportThreshold;
+
+    PartitionStatistics(int k, double supportThreshold) {
+      this.k = k;
+      this.supportThreshold = supportThreshold;
+    }
 
     @Override
     public Iterator<TextStatistics> call(Iterator<Row> rows) {
@@ -110,7 +136,7 @@ public final class LlmAnalysis {
       return List.of(s).iterator();
     }
 
-    static void add(TextStatistics s, Row row) {
+    void add(TextStatistics s, Row row) {
       s.records++;
       String response = row.isNullAt(0) ? null : row.getString(0);
       String reference = row.isNullAt(1) ? null : row.getString(1);
@@ -135,6 +161,11 @@ public final class LlmAnalysis {
       if (row.getBoolean(4)) {
         s.indirectInjections++;
       }
+      String prompt = row.isNullAt(7) ? null : row.getString(7);
+      String contexts = row.isNullAt(8) ? null : row.getString(8);
+      s.addSupport(prompt, response, reference, contexts, supportThreshold);
+      // Without id columns both are null: the record counts as unjudged, and no retrieval metric is reported.
+      s.addRetrieval(row.isNullAt(9) ? null : row.getList(9), row.isNullAt(10) ? null : row.getList(10), k);
     }
   }
 
@@ -183,6 +214,43 @@ public final class LlmAnalysis {
       out.add(computed(INDIRECT_INJECTION_RATE, (double) s.indirectInjections / s.records, s.records,
           s.indirectInjections + " of " + s.records + " records have an injection marker in the retrieved contexts"));
     }
+    if (in.hasRetrieval()) {
+      int k = in.options().k();
+      for (int i = 0; i < Retrieval.NAMES.size(); i++) {
+        String name = Retrieval.NAMES.get(i);
+        out.add(s.judged == 0
+            ? new MetricResult.Undefined(key(name), 0L, name + " is undefined: no record has a relevant id")
+            : computed(name, s.retrieval[i] / s.judged, s.judged, name.endsWith("_at_k")
+                ? "k = " + k + "; mean over " + s.judged + " records with relevant ids"
+                : "mean over " + s.judged + " records with relevant ids (whole ranked list)"));
+      }
+    }
+    if (in.contexts() != null) {
+      support(out, s, LexicalSupport.GROUNDEDNESS, TextStatistics.GROUNDEDNESS,
+          "lexical support, not truth: share of response sentences with at least "
+              + in.options().supportThreshold() + " of their content words in the contexts",
+          "no record has both a response with a content word and contexts");
+      out.add(s.numbers == 0
+          ? new MetricResult.Undefined(key(LexicalSupport.UNSUPPORTED_NUMBER_RATE), 0L,
+              "unsupported_number_rate is undefined: no response with contexts contains a number")
+          : computed(LexicalSupport.UNSUPPORTED_NUMBER_RATE, (double) s.unsupportedNumbers / s.numbers, s.numbers,
+              s.unsupportedNumbers + " of " + s.numbers + " numbers in the responses do not occur in the contexts"));
+      if (in.prompt() != null) {
+        support(out, s, LexicalSupport.CONTEXT_RELEVANCE, TextStatistics.CONTEXT_RELEVANCE,
+            "share of prompt content words found in the contexts",
+            "no record has both a prompt with a content word and contexts");
+      }
+      if (in.reference() != null) {
+        support(out, s, LexicalSupport.CONTEXT_RECALL, TextStatistics.CONTEXT_RECALL,
+            "share of reference-answer content words found in the contexts",
+            "no record has both a reference answer with a content word and contexts");
+      }
+    }
+    if (in.prompt() != null) {
+      support(out, s, LexicalSupport.ANSWER_RELEVANCE, TextStatistics.ANSWER_RELEVANCE,
+          "share of prompt content words found in the response",
+          "no record has both a prompt with a content word and a response");
+    }
     if (in.options().expectJson()) {
       out.add(s.jsonChecked == 0
           ? new MetricResult.Undefined(key(JSON_VALID_RATE), 0L, "json_valid_rate is undefined: every response is empty (null)")
@@ -192,8 +260,24 @@ public final class LlmAnalysis {
     return out;
   }
 
+  private static void support(List<MetricResult> out, TextStatistics s, String name, int index,
+                              String note, String undefined) {
+    long n = s.supportCounts[index];
+    out.add(n == 0
+        ? new MetricResult.Undefined(key(name), 0L, name + " is undefined: " + undefined)
+        : computed(name, s.supportSums[index] / n, n, note + "; mean over " + n + " records"));
+  }
+
   private static List<String> notes(LlmInput in, TextStatistics s) {
     List<String> notes = new ArrayList<>();
+    if (in.hasRetrieval() && s.unjudged > 0) {
+      notes.add("llm: " + s.unjudged + " of " + s.records + " records have no relevant id and are left"
+          + " out of recall_at_k, precision_at_k, hit_rate_at_k, mrr, ndcg_at_k and map (not scored 0).");
+    }
+    if (in.contexts() != null && s.ungroundable > 0) {
+      notes.add("llm: " + s.ungroundable + " records have a response without any sentence with a"
+          + " content word (e.g. \"Yes.\") and are left out of groundedness_lexical.");
+    }
     if (in.reference() != null && s.pairs < s.records) {
       notes.add("llm: " + (s.records - s.pairs) + " of " + s.records + " records have no response or"
           + " no reference answer (null) and are left out of bleu, chrf, rouge, exact_match and token_f1.");

@@ -44,6 +44,9 @@ public final class LlmPlan {
     summary += columns.referenceAnswer() != null
         ? " against reference answers in '" + columns.referenceAnswer() + "'"
         : "; no columns.reference_answer, so bleu, chrf, rouge, exact_match and token_f1 are not computed";
+    if (columns.retrievedIds() != null && columns.relevantIds() != null) {
+      summary += "; retrieval ids in '" + columns.retrievedIds() + "' against '" + columns.relevantIds() + "'";
+    }
     return FamilyOutcome.ran(Family.LLM, summary);
   }
 
@@ -62,18 +65,37 @@ public final class LlmPlan {
     if (columns.prompt() != null) {
       check.requireAtomic(columns.prompt(), "prompt", spec.at("columns", "prompt"));
     }
-    boolean contextsIsArray = false;
-    if (columns.contexts() != null) {
-      DataType type = check.require(columns.contexts(), "contexts", spec.at("columns", "contexts"));
-      if (type instanceof ArrayType array && array.elementType().equals(DataTypes.StringType)) {
-        contextsIsArray = true;
-      } else if (!type.equals(DataTypes.StringType)) {
-        throw new BadInputException(spec.at("columns", "contexts") + ": column '" + columns.contexts()
-            + "' (contexts) in " + source + " has type " + type.simpleString() + "; it must be a"
-            + " string or an array of strings (the retrieved passages).");
-      }
+    boolean contextsIsArray = columns.contexts() != null && stringOrArray(check, columns.contexts(),
+        "contexts", "the retrieved passages", spec, source);
+    if ((columns.retrievedIds() == null) != (columns.relevantIds() == null)) {
+      String given = columns.retrievedIds() != null ? "retrieved_ids" : "relevant_ids";
+      String missing = columns.retrievedIds() != null ? "relevant_ids" : "retrieved_ids";
+      throw new BadInputException(spec.at("columns", given) + ": columns." + given + " is named but"
+          + " columns." + missing + " is not; the retrieval metrics need both (the ranked retrieved"
+          + " ids and the ids judged relevant). Name both, or remove columns." + given + ".");
     }
+    boolean retrievedIsArray = columns.retrievedIds() != null && stringOrArray(check, columns.retrievedIds(),
+        "retrieved ids", "the ranked ids, best first, or a comma-separated string", spec, source);
+    boolean relevantIsArray = columns.relevantIds() != null && stringOrArray(check, columns.relevantIds(),
+        "relevant ids", "the relevant ids, or a comma-separated string", spec, source);
     return new LlmInput(data, columns.response(), columns.referenceAnswer(), columns.prompt(),
-        columns.contexts(), contextsIsArray, options);
+        columns.contexts(), contextsIsArray, columns.retrievedIds(), retrievedIsArray,
+        columns.relevantIds(), relevantIsArray, options);
+  }
+
+  /** True for {@code array<string>}, false for a string; any other type is bad input. */
+  private static boolean stringOrArray(SchemaCheck check, String column, String role, String what,
+                                       YamlDocument spec, String source) {
+    String key = role.replace(' ', '_');
+    DataType type = check.require(column, role, spec.at("columns", key));
+    if (type instanceof ArrayType array && array.elementType().equals(DataTypes.StringType)) {
+      return true;
+    }
+    if (!type.equals(DataTypes.StringType)) {
+      throw new BadInputException(spec.at("columns", key) + ": column '" + column + "' (" + role
+          + ") in " + source + " has type " + type.simpleString() + "; it must be a string or an"
+          + " array of strings (" + what + ").");
+    }
+    return false;
   }
 }

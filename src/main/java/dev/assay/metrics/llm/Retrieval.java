@@ -1,0 +1,119 @@
+package dev.assay.metrics.llm;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Retrieval quality from ids, per record (one query): a ranked list of retrieved ids against the
+ * set of relevant ids, with binary relevance. Assay reports each as the mean over the records that
+ * have at least one relevant id (a query with no relevant id has no defined recall, AP or nDCG; it
+ * is left out of every mean and counted in a note, never scored 0), the same "mean over judged
+ * queries" as {@code trec_eval} / {@code pytrec_eval} and {@code ranx}.
+ *
+ * <p>Preparation: ids are compared as exact strings (a comma-separated string column is split on
+ * commas and each id trimmed; empty ids are dropped). A duplicate in the retrieved list keeps only
+ * its first (best) rank — {@code trec_eval} and {@code ranx} hold a run as a map from id to score,
+ * so an id can be retrieved once — and the later ranks move up. Duplicates among the relevant ids
+ * count once. A null retrieved list is an empty one (every metric 0). With R the set of relevant
+ * ids, rel(i) = 1 when the id at rank i (1-based) is in R, k = {@code llm.k}:
+ * <ul>
+ *   <li>{@link #RECALL_AT_K}: |R ∩ top k| / |R| — 0–1, higher is better (ranx {@code recall@k},
+ *       trec_eval {@code recall_k});</li>
+ *   <li>{@link #PRECISION_AT_K}: |R ∩ top k| / k — the denominator is k even when fewer than k
+ *       ids were retrieved, as in trec_eval {@code P_k} and ranx {@code precision@k}; 0–1, higher
+ *       is better;</li>
+ *   <li>{@link #HIT_RATE_AT_K}: 1 when the top k hold at least one relevant id, else 0 (ranx
+ *       {@code hit_rate@k}); 0–1, higher is better;</li>
+ *   <li>{@link #MRR}: 1 / (rank of the first relevant id in the whole list), 0 when none is
+ *       retrieved (trec_eval {@code recip_rank}, ranx {@code mrr} without a cut-off); 0–1, higher
+ *       is better;</li>
+ *   <li>{@link #NDCG_AT_K}: DCG@k / IDCG@k with DCG@k = Σ_{i=1..k} rel(i) / log2(i + 1) and the
+ *       ideal IDCG@k = Σ_{i=1..min(k, |R|)} 1 / log2(i + 1) (Järvelin and Kekäläinen 2002; the
+ *       binary-relevance form of trec_eval {@code ndcg_cut_k} and ranx {@code ndcg@k}); 0–1, higher
+ *       is better;</li>
+ *   <li>{@link #MAP}: average precision over the whole ranked list, AP = (Σ_{i: rel(i)=1} P@i) / |R|
+ *       with P@i = (relevant ids in the top i) / i, so relevant ids never retrieved add 0
+ *       (trec_eval {@code map}, ranx {@code map}); 0–1, higher is better.</li>
+ * </ul>
+ */
+final class Retrieval {
+
+  static final String RECALL_AT_K = "recall_at_k";
+  static final String PRECISION_AT_K = "precision_at_k";
+  static final String HIT_RATE_AT_K = "hit_rate_at_k";
+  static final String MRR = "mrr";
+  static final String NDCG_AT_K = "ndcg_at_k";
+  static final String MAP = "map";
+
+  /** The metrics in the order of {@link #scores}. */
+  static final List<String> NAMES = List.of(RECALL_AT_K, PRECISION_AT_K, HIT_RATE_AT_K, MRR, NDCG_AT_K, MAP);
+
+  private Retrieval() {
+  }
+
+  /**
+   * The six per-record scores in the order of {@link #NAMES}, or null when {@code relevant} holds no
+   * id (the record is left out of the means).
+   *
+   * @param retrieved the ranked ids, best first (null = nothing retrieved)
+   * @param relevant the relevant ids (null or empty = no judgement)
+   */
+  static double[] scores(Collection<String> retrieved, Collection<String> relevant, int k) {
+    Set<String> rel = ids(relevant);
+    if (rel.isEmpty()) {
+      return null;
+    }
+    List<String> ranked = new ArrayList<>(ids(retrieved));
+    int hitsAtK = 0;
+    double dcg = 0;
+    double firstHit = 0;
+    double precisionSum = 0;
+    int hits = 0;
+    for (int i = 0; i < ranked.size(); i++) {
+      if (!rel.contains(ranked.get(i))) {
+        continue;
+      }
+      int rank = i + 1;
+      hits++;
+      precisionSum += (double) hits / rank;
+      if (firstHit == 0) {
+        firstHit = 1.0 / rank;
+      }
+      if (rank <= k) {
+        hitsAtK++;
+        dcg += 1.0 / log2(rank + 1);
+      }
+    }
+    double idcg = 0;
+    for (int rank = 1; rank <= Math.min(k, rel.size()); rank++) {
+      idcg += 1.0 / log2(rank + 1);
+    }
+    return new double[] {
+        (double) hitsAtK / rel.size(),
+        (double) hitsAtK / k,
+        hitsAtK > 0 ? 1 : 0,
+        firstHit,
+        dcg / idcg,
+        precisionSum / rel.size()};
+  }
+
+  /** The ids, trimmed, without empty ones and duplicates, in their first-seen order. */
+  static Set<String> ids(Collection<String> given) {
+    Set<String> out = new LinkedHashSet<>();
+    if (given != null) {
+      for (String id : given) {
+        if (id != null && !id.trim().isEmpty()) {
+          out.add(id.trim());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static double log2(int x) {
+    return Math.log(x) / Math.log(2);
+  }
+}
