@@ -23,6 +23,9 @@ final class QuietLogs {
     // "Truncated the string representation of a plan": wide aggregation buffers (drift's HLL
     // sketches) exceed spark.sql.debug.maxToStringFields; harmless.
     Configurator.setLevel("org.apache.spark.util.SparkStringUtils", Level.ERROR);
+    // "Assume no metadata directory" with a stack trace when remote storage (abfs://) cannot be
+    // reached: the read fails right after with Assay's own message (exit 3).
+    Configurator.setLevel("org.apache.spark.sql.execution.streaming.sinks.FileStreamSink", Level.ERROR);
   }
 
   /**

@@ -1,13 +1,20 @@
 package dev.assay.cli;
 
+import dev.assay.io.AzureStorageSettings;
 import dev.assay.spark.SparkSessions;
+import java.io.IOException;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * A SparkSession for one command, stopped at the end only if the command created it: under the
  * tests (or any host that already runs a session) the shared session is reused and left running.
- * Also quiets Spark's logging in embedded mode before the session starts.
+ * Also quiets Spark's logging in embedded mode before the session starts, and gives the run's
+ * Hadoop configuration the command's {@code --conf spark.hadoop.*} settings (also when the session
+ * already existed) and the Azure storage settings of the environment ({@link AzureStorageSettings}),
+ * so {@code abfs://}/{@code abfss://} inputs can be read and hashed.
  */
 final class SessionScope implements AutoCloseable {
 
@@ -22,8 +29,18 @@ final class SessionScope implements AutoCloseable {
   static SessionScope open(String master, Map<String, String> conf) {
     QuietLogs.apply();
     boolean own = SparkSession.getDefaultSession().isEmpty();
-    return new SessionScope(SparkSessions.create(master, conf), own);
+    SparkSession spark = SparkSessions.create(master, conf);
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    conf.forEach((key, value) -> {
+      if (key.startsWith(HADOOP_PREFIX)) {
+        hadoop.set(key.substring(HADOOP_PREFIX.length()), value);
+      }
+    });
+    AzureStorageSettings.fromEnvironment(System.getenv()).applyTo(hadoop);
+    return new SessionScope(spark, own);
   }
+
+  private static final String HADOOP_PREFIX = "spark.hadoop.";
 
   SparkSession spark() {
     return spark;
@@ -33,6 +50,11 @@ final class SessionScope implements AutoCloseable {
   public void close() {
     if (own) {
       spark.stop();
+      try {
+        FileSystem.closeAll(); // hadoop-azure's threads would otherwise keep the JVM alive
+      } catch (IOException ignored) {
+        // the run is over; nothing to flush
+      }
     }
   }
 }
