@@ -30,7 +30,7 @@ trap 'scripts/local-cluster.sh stop' EXIT
 state="$here/target/local-cluster"
 
 SPARK_HOME="$state/spark-home" ./submit.sh "$data/audit.yaml" --master "$url" --out "$out/cluster" \
-  --conf spark.sql.files.maxPartitionBytes=4m >"$out/cluster.log" 2>&1 &
+  >"$out/cluster.log" 2>&1 &
 audit=$!
 
 # Wait for a task to start on an executor, then kill the worker that hosts that executor (and the
@@ -72,7 +72,7 @@ if [ "$embedded" -ne "$cluster" ]; then
   tail -n 30 "$out/cluster.log" >&2
   exit 1
 fi
-grep -qE "Lost task .*TID $tid\)" "$out/cluster.log" \
+grep -qE "Lost task .*TID $tid\)|\(TID $tid\) failed because" "$out/cluster.log" \
   || { echo "executor-loss-check: task $tid was not lost (it finished before the kill); try more rows" >&2; exit 1; }
 if ! cmp -s "$out/embedded/results.json" "$out/cluster/results.json"; then
   echo "executor-loss-check: results.json differs after executor loss:" >&2
