@@ -239,4 +239,47 @@ class CompasOracleTest {
     assertTrue(native_.note().contains("insufficient data"), native_.note());
     assertTrue(run.notes().stream().anyMatch(n -> n.contains("Native American (n=18)")), run.notes().toString());
   }
+
+  /**
+   * SageMaker Clarify's CI, DPL, DPPL and DI for facet d = African-American against the rest a (all
+   * other races), from their definitions with one plain loop over the CSV. The spec says
+   * {@code favourable: 0}, so Clarify's "positive" outcome is two_year_recid = 0 for the label and a
+   * low-risk prediction (decile_score < 5) for the prediction.
+   */
+  @Test
+  void clarifyMetricsForAfricanAmericanVersusTheRest() throws IOException {
+    List<String> lines = Files.readAllLines(CSV, StandardCharsets.UTF_8);
+    List<String> header = split(lines.get(0));
+    int race = header.indexOf("race");
+    int decile = header.indexOf("decile_score");
+    int label = header.indexOf("two_year_recid");
+    long nd = 0;
+    long na = 0;
+    long labelD = 0;
+    long labelA = 0;
+    long predD = 0;
+    long predA = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> f = split(line);
+      boolean favourableLabel = Integer.parseInt(f.get(label)) == 0;
+      boolean favourablePrediction = Integer.parseInt(f.get(decile)) < 5;
+      if (f.get(race).equals("African-American")) {
+        nd++;
+        labelD += favourableLabel ? 1 : 0;
+        predD += favourablePrediction ? 1 : 0;
+      } else {
+        na++;
+        labelA += favourableLabel ? 1 : 0;
+        predA += favourablePrediction ? 1 : 0;
+      }
+    }
+    Scope aa = Scope.group("race", "African-American");
+    assertEquals(3696, nd);
+    assertEquals((double) (na - nd) / (na + nd), value("clarify_ci", aa), 1e-12);
+    assertEquals((double) labelA / na - (double) labelD / nd, value("clarify_dpl", aa), 1e-12);
+    assertEquals((double) predA / na - (double) predD / nd, value("clarify_dppl", aa), 1e-12);
+    assertEquals(((double) predD / nd) / ((double) predA / na), value("clarify_di", aa), 1e-12);
+    assertTrue(value("clarify_di", aa) < 0.8, "African-American defendants get a low-risk score"
+        + " far less often than the rest");
+  }
 }

@@ -36,6 +36,10 @@ public final class MetricNames {
         "selection_rate_diff_vs_ref", "selection_rate_ratio_vs_ref", "true_positive_rate_diff_vs_ref",
         "true_positive_rate_ratio_vs_ref", "false_positive_rate_diff_vs_ref",
         "false_positive_rate_ratio_vs_ref",
+        // per group (facet d) against the rest of its attribute (a): SageMaker Clarify
+        "clarify_ci", "clarify_dpl", "clarify_kl", "clarify_js", "clarify_lp", "clarify_tvd",
+        "clarify_ks", "clarify_dppl", "clarify_di", "clarify_dca", "clarify_dcr", "clarify_rd",
+        "clarify_dar", "clarify_drr", "clarify_ad", "clarify_te",
         // per attribute
         "demographic_parity_difference", "demographic_parity_ratio", "equalized_odds_difference",
         "equalized_odds_ratio", "equal_opportunity_difference", "equal_opportunity_ratio",

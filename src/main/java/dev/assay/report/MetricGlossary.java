@@ -74,6 +74,39 @@ public final class MetricGlossary {
         + "(precision) over the groups.");
     define("accuracy_difference", "Largest minus smallest accuracy over the groups.");
     define("auc_difference", "Largest minus smallest AUC over the groups.");
+    // SageMaker Clarify: a group (facet d) against all other rows of its attribute (the rest a)
+    define("clarify_ci", "Class imbalance (Clarify CI): (rest size - group size) / (rest size + "
+        + "group size); positive means the group is under-represented.");
+    define("clarify_dpl", "Difference in proportions of labels (Clarify DPL): the rest's share of "
+        + "favourable labels minus the group's.");
+    define("clarify_kl", "Kullback-Leibler divergence (Clarify KL, in nats) of the rest's label "
+        + "distribution from the group's; 0 means the same distribution.");
+    define("clarify_js", "Jensen-Shannon divergence (Clarify JS, in nats) between the group's and "
+        + "the rest's label distributions; 0 means the same, at most ln 2.");
+    define("clarify_lp", "L2 distance (Clarify Lp, p = 2) between the group's and the rest's label "
+        + "distributions.");
+    define("clarify_tvd", "Total variation distance (Clarify TVD) between the group's and the "
+        + "rest's label distributions: half the sum of absolute differences.");
+    define("clarify_ks", "Kolmogorov-Smirnov distance (Clarify KS): the largest absolute "
+        + "difference between the group's and the rest's label probabilities.");
+    define("clarify_dppl", "Difference in positive proportions in predicted labels (Clarify DPPL): "
+        + "the rest's favourable-prediction rate minus the group's.");
+    define("clarify_di", "Disparate impact (Clarify DI): the group's favourable-prediction rate "
+        + "divided by the rest's; 1 is parity, under 0.8 fails the four-fifths comparison.");
+    define("clarify_dca", "Difference in conditional acceptance (Clarify DCA): favourable labels "
+        + "per favourable prediction, rest minus group.");
+    define("clarify_dcr", "Difference in conditional rejection (Clarify DCR): unfavourable labels "
+        + "per unfavourable prediction, group minus rest.");
+    define("clarify_rd", "Recall difference (Clarify RD): the rest's true positive rate minus the "
+        + "group's.");
+    define("clarify_dar", "Difference in acceptance rates (Clarify DAR): the rest's precision "
+        + "minus the group's.");
+    define("clarify_drr", "Difference in rejection rates (Clarify DRR): the group's negative "
+        + "predictive value minus the rest's.");
+    define("clarify_ad", "Accuracy difference (Clarify AD): the rest's accuracy minus the "
+        + "group's.");
+    define("clarify_te", "Treatment equality (Clarify TE): the group's false negatives per false "
+        + "positive minus the rest's.");
     // drift
     define("ks_statistic", "Two-sample Kolmogorov–Smirnov statistic: the largest gap between "
         + "the reference and current cumulative distributions (0 = identical, 1 = disjoint).");

@@ -96,9 +96,45 @@ final class AttributeResults {
     if (c.hasScoreAndLabel()) {
       out.add(aucDifference(exclusionNote));
     }
+    out.addAll(clarify());
     String ref = in.referenceGroups().get(attribute);
     if (ref != null) {
       out.addAll(ReferenceComparison.of(c, attribute, ref, groups));
+    }
+    return out;
+  }
+
+  /**
+   * SageMaker Clarify's bias metrics ({@link ClarifyMetric}) of every group (facet d) against the
+   * rest of the attribute (a = the sum of the other groups' states, small groups included). Groups
+   * under min_group_size get the same "insufficient data" note as their other rows.
+   */
+  private List<MetricResult> clarify() {
+    boolean fav = c.in().favourableIsPositive();
+    ClarifyMetric.Side all = new ClarifyMetric.Side(0, 0, 0, 0);
+    for (ConfusionState s : groups.values()) {
+      all = all.plus(ClarifyMetric.Side.of(s, fav));
+    }
+    List<MetricResult> out = new ArrayList<>();
+    for (Map.Entry<String, ConfusionState> e : groups.entrySet()) {
+      ConfusionState s = e.getValue();
+      ClarifyMetric.Side d = ClarifyMetric.Side.of(s, fav);
+      ClarifyMetric.Side a = all.minus(d);
+      Scope scope = Scope.group(attribute, e.getKey());
+      String note = s.n() < c.in().minGroupSize()
+          ? "insufficient data: " + s.n() + " rows < min_group_size " + c.in().minGroupSize() : null;
+      String sides = "facet d = " + e.getKey() + " (n=" + d.n() + ") vs rest a (n=" + a.n() + ")";
+      for (ClarifyMetric m : ClarifyMetric.values()) {
+        if (!m.computable(c.hasLabel(), c.in().hasPrediction())) {
+          continue;
+        }
+        ClarifyMetric.Value v = m.of(d, a);
+        MetricKey k = key(m.id(), scope);
+        out.add(v.defined()
+            ? new MetricResult.Computed(k, v.value(), s.n(), null, null, null, join(sides, note))
+            : new MetricResult.Undefined(k, s.n(), join(m.id() + " is undefined: " + v.undefinedReason()
+                + " (" + sides + ")", note)));
+      }
     }
     return out;
   }

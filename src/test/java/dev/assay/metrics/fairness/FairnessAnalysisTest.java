@@ -468,5 +468,8 @@ class FairnessAnalysisTest {
     assertEquals(5.0 / 6, value(out.get(0), "auc", Scope.group("sex", "F")), EPS);
     assertTrue(out.get(0).stream().anyMatch(r -> r.key().metric().equals("selection_rate_diff_vs_ref")
         && r.key().scope().attribute().equals("sex & region")));
+    // SageMaker Clarify's facet-vs-rest metrics are driver arithmetic on the same states.
+    assertTrue(out.get(0).stream().anyMatch(r -> r.key().metric().equals("clarify_te")
+        && r.key().scope().attribute().equals("sex & region")));
   }
 }
