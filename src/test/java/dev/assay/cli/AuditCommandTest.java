@@ -180,6 +180,22 @@ class AuditCommandTest {
   }
 
   @Test
+  void aFavourableValueTheDataDoesNotHoldExitsTwoNamingTheSpecLine() throws IOException {
+    csv(10);
+    // columns start at line 6: label, prediction, sensitive, then favourable on line 9.
+    assertBadInput(cli("audit", spec(COLUMNS + "  favourable: 2").toString(), "--out",
+        dir.resolve("o").toString()), "audit.yaml:9", "columns.favourable is '2'", "'approved'");
+    assertBadInput(cli("audit", spec(COLUMNS + "  favourable: 'no'").toString(), "--out",
+        dir.resolve("o").toString()), "audit.yaml:9", "is numeric");
+    // favourable 0 is the other value: the audit runs. Favourable rates A 20/40 = 0.5,
+    // B 30/40 = 0.75, so the ratio is 0.5 / 0.75 and the gate closes.
+    Result ok = cli("audit", spec(COLUMNS + "  favourable: 0").toString(), "--out", dir.resolve("ok").toString());
+    assertEquals(1, ok.code(), ok.err());
+    JsonNode rule = new ObjectMapper().readTree(dir.resolve("ok/results.json").toFile()).get("rules").get(0);
+    assertEquals(0.5 / 0.75, rule.get("observed").asDouble(), 1e-12);
+  }
+
+  @Test
   void aMissingSpecFileExitsTwo() {
     assertBadInput(cli("audit", dir.resolve("nope.yaml").toString()), "nope.yaml", "no such file");
   }

@@ -4,6 +4,7 @@ import dev.assay.core.BadInputException;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import dev.assay.spark.AggregateState;
+import dev.assay.spark.BinaryColumn;
 import dev.assay.spark.GroupedStates;
 import dev.assay.spark.Grouping;
 import dev.assay.spark.SinglePassRunner;
@@ -100,6 +101,9 @@ public final class FairnessAnalysis {
     if (in.prediction() != null) {
       states.add(in.prediction());
     }
+    if (in.favourablePrediction() != null) {
+      states.add(in.favourablePrediction());
+    }
     List<GroupedStates> rows = SinglePassRunner.run(data, groupings, states, MAX_CELLS);
 
     // Empty input gives no cell at all, so no row for the whole data set either.
@@ -156,6 +160,22 @@ public final class FairnessAnalysis {
     return "__assay_group_" + i;
   }
 
+  /**
+   * With a favourable value other than the positive one, the prediction's one other value must be
+   * that value; when predictions other than the positive exist but none equals it, the spec names a
+   * value the data does not hold.
+   */
+  private static void checkFavourable(FairnessInput in, BinaryColumn.Values predictions,
+                                      BinaryColumn.Values favourable) {
+    if (predictions.otherHashMin() != null && favourable.positives() == 0) {
+      BinaryColumn f = in.favourablePrediction();
+      throw new BadInputException(f.source() + ": columns.favourable is '" + f.positive()
+          + "' but prediction column '" + f.name() + "' never holds it (besides the positive value '"
+          + in.prediction().positive() + "' it holds one other value). Set columns.favourable to"
+          + " the prediction value that benefits the person.");
+    }
+  }
+
   private static void checkWholeDataSet(FairnessInput in, GroupedStates row) {
     ConfusionState all = row.state(0);
     int next = 1;
@@ -163,7 +183,11 @@ public final class FairnessAnalysis {
       in.label().check(row.state(next++), in.data());
     }
     if (in.prediction() != null) {
-      in.prediction().check(row.state(next), in.data());
+      BinaryColumn.Values predictions = row.state(next++);
+      in.prediction().check(predictions, in.data());
+      if (in.favourablePrediction() != null) {
+        checkFavourable(in, predictions, row.state(next));
+      }
     } else if (in.threshold() != null && all.scoreCount() < all.n()) {
       throw new BadInputException("score column '" + in.score() + "' is empty on "
           + (all.n() - all.scoreCount()) + " rows, so prediction := score >= threshold is undefined"

@@ -20,11 +20,16 @@ import org.apache.spark.sql.Row;
  *     ratios (NYC LL 144's 2 % rule); null keeps them
  * @param referenceGroups per attribute (or intersection name), the group that {@code *_vs_ref}
  *     metrics compare against
+ * @param favourablePrediction the prediction column read with {@code columns.favourable} as its
+ *     positive value, when that differs from {@code columns.positive}: counts in the same job that
+ *     the favourable value really occurs, so a mistyped value is an error, not a silent
+ *     "1 − selection rate"; null otherwise
  */
 public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
                             String score, Double threshold, List<Slice> slices,
                             boolean favourableIsPositive, int minGroupSize, double confidence,
-                            Double excludeBelowShare, Map<String, String> referenceGroups) {
+                            Double excludeBelowShare, Map<String, String> referenceGroups,
+                            BinaryColumn favourablePrediction) {
 
   /** Share below which a group is disclosed under NYC Local Law 144 (§ 5-301 of its rules). */
   public static final double LL144_SHARE = 0.02;
@@ -39,7 +44,7 @@ public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn 
                        String score, Double threshold, List<Slice> slices,
                        boolean favourableIsPositive, int minGroupSize) {
     this(data, label, prediction, score, threshold, slices, favourableIsPositive, minGroupSize, 0.95,
-        null, Map.of());
+        null, Map.of(), null);
   }
 
   public boolean hasPrediction() {

@@ -63,10 +63,21 @@ public final class FairnessPlan {
           check.requireAtomic(roles.label(), "label", spec.at("columns", "label")), roles.positive(), source);
     }
     BinaryColumn prediction = null;
+    BinaryColumn favourable = null;
     if (roles.prediction() != null) {
       prediction = BinaryColumn.of("prediction", roles.prediction(),
           check.requireAtomic(roles.prediction(), "prediction", spec.at("columns", "prediction")),
           roles.positive(), source);
+      if (!roles.favourableIsPositive()) {
+        if (prediction.type() instanceof org.apache.spark.sql.types.NumericType
+            && !roles.favourable().matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?")) {
+          throw new dev.assay.core.BadInputException(spec.at("columns", "favourable")
+              + ": columns.favourable is '" + roles.favourable() + "' but prediction column '"
+              + roles.prediction() + "' is numeric; set it to the number of the favourable prediction.");
+        }
+        favourable = BinaryColumn.of("prediction, read with columns.favourable", roles.prediction(),
+            prediction.type(), roles.favourable(), spec.at("columns", "favourable"));
+      }
     }
     if (roles.score() != null) {
       check.requireNumeric(roles.score(), "score", spec.at("columns", "score"));
@@ -82,6 +93,6 @@ public final class FairnessPlan {
     return new FairnessInput(data, label, prediction, roles.score(),
         roles.prediction() == null ? roles.threshold() : null, slices(roles),
         roles.favourableIsPositive(), options.minGroupSize(), options.confidence(),
-        options.excludeBelowShare(), options.referenceGroup());
+        options.excludeBelowShare(), options.referenceGroup(), favourable);
   }
 }

@@ -236,6 +236,31 @@ class FairnessAnalysisTest {
         List.of(agg), 10).get(0).state(0);
   }
 
+  static FairnessInput favourableInput(Dataset<Row> df, String favourable) {
+    BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
+    BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
+    BinaryColumn fav = BinaryColumn.of("prediction, read with columns.favourable", "p",
+        DataTypes.IntegerType, favourable, "spec.yaml:9");
+    return new FairnessInput(df, label, prediction, "score", null, List.of(new Slice(List.of("sex"))),
+        false, 2, 0.95, null, Map.of(), fav);
+  }
+
+  @Test
+  void aFavourableValueThePredictionNeverHoldsIsRejectedInTheSameJob() {
+    // favourable 0: the fixture's other prediction value, so the audit runs, still in one job.
+    List<List<MetricResult>> out = new ArrayList<>();
+    int jobs = JobCounter.count(SharedSpark.get(),
+        () -> out.add(FairnessAnalysis.run(favourableInput(frame(ROWS), "0")).metrics()));
+    assertEquals(1, jobs);
+    // Favourable rates F 0.6, M 0.4, as in favourableNegativePredictionUsesOneMinusTheSelectionRateForRatios.
+    assertEquals(0.4 / 0.6, value(out.get(0), "demographic_parity_ratio", Scope.attribute("sex")), EPS);
+    // favourable 2: a typo; no prediction is 2, so the ratio would silently be 1 - selection rate.
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> FairnessAnalysis.run(favourableInput(frame(ROWS), "2")));
+    assertTrue(e.getMessage().startsWith("spec.yaml:9: columns.favourable is '2'")
+        && e.getMessage().contains("'p'"), e.getMessage());
+  }
+
   @Test
   void statesMergeLikeTheirUnion() {
     ConfusionState a = new ConfusionState(5, 2, 2, 1, 2.3, 5);
@@ -256,7 +281,7 @@ class FairnessAnalysisTest {
     BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
     BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
     return new FairnessInput(df, label, prediction, "score", null, List.of(new Slice(List.of("sex"))),
-        true, minGroupSize, 0.95, excludeBelowShare, reference);
+        true, minGroupSize, 0.95, excludeBelowShare, reference, null);
   }
 
   static MetricResult.Computed computed(List<MetricResult> metrics, String metric, Scope scope) {
@@ -460,7 +485,7 @@ class FairnessAnalysisTest {
     // so do the reference comparisons and significance tests (driver-side arithmetic).
     FairnessInput in = new FairnessInput(df, label, prediction, "score", null, List.of(
         new Slice(List.of("sex")), new Slice(List.of("region")), new Slice(List.of("sex", "region"))),
-        true, 1, 0.9, 0.02, Map.of("sex", "F", "sex & region", "F & north"));
+        true, 1, 0.9, 0.02, Map.of("sex", "F", "sex & region", "F & north"), null);
     List<List<MetricResult>> out = new ArrayList<>();
     int jobs = JobCounter.count(spark, () -> out.add(FairnessAnalysis.run(in).metrics()));
     assertEquals(1, jobs);
