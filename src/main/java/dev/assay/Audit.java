@@ -1,6 +1,7 @@
 package dev.assay;
 
 import dev.assay.core.AuditRun;
+import dev.assay.core.Exhibits;
 import dev.assay.core.Family;
 import dev.assay.core.FamilyOutcome;
 import dev.assay.core.FileEvidence;
@@ -114,6 +115,7 @@ public final class Audit {
     List<MetricResult> metrics = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Map<String, Long> rowCounts = new LinkedHashMap<>();
+    Exhibits exhibits = Exhibits.NONE;
 
     FamilyOutcome fairness = FairnessPlan.outcome(spec.columns());
     families.add(fairness);
@@ -189,6 +191,6 @@ public final class Audit {
     Provenance provenance = new Provenance(Version.tool(), System.getProperty("java.version"),
         spark.version(), spark.sparkContext().master(), started, clock.instant(), files);
     return new AuditRun(spec.name(), spec.model(), families, metrics, verdicts, rowCounts,
-        notes, provenance, baseline == null ? Map.of() : baseline.values());
+        notes, provenance, baseline == null ? Map.of() : baseline.values(), exhibits);
   }
 }

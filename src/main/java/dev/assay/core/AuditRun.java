@@ -13,11 +13,12 @@ import java.util.TreeMap;
  * @param rowCounts rows read per data role ({@code current}, {@code reference})
  * @param notes run-level notes for the reader (groups excluded, values normalised, ...)
  * @param baseline the {@code --baseline} run's computed values by metric key; empty without one
+ * @param exhibits figures and masked examples for the report (not metrics)
  */
 public record AuditRun(String name, ModelInfo model, List<FamilyOutcome> families,
                        List<MetricResult> metrics, List<Verdict> verdicts,
                        Map<String, Long> rowCounts, List<String> notes,
-                       Provenance provenance, Map<MetricKey, Double> baseline) {
+                       Provenance provenance, Map<MetricKey, Double> baseline, Exhibits exhibits) {
 
   public AuditRun {
     families = List.copyOf(families);
@@ -26,13 +27,23 @@ public record AuditRun(String name, ModelInfo model, List<FamilyOutcome> familie
     rowCounts = Collections.unmodifiableMap(new TreeMap<>(rowCounts));
     notes = List.copyOf(notes);
     baseline = Map.copyOf(baseline);
+    exhibits = exhibits == null ? Exhibits.NONE : exhibits;
+  }
+
+  /** A run with a baseline and no exhibits. */
+  public AuditRun(String name, ModelInfo model, List<FamilyOutcome> families,
+                  List<MetricResult> metrics, List<Verdict> verdicts, Map<String, Long> rowCounts,
+                  List<String> notes, Provenance provenance, Map<MetricKey, Double> baseline) {
+    this(name, model, families, metrics, verdicts, rowCounts, notes, provenance, baseline,
+        Exhibits.NONE);
   }
 
   /** A run without a baseline. */
   public AuditRun(String name, ModelInfo model, List<FamilyOutcome> families,
                   List<MetricResult> metrics, List<Verdict> verdicts, Map<String, Long> rowCounts,
                   List<String> notes, Provenance provenance) {
-    this(name, model, families, metrics, verdicts, rowCounts, notes, provenance, Map.of());
+    this(name, model, families, metrics, verdicts, rowCounts, notes, provenance, Map.of(),
+        Exhibits.NONE);
   }
 
   /** PASS when no verdict closes the gate, else FAIL. */
@@ -51,6 +62,11 @@ public record AuditRun(String name, ModelInfo model, List<FamilyOutcome> familie
 
   public AuditRun withProvenance(Provenance newProvenance) {
     return new AuditRun(name, model, families, metrics, verdicts, rowCounts, notes, newProvenance,
-        baseline);
+        baseline, exhibits);
+  }
+
+  public AuditRun withExhibits(Exhibits value) {
+    return new AuditRun(name, model, families, metrics, verdicts, rowCounts, notes, provenance,
+        baseline, value);
   }
 }

@@ -1,0 +1,29 @@
+package dev.assay.core;
+
+import java.util.List;
+
+/**
+ * What the report shows beside the metrics: figures and examples that are evidence for a reader
+ * but not numbers a rule can gate (they are not written to results.json). Each family fills its
+ * own list; {@link #NONE} when a run has none.
+ *
+ * @param histograms drift's reference vs current counts per column
+ * @param piiExamples masked matches of the privacy scan, a few per column and type
+ */
+public record Exhibits(List<Histogram> histograms, List<PiiExample> piiExamples) {
+
+  public static final Exhibits NONE = new Exhibits(List.of(), List.of());
+
+  public Exhibits {
+    histograms = List.copyOf(histograms);
+    piiExamples = List.copyOf(piiExamples);
+  }
+
+  public Exhibits withHistograms(List<Histogram> value) {
+    return new Exhibits(value, piiExamples);
+  }
+
+  public Exhibits withPiiExamples(List<PiiExample> value) {
+    return new Exhibits(histograms, value);
+  }
+}
