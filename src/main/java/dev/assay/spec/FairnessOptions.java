@@ -4,15 +4,22 @@ import java.util.Map;
 
 /**
  * Fairness options: groups smaller than {@code minGroupSize} are flagged as insufficient data;
- * {@code confidence} is the level of intervals; {@code bootstrap} replicates (0 = none; not yet
- * used); groups under {@code excludeBelowShare} of the rows are left out of impact ratios (null =
- * keep them; NYC LL 144 allows 0.02); {@code referenceGroup} names, per attribute or intersection,
- * the group that {@code *_vs_ref} metrics compare against.
+ * {@code confidence} is the level of intervals; {@code bootstrap} Poisson replicates (0 = none)
+ * drawn with {@code bootstrapSeed}; groups under {@code excludeBelowShare} of the rows are left out
+ * of impact ratios (null = keep them; NYC LL 144 allows 0.02); {@code referenceGroup} names, per
+ * attribute or intersection, the group that {@code *_vs_ref} metrics compare against;
+ * {@code pAdjust} is the multiple-comparison adjustment of p-values ({@code holm}, {@code bh} or
+ * {@code none}); {@code topK} worst slices by {@code topKBy} are listed (0 = none).
  */
 public record FairnessOptions(int minGroupSize, int bootstrap, double confidence,
-                              Double excludeBelowShare, Map<String, String> referenceGroup) {
+                              Double excludeBelowShare, Map<String, String> referenceGroup,
+                              long bootstrapSeed, String pAdjust, int topK, String topKBy) {
 
-  public static final FairnessOptions DEFAULTS = new FairnessOptions(30, 0, 0.95, null, Map.of());
+  /** The p-value adjustments {@code fairness.p_adjust} accepts. */
+  public static final java.util.List<String> P_ADJUST = java.util.List.of("holm", "bh", "none");
+
+  public static final FairnessOptions DEFAULTS = new FairnessOptions(30, 0, 0.95, null, Map.of(),
+      0L, "holm", 0, "selection_rate");
 
   public FairnessOptions {
     referenceGroup = Map.copyOf(referenceGroup);
@@ -20,5 +27,11 @@ public record FairnessOptions(int minGroupSize, int bootstrap, double confidence
 
   public FairnessOptions(int minGroupSize, int bootstrap, double confidence) {
     this(minGroupSize, bootstrap, confidence, null, Map.of());
+  }
+
+  public FairnessOptions(int minGroupSize, int bootstrap, double confidence,
+                         Double excludeBelowShare, Map<String, String> referenceGroup) {
+    this(minGroupSize, bootstrap, confidence, excludeBelowShare, referenceGroup, 0L, "holm", 0,
+        "selection_rate");
   }
 }

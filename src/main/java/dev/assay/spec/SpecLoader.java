@@ -155,6 +155,9 @@ public final class SpecLoader {
     }
   }
 
+  /** The most bootstrap replicates a spec may ask for. */
+  static final int MAX_BOOTSTRAP = 2_000;
+
   private static FairnessOptions fairness(YamlDocument doc, AuditSpec.Fairness f, ColumnRoles roles) {
     FairnessOptions d = FairnessOptions.DEFAULTS;
     if (f == null) {
@@ -192,7 +195,25 @@ public final class SpecLoader {
             + ": reference_group." + e.getKey() + " needs a group value, e.g. '{race: Caucasian}'.");
       }
     }
-    return new FairnessOptions(minGroup, bootstrap, confidence, share, reference);
+    if (bootstrap > MAX_BOOTSTRAP) {
+      throw new BadInputException(doc.at("fairness", "bootstrap") + ": bootstrap must be at most "
+          + MAX_BOOTSTRAP + " (each replicate adds four counts per cell to the one aggregation);"
+          + " 200 to 1000 is usual.");
+    }
+    long seed = f.bootstrapSeed() == null ? d.bootstrapSeed() : f.bootstrapSeed();
+    String pAdjust = f.pAdjust() == null ? d.pAdjust() : f.pAdjust();
+    if (!FairnessOptions.P_ADJUST.contains(pAdjust)) {
+      throw new BadInputException(doc.at("fairness", "p_adjust") + ": p_adjust is '" + pAdjust
+          + "'; use one of " + String.join(", ", FairnessOptions.P_ADJUST)
+          + " (holm: family-wise error; bh: Benjamini-Hochberg false discovery rate).");
+    }
+    int topK = f.topK() == null ? d.topK() : f.topK();
+    if (topK < 0) {
+      throw new BadInputException(doc.at("fairness", "top_k") + ": top_k must be 0 or more.");
+    }
+    String topKBy = f.topKBy() == null ? d.topKBy() : f.topKBy();
+    return new FairnessOptions(minGroup, bootstrap, confidence, share, reference, seed, pAdjust,
+        topK, topKBy);
   }
 
   private static DriftOptions drift(YamlDocument doc, AuditSpec.Drift d) {

@@ -38,20 +38,29 @@ final class AttributeResults {
   private final String attribute;
   private final Map<String, ConfusionState> groups;
   private final Map<String, ScoreHistogram> histograms;
+  private final BootstrapInterval boot;
   private final Map<String, ConfusionState> eligible = new LinkedHashMap<>();
   private final List<String> excluded = new ArrayList<>();
 
   private AttributeResults(AnalysisContext c, String attribute, Map<String, ConfusionState> groups,
-                           Map<String, ScoreHistogram> histograms) {
+                           Map<String, ScoreHistogram> histograms, BootstrapInterval boot) {
     this.c = c;
     this.attribute = attribute;
     this.groups = groups;
     this.histograms = histograms;
+    this.boot = boot;
   }
 
   static List<MetricResult> of(AnalysisContext c, String attribute, Map<String, ConfusionState> groups,
                                Map<String, ScoreHistogram> histograms, List<String> notes) {
-    return new AttributeResults(c, attribute, groups, histograms).results(notes);
+    return of(c, attribute, groups, histograms, null, notes);
+  }
+
+  /** With {@code boot} (may be null), between-group metrics get bootstrap percentile intervals. */
+  static List<MetricResult> of(AnalysisContext c, String attribute, Map<String, ConfusionState> groups,
+                               Map<String, ScoreHistogram> histograms, BootstrapInterval boot,
+                               List<String> notes) {
+    return new AttributeResults(c, attribute, groups, histograms, boot).results(notes);
   }
 
   private List<MetricResult> results(List<String> notes) {
@@ -295,14 +304,45 @@ final class AttributeResults {
             ci == null ? null : ci.high(), null, join(note, exclusionNote));
       }
     }
+    if (boot != null && chosen instanceof MetricResult.Computed p) {
+      double[] values = boot.values(r -> d.value(boot.states(r, eligible.keySet()), fav));
+      return withBootstrap(p, values);
+    }
     return chosen;
+  }
+
+  /** {@code p} with the bootstrap percentile interval of {@code values} in place of its own. */
+  private MetricResult withBootstrap(MetricResult.Computed p, double[] values) {
+    Interval ci = BootstrapInterval.percentile(values, c.in().confidence());
+    String how = BootstrapInterval.describe(c.level(), values, boot.seed());
+    String note = p.note().replaceAll("; [^;]*(Newcombe|Katz) interval[^;]*", "");
+    return new MetricResult.Computed(p.key(), p.value(), p.count(), ci == null ? null : ci.low(),
+        ci == null ? null : ci.high(), p.pValue(), join(note, "interval: " + how
+        + (ci == null ? " undefined: fewer than two defined replicates" : "")));
+  }
+
+  /** max − min of the AUC over {@code names} with a defined AUC, or NaN with fewer than two. */
+  private static double aucSpread(Iterable<String> names, java.util.function.Function<String, ScoreHistogram> h) {
+    double hi = Double.NEGATIVE_INFINITY;
+    double lo = Double.POSITIVE_INFINITY;
+    int defined = 0;
+    for (String g : names) {
+      double auc = MannWhitneyAuc.auc(h.apply(g));
+      if (!Double.isNaN(auc)) {
+        defined++;
+        hi = Math.max(hi, auc);
+        lo = Math.min(lo, auc);
+      }
+    }
+    return defined < 2 ? Double.NaN : hi - lo;
   }
 
   /**
    * auc_difference = max − min of the groups' {@code auc} over the groups with at least
    * min_group_size rows and a defined AUC (the AUC analogue of Fairlearn's {@code difference()}).
-   * Range [0, 1], 0 is parity, lower is better; undefined with fewer than two such groups. No
-   * interval: that needs the bootstrap, which is not implemented.
+   * Range [0, 1], 0 is parity, lower is better; undefined with fewer than two such groups. An
+   * interval only with {@code fairness.bootstrap} (the percentile interval of
+   * {@link BootstrapInterval}).
    */
   private MetricResult aucDifference(String exclusionNote) {
     MetricKey k = key("auc_difference", Scope.attribute(attribute));
@@ -331,7 +371,12 @@ final class AttributeResults {
           + " two groups with a defined auc and at least min_group_size rows; found " + defined,
           exclusionNote));
     }
-    return new MetricResult.Computed(k, hi - lo, null, null, null, null, join("auc: highest "
-        + hiGroup + " (" + fmt(hi) + "), lowest " + loGroup + " (" + fmt(lo) + ")", exclusionNote));
+    MetricResult.Computed out = new MetricResult.Computed(k, hi - lo, null, null, null, null,
+        join("auc: highest " + hiGroup + " (" + fmt(hi) + "), lowest " + loGroup + " (" + fmt(lo) + ")",
+            exclusionNote));
+    if (boot != null) {
+      return withBootstrap(out, boot.values(r -> aucSpread(eligible.keySet(), g -> boot.histogram(r, g))));
+    }
+    return out;
   }
 }

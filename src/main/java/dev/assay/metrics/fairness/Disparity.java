@@ -103,6 +103,35 @@ public enum Disparity {
     return rates;
   }
 
+  /**
+   * The value over {@code groups} (already restricted to the groups that count): per rate, max − min
+   * or min ÷ max over the groups where the rate is defined, combined by the largest difference or
+   * the smallest ratio. NaN when a rate is defined in fewer than two groups, or a ratio's max is 0 —
+   * the same rules as the reported point estimate; used for bootstrap replicates.
+   */
+  public double value(java.util.Map<String, ConfusionState> groups, boolean favourableIsPositive) {
+    double out = Double.NaN;
+    for (Rate rate : rates) {
+      double hi = Double.NEGATIVE_INFINITY;
+      double lo = Double.POSITIVE_INFINITY;
+      int defined = 0;
+      for (ConfusionState s : groups.values()) {
+        double v = rate.value(s, favourableIsPositive);
+        if (!Double.isNaN(v)) {
+          defined++;
+          hi = Math.max(hi, v);
+          lo = Math.min(lo, v);
+        }
+      }
+      if (defined < 2 || (kind == Kind.RATIO && hi == 0.0)) {
+        return Double.NaN;
+      }
+      double v = kind == Kind.DIFFERENCE ? hi - lo : lo / hi;
+      out = Double.isNaN(out) ? v : kind == Kind.DIFFERENCE ? Math.max(out, v) : Math.min(out, v);
+    }
+    return out;
+  }
+
   /** Whether the data has the columns the rates need. */
   public boolean computable(boolean hasLabel, boolean hasPrediction) {
     return rates.stream().allMatch(r -> r.base().computable(hasLabel, hasPrediction));

@@ -33,6 +33,11 @@ import org.apache.spark.sql.functions;
  * score key) combinations — at most combinations × 1,001 for a probability — never with rows
  * (bounded by {@link #MAX_CELLS}).
  *
+ * <p>With {@code fairness.bootstrap: B}, B Poisson replicate weights per row
+ * ({@link BootstrapWeights}, a hash of the row's content) are summed per cell in the same
+ * aggregation ({@link BootstrapAggregate}, 4·B counts per cell), and every between-group metric
+ * gets a percentile interval ({@link BootstrapInterval}) — still one pass.
+ *
  * <p>Missing sensitive values form their own group, {@value #MISSING}, rather than being
  * dropped. Groups smaller than {@code min_group_size} are reported with a note and left out of
  * differences, ratios and the impact-ratio reference.
@@ -104,6 +109,12 @@ public final class FairnessAnalysis {
     if (in.favourablePrediction() != null) {
       states.add(in.favourablePrediction());
     }
+    int bootIndex = -1;
+    if (in.bootstrap() > 0) {
+      data = BootstrapWeights.add(data, in.data(), in.bootstrap(), in.bootstrapSeed());
+      bootIndex = states.size();
+      states.add(new BootstrapAggregate(label, prediction, in.bootstrap()));
+    }
     List<GroupedStates> rows = SinglePassRunner.run(data, groupings, states, MAX_CELLS);
 
     // Empty input gives no cell at all, so no row for the whole data set either.
@@ -115,20 +126,29 @@ public final class FairnessAnalysis {
 
     Map<String, Map<String, ConfusionState>> groupStates = new HashMap<>();
     Map<String, Map<String, Map<Long, ConfusionState>>> keyStates = new HashMap<>();
+    Map<String, Map<String, BootstrapState>> bootGroups = new HashMap<>();
+    Map<String, Map<String, Map<Long, BootstrapState>>> bootKeys = new HashMap<>();
     for (GroupedStates row : rows) {
       String name = row.grouping().name();
       if (name.endsWith(SCORE_GROUPING)) {
         List<String> key = row.key();
         String scoreKey = key.get(key.size() - 1);
         if (!scoreKey.equals(MISSING)) {
+          String slice = name.substring(0, name.length() - SCORE_GROUPING.length());
           String group = String.join(Scope.INTERSECTION_SEPARATOR, key.subList(0, key.size() - 1));
-          keyStates.computeIfAbsent(name.substring(0, name.length() - SCORE_GROUPING.length()),
-                  k -> new HashMap<>()).computeIfAbsent(group, k -> new TreeMap<>())
+          keyStates.computeIfAbsent(slice, k -> new HashMap<>()).computeIfAbsent(group, k -> new TreeMap<>())
               .put(Long.parseLong(scoreKey), row.state(0));
+          if (bootIndex >= 0) {
+            bootKeys.computeIfAbsent(slice, k -> new HashMap<>()).computeIfAbsent(group, k -> new TreeMap<>())
+                .put(Long.parseLong(scoreKey), row.state(bootIndex));
+          }
         }
       } else if (!row.grouping().columns().isEmpty()) {
-        groupStates.computeIfAbsent(name, k -> new TreeMap<>())
-            .put(String.join(Scope.INTERSECTION_SEPARATOR, row.key()), row.state(0));
+        String group = String.join(Scope.INTERSECTION_SEPARATOR, row.key());
+        groupStates.computeIfAbsent(name, k -> new TreeMap<>()).put(group, row.state(0));
+        if (bootIndex >= 0) {
+          bootGroups.computeIfAbsent(name, k -> new TreeMap<>()).put(group, row.state(bootIndex));
+        }
       }
     }
 
@@ -146,7 +166,10 @@ public final class FairnessAnalysis {
       Map<String, ConfusionState> groups = groupStates.getOrDefault(slice.name(), new TreeMap<>());
       Map<String, ScoreHistogram> hists = new HashMap<>();
       groups.keySet().forEach(g -> hists.put(g, histogram(keyStates, slice.name(), g)));
-      metrics.addAll(AttributeResults.of(context, slice.name(), groups, hists, notes));
+      BootstrapInterval boot = bootIndex < 0 ? null : new BootstrapInterval(
+          bootGroups.getOrDefault(slice.name(), Map.of()), bootKeys.getOrDefault(slice.name(), Map.of()),
+          in.bootstrapSeed());
+      metrics.addAll(AttributeResults.of(context, slice.name(), groups, hists, boot, notes));
     }
     return new FairnessOutcome(metrics, notes);
   }

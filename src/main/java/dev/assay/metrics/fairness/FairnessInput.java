@@ -24,12 +24,18 @@ import org.apache.spark.sql.Row;
  *     positive value, when that differs from {@code columns.positive}: counts in the same job that
  *     the favourable value really occurs, so a mistyped value is an error, not a silent
  *     "1 − selection rate"; null otherwise
+ * @param bootstrap Poisson bootstrap replicates computed inside the aggregation (0 = none)
+ * @param bootstrapSeed the seed of the replicate weights
+ * @param pAdjust the multiple-comparison adjustment of p-values
+ * @param topK how many worst slices to list (0 = none)
+ * @param topKBy the per-group metric the worst slices are ranked by
  */
 public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
                             String score, Double threshold, List<Slice> slices,
                             boolean favourableIsPositive, int minGroupSize, double confidence,
                             Double excludeBelowShare, Map<String, String> referenceGroups,
-                            BinaryColumn favourablePrediction) {
+                            BinaryColumn favourablePrediction, int bootstrap, long bootstrapSeed,
+                            PAdjust pAdjust, int topK, String topKBy) {
 
   /** Share below which a group is disclosed under NYC Local Law 144 (§ 5-301 of its rules). */
   public static final double LL144_SHARE = 0.02;
@@ -37,6 +43,38 @@ public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn 
   public FairnessInput {
     slices = List.copyOf(slices);
     referenceGroups = Map.copyOf(referenceGroups);
+  }
+
+  /** An input without bootstrap, with Holm's adjustment and no worst-slice list. */
+  public FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
+                       String score, Double threshold, List<Slice> slices,
+                       boolean favourableIsPositive, int minGroupSize, double confidence,
+                       Double excludeBelowShare, Map<String, String> referenceGroups,
+                       BinaryColumn favourablePrediction) {
+    this(data, label, prediction, score, threshold, slices, favourableIsPositive, minGroupSize,
+        confidence, excludeBelowShare, referenceGroups, favourablePrediction, 0, 0L, PAdjust.HOLM, 0,
+        "selection_rate");
+  }
+
+  /** A copy with {@code replicates} bootstrap replicates drawn with {@code seed}. */
+  public FairnessInput withBootstrap(int replicates, long seed) {
+    return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
+        minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, replicates,
+        seed, pAdjust, topK, topKBy);
+  }
+
+  /** A copy with another p-value adjustment. */
+  public FairnessInput withPAdjust(PAdjust adjust) {
+    return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
+        minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
+        bootstrapSeed, adjust, topK, topKBy);
+  }
+
+  /** A copy listing the {@code k} worst slices by {@code by}. */
+  public FairnessInput withTopK(int k, String by) {
+    return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
+        minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
+        bootstrapSeed, pAdjust, k, by);
   }
 
   /** An input with 95 % intervals, no small-group exclusion and no reference groups. */

@@ -90,9 +90,15 @@ public final class FairnessPlan {
         check.requireAtomic(c, "intersection", spec.at("columns", "intersections", i));
       }
     }
+    String topKBy = options.topKBy();
+    if (options.topK() > 0 && GroupMetric.byId(topKBy) == null) {
+      throw new dev.assay.core.BadInputException(spec.at("fairness", "top_k_by") + ": top_k_by is '"
+          + topKBy + "'; use a per-group rate: " + GroupMetric.ids() + ".");
+    }
     return new FairnessInput(data, label, prediction, roles.score(),
         roles.prediction() == null ? roles.threshold() : null, slices(roles),
         roles.favourableIsPositive(), options.minGroupSize(), options.confidence(),
-        options.excludeBelowShare(), options.referenceGroup(), favourable);
+        options.excludeBelowShare(), options.referenceGroup(), favourable, options.bootstrap(),
+        options.bootstrapSeed(), PAdjust.of(options.pAdjust()), options.topK(), topKBy);
   }
 }

@@ -67,6 +67,21 @@ public enum GroupMetric {
     return denominator.applyAsLong(s);
   }
 
+  /** The metric with this id, or null. */
+  public static GroupMetric byId(String id) {
+    for (GroupMetric m : values()) {
+      if (m.id.equals(id)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** Every id, in declaration order. */
+  public static java.util.List<String> ids() {
+    return java.util.Arrays.stream(values()).map(GroupMetric::id).toList();
+  }
+
   /** The value, or NaN when the denominator is zero (callers report that as undefined). */
   public double value(ConfusionState s) {
     long d = denominator(s);

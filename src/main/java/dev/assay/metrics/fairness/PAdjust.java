@@ -1,0 +1,52 @@
+package dev.assay.metrics.fairness;
+
+/**
+ * How the p-values of one family of comparisons (the groups of one attribute against the most
+ * favoured group, or against the reference group, for one rate) are adjusted for multiplicity,
+ * chosen with {@code fairness.p_adjust}: {@link #HOLM} (the default: family-wise error rate),
+ * {@link #BH} (Benjamini–Hochberg: false discovery rate) or {@link #NONE} (raw p-values).
+ */
+public enum PAdjust {
+  /** Holm's step-down adjustment ({@link HolmCorrection}); R {@code p.adjust(method = "holm")}. */
+  HOLM("holm", "Holm-adjusted"),
+  /** Benjamini–Hochberg step-up ({@link BenjaminiHochberg}); R {@code p.adjust(method = "BH")}. */
+  BH("bh", "Benjamini-Hochberg-adjusted"),
+  /** No adjustment: the raw p-values. */
+  NONE("none", "unadjusted");
+
+  private final String id;
+  private final String description;
+
+  PAdjust(String id, String description) {
+    this.id = id;
+    this.description = description;
+  }
+
+  /** The adjustment named {@code id} ({@code holm}, {@code bh}, {@code none}). */
+  public static PAdjust of(String id) {
+    for (PAdjust p : values()) {
+      if (p.id.equals(id)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("unknown p_adjust " + id);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  /** "Holm-adjusted", "Benjamini-Hochberg-adjusted" or "unadjusted", for notes. */
+  public String description() {
+    return description;
+  }
+
+  /** The adjusted p-values, in the order of {@code p}. */
+  public double[] adjust(double[] p) {
+    return switch (this) {
+      case HOLM -> HolmCorrection.adjust(p);
+      case BH -> BenjaminiHochberg.adjust(p);
+      case NONE -> p.clone();
+    };
+  }
+}
