@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The results of one attribute (or intersection): each group's {@link GroupResults}, the impact
- * ratios with their Katz intervals and Holm-adjusted p-values against the most favoured group,
+ * ratios with their Katz intervals and p-values against the most favoured group (adjusted with the
+ * attribute's other p-values by {@code fairness.p_adjust}, see {@link #adjustPValues}),
  * the between-group {@link Disparity} metrics with Newcombe (difference) or Katz (ratio)
  * intervals, {@code auc_difference}, and the {@code *_vs_ref} metrics when a reference group is
  * named.
@@ -110,7 +111,38 @@ final class AttributeResults {
     if (ref != null) {
       out.addAll(ReferenceComparison.of(c, attribute, ref, groups));
     }
-    return out;
+    return adjustPValues(out);
+  }
+
+  /**
+   * Adjusts every p-value of the attribute together — one family across its groups and metrics
+   * (the impact ratios against the most favoured group and every {@code *_diff_vs_ref}) — with
+   * {@code fairness.p_adjust} ({@link PAdjust}: Holm by default, Benjamini–Hochberg, or none).
+   * The results carry raw p-values until here; the note names the method and the family size.
+   */
+  private List<MetricResult> adjustPValues(List<MetricResult> out) {
+    List<Integer> at = new ArrayList<>();
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i) instanceof MetricResult.Computed m && m.pValue() != null) {
+        at.add(i);
+      }
+    }
+    double[] raw = new double[at.size()];
+    for (int j = 0; j < raw.length; j++) {
+      raw[j] = ((MetricResult.Computed) out.get(at.get(j))).pValue();
+    }
+    PAdjust method = c.in().pAdjust();
+    double[] adjusted = method.adjust(raw);
+    List<MetricResult> result = new ArrayList<>(out);
+    for (int j = 0; j < raw.length; j++) {
+      MetricResult.Computed m = (MetricResult.Computed) out.get(at.get(j));
+      String how = method.description() + " over " + raw.length + " comparison" + (raw.length == 1 ? "" : "s")
+          + " of " + attribute + " (groups × metrics)";
+      String note = m.note().replaceFirst("raw p ([^;,]*)", "raw p $1, " + java.util.regex.Matcher.quoteReplacement(how));
+      result.set(at.get(j), new MetricResult.Computed(m.key(), m.value(), m.count(), m.ciLow(), m.ciHigh(),
+          adjusted[j], note));
+    }
+    return result;
   }
 
   /**
@@ -170,9 +202,9 @@ final class AttributeResults {
   /**
    * impact_ratio: a group's favourable-prediction rate ÷ the highest such rate among the groups
    * large enough to count (NYC Local Law 144's impact ratio; EEOC's four-fifths comparison), with
-   * the Katz interval of that ratio and, in {@code p_value}, the Holm-adjusted p-value of
+   * the Katz interval of that ratio and, in {@code p_value}, the p-value of
    * {@link TwoProportionTest#pValue} (z-test, or Fisher's exact test when an expected count is below
-   * 5) of the group's rate against the most favoured group's, adjusted over the groups compared.
+   * 5) of the group's rate against the most favoured group's, adjusted by {@link #adjustPValues}.
    */
   private List<MetricResult> impactRatios() {
     boolean fav = c.in().favourableIsPositive();
@@ -207,7 +239,6 @@ final class AttributeResults {
       ConfusionState s = groups.get(compared.get(i));
       raw[i] = TwoProportionTest.pValue(rate.numerator(s, fav), s.n(), xBest, top.n());
     }
-    double[] holm = HolmCorrection.adjust(raw);
     for (Map.Entry<String, ConfusionState> e : groups.entrySet()) {
       String g = e.getKey();
       ConfusionState s = e.getValue();
@@ -232,10 +263,9 @@ final class AttributeResults {
       Interval ci = KatzInterval.of(x, s.n(), xBest, top.n(), c.z());
       note += "; " + c.level() + " Katz interval" + (ci == null ? " undefined: 0 favourable outcomes" : "")
           + "; p_value: " + TwoProportionTest.testName(x, s.n(), xBest, top.n()) + " vs " + best
-          + ", raw p " + pText(raw[i]) + ", Holm-adjusted over " + raw.length + " comparison"
-          + (raw.length == 1 ? "" : "s");
+          + ", raw p " + pText(raw[i]);
       out.add(new MetricResult.Computed(k, v, s.n(), ci == null ? null : ci.low(),
-          ci == null ? null : ci.high(), holm[i], note));
+          ci == null ? null : ci.high(), raw[i], note));
     }
     return out;
   }

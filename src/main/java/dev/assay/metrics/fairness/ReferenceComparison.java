@@ -19,7 +19,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code <rate>_diff_vs_ref} = rate(group) − rate(reference), range [−1, 1], 0 is parity,
  *       with Newcombe's hybrid score interval ({@link NewcombeInterval}) and, in {@code p_value},
- *       the Holm-adjusted p-value of {@link TwoProportionTest#pValue} over the groups compared
+ *       the p-value of {@link TwoProportionTest#pValue}, adjusted with the attribute's other
+ *       p-values (across groups and metrics) by {@code fairness.p_adjust}
  *       (AIF360's {@code ClassificationMetric.difference(...)} convention: unprivileged −
  *       privileged);</li>
  *   <li>{@code <rate>_ratio_vs_ref} = rate(group) ÷ rate(reference), range [0, ∞), 1 is parity,
@@ -81,7 +82,6 @@ final class ReferenceComparison {
       ConfusionState s = groups.get(compared.get(i));
       raw[i] = TwoProportionTest.pValue(rate.base().numerator(s), rate.base().denominator(s), xRef, nRef);
     }
-    double[] holm = HolmCorrection.adjust(raw);
     List<MetricResult> out = new ArrayList<>();
     for (Map.Entry<String, ConfusionState> e : groups.entrySet()) {
       String g = e.getKey();
@@ -107,10 +107,10 @@ final class ReferenceComparison {
       String small = s.n() < c.in().minGroupSize() ? "insufficient data: fewer than min_group_size rows" : null;
       String base = "vs " + ref + " (" + rate.base().id() + " " + fmt(pRef) + ")";
       Interval d = NewcombeInterval.of(x, n, xRef, nRef, c.z());
-      out.add(new MetricResult.Computed(diffKey, p - pRef, s.n(), d.low(), d.high(), holm[i],
+      out.add(new MetricResult.Computed(diffKey, p - pRef, s.n(), d.low(), d.high(), raw[i],
           join(base + "; " + c.level() + " Newcombe interval; p_value: "
-              + TwoProportionTest.testName(x, n, xRef, nRef) + ", raw p " + AttributeResults.pText(raw[i])
-              + ", Holm-adjusted over " + raw.length + " group" + (raw.length == 1 ? "" : "s"), small)));
+              + TwoProportionTest.testName(x, n, xRef, nRef) + ", raw p " + AttributeResults.pText(raw[i]),
+              small)));
       if (xRef == 0) {
         out.add(new MetricResult.Undefined(ratioKey, s.n(), join(ratioName + " is undefined: the"
             + " reference group's " + rate.base().id() + " is 0", small)));

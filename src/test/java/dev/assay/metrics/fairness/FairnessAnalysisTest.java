@@ -427,8 +427,30 @@ class FairnessAnalysisTest {
     MetricResult.Computed d = computed(m, "selection_rate_diff_vs_ref", male);
     assertEquals(0.2, d.value(), EPS);
     assertEquals(NewcombeInterval.of(3, 5, 2, 5, z), new Interval(d.ciLow(), d.ciHigh()));
-    assertEquals(HolmCorrection.adjust(new double[] {FisherExactTest.pValue(3, 2, 2, 3),
-        FisherExactTest.pValue(0, 1, 2, 3)})[0], d.pValue(), EPS);
+    // One family across groups and metrics of sex: impact ratios F and missing vs M (the most
+    // favoured), selection rate M and missing vs F, TPR M vs F (missing has no positive), FPR M
+    // and missing vs F: seven tests, adjusted together.
+    double[] raw = {TwoProportionTest.pValue(2, 5, 3, 5), TwoProportionTest.pValue(0, 1, 3, 5),
+        TwoProportionTest.pValue(3, 5, 2, 5), TwoProportionTest.pValue(0, 1, 2, 5),
+        TwoProportionTest.pValue(2, 3, 1, 2), TwoProportionTest.pValue(1, 2, 1, 3),
+        TwoProportionTest.pValue(0, 1, 1, 3)};
+    assertEquals(FisherExactTest.pValue(3, 2, 2, 3), raw[2], EPS);
+    assertEquals(HolmCorrection.adjust(raw)[2], d.pValue(), EPS);
+    assertTrue(d.note().contains("Holm-adjusted over 7 comparisons of sex (groups × metrics)"), d.note());
+    assertEquals(HolmCorrection.adjust(raw)[0],
+        computed(m, "impact_ratio", Scope.group("sex", "F")).pValue(), EPS);
+    assertEquals(HolmCorrection.adjust(raw)[5],
+        computed(m, "false_positive_rate_diff_vs_ref", male).pValue(), EPS);
+    // Benjamini-Hochberg and no adjustment over the same family.
+    FairnessInput base = input(frame(ROWS), 2, null, Map.of("sex", "F"));
+    List<MetricResult> bh = FairnessAnalysis.run(base.withPAdjust(PAdjust.BH)).metrics();
+    assertEquals(BenjaminiHochberg.adjust(raw)[2], computed(bh, "selection_rate_diff_vs_ref", male).pValue(), EPS);
+    assertEquals(BenjaminiHochberg.adjust(raw)[6], computed(bh, "false_positive_rate_diff_vs_ref",
+        Scope.group("sex", FairnessAnalysis.MISSING)).pValue(), EPS);
+    assertTrue(computed(bh, "impact_ratio", Scope.group("sex", "F")).note()
+        .contains("Benjamini-Hochberg-adjusted over 7"));
+    List<MetricResult> none = FairnessAnalysis.run(base.withPAdjust(PAdjust.NONE)).metrics();
+    assertEquals(raw[4], computed(none, "true_positive_rate_diff_vs_ref", male).pValue(), EPS);
     MetricResult.Computed r = computed(m, "selection_rate_ratio_vs_ref", male);
     assertEquals(1.5, r.value(), EPS);
     assertEquals(KatzInterval.of(3, 5, 2, 5, z), new Interval(r.ciLow(), r.ciHigh()));

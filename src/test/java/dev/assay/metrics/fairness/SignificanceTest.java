@@ -92,4 +92,27 @@ class SignificanceTest {
     }
     return r;
   }
+
+  /**
+   * Benjamini-Hochberg by hand, as R's p.adjust(p, "BH"): p = (0.01, 0.04, 0.03, 0.005, 0.5), m = 5,
+   * sorted 0.005, 0.01, 0.03, 0.04, 0.5 → m·p/rank = 0.025, 0.025, 0.05, 0.05, 0.5; running minimum
+   * from the largest: 0.5, 0.05, 0.05, 0.025, 0.025 → in input order (0.025, 0.05, 0.05, 0.025,
+   * 0.5). p = (0.6, 0.7, 0.9): 3·0.6/1 = 1.8, 3·0.7/2 = 1.05, 3·0.9/3 = 0.9 → all 0.9.
+   */
+  @Test
+  void benjaminiHochbergByHand() {
+    assertArrayEquals(new double[] {0.025, 0.05, 0.05, 0.025, 0.5},
+        BenjaminiHochberg.adjust(new double[] {0.01, 0.04, 0.03, 0.005, 0.5}), 1e-15);
+    assertArrayEquals(new double[] {0.9, 0.9, 0.9}, BenjaminiHochberg.adjust(new double[] {0.6, 0.7, 0.9}), 1e-15);
+    assertArrayEquals(new double[] {0.2}, BenjaminiHochberg.adjust(new double[] {0.2}), 0);
+    assertArrayEquals(new double[0], BenjaminiHochberg.adjust(new double[0]), 0);
+    // Never above Holm, never below the raw p-value.
+    double[] p = {0.001, 0.02, 0.2, 0.03, 0.04};
+    double[] bh = BenjaminiHochberg.adjust(p);
+    double[] holm = HolmCorrection.adjust(p);
+    for (int i = 0; i < p.length; i++) {
+      org.junit.jupiter.api.Assertions.assertTrue(p[i] <= bh[i] && bh[i] <= holm[i]);
+    }
+    assertArrayEquals(p, PAdjust.NONE.adjust(p), 0);
+  }
 }
