@@ -111,6 +111,7 @@ final class AttributeResults {
     if (ref != null) {
       out.addAll(ReferenceComparison.of(c, attribute, ref, groups));
     }
+    out.addAll(OverallComparison.of(c, attribute, groups));
     return adjustPValues(out);
   }
 

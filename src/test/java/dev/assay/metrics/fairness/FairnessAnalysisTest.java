@@ -519,4 +519,40 @@ class FairnessAnalysisTest {
     assertTrue(out.get(0).stream().anyMatch(r -> r.key().metric().equals("clarify_te")
         && r.key().scope().attribute().equals("sex & region")));
   }
+
+  /**
+   * Against the overall rate of sex (all 11 rows: 5 predicted positive, 5 label positive, TP 3).
+   * F: selection 2/5 − 5/11 = −3/55, ratio 0.4 / (5/11) = 22/25; its interval is Newcombe's of F
+   * (2 of 5) vs the rest (3 of 6) times the rest's share 6/11, and the ratio's is Katz's of
+   * ρ = 0.4/0.5 mapped through ρ / (wρ + 1 − w), w = 5/11 (at ρ = 0.8 that gives 0.88 again).
+   * M: TPR 2/3 − 3/5 = 1/15, ratio 10/9. Missing: FPR 0/1 − 2/6 = −1/3, ratio 0 without an
+   * interval (Katz needs a count > 0); TPR 0/0 undefined.
+   */
+  @Test
+  void comparisonsAgainstTheOverallRateByHand() {
+    List<MetricResult> m = FairnessAnalysis.run(input(frame(ROWS), 2, true,
+        List.of(new Slice(List.of("sex"))))).metrics();
+    double z = WilsonInterval.z(0.95);
+    Scope f = Scope.group("sex", "F");
+    MetricResult.Computed d = computed(m, "selection_rate_diff_vs_overall", f);
+    assertEquals(-3.0 / 55, d.value(), EPS);
+    Interval rest = NewcombeInterval.of(2, 5, 3, 6, z);
+    assertEquals(rest.low() * 6 / 11, d.ciLow(), EPS);
+    assertEquals(rest.high() * 6 / 11, d.ciHigh(), EPS);
+    MetricResult.Computed r = computed(m, "selection_rate_ratio_vs_overall", f);
+    assertEquals(22.0 / 25, r.value(), EPS);
+    Interval katz = KatzInterval.of(2, 5, 3, 6, z);
+    double w = 5.0 / 11;
+    assertEquals(katz.low() / (w * katz.low() + 1 - w), r.ciLow(), EPS);
+    assertEquals(katz.high() / (w * katz.high() + 1 - w), r.ciHigh(), EPS);
+    assertTrue(r.ciLow() < r.value() && r.value() < r.ciHigh());
+    assertEquals(1.0 / 15, value(m, "true_positive_rate_diff_vs_overall", Scope.group("sex", "M")), EPS);
+    assertEquals(10.0 / 9, value(m, "true_positive_rate_ratio_vs_overall", Scope.group("sex", "M")), EPS);
+    Scope missing = Scope.group("sex", FairnessAnalysis.MISSING);
+    assertEquals(-1.0 / 3, value(m, "false_positive_rate_diff_vs_overall", missing), EPS);
+    MetricResult.Computed zero = computed(m, "false_positive_rate_ratio_vs_overall", missing);
+    assertEquals(0.0, zero.value(), 0);
+    assertEquals(null, zero.ciLow());
+    assertInstanceOf(MetricResult.Undefined.class, result(m, "true_positive_rate_diff_vs_overall", missing));
+  }
 }
