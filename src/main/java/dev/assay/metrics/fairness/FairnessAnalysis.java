@@ -127,6 +127,7 @@ public final class FairnessAnalysis {
     Map<String, Map<String, ConfusionState>> groupStates = new HashMap<>();
     Map<String, Map<String, Map<Long, ConfusionState>>> keyStates = new HashMap<>();
     Map<String, Map<String, BootstrapState>> bootGroups = new HashMap<>();
+    Map<String, java.util.Set<List<String>>> observedKeys = new HashMap<>();
     Map<String, Map<String, Map<Long, BootstrapState>>> bootKeys = new HashMap<>();
     for (GroupedStates row : rows) {
       String name = row.grouping().name();
@@ -144,6 +145,7 @@ public final class FairnessAnalysis {
           }
         }
       } else if (!row.grouping().columns().isEmpty()) {
+        observedKeys.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(row.key());
         String group = String.join(Scope.INTERSECTION_SEPARATOR, row.key());
         groupStates.computeIfAbsent(name, k -> new TreeMap<>()).put(group, row.state(0));
         if (bootIndex >= 0) {
@@ -170,6 +172,15 @@ public final class FairnessAnalysis {
           bootGroups.getOrDefault(slice.name(), Map.of()), bootKeys.getOrDefault(slice.name(), Map.of()),
           in.bootstrapSeed());
       metrics.addAll(AttributeResults.of(context, slice.name(), groups, hists, boot, notes));
+    }
+    for (Slice slice : in.slices()) {
+      if (slice.columns().size() > 1) {
+        metrics.add(SliceSurvey.emptyCells(slice.name(), slice.columns().size(),
+            observedKeys.getOrDefault(slice.name(), java.util.Set.of()), notes));
+      }
+    }
+    if (in.topK() > 0) {
+      metrics.addAll(SliceSurvey.worst(context, groupStates, in.topK(), GroupMetric.byId(in.topKBy()), notes));
     }
     return new FairnessOutcome(metrics, notes);
   }

@@ -555,4 +555,56 @@ class FairnessAnalysisTest {
     assertEquals(null, zero.ciLow());
     assertInstanceOf(MetricResult.Undefined.class, result(m, "true_positive_rate_diff_vs_overall", missing));
   }
+
+  /**
+   * sex takes (missing), F, M and region north, south in sex & region's groups: 3 × 2 = 6
+   * combinations, 5 observed (F/M × north/south and (missing) & north), so one empty cell.
+   * Selection rates of groups with n ≥ 2: sex F 0.4, M 0.6; region north 3/5, south 2/6;
+   * F & north 1/2, F & south 1/3, M & north 1, M & south 1/3. The three lowest tie at 1/3 and are
+   * ordered by attribute, then group. By false_positive_rate (higher is worse): sex F 1/3, M 1/2,
+   * region north 0/1, south 2/5, F & south 1/3, M & south 1/2 (F & north and M & north have no
+   * negative) → 0.5 shared by sex M and M & south, "sex" sorts first.
+   */
+  @Test
+  void emptyIntersectionCellsAndWorstSlicesByHand() {
+    List<Slice> slices = List.of(new Slice(List.of("sex")), new Slice(List.of("region")),
+        new Slice(List.of("sex", "region")));
+    FairnessOutcome out = FairnessAnalysis.run(input(frame(ROWS), 2, true, slices).withTopK(3, "selection_rate"));
+    MetricResult.Computed empty = computed(out.metrics(), "empty_intersection_cells", Scope.attribute("sex & region"));
+    assertEquals(1.0, empty.value(), 0);
+    assertEquals(6L, empty.count());
+    assertTrue(empty.note().contains(": (missing) & south"), empty.note());
+    assertTrue(out.notes().stream().anyMatch(n -> n.startsWith("sex & region: 1 of 6")), out.notes().toString());
+    assertEquals(1.0, value(out.metrics(), "worst_slice_rank", Scope.group("region", "south")), 0);
+    assertEquals(2.0, value(out.metrics(), "worst_slice_rank", Scope.group("sex & region", "F & south")), 0);
+    assertEquals(3.0, value(out.metrics(), "worst_slice_rank", Scope.group("sex & region", "M & south")), 0);
+    assertEquals(3, out.metrics().stream().filter(r -> r.key().metric().equals("worst_slice_rank")).count());
+    assertTrue(out.notes().stream().anyMatch(n -> n.startsWith("Worst 3 slices by selection_rate")), out.notes().toString());
+
+    FairnessOutcome fpr = FairnessAnalysis.run(input(frame(ROWS), 2, true, slices).withTopK(1, "false_positive_rate"));
+    assertEquals(1.0, value(fpr.metrics(), "worst_slice_rank", Scope.group("sex", "M")), 0);
+    assertEquals(1, fpr.metrics().stream().filter(r -> r.key().metric().equals("worst_slice_rank")).count());
+  }
+
+  /** A full cross product has no empty cell; the odometer lists at most 20 of many. */
+  @Test
+  void emptyCellsAreBoundedAndZeroForAFullCrossProduct() {
+    java.util.Set<List<String>> full = new java.util.HashSet<>();
+    java.util.Set<List<String>> diagonal = new java.util.HashSet<>();
+    for (int i = 0; i < 30; i++) {
+      diagonal.add(List.of("a" + i, "b" + i));
+      for (int j = 0; j < 3; j++) {
+        if (i < 3) {
+          full.add(List.of("a" + i, "b" + j));
+        }
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    assertEquals(0.0, SliceSurvey.emptyCells("x & y", 2, full, notes).number().getAsDouble(), 0);
+    MetricResult d = SliceSurvey.emptyCells("x & y", 2, diagonal, notes);
+    assertEquals(870.0, d.number().getAsDouble(), 0);
+    assertEquals(20, d.note().split(": ", 2)[1].split(", ").length - 1, d.note());
+    assertTrue(d.note().endsWith(", ..."), d.note());
+    assertEquals(1, notes.size());
+  }
 }
