@@ -36,6 +36,12 @@ public final class MetricNames {
         "selection_rate_diff_vs_ref", "selection_rate_ratio_vs_ref", "true_positive_rate_diff_vs_ref",
         "true_positive_rate_ratio_vs_ref", "false_positive_rate_diff_vs_ref",
         "false_positive_rate_ratio_vs_ref",
+        // per group, against the overall rate of the attribute's rows
+        "selection_rate_diff_vs_overall", "selection_rate_ratio_vs_overall",
+        "true_positive_rate_diff_vs_overall", "true_positive_rate_ratio_vs_overall",
+        "false_positive_rate_diff_vs_overall", "false_positive_rate_ratio_vs_overall",
+        // per group (and data set): AIF360's generalized entropy index; rank among the worst slices
+        "generalized_entropy_index", "worst_slice_rank",
         // per group (facet d) against the rest of its attribute (a): SageMaker Clarify
         "clarify_ci", "clarify_dpl", "clarify_kl", "clarify_js", "clarify_lp", "clarify_tvd",
         "clarify_ks", "clarify_dppl", "clarify_di", "clarify_dca", "clarify_dcr", "clarify_rd",
@@ -44,7 +50,7 @@ public final class MetricNames {
         "demographic_parity_difference", "demographic_parity_ratio", "equalized_odds_difference",
         "equalized_odds_ratio", "equal_opportunity_difference", "equal_opportunity_ratio",
         "false_positive_rate_difference", "predictive_parity_difference", "accuracy_difference",
-        "auc_difference"));
+        "auc_difference", "between_group_generalized_entropy_index", "empty_intersection_cells"));
     NAMES.put(Family.DRIFT, names(
         // per column
         "ks_statistic", "ks_p_value", "wasserstein", "wasserstein_normed", "psi", "jensen_shannon",

@@ -55,7 +55,29 @@ public final class MetricGlossary {
         + "reference group's; 0 means the same rate.");
     define("false_positive_rate_ratio_vs_ref", "The group's false positive rate divided by the "
         + "reference group's; 1 means the same rate.");
+    define("selection_rate_diff_vs_overall", "The group's selection rate minus the rate of all "
+        + "rows of its attribute; 0 means the group is selected like everyone.");
+    define("selection_rate_ratio_vs_overall", "The group's selection rate divided by the rate of "
+        + "all rows of its attribute; 1 means the group is selected like everyone.");
+    define("true_positive_rate_diff_vs_overall", "The group's true positive rate minus that of "
+        + "all rows; 0 means the same rate.");
+    define("true_positive_rate_ratio_vs_overall", "The group's true positive rate divided by that "
+        + "of all rows; 1 means the same rate.");
+    define("false_positive_rate_diff_vs_overall", "The group's false positive rate minus that of "
+        + "all rows; 0 means the same rate.");
+    define("false_positive_rate_ratio_vs_overall", "The group's false positive rate divided by "
+        + "that of all rows; 1 means the same rate.");
+    define("generalized_entropy_index", "How unequally the model's errors spread benefit over "
+        + "people (Speicher et al.'s index, alpha 2): 0 means everyone gets the same benefit, "
+        + "higher is more unequal.");
+    define("worst_slice_rank", "The group's place among the worst groups of every attribute and "
+        + "intersection by fairness.top_k_by (1 = worst).");
     // fairness, per attribute
+    define("between_group_generalized_entropy_index", "The part of the generalized entropy index "
+        + "that comes from differences between the groups' average benefit; 0 means every group "
+        + "gets the same average benefit.");
+    define("empty_intersection_cells", "How many combinations of the attributes' observed values "
+        + "have no rows at all; the audit says nothing about those people.");
     define("demographic_parity_difference", "Largest minus smallest selection rate over the "
         + "groups (0 = every group selected at the same rate).");
     define("demographic_parity_ratio", "Smallest divided by largest selection rate over the "

@@ -106,6 +106,15 @@ final class AttributeResults {
     if (c.hasScoreAndLabel()) {
       out.add(aucDifference(exclusionNote));
     }
+    if (c.hasLabel() && in.hasPrediction()) {
+      MetricKey k = key("between_group_generalized_entropy_index", Scope.attribute(attribute));
+      double ge = GeneralizedEntropy.between(groups.values(), in.favourableIsPositive());
+      out.add(Double.isNaN(ge)
+          ? new MetricResult.Undefined(k, null, "between_group_generalized_entropy_index is undefined:"
+              + " the mean benefit is 0")
+          : new MetricResult.Computed(k, ge, null, null, null, null, "alpha 2, each row's benefit"
+              + " replaced by its group's mean; all groups, small ones included"));
+    }
     out.addAll(clarify());
     String ref = in.referenceGroups().get(attribute);
     if (ref != null) {

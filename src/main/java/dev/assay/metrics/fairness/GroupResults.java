@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The per-group results of one group (or of the whole data set): {@code count}, every
  * {@link GroupMetric} rate with its {@link WilsonInterval} in {@code ci_low}/{@code ci_high},
- * {@code mean_score}, and with a score and a label {@code auc} ({@link MannWhitneyAuc}) and, for
+ * {@code mean_score}, {@code generalized_entropy_index} ({@link GeneralizedEntropy}) with a label
+ * and a prediction, and with a score and a label {@code auc} ({@link MannWhitneyAuc}) and, for
  * probability scores, {@code brier_score} and {@code expected_calibration_error}
  * ({@link Calibration}).
  */
@@ -38,6 +39,15 @@ final class GroupResults {
         Interval ci = WilsonInterval.of(m.numerator(s), m.denominator(s), c.z());
         out.add(new MetricResult.Computed(key(m.id(), scope), v, s.n(), ci.low(), ci.high(), null, note));
       }
+    }
+    if (c.hasLabel() && in.hasPrediction()) {
+      MetricKey k = key("generalized_entropy_index", scope);
+      double ge = GeneralizedEntropy.index(s, in.favourableIsPositive());
+      out.add(Double.isNaN(ge)
+          ? new MetricResult.Undefined(k, s.n(), join("generalized_entropy_index is undefined: the mean"
+              + " benefit is 0 (every row is a missed favourable outcome) or there is no row", note))
+          : new MetricResult.Computed(k, ge, s.n(), null, null, null, join("alpha 2, benefit"
+              + " b = prediction - label + 1 (favourable read as 1)", note)));
     }
     if (in.score() != null) {
       MetricKey k = key("mean_score", scope);

@@ -607,4 +607,30 @@ class FairnessAnalysisTest {
     assertTrue(d.note().endsWith(", ..."), d.note());
     assertEquals(1, notes.size());
   }
+
+  /**
+   * Generalized entropy index, α = 2, b = ŷ − y + 1. Group A: (y, ŷ) = (1, 1), (0, 1), (0, 1) →
+   * b = 1, 2, 2; group B: (1, 0), (0, 0) → b = 0, 1. All: n = 5, μ = 6/5,
+   * Σ[(b/μ)² − 1] = 2(25/36 − 1) + 2(100/36 − 1) − 1 = 70/36, GE = 70/36 / (5·2) = 7/36.
+   * A alone: μ = 5/3, Σ = (9/25 − 1) + 2(36/25 − 1) = 6/25, GE = 6/25 / (3·2) = 1/25.
+   * Between groups: μ_A = 5/3, μ_B = 1/2, 3((25/18)² − 1) + 2((5/12)² − 1) = 245/216, / 10 = 49/432.
+   * With favourable 0 the benefits become b = y − ŷ + 1 → A: 1, 0, 0 and B: 2, 1.
+   */
+  @Test
+  void generalizedEntropyIndexByHand() {
+    Object[][] rows = {{"A", "x", 1, 1, 0.5}, {"A", "x", 0, 1, 0.5}, {"A", "x", 0, 1, 0.5},
+        {"B", "x", 1, 0, 0.5}, {"B", "x", 0, 0, 0.5}};
+    List<MetricResult> m = FairnessAnalysis.run(input(frame(rows), 1, true,
+        List.of(new Slice(List.of("sex"))))).metrics();
+    assertEquals(7.0 / 36, value(m, "generalized_entropy_index", Scope.DATASET), EPS);
+    assertEquals(1.0 / 25, value(m, "generalized_entropy_index", Scope.group("sex", "A")), EPS);
+    assertEquals(49.0 / 432, value(m, "between_group_generalized_entropy_index", Scope.attribute("sex")), EPS);
+    // Favourable 0: all b = 1, 0, 0, 2, 1 → μ = 4/5; Σ = 2(25/16 − 1) + 2(0 − 1) + (100/16 − 1)
+    // = (18 − 32 + 84)/16 = 70/16; GE = 70/16 / 10 = 7/16.
+    List<MetricResult> f = FairnessAnalysis.run(input(frame(rows), 1, false,
+        List.of(new Slice(List.of("sex"))))).metrics();
+    assertEquals(7.0 / 16, value(f, "generalized_entropy_index", Scope.DATASET), EPS);
+    // B alone with favourable 1: b = 0, 1 → μ = 1/2, Σ = −1 + (4 − 1) = 2, GE = 2 / 4 = 1/2.
+    assertEquals(0.5, value(m, "generalized_entropy_index", Scope.group("sex", "B")), EPS);
+  }
 }
