@@ -71,7 +71,7 @@ public final class MetricGlossary {
         + "people (Speicher et al.'s index, alpha 2): 0 means everyone gets the same benefit, "
         + "higher is more unequal.");
     define("worst_slice_rank", "The group's place among the worst groups of every attribute and "
-        + "intersection by fairness.top_k_by (1 = worst).");
+        + "intersection by fairness.rank_by (1 = worst).");
     // fairness, per attribute
     define("between_group_generalized_entropy_index", "The part of the generalized entropy index "
         + "that comes from differences between the groups' average benefit; 0 means every group "

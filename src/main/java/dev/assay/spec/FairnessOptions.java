@@ -9,7 +9,7 @@ import java.util.Map;
  * of impact ratios (null = keep them; NYC LL 144 allows 0.02); {@code referenceGroup} names, per
  * attribute or intersection, the group that {@code *_vs_ref} metrics compare against;
  * {@code pAdjust} is the multiple-comparison adjustment of p-values ({@code holm}, {@code bh} or
- * {@code none}); {@code topK} worst slices by {@code topKBy} are listed (0 = none).
+ * {@code none}); {@code topK} worst slices by {@code topKBy} (spec key {@code rank_by}) are listed (0 = none).
  */
 public record FairnessOptions(int minGroupSize, int bootstrap, double confidence,
                               Double excludeBelowShare, Map<String, String> referenceGroup,

@@ -212,7 +212,7 @@ public final class SpecLoader {
     if (topK < 0) {
       throw new BadInputException(doc.at("fairness", "top_k") + ": top_k must be 0 or more.");
     }
-    String topKBy = f.topKBy() == null ? d.topKBy() : f.topKBy();
+    String topKBy = f.rankBy() == null ? d.topKBy() : f.rankBy();
     return new FairnessOptions(minGroup, bootstrap, confidence, share, reference, seed, pAdjust,
         topK, topKBy);
   }

@@ -60,4 +60,24 @@ class FairnessSpecTest {
     assertTrue(ref.getMessage().contains("audit.yaml:11") && ref.getMessage().contains("'gender'")
         && ref.getMessage().contains("[race, sex, race & sex]"), ref.getMessage());
   }
+
+  @Test
+  void bootstrapPAdjustAndTopK() throws IOException {
+    FairnessOptions d = load("").fairness();
+    assertEquals("holm", d.pAdjust());
+    assertEquals(0, d.topK());
+    FairnessOptions o = load("fairness: {bootstrap: 500, bootstrap_seed: 7, p_adjust: bh, top_k: 5,"
+        + " rank_by: false_positive_rate}").fairness();
+    assertEquals(500, o.bootstrap());
+    assertEquals(7L, o.bootstrapSeed());
+    assertEquals("bh", o.pAdjust());
+    assertEquals(5, o.topK());
+    assertEquals("false_positive_rate", o.topKBy());
+    BadInputException p = assertThrows(BadInputException.class, () -> load("fairness:\n  p_adjust: bonferroni"));
+    assertTrue(p.getMessage().contains("audit.yaml:10") && p.getMessage().contains("holm, bh, none"),
+        p.getMessage());
+    BadInputException b = assertThrows(BadInputException.class, () -> load("fairness:\n  bootstrap: 100000"));
+    assertTrue(b.getMessage().contains("audit.yaml:10") && b.getMessage().contains("at most 2000"),
+        b.getMessage());
+  }
 }

@@ -28,7 +28,7 @@ import org.apache.spark.sql.Row;
  * @param bootstrapSeed the seed of the replicate weights
  * @param pAdjust the multiple-comparison adjustment of p-values
  * @param topK how many worst slices to list (0 = none)
- * @param topKBy the per-group metric the worst slices are ranked by
+ * @param topKBy the per-group metric the worst slices are ranked by (spec key {@code rank_by})
  */
 public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
                             String score, Double threshold, List<Slice> slices,

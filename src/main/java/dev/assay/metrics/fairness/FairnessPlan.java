@@ -92,7 +92,7 @@ public final class FairnessPlan {
     }
     String topKBy = options.topKBy();
     if (options.topK() > 0 && GroupMetric.byId(topKBy) == null) {
-      throw new dev.assay.core.BadInputException(spec.at("fairness", "top_k_by") + ": top_k_by is '"
+      throw new dev.assay.core.BadInputException(spec.at("fairness", "rank_by") + ": rank_by is '"
           + topKBy + "'; use a per-group rate: " + GroupMetric.ids() + ".");
     }
     return new FairnessInput(data, label, prediction, roles.score(),

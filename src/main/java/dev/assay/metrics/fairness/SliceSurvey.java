@@ -22,7 +22,7 @@ import java.util.TreeSet;
  *       note lists the first {@value #LISTED} empty combinations in lexicographic order. A model
  *       audited on such data says nothing about those people.</li>
  *   <li>{@code worst_slice_rank} (per group): with {@code fairness.top_k: k}, the k worst groups
- *       over every attribute and intersection by the per-group metric {@code fairness.top_k_by}
+ *       over every attribute and intersection by the per-group metric {@code fairness.rank_by}
  *       (default {@code selection_rate}), among groups with at least min_group_size rows and a
  *       defined value; 1 is the worst. Worst is the highest value for the error rates
  *       ({@code false_positive_rate}, {@code false_negative_rate}), the lowest favourable rate for
