@@ -1,11 +1,15 @@
 package dev.assay.metrics.drift;
 
 import dev.assay.core.Family;
+import dev.assay.core.Histogram;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import dev.assay.spec.DriftOptions;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +41,9 @@ public final class ColumnDrift {
   public static final String NULL_RATE_CURRENT = "null_rate_current";
   public static final String UNSEEN_SHARE_CURRENT = "unseen_share_current";
   public static final String DRIFT_DETECTED = "drift_detected";
+
+  /** The most categories a histogram shows by name; the rest are one "other" bin. */
+  public static final int HISTOGRAM_CATEGORIES = 12;
 
   private ColumnDrift() {
   }
@@ -97,6 +104,63 @@ public final class ColumnDrift {
     }
     out.put(DRIFT_DETECTED, detected(c, scope, override, out));
     return new ArrayList<>(out.values());
+  }
+
+  /**
+   * The column's reference and current counts over the bins its distances use, for the report's
+   * overlaid histogram: the reference-quantile bins of a numeric column ({@code ≤ e₁},
+   * {@code (e₁, e₂]}, …, {@code > e_last}; one bin "all values" when the reference is empty), or
+   * the {@value #HISTOGRAM_CATEGORIES} most frequent categories (both sides together, ties by
+   * name) of a categorical one and one bin "other (K categories)" for the rest.
+   */
+  public static Histogram histogram(ColumnCounts c, int bins) {
+    List<String> labels = new ArrayList<>();
+    List<Long> ref = new ArrayList<>();
+    List<Long> cur = new ArrayList<>();
+    if (c.column().kind() == DriftColumn.Kind.NUMERIC) {
+      double[] edges = QuantileBins.edges(c.values(), c.reference(), bins);
+      long[] r = QuantileBins.binCounts(c.values(), c.reference(), edges);
+      long[] q = QuantileBins.binCounts(c.values(), c.current(), edges);
+      for (int i = 0; i < r.length; i++) {
+        labels.add(edges.length == 0 ? "all values" : i == 0 ? "≤ " + label(edges[0])
+            : i == edges.length ? "> " + label(edges[i - 1])
+            : "(" + label(edges[i - 1]) + ", " + label(edges[i]) + "]");
+        ref.add(r[i]);
+        cur.add(q[i]);
+      }
+    } else {
+      Integer[] order = new Integer[c.categories().length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, Comparator.comparingLong(
+          (Integer i) -> -(c.reference()[i] + c.current()[i])).thenComparing(i -> c.categories()[i]));
+      long otherRef = 0;
+      long otherCur = 0;
+      for (int k = 0; k < order.length; k++) {
+        int i = order[k];
+        if (k < HISTOGRAM_CATEGORIES) {
+          labels.add(c.categories()[i]);
+          ref.add(c.reference()[i]);
+          cur.add(c.current()[i]);
+        } else {
+          otherRef += c.reference()[i];
+          otherCur += c.current()[i];
+        }
+      }
+      if (order.length > HISTOGRAM_CATEGORIES) {
+        labels.add("other (" + (order.length - HISTOGRAM_CATEGORIES) + " categories)");
+        ref.add(otherRef);
+        cur.add(otherCur);
+      }
+    }
+    return new Histogram(c.column().name(), labels, ref, cur);
+  }
+
+  /** A bin edge for a label: four significant digits, no trailing zeros. */
+  static String label(double v) {
+    return new BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros()
+        .toPlainString();
   }
 
   /** The test that decides drift_detected for a column by default (Evidently's choice). */

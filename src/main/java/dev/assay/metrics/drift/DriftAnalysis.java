@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.assay.core.BadInputException;
 import dev.assay.core.Family;
+import dev.assay.core.Histogram;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
@@ -126,6 +127,7 @@ public final class DriftAnalysis {
       byColumn.get(r.getInt(1)).add(r);
     }
     List<MetricResult> metrics = new ArrayList<>();
+    List<Histogram> histograms = new ArrayList<>();
     List<String> drifted = new ArrayList<>();
     int defined = 0;
     for (int i = 0; i < columns.size(); i++) {
@@ -139,6 +141,7 @@ public final class DriftAnalysis {
       List<MetricResult> m = ColumnDrift.metrics(state, in.options().bins(),
           in.options().tests().get(column.name()));
       metrics.addAll(m);
+      histograms.add(ColumnDrift.histogram(state, in.options().bins()));
       for (MetricResult r : m) {
         if (r.key().metric().equals(ColumnDrift.DRIFT_DETECTED) && r.number().isPresent()) {
           defined++;
@@ -155,7 +158,7 @@ public final class DriftAnalysis {
         : new MetricResult.Computed(share, (double) drifted.size() / defined, (long) defined, null,
             null, null, drifted.size() + " of " + defined + " columns drifted"
             + (drifted.isEmpty() ? "" : ": " + String.join(", ", drifted))));
-    return new DriftOutcome(metrics, notes, rowsRef, rowsCur);
+    return new DriftOutcome(metrics, notes, rowsRef, rowsCur, histograms);
   }
 
   /** One side's drift columns as doubles (finite, else null) or strings, tagged with the side. */

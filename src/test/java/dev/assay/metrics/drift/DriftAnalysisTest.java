@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.core.BadInputException;
+import dev.assay.core.Histogram;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import dev.assay.spark.JobCounter;
@@ -135,6 +136,19 @@ class DriftAnalysisTest {
     // drift_share over the 3 columns with a defined drift_detected
     assertEquals(0.0, value(m, "drift_share", null), EPS);
     assertEquals(3, result(m, "drift_share", null).count());
+
+    // histograms from the same counts: x's 4 quantile bins have edges 2, 2 (merged), 3
+    // (4·cum ≥ k·5: cum 3 at value 2 for k = 1, 2; cum 4 at value 3 for k = 3), so
+    // reference 1 2 2 | 3 | 4 and current 2 | 3 3 | 5; k by total count, ties by name
+    Histogram x = out.histograms().get(0);
+    assertEquals(List.of("≤ 2", "(2, 3]", "> 3"), x.binLabels());
+    assertEquals(List.of(3L, 1L, 1L), x.referenceCounts());
+    assertEquals(List.of(1L, 2L, 1L), x.currentCounts());
+    Histogram k = out.histograms().get(1);
+    assertEquals(List.of("a", "b", "c", "d"), k.binLabels());
+    assertEquals(List.of(2L, 1L, 1L, 0L), k.referenceCounts());
+    assertEquals(List.of(1L, 2L, 0L, 1L), k.currentCounts());
+    assertEquals(List.of("all values"), out.histograms().get(3).binLabels());
   }
 
   @Test
