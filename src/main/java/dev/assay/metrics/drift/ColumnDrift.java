@@ -57,7 +57,8 @@ public final class ColumnDrift {
     Scope scope = Scope.column(c.column().name());
     Map<String, MetricResult> out = new LinkedHashMap<>();
     long count = c.nonNullCurrent();
-    String approx = c.exact() ? null : roundingNote(c);
+    String approx = c.exact() || c.column().kind() == DriftColumn.Kind.CATEGORICAL ? null
+        : roundingNote(c);
     String empty = c.nonNullReference() == 0 ? "the reference has no non-null value in this column"
         : c.nonNullCurrent() == 0 ? "the current data has no non-null value in this column" : null;
     put(out, scope, NULL_RATE_REFERENCE, (double) c.nullsReference() / c.rowsReference(),
@@ -81,6 +82,14 @@ public final class ColumnDrift {
       long[] cur = QuantileBins.binCounts(c.values(), c.current(), edges);
       String binNote = join(approx, ref.length + " reference-quantile bins, edges " + edgesText(edges));
       distances(out, scope, ref, cur, count, empty, binNote);
+    } else if (!c.exact()) {
+      String why = "the column has more distinct categories than drift.max_distinct, so only its"
+          + " null rates were compared (raise drift.max_distinct to compare its categories)";
+      for (String metric : List.of(ChiSquare.STATISTIC, ChiSquare.P_VALUE, UNSEEN_SHARE_CURRENT,
+          BinnedDistance.PSI.id(), BinnedDistance.JENSEN_SHANNON.id(), BinnedDistance.HELLINGER.id(),
+          BinnedDistance.TOTAL_VARIATION.id())) {
+        put(out, scope, metric, Double.NaN, count, why, null);
+      }
     } else {
       double chi2 = ChiSquare.statistic(c.reference(), c.current());
       int df = c.reference().length - 1;

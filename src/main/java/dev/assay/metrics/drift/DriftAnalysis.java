@@ -39,7 +39,10 @@ import org.apache.spark.sql.Row;
  *       then counted per (side, column, value). A numeric column with more than
  *       {@code drift.max_distinct} (G) estimated distinct values is grouped instead by its cell
  *       in a grid of G equal-width cells over [min, max] of both sides (min and max come from
- *       job 1), counted at the cell's midpoint: at most G values per side reach the driver.</li>
+ *       job 1), counted at the cell's midpoint: at most G values per side reach the driver. A
+ *       categorical column with more than G estimated distinct values (an identifier, free text)
+ *       is counted only as null or not null: its null rates are exact and its distribution
+ *       metrics undefined with the reason, so no column sends more than G values per side.</li>
  * </ol>
  *
  * <p>Only the per-value counts come to the driver (their number is bounded by the distinct values,
@@ -93,15 +96,18 @@ public final class DriftAnalysis {
     for (int i = 0; i < columns.size(); i++) {
       long distinct = summary.getLong(2 + i);
       int at = 2 + columns.size() + 2 * i;
-      exact[i] = columns.get(i).kind() == DriftColumn.Kind.CATEGORICAL
-          || distinct <= cells || summary.isNullAt(at) || summary.getDouble(at) == summary.getDouble(at + 1);
-      if (!exact[i]) {
+      boolean categorical = columns.get(i).kind() == DriftColumn.Kind.CATEGORICAL;
+      exact[i] = distinct <= cells
+          || !categorical && (summary.isNullAt(at) || summary.getDouble(at) == summary.getDouble(at + 1));
+      if (!exact[i] && !categorical) {
         low[i] = summary.getDouble(at);
         width[i] = (summary.getDouble(at + 1) - low[i]) / cells;
       }
-      if (columns.get(i).kind() == DriftColumn.Kind.CATEGORICAL && distinct > in.options().maxDistinct()) {
+      if (!exact[i] && categorical) {
         notes.add("drift: categorical column '" + columns.get(i).name() + "' has about " + distinct
-            + " distinct values (more than drift.max_distinct); is it an identifier?");
+            + " distinct values, more than drift.max_distinct (" + cells + "), so only its null"
+            + " rates were compared (is it an identifier? leave it out of columns.features, or"
+            + " raise drift.max_distinct to compare its categories).");
       }
     }
 
@@ -112,7 +118,9 @@ public final class DriftAnalysis {
       Column v = col(valueColumn(i));
       Column number = !numeric ? lit(null).cast("double") : exact[i] ? v
           : cellMidpoint(v, low[i], width[i], cells);
-      Column category = numeric ? lit(null).cast("string") : v;
+      // a categorical column above max_distinct keeps only null vs non-null: one value per side
+      Column category = numeric ? lit(null).cast("string") : exact[i] ? v
+          : when(v.isNotNull(), lit(""));
       pairs[i] = struct(lit(i).alias("c"), number.alias("v"), category.alias("k"));
     }
     List<Row> counts = both.select(col(SIDE), explode(array(pairs)).alias("p"))
@@ -133,7 +141,7 @@ public final class DriftAnalysis {
     for (int i = 0; i < columns.size(); i++) {
       DriftColumn column = columns.get(i);
       ColumnCounts state = state(column, rowsRef, rowsCur, exact[i], width[i], byColumn.get(i));
-        if (!exact[i]) {
+      if (!exact[i] && column.kind() == DriftColumn.Kind.NUMERIC) {
         notes.add("drift: '" + column.name() + "' has more than drift.max_distinct (" + cells
             + ") distinct values; it was compared on " + cells + " equal-width cells of width "
             + ColumnDrift.fmt(width[i]) + " (error bounds in the metrics' notes).");
@@ -141,7 +149,9 @@ public final class DriftAnalysis {
       List<MetricResult> m = ColumnDrift.metrics(state, in.options().bins(),
           in.options().tests().get(column.name()));
       metrics.addAll(m);
-      histograms.add(ColumnDrift.histogram(state, in.options().bins()));
+      if (state.exact() || column.kind() == DriftColumn.Kind.NUMERIC) {
+        histograms.add(ColumnDrift.histogram(state, in.options().bins()));
+      }
       for (MetricResult r : m) {
         if (r.key().metric().equals(ColumnDrift.DRIFT_DETECTED) && r.number().isPresent()) {
           defined++;

@@ -350,6 +350,45 @@ class DriftAnalysisTest {
     assertEquals(b.length, result(out.metrics(), "ks_statistic", "raw").count());
   }
 
+  /**
+   * An identifier-like string column (400 distinct values per side, disjoint) with
+   * drift.max_distinct 50: it is counted only as null or not null, so at most one value per side
+   * reaches the driver whatever the rows; null rates stay exact (reference 3 of 403, current 0 of
+   * 400), the distribution metrics are undefined naming the option, no histogram is drawn, and
+   * drift_share leaves the column out.
+   */
+  @Test
+  void aCategoricalColumnAboveMaxDistinctKeepsOnlyItsNullRates() {
+    StructType schema = new StructType().add("id", DataTypes.StringType)
+        .add("x", DataTypes.DoubleType);
+    Object[][] ref = new Object[403][];
+    Object[][] cur = new Object[400][];
+    for (int i = 0; i < 403; i++) {
+      ref[i] = new Object[] {i < 400 ? "r" + i : null, (double) (i % 7)};
+    }
+    for (int i = 0; i < 400; i++) {
+      cur[i] = new Object[] {"c" + i, (double) (i % 7)};
+    }
+    List<DriftColumn> columns = List.of(new DriftColumn("id", "feature", DriftColumn.Kind.CATEGORICAL),
+        new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC));
+    DriftOutcome out = DriftAnalysis.run(new DriftInput(frame(ref, schema), frame(cur, schema),
+        columns, new DriftOptions(10, 50, Map.of()), List.of()));
+    List<MetricResult> m = out.metrics();
+    assertEquals(3.0 / 403, value(m, "null_rate_reference", "id"), 1e-15);
+    assertEquals(0.0, value(m, "null_rate_current", "id"), 0);
+    for (String metric : List.of("chi2_statistic", "chi2_p_value", "unseen_share_current", "psi",
+        "jensen_shannon", "hellinger", "total_variation", "drift_detected")) {
+      MetricResult r = result(m, metric, "id");
+      assertInstanceOf(MetricResult.Undefined.class, r, metric);
+      assertTrue(r.note().contains("drift.max_distinct"), r.note());
+    }
+    assertTrue(out.notes().stream().anyMatch(n -> n.contains("'id'") && n.contains("identifier")),
+        out.notes().toString());
+    assertEquals(List.of("x"), out.histograms().stream().map(Histogram::column).toList());
+    // x (7 values, exact) is the only column in drift_share
+    assertEquals(1, result(m, "drift_share", null).count());
+  }
+
   static double largestCellShare(double[] values, double low, double h) {
     Map<Long, Integer> cells = new java.util.HashMap<>();
     for (double v : values) {
