@@ -229,7 +229,15 @@ public final class SpecLoader {
         tests.put(e.getKey(), new DriftOptions.Test(method, threshold));
       }
     }
-    return new DriftOptions(bins, maxDistinct, tests);
+    List<String> segmentBy = d.segmentBy() == null ? List.of() : d.segmentBy();
+    for (int i = 0; i < segmentBy.size(); i++) {
+      if (segmentBy.get(i) == null || segmentBy.get(i).isBlank()
+          || segmentBy.indexOf(segmentBy.get(i)) != i) {
+        throw new BadInputException(doc.at("drift", "segment_by", i) + ": drift.segment_by needs"
+            + " distinct column names (found " + segmentBy.get(i) + ").");
+      }
+    }
+    return new DriftOptions(bins, maxDistinct, tests, segmentBy);
   }
 
   private List<Path> rules(YamlDocument doc, Path folder, List<String> refs) {

@@ -54,7 +54,18 @@ public final class ColumnDrift {
    * @param override the spec's test for this column, or null for the default
    */
   public static List<MetricResult> metrics(ColumnCounts c, int bins, DriftOptions.Test override) {
-    Scope scope = Scope.column(c.column().name());
+    return metrics(c, bins, override, Scope.column(c.column().name()), c.rowsReference());
+  }
+
+  /**
+   * The metrics of one column in {@code scope} (a column, or a column within a segment's group).
+   *
+   * @param override the spec's test for this column, or null for the default
+   * @param testRows the reference rows that choose the default test (the whole reference's, so
+   *     every segment of a column is judged by the same test)
+   */
+  public static List<MetricResult> metrics(ColumnCounts c, int bins, DriftOptions.Test override,
+                                           Scope scope, long testRows) {
     Map<String, MetricResult> out = new LinkedHashMap<>();
     long count = c.nonNullCurrent();
     String approx = c.exact() || c.column().kind() == DriftColumn.Kind.CATEGORICAL ? null
@@ -62,9 +73,9 @@ public final class ColumnDrift {
     String empty = c.nonNullReference() == 0 ? "the reference has no non-null value in this column"
         : c.nonNullCurrent() == 0 ? "the current data has no non-null value in this column" : null;
     put(out, scope, NULL_RATE_REFERENCE, (double) c.nullsReference() / c.rowsReference(),
-        c.rowsReference(), null, null);
+        c.rowsReference(), "the reference has no rows here", null);
     put(out, scope, NULL_RATE_CURRENT, (double) c.nullsCurrent() / c.rowsCurrent(),
-        c.rowsCurrent(), null, null);
+        c.rowsCurrent(), "the current data has no rows here", null);
     if (c.column().kind() == DriftColumn.Kind.NUMERIC) {
       double d = KolmogorovSmirnov.statistic(c.reference(), c.current());
       double p = Double.isNaN(d) ? Double.NaN
@@ -111,7 +122,7 @@ public final class ColumnDrift {
       distances(out, scope, c.reference(), c.current(), count, empty,
           c.categories().length + " categories");
     }
-    out.put(DRIFT_DETECTED, detected(c, scope, override, out));
+    out.put(DRIFT_DETECTED, detected(c, scope, override, out, testRows));
     return new ArrayList<>(out.values());
   }
 
@@ -185,15 +196,15 @@ public final class ColumnDrift {
   }
 
   private static MetricResult detected(ColumnCounts c, Scope scope, DriftOptions.Test override,
-                                       Map<String, MetricResult> metrics) {
+                                       Map<String, MetricResult> metrics, long testRows) {
     DriftOptions.Test test = override != null ? override
-        : defaultTest(c.column().kind(), c.rowsReference());
+        : defaultTest(c.column().kind(), testRows);
     DriftOptions.Method m = test.method();
     MetricKey key = new MetricKey(Family.DRIFT, DRIFT_DETECTED, scope);
     MetricResult basis = metrics.get(m.metric());
     String why = override != null ? "set in drift.tests"
         : "Evidently's default for a " + c.column().kind().name().toLowerCase(Locale.ROOT)
-        + " column with " + (c.rowsReference() <= SMALL_REFERENCE ? "at most " : "more than ")
+        + " column with " + (testRows <= SMALL_REFERENCE ? "at most " : "more than ")
         + SMALL_REFERENCE + " reference rows";
     if (basis == null || basis.number().isEmpty()) {
       return new MetricResult.Undefined(key, c.nonNullCurrent(), "drift_detected is undefined: "
