@@ -237,7 +237,13 @@ public final class SpecLoader {
             + " distinct column names (found " + segmentBy.get(i) + ").");
       }
     }
-    return new DriftOptions(bins, maxDistinct, tests, segmentBy);
+    int sample = d.classifierSample() == null ? defaults.classifierSample() : d.classifierSample();
+    if (sample != 0 && (sample < 100 || sample > 1_000_000)) {
+      throw new BadInputException(doc.at("drift", "classifier_sample") + ": drift.classifier_sample"
+          + " must be 0 (no domain classifier) or between 100 and 1000000 rows per side (found "
+          + sample + "); the default is " + defaults.classifierSample() + ".");
+    }
+    return new DriftOptions(bins, maxDistinct, tests, segmentBy, sample);
   }
 
   private List<Path> rules(YamlDocument doc, Path folder, List<String> refs) {

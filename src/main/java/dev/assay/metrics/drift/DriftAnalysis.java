@@ -45,6 +45,10 @@ import org.apache.spark.sql.Row;
  *       metrics undefined with the reason, so no column sends more than G values per side.</li>
  * </ol>
  *
+ * <p>A third job (unless {@code drift.classifier_sample} is 0) collects a seeded sample of at most
+ * that many rows per side for the {@link DomainClassifier}: the family's one collect of data
+ * rows, bounded by the option, never by the data's size.
+ *
  * <p>Only the per-value counts come to the driver (their number is bounded by the distinct values,
  * never by rows). Everything else — null rates, exact quantile edges, bin counts, KS, Wasserstein,
  * chi-squared and the distances — is plain Java over those counts ({@link ColumnDrift}), so the
@@ -204,6 +208,20 @@ public final class DriftAnalysis {
     }
     metrics.add(share(Scope.DATASET, drifted, defined));
 
+    // Job 3 (unless drift.classifier_sample is 0): a seeded sample of at most classifier_sample
+    // rows per side, the family's one bounded collect, for the domain classifier
+    int sample = in.options().classifierSample();
+    if (sample > 0 && !columns.isEmpty()) {
+      List<Column> select = new ArrayList<>();
+      select.add(col(SIDE));
+      for (int i = 0; i < columns.size(); i++) {
+        select.add(col(valueColumn(i)));
+      }
+      Dataset<Row> rows = sideSample(both, select, 0, rowsRef, sample)
+          .union(sideSample(both, select, 1, rowsCur, sample));
+      metrics.add(DomainClassifier.fit(columns, rows.collectAsList(), sample));
+    }
+
     // segment drift: the same metrics within each group of each segment attribute; the test is
     // chosen by the whole reference's size, so every group of a column is judged the same way
     for (int j = 0; j < segments.size(); j++) {
@@ -232,6 +250,19 @@ public final class DriftAnalysis {
       }
     }
     return new DriftOutcome(metrics, notes, rowsRef, rowsCur, histograms);
+  }
+
+  /**
+   * At most {@code limit} rows of one side: Spark's seeded Bernoulli sample with a fraction that
+   * expects 10 % more than the limit (so the limit, not chance, usually decides the size), cut
+   * with {@code limit}.
+   */
+  private static Dataset<Row> sideSample(Dataset<Row> both, List<Column> select, int side,
+                                         long rows, int limit) {
+    double fraction = Math.min(1.0, 1.1 * limit / rows);
+    Dataset<Row> one = both.where(col(SIDE).equalTo(side)).select(select.toArray(new Column[0]));
+    return (fraction < 1 ? one.sample(false, fraction, DomainClassifier.SEED + side) : one)
+        .limit(limit);
   }
 
   /** drift_share in a scope: drifted columns ÷ columns with a defined drift_detected. */

@@ -163,11 +163,14 @@ class DriftAnalysisTest {
   }
 
   @Test
-  void driftRunsInTwoSparkJobsForAllColumnsOfBothDataSets() {
+  void driftRunsInTwoSparkJobsForAllColumnsOfBothDataSetsAndOneMoreForTheClassifierSample() {
     Dataset<Row> ref = frame(REF, SCHEMA);
     Dataset<Row> cur = frame(CUR, SCHEMA);
-    DriftInput in = new DriftInput(ref, cur, COLUMNS, options(10, Map.of()), List.of());
+    DriftInput in = new DriftInput(ref, cur, COLUMNS,
+        new DriftOptions(10, 100_000, Map.of(), List.of(), 0), List.of());
     assertEquals(2, JobCounter.count(SharedSpark.get(), () -> DriftAnalysis.run(in)));
+    DriftInput withClassifier = new DriftInput(ref, cur, COLUMNS, options(10, Map.of()), List.of());
+    assertEquals(3, JobCounter.count(SharedSpark.get(), () -> DriftAnalysis.run(withClassifier)));
   }
 
   @Test
