@@ -138,7 +138,8 @@ public record Findings(List<Finding> all, int hidden) {
     Family family = family(v.metric());
     String name = v.metric() == null ? "" : v.metric().substring(v.metric().indexOf('.') + 1);
     MetricResult m = family == null ? null : metrics.get(new MetricKey(family, name, v.scope()));
-    boolean ratio = name.endsWith("_ratio") || name.endsWith("ratio_vs_ref");
+    boolean ratio = name.endsWith("_ratio") || name.endsWith("ratio_vs_ref")
+        || name.endsWith("ratio_vs_overall");
     String asks = rule + " asks for " + condition(v.expected(), ratio) + ".";
     String interval = m == null ? "" : interval(m);
     String valueText = words(name) + " " + NumberText.of(v.observed()) + interval;
