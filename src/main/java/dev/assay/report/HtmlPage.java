@@ -74,11 +74,12 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
    * A sensitive attribute (or intersection): groups as rows by per-group metrics as columns, the
    * between-group metrics, a chart, and numbered footnotes for the cells that carry a note. With
    * more than {@link #MAX_GROUPS} groups only the largest are shown, largest first, and
-   * {@code hiddenGroups} counts the others.
+   * {@code hiddenGroups} counts the others; {@code confusion} holds the groups' confusion matrices
+   * when a label and a prediction were audited.
    */
   public record AttributeSection(String attribute, List<String> columns, List<GroupRow> groups,
                                  List<MetricRow> overall, BarChart chart, List<String> footnotes,
-                                 int hiddenGroups) {
+                                 int hiddenGroups, ConfusionMatrices confusion) {
   }
 
   /** One group's row of per-group metrics. */
@@ -294,7 +295,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     BarChart chart = chartMetric == null ? null
         : BarChart.of(chartId, chartLabel, attribute, points);
     return new AttributeSection(attribute, columns, groups, overall, chart, footnotes,
-        hiddenGroups);
+        hiddenGroups, ConfusionMatrices.of(byGroup));
   }
 
   /** A group's bar: the value with its interval, or 1 − both for the favourable rate. */
