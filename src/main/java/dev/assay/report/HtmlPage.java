@@ -63,11 +63,13 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
   /**
    * One metric family: whether it ran (and if not, why), its findings in plain words, the fairness
    * tables per attribute, the drift summary (null for other families), and a generic table of
-   * every other metric by scope ({@code hiddenColumns} drift columns left out of it).
+   * every other metric by scope ({@code hiddenColumns} drift columns left out of it), and the
+   * PII-by-type chart (null when the family scanned for none).
    */
   public record FamilySection(String id, String title, boolean applicable, String reason,
                               List<Finding> findings, List<AttributeSection> attributes,
-                              DriftTable drift, List<MetricRow> metrics, int hiddenColumns) {
+                              DriftTable drift, List<MetricRow> metrics, int hiddenColumns,
+                              PiiChart pii) {
   }
 
   /**
@@ -214,7 +216,8 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     }
     return new FamilySection(family.id(), family.title(), applicable, reason,
         findings.of(family), attributes,
-        family == Family.DRIFT && !drift.rows().isEmpty() ? drift : null, generic, hiddenColumns);
+        family == Family.DRIFT && !drift.rows().isEmpty() ? drift : null, generic, hiddenColumns,
+        PiiChart.of("pii-" + family.id(), family, metrics));
   }
 
   private static AttributeSection attributeSection(String attribute, List<MetricResult> metrics,
