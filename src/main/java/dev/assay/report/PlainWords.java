@@ -51,7 +51,7 @@ final class PlainWords {
       "sample_uniqueness", "records_at_risk", "refusal_rate", "prompt_injection_rate",
       "indirect_injection_rate", "json_valid_rate", "exact_match", "recall_at_k",
       "precision_at_k", "hit_rate_at_k", "groundedness_lexical", "unsupported_number_rate",
-      "context_relevance", "answer_relevance", "context_recall");
+      "context_relevance", "answer_relevance", "context_recall", "judge_coverage");
 
   /** Whether a rule's threshold on this metric reads best as a percentage ("at most 10 %"). */
   static boolean isShare(Family family, String name) {
@@ -202,6 +202,19 @@ final class PlainWords {
       case "context_recall":
         return "on average " + pct + " of the reference answer's key words appear in the"
             + " retrieved documents (context recall " + NumberText.of(v) + ")";
+      case "judge_groundedness":
+        return "a judge model rated how well responses are backed by the retrieved documents at "
+            + NumberText.of(v) + " out of 5 on average (5 is fully backed; an opinion of a model,"
+            + " not a proof)";
+      case "judge_relevance":
+        return "a judge model rated how directly responses answer their question at "
+            + NumberText.of(v) + " out of 5 on average (5 is fully)";
+      case "judge_coherence":
+        return "a judge model rated how clear and consistent responses are at " + NumberText.of(v)
+            + " out of 5 on average (5 is very)";
+      case "judge_coverage":
+        return "the judge model rated " + pct + " of the responses; the others were not judged"
+            + " (judge coverage " + NumberText.of(v) + ")";
       default:
         return null;
     }
