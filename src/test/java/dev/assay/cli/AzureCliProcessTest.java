@@ -41,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * re-checks the published copy and the abfs input; then the same over TLS, against an Azurite
  * serving HTTPS with a self-signed certificate (made by openssl in the test, trusted through a
  * temporary trust store given to the child JVM only): input over {@code abfss://}, upload over
- * {@code https://}. The account key appears in no output, no log line and no file written.
+ * {@code https://}. The account key appears in no output, no log line and no file written. Last,
+ * DefaultAzureCredential over TLS with a stand-in {@code az} as the identity provider.
  */
 @ExtendWith(Azurite.class)
 class AzureCliProcessTest {
@@ -162,43 +163,117 @@ class AzureCliProcessTest {
         "abfs://" + CONTAINER + "@" + Azurite.ACCOUNT + ".dfs.core.windows.net/" + BLOB, work, List.of());
   }
 
-  @Test
-  void abfssAndHttpsAgainstAzuriteWithASelfSignedCertificate() throws Exception {
-    Path work = Files.createDirectories(dir.resolve("tls"));
-    Path cert = work.resolve("cert.pem");
-    Path key = work.resolve("key.pem");
-    Process openssl;
-    try {
-      openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-          "-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=127.0.0.1",
-          "-addext", "subjectAltName=IP:127.0.0.1").redirectErrorStream(true)
-          .redirectOutput(work.resolve("openssl.log").toFile()).start();
-    } catch (IOException e) {
-      Assumptions.abort("openssl is not installed: cannot make the test certificate (" + e.getMessage() + ")");
-      return;
+  /** A self-signed certificate for 127.0.0.1 (openssl), its key, and a trust store holding it. */
+  record Tls(Path cert, Path key, Path trustStore, SSLContext context) {
+
+    List<String> jvm() {
+      return List.of("-Djavax.net.ssl.trustStore=" + trustStore,
+          "-Djavax.net.ssl.trustStorePassword=changeit", "-Djavax.net.ssl.trustStoreType=PKCS12");
     }
-    assertEquals(0, openssl.waitFor(), Files.readString(work.resolve("openssl.log")));
-    Path trust = work.resolve("trust.p12");
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    try (InputStream in = Files.newInputStream(cert)) {
-      Certificate c = CertificateFactory.getInstance("X.509").generateCertificate(in);
-      store.setCertificateEntry("azurite", c);
-    }
-    try (OutputStream o = Files.newOutputStream(trust)) {
-      store.store(o, "changeit".toCharArray());
-    }
-    List<String> jvm = List.of("-Djavax.net.ssl.trustStore=" + trust,
-        "-Djavax.net.ssl.trustStorePassword=changeit", "-Djavax.net.ssl.trustStoreType=PKCS12");
-    try (Azurite.Instance tls = Azurite.startTls(cert, key)) {
-      assertTrue(tls.blobEndpoint().startsWith("https://127.0.0.1:"), tls.blobEndpoint());
+
+    static Tls make(Path work) throws Exception {
+      Path cert = work.resolve("cert.pem");
+      Path key = work.resolve("key.pem");
+      Process openssl;
+      try {
+        openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+            "-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=127.0.0.1",
+            "-addext", "subjectAltName=IP:127.0.0.1").redirectErrorStream(true)
+            .redirectOutput(work.resolve("openssl.log").toFile()).start();
+      } catch (IOException e) {
+        Assumptions.abort("openssl is not installed: cannot make the test certificate (" + e.getMessage() + ")");
+        return null;
+      }
+      assertEquals(0, openssl.waitFor(), Files.readString(work.resolve("openssl.log")));
+      Path trust = work.resolve("trust.p12");
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      try (InputStream in = Files.newInputStream(cert)) {
+        Certificate c = CertificateFactory.getInstance("X.509").generateCertificate(in);
+        store.setCertificateEntry("azurite", c);
+      }
+      try (OutputStream o = Files.newOutputStream(trust)) {
+        store.store(o, "changeit".toCharArray());
+      }
       // this JVM trusts the certificate only in its own setup client; the CLI's JVM through the store
       TrustManagerFactory trusted = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trusted.init(store);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, trusted.getTrustManagers(), null);
-      auditUploadVerify(tls, context,
-          "abfss://" + CONTAINER + "@" + Azurite.ACCOUNT + ".dfs.core.windows.net/" + BLOB, work, jvm);
+      return new Tls(cert, key, trust, context);
+    }
+  }
+
+  @Test
+  void abfssAndHttpsAgainstAzuriteWithASelfSignedCertificate() throws Exception {
+    Path work = Files.createDirectories(dir.resolve("tls"));
+    Tls tls = Tls.make(work);
+    try (Azurite.Instance azurite = Azurite.startTls(tls.cert(), tls.key())) {
+      assertTrue(azurite.blobEndpoint().startsWith("https://127.0.0.1:"), azurite.blobEndpoint());
+      auditUploadVerify(azurite, tls.context(),
+          "abfss://" + CONTAINER + "@" + Azurite.ACCOUNT + ".dfs.core.windows.net/" + BLOB, work, tls.jvm());
+    }
+  }
+
+  /**
+   * No SAS and no connection string: {@code --upload https://…} and {@code verify} authenticate
+   * with DefaultAzureCredential. Its chain ends at AzureCliCredential, which runs
+   * {@code az account get-access-token}; the test puts a stand-in {@code az} first on the child's
+   * PATH that prints an unsigned token for https://storage.azure.com, and Azurite started with
+   * {@code --oauth basic} checks its issuer, audience and lifetime (not its signature). So the
+   * wiring is tested end to end — credential chosen, token requested for the storage scope and sent
+   * as a bearer over TLS — with only the identity provider stood in for.
+   */
+  @Test
+  void defaultAzureCredentialUploadsAndVerifiesWithABearerToken() throws Exception {
+    Path work = Files.createDirectories(dir.resolve("oauth"));
+    Tls tls = Tls.make(work);
+    long now = System.currentTimeMillis() / 1000;
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String token = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+        + "." + b64.encodeToString(("{\"aud\":\"https://storage.azure.com\","
+            + "\"iss\":\"https://sts.windows.net/00000000-0000-0000-0000-000000000000/\","
+            + "\"nbf\":" + (now - 60) + ",\"iat\":" + (now - 60) + ",\"exp\":" + (now + 3600) + ","
+            + "\"oid\":\"11111111-1111-1111-1111-111111111111\","
+            + "\"tid\":\"00000000-0000-0000-0000-000000000000\"}").getBytes(StandardCharsets.UTF_8))
+        + "." + b64.encodeToString("not-signed".getBytes(StandardCharsets.UTF_8));
+    Path bin = Files.createDirectories(work.resolve("bin"));
+    Path az = bin.resolve("az");
+    Files.writeString(az, "#!/bin/sh\n"
+        + "echo \"$@\" >> '" + work.resolve("az-calls.txt") + "'\n"
+        + "cat <<'JSON'\n{\"accessToken\": \"" + token + "\", \"expiresOn\": \""
+        + java.time.LocalDateTime.now().plusHours(1).withNano(0).toString().replace('T', ' ')
+        + ".000000\", \"expires_on\": " + (now + 3600) + ", \"tokenType\": \"Bearer\","
+        + " \"subscription\": \"s\", \"tenant\": \"00000000-0000-0000-0000-000000000000\"}\nJSON\n");
+    assertTrue(az.toFile().setExecutable(true));
+    Path csvFile = work.resolve("data.csv");
+    Files.write(csvFile, csv);
+    // DefaultAzureCredential's documented selector: only the CLI link of the chain (this machine's
+    // metadata endpoint answers the managed-identity probe with a 403, which ends the chain)
+    Map<String, String> env = Map.of("PATH", bin + File.pathSeparator + System.getenv("PATH"),
+        "AZURE_TOKEN_CREDENTIALS", "AzureCliCredential");
+    try (Azurite.Instance azurite = Azurite.startTls(tls.cert(), tls.key(), "--oauth", "basic")) {
+      BlobContainerClient container = container(azurite, tls.context());
+      String url = azurite.blobEndpoint() + "/" + CONTAINER + "/oauth";
+      Path out = work.resolve("report");
+      Run audit = cli(work, env, tls.jvm(), "audit", spec(work, csvFile.toString()).toString(),
+          "--out", out.toString(), "--upload", url);
+      assertEquals(1, audit.code(), audit.out() + audit.err());
+      assertTrue(audit.out().contains("Uploaded: " + url + "/report.html (DefaultAzureCredential)"), audit.out());
+      for (String f : AuditCommandTest.OUTPUTS) {
+        assertArrayEquals(Files.readAllBytes(out.resolve(f)),
+            container.getBlobClient("oauth/" + f).downloadContent().toBytes(), f);
+      }
+      assertTrue(Files.readString(work.resolve("az-calls.txt")).contains(
+          "account get-access-token --output json --resource https://storage.azure.com"),
+          Files.readString(work.resolve("az-calls.txt")));
+      Run verify = cli(work, env, tls.jvm(), "verify", url);
+      assertEquals(0, verify.code(), verify.out() + verify.err());
+      assertTrue(verify.out().startsWith("Reading " + url + " (DefaultAzureCredential)"), verify.out());
+      assertTrue(verify.out().contains("  ok       output results.json"), verify.out());
+      String printed = audit.out() + audit.err() + verify.out() + verify.err();
+      assertFalse(printed.contains(token), "the bearer token is not printed");
+      assertFalse(printed.contains("WARN"), "no SDK or MSAL log line: " + printed);
     }
   }
 }

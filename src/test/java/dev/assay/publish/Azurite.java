@@ -93,10 +93,13 @@ public final class Azurite implements BeforeAllCallback {
 
   /**
    * A separate Azurite serving HTTPS with the PEM certificate and key given (Azurite's
-   * {@code --cert}/{@code --key}); the caller closes it. Skipped like {@link #get()} without npx.
+   * {@code --cert}/{@code --key}) and any {@code extra} arguments (e.g. {@code --oauth basic});
+   * the caller closes it. Skipped like {@link #get()} without npx.
    */
-  public static Instance startTls(Path cert, Path key) {
-    return start(List.of("--cert", cert.toString(), "--key", key.toString()), true);
+  public static Instance startTls(Path cert, Path key, String... extra) {
+    List<String> args = new java.util.ArrayList<>(List.of("--cert", cert.toString(), "--key", key.toString()));
+    args.addAll(List.of(extra));
+    return start(args, true);
   }
 
   private static Instance start() {
