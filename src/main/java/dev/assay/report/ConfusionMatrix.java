@@ -45,6 +45,11 @@ public record ConfusionMatrix(String group, long truePositive, long falsePositiv
     return truePositive + falsePositive + falseNegative + trueNegative;
   }
 
+  /** A count with thousands separators ("53,351"), as the report writes row counts. */
+  public String count(long cell) {
+    return String.format(java.util.Locale.ROOT, "%,d", cell);
+  }
+
   /** A cell's share of the group as a percentage with one decimal ("12.5 %"), "—" when empty. */
   public String share(long cell) {
     long n = total();

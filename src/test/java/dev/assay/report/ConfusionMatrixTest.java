@@ -65,6 +65,7 @@ class ConfusionMatrixTest {
     assertEquals(new ConfusionMatrix("A", 3, 2, 1, 4), a);
     assertEquals("30.0\u00a0%", a.share(a.truePositive()));
     assertEquals("40.0\u00a0%", a.share(a.trueNegative()));
+    assertEquals("53,351", a.count(53351), "counts are grouped like the report's row counts");
     assertEquals(new ConfusionMatrix("B", 0, 2, 0, 5),
         ConfusionMatrix.of("B", byName(groupB("sex"))));
   }
