@@ -56,10 +56,16 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
   /**
    * LLM options (all optional): phrases that mark a refusal, markers of prompt injection,
    * whether responses must be JSON, the cut-off {@code k} of the retrieval metrics and the
-   * {@code support_threshold} of lexical groundedness. See {@link LlmOptions}.
+   * {@code support_threshold} of lexical groundedness. See {@link LlmOptions}. The optional
+   * {@code judge} (off when absent) is checked into {@link JudgeOptions}.
    */
   public record Llm(List<String> refusalPhrases, List<String> injectionMarkers, Boolean expectJson,
-                    Integer k, Double supportThreshold) {
+                    Integer k, Double supportThreshold, Judge judge) {
+  }
+
+  /** The optional LLM-as-judge endpoint; see {@link JudgeOptions}. */
+  public record Judge(String endpoint, String model, String apiKeyEnv, String auth, String cache,
+                      Integer maxRecords, Integer timeoutSeconds, Integer maxRetries) {
   }
 
   /**
