@@ -207,7 +207,7 @@ class CompasOracleTest {
       assertEquals(rates.get(race), value("scoring_rate", s), 1e-12, race);
       assertEquals(rates.get(race) / best, value("scoring_impact_ratio", s), 1e-12, race);
     }
-    assertEquals(3696 + 0.0, scores.get("African-American").size());
+    assertEquals(3696, scores.get("African-American").size());
   }
 
   /**
@@ -234,6 +234,36 @@ class CompasOracleTest {
       assertEquals(expected, value("standardized_mean_difference", Scope.group("race", race)), 1e-9, race);
     }
   }
+
+  /**
+   * The NYC LL 144 scoring-rate rule and the ECOA SMD rule judge COMPAS's computed metrics: one
+   * warning verdict per race group and per intersection group, WARN exactly where the value misses
+   * the condition on a group of at least 30 rows, NOT_APPLICABLE under 30.
+   */
+  @Test
+  void ll144ScoringRateAndEcoaSmdRulesJudgeEveryGroup() {
+    List<dev.assay.policy.RulePack> packs = dev.assay.policy.RulePackLoader.loadAll(List.of(
+        Path.of("rules/nyc-ll144.yaml"), Path.of("rules/ecoa-adverse-impact.yaml")));
+    List<Verdict> verdicts = dev.assay.policy.Policy.evaluate(packs, run.metrics(), run.families(),
+        dev.assay.policy.Waivers.NONE, java.time.LocalDate.of(2026, 6, 1), false).verdicts();
+    for (String rule : List.of("ll144-scoring-impact-ratio", "ecoa-standardized-mean-difference")) {
+      String metric = rule.startsWith("ll144") ? "scoring_impact_ratio" : "standardized_mean_difference";
+      for (String race : byRace.keySet()) {
+        Scope scope = Scope.group("race", race);
+        Verdict v = verdicts.stream().filter(x -> x.ruleId().equals(rule) && x.scope().equals(scope))
+            .findFirst().orElseThrow(() -> new AssertionError(rule + " " + scope));
+        double value = value(metric, scope);
+        boolean holds = metric.equals("scoring_impact_ratio") ? value >= 0.8 : Math.abs(value) <= 0.3;
+        Status expected = byRace.get(race).n() < 30 ? Status.NOT_APPLICABLE
+            : holds ? Status.PASS : Status.WARN;
+        assertEquals(expected, v.status(), v.message());
+      }
+    }
+    assertTrue(verdicts.stream().anyMatch(v -> v.ruleId().equals("ll144-scoring-impact-ratio")
+        && v.status() == Status.WARN && RACE_SEX.equals(v.scope().attribute())), "the intersection too");
+  }
+
+  static final String RACE_SEX = "race & sex";
 
   /** The impact ratio of African-American defendants (favourable = low risk) vs the most favoured race. */
   @Test
