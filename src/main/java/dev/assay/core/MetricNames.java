@@ -60,7 +60,7 @@ public final class MetricNames {
     NAMES.put(Family.LLM, names(
         "bleu", "chrf", "rouge1", "rouge2", "rougeL", "exact_match", "token_f1",
         "refusal_rate", "prompt_injection_rate", "indirect_injection_rate", "json_valid_rate",
-        "response_length_mean", "response_length_min", "response_length_max",
+        "response_length_mean", "response_length_min", "response_length_max", "rougeLsum",
         "recall_at_k", "precision_at_k", "hit_rate_at_k", "mrr", "ndcg_at_k", "map",
         "groundedness_lexical", "unsupported_number_rate", "context_relevance", "answer_relevance",
         "context_recall"));

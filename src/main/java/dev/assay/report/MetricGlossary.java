@@ -142,11 +142,13 @@ public final class MetricGlossary {
     define("chrf", "sacreBLEU chrF (0–100): character n-gram F-score of responses against the "
         + "reference answers.");
     define("rouge1", "Mean per-record ROUGE-1 F-measure (0–1): overlap of single words with "
-        + "the reference answer, without stemming.");
+        + "the reference answer (Porter stemming only when the spec asks for it).");
     define("rouge2", "Mean per-record ROUGE-2 F-measure (0–1): overlap of word pairs with the "
         + "reference answer.");
     define("rougeL", "Mean per-record ROUGE-L F-measure (0–1): longest common word sequence "
         + "with the reference answer.");
+    define("rougeLsum", "Mean per-record summary-level ROUGE-L F-measure (0–1): longest common "
+        + "word sequences between the lines of the response and of the reference answer.");
     define("exact_match", "Share of responses equal to the reference answer after SQuAD "
         + "normalisation (lower case, no punctuation or articles).");
     define("token_f1", "Mean per-record SQuAD token F1 (0–1) between response and reference "

@@ -33,7 +33,7 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
                         List<List<String>> intersections, List<String> features, String member,
                         String prompt, String response, String referenceAnswer, String contexts,
                         String retrievedIds, String relevantIds, String latencyMs,
-                        String promptTokens, String completionTokens) {
+                        String promptTokens, String completionTokens, String variant) {
   }
 
   /** Fairness options. */
@@ -55,11 +55,17 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
 
   /**
    * LLM options (all optional): phrases that mark a refusal, markers of prompt injection,
-   * whether responses must be JSON, the cut-off {@code k} of the retrieval metrics and the
-   * {@code support_threshold} of lexical groundedness. See {@link LlmOptions}.
+   * whether responses must be JSON, the cut-off {@code k} of the retrieval metrics, the
+   * {@code support_threshold} of lexical groundedness, ROUGE stemming, a JSON Schema and token
+   * prices. See {@link LlmOptions}.
    */
   public record Llm(List<String> refusalPhrases, List<String> injectionMarkers, Boolean expectJson,
-                    Integer k, Double supportThreshold) {
+                    Integer k, Double supportThreshold, Boolean rougeUseStemmer, String jsonSchema,
+                    Prices prices) {
+  }
+
+  /** The price of 1,000 prompt and completion tokens (the llm family's {@code cost_*} metrics). */
+  public record Prices(Double promptPer1k, Double completionPer1k) {
   }
 
   /**

@@ -71,8 +71,10 @@ public final class LlmAnalysis {
   /** The merged statistics of the input: one Spark job. */
   static TextStatistics statistics(LlmInput in) {
     Column response = functions.col(in.response()).cast("string");
-    Column reference = in.reference() == null ? functions.lit(null).cast("string")
-        : functions.col(in.reference()).cast("string");
+    Column reference = in.reference() == null ? functions.lit(null).cast("array<string>")
+        : in.referenceIsArray() ? functions.col(in.reference())
+        : functions.when(functions.col(in.reference()).isNull(), functions.lit(null).cast("array<string>"))
+            .otherwise(functions.array(functions.col(in.reference()).cast("string")));
     Column noFlag = functions.lit(null).cast("boolean");
     Column noText = functions.lit(null).cast("string");
     Column promptText = in.prompt() == null ? noText : functions.col(in.prompt()).cast("string");
@@ -97,7 +99,8 @@ public final class LlmAnalysis {
         ids(in.retrievedIds(), in.retrievedIsArray()).alias("retrieved_ids"),
         ids(in.relevantIds(), in.relevantIsArray()).alias("relevant_ids"));
     List<TextStatistics> partitions = checks
-        .mapPartitions(new PartitionStatistics(in.options().k(), in.options().supportThreshold()),
+        .mapPartitions(new PartitionStatistics(in.options().k(), in.options().supportThreshold(),
+                in.options().rougeUseStemmer()),
             Encoders.javaSerialization(TextStatistics.class))
         .collectAsList();
     TextStatistics all = new TextStatistics();
@@ -121,10 +124,12 @@ public final class LlmAnalysis {
     private static final long serialVersionUID = 1L;
     private final int k;
     private final double supportThreshold;
+    private final boolean stem;
 
-    PartitionStatistics(int k, double supportThreshold) {
+    PartitionStatistics(int k, double supportThreshold, boolean stem) {
       this.k = k;
       this.supportThreshold = supportThreshold;
+      this.stem = stem;
     }
 
     @Override
@@ -136,12 +141,27 @@ public final class LlmAnalysis {
       return List.of(s).iterator();
     }
 
+    /** The record's non-null reference answers (empty when none). */
+    private static List<String> references(Row row) {
+      if (row.isNullAt(1)) {
+        return List.of();
+      }
+      List<String> out = new ArrayList<>();
+      for (Object r : row.getList(1)) {
+        if (r != null) {
+          out.add((String) r);
+        }
+      }
+      return out;
+    }
+
     void add(TextStatistics s, Row row) {
       s.records++;
       String response = row.isNullAt(0) ? null : row.getString(0);
-      String reference = row.isNullAt(1) ? null : row.getString(1);
-      if (response != null && reference != null) {
-        s.addPair(response, reference);
+      List<String> references = references(row);
+      String reference = references.isEmpty() ? null : String.join("\n", references);
+      if (response != null && !references.isEmpty()) {
+        s.addPair(response, references, stem);
       }
       if (response != null) {
         s.addLength(row.getInt(6));
@@ -178,6 +198,7 @@ public final class LlmAnalysis {
             Squad.EXACT_MATCH, Squad.TOKEN_F1)) {
           out.add(new MetricResult.Undefined(key(name), 0L, name + " is undefined: " + why));
         }
+        out.add(new MetricResult.Undefined(key(Rouge.ROUGE_LSUM), 0L, Rouge.ROUGE_LSUM + " is undefined: " + why));
       } else {
         long[] b = s.bleu;
         String bleuNote = String.format(Locale.ROOT,
@@ -187,9 +208,16 @@ public final class LlmAnalysis {
             b[0] < b[1] ? (b[0] > 0 ? Math.exp(1.0 - (double) b[1] / b[0]) : 0.0) : 1.0, b[0], b[1]);
         out.add(computed(Bleu.NAME, s.bleu(), s.pairs, bleuNote));
         out.add(computed(Chrf.NAME, s.chrf(), s.pairs, "sacreBLEU 2.x chrF2 (char order 6, word order 0, β = 2)"));
-        out.add(computed(Rouge.ROUGE1, s.rouge1 / s.pairs, s.pairs, null));
-        out.add(computed(Rouge.ROUGE2, s.rouge2 / s.pairs, s.pairs, null));
-        out.add(computed(Rouge.ROUGE_L, s.rougeL / s.pairs, s.pairs, null));
+        String rougeNote = in.options().rougeUseStemmer() ? "rouge-score, Porter stemming (use_stemmer=True)"
+            : "rouge-score, no stemming";
+        if (in.referenceIsArray()) {
+          rougeNote += "; best over each record's reference answers (score_multi)";
+        }
+        out.add(computed(Rouge.ROUGE1, s.rouge1 / s.pairs, s.pairs, rougeNote));
+        out.add(computed(Rouge.ROUGE2, s.rouge2 / s.pairs, s.pairs, rougeNote));
+        out.add(computed(Rouge.ROUGE_L, s.rougeL / s.pairs, s.pairs, rougeNote));
+        out.add(computed(Rouge.ROUGE_LSUM, s.rougeLsum / s.pairs, s.pairs,
+            rougeNote + "; summary-level LCS over newline-separated sentences"));
         out.add(computed(Squad.EXACT_MATCH, (double) s.exactMatches / s.pairs, s.pairs,
             s.exactMatches + " of " + s.pairs + " responses match exactly after SQuAD normalisation"));
         out.add(computed(Squad.TOKEN_F1, s.f1 / s.pairs, s.pairs, null));

@@ -59,8 +59,14 @@ public final class LlmPlan {
                                YamlDocument spec, String source) {
     SchemaCheck check = new SchemaCheck(data.schema(), source);
     check.requireAtomic(columns.response(), "response", spec.at("columns", "response"));
+    boolean referenceIsArray = false;
     if (columns.referenceAnswer() != null) {
-      check.requireAtomic(columns.referenceAnswer(), "reference answer", spec.at("columns", "reference_answer"));
+      DataType type = check.require(columns.referenceAnswer(), "reference answer", spec.at("columns", "reference_answer"));
+      referenceIsArray = type instanceof ArrayType array && array.elementType().equals(DataTypes.StringType);
+      if (!referenceIsArray) {
+        check.requireAtomic(columns.referenceAnswer(), "reference answer (a string, or an array of"
+            + " strings for several acceptable answers)", spec.at("columns", "reference_answer"));
+      }
     }
     if (columns.prompt() != null) {
       check.requireAtomic(columns.prompt(), "prompt", spec.at("columns", "prompt"));
@@ -80,7 +86,7 @@ public final class LlmPlan {
         "relevant ids", "the relevant ids, or a comma-separated string", spec, source);
     return new LlmInput(data, columns.response(), columns.referenceAnswer(), columns.prompt(),
         columns.contexts(), contextsIsArray, columns.retrievedIds(), retrievedIsArray,
-        columns.relevantIds(), relevantIsArray, options);
+        columns.relevantIds(), relevantIsArray, options).withReference(columns.referenceAnswer(), referenceIsArray);
   }
 
   /** True for {@code array<string>}, false for a string; any other type is bad input. */

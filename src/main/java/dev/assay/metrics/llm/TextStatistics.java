@@ -38,6 +38,7 @@ public final class TextStatistics implements Serializable {
   double rouge1;
   double rouge2;
   double rougeL;
+  double rougeLsum;
   long exactMatches;
   double f1;
   long responses;
@@ -65,20 +66,45 @@ public final class TextStatistics implements Serializable {
   static final int ANSWER_RELEVANCE = 2;
   static final int CONTEXT_RECALL = 3;
 
-  /** Adds the reference-based statistics of one (response, reference answer) pair. */
+  /** Adds the reference-based statistics of one (response, reference answer) pair, no stemming. */
   public void addPair(String response, String reference) {
+    addPair(response, List.of(reference), false);
+  }
+
+  /**
+   * Adds the reference-based statistics of a response against one or more reference answers
+   * (non-null; at least one) and returns its ROUGE-L F-measure.
+   * <ul>
+   *   <li>BLEU and chrF: all non-empty references at once, as sacreBLEU drops empty ones; when
+   *       every reference is empty the segment is scored against the empty text (sacreBLEU refuses
+   *       such a segment);</li>
+   *   <li>ROUGE: per type the best F over the references ({@code score_multi});</li>
+   *   <li>exact match and F1: the best over the references, as the SQuAD script's
+   *       {@code metric_max_over_ground_truths}.</li>
+   * </ul>
+   */
+  public double addPair(String response, List<String> references, boolean stem) {
     pairs++;
-    add(bleu, Bleu.segment(response, reference));
-    add(chrf, Chrf.segment(response, reference));
-    List<String> ref = Rouge.tokens(reference);
-    List<String> hyp = Rouge.tokens(response);
-    rouge1 += Rouge.rougeN(ref, hyp, 1);
-    rouge2 += Rouge.rougeN(ref, hyp, 2);
-    rougeL += Rouge.rougeL(ref, hyp);
-    if (Squad.exactMatch(response, reference)) {
+    List<String> nonEmpty = references.stream().filter(r -> !r.isEmpty()).toList();
+    List<String> bleuRefs = nonEmpty.isEmpty() ? List.of("") : nonEmpty;
+    add(bleu, Bleu.segment(response, bleuRefs));
+    add(chrf, Chrf.segment(response, bleuRefs));
+    double[] rouge = Rouge.best(references, response, stem);
+    rouge1 += rouge[0];
+    rouge2 += rouge[1];
+    rougeL += rouge[2];
+    rougeLsum += rouge[3];
+    boolean exact = false;
+    double bestF1 = 0;
+    for (String reference : references) {
+      exact |= Squad.exactMatch(response, reference);
+      bestF1 = Math.max(bestF1, Squad.f1(response, reference));
+    }
+    if (exact) {
       exactMatches++;
     }
-    f1 += Squad.f1(response, reference);
+    f1 += bestF1;
+    return rouge[2];
   }
 
   /** Adds one response's length in characters (code points). */
@@ -151,6 +177,7 @@ public final class TextStatistics implements Serializable {
     rouge1 += other.rouge1;
     rouge2 += other.rouge2;
     rougeL += other.rougeL;
+    rougeLsum += other.rougeLsum;
     exactMatches += other.exactMatches;
     f1 += other.f1;
     responses += other.responses;
