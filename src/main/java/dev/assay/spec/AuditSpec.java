@@ -1,5 +1,6 @@
 package dev.assay.spec;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +66,8 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
   }
 
   /** The price of 1,000 prompt and completion tokens (the llm family's {@code cost_*} metrics). */
-  public record Prices(Double promptPer1k, Double completionPer1k) {
+  public record Prices(@JsonProperty("prompt_per_1k") Double promptPer1k,
+                       @JsonProperty("completion_per_1k") Double completionPer1k) {
   }
 
   /**

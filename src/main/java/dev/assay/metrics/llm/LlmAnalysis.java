@@ -1,5 +1,6 @@
 package dev.assay.metrics.llm;
 
+import com.networknt.schema.JsonSchema;
 import dev.assay.core.BadInputException;
 import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
@@ -54,18 +55,39 @@ public final class LlmAnalysis {
   public static final String RESPONSE_LENGTH_MEAN = "response_length_mean";
   public static final String RESPONSE_LENGTH_MIN = "response_length_min";
   public static final String RESPONSE_LENGTH_MAX = "response_length_max";
+  /**
+   * Share of non-null responses with at least one kind of personal data (e-mail, phone, card,
+   * IBAN, US SSN, IPv4: the privacy family's {@code PiiType} expressions, checksums included);
+   * 0–1, lower is better; undefined without responses.
+   */
+  public static final String RESPONSE_PII_RATE = "response_pii_rate";
+  /**
+   * Share of non-null responses with at least one secret (AWS access key, Azure storage key, JWT,
+   * private-key block); 0–1, lower is better; undefined without responses.
+   */
+  public static final String RESPONSE_SECRET_RATE = "response_secret_rate";
+  /**
+   * With {@code llm.json_schema}: share of non-null responses that are one JSON value conforming to
+   * the schema ({@link ResponseSchema}); 0–1, higher is better; undefined without responses.
+   */
+  public static final String JSON_SCHEMA_VALID_RATE = "json_schema_valid_rate";
 
   private LlmAnalysis() {
   }
 
-  /** Runs the family: one Spark job. */
+  /** Runs the family: one Spark job, and a second when latency or token columns are named ({@link Usage}). */
   public static LlmOutcome run(LlmInput in) {
     TextStatistics stats = statistics(in);
     if (stats.records == 0) {
       throw new BadInputException("the current data set has no rows: there is nothing to audit."
           + " Check data.current's path and filters.");
     }
-    return new LlmOutcome(metrics(in, stats), notes(in, stats), stats);
+    List<MetricResult> metrics = new ArrayList<>(metrics(in, stats));
+    List<String> notes = new ArrayList<>(notes(in, stats));
+    if (in.hasUsage()) {
+      metrics.addAll(Usage.run(in, notes)); // the second job: latency percentiles and token sums
+    }
+    return new LlmOutcome(metrics, notes, stats);
   }
 
   /** The merged statistics of the input: one Spark job. */
@@ -97,10 +119,16 @@ public final class LlmAnalysis {
         promptText.alias("prompt"),
         contextsText.alias("contexts"),
         ids(in.retrievedIds(), in.retrievedIsArray()).alias("retrieved_ids"),
-        ids(in.relevantIds(), in.relevantIsArray()).alias("relevant_ids"));
+        ids(in.relevantIds(), in.relevantIsArray()).alias("relevant_ids"),
+        (in.variant() == null ? noText : functions.col(in.variant()).cast("string")).alias("variant"),
+        scans(in, response).alias("scans"));
+    boolean[] secret = new boolean[in.scanners().size()];
+    for (int i = 0; i < secret.length; i++) {
+      secret[i] = in.scanners().get(i).secret();
+    }
     List<TextStatistics> partitions = checks
         .mapPartitions(new PartitionStatistics(in.options().k(), in.options().supportThreshold(),
-                in.options().rougeUseStemmer()),
+                in.options().rougeUseStemmer(), in.variant() != null, secret, in.jsonSchema()),
             Encoders.javaSerialization(TextStatistics.class))
         .collectAsList();
     TextStatistics all = new TextStatistics();
@@ -108,6 +136,18 @@ public final class LlmAnalysis {
       all.merge(p);
     }
     return all;
+  }
+
+  /** One flag per scanner (the privacy family's expressions) on the response; null without scanners. */
+  private static Column scans(LlmInput in, Column response) {
+    if (in.scanners().isEmpty()) {
+      return functions.lit(null).cast("array<boolean>");
+    }
+    Column[] flags = in.scanners().stream()
+        .map(sc -> functions.coalesce(sc.found().apply(response), functions.lit(false)))
+        .toArray(Column[]::new);
+    return functions.when(response.isNull(), functions.lit(null).cast("array<boolean>"))
+        .otherwise(functions.array(flags));
   }
 
   /** An id column as {@code array<string>}: as it is, or a string split on commas (null stays null). */
@@ -125,15 +165,30 @@ public final class LlmAnalysis {
     private final int k;
     private final double supportThreshold;
     private final boolean stem;
+    private final boolean variants;
+    private final boolean[] secret;
+    private final String schemaText;
+    private transient JsonSchema schema;
 
     PartitionStatistics(int k, double supportThreshold, boolean stem) {
+      this(k, supportThreshold, stem, false, new boolean[0], null);
+    }
+
+    PartitionStatistics(int k, double supportThreshold, boolean stem, boolean variants,
+                        boolean[] secret, String schemaText) {
       this.k = k;
       this.supportThreshold = supportThreshold;
       this.stem = stem;
+      this.variants = variants;
+      this.secret = secret.clone();
+      this.schemaText = schemaText;
     }
 
     @Override
     public Iterator<TextStatistics> call(Iterator<Row> rows) {
+      if (schemaText != null && schema == null) {
+        schema = ResponseSchema.compile(schemaText, "llm.json_schema");
+      }
       TextStatistics s = new TextStatistics();
       while (rows.hasNext()) {
         add(s, rows.next());
@@ -160,8 +215,25 @@ public final class LlmAnalysis {
       String response = row.isNullAt(0) ? null : row.getString(0);
       List<String> references = references(row);
       String reference = references.isEmpty() ? null : String.join("\n", references);
+      double rougeL = Double.NaN;
       if (response != null && !references.isEmpty()) {
-        s.addPair(response, references, stem);
+        rougeL = s.addPair(response, references, stem);
+      }
+      boolean refused = response != null && !row.isNullAt(2) && row.getBoolean(2);
+      if (variants) {
+        s.addVariant(row.isNullAt(11) ? null : row.getString(11), response != null, refused,
+            response == null ? 0 : row.getInt(6), response == null ? 0 : Sentiment.score(response), rougeL);
+      }
+      if (response != null && !row.isNullAt(12)) {
+        List<Object> flags = row.getList(12);
+        boolean[] hits = new boolean[flags.size()];
+        for (int i = 0; i < hits.length; i++) {
+          hits[i] = Boolean.TRUE.equals(flags.get(i));
+        }
+        s.addScan(hits, secret);
+      }
+      if (response != null && schema != null) {
+        s.addSchema(ResponseSchema.conforms(schema, response));
       }
       if (response != null) {
         s.addLength(row.getInt(6));
@@ -279,6 +351,15 @@ public final class LlmAnalysis {
           "share of prompt content words found in the response",
           "no record has both a prompt with a content word and a response");
     }
+    scans(in, s, out);
+    variants(in, s, out);
+    if (in.jsonSchema() != null) {
+      out.add(s.schemaChecked == 0
+          ? new MetricResult.Undefined(key(JSON_SCHEMA_VALID_RATE), 0L,
+              "json_schema_valid_rate is undefined: every response is empty (null)")
+          : computed(JSON_SCHEMA_VALID_RATE, (double) s.schemaValid / s.schemaChecked, s.schemaChecked,
+              s.schemaValid + " of " + s.schemaChecked + " responses conform to the JSON Schema of llm.json_schema"));
+    }
     if (in.options().expectJson()) {
       out.add(s.jsonChecked == 0
           ? new MetricResult.Undefined(key(JSON_VALID_RATE), 0L, "json_valid_rate is undefined: every response is empty (null)")
@@ -286,6 +367,96 @@ public final class LlmAnalysis {
               s.jsonValid + " of " + s.jsonChecked + " responses are valid JSON"));
     }
     return out;
+  }
+
+  /** The PII and secret metrics of the responses: per kind {@code pii_<id>_rate}, and the two totals. */
+  private static void scans(LlmInput in, TextStatistics s, List<MetricResult> out) {
+    if (in.scanners().isEmpty()) {
+      return;
+    }
+    Scope column = Scope.column(in.response());
+    if (s.scanned == 0) {
+      for (String name : List.of(RESPONSE_PII_RATE, RESPONSE_SECRET_RATE)) {
+        out.add(new MetricResult.Undefined(key(name), 0L, name + " is undefined: every response is empty (null)"));
+      }
+      return;
+    }
+    out.add(computed(RESPONSE_PII_RATE, (double) s.piiResponses / s.scanned, s.scanned,
+        s.piiResponses + " of " + s.scanned + " responses contain personal data (counts only; nothing found is shown)"));
+    out.add(computed(RESPONSE_SECRET_RATE, (double) s.secretResponses / s.scanned, s.scanned,
+        s.secretResponses + " of " + s.scanned + " responses contain a key, token or private key"));
+    for (int i = 0; i < in.scanners().size(); i++) {
+      long hits = i < s.scannerHits.length ? s.scannerHits[i] : 0;
+      String name = "pii_" + in.scanners().get(i).id() + "_rate";
+      out.add(new MetricResult.Computed(new MetricKey(Family.LLM, name, column), (double) hits / s.scanned,
+          s.scanned, null, null, null, hits + " of " + s.scanned + " responses"));
+    }
+  }
+
+  /**
+   * The variant (counterfactual) metrics: per variant (attribute = the variant column, group = the
+   * value) the records, refusal rate, mean length, mean sentiment and mean ROUGE-L; per attribute
+   * the max − min of each over the variants where it is defined (undefined with fewer than two).
+   */
+  private static void variants(LlmInput in, TextStatistics s, List<MetricResult> out) {
+    if (in.variant() == null) {
+      return;
+    }
+    if (s.variantOverflow) {
+      throw new BadInputException("columns.variant: column '" + in.variant() + "' has more than "
+          + TextStatistics.MAX_VARIANTS + " distinct values; a variant names one rewrite of the"
+          + " prompt (e.g. the demographic term swapped in), so expect a handful. Check the column.");
+    }
+    String attribute = in.variant();
+    String[] names = {VariantMetrics.REFUSAL_RATE, VariantMetrics.LENGTH_MEAN, VariantMetrics.SENTIMENT_MEAN,
+        VariantMetrics.ROUGE_L};
+    String[] differences = {VariantMetrics.REFUSAL_RATE_DIFFERENCE, VariantMetrics.LENGTH_DIFFERENCE,
+        VariantMetrics.SENTIMENT_DIFFERENCE, VariantMetrics.ROUGE_L_DIFFERENCE};
+    int metrics = in.reference() == null ? 3 : 4;
+    double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    String[] argMin = new String[4];
+    String[] argMax = new String[4];
+    int[] defined = new int[4];
+    for (var e : s.variants.entrySet()) {
+      double[] v = e.getValue();
+      Scope scope = Scope.group(attribute, e.getKey());
+      out.add(new MetricResult.Computed(new MetricKey(Family.LLM, VariantMetrics.COUNT, scope), v[TextStatistics.V_RECORDS],
+          (long) v[TextStatistics.V_RECORDS], null, null, null, null));
+      double responses = v[TextStatistics.V_RESPONSES];
+      double[] values = {
+          responses == 0 ? Double.NaN : v[TextStatistics.V_REFUSALS] / responses,
+          responses == 0 ? Double.NaN : v[TextStatistics.V_LENGTH] / responses,
+          responses == 0 ? Double.NaN : v[TextStatistics.V_SENTIMENT] / responses,
+          v[TextStatistics.V_PAIRS] == 0 ? Double.NaN : v[TextStatistics.V_ROUGE_L] / v[TextStatistics.V_PAIRS]};
+      long[] counts = {(long) responses, (long) responses, (long) responses, (long) v[TextStatistics.V_PAIRS]};
+      for (int i = 0; i < metrics; i++) {
+        MetricKey key = new MetricKey(Family.LLM, names[i], scope);
+        if (Double.isNaN(values[i])) {
+          out.add(new MetricResult.Undefined(key, counts[i], names[i] + " is undefined: variant '" + e.getKey()
+              + "' has no " + (i == 3 ? "record with both a response and a reference answer" : "response")));
+          continue;
+        }
+        out.add(new MetricResult.Computed(key, values[i], counts[i], null, null, null, null));
+        defined[i]++;
+        if (values[i] < min[i]) {
+          min[i] = values[i];
+          argMin[i] = e.getKey();
+        }
+        if (values[i] > max[i]) {
+          max[i] = values[i];
+          argMax[i] = e.getKey();
+        }
+      }
+    }
+    for (int i = 0; i < metrics; i++) {
+      MetricKey key = new MetricKey(Family.LLM, differences[i], Scope.attribute(attribute));
+      out.add(defined[i] < 2
+          ? new MetricResult.Undefined(key, (long) defined[i], differences[i] + " is undefined: fewer than two"
+              + " variants have a value of " + names[i])
+          : new MetricResult.Computed(key, max[i] - min[i], s.records - s.variantNull, null, null, null,
+              "max − min over " + defined[i] + " variants: highest '" + argMax[i] + "', lowest '" + argMin[i] + "'"));
+    }
   }
 
   private static void support(List<MetricResult> out, TextStatistics s, String name, int index,
@@ -305,6 +476,10 @@ public final class LlmAnalysis {
     if (in.contexts() != null && s.ungroundable > 0) {
       notes.add("llm: " + s.ungroundable + " records have a response without any sentence with a"
           + " content word (e.g. \"Yes.\") and are left out of groundedness_lexical.");
+    }
+    if (in.variant() != null && s.variantNull > 0) {
+      notes.add("llm: " + s.variantNull + " of " + s.records + " records have no variant (null) and are"
+          + " left out of the variant_* metrics.");
     }
     if (in.reference() != null && s.pairs < s.records) {
       notes.add("llm: " + (s.records - s.pairs) + " of " + s.records + " records have no response or"

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The sufficient statistics of the llm family for a set of records: what every metric is computed
@@ -61,6 +62,33 @@ public final class TextStatistics implements Serializable {
   long numbers;
   long unsupportedNumbers;
 
+  /** Most distinct values of the variant column kept; more is bad input. */
+  static final int MAX_VARIANTS = 100;
+  /** Per variant: [records, responses, refusals, length sum, sentiment sum, pairs, ROUGE-L sum]. */
+  static final int V_RECORDS = 0;
+  static final int V_RESPONSES = 1;
+  static final int V_REFUSALS = 2;
+  static final int V_LENGTH = 3;
+  static final int V_SENTIMENT = 4;
+  static final int V_PAIRS = 5;
+  static final int V_ROUGE_L = 6;
+  final TreeMap<String, double[]> variants = new TreeMap<>();
+  /** True when more than {@link #MAX_VARIANTS} distinct variants were seen (the rest are not kept). */
+  boolean variantOverflow;
+  /** Records whose variant is null. */
+  long variantNull;
+  /** Responses (non-null) scanned for PII and secrets, and per scanner those with a match. */
+  long scanned;
+  long[] scannerHits = new long[0];
+  long piiResponses;
+  long secretResponses;
+  /** Responses checked against the JSON Schema and those that conform. */
+  long schemaChecked;
+  long schemaValid;
+  /** Named entities in responses with contexts, and those the contexts do not contain. */
+  long entities;
+  long unsupportedEntities;
+
   static final int GROUNDEDNESS = 0;
   static final int CONTEXT_RELEVANCE = 1;
   static final int ANSWER_RELEVANCE = 2;
@@ -105,6 +133,63 @@ public final class TextStatistics implements Serializable {
     }
     f1 += bestF1;
     return rouge[2];
+  }
+
+  /**
+   * Adds one record to its variant: whether it has a response, refused, its length, its
+   * sentiment score, and its ROUGE-L F (NaN when it has no pair).
+   */
+  public void addVariant(String variant, boolean hasResponse, boolean refused, long length,
+                         double sentiment, double rougeL) {
+    if (variant == null) {
+      variantNull++;
+      return;
+    }
+    double[] v = variants.get(variant);
+    if (v == null) {
+      if (variants.size() >= MAX_VARIANTS) {
+        variantOverflow = true;
+        return;
+      }
+      v = new double[7];
+      variants.put(variant, v);
+    }
+    v[V_RECORDS]++;
+    if (hasResponse) {
+      v[V_RESPONSES]++;
+      v[V_REFUSALS] += refused ? 1 : 0;
+      v[V_LENGTH] += length;
+      v[V_SENTIMENT] += sentiment;
+    }
+    if (!Double.isNaN(rougeL)) {
+      v[V_PAIRS]++;
+      v[V_ROUGE_L] += rougeL;
+    }
+  }
+
+  /** Adds one non-null response's scanner results (one flag per scanner, in the input's order). */
+  public void addScan(boolean[] hits, boolean[] secret) {
+    if (scannerHits.length < hits.length) {
+      scannerHits = Arrays.copyOf(scannerHits, hits.length);
+    }
+    scanned++;
+    boolean pii = false;
+    boolean sec = false;
+    for (int i = 0; i < hits.length; i++) {
+      if (hits[i]) {
+        scannerHits[i]++;
+        pii |= !secret[i];
+        sec |= secret[i];
+      }
+    }
+    piiResponses += pii ? 1 : 0;
+    secretResponses += sec ? 1 : 0;
+  }
+
+  /** Adds one response's JSON Schema result. */
+  public void addSchema(boolean valid) {
+    schemaChecked++;
+    schemaValid += valid ? 1 : 0;
   }
 
   /** Adds one response's length in characters (code points). */
@@ -195,6 +280,31 @@ public final class TextStatistics implements Serializable {
     add(supportSums, other.supportSums);
     add(supportCounts, other.supportCounts);
     ungroundable += other.ungroundable;
+    for (var e : other.variants.entrySet()) {
+      double[] mine = variants.get(e.getKey());
+      if (mine != null) {
+        add(mine, e.getValue());
+      } else if (variants.size() < MAX_VARIANTS) {
+        variants.put(e.getKey(), e.getValue().clone());
+      } else {
+        variantOverflow = true;
+      }
+    }
+    variantOverflow |= other.variantOverflow;
+    variantNull += other.variantNull;
+    scanned += other.scanned;
+    if (scannerHits.length < other.scannerHits.length) {
+      scannerHits = Arrays.copyOf(scannerHits, other.scannerHits.length);
+    }
+    for (int i = 0; i < other.scannerHits.length; i++) {
+      scannerHits[i] += other.scannerHits[i];
+    }
+    piiResponses += other.piiResponses;
+    secretResponses += other.secretResponses;
+    schemaChecked += other.schemaChecked;
+    schemaValid += other.schemaValid;
+    entities += other.entities;
+    unsupportedEntities += other.unsupportedEntities;
     numbers += other.numbers;
     unsupportedNumbers += other.unsupportedNumbers;
     return this;
