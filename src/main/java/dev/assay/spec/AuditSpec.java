@@ -62,7 +62,7 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
    */
   public record Llm(List<String> refusalPhrases, List<String> injectionMarkers, Boolean expectJson,
                     Integer k, Double supportThreshold, Boolean rougeUseStemmer, String jsonSchema,
-                    Prices prices) {
+                    Prices prices, Boolean relevanceGrades) {
   }
 
   /** The price of 1,000 prompt and completion tokens (the llm family's {@code cost_*} metrics). */

@@ -31,13 +31,16 @@ import java.util.Locale;
  *       responses must conform to; adds {@code json_schema_valid_rate}; default none;</li>
  *   <li>{@code prices}: {@code {prompt_per_1k: p, completion_per_1k: c}}, the price of 1,000
  *       prompt and completion tokens (any currency, both at least 0); with the token columns adds
- *       {@code cost_total} and {@code cost_per_record}; default none.</li>
+ *       {@code cost_total} and {@code cost_per_record}; default none;</li>
+ *   <li>{@code relevance_grades}: when true, each relevant id is written {@code id:grade} (a
+ *       number ≥ 0 after the last colon) and {@code ndcg_at_k} uses the grades as gains; default
+ *       false (binary relevance).</li>
  * </ul>
  * Phrases are stored lower-cased with straight apostrophes, the form they are matched in.
  */
 public record LlmOptions(List<String> refusalPhrases, List<String> injectionMarkers, boolean expectJson,
                          int k, double supportThreshold, boolean rougeUseStemmer, String jsonSchema,
-                         Double promptPer1k, Double completionPer1k) {
+                         Double promptPer1k, Double completionPer1k, boolean relevanceGrades) {
 
   public static final int DEFAULT_K = 5;
   public static final double DEFAULT_SUPPORT_THRESHOLD = 0.5;
@@ -74,25 +77,31 @@ public record LlmOptions(List<String> refusalPhrases, List<String> injectionMark
   /** Options without stemming, schema or prices. */
   public LlmOptions(List<String> refusalPhrases, List<String> injectionMarkers, boolean expectJson,
                     int k, double supportThreshold) {
-    this(refusalPhrases, injectionMarkers, expectJson, k, supportThreshold, false, null, null, null);
+    this(refusalPhrases, injectionMarkers, expectJson, k, supportThreshold, false, null, null, null, false);
   }
 
   /** These options with ROUGE stemming switched on or off. */
   public LlmOptions withRougeUseStemmer(boolean stem) {
     return new LlmOptions(refusalPhrases, injectionMarkers, expectJson, k, supportThreshold, stem,
-        jsonSchema, promptPer1k, completionPer1k);
+        jsonSchema, promptPer1k, completionPer1k, relevanceGrades);
   }
 
   /** These options with a JSON Schema file (an absolute path, or null). */
   public LlmOptions withJsonSchema(String path) {
     return new LlmOptions(refusalPhrases, injectionMarkers, expectJson, k, supportThreshold,
-        rougeUseStemmer, path, promptPer1k, completionPer1k);
+        rougeUseStemmer, path, promptPer1k, completionPer1k, relevanceGrades);
   }
 
   /** These options with token prices per 1,000 tokens. */
   public LlmOptions withPrices(Double prompt, Double completion) {
     return new LlmOptions(refusalPhrases, injectionMarkers, expectJson, k, supportThreshold,
-        rougeUseStemmer, jsonSchema, prompt, completion);
+        rougeUseStemmer, jsonSchema, prompt, completion, relevanceGrades);
+  }
+
+  /** These options with graded relevance switched on or off. */
+  public LlmOptions withRelevanceGrades(boolean graded) {
+    return new LlmOptions(refusalPhrases, injectionMarkers, expectJson, k, supportThreshold,
+        rougeUseStemmer, jsonSchema, promptPer1k, completionPer1k, graded);
   }
 
   /** True when the spec gives a price table. */
@@ -156,7 +165,8 @@ public record LlmOptions(List<String> refusalPhrases, List<String> injectionMark
       completion = price(doc, "completion_per_1k", llm.prices().completionPer1k());
     }
     return new LlmOptions(refusals, markers, Boolean.TRUE.equals(llm.expectJson()), k, threshold,
-        Boolean.TRUE.equals(llm.rougeUseStemmer()), schema, prompt, completion);
+        Boolean.TRUE.equals(llm.rougeUseStemmer()), schema, prompt, completion,
+        Boolean.TRUE.equals(llm.relevanceGrades()));
   }
 
   private static double price(YamlDocument doc, String key, Double value) {

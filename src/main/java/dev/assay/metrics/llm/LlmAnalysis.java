@@ -128,7 +128,8 @@ public final class LlmAnalysis {
     }
     List<TextStatistics> partitions = checks
         .mapPartitions(new PartitionStatistics(in.options().k(), in.options().supportThreshold(),
-                in.options().rougeUseStemmer(), in.variant() != null, secret, in.jsonSchema()),
+                in.options().rougeUseStemmer(), in.variant() != null, secret, in.jsonSchema(),
+                in.options().relevanceGrades()),
             Encoders.javaSerialization(TextStatistics.class))
         .collectAsList();
     TextStatistics all = new TextStatistics();
@@ -168,14 +169,16 @@ public final class LlmAnalysis {
     private final boolean variants;
     private final boolean[] secret;
     private final String schemaText;
+    private final boolean graded;
     private transient JsonSchema schema;
 
     PartitionStatistics(int k, double supportThreshold, boolean stem) {
-      this(k, supportThreshold, stem, false, new boolean[0], null);
+      this(k, supportThreshold, stem, false, new boolean[0], null, false);
     }
 
     PartitionStatistics(int k, double supportThreshold, boolean stem, boolean variants,
-                        boolean[] secret, String schemaText) {
+                        boolean[] secret, String schemaText, boolean graded) {
+      this.graded = graded;
       this.k = k;
       this.supportThreshold = supportThreshold;
       this.stem = stem;
@@ -257,11 +260,17 @@ public final class LlmAnalysis {
       String contexts = row.isNullAt(8) ? null : row.getString(8);
       s.addSupport(prompt, response, reference, contexts, supportThreshold);
       // Without id columns both are null: the record counts as unjudged, and no retrieval metric is reported.
-      s.addRetrieval(row.isNullAt(9) ? null : row.getList(9), row.isNullAt(10) ? null : row.getList(10), k);
+      s.addRetrieval(row.isNullAt(9) ? null : row.getList(9), row.isNullAt(10) ? null : row.getList(10), k, graded);
     }
   }
 
   static List<MetricResult> metrics(LlmInput in, TextStatistics s) {
+    if (s.badGrades > 0) {
+      throw new BadInputException("columns.relevant_ids: " + s.badGrades + " records of column '"
+          + in.relevantIds() + "' have a relevant entry without a grade, but llm.relevance_grades is"
+          + " true: write each as id:grade with a number of at least 0 after the last colon (e.g."
+          + " \"kb-11:2\"), or remove llm.relevance_grades for binary relevance.");
+    }
     List<MetricResult> out = new ArrayList<>();
     if (in.reference() != null) {
       String why = "no record has both a response and a reference answer";
@@ -320,9 +329,11 @@ public final class LlmAnalysis {
         String name = Retrieval.NAMES.get(i);
         out.add(s.judged == 0
             ? new MetricResult.Undefined(key(name), 0L, name + " is undefined: no record has a relevant id")
-            : computed(name, s.retrieval[i] / s.judged, s.judged, name.endsWith("_at_k")
+            : computed(name, s.retrieval[i] / s.judged, s.judged,
+                (name.equals(Retrieval.NDCG_AT_K) && in.options().relevanceGrades() ? "graded relevance (gain = grade); " : "")
+                + (name.endsWith("_at_k")
                 ? "k = " + k + "; mean over " + s.judged + " records with relevant ids"
-                : "mean over " + s.judged + " records with relevant ids (whole ranked list)"));
+                : "mean over " + s.judged + " records with relevant ids (whole ranked list)")));
       }
     }
     if (in.contexts() != null) {
@@ -335,6 +346,13 @@ public final class LlmAnalysis {
               "unsupported_number_rate is undefined: no response with contexts contains a number")
           : computed(LexicalSupport.UNSUPPORTED_NUMBER_RATE, (double) s.unsupportedNumbers / s.numbers, s.numbers,
               s.unsupportedNumbers + " of " + s.numbers + " numbers in the responses do not occur in the contexts"));
+      out.add(s.entities == 0
+          ? new MetricResult.Undefined(key(LexicalSupport.UNSUPPORTED_ENTITY_RATE), 0L,
+              "unsupported_entity_rate is undefined: no response with contexts names an entity (a capitalised"
+                  + " word not starting a sentence)")
+          : computed(LexicalSupport.UNSUPPORTED_ENTITY_RATE, (double) s.unsupportedEntities / s.entities, s.entities,
+              "lexical support, not truth: " + s.unsupportedEntities + " of " + s.entities
+                  + " names in the responses do not occur in the contexts"));
       if (in.prompt() != null) {
         support(out, s, LexicalSupport.CONTEXT_RELEVANCE, TextStatistics.CONTEXT_RELEVANCE,
             "share of prompt content words found in the contexts",

@@ -3,6 +3,7 @@ package dev.assay.metrics.llm;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
@@ -88,6 +89,8 @@ public final class TextStatistics implements Serializable {
   /** Named entities in responses with contexts, and those the contexts do not contain. */
   long entities;
   long unsupportedEntities;
+  /** Records whose relevant entries lack a valid grade (with {@code llm.relevance_grades}). */
+  long badGrades;
 
   static final int GROUNDEDNESS = 0;
   static final int CONTEXT_RELEVANCE = 1;
@@ -202,7 +205,22 @@ public final class TextStatistics implements Serializable {
 
   /** Adds one record's retrieval: ranked retrieved ids against relevant ids, cut-off k. */
   public void addRetrieval(List<String> retrieved, List<String> relevant, int k) {
-    double[] scores = Retrieval.scores(retrieved, relevant, k);
+    addRetrieval(retrieved, relevant, k, false);
+  }
+
+  /** Adds one record's retrieval; with {@code graded}, relevant entries are {@code id:grade}. */
+  public void addRetrieval(List<String> retrieved, List<String> relevant, int k, boolean graded) {
+    double[] scores;
+    if (graded) {
+      Map<String, Double> grades = Retrieval.grades(relevant);
+      if (grades == null) {
+        badGrades++;
+        return;
+      }
+      scores = Retrieval.gradedScores(retrieved, grades, k);
+    } else {
+      scores = Retrieval.scores(retrieved, relevant, k);
+    }
     if (scores == null) {
       unjudged++;
       return;
@@ -226,6 +244,13 @@ public final class TextStatistics implements Serializable {
         add(GROUNDEDNESS, g);
       } else {
         ungroundable++;
+      }
+      List<String> contextTokens = Rouge.tokens(contexts);
+      for (List<String> entity : LexicalSupport.entities(response)) {
+        entities++;
+        if (!LexicalSupport.containsSequence(contextTokens, entity)) {
+          unsupportedEntities++;
+        }
       }
       List<String> given = LexicalSupport.numbers(contexts);
       for (String number : LexicalSupport.numbers(response)) {
@@ -305,6 +330,7 @@ public final class TextStatistics implements Serializable {
     schemaValid += other.schemaValid;
     entities += other.entities;
     unsupportedEntities += other.unsupportedEntities;
+    badGrades += other.badGrades;
     numbers += other.numbers;
     unsupportedNumbers += other.unsupportedNumbers;
     return this;
