@@ -72,7 +72,8 @@ public final class MetricNames {
         "variant_count", "variant_refusal_rate", "variant_response_length_mean",
         "variant_sentiment_mean", "variant_rouge_l", "variant_refusal_rate_difference",
         "variant_response_length_difference", "variant_sentiment_difference",
-        "variant_rouge_l_difference"));
+        "variant_rouge_l_difference",
+        "judge_groundedness", "judge_relevance", "judge_coherence", "judge_coverage"));
   }
 
   private MetricNames() {

@@ -223,6 +223,14 @@ public final class MetricGlossary {
         + "averaged over records.");
     define("context_recall", "Share of the reference answer's content words that occur in the "
         + "retrieved contexts, averaged over records.");
+    define("judge_groundedness", "The judge model's opinion, not truth: average 1-5 rating of how "
+        + "well each response is supported by its retrieved contexts (5 = fully supported).");
+    define("judge_relevance", "The judge model's opinion: average 1-5 rating of how directly each "
+        + "response answers its question (5 = fully).");
+    define("judge_coherence", "The judge model's opinion: average 1-5 rating of how clear and "
+        + "consistent each response is (5 = very).");
+    define("judge_coverage", "Share of the responses that the judge model rated; the rest failed or "
+        + "were not sent because of llm.judge.max_records.");
     // privacy
     define("k_anonymity", "Size of the smallest group of records that share the same "
         + "quasi-identifier values; each person hides among at least k records.");

@@ -57,17 +57,23 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
   /**
    * LLM options (all optional): phrases that mark a refusal, markers of prompt injection,
    * whether responses must be JSON, the cut-off {@code k} of the retrieval metrics, the
-   * {@code support_threshold} of lexical groundedness, ROUGE stemming, a JSON Schema and token
-   * prices. See {@link LlmOptions}.
+   * {@code support_threshold} of lexical groundedness, ROUGE stemming, a JSON Schema, token
+   * prices and graded relevance. See {@link LlmOptions}. The optional {@code judge} (off when
+   * absent) is checked into {@link JudgeOptions}.
    */
   public record Llm(List<String> refusalPhrases, List<String> injectionMarkers, Boolean expectJson,
                     Integer k, Double supportThreshold, Boolean rougeUseStemmer, String jsonSchema,
-                    Prices prices, Boolean relevanceGrades) {
+                    Prices prices, Boolean relevanceGrades, Judge judge) {
   }
 
   /** The price of 1,000 prompt and completion tokens (the llm family's {@code cost_*} metrics). */
   public record Prices(@JsonProperty("prompt_per_1k") Double promptPer1k,
                        @JsonProperty("completion_per_1k") Double completionPer1k) {
+  }
+
+  /** The optional LLM-as-judge endpoint; see {@link JudgeOptions}. */
+  public record Judge(String endpoint, String model, String apiKeyEnv, String auth, String cache,
+                      Integer maxRecords, Integer timeoutSeconds, Integer maxRetries) {
   }
 
   /**
