@@ -159,6 +159,7 @@ public final class Audit {
       notes.addAll(outcome.notes());
       rowCounts.put("reference", outcome.referenceRows());
       rowCounts.putIfAbsent("current", outcome.currentRows());
+      exhibits = exhibits.withHistograms(outcome.histograms());
     }
     // --- end drift ---
 

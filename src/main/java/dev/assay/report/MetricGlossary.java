@@ -135,7 +135,11 @@ public final class MetricGlossary {
     define("null_rate_current", "Share of missing values in the current data (missing values are "
         + "left out of the other drift metrics).");
     define("drift_detected", "1 when the column's drift test says it drifted, else 0.");
-    define("drift_share", "Share of the checked columns in which drift was detected.");
+    define("drift_share", "Share of the checked columns in which drift was detected (per data set, "
+        + "or within one group when drift.segment_by is set).");
+    define("domain_classifier_auc", "How well a logistic regression trained on a sample can tell "
+        + "current rows from reference rows, as cross-validated ROC AUC: 0.5 means the data sets "
+        + "look alike, 1 means every row gives away which data set it came from.");
     // llm
     define("bleu", "sacreBLEU corpus BLEU (0–100): n-gram overlap of responses with the "
         + "reference answers, with a brevity penalty.");

@@ -45,9 +45,12 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
   /**
    * Drift options: reference-quantile {@code bins} for the binned distances, the
    * {@code max_distinct} values per column kept exactly, and per-column overrides of the test that
-   * decides {@code drift_detected}.
+   * decides {@code drift_detected}, and the {@code segment_by} attributes within whose groups the
+   * columns are compared too, and the {@code classifier_sample} rows per side of the domain
+   * classifier (0 turns it off).
    */
-  public record Drift(Integer bins, Long maxDistinct, Map<String, DriftTest> tests) {
+  public record Drift(Integer bins, Long maxDistinct, Map<String, DriftTest> tests,
+                      List<String> segmentBy, Integer classifierSample) {
   }
 
   /** A per-column drift test: {@code method} and its {@code threshold}. */
