@@ -8,6 +8,7 @@ import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
+import dev.assay.report.ConfusionMatrix;
 import dev.assay.spark.SharedSpark;
 import dev.assay.spec.ResolvedSpec;
 import dev.assay.spec.SpecLoader;
@@ -135,6 +136,26 @@ class CompasOracleTest {
     assertGroups("sex", bySex);
     assertGroups("race & sex", byRaceSex);
     assertEquals(7214, run.rowCounts().get("current"));
+  }
+
+  /** The report's confusion matrices, recovered from the rates, equal the CSV's own counts. */
+  @Test
+  void reportConfusionMatricesEqualAPlainLoopOverTheCsv() {
+    for (Map.Entry<String, Map<String, Counts>> a : Map.of("race", byRace, "sex", bySex,
+        "race & sex", byRaceSex).entrySet()) {
+      for (Map.Entry<String, Counts> e : a.getValue().entrySet()) {
+        Scope s = Scope.group(a.getKey(), e.getKey());
+        Map<String, MetricResult> metrics = new TreeMap<>();
+        run.metrics().stream().filter(m -> m.key().scope().equals(s)
+                && m.key().family() == dev.assay.core.Family.FAIRNESS)
+            .forEach(m -> metrics.put(m.key().metric(), m));
+        ConfusionMatrix m = ConfusionMatrix.of(e.getKey(), metrics);
+        Counts c = e.getValue();
+        assertEquals(new ConfusionMatrix(e.getKey(), c.truePositive, c.predicted - c.truePositive,
+            c.positive - c.truePositive, c.n - c.predicted - c.positive + c.truePositive), m,
+            s.label());
+      }
+    }
   }
 
   @Test

@@ -63,22 +63,25 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
   /**
    * One metric family: whether it ran (and if not, why), its findings in plain words, the fairness
    * tables per attribute, the drift summary (null for other families), and a generic table of
-   * every other metric by scope ({@code hiddenColumns} drift columns left out of it).
+   * every other metric by scope ({@code hiddenColumns} drift columns left out of it), and the
+   * PII-by-type chart (null when the family scanned for none).
    */
   public record FamilySection(String id, String title, boolean applicable, String reason,
                               List<Finding> findings, List<AttributeSection> attributes,
-                              DriftTable drift, List<MetricRow> metrics, int hiddenColumns) {
+                              DriftTable drift, List<MetricRow> metrics, int hiddenColumns,
+                              PiiChart pii) {
   }
 
   /**
    * A sensitive attribute (or intersection): groups as rows by per-group metrics as columns, the
    * between-group metrics, a chart, and numbered footnotes for the cells that carry a note. With
    * more than {@link #MAX_GROUPS} groups only the largest are shown, largest first, and
-   * {@code hiddenGroups} counts the others.
+   * {@code hiddenGroups} counts the others; {@code confusion} holds the groups' confusion matrices
+   * when a label and a prediction were audited.
    */
   public record AttributeSection(String attribute, List<String> columns, List<GroupRow> groups,
                                  List<MetricRow> overall, BarChart chart, List<String> footnotes,
-                                 int hiddenGroups) {
+                                 int hiddenGroups, ConfusionMatrices confusion) {
   }
 
   /** One group's row of per-group metrics. */
@@ -214,7 +217,8 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     }
     return new FamilySection(family.id(), family.title(), applicable, reason,
         findings.of(family), attributes,
-        family == Family.DRIFT && !drift.rows().isEmpty() ? drift : null, generic, hiddenColumns);
+        family == Family.DRIFT && !drift.rows().isEmpty() ? drift : null, generic, hiddenColumns,
+        PiiChart.of("pii-" + family.id(), family, metrics));
   }
 
   private static AttributeSection attributeSection(String attribute, List<MetricResult> metrics,
@@ -295,7 +299,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     BarChart chart = chartMetric == null ? null
         : BarChart.of(chartId, chartLabel, attribute, points);
     return new AttributeSection(attribute, columns, groups, overall, chart, footnotes,
-        hiddenGroups);
+        hiddenGroups, ConfusionMatrices.of(byGroup));
   }
 
   /** A group's bar: the value with its interval, or 1 − both for the favourable rate. */
