@@ -148,6 +148,7 @@ public final class Audit {
     families.add(privacy.family());
     metrics.addAll(privacy.metrics());
     notes.addAll(privacy.notes());
+    exhibits = exhibits.withPiiExamples(privacy.piiExamples());
 
     // --- llm: text quality, safety and format of an LLM application's outputs (one job) ---
     FamilyOutcome llm = LlmPlan.outcome(spec.raw().columns());

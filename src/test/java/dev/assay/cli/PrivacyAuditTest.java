@@ -128,6 +128,16 @@ class PrivacyAuditTest {
         }
       }
     }
+    // the report shows each planted value masked (and results.json does not)
+    String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+    String json = Files.readString(out.resolve("results.json"), StandardCharsets.UTF_8);
+    for (String masked : List.of("j*******@mail.example.org", "(***) ***-**47", "4111 **** **** 1111",
+        "DE** **** **** **** **30 00", "***-**-1121", "192.*.*.*", "******** (20 characters)",
+        "******** (" + PLANTED.get("azure_storage_key").length() + " characters)",
+        "******** (" + PLANTED.get("jwt").length() + " characters)", "******** (31 characters)")) {
+      assertTrue(html.contains(masked), "masked example in report.html: " + masked);
+      assertFalse(json.contains(masked), "no example in results.json: " + masked);
+    }
     String junit = Files.readString(out.resolve("junit.xml"));
     assertTrue(junit.contains("privacy-no-aws-keys"), "rules of the pack were judged");
   }

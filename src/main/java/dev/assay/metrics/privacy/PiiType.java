@@ -1,6 +1,13 @@
 package dev.assay.metrics.privacy;
 
 import static org.apache.spark.sql.functions.aggregate;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.repeat;
+import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.ascii;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.exists;
@@ -130,6 +137,66 @@ public enum PiiType {
           .otherwise(lit(false));
     }
     return text.rlike(pattern);
+  }
+
+  /**
+   * The first valid match in {@code text}, masked by built-in expressions on the executor (null
+   * where there is none), so that a report can show what kind of value was found without showing
+   * it: a card keeps its first and last four digits ({@code 4111 **** **** 1111}), an IBAN its
+   * country code and last four characters, an SSN its last four digits, a phone number its last two
+   * digits, an e-mail address its first character and its domain ({@code j*******@example.org}), an
+   * IPv4 address its first octet; a secret is replaced whole by its length
+   * ({@code ******** (20 characters)}).
+   */
+  public Column masked(Column text) {
+    Column match;
+    if (this == CREDIT_CARD) {
+      Column withoutIbans = regexp_replace(text, lit(IBAN_CANDIDATE), lit(" "));
+      match = element_at(filter(regexp_extract_all(withoutIbans, lit(CARD_CANDIDATE), lit(1)),
+          PiiType::luhnValid), 1);
+    } else if (this == IBAN) {
+      match = element_at(filter(regexp_extract_all(text, lit(IBAN_CANDIDATE), lit(1)),
+          PiiType::ibanValid), 1);
+    } else {
+      match = regexp_extract(text, this == EMAIL ? EMAIL_PATTERN : this == PHONE ? PHONE_PATTERN
+          : pattern, 0);
+    }
+    return when(found(text), mask(match));
+  }
+
+  /** Masks one valid match of this type (see {@link #masked}). */
+  Column mask(Column match) {
+    if (this == CREDIT_CARD) {
+      Column d = regexp_replace(match, "[^0-9]", "");
+      return inFours(concat(d.substr(lit(1), lit(4)), repeat(lit("*"), length(d).minus(8)),
+          d.substr(length(d).minus(3), lit(4))));
+    }
+    if (this == IBAN) {
+      Column s = upper(regexp_replace(match, "[^A-Za-z0-9]", ""));
+      return inFours(concat(s.substr(lit(1), lit(2)), repeat(lit("*"), length(s).minus(6)),
+          s.substr(length(s).minus(3), lit(4))));
+    }
+    if (this == US_SSN) {
+      return concat(lit("***-**-"), match.substr(length(match).minus(3), lit(4)));
+    }
+    if (this == PHONE) {
+      return regexp_replace(match, lit("\\d(?=(?:\\D*\\d){2})"), lit("*"));
+    }
+    if (this == EMAIL) {
+      Column local = substring_index(match, "@", 1);
+      return concat(local.substr(lit(1), lit(1)), repeat(lit("*"), greatest(lit(3), length(local).minus(1))),
+          lit("@"), substring_index(match, "@", -1));
+    }
+    if (this == IPV4) {
+      return concat(substring_index(match, ".", 1), lit(".*.*.*"));
+    }
+    return concat(repeat(lit("*"), least(lit(8), length(match))), lit(" ("), length(match),
+        lit(" characters)"));
+  }
+
+  /** Groups a masked number in fours, separated by spaces. */
+  private static Column inFours(Column s) {
+    return regexp_replace(s, lit("(.{4})(?!$)"), lit("$1 "));
   }
 
   /**

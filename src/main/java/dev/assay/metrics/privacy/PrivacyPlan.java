@@ -4,6 +4,7 @@ import dev.assay.core.BadInputException;
 import dev.assay.core.Family;
 import dev.assay.core.FamilyOutcome;
 import dev.assay.core.MetricResult;
+import dev.assay.core.PiiExample;
 import dev.assay.spark.BinaryColumn;
 import dev.assay.spark.SchemaCheck;
 import dev.assay.spec.ColumnRoles;
@@ -101,11 +102,13 @@ public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notA
   /** Runs every applicable part (one or two Spark jobs each, see the analyses). */
   public PrivacyOutcome run() {
     if (notApplicable != null) {
-      return new PrivacyOutcome(FamilyOutcome.notApplicable(Family.PRIVACY, notApplicable), List.of(), List.of());
+      return new PrivacyOutcome(FamilyOutcome.notApplicable(Family.PRIVACY, notApplicable), List.of(), List.of(),
+          List.of());
     }
     List<MetricResult> metrics = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<String> parts = new ArrayList<>();
+    List<PiiExample> examples = new ArrayList<>();
     if (!options.quasiIdentifiers().isEmpty()) {
       metrics.addAll(ReidentificationAnalysis.run(data, options.quasiIdentifiers(),
           options.sensitiveAttribute(), options.k()));
@@ -118,7 +121,9 @@ public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notA
       if (piiColumns.isEmpty()) {
         notes.add("privacy: the data has no string column, so the PII scan read nothing.");
       } else {
-        metrics.addAll(PiiScan.run(data, piiColumns));
+        PiiScan.Result scan = PiiScan.scan(data, piiColumns);
+        metrics.addAll(scan.metrics());
+        examples.addAll(scan.examples());
         parts.add("PII scan of " + piiColumns.size() + " column(s)");
       }
     }
@@ -127,6 +132,6 @@ public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notA
       parts.add("membership inference (threshold attack on " + score + ")");
     }
     String summary = parts.isEmpty() ? "nothing to measure" : String.join("; ", parts);
-    return new PrivacyOutcome(FamilyOutcome.ran(Family.PRIVACY, summary), metrics, notes);
+    return new PrivacyOutcome(FamilyOutcome.ran(Family.PRIVACY, summary), metrics, notes, examples);
   }
 }

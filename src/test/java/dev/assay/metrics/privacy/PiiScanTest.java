@@ -140,6 +140,39 @@ class PiiScanTest {
   }
 
   @Test
+  void maskedExamplesAreAtMostThreePerColumnAndTypeAndHideTheValue() {
+    StructType schema = new StructType().add("note", DataTypes.StringType);
+    Dataset<Row> data = SPARK.createDataFrame(List.of(
+        RowFactory.create("paid with 4111 1111 1111 1111"),
+        RowFactory.create("card 378282246310005"),          // 15 digits: 3782 + 7 stars + 0005
+        RowFactory.create("card 5555555555554444"),
+        RowFactory.create("card 6011111111111117"),         // a fourth card: only three are kept
+        RowFactory.create("write to jane.roe@mail.example.org"),
+        RowFactory.create("call (212) 555-0147"),
+        RowFactory.create("IBAN DE89 3704 0044 0532 0130 00 and 4111111111111112"),
+        RowFactory.create("ssn 078-05-1121 from 10.1.2.3"),
+        RowFactory.create("key AKIAIOSFODNN7EXAMPLE")), schema);
+    PiiScan.Result[] holder = new PiiScan.Result[1];
+    assertEquals(1, JobCounter.count(SPARK, () -> holder[0] = PiiScan.scan(data, List.of("note"))));
+    Map<String, List<String>> byType = new TreeMap<>();
+    for (dev.assay.core.PiiExample e : holder[0].examples()) {
+      assertEquals("note", e.column());
+      byType.computeIfAbsent(e.type(), t -> new ArrayList<>()).add(e.masked());
+    }
+    assertEquals(3, byType.get("credit_card").size(), byType.toString());
+    assertTrue(byType.get("credit_card").containsAll(List.of("3782 **** ***0 005", "4111 **** **** 1111")),
+        byType.toString()); // min and max of the masked strings; the third is min_by a hash
+    assertEquals(List.of("j*******@mail.example.org"), byType.get("email")); // local part jane.roe: 8 chars
+    assertEquals(List.of("(***) ***-**47"), byType.get("phone"));
+    assertEquals(List.of("DE** **** **** **** **30 00"), byType.get("iban")); // 22 chars: DE + 16 * + 3000
+    assertEquals(List.of("***-**-1121"), byType.get("us_ssn"));
+    assertEquals(List.of("10.*.*.*"), byType.get("ipv4"));
+    assertEquals(List.of("******** (20 characters)"), byType.get("aws_access_key"));
+    assertEquals(java.util.Set.of("credit_card", "email", "phone", "iban", "us_ssn", "ipv4", "aws_access_key"),
+        byType.keySet());
+  }
+
+  @Test
   void emptyDataGivesZeroCountsAndUndefinedRates() {
     Dataset<Row> empty = SPARK.createDataset(List.<String>of(), Encoders.STRING()).toDF("text");
     List<MetricResult> m = PiiScan.run(empty, List.of("text"));
