@@ -29,10 +29,11 @@ import org.apache.spark.sql.types.StructField;
  */
 public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notApplicable,
                           List<String> piiColumns, BinaryColumn member, BinaryColumn label,
-                          String score, String source) {
+                          String score, List<String> slices, String source) {
 
   public PrivacyPlan {
     piiColumns = List.copyOf(piiColumns);
+    slices = List.copyOf(slices);
   }
 
   /** Why the family cannot run, or null when it can. */
@@ -56,7 +57,7 @@ public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notA
                                   YamlDocument spec, String source) {
     String reason = notApplicableReason(options);
     if (reason != null) {
-      return new PrivacyPlan(data, options, reason, List.of(), null, null, null, source);
+      return new PrivacyPlan(data, options, reason, List.of(), null, null, null, List.of(), source);
     }
     SchemaCheck check = new SchemaCheck(data.schema(), source);
     for (int i = 0; i < options.quasiIdentifiers().size(); i++) {
@@ -81,7 +82,16 @@ public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notA
     }
     BinaryColumn member = null;
     BinaryColumn label = null;
+    List<String> slices = new ArrayList<>();
     if (options.member() != null) {
+      // privacy risk by group: every sensitive attribute of columns.sensitive, and the privacy one
+      for (int i = 0; i < roles.sensitive().size(); i++) {
+        check.requireAtomic(roles.sensitive().get(i), "sensitive", spec.at("columns", "sensitive", i));
+        slices.add(roles.sensitive().get(i));
+      }
+      if (options.sensitiveAttribute() != null && !slices.contains(options.sensitiveAttribute())) {
+        slices.add(options.sensitiveAttribute());
+      }
       DataType type = check.requireAtomic(options.member(), "member", spec.at("columns", "member"));
       member = BinaryColumn.of("member", options.member(), type,
           type instanceof NumericType ? "1" : "true", source);
@@ -96,7 +106,7 @@ public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notA
             check.requireAtomic(roles.label(), "label", spec.at("columns", "label")), roles.positive(), source);
       }
     }
-    return new PrivacyPlan(data, options, null, piiColumns, member, label, roles.score(), source);
+    return new PrivacyPlan(data, options, null, piiColumns, member, label, roles.score(), slices, source);
   }
 
   /** Runs every applicable part (one or two Spark jobs each, see the analyses). */
@@ -128,8 +138,13 @@ public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notA
       }
     }
     if (member != null) {
-      metrics.addAll(MembershipAnalysis.run(data, member, label, score, source));
-      parts.add("membership inference (threshold attack on " + score + ")");
+      List<MetricResult> threshold = MembershipAnalysis.run(data, member, label, score, slices, source);
+      metrics.addAll(threshold);
+      long scored = threshold.get(0).count();
+      metrics.add(MembershipAttack.run(data, member, label, score, scored));
+      parts.add("membership inference (threshold attack on " + score
+          + (slices.isEmpty() ? "" : ", by " + String.join(", ", slices))
+          + "; trained logistic-regression attack)");
     }
     String summary = parts.isEmpty() ? "nothing to measure" : String.join("; ", parts);
     return new PrivacyOutcome(FamilyOutcome.ran(Family.PRIVACY, summary), metrics, notes, examples);
