@@ -106,7 +106,8 @@ public final class Audit {
         .map(r -> r.id()).collect(Collectors.toSet()));
 
     Dataset<Row> current = DatasetReader.open(spark, spec.current());
-    PrivacyPlan privacyPlan = PrivacyPlan.check(current, spec.privacy(), spec.columns(),
+    PrivacyPlan privacyPlan = PrivacyPlan.check(current, spec.privacy().trainingText() == null ? null
+        : DatasetReader.open(spark, spec.privacy().trainingText()), spec.privacy(), spec.columns(),
         spec.document(), "data.current (" + spec.current().uri() + ")");
     // drift's columns are checked on both sides before any job runs
     DriftInput driftInput = DriftPlan.notApplicable(spec) != null ? null

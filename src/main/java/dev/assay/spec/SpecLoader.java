@@ -71,7 +71,7 @@ public final class SpecLoader {
     DataSource reference = raw.data().reference() == null ? null
         : source(doc, folder, "reference", raw.data().reference());
     LlmOptions.from(doc, raw.llm()); // checks the llm block now, with file:line errors
-    PrivacyOptions.of(doc, raw); // checks the privacy block now, with its lines
+    PrivacyOptions.of(doc, raw, folder); // checks the privacy block now, with its lines
     AuditSpec.Model m = raw.model();
     ModelInfo model = m == null ? ModelInfo.UNKNOWN : new ModelInfo(m.name(), m.version(), m.owner());
     ColumnRoles roles = columns(doc, raw.columns());

@@ -149,6 +149,37 @@ class PrivacyAuditTest {
   }
 
   @Test
+  void memorizationOfTheTrainingTextThroughTheSpec() throws IOException {
+    csv();
+    Files.write(dir.resolve("train.json"), List.of("{\"text\": \"Our reply is always: nothing to see here.\"}",
+        "{\"text\": \"unrelated\"}"), StandardCharsets.UTF_8);
+    Path out = dir.resolve("mem");
+    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec("privacy:\n  pii_columns: [note]\n"
+        + "  training_text: {path: train.json, column: text}\n  memorization_chars: 10",
+        "  response: note").toString(), "--out", out.toString());
+    assertTrue(r.code() <= 1, r.out() + r.err());
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    JsonNode rate = null;
+    for (JsonNode m : results.get("metrics")) {
+      if (m.get("metric").asText().equals("memorization_rate")) {
+        rate = m;
+      }
+    }
+    // rows 13..39 say "nothing to see" (14 characters, in the training text); rows 0..12 a planted value
+    assertEquals(27.0 / 40, rate.get("value").asDouble(), 1e-12, String.valueOf(rate));
+    assertEquals("note", rate.get("column").asText());
+  }
+
+  @Test
+  void aMissingTrainingTextFileExitsTwoWithItsLine() throws IOException {
+    csv();
+    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec("privacy:\n  training_text: {path: nope.json}",
+        "  response: note").toString(), "--out", dir.resolve("o").toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("audit.yaml:8") && r.err().contains("training_text file not found"), r.err());
+  }
+
+  @Test
   void aMissingQuasiIdentifierExitsTwoNamingItAndTheSpecLine() throws IOException {
     csv();
     AuditCommandTest.Result r = AuditCommandTest.cli("audit",

@@ -29,7 +29,8 @@ import org.apache.spark.sql.types.StructField;
  */
 public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notApplicable,
                           List<String> piiColumns, BinaryColumn member, BinaryColumn label,
-                          String score, List<String> slices, String source) {
+                          String score, List<String> slices, Dataset<Row> trainingText,
+                          String source) {
 
   public PrivacyPlan {
     piiColumns = List.copyOf(piiColumns);
@@ -55,9 +56,18 @@ public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notA
    */
   public static PrivacyPlan check(Dataset<Row> data, PrivacyOptions options, ColumnRoles roles,
                                   YamlDocument spec, String source) {
+    return check(data, null, options, roles, spec, source);
+  }
+
+  /**
+   * As {@link #check(Dataset, PrivacyOptions, ColumnRoles, YamlDocument, String)}, with the
+   * opened {@code privacy.training_text} (or null) for the memorization measure.
+   */
+  public static PrivacyPlan check(Dataset<Row> data, Dataset<Row> trainingText, PrivacyOptions options,
+                                  ColumnRoles roles, YamlDocument spec, String source) {
     String reason = notApplicableReason(options);
     if (reason != null) {
-      return new PrivacyPlan(data, options, reason, List.of(), null, null, null, List.of(), source);
+      return new PrivacyPlan(data, options, reason, List.of(), null, null, null, List.of(), null, source);
     }
     SchemaCheck check = new SchemaCheck(data.schema(), source);
     for (int i = 0; i < options.quasiIdentifiers().size(); i++) {
@@ -106,7 +116,13 @@ public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notA
             check.requireAtomic(roles.label(), "label", spec.at("columns", "label")), roles.positive(), source);
       }
     }
-    return new PrivacyPlan(data, options, null, piiColumns, member, label, roles.score(), slices, source);
+    if (trainingText != null) {
+      check.requireAtomic(options.response(), "response", spec.at("columns", "response"));
+      new SchemaCheck(trainingText.schema(), "privacy.training_text (" + options.trainingText().uri() + ")")
+          .requireAtomic(options.trainingTextColumn(), "training text", spec.at("privacy", "training_text"));
+    }
+    return new PrivacyPlan(data, options, null, piiColumns, member, label, roles.score(), slices,
+        trainingText, source);
   }
 
   /** Runs every applicable part (one or two Spark jobs each, see the analyses). */
@@ -145,6 +161,12 @@ public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notA
       parts.add("membership inference (threshold attack on " + score
           + (slices.isEmpty() ? "" : ", by " + String.join(", ", slices))
           + "; trained logistic-regression attack)");
+    }
+    if (trainingText != null) {
+      metrics.add(MemorizationAnalysis.run(data, options.response(), trainingText,
+          options.trainingTextColumn(), options.memorizationChars()));
+      parts.add("memorization (" + options.memorizationChars() + "-character windows of "
+          + options.response() + " in the training text)");
     }
     String summary = parts.isEmpty() ? "nothing to measure" : String.join("; ", parts);
     return new PrivacyOutcome(FamilyOutcome.ran(Family.PRIVACY, summary), metrics, notes, examples);
