@@ -61,18 +61,30 @@ public final class PiiScan {
 
   /** Counts the matches of every type in every column of {@code columns} in one job. */
   public static Counts count(Dataset<Row> data, List<String> columns) {
+    // found is computed once per column and type (a projection); the mask only where found; the
+    // aggregation reads both (Spark does not collapse projections that would repeat a regex)
+    List<Column> flags = new ArrayList<>();
+    List<Column> masks = new ArrayList<>();
     List<Column> aggs = new ArrayList<>();
     aggs.add(functions.count(functions.lit(1)));
-    for (String c : columns) {
-      Column text = functions.col(c).cast("string");
+    for (int c = 0; c < columns.size(); c++) {
+      Column text = functions.col(columns.get(c)).cast("string");
+      flags.add(text.as("t" + c));
+      masks.add(functions.col("t" + c));
       for (PiiType t : PiiType.values()) {
-        aggs.add(functions.count_if(t.found(text)));
-        Column masked = t.masked(text);
-        aggs.add(functions.min(masked));
-        aggs.add(functions.max(masked));
-        aggs.add(functions.min_by(masked, functions.when(masked.isNotNull(), functions.xxhash64(text))));
+        String f = "f" + c + "_" + t.ordinal();
+        String m = "m" + c + "_" + t.ordinal();
+        flags.add(t.found(text).as(f));
+        masks.add(functions.col(f));
+        masks.add(functions.when(functions.col(f), t.mask(t.firstMatch(functions.col("t" + c)))).as(m));
+        aggs.add(functions.count_if(functions.col(f)));
+        aggs.add(functions.min(m));
+        aggs.add(functions.max(m));
+        aggs.add(functions.min_by(functions.col(m),
+            functions.when(functions.col(m).isNotNull(), functions.xxhash64(functions.col("t" + c)))));
       }
     }
+    data = data.select(flags.toArray(new Column[0])).select(masks.toArray(new Column[0]));
     Row r = data.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]))
         .collectAsList().get(0);
     long[][] found = new long[columns.size()][PiiType.values().length];

@@ -215,6 +215,14 @@ public enum PiiType {
    * ({@code ******** (20 characters)}).
    */
   public Column masked(Column text) {
+    return when(found(text), mask(firstMatch(text)));
+  }
+
+  /**
+   * The first valid match in {@code text} (the first candidate passing the checksum for cards,
+   * IBANs and international phone numbers); meaningful only where {@link #found} is true.
+   */
+  Column firstMatch(Column text) {
     Column match;
     if (this == CREDIT_CARD) {
       Column withoutIbans = regexp_replace(text, lit(IBAN_CANDIDATE), lit(" "));
@@ -234,7 +242,7 @@ public enum PiiType {
     } else {
       match = regexp_extract(text, this == EMAIL ? EMAIL_PATTERN : pattern, 0);
     }
-    return when(found(text), mask(match));
+    return match;
   }
 
   /** Masks one valid match of this type (see {@link #masked}). */
