@@ -1,6 +1,7 @@
 package dev.assay;
 
 import dev.assay.core.AuditRun;
+import dev.assay.core.BadInputException;
 import dev.assay.core.Exhibits;
 import dev.assay.core.Family;
 import dev.assay.core.FamilyOutcome;
@@ -25,12 +26,14 @@ import dev.assay.metrics.llm.LlmAnalysis;
 import dev.assay.metrics.llm.LlmInput;
 import dev.assay.metrics.llm.LlmOutcome;
 import dev.assay.metrics.llm.LlmPlan;
+import dev.assay.metrics.llm.judge.JudgeAnalysis;
 import dev.assay.policy.Baseline;
 import dev.assay.policy.Policy;
 import dev.assay.policy.PolicyOutcome;
 import dev.assay.policy.RulePack;
 import dev.assay.policy.RulePackLoader;
 import dev.assay.policy.Waivers;
+import dev.assay.spec.JudgeOptions;
 import dev.assay.spec.ResolvedSpec;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,6 +44,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,37 +63,45 @@ public final class Audit {
   private final Path baselineFile;
   private final boolean failOnWarning;
   private final Clock clock;
+  private final Function<String, String> environment;
 
-  private Audit(ResolvedSpec spec, Path waiversFile, Path baselineFile, boolean failOnWarning, Clock clock) {
+  private Audit(ResolvedSpec spec, Path waiversFile, Path baselineFile, boolean failOnWarning, Clock clock,
+                Function<String, String> environment) {
     this.spec = spec;
     this.waiversFile = waiversFile;
     this.baselineFile = baselineFile;
     this.failOnWarning = failOnWarning;
     this.clock = clock;
+    this.environment = environment;
   }
 
   public static Audit of(ResolvedSpec spec) {
-    return new Audit(spec, null, null, false, Clock.systemUTC());
+    return new Audit(spec, null, null, false, Clock.systemUTC(), System::getenv);
   }
 
   /** Applies the waivers in {@code file} (contract §3); null for none. */
   public Audit withWaivers(Path file) {
-    return new Audit(spec, file, baselineFile, failOnWarning, clock);
+    return new Audit(spec, file, baselineFile, failOnWarning, clock, environment);
   }
 
   /** Compares with an earlier run's results.json ({@code --baseline}); null for none. */
   public Audit withBaseline(Path file) {
-    return new Audit(spec, waiversFile, file, failOnWarning, clock);
+    return new Audit(spec, waiversFile, file, failOnWarning, clock, environment);
   }
 
   /** With {@code true}, failed warning rules close the gate too ({@code --fail-on warning}). */
   public Audit failOnWarning(boolean value) {
-    return new Audit(spec, waiversFile, baselineFile, value, clock);
+    return new Audit(spec, waiversFile, baselineFile, value, clock, environment);
   }
 
   /** The clock for run times and waiver expiry (tests inject a fixed one). */
   public Audit withClock(Clock value) {
-    return new Audit(spec, waiversFile, baselineFile, failOnWarning, value);
+    return new Audit(spec, waiversFile, baselineFile, failOnWarning, value, environment);
+  }
+
+  /** Where environment variables are read (the judge's key); tests inject a map. */
+  public Audit withEnvironment(Function<String, String> value) {
+    return new Audit(spec, waiversFile, baselineFile, failOnWarning, clock, value);
   }
 
   /**
@@ -104,6 +116,9 @@ public final class Audit {
     Baseline baseline = baselineFile == null ? null : Baseline.load(baselineFile);
     waivers.requireKnownRules(packs.stream().flatMap(p -> p.rules().stream())
         .map(r -> r.id()).collect(Collectors.toSet()));
+
+    JudgeOptions judge = spec.judge();
+    String judgeKey = judge == null ? null : judgeKey(judge);
 
     Dataset<Row> current = DatasetReader.open(spark, spec.current());
     PrivacyPlan privacyPlan = PrivacyPlan.check(current, spec.privacy().trainingText() == null ? null
@@ -141,6 +156,7 @@ public final class Audit {
       notes.addAll(outcome.notes());
       rowCounts.put("reference", outcome.referenceRows());
       rowCounts.putIfAbsent("current", outcome.currentRows());
+      exhibits = exhibits.withHistograms(outcome.histograms());
     }
     // --- end drift ---
 
@@ -161,6 +177,11 @@ public final class Audit {
       metrics.addAll(outcome.metrics());
       notes.addAll(outcome.notes());
       rowCounts.putIfAbsent("current", outcome.statistics().records());
+      if (judge != null) {
+        JudgeAnalysis.JudgeOutcome judged = JudgeAnalysis.run(input, judge, judgeKey);
+        metrics.addAll(judged.metrics());
+        notes.addAll(judged.notes());
+      }
     }
     // --- end llm ---
 
@@ -194,5 +215,16 @@ public final class Audit {
         spark.version(), spark.sparkContext().master(), started, clock.instant(), files);
     return new AuditRun(spec.name(), spec.model(), families, metrics, verdicts, rowCounts,
         notes, provenance, baseline == null ? Map.of() : baseline.values(), exhibits);
+  }
+
+  /** The judge's API key from the environment, checked before any Spark job. */
+  private String judgeKey(JudgeOptions judge) {
+    String key = environment.apply(judge.keyEnv());
+    if (key == null) {
+      throw new BadInputException(spec.document().at("llm", "judge") + ": the environment variable "
+          + judge.keyEnv() + " (llm.judge.api_key_env) is not set; export the judge's API key in"
+          + " it (an empty value sends no key), or remove llm.judge to run without a judge.");
+    }
+    return key.strip();
   }
 }

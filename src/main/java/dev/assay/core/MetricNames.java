@@ -64,7 +64,8 @@ public final class MetricNames {
         "response_length_mean", "response_length_min", "response_length_max",
         "recall_at_k", "precision_at_k", "hit_rate_at_k", "mrr", "ndcg_at_k", "map",
         "groundedness_lexical", "unsupported_number_rate", "context_relevance", "answer_relevance",
-        "context_recall"));
+        "context_recall",
+        "judge_groundedness", "judge_relevance", "judge_coherence", "judge_coverage"));
   }
 
   private MetricNames() {

@@ -2,6 +2,7 @@ package dev.assay.report;
 
 import dev.assay.core.AuditRun;
 import dev.assay.core.Family;
+import dev.assay.core.Histogram;
 import dev.assay.core.MetricResult;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,13 +24,20 @@ import java.util.regex.Pattern;
  * @param rows the first {@link #MAX_COLUMNS} columns in that order
  * @param hidden the columns left out (all are in results.json)
  * @param driftedCount drifted columns in all, shown or not
+ * @param histograms overlaid reference vs current histograms of the first
+ *     {@link #MAX_HISTOGRAMS} columns in the same order (those with counts in the run's exhibits)
+ * @param hiddenHistograms columns with counts whose histogram is left out
  */
-public record DriftTable(List<Row> rows, int hidden, int driftedCount) {
+public record DriftTable(List<Row> rows, int hidden, int driftedCount,
+                         List<HistogramChart> histograms, int hiddenHistograms) {
 
   /** The most columns a report lists. */
   public static final int MAX_COLUMNS = 200;
 
-  static final DriftTable EMPTY = new DriftTable(List.of(), 0, 0);
+  /** The most histograms a report draws: the columns that drifted most. */
+  public static final int MAX_HISTOGRAMS = 20;
+
+  static final DriftTable EMPTY = new DriftTable(List.of(), 0, 0, List.of(), 0);
 
   private static final Pattern TEST =
       Pattern.compile("test: ([a-z_0-9]+) = (\\S+) (<|>=) (\\S+) .*", Pattern.DOTALL);
@@ -67,7 +75,8 @@ public record DriftTable(List<Row> rows, int hidden, int driftedCount) {
   public static DriftTable of(AuditRun run) {
     Map<String, Map<String, MetricResult>> byColumn = new LinkedHashMap<>();
     for (MetricResult m : run.metrics()) {
-      if (m.key().family() == Family.DRIFT && m.key().scope().column() != null) {
+      if (m.key().family() == Family.DRIFT && m.key().scope().column() != null
+          && m.key().scope().attribute() == null) {
         byColumn.computeIfAbsent(m.key().scope().column(), c -> new LinkedHashMap<>())
             .put(m.key().metric(), m);
       }
@@ -79,7 +88,23 @@ public record DriftTable(List<Row> rows, int hidden, int driftedCount) {
         .thenComparing(Row::column));
     int drifted = (int) rows.stream().filter(Row::drifted).count();
     int shown = Math.min(rows.size(), MAX_COLUMNS);
-    return new DriftTable(List.copyOf(rows.subList(0, shown)), rows.size() - shown, drifted);
+    Map<String, Histogram> counts = new LinkedHashMap<>();
+    run.exhibits().histograms().forEach(h -> counts.put(h.column(), h));
+    List<HistogramChart> charts = new ArrayList<>();
+    int hiddenCharts = 0;
+    for (Row row : rows) {
+      Histogram h = counts.get(row.column());
+      HistogramChart chart = h == null ? null : HistogramChart.of("drift-hist-" + (charts.size() + 1), h);
+      if (chart != null) {
+        if (charts.size() < MAX_HISTOGRAMS) {
+          charts.add(chart);
+        } else {
+          hiddenCharts++;
+        }
+      }
+    }
+    return new DriftTable(List.copyOf(rows.subList(0, shown)), rows.size() - shown, drifted,
+        charts, hiddenCharts);
   }
 
   private static int rank(Row r) {

@@ -203,7 +203,8 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
       drift.rows().forEach(r -> shown.add(r.column()));
       for (MetricResult m : metrics) {
         String column = m.key().scope().column();
-        if (column == null || shown.contains(column)) {
+        // a segment's per-column metrics are in results.json; its drift_share is shown here
+        if (column == null || shown.contains(column) && m.key().scope().attribute() == null) {
           generic.add(metricRow(m));
         }
       }

@@ -135,7 +135,11 @@ public final class MetricGlossary {
     define("null_rate_current", "Share of missing values in the current data (missing values are "
         + "left out of the other drift metrics).");
     define("drift_detected", "1 when the column's drift test says it drifted, else 0.");
-    define("drift_share", "Share of the checked columns in which drift was detected.");
+    define("drift_share", "Share of the checked columns in which drift was detected (per data set, "
+        + "or within one group when drift.segment_by is set).");
+    define("domain_classifier_auc", "How well a logistic regression trained on a sample can tell "
+        + "current rows from reference rows, as cross-validated ROC AUC: 0.5 means the data sets "
+        + "look alike, 1 means every row gives away which data set it came from.");
     // llm
     define("bleu", "sacreBLEU corpus BLEU (0–100): n-gram overlap of responses with the "
         + "reference answers, with a brevity penalty.");
@@ -184,6 +188,14 @@ public final class MetricGlossary {
         + "averaged over records.");
     define("context_recall", "Share of the reference answer's content words that occur in the "
         + "retrieved contexts, averaged over records.");
+    define("judge_groundedness", "The judge model's opinion, not truth: average 1-5 rating of how "
+        + "well each response is supported by its retrieved contexts (5 = fully supported).");
+    define("judge_relevance", "The judge model's opinion: average 1-5 rating of how directly each "
+        + "response answers its question (5 = fully).");
+    define("judge_coherence", "The judge model's opinion: average 1-5 rating of how clear and "
+        + "consistent each response is (5 = very).");
+    define("judge_coverage", "Share of the responses that the judge model rated; the rest failed or "
+        + "were not sent because of llm.judge.max_records.");
     // privacy
     define("k_anonymity", "Size of the smallest group of records that share the same "
         + "quasi-identifier values; each person hides among at least k records.");

@@ -44,9 +44,12 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
   /**
    * Drift options: reference-quantile {@code bins} for the binned distances, the
    * {@code max_distinct} values per column kept exactly, and per-column overrides of the test that
-   * decides {@code drift_detected}.
+   * decides {@code drift_detected}, and the {@code segment_by} attributes within whose groups the
+   * columns are compared too, and the {@code classifier_sample} rows per side of the domain
+   * classifier (0 turns it off).
    */
-  public record Drift(Integer bins, Long maxDistinct, Map<String, DriftTest> tests) {
+  public record Drift(Integer bins, Long maxDistinct, Map<String, DriftTest> tests,
+                      List<String> segmentBy, Integer classifierSample) {
   }
 
   /** A per-column drift test: {@code method} and its {@code threshold}. */
@@ -56,10 +59,16 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
   /**
    * LLM options (all optional): phrases that mark a refusal, markers of prompt injection,
    * whether responses must be JSON, the cut-off {@code k} of the retrieval metrics and the
-   * {@code support_threshold} of lexical groundedness. See {@link LlmOptions}.
+   * {@code support_threshold} of lexical groundedness. See {@link LlmOptions}. The optional
+   * {@code judge} (off when absent) is checked into {@link JudgeOptions}.
    */
   public record Llm(List<String> refusalPhrases, List<String> injectionMarkers, Boolean expectJson,
-                    Integer k, Double supportThreshold) {
+                    Integer k, Double supportThreshold, Judge judge) {
+  }
+
+  /** The optional LLM-as-judge endpoint; see {@link JudgeOptions}. */
+  public record Judge(String endpoint, String model, String apiKeyEnv, String auth, String cache,
+                      Integer maxRecords, Integer timeoutSeconds, Integer maxRetries) {
   }
 
   /**

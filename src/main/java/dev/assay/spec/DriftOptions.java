@@ -9,14 +9,34 @@ import java.util.Map;
  * Drift options: {@code bins} reference-quantile bins for the binned distances of numeric
  * columns; {@code maxDistinct}, the most distinct values per column kept exactly (above it a
  * numeric column is compared on that many equal-width cells); {@code tests}, per-column
- * overrides of the test that decides {@code drift_detected} (column name → test).
+ * overrides of the test that decides {@code drift_detected} (column name → test);
+ * {@code segmentBy}, the columns (usually sensitive attributes) within each of whose groups every
+ * drift column is compared as well (empty: no segment drift, the default);
+ * {@code classifierSample}, the most rows per side the domain classifier is trained on (0: no
+ * domain classifier).
  */
-public record DriftOptions(int bins, long maxDistinct, Map<String, Test> tests) {
+public record DriftOptions(int bins, long maxDistinct, Map<String, Test> tests,
+                           List<String> segmentBy, int classifierSample) {
 
-  public static final DriftOptions DEFAULTS = new DriftOptions(10, 100_000, Map.of());
+  /** The default sample per side of the domain classifier. */
+  public static final int CLASSIFIER_SAMPLE = 20_000;
+
+  public static final DriftOptions DEFAULTS = new DriftOptions(10, 100_000, Map.of(), List.of(),
+      CLASSIFIER_SAMPLE);
 
   public DriftOptions {
     tests = Map.copyOf(tests);
+    segmentBy = List.copyOf(segmentBy);
+  }
+
+  /** Options without segment drift, with the default domain classifier sample. */
+  public DriftOptions(int bins, long maxDistinct, Map<String, Test> tests) {
+    this(bins, maxDistinct, tests, List.of(), CLASSIFIER_SAMPLE);
+  }
+
+  /** Options with the default domain classifier sample. */
+  public DriftOptions(int bins, long maxDistinct, Map<String, Test> tests, List<String> segmentBy) {
+    this(bins, maxDistinct, tests, segmentBy, CLASSIFIER_SAMPLE);
   }
 
   /** A drift test chosen in the spec: its method and threshold. */

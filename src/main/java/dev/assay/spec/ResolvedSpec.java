@@ -27,6 +27,11 @@ public record ResolvedSpec(Path file, YamlDocument document, AuditSpec raw, Stri
     return LlmOptions.from(document, raw.llm());
   }
 
+  /** The checked LLM-as-judge options, or null when the spec has no {@code llm.judge} (off). */
+  public JudgeOptions judge() {
+    return JudgeOptions.from(document, raw.llm(), file.getParent());
+  }
+
   /** The checked privacy options (the {@code privacy:} block and {@code columns.member}). */
   public PrivacyOptions privacy() {
     return PrivacyOptions.of(document, raw, file.toAbsolutePath().getParent());

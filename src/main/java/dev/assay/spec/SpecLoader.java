@@ -71,6 +71,7 @@ public final class SpecLoader {
     DataSource reference = raw.data().reference() == null ? null
         : source(doc, folder, "reference", raw.data().reference());
     LlmOptions.from(doc, raw.llm()); // checks the llm block now, with file:line errors
+    JudgeOptions.from(doc, raw.llm(), folder); // and its optional judge
     PrivacyOptions.of(doc, raw, folder); // checks the privacy block now, with its lines
     AuditSpec.Model m = raw.model();
     ModelInfo model = m == null ? ModelInfo.UNKNOWN : new ModelInfo(m.name(), m.version(), m.owner());
@@ -229,7 +230,21 @@ public final class SpecLoader {
         tests.put(e.getKey(), new DriftOptions.Test(method, threshold));
       }
     }
-    return new DriftOptions(bins, maxDistinct, tests);
+    List<String> segmentBy = d.segmentBy() == null ? List.of() : d.segmentBy();
+    for (int i = 0; i < segmentBy.size(); i++) {
+      if (segmentBy.get(i) == null || segmentBy.get(i).isBlank()
+          || segmentBy.indexOf(segmentBy.get(i)) != i) {
+        throw new BadInputException(doc.at("drift", "segment_by", i) + ": drift.segment_by needs"
+            + " distinct column names (found " + segmentBy.get(i) + ").");
+      }
+    }
+    int sample = d.classifierSample() == null ? defaults.classifierSample() : d.classifierSample();
+    if (sample != 0 && (sample < 100 || sample > 1_000_000)) {
+      throw new BadInputException(doc.at("drift", "classifier_sample") + ": drift.classifier_sample"
+          + " must be 0 (no domain classifier) or between 100 and 1000000 rows per side (found "
+          + sample + "); the default is " + defaults.classifierSample() + ".");
+    }
+    return new DriftOptions(bins, maxDistinct, tests, segmentBy, sample);
   }
 
   private List<Path> rules(YamlDocument doc, Path folder, List<String> refs) {

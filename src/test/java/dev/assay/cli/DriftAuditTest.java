@@ -117,6 +117,38 @@ class DriftAuditTest {
         "--out", dir.resolve("o").toString()), "audit.yaml:9", "drift.bins");
   }
 
+  @Test
+  void segmentDriftComparesEachGroupAndANamedSegmentMissingFromTheReferenceExitsTwo()
+      throws IOException {
+    csv("reference.csv", "x", 0, "", "a", "b");
+    csv("current.csv", "x", 20, "", "a", "b", "c");
+    Path out = dir.resolve("report");
+    AuditCommandTest.Result r = cli("audit", spec("drift: {segment_by: [grp]}").toString(),
+        "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    // grp A holds the even rows: reference x = 0, 2, …, 38, current 20, 22, …, 58; the first
+    // 10 reference values lie below every current one → D = 10/20
+    JsonNode a = null;
+    for (JsonNode m : results.get("metrics")) {
+      if (m.get("metric").asText().equals("ks_statistic") && m.has("group")
+          && m.get("attribute").asText().equals("grp") && m.get("group").asText().equals("A")
+          && m.get("column").asText().equals("x")) {
+        a = m;
+      }
+    }
+    assertTrue(a != null, "a segment metric for grp = A, column x");
+    assertEquals(0.5, a.get("value").asDouble(), 1e-12);
+    String html = Files.readString(out.resolve("report.html"));
+    assertTrue(html.contains("grp = A"), "the segment's drift_share is in the report");
+
+    Files.writeString(dir.resolve("reference.csv"), Files.readString(dir.resolve("reference.csv"))
+        .replaceFirst("grp,", "group,"));
+    assertBadInput(cli("audit", spec("drift:\n  segment_by: [grp]").toString(), "--out",
+        dir.resolve("o").toString()), "'grp'", "data.reference", "audit.yaml:10");
+  }
+
   static JsonNode metric(JsonNode results, String metric, String column) {
     for (JsonNode m : results.get("metrics")) {
       if (m.get("family").asText().equals("drift") && m.get("metric").asText().equals(metric)

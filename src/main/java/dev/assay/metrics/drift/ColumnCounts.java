@@ -1,5 +1,7 @@
 package dev.assay.metrics.drift;
 
+import java.util.Arrays;
+
 /**
  * The mergeable state of one column on both sides: rows, nulls, and the count of every distinct
  * non-null value (sorted ascending) on each side. A numeric column has {@code values}, a
@@ -7,6 +9,8 @@ package dev.assay.metrics.drift;
  * when a numeric column has more than {@code drift.max_distinct} distinct values, its values are
  * put into {@code max_distinct} equal-width cells over [min, max] of both sides and counted at
  * the cell midpoints: {@code exact} is false and {@code cellWidth} the width (0 when exact).
+ * A categorical column with more than {@code max_distinct} categories is not exact either: its
+ * only category is "" (every non-null value), so only its null rates mean anything.
  */
 public record ColumnCounts(DriftColumn column, long rowsReference, long rowsCurrent,
                            long nullsReference, long nullsCurrent, boolean exact, double cellWidth,
@@ -20,5 +24,56 @@ public record ColumnCounts(DriftColumn column, long rowsReference, long rowsCurr
   /** Non-null values in the current data. */
   public long nonNullCurrent() {
     return rowsCurrent - nullsCurrent;
+  }
+
+  /**
+   * The state of both parts together: rows, nulls and the counts of equal values added, values
+   * kept sorted. Associative and commutative, with a state of no rows as identity, so the metrics
+   * of a column do not depend on how its rows were split into partitions or in which order the
+   * parts were combined (what Spark's grouped count relies on).
+   *
+   * @throws IllegalArgumentException when the parts are of different columns or groupings
+   */
+  public ColumnCounts merge(ColumnCounts other) {
+    if (!column.equals(other.column) || exact != other.exact
+        || Double.compare(cellWidth, other.cellWidth) != 0) {
+      throw new IllegalArgumentException("cannot merge the drift state of " + column + " with "
+          + other.column + ": different column or grouping");
+    }
+    boolean numeric = values != null;
+    int n = numeric ? values.length : categories.length;
+    int m = numeric ? other.values.length : other.categories.length;
+    double[] v = numeric ? new double[n + m] : null;
+    String[] k = numeric ? null : new String[n + m];
+    long[] ref = new long[n + m];
+    long[] cur = new long[n + m];
+    int i = 0;
+    int j = 0;
+    int size = 0;
+    while (i < n || j < m) {
+      int cmp = i == n ? 1 : j == m ? -1 : numeric ? Double.compare(values[i], other.values[j])
+          : categories[i].compareTo(other.categories[j]);
+      if (numeric) {
+        v[size] = cmp <= 0 ? values[i] : other.values[j];
+      } else {
+        k[size] = cmp <= 0 ? categories[i] : other.categories[j];
+      }
+      if (cmp <= 0) {
+        ref[size] += reference[i];
+        cur[size] += current[i];
+        i++;
+      }
+      if (cmp >= 0) {
+        ref[size] += other.reference[j];
+        cur[size] += other.current[j];
+        j++;
+      }
+      size++;
+    }
+    return new ColumnCounts(column, rowsReference + other.rowsReference,
+        rowsCurrent + other.rowsCurrent, nullsReference + other.nullsReference,
+        nullsCurrent + other.nullsCurrent, exact, cellWidth,
+        numeric ? Arrays.copyOf(v, size) : null, numeric ? null : Arrays.copyOf(k, size),
+        Arrays.copyOf(ref, size), Arrays.copyOf(cur, size));
   }
 }

@@ -1,11 +1,15 @@
 package dev.assay.metrics.drift;
 
 import dev.assay.core.Family;
+import dev.assay.core.Histogram;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import dev.assay.spec.DriftOptions;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +42,9 @@ public final class ColumnDrift {
   public static final String UNSEEN_SHARE_CURRENT = "unseen_share_current";
   public static final String DRIFT_DETECTED = "drift_detected";
 
+  /** The most categories a histogram shows by name; the rest are one "other" bin. */
+  public static final int HISTOGRAM_CATEGORIES = 12;
+
   private ColumnDrift() {
   }
 
@@ -47,16 +54,28 @@ public final class ColumnDrift {
    * @param override the spec's test for this column, or null for the default
    */
   public static List<MetricResult> metrics(ColumnCounts c, int bins, DriftOptions.Test override) {
-    Scope scope = Scope.column(c.column().name());
+    return metrics(c, bins, override, Scope.column(c.column().name()), c.rowsReference());
+  }
+
+  /**
+   * The metrics of one column in {@code scope} (a column, or a column within a segment's group).
+   *
+   * @param override the spec's test for this column, or null for the default
+   * @param testRows the reference rows that choose the default test (the whole reference's, so
+   *     every segment of a column is judged by the same test)
+   */
+  public static List<MetricResult> metrics(ColumnCounts c, int bins, DriftOptions.Test override,
+                                           Scope scope, long testRows) {
     Map<String, MetricResult> out = new LinkedHashMap<>();
     long count = c.nonNullCurrent();
-    String approx = c.exact() ? null : roundingNote(c);
+    String approx = c.exact() || c.column().kind() == DriftColumn.Kind.CATEGORICAL ? null
+        : roundingNote(c);
     String empty = c.nonNullReference() == 0 ? "the reference has no non-null value in this column"
         : c.nonNullCurrent() == 0 ? "the current data has no non-null value in this column" : null;
     put(out, scope, NULL_RATE_REFERENCE, (double) c.nullsReference() / c.rowsReference(),
-        c.rowsReference(), null, null);
+        c.rowsReference(), "the reference has no rows here", null);
     put(out, scope, NULL_RATE_CURRENT, (double) c.nullsCurrent() / c.rowsCurrent(),
-        c.rowsCurrent(), null, null);
+        c.rowsCurrent(), "the current data has no rows here", null);
     if (c.column().kind() == DriftColumn.Kind.NUMERIC) {
       double d = KolmogorovSmirnov.statistic(c.reference(), c.current());
       double p = Double.isNaN(d) ? Double.NaN
@@ -74,6 +93,14 @@ public final class ColumnDrift {
       long[] cur = QuantileBins.binCounts(c.values(), c.current(), edges);
       String binNote = join(approx, ref.length + " reference-quantile bins, edges " + edgesText(edges));
       distances(out, scope, ref, cur, count, empty, binNote);
+    } else if (!c.exact()) {
+      String why = "the column has more distinct categories than drift.max_distinct, so only its"
+          + " null rates were compared (raise drift.max_distinct to compare its categories)";
+      for (String metric : List.of(ChiSquare.STATISTIC, ChiSquare.P_VALUE, UNSEEN_SHARE_CURRENT,
+          BinnedDistance.PSI.id(), BinnedDistance.JENSEN_SHANNON.id(), BinnedDistance.HELLINGER.id(),
+          BinnedDistance.TOTAL_VARIATION.id())) {
+        put(out, scope, metric, Double.NaN, count, why, null);
+      }
     } else {
       double chi2 = ChiSquare.statistic(c.reference(), c.current());
       int df = c.reference().length - 1;
@@ -95,8 +122,65 @@ public final class ColumnDrift {
       distances(out, scope, c.reference(), c.current(), count, empty,
           c.categories().length + " categories");
     }
-    out.put(DRIFT_DETECTED, detected(c, scope, override, out));
+    out.put(DRIFT_DETECTED, detected(c, scope, override, out, testRows));
     return new ArrayList<>(out.values());
+  }
+
+  /**
+   * The column's reference and current counts over the bins its distances use, for the report's
+   * overlaid histogram: the reference-quantile bins of a numeric column ({@code ≤ e₁},
+   * {@code (e₁, e₂]}, …, {@code > e_last}; one bin "all values" when the reference is empty), or
+   * the {@value #HISTOGRAM_CATEGORIES} most frequent categories (both sides together, ties by
+   * name) of a categorical one and one bin "other (K categories)" for the rest.
+   */
+  public static Histogram histogram(ColumnCounts c, int bins) {
+    List<String> labels = new ArrayList<>();
+    List<Long> ref = new ArrayList<>();
+    List<Long> cur = new ArrayList<>();
+    if (c.column().kind() == DriftColumn.Kind.NUMERIC) {
+      double[] edges = QuantileBins.edges(c.values(), c.reference(), bins);
+      long[] r = QuantileBins.binCounts(c.values(), c.reference(), edges);
+      long[] q = QuantileBins.binCounts(c.values(), c.current(), edges);
+      for (int i = 0; i < r.length; i++) {
+        labels.add(edges.length == 0 ? "all values" : i == 0 ? "≤ " + label(edges[0])
+            : i == edges.length ? "> " + label(edges[i - 1])
+            : "(" + label(edges[i - 1]) + ", " + label(edges[i]) + "]");
+        ref.add(r[i]);
+        cur.add(q[i]);
+      }
+    } else {
+      Integer[] order = new Integer[c.categories().length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, Comparator.comparingLong(
+          (Integer i) -> -(c.reference()[i] + c.current()[i])).thenComparing(i -> c.categories()[i]));
+      long otherRef = 0;
+      long otherCur = 0;
+      for (int k = 0; k < order.length; k++) {
+        int i = order[k];
+        if (k < HISTOGRAM_CATEGORIES) {
+          labels.add(c.categories()[i]);
+          ref.add(c.reference()[i]);
+          cur.add(c.current()[i]);
+        } else {
+          otherRef += c.reference()[i];
+          otherCur += c.current()[i];
+        }
+      }
+      if (order.length > HISTOGRAM_CATEGORIES) {
+        labels.add("other (" + (order.length - HISTOGRAM_CATEGORIES) + " categories)");
+        ref.add(otherRef);
+        cur.add(otherCur);
+      }
+    }
+    return new Histogram(c.column().name(), labels, ref, cur);
+  }
+
+  /** A bin edge for a label: four significant digits, no trailing zeros. */
+  static String label(double v) {
+    return new BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros()
+        .toPlainString();
   }
 
   /** The test that decides drift_detected for a column by default (Evidently's choice). */
@@ -112,15 +196,15 @@ public final class ColumnDrift {
   }
 
   private static MetricResult detected(ColumnCounts c, Scope scope, DriftOptions.Test override,
-                                       Map<String, MetricResult> metrics) {
+                                       Map<String, MetricResult> metrics, long testRows) {
     DriftOptions.Test test = override != null ? override
-        : defaultTest(c.column().kind(), c.rowsReference());
+        : defaultTest(c.column().kind(), testRows);
     DriftOptions.Method m = test.method();
     MetricKey key = new MetricKey(Family.DRIFT, DRIFT_DETECTED, scope);
     MetricResult basis = metrics.get(m.metric());
     String why = override != null ? "set in drift.tests"
         : "Evidently's default for a " + c.column().kind().name().toLowerCase(Locale.ROOT)
-        + " column with " + (c.rowsReference() <= SMALL_REFERENCE ? "at most " : "more than ")
+        + " column with " + (testRows <= SMALL_REFERENCE ? "at most " : "more than ")
         + SMALL_REFERENCE + " reference rows";
     if (basis == null || basis.number().isEmpty()) {
       return new MetricResult.Undefined(key, c.nonNullCurrent(), "drift_detected is undefined: "

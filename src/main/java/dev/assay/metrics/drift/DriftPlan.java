@@ -104,6 +104,12 @@ public final class DriftPlan {
     addRole(columns, taken, notes, roles.score(), "score", DriftColumn.Kind.NUMERIC, doc,
         reference, curCheck, refSource);
     checkTests(spec.drift(), columns, doc);
+    for (int i = 0; i < spec.drift().segmentBy().size(); i++) {
+      String name = spec.drift().segmentBy().get(i);
+      String at = doc.at("drift", "segment_by", i);
+      curCheck.require(name, "drift segment attribute", at);
+      refCheck.require(name, "drift segment attribute", at);
+    }
     return new DriftInput(reference, current, columns, spec.drift(), notes);
   }
 

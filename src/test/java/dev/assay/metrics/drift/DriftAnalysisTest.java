@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.core.BadInputException;
+import dev.assay.core.Histogram;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import dev.assay.spark.JobCounter;
@@ -135,6 +136,19 @@ class DriftAnalysisTest {
     // drift_share over the 3 columns with a defined drift_detected
     assertEquals(0.0, value(m, "drift_share", null), EPS);
     assertEquals(3, result(m, "drift_share", null).count());
+
+    // histograms from the same counts: x's 4 quantile bins have edges 2, 2 (merged), 3
+    // (4·cum ≥ k·5: cum 3 at value 2 for k = 1, 2; cum 4 at value 3 for k = 3), so
+    // reference 1 2 2 | 3 | 4 and current 2 | 3 3 | 5; k by total count, ties by name
+    Histogram x = out.histograms().get(0);
+    assertEquals(List.of("≤ 2", "(2, 3]", "> 3"), x.binLabels());
+    assertEquals(List.of(3L, 1L, 1L), x.referenceCounts());
+    assertEquals(List.of(1L, 2L, 1L), x.currentCounts());
+    Histogram k = out.histograms().get(1);
+    assertEquals(List.of("a", "b", "c", "d"), k.binLabels());
+    assertEquals(List.of(2L, 1L, 1L, 0L), k.referenceCounts());
+    assertEquals(List.of(1L, 2L, 0L, 1L), k.currentCounts());
+    assertEquals(List.of("all values"), out.histograms().get(3).binLabels());
   }
 
   @Test
@@ -149,11 +163,14 @@ class DriftAnalysisTest {
   }
 
   @Test
-  void driftRunsInTwoSparkJobsForAllColumnsOfBothDataSets() {
+  void driftRunsInTwoSparkJobsForAllColumnsOfBothDataSetsAndOneMoreForTheClassifierSample() {
     Dataset<Row> ref = frame(REF, SCHEMA);
     Dataset<Row> cur = frame(CUR, SCHEMA);
-    DriftInput in = new DriftInput(ref, cur, COLUMNS, options(10, Map.of()), List.of());
+    DriftInput in = new DriftInput(ref, cur, COLUMNS,
+        new DriftOptions(10, 100_000, Map.of(), List.of(), 0), List.of());
     assertEquals(2, JobCounter.count(SharedSpark.get(), () -> DriftAnalysis.run(in)));
+    DriftInput withClassifier = new DriftInput(ref, cur, COLUMNS, options(10, Map.of()), List.of());
+    assertEquals(3, JobCounter.count(SharedSpark.get(), () -> DriftAnalysis.run(withClassifier)));
   }
 
   @Test
@@ -334,6 +351,45 @@ class DriftAnalysisTest {
     long nulls = Arrays.stream(curRows).filter(r -> r[1] == null).count();
     assertEquals((double) nulls / 2500, value(out.metrics(), "null_rate_current", "raw"), 1e-15);
     assertEquals(b.length, result(out.metrics(), "ks_statistic", "raw").count());
+  }
+
+  /**
+   * An identifier-like string column (400 distinct values per side, disjoint) with
+   * drift.max_distinct 50: it is counted only as null or not null, so at most one value per side
+   * reaches the driver whatever the rows; null rates stay exact (reference 3 of 403, current 0 of
+   * 400), the distribution metrics are undefined naming the option, no histogram is drawn, and
+   * drift_share leaves the column out.
+   */
+  @Test
+  void aCategoricalColumnAboveMaxDistinctKeepsOnlyItsNullRates() {
+    StructType schema = new StructType().add("id", DataTypes.StringType)
+        .add("x", DataTypes.DoubleType);
+    Object[][] ref = new Object[403][];
+    Object[][] cur = new Object[400][];
+    for (int i = 0; i < 403; i++) {
+      ref[i] = new Object[] {i < 400 ? "r" + i : null, (double) (i % 7)};
+    }
+    for (int i = 0; i < 400; i++) {
+      cur[i] = new Object[] {"c" + i, (double) (i % 7)};
+    }
+    List<DriftColumn> columns = List.of(new DriftColumn("id", "feature", DriftColumn.Kind.CATEGORICAL),
+        new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC));
+    DriftOutcome out = DriftAnalysis.run(new DriftInput(frame(ref, schema), frame(cur, schema),
+        columns, new DriftOptions(10, 50, Map.of()), List.of()));
+    List<MetricResult> m = out.metrics();
+    assertEquals(3.0 / 403, value(m, "null_rate_reference", "id"), 1e-15);
+    assertEquals(0.0, value(m, "null_rate_current", "id"), 0);
+    for (String metric : List.of("chi2_statistic", "chi2_p_value", "unseen_share_current", "psi",
+        "jensen_shannon", "hellinger", "total_variation", "drift_detected")) {
+      MetricResult r = result(m, metric, "id");
+      assertInstanceOf(MetricResult.Undefined.class, r, metric);
+      assertTrue(r.note().contains("drift.max_distinct"), r.note());
+    }
+    assertTrue(out.notes().stream().anyMatch(n -> n.contains("'id'") && n.contains("identifier")),
+        out.notes().toString());
+    assertEquals(List.of("x"), out.histograms().stream().map(Histogram::column).toList());
+    // x (7 values, exact) is the only column in drift_share
+    assertEquals(1, result(m, "drift_share", null).count());
   }
 
   static double largestCellShare(double[] values, double low, double h) {

@@ -1,0 +1,329 @@
+package dev.assay.metrics.drift;
+
+import dev.assay.core.Family;
+import dev.assay.core.MetricKey;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.tribuo.Example;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * {@code domain_classifier_auc}: multivariate drift as the cross-validated ROC AUC of a classifier
+ * trained to tell current rows from reference rows (the "domain classifier" of Rabanser et al.,
+ * <i>Failing Loudly</i>, NeurIPS 2019; Evidently and NannyML offer the same check). 0.5 means the
+ * two data sets cannot be told apart from these columns; 1 means every row gives its data set
+ * away. Range 0 to 1 (below 0.5 only by chance); higher means more drift. Undefined when a side's
+ * sample has fewer than {@value #FOLDS} rows or no column gives a feature.
+ *
+ * <p>The classifier is a logistic regression: Tribuo 4.3.2's {@code LinearSGDTrainer} with the log
+ * loss ({@code LogMulticlass} over the two labels), AdaGrad (learning rate {@value #LEARNING_RATE}),
+ * {@value #EPOCHS} epochs, seed {@value #SEED}. Features: each numeric column standardised over
+ * the sample (missing values at the mean, plus a "missing" indicator when any is missing); each
+ * categorical column one-hot over its {@value #MAX_CATEGORIES} most frequent sample values, one
+ * feature for the rest and one for missing. The AUC is the mean over {@value #FOLDS} folds
+ * (stratified by side, rows shuffled with the seed) of the Mann-Whitney AUC of the predicted
+ * probability of "current" on the held-out fold (ties count one half). The columns it leaned on
+ * most are the largest absolute weights of a model fitted on the whole sample (a column's weight is
+ * its feature's with the largest absolute value; standardised, so comparable).
+ *
+ * <p>The sample is the one bounded collect of the drift family: at most
+ * {@code drift.classifier_sample} rows per side, drawn by Spark's seeded Bernoulli sampler and
+ * cut with {@code limit}; which rows are drawn depends on the partitioning, so this metric (unlike
+ * every other drift metric) can differ slightly between a local and a cluster run.
+ */
+public final class DomainClassifier {
+
+  public static final String AUC = "domain_classifier_auc";
+
+  static final int FOLDS = 5;
+  static final int EPOCHS = 10;
+  static final double LEARNING_RATE = 0.1;
+  static final long SEED = 20_240_607L;
+  static final int MAX_CATEGORIES = 20;
+  static final int TOP_COLUMNS = 5;
+
+  private static final Label REFERENCE = new Label("reference");
+  private static final Label CURRENT = new Label("current");
+
+  private DomainClassifier() {
+  }
+
+  /**
+   * The metric from the sampled rows: each row is (side 0 reference / 1 current, then one value
+   * per drift column, a Double or null for numeric columns, a String or null for categorical).
+   */
+  public static MetricResult fit(List<DriftColumn> columns, List<Row> rows, long sampleLimit) {
+    MetricKey key = new MetricKey(Family.DRIFT, AUC, Scope.DATASET);
+    List<Row> ordered = new ArrayList<>(rows);
+    // a fixed order whatever order the rows arrived in from the executors
+    ordered.sort(Comparator.comparing(Row::toString));
+    long[] perSide = new long[2];
+    ordered.forEach(r -> perSide[r.getInt(0)]++);
+    long total = perSide[0] + perSide[1];
+    if (perSide[0] < FOLDS || perSide[1] < FOLDS) {
+      return new MetricResult.Undefined(key, total, AUC + " is undefined: the sample has "
+          + perSide[0] + " reference and " + perSide[1] + " current rows; the " + FOLDS
+          + "-fold cross-validation needs at least " + FOLDS + " on each side");
+    }
+    Features features = Features.of(columns, ordered);
+    if (features.names().length == 0) {
+      return new MetricResult.Undefined(key, total, AUC + " is undefined: no drift column gives"
+          + " a feature (every value is missing)");
+    }
+    List<Example<Label>> examples = new ArrayList<>();
+    for (Row r : ordered) {
+      examples.add(new ArrayExample<>(r.getInt(0) == 1 ? CURRENT : REFERENCE, features.names(),
+          features.values(r)));
+    }
+    // stratified folds: each side shuffled with the seed, dealt round-robin
+    int[] fold = new int[examples.size()];
+    Random random = new Random(SEED);
+    for (int side = 0; side < 2; side++) {
+      List<Integer> idx = new ArrayList<>();
+      for (int i = 0; i < ordered.size(); i++) {
+        if (ordered.get(i).getInt(0) == side) {
+          idx.add(i);
+        }
+      }
+      Collections.shuffle(idx, random);
+      for (int k = 0; k < idx.size(); k++) {
+        fold[idx.get(k)] = k % FOLDS;
+      }
+    }
+    double sum = 0;
+    for (int f = 0; f < FOLDS; f++) {
+      List<Example<Label>> train = new ArrayList<>();
+      List<Example<Label>> test = new ArrayList<>();
+      for (int i = 0; i < examples.size(); i++) {
+        (fold[i] == f ? test : train).add(examples.get(i));
+      }
+      LinearSGDModel model = train(train);
+      double[] scores = new double[test.size()];
+      boolean[] positive = new boolean[test.size()];
+      for (int i = 0; i < test.size(); i++) {
+        scores[i] = currentProbability(model.predict(test.get(i)));
+        positive[i] = test.get(i).getOutput().equals(CURRENT);
+      }
+      sum += rocAuc(scores, positive);
+    }
+    double auc = sum / FOLDS;
+    String leaned = topColumns(train(examples), columns);
+    String note = FOLDS + "-fold cross-validated ROC AUC of a logistic regression (Tribuo"
+        + " LinearSGDTrainer, log loss, " + EPOCHS + " epochs, seed " + SEED + ") telling "
+        + perSide[0] + " reference from " + perSide[1] + " current sampled rows (at most "
+        + sampleLimit + " per side, seeded); columns it leaned on most (absolute weight on"
+        + " standardised features): " + leaned;
+    return new MetricResult.Computed(key, auc, total, null, null, null, note);
+  }
+
+  private static LinearSGDModel train(List<Example<Label>> examples) {
+    LabelFactory factory = new LabelFactory();
+    MutableDataset<Label> data = new MutableDataset<>(
+        new SimpleDataSourceProvenance("assay drift domain sample", factory), factory);
+    data.addAll(examples);
+    LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(),
+        new AdaGrad(LEARNING_RATE, 0.1), EPOCHS, SEED);
+    return trainer.train(data);
+  }
+
+  private static double currentProbability(Prediction<Label> p) {
+    Label current = p.getOutputScores().get(CURRENT.getLabel());
+    return current == null ? 0 : current.getScore();
+  }
+
+  /**
+   * The Mann-Whitney ROC AUC: the probability that a random positive scores above a random
+   * negative, ties counting one half; NaN without both classes.
+   */
+  static double rocAuc(double[] scores, boolean[] positive) {
+    Integer[] order = new Integer[scores.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
+    double rankSum = 0;
+    long pos = 0;
+    int i = 0;
+    while (i < order.length) {
+      int j = i;
+      while (j + 1 < order.length && scores[order[j + 1]] == scores[order[i]]) {
+        j++;
+      }
+      double midRank = (i + j) / 2.0 + 1; // ranks are 1-based
+      for (int k = i; k <= j; k++) {
+        if (positive[order[k]]) {
+          rankSum += midRank;
+          pos++;
+        }
+      }
+      i = j + 1;
+    }
+    long neg = scores.length - pos;
+    if (pos == 0 || neg == 0) {
+      return Double.NaN;
+    }
+    return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+  }
+
+  /** The columns with the largest absolute binary weight (current − reference), as text. */
+  private static String topColumns(LinearSGDModel model, List<DriftColumn> columns) {
+    DenseMatrix w = model.getWeightsCopy();
+    int cur = model.getOutputIDInfo().getID(CURRENT);
+    int ref = model.getOutputIDInfo().getID(REFERENCE);
+    Map<String, Double> byColumn = new HashMap<>();
+    for (int f = 0; f < model.getFeatureIDMap().size(); f++) {
+      String name = model.getFeatureIDMap().get(f).getName();
+      String column = Features.columnOf(name, columns);
+      double weight = Math.abs(w.get(cur, f) - w.get(ref, f));
+      byColumn.merge(column, weight, Math::max);
+    }
+    List<Map.Entry<String, Double>> sorted = new ArrayList<>(byColumn.entrySet());
+    sorted.sort(Map.Entry.<String, Double>comparingByValue().reversed()
+        .thenComparing(Map.Entry.comparingByKey()));
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < Math.min(TOP_COLUMNS, sorted.size()); i++) {
+      b.append(i == 0 ? "" : ", ").append(sorted.get(i).getKey()).append(' ')
+          .append(String.format(Locale.ROOT, "%.3g", sorted.get(i).getValue()));
+    }
+    return b.toString();
+  }
+
+  /** The feature encoding of the sample: names, and how each column becomes feature values. */
+  record Features(String[] names, List<DriftColumn> columns, double[] mean, double[] std,
+                  boolean[] anyMissing, List<Map<String, Integer>> categories, int[] offsets) {
+
+    static final String MISSING = " (missing)";
+    static final String OTHER = " = (other)";
+
+    static Features of(List<DriftColumn> columns, List<Row> rows) {
+      int c = columns.size();
+      double[] mean = new double[c];
+      double[] std = new double[c];
+      boolean[] anyMissing = new boolean[c];
+      List<Map<String, Integer>> categories = new ArrayList<>();
+      int[] offsets = new int[c];
+      List<String> names = new ArrayList<>();
+      for (int j = 0; j < c; j++) {
+        offsets[j] = names.size();
+        String name = columns.get(j).name();
+        if (columns.get(j).kind() == DriftColumn.Kind.NUMERIC) {
+          double s = 0;
+          double ss = 0;
+          long n = 0;
+          for (Row r : rows) {
+            if (r.isNullAt(j + 1)) {
+              anyMissing[j] = true;
+            } else {
+              double v = r.getDouble(j + 1);
+              s += v;
+              ss += v * v;
+              n++;
+            }
+          }
+          mean[j] = n == 0 ? 0 : s / n;
+          double var = n == 0 ? 0 : Math.max(0, ss / n - mean[j] * mean[j]);
+          std[j] = var > 0 ? Math.sqrt(var) : 1;
+          categories.add(Map.of());
+          if (n > 0) {
+            names.add(name);
+          }
+          if (anyMissing[j]) {
+            names.add(name + MISSING);
+          }
+        } else {
+          Map<String, Long> counts = new TreeMap<>();
+          for (Row r : rows) {
+            if (r.isNullAt(j + 1)) {
+              anyMissing[j] = true;
+            } else {
+              counts.merge(r.getString(j + 1), 1L, Long::sum);
+            }
+          }
+          List<String> top = counts.keySet().stream()
+              .sorted(Comparator.comparingLong((String k) -> -counts.get(k))
+                  .thenComparing(Comparator.naturalOrder()))
+              .limit(MAX_CATEGORIES).toList();
+          Map<String, Integer> index = new LinkedHashMap<>();
+          for (String k : top) {
+            index.put(k, names.size());
+            names.add(name + " = " + k);
+          }
+          if (counts.size() > top.size()) {
+            names.add(name + OTHER);
+          }
+          if (anyMissing[j]) {
+            names.add(name + MISSING);
+          }
+          categories.add(index);
+        }
+      }
+      return new Features(names.toArray(new String[0]), columns, mean, std, anyMissing,
+          categories, offsets);
+    }
+
+    /** A row's feature values, in the order of {@link #names()}. */
+    double[] values(Row r) {
+      double[] out = new double[names.length];
+      for (int j = 0; j < columns.size(); j++) {
+        String name = columns.get(j).name();
+        int at = offsets[j];
+        if (columns.get(j).kind() == DriftColumn.Kind.NUMERIC) {
+          boolean hasValues = at < names.length && names[at].equals(name);
+          if (r.isNullAt(j + 1)) {
+            out[hasValues ? at + 1 : at] = 1; // the missing indicator
+          } else {
+            out[at] = (r.getDouble(j + 1) - mean[j]) / std[j];
+          }
+        } else {
+          Map<String, Integer> index = categories.get(j);
+          int next = at + index.size();
+          boolean hasOther = next < names.length && names[next].equals(name + OTHER);
+          if (r.isNullAt(j + 1)) {
+            out[hasOther ? next + 1 : next] = 1;
+          } else {
+            Integer i = index.get(r.getString(j + 1));
+            out[i != null ? i : next] = 1;
+          }
+        }
+      }
+      return out;
+    }
+
+    /** The drift column a feature name belongs to (names start with the column's name). */
+    static String columnOf(String feature, List<DriftColumn> columns) {
+      String best = feature;
+      int length = -1;
+      for (DriftColumn c : columns) {
+        String n = c.name();
+        if ((feature.equals(n) || feature.startsWith(n + " = ") || feature.equals(n + MISSING))
+            && n.length() > length) {
+          best = n;
+          length = n.length();
+        }
+      }
+      return best;
+    }
+  }
+}

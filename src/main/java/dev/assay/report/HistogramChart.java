@@ -1,0 +1,112 @@
+package dev.assay.report;
+
+import dev.assay.core.Histogram;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The geometry of one overlaid histogram for the drift section: for each bin a pair of vertical
+ * bars, the reference's share of its non-null values (solid) beside the current data's (hatched
+ * and outlined), so the two sides differ by pattern and position, never only by colour. Heights
+ * are shares, not counts, because the two data sets differ in size; the highest share of either
+ * side fills the plot. Every bar carries a {@code <title>} with its bin, count and share, and the
+ * chart a description an assistive reader hears instead of the picture. Coordinates are
+ * pre-formatted strings so the SVG is the same on every locale.
+ *
+ * @param id unique id in the page, for {@code aria-labelledby} and the hatch pattern
+ * @param column the column, as text
+ * @param description one sentence: the bins, the sides' sizes and the bin that changed most
+ */
+public record HistogramChart(String id, String column, String title, String description,
+                             String width, String height, String plotLeft, String plotRight,
+                             String plotTop, String plotBottom, String topLabel,
+                             String labelY, List<Bin> bins) {
+
+  static final double LEFT = 46;
+  static final double TOP = 34;
+  static final double PLOT_HEIGHT = 120;
+  static final double BAR_WIDTH = 14;
+  static final double GAP = 10;
+  static final double BOTTOM = 78;
+  static final double RIGHT = 12;
+  static final int LABEL_CHARS = 14;
+
+  /**
+   * One bin: its label (shortened for the axis, in full in the titles), the reference bar and
+   * the current bar.
+   */
+  public record Bin(String label, String fullLabel, String labelX, Bar reference, Bar current) {
+  }
+
+  /** One bar: its box and the text of its {@code <title>}. */
+  public record Bar(String x, String y, String width, String height, String text) {
+  }
+
+  /** The chart of {@code h}, or null when neither side has a value to draw. */
+  public static HistogramChart of(String id, Histogram h) {
+    long n = h.referenceCounts().stream().mapToLong(Long::longValue).sum();
+    long m = h.currentCounts().stream().mapToLong(Long::longValue).sum();
+    int size = h.binLabels().size();
+    double max = 0;
+    for (int i = 0; i < size; i++) {
+      max = Math.max(max, share(h.referenceCounts().get(i), n));
+      max = Math.max(max, share(h.currentCounts().get(i), m));
+    }
+    if (size == 0 || !(max > 0)) {
+      return null;
+    }
+    double step = 2 * BAR_WIDTH + GAP;
+    double bottom = TOP + PLOT_HEIGHT;
+    List<Bin> bins = new ArrayList<>();
+    int changed = -1;
+    double change = -1;
+    for (int i = 0; i < size; i++) {
+      String full = h.binLabels().get(i);
+      double x = LEFT + GAP / 2 + i * step;
+      long r = h.referenceCounts().get(i);
+      long c = h.currentCounts().get(i);
+      double d = Math.abs(share(r, n) - share(c, m));
+      if (d > change) {
+        change = d;
+        changed = i;
+      }
+      bins.add(new Bin(shorten(full), full, fmt(x + BAR_WIDTH),
+          bar(x, share(r, n), max, bottom, full + ": reference " + r + " of " + n + " ("
+              + percent(share(r, n)) + ")"),
+          bar(x + BAR_WIDTH, share(c, m), max, bottom, full + ": current " + c + " of " + m
+              + " (" + percent(share(c, m)) + ")")));
+    }
+    double width = LEFT + size * step + RIGHT;
+    String label = h.binLabels().get(changed);
+    String description = "Share of non-null values per bin of " + h.column() + ", reference ("
+        + n + " values, solid bars) beside current (" + m + " values, hatched bars), "
+        + GateSummary.plural(size, "bin") + "; the largest change is in bin " + label + ": "
+        + percent(share(h.referenceCounts().get(changed), n)) + " → "
+        + percent(share(h.currentCounts().get(changed), m)) + ".";
+    return new HistogramChart(id, h.column(), "Reference vs current: " + h.column(),
+        description, fmt(Math.max(width, 300)), fmt(bottom + BOTTOM), fmt(LEFT),
+        fmt(width - RIGHT), fmt(TOP), fmt(bottom), percent(max), fmt(bottom + 12), bins);
+  }
+
+  private static Bar bar(double x, double share, double max, double bottom, String text) {
+    double height = share / max * PLOT_HEIGHT;
+    return new Bar(fmt(x), fmt(bottom - height), fmt(BAR_WIDTH), fmt(height), text);
+  }
+
+  private static double share(long count, long total) {
+    return total == 0 ? 0 : (double) count / total;
+  }
+
+  static String percent(double share) {
+    return String.format(Locale.ROOT, "%.1f %%", 100 * share).replace(" %", "\u00a0%");
+  }
+
+  private static String shorten(String label) {
+    return label.length() > LABEL_CHARS ? label.substring(0, LABEL_CHARS - 1) + "…" : label;
+  }
+
+  static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+}
