@@ -67,7 +67,7 @@ public final class MembershipAttack {
   /**
    * Runs the attack (one Spark job).
    *
-   * @param members and non-members: the counts from the threshold attack (for the sample fraction)
+   * @param records the records with a score (from the threshold attack), for the sample fraction
    */
   public static MetricResult run(Dataset<Row> data, BinaryColumn member, BinaryColumn label,
                                  String score, long records) {
