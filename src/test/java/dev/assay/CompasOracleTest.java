@@ -8,6 +8,7 @@ import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
+import dev.assay.report.ConfusionMatrix;
 import dev.assay.spark.SharedSpark;
 import dev.assay.spec.ResolvedSpec;
 import dev.assay.spec.SpecLoader;
@@ -47,6 +48,8 @@ class CompasOracleTest {
   /** Per race, the decile scores of the rows with two_year_recid 1 and 0. */
   static Map<String, List<Integer>> positiveScores = new TreeMap<>();
   static Map<String, List<Integer>> negativeScores = new TreeMap<>();
+  /** Per race, every decile score. */
+  static Map<String, List<Integer>> scores = new TreeMap<>();
   static AuditRun run;
   static ResolvedSpec spec;
 
@@ -68,6 +71,7 @@ class CompasOracleTest {
           CompasOracleTest::sum);
       (y ? positiveScores : negativeScores).computeIfAbsent(f.get(race), k -> new ArrayList<>())
           .add(Integer.parseInt(f.get(decile)));
+      scores.computeIfAbsent(f.get(race), k -> new ArrayList<>()).add(Integer.parseInt(f.get(decile)));
     }
     Path specFile = dir.resolve("compas.yaml");
     Files.writeString(specFile, String.join("\n",
@@ -137,6 +141,26 @@ class CompasOracleTest {
     assertEquals(7214, run.rowCounts().get("current"));
   }
 
+  /** The report's confusion matrices, recovered from the rates, equal the CSV's own counts. */
+  @Test
+  void reportConfusionMatricesEqualAPlainLoopOverTheCsv() {
+    for (Map.Entry<String, Map<String, Counts>> a : Map.of("race", byRace, "sex", bySex,
+        "race & sex", byRaceSex).entrySet()) {
+      for (Map.Entry<String, Counts> e : a.getValue().entrySet()) {
+        Scope s = Scope.group(a.getKey(), e.getKey());
+        Map<String, MetricResult> metrics = new TreeMap<>();
+        run.metrics().stream().filter(m -> m.key().scope().equals(s)
+                && m.key().family() == dev.assay.core.Family.FAIRNESS)
+            .forEach(m -> metrics.put(m.key().metric(), m));
+        ConfusionMatrix m = ConfusionMatrix.of(e.getKey(), metrics);
+        Counts c = e.getValue();
+        assertEquals(new ConfusionMatrix(e.getKey(), c.truePositive, c.predicted - c.truePositive,
+            c.positive - c.truePositive, c.n - c.predicted - c.positive + c.truePositive), m,
+            s.label());
+      }
+    }
+  }
+
   @Test
   void impactRatioUsesTheFavourableRateOfGroupsLargeEnough() {
     // Favourable = a low-risk prediction (decile < 5). Native American (18 rows) is too small.
@@ -180,6 +204,87 @@ class CompasOracleTest {
     assertTrue(run.metrics().stream().noneMatch(m -> m.key().metric().equals("brier_score")));
     assertTrue(run.notes().stream().anyMatch(n -> n.contains("not a probability")), run.notes().toString());
   }
+
+  /**
+   * NYC LL 144's scoring rate with the decile score as the score, from its definition with plain
+   * Java: the median of all 7,214 deciles, then per race the share strictly above it; the scoring
+   * impact ratio over the races with at least 30 rows. Deciles are integers, so the keyed
+   * computation is exact.
+   */
+  @Test
+  void scoringRateAndItsImpactRatioPerRaceEqualTheDefinition() {
+    List<Integer> all = new ArrayList<>();
+    scores.values().forEach(all::addAll);
+    java.util.Collections.sort(all);
+    int n = all.size();
+    double median = n % 2 == 1 ? all.get(n / 2) : (all.get(n / 2 - 1) + all.get(n / 2)) / 2.0;
+    Map<String, Double> rates = new TreeMap<>();
+    scores.forEach((race, list) -> rates.put(race,
+        (double) list.stream().filter(d -> d > median).count() / list.size()));
+    double best = rates.entrySet().stream().filter(e -> byRace.get(e.getKey()).n() >= 30)
+        .mapToDouble(Map.Entry::getValue).max().orElseThrow();
+    for (String race : byRace.keySet()) {
+      Scope s = Scope.group("race", race);
+      assertEquals(rates.get(race), value("scoring_rate", s), 1e-12, race);
+      assertEquals(rates.get(race) / best, value("scoring_impact_ratio", s), 1e-12, race);
+    }
+    assertEquals(3696, scores.get("African-American").size());
+  }
+
+  /**
+   * Cohen's d of the decile score per race against the race with the highest mean decile among
+   * those with at least 30 rows, with a two-pass variance in plain Java.
+   */
+  @Test
+  void standardizedMeanDifferencePerRaceEqualsCohensD() {
+    Map<String, double[]> stats = new TreeMap<>();  // mean, sample variance, n
+    scores.forEach((race, list) -> {
+      double mean = list.stream().mapToDouble(Integer::doubleValue).average().orElseThrow();
+      double ss = list.stream().mapToDouble(d -> (d - mean) * (d - mean)).sum();
+      stats.put(race, new double[] {mean, list.size() > 1 ? ss / (list.size() - 1) : 0, list.size()});
+    });
+    String ref = stats.entrySet().stream().filter(e -> byRace.get(e.getKey()).n() >= 30)
+        .max(java.util.Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[0]))
+        .orElseThrow().getKey();
+    assertEquals("African-American", ref);
+    double[] r = stats.get(ref);
+    for (String race : byRace.keySet()) {
+      double[] g = stats.get(race);
+      double pooled = Math.sqrt(((g[2] - 1) * g[1] + (r[2] - 1) * r[1]) / (g[2] + r[2] - 2));
+      double expected = race.equals(ref) ? 0.0 : (g[0] - r[0]) / pooled;
+      assertEquals(expected, value("standardized_mean_difference", Scope.group("race", race)), 1e-9, race);
+    }
+  }
+
+  /**
+   * The NYC LL 144 scoring-rate rule and the ECOA SMD rule judge COMPAS's computed metrics: one
+   * warning verdict per race group and per intersection group, WARN exactly where the value misses
+   * the condition on a group of at least 30 rows, NOT_APPLICABLE under 30.
+   */
+  @Test
+  void ll144ScoringRateAndEcoaSmdRulesJudgeEveryGroup() {
+    List<dev.assay.policy.RulePack> packs = dev.assay.policy.RulePackLoader.loadAll(List.of(
+        Path.of("rules/nyc-ll144.yaml"), Path.of("rules/ecoa-adverse-impact.yaml")));
+    List<Verdict> verdicts = dev.assay.policy.Policy.evaluate(packs, run.metrics(), run.families(),
+        dev.assay.policy.Waivers.NONE, java.time.LocalDate.of(2026, 6, 1), false).verdicts();
+    for (String rule : List.of("ll144-scoring-impact-ratio", "ecoa-standardized-mean-difference")) {
+      String metric = rule.startsWith("ll144") ? "scoring_impact_ratio" : "standardized_mean_difference";
+      for (String race : byRace.keySet()) {
+        Scope scope = Scope.group("race", race);
+        Verdict v = verdicts.stream().filter(x -> x.ruleId().equals(rule) && x.scope().equals(scope))
+            .findFirst().orElseThrow(() -> new AssertionError(rule + " " + scope));
+        double value = value(metric, scope);
+        boolean holds = metric.equals("scoring_impact_ratio") ? value >= 0.8 : Math.abs(value) <= 0.3;
+        Status expected = byRace.get(race).n() < 30 ? Status.NOT_APPLICABLE
+            : holds ? Status.PASS : Status.WARN;
+        assertEquals(expected, v.status(), v.message());
+      }
+    }
+    assertTrue(verdicts.stream().anyMatch(v -> v.ruleId().equals("ll144-scoring-impact-ratio")
+        && v.status() == Status.WARN && RACE_SEX.equals(v.scope().attribute())), "the intersection too");
+  }
+
+  static final String RACE_SEX = "race & sex";
 
   /** The impact ratio of African-American defendants (favourable = low risk) vs the most favoured race. */
   @Test

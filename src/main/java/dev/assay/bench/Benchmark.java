@@ -1,40 +1,74 @@
 package dev.assay.bench;
 
+import dev.assay.Audit;
 import dev.assay.demo.Cohort;
 import dev.assay.demo.LendingApplicants;
+import dev.assay.metrics.drift.DriftAnalysis;
+import dev.assay.metrics.drift.DriftPlan;
 import dev.assay.metrics.fairness.FairnessAnalysis;
-import dev.assay.metrics.fairness.FairnessInput;
-import dev.assay.metrics.fairness.Slice;
-import dev.assay.spark.BinaryColumn;
+import dev.assay.metrics.fairness.FairnessPlan;
+import dev.assay.metrics.llm.LlmAnalysis;
+import dev.assay.metrics.llm.LlmPlan;
+import dev.assay.metrics.privacy.PrivacyPlan;
 import dev.assay.spark.JobCounter;
+import dev.assay.spec.ResolvedSpec;
+import dev.assay.spec.SpecLoader;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * Measures what an audit costs as the data grows, with figures, not assertions: for each size it
- * generates synthetic lending data (the demo generator: three sensitive attributes, label, score,
- * prediction) as Parquet once, then times a bare Spark scan of the audited columns (the floor any
- * audit pays) and the fairness family over the same columns, and prints wall seconds, rows per
- * second, Spark jobs and stages, peak driver heap, and the audit ÷ scan ratio.
+ * Measures what an audit costs as the data grows, with figures, not assertions. For each size it
+ * generates, once, synthetic lending data as Parquet (the demo generator: three sensitive
+ * attributes, label, score, prediction, five features; a current and a reference cohort) and
+ * synthetic LLM answers at a tenth of the size (prompt, response, reference answer), then times,
+ * each after an unmeasured warm-up:
+ *
+ * <ul>
+ *   <li>bare Spark scans (the floor any audit pays): of the fairness columns ({@code scan}), of
+ *       every lending column ({@code scan-all}), of the text columns ({@code scan-text});</li>
+ *   <li>each family on its own, through its Plan and Analysis as the audit calls them:
+ *       {@code fairness}, {@code drift} (reference vs current), {@code privacy} (re-identification
+ *       risk over sex, race, age_band and the PII scan of the string columns), {@code llm};</li>
+ *   <li>{@code audit}: the whole {@link Audit} of the lending spec (fairness, drift and privacy,
+ *       plus rule evaluation and the SHA-256 of every input file).</li>
+ * </ul>
+ *
+ * <p>It prints wall seconds, rows per second, Spark jobs and stages, peak driver heap (sampled
+ * every 20 ms after a GC, so it includes garbage not yet collected: an upper bound of the live
+ * heap) and the ratio to the bare scan of the same data, then the peak driver heap per row by size,
+ * to show whether the driver's memory grows with the rows.
  */
 public final class Benchmark {
 
   /** Columns the fairness family reads. */
   static final List<String> COLUMNS = List.of("sex", "race", "age_band", "repaid", "approved", "score");
 
-  /** One measurement. */
-  public record Figure(String what, long rows, double seconds, int jobs, int stages, long peakHeapMb) {
+  /** LLM data is this many times smaller than the lending data. */
+  static final long TEXT_DIVISOR = 10;
+
+  /**
+   * One measurement.
+   *
+   * @param versus the name of the scan it is compared with (itself for a scan)
+   */
+  public record Figure(String what, long rows, double seconds, int jobs, int stages, long peakHeapMb,
+                       String versus) {
 
     public double rowsPerSecond() {
       return rows / seconds;
@@ -47,46 +81,161 @@ public final class Benchmark {
   /** Runs every size and prints a table to {@code out}; returns the figures. */
   public static List<Figure> run(SparkSession spark, Path dir, List<Long> sizes, long seed, PrintStream out) {
     List<Figure> figures = new ArrayList<>();
-    out.printf(Locale.ROOT, "%-10s %12s %9s %14s %5s %7s %9s %8s%n", "what", "rows", "seconds",
+    out.printf(Locale.ROOT, "%-9s %12s %9s %12s %5s %7s %8s %8s%n", "what", "rows", "seconds",
         "rows/s", "jobs", "stages", "heap MB", "÷ scan");
     for (long rows : sizes) {
-      String path = dir.resolve("lending-" + rows + ".parquet").toString();
-      if (!Files.isDirectory(Path.of(path))) {
-        LendingApplicants.of(spark.range(0, rows), seed, Cohort.CURRENT).write().parquet(path);
+      Path lending = generate(dir.resolve("lending-" + rows + ".parquet"),
+          () -> LendingApplicants.of(spark.range(0, rows), seed, Cohort.CURRENT));
+      Path reference = generate(dir.resolve("lending-reference-" + rows + ".parquet"),
+          () -> LendingApplicants.of(spark.range(0, rows), seed + 1, Cohort.REFERENCE));
+      long textRows = Math.max(1, rows / TEXT_DIVISOR);
+      Path text = generate(dir.resolve("answers-" + textRows + ".parquet"),
+          () -> answers(spark, textRows));
+      ResolvedSpec spec = spec(dir, "lending-" + rows + ".yaml", lendingSpec(lending, reference));
+      ResolvedSpec textSpec = spec(dir, "answers-" + textRows + ".yaml", textSpec(text));
+      Dataset<Row> data = spark.read().parquet(lending.toString());
+      Dataset<Row> ref = spark.read().parquet(reference.toString());
+      Dataset<Row> answers = spark.read().parquet(text.toString());
+      String source = "benchmark data";
+
+      Map<String, Runnable> bodies = new LinkedHashMap<>();
+      bodies.put("scan", () -> scan(data, COLUMNS));
+      bodies.put("scan-all", () -> scan(data, List.of(data.columns())));
+      bodies.put("scan-text", () -> scan(answers, List.of(answers.columns())));
+      bodies.put("fairness", () -> FairnessAnalysis.run(FairnessPlan.input(data, spec.columns(),
+          spec.fairness(), spec.document(), source)));
+      bodies.put("drift", () -> DriftAnalysis.run(DriftPlan.input(ref, data, spec)));
+      bodies.put("privacy", () -> PrivacyPlan.check(data, spec.privacy(), spec.columns(),
+          spec.document(), source).run());
+      bodies.put("llm", () -> LlmAnalysis.run(LlmPlan.input(answers, textSpec.raw().columns(),
+          textSpec.llm(), textSpec.document(), source)));
+      bodies.put("audit", () -> Audit.of(spec).run(spark));
+      Map<String, String> versus = Map.of("scan", "scan", "scan-all", "scan-all", "scan-text", "scan-text",
+          "fairness", "scan", "drift", "scan-all", "privacy", "scan-all", "llm", "scan-text",
+          "audit", "scan-all");
+      Map<String, Figure> byName = new LinkedHashMap<>();
+      for (Map.Entry<String, Runnable> e : bodies.entrySet()) {
+        // The first run of each query pays class loading, code generation and JIT: not measured.
+        measure(spark, "warm-up", 0, e.getValue(), "");
+        long n = e.getKey().equals("llm") || e.getKey().equals("scan-text") ? textRows
+            : e.getKey().equals("drift") ? 2 * rows : rows;
+        byName.put(e.getKey(), measure(spark, e.getKey(), n, e.getValue(), versus.get(e.getKey())));
       }
-      Dataset<Row> data = spark.read().parquet(path);
-      // The first run of each query pays class loading, code generation and JIT: not measured.
-      measure(spark, "warm-up", rows, () -> scan(data));
-      measure(spark, "warm-up", rows, () -> FairnessAnalysis.run(input(data)));
-      Figure scan = measure(spark, "scan", rows, () -> scan(data));
-      Figure fairness = measure(spark, "fairness", rows, () -> FairnessAnalysis.run(input(data)));
-      for (Figure f : List.of(scan, fairness)) {
-        out.printf(Locale.ROOT, "%-10s %12d %9.2f %14.0f %5d %7d %9d %8.2f%n", f.what(), f.rows(),
-            f.seconds(), f.rowsPerSecond(), f.jobs(), f.stages(), f.peakHeapMb(), f.seconds() / scan.seconds());
+      for (Figure f : byName.values()) {
+        Figure scan = byName.get(f.versus());
+        // drift reads both cohorts: compare with two scans of the lending data
+        double floor = f.what().equals("drift") ? 2 * scan.seconds() : scan.seconds();
+        out.printf(Locale.ROOT, "%-9s %12d %9.2f %12.0f %5d %7d %8d %8.2f%n", f.what(), f.rows(),
+            f.seconds(), f.rowsPerSecond(), f.jobs(), f.stages(), f.peakHeapMb(), f.seconds() / floor);
+        figures.add(f);
       }
-      figures.add(scan);
-      figures.add(fairness);
     }
+    printHeap(figures, out);
     return figures;
   }
 
-  /** Reads every value of the audited columns and throws them away (Spark's noop sink). */
-  private static void scan(Dataset<Row> data) {
-    data.select(COLUMNS.stream().map(functions::col).toArray(org.apache.spark.sql.Column[]::new))
+  /** Peak driver heap of each family by size, to show whether it grows with the rows. */
+  static void printHeap(List<Figure> figures, PrintStream out) {
+    List<Long> sizes = figures.stream().filter(f -> f.what().equals("scan")).map(Figure::rows).toList();
+    if (sizes.size() < 2) {
+      return;
+    }
+    out.println();
+    out.print(String.format(Locale.ROOT, "%-9s", "heap MB"));
+    sizes.forEach(s -> out.print(String.format(Locale.ROOT, " %10s", s + " rows")));
+    out.println();
+    for (String what : List.of("fairness", "drift", "privacy", "llm", "audit")) {
+      out.print(String.format(Locale.ROOT, "%-9s", what));
+      for (int i = 0; i < sizes.size(); i++) {
+        int index = i;
+        figures.stream().filter(f -> f.what().equals(what)).skip(index).findFirst()
+            .ifPresent(f -> out.print(String.format(Locale.ROOT, " %10d", f.peakHeapMb())));
+      }
+      out.println();
+    }
+  }
+
+  private static Path generate(Path path, java.util.function.Supplier<Dataset<Row>> data) {
+    if (!Files.isDirectory(path)) {
+      data.get().write().parquet(path.toString());
+    }
+    return path.toAbsolutePath();
+  }
+
+  /**
+   * Synthetic LLM answers with built-in expressions only: a prompt, a response and a reference
+   * answer of a dozen words each, sharing some words so the overlap metrics have work to do; every
+   * 50th response is a refusal.
+   */
+  static Dataset<Row> answers(SparkSession spark, long rows) {
+    Column id = functions.col("id");
+    Column n = id.mod(997).cast("string");
+    Column m = id.mod(89).cast("string");
+    return spark.range(0, rows).select(
+        functions.concat_ws(" ", functions.lit("What is the credit limit for account"), n,
+            functions.lit("in region"), m, functions.lit("?")).as("prompt"),
+        functions.when(id.mod(50).equalTo(0), functions.lit("I'm sorry, I can't help with that."))
+            .otherwise(functions.concat_ws(" ", functions.lit("The credit limit for account"), n,
+                functions.lit("is"), id.mod(40).multiply(250).cast("string"),
+                functions.lit("dollars, reviewed in region"), m, functions.lit("."))).as("response"),
+        functions.concat_ws(" ", functions.lit("Account"), n, functions.lit("has a credit limit of"),
+            id.mod(40).multiply(250).cast("string"), functions.lit("dollars.")).as("expected"));
+  }
+
+  private static String lendingSpec(Path current, Path reference) {
+    return String.join("\n",
+        "version: 1",
+        "name: benchmark-lending",
+        "data:",
+        "  current: {path: \"" + current + "\", format: parquet}",
+        "  reference: {path: \"" + reference + "\", format: parquet}",
+        "columns:",
+        "  label: repaid",
+        "  prediction: approved",
+        "  score: score",
+        "  positive: 1",
+        "  sensitive: [sex, race, age_band]",
+        "  intersections: [[sex, race]]",
+        "  features: [income, debt_to_income, credit_history_years, loan_amount, employment_type]",
+        "fairness: {min_group_size: 30}",
+        "drift: {bins: 10}",
+        "privacy:",
+        "  quasi_identifiers: [sex, race, age_band]",
+        "  sensitive_attribute: employment_type",
+        "rules: [rules/eeoc-four-fifths.yaml, rules/drift-default.yaml]",
+        "");
+  }
+
+  private static String textSpec(Path answers) {
+    return String.join("\n",
+        "version: 1",
+        "name: benchmark-answers",
+        "data:",
+        "  current: {path: \"" + answers + "\", format: parquet}",
+        "columns:",
+        "  prompt: prompt",
+        "  response: response",
+        "  reference_answer: expected",
+        "");
+  }
+
+  private static ResolvedSpec spec(Path dir, String name, String yaml) {
+    try {
+      Path file = dir.resolve(name);
+      Files.writeString(file, yaml);
+      return new SpecLoader(SpecLoader.defaultProjectRules()).load(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads every value of the columns and throws them away (Spark's noop sink). */
+  private static void scan(Dataset<Row> data, List<String> columns) {
+    data.select(columns.stream().map(functions::col).toArray(Column[]::new))
         .write().format("noop").mode("overwrite").save();
   }
 
-  private static FairnessInput input(Dataset<Row> data) {
-    String source = "benchmark data";
-    BinaryColumn label = BinaryColumn.of("label", "repaid", data.schema().apply("repaid").dataType(), "1", source);
-    BinaryColumn prediction = BinaryColumn.of("prediction", "approved",
-        data.schema().apply("approved").dataType(), "1", source);
-    return new FairnessInput(data, label, prediction, "score", null,
-        List.of(new Slice(List.of("sex")), new Slice(List.of("race")), new Slice(List.of("age_band")),
-            new Slice(List.of("sex", "race"))), true, 30);
-  }
-
-  private static Figure measure(SparkSession spark, String what, long rows, Runnable body) {
+  private static Figure measure(SparkSession spark, String what, long rows, Runnable body, String versus) {
     System.gc();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
@@ -106,6 +255,7 @@ public final class Benchmark {
     JobCounter.Counts counts = JobCounter.measure(spark, body);
     double seconds = (System.nanoTime() - start) / 1e9;
     sampler.interrupt();
-    return new Figure(what, rows, seconds, counts.jobs(), counts.stages(), peak.get() / (1024 * 1024));
+    return new Figure(what, rows, seconds, counts.jobs(), counts.stages(), peak.get() / (1024 * 1024),
+        versus);
   }
 }

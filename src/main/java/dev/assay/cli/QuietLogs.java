@@ -29,11 +29,14 @@ final class QuietLogs {
   }
 
   /**
-   * Turns the Azure SDK's own log lines off, under any launcher: --upload reports its failures
+   * Turns the Azure SDK's (and its MSAL library's) own log lines off, under any launcher: --upload reports its failures
    * itself, in one redacted message (see BlobPublisher). Called after Spark has set up logging, which
    * would otherwise replace this setting with its defaults.
    */
   static void silenceAzure() {
     Configurator.setLevel("com.azure", Level.OFF);
+    // msal4j, under azure-identity: DefaultAzureCredential's managed-identity probe logs a WARN of
+    // its own when the metadata endpoint answers with an error
+    Configurator.setLevel("com.microsoft.aad", Level.OFF);
   }
 }

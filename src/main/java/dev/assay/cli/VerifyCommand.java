@@ -1,27 +1,90 @@
 package dev.assay.cli;
 
+import dev.assay.core.BadInputException;
+import dev.assay.io.AzureStorageSettings;
+import dev.assay.io.HadoopFiles;
+import dev.assay.publish.PublishedReport;
 import dev.assay.report.ManifestCheck;
 import dev.assay.report.ManifestCheck.Finding;
+import dev.assay.report.ManifestCheck.NotCheckable;
 import dev.assay.report.ManifestCheck.Outcome;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code assay verify REPORT_DIR}: do the report files and inputs still match manifest.json? */
+/**
+ * {@code assay verify REPORT}: do the report files and inputs still match manifest.json? REPORT is
+ * a report folder or the URL of a published copy ({@code --upload}'s forms).
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = "Check a report folder against its manifest.json: recompute the SHA-256 of"
-        + " results.json, report.html, junit.xml and summary.md, and of the recorded inputs that are"
-        + " still readable local files; print each mismatch. Exit 0 when all match, 1 when any"
-        + " differs, 2 when the folder or its manifest is missing.")
+    description = "Check a report against its manifest.json: recompute the SHA-256 of results.json,"
+        + " report.html, junit.xml and summary.md, and of the recorded inputs that can still be"
+        + " read (local files; abfs://, abfss:// and other Hadoop URIs when credentials are"
+        + " available); print each mismatch. REPORT is a report folder or the URL of a copy"
+        + " published with --upload (https://ACCOUNT.blob.core.windows.net/CONTAINER/PREFIX,"
+        + " optionally with a SAS token, or the emulator's http://HOST:PORT/ACCOUNT/CONTAINER/PREFIX)."
+        + " Exit 0 when all match, 1 when any differs, 2 when the report or its manifest is"
+        + " missing, 3 when the storage cannot be reached.")
 final class VerifyCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "REPORT_DIR", description = "the report folder (an audit's --out)")
-  Path reportDir;
+  @Parameters(index = "0", paramLabel = "REPORT",
+      description = "the report folder (an audit's --out) or the URL it was published to")
+  String report;
+
+  @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Hadoop setting for reading"
+      + " inputs recorded as URIs, as spark.hadoop.KEY=VALUE or KEY=VALUE; repeatable")
+  List<String> conf = List.of();
 
   @Override
   public Integer call() {
-    Outcome outcome = ManifestCheck.check(reportDir);
+    Configuration hadoop = new Configuration();
+    for (String kv : conf) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw new BadInputException("--conf takes KEY=VALUE, got '" + kv + "'.");
+      }
+      String key = kv.substring(0, eq);
+      hadoop.set(key.startsWith("spark.hadoop.") ? key.substring("spark.hadoop.".length()) : key,
+          kv.substring(eq + 1));
+    }
+    AzureStorageSettings.fromEnvironment(System.getenv()).applyTo(hadoop);
+    // a few quick retries: an unreachable account should not hold verify for minutes
+    hadoop.setIfUnset("fs.azure.io.retry.max.retries", "2");
+    HadoopFiles remote = new HadoopFiles(hadoop);
+    ManifestCheck.Source inputs = path -> {
+      if (!ManifestCheck.isUri(path)) {
+        return Files.newInputStream(Path.of(path));
+      }
+      String why;
+      try {
+        why = remote.missingCredentials(path);
+      } catch (IllegalArgumentException e) {
+        throw new NotCheckable("not a URI Hadoop can read: " + e.getMessage());
+      }
+      if (why != null) {
+        throw new NotCheckable(why);
+      }
+      try {
+        return remote.open(path);
+      } catch (org.apache.hadoop.fs.UnsupportedFileSystemException e) {
+        throw new NotCheckable("no Hadoop file system for this scheme here: " + e.getMessage());
+      }
+    };
+    Outcome outcome;
+    if (PublishedReport.isUrl(report)) {
+      QuietLogs.silenceAzure();
+      PublishedReport published = PublishedReport.at(report, System.getenv());
+      System.out.println("Reading " + published.redacted() + " (" + published.credentialSource() + ")");
+      outcome = ManifestCheck.check(published.manifestUrl(), published.manifest(),
+          published.outputs(), inputs);
+    } else {
+      outcome = ManifestCheck.check(Path.of(report), inputs);
+    }
     System.out.println("Verifying " + outcome.manifest() + " (audit '" + outcome.audit() + "', verdict "
         + outcome.verdict() + (outcome.finished() == null ? "" : ", finished " + outcome.finished()) + ")");
     int matched = 0;

@@ -32,6 +32,8 @@ public final class MetricNames {
         "false_negative_rate", "true_negative_rate", "positive_predictive_value",
         "negative_predictive_value", "accuracy", "mean_score", "auc", "impact_ratio",
         "brier_score", "expected_calibration_error",
+        // per group, with a score: NYC LL 144's scoring-rate variant; ECOA's effect size
+        "scoring_rate", "scoring_impact_ratio", "standardized_mean_difference",
         // per group, against fairness.reference_group
         "selection_rate_diff_vs_ref", "selection_rate_ratio_vs_ref", "true_positive_rate_diff_vs_ref",
         "true_positive_rate_ratio_vs_ref", "false_positive_rate_diff_vs_ref",

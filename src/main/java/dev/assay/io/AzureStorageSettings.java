@@ -58,7 +58,8 @@ public final class AzureStorageSettings {
    * The settings that point ABFS at an emulator (Azurite) listening at {@code endpoint}, e.g.
    * {@code http://127.0.0.1:10000/devstoreaccount1}: ABFS then sends
    * {@code http://127.0.0.1:10000/ACCOUNT/CONTAINER/...} over plain HTTP to the Blob endpoint
-   * (Azurite has no DFS endpoint and no hierarchical namespace). Nothing for a real
+   * (Azurite has no DFS endpoint and no hierarchical namespace). An {@code https://} endpoint (an
+   * emulator started with a certificate) keeps ABFS on TLS. Nothing for a real
    * {@code *.core.windows.net} endpoint.
    */
   static void emulator(Map<String, String> out, String endpoint, String account) {
@@ -68,7 +69,9 @@ public final class AzureStorageSettings {
       return;
     }
     out.put("fs.azure.abfs.endpoint", host + ":" + uri.getPort());
-    out.put("fs.azure.always.use.https", "false");
+    if (!"https".equalsIgnoreCase(uri.getScheme())) {
+      out.put("fs.azure.always.use.https", "false"); // an http emulator; https ones keep TLS
+    }
     out.put("fs.azure.account.hns.enabled", "false");
     out.put("fs.azure.fns.account.service.type", "BLOB");
     out.put("fs.azure.networking.library", "JDK_HTTP_URL_CONNECTION");

@@ -42,31 +42,39 @@ public record BlobLocation(String endpoint, String account, String container, St
 
   /** Parses an {@code --upload} URI; a malformed one is a {@link BadInputException} (exit 2). */
   public static BlobLocation parse(String text) {
+    return parse(text, "--upload");
+  }
+
+  /**
+   * Parses a report folder's URI given to {@code option} (named in error messages, e.g.
+   * {@code --upload} or {@code assay verify}); a malformed one is a {@link BadInputException}.
+   */
+  public static BlobLocation parse(String text, String option) {
     URI uri;
     try {
       uri = new URI(text);
     } catch (URISyntaxException e) {
-      throw bad(withoutQuery(text), "is not a valid URI (" + e.getReason() + ")");
+      throw bad(option, withoutQuery(text), "is not a valid URI (" + e.getReason() + ")");
     }
     String shown = withoutQuery(text);
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http")) {
-      throw bad(shown, "must be an https:// (or, for the emulator, http://) URL");
+      throw bad(option, shown, "must be an https:// (or, for the emulator, http://) URL");
     }
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
-      throw bad(shown, "has no host");
+      throw bad(option, shown, "has no host");
     }
     if (uri.getRawFragment() != null) {
-      throw bad(shown, "must not have a #fragment");
+      throw bad(option, shown, "must not have a #fragment");
     }
     if (uri.getRawUserInfo() != null) {
-      throw bad(shown, "must not carry a user name or password; use a SAS token or"
+      throw bad(option, shown, "must not carry a user name or password; use a SAS token or"
           + " AZURE_STORAGE_CONNECTION_STRING");
     }
     boolean pathStyle = isPathStyle(host);
     if (!pathStyle && scheme.equals("http")) {
-      throw bad(shown, "uses plain http for a cloud account; use https");
+      throw bad(option, shown, "uses plain http for a cloud account; use https");
     }
     String path = uri.getPath() == null ? "" : uri.getPath();
     List<String> segments = new ArrayList<>(Arrays.asList(path.split("/", -1)));
@@ -78,7 +86,7 @@ public record BlobLocation(String endpoint, String account, String container, St
     }
     for (String segment : segments) {
       if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-        throw bad(shown, "has an empty, '.' or '..' path segment");
+        throw bad(option, shown, "has an empty, '.' or '..' path segment");
       }
     }
     String authority = scheme + "://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host)
@@ -87,7 +95,7 @@ public record BlobLocation(String endpoint, String account, String container, St
     String endpoint;
     if (pathStyle) {
       if (segments.isEmpty()) {
-        throw bad(shown, "names no account: the emulator's form is http://HOST:PORT/ACCOUNT/CONTAINER/PREFIX");
+        throw bad(option, shown, "names no account: the emulator's form is http://HOST:PORT/ACCOUNT/CONTAINER/PREFIX");
       }
       account = segments.remove(0);
       endpoint = authority + "/" + account;
@@ -96,16 +104,16 @@ public record BlobLocation(String endpoint, String account, String container, St
       endpoint = authority;
     }
     if (segments.isEmpty()) {
-      throw bad(shown, "names no container");
+      throw bad(option, shown, "names no container");
     }
     String container = segments.remove(0);
     if (!CONTAINER.matcher(container).matches()) {
-      throw bad(shown, "names the container '" + container + "', which is not a valid container name"
+      throw bad(option, shown, "names the container '" + container + "', which is not a valid container name"
           + " (3 to 63 lower-case letters, digits and single hyphens)");
     }
     String sas = uri.getRawQuery();
     if (sas != null && !sas.isEmpty() && !sas.contains("sig=")) {
-      throw bad(shown, "has a query that is not a SAS token (it has no sig= parameter)");
+      throw bad(option, shown, "has a query that is not a SAS token (it has no sig= parameter)");
     }
     return new BlobLocation(endpoint, account, container, String.join("/", segments),
         sas == null || sas.isEmpty() ? null : sas);
@@ -150,7 +158,7 @@ public record BlobLocation(String endpoint, String account, String container, St
     return shown.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", "$1(user info hidden)@");
   }
 
-  private static BadInputException bad(String shown, String what) {
-    return new BadInputException("--upload " + shown + " " + what + ". " + FORMS);
+  private static BadInputException bad(String option, String shown, String what) {
+    return new BadInputException(option + " " + shown + " " + what + ". " + FORMS);
   }
 }

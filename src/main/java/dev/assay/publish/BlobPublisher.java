@@ -1,25 +1,14 @@
 package dev.assay.publish;
 
-import com.azure.core.credential.TokenCredential;
-import com.azure.core.http.HttpClient;
-import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
-import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.options.BlobParallelUploadOptions;
-import com.azure.storage.common.StorageSharedKeyCredential;
-import com.azure.storage.common.policy.RequestRetryOptions;
-import com.azure.storage.common.policy.RetryPolicyType;
-import dev.assay.core.BadInputException;
 import dev.assay.core.RunFailedException;
 import dev.assay.report.Manifest;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,52 +71,8 @@ public final class BlobPublisher implements Publisher {
   }
 
   static BlobPublisher connect(BlobLocation location, Map<String, String> env, Retry retry) {
-    HttpClient http = new JdkHttpClientBuilder()
-        .connectionTimeout(Duration.ofSeconds(10))
-        .responseTimeout(Duration.ofSeconds(60))
-        .build();
-    BlobContainerClientBuilder builder = new BlobContainerClientBuilder()
-        .endpoint(location.containerUrl())
-        .httpClient(http)
-        .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, retry.tries(),
-            Duration.ofSeconds(60), retry.delay(), retry.maxDelay(), null));
-    List<String> secrets = new ArrayList<>();
-    String source;
-    String connectionString = env.get(CONNECTION_STRING);
-    if (location.sas() != null) {
-      secrets.add(location.sas());
-      builder.sasToken(location.sas());
-      source = "the SAS token in the URI";
-    } else if (connectionString != null && !connectionString.isBlank()) {
-      secrets.add(connectionString);
-      Map<String, String> parts = connectionStringParts(connectionString);
-      String account = parts.get("AccountName");
-      if (account != null && !account.equals(location.account())) {
-        throw new BadInputException(CONNECTION_STRING + " is for the storage account '" + account
-            + "', but --upload " + location.redacted() + " names the account '" + location.account()
-            + "'. Use the connection string of that account, or a SAS token in the URI.");
-      }
-      if (parts.get("AccountKey") != null && account != null) {
-        secrets.add(parts.get("AccountKey"));
-        builder.credential(new StorageSharedKeyCredential(account, parts.get("AccountKey")));
-      } else if (parts.get("SharedAccessSignature") != null) {
-        secrets.add(parts.get("SharedAccessSignature"));
-        builder.sasToken(parts.get("SharedAccessSignature"));
-      } else {
-        throw new BadInputException(CONNECTION_STRING + " has neither AccountName with AccountKey nor"
-            + " SharedAccessSignature. Copy the connection string from the storage account's"
-            + " 'Access keys' page, or put a SAS token in the --upload URI.");
-      }
-      source = CONNECTION_STRING;
-    } else if (location.endpoint().startsWith("https://")) {
-      TokenCredential credential = new DefaultAzureCredentialBuilder().httpClient(http).build();
-      builder.credential(credential);
-      source = "DefaultAzureCredential";
-    } else {
-      throw new BadInputException("--upload " + location.redacted() + " has no credentials: set "
-          + CONNECTION_STRING + " or put a SAS token in the URI (Microsoft Entra sign-in needs https).");
-    }
-    return new BlobPublisher(location, builder.buildClient(), source, List.copyOf(withDecoded(secrets)));
+    BlobAccess access = BlobAccess.connect(location, env, retry, "--upload");
+    return new BlobPublisher(location, access.container(), access.source(), access.secrets());
   }
 
   /** How the publisher authenticates, for the CLI's output (never the secret itself). */
@@ -190,23 +135,7 @@ public final class BlobPublisher implements Publisher {
   }
 
   private String describe(RuntimeException e) {
-    if (e instanceof BlobStorageException s) {
-      return "HTTP " + s.getStatusCode() + (s.getErrorCode() == null ? "" : " " + s.getErrorCode());
-    }
-    StringBuilder out = new StringBuilder();
-    for (Throwable t = e; t != null && out.length() < 400; t = t.getCause()) {
-      if (t.getCause() != null && t.getMessage() != null && t.getCause().toString().equals(t.getMessage())) {
-        continue; // a wrapper that only repeats its cause
-      }
-      if (!out.isEmpty()) {
-        out.append(" <- ");
-      }
-      out.append(t.getClass().getSimpleName());
-      if (t.getMessage() != null && !t.getMessage().isBlank()) {
-        out.append(" (").append(firstLine(t.getMessage())).append(')');
-      }
-    }
-    return out.toString();
+    return BlobAccess.describe(e);
   }
 
   private String advice(RuntimeException e) {
@@ -224,57 +153,12 @@ public final class BlobPublisher implements Publisher {
 
   /** The message with every secret replaced by {@code ***}. */
   String redact(String message) {
-    String out = message;
-    for (String secret : secrets) {
-      if (secret != null && secret.length() >= 4) {
-        out = out.replace(secret, "***");
-      }
-    }
-    return out;
-  }
-
-  private static List<String> withDecoded(List<String> secrets) {
-    List<String> all = new ArrayList<>();
-    for (String secret : secrets) {
-      all.add(secret);
-      try {
-        all.add(URLDecoder.decode(secret, StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException ignored) {
-        // not URL-encoded
-      }
-      for (String part : secret.split("[&;]")) {
-        int eq = part.indexOf('=');
-        String key = eq < 0 ? "" : part.substring(0, eq);
-        if (key.equals("sig") || key.equals("AccountKey") || key.equals("SharedAccessSignature")) {
-          String value = part.substring(eq + 1);
-          all.add(value);
-          try {
-            all.add(URLDecoder.decode(value, StandardCharsets.UTF_8));
-          } catch (IllegalArgumentException ignored) {
-            // not URL-encoded
-          }
-        }
-      }
-    }
-    all.sort((a, b) -> Integer.compare(b.length(), a.length())); // longest first
-    return all;
+    return new BlobAccess(container, credentialSource, secrets).redact(message);
   }
 
   /** {@code Key=Value;...} into a map; a value may itself contain '=' (base64 keys do). */
   static Map<String, String> connectionStringParts(String connectionString) {
-    Map<String, String> parts = new LinkedHashMap<>();
-    for (String part : connectionString.split(";")) {
-      int eq = part.indexOf('=');
-      if (eq > 0) {
-        parts.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
-      }
-    }
-    return parts;
-  }
-
-  private static String firstLine(String message) {
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
+    return BlobAccess.connectionStringParts(connectionString);
   }
 
   /** Retry settings: a few quick tries, so an unreachable store fails in seconds, not minutes. */

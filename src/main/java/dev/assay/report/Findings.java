@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * only from the run's verdicts and metrics (values, intervals and notes); group and column names
  * are copied as text and escaped by the template like every other value.
  *
+ * <p>Privacy and LLM metrics say what their value means for people ({@link PlainWords}).
+ *
  * <p>A between-group ratio or difference names its highest and lowest groups, read from the
  * metric's note ({@code "selection_rate: highest White (0.6383), lowest Black (0.4326); ..."}) by
  * matching the attribute's known group names, so a group name with parentheses or commas cannot
@@ -140,6 +142,14 @@ public record Findings(List<Finding> all, int hidden) {
     MetricResult m = family == null ? null : metrics.get(new MetricKey(family, name, v.scope()));
     boolean ratio = name.endsWith("_ratio") || name.endsWith("ratio_vs_ref");
     String asks = rule + " asks for " + condition(v.expected(), ratio) + ".";
+    if ((family == Family.PRIVACY || family == Family.LLM) && v.observed() != null) {
+      boolean capped = v.expected() != null && v.expected().trim().startsWith("<");
+      String clause = PlainWords.of(family, name, v.scope(), v.observed(), m, capped);
+      if (clause != null) {
+        return capitalise(clause) + "; " + rule + " asks for "
+            + condition(v.expected(), PlainWords.isShare(family, name)) + ".";
+      }
+    }
     String interval = m == null ? "" : interval(m);
     String valueText = words(name) + " " + NumberText.of(v.observed()) + interval;
     if (m != null && m.note() != null && v.observed() != null) {

@@ -31,7 +31,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
                        List<Fact> rowCounts, List<RuleRow> rules, int hiddenRules,
                        List<FamilySection> families,
                        List<String> notes, List<Fact> glossary, List<Fact> evidence,
-                       List<FileEvidence> files, String toolVersion) {
+                       List<FileEvidence> files, String toolVersion, BaselineSummary baseline) {
 
   /** Per-group fairness metrics in the order an auditor reads them; others follow by name. */
   static final List<String> GROUP_METRIC_ORDER = List.of("count", "selection_rate", "base_rate",
@@ -49,6 +49,17 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
   static final List<Status> STATUS_ORDER = List.of(Status.FAIL, Status.ERROR, Status.WARN,
       Status.WAIVED, Status.NOT_APPLICABLE, Status.PASS);
 
+  /**
+   * The comparison with the {@code --baseline} run, for the executive summary: of the metrics both
+   * runs computed, how many got worse and how many better by their {@link MetricDirection}, and the
+   * regressions (largest first, at most {@link #MAX_REGRESSIONS}).
+   */
+  public record BaselineSummary(int compared, int worse, int better, List<String> regressions) {
+  }
+
+  /** The most regressions the executive summary lists. */
+  public static final int MAX_REGRESSIONS = 10;
+
   /** A label and its text (a row count, a glossary entry, a provenance field). */
   public record Fact(String label, String text) {
   }
@@ -63,22 +74,25 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
   /**
    * One metric family: whether it ran (and if not, why), its findings in plain words, the fairness
    * tables per attribute, the drift summary (null for other families), and a generic table of
-   * every other metric by scope ({@code hiddenColumns} drift columns left out of it).
+   * every other metric by scope ({@code hiddenColumns} drift columns left out of it), and the
+   * PII-by-type chart (null when the family scanned for none).
    */
   public record FamilySection(String id, String title, boolean applicable, String reason,
                               List<Finding> findings, List<AttributeSection> attributes,
-                              DriftTable drift, List<MetricRow> metrics, int hiddenColumns) {
+                              DriftTable drift, List<MetricRow> metrics, int hiddenColumns,
+                              PiiChart pii) {
   }
 
   /**
    * A sensitive attribute (or intersection): groups as rows by per-group metrics as columns, the
    * between-group metrics, a chart, and numbered footnotes for the cells that carry a note. With
    * more than {@link #MAX_GROUPS} groups only the largest are shown, largest first, and
-   * {@code hiddenGroups} counts the others.
+   * {@code hiddenGroups} counts the others; {@code confusion} holds the groups' confusion matrices
+   * when a label and a prediction were audited.
    */
   public record AttributeSection(String attribute, List<String> columns, List<GroupRow> groups,
                                  List<MetricRow> overall, BarChart chart, List<String> footnotes,
-                                 int hiddenGroups) {
+                                 int hiddenGroups, ConfusionMatrices confusion) {
   }
 
   /** One group's row of per-group metrics. */
@@ -86,15 +100,20 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
   }
 
   /**
-   * A formatted value with its confidence interval (or ""), its note (or "") and the note's
-   * footnote number (0 when none).
+   * A formatted value with its confidence interval (or ""), its note (or ""), the note's
+   * footnote number (0 when none), and with a baseline the earlier value and the change (or "")
+   * and whether the change is a regression.
    */
-  public record Cell(String text, String ci, String note, int footnote) {
+  public record Cell(String text, String ci, String note, int footnote, String baseline,
+                     boolean worse) {
   }
 
-  /** One metric in a generic table. */
+  /**
+   * One metric in a generic table; with a baseline, the earlier value, the change (both "" when the
+   * baseline lacks the metric) and whether the change is a regression.
+   */
   public record MetricRow(String scope, String metric, String value, String ci, String count,
-                          String pValue, String note) {
+                          String pValue, String note, String baseline, String change, boolean worse) {
   }
 
   /** Lays out the run for the template. */
@@ -132,7 +151,58 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
         run.passed() ? "pass" : "fail", findings.all(), findings.hidden(), checked, notApplicable, rowCounts, rules, run.verdicts().size() - rules.size(), families,
         run.notes(), glossary(run), evidence(run.provenance()),
         run.provenance() == null ? List.of() : run.provenance().files(),
-        run.provenance() == null ? "" : blank(run.provenance().toolVersion()));
+        run.provenance() == null ? "" : blank(run.provenance().toolVersion()),
+        baselineSummary(run));
+  }
+
+  /** Null without a baseline. */
+  private static BaselineSummary baselineSummary(AuditRun run) {
+    if (run.baseline().isEmpty()) {
+      return null;
+    }
+    int compared = 0;
+    int better = 0;
+    record Regression(String text, double size) {
+    }
+    List<Regression> worse = new ArrayList<>();
+    for (MetricResult m : run.metrics()) {
+      Double before = run.baseline().get(m.key());
+      if (before == null || !(m instanceof MetricResult.Computed c)) {
+        continue;
+      }
+      compared++;
+      MetricDirection direction = MetricDirection.of(m.key());
+      if (direction.worse(before, c.value())) {
+        worse.add(new Regression(m.key().family().id() + "." + m.key().metric() + " ("
+            + m.key().scope().label() + "): " + NumberText.of(before) + " → " + NumberText.of(c.value()),
+            Math.abs(c.value() - before)));
+      } else if (direction.better(before, c.value())) {
+        better++;
+      }
+    }
+    List<String> listed = worse.stream()
+        .sorted(Comparator.comparingDouble(Regression::size).reversed().thenComparing(Regression::text))
+        .limit(MAX_REGRESSIONS).map(Regression::text).toList();
+    return new BaselineSummary(compared, worse.size(), better, listed);
+  }
+
+  /** "0.8123, change −0.0100" or "" when the baseline does not have the metric. */
+  private static String baselineText(Double before, MetricResult m) {
+    if (before == null) {
+      return "";
+    }
+    return "baseline " + NumberText.of(before) + (m instanceof MetricResult.Computed c
+        ? ", change " + change(before, c.value()) : "");
+  }
+
+  private static String change(double before, double now) {
+    double d = now - before;
+    return (d > 0 ? "+" : d < 0 ? "−" : "±") + NumberText.of(Math.abs(d));
+  }
+
+  private static boolean worse(Double before, MetricResult m) {
+    return before != null && m instanceof MetricResult.Computed c
+        && MetricDirection.of(m.key()).worse(before, c.value());
   }
 
   static String statusText(Status status) {
@@ -184,19 +254,20 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     String reason = outcome == null ? "" : blank(outcome.reason());
     List<AttributeSection> attributes = new ArrayList<>();
     List<MetricRow> generic = new ArrayList<>();
+    Map<dev.assay.core.MetricKey, Double> base = run.baseline();
     int hiddenColumns = 0;
     if (family == Family.FAIRNESS) {
       Map<String, List<MetricResult>> byAttribute = new LinkedHashMap<>();
       for (MetricResult m : metrics) {
         if (m.key().scope().attribute() == null) {
-          generic.add(metricRow(m));
+          generic.add(metricRow(m, base));
         } else {
           byAttribute.computeIfAbsent(m.key().scope().attribute(), a -> new ArrayList<>()).add(m);
         }
       }
       int chartNo = 0;
       for (Map.Entry<String, List<MetricResult>> e : byAttribute.entrySet()) {
-        attributes.add(attributeSection(e.getKey(), e.getValue(), "chart-" + (++chartNo)));
+        attributes.add(attributeSection(e.getKey(), e.getValue(), "chart-" + (++chartNo), base));
       }
     } else if (family == Family.DRIFT) {
       Set<String> shown = new HashSet<>();
@@ -205,20 +276,22 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
         String column = m.key().scope().column();
         // a segment's per-column metrics are in results.json; its drift_share is shown here
         if (column == null || shown.contains(column) && m.key().scope().attribute() == null) {
-          generic.add(metricRow(m));
+          generic.add(metricRow(m, base));
         }
       }
       hiddenColumns = drift.hidden();
     } else {
-      metrics.forEach(m -> generic.add(metricRow(m)));
+      metrics.forEach(m -> generic.add(metricRow(m, base)));
     }
     return new FamilySection(family.id(), family.title(), applicable, reason,
         findings.of(family), attributes,
-        family == Family.DRIFT && !drift.rows().isEmpty() ? drift : null, generic, hiddenColumns);
+        family == Family.DRIFT && !drift.rows().isEmpty() ? drift : null, generic, hiddenColumns,
+        PiiChart.of("pii-" + family.id(), family, metrics));
   }
 
   private static AttributeSection attributeSection(String attribute, List<MetricResult> metrics,
-                                                   String chartId) {
+                                                   String chartId,
+                                                   Map<dev.assay.core.MetricKey, Double> base) {
     Map<String, Map<String, MetricResult>> byGroup = new LinkedHashMap<>();
     List<MetricRow> overall = new ArrayList<>();
     TreeSet<String> names = new TreeSet<>(Comparator.comparingInt(HtmlPage::columnRank)
@@ -226,7 +299,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     for (MetricResult m : metrics) {
       String group = m.key().scope().group();
       if (group == null) {
-        overall.add(metricRow(m));
+        overall.add(metricRow(m, base));
       } else {
         byGroup.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(m.key().metric(), m);
         names.add(m.key().metric());
@@ -266,12 +339,13 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
       if (derivedCount) {
         Long count = g.getValue().values().stream().map(MetricResult::count)
             .filter(Objects::nonNull).max(Long::compare).orElse(null);
-        cells.add(new Cell(count == null ? NumberText.MISSING : Long.toString(count), "", "", 0));
+        cells.add(new Cell(count == null ? NumberText.MISSING : Long.toString(count), "", "", 0, "",
+            false));
       }
       for (String name : names) {
         MetricResult m = g.getValue().get(name);
         if (m == null) {
-          cells.add(new Cell(NumberText.MISSING, "", "not computed for this group", 0));
+          cells.add(new Cell(NumberText.MISSING, "", "not computed for this group", 0, "", false));
           continue;
         }
         int footnote = 0;
@@ -279,7 +353,9 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
           footnotes.add(g.getKey() + ", " + name + ": " + m.note());
           footnote = footnotes.size();
         }
-        cells.add(new Cell(value(m), ci(m), blank(m.note()), footnote));
+        Double before = base.get(m.key());
+        cells.add(new Cell(value(m), ci(m), blank(m.note()), footnote, baselineText(before, m),
+            worse(before, m)));
       }
       if (chartMetric != null) {
         MetricResult m = g.getValue().get(chartMetric);
@@ -295,7 +371,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     BarChart chart = chartMetric == null ? null
         : BarChart.of(chartId, chartLabel, attribute, points);
     return new AttributeSection(attribute, columns, groups, overall, chart, footnotes,
-        hiddenGroups);
+        hiddenGroups, ConfusionMatrices.of(byGroup));
   }
 
   /** A group's bar: the value with its interval, or 1 − both for the favourable rate. */
@@ -325,13 +401,16 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     return rank < 0 ? GROUP_METRIC_ORDER.size() : rank;
   }
 
-  private static MetricRow metricRow(MetricResult m) {
+  private static MetricRow metricRow(MetricResult m, Map<dev.assay.core.MetricKey, Double> base) {
     String pValue = "";
     if (m instanceof MetricResult.Computed c && c.pValue() != null) {
       pValue = NumberText.of(c.pValue());
     }
+    Double before = base.get(m.key());
+    String change = before != null && m instanceof MetricResult.Computed c ? change(before, c.value()) : "";
     return new MetricRow(m.key().scope().label(), m.key().metric(), value(m), ci(m),
-        m.count() == null ? "" : Long.toString(m.count()), pValue, blank(m.note()));
+        m.count() == null ? "" : Long.toString(m.count()), pValue, blank(m.note()),
+        before == null ? "" : NumberText.of(before), change, worse(before, m));
   }
 
   private static String value(MetricResult m) {

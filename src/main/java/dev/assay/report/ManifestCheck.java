@@ -17,11 +17,12 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * {@code assay verify REPORT_DIR}: checks a report folder against its own manifest.json. Every
- * report file listed under {@code outputs} (results.json, report.html, junit.xml, summary.md) must
- * still be there with the recorded SHA-256; every input listed under {@code inputs} (data files,
- * spec, rule packs, waivers, baseline) is re-hashed when it is a local file that can still be read,
- * and is otherwise listed as not checked, with the reason. A changed or missing report file, or a
+ * {@code assay verify}: checks a report folder, or a published copy of one, against its own
+ * manifest.json. Every report file listed under {@code outputs} (results.json, report.html,
+ * junit.xml, summary.md) must still be there with the recorded SHA-256; every input listed under
+ * {@code inputs} (data files, spec, rule packs, waivers, baseline) is re-hashed when its
+ * {@link Source} can still read it (local files; abfs:// and other Hadoop URIs when the CLI has the
+ * credentials), and is otherwise listed as not checked, with the reason. A changed or missing report file, or a
  * changed input, is a mismatch.
  */
 public final class ManifestCheck {
@@ -58,13 +59,13 @@ public final class ManifestCheck {
   /**
    * The result of one check.
    *
-   * @param manifest the manifest file read
+   * @param manifest the manifest read (a file path or a URL)
    * @param audit the audit's name
    * @param verdict the verdict recorded
    * @param finished when the run finished (ISO-8601), or null
    * @param findings one per recorded file, outputs first
    */
-  public record Outcome(Path manifest, String audit, String verdict, String finished, List<Finding> findings) {
+  public record Outcome(String manifest, String audit, String verdict, String finished, List<Finding> findings) {
 
     public List<Finding> mismatches() {
       return findings.stream().filter(Finding::mismatch).toList();
@@ -80,10 +81,48 @@ public final class ManifestCheck {
   }
 
   /**
+   * Where the files a manifest names are read from: a report folder, a published copy in blob
+   * storage, or (for inputs) local disk or a Hadoop file system. {@link #open} throws
+   * {@link java.nio.file.NoSuchFileException} or {@link java.io.FileNotFoundException} for a file
+   * that is gone and {@link NotCheckable} for one that cannot be checked from here.
+   */
+  @FunctionalInterface
+  public interface Source {
+    InputStream open(String path) throws IOException;
+  }
+
+  /** A recorded file this check cannot read from here, with the reason (not a mismatch). */
+  public static final class NotCheckable extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public NotCheckable(String reason) {
+      super(reason);
+    }
+  }
+
+  /** Inputs read from local disk; an input recorded as a URI (abfs://, hdfs://) is not checked. */
+  public static final Source LOCAL_INPUTS = path -> {
+    if (isUri(path)) {
+      throw new NotCheckable("not a local path; assay verify re-reads local files only");
+    }
+    return Files.newInputStream(Path.of(path));
+  };
+
+  /** Whether a recorded path is a URI with a scheme ({@code abfs://...}) rather than a local path. */
+  public static boolean isUri(String path) {
+    return !path.startsWith("/") && path.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*");
+  }
+
+  /**
    * Checks {@code reportDir}; a missing folder, a missing or unreadable manifest.json, or a file
    * that is not an Assay manifest is a {@link BadInputException} (exit 2).
    */
   public static Outcome check(Path reportDir) {
+    return check(reportDir, LOCAL_INPUTS);
+  }
+
+  /** Checks {@code reportDir}, reading the recorded inputs from {@code inputs}. */
+  public static Outcome check(Path reportDir, Source inputs) {
     if (!Files.isDirectory(reportDir)) {
       throw new BadInputException(reportDir + ": no such report folder. Give the folder that holds"
           + " manifest.json (the --out folder of an audit).");
@@ -93,77 +132,85 @@ public final class ManifestCheck {
       throw new BadInputException(manifestFile + ": no manifest.json in this folder, so there is"
           + " nothing to verify against. Give the --out folder of an audit.");
     }
-    JsonNode manifest;
+    byte[] bytes;
     try {
-      manifest = new ObjectMapper().readTree(manifestFile.toFile());
-    } catch (JsonProcessingException e) {
-      throw new BadInputException(manifestFile + ": not valid JSON (line "
-          + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
+      bytes = Files.readAllBytes(manifestFile);
     } catch (IOException e) {
       throw new BadInputException(manifestFile + ": cannot be read: " + e.getMessage(), e);
     }
+    Path root = reportDir.normalize();
+    return check(manifestFile.toString(), bytes, name -> Files.newInputStream(root.resolve(name)),
+        inputs);
+  }
+
+  /**
+   * Checks the manifest {@code manifestBytes} (shown as {@code label}): each output is read from
+   * {@code outputs} by its file name, each input from {@code inputs} by its recorded path. A
+   * manifest that is not an Assay manifest, or names an output outside its folder, is a
+   * {@link BadInputException} (exit 2).
+   */
+  public static Outcome check(String label, byte[] manifestBytes, Source outputs, Source inputs) {
+    JsonNode manifest;
+    try {
+      manifest = new ObjectMapper().readTree(manifestBytes);
+    } catch (JsonProcessingException e) {
+      throw new BadInputException(label + ": not valid JSON (line "
+          + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new BadInputException(label + ": cannot be read: " + e.getMessage(), e);
+    }
     if (manifest == null || !Manifest.SCHEMA.equals(manifest.path("schema").asText())) {
-      throw new BadInputException(manifestFile + ": not an Assay manifest (its schema is not '"
+      throw new BadInputException(label + ": not an Assay manifest (its schema is not '"
           + Manifest.SCHEMA + "').");
     }
     List<Finding> findings = new ArrayList<>();
     for (JsonNode output : manifest.path("outputs")) {
       String name = output.path("path").asText();
-      Path file = reportDir.resolve(name).normalize();
-      if (!file.startsWith(reportDir.normalize())) {
-        throw new BadInputException(manifestFile + ": the output '" + name + "' points outside the folder.");
+      if (name.isEmpty() || name.startsWith("/") || name.contains("\\")
+          || List.of(name.split("/")).contains("..") || isUri(name)) {
+        throw new BadInputException(label + ": the output '" + name + "' points outside the folder.");
       }
-      findings.add(compare("output", name, file, output, true));
+      findings.add(compare("output", name, outputs, output, true));
     }
     for (JsonNode input : manifest.path("inputs")) {
       String path = input.path("path").asText();
       String kind = "input " + input.path("role").asText("?");
-      if (!path.startsWith("/") && path.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
-        findings.add(new Finding(kind, path, State.NOT_CHECKED, input.path("sha256").asText(), null,
-            "not a local path; assay verify re-reads local files only"));
-      } else {
-        findings.add(compare(kind, path, Path.of(path), input, false));
-      }
+      findings.add(compare(kind, path, inputs, input, false));
     }
-    return new Outcome(manifestFile, manifest.path("audit").asText(null), manifest.path("verdict").asText(null),
+    return new Outcome(label, manifest.path("audit").asText(null), manifest.path("verdict").asText(null),
         manifest.path("finished").asText(null), List.copyOf(findings));
   }
 
-  private static Finding compare(String kind, String shown, Path file, JsonNode recorded, boolean required) {
+  private static Finding compare(String kind, String path, Source source, JsonNode recorded,
+                                 boolean required) {
     String expected = recorded.path("sha256").asText();
     long expectedSize = recorded.path("size").asLong(-1);
-    if (!Files.exists(file)) {
-      return new Finding(kind, shown, required ? State.MISSING : State.NOT_CHECKED, expected, null,
-          required ? "the file is gone" : "no longer there");
-    }
-    try {
-      String actual = sha256(file);
-      long size = Files.size(file);
+    State gone = required ? State.MISSING : State.NOT_CHECKED;
+    try (InputStream in = source.open(path)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      long size;
+      try (DigestInputStream hashed = new DigestInputStream(in, digest)) {
+        size = hashed.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      String actual = HexFormat.of().formatHex(digest.digest());
       if (actual.equals(expected)) {
-        return new Finding(kind, shown, State.MATCH, expected, actual, "");
+        return new Finding(kind, path, State.MATCH, expected, actual, "");
       }
-      String note = size == expectedSize ? "same size " + size + " bytes" : "size " + expectedSize + " → " + size + " bytes";
-      return new Finding(kind, shown, State.CHANGED, expected, actual, note);
-    } catch (NoSuchFileException e) {
-      return new Finding(kind, shown, required ? State.MISSING : State.NOT_CHECKED, expected, null, "the file is gone");
+      String note = size == expectedSize ? "same size " + size + " bytes"
+          : "size " + expectedSize + " → " + size + " bytes";
+      return new Finding(kind, path, State.CHANGED, expected, actual, note);
+    } catch (NotCheckable e) {
+      return new Finding(kind, path, State.NOT_CHECKED, expected, null, e.getMessage());
+    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+      return new Finding(kind, path, gone, expected, null,
+          required ? "the file is gone" : "no longer there");
     } catch (IOException e) {
-      if (required) {
-        return new Finding(kind, shown, State.MISSING, expected, null, "cannot be read: " + e.getMessage());
-      }
-      return new Finding(kind, shown, State.NOT_CHECKED, expected, null, "cannot be read: " + e.getMessage());
-    }
-  }
-
-  private static String sha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
+      String why = String.valueOf(e.getMessage());
+      int nl = why.indexOf('\n');
+      return new Finding(kind, path, gone, expected, null,
+          "cannot be read: " + (nl < 0 ? why : why.substring(0, nl)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

@@ -34,6 +34,12 @@ public final class MetricGlossary {
     define("accuracy", "Share of records whose prediction equals the true label: "
         + "(TP + TN) ÷ all.");
     define("mean_score", "Average model score of the group's records.");
+    define("scoring_rate", "Share of the group's scored records whose score is strictly above the "
+        + "median score of all records (NYC Local Law 144's scoring rate).");
+    define("scoring_impact_ratio", "The group's scoring rate divided by the highest group's "
+        + "scoring rate (NYC Local Law 144's impact ratio for a tool that scores); 1 means parity.");
+    define("standardized_mean_difference", "Difference between the group's mean score and the "
+        + "reference group's, in units of their pooled standard deviation (Cohen's d); 0 means parity.");
     define("auc", "Area under the ROC curve: the chance that a randomly chosen positive record "
         + "gets a higher score than a randomly chosen negative one (0.5 = chance, 1 = perfect).");
     define("impact_ratio", "The group's favourable-outcome rate divided by the highest group's "

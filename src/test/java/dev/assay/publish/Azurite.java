@@ -35,15 +35,19 @@ public final class Azurite implements BeforeAllCallback {
   private static Instance instance;
 
   /** The running emulator: its port and connection string. */
-  public record Instance(int port, Process process, Path folder) implements AutoCloseable {
+  public record Instance(int port, Process process, Path folder, boolean tls) implements AutoCloseable {
+
+    public Instance(int port, Process process, Path folder) {
+      this(port, process, folder, false);
+    }
 
     public String blobEndpoint() {
-      return "http://127.0.0.1:" + port + "/" + ACCOUNT;
+      return (tls ? "https" : "http") + "://127.0.0.1:" + port + "/" + ACCOUNT;
     }
 
     public String connectionString() {
-      return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + KEY
-          + ";BlobEndpoint=" + blobEndpoint() + ";";
+      return "DefaultEndpointsProtocol=" + (tls ? "https" : "http") + ";AccountName=" + ACCOUNT
+          + ";AccountKey=" + KEY + ";BlobEndpoint=" + blobEndpoint() + ";";
     }
 
     @Override
@@ -87,7 +91,22 @@ public final class Azurite implements BeforeAllCallback {
     }
   }
 
+  /**
+   * A separate Azurite serving HTTPS with the PEM certificate and key given (Azurite's
+   * {@code --cert}/{@code --key}) and any {@code extra} arguments (e.g. {@code --oauth basic});
+   * the caller closes it. Skipped like {@link #get()} without npx.
+   */
+  public static Instance startTls(Path cert, Path key, String... extra) {
+    List<String> args = new java.util.ArrayList<>(List.of("--cert", cert.toString(), "--key", key.toString()));
+    args.addAll(List.of(extra));
+    return start(args, true);
+  }
+
   private static Instance start() {
+    return start(List.of(), false);
+  }
+
+  private static Instance start(List<String> extra, boolean tls) {
     String npx = onPath("npx");
     Assumptions.assumeTrue(npx != null,
         "npx (Node.js) is not installed: the Azurite tests are skipped. Install Node.js 20 and run"
@@ -102,10 +121,12 @@ public final class Azurite implements BeforeAllCallback {
     Path log = folder.resolve("azurite.log");
     Process process;
     try {
-      process = new ProcessBuilder(npx, "-y", "-p", PACKAGE, "azurite-blob",
-          "--blobHost", "127.0.0.1", "--blobPort", Integer.toString(port),
+      List<String> command = new java.util.ArrayList<>(List.of(npx, "-y", "-p", PACKAGE,
+          "azurite-blob", "--blobHost", "127.0.0.1", "--blobPort", Integer.toString(port),
           "--location", folder.resolve("data").toString(),
-          "--skipApiVersionCheck", "--loose", "--disableTelemetry")
+          "--skipApiVersionCheck", "--loose", "--disableTelemetry"));
+      command.addAll(extra);
+      process = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(log.toFile())
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -113,7 +134,7 @@ public final class Azurite implements BeforeAllCallback {
     } catch (IOException e) {
       throw new IllegalStateException("cannot start Azurite with " + npx, e);
     }
-    Instance started = new Instance(port, process, folder);
+    Instance started = new Instance(port, process, folder, tls);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180); // first use downloads it
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {

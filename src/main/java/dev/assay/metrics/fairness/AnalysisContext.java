@@ -12,8 +12,11 @@ import java.util.Locale;
  * @param z the normal quantile of {@code in.confidence()}
  * @param totalRows rows in the whole data set (for group shares)
  * @param probabilityScores whether every score lies in [0, 1] (calibration metrics apply)
+ * @param scoreMedian the median score of all scored rows ({@link ScoringRate}), null without a
+ *     score or without scored rows
  */
-record AnalysisContext(FairnessInput in, double z, long totalRows, boolean probabilityScores) {
+record AnalysisContext(FairnessInput in, double z, long totalRows, boolean probabilityScores,
+                       ScoringRate.Median scoreMedian) {
 
   boolean hasLabel() {
     return in.label() != null;

@@ -16,7 +16,9 @@ import java.util.Map;
 
 /**
  * The results of one attribute (or intersection): each group's {@link GroupResults}, the impact
- * ratios with their Katz intervals and Holm-adjusted p-values against the most favoured group,
+ * ratios (of the favourable prediction, and with a score of the LL 144 {@link ScoringRate scoring
+ * rate}) with their Katz intervals and Holm-adjusted p-values against the most favoured group,
+ * the {@link StandardizedMeanDifference} of the score,
  * the between-group {@link Disparity} metrics with Newcombe (difference) or Katz (ratio)
  * intervals, {@code auc_difference}, and the {@code *_vs_ref} metrics when a reference group is
  * named.
@@ -88,6 +90,10 @@ final class AttributeResults {
     if (in.hasPrediction()) {
       out.addAll(impactRatios());
     }
+    if (in.score() != null) {
+      out.addAll(scoringImpactRatios());
+      out.addAll(StandardizedMeanDifference.of(c, attribute, groups, eligible.keySet()));
+    }
     for (Disparity d : Disparity.values()) {
       if (d.computable(c.hasLabel(), in.hasPrediction())) {
         out.add(disparity(d, exclusionNote));
@@ -158,6 +164,13 @@ final class AttributeResults {
     return share == null || groups.get(group).n() >= share * c.totalRows();
   }
 
+  /** A group's count of favourable outcomes x out of n, for an impact ratio. */
+  private record Outcomes(long x, long n) {
+    double rate() {
+      return n == 0 ? Double.NaN : (double) x / n;
+    }
+  }
+
   /**
    * impact_ratio: a group's favourable-prediction rate ÷ the highest such rate among the groups
    * large enough to count (NYC Local Law 144's impact ratio; EEOC's four-fifths comparison), with
@@ -167,65 +180,92 @@ final class AttributeResults {
    */
   private List<MetricResult> impactRatios() {
     boolean fav = c.in().favourableIsPositive();
-    Disparity.Rate rate = Disparity.Rate.FAVOURABLE;
+    return impactRatios("impact_ratio", "favourable rate",
+        g -> new Outcomes(Disparity.Rate.FAVOURABLE.numerator(groups.get(g), fav), groups.get(g).n()));
+  }
+
+  /**
+   * scoring_impact_ratio: NYC Local Law 144's impact ratio for a tool that scores (6 RCNY §5-300,
+   * §5-301(b)): a group's {@link ScoringRate scoring rate} ÷ the highest scoring rate among the
+   * groups that count, with the same interval, test and eligibility as {@code impact_ratio}; x is
+   * the group's rows above the sample median, n its scored rows.
+   */
+  private List<MetricResult> scoringImpactRatios() {
+    ScoringRate.Median m = c.scoreMedian();
+    if (m == null) {
+      List<MetricResult> out = new ArrayList<>();
+      groups.forEach((g, s) -> out.add(new MetricResult.Undefined(key("scoring_impact_ratio",
+          Scope.group(attribute, g)), s.n(), "scoring_impact_ratio is undefined: no scored row")));
+      return out;
+    }
+    return impactRatios("scoring_impact_ratio", "scoring rate",
+        g -> new Outcomes(ScoringRate.above(histogram(g), m), histogram(g).rows()));
+  }
+
+  private List<MetricResult> impactRatios(String metric, String rateName,
+                                          java.util.function.Function<String, Outcomes> outcomes) {
     String best = null;
     double max = Double.NaN;
-    for (Map.Entry<String, ConfusionState> e : eligible.entrySet()) {
-      double v = rate.value(e.getValue(), fav);
-      if (inImpactRatios(e.getKey()) && !Double.isNaN(v) && (best == null || v > max)) {
-        best = e.getKey();
+    for (String g : eligible.keySet()) {
+      double v = outcomes.apply(g).rate();
+      if (inImpactRatios(g) && !Double.isNaN(v) && (best == null || v > max)) {
+        best = g;
         max = v;
       }
     }
     List<MetricResult> out = new ArrayList<>();
     if (best == null || max == 0.0) {
-      String why = best == null ? "no group has at least min_group_size rows"
-          : "the highest favourable rate is 0";
+      String why = best == null ? "no group has at least min_group_size rows and a defined " + rateName
+          : "the highest " + rateName + " is 0";
       groups.forEach((g, s) -> out.add(new MetricResult.Undefined(
-          key("impact_ratio", Scope.group(attribute, g)), s.n(), "impact_ratio is undefined: " + why)));
+          key(metric, Scope.group(attribute, g)), s.n(), metric + " is undefined: " + why)));
       return out;
     }
-    ConfusionState top = groups.get(best);
-    long xBest = rate.numerator(top, fav);
+    Outcomes top = outcomes.apply(best);
     List<String> compared = new ArrayList<>();
     for (String g : groups.keySet()) {
-      if (!g.equals(best) && inImpactRatios(g)) {
+      if (!g.equals(best) && inImpactRatios(g) && outcomes.apply(g).n() > 0) {
         compared.add(g);
       }
     }
     double[] raw = new double[compared.size()];
     for (int i = 0; i < raw.length; i++) {
-      ConfusionState s = groups.get(compared.get(i));
-      raw[i] = TwoProportionTest.pValue(rate.numerator(s, fav), s.n(), xBest, top.n());
+      Outcomes o = outcomes.apply(compared.get(i));
+      raw[i] = TwoProportionTest.pValue(o.x(), o.n(), top.x(), top.n());
     }
     double[] holm = HolmCorrection.adjust(raw);
     for (Map.Entry<String, ConfusionState> e : groups.entrySet()) {
       String g = e.getKey();
       ConfusionState s = e.getValue();
-      MetricKey k = key("impact_ratio", Scope.group(attribute, g));
+      MetricKey k = key(metric, Scope.group(attribute, g));
       if (!inImpactRatios(g)) {
-        out.add(new MetricResult.Undefined(k, s.n(), "impact_ratio is not computed: the group has "
+        out.add(new MetricResult.Undefined(k, s.n(), metric + " is not computed: the group has "
             + percent(s.n()) + " of the rows, under fairness.exclude_below_share "
             + percentOf(c.in().excludeBelowShare()) + " (NYC Local Law 144 allows excluding it)"));
         continue;
       }
-      long x = rate.numerator(s, fav);
-      double v = rate.value(s, fav) / max;
-      String note = "relative to " + best + " (favourable rate " + fmt(max) + ")";
+      Outcomes o = outcomes.apply(g);
+      if (o.n() == 0) {
+        out.add(new MetricResult.Undefined(k, s.n(), metric + " is undefined: the group's " + rateName
+            + " is undefined (no row to rate)"));
+        continue;
+      }
+      double v = o.rate() / max;
+      String note = "relative to " + best + " (" + rateName + " " + fmt(max) + ")";
       if (!eligible.containsKey(g)) {
         note += "; insufficient data: fewer than min_group_size rows";
       }
       if (g.equals(best)) {
-        out.add(new MetricResult.Computed(k, v, s.n(), null, null, null, note));
+        out.add(new MetricResult.Computed(k, v, o.n(), null, null, null, note));
         continue;
       }
       int i = compared.indexOf(g);
-      Interval ci = KatzInterval.of(x, s.n(), xBest, top.n(), c.z());
+      Interval ci = KatzInterval.of(o.x(), o.n(), top.x(), top.n(), c.z());
       note += "; " + c.level() + " Katz interval" + (ci == null ? " undefined: 0 favourable outcomes" : "")
-          + "; p_value: " + TwoProportionTest.testName(x, s.n(), xBest, top.n()) + " vs " + best
+          + "; p_value: " + TwoProportionTest.testName(o.x(), o.n(), top.x(), top.n()) + " vs " + best
           + ", raw p " + pText(raw[i]) + ", Holm-adjusted over " + raw.length + " comparison"
           + (raw.length == 1 ? "" : "s");
-      out.add(new MetricResult.Computed(k, v, s.n(), ci == null ? null : ci.low(),
+      out.add(new MetricResult.Computed(k, v, o.n(), ci == null ? null : ci.low(),
           ci == null ? null : ci.high(), holm[i], note));
     }
     return out;

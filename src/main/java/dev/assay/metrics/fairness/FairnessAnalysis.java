@@ -26,9 +26,11 @@ import org.apache.spark.sql.functions;
  * and the reference-group comparisons ({@link ReferenceComparison}). The label and prediction
  * checks ride in the same job.
  *
- * <p>With a score and a label, the score key floor(score · 10³) is one more cell column, and each
+ * <p>With a score, the score key floor(score · 10³) is one more cell column, and each
  * slice (and the whole data set) gets one more grouping: the slice's columns plus the key, whose
- * groups are the {@link ScoreHistogram} behind {@code auc} and the expected calibration error. So
+ * groups are the {@link ScoreHistogram} behind {@code auc} and the expected calibration error
+ * (with a label) and the LL 144 {@code scoring_rate} ({@link ScoringRate}, whose sample median
+ * comes from the whole data set's histogram on the driver). So
  * the family stays one pass, and its driver state grows with cells = distinct (sensitive values,
  * score key) combinations — at most combinations × 1,001 for a probability — never with rows
  * (bounded by {@link #MAX_CELLS}).
@@ -44,7 +46,7 @@ public final class FairnessAnalysis {
 
   /**
    * A bound on the cells (distinct combinations of all sensitive columns, and of the score key
-   * when there is a score and a label) brought to the driver; more means an identifier was named
+   * when there is a score) brought to the driver; more means an identifier was named
    * as sensitive, or a continuous score needs rounding.
    */
   public static final long MAX_CELLS = 1_000_000;
@@ -69,7 +71,9 @@ public final class FairnessAnalysis {
     Column prediction = in.prediction() != null ? in.prediction().asInt()
         : in.threshold() != null ? functions.when(score.geq(in.threshold()), 1).when(score.isNotNull(), 0)
         : functions.lit(null).cast("int");
-    boolean histograms = in.score() != null && in.label() != null;
+    // The score-key histograms serve auc and calibration (with a label) and the LL 144 scoring
+    // rate (score alone).
+    boolean histograms = in.score() != null;
     if (histograms) {
       // + 1e-9: 0.123 * 1000 is 122.99999999999999 in binary floating point; without the nudge a
       // score with three decimals could share a key with its neighbour and AUC would not be exact.
@@ -132,12 +136,13 @@ public final class FairnessAnalysis {
       }
     }
 
+    ScoreHistogram wholeHistogram = histogram(keyStates, "", "");
     AnalysisContext context = new AnalysisContext(in, WilsonInterval.z(in.confidence()), all.n(),
-        all.scoresAreProbabilities());
+        all.scoresAreProbabilities(), histograms ? ScoringRate.median(wholeHistogram) : null);
     List<MetricResult> metrics = new ArrayList<>(GroupResults.of(context, Scope.DATASET, all,
-        histogram(keyStates, "", ""), null));
+        wholeHistogram, null));
     List<String> notes = new ArrayList<>();
-    if (histograms && !context.probabilityScores()) {
+    if (context.hasScoreAndLabel() && !context.probabilityScores()) {
       notes.add("brier_score and expected_calibration_error are not computed: score '" + in.score()
           + "' is not a probability (its values range from " + all.scoreMin() + " to "
           + all.scoreMax() + ", outside [0, 1]).");

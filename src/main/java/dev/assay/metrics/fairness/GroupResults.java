@@ -44,6 +44,7 @@ final class GroupResults {
       out.add(s.scoreCount() == 0
           ? new MetricResult.Undefined(k, s.n(), join("mean_score is undefined: no score in this group", note))
           : new MetricResult.Computed(k, s.scoreSum() / s.scoreCount(), s.n(), null, null, null, note));
+      out.add(scoringRate(c, scope, s, h, note));
     }
     if (c.hasScoreAndLabel()) {
       out.add(auc(scope, s, h, note));
@@ -52,6 +53,29 @@ final class GroupResults {
       }
     }
     return out;
+  }
+
+  /**
+   * scoring_rate ({@link ScoringRate}): rows scoring strictly above the sample median ÷ scored rows,
+   * with its {@link WilsonInterval}; the note gives the median and the resolution bound.
+   */
+  private static MetricResult scoringRate(AnalysisContext c, Scope scope, ConfusionState s,
+                                          ScoreHistogram h, String note) {
+    MetricKey k = key("scoring_rate", scope);
+    ScoringRate.Median m = c.scoreMedian();
+    if (m == null || h.rows() == 0) {
+      return new MetricResult.Undefined(k, s.n(), join("scoring_rate is undefined: no scored row in"
+          + (m == null ? " the data set" : " this group"), note));
+    }
+    long above = ScoringRate.above(h, m);
+    Interval ci = WilsonInterval.of(above, h.rows(), c.z());
+    double bound = ScoringRate.bound(h, m);
+    String method = above + " of " + h.rows() + " scored rows above the sample median "
+        + ScoringRate.medianText(m) + " (of " + m.rows() + " scored rows; a score equal to the median"
+        + " is not above it); exact if scores have at most 3 decimals, else up to " + fmt(bound)
+        + " higher (rows sharing the median's 1e-3 key count as not above)";
+    return new MetricResult.Computed(k, (double) above / h.rows(), h.rows(), ci.low(), ci.high(), null,
+        join(method, note));
   }
 
   private static MetricResult auc(Scope scope, ConfusionState s, ScoreHistogram h, String note) {

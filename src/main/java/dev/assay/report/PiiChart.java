@@ -1,0 +1,142 @@
+package dev.assay.report;
+
+import dev.assay.core.Family;
+import dev.assay.core.MetricNames;
+import dev.assay.core.MetricResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The PII-by-type chart of one family for the HTML report: one horizontal bar per scanned column
+ * and kind of personal data with at least one match, its length the number of records
+ * ({@code pii_<type>_count}), its text the count and the share of records
+ * ({@code pii_<type>_rate}). Every bar is labelled with its column and type in words and carries a
+ * {@code <title>}, so the chart never relies on colour. Columns keep the order of the metrics,
+ * types within a column are ordered by count, largest first; at most {@link #MAX_BARS} bars are
+ * drawn and the rest are counted.
+ *
+ * @param id unique id in the page, for {@code aria-labelledby}
+ * @param title the chart's accessible title
+ * @param description one sentence an assistive reader hears instead of the picture
+ * @param bars the drawn bars, empty when nothing was found
+ * @param hidden bars left out because of the cap
+ * @param columns the number of scanned columns
+ */
+public record PiiChart(String id, String title, String description, String width, String height,
+                       String labelX, String plotLeft, List<Bar> bars, int hidden, int columns) {
+
+  /** The most bars drawn. */
+  public static final int MAX_BARS = 40;
+
+  static final double LABEL_WIDTH = 300;
+  static final double PLOT_WIDTH = 300;
+  static final double VALUE_WIDTH = 190;
+  static final double ROW_HEIGHT = 24;
+  static final double TOP = 8;
+  static final int LABEL_CHARS = 42;
+
+  private static final String COUNT_SUFFIX = "_count";
+  private static final String RATE_SUFFIX = "_rate";
+
+  /** PII types in words, by the id inside {@code pii_<id>_count}. */
+  static final Map<String, String> TYPE_WORDS = Map.of("email", "e-mail address",
+      "phone", "phone number", "credit_card", "credit card number", "iban", "IBAN",
+      "us_ssn", "US social security number", "ipv4", "IPv4 address",
+      "aws_access_key", "AWS access key", "azure_storage_key", "Azure storage key",
+      "jwt", "JSON web token", "private_key", "private key");
+
+  /** One bar: its label (shortened) and full label, geometry, and its value as text. */
+  public record Bar(String label, String fullLabel, String y, String textY, String width,
+                    String valueX, String value) {
+  }
+
+  /** A type's name in words ("credit card number"); an unknown id with spaces for underscores. */
+  static String typeWords(String id) {
+    return TYPE_WORDS.getOrDefault(id, id.replace('_', ' '));
+  }
+
+  /**
+   * The chart of the {@code pii_<type>_count} metrics of {@code family} in {@code metrics}, or null
+   * when the family has none (the scan did not run).
+   */
+  static PiiChart of(String id, Family family, List<MetricResult> metrics) {
+    record Found(String column, String type, long count, Double rate) {
+    }
+    Map<String, Double> rates = new LinkedHashMap<>();
+    for (MetricResult m : metrics) {
+      String name = m.key().metric();
+      if (m.key().family() == family && name.startsWith(MetricNames.PII_PREFIX)
+          && name.endsWith(RATE_SUFFIX) && m.number().isPresent()) {
+        rates.put(column(m) + "\u0000" + name.substring(0, name.length() - RATE_SUFFIX.length()),
+            m.number().getAsDouble());
+      }
+    }
+    Set<String> columns = new LinkedHashSet<>();
+    List<Found> found = new ArrayList<>();
+    for (MetricResult m : metrics) {
+      String name = m.key().metric();
+      if (m.key().family() != family || !name.startsWith(MetricNames.PII_PREFIX)
+          || !name.endsWith(COUNT_SUFFIX)) {
+        continue;
+      }
+      String column = column(m);
+      columns.add(column);
+      if (m.number().isPresent() && m.number().getAsDouble() > 0) {
+        String stem = name.substring(0, name.length() - COUNT_SUFFIX.length());
+        found.add(new Found(column, stem.substring(MetricNames.PII_PREFIX.length()),
+            (long) m.number().getAsDouble(), rates.get(column + "\u0000" + stem)));
+      }
+    }
+    if (columns.isEmpty()) {
+      return null;
+    }
+    List<String> order = new ArrayList<>(columns);
+    found.sort(Comparator.comparingInt((Found f) -> order.indexOf(f.column()))
+        .thenComparing(Comparator.comparingLong(Found::count).reversed())
+        .thenComparing(Found::type));
+    List<Found> drawn = found.subList(0, Math.min(found.size(), MAX_BARS));
+    long max = drawn.stream().mapToLong(Found::count).max().orElse(0);
+    List<Bar> bars = new ArrayList<>();
+    for (int i = 0; i < drawn.size(); i++) {
+      Found f = drawn.get(i);
+      double y = TOP + i * ROW_HEIGHT;
+      double w = (double) f.count() / max * PLOT_WIDTH;
+      String full = f.column() + ": " + typeWords(f.type());
+      String label = full.length() > LABEL_CHARS ? full.substring(0, LABEL_CHARS - 1) + "…" : full;
+      String value = plural(f.count(), "record")
+          + (f.rate() == null ? "" : " (" + Findings.percent(f.rate()) + ")");
+      bars.add(new Bar(label, full, fmt(y + 3), fmt(y + ROW_HEIGHT / 2 + 4), fmt(w),
+          fmt(LABEL_WIDTH + w + 6), value));
+    }
+    String scanned = plural(columns.size(), "scanned column");
+    String description = found.isEmpty()
+        ? "No personal data of any recognised type was found in the " + scanned + "."
+        : "Records with personal data, by column and type, in the " + scanned + ": "
+            + String.join("; ", drawn.stream().map(f -> f.column() + ", " + typeWords(f.type())
+                + " " + f.count()).toList())
+            + (found.size() > drawn.size() ? "; and " + (found.size() - drawn.size()) + " more." : ".");
+    double plotBottom = TOP + drawn.size() * ROW_HEIGHT;
+    return new PiiChart(id, "Personal data found, by column and type", description,
+        fmt(LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH), fmt(plotBottom + 8), fmt(LABEL_WIDTH - 8),
+        fmt(LABEL_WIDTH), bars, found.size() - drawn.size(), columns.size());
+  }
+
+  private static String column(MetricResult m) {
+    String column = m.key().scope().column();
+    return column == null ? m.key().scope().label() : column;
+  }
+
+  private static String plural(long n, String noun) {
+    return String.format(Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+}
