@@ -125,7 +125,8 @@ public final class Audit {
     String judgeKey = judge == null ? null : judgeKey(judge);
 
     Dataset<Row> current = DatasetReader.open(spark, spec.current());
-    PrivacyPlan privacyPlan = PrivacyPlan.check(current, spec.privacy(), spec.columns(),
+    PrivacyPlan privacyPlan = PrivacyPlan.check(current, spec.privacy().trainingText() == null ? null
+        : DatasetReader.open(spark, spec.privacy().trainingText()), spec.privacy(), spec.columns(),
         spec.document(), "data.current (" + spec.current().uri() + ")");
     // drift's columns are checked on both sides before any job runs
     DriftInput driftInput = DriftPlan.notApplicable(spec) != null ? null
@@ -168,6 +169,7 @@ public final class Audit {
     families.add(privacy.family());
     metrics.addAll(privacy.metrics());
     notes.addAll(privacy.notes());
+    exhibits = exhibits.withPiiExamples(privacy.piiExamples());
 
     // --- llm: text quality, safety and format of an LLM application's outputs (one job) ---
     FamilyOutcome llm = LlmPlan.outcome(spec.raw().columns());

@@ -58,7 +58,8 @@ public final class MetricNames {
         "k_anonymity", "equivalence_classes", "reidentification_risk_prosecutor_max",
         "reidentification_risk_prosecutor_avg", "sample_uniqueness", "records_at_risk",
         "l_diversity", "entropy_l_diversity", "t_closeness", "membership_auc",
-        "membership_advantage"));
+        "membership_advantage", "membership_tpr_at_0_1_fpr", "membership_tpr_at_1_fpr",
+        "membership_attack_auc", "memorization_rate"));
     NAMES.put(Family.LLM, names(
         "bleu", "chrf", "rouge1", "rouge2", "rougeL", "exact_match", "token_f1",
         "refusal_rate", "prompt_injection_rate", "indirect_injection_rate", "json_valid_rate",

@@ -41,7 +41,8 @@ public enum MetricDirection {
       "domain_classifier_auc",
       "reidentification_risk_prosecutor_max", "reidentification_risk_prosecutor_avg",
       "sample_uniqueness", "records_at_risk", "t_closeness", "membership_auc",
-      "membership_advantage",
+      "membership_advantage", "membership_tpr_at_0_1_fpr", "membership_tpr_at_1_fpr",
+      "membership_attack_auc", "memorization_rate",
       "prompt_injection_rate", "indirect_injection_rate", "unsupported_number_rate",
       "unsupported_entity_rate", "response_pii_rate", "response_secret_rate", "latency_ms_p50",
       "latency_ms_p95", "latency_ms_p99", "cost_total", "cost_per_record");

@@ -262,6 +262,15 @@ public final class MetricGlossary {
         + "from others (0.5 = no better than chance).");
     define("membership_advantage", "Membership-inference advantage: true positive rate minus "
         + "false positive rate of the best attack threshold (0 = no leakage).");
+    define("membership_tpr_at_0_1_fpr", "Share of training records the confidence attack identifies "
+        + "while wrongly flagging at most 0.1% of non-training records (0 = none identified safely).");
+    define("membership_tpr_at_1_fpr", "Share of training records the confidence attack identifies "
+        + "while wrongly flagging at most 1% of non-training records.");
+    define("memorization_rate", "Share of the model's responses that repeat a long passage (50 "
+        + "characters by default) of the training text word for word.");
+    define("membership_attack_auc", "How well a logistic-regression attack trained on the model's "
+        + "confidence, loss, entropy and label tells training records from others, cross-validated "
+        + "(0.5 = no better than chance, 1 = always).");
   }
 
   private MetricGlossary() {

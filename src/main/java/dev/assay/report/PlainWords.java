@@ -124,6 +124,21 @@ final class PlainWords {
         return "an attacker guessing whether a person's record was used in training is right for "
             + pct + " more of the members than of the others (membership advantage "
             + NumberText.of(v) + "; 0 means the model leaks nothing this way)";
+      case "membership_tpr_at_0_1_fpr":
+        return "an attacker who may wrongly accuse at most 1 in 1,000 people of being in the"
+            + " training data still finds " + pct + " of those who were (true-positive rate "
+            + NumberText.of(v) + " at a 0.1\u00a0% false-positive rate)";
+      case "membership_tpr_at_1_fpr":
+        return "an attacker who may wrongly accuse at most 1 in 100 people of being in the"
+            + " training data still finds " + pct + " of those who were (true-positive rate "
+            + NumberText.of(v) + " at a 1\u00a0% false-positive rate)";
+      case "membership_attack_auc":
+        return "an attack model trained on the model's confidence and loss tells training records"
+            + " from others with an AUC of " + NumberText.of(v)
+            + " (0.5 is no better than a coin toss, 1 is always right)";
+      case "memorization_rate":
+        return pct + " of responses repeat a long passage of the training text word for word"
+            + " (memorization rate " + NumberText.of(v) + ")";
       default:
         return name.startsWith(MetricNames.PII_PREFIX) ? pii(name, scope, v, capped) : null;
     }

@@ -82,9 +82,17 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
   /**
    * Privacy options (checked into {@link PrivacyOptions}): the quasi-identifiers and sensitive
    * attribute of the re-identification metrics, the {@code k} of {@code records_at_risk}, and the
-   * string columns the PII scan reads (default: every string column).
+   * string columns the PII scan reads (default: every string column), and the training text and
+   * window ({@code memorization_chars}, default 50) of the memorization measure.
    */
   public record Privacy(List<String> quasiIdentifiers, String sensitiveAttribute, Integer k,
-                        List<String> piiColumns) {
+                        List<String> piiColumns, TrainingText trainingText, Integer memorizationChars) {
+  }
+
+  /**
+   * The training text of the memorization measure: a data set like {@link Source} and its text
+   * {@code column} (default {@code text}).
+   */
+  public record TrainingText(String path, String format, String column, Map<String, String> options) {
   }
 }
