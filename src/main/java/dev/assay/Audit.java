@@ -20,12 +20,14 @@ import dev.assay.metrics.fairness.FairnessAnalysis;
 import dev.assay.metrics.fairness.FairnessInput;
 import dev.assay.metrics.fairness.FairnessOutcome;
 import dev.assay.metrics.fairness.FairnessPlan;
+import dev.assay.metrics.privacy.PiiType;
 import dev.assay.metrics.privacy.PrivacyOutcome;
 import dev.assay.metrics.privacy.PrivacyPlan;
 import dev.assay.metrics.llm.LlmAnalysis;
 import dev.assay.metrics.llm.LlmInput;
 import dev.assay.metrics.llm.LlmOutcome;
 import dev.assay.metrics.llm.LlmPlan;
+import dev.assay.metrics.llm.ResponseScanner;
 import dev.assay.metrics.llm.judge.JudgeAnalysis;
 import dev.assay.policy.Baseline;
 import dev.assay.policy.Policy;
@@ -41,9 +43,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -121,7 +125,8 @@ public final class Audit {
     String judgeKey = judge == null ? null : judgeKey(judge);
 
     Dataset<Row> current = DatasetReader.open(spark, spec.current());
-    PrivacyPlan privacyPlan = PrivacyPlan.check(current, spec.privacy(), spec.columns(),
+    PrivacyPlan privacyPlan = PrivacyPlan.check(current, spec.privacy().trainingText() == null ? null
+        : DatasetReader.open(spark, spec.privacy().trainingText()), spec.privacy(), spec.columns(),
         spec.document(), "data.current (" + spec.current().uri() + ")");
     // drift's columns are checked on both sides before any job runs
     DriftInput driftInput = DriftPlan.notApplicable(spec) != null ? null
@@ -164,13 +169,14 @@ public final class Audit {
     families.add(privacy.family());
     metrics.addAll(privacy.metrics());
     notes.addAll(privacy.notes());
+    exhibits = exhibits.withPiiExamples(privacy.piiExamples());
 
     // --- llm: text quality, safety and format of an LLM application's outputs (one job) ---
     FamilyOutcome llm = LlmPlan.outcome(spec.raw().columns());
     families.add(llm);
     if (llm.applicable()) {
       LlmInput input = LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(),
-          "data.current (" + spec.current().uri() + ")");
+          "data.current (" + spec.current().uri() + ")").withScanners(responseScanners());
       LlmOutcome outcome = LlmAnalysis.run(input);
       metrics.addAll(outcome.metrics());
       notes.addAll(outcome.notes());
@@ -213,6 +219,21 @@ public final class Audit {
         spark.version(), spark.sparkContext().master(), started, clock.instant(), files);
     return new AuditRun(spec.name(), spec.model(), families, metrics, verdicts, rowCounts,
         notes, provenance, baseline == null ? Map.of() : baseline.values(), exhibits);
+  }
+
+  /**
+   * The llm family's PII and secret detectors on responses: the privacy family's {@link PiiType}
+   * expressions (families do not import each other, so the composition root hands them over);
+   * keys, tokens and private keys count as secrets, the rest as personal data.
+   */
+  public static List<ResponseScanner> responseScanners() {
+    Set<PiiType> secrets = EnumSet.of(PiiType.AWS_ACCESS_KEY, PiiType.AZURE_STORAGE_KEY, PiiType.JWT,
+        PiiType.PRIVATE_KEY);
+    List<ResponseScanner> out = new ArrayList<>();
+    for (PiiType type : PiiType.values()) {
+      out.add(new ResponseScanner(type.id(), secrets.contains(type), type::found));
+    }
+    return out;
   }
 
   /** The judge's API key from the environment, checked before any Spark job. */

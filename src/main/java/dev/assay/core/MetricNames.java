@@ -64,14 +64,24 @@ public final class MetricNames {
         "k_anonymity", "equivalence_classes", "reidentification_risk_prosecutor_max",
         "reidentification_risk_prosecutor_avg", "sample_uniqueness", "records_at_risk",
         "l_diversity", "entropy_l_diversity", "t_closeness", "membership_auc",
-        "membership_advantage"));
+        "membership_advantage", "membership_tpr_at_0_1_fpr", "membership_tpr_at_1_fpr",
+        "membership_attack_auc", "memorization_rate"));
     NAMES.put(Family.LLM, names(
         "bleu", "chrf", "rouge1", "rouge2", "rougeL", "exact_match", "token_f1",
         "refusal_rate", "prompt_injection_rate", "indirect_injection_rate", "json_valid_rate",
-        "response_length_mean", "response_length_min", "response_length_max",
+        "response_length_mean", "response_length_min", "response_length_max", "rougeLsum",
         "recall_at_k", "precision_at_k", "hit_rate_at_k", "mrr", "ndcg_at_k", "map",
         "groundedness_lexical", "unsupported_number_rate", "context_relevance", "answer_relevance",
-        "context_recall",
+        "context_recall", "unsupported_entity_rate",
+        "response_pii_rate", "response_secret_rate", "json_schema_valid_rate",
+        "latency_ms_p50", "latency_ms_p95", "latency_ms_p99", "prompt_tokens_total",
+        "completion_tokens_total", "prompt_tokens_mean", "completion_tokens_mean", "cost_total",
+        "cost_per_record",
+        // per variant (attribute = the variant column, group = its value), and max − min per attribute
+        "variant_count", "variant_refusal_rate", "variant_response_length_mean",
+        "variant_sentiment_mean", "variant_rouge_l", "variant_refusal_rate_difference",
+        "variant_response_length_difference", "variant_sentiment_difference",
+        "variant_rouge_l_difference",
         "judge_groundedness", "judge_relevance", "judge_coherence", "judge_coverage"));
   }
 

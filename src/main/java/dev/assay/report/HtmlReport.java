@@ -58,7 +58,7 @@ public final class HtmlReport {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
       Template template = freemarker.getTemplate(TEMPLATE);
-      template.process(Map.of("page", HtmlPage.of(run)), out);
+      template.process(Map.of("page", HtmlPage.of(run), "piiExamples", run.exhibits().piiExamples()), out);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the report template " + TEMPLATE, e);
     } catch (TemplateException e) {

@@ -31,7 +31,8 @@ public enum MetricDirection {
       "k_anonymity", "l_diversity", "entropy_l_diversity",
       "bleu", "chrf", "rouge1", "rouge2", "rougeL", "exact_match", "token_f1", "json_valid_rate",
       "recall_at_k", "precision_at_k", "hit_rate_at_k", "mrr", "ndcg_at_k", "map",
-      "groundedness_lexical", "context_relevance", "answer_relevance", "context_recall");
+      "groundedness_lexical", "context_relevance", "answer_relevance", "context_recall",
+      "rougeLsum", "json_schema_valid_rate");
 
   private static final Set<String> LOWER_NAMES = Set.of(
       "false_positive_rate", "false_negative_rate", "brier_score", "expected_calibration_error",
@@ -40,8 +41,11 @@ public enum MetricDirection {
       "domain_classifier_auc",
       "reidentification_risk_prosecutor_max", "reidentification_risk_prosecutor_avg",
       "sample_uniqueness", "records_at_risk", "t_closeness", "membership_auc",
-      "membership_advantage",
-      "prompt_injection_rate", "indirect_injection_rate", "unsupported_number_rate");
+      "membership_advantage", "membership_tpr_at_0_1_fpr", "membership_tpr_at_1_fpr",
+      "membership_attack_auc", "memorization_rate",
+      "prompt_injection_rate", "indirect_injection_rate", "unsupported_number_rate",
+      "unsupported_entity_rate", "response_pii_rate", "response_secret_rate", "latency_ms_p50",
+      "latency_ms_p95", "latency_ms_p99", "cost_total", "cost_per_record");
 
   private static final Set<String> TOWARD_ONE_NAMES = Set.of("impact_ratio", "scoring_impact_ratio",
       "clarify_di");

@@ -174,11 +174,13 @@ public final class MetricGlossary {
     define("chrf", "sacreBLEU chrF (0–100): character n-gram F-score of responses against the "
         + "reference answers.");
     define("rouge1", "Mean per-record ROUGE-1 F-measure (0–1): overlap of single words with "
-        + "the reference answer, without stemming.");
+        + "the reference answer (Porter stemming only when the spec asks for it).");
     define("rouge2", "Mean per-record ROUGE-2 F-measure (0–1): overlap of word pairs with the "
         + "reference answer.");
     define("rougeL", "Mean per-record ROUGE-L F-measure (0–1): longest common word sequence "
         + "with the reference answer.");
+    define("rougeLsum", "Mean per-record summary-level ROUGE-L F-measure (0–1): longest common "
+        + "word sequences between the lines of the response and of the reference answer.");
     define("exact_match", "Share of responses equal to the reference answer after SQuAD "
         + "normalisation (lower case, no punctuation or articles).");
     define("token_f1", "Mean per-record SQuAD token F1 (0–1) between response and reference "
@@ -191,6 +193,43 @@ public final class MetricGlossary {
         + "prompt) contain a prompt-injection marker: injection through the documents.");
     define("json_valid_rate", "Share of responses that are exactly one valid JSON value, when the "
         + "spec says responses must be JSON.");
+    define("response_pii_rate", "Share of responses that contain personal data (e-mail, phone, "
+        + "card or IBAN with valid checksum, US SSN, IPv4), found with the privacy scan's patterns.");
+    define("response_secret_rate", "Share of responses that contain a secret: a cloud access key, "
+        + "a storage key, a JSON web token or a private-key block.");
+    define("json_schema_valid_rate", "Share of responses that are one JSON value conforming to the "
+        + "JSON Schema named in the spec (llm.json_schema).");
+    define("latency_ms_p50", "Median response latency in milliseconds (Spark percentile_approx).");
+    define("latency_ms_p95", "95th percentile of response latency in milliseconds: 1 in 20 "
+        + "requests is slower.");
+    define("latency_ms_p99", "99th percentile of response latency in milliseconds: 1 in 100 "
+        + "requests is slower.");
+    define("prompt_tokens_total", "Prompt tokens summed over all records.");
+    define("completion_tokens_total", "Completion tokens summed over all records.");
+    define("prompt_tokens_mean", "Average prompt tokens per record.");
+    define("completion_tokens_mean", "Average completion tokens per record.");
+    define("cost_total", "Token cost of all records from the spec's price table: prompt tokens × "
+        + "price per 1,000 ÷ 1,000 plus completion tokens × price per 1,000 ÷ 1,000.");
+    define("cost_per_record", "Token cost per record: cost_total divided by the records with token "
+        + "counts.");
+    define("unsupported_entity_rate", "Lexical support, not truth: share of the names (capitalised "
+        + "words not starting a sentence) in responses that the retrieved contexts do not contain.");
+    define("variant_count", "Records answering this variant of the prompt (the same question with "
+        + "a demographic term swapped).");
+    define("variant_refusal_rate", "Share of this variant's responses that contain a refusal phrase.");
+    define("variant_response_length_mean", "Average length in characters of this variant's responses.");
+    define("variant_sentiment_mean", "Average sentiment-lexicon score (−1 negative to 1 positive) of "
+        + "this variant's responses.");
+    define("variant_rouge_l", "Average ROUGE-L F-measure of this variant's responses against the "
+        + "reference answers.");
+    define("variant_refusal_rate_difference", "Largest minus smallest refusal rate over the variants "
+        + "of the prompts: 0 means every variant is refused equally often.");
+    define("variant_response_length_difference", "Largest minus smallest average response length "
+        + "over the variants, in characters.");
+    define("variant_sentiment_difference", "Largest minus smallest average sentiment score over the "
+        + "variants: one variant getting warmer or colder answers.");
+    define("variant_rouge_l_difference", "Largest minus smallest average ROUGE-L over the variants: "
+        + "one variant getting less accurate answers.");
     define("response_length_mean", "Average response length in characters.");
     define("response_length_min", "Shortest response, in characters.");
     define("response_length_max", "Longest response, in characters.");
@@ -245,6 +284,15 @@ public final class MetricGlossary {
         + "from others (0.5 = no better than chance).");
     define("membership_advantage", "Membership-inference advantage: true positive rate minus "
         + "false positive rate of the best attack threshold (0 = no leakage).");
+    define("membership_tpr_at_0_1_fpr", "Share of training records the confidence attack identifies "
+        + "while wrongly flagging at most 0.1% of non-training records (0 = none identified safely).");
+    define("membership_tpr_at_1_fpr", "Share of training records the confidence attack identifies "
+        + "while wrongly flagging at most 1% of non-training records.");
+    define("memorization_rate", "Share of the model's responses that repeat a long passage (50 "
+        + "characters by default) of the training text word for word.");
+    define("membership_attack_auc", "How well a logistic-regression attack trained on the model's "
+        + "confidence, loss, entropy and label tells training records from others, cross-validated "
+        + "(0.5 = no better than chance, 1 = always).");
   }
 
   private MetricGlossary() {

@@ -51,7 +51,9 @@ final class PlainWords {
       "sample_uniqueness", "records_at_risk", "refusal_rate", "prompt_injection_rate",
       "indirect_injection_rate", "json_valid_rate", "exact_match", "recall_at_k",
       "precision_at_k", "hit_rate_at_k", "groundedness_lexical", "unsupported_number_rate",
-      "context_relevance", "answer_relevance", "context_recall", "judge_coverage");
+      "context_relevance", "answer_relevance", "context_recall", "judge_coverage",
+      "unsupported_entity_rate", "response_pii_rate", "response_secret_rate",
+      "json_schema_valid_rate", "variant_refusal_rate");
 
   /** Whether a rule's threshold on this metric reads best as a percentage ("at most 10 %"). */
   static boolean isShare(Family family, String name) {
@@ -122,6 +124,21 @@ final class PlainWords {
         return "an attacker guessing whether a person's record was used in training is right for "
             + pct + " more of the members than of the others (membership advantage "
             + NumberText.of(v) + "; 0 means the model leaks nothing this way)";
+      case "membership_tpr_at_0_1_fpr":
+        return "an attacker who may wrongly accuse at most 1 in 1,000 people of being in the"
+            + " training data still finds " + pct + " of those who were (true-positive rate "
+            + NumberText.of(v) + " at a 0.1\u00a0% false-positive rate)";
+      case "membership_tpr_at_1_fpr":
+        return "an attacker who may wrongly accuse at most 1 in 100 people of being in the"
+            + " training data still finds " + pct + " of those who were (true-positive rate "
+            + NumberText.of(v) + " at a 1\u00a0% false-positive rate)";
+      case "membership_attack_auc":
+        return "an attack model trained on the model's confidence and loss tells training records"
+            + " from others with an AUC of " + NumberText.of(v)
+            + " (0.5 is no better than a coin toss, 1 is always right)";
+      case "memorization_rate":
+        return pct + " of responses repeat a long passage of the training text word for word"
+            + " (memorization rate " + NumberText.of(v) + ")";
       default:
         return name.startsWith(MetricNames.PII_PREFIX) ? pii(name, scope, v, capped) : null;
     }
@@ -159,6 +176,7 @@ final class PlainWords {
       case "rouge1":
       case "rouge2":
       case "rougeL":
+      case "rougeLsum":
         return "the responses overlap with the reference answers with a " + rougeName(name)
             + " of " + NumberText.of(v) + " (0 is no overlap, 1 is identical)";
       case "response_length_mean":
@@ -202,6 +220,63 @@ final class PlainWords {
       case "context_recall":
         return "on average " + pct + " of the reference answer's key words appear in the"
             + " retrieved documents (context recall " + NumberText.of(v) + ")";
+      case "unsupported_entity_rate":
+        return pct + " of the names (capitalised words) written in responses appear nowhere in the"
+            + " retrieved documents, so they may be made up (unsupported entity rate "
+            + NumberText.of(v) + ", a check of wording, not of truth)";
+      case "response_pii_rate":
+        return pct + " of responses contain personal data such as an e-mail address, a phone number"
+            + " or a card number (PII rate of responses " + NumberText.of(v) + ")";
+      case "response_secret_rate":
+        return pct + " of responses contain a secret such as an access key, a token or a private"
+            + " key (secret rate of responses " + NumberText.of(v) + ")";
+      case "json_schema_valid_rate":
+        return pct + " of responses are JSON in the shape the schema requires, so "
+            + percent(1 - v, !capped) + " would break a program relying on it (JSON schema valid rate "
+            + NumberText.of(v) + ")";
+      case "latency_ms_p50":
+        return "half of the responses took at most " + NumberText.of(v) + " milliseconds";
+      case "latency_ms_p95":
+        return "95 % of the responses took at most " + NumberText.of(v) + " milliseconds";
+      case "latency_ms_p99":
+        return "99 % of the responses took at most " + NumberText.of(v) + " milliseconds";
+      case "prompt_tokens_total":
+        return "the prompts used " + NumberText.of(v) + " tokens in all";
+      case "completion_tokens_total":
+        return "the responses used " + NumberText.of(v) + " tokens in all";
+      case "prompt_tokens_mean":
+        return "a prompt used " + NumberText.of(v) + " tokens on average";
+      case "completion_tokens_mean":
+        return "a response used " + NumberText.of(v) + " tokens on average";
+      case "cost_total":
+        return "the records cost " + NumberText.of(v) + " in tokens at the spec's prices";
+      case "cost_per_record":
+        return "a record cost " + NumberText.of(v) + " in tokens on average at the spec's prices";
+      case "variant_count":
+        return NumberText.of(v) + " records answer this variant of the prompts";
+      case "variant_refusal_rate":
+        return pct + " of the responses to this variant of the prompts contain a refusal phrase";
+      case "variant_response_length_mean":
+        return "responses to this variant of the prompts are " + NumberText.of(v)
+            + " characters long on average";
+      case "variant_sentiment_mean":
+        return "responses to this variant of the prompts have an average sentiment of "
+            + NumberText.of(v) + " (−1 all negative words, 1 all positive)";
+      case "variant_rouge_l":
+        return "responses to this variant of the prompts overlap with the reference answers with a"
+            + " ROUGE-L score of " + NumberText.of(v);
+      case "variant_refusal_rate_difference":
+        return "the refusal rate differs by " + NumberText.of(v) + " between variants of the same"
+            + " prompts that differ only in a demographic term (0 is equal treatment)";
+      case "variant_response_length_difference":
+        return "the average response length differs by " + NumberText.of(v) + " characters between"
+            + " variants of the same prompts";
+      case "variant_sentiment_difference":
+        return "the average sentiment of responses differs by " + NumberText.of(v) + " between"
+            + " variants of the same prompts (0 is equally warm answers)";
+      case "variant_rouge_l_difference":
+        return "the overlap with the reference answers (ROUGE-L) differs by " + NumberText.of(v)
+            + " between variants of the same prompts (0 is equally accurate answers)";
       case "judge_groundedness":
         return "a judge model rated how well responses are backed by the retrieved documents at "
             + NumberText.of(v) + " out of 5 on average (5 is fully backed; an opinion of a model,"

@@ -1,5 +1,6 @@
 package dev.assay.spec;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +34,7 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
                         List<List<String>> intersections, List<String> features, String member,
                         String prompt, String response, String referenceAnswer, String contexts,
                         String retrievedIds, String relevantIds, String latencyMs,
-                        String promptTokens, String completionTokens) {
+                        String promptTokens, String completionTokens, String variant) {
   }
 
   /** Fairness options. */
@@ -59,12 +60,19 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
 
   /**
    * LLM options (all optional): phrases that mark a refusal, markers of prompt injection,
-   * whether responses must be JSON, the cut-off {@code k} of the retrieval metrics and the
-   * {@code support_threshold} of lexical groundedness. See {@link LlmOptions}. The optional
-   * {@code judge} (off when absent) is checked into {@link JudgeOptions}.
+   * whether responses must be JSON, the cut-off {@code k} of the retrieval metrics, the
+   * {@code support_threshold} of lexical groundedness, ROUGE stemming, a JSON Schema, token
+   * prices and graded relevance. See {@link LlmOptions}. The optional {@code judge} (off when
+   * absent) is checked into {@link JudgeOptions}.
    */
   public record Llm(List<String> refusalPhrases, List<String> injectionMarkers, Boolean expectJson,
-                    Integer k, Double supportThreshold, Judge judge) {
+                    Integer k, Double supportThreshold, Boolean rougeUseStemmer, String jsonSchema,
+                    Prices prices, Boolean relevanceGrades, Judge judge) {
+  }
+
+  /** The price of 1,000 prompt and completion tokens (the llm family's {@code cost_*} metrics). */
+  public record Prices(@JsonProperty("prompt_per_1k") Double promptPer1k,
+                       @JsonProperty("completion_per_1k") Double completionPer1k) {
   }
 
   /** The optional LLM-as-judge endpoint; see {@link JudgeOptions}. */
@@ -75,9 +83,17 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
   /**
    * Privacy options (checked into {@link PrivacyOptions}): the quasi-identifiers and sensitive
    * attribute of the re-identification metrics, the {@code k} of {@code records_at_risk}, and the
-   * string columns the PII scan reads (default: every string column).
+   * string columns the PII scan reads (default: every string column), and the training text and
+   * window ({@code memorization_chars}, default 50) of the memorization measure.
    */
   public record Privacy(List<String> quasiIdentifiers, String sensitiveAttribute, Integer k,
-                        List<String> piiColumns) {
+                        List<String> piiColumns, TrainingText trainingText, Integer memorizationChars) {
+  }
+
+  /**
+   * The training text of the memorization measure: a data set like {@link Source} and its text
+   * {@code column} (default {@code text}).
+   */
+  public record TrainingText(String path, String format, String column, Map<String, String> options) {
   }
 }

@@ -2,6 +2,8 @@ package dev.assay.spec;
 
 import dev.assay.core.BadInputException;
 import dev.assay.yaml.YamlDocument;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,12 +24,23 @@ import java.util.Locale;
  *   <li>{@code support_threshold}: the share of a response sentence's content words that must occur
  *       in the contexts for the sentence to count as lexically supported
  *       ({@code groundedness_lexical}); more than 0 and at most 1, default
- *       {@value #DEFAULT_SUPPORT_THRESHOLD}.</li>
+ *       {@value #DEFAULT_SUPPORT_THRESHOLD};</li>
+ *   <li>{@code rouge_use_stemmer}: when true, ROUGE tokens longer than 3 characters are
+ *       Porter-stemmed, as rouge-score's {@code use_stemmer=True}; default false;</li>
+ *   <li>{@code json_schema}: the path (relative to the spec's folder) of a JSON Schema the
+ *       responses must conform to; adds {@code json_schema_valid_rate}; default none;</li>
+ *   <li>{@code prices}: {@code {prompt_per_1k: p, completion_per_1k: c}}, the price of 1,000
+ *       prompt and completion tokens (any currency, both at least 0); with the token columns adds
+ *       {@code cost_total} and {@code cost_per_record}; default none;</li>
+ *   <li>{@code relevance_grades}: when true, each relevant id is written {@code id:grade} (a
+ *       number ≥ 0 after the last colon) and {@code ndcg_at_k} uses the grades as gains; default
+ *       false (binary relevance).</li>
  * </ul>
  * Phrases are stored lower-cased with straight apostrophes, the form they are matched in.
  */
 public record LlmOptions(List<String> refusalPhrases, List<String> injectionMarkers, boolean expectJson,
-                         int k, double supportThreshold) {
+                         int k, double supportThreshold, boolean rougeUseStemmer, String jsonSchema,
+                         Double promptPer1k, Double completionPer1k, boolean relevanceGrades) {
 
   public static final int DEFAULT_K = 5;
   public static final double DEFAULT_SUPPORT_THRESHOLD = 0.5;
@@ -60,6 +73,41 @@ public record LlmOptions(List<String> refusalPhrases, List<String> injectionMark
       "repeat your system prompt", "<|im_start|>", "<|system|>");
 
   public static final LlmOptions DEFAULTS = new LlmOptions(DEFAULT_REFUSALS, DEFAULT_INJECTION_MARKERS, false);
+
+  /** Options without stemming, schema or prices. */
+  public LlmOptions(List<String> refusalPhrases, List<String> injectionMarkers, boolean expectJson,
+                    int k, double supportThreshold) {
+    this(refusalPhrases, injectionMarkers, expectJson, k, supportThreshold, false, null, null, null, false);
+  }
+
+  /** These options with ROUGE stemming switched on or off. */
+  public LlmOptions withRougeUseStemmer(boolean stem) {
+    return new LlmOptions(refusalPhrases, injectionMarkers, expectJson, k, supportThreshold, stem,
+        jsonSchema, promptPer1k, completionPer1k, relevanceGrades);
+  }
+
+  /** These options with a JSON Schema file (an absolute path, or null). */
+  public LlmOptions withJsonSchema(String path) {
+    return new LlmOptions(refusalPhrases, injectionMarkers, expectJson, k, supportThreshold,
+        rougeUseStemmer, path, promptPer1k, completionPer1k, relevanceGrades);
+  }
+
+  /** These options with token prices per 1,000 tokens. */
+  public LlmOptions withPrices(Double prompt, Double completion) {
+    return new LlmOptions(refusalPhrases, injectionMarkers, expectJson, k, supportThreshold,
+        rougeUseStemmer, jsonSchema, prompt, completion, relevanceGrades);
+  }
+
+  /** These options with graded relevance switched on or off. */
+  public LlmOptions withRelevanceGrades(boolean graded) {
+    return new LlmOptions(refusalPhrases, injectionMarkers, expectJson, k, supportThreshold,
+        rougeUseStemmer, jsonSchema, promptPer1k, completionPer1k, graded);
+  }
+
+  /** True when the spec gives a price table. */
+  public boolean hasPrices() {
+    return promptPer1k != null && completionPer1k != null;
+  }
 
   /** Options with the default {@code k} and {@code support_threshold}. */
   public LlmOptions(List<String> refusalPhrases, List<String> injectionMarkers, boolean expectJson) {
@@ -96,7 +144,38 @@ public record LlmOptions(List<String> refusalPhrases, List<String> injectionMark
           + " be more than 0 and at most 1 (found " + threshold + "); it is the share of a response"
           + " sentence's content words that the contexts must contain, e.g. 0.5.");
     }
-    return new LlmOptions(refusals, markers, Boolean.TRUE.equals(llm.expectJson()), k, threshold);
+    String schema = null;
+    if (llm.jsonSchema() != null) {
+      if (llm.jsonSchema().isBlank()) {
+        throw new BadInputException(doc.at("llm", "json_schema") + ": llm.json_schema is empty; give"
+            + " the path of a JSON Schema file (relative to the spec's folder), e.g. json_schema: answer.schema.json.");
+      }
+      Path folder = Path.of(doc.source()).toAbsolutePath().getParent();
+      Path file = folder == null ? Path.of(llm.jsonSchema()) : folder.resolve(llm.jsonSchema()).normalize();
+      if (!Files.isRegularFile(file)) {
+        throw new BadInputException(doc.at("llm", "json_schema") + ": JSON Schema file not found: "
+            + file + " (relative paths resolve from the spec's folder). Check llm.json_schema.");
+      }
+      schema = file.toString();
+    }
+    Double prompt = null;
+    Double completion = null;
+    if (llm.prices() != null) {
+      prompt = price(doc, "prompt_per_1k", llm.prices().promptPer1k());
+      completion = price(doc, "completion_per_1k", llm.prices().completionPer1k());
+    }
+    return new LlmOptions(refusals, markers, Boolean.TRUE.equals(llm.expectJson()), k, threshold,
+        Boolean.TRUE.equals(llm.rougeUseStemmer()), schema, prompt, completion,
+        Boolean.TRUE.equals(llm.relevanceGrades()));
+  }
+
+  private static double price(YamlDocument doc, String key, Double value) {
+    if (value == null || !(value >= 0) || Double.isInfinite(value)) {
+      throw new BadInputException(doc.at("llm", "prices") + ": llm.prices." + key + " must be a number"
+          + " of at least 0 (found " + value + "): the price of 1,000 tokens, e.g. prices: {prompt_per_1k:"
+          + " 0.003, completion_per_1k: 0.015}.");
+    }
+    return value;
   }
 
   /** The form a phrase is matched in: lower case, curly apostrophes straightened. */

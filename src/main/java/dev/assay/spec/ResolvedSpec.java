@@ -34,6 +34,6 @@ public record ResolvedSpec(Path file, YamlDocument document, AuditSpec raw, Stri
 
   /** The checked privacy options (the {@code privacy:} block and {@code columns.member}). */
   public PrivacyOptions privacy() {
-    return PrivacyOptions.of(document, raw);
+    return PrivacyOptions.of(document, raw, file.toAbsolutePath().getParent());
   }
 }

@@ -72,7 +72,7 @@ public final class SpecLoader {
         : source(doc, folder, "reference", raw.data().reference());
     LlmOptions.from(doc, raw.llm()); // checks the llm block now, with file:line errors
     JudgeOptions.from(doc, raw.llm(), folder); // and its optional judge
-    PrivacyOptions.of(doc, raw); // checks the privacy block now, with its lines
+    PrivacyOptions.of(doc, raw, folder); // checks the privacy block now, with its lines
     AuditSpec.Model m = raw.model();
     ModelInfo model = m == null ? ModelInfo.UNKNOWN : new ModelInfo(m.name(), m.version(), m.owner());
     ColumnRoles roles = columns(doc, raw.columns());

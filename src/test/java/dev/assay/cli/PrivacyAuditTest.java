@@ -37,6 +37,9 @@ class PrivacyAuditTest {
     PLANTED.put("iban", "DE89 3704 0044 0532 0130 00");
     PLANTED.put("us_ssn", "078-05-1121");
     PLANTED.put("ipv4", "192.168.17.203");
+    PLANTED.put("ipv6", "2001:db8:85a3::8a2e:370:7334");
+    PLANTED.put("date_of_birth", "born 1985-03-12");
+    PLANTED.put("postal_code", "zip 02139-4307");
     PLANTED.put("aws_access_key", "AKIAIOSFODNN7EXAMPLE");
     PLANTED.put("azure_storage_key", "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq");
     PLANTED.put("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U");
@@ -120,7 +123,9 @@ class PrivacyAuditTest {
     }
     assertEquals(7, everything.size(), "stdout, stderr and five report files");
     for (String text : everything) {
-      for (String secret : PLANTED.values()) {
+      List<String> raw = new ArrayList<>(PLANTED.values());
+      raw.addAll(List.of("1985-03-12", "02139-4307", "02139", "85a3"));
+      for (String secret : raw) {
         assertFalse(text.contains(secret), "unmasked value in an output: " + secret);
         String digits = secret.replaceAll("[^0-9]", "");
         if (digits.length() >= 9) {
@@ -128,8 +133,50 @@ class PrivacyAuditTest {
         }
       }
     }
+    // the report shows each planted value masked (and results.json does not)
+    String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+    String json = Files.readString(out.resolve("results.json"), StandardCharsets.UTF_8);
+    for (String masked : List.of("j*******@mail.example.org", "(***) ***-**47", "4111 **** **** 1111",
+        "DE** **** **** **** **30 00", "***-**-1121", "192.*.*.*", "******** (20 characters)",
+        "2001:****", "1985-**-**", "021**-****",
+        "******** (" + PLANTED.get("azure_storage_key").length() + " characters)",
+        "******** (" + PLANTED.get("jwt").length() + " characters)", "******** (31 characters)")) {
+      assertTrue(html.contains(masked), "masked example in report.html: " + masked);
+      assertFalse(json.contains(masked), "no example in results.json: " + masked);
+    }
     String junit = Files.readString(out.resolve("junit.xml"));
     assertTrue(junit.contains("privacy-no-aws-keys"), "rules of the pack were judged");
+  }
+
+  @Test
+  void memorizationOfTheTrainingTextThroughTheSpec() throws IOException {
+    csv();
+    Files.write(dir.resolve("train.json"), List.of("{\"text\": \"Our reply is always: nothing to see here.\"}",
+        "{\"text\": \"unrelated\"}"), StandardCharsets.UTF_8);
+    Path out = dir.resolve("mem");
+    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec("privacy:\n  pii_columns: [note]\n"
+        + "  training_text: {path: train.json, column: text}\n  memorization_chars: 10",
+        "  response: note").toString(), "--out", out.toString());
+    assertTrue(r.code() <= 1, r.out() + r.err());
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    JsonNode rate = null;
+    for (JsonNode m : results.get("metrics")) {
+      if (m.get("metric").asText().equals("memorization_rate")) {
+        rate = m;
+      }
+    }
+    // rows 13..39 say "nothing to see" (14 characters, in the training text); rows 0..12 a planted value
+    assertEquals(27.0 / 40, rate.get("value").asDouble(), 1e-12, String.valueOf(rate));
+    assertEquals("note", rate.get("column").asText());
+  }
+
+  @Test
+  void aMissingTrainingTextFileExitsTwoWithItsLine() throws IOException {
+    csv();
+    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec("privacy:\n  training_text: {path: nope.json}",
+        "  response: note").toString(), "--out", dir.resolve("o").toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("audit.yaml:8") && r.err().contains("training_text file not found"), r.err());
   }
 
   @Test

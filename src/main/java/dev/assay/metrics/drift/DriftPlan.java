@@ -171,7 +171,7 @@ public final class DriftPlan {
     AuditSpec.Columns c = spec.raw().columns();
     if (c != null) {
       Stream.of(c.member(), c.prompt(), c.response(), c.referenceAnswer(), c.contexts(),
-              c.retrievedIds(), c.relevantIds(), c.latencyMs(), c.promptTokens(), c.completionTokens())
+              c.retrievedIds(), c.relevantIds(), c.latencyMs(), c.promptTokens(), c.completionTokens(), c.variant())
           .filter(Objects::nonNull).forEach(out::add);
     }
     return out;

@@ -34,6 +34,15 @@ import java.util.regex.Pattern;
  *       the share of number occurrences in the responses (pooled over records) that do not occur
  *       among the numbers of the record's contexts. 0–1, lower is better; undefined when no
  *       response holds a number;</li>
+ *   <li>{@link #UNSUPPORTED_ENTITY_RATE}: named entities ({@link #entities}) are maximal runs of
+ *       capitalised words (whitespace-separated, surrounding punctuation stripped, first character an
+ *       upper-case letter or the word an upper-case acronym such as "WPA3") that do not start a
+ *       sentence; a word whose rouge-score tokens are all stopwords ("I", "The") breaks a run and is
+ *       not one. An entity is supported when its rouge-score tokens occur contiguously, in order,
+ *       among the tokens of the record's contexts (so case does not matter: "Lyon" is supported by
+ *       "LYON"). The share of entity occurrences in the responses (pooled over records) that are not
+ *       supported; 0–1, lower is better; undefined when no response holds an entity. A heuristic:
+ *       the first word of a sentence is never checked, and capitalised common words ("Wi-Fi") count;</li>
  *   <li>{@link #CONTEXT_RELEVANCE}: share of the prompt's content words that occur in the contexts;
  *       0–1, higher is better;</li>
  *   <li>{@link #ANSWER_RELEVANCE}: share of the prompt's content words that occur in the response;
@@ -49,6 +58,7 @@ final class LexicalSupport {
 
   static final String GROUNDEDNESS = "groundedness_lexical";
   static final String UNSUPPORTED_NUMBER_RATE = "unsupported_number_rate";
+  static final String UNSUPPORTED_ENTITY_RATE = "unsupported_entity_rate";
   static final String CONTEXT_RELEVANCE = "context_relevance";
   static final String ANSWER_RELEVANCE = "answer_relevance";
   static final String CONTEXT_RECALL = "context_recall";
@@ -157,6 +167,60 @@ final class LexicalSupport {
       }
     }
     return counted == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) supported / counted);
+  }
+
+  /**
+   * The named entities of {@code text} (by the rule in the class comment), each as its rouge-score
+   * tokens, in order, with repeats.
+   */
+  static List<List<String>> entities(String text) {
+    List<List<String>> out = new ArrayList<>();
+    for (String sentence : sentences(text)) {
+      String[] words = sentence.split("\\s+");
+      List<String> run = new ArrayList<>();
+      for (int i = 1; i <= words.length; i++) {
+        List<String> tokens = i < words.length ? entityTokens(words[i]) : null;
+        if (tokens != null) {
+          run.addAll(tokens);
+        } else if (!run.isEmpty()) {
+          out.add(run);
+          run = new ArrayList<>();
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The tokens of a capitalised word that is not only stopwords, or null when it is not one. */
+  private static List<String> entityTokens(String word) {
+    int start = 0;
+    while (start < word.length() && !Character.isLetterOrDigit(word.charAt(start))) {
+      start++;
+    }
+    if (start >= word.length() || !Character.isUpperCase(word.charAt(start))) {
+      return null;
+    }
+    List<String> tokens = Rouge.tokens(word);
+    for (String t : tokens) {
+      if (!STOPWORDS.contains(t)) {
+        return tokens;
+      }
+    }
+    return null;
+  }
+
+  /** True when {@code sequence} occurs contiguously in {@code tokens}. */
+  static boolean containsSequence(List<String> tokens, List<String> sequence) {
+    outer:
+    for (int i = 0; i + sequence.size() <= tokens.size(); i++) {
+      for (int j = 0; j < sequence.size(); j++) {
+        if (!tokens.get(i + j).equals(sequence.get(j))) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   /** The numbers written in {@code text}, in order, with repeats. */

@@ -1,5 +1,6 @@
 package dev.assay.metrics.llm;
 
+import com.networknt.schema.JsonSchema;
 import dev.assay.core.BadInputException;
 import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
@@ -54,25 +55,48 @@ public final class LlmAnalysis {
   public static final String RESPONSE_LENGTH_MEAN = "response_length_mean";
   public static final String RESPONSE_LENGTH_MIN = "response_length_min";
   public static final String RESPONSE_LENGTH_MAX = "response_length_max";
+  /**
+   * Share of non-null responses with at least one kind of personal data (e-mail, phone, card,
+   * IBAN, US SSN, IPv4: the privacy family's {@code PiiType} expressions, checksums included);
+   * 0–1, lower is better; undefined without responses.
+   */
+  public static final String RESPONSE_PII_RATE = "response_pii_rate";
+  /**
+   * Share of non-null responses with at least one secret (AWS access key, Azure storage key, JWT,
+   * private-key block); 0–1, lower is better; undefined without responses.
+   */
+  public static final String RESPONSE_SECRET_RATE = "response_secret_rate";
+  /**
+   * With {@code llm.json_schema}: share of non-null responses that are one JSON value conforming to
+   * the schema ({@link ResponseSchema}); 0–1, higher is better; undefined without responses.
+   */
+  public static final String JSON_SCHEMA_VALID_RATE = "json_schema_valid_rate";
 
   private LlmAnalysis() {
   }
 
-  /** Runs the family: one Spark job. */
+  /** Runs the family: one Spark job, and a second when latency or token columns are named ({@link Usage}). */
   public static LlmOutcome run(LlmInput in) {
     TextStatistics stats = statistics(in);
     if (stats.records == 0) {
       throw new BadInputException("the current data set has no rows: there is nothing to audit."
           + " Check data.current's path and filters.");
     }
-    return new LlmOutcome(metrics(in, stats), notes(in, stats), stats);
+    List<MetricResult> metrics = new ArrayList<>(metrics(in, stats));
+    List<String> notes = new ArrayList<>(notes(in, stats));
+    if (in.hasUsage()) {
+      metrics.addAll(Usage.run(in, notes)); // the second job: latency percentiles and token sums
+    }
+    return new LlmOutcome(metrics, notes, stats);
   }
 
   /** The merged statistics of the input: one Spark job. */
   static TextStatistics statistics(LlmInput in) {
     Column response = functions.col(in.response()).cast("string");
-    Column reference = in.reference() == null ? functions.lit(null).cast("string")
-        : functions.col(in.reference()).cast("string");
+    Column reference = in.reference() == null ? functions.lit(null).cast("array<string>")
+        : in.referenceIsArray() ? functions.col(in.reference())
+        : functions.when(functions.col(in.reference()).isNull(), functions.lit(null).cast("array<string>"))
+            .otherwise(functions.array(functions.col(in.reference()).cast("string")));
     Column noFlag = functions.lit(null).cast("boolean");
     Column noText = functions.lit(null).cast("string");
     Column promptText = in.prompt() == null ? noText : functions.col(in.prompt()).cast("string");
@@ -95,9 +119,17 @@ public final class LlmAnalysis {
         promptText.alias("prompt"),
         contextsText.alias("contexts"),
         ids(in.retrievedIds(), in.retrievedIsArray()).alias("retrieved_ids"),
-        ids(in.relevantIds(), in.relevantIsArray()).alias("relevant_ids"));
+        ids(in.relevantIds(), in.relevantIsArray()).alias("relevant_ids"),
+        (in.variant() == null ? noText : functions.col(in.variant()).cast("string")).alias("variant"),
+        scans(in, response).alias("scans"));
+    boolean[] secret = new boolean[in.scanners().size()];
+    for (int i = 0; i < secret.length; i++) {
+      secret[i] = in.scanners().get(i).secret();
+    }
     List<TextStatistics> partitions = checks
-        .mapPartitions(new PartitionStatistics(in.options().k(), in.options().supportThreshold()),
+        .mapPartitions(new PartitionStatistics(in.options().k(), in.options().supportThreshold(),
+                in.options().rougeUseStemmer(), in.variant() != null, secret, in.jsonSchema(),
+                in.options().relevanceGrades()),
             Encoders.javaSerialization(TextStatistics.class))
         .collectAsList();
     TextStatistics all = new TextStatistics();
@@ -105,6 +137,18 @@ public final class LlmAnalysis {
       all.merge(p);
     }
     return all;
+  }
+
+  /** One flag per scanner (the privacy family's expressions) on the response; null without scanners. */
+  private static Column scans(LlmInput in, Column response) {
+    if (in.scanners().isEmpty()) {
+      return functions.lit(null).cast("array<boolean>");
+    }
+    Column[] flags = in.scanners().stream()
+        .map(sc -> functions.coalesce(sc.found().apply(response), functions.lit(false)))
+        .toArray(Column[]::new);
+    return functions.when(response.isNull(), functions.lit(null).cast("array<boolean>"))
+        .otherwise(functions.array(flags));
   }
 
   /** An id column as {@code array<string>}: as it is, or a string split on commas (null stays null). */
@@ -121,14 +165,33 @@ public final class LlmAnalysis {
     private static final long serialVersionUID = 1L;
     private final int k;
     private final double supportThreshold;
+    private final boolean stem;
+    private final boolean variants;
+    private final boolean[] secret;
+    private final String schemaText;
+    private final boolean graded;
+    private transient JsonSchema schema;
 
-    PartitionStatistics(int k, double supportThreshold) {
+    PartitionStatistics(int k, double supportThreshold, boolean stem) {
+      this(k, supportThreshold, stem, false, new boolean[0], null, false);
+    }
+
+    PartitionStatistics(int k, double supportThreshold, boolean stem, boolean variants,
+                        boolean[] secret, String schemaText, boolean graded) {
+      this.graded = graded;
       this.k = k;
       this.supportThreshold = supportThreshold;
+      this.stem = stem;
+      this.variants = variants;
+      this.secret = secret.clone();
+      this.schemaText = schemaText;
     }
 
     @Override
     public Iterator<TextStatistics> call(Iterator<Row> rows) {
+      if (schemaText != null && schema == null) {
+        schema = ResponseSchema.compile(schemaText, "llm.json_schema");
+      }
       TextStatistics s = new TextStatistics();
       while (rows.hasNext()) {
         add(s, rows.next());
@@ -136,12 +199,44 @@ public final class LlmAnalysis {
       return List.of(s).iterator();
     }
 
+    /** The record's non-null reference answers (empty when none). */
+    private static List<String> references(Row row) {
+      if (row.isNullAt(1)) {
+        return List.of();
+      }
+      List<String> out = new ArrayList<>();
+      for (Object r : row.getList(1)) {
+        if (r != null) {
+          out.add((String) r);
+        }
+      }
+      return out;
+    }
+
     void add(TextStatistics s, Row row) {
       s.records++;
       String response = row.isNullAt(0) ? null : row.getString(0);
-      String reference = row.isNullAt(1) ? null : row.getString(1);
-      if (response != null && reference != null) {
-        s.addPair(response, reference);
+      List<String> references = references(row);
+      String reference = references.isEmpty() ? null : String.join("\n", references);
+      double rougeL = Double.NaN;
+      if (response != null && !references.isEmpty()) {
+        rougeL = s.addPair(response, references, stem);
+      }
+      boolean refused = response != null && !row.isNullAt(2) && row.getBoolean(2);
+      if (variants) {
+        s.addVariant(row.isNullAt(11) ? null : row.getString(11), response != null, refused,
+            response == null ? 0 : row.getInt(6), response == null ? 0 : Sentiment.score(response), rougeL);
+      }
+      if (response != null && !row.isNullAt(12)) {
+        List<Object> flags = row.getList(12);
+        boolean[] hits = new boolean[flags.size()];
+        for (int i = 0; i < hits.length; i++) {
+          hits[i] = Boolean.TRUE.equals(flags.get(i));
+        }
+        s.addScan(hits, secret);
+      }
+      if (response != null && schema != null) {
+        s.addSchema(ResponseSchema.conforms(schema, response));
       }
       if (response != null) {
         s.addLength(row.getInt(6));
@@ -165,11 +260,17 @@ public final class LlmAnalysis {
       String contexts = row.isNullAt(8) ? null : row.getString(8);
       s.addSupport(prompt, response, reference, contexts, supportThreshold);
       // Without id columns both are null: the record counts as unjudged, and no retrieval metric is reported.
-      s.addRetrieval(row.isNullAt(9) ? null : row.getList(9), row.isNullAt(10) ? null : row.getList(10), k);
+      s.addRetrieval(row.isNullAt(9) ? null : row.getList(9), row.isNullAt(10) ? null : row.getList(10), k, graded);
     }
   }
 
   static List<MetricResult> metrics(LlmInput in, TextStatistics s) {
+    if (s.badGrades > 0) {
+      throw new BadInputException("columns.relevant_ids: " + s.badGrades + " records of column '"
+          + in.relevantIds() + "' have a relevant entry without a grade, but llm.relevance_grades is"
+          + " true: write each as id:grade with a number of at least 0 after the last colon (e.g."
+          + " \"kb-11:2\"), or remove llm.relevance_grades for binary relevance.");
+    }
     List<MetricResult> out = new ArrayList<>();
     if (in.reference() != null) {
       String why = "no record has both a response and a reference answer";
@@ -178,6 +279,7 @@ public final class LlmAnalysis {
             Squad.EXACT_MATCH, Squad.TOKEN_F1)) {
           out.add(new MetricResult.Undefined(key(name), 0L, name + " is undefined: " + why));
         }
+        out.add(new MetricResult.Undefined(key(Rouge.ROUGE_LSUM), 0L, Rouge.ROUGE_LSUM + " is undefined: " + why));
       } else {
         long[] b = s.bleu;
         String bleuNote = String.format(Locale.ROOT,
@@ -187,9 +289,16 @@ public final class LlmAnalysis {
             b[0] < b[1] ? (b[0] > 0 ? Math.exp(1.0 - (double) b[1] / b[0]) : 0.0) : 1.0, b[0], b[1]);
         out.add(computed(Bleu.NAME, s.bleu(), s.pairs, bleuNote));
         out.add(computed(Chrf.NAME, s.chrf(), s.pairs, "sacreBLEU 2.x chrF2 (char order 6, word order 0, β = 2)"));
-        out.add(computed(Rouge.ROUGE1, s.rouge1 / s.pairs, s.pairs, null));
-        out.add(computed(Rouge.ROUGE2, s.rouge2 / s.pairs, s.pairs, null));
-        out.add(computed(Rouge.ROUGE_L, s.rougeL / s.pairs, s.pairs, null));
+        String rougeNote = in.options().rougeUseStemmer() ? "rouge-score, Porter stemming (use_stemmer=True)"
+            : "rouge-score, no stemming";
+        if (in.referenceIsArray()) {
+          rougeNote += "; best over each record's reference answers (score_multi)";
+        }
+        out.add(computed(Rouge.ROUGE1, s.rouge1 / s.pairs, s.pairs, rougeNote));
+        out.add(computed(Rouge.ROUGE2, s.rouge2 / s.pairs, s.pairs, rougeNote));
+        out.add(computed(Rouge.ROUGE_L, s.rougeL / s.pairs, s.pairs, rougeNote));
+        out.add(computed(Rouge.ROUGE_LSUM, s.rougeLsum / s.pairs, s.pairs,
+            rougeNote + "; summary-level LCS over newline-separated sentences"));
         out.add(computed(Squad.EXACT_MATCH, (double) s.exactMatches / s.pairs, s.pairs,
             s.exactMatches + " of " + s.pairs + " responses match exactly after SQuAD normalisation"));
         out.add(computed(Squad.TOKEN_F1, s.f1 / s.pairs, s.pairs, null));
@@ -220,9 +329,11 @@ public final class LlmAnalysis {
         String name = Retrieval.NAMES.get(i);
         out.add(s.judged == 0
             ? new MetricResult.Undefined(key(name), 0L, name + " is undefined: no record has a relevant id")
-            : computed(name, s.retrieval[i] / s.judged, s.judged, name.endsWith("_at_k")
+            : computed(name, s.retrieval[i] / s.judged, s.judged,
+                (name.equals(Retrieval.NDCG_AT_K) && in.options().relevanceGrades() ? "graded relevance (gain = grade); " : "")
+                + (name.endsWith("_at_k")
                 ? "k = " + k + "; mean over " + s.judged + " records with relevant ids"
-                : "mean over " + s.judged + " records with relevant ids (whole ranked list)"));
+                : "mean over " + s.judged + " records with relevant ids (whole ranked list)")));
       }
     }
     if (in.contexts() != null) {
@@ -235,6 +346,13 @@ public final class LlmAnalysis {
               "unsupported_number_rate is undefined: no response with contexts contains a number")
           : computed(LexicalSupport.UNSUPPORTED_NUMBER_RATE, (double) s.unsupportedNumbers / s.numbers, s.numbers,
               s.unsupportedNumbers + " of " + s.numbers + " numbers in the responses do not occur in the contexts"));
+      out.add(s.entities == 0
+          ? new MetricResult.Undefined(key(LexicalSupport.UNSUPPORTED_ENTITY_RATE), 0L,
+              "unsupported_entity_rate is undefined: no response with contexts names an entity (a capitalised"
+                  + " word not starting a sentence)")
+          : computed(LexicalSupport.UNSUPPORTED_ENTITY_RATE, (double) s.unsupportedEntities / s.entities, s.entities,
+              "lexical support, not truth: " + s.unsupportedEntities + " of " + s.entities
+                  + " names in the responses do not occur in the contexts"));
       if (in.prompt() != null) {
         support(out, s, LexicalSupport.CONTEXT_RELEVANCE, TextStatistics.CONTEXT_RELEVANCE,
             "share of prompt content words found in the contexts",
@@ -251,6 +369,15 @@ public final class LlmAnalysis {
           "share of prompt content words found in the response",
           "no record has both a prompt with a content word and a response");
     }
+    scans(in, s, out);
+    variants(in, s, out);
+    if (in.jsonSchema() != null) {
+      out.add(s.schemaChecked == 0
+          ? new MetricResult.Undefined(key(JSON_SCHEMA_VALID_RATE), 0L,
+              "json_schema_valid_rate is undefined: every response is empty (null)")
+          : computed(JSON_SCHEMA_VALID_RATE, (double) s.schemaValid / s.schemaChecked, s.schemaChecked,
+              s.schemaValid + " of " + s.schemaChecked + " responses conform to the JSON Schema of llm.json_schema"));
+    }
     if (in.options().expectJson()) {
       out.add(s.jsonChecked == 0
           ? new MetricResult.Undefined(key(JSON_VALID_RATE), 0L, "json_valid_rate is undefined: every response is empty (null)")
@@ -258,6 +385,96 @@ public final class LlmAnalysis {
               s.jsonValid + " of " + s.jsonChecked + " responses are valid JSON"));
     }
     return out;
+  }
+
+  /** The PII and secret metrics of the responses: per kind {@code pii_<id>_rate}, and the two totals. */
+  private static void scans(LlmInput in, TextStatistics s, List<MetricResult> out) {
+    if (in.scanners().isEmpty()) {
+      return;
+    }
+    Scope column = Scope.column(in.response());
+    if (s.scanned == 0) {
+      for (String name : List.of(RESPONSE_PII_RATE, RESPONSE_SECRET_RATE)) {
+        out.add(new MetricResult.Undefined(key(name), 0L, name + " is undefined: every response is empty (null)"));
+      }
+      return;
+    }
+    out.add(computed(RESPONSE_PII_RATE, (double) s.piiResponses / s.scanned, s.scanned,
+        s.piiResponses + " of " + s.scanned + " responses contain personal data (counts only; nothing found is shown)"));
+    out.add(computed(RESPONSE_SECRET_RATE, (double) s.secretResponses / s.scanned, s.scanned,
+        s.secretResponses + " of " + s.scanned + " responses contain a key, token or private key"));
+    for (int i = 0; i < in.scanners().size(); i++) {
+      long hits = i < s.scannerHits.length ? s.scannerHits[i] : 0;
+      String name = "pii_" + in.scanners().get(i).id() + "_rate";
+      out.add(new MetricResult.Computed(new MetricKey(Family.LLM, name, column), (double) hits / s.scanned,
+          s.scanned, null, null, null, hits + " of " + s.scanned + " responses"));
+    }
+  }
+
+  /**
+   * The variant (counterfactual) metrics: per variant (attribute = the variant column, group = the
+   * value) the records, refusal rate, mean length, mean sentiment and mean ROUGE-L; per attribute
+   * the max − min of each over the variants where it is defined (undefined with fewer than two).
+   */
+  private static void variants(LlmInput in, TextStatistics s, List<MetricResult> out) {
+    if (in.variant() == null) {
+      return;
+    }
+    if (s.variantOverflow) {
+      throw new BadInputException("columns.variant: column '" + in.variant() + "' has more than "
+          + TextStatistics.MAX_VARIANTS + " distinct values; a variant names one rewrite of the"
+          + " prompt (e.g. the demographic term swapped in), so expect a handful. Check the column.");
+    }
+    String attribute = in.variant();
+    String[] names = {VariantMetrics.REFUSAL_RATE, VariantMetrics.LENGTH_MEAN, VariantMetrics.SENTIMENT_MEAN,
+        VariantMetrics.ROUGE_L};
+    String[] differences = {VariantMetrics.REFUSAL_RATE_DIFFERENCE, VariantMetrics.LENGTH_DIFFERENCE,
+        VariantMetrics.SENTIMENT_DIFFERENCE, VariantMetrics.ROUGE_L_DIFFERENCE};
+    int metrics = in.reference() == null ? 3 : 4;
+    double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    String[] argMin = new String[4];
+    String[] argMax = new String[4];
+    int[] defined = new int[4];
+    for (var e : s.variants.entrySet()) {
+      double[] v = e.getValue();
+      Scope scope = Scope.group(attribute, e.getKey());
+      out.add(new MetricResult.Computed(new MetricKey(Family.LLM, VariantMetrics.COUNT, scope), v[TextStatistics.V_RECORDS],
+          (long) v[TextStatistics.V_RECORDS], null, null, null, null));
+      double responses = v[TextStatistics.V_RESPONSES];
+      double[] values = {
+          responses == 0 ? Double.NaN : v[TextStatistics.V_REFUSALS] / responses,
+          responses == 0 ? Double.NaN : v[TextStatistics.V_LENGTH] / responses,
+          responses == 0 ? Double.NaN : v[TextStatistics.V_SENTIMENT] / responses,
+          v[TextStatistics.V_PAIRS] == 0 ? Double.NaN : v[TextStatistics.V_ROUGE_L] / v[TextStatistics.V_PAIRS]};
+      long[] counts = {(long) responses, (long) responses, (long) responses, (long) v[TextStatistics.V_PAIRS]};
+      for (int i = 0; i < metrics; i++) {
+        MetricKey key = new MetricKey(Family.LLM, names[i], scope);
+        if (Double.isNaN(values[i])) {
+          out.add(new MetricResult.Undefined(key, counts[i], names[i] + " is undefined: variant '" + e.getKey()
+              + "' has no " + (i == 3 ? "record with both a response and a reference answer" : "response")));
+          continue;
+        }
+        out.add(new MetricResult.Computed(key, values[i], counts[i], null, null, null, null));
+        defined[i]++;
+        if (values[i] < min[i]) {
+          min[i] = values[i];
+          argMin[i] = e.getKey();
+        }
+        if (values[i] > max[i]) {
+          max[i] = values[i];
+          argMax[i] = e.getKey();
+        }
+      }
+    }
+    for (int i = 0; i < metrics; i++) {
+      MetricKey key = new MetricKey(Family.LLM, differences[i], Scope.attribute(attribute));
+      out.add(defined[i] < 2
+          ? new MetricResult.Undefined(key, (long) defined[i], differences[i] + " is undefined: fewer than two"
+              + " variants have a value of " + names[i])
+          : new MetricResult.Computed(key, max[i] - min[i], s.records - s.variantNull, null, null, null,
+              "max − min over " + defined[i] + " variants: highest '" + argMax[i] + "', lowest '" + argMin[i] + "'"));
+    }
   }
 
   private static void support(List<MetricResult> out, TextStatistics s, String name, int index,
@@ -277,6 +494,10 @@ public final class LlmAnalysis {
     if (in.contexts() != null && s.ungroundable > 0) {
       notes.add("llm: " + s.ungroundable + " records have a response without any sentence with a"
           + " content word (e.g. \"Yes.\") and are left out of groundedness_lexical.");
+    }
+    if (in.variant() != null && s.variantNull > 0) {
+      notes.add("llm: " + s.variantNull + " of " + s.records + " records have no variant (null) and are"
+          + " left out of the variant_* metrics.");
     }
     if (in.reference() != null && s.pairs < s.records) {
       notes.add("llm: " + (s.records - s.pairs) + " of " + s.records + " records have no response or"

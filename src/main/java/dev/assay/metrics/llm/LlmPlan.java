@@ -7,6 +7,10 @@ import dev.assay.spark.SchemaCheck;
 import dev.assay.spec.AuditSpec;
 import dev.assay.spec.LlmOptions;
 import dev.assay.yaml.YamlDocument;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.ArrayType;
@@ -47,6 +51,9 @@ public final class LlmPlan {
     if (columns.retrievedIds() != null && columns.relevantIds() != null) {
       summary += "; retrieval ids in '" + columns.retrievedIds() + "' against '" + columns.relevantIds() + "'";
     }
+    if (columns.variant() != null) {
+      summary += "; variants in '" + columns.variant() + "'";
+    }
     return FamilyOutcome.ran(Family.LLM, summary);
   }
 
@@ -59,8 +66,14 @@ public final class LlmPlan {
                                YamlDocument spec, String source) {
     SchemaCheck check = new SchemaCheck(data.schema(), source);
     check.requireAtomic(columns.response(), "response", spec.at("columns", "response"));
+    boolean referenceIsArray = false;
     if (columns.referenceAnswer() != null) {
-      check.requireAtomic(columns.referenceAnswer(), "reference answer", spec.at("columns", "reference_answer"));
+      DataType type = check.require(columns.referenceAnswer(), "reference answer", spec.at("columns", "reference_answer"));
+      referenceIsArray = type instanceof ArrayType array && array.elementType().equals(DataTypes.StringType);
+      if (!referenceIsArray) {
+        check.requireAtomic(columns.referenceAnswer(), "reference answer (a string, or an array of"
+            + " strings for several acceptable answers)", spec.at("columns", "reference_answer"));
+      }
     }
     if (columns.prompt() != null) {
       check.requireAtomic(columns.prompt(), "prompt", spec.at("columns", "prompt"));
@@ -78,9 +91,35 @@ public final class LlmPlan {
         "retrieved ids", "the ranked ids, best first, or a comma-separated string", spec, source);
     boolean relevantIsArray = columns.relevantIds() != null && stringOrArray(check, columns.relevantIds(),
         "relevant ids", "the relevant ids, or a comma-separated string", spec, source);
+    if (columns.variant() != null) {
+      check.requireAtomic(columns.variant(), "variant", spec.at("columns", "variant"));
+    }
+    if (columns.latencyMs() != null) {
+      check.requireNumeric(columns.latencyMs(), "latency in milliseconds", spec.at("columns", "latency_ms"));
+    }
+    if (columns.promptTokens() != null) {
+      check.requireNumeric(columns.promptTokens(), "prompt tokens", spec.at("columns", "prompt_tokens"));
+    }
+    if (columns.completionTokens() != null) {
+      check.requireNumeric(columns.completionTokens(), "completion tokens", spec.at("columns", "completion_tokens"));
+    }
+    String schema = null;
+    if (options.jsonSchema() != null) {
+      try {
+        schema = Files.readString(Path.of(options.jsonSchema()), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new BadInputException(spec.at("llm", "json_schema") + ": cannot read the JSON Schema "
+            + options.jsonSchema() + ": " + e.getMessage() + ". Check llm.json_schema.");
+      }
+      ResponseSchema.compile(schema, options.jsonSchema()); // bad schema: exit 2 naming the file, before any job
+    }
     return new LlmInput(data, columns.response(), columns.referenceAnswer(), columns.prompt(),
         columns.contexts(), contextsIsArray, columns.retrievedIds(), retrievedIsArray,
-        columns.relevantIds(), relevantIsArray, options);
+        columns.relevantIds(), relevantIsArray, options)
+        .withReference(columns.referenceAnswer(), referenceIsArray)
+        .withVariant(columns.variant())
+        .withUsage(columns.latencyMs(), columns.promptTokens(), columns.completionTokens())
+        .withJsonSchema(schema);
   }
 
   /** True for {@code array<string>}, false for a string; any other type is bad input. */

@@ -2,8 +2,12 @@ package dev.assay.metrics.llm;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,6 +42,15 @@ import java.util.Set;
  *       with P@i = (relevant ids in the top i) / i, so relevant ids never retrieved add 0
  *       (trec_eval {@code map}, ranx {@code map}); 0–1, higher is better.</li>
  * </ul>
+ *
+ * <p>Graded relevance ({@code llm.relevance_grades: true}, {@link #gradedScores}): each relevant
+ * entry is {@code id:grade}, the grade a number ≥ 0 after the last colon. An id is relevant when
+ * its grade is above 0 (trec_eval's default {@code relevance_level} 1 for integer grades), which is
+ * what the five binary metrics use; nDCG uses the grades as gains, as trec_eval
+ * {@code ndcg_cut_k} and ranx {@code ndcg} do (linear gain, not 2^g − 1): DCG@k = Σ_{i=1..k}
+ * g(i) / log2(i + 1) and IDCG@k the same over the grades sorted from high to low. A record whose
+ * grades are all 0 has no relevant id and is left out. An entry without a valid grade makes the
+ * record's grades invalid ({@code null} from {@link #grades}); the audit stops with exit 2.
  */
 final class Retrieval {
 
@@ -62,7 +75,46 @@ final class Retrieval {
    * @param relevant the relevant ids (null or empty = no judgement)
    */
   static double[] scores(Collection<String> retrieved, Collection<String> relevant, int k) {
-    Set<String> rel = ids(relevant);
+    Map<String, Double> grades = new HashMap<>();
+    for (String id : ids(relevant)) {
+      grades.put(id, 1.0);
+    }
+    return gradedScores(retrieved, grades, k);
+  }
+
+  /**
+   * The relevant entries {@code id:grade} as a map id → grade (trimmed ids; a repeated id keeps
+   * its highest grade), or null when an entry has no valid grade (a number ≥ 0 after the last colon).
+   */
+  static Map<String, Double> grades(Collection<String> relevant) {
+    Map<String, Double> out = new HashMap<>();
+    for (String entry : ids(relevant)) {
+      int colon = entry.lastIndexOf(':');
+      if (colon <= 0) {
+        return null;
+      }
+      double grade;
+      try {
+        grade = Double.parseDouble(entry.substring(colon + 1).trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+      if (!(grade >= 0) || Double.isInfinite(grade)) {
+        return null;
+      }
+      out.merge(entry.substring(0, colon).trim(), grade, Math::max);
+    }
+    return out;
+  }
+
+  /** The six scores with graded relevance (ids with a grade above 0 are relevant); null without any. */
+  static double[] gradedScores(Collection<String> retrieved, Map<String, Double> grades, int k) {
+    Set<String> rel = new HashSet<>();
+    grades.forEach((id, g) -> {
+      if (g > 0) {
+        rel.add(id);
+      }
+    });
     if (rel.isEmpty()) {
       return null;
     }
@@ -84,12 +136,17 @@ final class Retrieval {
       }
       if (rank <= k) {
         hitsAtK++;
-        dcg += 1.0 / log2(rank + 1);
+        dcg += grades.get(ranked.get(i)) / log2(rank + 1);
       }
     }
+    List<Double> ideal = new ArrayList<>();
+    for (String id : rel) {
+      ideal.add(grades.get(id));
+    }
+    ideal.sort(Comparator.reverseOrder());
     double idcg = 0;
-    for (int rank = 1; rank <= Math.min(k, rel.size()); rank++) {
-      idcg += 1.0 / log2(rank + 1);
+    for (int rank = 1; rank <= Math.min(k, ideal.size()); rank++) {
+      idcg += ideal.get(rank - 1) / log2(rank + 1);
     }
     return new double[] {
         (double) hitsAtK / rel.size(),

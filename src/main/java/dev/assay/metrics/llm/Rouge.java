@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * {@code rouge1}, {@code rouge2}, {@code rougeL}: the F-measure of Google's {@code rouge-score}
@@ -24,19 +25,34 @@ import java.util.Map;
  *       precision = L / response tokens, recall = L / reference tokens;</li>
  *   <li>F = 2PR / (P + R), 0 when P + R = 0.</li>
  * </ol>
- * Empty text scores 0. No stemming (the issue's Porter option is not implemented).
+ * Empty text scores 0. With {@code llm.rouge_use_stemmer: true} tokens longer than 3 characters
+ * are Porter-stemmed ({@link PorterStemmer}, NLTK's default mode), as
+ * {@code use_stemmer=True}; default off, as rouge-score's default.
+ *
+ * <p>{@code rougeLsum} ({@link #rougeLsum}): summary-level LCS over the newline-separated
+ * sentences. With several reference answers each ROUGE type takes the reference with the highest
+ * F-measure, as {@code RougeScorer.score_multi} does ({@link #best}).
  */
 final class Rouge {
 
   static final String ROUGE1 = "rouge1";
   static final String ROUGE2 = "rouge2";
   static final String ROUGE_L = "rougeL";
+  static final String ROUGE_LSUM = "rougeLsum";
 
   private Rouge() {
   }
 
   /** rouge-score's tokenizer without stemming. */
   static List<String> tokens(String text) {
+    return tokens(text, false);
+  }
+
+  /**
+   * rouge-score's tokenizer ({@code tokenize.tokenize}); with {@code stem}, tokens longer than 3
+   * characters are replaced by their {@link PorterStemmer} stem, as {@code use_stemmer=True} does.
+   */
+  static List<String> tokens(String text, boolean stem) {
     String lower = text.toLowerCase(Locale.ROOT);
     List<String> out = new ArrayList<>();
     StringBuilder token = new StringBuilder();
@@ -45,14 +61,121 @@ final class Rouge {
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
         token.append(c);
       } else if (token.length() > 0) {
-        out.add(token.toString());
+        out.add(word(token.toString(), stem));
         token.setLength(0);
       }
     }
     if (token.length() > 0) {
-      out.add(token.toString());
+      out.add(word(token.toString(), stem));
     }
     return out;
+  }
+
+  private static String word(String token, boolean stem) {
+    return stem && token.length() > 3 ? PorterStemmer.stem(token) : token;
+  }
+
+  /**
+   * rouge-score's sentences for {@code rougeLsum}: the text split on {@code "\n"} (no other
+   * sentence splitting), empty lines dropped, each line tokenized.
+   */
+  static List<List<String>> sentences(String text, boolean stem) {
+    List<List<String>> out = new ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      if (!line.isEmpty()) {
+        out.add(tokens(line, stem));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * rougeLsum F-measure: rouge-score's {@code _summary_level_lcs} (Lin 2004, section 3.2, with
+   * ROUGE-1.5.5's guard against double counting). 0 when either side has no sentence or no token.
+   * For each reference sentence r, the union of the token positions of one LCS of r with each
+   * response sentence (the LCS read back as {@code _backtrack_norec} does); each token of that
+   * union is a hit while both the reference and the response still have an unused occurrence of
+   * it (counts over the whole texts). P = hits / response tokens, R = hits / reference tokens.
+   */
+  static double rougeLsum(List<List<String>> reference, List<List<String>> response) {
+    if (reference.isEmpty() || response.isEmpty()) {
+      return 0.0;
+    }
+    int m = 0;
+    int n = 0;
+    Map<String, Integer> refCounts = new HashMap<>();
+    Map<String, Integer> hypCounts = new HashMap<>();
+    for (List<String> s : reference) {
+      m += s.size();
+      s.forEach(t -> refCounts.merge(t, 1, Integer::sum));
+    }
+    for (List<String> s : response) {
+      n += s.size();
+      s.forEach(t -> hypCounts.merge(t, 1, Integer::sum));
+    }
+    if (m == 0 || n == 0) {
+      return 0.0;
+    }
+    int hits = 0;
+    for (List<String> r : reference) {
+      TreeSet<Integer> union = new TreeSet<>();
+      for (List<String> c : response) {
+        union.addAll(lcsIndices(r, c));
+      }
+      for (int i : union) {
+        String t = r.get(i);
+        if (hypCounts.getOrDefault(t, 0) > 0 && refCounts.getOrDefault(t, 0) > 0) {
+          hits++;
+          hypCounts.merge(t, -1, Integer::sum);
+          refCounts.merge(t, -1, Integer::sum);
+        }
+      }
+    }
+    return fmeasure((double) hits / n, (double) hits / m);
+  }
+
+  /** Positions in {@code ref} of one LCS with {@code can}, read back as rouge-score's {@code _backtrack_norec}. */
+  static List<Integer> lcsIndices(List<String> ref, List<String> can) {
+    int[][] t = new int[ref.size() + 1][can.size() + 1];
+    for (int i = 1; i <= ref.size(); i++) {
+      for (int j = 1; j <= can.size(); j++) {
+        t[i][j] = ref.get(i - 1).equals(can.get(j - 1)) ? t[i - 1][j - 1] + 1 : Math.max(t[i - 1][j], t[i][j - 1]);
+      }
+    }
+    List<Integer> out = new ArrayList<>();
+    int i = ref.size();
+    int j = can.size();
+    while (i > 0 && j > 0) {
+      if (ref.get(i - 1).equals(can.get(j - 1))) {
+        out.add(0, i - 1);
+        i--;
+        j--;
+      } else if (t[i][j - 1] > t[i - 1][j]) {
+        j--;
+      } else {
+        i--;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The F-measures [rouge1, rouge2, rougeL, rougeLsum] of a response against one or more
+   * references: per type the highest over the references ({@code score_multi} takes, per type, the
+   * reference with the highest F-measure). An empty list of references scores 0.
+   */
+  static double[] best(List<String> references, String response, boolean stem) {
+    double[] best = new double[4];
+    List<String> hyp = tokens(response, stem);
+    List<List<String>> hypSentences = sentences(response, stem);
+    for (String reference : references) {
+      List<String> ref = tokens(reference, stem);
+      best[0] = Math.max(best[0], rougeN(ref, hyp, 1));
+      best[1] = Math.max(best[1], rougeN(ref, hyp, 2));
+      best[2] = Math.max(best[2], rougeL(ref, hyp));
+      best[3] = Math.max(best[3], rougeLsum(sentences(reference, stem), hypSentences));
+    }
+    return best;
   }
 
   /** ROUGE-N F-measure of a response against a reference. */

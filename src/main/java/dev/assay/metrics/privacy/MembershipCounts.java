@@ -74,4 +74,39 @@ public record MembershipCounts(TreeMap<Double, long[]> bySignal) {
     }
     return best;
   }
+
+  /**
+   * {@link MembershipMetric#MEMBERSHIP_TPR_AT_0_1_FPR} and its 1 % sibling: the largest TPR(t) over
+   * thresholds t (the distinct signals, and +∞ where TPR = FPR = 0) whose FPR(t) ≤ {@code fpr}; NaN
+   * without members or non-members.
+   */
+  public double tprAtFpr(double fpr) {
+    long m = members();
+    long n = nonMembers();
+    if (m == 0 || n == 0) {
+      return Double.NaN;
+    }
+    double best = 0;
+    long membersAbove = 0;
+    long nonAbove = 0;
+    for (Map.Entry<Double, long[]> e : bySignal.descendingMap().entrySet()) {
+      membersAbove += e.getValue()[0];
+      nonAbove += e.getValue()[1];
+      if ((double) nonAbove / n <= fpr) {
+        best = Math.max(best, (double) membersAbove / m);
+      }
+    }
+    return best;
+  }
+
+  /** The value of a threshold-attack metric. */
+  public double value(MembershipMetric metric) {
+    if (metric == MembershipMetric.MEMBERSHIP_AUC) {
+      return auc();
+    }
+    if (metric == MembershipMetric.MEMBERSHIP_ADVANTAGE) {
+      return advantage();
+    }
+    return tprAtFpr(metric == MembershipMetric.MEMBERSHIP_TPR_AT_0_1_FPR ? 0.001 : 0.01);
+  }
 }

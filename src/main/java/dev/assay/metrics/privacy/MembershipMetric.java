@@ -23,7 +23,20 @@ public enum MembershipMetric {
    * share of non-members with signal ≥ t (Yeom et al.'s membership advantage; t = +∞ gives 0).
    * Range [0, 1]; 0 = no leakage.
    */
-  MEMBERSHIP_ADVANTAGE("membership_advantage");
+  MEMBERSHIP_ADVANTAGE("membership_advantage"),
+
+  /**
+   * The attack's true-positive rate at a 0.1 % false-positive rate: max TPR(t) over thresholds
+   * with FPR(t) ≤ 0.001 (Carlini et al., "Membership Inference Attacks From First Principles",
+   * S&P 2022: an attack is a threat when it identifies some members confidently, which an average
+   * such as the AUC hides). No interpolation between thresholds; with fewer than 1,000
+   * non-members only FPR = 0 qualifies. Range [0, 1]; 0 = no member is identified without false
+   * alarms, higher = more leakage.
+   */
+  MEMBERSHIP_TPR_AT_0_1_FPR("membership_tpr_at_0_1_fpr"),
+
+  /** As {@link #MEMBERSHIP_TPR_AT_0_1_FPR} at a 1 % false-positive rate (FPR(t) ≤ 0.01). */
+  MEMBERSHIP_TPR_AT_1_FPR("membership_tpr_at_1_fpr");
 
   private final String id;
 

@@ -1,6 +1,15 @@
 package dev.assay.metrics.privacy;
 
 import static org.apache.spark.sql.functions.aggregate;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.nullif;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.repeat;
+import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.ascii;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.exists;
@@ -31,8 +40,10 @@ public enum PiiType {
 
   /**
    * A phone number: North American (area and exchange codes start with 2–9, separated by space,
-   * dot or dash, optionally in parentheses, optionally with a +country code) or compact E.164
-   * ({@code +} and 8–15 digits). Other national formats are not recognised.
+   * dot or dash, optionally in parentheses, optionally with a +country code), compact E.164
+   * ({@code +} and 8–15 digits) or international with separators ({@code +44 20 7946 0958},
+   * {@code +33 1 23 45 67 89}, {@code +49 (30) 1234-5678}: a candidate by pattern, then 8–15 digits
+   * in all). National formats without {@code +} other than North American are not recognised.
    */
   PHONE("phone", null),
 
@@ -51,15 +62,54 @@ public enum PiiType {
   IBAN("iban", null),
 
   /**
-   * A US social security number written 3-2-4 with one separator (dash, space or dot): area not 000,
-   * 666 or 9xx, group not 00, serial not 0000 (SSA rules, as Presidio's UsSsnRecognizer). Nine
-   * digits without separators are not counted (too many false positives).
+   * A US social security number written 3-2-4 with one separator (dash, space or dot), or nine
+   * digits without separators right after one of Presidio's context words ({@code ssn},
+   * {@code ssns}, {@code ssid}, {@code social security [number|no]}, up to 20 other characters
+   * between): area not 000, 666 or 9xx, group not 00, serial not 0000 (SSA rules, as Presidio's
+   * UsSsnRecognizer). Nine digits without a context word are not counted (too many false
+   * positives).
    */
-  US_SSN("us_ssn", "(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}([- .])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\d-])"),
+  US_SSN("us_ssn", "(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}([- .])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\d-])"
+      + "|(?i:\\b(?:ssns?|ssid|social security(?: number| no\\.?)?)\\b)[^\\d\\n]{0,20}?"
+      + "(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}(?!00)\\d{2}(?!0000)\\d{4}(?![\\d-])"),
 
   /** A dotted-quad IPv4 address, each octet 0–255. */
   IPV4("ipv4", "(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
       + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\.?\\d)"),
+
+  /**
+   * An IPv6 address in full or {@code ::}-compressed form (eight groups of 1–4 hex digits, or
+   * fewer with one {@code ::}), not inside a longer run of hex digits and colons. The mixed form
+   * with a dotted IPv4 tail ({@code ::ffff:1.2.3.4}) counts as IPv4 only.
+   */
+  IPV6("ipv6", "(?<![\\w:.])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
+      + "|(?:[0-9A-Fa-f]{1,4}:){1,7}:"
+      + "|(?:[0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}"
+      + "|(?:[0-9A-Fa-f]{1,4}:){1,5}(?::[0-9A-Fa-f]{1,4}){1,2}"
+      + "|(?:[0-9A-Fa-f]{1,4}:){1,4}(?::[0-9A-Fa-f]{1,4}){1,3}"
+      + "|(?:[0-9A-Fa-f]{1,4}:){1,3}(?::[0-9A-Fa-f]{1,4}){1,4}"
+      + "|(?:[0-9A-Fa-f]{1,4}:){1,2}(?::[0-9A-Fa-f]{1,4}){1,5}"
+      + "|[0-9A-Fa-f]{1,4}:(?::[0-9A-Fa-f]{1,4}){1,6}"
+      + "|::(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})(?![\\w:.])"),
+
+  /**
+   * A date of birth: a date (ISO {@code 1985-03-12}; day and month either way round with
+   * {@code /}, {@code .} or {@code -} and a four-digit year; {@code 12 March 1985};
+   * {@code March 12, 1985}) of the years 1900–2099 at most 25 characters after one of Presidio's
+   * context words for dates of birth ({@code birth}, {@code birthday}, {@code birthdate},
+   * {@code date of birth}, {@code born}, {@code dob}, {@code d.o.b.}). A date without such a word is
+   * not counted. Day-in-month (31 February) is not checked.
+   */
+  DATE_OF_BIRTH("date_of_birth", null),
+
+  /**
+   * A postal code next to a context word ({@code zip}, {@code zip code}, {@code zipcode},
+   * {@code postal code}, {@code postcode}, {@code post code}; at most 20 characters between): a US
+   * ZIP or ZIP+4 ({@code 02139}, {@code 02139-4307}) or a UK postcode ({@code SW1A 1AA},
+   * {@code M1 1AE}: outward code, optional space, digit and two letters). Without a context word
+   * five digits are far too often something else, so they do not count.
+   */
+  POSTAL_CODE("postal_code", null),
 
   /** An AWS access key id: AKIA/ASIA/ABIA/ACCA and 16 upper-case letters or digits. */
   AWS_ACCESS_KEY("aws_access_key", "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])"),
@@ -80,9 +130,24 @@ public enum PiiType {
       "(?<![\\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w])";
   static final String PHONE_PATTERN = "(?<![\\w+])(?:\\+[1-9]\\d{7,14}(?!\\d)"
       + "|(?:\\+1[ .-]?)?(?:\\([2-9]\\d{2}\\) ?|[2-9]\\d{2}[ .-])[2-9]\\d{2}[ .-]\\d{4}(?!\\d))";
-  static final String CARD_CANDIDATE = "(?<![\\w-])((?:\\d[ -]?){12,18}\\d)(?![\\d-])";
+  static final String PHONE_INTERNATIONAL =
+      "(?<![\\w+])\\+[1-9]\\d{0,2}(?:[ .-]\\(?\\d{1,6}\\)?){2,6}(?![\\d])";
+  static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\\.?";
+  static final String DAY = "(?:0?[1-9]|[12]\\d|3[01])";
+  static final String MONTH_NUMBER = "(?:0?[1-9]|1[0-2])";
+  static final String YEAR = "(?:19|20)\\d{2}";
+  static final String DOB_PATTERN = "(?i:\\b(?:date of birth|birth(?:day|date| date)?|born|dob|d\\.o\\.b\\.?))"
+      + "[^\\d\\n]{0,25}?(?<!\\d)("
+      + YEAR + "-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
+      + "|(?:" + MONTH_NUMBER + "[/.-]" + DAY + "|" + DAY + "[/.-]" + MONTH_NUMBER + ")[/.-]" + YEAR
+      + "|" + DAY + " " + MONTH + ",? " + YEAR
+      + "|" + MONTH + " " + DAY + ",? " + YEAR + ")(?![\\d/.-]?\\d)";
+  static final String POSTAL_PATTERN = "(?i:\\b(?:zip(?: ?code)?|postal code|post ?code)\\b)[^\\n]{0,20}?"
+      + "(?<![\\w-])(\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\w-])";
+  static final String CARD_CANDIDATE = "(?<![\\w+-])((?:\\d[ -]?){12,18}\\d)(?![\\d-])";
   static final String IBAN_CANDIDATE = "(?<![A-Za-z0-9])([A-Z]{2}\\d{2}"
-      + "(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?))(?![A-Za-z0-9])";
+      + "(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?|(?:-[A-Z0-9]{4}){2,7}(?:-[A-Z0-9]{1,4})?))"
+      + "(?![A-Za-z0-9])";
 
   private final String id;
   private final String pattern;
@@ -113,7 +178,15 @@ public enum PiiType {
       return text.rlike(EMAIL_PATTERN);
     }
     if (this == PHONE) {
-      return text.rlike(PHONE_PATTERN);
+      return text.rlike(PHONE_PATTERN).or(when(text.contains("+"),
+          exists(regexp_extract_all(text, lit(PHONE_INTERNATIONAL), lit(0)), PiiType::phoneDigits))
+          .otherwise(lit(false)));
+    }
+    if (this == DATE_OF_BIRTH) {
+      return text.rlike(DOB_PATTERN);
+    }
+    if (this == POSTAL_CODE) {
+      return text.rlike(POSTAL_PATTERN);
     }
     if (this == CREDIT_CARD) {
       // IBAN-shaped text is blanked first: the digits of a spaced IBAN would otherwise pass Luhn
@@ -130,6 +203,100 @@ public enum PiiType {
           .otherwise(lit(false));
     }
     return text.rlike(pattern);
+  }
+
+  /**
+   * The first valid match in {@code text}, masked by built-in expressions on the executor (null
+   * where there is none), so that a report can show what kind of value was found without showing
+   * it: a card keeps its first and last four digits ({@code 4111 **** **** 1111}), an IBAN its
+   * country code and last four characters, an SSN its last four digits, a phone number its last two
+   * digits, an e-mail address its first character and its domain ({@code j*******@example.org}), an
+   * IPv4 address its first octet; a secret is replaced whole by its length
+   * ({@code ******** (20 characters)}).
+   */
+  public Column masked(Column text) {
+    return when(found(text), mask(firstMatch(text)));
+  }
+
+  /**
+   * The first valid match in {@code text} (the first candidate passing the checksum for cards,
+   * IBANs and international phone numbers); meaningful only where {@link #found} is true.
+   */
+  Column firstMatch(Column text) {
+    Column match;
+    if (this == CREDIT_CARD) {
+      Column withoutIbans = regexp_replace(text, lit(IBAN_CANDIDATE), lit(" "));
+      match = element_at(filter(regexp_extract_all(withoutIbans, lit(CARD_CANDIDATE), lit(1)),
+          PiiType::luhnValid), 1);
+    } else if (this == IBAN) {
+      match = element_at(filter(regexp_extract_all(text, lit(IBAN_CANDIDATE), lit(1)),
+          PiiType::ibanValid), 1);
+    } else if (this == PHONE) {
+      match = coalesce(nullif(regexp_extract(text, PHONE_PATTERN, 0), lit("")),
+          element_at(filter(regexp_extract_all(text, lit(PHONE_INTERNATIONAL), lit(0)),
+              PiiType::phoneDigits), 1));
+    } else if (this == DATE_OF_BIRTH) {
+      match = regexp_extract(text, DOB_PATTERN, 1);
+    } else if (this == POSTAL_CODE) {
+      match = regexp_extract(text, POSTAL_PATTERN, 1);
+    } else {
+      match = regexp_extract(text, this == EMAIL ? EMAIL_PATTERN : pattern, 0);
+    }
+    return match;
+  }
+
+  /** Masks one valid match of this type (see {@link #masked}). */
+  Column mask(Column match) {
+    if (this == CREDIT_CARD) {
+      Column d = regexp_replace(match, "[^0-9]", "");
+      return inFours(concat(d.substr(lit(1), lit(4)), repeat(lit("*"), length(d).minus(8)),
+          d.substr(length(d).minus(3), lit(4))));
+    }
+    if (this == IBAN) {
+      Column s = upper(regexp_replace(match, "[^A-Za-z0-9]", ""));
+      return inFours(concat(s.substr(lit(1), lit(2)), repeat(lit("*"), length(s).minus(6)),
+          s.substr(length(s).minus(3), lit(4))));
+    }
+    if (this == US_SSN) {
+      return concat(lit("***-**-"), match.substr(length(match).minus(3), lit(4)));
+    }
+    if (this == PHONE) {
+      return regexp_replace(match, lit("\\d(?=(?:\\D*\\d){2})"), lit("*"));
+    }
+    if (this == EMAIL) {
+      Column local = substring_index(match, "@", 1);
+      return concat(local.substr(lit(1), lit(1)), repeat(lit("*"), greatest(lit(3), length(local).minus(1))),
+          lit("@"), substring_index(match, "@", -1));
+    }
+    if (this == IPV4) {
+      return concat(substring_index(match, ".", 1), lit(".*.*.*"));
+    }
+    if (this == IPV6) {
+      return concat(regexp_extract(match, "^[0-9A-Fa-f]{0,4}", 0), lit(":****"));
+    }
+    if (this == DATE_OF_BIRTH) {
+      // the year stays (HIPAA Safe Harbor keeps years), day and month go
+      return regexp_replace(regexp_replace(match, lit("[A-Za-z]+\\.?"), lit("***")),
+          lit("\\b(?!(?:19|20)\\d{2}\\b)\\d{1,2}\\b"), lit("**"));
+    }
+    if (this == POSTAL_CODE) {
+      // a US ZIP keeps its first three digits (HIPAA Safe Harbor), a UK postcode its outward code
+      return when(match.rlike("^\\d"), regexp_replace(regexp_replace(match, "^(\\d{3})\\d{2}", "$1**"),
+          "-\\d{4}$", "-****"))
+          .otherwise(regexp_replace(match, "^(\\S+?) ?\\d[A-Z]{2}$", "$1 ***"));
+    }
+    return concat(repeat(lit("*"), least(lit(8), length(match))), lit(" ("), length(match),
+        lit(" characters)"));
+  }
+
+  /** Groups a masked number in fours, separated by spaces. */
+  private static Column inFours(Column s) {
+    return regexp_replace(s, lit("(.{4})(?!$)"), lit("$1 "));
+  }
+
+  /** True where a phone candidate holds 8–15 digits (E.164's bounds, country code included). */
+  static Column phoneDigits(Column candidate) {
+    return length(regexp_replace(candidate, "[^0-9]", "")).between(8, 15);
   }
 
   /**

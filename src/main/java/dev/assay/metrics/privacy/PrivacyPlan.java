@@ -4,6 +4,7 @@ import dev.assay.core.BadInputException;
 import dev.assay.core.Family;
 import dev.assay.core.FamilyOutcome;
 import dev.assay.core.MetricResult;
+import dev.assay.core.PiiExample;
 import dev.assay.spark.BinaryColumn;
 import dev.assay.spark.SchemaCheck;
 import dev.assay.spec.ColumnRoles;
@@ -28,10 +29,12 @@ import org.apache.spark.sql.types.StructField;
  */
 public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notApplicable,
                           List<String> piiColumns, BinaryColumn member, BinaryColumn label,
-                          String score, String source) {
+                          String score, List<String> slices, Dataset<Row> trainingText,
+                          String source) {
 
   public PrivacyPlan {
     piiColumns = List.copyOf(piiColumns);
+    slices = List.copyOf(slices);
   }
 
   /** Why the family cannot run, or null when it can. */
@@ -53,9 +56,18 @@ public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notA
    */
   public static PrivacyPlan check(Dataset<Row> data, PrivacyOptions options, ColumnRoles roles,
                                   YamlDocument spec, String source) {
+    return check(data, null, options, roles, spec, source);
+  }
+
+  /**
+   * As {@link #check(Dataset, PrivacyOptions, ColumnRoles, YamlDocument, String)}, with the
+   * opened {@code privacy.training_text} (or null) for the memorization measure.
+   */
+  public static PrivacyPlan check(Dataset<Row> data, Dataset<Row> trainingText, PrivacyOptions options,
+                                  ColumnRoles roles, YamlDocument spec, String source) {
     String reason = notApplicableReason(options);
     if (reason != null) {
-      return new PrivacyPlan(data, options, reason, List.of(), null, null, null, source);
+      return new PrivacyPlan(data, options, reason, List.of(), null, null, null, List.of(), null, source);
     }
     SchemaCheck check = new SchemaCheck(data.schema(), source);
     for (int i = 0; i < options.quasiIdentifiers().size(); i++) {
@@ -80,7 +92,16 @@ public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notA
     }
     BinaryColumn member = null;
     BinaryColumn label = null;
+    List<String> slices = new ArrayList<>();
     if (options.member() != null) {
+      // privacy risk by group: every sensitive attribute of columns.sensitive, and the privacy one
+      for (int i = 0; i < roles.sensitive().size(); i++) {
+        check.requireAtomic(roles.sensitive().get(i), "sensitive", spec.at("columns", "sensitive", i));
+        slices.add(roles.sensitive().get(i));
+      }
+      if (options.sensitiveAttribute() != null && !slices.contains(options.sensitiveAttribute())) {
+        slices.add(options.sensitiveAttribute());
+      }
       DataType type = check.requireAtomic(options.member(), "member", spec.at("columns", "member"));
       member = BinaryColumn.of("member", options.member(), type,
           type instanceof NumericType ? "1" : "true", source);
@@ -95,17 +116,25 @@ public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notA
             check.requireAtomic(roles.label(), "label", spec.at("columns", "label")), roles.positive(), source);
       }
     }
-    return new PrivacyPlan(data, options, null, piiColumns, member, label, roles.score(), source);
+    if (trainingText != null) {
+      check.requireAtomic(options.response(), "response", spec.at("columns", "response"));
+      new SchemaCheck(trainingText.schema(), "privacy.training_text (" + options.trainingText().uri() + ")")
+          .requireAtomic(options.trainingTextColumn(), "training text", spec.at("privacy", "training_text"));
+    }
+    return new PrivacyPlan(data, options, null, piiColumns, member, label, roles.score(), slices,
+        trainingText, source);
   }
 
   /** Runs every applicable part (one or two Spark jobs each, see the analyses). */
   public PrivacyOutcome run() {
     if (notApplicable != null) {
-      return new PrivacyOutcome(FamilyOutcome.notApplicable(Family.PRIVACY, notApplicable), List.of(), List.of());
+      return new PrivacyOutcome(FamilyOutcome.notApplicable(Family.PRIVACY, notApplicable), List.of(), List.of(),
+          List.of());
     }
     List<MetricResult> metrics = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<String> parts = new ArrayList<>();
+    List<PiiExample> examples = new ArrayList<>();
     if (!options.quasiIdentifiers().isEmpty()) {
       metrics.addAll(ReidentificationAnalysis.run(data, options.quasiIdentifiers(),
           options.sensitiveAttribute(), options.k()));
@@ -118,15 +147,28 @@ public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notA
       if (piiColumns.isEmpty()) {
         notes.add("privacy: the data has no string column, so the PII scan read nothing.");
       } else {
-        metrics.addAll(PiiScan.run(data, piiColumns));
+        PiiScan.Result scan = PiiScan.scan(data, piiColumns);
+        metrics.addAll(scan.metrics());
+        examples.addAll(scan.examples());
         parts.add("PII scan of " + piiColumns.size() + " column(s)");
       }
     }
     if (member != null) {
-      metrics.addAll(MembershipAnalysis.run(data, member, label, score, source));
-      parts.add("membership inference (threshold attack on " + score + ")");
+      List<MetricResult> threshold = MembershipAnalysis.run(data, member, label, score, slices, source);
+      metrics.addAll(threshold);
+      long scored = threshold.get(0).count();
+      metrics.add(MembershipAttack.run(data, member, label, score, scored));
+      parts.add("membership inference (threshold attack on " + score
+          + (slices.isEmpty() ? "" : ", by " + String.join(", ", slices))
+          + "; trained logistic-regression attack)");
+    }
+    if (trainingText != null) {
+      metrics.add(MemorizationAnalysis.run(data, options.response(), trainingText,
+          options.trainingTextColumn(), options.memorizationChars()));
+      parts.add("memorization (" + options.memorizationChars() + "-character windows of "
+          + options.response() + " in the training text)");
     }
     String summary = parts.isEmpty() ? "nothing to measure" : String.join("; ", parts);
-    return new PrivacyOutcome(FamilyOutcome.ran(Family.PRIVACY, summary), metrics, notes);
+    return new PrivacyOutcome(FamilyOutcome.ran(Family.PRIVACY, summary), metrics, notes, examples);
   }
 }

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.NumericType;
 
 /**
  * Re-identification risk ({@link ReidentificationMetric}) in one shuffle: the rows are hash
@@ -22,6 +23,14 @@ import org.apache.spark.sql.functions;
  * <p>Jobs: one without a sensitive attribute. With one, a first small job counts the sensitive
  * values over the whole data set (the distribution q that t-closeness compares each class with,
  * at most {@value #MAX_SENSITIVE_VALUES} values); the second job gets q as a literal map.
+ *
+ * <p>A numeric sensitive attribute (a Spark numeric type) gets ARX's ordered-distance EMD for
+ * {@code t_closeness} instead of total variation: with the m distinct values sorted ascending
+ * (a missing value first) and r_i = Σ_{j ≤ i} (p_j − q_j), EMD = Σ_{i=1}^{m−1} |r_i| / (m − 1)
+ * (Li, Li &amp; Venkatasubramanian 2007, §4.2; 0 when m = 1). Per class it is an
+ * {@code aggregate} over {@code sequence(1, m − 1)} walking the class's rank-sorted (rank, count)
+ * list against the data set's cumulative shares (a literal array): O(m) per class, so the cost
+ * grows with classes × distinct sensitive values (at most {@value #MAX_SENSITIVE_VALUES}).
  *
  * <p>Metrics are scoped by {@code column} = the quasi-identifier names joined with " &amp; " in
  * spec order, so a report shows which combination the risk is about.
@@ -51,13 +60,14 @@ public final class ReidentificationAnalysis {
   public static List<MetricResult> run(Dataset<Row> data, List<String> quasiIdentifiers,
                                        String sensitive, int k) {
     EquivalenceClasses state = state(data, quasiIdentifiers, sensitive, k);
-    return metrics(state, quasiIdentifiers, sensitive, k);
+    return metrics(state, quasiIdentifiers, sensitive, k, isNumeric(data, sensitive));
   }
 
   /** The aggregated state (exposed for tests). */
   public static EquivalenceClasses state(Dataset<Row> data, List<String> quasiIdentifiers,
                                          String sensitive, int k) {
     Column q = null;
+    Ordered ordered = null;
     boolean tCloseness = false;
     if (sensitive != null) {
       Row dist = data.groupBy(sensitiveValue(sensitive).as(S))
@@ -79,13 +89,72 @@ public final class ReidentificationAnalysis {
           shares[i] = (double) values.get(i).getLong(1) / total;
         }
         q = functions.map_from_arrays(functions.lit(keys), functions.lit(shares));
+        if (isNumeric(data, sensitive)) {
+          ordered = Ordered.of(keys, shares);
+        }
       }
     }
-    Row r = summary(data, quasiIdentifiers, sensitive, k, q).collectAsList().get(0);
+    Row r = summary(data, quasiIdentifiers, sensitive, k, q, ordered).collectAsList().get(0);
     return new EquivalenceClasses(r.getLong(1), r.getLong(0), r.getLong(2), r.getLong(3), r.getLong(4),
         sensitive == null || r.isNullAt(5) ? null : r.getLong(5),
         sensitive == null || r.isNullAt(6) ? null : r.getDouble(6),
         !tCloseness || r.isNullAt(7) ? null : r.getDouble(7));
+  }
+
+  /** True when t-closeness over {@code sensitive} is the ordered-distance EMD (a numeric type). */
+  public static boolean isNumeric(Dataset<Row> data, String sensitive) {
+    return sensitive != null && data.schema().apply(sensitive).dataType() instanceof NumericType;
+  }
+
+  /**
+   * The ordered ground distance of a numeric sensitive attribute: each value's rank 1..m (the
+   * missing value first, then ascending) as a literal map, and the data set's cumulative shares
+   * Q_i = Σ_{j ≤ i} q_j as a literal array.
+   */
+  record Ordered(Column rank, Column cumulative, int m) {
+
+    static Ordered of(String[] keys, double[] shares) {
+      Integer[] order = new Integer[keys.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (a, b) -> keys[a].equals(MISSING) ? (keys[b].equals(MISSING) ? 0 : -1)
+          : keys[b].equals(MISSING) ? 1 : Double.compare(Double.parseDouble(keys[a]), Double.parseDouble(keys[b])));
+      String[] sorted = new String[keys.length];
+      int[] ranks = new int[keys.length];
+      double[] cumulative = new double[keys.length];
+      double sum = 0;
+      for (int i = 0; i < order.length; i++) {
+        sorted[i] = keys[order[i]];
+        ranks[i] = i + 1;
+        sum += shares[order[i]];
+        cumulative[i] = sum;
+      }
+      return new Ordered(functions.map_from_arrays(functions.lit(sorted), functions.lit(ranks)),
+          functions.lit(cumulative), keys.length);
+    }
+
+    /** The class's EMD from its (rank, count) list {@code cells} and size {@code n}. */
+    Column emd(Column cells, Column n) {
+      if (m == 1) {
+        return functions.lit(0.0);
+      }
+      Column sorted = functions.array_sort(cells);
+      Column init = functions.struct(functions.lit(0.0).as("s"), functions.lit(1).as("j"),
+          functions.lit(0L).as("cum"));
+      return functions.aggregate(functions.sequence(functions.lit(1), functions.lit(m - 1)), init,
+          (acc, i) -> {
+            Column cell = functions.try_element_at(sorted, acc.getField("j"));
+            Column hit = functions.coalesce(cell.getField("rank").equalTo(i), functions.lit(false));
+            Column cum = acc.getField("cum").plus(functions.when(hit, cell.getField("c")).otherwise(functions.lit(0L)));
+            return functions.struct(
+                acc.getField("s").plus(functions.abs(cum.divide(n)
+                    .minus(functions.element_at(cumulative, i)))).as("s"),
+                acc.getField("j").plus(functions.when(hit, functions.lit(1)).otherwise(functions.lit(0))).as("j"),
+                cum.as("cum"));
+          },
+          acc -> acc.getField("s").divide(m - 1));
+    }
   }
 
   private static Column sensitiveValue(String sensitive) {
@@ -103,6 +172,12 @@ public final class ReidentificationAnalysis {
    */
   static Dataset<Row> summary(Dataset<Row> data, List<String> quasiIdentifiers, String sensitive,
                               int k, Column q) {
+    return summary(data, quasiIdentifiers, sensitive, k, q, null);
+  }
+
+  /** As above; with {@code ordered} (a numeric sensitive attribute) t-closeness is the EMD. */
+  static Dataset<Row> summary(Dataset<Row> data, List<String> quasiIdentifiers, String sensitive,
+                              int k, Column q, Ordered ordered) {
     Column[] qi = quasiIdentifiers.stream().map(functions::col).toArray(Column[]::new);
     Dataset<Row> classes;
     if (sensitive == null) {
@@ -114,14 +189,20 @@ public final class ReidentificationAnalysis {
           .groupBy(cellKeys.toArray(new Column[0]))
           .agg(functions.count(functions.lit(1)).as("c"))
           .withColumn("q", functions.element_at(q, functions.col(S)));
+      if (ordered != null) {
+        cells = cells.withColumn("rank", functions.element_at(ordered.rank(), functions.col(S)));
+      }
       classes = cells.groupBy(qi).agg(
               functions.sum("c").as("n"),
               functions.count(functions.lit(1)).as("d"),
               functions.sum(functions.col("c").multiply(functions.log(functions.col("c")))).as("clnc"),
-              functions.collect_list(functions.struct(functions.col("c"), functions.col("q"))).as("cq"))
+              ordered == null
+                  ? functions.collect_list(functions.struct(functions.col("c"), functions.col("q"))).as("cq")
+                  : functions.collect_list(functions.struct(functions.col("rank"), functions.col("c"))).as("cq"))
           // ½ Σ_s |p_s − q_s| = ½ (1 + Σ_{s in class} (|c_s/n − q_s| − q_s)): values absent from the
           // class contribute q_s each, and Σ q = 1.
-          .withColumn("tv", functions.lit(0.5).multiply(functions.lit(1.0).plus(functions.aggregate(
+          .withColumn("tv", ordered != null ? ordered.emd(functions.col("cq"), functions.col("n"))
+              : functions.lit(0.5).multiply(functions.lit(1.0).plus(functions.aggregate(
               functions.col("cq"), functions.lit(0.0),
               (acc, e) -> acc.plus(functions.abs(e.getField("c").divide(functions.col("n"))
                   .minus(e.getField("q")))).minus(e.getField("q"))))))
@@ -146,6 +227,15 @@ public final class ReidentificationAnalysis {
   /** The metrics of a state. */
   public static List<MetricResult> metrics(EquivalenceClasses state, List<String> quasiIdentifiers,
                                            String sensitive, int k) {
+    return metrics(state, quasiIdentifiers, sensitive, k, false);
+  }
+
+  /**
+   * The metrics of a state; {@code ordered} says that t-closeness was computed as the
+   * ordered-distance EMD of a numeric sensitive attribute (its note says so).
+   */
+  public static List<MetricResult> metrics(EquivalenceClasses state, List<String> quasiIdentifiers,
+                                           String sensitive, int k, boolean ordered) {
     Scope scope = scope(quasiIdentifiers);
     List<MetricResult> out = new ArrayList<>();
     for (ReidentificationMetric m : ReidentificationMetric.values()) {
@@ -155,6 +245,8 @@ public final class ReidentificationAnalysis {
       MetricKey key = new MetricKey(Family.PRIVACY, m.id(), scope);
       double v = state.value(m);
       String note = m == ReidentificationMetric.RECORDS_AT_RISK ? "k = " + k
+          : m == ReidentificationMetric.T_CLOSENESS && ordered ? "sensitive attribute " + sensitive
+              + " (numeric): ordered-distance EMD (ARX), not total variation"
           : m.needsSensitive() ? "sensitive attribute " + sensitive : null;
       if (state.classes() == 0) {
         out.add(new MetricResult.Undefined(key, 0L, m.id() + " is undefined: the data set has no rows"));

@@ -57,9 +57,10 @@ public enum ReidentificationMetric {
   /**
    * max_c ½ Σ_s |p_cs − q_s|, the largest total-variation distance between a class's sensitive
    * distribution p_c and the whole data set's q (t-closeness with the equal-distance ground metric,
-   * Li, Li &amp; Venkatasubramanian 2007, which equals total variation). Numeric sensitive values are
-   * treated as categories too (the ordered-distance EMD is not computed). Range [0, 1); lower is
-   * safer.
+   * Li, Li &amp; Venkatasubramanian 2007, which equals total variation). For a numeric sensitive
+   * attribute, ARX's ordered-distance EMD instead: values sorted ascending (a missing value first),
+   * max_c Σ_{i=1}^{m−1} |Σ_{j ≤ i} (p_cj − q_j)| / (m − 1) over the m distinct values (0 when
+   * m = 1); the metric's note says which was used. Range [0, 1); lower is safer.
    */
   T_CLOSENESS("t_closeness");
 

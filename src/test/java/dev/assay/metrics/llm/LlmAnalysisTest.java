@@ -210,4 +210,77 @@ class LlmAnalysisTest {
     Dataset<Row> empty = SharedSpark.get().createDataFrame(List.of(), SCHEMA);
     assertThrows(BadInputException.class, () -> LlmAnalysis.run(input(empty, LlmOptions.DEFAULTS)));
   }
+
+  /**
+   * Several reference answers per record (array column) and Porter stemming.
+   * <pre>
+   *   1 response "The cats sat"  refs ["cats sat", "a dog ran"]
+   *   2 response "Paris"         refs ["Lyon", null, "paris"]
+   *   3 response "x"             refs []          (no reference: left out)
+   *   4 response "Running fast"  refs [""]        (an empty reference answer)
+   * </pre>
+   * pairs = 3. exact_match: 1 "the cats sat" vs "cats sat": normalised "cats sat" = "cats sat" → 1;
+   * 2 "paris" = "paris" → 1; 4 "running fast" vs "" → 0 ⇒ 2/3. token_f1: 1, 1, 0 ⇒ 2/3.
+   * rouge1 without stemming: 1 vs "cats sat": overlap 2, P = 2/3, R = 1, F = 0.8 (vs "a dog ran":
+   * 0); 2 vs "paris": 1; 4 vs "": 0 ⇒ (0.8 + 1 + 0) / 3 = 0.6. BLEU uses all non-empty references
+   * (record 4 scores against the empty text): equal to the plain sums of Bleu.segment.
+   */
+  @Test
+  void multipleReferenceAnswers() {
+    StructType schema = new StructType()
+        .add("response", DataTypes.StringType)
+        .add("answers", DataTypes.createArrayType(DataTypes.StringType));
+    List<Row> rows = List.of(
+        RowFactory.create("The cats sat", Arrays.asList("cats sat", "a dog ran")),
+        RowFactory.create("Paris", Arrays.asList("Lyon", null, "paris")),
+        RowFactory.create("x", List.of()),
+        RowFactory.create("Running fast", List.of("")));
+    Dataset<Row> data = SharedSpark.get().createDataFrame(rows, schema).repartition(2);
+    LlmInput in = new LlmInput(data, "response", null, null, null, false, LlmOptions.DEFAULTS)
+        .withReference("answers", true);
+    Map<String, MetricResult> m = byName(LlmAnalysis.run(in));
+    assertEquals(3L, m.get("bleu").count());
+    assertEquals(2.0 / 3, value(m, "exact_match"), 1e-12);
+    assertEquals(2.0 / 3, value(m, "token_f1"), 1e-12);
+    assertEquals(0.6, value(m, "rouge1"), 1e-12);
+    long[] bleu = new long[Bleu.SIZE];
+    long[] chrf = new long[Chrf.SIZE];
+    String[][] segments = {{"The cats sat", "cats sat", "a dog ran"}, {"Paris", "Lyon", "paris"}, {"Running fast", ""}};
+    for (String[] seg : segments) {
+      List<String> refs = Arrays.asList(seg).subList(1, seg.length);
+      long[] b = Bleu.segment(seg[0], refs);
+      long[] c = Chrf.segment(seg[0], refs);
+      for (int i = 0; i < b.length; i++) {
+        bleu[i] += b[i];
+      }
+      for (int i = 0; i < c.length; i++) {
+        chrf[i] += c[i];
+      }
+    }
+    assertEquals(Bleu.score(bleu), value(m, "bleu"), 1e-12);
+    assertEquals(Chrf.score(chrf), value(m, "chrf"), 1e-12);
+    // With stemming record 4 still has no overlap ("run fast" vs nothing); record 1: "the cat sat" vs
+    // "cat sat" P = 2/3, R = 1, F = 0.8 as before ⇒ unchanged 0.6; the note says stemming is on.
+    Map<String, MetricResult> stemmed = byName(LlmAnalysis.run(new LlmInput(data, "response", null, null,
+        null, false, LlmOptions.DEFAULTS.withRougeUseStemmer(true)).withReference("answers", true)));
+    assertEquals(0.6, value(stemmed, "rouge1"), 1e-12);
+    assertTrue(stemmed.get("rouge1").note().contains("Porter"), stemmed.get("rouge1").note());
+  }
+
+  /**
+   * Stemming on Spark: response "The cats were running", reference "a cat runs". Tokens without
+   * stemming {the, cats, were, running} / {a, cat, runs}: no overlap, rouge1 = 0; stemmed {the, cat,
+   * were, run} / {a, cat, run}: overlap 2, P = 2/4, R = 2/3, F = 2·(1/2)(2/3)/(7/6) = 4/7. rougeLsum
+   * (one line each) equals rougeL: LCS "cat run" = 2 ⇒ 4/7.
+   */
+  @Test
+  void stemmingOptionAndRougeLsum() {
+    List<Row> rows = List.of(row("p", "The cats were running", "a cat runs", "c"));
+    Map<String, MetricResult> plain = byName(LlmAnalysis.run(input(data(rows, 1), LlmOptions.DEFAULTS)));
+    Map<String, MetricResult> stemmed = byName(LlmAnalysis.run(input(data(rows, 1), LlmOptions.DEFAULTS.withRougeUseStemmer(true))));
+    assertEquals(0.0, value(plain, "rouge1"), 0.0);
+    assertEquals(4.0 / 7, value(stemmed, "rouge1"), 1e-12);
+    assertEquals(4.0 / 7, value(stemmed, "rougeL"), 1e-12);
+    assertEquals(4.0 / 7, value(stemmed, "rougeLsum"), 1e-12);
+  }
 }

@@ -221,6 +221,6 @@ class RagAnalysisTest {
 
   private static AuditSpec.Columns columns(String retrieved, String relevant) {
     return new AuditSpec.Columns(null, null, null, null, null, null, null, null, null, null,
-        "prompt", "response", "expected", "contexts", retrieved, relevant, null, null, null);
+        "prompt", "response", "expected", "contexts", retrieved, relevant, null, null, null, null);
   }
 }

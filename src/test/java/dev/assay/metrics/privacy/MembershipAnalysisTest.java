@@ -52,6 +52,9 @@ class MembershipAnalysisTest {
     assertEquals(8.5 / 9, value(m, "membership_auc"), 1e-12);
     // t = .8: TPR 2/3, FPR 0 → 2/3 (t = .6 gives 1 − 1/3, the same)
     assertEquals(2.0 / 3, value(m, "membership_advantage"), 1e-12);
+    // thresholds .9 (TPR 1/3, FPR 0), .8 (2/3, 0), .6 (1, 1/3): the best TPR with FPR ≤ 0.1 % or 1 % is 2/3
+    assertEquals(2.0 / 3, value(m, "membership_tpr_at_0_1_fpr"), 1e-12);
+    assertEquals(2.0 / 3, value(m, "membership_tpr_at_1_fpr"), 1e-12);
     assertEquals(6L, m.get(0).count());
   }
 
@@ -100,6 +103,92 @@ class MembershipAnalysisTest {
     assertEquals(auc, value(m[0], "membership_auc"), 1e-12);
     assertEquals(advantage, value(m[0], "membership_advantage"), 1e-12);
     assertTrue(auc > 0.6, "the planted leak is visible: " + auc);
+  }
+
+  /** The four threshold-attack metrics from their definitions, by loops over all thresholds. */
+  static double[] bruteForce(List<Double> memberList, List<Double> otherList) {
+    double[] members = memberList.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double[] others = otherList.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double wins = 0;
+    for (double a : members) {
+      for (double b : others) {
+        wins += a > b ? 1 : a == b ? 0.5 : 0;
+      }
+    }
+    java.util.TreeSet<Double> thresholds = new java.util.TreeSet<>(memberList);
+    thresholds.addAll(otherList);
+    thresholds.add(Double.POSITIVE_INFINITY);
+    double advantage = 0;
+    double tpr01 = 0;
+    double tpr1 = 0;
+    for (double t : thresholds) {
+      double tpr = atLeast(members, t) / (double) members.length;
+      double fpr = atLeast(others, t) / (double) others.length;
+      advantage = Math.max(advantage, tpr - fpr);
+      tpr01 = fpr <= 0.001 ? Math.max(tpr01, tpr) : tpr01;
+      tpr1 = fpr <= 0.01 ? Math.max(tpr1, tpr) : tpr1;
+    }
+    return new double[] {wins / ((double) members.length * others.length), advantage, tpr01, tpr1};
+  }
+
+  /** How many values of the sorted array are ≥ t (bisection for the first such index). */
+  private static int atLeast(double[] sorted, double t) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] >= t) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return sorted.length - lo;
+  }
+
+  static final String[] NAMES = {"membership_auc", "membership_advantage", "membership_tpr_at_0_1_fpr",
+      "membership_tpr_at_1_fpr"};
+
+  @Test
+  void bySensitiveGroupFromTheSameJobAgreesWithBruteForce() {
+    Random random = new Random(11);
+    StructType schema = SCHEMA.add("g", DataTypes.StringType).add("s", DataTypes.IntegerType);
+    List<Row> rows = new ArrayList<>();
+    java.util.Map<String, List<Double>[]> groups = new java.util.TreeMap<>();
+    for (int i = 0; i < 4000; i++) {
+      boolean member = random.nextBoolean();
+      int y = random.nextInt(2);
+      String g = new String[] {"A", "B", "C"}[random.nextInt(3)];
+      Integer sex = random.nextInt(10) == 0 ? null : random.nextInt(2);
+      double lift = g.equals("A") ? 0.25 : g.equals("B") ? 0.08 : 0.0; // A leaks most, C not at all
+      double confidence = Math.min(1, Math.max(0, 0.5 + (member ? lift : 0) + random.nextGaussian() * 0.15));
+      double p = Math.round((y == 1 ? confidence : 1 - confidence) * 1000) / 1000.0;
+      rows.add(RowFactory.create(member, y, p, g, sex));
+      double signal = Math.round((y == 1 ? p : 1 - p) * 10000) / 10000.0;
+      for (String key : List.of("", "g=" + g, "s=" + sex)) {
+        List<Double>[] both = groups.computeIfAbsent(key, k -> new List[] {new ArrayList<>(), new ArrayList<>()});
+        both[member ? 0 : 1].add(signal);
+      }
+    }
+    Dataset<Row> data = SPARK.createDataFrame(rows, schema);
+    List<MetricResult>[] m = new List[1];
+    assertEquals(1, JobCounter.count(SPARK,
+        () -> m[0] = MembershipAnalysis.run(data, MEMBER, LABEL, "p", List.of("g", "s"), "test")));
+    assertEquals(4 * (1 + 3 + 3), m[0].size(), "data set, g = A/B/C, s = 0/1/null");
+    groups.forEach((key, both) -> {
+      double[] expected = bruteForce(both[0], both[1]);
+      for (int i = 0; i < NAMES.length; i++) {
+        String name = NAMES[i];
+        MetricResult r = m[0].stream().filter(x -> x.key().metric().equals(name)
+            && (key.isEmpty() ? x.key().scope().attribute() == null
+                : (x.key().scope().attribute() + "=" + x.key().scope().group()).equals(key)))
+            .findFirst().orElseThrow(() -> new AssertionError(name + " " + key));
+        assertEquals(expected[i], r.number().orElseThrow(), 1e-12, name + " " + key);
+      }
+    });
+    double aucA = bruteForce(groups.get("g=A")[0], groups.get("g=A")[1])[0];
+    double aucC = bruteForce(groups.get("g=C")[0], groups.get("g=C")[1])[0];
+    assertTrue(aucA > 0.75 && Math.abs(aucC - 0.5) < 0.05, aucA + " " + aucC);
   }
 
   @Test

@@ -48,11 +48,14 @@ final class PiiCorpus {
       int area = 200 + random.nextInt(800);
       int exchange = 200 + random.nextInt(800);
       String line = String.format("%04d", random.nextInt(10000));
-      return switchOf(random.nextInt(4),
+      return switchOf(random.nextInt(7),
           "(" + area + ") " + exchange + "-" + line,
           area + "-" + exchange + "-" + line,
           "+1 " + area + " " + exchange + " " + line,
-          "+44" + (7000000000L + random.nextInt(999999999)));
+          "+44" + (7000000000L + random.nextInt(999999999)),
+          "+44 20 " + digits(4) + " " + digits(4),
+          "+33 " + (1 + random.nextInt(9)) + " " + digits(2) + " " + digits(2) + " " + digits(2) + " " + digits(2),
+          "+49 (30) " + digits(4) + "-" + digits(4));
     }
     if (t == PiiType.CREDIT_CARD) {
       return groups(card(true));
@@ -65,10 +68,22 @@ final class PiiCorpus {
       if (area == 666) {
         area = 665;
       }
-      return String.format("%03d-%02d-%04d", area, 1 + random.nextInt(99), 1 + random.nextInt(9999));
+      String sep = switchOf(random.nextInt(4), "-", " ", ".", "");
+      String ssn = String.format("%03d" + sep + "%02d" + sep + "%04d", area, 1 + random.nextInt(99), 1 + random.nextInt(9999));
+      // nine digits without separators count only after a context word
+      return sep.isEmpty() ? switchOf(random.nextInt(3), "SSN ", "social security number: ", "ssn#") + ssn : ssn;
     }
     if (t == PiiType.IPV4) {
       return random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256);
+    }
+    if (t == PiiType.IPV6) {
+      return ipv6(false);
+    }
+    if (t == PiiType.DATE_OF_BIRTH) {
+      return switchOf(random.nextInt(5), "date of birth: ", "DOB ", "born on ", "Birthday: ", "D.O.B. ") + date(true);
+    }
+    if (t == PiiType.POSTAL_CODE) {
+      return switchOf(random.nextInt(4), "ZIP code ", "zip: ", "postcode ", "Postal code: ") + postalCode();
     }
     if (t == PiiType.AWS_ACCESS_KEY) {
       return "AKIA" + upper(16);
@@ -91,13 +106,19 @@ final class PiiCorpus {
       return word(6) + " at " + word(7) + " dot com";
     }
     if (t == PiiType.PHONE) {
-      return "0" + (10 + random.nextInt(89)) + "-" + (100 + random.nextInt(900)) + "-" + String.format("%04d", random.nextInt(10000));
+      return random.nextBoolean()
+          ? "0" + (10 + random.nextInt(89)) + "-" + (100 + random.nextInt(900)) + "-" + String.format("%04d", random.nextInt(10000))
+          : "+44 " + digits(2) + " " + digits(2); // six digits: too short for E.164
     }
     if (t == PiiType.CREDIT_CARD) {
       return groups(card(false));
     }
     if (t == PiiType.IBAN) {
       return iban(false);
+    }
+    if (t == PiiType.US_SSN && random.nextInt(3) == 0) {
+      return "reference " + String.format("%03d%02d%04d", 1 + random.nextInt(665), 1 + random.nextInt(99),
+          1 + random.nextInt(9999)); // nine digits without a context word
     }
     if (t == PiiType.US_SSN) {
       String area = String.format("%03d", 1 + random.nextInt(665));
@@ -109,6 +130,21 @@ final class PiiCorpus {
     }
     if (t == PiiType.IPV4) {
       return random.nextInt(256) + "." + (256 + random.nextInt(700)) + "." + random.nextInt(256) + "." + random.nextInt(256);
+    }
+    if (t == PiiType.IPV6) {
+      return ipv6(true);
+    }
+    if (t == PiiType.DATE_OF_BIRTH) {
+      // a date without a context word, or a context word with an impossible month
+      return random.nextBoolean()
+          ? switchOf(random.nextInt(3), "appointment ", "visited on ", "invoice dated ") + date(true)
+          : switchOf(random.nextInt(2), "DOB ", "date of birth: ") + date(false);
+    }
+    if (t == PiiType.POSTAL_CODE) {
+      // five digits without a context word, or a context word with a number of the wrong length
+      return random.nextBoolean()
+          ? "order " + digits(5) + " shipped"
+          : switchOf(random.nextInt(2), "zip ", "postcode ") + digits(random.nextBoolean() ? 4 : 6);
     }
     if (t == PiiType.AWS_ACCESS_KEY) {
       return "AKIA" + upper(12);
@@ -182,9 +218,10 @@ final class PiiCorpus {
     if (random.nextBoolean()) {
       return compact;
     }
+    String sep = random.nextInt(3) == 0 ? "-" : " ";
     StringBuilder spaced = new StringBuilder();
     for (int i = 0; i < compact.length(); i += 4) {
-      spaced.append(i > 0 ? " " : "").append(compact, i, Math.min(compact.length(), i + 4));
+      spaced.append(i > 0 ? sep : "").append(compact, i, Math.min(compact.length(), i + 4));
     }
     return spaced.toString();
   }
@@ -199,6 +236,69 @@ final class PiiCorpus {
       }
     }
     return r;
+  }
+
+  private String digits(int n) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      s.append(random.nextInt(10));
+    }
+    return s.toString();
+  }
+
+  /**
+   * An IPv6 address: eight groups of 1–4 hex digits, half of them with a run of two or more groups
+   * compressed to {@code ::}; broken: a group of five hex digits, or nine groups.
+   */
+  private String ipv6(boolean broken) {
+    List<String> groups = new ArrayList<>();
+    int n = broken && random.nextBoolean() ? 9 : 8;
+    for (int i = 0; i < n; i++) {
+      groups.add(Integer.toHexString(random.nextInt(1 << (4 * (1 + random.nextInt(4))))));
+    }
+    if (broken) {
+      if (n == 8) {
+        groups.set(random.nextInt(8), Integer.toHexString(0x10000 + random.nextInt(0xEFFFF)));
+      }
+      return String.join(":", groups);
+    }
+    if (random.nextBoolean()) {
+      return String.join(":", groups);
+    }
+    int length = 2 + random.nextInt(6);          // 2..7 groups compressed, at least one left
+    int start = random.nextInt(8 - length + 1);
+    return String.join(":", groups.subList(0, start)) + "::" + String.join(":", groups.subList(start + length, 8));
+  }
+
+  /** A date of 1930–2010 in one of five formats; not valid: month 13–19. */
+  private String date(boolean valid) {
+    int year = 1930 + random.nextInt(81);
+    int month = valid ? 1 + random.nextInt(12) : 13 + random.nextInt(7);
+    int day = 1 + random.nextInt(28);
+    String[] names = {"January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December"};
+    if (!valid) {
+      return random.nextBoolean() ? String.format("%d-%02d-%02d", year, month, day)
+          : String.format("%02d/%02d/%d", month, day + 12 > 31 ? 13 : Math.max(13, day + 12), year);
+    }
+    return switchOf(random.nextInt(5),
+        String.format("%d-%02d-%02d", year, month, day),
+        String.format("%02d/%02d/%d", day, month, year),
+        String.format("%02d-%02d-%d", month, day, year),
+        day + " " + names[month - 1] + " " + year,
+        names[month - 1] + " " + day + ", " + year);
+  }
+
+  /** A US ZIP, ZIP+4 or UK postcode. */
+  private String postalCode() {
+    String letters = "ABDEFGHJLNPQRSTUWXYZ";
+    return switchOf(random.nextInt(3),
+        digits(5),
+        digits(5) + "-" + digits(4),
+        (char) ('A' + random.nextInt(26)) + (random.nextBoolean() ? "" + (char) ('A' + random.nextInt(26)) : "")
+            + (1 + random.nextInt(9)) + (random.nextBoolean() ? String.valueOf(random.nextInt(10)) : "")
+            + " " + random.nextInt(10) + letters.charAt(random.nextInt(letters.length()))
+            + letters.charAt(random.nextInt(letters.length())));
   }
 
   private String upper4() {

@@ -78,6 +78,21 @@ class PiiScanTest {
         List.of(PiiType.JWT));
     cases.put("-----BEGIN RSA PRIVATE KEY-----\nMIIE...", List.of(PiiType.PRIVATE_KEY));
     cases.put("-----BEGIN PUBLIC KEY-----", List.of());
+    cases.put("call +44 20 7946 0958 or +33 1 23 45 67 89", List.of(PiiType.PHONE));
+    cases.put("call +44 12 34", List.of());                                // 6 digits < 8
+    cases.put("SSN 078051121", List.of(PiiType.US_SSN));                   // context word, no separators
+    cases.put("order 078051121", List.of());                               // no context word
+    cases.put("IBAN DE89-3704-0044-0532-0130-00", List.of(PiiType.IBAN));
+    cases.put("host 2001:db8:85a3::8a2e:370:7334 and fe80::1", List.of(PiiType.IPV6));
+    cases.put("std::vector and 12:30:00 and 00:1A:2B:3C:4D:5E", List.of()); // C++, a time, a MAC
+    cases.put("host 2001:db8:0:0:0:0:2:1:5", List.of());                    // nine groups
+    cases.put("Date of birth: 12/03/1985", List.of(PiiType.DATE_OF_BIRTH));
+    cases.put("she was born on March 12, 1985 in Leeds", List.of(PiiType.DATE_OF_BIRTH));
+    cases.put("invoice dated 1985-03-12", List.of());                        // no context word
+    cases.put("DOB 1985-13-12", List.of());                                  // month 13
+    cases.put("ZIP code 02139-4307", List.of(PiiType.POSTAL_CODE));
+    cases.put("postcode: SW1A 1AA", List.of(PiiType.POSTAL_CODE));
+    cases.put("order 02139 shipped", List.of());                             // no context word
     List<String> texts = new ArrayList<>(cases.keySet());
     List<List<PiiType>> found = found(texts);
     for (int i = 0; i < texts.size(); i++) {
@@ -137,6 +152,47 @@ class PiiScanTest {
     assertEquals(0.25, value(m, "pii_email_rate", "contact"), 1e-12);
     assertEquals(0, value(m, "pii_email_count", "note"));
     assertEquals(0, value(m, "pii_credit_card_count", "contact"));
+  }
+
+  @Test
+  void maskedExamplesAreAtMostThreePerColumnAndTypeAndHideTheValue() {
+    StructType schema = new StructType().add("note", DataTypes.StringType);
+    Dataset<Row> data = SPARK.createDataFrame(List.of(
+        RowFactory.create("paid with 4111 1111 1111 1111"),
+        RowFactory.create("card 378282246310005"),          // 15 digits: 3782 + 7 stars + 0005
+        RowFactory.create("card 5555555555554444"),
+        RowFactory.create("card 6011111111111117"),         // a fourth card: only three are kept
+        RowFactory.create("write to jane.roe@mail.example.org"),
+        RowFactory.create("call (212) 555-0147"),
+        RowFactory.create("IBAN DE89 3704 0044 0532 0130 00 and 4111111111111112"),
+        RowFactory.create("ssn 078-05-1121 from 10.1.2.3"),
+        RowFactory.create("key AKIAIOSFODNN7EXAMPLE"),
+        RowFactory.create("host 2001:db8:85a3::8a2e:370:7334"),
+        RowFactory.create("DOB: 12 March 1985"),
+        RowFactory.create("zip code 02139-4307"),
+        RowFactory.create("call +44 20 7946 0958")), schema);
+    PiiScan.Result[] holder = new PiiScan.Result[1];
+    assertEquals(1, JobCounter.count(SPARK, () -> holder[0] = PiiScan.scan(data, List.of("note"))));
+    Map<String, List<String>> byType = new TreeMap<>();
+    for (dev.assay.core.PiiExample e : holder[0].examples()) {
+      assertEquals("note", e.column());
+      byType.computeIfAbsent(e.type(), t -> new ArrayList<>()).add(e.masked());
+    }
+    assertEquals(3, byType.get("credit_card").size(), byType.toString());
+    assertTrue(byType.get("credit_card").containsAll(List.of("3782 **** ***0 005", "4111 **** **** 1111")),
+        byType.toString()); // min and max of the masked strings; the third is min_by a hash
+    assertEquals(List.of("j*******@mail.example.org"), byType.get("email")); // local part jane.roe: 8 chars
+    assertEquals(java.util.Set.of("(***) ***-**47", "+** ** **** **58"), java.util.Set.copyOf(byType.get("phone")));
+    assertEquals(List.of("2001:****"), byType.get("ipv6"));
+    assertEquals(List.of("** *** 1985"), byType.get("date_of_birth"));         // the year stays
+    assertEquals(List.of("021**-****"), byType.get("postal_code"));          // three digits stay
+    assertEquals(List.of("DE** **** **** **** **30 00"), byType.get("iban")); // 22 chars: DE + 16 * + 3000
+    assertEquals(List.of("***-**-1121"), byType.get("us_ssn"));
+    assertEquals(List.of("10.*.*.*"), byType.get("ipv4"));
+    assertEquals(List.of("******** (20 characters)"), byType.get("aws_access_key"));
+    assertEquals(java.util.Set.of("credit_card", "email", "phone", "iban", "us_ssn", "ipv4", "aws_access_key",
+        "ipv6", "date_of_birth", "postal_code"),
+        byType.keySet());
   }
 
   @Test

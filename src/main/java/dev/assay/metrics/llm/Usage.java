@@ -1,0 +1,126 @@
+package dev.assay.metrics.llm;
+
+import dev.assay.core.Family;
+import dev.assay.core.MetricKey;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * Latency and token cost of an LLM application, in ONE global aggregation of built-in expressions
+ * (the llm family's second Spark job, run only when {@code columns.latency_ms},
+ * {@code columns.prompt_tokens} or {@code columns.completion_tokens} is named). Null values are
+ * left out of each metric (counts say how many values each rests on).
+ *
+ * <ul>
+ *   <li>{@code latency_ms_p50}, {@code latency_ms_p95}, {@code latency_ms_p99}: Spark's
+ *       {@code percentile_approx(latency_ms, array(0.5, 0.95, 0.99), 10000)} — a Greenwald–Khanna
+ *       summary whose rank error is at most n / 10000 (exact below about 10,000 values: the smallest
+ *       value x such that at least ⌈p·n⌉ values are ≤ x, i.e. the nearest-rank percentile, no
+ *       interpolation); milliseconds, lower is better; undefined without a latency.</li>
+ *   <li>{@code prompt_tokens_total}, {@code completion_tokens_total}: sums; {@code *_mean}: sum ÷
+ *       the non-null values.</li>
+ *   <li>{@code cost_total} = Σ over records with both token counts of (prompt_tokens ·
+ *       prompt_per_1k + completion_tokens · completion_per_1k) / 1000, with the prices of
+ *       {@code llm.prices} (the currency of the price table); {@code cost_per_record} = cost_total
+ *       ÷ those records. Both need both token columns and the price table; lower is cheaper.</li>
+ * </ul>
+ */
+final class Usage {
+
+  static final String LATENCY_P50 = "latency_ms_p50";
+  static final String LATENCY_P95 = "latency_ms_p95";
+  static final String LATENCY_P99 = "latency_ms_p99";
+  static final String PROMPT_TOKENS_TOTAL = "prompt_tokens_total";
+  static final String COMPLETION_TOKENS_TOTAL = "completion_tokens_total";
+  static final String PROMPT_TOKENS_MEAN = "prompt_tokens_mean";
+  static final String COMPLETION_TOKENS_MEAN = "completion_tokens_mean";
+  static final String COST_TOTAL = "cost_total";
+  static final String COST_PER_RECORD = "cost_per_record";
+  /** The accuracy argument of {@code percentile_approx}: relative rank error 1/10000. */
+  static final int ACCURACY = 10_000;
+
+  private Usage() {
+  }
+
+  /** Runs the aggregation (one Spark job) and returns the metrics; notes are added to {@code notes}. */
+  static List<MetricResult> run(LlmInput in, List<String> notes) {
+    Column none = functions.lit(null).cast("double");
+    Column latency = in.latencyMs() == null ? none : functions.col(in.latencyMs()).cast("double");
+    Column prompt = in.promptTokens() == null ? none : functions.col(in.promptTokens()).cast("double");
+    Column completion = in.completionTokens() == null ? none : functions.col(in.completionTokens()).cast("double");
+    Column both = prompt.isNotNull().and(completion.isNotNull());
+    Row r = in.data().agg(
+        functions.count(latency),
+        functions.percentile_approx(latency,
+            functions.array(functions.lit(0.5), functions.lit(0.95), functions.lit(0.99)), functions.lit(ACCURACY)),
+        functions.count(prompt),
+        functions.sum(prompt),
+        functions.count(completion),
+        functions.sum(completion),
+        functions.count_if(both),
+        functions.sum(functions.when(both, prompt)),
+        functions.sum(functions.when(both, completion)),
+        functions.count_if(latency.lt(0).or(prompt.lt(0)).or(completion.lt(0))))
+        .collectAsList().get(0);
+    List<MetricResult> out = new ArrayList<>();
+    if (in.latencyMs() != null) {
+      long n = r.getLong(0);
+      String[] names = {LATENCY_P50, LATENCY_P95, LATENCY_P99};
+      for (int i = 0; i < names.length; i++) {
+        out.add(n == 0
+            ? new MetricResult.Undefined(key(names[i]), 0L, names[i] + " is undefined: every latency is empty (null)")
+            : computed(names[i], r.getList(1).get(i) instanceof Double d ? d : Double.NaN, n,
+                "percentile_approx, accuracy " + ACCURACY + " (rank error at most n/" + ACCURACY + ")"));
+      }
+    }
+    tokens(out, in.promptTokens(), r.getLong(2), r.isNullAt(3) ? 0 : r.getDouble(3), PROMPT_TOKENS_TOTAL, PROMPT_TOKENS_MEAN);
+    tokens(out, in.completionTokens(), r.getLong(4), r.isNullAt(5) ? 0 : r.getDouble(5),
+        COMPLETION_TOKENS_TOTAL, COMPLETION_TOKENS_MEAN);
+    if (in.options().hasPrices()) {
+      if (in.promptTokens() == null || in.completionTokens() == null) {
+        notes.add("llm: llm.prices is set but cost_total and cost_per_record need both columns.prompt_tokens"
+            + " and columns.completion_tokens; the cost is not computed.");
+      } else {
+        long priced = r.getLong(6);
+        double cost = ((r.isNullAt(7) ? 0 : r.getDouble(7)) * in.options().promptPer1k()
+            + (r.isNullAt(8) ? 0 : r.getDouble(8)) * in.options().completionPer1k()) / 1000.0;
+        String note = String.format(Locale.ROOT, "prices per 1,000 tokens: prompt %s, completion %s; %d records with both counts",
+            in.options().promptPer1k(), in.options().completionPer1k(), priced);
+        out.add(computed(COST_TOTAL, cost, priced, note));
+        out.add(priced == 0
+            ? new MetricResult.Undefined(key(COST_PER_RECORD), 0L, "cost_per_record is undefined: no record has both token counts")
+            : computed(COST_PER_RECORD, cost / priced, priced, note));
+      }
+    }
+    long negative = r.getLong(9);
+    if (negative > 0) {
+      notes.add("llm: " + negative + " records have a negative latency or token count; check the columns"
+          + " (they are included as they are).");
+    }
+    return out;
+  }
+
+  private static void tokens(List<MetricResult> out, String column, long n, double sum, String total, String mean) {
+    if (column == null) {
+      return;
+    }
+    out.add(computed(total, sum, n, null));
+    out.add(n == 0
+        ? new MetricResult.Undefined(key(mean), 0L, mean + " is undefined: every count is empty (null)")
+        : computed(mean, sum / n, n, null));
+  }
+
+  private static MetricResult computed(String name, double value, long count, String note) {
+    return new MetricResult.Computed(key(name), value, count, null, null, null, note);
+  }
+
+  private static MetricKey key(String name) {
+    return new MetricKey(Family.LLM, name, Scope.DATASET);
+  }
+}
