@@ -6,7 +6,8 @@
 #
 #   scripts/executor-loss-check.sh [ROWS]     (default 3000000)
 #
-# Not part of CI (it depends on timing); run it by hand after changes to the runner or families.
+# Exit 0 when the results are identical, 1 when they differ (or the exit codes do), 75 when the
+# kill missed (no task was caught running: timing, not a defect). .ci/run retries only on 75.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -57,7 +58,7 @@ done
 if [ -z "$victim" ]; then
   echo "executor-loss-check: no task was seen starting on an executor" >&2
   wait "$audit" || true
-  exit 1
+  exit 75
 fi
 kill -9 "$(cat "$state/worker-$victim.pid")"
 pkill -9 -f -- "--executor-id $exec_id .*--app-id $app" 2>/dev/null || true
@@ -73,7 +74,7 @@ if [ "$embedded" -ne "$cluster" ]; then
   exit 1
 fi
 grep -qE "Lost task .*TID $tid\)|\(TID $tid\) failed because" "$out/cluster.log" \
-  || { echo "executor-loss-check: task $tid was not lost (it finished before the kill); try more rows" >&2; exit 1; }
+  || { echo "executor-loss-check: task $tid was not lost (it finished before the kill); try more rows" >&2; exit 75; }
 if ! cmp -s "$out/embedded/results.json" "$out/cluster/results.json"; then
   echo "executor-loss-check: results.json differs after executor loss:" >&2
   diff "$out/embedded/results.json" "$out/cluster/results.json" | head -n 40 >&2
