@@ -69,5 +69,7 @@ class RegressionAuditTest {
     assertEquals("mae-gap", rule.get("id").asText());
     assertEquals(2.0, rule.get("observed").asDouble(), 1e-12);
     assertTrue(results.toString().contains("\"rmse\""), "per-group rmse in results.json");
+    String html = Files.readString(out.resolve("report.html"));
+    assertTrue(html.contains("the group A has a mae of 1"), "plain-language finding");
   }
 }

@@ -30,7 +30,8 @@ import org.apache.spark.sql.functions;
  * the whole data set) from one aggregation over the finest cells ({@link SinglePassRunner}, the
  * same runner and cell layout as {@link FairnessAnalysis}), then plain Java for
  * {@code count} and the {@link RegressionMetric}s per group, their {@code *_difference} (max − min
- * over the groups with at least {@code min_group_size} rows, the groups named in the note) per
+ * over the groups with at least {@code min_group_size} rows, the groups named in the note in the
+ * form {@code "mae: highest B (3.0000), lowest A (1.0000)"} that the report's findings read) per
  * attribute, and {@code empty_intersection_cells} per intersection.
  *
  * <p>The classification metrics (rates, impact ratios, Clarify, AUC, ...) are not computed in this
@@ -159,8 +160,8 @@ public final class RegressionAnalysis {
       double max = m.value(eligible.get(hi));
       double min = m.value(eligible.get(lo));
       long count = eligible.values().stream().mapToLong(RegressionState::n).sum();
-      out.add(new MetricResult.Computed(k, max - min, count, null, null, null, join("max " + hi + " ("
-          + m.id() + " " + fmt(max) + ") - min " + lo + " (" + fmt(min) + ") over "
+      out.add(new MetricResult.Computed(k, max - min, count, null, null, null, join(m.id() + ": highest " + hi
+          + " (" + fmt(max) + "), lowest " + lo + " (" + fmt(min) + "); max - min over "
           + eligible.size() + " groups", exclusion)));
     }
     return out;

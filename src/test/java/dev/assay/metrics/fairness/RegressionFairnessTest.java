@@ -100,7 +100,7 @@ class RegressionFairnessTest {
     assertEquals(19.0 / 12, value(ms, "mean_prediction_difference", sex), EPS);
     assertEquals(1.0, value(ms, "mae_difference", sex), EPS);
     assertEquals(Math.sqrt(6.5) - Math.sqrt(5.0 / 3), value(ms, "rmse_difference", sex), EPS);
-    assertTrue(FairnessAnalysisTest.result(ms, "mae_difference", sex).note().startsWith("max M (mae 2.0000) - min F"),
+    assertTrue(FairnessAnalysisTest.result(ms, "mae_difference", sex).note().startsWith("mae: highest M (2.0000), lowest F (1.0000)"),
         FairnessAnalysisTest.result(ms, "mae_difference", sex).note());
     assertEquals(7, value(ms, "count", Scope.DATASET), EPS);
     assertEquals(18.0 / 7, value(ms, "mean_prediction", Scope.DATASET), EPS);
@@ -113,7 +113,7 @@ class RegressionFairnessTest {
     assertEquals(1.0 / 6, value(ms, "mae_difference", both), 1e-12);
     assertEquals(Math.sqrt(17.0 / 3) - Math.sqrt(2.5), value(ms, "rmse_difference", both), EPS);
     String note = FairnessAnalysisTest.result(ms, "mae_difference", both).note();
-    assertTrue(note.contains("max M & B") && note.contains("min F & A")
+    assertTrue(note.contains("highest M & B") && note.contains("lowest F & A")
         && note.contains("excluded (too small): F & B (n=1), M & A (n=1)"), note);
     assertTrue(FairnessAnalysisTest.result(ms, "rmse", Scope.group("sex & race", "F & B")).note()
         .startsWith("insufficient data: 1 rows < min_group_size 2"));
