@@ -83,8 +83,9 @@ public record Findings(List<Finding> all, int hidden) {
         .sorted(Comparator.comparingInt((Verdict v) -> PROBLEMS.indexOf(v.status()))
             .thenComparing(Comparator.naturalOrder()))
         .toList();
+    List<Finding> regressions = regressions(run);
     List<Finding> out = new ArrayList<>();
-    int total = problems.size() + drift.driftedCount();
+    int total = problems.size() + drift.driftedCount() + regressions.size();
     for (Verdict v : problems) {
       if (out.size() == MAX_SHOWN) {
         break;
@@ -100,7 +101,44 @@ public record Findings(List<Finding> all, int hidden) {
         out.add(new Finding(Family.DRIFT, "DRIFTED", "warn", driftSentence(row)));
       }
     }
+    for (Finding f : regressions) {
+      if (out.size() == MAX_SHOWN) {
+        break;
+      }
+      out.add(f);
+    }
     return new Findings(out, total - out.size());
+  }
+
+  /**
+   * With a {@code --baseline}: the largest changes for the worse (by {@link MetricDirection}, at
+   * most {@link HtmlPage#MAX_REGRESSIONS}, largest first), each as a finding, so a regression is
+   * visible even when no rule gates it ({@code must_not_worsen_by} is how a rule does).
+   */
+  static List<Finding> regressions(AuditRun run) {
+    if (run.baseline().isEmpty()) {
+      return List.of();
+    }
+    record Change(MetricResult metric, double before, double now) {
+    }
+    List<Change> worse = new ArrayList<>();
+    for (MetricResult m : run.metrics()) {
+      Double before = run.baseline().get(m.key());
+      if (before != null && m instanceof MetricResult.Computed c
+          && MetricDirection.of(m.key()).worse(before, c.value())) {
+        worse.add(new Change(m, before, c.value()));
+      }
+    }
+    return worse.stream()
+        .sorted(Comparator.comparingDouble((Change c) -> -Math.abs(c.now() - c.before()))
+            .thenComparing(c -> c.metric().key()))
+        .limit(HtmlPage.MAX_REGRESSIONS)
+        .map(c -> new Finding(c.metric().key().family(), "WORSE", "warn",
+            c.metric().key().family().id() + "." + c.metric().key().metric() + " ("
+                + c.metric().key().scope().label() + ") got worse since the baseline run: "
+                + NumberText.of(c.before()) + " then, " + NumberText.of(c.now()) + " now. A rule"
+                + " blocks such a change only if it says must_not_worsen_by."))
+        .toList();
   }
 
   /**

@@ -136,4 +136,34 @@ class FindingsTest {
     assertEquals("a value from 80\u00a0% to 125\u00a0%", Findings.condition("between 0.8 and 1.25", true));
     assertEquals("less than 0.25", Findings.condition("< 0.25", false));
   }
+
+  /**
+   * With a baseline, metrics that got worse by their direction become findings, largest change
+   * first: the parity ratio fell 0.85 → 0.6777 (worse: further from 1), the White rate moved but a
+   * group's selection rate has no better side (never called worse), and k-anonymity rose 3 → 5
+   * (better).
+   */
+  @Test
+  void regressionsAgainstTheBaselineAreFindingsLargestFirst() {
+    List<MetricResult> metrics = new ArrayList<>(demoFairness());
+    MetricKey k = new MetricKey(Family.PRIVACY, "k_anonymity", Scope.DATASET);
+    MetricKey dpd = new MetricKey(Family.FAIRNESS, "demographic_parity_difference", Scope.attribute("race"));
+    metrics.add(Computed.of(k, 5, 100L));
+    metrics.add(Computed.of(dpd, 0.2057, null));
+    MetricKey dpr = metrics.get(2).key();
+    Map<MetricKey, Double> baseline = Map.of(dpr, 0.85, k, 3.0, dpd, 0.15,
+        metrics.get(0).key(), 0.5);
+    AuditRun r = new AuditRun("findings", null, List.of(FamilyOutcome.ran(Family.FAIRNESS, "")),
+        metrics, List.of(), Map.of(), List.of(), null, baseline);
+    Findings f = Findings.of(r, DriftTable.of(r));
+    assertEquals(2, f.all().size());
+    assertEquals("WORSE", f.all().get(0).status());
+    assertEquals("fairness.demographic_parity_ratio (race) got worse since the baseline run: 0.8500"
+        + " then, 0.6777 now. A rule blocks such a change only if it says must_not_worsen_by.",
+        f.all().get(0).text());
+    assertEquals("fairness.demographic_parity_difference (race) got worse since the baseline run:"
+        + " 0.1500 then, 0.2057 now. A rule blocks such a change only if it says must_not_worsen_by.",
+        f.all().get(1).text());
+    assertEquals(List.of(), Findings.of(run(metrics, List.of()), DriftTable.of(r)).all());
+  }
 }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
 
 /**
  * The PII scan: for every scanned column and every {@link PiiType}, the number of records whose
@@ -68,7 +69,10 @@ public final class PiiScan {
     List<Column> aggs = new ArrayList<>();
     aggs.add(functions.count(functions.lit(1)));
     for (int c = 0; c < columns.size(); c++) {
-      Column text = functions.col(columns.get(c)).cast("string");
+      // an array<string> column (an LLM's retrieved contexts) is scanned as its items, one per line
+      Column text = data.schema().apply(columns.get(c)).dataType() instanceof ArrayType
+          ? functions.concat_ws("\n", functions.col(columns.get(c)))
+          : functions.col(columns.get(c)).cast("string");
       flags.add(text.as("t" + c));
       masks.add(functions.col("t" + c));
       for (PiiType t : PiiType.values()) {

@@ -17,13 +17,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 
 /**
  * Decides which parts of the privacy family apply and runs them: re-identification risk when
  * {@code privacy.quasi_identifiers} is given, the PII scan whenever the spec has a {@code privacy:}
- * block (every string column, or {@code privacy.pii_columns}), and the membership attack when
+ * block (every string or array-of-strings column, or {@code privacy.pii_columns}), and the membership attack when
  * {@code columns.member} is named (it needs {@code columns.score}). Every named column is checked
  * against the schema, with the spec line, before the first job.
  */
@@ -81,11 +82,14 @@ public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notA
     List<String> piiColumns = new ArrayList<>();
     if (options.configured()) {
       if (options.piiColumns().isEmpty()) {
-        Arrays.stream(data.schema().fields()).filter(f -> f.dataType() instanceof StringType)
+        Arrays.stream(data.schema().fields()).filter(f -> isText(f.dataType()))
             .map(StructField::name).forEach(piiColumns::add);
       } else {
         for (int i = 0; i < options.piiColumns().size(); i++) {
-          check.requireAtomic(options.piiColumns().get(i), "PII scan", spec.at("privacy", "pii_columns", i));
+          String at = spec.at("privacy", "pii_columns", i);
+          if (!isText(check.require(options.piiColumns().get(i), "PII scan", at))) {
+            check.requireAtomic(options.piiColumns().get(i), "PII scan", at); // no map, struct or other array
+          }
         }
         piiColumns.addAll(options.piiColumns());
       }
@@ -170,5 +174,11 @@ public record PrivacyPlan(Dataset<Row> data, PrivacyOptions options, String notA
     }
     String summary = parts.isEmpty() ? "nothing to measure" : String.join("; ", parts);
     return new PrivacyOutcome(FamilyOutcome.ran(Family.PRIVACY, summary), metrics, notes, examples);
+  }
+
+  /** A string column or an array of strings (an LLM's retrieved contexts): what the scan reads. */
+  private static boolean isText(DataType type) {
+    return type instanceof StringType
+        || type instanceof ArrayType array && array.elementType() instanceof StringType;
   }
 }

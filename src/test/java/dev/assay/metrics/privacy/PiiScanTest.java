@@ -195,6 +195,24 @@ class PiiScanTest {
         byType.keySet());
   }
 
+  /**
+   * An array of strings (an LLM's retrieved contexts) is scanned item by item: record 1 has an
+   * e-mail in its second passage, record 2 none, record 3 a null array; so 1 match in 3 records.
+   */
+  @Test
+  void anArrayOfStringsIsScannedAsItsItems() {
+    StructType schema = new StructType()
+        .add("contexts", DataTypes.createArrayType(DataTypes.StringType));
+    Dataset<Row> data = SPARK.createDataFrame(List.of(
+        RowFactory.create(List.of("Opening hours are 9 to 5.", "Write to jane.doe@example.org.")),
+        RowFactory.create(List.of("No personal data here.")),
+        RowFactory.create((Object) null)), schema);
+    PiiScan.Counts counts = PiiScan.count(data, List.of("contexts"));
+    assertEquals(3, counts.records());
+    assertEquals(1, counts.count(0, PiiType.EMAIL));
+    assertEquals(0, counts.count(0, PiiType.IPV4));
+  }
+
   @Test
   void emptyDataGivesZeroCountsAndUndefinedRates() {
     Dataset<Row> empty = SPARK.createDataset(List.<String>of(), Encoders.STRING()).toDF("text");
