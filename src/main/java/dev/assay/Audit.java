@@ -17,9 +17,9 @@ import dev.assay.metrics.drift.DriftInput;
 import dev.assay.metrics.drift.DriftOutcome;
 import dev.assay.metrics.drift.DriftPlan;
 import dev.assay.metrics.fairness.FairnessAnalysis;
-import dev.assay.metrics.fairness.FairnessInput;
 import dev.assay.metrics.fairness.FairnessOutcome;
 import dev.assay.metrics.fairness.FairnessPlan;
+import dev.assay.metrics.fairness.RegressionAnalysis;
 import dev.assay.metrics.privacy.PiiType;
 import dev.assay.metrics.privacy.PrivacyOutcome;
 import dev.assay.metrics.privacy.PrivacyPlan;
@@ -140,9 +140,13 @@ public final class Audit {
     FamilyOutcome fairness = FairnessPlan.outcome(spec.columns());
     families.add(fairness);
     if (fairness.applicable()) {
-      FairnessInput input = FairnessPlan.input(current, spec.columns(), spec.fairness(),
-          spec.document(), "data.current (" + spec.current().uri() + ")");
-      FairnessOutcome outcome = FairnessAnalysis.run(input);
+      String source = "data.current (" + spec.current().uri() + ")";
+      // fairness.task: regression (numeric label and prediction) is its own one-job analysis
+      FairnessOutcome outcome = spec.fairness().regression()
+          ? RegressionAnalysis.run(FairnessPlan.regressionInput(current, spec.columns(),
+              spec.fairness(), spec.document(), source))
+          : FairnessAnalysis.run(FairnessPlan.input(current, spec.columns(), spec.fairness(),
+              spec.document(), source));
       metrics.addAll(outcome.metrics());
       notes.addAll(outcome.notes());
       outcome.metrics().stream()

@@ -52,7 +52,10 @@ public final class MetricNames {
         "demographic_parity_difference", "demographic_parity_ratio", "equalized_odds_difference",
         "equalized_odds_ratio", "equal_opportunity_difference", "equal_opportunity_ratio",
         "false_positive_rate_difference", "predictive_parity_difference", "accuracy_difference",
-        "auc_difference", "between_group_generalized_entropy_index", "empty_intersection_cells"));
+        "auc_difference", "between_group_generalized_entropy_index", "empty_intersection_cells",
+        // fairness.task: regression — per group, then per attribute
+        "mean_prediction", "mean_label", "mae", "rmse",
+        "mean_prediction_difference", "mae_difference", "rmse_difference"));
     NAMES.put(Family.DRIFT, names(
         // per column
         "ks_statistic", "ks_p_value", "wasserstein", "wasserstein_normed", "psi", "jensen_shannon",

@@ -36,6 +36,7 @@ public enum MetricDirection {
 
   private static final Set<String> LOWER_NAMES = Set.of(
       "false_positive_rate", "false_negative_rate", "brier_score", "expected_calibration_error",
+      "mae", "rmse",
       "ks_statistic", "wasserstein", "wasserstein_normed", "psi", "jensen_shannon", "hellinger",
       "total_variation", "chi2_statistic", "drift_detected", "unseen_share_current", "drift_share",
       "domain_classifier_auc",

@@ -102,6 +102,18 @@ public final class MetricGlossary {
         + "(precision) over the groups.");
     define("accuracy_difference", "Largest minus smallest accuracy over the groups.");
     define("auc_difference", "Largest minus smallest AUC over the groups.");
+    // fairness.task: regression (numeric label and prediction)
+    define("mean_prediction", "Average predicted value of the group's records.");
+    define("mean_label", "Average true value (label) of the group's records.");
+    define("mae", "Mean absolute error: the average distance between prediction and true value "
+        + "over the group's records; lower is better.");
+    define("rmse", "Root mean squared error: the square root of the average squared distance "
+        + "between prediction and true value; it weighs large misses more than MAE does.");
+    define("mean_prediction_difference", "Largest minus smallest average prediction over the "
+        + "groups; 0 means every group is predicted the same on average.");
+    define("mae_difference", "Largest minus smallest mean absolute error over the groups; 0 "
+        + "means the model is equally accurate for every group.");
+    define("rmse_difference", "Largest minus smallest root mean squared error over the groups.");
     // SageMaker Clarify: a group (facet d) against all other rows of its attribute (the rest a)
     define("clarify_ci", "Class imbalance (Clarify CI): (rest size - group size) / (rest size + "
         + "group size); positive means the group is under-represented.");

@@ -40,7 +40,8 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
   /** Fairness options. */
   public record Fairness(Integer minGroupSize, Integer bootstrap, Double confidence,
                          Double excludeBelowShare, Map<String, String> referenceGroup,
-                         Long bootstrapSeed, String pAdjust, Integer topK, String rankBy) {
+                         Long bootstrapSeed, String pAdjust, Integer topK, String rankBy,
+                         String task) {
   }
 
   /**

@@ -9,17 +9,23 @@ import java.util.Map;
  * of impact ratios (null = keep them; NYC LL 144 allows 0.02); {@code referenceGroup} names, per
  * attribute or intersection, the group that {@code *_vs_ref} metrics compare against;
  * {@code pAdjust} is the multiple-comparison adjustment of p-values ({@code holm}, {@code bh} or
- * {@code none}); {@code topK} worst slices by {@code topKBy} (spec key {@code rank_by}) are listed (0 = none).
+ * {@code none}); {@code topK} worst slices by {@code topKBy} (spec key {@code rank_by}) are listed (0 = none); {@code task} is
+ * {@code classification} (the default: binary label and prediction) or {@code regression} (numeric
+ * label and prediction: mean prediction, MAE, RMSE per group and their differences).
  */
 public record FairnessOptions(int minGroupSize, int bootstrap, double confidence,
                               Double excludeBelowShare, Map<String, String> referenceGroup,
-                              long bootstrapSeed, String pAdjust, int topK, String topKBy) {
+                              long bootstrapSeed, String pAdjust, int topK, String topKBy,
+                              String task) {
 
   /** The p-value adjustments {@code fairness.p_adjust} accepts. */
   public static final java.util.List<String> P_ADJUST = java.util.List.of("holm", "bh", "none");
 
+  /** The tasks {@code fairness.task} accepts. */
+  public static final java.util.List<String> TASKS = java.util.List.of("classification", "regression");
+
   public static final FairnessOptions DEFAULTS = new FairnessOptions(30, 0, 0.95, null, Map.of(),
-      0L, "holm", 0, "selection_rate");
+      0L, "holm", 0, "selection_rate", "classification");
 
   public FairnessOptions {
     referenceGroup = Map.copyOf(referenceGroup);
@@ -32,6 +38,11 @@ public record FairnessOptions(int minGroupSize, int bootstrap, double confidence
   public FairnessOptions(int minGroupSize, int bootstrap, double confidence,
                          Double excludeBelowShare, Map<String, String> referenceGroup) {
     this(minGroupSize, bootstrap, confidence, excludeBelowShare, referenceGroup, 0L, "holm", 0,
-        "selection_rate");
+        "selection_rate", "classification");
+  }
+
+  /** Whether the label and prediction are numbers ({@code fairness.task: regression}). */
+  public boolean regression() {
+    return "regression".equals(task);
   }
 }

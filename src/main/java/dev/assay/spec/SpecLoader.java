@@ -213,8 +213,42 @@ public final class SpecLoader {
       throw new BadInputException(doc.at("fairness", "top_k") + ": top_k must be 0 or more.");
     }
     String topKBy = f.rankBy() == null ? d.topKBy() : f.rankBy();
+    String task = f.task() == null ? d.task() : f.task();
+    if (!FairnessOptions.TASKS.contains(task)) {
+      throw new BadInputException(doc.at("fairness", "task") + ": task is '" + task + "'; use one of "
+          + String.join(", ", FairnessOptions.TASKS) + " (regression: numeric label and prediction).");
+    }
+    if (task.equals("regression")) {
+      checkRegression(doc, f, roles);
+    }
     return new FairnessOptions(minGroup, bootstrap, confidence, share, reference, seed, pAdjust,
-        topK, topKBy);
+        topK, topKBy, task);
+  }
+
+  /**
+   * {@code fairness.task: regression} needs a label and a prediction column (both numeric, checked
+   * against the data later) and takes none of the classification-only options.
+   */
+  private static void checkRegression(YamlDocument doc, AuditSpec.Fairness f, ColumnRoles roles) {
+    if (roles.label() == null || roles.prediction() == null) {
+      throw new BadInputException(doc.at("fairness", "task") + ": task: regression needs both"
+          + " columns.label and columns.prediction (numeric); name the missing one.");
+    }
+    if (roles.score() != null || roles.threshold() != null) {
+      throw new BadInputException(doc.at("columns", roles.score() != null ? "score" : "threshold")
+          + ": columns.score and columns.threshold are for classification; with fairness.task:"
+          + " regression the prediction column is the model's number. Remove them.");
+    }
+    String[][] unused = {{"bootstrap", String.valueOf(f.bootstrap())},
+        {"exclude_below_share", String.valueOf(f.excludeBelowShare())},
+        {"reference_group", String.valueOf(f.referenceGroup())}, {"top_k", String.valueOf(f.topK())},
+        {"rank_by", String.valueOf(f.rankBy())}, {"p_adjust", String.valueOf(f.pAdjust())}};
+    for (String[] u : unused) {
+      if (!u[1].equals("null")) {
+        throw new BadInputException(doc.at("fairness", u[0]) + ": fairness." + u[0] + " is a"
+            + " classification option and is not used with task: regression. Remove it.");
+      }
+    }
   }
 
   private static DriftOptions drift(YamlDocument doc, AuditSpec.Drift d) {

@@ -80,4 +80,17 @@ class FairnessSpecTest {
     assertTrue(b.getMessage().contains("audit.yaml:10") && b.getMessage().contains("at most 2000"),
         b.getMessage());
   }
+
+  @Test
+  void regressionTaskIsCheckedWithItsLine() throws IOException {
+    assertEquals("classification", load("").fairness().task());
+    assertTrue(load("fairness: {task: regression, min_group_size: 5}").fairness().regression());
+    BadInputException t = assertThrows(BadInputException.class, () -> load("fairness:\n  task: ranking"));
+    assertTrue(t.getMessage().contains("audit.yaml:10") && t.getMessage().contains("classification, regression"),
+        t.getMessage());
+    BadInputException b = assertThrows(BadInputException.class,
+        () -> load("fairness:\n  task: regression\n  top_k: 3"));
+    assertTrue(b.getMessage().contains("audit.yaml:11") && b.getMessage().contains("not used with task: regression"),
+        b.getMessage());
+  }
 }

@@ -50,6 +50,35 @@ public final class FairnessPlan {
   }
 
   /**
+   * Checks the columns of a regression audit ({@code fairness.task: regression}; the spec loader
+   * has already required a label and a prediction): both must be numeric, the sensitive columns
+   * plain values.
+   *
+   * @param source the data's location, for messages
+   */
+  public static RegressionInput regressionInput(Dataset<Row> data, ColumnRoles roles,
+                                                FairnessOptions options, YamlDocument spec,
+                                                String source) {
+    SchemaCheck check = new SchemaCheck(data.schema(), source);
+    check.requireNumeric(roles.label(), "label", spec.at("columns", "label"));
+    check.requireNumeric(roles.prediction(), "prediction", spec.at("columns", "prediction"));
+    checkSensitive(check, roles, spec);
+    return new RegressionInput(data, roles.label(), roles.prediction(), slices(roles),
+        options.minGroupSize(), source);
+  }
+
+  private static void checkSensitive(SchemaCheck check, ColumnRoles roles, YamlDocument spec) {
+    for (int i = 0; i < roles.sensitive().size(); i++) {
+      check.requireAtomic(roles.sensitive().get(i), "sensitive attribute", spec.at("columns", "sensitive", i));
+    }
+    for (int i = 0; i < roles.intersections().size(); i++) {
+      for (String c : roles.intersections().get(i)) {
+        check.requireAtomic(c, "intersection", spec.at("columns", "intersections", i));
+      }
+    }
+  }
+
+  /**
    * Checks the columns and builds the input.
    *
    * @param source the data's location, for messages
@@ -82,14 +111,7 @@ public final class FairnessPlan {
     if (roles.score() != null) {
       check.requireNumeric(roles.score(), "score", spec.at("columns", "score"));
     }
-    for (int i = 0; i < roles.sensitive().size(); i++) {
-      check.requireAtomic(roles.sensitive().get(i), "sensitive attribute", spec.at("columns", "sensitive", i));
-    }
-    for (int i = 0; i < roles.intersections().size(); i++) {
-      for (String c : roles.intersections().get(i)) {
-        check.requireAtomic(c, "intersection", spec.at("columns", "intersections", i));
-      }
-    }
+    checkSensitive(check, roles, spec);
     String topKBy = options.topKBy();
     if (options.topK() > 0 && GroupMetric.byId(topKBy) == null) {
       throw new dev.assay.core.BadInputException(spec.at("fairness", "rank_by") + ": rank_by is '"

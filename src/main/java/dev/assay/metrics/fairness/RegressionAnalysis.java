@@ -1,0 +1,173 @@
+package dev.assay.metrics.fairness;
+
+import static dev.assay.metrics.fairness.AnalysisContext.fmt;
+import static dev.assay.metrics.fairness.AnalysisContext.join;
+import static dev.assay.metrics.fairness.AnalysisContext.key;
+
+import dev.assay.core.BadInputException;
+import dev.assay.core.MetricKey;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+import dev.assay.spark.AggregateState;
+import dev.assay.spark.GroupedStates;
+import dev.assay.spark.Grouping;
+import dev.assay.spark.SinglePassRunner;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * The fairness family for a numeric label and prediction ({@code fairness.task: regression}) in one
+ * pass: a {@link RegressionState} per group of every sensitive attribute and intersection (and of
+ * the whole data set) from one aggregation over the finest cells ({@link SinglePassRunner}, the
+ * same runner and cell layout as {@link FairnessAnalysis}), then plain Java for
+ * {@code count} and the {@link RegressionMetric}s per group, their {@code *_difference} (max − min
+ * over the groups with at least {@code min_group_size} rows, the groups named in the note in the
+ * form {@code "mae: highest B (3.0000), lowest A (1.0000)"} that the report's findings read) per
+ * attribute, and {@code empty_intersection_cells} per intersection.
+ *
+ * <p>The classification metrics (rates, impact ratios, Clarify, AUC, ...) are not computed in this
+ * mode: they are absent from results.json, and a run note says so (a rule on one of them is then
+ * NOT_APPLICABLE, as for any metric not computed). Reference: Fairlearn's {@code MetricFrame} with
+ * {@code mean_absolute_error} / {@code mean_squared_error} (fairlearn.org, "Performing a Fairness
+ * Assessment"; its regression examples) — same per-group values, same between-group difference.
+ *
+ * <p>A row whose label or prediction is null or NaN makes the run fail (exit 2) with the count,
+ * rather than being dropped silently.
+ */
+public final class RegressionAnalysis {
+
+  /** The between-group metrics, in output order. */
+  static final List<RegressionMetric> DIFFERENCES =
+      List.of(RegressionMetric.MEAN_PREDICTION, RegressionMetric.MAE, RegressionMetric.RMSE);
+
+  private RegressionAnalysis() {
+  }
+
+  /** Runs the family: one Spark job. */
+  public static FairnessOutcome run(RegressionInput in) {
+    List<String> columns = in.slices().stream().flatMap(s -> s.columns().stream()).distinct().toList();
+    Dataset<Row> data = in.data();
+    for (int i = 0; i < columns.size(); i++) {
+      data = data.withColumn(groupColumn(i), functions.coalesce(
+          functions.col(columns.get(i)).cast("string"), functions.lit(FairnessAnalysis.MISSING)));
+    }
+    List<Grouping> groupings = new ArrayList<>();
+    for (Slice slice : in.slices()) {
+      groupings.add(new Grouping(slice.name(),
+          slice.columns().stream().map(c -> groupColumn(columns.indexOf(c))).toList()));
+    }
+    groupings.add(Grouping.whole(""));
+    Column label = functions.col(in.label()).cast("double");
+    Column prediction = functions.col(in.prediction()).cast("double");
+    List<AggregateState<?>> states = List.of(new RegressionAggregate(label, prediction));
+    List<GroupedStates> rows = SinglePassRunner.run(data, groupings, states, FairnessAnalysis.MAX_CELLS);
+
+    GroupedStates whole = rows.stream().filter(r -> r.grouping().columns().isEmpty()).findFirst()
+        .orElseThrow(() -> new BadInputException("the current data set has no rows: there is nothing"
+            + " to audit. Check data.current's path and filters."));
+    RegressionState all = whole.state(0);
+    if (all.unusable() > 0) {
+      throw new BadInputException(in.source() + ": " + all.unusable() + " of " + all.n() + " rows have"
+          + " no usable number in label column '" + in.label() + "' or prediction column '"
+          + in.prediction() + "' (null or NaN), so their errors are undefined. Drop or fill those rows.");
+    }
+    Map<String, Map<String, RegressionState>> groupStates = new HashMap<>();
+    Map<String, Set<List<String>>> observedKeys = new HashMap<>();
+    for (GroupedStates row : rows) {
+      if (!row.grouping().columns().isEmpty()) {
+        String name = row.grouping().name();
+        observedKeys.computeIfAbsent(name, k -> new HashSet<>()).add(row.key());
+        groupStates.computeIfAbsent(name, k -> new TreeMap<>())
+            .put(String.join(Scope.INTERSECTION_SEPARATOR, row.key()), row.state(0));
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    notes.add("fairness.task is regression: label '" + in.label() + "' and prediction '"
+        + in.prediction() + "' are read as numbers; only count, mean_prediction, mean_label, mae, rmse"
+        + " and their between-group differences are computed (classification metrics such as"
+        + " selection_rate or impact_ratio do not apply).");
+    List<MetricResult> metrics = new ArrayList<>(group(Scope.DATASET, all, null));
+    for (Slice slice : in.slices()) {
+      metrics.addAll(attribute(in, slice.name(), groupStates.getOrDefault(slice.name(), Map.of()), notes));
+    }
+    for (Slice slice : in.slices()) {
+      if (slice.columns().size() > 1) {
+        metrics.add(SliceSurvey.emptyCells(slice.name(), slice.columns().size(),
+            observedKeys.getOrDefault(slice.name(), Set.of()), notes));
+      }
+    }
+    return new FairnessOutcome(metrics, notes);
+  }
+
+  private static List<MetricResult> group(Scope scope, RegressionState s, String note) {
+    List<MetricResult> out = new ArrayList<>();
+    out.add(new MetricResult.Computed(key("count", scope), s.n(), s.n(), null, null, null, note));
+    for (RegressionMetric m : RegressionMetric.values()) {
+      out.add(new MetricResult.Computed(key(m.id(), scope), m.value(s), s.n(), null, null, null, note));
+    }
+    return out;
+  }
+
+  private static List<MetricResult> attribute(RegressionInput in, String attribute,
+                                              Map<String, RegressionState> groups, List<String> notes) {
+    List<MetricResult> out = new ArrayList<>();
+    Map<String, RegressionState> eligible = new TreeMap<>();
+    List<String> excluded = new ArrayList<>();
+    groups.forEach((g, s) -> {
+      String note = null;
+      if (s.n() < in.minGroupSize()) {
+        note = "insufficient data: " + s.n() + " rows < min_group_size " + in.minGroupSize()
+            + "; left out of differences";
+        excluded.add(g + " (n=" + s.n() + ")");
+      } else {
+        eligible.put(g, s);
+      }
+      out.addAll(group(Scope.group(attribute, g), s, note));
+    });
+    if (!excluded.isEmpty()) {
+      notes.add(attribute + ": groups smaller than min_group_size " + in.minGroupSize()
+          + " are shown but left out of differences: " + String.join(", ", excluded) + ".");
+    }
+    String exclusion = excluded.isEmpty() ? null : "excluded (too small): " + String.join(", ", excluded);
+    for (RegressionMetric m : DIFFERENCES) {
+      MetricKey k = key(m.differenceId(), Scope.attribute(attribute));
+      if (eligible.size() < 2) {
+        out.add(new MetricResult.Undefined(k, null, join(m.differenceId() + " is undefined: "
+            + eligible.size() + " group(s) with at least min_group_size " + in.minGroupSize()
+            + " rows; it needs two", exclusion)));
+        continue;
+      }
+      String hi = null;
+      String lo = null;
+      for (Map.Entry<String, RegressionState> e : eligible.entrySet()) {
+        double v = m.value(e.getValue());
+        if (hi == null || v > m.value(eligible.get(hi))) {
+          hi = e.getKey();
+        }
+        if (lo == null || v < m.value(eligible.get(lo))) {
+          lo = e.getKey();
+        }
+      }
+      double max = m.value(eligible.get(hi));
+      double min = m.value(eligible.get(lo));
+      long count = eligible.values().stream().mapToLong(RegressionState::n).sum();
+      out.add(new MetricResult.Computed(k, max - min, count, null, null, null, join(m.id() + ": highest " + hi
+          + " (" + fmt(max) + "), lowest " + lo + " (" + fmt(min) + "); max - min over "
+          + eligible.size() + " groups", exclusion)));
+    }
+    return out;
+  }
+
+  private static String groupColumn(int i) {
+    return "__assay_group_" + i;
+  }
+}
