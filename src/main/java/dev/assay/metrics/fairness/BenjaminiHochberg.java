@@ -1,8 +1,5 @@
 package dev.assay.metrics.fairness;
 
-import java.util.Arrays;
-import java.util.Comparator;
-
 /**
  * The Benjamini–Hochberg step-up adjustment of m p-values for the false discovery rate
  * (Benjamini and Hochberg, "Controlling the false discovery rate", JRSS B 57:289–300, 1995), as
@@ -20,11 +17,7 @@ public final class BenjaminiHochberg {
   /** The adjusted p-values, in the order of {@code p}. */
   public static double[] adjust(double[] p) {
     int m = p.length;
-    Integer[] order = new Integer[m];
-    for (int i = 0; i < m; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+    Integer[] order = PAdjust.ascending(p);
     double[] out = new double[m];
     double running = 1.0;
     for (int rank = m; rank >= 1; rank--) {

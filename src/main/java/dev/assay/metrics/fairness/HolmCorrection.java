@@ -1,8 +1,5 @@
 package dev.assay.metrics.fairness;
 
-import java.util.Arrays;
-import java.util.Comparator;
-
 /**
  * Holm's step-down adjustment of m p-values for the family-wise error rate (Holm, "A simple
  * sequentially rejective multiple test procedure", Scandinavian Journal of Statistics 6:65–70,
@@ -18,11 +15,7 @@ public final class HolmCorrection {
   /** The adjusted p-values, in the order of {@code p}. */
   public static double[] adjust(double[] p) {
     int m = p.length;
-    Integer[] order = new Integer[m];
-    for (int i = 0; i < m; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+    Integer[] order = PAdjust.ascending(p);
     double[] out = new double[m];
     double running = 0.0;
     for (int rank = 0; rank < m; rank++) {

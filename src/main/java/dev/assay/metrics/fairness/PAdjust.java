@@ -1,5 +1,8 @@
 package dev.assay.metrics.fairness;
 
+import java.util.Arrays;
+import java.util.Comparator;
+
 /**
  * How the p-values of one family of comparisons (the groups of one attribute against the most
  * favoured group, or against the reference group, for one rate) are adjusted for multiplicity,
@@ -48,5 +51,15 @@ public enum PAdjust {
       case BH -> BenjaminiHochberg.adjust(p);
       case NONE -> p.clone();
     };
+  }
+
+  /** The indices of {@code p} from the smallest p-value to the largest (stable for ties). */
+  static Integer[] ascending(double[] p) {
+    Integer[] order = new Integer[p.length];
+    for (int i = 0; i < p.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+    return order;
   }
 }
