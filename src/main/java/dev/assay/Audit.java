@@ -27,6 +27,7 @@ import dev.assay.metrics.llm.LlmAnalysis;
 import dev.assay.metrics.llm.LlmInput;
 import dev.assay.metrics.llm.LlmOutcome;
 import dev.assay.metrics.llm.LlmPlan;
+import dev.assay.metrics.llm.LlmRecords;
 import dev.assay.metrics.llm.ResponseScanner;
 import dev.assay.metrics.llm.judge.JudgeAnalysis;
 import dev.assay.policy.Baseline;
@@ -68,44 +69,54 @@ public final class Audit {
   private final boolean failOnWarning;
   private final Clock clock;
   private final Function<String, String> environment;
+  private final Path recordsOut;
 
   private Audit(ResolvedSpec spec, Path waiversFile, Path baselineFile, boolean failOnWarning, Clock clock,
-                Function<String, String> environment) {
+                Function<String, String> environment, Path recordsOut) {
     this.spec = spec;
     this.waiversFile = waiversFile;
     this.baselineFile = baselineFile;
     this.failOnWarning = failOnWarning;
     this.clock = clock;
     this.environment = environment;
+    this.recordsOut = recordsOut;
   }
 
   public static Audit of(ResolvedSpec spec) {
-    return new Audit(spec, null, null, false, Clock.systemUTC(), System::getenv);
+    return new Audit(spec, null, null, false, Clock.systemUTC(), System::getenv, null);
   }
 
   /** Applies the waivers in {@code file} (contract §3); null for none. */
   public Audit withWaivers(Path file) {
-    return new Audit(spec, file, baselineFile, failOnWarning, clock, environment);
+    return new Audit(spec, file, baselineFile, failOnWarning, clock, environment, recordsOut);
   }
 
   /** Compares with an earlier run's results.json ({@code --baseline}); null for none. */
   public Audit withBaseline(Path file) {
-    return new Audit(spec, waiversFile, file, failOnWarning, clock, environment);
+    return new Audit(spec, waiversFile, file, failOnWarning, clock, environment, recordsOut);
   }
 
   /** With {@code true}, failed warning rules close the gate too ({@code --fail-on warning}). */
   public Audit failOnWarning(boolean value) {
-    return new Audit(spec, waiversFile, baselineFile, value, clock, environment);
+    return new Audit(spec, waiversFile, baselineFile, value, clock, environment, recordsOut);
   }
 
   /** The clock for run times and waiver expiry (tests inject a fixed one). */
   public Audit withClock(Clock value) {
-    return new Audit(spec, waiversFile, baselineFile, failOnWarning, value, environment);
+    return new Audit(spec, waiversFile, baselineFile, failOnWarning, value, environment, recordsOut);
   }
 
   /** Where environment variables are read (the judge's key); tests inject a map. */
   public Audit withEnvironment(Function<String, String> value) {
-    return new Audit(spec, waiversFile, baselineFile, failOnWarning, clock, value);
+    return new Audit(spec, waiversFile, baselineFile, failOnWarning, clock, value, recordsOut);
+  }
+
+  /**
+   * Also writes the llm family's per-record scores to {@code folder} (Parquet; {@code --records});
+   * null for none.
+   */
+  public Audit withRecords(Path folder) {
+    return new Audit(spec, waiversFile, baselineFile, failOnWarning, clock, environment, folder);
   }
 
   /**
@@ -121,6 +132,7 @@ public final class Audit {
     waivers.requireKnownRules(packs.stream().flatMap(p -> p.rules().stream())
         .map(r -> r.id()).collect(Collectors.toSet()));
 
+    checkRecordsOut();
     JudgeOptions judge = spec.judge();
     String judgeKey = judge == null ? null : judgeKey(judge);
 
@@ -185,6 +197,10 @@ public final class Audit {
       metrics.addAll(outcome.metrics());
       notes.addAll(outcome.notes());
       rowCounts.putIfAbsent("current", outcome.statistics().records());
+      if (recordsOut != null) {
+        LlmRecords.write(input, recordsOut.toUri().toString());
+        notes.add("Per-record llm scores written to " + recordsOut + " (--records).");
+      }
       if (judge != null) {
         JudgeAnalysis.JudgeOutcome judged = JudgeAnalysis.run(input, judge, judgeKey);
         metrics.addAll(judged.metrics());
@@ -238,6 +254,27 @@ public final class Audit {
       out.add(new ResponseScanner(type.id(), secrets.contains(type), type::found));
     }
     return out;
+  }
+
+  /** {@code --records} needs the llm family and must not overwrite an input (checked before any job). */
+  private void checkRecordsOut() {
+    if (recordsOut == null) {
+      return;
+    }
+    String reason = LlmPlan.notApplicableReason(spec.raw().columns());
+    if (reason != null) {
+      throw new BadInputException("--records writes the llm family's per-record scores, but the"
+          + " family does not run: " + reason + ".");
+    }
+    String target = recordsOut.toAbsolutePath().normalize().toString();
+    for (var source : spec.reference() == null ? List.of(spec.current())
+        : List.of(spec.current(), spec.reference())) {
+      String input = source.uri();
+      if (target.equals(input) || input.startsWith(target + "/") || target.startsWith(input + "/")) {
+        throw new BadInputException("--records " + recordsOut + " would overwrite the input " + input
+            + "; choose a folder outside the input data.");
+      }
+    }
   }
 
   /** The judge's API key from the environment, checked before any Spark job. */

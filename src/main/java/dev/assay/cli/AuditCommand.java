@@ -51,6 +51,11 @@ final class AuditCommand implements Callable<Integer> {
       description = "blocking (default) or warning: which failed rules close the gate")
   String failOn;
 
+  @Option(names = "--records", paramLabel = "DIR",
+      description = "also write the llm family's per-record scores (every row with sentence BLEU,"
+          + " chrF, ROUGE, exact match, token F1, refusal and injection flags) as Parquet to DIR")
+  Path records;
+
   @Option(names = "--upload", paramLabel = "URI",
       description = "also publish the report to Azure Blob Storage:"
           + " https://ACCOUNT.blob.core.windows.net/CONTAINER/PREFIX[?SAS] or the emulator's"
@@ -76,7 +81,7 @@ final class AuditCommand implements Callable<Integer> {
     AuditRun run;
     try (SessionScope session = SessionScope.open(master, settings())) {
       run = Audit.of(resolved).withWaivers(waivers).withBaseline(baseline)
-          .failOnWarning(failOn.equals("warning")).run(session.spark());
+          .failOnWarning(failOn.equals("warning")).withRecords(records).run(session.spark());
     }
     Map<String, byte[]> files = ReportBundle.render(run);
     new DirectoryPublisher(target).publish(files); // the local report always comes first

@@ -140,4 +140,33 @@ class RagDemoAuditTest {
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("audit.yaml:5") && r.err().contains("'answr'") && r.err().contains("answer"), r.err());
   }
+
+  /** --records writes every demo record with its scores; without an llm family it is exit 2. */
+  @Test
+  void recordsFolderHoldsEveryRecordWithItsScores() throws IOException {
+    Path records = dir.resolve("records");
+    AuditCommandTest.Result r = AuditCommandTest.cli("audit", "datasets/rag-demo/audit.yaml",
+        "--out", dir.resolve("report").toString(), "--records", records.toString());
+    assertEquals(1, r.code(), r.out() + r.err());
+    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows =
+        SharedSpark.get().read().parquet(records.toString());
+    assertEquals(200, rows.count());
+    assertTrue(java.util.Arrays.asList(rows.columns()).containsAll(java.util.List.of(
+        "prompt", "response", "assay_token_f1", "assay_refusal", "assay_injection")));
+    // the per-record flags add up to the data-set prompt_injection_rate (prompt or contexts)
+    double rate = 0;
+    for (JsonNode m : results(dir.resolve("report")).get("metrics")) {
+      if (m.get("metric").asText().equals("prompt_injection_rate")) {
+        rate = m.get("value").asDouble();
+      }
+    }
+    assertTrue(rate > 0);
+    assertEquals(Math.round(rate * 200), rows.filter("assay_injection").count());
+
+    AuditCommandTest.Result lending = AuditCommandTest.cli("audit", "datasets/demo/audit.yaml",
+        "--out", dir.resolve("lending").toString(), "--records", dir.resolve("r2").toString());
+    assertEquals(2, lending.code(), lending.out() + lending.err());
+    assertTrue(lending.err().contains("--records"), lending.err());
+    assertFalse(Files.exists(dir.resolve("r2")));
+  }
 }

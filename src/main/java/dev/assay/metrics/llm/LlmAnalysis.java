@@ -93,10 +93,7 @@ public final class LlmAnalysis {
   /** The merged statistics of the input: one Spark job. */
   static TextStatistics statistics(LlmInput in) {
     Column response = functions.col(in.response()).cast("string");
-    Column reference = in.reference() == null ? functions.lit(null).cast("array<string>")
-        : in.referenceIsArray() ? functions.col(in.reference())
-        : functions.when(functions.col(in.reference()).isNull(), functions.lit(null).cast("array<string>"))
-            .otherwise(functions.array(functions.col(in.reference()).cast("string")));
+    Column reference = references(in);
     Column noFlag = functions.lit(null).cast("boolean");
     Column noText = functions.lit(null).cast("string");
     Column promptText = in.prompt() == null ? noText : functions.col(in.prompt()).cast("string");
@@ -137,6 +134,14 @@ public final class LlmAnalysis {
       all.merge(p);
     }
     return all;
+  }
+
+  /** The record's reference answers as {@code array<string>} (null without any). */
+  static Column references(LlmInput in) {
+    return in.reference() == null ? functions.lit(null).cast("array<string>")
+        : in.referenceIsArray() ? functions.col(in.reference())
+        : functions.when(functions.col(in.reference()).isNull(), functions.lit(null).cast("array<string>"))
+            .otherwise(functions.array(functions.col(in.reference()).cast("string")));
   }
 
   /** One flag per scanner (the privacy family's expressions) on the response; null without scanners. */

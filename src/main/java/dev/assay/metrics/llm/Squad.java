@@ -46,6 +46,20 @@ final class Squad {
     return String.join(" ", Whitespace.split(removeArticles(noPunct.toString())));
   }
 
+  /**
+   * The SQuAD script's {@code metric_max_over_ground_truths}: {exact match (1 or 0), token F1}, each
+   * the best over the references; {0, 0} without a reference.
+   */
+  static double[] best(String response, List<String> references) {
+    boolean exact = false;
+    double f1 = 0;
+    for (String reference : references) {
+      exact |= exactMatch(response, reference);
+      f1 = Math.max(f1, f1(response, reference));
+    }
+    return new double[] {exact ? 1 : 0, f1};
+  }
+
   static boolean exactMatch(String response, String reference) {
     return normalize(response).equals(normalize(reference));
   }

@@ -125,16 +125,11 @@ public final class TextStatistics implements Serializable {
     rouge2 += rouge[1];
     rougeL += rouge[2];
     rougeLsum += rouge[3];
-    boolean exact = false;
-    double bestF1 = 0;
-    for (String reference : references) {
-      exact |= Squad.exactMatch(response, reference);
-      bestF1 = Math.max(bestF1, Squad.f1(response, reference));
-    }
-    if (exact) {
+    double[] squad = Squad.best(response, references);
+    if (squad[0] == 1) {
       exactMatches++;
     }
-    f1 += bestF1;
+    f1 += squad[1];
     return rouge[2];
   }
 

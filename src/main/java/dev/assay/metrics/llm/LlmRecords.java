@@ -1,0 +1,163 @@
+package dev.assay.metrics.llm;
+
+import dev.assay.core.BadInputException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The per-record scores of the llm family ({@code --records DIR}): every row of the data with its
+ * own columns (so it can be joined back by any id) plus the record's scores, written as Parquet by
+ * one Spark job, so an engineer can find the worst answers behind a data-set figure.
+ *
+ * <p>Columns added (null where a record has no response, or no reference answer for the
+ * reference-based ones):
+ * <ul>
+ *   <li>{@code assay_sentence_bleu}: sacreBLEU's {@code sentence_bleu} (effective order, exp
+ *       smoothing, 0–100) against all the record's references — the corpus {@code bleu} is not
+ *       their mean;</li>
+ *   <li>{@code assay_chrf}: sacreBLEU's sentence chrF (0–100);</li>
+ *   <li>{@code assay_rouge1}, {@code assay_rouge2}, {@code assay_rougeL}, {@code assay_rougeLsum}:
+ *       rouge-score F-measures, best over the references (the data-set figures are their
+ *       means);</li>
+ *   <li>{@code assay_exact_match} (0 or 1) and {@code assay_token_f1}: the SQuAD v1.1 script, best
+ *       over the references (the data-set figures are their means);</li>
+ *   <li>{@code assay_refusal}: the response contains a refusal phrase ({@code llm.refusal_phrases});</li>
+ *   <li>{@code assay_injection}: the prompt or the contexts contain an injection marker.</li>
+ * </ul>
+ * The same functions compute the data-set metrics, so the per-record values and the metrics
+ * cannot disagree; the records are written with Spark's committer (a folder that appears whole).
+ */
+public final class LlmRecords {
+
+  /** The score columns, in order. */
+  public static final StructType SCORES = new StructType()
+      .add("assay_sentence_bleu", DataTypes.DoubleType, true)
+      .add("assay_chrf", DataTypes.DoubleType, true)
+      .add("assay_rouge1", DataTypes.DoubleType, true)
+      .add("assay_rouge2", DataTypes.DoubleType, true)
+      .add("assay_rougeL", DataTypes.DoubleType, true)
+      .add("assay_rougeLsum", DataTypes.DoubleType, true)
+      .add("assay_exact_match", DataTypes.DoubleType, true)
+      .add("assay_token_f1", DataTypes.DoubleType, true)
+      .add("assay_refusal", DataTypes.BooleanType, true)
+      .add("assay_injection", DataTypes.BooleanType, false);
+
+  private LlmRecords() {
+  }
+
+  /**
+   * Writes the records with their scores to {@code path} (a Parquet folder, replaced if present).
+   *
+   * @throws BadInputException when the data already has a column named like a score column
+   */
+  public static void write(LlmInput in, String path) {
+    StructType schema = in.data().schema();
+    for (String name : SCORES.fieldNames()) {
+      if (Arrays.asList(schema.fieldNames()).contains(name)) {
+        throw new BadInputException("--records: the data already has a column '" + name + "', the"
+            + " name of a per-record score column; rename that column in the data.");
+      }
+    }
+    Column response = functions.col(in.response()).cast("string");
+    Column injection = functions.lit(false);
+    if (in.prompt() != null) {
+      injection = injection.or(functions.coalesce(SafetyColumns.containsAny(
+          functions.col(in.prompt()).cast("string"), in.options().injectionMarkers()), functions.lit(false)));
+    }
+    if (in.contexts() != null) {
+      Column contexts = in.contextsIsArray()
+          ? functions.array_join(functions.col(in.contexts()), "\n") : functions.col(in.contexts());
+      injection = injection.or(functions.coalesce(SafetyColumns.containsAny(contexts,
+          in.options().injectionMarkers()), functions.lit(false)));
+    }
+    List<Column> columns = new ArrayList<>();
+    for (String name : schema.fieldNames()) {
+      columns.add(functions.col("`" + name.replace("`", "``") + "`"));
+    }
+    columns.add(response.as("__assay_response"));
+    columns.add(LlmAnalysis.references(in).as("__assay_references"));
+    columns.add(SafetyColumns.containsAny(response, in.options().refusalPhrases()).as("__assay_refusal"));
+    columns.add(injection.as("__assay_injection"));
+    StructType out = schema;
+    for (StructField f : SCORES.fields()) {
+      out = out.add(f);
+    }
+    in.data().select(columns.toArray(Column[]::new))
+        .mapPartitions(new Scoring(schema.size(), in.options().rougeUseStemmer()), Encoders.row(out))
+        .write().mode(SaveMode.Overwrite).parquet(path);
+  }
+
+  /** The scores of one record: the data columns as they are, then {@link #SCORES}. */
+  static final class Scoring implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final int width;
+    private final boolean stem;
+
+    Scoring(int width, boolean stem) {
+      this.width = width;
+      this.stem = stem;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          return score(rows.next());
+        }
+      };
+    }
+
+    Row score(Row row) {
+      Object[] values = new Object[width + SCORES.size()];
+      for (int i = 0; i < width; i++) {
+        values[i] = row.get(i);
+      }
+      String response = row.isNullAt(width) ? null : row.getString(width);
+      List<String> references = new ArrayList<>();
+      if (!row.isNullAt(width + 1)) {
+        for (Object r : row.getList(width + 1)) {
+          if (r != null) {
+            references.add((String) r);
+          }
+        }
+      }
+      int at = width;
+      if (response != null && !references.isEmpty()) {
+        List<String> nonEmpty = references.stream().filter(r -> !r.isEmpty()).toList();
+        List<String> bleuRefs = nonEmpty.isEmpty() ? List.of("") : nonEmpty;
+        double[] rouge = Rouge.best(references, response, stem);
+        double[] squad = Squad.best(response, references);
+        values[at] = Bleu.score(Bleu.segment(response, bleuRefs), true);
+        values[at + 1] = Chrf.score(Chrf.segment(response, bleuRefs));
+        values[at + 2] = rouge[0];
+        values[at + 3] = rouge[1];
+        values[at + 4] = rouge[2];
+        values[at + 5] = rouge[3];
+        values[at + 6] = squad[0];
+        values[at + 7] = squad[1];
+      }
+      values[at + 8] = response == null || row.isNullAt(width + 2) ? null : row.getBoolean(width + 2);
+      values[at + 9] = row.getBoolean(width + 3);
+      return RowFactory.create(values);
+    }
+  }
+}
