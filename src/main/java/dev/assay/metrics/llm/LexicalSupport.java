@@ -85,6 +85,24 @@ final class LexicalSupport {
   private LexicalSupport() {
   }
 
+  /**
+   * One record's four lexical-support scores {groundedness_lexical, context_relevance,
+   * answer_relevance, context_recall}, each empty when a text it needs is null (or, for
+   * groundedness, when the response has no sentence with a content word); {@code contexts} is the
+   * record's passages joined. The data-set metrics are their means.
+   */
+  static OptionalDouble[] scores(String prompt, String response, String reference, String contexts,
+                                 double threshold) {
+    Set<String> contextWords = contexts == null ? null : words(contexts);
+    Set<String> promptWords = prompt == null ? null : contentWords(prompt);
+    OptionalDouble none = OptionalDouble.empty();
+    return new OptionalDouble[] {
+        response != null && contextWords != null ? groundedness(response, contextWords, threshold) : none,
+        promptWords != null && contextWords != null ? coverage(promptWords, contextWords) : none,
+        promptWords != null && response != null ? coverage(promptWords, words(response)) : none,
+        reference != null && contextWords != null ? coverage(contentWords(reference), contextWords) : none};
+  }
+
   /** The distinct content words of {@code text}, in first-seen order. */
   static Set<String> contentWords(String text) {
     Set<String> out = new LinkedHashSet<>();

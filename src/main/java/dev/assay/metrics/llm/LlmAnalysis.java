@@ -157,7 +157,7 @@ public final class LlmAnalysis {
   }
 
   /** An id column as {@code array<string>}: as it is, or a string split on commas (null stays null). */
-  private static Column ids(String column, boolean isArray) {
+  static Column ids(String column, boolean isArray) {
     if (column == null) {
       return functions.lit(null).cast("array<string>");
     }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -35,7 +37,12 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code assay_exact_match} (0 or 1) and {@code assay_token_f1}: the SQuAD v1.1 script, best
  *       over the references (the data-set figures are their means);</li>
  *   <li>{@code assay_refusal}: the response contains a refusal phrase ({@code llm.refusal_phrases});</li>
- *   <li>{@code assay_injection}: the prompt or the contexts contain an injection marker.</li>
+ *   <li>{@code assay_injection}: the prompt or the contexts contain an injection marker;</li>
+ *   <li>{@code assay_groundedness_lexical}, {@code assay_context_relevance},
+ *       {@code assay_answer_relevance}, {@code assay_context_recall}: the record's lexical support
+ *       scores ({@link LexicalSupport#scores}; null where a text they need is missing);</li>
+ *   <li>{@code assay_recall_at_k} … {@code assay_map}: the record's retrieval scores at
+ *       {@code llm.k} ({@link Retrieval}; null without ids or without a relevant id).</li>
  * </ul>
  * The same functions compute the data-set metrics, so the per-record values and the metrics
  * cannot disagree; the records are written with Spark's committer (a folder that appears whole).
@@ -53,7 +60,17 @@ public final class LlmRecords {
       .add("assay_exact_match", DataTypes.DoubleType, true)
       .add("assay_token_f1", DataTypes.DoubleType, true)
       .add("assay_refusal", DataTypes.BooleanType, true)
-      .add("assay_injection", DataTypes.BooleanType, false);
+      .add("assay_injection", DataTypes.BooleanType, false)
+      .add("assay_groundedness_lexical", DataTypes.DoubleType, true)
+      .add("assay_context_relevance", DataTypes.DoubleType, true)
+      .add("assay_answer_relevance", DataTypes.DoubleType, true)
+      .add("assay_context_recall", DataTypes.DoubleType, true)
+      .add("assay_recall_at_k", DataTypes.DoubleType, true)
+      .add("assay_precision_at_k", DataTypes.DoubleType, true)
+      .add("assay_hit_rate_at_k", DataTypes.DoubleType, true)
+      .add("assay_mrr", DataTypes.DoubleType, true)
+      .add("assay_ndcg_at_k", DataTypes.DoubleType, true)
+      .add("assay_map", DataTypes.DoubleType, true);
 
   private LlmRecords() {
   }
@@ -91,12 +108,21 @@ public final class LlmRecords {
     columns.add(LlmAnalysis.references(in).as("__assay_references"));
     columns.add(SafetyColumns.containsAny(response, in.options().refusalPhrases()).as("__assay_refusal"));
     columns.add(injection.as("__assay_injection"));
+    columns.add((in.prompt() == null ? functions.lit(null).cast("string")
+        : functions.col(in.prompt()).cast("string")).as("__assay_prompt"));
+    columns.add((in.contexts() == null ? functions.lit(null).cast("string") : in.contextsIsArray()
+        ? functions.array_join(functions.col(in.contexts()), "\n") : functions.col(in.contexts()))
+        .as("__assay_contexts"));
+    columns.add(LlmAnalysis.ids(in.retrievedIds(), in.retrievedIsArray()).as("__assay_retrieved"));
+    columns.add(LlmAnalysis.ids(in.relevantIds(), in.relevantIsArray()).as("__assay_relevant"));
     StructType out = schema;
     for (StructField f : SCORES.fields()) {
       out = out.add(f);
     }
     in.data().select(columns.toArray(Column[]::new))
-        .mapPartitions(new Scoring(schema.size(), in.options().rougeUseStemmer()), Encoders.row(out))
+        .mapPartitions(new Scoring(schema.size(), in.options().rougeUseStemmer(),
+            in.options().supportThreshold(), in.options().k(), in.options().relevanceGrades()),
+            Encoders.row(out))
         .write().mode(SaveMode.Overwrite).parquet(path);
   }
 
@@ -105,10 +131,16 @@ public final class LlmRecords {
     private static final long serialVersionUID = 1L;
     private final int width;
     private final boolean stem;
+    private final double threshold;
+    private final int k;
+    private final boolean graded;
 
-    Scoring(int width, boolean stem) {
+    Scoring(int width, boolean stem, double threshold, int k, boolean graded) {
       this.width = width;
       this.stem = stem;
+      this.threshold = threshold;
+      this.k = k;
+      this.graded = graded;
     }
 
     @Override
@@ -157,6 +189,25 @@ public final class LlmRecords {
       }
       values[at + 8] = response == null || row.isNullAt(width + 2) ? null : row.getBoolean(width + 2);
       values[at + 9] = row.getBoolean(width + 3);
+      String prompt = row.isNullAt(width + 4) ? null : row.getString(width + 4);
+      String contexts = row.isNullAt(width + 5) ? null : row.getString(width + 5);
+      OptionalDouble[] support = LexicalSupport.scores(prompt, response,
+          references.isEmpty() ? null : String.join("\n", references), contexts, threshold);
+      for (int i = 0; i < support.length; i++) {
+        values[at + 10 + i] = support[i].isPresent() ? support[i].getAsDouble() : null;
+      }
+      List<String> retrieved = row.isNullAt(width + 6) ? null : row.getList(width + 6);
+      List<String> relevant = row.isNullAt(width + 7) ? null : row.getList(width + 7);
+      double[] retrieval = null;
+      if (graded) {
+        Map<String, Double> grades = Retrieval.grades(relevant);
+        retrieval = grades == null ? null : Retrieval.gradedScores(retrieved, grades, k);
+      } else {
+        retrieval = Retrieval.scores(retrieved, relevant, k);
+      }
+      for (int i = 0; retrieval != null && i < retrieval.length; i++) {
+        values[at + 14 + i] = retrieval[i];
+      }
       return RowFactory.create(values);
     }
   }

@@ -231,12 +231,10 @@ public final class TextStatistics implements Serializable {
    * are skipped), {@code contexts} is the record's passages joined.
    */
   public void addSupport(String prompt, String response, String reference, String contexts, double threshold) {
-    Set<String> contextWords = contexts == null ? null : LexicalSupport.words(contexts);
-    Set<String> promptWords = prompt == null ? null : LexicalSupport.contentWords(prompt);
-    if (response != null && contextWords != null) {
-      OptionalDouble g = LexicalSupport.groundedness(response, contextWords, threshold);
-      if (g.isPresent()) {
-        add(GROUNDEDNESS, g);
+    OptionalDouble[] scores = LexicalSupport.scores(prompt, response, reference, contexts, threshold);
+    if (response != null && contexts != null) {
+      if (scores[0].isPresent()) {
+        add(GROUNDEDNESS, scores[0]);
       } else {
         ungroundable++;
       }
@@ -255,15 +253,9 @@ public final class TextStatistics implements Serializable {
         }
       }
     }
-    if (promptWords != null && contextWords != null) {
-      add(CONTEXT_RELEVANCE, LexicalSupport.coverage(promptWords, contextWords));
-    }
-    if (promptWords != null && response != null) {
-      add(ANSWER_RELEVANCE, LexicalSupport.coverage(promptWords, LexicalSupport.words(response)));
-    }
-    if (reference != null && contextWords != null) {
-      add(CONTEXT_RECALL, LexicalSupport.coverage(LexicalSupport.contentWords(reference), contextWords));
-    }
+    add(CONTEXT_RELEVANCE, scores[1]);
+    add(ANSWER_RELEVANCE, scores[2]);
+    add(CONTEXT_RECALL, scores[3]);
   }
 
   private void add(int metric, OptionalDouble score) {

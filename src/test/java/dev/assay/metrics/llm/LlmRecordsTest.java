@@ -123,6 +123,30 @@ class LlmRecordsTest {
     }
   }
 
+  /**
+   * On the RAG demo (200 records with contexts and ids) the mean of each per-record lexical-support
+   * and retrieval score over the records that have one equals the family's data-set metric.
+   */
+  @Test
+  void ragScoresAverageToTheDataSetMetrics() {
+    dev.assay.spec.ResolvedSpec spec = new dev.assay.spec.SpecLoader(Path.of("rules"))
+        .load(Path.of("datasets/rag-demo/audit.yaml"));
+    LlmInput in = LlmPlan.input(dev.assay.io.DatasetReader.open(SPARK, spec.current()),
+        spec.raw().columns(), spec.llm(), spec.document(), "rag demo");
+    Map<String, Double> metrics = LlmAnalysis.run(in).metrics().stream()
+        .filter(m -> m instanceof MetricResult.Computed)
+        .collect(Collectors.toMap(m -> m.key().metric(), m -> ((MetricResult.Computed) m).value()));
+    String out = dir.resolve("rag").toUri().toString();
+    LlmRecords.write(in, out);
+    Dataset<Row> records = SPARK.read().parquet(out);
+    assertEquals(200, records.count());
+    for (String name : List.of("groundedness_lexical", "context_relevance", "answer_relevance",
+        "context_recall", "recall_at_k", "precision_at_k", "hit_rate_at_k", "mrr", "ndcg_at_k", "map")) {
+      Row mean = records.agg(org.apache.spark.sql.functions.avg("assay_" + name)).first();
+      assertEquals(metrics.get(name), mean.getDouble(0), 1e-9, name);
+    }
+  }
+
   @Test
   void aDataColumnNamedLikeAScoreIsBadInput() {
     StructType schema = SCHEMA.add("assay_chrf", DataTypes.DoubleType);
