@@ -116,28 +116,12 @@ public record Findings(List<Finding> all, int hidden) {
    * visible even when no rule gates it ({@code must_not_worsen_by} is how a rule does).
    */
   static List<Finding> regressions(AuditRun run) {
-    if (run.baseline().isEmpty()) {
-      return List.of();
-    }
-    record Change(MetricResult metric, double before, double now) {
-    }
-    List<Change> worse = new ArrayList<>();
-    for (MetricResult m : run.metrics()) {
-      Double before = run.baseline().get(m.key());
-      if (before != null && m instanceof MetricResult.Computed c
-          && MetricDirection.of(m.key()).worse(before, c.value())) {
-        worse.add(new Change(m, before, c.value()));
-      }
-    }
-    return worse.stream()
-        .sorted(Comparator.comparingDouble((Change c) -> -Math.abs(c.now() - c.before()))
-            .thenComparing(c -> c.metric().key()))
-        .limit(HtmlPage.MAX_REGRESSIONS)
-        .map(c -> new Finding(c.metric().key().family(), "WORSE", "warn",
-            c.metric().key().family().id() + "." + c.metric().key().metric() + " ("
-                + c.metric().key().scope().label() + ") got worse since the baseline run: "
-                + NumberText.of(c.before()) + " then, " + NumberText.of(c.now()) + " now. A rule"
-                + " blocks such a change only if it says must_not_worsen_by."))
+    return BaselineChange.largestRegressions(BaselineChange.of(run), HtmlPage.MAX_REGRESSIONS)
+        .stream()
+        .map(c -> new Finding(c.key().family(), "WORSE", "warn", c.label()
+            + " got worse since the baseline run: " + NumberText.of(c.before()) + " then, "
+            + NumberText.of(c.now()) + " now. A rule blocks such a change only if it says"
+            + " must_not_worsen_by."))
         .toList();
   }
 

@@ -160,30 +160,13 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     if (run.baseline().isEmpty()) {
       return null;
     }
-    int compared = 0;
-    int better = 0;
-    record Regression(String text, double size) {
-    }
-    List<Regression> worse = new ArrayList<>();
-    for (MetricResult m : run.metrics()) {
-      Double before = run.baseline().get(m.key());
-      if (before == null || !(m instanceof MetricResult.Computed c)) {
-        continue;
-      }
-      compared++;
-      MetricDirection direction = MetricDirection.of(m.key());
-      if (direction.worse(before, c.value())) {
-        worse.add(new Regression(m.key().family().id() + "." + m.key().metric() + " ("
-            + m.key().scope().label() + "): " + NumberText.of(before) + " → " + NumberText.of(c.value()),
-            Math.abs(c.value() - before)));
-      } else if (direction.better(before, c.value())) {
-        better++;
-      }
-    }
-    List<String> listed = worse.stream()
-        .sorted(Comparator.comparingDouble(Regression::size).reversed().thenComparing(Regression::text))
-        .limit(MAX_REGRESSIONS).map(Regression::text).toList();
-    return new BaselineSummary(compared, worse.size(), better, listed);
+    List<BaselineChange> changes = BaselineChange.of(run);
+    List<String> listed = BaselineChange.largestRegressions(changes, MAX_REGRESSIONS).stream()
+        .map(c -> c.label() + ": " + NumberText.of(c.before()) + " → " + NumberText.of(c.now()))
+        .toList();
+    return new BaselineSummary(changes.size(),
+        (int) changes.stream().filter(BaselineChange::worse).count(),
+        (int) changes.stream().filter(BaselineChange::better).count(), listed);
   }
 
   /** "0.8123, change −0.0100" or "" when the baseline does not have the metric. */

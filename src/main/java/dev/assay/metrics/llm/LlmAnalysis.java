@@ -96,15 +96,10 @@ public final class LlmAnalysis {
     Column reference = references(in);
     Column noFlag = functions.lit(null).cast("boolean");
     Column noText = functions.lit(null).cast("string");
-    Column promptText = in.prompt() == null ? noText : functions.col(in.prompt()).cast("string");
-    Column contextsText = in.contexts() == null ? noText : in.contextsIsArray()
-        ? functions.array_join(functions.col(in.contexts()), "\n") : functions.col(in.contexts());
-    Column prompt = in.prompt() == null ? null
-        : SafetyColumns.containsAny(promptText, in.options().injectionMarkers());
-    Column contexts = in.contexts() == null ? null
-        : SafetyColumns.containsAny(contextsText, in.options().injectionMarkers());
-    Column direct = prompt == null ? functions.lit(false) : functions.coalesce(prompt, functions.lit(false));
-    Column indirect = contexts == null ? functions.lit(false) : functions.coalesce(contexts, functions.lit(false));
+    Column promptText = promptText(in);
+    Column contextsText = contextsText(in);
+    Column direct = injection(promptText, in);
+    Column indirect = injection(contextsText, in);
     Dataset<Row> checks = in.data().select(
         response.alias("response"),
         reference.alias("reference"),
@@ -134,6 +129,24 @@ public final class LlmAnalysis {
       all.merge(p);
     }
     return all;
+  }
+
+  /** The prompt as text (null without {@code columns.prompt}). */
+  static Column promptText(LlmInput in) {
+    return in.prompt() == null ? functions.lit(null).cast("string")
+        : functions.col(in.prompt()).cast("string");
+  }
+
+  /** The retrieved contexts as one text, passages joined by newlines (null without contexts). */
+  static Column contextsText(LlmInput in) {
+    return in.contexts() == null ? functions.lit(null).cast("string") : in.contextsIsArray()
+        ? functions.array_join(functions.col(in.contexts()), "\n") : functions.col(in.contexts());
+  }
+
+  /** Whether {@code text} contains an injection marker; false for a null text. */
+  static Column injection(Column text, LlmInput in) {
+    return functions.coalesce(SafetyColumns.containsAny(text, in.options().injectionMarkers()),
+        functions.lit(false));
   }
 
   /** The record's reference answers as {@code array<string>} (null without any). */

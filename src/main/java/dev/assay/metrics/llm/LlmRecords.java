@@ -7,9 +7,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Spliterators;
+import java.util.stream.StreamSupport;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -89,17 +90,9 @@ public final class LlmRecords {
       }
     }
     Column response = functions.col(in.response()).cast("string");
-    Column injection = functions.lit(false);
-    if (in.prompt() != null) {
-      injection = injection.or(functions.coalesce(SafetyColumns.containsAny(
-          functions.col(in.prompt()).cast("string"), in.options().injectionMarkers()), functions.lit(false)));
-    }
-    if (in.contexts() != null) {
-      Column contexts = in.contextsIsArray()
-          ? functions.array_join(functions.col(in.contexts()), "\n") : functions.col(in.contexts());
-      injection = injection.or(functions.coalesce(SafetyColumns.containsAny(contexts,
-          in.options().injectionMarkers()), functions.lit(false)));
-    }
+    Column prompt = LlmAnalysis.promptText(in);
+    Column contexts = LlmAnalysis.contextsText(in);
+    Column injection = LlmAnalysis.injection(prompt, in).or(LlmAnalysis.injection(contexts, in));
     List<Column> columns = new ArrayList<>();
     for (String name : schema.fieldNames()) {
       columns.add(functions.col("`" + name.replace("`", "``") + "`"));
@@ -108,11 +101,8 @@ public final class LlmRecords {
     columns.add(LlmAnalysis.references(in).as("__assay_references"));
     columns.add(SafetyColumns.containsAny(response, in.options().refusalPhrases()).as("__assay_refusal"));
     columns.add(injection.as("__assay_injection"));
-    columns.add((in.prompt() == null ? functions.lit(null).cast("string")
-        : functions.col(in.prompt()).cast("string")).as("__assay_prompt"));
-    columns.add((in.contexts() == null ? functions.lit(null).cast("string") : in.contextsIsArray()
-        ? functions.array_join(functions.col(in.contexts()), "\n") : functions.col(in.contexts()))
-        .as("__assay_contexts"));
+    columns.add(prompt.as("__assay_prompt"));
+    columns.add(contexts.as("__assay_contexts"));
     columns.add(LlmAnalysis.ids(in.retrievedIds(), in.retrievedIsArray()).as("__assay_retrieved"));
     columns.add(LlmAnalysis.ids(in.relevantIds(), in.relevantIsArray()).as("__assay_relevant"));
     StructType out = schema;
@@ -145,17 +135,8 @@ public final class LlmRecords {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          return score(rows.next());
-        }
-      };
+      return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, 0), false)
+          .map(this::score).iterator();
     }
 
     Row score(Row row) {

@@ -20,11 +20,15 @@ import dev.assay.core.Scope;
 import dev.assay.metrics.llm.LlmInput;
 import dev.assay.spec.JudgeOptions;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Spliterators;
 import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -97,7 +101,7 @@ public final class JudgeAnalysis {
     SparkSession spark = input.data().sparkSession();
     String cache = options.cache().toUri().toString();
     boolean cached = Files.isDirectory(options.cache());
-    if (cached && !isCache(spark, cache)) {
+    if (cached && !isCache(spark, options.cache(), cache)) {
       throw new BadInputException("llm.judge.cache: " + options.cache() + " exists but is not an"
           + " Assay judge cache (a Parquet folder with columns judge_key, groundedness, relevance,"
           + " coherence, error, answered, attempts, run_id); point llm.judge.cache at a new or an earlier"
@@ -190,16 +194,22 @@ public final class JudgeAnalysis {
         .agg(first("groundedness").as("g"), first("relevance").as("r"), first("coherence").as("c"));
   }
 
-  private static boolean isCache(SparkSession spark, String cache) {
-    try {
-      StructType schema = spark.read().parquet(cache).schema();
-      for (String name : VERDICT_SCHEMA.fieldNames()) {
-        if (!List.of(schema.fieldNames()).contains(name)) {
-          return false;
-        }
+  /**
+   * True when the folder holds only Parquet parts (and Spark's marker files) with the verdict
+   * columns. The file names are checked first, so a foreign folder is rejected without a failing
+   * Spark task in the log.
+   */
+  private static boolean isCache(SparkSession spark, Path folder, String cache) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      boolean onlyParts = files.filter(Files::isRegularFile)
+          .map(p -> p.getFileName().toString())
+          .allMatch(n -> n.startsWith("_") || n.startsWith(".") || n.endsWith(".parquet"));
+      if (!onlyParts) {
+        return false;
       }
-      return true;
-    } catch (Exception e) { // Spark throws its (checked) SparkException for a non-Parquet file
+      List<String> columns = List.of(spark.read().parquet(cache).schema().fieldNames());
+      return columns.containsAll(List.of(VERDICT_SCHEMA.fieldNames()));
+    } catch (Exception e) { // unreadable folder, or Spark's (checked) SparkException
       return false;
     }
   }
@@ -226,30 +236,24 @@ public final class JudgeAnalysis {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
+      return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, 0), false)
+          .map(this::judge).iterator();
+    }
 
-        @Override
-        public Row next() {
-          Row r = rows.next();
-          String k = r.getAs("judge_key");
-          ChatCompletionsClient.Reply reply = client.complete(JudgeRubric.messages(
-              r.getAs("q"), r.getAs("ctx"), r.getAs("resp")));
-          if (reply.error() != null) {
-            return RowFactory.create(k, null, null, null, reply.error(), false, reply.attempts(), runId);
-          }
-          try {
-            JudgeScores s = JudgeRubric.read(reply.content());
-            return RowFactory.create(k, s.groundedness(), s.relevance(), s.coherence(), null, true,
-                reply.attempts(), runId);
-          } catch (IllegalArgumentException e) {
-            return RowFactory.create(k, null, null, null, e.getMessage(), true, reply.attempts(), runId);
-          }
-        }
-      };
+    Row judge(Row r) {
+      String k = r.getAs("judge_key");
+      ChatCompletionsClient.Reply reply = client.complete(JudgeRubric.messages(
+          r.getAs("q"), r.getAs("ctx"), r.getAs("resp")));
+      if (reply.error() != null) {
+        return RowFactory.create(k, null, null, null, reply.error(), false, reply.attempts(), runId);
+      }
+      try {
+        JudgeScores s = JudgeRubric.read(reply.content());
+        return RowFactory.create(k, s.groundedness(), s.relevance(), s.coherence(), null, true,
+            reply.attempts(), runId);
+      } catch (IllegalArgumentException e) {
+        return RowFactory.create(k, null, null, null, e.getMessage(), true, reply.attempts(), runId);
+      }
     }
   }
 }
