@@ -206,6 +206,101 @@ class CompasOracleTest {
   }
 
   /**
+   * Every between-group metric names the groups that attain its max and min (results.json
+   * {@code max_group}, {@code min_group}; the report's between-group table), from plain loops over
+   * the CSV: demographic_parity_difference compares selection rates (decile >= 5), the ratio the
+   * favourable (low-risk) rate 1 − selection rate, so its max group is the lowest-selection race;
+   * both over the races with at least 30 rows (Native American, 18 rows, is left out).
+   */
+  @Test
+  void betweenGroupMetricsNameTheGroupsAttainingTheirMaxAndMin() throws IOException {
+    String hiSel = null;
+    String loSel = null;
+    for (Map.Entry<String, Counts> e : byRace.entrySet()) {
+      if (e.getValue().n() < 30) {
+        continue;
+      }
+      double v = (double) e.getValue().predicted() / e.getValue().n();
+      if (hiSel == null || v > (double) byRace.get(hiSel).predicted() / byRace.get(hiSel).n()) {
+        hiSel = e.getKey();
+      }
+      if (loSel == null || v < (double) byRace.get(loSel).predicted() / byRace.get(loSel).n()) {
+        loSel = e.getKey();
+      }
+    }
+    assertEquals("African-American", hiSel);
+    MetricResult.Computed dpd = computed("demographic_parity_difference", Scope.attribute("race"));
+    assertEquals(hiSel, dpd.maxGroup());
+    assertEquals(loSel, dpd.minGroup());
+    MetricResult.Computed dpr = computed("demographic_parity_ratio", Scope.attribute("race"));
+    assertEquals(loSel, dpr.maxGroup());
+    assertEquals(hiSel, dpr.minGroup());
+    assertTrue(dpd.note().contains("highest " + hiSel), dpd.note());
+    // auc_difference: the races' pairwise AUCs (aucPerRaceEqualsThePairwiseDefinition) by loop
+    String hiAuc = null;
+    String loAuc = null;
+    double hi = Double.NEGATIVE_INFINITY;
+    double lo = Double.POSITIVE_INFINITY;
+    for (String race : byRace.keySet()) {
+      if (byRace.get(race).n() < 30) {
+        continue;
+      }
+      double wins = 0;
+      List<Integer> pos = positiveScores.getOrDefault(race, List.of());
+      List<Integer> neg = negativeScores.getOrDefault(race, List.of());
+      for (int p : pos) {
+        for (int n : neg) {
+          wins += p > n ? 1 : p == n ? 0.5 : 0;
+        }
+      }
+      double auc = wins / ((double) pos.size() * neg.size());
+      if (auc > hi) {
+        hi = auc;
+        hiAuc = race;
+      }
+      if (auc < lo) {
+        lo = auc;
+        loAuc = race;
+      }
+    }
+    MetricResult.Computed aucDiff = computed("auc_difference", Scope.attribute("race"));
+    assertEquals(hiAuc, aucDiff.maxGroup());
+    assertEquals(loAuc, aucDiff.minGroup());
+    // per-group rows carry none
+    assertEquals(null, computed("selection_rate", Scope.group("race", hiSel)).maxGroup());
+
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(new dev.assay.report.ResultsJson().render(run));
+    boolean found = false;
+    for (com.fasterxml.jackson.databind.JsonNode m : json.get("metrics")) {
+      if (m.get("metric").asText().equals("demographic_parity_difference")
+          && m.get("attribute").asText().equals("race")) {
+        assertEquals(hiSel, m.get("max_group").asText());
+        assertEquals(loSel, m.get("min_group").asText());
+        found = true;
+      }
+      if (m.has("group")) {
+        assertTrue(!m.has("max_group") && !m.has("min_group"), m.toString());
+      }
+    }
+    assertTrue(found);
+    dev.assay.report.HtmlPage page = dev.assay.report.HtmlPage.of(run);
+    dev.assay.report.HtmlPage.MetricRow row = page.families().stream()
+        .flatMap(f -> f.attributes().stream()).filter(a -> a.attribute().equals("race"))
+        .flatMap(a -> a.overall().stream()).filter(r -> r.metric().equals("demographic_parity_difference"))
+        .findFirst().orElseThrow();
+    assertEquals(hiSel, row.maxGroup());
+    assertEquals(loSel, row.minGroup());
+  }
+
+  static MetricResult.Computed computed(String metric, Scope scope) {
+    return run.metrics().stream()
+        .filter(m -> m.key().metric().equals(metric) && m.key().scope().equals(scope))
+        .map(MetricResult.Computed.class::cast).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + metric + " for " + scope));
+  }
+
+  /**
    * NYC LL 144's scoring rate with the decile score as the score, from its definition with plain
    * Java: the median of all 7,214 deciles, then per race the share strictly above it; the scoring
    * impact ratio over the races with at least 30 rows. Deciles are integers, so the keyed

@@ -32,9 +32,18 @@ public sealed interface MetricResult extends Comparable<MetricResult>
    * @param ciLow lower confidence bound, or null
    * @param ciHigh upper confidence bound, or null
    * @param pValue p-value of the test behind the value, or null
+   * @param maxGroup for a between-group metric (a max − min difference or a min ÷ max ratio), the
+   *     group that attains the maximum; else null
+   * @param minGroup for a between-group metric, the group that attains the minimum; else null
    */
   record Computed(MetricKey key, double value, Long count, Double ciLow, Double ciHigh,
-                  Double pValue, String note) implements MetricResult {
+                  Double pValue, String note, String maxGroup, String minGroup) implements MetricResult {
+
+    /** A value without extreme groups (every metric that is not a between-group comparison). */
+    public Computed(MetricKey key, double value, Long count, Double ciLow, Double ciHigh,
+                    Double pValue, String note) {
+      this(key, value, count, ciLow, ciHigh, pValue, note, null, null);
+    }
 
     public Computed {
       if (!Double.isFinite(value)) {
@@ -53,7 +62,17 @@ public sealed interface MetricResult extends Comparable<MetricResult>
     }
 
     public Computed withNote(String newNote) {
-      return new Computed(key, value, count, ciLow, ciHigh, pValue, newNote);
+      return new Computed(key, value, count, ciLow, ciHigh, pValue, newNote, maxGroup, minGroup);
+    }
+
+    /** This value with the groups that attain the maximum and the minimum it compares. */
+    public Computed withExtremes(String max, String min) {
+      return new Computed(key, value, count, ciLow, ciHigh, pValue, note, max, min);
+    }
+
+    /** This value with another interval, p-value and note; the extreme groups are kept. */
+    public Computed with(Double newLow, Double newHigh, Double newPValue, String newNote) {
+      return new Computed(key, value, count, newLow, newHigh, newPValue, newNote, maxGroup, minGroup);
     }
   }
 

@@ -110,10 +110,12 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
 
   /**
    * One metric in a generic table; with a baseline, the earlier value, the change (both "" when the
-   * baseline lacks the metric) and whether the change is a regression.
+   * baseline lacks the metric) and whether the change is a regression; for a between-group metric
+   * the groups that attain its maximum and minimum ("" otherwise).
    */
   public record MetricRow(String scope, String metric, String value, String ci, String count,
-                          String pValue, String note, String baseline, String change, boolean worse) {
+                          String pValue, String note, String baseline, String change, boolean worse,
+                          String maxGroup, String minGroup) {
   }
 
   /** Lays out the run for the template. */
@@ -393,7 +395,9 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     String change = before != null && m instanceof MetricResult.Computed c ? change(before, c.value()) : "";
     return new MetricRow(m.key().scope().label(), m.key().metric(), value(m), ci(m),
         m.count() == null ? "" : Long.toString(m.count()), pValue, blank(m.note()),
-        before == null ? "" : NumberText.of(before), change, worse(before, m));
+        before == null ? "" : NumberText.of(before), change, worse(before, m),
+        m instanceof MetricResult.Computed c ? blank(c.maxGroup()) : "",
+        m instanceof MetricResult.Computed c ? blank(c.minGroup()) : "");
   }
 
   private static String value(MetricResult m) {

@@ -27,7 +27,9 @@ public final class ResultsJson {
   /**
    * Renders the run. Key order is fixed: {@code schema, audit, verdict, model, families,
    * row_counts, notes, metrics, rules}; metric rows carry {@code family, metric}, the scope keys,
-   * {@code value}, then {@code count, ci_low, ci_high, p_value, note} when present; doubles keep
+   * {@code value}, then {@code count, ci_low, ci_high, p_value, max_group, min_group, note} when present (the
+   * two group keys on between-group metrics only: the groups that attain the maximum and the
+   * minimum compared); doubles keep
    * full precision.
    */
   public byte[] render(AuditRun run) {
@@ -115,6 +117,8 @@ public final class ResultsJson {
       PrettyJson.optional(json, "ci_low", computed.ciLow());
       PrettyJson.optional(json, "ci_high", computed.ciHigh());
       PrettyJson.optional(json, "p_value", computed.pValue());
+      PrettyJson.optional(json, "max_group", computed.maxGroup());
+      PrettyJson.optional(json, "min_group", computed.minGroup());
     }
     PrettyJson.optional(json, "note", metric.note());
     if (baseline != null && metric instanceof MetricResult.Computed computed) {

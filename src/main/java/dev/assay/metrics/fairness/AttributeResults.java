@@ -155,8 +155,7 @@ final class AttributeResults {
       String how = method.description() + " over " + raw.length + " comparison" + (raw.length == 1 ? "" : "s")
           + " of " + attribute + " (groups × metrics)";
       String note = m.note().replaceFirst("raw p ([^;,]*)", "raw p $1, " + java.util.regex.Matcher.quoteReplacement(how));
-      result.set(at.get(j), new MetricResult.Computed(m.key(), m.value(), m.count(), m.ciLow(), m.ciHigh(),
-          adjusted[j], note));
+      result.set(at.get(j), m.with(m.ciLow(), m.ciHigh(), adjusted[j], note));
     }
     return result;
   }
@@ -381,7 +380,7 @@ final class AttributeResults {
           ? value > chosen.number().getAsDouble() : value < chosen.number().getAsDouble());
       if (worse) {
         chosen = new MetricResult.Computed(k, value, null, ci == null ? null : ci.low(),
-            ci == null ? null : ci.high(), null, join(note, exclusionNote));
+            ci == null ? null : ci.high(), null, join(note, exclusionNote), max.getKey(), min.getKey());
       }
     }
     if (boot != null && chosen instanceof MetricResult.Computed p) {
@@ -396,7 +395,7 @@ final class AttributeResults {
     Interval ci = BootstrapInterval.percentile(values, c.in().confidence());
     String how = BootstrapInterval.describe(c.level(), values, boot.seed());
     String note = p.note().replaceAll("; [^;]*(Newcombe|Katz) interval[^;]*", "");
-    return new MetricResult.Computed(p.key(), p.value(), p.count(), ci == null ? null : ci.low(),
+    return p.with(ci == null ? null : ci.low(),
         ci == null ? null : ci.high(), p.pValue(), join(note, "interval: " + how
         + (ci == null ? " undefined: fewer than two defined replicates" : "")));
   }
@@ -453,7 +452,7 @@ final class AttributeResults {
     }
     MetricResult.Computed out = new MetricResult.Computed(k, hi - lo, null, null, null, null,
         join("auc: highest " + hiGroup + " (" + fmt(hi) + "), lowest " + loGroup + " (" + fmt(lo) + ")",
-            exclusionNote));
+            exclusionNote), hiGroup, loGroup);
     if (boot != null) {
       return withBootstrap(out, boot.values(r -> aucSpread(eligible.keySet(), g -> boot.histogram(r, g))));
     }

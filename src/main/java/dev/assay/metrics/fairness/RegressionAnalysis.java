@@ -162,7 +162,7 @@ public final class RegressionAnalysis {
       long count = eligible.values().stream().mapToLong(RegressionState::n).sum();
       out.add(new MetricResult.Computed(k, max - min, count, null, null, null, join(m.id() + ": highest " + hi
           + " (" + fmt(max) + "), lowest " + lo + " (" + fmt(min) + "); max - min over "
-          + eligible.size() + " groups", exclusion)));
+          + eligible.size() + " groups", exclusion), hi, lo));
     }
     return out;
   }

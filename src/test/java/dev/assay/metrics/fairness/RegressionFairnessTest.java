@@ -78,6 +78,12 @@ class RegressionFairnessTest {
     return FairnessAnalysisTest.value(ms, metric, scope);
   }
 
+  static void assertExtremes(MetricResult m, String max, String min) {
+    MetricResult.Computed c = assertInstanceOf(MetricResult.Computed.class, m);
+    assertEquals(max, c.maxGroup(), m.key().metric());
+    assertEquals(min, c.minGroup(), m.key().metric());
+  }
+
   @Test
   void handFixtureMatchesTheArithmeticInOneSparkJob() {
     List<FairnessOutcome> out = new ArrayList<>();
@@ -112,6 +118,10 @@ class RegressionFairnessTest {
     assertEquals(11.0 / 6, value(ms, "mean_prediction_difference", both), EPS);
     assertEquals(1.0 / 6, value(ms, "mae_difference", both), 1e-12);
     assertEquals(Math.sqrt(17.0 / 3) - Math.sqrt(2.5), value(ms, "rmse_difference", both), EPS);
+    // max_group / min_group fields: mae M 2 > F 1; on the intersection M & B 5/3 > F & A 1.5
+    assertExtremes(FairnessAnalysisTest.result(ms, "mae_difference", sex), "M", "F");
+    assertExtremes(FairnessAnalysisTest.result(ms, "mean_prediction_difference", both), "M & B", "F & A");
+    assertExtremes(FairnessAnalysisTest.result(ms, "mae_difference", both), "M & B", "F & A");
     String note = FairnessAnalysisTest.result(ms, "mae_difference", both).note();
     assertTrue(note.contains("highest M & B") && note.contains("lowest F & A")
         && note.contains("excluded (too small): F & B (n=1), M & A (n=1)"), note);
