@@ -22,7 +22,8 @@ import java.util.Map;
  * the {@link StandardizedMeanDifference} of the score,
  * the between-group {@link Disparity} metrics with Newcombe (difference) or Katz (ratio)
  * intervals, {@code auc_difference}, and the {@code *_vs_ref} metrics when a reference group is
- * named.
+ * named; with {@code fairness.bootstrap} also the per-group bootstrap intervals of
+ * {@link GroupBootstrap} (auc and the Clarify values).
  *
  * <p><b>Which groups count.</b> Groups smaller than {@code min_group_size} are reported with an
  * "insufficient data" note and left out of differences, ratios and the impact-ratio reference.
@@ -127,7 +128,7 @@ final class AttributeResults {
       out.addAll(ReferenceComparison.of(c, attribute, ref, groups));
     }
     out.addAll(OverallComparison.of(c, attribute, groups));
-    return adjustPValues(out);
+    return adjustPValues(boot == null ? out : GroupBootstrap.apply(c, attribute, groups, boot, out));
   }
 
   /**
