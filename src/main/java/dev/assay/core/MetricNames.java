@@ -54,8 +54,11 @@ public final class MetricNames {
         "false_positive_rate_difference", "predictive_parity_difference", "accuracy_difference",
         "auc_difference", "between_group_generalized_entropy_index", "empty_intersection_cells",
         // fairness.task: regression — per group, then per attribute
-        "mean_prediction", "mean_label", "mae", "rmse",
-        "mean_prediction_difference", "mae_difference", "rmse_difference"));
+        "mean_prediction", "mean_label", "mean_error", "mae", "rmse",
+        "mean_prediction_difference", "mean_error_difference", "mae_difference", "rmse_difference",
+        // fairness.task: regression, per group against fairness.reference_group
+        "mean_prediction_diff_vs_ref", "mean_error_diff_vs_ref", "mae_diff_vs_ref", "mae_ratio_vs_ref",
+        "rmse_diff_vs_ref", "rmse_ratio_vs_ref"));
     NAMES.put(Family.DRIFT, names(
         // per column
         "ks_statistic", "ks_p_value", "wasserstein", "wasserstein_normed", "psi", "jensen_shannon",

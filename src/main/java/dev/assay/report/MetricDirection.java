@@ -52,6 +52,7 @@ public enum MetricDirection {
       "clarify_di");
 
   private static final Set<String> TOWARD_ZERO_NAMES = Set.of("standardized_mean_difference",
+      "mean_error",
       "clarify_dpl", "clarify_kl", "clarify_js", "clarify_lp", "clarify_tvd", "clarify_ks",
       "clarify_dppl", "clarify_dca", "clarify_dcr", "clarify_rd", "clarify_dar", "clarify_drr",
       "clarify_ad", "clarify_te");

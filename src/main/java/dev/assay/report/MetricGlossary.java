@@ -114,6 +114,21 @@ public final class MetricGlossary {
     define("mae_difference", "Largest minus smallest mean absolute error over the groups; 0 "
         + "means the model is equally accurate for every group.");
     define("rmse_difference", "Largest minus smallest root mean squared error over the groups.");
+    define("mean_error", "Average of prediction minus true value over the group's records: "
+        + "positive means the model over-predicts for the group, negative that it under-predicts.");
+    define("mean_error_difference", "Largest minus smallest average error (prediction minus true "
+        + "value) over the groups; 0 means the model is equally biased for every group.");
+    define("mean_prediction_diff_vs_ref", "The group's average prediction minus the reference "
+        + "group's.");
+    define("mean_error_diff_vs_ref", "The group's average error (prediction minus true value) "
+        + "minus the reference group's.");
+    define("mae_diff_vs_ref", "The group's mean absolute error minus the reference group's; "
+        + "positive means the model misses by more for the group.");
+    define("mae_ratio_vs_ref", "The group's mean absolute error divided by the reference group's; "
+        + "above 1 means the model misses by more for the group.");
+    define("rmse_diff_vs_ref", "The group's root mean squared error minus the reference group's.");
+    define("rmse_ratio_vs_ref", "The group's root mean squared error divided by the reference "
+        + "group's; above 1 means larger misses for the group.");
     // SageMaker Clarify: a group (facet d) against all other rows of its attribute (the rest a)
     define("clarify_ci", "Class imbalance (Clarify CI): (rest size - group size) / (rest size + "
         + "group size); positive means the group is under-represented.");

@@ -241,7 +241,7 @@ public final class SpecLoader {
     }
     String[][] unused = {{"bootstrap", String.valueOf(f.bootstrap())},
         {"exclude_below_share", String.valueOf(f.excludeBelowShare())},
-        {"reference_group", String.valueOf(f.referenceGroup())}, {"top_k", String.valueOf(f.topK())},
+        {"top_k", String.valueOf(f.topK())},
         {"rank_by", String.valueOf(f.rankBy())}, {"p_adjust", String.valueOf(f.pAdjust())}};
     for (String[] u : unused) {
       if (!u[1].equals("null")) {

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code fairness.task: regression} end to end: spec, one audit, a rule on mae_difference. */
+/**
+ * {@code fairness.task: regression} end to end: spec (with a reference group), one audit, a rule on
+ * mae_difference.
+ */
 class RegressionAuditTest {
 
   @TempDir
@@ -57,7 +60,7 @@ class RegressionAuditTest {
         "name: regression-audit",
         "data: {current: {path: data.csv}}",
         "columns: {label: price, prediction: estimate, sensitive: [grp]}",
-        "fairness: {task: regression}",
+        "fairness: {task: regression, reference_group: {grp: A}}",
         "rules: [mae.yaml]",
         ""));
     Path out = dir.resolve("report");
@@ -69,6 +72,25 @@ class RegressionAuditTest {
     assertEquals("mae-gap", rule.get("id").asText());
     assertEquals(2.0, rule.get("observed").asDouble(), 1e-12);
     assertTrue(results.toString().contains("\"rmse\""), "per-group rmse in results.json");
+    // reference mode and extreme groups: B's mae 3 vs A's 1; every |e| of A is 1, so its t interval is [1, 1]
+    boolean diff = false;
+    for (JsonNode m : results.get("metrics")) {
+      String name = m.get("metric").asText();
+      if (name.equals("mae_diff_vs_ref")) {
+        assertEquals("B", m.get("group").asText());
+        assertEquals(2.0, m.get("value").asDouble(), 1e-12);
+        diff = true;
+      }
+      if (name.equals("mae_difference")) {
+        assertEquals("B", m.get("max_group").asText());
+        assertEquals("A", m.get("min_group").asText());
+      }
+      if (name.equals("mae") && "A".equals(m.path("group").asText())) {
+        assertEquals(1.0, m.get("ci_low").asDouble(), 1e-12);
+        assertEquals(1.0, m.get("ci_high").asDouble(), 1e-12);
+      }
+    }
+    assertTrue(diff, "mae_diff_vs_ref in results.json");
     String html = Files.readString(out.resolve("report.html"));
     assertTrue(html.contains("the group A has a mae of 1"), "plain-language finding");
   }

@@ -85,6 +85,8 @@ class FairnessSpecTest {
   void regressionTaskIsCheckedWithItsLine() throws IOException {
     assertEquals("classification", load("").fairness().task());
     assertTrue(load("fairness: {task: regression, min_group_size: 5}").fairness().regression());
+    assertEquals(Map.of("race", "Caucasian"),
+        load("fairness: {task: regression, reference_group: {race: Caucasian}}").fairness().referenceGroup());
     BadInputException t = assertThrows(BadInputException.class, () -> load("fairness:\n  task: ranking"));
     assertTrue(t.getMessage().contains("audit.yaml:10") && t.getMessage().contains("classification, regression"),
         t.getMessage());

@@ -64,7 +64,7 @@ public final class FairnessPlan {
     check.requireNumeric(roles.prediction(), "prediction", spec.at("columns", "prediction"));
     checkSensitive(check, roles, spec);
     return new RegressionInput(data, roles.label(), roles.prediction(), slices(roles),
-        options.minGroupSize(), source);
+        options.minGroupSize(), source, options.confidence(), options.referenceGroup());
   }
 
   private static void checkSensitive(SchemaCheck check, ColumnRoles roles, YamlDocument spec) {

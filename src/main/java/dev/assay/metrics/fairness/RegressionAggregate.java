@@ -28,7 +28,9 @@ public record RegressionAggregate(Column label, Column prediction)
         sum(functions.when(usable, prediction)),
         sum(functions.when(usable, label)),
         sum(functions.when(usable, functions.abs(error))),
-        sum(functions.when(usable, error.multiply(error))));
+        sum(functions.when(usable, error.multiply(error))),
+        sum(functions.when(usable, prediction.multiply(prediction))),
+        sum(functions.when(usable, label.multiply(label))));
   }
 
   private static Column sum(Column c) {
@@ -43,6 +45,7 @@ public record RegressionAggregate(Column label, Column prediction)
   @Override
   public RegressionState read(Row row, int offset) {
     return new RegressionState(row.getLong(offset), row.getLong(offset + 1), row.getDouble(offset + 2),
-        row.getDouble(offset + 3), row.getDouble(offset + 4), row.getDouble(offset + 5));
+        row.getDouble(offset + 3), row.getDouble(offset + 4), row.getDouble(offset + 5),
+        row.getDouble(offset + 6), row.getDouble(offset + 7));
   }
 }

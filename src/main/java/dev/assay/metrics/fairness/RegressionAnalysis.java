@@ -29,10 +29,13 @@ import org.apache.spark.sql.functions;
  * pass: a {@link RegressionState} per group of every sensitive attribute and intersection (and of
  * the whole data set) from one aggregation over the finest cells ({@link SinglePassRunner}, the
  * same runner and cell layout as {@link FairnessAnalysis}), then plain Java for
- * {@code count} and the {@link RegressionMetric}s per group, their {@code *_difference} (max − min
+ * {@code count} and the {@link RegressionMetric}s per group (with Student's t intervals of the means,
+ * {@link MeanInterval}), their {@code *_difference} (max − min
  * over the groups with at least {@code min_group_size} rows, the groups named in the note in the
  * form {@code "mae: highest B (3.0000), lowest A (1.0000)"} that the report's findings read) per
- * attribute, and {@code empty_intersection_cells} per intersection.
+ * attribute, with {@code fairness.reference_group} the {@link RegressionReference} comparisons
+ * ({@code *_diff_vs_ref}, {@code *_ratio_vs_ref}), and {@code empty_intersection_cells} per
+ * intersection.
  *
  * <p>The classification metrics (rates, impact ratios, Clarify, AUC, ...) are not computed in this
  * mode: they are absent from results.json, and a run note says so (a rule on one of them is then
@@ -47,7 +50,8 @@ public final class RegressionAnalysis {
 
   /** The between-group metrics, in output order. */
   static final List<RegressionMetric> DIFFERENCES =
-      List.of(RegressionMetric.MEAN_PREDICTION, RegressionMetric.MAE, RegressionMetric.RMSE);
+      List.of(RegressionMetric.MEAN_PREDICTION, RegressionMetric.MEAN_ERROR, RegressionMetric.MAE,
+          RegressionMetric.RMSE);
 
   private RegressionAnalysis() {
   }
@@ -95,7 +99,7 @@ public final class RegressionAnalysis {
         + in.prediction() + "' are read as numbers; only count, mean_prediction, mean_label, mae, rmse"
         + " and their between-group differences are computed (classification metrics such as"
         + " selection_rate or impact_ratio do not apply).");
-    List<MetricResult> metrics = new ArrayList<>(group(Scope.DATASET, all, null));
+    List<MetricResult> metrics = new ArrayList<>(group(in, Scope.DATASET, all, null));
     for (Slice slice : in.slices()) {
       metrics.addAll(attribute(in, slice.name(), groupStates.getOrDefault(slice.name(), Map.of()), notes));
     }
@@ -108,11 +112,14 @@ public final class RegressionAnalysis {
     return new FairnessOutcome(metrics, notes);
   }
 
-  private static List<MetricResult> group(Scope scope, RegressionState s, String note) {
+  private static List<MetricResult> group(RegressionInput in, Scope scope, RegressionState s, String note) {
     List<MetricResult> out = new ArrayList<>();
     out.add(new MetricResult.Computed(key("count", scope), s.n(), s.n(), null, null, null, note));
     for (RegressionMetric m : RegressionMetric.values()) {
-      out.add(new MetricResult.Computed(key(m.id(), scope), m.value(s), s.n(), null, null, null, note));
+      Interval ci = m.interval(s, in.confidence());
+      String why = m.isMean() && ci == null ? "no t interval: the group has one row" : null;
+      out.add(new MetricResult.Computed(key(m.id(), scope), m.value(s), s.n(), ci == null ? null : ci.low(),
+          ci == null ? null : ci.high(), null, join(why, note)));
     }
     return out;
   }
@@ -131,7 +138,7 @@ public final class RegressionAnalysis {
       } else {
         eligible.put(g, s);
       }
-      out.addAll(group(Scope.group(attribute, g), s, note));
+      out.addAll(group(in, Scope.group(attribute, g), s, note));
     });
     if (!excluded.isEmpty()) {
       notes.add(attribute + ": groups smaller than min_group_size " + in.minGroupSize()
@@ -163,6 +170,10 @@ public final class RegressionAnalysis {
       out.add(new MetricResult.Computed(k, max - min, count, null, null, null, join(m.id() + ": highest " + hi
           + " (" + fmt(max) + "), lowest " + lo + " (" + fmt(min) + "); max - min over "
           + eligible.size() + " groups", exclusion), hi, lo));
+    }
+    String ref = in.referenceGroups().get(attribute);
+    if (ref != null) {
+      out.addAll(RegressionReference.of(in, attribute, ref, groups));
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.assay.metrics.fairness;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -13,11 +14,22 @@ import org.apache.spark.sql.Row;
  * @param slices the sensitive attributes and intersections
  * @param minGroupSize groups smaller than this are flagged and left out of the differences
  * @param source the data's location, for messages
+ * @param confidence the level of the t intervals, in (0, 1)
+ * @param referenceGroups per attribute (or intersection name), the group that {@code *_vs_ref}
+ *     metrics compare against
  */
 public record RegressionInput(Dataset<Row> data, String label, String prediction, List<Slice> slices,
-                              int minGroupSize, String source) {
+                              int minGroupSize, String source, double confidence,
+                              Map<String, String> referenceGroups) {
 
   public RegressionInput {
     slices = List.copyOf(slices);
+    referenceGroups = Map.copyOf(referenceGroups);
+  }
+
+  /** An input with 95 % intervals and no reference groups. */
+  public RegressionInput(Dataset<Row> data, String label, String prediction, List<Slice> slices,
+                         int minGroupSize, String source) {
+    this(data, label, prediction, slices, minGroupSize, source, 0.95, Map.of());
   }
 }

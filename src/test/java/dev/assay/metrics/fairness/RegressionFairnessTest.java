@@ -2,6 +2,7 @@ package dev.assay.metrics.fairness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,6 +135,72 @@ class RegressionFairnessTest {
     assertTrue(out.get(0).notes().get(0).startsWith("fairness.task is regression"));
   }
 
+  /*
+   * Intervals and the reference mode on the hand fixture (ROWS above), reference_group {sex: F}.
+   *   F: p = 2, 1, 2; e = p - y = 1, -2, 0; |e| = 1, 2, 0      (n 3, t(0.975; 2) = 4.302652729911275)
+   *     mean_prediction 5/3, Σp² 9 -> s² = (9 - 3·25/9)/2 = 1/3 -> 5/3 ± t·√(1/9)
+   *     mean_error -1/3, Σe² 5 -> s² = (5 - 3·1/9)/2 = 7/3     -> -1/3 ± t·√(7/9)
+   *     mae 1, Σ|e|² = Σe² = 5 -> s² = (5 - 3)/2 = 1           -> 1 ± t·√(1/3)
+   *     mean_label 2, Σy² 14 -> s² = (14 - 12)/2 = 1            -> 2 ± t·√(1/3)
+   *   M: p = 3, 3, 6, 1 (Σ 13, Σp² 55, s² = (55 - 4·3.25²)/3 = 4.25); e = 3, -1, 4, 0 (mean 1.5,
+   *     Σe² 26, s² = (26 - 9)/3 = 17/3); mae 2 (s² = (26 - 16)/3 = 10/3); rmse √6.5
+   *   mean_error_difference = 1.5 - (-1/3) = 11/6, max M, min F
+   *   M vs F: mean_prediction_diff_vs_ref 3.25 - 5/3 = 19/12, Welch: v_M = 4.25/4 = 1.0625,
+   *     v_F = (1/3)/3 = 1/9, se² = 1.0625 + 1/9, ν = se⁴ / (v_M²/3 + v_F²/2)
+   *     mean_error_diff_vs_ref 11/6; mae_diff_vs_ref 1; mae_ratio_vs_ref 2;
+   *     rmse_diff_vs_ref √6.5 - √(5/3) (no interval); rmse_ratio_vs_ref √(6.5 / (5/3)) = √3.9
+   */
+  @Test
+  void tIntervalsAndReferenceComparisonsMatchTheArithmetic() {
+    RegressionInput in = new RegressionInput(frame(ROWS), "y", "p", List.of(new Slice(List.of("sex"))),
+        2, "test", 0.95, java.util.Map.of("sex", "F"));
+    List<MetricResult> ms = RegressionAnalysis.run(in).metrics();
+    double t2 = 4.302652729911275;
+    Scope f = Scope.group("sex", "F");
+    assertInterval(FairnessAnalysisTest.result(ms, "mean_prediction", f), 5.0 / 3 - t2 / 3, 5.0 / 3 + t2 / 3);
+    assertInterval(FairnessAnalysisTest.result(ms, "mean_error", f),
+        -1.0 / 3 - t2 * Math.sqrt(7.0 / 9), -1.0 / 3 + t2 * Math.sqrt(7.0 / 9));
+    assertInterval(FairnessAnalysisTest.result(ms, "mae", f), 1 - t2 * Math.sqrt(1.0 / 3), 1 + t2 * Math.sqrt(1.0 / 3));
+    assertInterval(FairnessAnalysisTest.result(ms, "mean_label", f), 2 - t2 * Math.sqrt(1.0 / 3), 2 + t2 * Math.sqrt(1.0 / 3));
+    assertNull(((MetricResult.Computed) FairnessAnalysisTest.result(ms, "rmse", f)).ciLow());
+    Scope sex = Scope.attribute("sex");
+    assertEquals(11.0 / 6, value(ms, "mean_error_difference", sex), EPS);
+    assertExtremes(FairnessAnalysisTest.result(ms, "mean_error_difference", sex), "M", "F");
+
+    Scope m = Scope.group("sex", "M");
+    double vm = 4.25 / 4;
+    double vf = 1.0 / 9;
+    double se2 = vm + vf;
+    double df = se2 * se2 / (vm * vm / 3 + vf * vf / 2);
+    double t = new org.apache.commons.math3.distribution.TDistribution(df).inverseCumulativeProbability(0.975);
+    assertEquals(19.0 / 12, value(ms, "mean_prediction_diff_vs_ref", m), EPS);
+    assertInterval(FairnessAnalysisTest.result(ms, "mean_prediction_diff_vs_ref", m),
+        19.0 / 12 - t * Math.sqrt(se2), 19.0 / 12 + t * Math.sqrt(se2));
+    assertEquals(11.0 / 6, value(ms, "mean_error_diff_vs_ref", m), EPS);
+    assertEquals(1.0, value(ms, "mae_diff_vs_ref", m), EPS);
+    assertEquals(2.0, value(ms, "mae_ratio_vs_ref", m), EPS);
+    assertEquals(Math.sqrt(6.5) - Math.sqrt(5.0 / 3), value(ms, "rmse_diff_vs_ref", m), EPS);
+    assertEquals(Math.sqrt(3.9), value(ms, "rmse_ratio_vs_ref", m), EPS);
+    assertNull(((MetricResult.Computed) FairnessAnalysisTest.result(ms, "rmse_diff_vs_ref", m)).ciLow());
+    assertTrue(ms.stream().noneMatch(r -> r.key().metric().endsWith("_vs_ref") && "F".equals(r.key().scope().group())),
+        "the reference group is not compared with itself");
+    assertTrue(ms.stream().noneMatch(r -> r.key().metric().equals("mean_prediction_ratio_vs_ref")),
+        "no ratio of signed means");
+
+    // an unknown reference group: undefined at the attribute's scope, naming the groups
+    List<MetricResult> unknown = RegressionAnalysis.run(new RegressionInput(frame(ROWS), "y", "p",
+        List.of(new Slice(List.of("sex"))), 2, "test", 0.95, java.util.Map.of("sex", "X"))).metrics();
+    MetricResult u = FairnessAnalysisTest.result(unknown, "mae_diff_vs_ref", sex);
+    assertInstanceOf(MetricResult.Undefined.class, u);
+    assertTrue(u.note().contains("reference group 'X'") && u.note().contains("[F, M]"), u.note());
+  }
+
+  static void assertInterval(MetricResult r, double low, double high) {
+    MetricResult.Computed c = assertInstanceOf(MetricResult.Computed.class, r);
+    assertEquals(low, c.ciLow(), 1e-9, r.key().metric());
+    assertEquals(high, c.ciHigh(), 1e-9, r.key().metric());
+  }
+
   @Test
   void aDifferenceNeedsTwoEligibleGroups() {
     List<MetricResult> ms = RegressionAnalysis.run(input(frame(ROWS), 4, List.of(new Slice(List.of("sex")))))
@@ -186,6 +253,28 @@ class RegressionFairnessTest {
         }
       }
       perGroup[g] = new double[] {sp / count, sy / count, sa / count, Math.sqrt(ss / count)};
+      // t intervals by two passes: the sample SD of each per-row quantity around its mean
+      double me = (sp - sy) / count;
+      double vp = 0;
+      double ve = 0;
+      double va = 0;
+      for (Object[] r : rows) {
+        if (r[0].equals(groups[g])) {
+          double e = (Double) r[3] - (Integer) r[2];
+          vp += ((Double) r[3] - sp / count) * ((Double) r[3] - sp / count);
+          ve += (e - me) * (e - me);
+          va += (Math.abs(e) - sa / count) * (Math.abs(e) - sa / count);
+        }
+      }
+      double tq = new org.apache.commons.math3.distribution.TDistribution(count - 1)
+          .inverseCumulativeProbability(0.975);
+      Scope gs = Scope.group("sex", groups[g]);
+      assertInterval(FairnessAnalysisTest.result(ms, "mean_prediction", gs),
+          sp / count - tq * Math.sqrt(vp / (count - 1) / count), sp / count + tq * Math.sqrt(vp / (count - 1) / count));
+      assertInterval(FairnessAnalysisTest.result(ms, "mean_error", gs),
+          me - tq * Math.sqrt(ve / (count - 1) / count), me + tq * Math.sqrt(ve / (count - 1) / count));
+      assertInterval(FairnessAnalysisTest.result(ms, "mae", gs),
+          sa / count - tq * Math.sqrt(va / (count - 1) / count), sa / count + tq * Math.sqrt(va / (count - 1) / count));
       Scope s = Scope.group("sex", groups[g]);
       assertEquals(count, value(ms, "count", s), 0);
       assertEquals(perGroup[g][0], value(ms, "mean_prediction", s), 1e-9);
