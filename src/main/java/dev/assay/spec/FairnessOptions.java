@@ -9,26 +9,38 @@ import java.util.Map;
  * of impact ratios (null = keep them; NYC LL 144 allows 0.02); {@code referenceGroup} names, per
  * attribute or intersection, the group that {@code *_vs_ref} metrics compare against;
  * {@code pAdjust} is the multiple-comparison adjustment of p-values ({@code holm}, {@code bh} or
- * {@code none}); {@code topK} worst slices by {@code topKBy} (spec key {@code rank_by}) are listed (0 = none); {@code task} is
+ * {@code none}), over each attribute's p-values or, with {@code pAdjustScope} {@code audit}, over
+ * all of them; {@code topK} worst slices by {@code topKBy} (spec key {@code rank_by}) are listed (0 = none); {@code task} is
  * {@code classification} (the default: binary label and prediction) or {@code regression} (numeric
  * label and prediction: mean prediction, MAE, RMSE per group and their differences).
  */
 public record FairnessOptions(int minGroupSize, int bootstrap, double confidence,
                               Double excludeBelowShare, Map<String, String> referenceGroup,
                               long bootstrapSeed, String pAdjust, int topK, String topKBy,
-                              String task) {
+                              String task, String pAdjustScope) {
 
   /** The p-value adjustments {@code fairness.p_adjust} accepts. */
   public static final java.util.List<String> P_ADJUST = java.util.List.of("holm", "bh", "none");
+
+  /** The values {@code fairness.p_adjust_scope} accepts: one family per attribute, or the whole audit. */
+  public static final java.util.List<String> P_ADJUST_SCOPES = java.util.List.of("attribute", "audit");
 
   /** The tasks {@code fairness.task} accepts. */
   public static final java.util.List<String> TASKS = java.util.List.of("classification", "regression");
 
   public static final FairnessOptions DEFAULTS = new FairnessOptions(30, 0, 0.95, null, Map.of(),
-      0L, "holm", 0, "selection_rate", "classification");
+      0L, "holm", 0, "selection_rate", "classification", "attribute");
 
   public FairnessOptions {
     referenceGroup = Map.copyOf(referenceGroup);
+  }
+
+  /** Options adjusting p-values per attribute. */
+  public FairnessOptions(int minGroupSize, int bootstrap, double confidence,
+                         Double excludeBelowShare, Map<String, String> referenceGroup,
+                         long bootstrapSeed, String pAdjust, int topK, String topKBy, String task) {
+    this(minGroupSize, bootstrap, confidence, excludeBelowShare, referenceGroup, bootstrapSeed,
+        pAdjust, topK, topKBy, task, "attribute");
   }
 
   public FairnessOptions(int minGroupSize, int bootstrap, double confidence) {

@@ -208,6 +208,13 @@ public final class SpecLoader {
           + "'; use one of " + String.join(", ", FairnessOptions.P_ADJUST)
           + " (holm: family-wise error; bh: Benjamini-Hochberg false discovery rate).");
     }
+    String pAdjustScope = f.pAdjustScope() == null ? d.pAdjustScope() : f.pAdjustScope();
+    if (!FairnessOptions.P_ADJUST_SCOPES.contains(pAdjustScope)) {
+      throw new BadInputException(doc.at("fairness", "p_adjust_scope") + ": p_adjust_scope is '"
+          + pAdjustScope + "'; use one of " + String.join(", ", FairnessOptions.P_ADJUST_SCOPES)
+          + " (attribute: one p_adjust family per attribute or intersection; audit: one family of"
+          + " every fairness p-value of the audit).");
+    }
     int topK = f.topK() == null ? d.topK() : f.topK();
     if (topK < 0) {
       throw new BadInputException(doc.at("fairness", "top_k") + ": top_k must be 0 or more.");
@@ -222,7 +229,7 @@ public final class SpecLoader {
       checkRegression(doc, f, roles);
     }
     return new FairnessOptions(minGroup, bootstrap, confidence, share, reference, seed, pAdjust,
-        topK, topKBy, task);
+        topK, topKBy, task, pAdjustScope);
   }
 
   /**
@@ -242,7 +249,8 @@ public final class SpecLoader {
     String[][] unused = {{"bootstrap", String.valueOf(f.bootstrap())},
         {"exclude_below_share", String.valueOf(f.excludeBelowShare())},
         {"top_k", String.valueOf(f.topK())},
-        {"rank_by", String.valueOf(f.rankBy())}, {"p_adjust", String.valueOf(f.pAdjust())}};
+        {"rank_by", String.valueOf(f.rankBy())}, {"p_adjust", String.valueOf(f.pAdjust())},
+        {"p_adjust_scope", String.valueOf(f.pAdjustScope())}};
     for (String[] u : unused) {
       if (!u[1].equals("null")) {
         throw new BadInputException(doc.at("fairness", u[0]) + ": fairness." + u[0] + " is a"

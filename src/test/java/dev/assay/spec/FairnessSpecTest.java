@@ -76,6 +76,16 @@ class FairnessSpecTest {
     BadInputException p = assertThrows(BadInputException.class, () -> load("fairness:\n  p_adjust: bonferroni"));
     assertTrue(p.getMessage().contains("audit.yaml:10") && p.getMessage().contains("holm, bh, none"),
         p.getMessage());
+    assertEquals("attribute", d.pAdjustScope());
+    assertEquals("audit", load("fairness: {p_adjust: bh, p_adjust_scope: audit}").fairness().pAdjustScope());
+    BadInputException scope = assertThrows(BadInputException.class,
+        () -> load("fairness:\n  p_adjust: holm\n  p_adjust_scope: everything"));
+    assertTrue(scope.getMessage().contains("audit.yaml:11") && scope.getMessage().contains("attribute, audit"),
+        scope.getMessage());
+    BadInputException regression = assertThrows(BadInputException.class,
+        () -> load("fairness:\n  task: regression\n  p_adjust_scope: audit"));
+    assertTrue(regression.getMessage().contains("audit.yaml:11")
+        && regression.getMessage().contains("fairness.p_adjust_scope"), regression.getMessage());
     BadInputException b = assertThrows(BadInputException.class, () -> load("fairness:\n  bootstrap: 100000"));
     assertTrue(b.getMessage().contains("audit.yaml:10") && b.getMessage().contains("at most 2000"),
         b.getMessage());

@@ -136,29 +136,14 @@ final class AttributeResults {
    * (the impact ratios against the most favoured group and every {@code *_diff_vs_ref}) — with
    * {@code fairness.p_adjust} ({@link PAdjust}: Holm by default, Benjamini–Hochberg, or none).
    * The results carry raw p-values until here; the note names the method and the family size.
+   * With {@code fairness.p_adjust_scope: audit} they stay raw here and are adjusted across the
+   * whole audit instead ({@link PValueFamily}, from {@link FairnessAnalysis}).
    */
   private List<MetricResult> adjustPValues(List<MetricResult> out) {
-    List<Integer> at = new ArrayList<>();
-    for (int i = 0; i < out.size(); i++) {
-      if (out.get(i) instanceof MetricResult.Computed m && m.pValue() != null) {
-        at.add(i);
-      }
+    if (c.in().pAdjustScope() == PAdjustScope.AUDIT) {
+      return out; // adjusted with every other attribute's in FairnessAnalysis (PValueFamily)
     }
-    double[] raw = new double[at.size()];
-    for (int j = 0; j < raw.length; j++) {
-      raw[j] = ((MetricResult.Computed) out.get(at.get(j))).pValue();
-    }
-    PAdjust method = c.in().pAdjust();
-    double[] adjusted = method.adjust(raw);
-    List<MetricResult> result = new ArrayList<>(out);
-    for (int j = 0; j < raw.length; j++) {
-      MetricResult.Computed m = (MetricResult.Computed) out.get(at.get(j));
-      String how = method.description() + " over " + raw.length + " comparison" + (raw.length == 1 ? "" : "s")
-          + " of " + attribute + " (groups × metrics)";
-      String note = m.note().replaceFirst("raw p ([^;,]*)", "raw p $1, " + java.util.regex.Matcher.quoteReplacement(how));
-      result.set(at.get(j), m.with(m.ciLow(), m.ciHigh(), adjusted[j], note));
-    }
-    return result;
+    return PValueFamily.adjust(out, c.in().pAdjust(), attribute + " (groups × metrics)");
   }
 
   /**

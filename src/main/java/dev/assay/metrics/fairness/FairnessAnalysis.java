@@ -178,6 +178,11 @@ public final class FairnessAnalysis {
           in.bootstrapSeed());
       metrics.addAll(AttributeResults.of(context, slice.name(), groups, hists, boot, notes));
     }
+    if (in.pAdjustScope() == PAdjustScope.AUDIT) {
+      List<MetricResult> adjusted = PValueFamily.adjust(metrics, in.pAdjust(), "the audit (every attribute and intersection; groups × metrics)");
+      metrics.clear();
+      metrics.addAll(adjusted);
+    }
     for (Slice slice : in.slices()) {
       if (slice.columns().size() > 1) {
         metrics.add(SliceSurvey.emptyCells(slice.name(), slice.columns().size(),

@@ -29,13 +29,14 @@ import org.apache.spark.sql.Row;
  * @param pAdjust the multiple-comparison adjustment of p-values
  * @param topK how many worst slices to list (0 = none)
  * @param topKBy the per-group metric the worst slices are ranked by (spec key {@code rank_by})
+ * @param pAdjustScope whether {@code pAdjust} runs per attribute or across the whole audit
  */
 public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
                             String score, Double threshold, List<Slice> slices,
                             boolean favourableIsPositive, int minGroupSize, double confidence,
                             Double excludeBelowShare, Map<String, String> referenceGroups,
                             BinaryColumn favourablePrediction, int bootstrap, long bootstrapSeed,
-                            PAdjust pAdjust, int topK, String topKBy) {
+                            PAdjust pAdjust, int topK, String topKBy, PAdjustScope pAdjustScope) {
 
   /** Share below which a group is disclosed under NYC Local Law 144 (§ 5-301 of its rules). */
   public static final double LL144_SHARE = 0.02;
@@ -43,6 +44,18 @@ public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn 
   public FairnessInput {
     slices = List.copyOf(slices);
     referenceGroups = Map.copyOf(referenceGroups);
+  }
+
+  /** An input adjusting p-values per attribute (the default {@code p_adjust_scope}). */
+  public FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
+                       String score, Double threshold, List<Slice> slices,
+                       boolean favourableIsPositive, int minGroupSize, double confidence,
+                       Double excludeBelowShare, Map<String, String> referenceGroups,
+                       BinaryColumn favourablePrediction, int bootstrap, long bootstrapSeed,
+                       PAdjust pAdjust, int topK, String topKBy) {
+    this(data, label, prediction, score, threshold, slices, favourableIsPositive, minGroupSize,
+        confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap, bootstrapSeed,
+        pAdjust, topK, topKBy, PAdjustScope.ATTRIBUTE);
   }
 
   /** An input without bootstrap, with Holm's adjustment and no worst-slice list. */
@@ -60,21 +73,28 @@ public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn 
   public FairnessInput withBootstrap(int replicates, long seed) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, replicates,
-        seed, pAdjust, topK, topKBy);
+        seed, pAdjust, topK, topKBy, pAdjustScope);
   }
 
   /** A copy with another p-value adjustment. */
   public FairnessInput withPAdjust(PAdjust adjust) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, adjust, topK, topKBy);
+        bootstrapSeed, adjust, topK, topKBy, pAdjustScope);
   }
 
   /** A copy listing the {@code k} worst slices by {@code by}. */
   public FairnessInput withTopK(int k, String by) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, pAdjust, k, by);
+        bootstrapSeed, pAdjust, k, by, pAdjustScope);
+  }
+
+  /** A copy adjusting p-values over {@code scope}. */
+  public FairnessInput withPAdjustScope(PAdjustScope scope) {
+    return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
+        minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
+        bootstrapSeed, pAdjust, topK, topKBy, scope);
   }
 
   /** An input with 95 % intervals, no small-group exclusion and no reference groups. */

@@ -121,6 +121,7 @@ public final class FairnessPlan {
         roles.prediction() == null ? roles.threshold() : null, slices(roles),
         roles.favourableIsPositive(), options.minGroupSize(), options.confidence(),
         options.excludeBelowShare(), options.referenceGroup(), favourable, options.bootstrap(),
-        options.bootstrapSeed(), PAdjust.of(options.pAdjust()), options.topK(), topKBy);
+        options.bootstrapSeed(), PAdjust.of(options.pAdjust()), options.topK(), topKBy,
+        PAdjustScope.of(options.pAdjustScope()));
   }
 }
