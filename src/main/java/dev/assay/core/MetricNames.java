@@ -48,6 +48,8 @@ public final class MetricNames {
         "clarify_ci", "clarify_dpl", "clarify_kl", "clarify_js", "clarify_lp", "clarify_tvd",
         "clarify_ks", "clarify_dppl", "clarify_di", "clarify_dca", "clarify_dcr", "clarify_rd",
         "clarify_dar", "clarify_drr", "clarify_ad", "clarify_te",
+        // per group, with fairness.strata: Clarify's conditional demographic disparity
+        "clarify_cddl", "clarify_cddpl",
         // per attribute
         "demographic_parity_difference", "demographic_parity_ratio", "equalized_odds_difference",
         "equalized_odds_ratio", "equal_opportunity_difference", "equal_opportunity_ratio",

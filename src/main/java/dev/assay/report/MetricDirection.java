@@ -55,7 +55,7 @@ public enum MetricDirection {
       "mean_error",
       "clarify_dpl", "clarify_kl", "clarify_js", "clarify_lp", "clarify_tvd", "clarify_ks",
       "clarify_dppl", "clarify_dca", "clarify_dcr", "clarify_rd", "clarify_dar", "clarify_drr",
-      "clarify_ad", "clarify_te");
+      "clarify_ad", "clarify_te", "clarify_cddl", "clarify_cddpl");
 
   /** The direction of a metric name (without the family prefix). */
   public static MetricDirection of(String metric) {

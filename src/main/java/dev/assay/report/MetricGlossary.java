@@ -162,6 +162,12 @@ public final class MetricGlossary {
         + "group's.");
     define("clarify_te", "Treatment equality (Clarify TE): the group's false negatives per false "
         + "positive minus the rest's.");
+    define("clarify_cddl", "Conditional demographic disparity in labels (Clarify CDDL): within each "
+        + "stratum of the fairness.strata column, the group's share of the unfavourable labels "
+        + "minus its share of the favourable ones, averaged with the strata's sizes as weights; "
+        + "positive means the group gets more than its share of unfavourable outcomes.");
+    define("clarify_cddpl", "Conditional demographic disparity in predicted labels (Clarify "
+        + "CDDPL): the same as clarify_cddl, computed on the model's predictions.");
     // drift
     define("ks_statistic", "Two-sample Kolmogorov–Smirnov statistic: the largest gap between "
         + "the reference and current cumulative distributions (0 = identical, 1 = disjoint).");

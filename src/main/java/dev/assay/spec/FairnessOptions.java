@@ -12,12 +12,14 @@ import java.util.Map;
  * {@code none}), over each attribute's p-values or, with {@code pAdjustScope} {@code audit}, over
  * all of them; {@code topK} worst slices by {@code topKBy} (spec key {@code rank_by}) are listed (0 = none); {@code task} is
  * {@code classification} (the default: binary label and prediction) or {@code regression} (numeric
- * label and prediction: mean prediction, MAE, RMSE per group and their differences).
+ * label and prediction: mean prediction, MAE, RMSE per group and their differences); {@code strata}
+ * is the column ({@code fairness.strata}) that Clarify's conditional demographic disparity
+ * (CDDL, CDDPL) conditions on, or null.
  */
 public record FairnessOptions(int minGroupSize, int bootstrap, double confidence,
                               Double excludeBelowShare, Map<String, String> referenceGroup,
                               long bootstrapSeed, String pAdjust, int topK, String topKBy,
-                              String task, String pAdjustScope) {
+                              String task, String pAdjustScope, String strata) {
 
   /** The p-value adjustments {@code fairness.p_adjust} accepts. */
   public static final java.util.List<String> P_ADJUST = java.util.List.of("holm", "bh", "none");
@@ -29,18 +31,18 @@ public record FairnessOptions(int minGroupSize, int bootstrap, double confidence
   public static final java.util.List<String> TASKS = java.util.List.of("classification", "regression");
 
   public static final FairnessOptions DEFAULTS = new FairnessOptions(30, 0, 0.95, null, Map.of(),
-      0L, "holm", 0, "selection_rate", "classification", "attribute");
+      0L, "holm", 0, "selection_rate", "classification", "attribute", null);
 
   public FairnessOptions {
     referenceGroup = Map.copyOf(referenceGroup);
   }
 
-  /** Options adjusting p-values per attribute. */
+  /** Options adjusting p-values per attribute, without strata. */
   public FairnessOptions(int minGroupSize, int bootstrap, double confidence,
                          Double excludeBelowShare, Map<String, String> referenceGroup,
                          long bootstrapSeed, String pAdjust, int topK, String topKBy, String task) {
     this(minGroupSize, bootstrap, confidence, excludeBelowShare, referenceGroup, bootstrapSeed,
-        pAdjust, topK, topKBy, task, "attribute");
+        pAdjust, topK, topKBy, task, "attribute", null);
   }
 
   public FairnessOptions(int minGroupSize, int bootstrap, double confidence) {

@@ -228,8 +228,14 @@ public final class SpecLoader {
     if (task.equals("regression")) {
       checkRegression(doc, f, roles);
     }
+    String strata = f.strata();
+    if (strata != null && strata.isBlank()) {
+      throw new BadInputException(doc.at("fairness", "strata") + ": fairness.strata needs a column"
+          + " name (the stratification column of the conditional demographic disparity), e.g."
+          + " 'strata: department'; remove the key to skip clarify_cddl and clarify_cddpl.");
+    }
     return new FairnessOptions(minGroup, bootstrap, confidence, share, reference, seed, pAdjust,
-        topK, topKBy, task, pAdjustScope);
+        topK, topKBy, task, pAdjustScope, strata);
   }
 
   /**
@@ -250,7 +256,7 @@ public final class SpecLoader {
         {"exclude_below_share", String.valueOf(f.excludeBelowShare())},
         {"top_k", String.valueOf(f.topK())},
         {"rank_by", String.valueOf(f.rankBy())}, {"p_adjust", String.valueOf(f.pAdjust())},
-        {"p_adjust_scope", String.valueOf(f.pAdjustScope())}};
+        {"p_adjust_scope", String.valueOf(f.pAdjustScope())}, {"strata", String.valueOf(f.strata())}};
     for (String[] u : unused) {
       if (!u[1].equals("null")) {
         throw new BadInputException(doc.at("fairness", u[0]) + ": fairness." + u[0] + " is a"

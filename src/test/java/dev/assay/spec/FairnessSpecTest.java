@@ -82,6 +82,15 @@ class FairnessSpecTest {
         () -> load("fairness:\n  p_adjust: holm\n  p_adjust_scope: everything"));
     assertTrue(scope.getMessage().contains("audit.yaml:11") && scope.getMessage().contains("attribute, audit"),
         scope.getMessage());
+    assertEquals("race", load("fairness: {strata: race}").fairness().strata());
+    assertNull(load("").fairness().strata());
+    BadInputException strata = assertThrows(BadInputException.class,
+        () -> load("fairness:\n  task: regression\n  strata: race"));
+    assertTrue(strata.getMessage().contains("audit.yaml:11") && strata.getMessage().contains("fairness.strata"),
+        strata.getMessage());
+    BadInputException blank = assertThrows(BadInputException.class, () -> load("fairness:\n  strata: \"\""));
+    assertTrue(blank.getMessage().contains("audit.yaml:10") && blank.getMessage().contains("needs a column"),
+        blank.getMessage());
     BadInputException regression = assertThrows(BadInputException.class,
         () -> load("fairness:\n  task: regression\n  p_adjust_scope: audit"));
     assertTrue(regression.getMessage().contains("audit.yaml:11")

@@ -86,6 +86,11 @@ public final class FairnessAnalysis {
           score.multiply(ScoreHistogram.RESOLUTION).plus(1e-9)).cast("string"), functions.lit(MISSING)));
     }
 
+    ConditionalDemographicDisparity cdd = null;
+    if (in.strata() != null) {
+      cdd = new ConditionalDemographicDisparity(in.strata());
+      data = ConditionalDemographicDisparity.withStratum(data, in.strata());
+    }
     List<Grouping> groupings = new ArrayList<>();
     for (Slice slice : in.slices()) {
       groupings.add(new Grouping(slice.name(),
@@ -100,6 +105,9 @@ public final class FairnessAnalysis {
         groupings.add(new Grouping(slice.name() + SCORE_GROUPING, cols));
       }
       groupings.add(new Grouping(SCORE_GROUPING, List.of(SCORE_KEY)));
+    }
+    if (cdd != null) {
+      groupings.addAll(ConditionalDemographicDisparity.groupings(in.slices(), c -> groupColumn(columns.indexOf(c))));
     }
 
     List<AggregateState<?>> states = new ArrayList<>();
@@ -135,6 +143,9 @@ public final class FairnessAnalysis {
     Map<String, Map<String, Map<Long, BootstrapState>>> bootKeys = new HashMap<>();
     for (GroupedStates row : rows) {
       String name = row.grouping().name();
+      if (cdd != null && cdd.take(row)) {
+        continue;
+      }
       if (name.endsWith(SCORE_GROUPING)) {
         List<String> key = row.key();
         String scoreKey = key.get(key.size() - 1);
@@ -177,6 +188,9 @@ public final class FairnessAnalysis {
           bootGroups.getOrDefault(slice.name(), Map.of()), bootKeys.getOrDefault(slice.name(), Map.of()),
           in.bootstrapSeed());
       metrics.addAll(AttributeResults.of(context, slice.name(), groups, hists, boot, notes));
+      if (cdd != null) {
+        metrics.addAll(cdd.results(context, slice.name()));
+      }
     }
     if (in.pAdjustScope() == PAdjustScope.AUDIT) {
       List<MetricResult> adjusted = PValueFamily.adjust(metrics, in.pAdjust(), "the audit (every attribute and intersection; groups × metrics)");

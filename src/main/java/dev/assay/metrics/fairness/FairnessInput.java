@@ -30,13 +30,16 @@ import org.apache.spark.sql.Row;
  * @param topK how many worst slices to list (0 = none)
  * @param topKBy the per-group metric the worst slices are ranked by (spec key {@code rank_by})
  * @param pAdjustScope whether {@code pAdjust} runs per attribute or across the whole audit
+ * @param strata the stratification column of {@code fairness.strata} for Clarify's conditional
+ *     demographic disparity ({@link ConditionalDemographicDisparity}), or null
  */
 public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
                             String score, Double threshold, List<Slice> slices,
                             boolean favourableIsPositive, int minGroupSize, double confidence,
                             Double excludeBelowShare, Map<String, String> referenceGroups,
                             BinaryColumn favourablePrediction, int bootstrap, long bootstrapSeed,
-                            PAdjust pAdjust, int topK, String topKBy, PAdjustScope pAdjustScope) {
+                            PAdjust pAdjust, int topK, String topKBy, PAdjustScope pAdjustScope,
+                            String strata) {
 
   /** Share below which a group is disclosed under NYC Local Law 144 (§ 5-301 of its rules). */
   public static final double LL144_SHARE = 0.02;
@@ -46,7 +49,7 @@ public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn 
     referenceGroups = Map.copyOf(referenceGroups);
   }
 
-  /** An input adjusting p-values per attribute (the default {@code p_adjust_scope}). */
+  /** An input adjusting p-values per attribute (the default {@code p_adjust_scope}), without strata. */
   public FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
                        String score, Double threshold, List<Slice> slices,
                        boolean favourableIsPositive, int minGroupSize, double confidence,
@@ -55,7 +58,7 @@ public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn 
                        PAdjust pAdjust, int topK, String topKBy) {
     this(data, label, prediction, score, threshold, slices, favourableIsPositive, minGroupSize,
         confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap, bootstrapSeed,
-        pAdjust, topK, topKBy, PAdjustScope.ATTRIBUTE);
+        pAdjust, topK, topKBy, PAdjustScope.ATTRIBUTE, null);
   }
 
   /** An input without bootstrap, with Holm's adjustment and no worst-slice list. */
@@ -73,28 +76,35 @@ public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn 
   public FairnessInput withBootstrap(int replicates, long seed) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, replicates,
-        seed, pAdjust, topK, topKBy, pAdjustScope);
+        seed, pAdjust, topK, topKBy, pAdjustScope, strata);
   }
 
   /** A copy with another p-value adjustment. */
   public FairnessInput withPAdjust(PAdjust adjust) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, adjust, topK, topKBy, pAdjustScope);
+        bootstrapSeed, adjust, topK, topKBy, pAdjustScope, strata);
   }
 
   /** A copy listing the {@code k} worst slices by {@code by}. */
   public FairnessInput withTopK(int k, String by) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, pAdjust, k, by, pAdjustScope);
+        bootstrapSeed, pAdjust, k, by, pAdjustScope, strata);
+  }
+
+  /** A copy with {@code column} as the stratification column of the conditional demographic disparity. */
+  public FairnessInput withStrata(String column) {
+    return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
+        minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
+        bootstrapSeed, pAdjust, topK, topKBy, pAdjustScope, column);
   }
 
   /** A copy adjusting p-values over {@code scope}. */
   public FairnessInput withPAdjustScope(PAdjustScope scope) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, pAdjust, topK, topKBy, scope);
+        bootstrapSeed, pAdjust, topK, topKBy, scope, strata);
   }
 
   /** An input with 95 % intervals, no small-group exclusion and no reference groups. */

@@ -112,6 +112,9 @@ public final class FairnessPlan {
       check.requireNumeric(roles.score(), "score", spec.at("columns", "score"));
     }
     checkSensitive(check, roles, spec);
+    if (options.strata() != null) {
+      check.requireAtomic(options.strata(), "strata", spec.at("fairness", "strata"));
+    }
     String topKBy = options.topKBy();
     if (options.topK() > 0 && GroupMetric.byId(topKBy) == null) {
       throw new dev.assay.core.BadInputException(spec.at("fairness", "rank_by") + ": rank_by is '"
@@ -122,6 +125,6 @@ public final class FairnessPlan {
         roles.favourableIsPositive(), options.minGroupSize(), options.confidence(),
         options.excludeBelowShare(), options.referenceGroup(), favourable, options.bootstrap(),
         options.bootstrapSeed(), PAdjust.of(options.pAdjust()), options.topK(), topKBy,
-        PAdjustScope.of(options.pAdjustScope()));
+        PAdjustScope.of(options.pAdjustScope()), options.strata());
   }
 }
