@@ -181,7 +181,9 @@ public record Findings(List<Finding> all, int hidden) {
       if (s.attribute() != null && s.group() == null) {
         Extremes e = Extremes.parse(m.note(), known);
         if (e != null) {
-          return comparison(s.attribute(), name, e.label(), e.low(), e.lowValue(), e.high(),
+          String on = s.classLabel() == null ? s.attribute()
+              : s.attribute() + " (class " + s.classLabel() + ")";
+          return comparison(on, name, e.label(), e.low(), e.lowValue(), e.high(),
               e.highValue(), v.observed(), ratio, valueText, asks);
         }
       } else if (s.attribute() != null && name.equals("impact_ratio")
@@ -348,6 +350,10 @@ public record Findings(List<Finding> all, int hidden) {
   }
 
   static String where(Scope s) {
+    return s.classLabel() == null ? place(s) : place(s) + ", class " + s.classLabel();
+  }
+
+  private static String place(Scope s) {
     if (s.attribute() != null && s.group() != null) {
       return "for the group " + s.group() + " of " + s.attribute();
     }
