@@ -55,7 +55,11 @@ public final class MetricNames {
         "auc_difference", "between_group_generalized_entropy_index", "empty_intersection_cells",
         // fairness.task: regression — per group, then per attribute
         "mean_prediction", "mean_label", "mae", "rmse",
-        "mean_prediction_difference", "mae_difference", "rmse_difference"));
+        "mean_prediction_difference", "mae_difference", "rmse_difference",
+        // fairness.task: multiclass — per attribute, the worst class (the per-class rows reuse
+        // the names above with a class key)
+        "worst_class_demographic_parity_difference", "worst_class_demographic_parity_ratio",
+        "worst_class_equalized_odds_difference", "worst_class_equal_opportunity_difference"));
     NAMES.put(Family.DRIFT, names(
         // per column
         "ks_statistic", "ks_p_value", "wasserstein", "wasserstein_normed", "psi", "jensen_shannon",
