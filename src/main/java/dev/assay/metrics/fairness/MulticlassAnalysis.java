@@ -330,11 +330,9 @@ public final class MulticlassAnalysis {
               + ": it needs at least two groups with a defined " + rate.id() + " and at least"
               + " min_group_size rows; found " + values.size(), leftOut), exclusion));
         }
-        values.sort(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
-        Map.Entry<String, Double> min = values.get(0);
-        Map.Entry<String, Double> max = values.stream()
-            .max(Comparator.comparing(Map.Entry<String, Double>::getValue)
-                .thenComparing(Map.Entry.<String, Double>comparingByKey().reversed())).orElseThrow();
+        Map.Entry<String, Double>[] extremes = extremes(values);
+        Map.Entry<String, Double> min = extremes[0];
+        Map.Entry<String, Double> max = extremes[1];
         ClassConfusion hi = eligible.get(max.getKey());
         ClassConfusion lo = eligible.get(min.getKey());
         double value;
@@ -375,17 +373,11 @@ public final class MulticlassAnalysis {
             + " at least two groups with at least min_group_size rows; found " + eligible.size(),
             exclusion));
       }
-      String hi = null;
-      String lo = null;
-      for (Map.Entry<String, ClassConfusion> e : eligible.entrySet()) {
-        double v = accuracy(e.getValue());
-        if (hi == null || v > accuracy(eligible.get(hi))) {
-          hi = e.getKey();
-        }
-        if (lo == null || v < accuracy(eligible.get(lo))) {
-          lo = e.getKey();
-        }
-      }
+      List<Map.Entry<String, Double>> values = new ArrayList<>();
+      eligible.forEach((g, m) -> values.add(Map.entry(g, accuracy(m))));
+      Map.Entry<String, Double>[] extremes = extremes(values);
+      String lo = extremes[0].getKey();
+      String hi = extremes[1].getKey();
       ClassConfusion h = eligible.get(hi);
       ClassConfusion l = eligible.get(lo);
       Interval ci = NewcombeInterval.of(h.correct(), h.n(), l.correct(), l.n(), z);
@@ -393,6 +385,20 @@ public final class MulticlassAnalysis {
           join("accuracy: highest " + hi + " (" + fmt(accuracy(h)) + "), lowest " + lo + " ("
               + fmt(accuracy(l)) + "); " + level + " Newcombe interval of the difference of these"
               + " two groups", exclusion));
+    }
+
+    /**
+     * The lowest (first by name on a tie) and the highest (first by name among the others) of at
+     * least two values, so that the two named groups differ even when every value ties.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map.Entry<String, Double>[] extremes(List<Map.Entry<String, Double>> values) {
+      List<Map.Entry<String, Double>> sorted = new ArrayList<>(values);
+      sorted.sort(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+      Map.Entry<String, Double> max = sorted.subList(1, sorted.size()).stream()
+          .max(Comparator.comparing(Map.Entry<String, Double>::getValue)
+              .thenComparing(Map.Entry.<String, Double>comparingByKey().reversed())).orElseThrow();
+      return new Map.Entry[] {sorted.get(0), max};
     }
 
     private static double accuracy(ClassConfusion m) {

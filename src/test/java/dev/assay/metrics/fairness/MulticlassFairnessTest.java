@@ -172,6 +172,9 @@ class MulticlassFairnessTest {
     assertEquals(1 / 6.0, value(ms, "demographic_parity_difference", sex("a")), EPS);
     assertEquals(2 / 3.0, value(ms, "demographic_parity_ratio", sex("a")), EPS);
     assertEquals(0.0, value(ms, "equal_opportunity_difference", sex("a")), EPS);
+    // a tie names two different groups
+    assertTrue(result(ms, "equal_opportunity_difference", sex("a")).note()
+        .startsWith("true_positive_rate: highest M (0.6667), lowest F (0.6667)"));
     assertEquals(1 / 3.0, value(ms, "equalized_odds_difference", sex("a")), EPS);
     assertEquals(1 / 6.0, value(ms, "demographic_parity_difference", sex("b")), EPS);
     assertEquals(2 / 3.0, value(ms, "demographic_parity_ratio", sex("b")), EPS);
