@@ -17,13 +17,28 @@ import java.util.List;
  * (its {@code MetricFrame} over per-class metrics, then {@code .max()}); it is what a rule gates.
  */
 public enum ClassDisparity {
-  /** max − min of selection_rate of the class. */
+  /**
+   * max − min over the groups of P(ŷ = c | group); range [0, 1], 0 is parity, lower is better
+   * (Fairlearn {@code demographic_parity_difference} on {@code y == c, ŷ == c}). Always defined
+   * with two eligible groups (a class never predicted gives 0).
+   */
   DEMOGRAPHIC_PARITY_DIFFERENCE("demographic_parity_difference", false, List.of(ClassRate.SELECTION_RATE)),
-  /** min ÷ max of selection_rate of the class. */
+  /**
+   * min ÷ max over the groups of P(ŷ = c | group); range [0, 1], 1 is parity, higher is better
+   * (Fairlearn {@code demographic_parity_ratio}); undefined when no eligible group is predicted c.
+   */
   DEMOGRAPHIC_PARITY_RATIO("demographic_parity_ratio", true, List.of(ClassRate.SELECTION_RATE)),
-  /** max − min of true_positive_rate of the class. */
+  /**
+   * max − min over the groups of P(ŷ = c | y = c); range [0, 1], 0 is parity, lower is better
+   * (Fairlearn {@code true_positive_rate_difference}, Hardt et al. 2016's equal opportunity);
+   * groups without a row labelled c are left out.
+   */
   EQUAL_OPPORTUNITY_DIFFERENCE("equal_opportunity_difference", false, List.of(ClassRate.TRUE_POSITIVE_RATE)),
-  /** max(TPR difference, FPR difference) of the class. */
+  /**
+   * max(TPR difference, FPR difference) over the groups; range [0, 1], 0 is parity, lower is
+   * better (Fairlearn {@code equalized_odds_difference}); undefined when either rate is defined in
+   * fewer than two eligible groups.
+   */
   EQUALIZED_ODDS_DIFFERENCE("equalized_odds_difference", false,
       List.of(ClassRate.TRUE_POSITIVE_RATE, ClassRate.FALSE_POSITIVE_RATE));
 
