@@ -19,6 +19,7 @@ import dev.assay.metrics.drift.DriftPlan;
 import dev.assay.metrics.fairness.FairnessAnalysis;
 import dev.assay.metrics.fairness.FairnessOutcome;
 import dev.assay.metrics.fairness.FairnessPlan;
+import dev.assay.metrics.fairness.MulticlassAnalysis;
 import dev.assay.metrics.fairness.RegressionAnalysis;
 import dev.assay.metrics.privacy.PiiType;
 import dev.assay.metrics.privacy.PrivacyOutcome;
@@ -153,9 +154,13 @@ public final class Audit {
     families.add(fairness);
     if (fairness.applicable()) {
       String source = "data.current (" + spec.current().uri() + ")";
-      // fairness.task: regression (numeric label and prediction) is its own one-job analysis
+      // fairness.task: regression (numeric label and prediction) and multiclass (one-vs-rest per
+      // class) are each their own one-job analysis
       FairnessOutcome outcome = spec.fairness().regression()
           ? RegressionAnalysis.run(FairnessPlan.regressionInput(current, spec.columns(),
+              spec.fairness(), spec.document(), source))
+          : spec.fairness().multiclass()
+          ? MulticlassAnalysis.run(FairnessPlan.multiclassInput(current, spec.columns(),
               spec.fairness(), spec.document(), source))
           : FairnessAnalysis.run(FairnessPlan.input(current, spec.columns(), spec.fairness(),
               spec.document(), source));

@@ -60,7 +60,11 @@ public final class MetricNames {
         "mean_prediction_difference", "mean_error_difference", "mae_difference", "rmse_difference",
         // fairness.task: regression, per group against fairness.reference_group
         "mean_prediction_diff_vs_ref", "mean_error_diff_vs_ref", "mae_diff_vs_ref", "mae_ratio_vs_ref",
-        "rmse_diff_vs_ref", "rmse_ratio_vs_ref"));
+        "rmse_diff_vs_ref", "rmse_ratio_vs_ref",
+        // fairness.task: multiclass — per attribute, the worst class (the per-class rows reuse
+        // the names above with a class key)
+        "worst_class_demographic_parity_difference", "worst_class_demographic_parity_ratio",
+        "worst_class_equalized_odds_difference", "worst_class_equal_opportunity_difference"));
     NAMES.put(Family.DRIFT, names(
         // per column
         "ks_statistic", "ks_p_value", "wasserstein", "wasserstein_normed", "psi", "jensen_shannon",

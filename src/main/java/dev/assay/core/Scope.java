@@ -6,20 +6,29 @@ import java.util.Map;
 
 /**
  * Where a metric or a verdict applies: a sensitive {@code attribute} (and a {@code group} of it)
- * for fairness, a {@code column} for drift and privacy. Absent keys are null; a data-set level
- * metric has none. An intersection's attribute and group join their parts with {@code " & "}.
+ * for fairness, a {@code column} for drift and privacy, and with {@code fairness.task: multiclass}
+ * the {@code classLabel} a one-vs-rest metric is about (JSON key {@code class}). Absent keys are
+ * null; a data-set level metric has none. An intersection's attribute and group join their parts
+ * with {@code " & "}.
  */
-public record Scope(String attribute, String group, String column) implements Comparable<Scope> {
+public record Scope(String attribute, String group, String column, String classLabel)
+    implements Comparable<Scope> {
 
   /** Joins the parts of an intersection's attribute or group name. */
   public static final String INTERSECTION_SEPARATOR = " & ";
 
-  public static final Scope DATASET = new Scope(null, null, null);
+  public static final Scope DATASET = new Scope(null, null, null, null);
 
   private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
   private static final Comparator<Scope> ORDER = Comparator.<Scope, String>comparing(Scope::attribute, NULLS_FIRST)
       .thenComparing(Scope::group, NULLS_FIRST)
-      .thenComparing(Scope::column, NULLS_FIRST);
+      .thenComparing(Scope::column, NULLS_FIRST)
+      .thenComparing(Scope::classLabel, NULLS_FIRST);
+
+  /** A scope without a class: every family but multi-class fairness. */
+  public Scope(String attribute, String group, String column) {
+    this(attribute, group, column, null);
+  }
 
   public static Scope attribute(String attribute) {
     return new Scope(attribute, null, null);
@@ -33,7 +42,12 @@ public record Scope(String attribute, String group, String column) implements Co
     return new Scope(null, null, column);
   }
 
-  /** The keys that are present, in contract order (attribute, group, column). */
+  /** This scope about the class {@code value} (null for none). */
+  public Scope withClass(String value) {
+    return new Scope(attribute, group, column, value);
+  }
+
+  /** The keys that are present, in contract order (attribute, group, class, column). */
   public Map<String, String> keys() {
     Map<String, String> keys = new LinkedHashMap<>();
     if (attribute != null) {
@@ -42,14 +56,24 @@ public record Scope(String attribute, String group, String column) implements Co
     if (group != null) {
       keys.put("group", group);
     }
+    if (classLabel != null) {
+      keys.put("class", classLabel);
+    }
     if (column != null) {
       keys.put("column", column);
     }
     return keys;
   }
 
-  /** A short human label such as {@code race = Caucasian}, or {@code data set}. */
+  /**
+   * A short human label such as {@code race = Caucasian}, or {@code data set}; with a class,
+   * followed by {@code , class High}.
+   */
   public String label() {
+    return classLabel == null ? place() : place() + ", class " + classLabel;
+  }
+
+  private String place() {
     if (attribute != null && group != null) {
       return attribute + " = " + group;
     }

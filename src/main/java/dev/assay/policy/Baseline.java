@@ -55,7 +55,8 @@ public record Baseline(String source, Map<MetricKey, Double> values) {
       if (family == null || value == null || !value.isNumber()) {
         continue;
       }
-      Scope scope = new Scope(text(m, "attribute"), text(m, "group"), text(m, "column"));
+      Scope scope = new Scope(text(m, "attribute"), text(m, "group"), text(m, "column"),
+          text(m, "class"));
       values.put(new MetricKey(family, m.path("metric").asText(), scope), value.asDouble());
     }
     return new Baseline(file.toString(), values);

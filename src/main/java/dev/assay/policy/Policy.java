@@ -209,7 +209,10 @@ public final class Policy {
     return result;
   }
 
-  /** The scope in words: {@code race}, {@code group Other of race}, {@code column age}, {@code the data set}. */
+  /**
+   * The scope in words: {@code race}, {@code group Other of race}, {@code column age}, {@code the
+   * data set}; a class follows: {@code race, class High}.
+   */
   static String describe(Scope scope) {
     List<String> parts = new ArrayList<>();
     if (scope.group() != null) {
@@ -219,6 +222,9 @@ public final class Policy {
     }
     if (scope.column() != null) {
       parts.add("column " + scope.column());
+    }
+    if (scope.classLabel() != null) {
+      parts.add("class " + scope.classLabel());
     }
     return parts.isEmpty() ? "the data set" : String.join(", ", parts);
   }

@@ -16,7 +16,7 @@ final class RulePackReader {
   static final List<String> PACK_KEYS = List.of("pack", "title", "reference", "rules");
   static final List<String> RULE_KEYS = List.of("id", "title", "metric", "where", "must",
       "severity", "rationale", "reference", "min_count", "significance", "must_not_worsen_by");
-  static final List<String> WHERE_KEYS = List.of("attribute", "group", "column");
+  static final List<String> WHERE_KEYS = List.of("attribute", "group", "column", "class");
 
   /** A rule id and the line of its {@code id} key, for the duplicate check across files. */
   record Declared(String id, int line) {
@@ -151,7 +151,8 @@ final class RulePackReader {
     Glob attribute = glob(where, "attribute");
     Glob group = glob(where, "group");
     Glob column = glob(where, "column");
-    return new Where(attribute, group, column);
+    Glob classLabel = glob(where, "class");
+    return new Where(attribute, group, column, classLabel);
   }
 
   private static Glob glob(YamlMapping where, String key) {

@@ -9,14 +9,20 @@ import java.util.List;
 /**
  * A signed-off exception to a rule: the failure of {@code rule} on the scopes it names is accepted,
  * for a stated reason, by a named approver, until a date. Scope keys match exactly; an absent key
- * matches any value.
+ * matches any value. {@code classLabel} is the waiver's {@code class} key (multi-class fairness).
  *
  * @param expires the last day the waiver applies (inclusive)
  * @param file the waivers file
  * @param line the line where the waiver starts
  */
-public record Waiver(String rule, String attribute, String group, String column, String reason,
-                     String approvedBy, LocalDate expires, String file, int line) {
+public record Waiver(String rule, String attribute, String group, String column, String classLabel,
+                     String reason, String approvedBy, LocalDate expires, String file, int line) {
+
+  /** A waiver without a class key. */
+  public Waiver(String rule, String attribute, String group, String column, String reason,
+                String approvedBy, LocalDate expires, String file, int line) {
+    this(rule, attribute, group, column, null, reason, approvedBy, expires, file, line);
+  }
 
   /** {@code file:line} of the waiver, for messages. */
   public String location() {
@@ -29,7 +35,8 @@ public record Waiver(String rule, String attribute, String group, String column,
     return rule.equals(verdict.ruleId())
         && (attribute == null || attribute.equals(scope.attribute()))
         && (group == null || group.equals(scope.group()))
-        && (column == null || column.equals(scope.column()));
+        && (column == null || column.equals(scope.column()))
+        && (classLabel == null || classLabel.equals(scope.classLabel()));
   }
 
   /** True on every day up to and including {@link #expires()}. */
@@ -53,6 +60,9 @@ public record Waiver(String rule, String attribute, String group, String column,
     }
     if (column != null) {
       parts.add("column " + column);
+    }
+    if (classLabel != null) {
+      parts.add("class " + classLabel);
     }
     return parts.isEmpty() ? "every scope" : String.join(", ", parts);
   }

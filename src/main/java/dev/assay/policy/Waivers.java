@@ -32,7 +32,7 @@ public record Waivers(String source, List<Waiver> entries) {
   public static final Waivers NONE = new Waivers(null, List.of());
 
   static final List<String> FILE_KEYS = List.of("waivers");
-  static final List<String> WAIVER_KEYS = List.of("rule", "attribute", "group", "column", "reason",
+  static final List<String> WAIVER_KEYS = List.of("rule", "attribute", "group", "column", "class", "reason",
       "approved_by", "expires");
 
   public Waivers {
@@ -128,6 +128,7 @@ public record Waivers(String source, List<Waiver> entries) {
     String attribute = entry.text("attribute", false, null);
     String group = entry.text("group", false, null);
     String column = entry.text("column", false, null);
+    String classLabel = entry.text("class", false, null);
     String reason = entry.text("reason", true, "say why the failure is accepted");
     String approvedBy = entry.text("approved_by", true, "name who approved the waiver");
     String expiresText = entry.text("expires", true, "give the last day it applies as YYYY-MM-DD");
@@ -143,7 +144,7 @@ public record Waivers(String source, List<Waiver> entries) {
     if (entry.problemCount() != before) {
       return null;
     }
-    return new Waiver(rule, attribute, group, column, reason, approvedBy, expires, entry.source(),
+    return new Waiver(rule, attribute, group, column, classLabel, reason, approvedBy, expires, entry.source(),
         entry.line(null));
   }
 }

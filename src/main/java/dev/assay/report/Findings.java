@@ -181,7 +181,7 @@ public record Findings(List<Finding> all, int hidden) {
       if (s.attribute() != null && s.group() == null) {
         Extremes e = Extremes.parse(m.note(), known);
         if (e != null) {
-          return comparison(s.attribute(), name, e.label(), e.low(), e.lowValue(), e.high(),
+          return comparison(s.attribute(), s.classLabel(), name, e.label(), e.low(), e.lowValue(), e.high(),
               e.highValue(), v.observed(), ratio, valueText, asks);
         }
       } else if (s.attribute() != null && name.equals("impact_ratio")
@@ -199,11 +199,18 @@ public record Findings(List<Finding> all, int hidden) {
     return capitalise(where(v.scope())) + ", " + observed + "; " + asks;
   }
 
-  private static String comparison(String attribute, String metric, String label, String low,
+  /** With a class (multi-class fairness), the sentence names it and its rate is not "favourable". */
+  private static String comparison(String attribute, String classLabel, String metric, String label,
+                                   String low,
                                    String lowValue, String high, String highValue,
                                    double observed, boolean ratio, String valueText,
                                    String asks) {
-    String on = "On " + attribute + ", the group " + low;
+    String on = "On " + attribute + (classLabel == null ? "" : " (class " + classLabel + ")")
+        + ", the group " + low;
+    if (ratio && classLabel != null && metric.equals("demographic_parity_ratio")) {
+      return on + " is predicted class " + classLabel + " at " + percent(observed)
+          + " of the rate of the group " + high + " (" + valueText + "); " + asks;
+    }
     if (ratio && (metric.equals("demographic_parity_ratio") || label.startsWith("favourable"))) {
       return on + " received the favourable outcome at " + percent(observed)
           + " of the rate of the group " + high + " (" + valueText + "); " + asks;
@@ -348,6 +355,10 @@ public record Findings(List<Finding> all, int hidden) {
   }
 
   static String where(Scope s) {
+    return s.classLabel() == null ? place(s) : place(s) + ", class " + s.classLabel();
+  }
+
+  private static String place(Scope s) {
     if (s.attribute() != null && s.group() != null) {
       return "for the group " + s.group() + " of " + s.attribute();
     }

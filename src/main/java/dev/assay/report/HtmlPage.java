@@ -12,6 +12,7 @@ import dev.assay.core.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,15 +89,17 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
    * between-group metrics, a chart, and numbered footnotes for the cells that carry a note. With
    * more than {@link #MAX_GROUPS} groups only the largest are shown, largest first, and
    * {@code hiddenGroups} counts the others; {@code confusion} holds the groups' confusion matrices
-   * when a label and a prediction were audited.
+   * when a label and a prediction were audited. With {@code fairness.task: multiclass}
+   * ({@code classColumn}) a row is a group and a class (its one-vs-rest rates), or a group alone
+   * (its count and accuracy, with an empty class); there is then no chart and no confusion matrix.
    */
   public record AttributeSection(String attribute, List<String> columns, List<GroupRow> groups,
                                  List<MetricRow> overall, BarChart chart, List<String> footnotes,
-                                 int hiddenGroups, ConfusionMatrices confusion) {
+                                 int hiddenGroups, ConfusionMatrices confusion, boolean classColumn) {
   }
 
-  /** One group's row of per-group metrics. */
-  public record GroupRow(String group, List<Cell> cells) {
+  /** One group's row of per-group metrics; {@code classLabel} is "" without a class. */
+  public record GroupRow(String group, String classLabel, List<Cell> cells) {
   }
 
   /**
@@ -277,16 +280,23 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
   private static AttributeSection attributeSection(String attribute, List<MetricResult> metrics,
                                                    String chartId,
                                                    Map<dev.assay.core.MetricKey, Double> base) {
+    // rows by group, or with classes by group and class: the key is the row's label
     Map<String, Map<String, MetricResult>> byGroup = new LinkedHashMap<>();
+    Map<String, String[]> rowScope = new HashMap<>();
     List<MetricRow> overall = new ArrayList<>();
     TreeSet<String> names = new TreeSet<>(Comparator.comparingInt(HtmlPage::columnRank)
         .thenComparing(Comparator.naturalOrder()));
+    boolean classColumn = metrics.stream().anyMatch(m -> m.key().scope().group() != null
+        && m.key().scope().classLabel() != null);
     for (MetricResult m : metrics) {
       String group = m.key().scope().group();
       if (group == null) {
         overall.add(metricRow(m, base));
       } else {
-        byGroup.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(m.key().metric(), m);
+        String cls = m.key().scope().classLabel();
+        String row = cls == null ? group : group + ", class " + cls;
+        rowScope.putIfAbsent(row, new String[] {group, cls == null ? "" : cls});
+        byGroup.computeIfAbsent(row, g -> new LinkedHashMap<>()).put(m.key().metric(), m);
         names.add(m.key().metric());
       }
     }
@@ -312,7 +322,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     List<String> footnotes = new ArrayList<>();
     List<GroupRow> groups = new ArrayList<>();
     List<BarChart.Point> points = new ArrayList<>();
-    String chartMetric = names.contains("selection_rate") ? "selection_rate"
+    String chartMetric = classColumn ? null : names.contains("selection_rate") ? "selection_rate"
         : names.contains("impact_ratio") ? "impact_ratio" : null;
     // demographic_parity_ratio's note names the rate it compares; the favourable rate is
     // 1 - selection_rate when the favourable prediction is the negative one
@@ -330,7 +340,9 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
       for (String name : names) {
         MetricResult m = g.getValue().get(name);
         if (m == null) {
-          cells.add(new Cell(NumberText.MISSING, "", "not computed for this group", 0, "", false));
+          cells.add(new Cell(NumberText.MISSING, "", classColumn
+              ? (rowScope.get(g.getKey())[1].isEmpty() ? "given per class" : "not per class")
+              : "not computed for this group", 0, "", false));
           continue;
         }
         int footnote = 0;
@@ -348,7 +360,8 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
           points.add(chartPoint(g.getKey(), m, favourableIsNegative));
         }
       }
-      groups.add(new GroupRow(g.getKey(), cells));
+      String[] at = rowScope.get(g.getKey());
+      groups.add(new GroupRow(at[0], at[1], cells));
     }
     String chartLabel = favourableIsNegative ? "Favourable rate (1 − selection rate)"
         : chartMetric == null ? ""
@@ -356,7 +369,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     BarChart chart = chartMetric == null ? null
         : BarChart.of(chartId, chartLabel, attribute, points);
     return new AttributeSection(attribute, columns, groups, overall, chart, footnotes,
-        hiddenGroups, ConfusionMatrices.of(byGroup));
+        hiddenGroups, ConfusionMatrices.of(classColumn ? Map.of() : byGroup), classColumn);
   }
 
   /** A group's bar: the value with its interval, or 1 − both for the favourable rate. */

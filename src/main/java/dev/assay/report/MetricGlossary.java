@@ -129,6 +129,20 @@ public final class MetricGlossary {
     define("rmse_diff_vs_ref", "The group's root mean squared error minus the reference group's.");
     define("rmse_ratio_vs_ref", "The group's root mean squared error divided by the reference "
         + "group's; above 1 means larger misses for the group.");
+    // fairness.task: multiclass — the per-class rows reuse the binary names (one-vs-rest, with a
+    // class key); the worst class per attribute
+    define("worst_class_demographic_parity_difference", "With several classes: the largest, over "
+        + "the classes, of the gap between the groups' highest and lowest share predicted that "
+        + "class; 0 means every class is predicted equally often in every group.");
+    define("worst_class_demographic_parity_ratio", "With several classes: the smallest, over the "
+        + "classes, of the lowest group's share predicted that class divided by the highest "
+        + "group's; 1 means parity for every class.");
+    define("worst_class_equalized_odds_difference", "With several classes: the largest, over the "
+        + "classes, of the bigger of the true and false positive rate gaps between groups for that "
+        + "class against the rest.");
+    define("worst_class_equal_opportunity_difference", "With several classes: the largest, over "
+        + "the classes, of the gap between the groups' highest and lowest share of that class's "
+        + "records recognised as that class (recall).");
     // SageMaker Clarify: a group (facet d) against all other rows of its attribute (the rest a)
     define("clarify_ci", "Class imbalance (Clarify CI): (rest size - group size) / (rest size + "
         + "group size); positive means the group is under-represented.");

@@ -12,7 +12,9 @@ import java.util.Map;
  * {@code none}), over each attribute's p-values or, with {@code pAdjustScope} {@code audit}, over
  * all of them; {@code topK} worst slices by {@code topKBy} (spec key {@code rank_by}) are listed (0 = none); {@code task} is
  * {@code classification} (the default: binary label and prediction) or {@code regression} (numeric
- * label and prediction: mean prediction, MAE, RMSE per group and their differences); {@code strata}
+ * label and prediction: mean prediction, MAE, RMSE per group and their differences) or
+ * {@code multiclass} (a label and a prediction with several classes: one-vs-rest rates per class
+ * and the worst class); {@code strata}
  * is the column ({@code fairness.strata}) that Clarify's conditional demographic disparity
  * (CDDL, CDDPL) conditions on, or null.
  */
@@ -28,7 +30,8 @@ public record FairnessOptions(int minGroupSize, int bootstrap, double confidence
   public static final java.util.List<String> P_ADJUST_SCOPES = java.util.List.of("attribute", "audit");
 
   /** The tasks {@code fairness.task} accepts. */
-  public static final java.util.List<String> TASKS = java.util.List.of("classification", "regression");
+  public static final java.util.List<String> TASKS = java.util.List.of("classification", "regression",
+      "multiclass");
 
   public static final FairnessOptions DEFAULTS = new FairnessOptions(30, 0, 0.95, null, Map.of(),
       0L, "holm", 0, "selection_rate", "classification", "attribute", null);
@@ -58,5 +61,10 @@ public record FairnessOptions(int minGroupSize, int bootstrap, double confidence
   /** Whether the label and prediction are numbers ({@code fairness.task: regression}). */
   public boolean regression() {
     return "regression".equals(task);
+  }
+
+  /** Whether the label and prediction hold several classes ({@code fairness.task: multiclass}). */
+  public boolean multiclass() {
+    return "multiclass".equals(task);
   }
 }

@@ -77,7 +77,7 @@ public final class SpecLoader {
     ModelInfo model = m == null ? ModelInfo.UNKNOWN : new ModelInfo(m.name(), m.version(), m.owner());
     ColumnRoles roles = columns(doc, raw.columns());
     return new ResolvedSpec(file.toAbsolutePath(), doc, raw, raw.name(), model, current, reference,
-        roles, fairness(doc, raw.fairness(), roles), drift(doc, raw.drift()),
+        roles, fairness(doc, raw.fairness(), roles, raw.columns()), drift(doc, raw.drift()),
         rules(doc, folder, raw.rules()));
   }
 
@@ -159,7 +159,8 @@ public final class SpecLoader {
   /** The most bootstrap replicates a spec may ask for. */
   static final int MAX_BOOTSTRAP = 2_000;
 
-  private static FairnessOptions fairness(YamlDocument doc, AuditSpec.Fairness f, ColumnRoles roles) {
+  private static FairnessOptions fairness(YamlDocument doc, AuditSpec.Fairness f, ColumnRoles roles,
+                                          AuditSpec.Columns columns) {
     FairnessOptions d = FairnessOptions.DEFAULTS;
     if (f == null) {
       return d;
@@ -223,7 +224,8 @@ public final class SpecLoader {
     String task = f.task() == null ? d.task() : f.task();
     if (!FairnessOptions.TASKS.contains(task)) {
       throw new BadInputException(doc.at("fairness", "task") + ": task is '" + task + "'; use one of "
-          + String.join(", ", FairnessOptions.TASKS) + " (regression: numeric label and prediction).");
+          + String.join(", ", FairnessOptions.TASKS) + " (regression: numeric label and prediction;"
+          + " multiclass: a label and a prediction with several classes).");
     }
     if (task.equals("regression")) {
       checkRegression(doc, f, roles);
@@ -233,6 +235,9 @@ public final class SpecLoader {
       throw new BadInputException(doc.at("fairness", "strata") + ": fairness.strata needs a column"
           + " name (the stratification column of the conditional demographic disparity), e.g."
           + " 'strata: department'; remove the key to skip clarify_cddl and clarify_cddpl.");
+    }
+    if (task.equals("multiclass")) {
+      checkMulticlass(doc, f, roles, columns);
     }
     return new FairnessOptions(minGroup, bootstrap, confidence, share, reference, seed, pAdjust,
         topK, topKBy, task, pAdjustScope, strata);
@@ -261,6 +266,41 @@ public final class SpecLoader {
       if (!u[1].equals("null")) {
         throw new BadInputException(doc.at("fairness", u[0]) + ": fairness." + u[0] + " is a"
             + " classification option and is not used with task: regression. Remove it.");
+      }
+    }
+  }
+
+  /**
+   * {@code fairness.task: multiclass} needs a label and a prediction column (each class a value; the
+   * classes are read from the data) and takes none of the binary-only keys: no score or threshold,
+   * no positive or favourable value, and none of the binary-only fairness options.
+   */
+  private static void checkMulticlass(YamlDocument doc, AuditSpec.Fairness f, ColumnRoles roles,
+                                      AuditSpec.Columns columns) {
+    if (roles.label() == null || roles.prediction() == null) {
+      throw new BadInputException(doc.at("fairness", "task") + ": task: multiclass needs both"
+          + " columns.label and columns.prediction (one class per row); name the missing one.");
+    }
+    String[][] binaryColumns = {{"score", roles.score()},
+        {"threshold", roles.threshold() == null ? null : String.valueOf(roles.threshold())},
+        {"positive", columns.positive()}, {"favourable", columns.favourable()}};
+    for (String[] c : binaryColumns) {
+      if (c[1] != null) {
+        throw new BadInputException(doc.at("columns", c[0]) + ": columns." + c[0] + " is for a binary"
+            + " (classification) audit; with fairness.task: multiclass every class is in turn the"
+            + " positive one (one-vs-rest) and the prediction column holds the predicted class."
+            + " Remove it.");
+      }
+    }
+    String[][] unused = {{"bootstrap", String.valueOf(f.bootstrap())},
+        {"exclude_below_share", String.valueOf(f.excludeBelowShare())},
+        {"reference_group", String.valueOf(f.referenceGroup())}, {"top_k", String.valueOf(f.topK())},
+        {"rank_by", String.valueOf(f.rankBy())}, {"p_adjust", String.valueOf(f.pAdjust())},
+        {"p_adjust_scope", String.valueOf(f.pAdjustScope())}, {"strata", String.valueOf(f.strata())}};
+    for (String[] u : unused) {
+      if (!u[1].equals("null")) {
+        throw new BadInputException(doc.at("fairness", u[0]) + ": fairness." + u[0] + " is a binary"
+            + " classification option and is not used with task: multiclass. Remove it.");
       }
     }
   }

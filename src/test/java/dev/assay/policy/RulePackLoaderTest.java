@@ -108,7 +108,7 @@ class RulePackLoaderTest {
             + "here are: id, title, metric, where, must, severity, rationale, reference, min_count, significance, must_not_worsen_by. "
             + "Fix the spelling or remove the key.",
         f + ":10: rule b: unknown key 'colum' in 'where'; did you mean 'column'? The keys allowed "
-            + "here are: attribute, group, column. Fix the spelling or remove the key.",
+            + "here are: attribute, group, column, class. Fix the spelling or remove the key.",
         f + ":13: rule b: min_count must be a whole number of rows, 0 or more, such as 30; found "
             + "'many'",
         f + ":14: rule c: missing required key 'severity'; blocking, warning or info",

@@ -74,7 +74,7 @@ class WaiversTest {
         + "  " + f + ":7: rule psi: missing required key 'approved_by'; name who approved the "
         + "waiver\n"
         + "  " + f + ":8: rule psi: unknown key 'atribute' in a waiver; did you mean 'attribute'? "
-        + "The keys allowed here are: rule, attribute, group, column, reason, approved_by, expires. "
+        + "The keys allowed here are: rule, attribute, group, column, class, reason, approved_by, expires. "
         + "Fix the spelling or remove the key.\n"
         + "  " + f + ":9: rule psi: expires: '2027-02-30' is not a date; write the last day the "
         + "waiver applies as YYYY-MM-DD, such as 2027-06-30", e.getMessage());

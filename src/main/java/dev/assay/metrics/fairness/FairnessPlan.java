@@ -67,6 +67,25 @@ public final class FairnessPlan {
         options.minGroupSize(), source, options.confidence(), options.referenceGroup());
   }
 
+  /**
+   * Checks the columns of a multi-class audit ({@code fairness.task: multiclass}; the spec loader
+   * has already required a label and a prediction and refused the binary-only keys): both must be
+   * plain values (each value a class), the sensitive columns too.
+   *
+   * @param source the data's location, for messages
+   */
+  public static MulticlassInput multiclassInput(Dataset<Row> data, ColumnRoles roles,
+                                                FairnessOptions options, YamlDocument spec,
+                                                String source) {
+    SchemaCheck check = new SchemaCheck(data.schema(), source);
+    check.requireAtomic(roles.label(), "label", spec.at("columns", "label"));
+    check.requireAtomic(roles.prediction(), "prediction", spec.at("columns", "prediction"));
+    checkSensitive(check, roles, spec);
+    return new MulticlassInput(data, roles.label(), roles.prediction(), slices(roles),
+        options.minGroupSize(), options.confidence(), source, spec.at("columns", "label"),
+        spec.at("columns", "prediction"));
+  }
+
   private static void checkSensitive(SchemaCheck check, ColumnRoles roles, YamlDocument spec) {
     for (int i = 0; i < roles.sensitive().size(); i++) {
       check.requireAtomic(roles.sensitive().get(i), "sensitive attribute", spec.at("columns", "sensitive", i));

@@ -1,0 +1,75 @@
+package dev.assay.metrics.fairness;
+
+/**
+ * The per-group, per-class rates of {@code fairness.task: multiclass}: each the binary rate of the
+ * one-vs-rest problem of the class c (c positive, every other class negative), computed from the
+ * group's {@link ClassConfusion} as x ÷ d with a Wilson interval ({@link WilsonInterval}), as
+ * Fairlearn's {@code MetricFrame} gives them when the label and prediction are binarised with
+ * {@code y == c} (fairlearn.org, "Performing a Fairness Assessment"; the one-vs-rest reduction of
+ * scikit-learn's multi-class metrics, {@code average=None}). Range [0, 1]. A rate whose denominator
+ * d is 0 is undefined (a reason, never 0): TPR when no row of the group is labelled c, FPR when
+ * every row is, PPV when no row is predicted c. Selection and base rate are defined for every group
+ * (a group has at least one row), 0 for a class the group never has.
+ */
+public enum ClassRate {
+  /**
+   * P(ŷ = c | group) = predicted c ÷ n. Neither side is better; its spread over groups is
+   * demographic parity for the class.
+   */
+  SELECTION_RATE("selection_rate"),
+  /** P(y = c | group) = labelled c ÷ n: the class's prevalence; neither side is better. */
+  BASE_RATE("base_rate"),
+  /** P(ŷ = c | y = c) = TP ÷ labelled c (recall of c); higher is better. */
+  TRUE_POSITIVE_RATE("true_positive_rate"),
+  /** P(ŷ = c | y ≠ c) = (predicted c − TP) ÷ (n − labelled c); lower is better. */
+  FALSE_POSITIVE_RATE("false_positive_rate"),
+  /** P(y = c | ŷ = c) = TP ÷ predicted c (precision of c); higher is better. */
+  POSITIVE_PREDICTIVE_VALUE("positive_predictive_value");
+
+  private final String id;
+
+  ClassRate(String id) {
+    this.id = id;
+  }
+
+  /** The results.json name (the binary path's name; the row carries the class). */
+  public String id() {
+    return id;
+  }
+
+  /** The numerator x for class {@code c}. */
+  public long numerator(ClassConfusion m, String c) {
+    return switch (this) {
+      case SELECTION_RATE -> m.predicted(c);
+      case BASE_RATE -> m.labelled(c);
+      case TRUE_POSITIVE_RATE, POSITIVE_PREDICTIVE_VALUE -> m.hits(c);
+      case FALSE_POSITIVE_RATE -> m.predicted(c) - m.hits(c);
+    };
+  }
+
+  /** The denominator d for class {@code c}. */
+  public long denominator(ClassConfusion m, String c) {
+    return switch (this) {
+      case SELECTION_RATE, BASE_RATE -> m.n();
+      case TRUE_POSITIVE_RATE -> m.labelled(c);
+      case FALSE_POSITIVE_RATE -> m.n() - m.labelled(c);
+      case POSITIVE_PREDICTIVE_VALUE -> m.predicted(c);
+    };
+  }
+
+  /** x ÷ d, NaN when d is 0. */
+  public double value(ClassConfusion m, String c) {
+    long d = denominator(m, c);
+    return d == 0 ? Double.NaN : (double) numerator(m, c) / d;
+  }
+
+  /** Why the rate is undefined for class {@code c} (its denominator is 0). */
+  public String undefinedReason(String c) {
+    return id + " is undefined for class " + c + ": " + switch (this) {
+      case SELECTION_RATE, BASE_RATE -> "the group has no row";
+      case TRUE_POSITIVE_RATE -> "no row of the group is labelled " + c;
+      case FALSE_POSITIVE_RATE -> "every row of the group is labelled " + c;
+      case POSITIVE_PREDICTIVE_VALUE -> "no row of the group is predicted " + c;
+    };
+  }
+}

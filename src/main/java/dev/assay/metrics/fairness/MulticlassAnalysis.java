@@ -1,0 +1,442 @@
+package dev.assay.metrics.fairness;
+
+import static dev.assay.metrics.fairness.AnalysisContext.fmt;
+import static dev.assay.metrics.fairness.AnalysisContext.join;
+import static dev.assay.metrics.fairness.AnalysisContext.key;
+
+import dev.assay.core.BadInputException;
+import dev.assay.core.MetricKey;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+import dev.assay.spark.GroupedStates;
+import dev.assay.spark.Grouping;
+import dev.assay.spark.SinglePassRunner;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * The fairness family for a label and a prediction with several classes
+ * ({@code fairness.task: multiclass}), one-vs-rest, in ONE Spark job: one aggregation
+ * ({@link SinglePassRunner}) of a row count per cell (sensitive values × label class × predicted
+ * class, a {@link MulticlassState}) gives every group's multi-class confusion matrix
+ * ({@link ClassConfusion}) on the driver; the rest is plain Java:
+ *
+ * <ul>
+ *   <li>per group (and for the whole data set): {@code count}, {@code accuracy} (exact match,
+ *       no class) and, per class c, the {@link ClassRate}s of the one-vs-rest problem with Wilson
+ *       intervals, the class in the row's {@code class} key;
+ *   <li>per attribute and class: the {@link ClassDisparity}s over the groups with at least
+ *       {@code min_group_size} rows (Newcombe interval of a difference, Katz of a ratio, for the
+ *       extreme pair as in the binary path);
+ *   <li>per attribute: {@code accuracy_difference} and, per disparity, its worst class
+ *       ({@code worst_class_*}), the class and the groups attaining it named in the note;
+ *   <li>per intersection: {@code empty_intersection_cells}.
+ * </ul>
+ *
+ * <p>Classes are the label's and the prediction's values as text, discovered from the data (their
+ * union, sorted; at most {@value #MAX_CLASSES}). When both columns are numbers of different types
+ * and one is fractional, both are read as doubles, so a label 1 and a prediction 1.0 are one class.
+ * A null label or prediction makes the run fail (exit 2) with the count: a missing class is not
+ * a class, and dropping rows silently would change every rate. The driver state is bounded by
+ * cells = sensitive combinations × classes², at most {@link FairnessAnalysis#MAX_CELLS}.
+ */
+public final class MulticlassAnalysis {
+
+  /** The most distinct classes (label and prediction together) an audit may have. */
+  public static final int MAX_CLASSES = 100;
+
+  private static final String LABEL = "__assay_label";
+  private static final String PREDICTION = "__assay_prediction";
+
+  private MulticlassAnalysis() {
+  }
+
+  /** Runs the family: one Spark job. */
+  public static FairnessOutcome run(MulticlassInput in) {
+    List<String> columns = in.slices().stream().flatMap(s -> s.columns().stream()).distinct().toList();
+    Dataset<Row> data = in.data();
+    for (int i = 0; i < columns.size(); i++) {
+      data = data.withColumn(groupColumn(i), functions.coalesce(
+          functions.col(columns.get(i)).cast("string"), functions.lit(FairnessAnalysis.MISSING)));
+    }
+    Column[] classes = classColumns(data, in.label(), in.prediction());
+    data = data.withColumn(LABEL, functions.coalesce(classes[0], functions.lit(FairnessAnalysis.MISSING)))
+        .withColumn(PREDICTION, functions.coalesce(classes[1], functions.lit(FairnessAnalysis.MISSING)));
+    List<Grouping> groupings = new ArrayList<>();
+    for (Slice slice : in.slices()) {
+      List<String> keys = new ArrayList<>(slice.columns().stream()
+          .map(c -> groupColumn(columns.indexOf(c))).toList());
+      keys.add(LABEL);
+      keys.add(PREDICTION);
+      groupings.add(new Grouping(slice.name(), keys));
+    }
+    Grouping wholeGrouping = new Grouping("", List.of(LABEL, PREDICTION));
+    groupings.add(wholeGrouping);
+    MulticlassAggregate aggregate = new MulticlassAggregate(functions.col(in.label()),
+        functions.col(in.prediction()));
+    List<GroupedStates> rows;
+    try {
+      rows = SinglePassRunner.run(data, groupings, List.of(aggregate), FairnessAnalysis.MAX_CELLS);
+    } catch (BadInputException e) {
+      throw new BadInputException(e.getMessage() + " With fairness.task: multiclass the label ('"
+          + in.label() + "', " + in.labelAt() + ") and prediction ('" + in.prediction() + "', "
+          + in.predictionAt() + ") classes are part of each cell: check that they hold classes, not"
+          + " identifiers or continuous numbers.");
+    }
+
+    ClassConfusion whole = new ClassConfusion();
+    MulticlassState all = MulticlassState.EMPTY;
+    Map<String, Map<String, ClassConfusion>> groups = new HashMap<>();
+    Map<String, Set<List<String>>> observedKeys = new HashMap<>();
+    for (GroupedStates row : rows) {
+      MulticlassState s = row.state(0);
+      List<String> key = row.key();
+      String label = key.get(key.size() - 2);
+      String prediction = key.get(key.size() - 1);
+      if (row.grouping().equals(wholeGrouping)) {
+        all = all.merge(s);
+        whole.add(label, prediction, s.n());
+      } else {
+        List<String> group = key.subList(0, key.size() - 2);
+        observedKeys.computeIfAbsent(row.grouping().name(), k -> new HashSet<>()).add(group);
+        groups.computeIfAbsent(row.grouping().name(), k -> new TreeMap<>())
+            .computeIfAbsent(String.join(Scope.INTERSECTION_SEPARATOR, group), k -> new ClassConfusion())
+            .add(label, prediction, s.n());
+      }
+    }
+    if (all.n() == 0) {
+      throw new BadInputException("the current data set has no rows: there is nothing to audit."
+          + " Check data.current's path and filters.");
+    }
+    if (all.missingLabel() > 0 || all.missingPrediction() > 0) {
+      String which = all.missingLabel() > 0 ? all.missingLabel() + " of " + all.n() + " rows have no"
+          + " label (column '" + in.label() + "', " + in.labelAt() + ")"
+          : all.missingPrediction() + " of " + all.n() + " rows have no prediction (column '"
+          + in.prediction() + "', " + in.predictionAt() + ")";
+      throw new BadInputException(in.source() + ": " + which + "; with fairness.task: multiclass"
+          + " every row needs a class in both. Drop or fill those rows.");
+    }
+    TreeSet<String> labelClasses = new TreeSet<>();
+    TreeSet<String> predictionClasses = new TreeSet<>();
+    for (GroupedStates row : rows) {
+      if (row.grouping().equals(wholeGrouping)) {
+        labelClasses.add(row.key().get(0));
+        predictionClasses.add(row.key().get(1));
+      }
+    }
+    TreeSet<String> classSet = new TreeSet<>(labelClasses);
+    classSet.addAll(predictionClasses);
+    checkClassCount(in, labelClasses, predictionClasses, classSet);
+    List<String> classList = List.copyOf(classSet);
+
+    double z = WilsonInterval.z(in.confidence());
+    String level = new BigDecimal(in.confidence() * 100).round(new MathContext(4))
+        .stripTrailingZeros().toPlainString() + " %";
+    List<String> notes = new ArrayList<>();
+    notes.add("fairness.task is multiclass: label '" + in.label() + "' and prediction '"
+        + in.prediction() + "' are read as " + classList.size() + " classes (" + listed(classList)
+        + "); per group and class the one-vs-rest rates (class c positive, the others negative),"
+        + " per attribute and class the parity metrics, and per attribute the worst class"
+        + " (worst_class_*). Binary-only metrics (impact_ratio, Clarify, AUC, ...) are not computed.");
+    List<MetricResult> metrics = new ArrayList<>(group(Scope.DATASET, whole, classList, z, null));
+    for (Slice slice : in.slices()) {
+      metrics.addAll(new Attribute(in, slice.name(), classList, z, level, notes)
+          .results(groups.getOrDefault(slice.name(), Map.of())));
+    }
+    for (Slice slice : in.slices()) {
+      if (slice.columns().size() > 1) {
+        metrics.add(SliceSurvey.emptyCells(slice.name(), slice.columns().size(),
+            observedKeys.getOrDefault(slice.name(), Set.of()), notes));
+      }
+    }
+    return new FairnessOutcome(metrics, notes);
+  }
+
+  private static void checkClassCount(MulticlassInput in, Set<String> labels, Set<String> predictions,
+                                      Set<String> union) {
+    if (union.size() <= MAX_CLASSES) {
+      return;
+    }
+    String where = labels.size() > MAX_CLASSES ? in.labelAt() + ": label column '" + in.label()
+        + "' has " + labels.size() + " distinct values"
+        : predictions.size() > MAX_CLASSES ? in.predictionAt() + ": prediction column '"
+        + in.prediction() + "' has " + predictions.size() + " distinct values"
+        : in.labelAt() + ": label column '" + in.label() + "' and prediction column '"
+        + in.prediction() + "' (" + in.predictionAt() + ") have " + union.size()
+        + " distinct values together";
+    throw new BadInputException(where + " (" + listed(List.copyOf(union)) + "); fairness.task:"
+        + " multiclass allows at most " + MAX_CLASSES + " classes. Name columns that hold classes,"
+        + " or bucket the values (use fairness.task: regression for a numeric target).");
+  }
+
+  /** The first classes, for messages. */
+  private static String listed(List<String> classes) {
+    int shown = Math.min(classes.size(), 10);
+    return String.join(", ", classes.subList(0, shown))
+        + (classes.size() > shown ? ", ... " + (classes.size() - shown) + " more" : "");
+  }
+
+  /**
+   * The label and prediction as class text: each cast to string, except that two numeric columns
+   * of different types with a fractional one are both read as doubles (1 and 1.0 are one class).
+   */
+  static Column[] classColumns(Dataset<Row> data, String label, String prediction) {
+    DataType l = typeOf(data, label);
+    DataType p = typeOf(data, prediction);
+    boolean asDouble = l instanceof NumericType && p instanceof NumericType && !l.equals(p)
+        && (fractional(l) || fractional(p));
+    Column lc = functions.col(label);
+    Column pc = functions.col(prediction);
+    if (asDouble) {
+      lc = lc.cast("double");
+      pc = pc.cast("double");
+    }
+    return new Column[] {lc.cast("string"), pc.cast("string")};
+  }
+
+  private static DataType typeOf(Dataset<Row> data, String column) {
+    return Arrays.stream(data.schema().fields()).filter(f -> f.name().equals(column))
+        .map(StructField::dataType).findFirst().orElse(null);
+  }
+
+  private static boolean fractional(DataType t) {
+    return t instanceof DoubleType || t instanceof FloatType || t instanceof DecimalType;
+  }
+
+  /** count, accuracy and the per-class rates of one group (or of the data set). */
+  static List<MetricResult> group(Scope scope, ClassConfusion m, List<String> classes, double z,
+                                  String note) {
+    List<MetricResult> out = new ArrayList<>();
+    out.add(new MetricResult.Computed(key("count", scope), m.n(), m.n(), null, null, null, note));
+    Interval acc = WilsonInterval.of(m.correct(), m.n(), z);
+    out.add(new MetricResult.Computed(key("accuracy", scope), (double) m.correct() / m.n(), m.n(),
+        acc.low(), acc.high(), null, note));
+    for (String c : classes) {
+      for (ClassRate rate : ClassRate.values()) {
+        MetricKey k = key(rate.id(), scope.withClass(c));
+        long d = rate.denominator(m, c);
+        if (d == 0) {
+          out.add(new MetricResult.Undefined(k, m.n(), join(rate.undefinedReason(c), note)));
+        } else {
+          Interval ci = WilsonInterval.of(rate.numerator(m, c), d, z);
+          out.add(new MetricResult.Computed(k, rate.value(m, c), m.n(), ci.low(), ci.high(), null, note));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String groupColumn(int i) {
+    return "__assay_group_" + i;
+  }
+
+  /** The results of one attribute (or intersection). */
+  private static final class Attribute {
+
+    private final MulticlassInput in;
+    private final String attribute;
+    private final List<String> classes;
+    private final double z;
+    private final String level;
+    private final List<String> notes;
+    private final Map<String, ClassConfusion> eligible = new TreeMap<>();
+    private String exclusion;
+
+    Attribute(MulticlassInput in, String attribute, List<String> classes, double z, String level,
+              List<String> notes) {
+      this.in = in;
+      this.attribute = attribute;
+      this.classes = classes;
+      this.z = z;
+      this.level = level;
+      this.notes = notes;
+    }
+
+    List<MetricResult> results(Map<String, ClassConfusion> groups) {
+      List<MetricResult> out = new ArrayList<>();
+      List<String> excluded = new ArrayList<>();
+      groups.forEach((g, m) -> {
+        String note = null;
+        if (m.n() < in.minGroupSize()) {
+          note = "insufficient data: " + m.n() + " rows < min_group_size " + in.minGroupSize()
+              + "; left out of differences and ratios";
+          excluded.add(g + " (n=" + m.n() + ")");
+        } else {
+          eligible.put(g, m);
+        }
+        out.addAll(group(Scope.group(attribute, g), m, classes, z, note));
+      });
+      if (!excluded.isEmpty()) {
+        notes.add(attribute + ": groups smaller than min_group_size " + in.minGroupSize()
+            + " are shown but left out of differences and ratios: " + String.join(", ", excluded) + ".");
+        exclusion = "excluded (too small): " + String.join(", ", excluded);
+      }
+      Map<ClassDisparity, Map<String, MetricResult>> byClass = new LinkedHashMap<>();
+      for (String c : classes) {
+        for (ClassDisparity d : ClassDisparity.values()) {
+          MetricResult r = disparity(d, c);
+          byClass.computeIfAbsent(d, k -> new LinkedHashMap<>()).put(c, r);
+          out.add(r);
+        }
+      }
+      out.add(accuracyDifference());
+      for (ClassDisparity d : ClassDisparity.values()) {
+        out.add(worst(d, byClass.get(d)));
+      }
+      return out;
+    }
+
+    /** One class's disparity, as {@link AttributeResults} computes the binary one. */
+    private MetricResult disparity(ClassDisparity d, String c) {
+      MetricKey k = key(d.id(), Scope.attribute(attribute).withClass(c));
+      MetricResult chosen = null;
+      for (ClassRate rate : d.rates()) {
+        List<Map.Entry<String, Double>> values = new ArrayList<>();
+        List<String> undefined = new ArrayList<>();
+        for (Map.Entry<String, ClassConfusion> e : eligible.entrySet()) {
+          double v = rate.value(e.getValue(), c);
+          if (Double.isNaN(v)) {
+            undefined.add(e.getKey());
+          } else {
+            values.add(Map.entry(e.getKey(), v));
+          }
+        }
+        String leftOut = undefined.isEmpty() ? null : rate.id() + " undefined (left out) for: "
+            + String.join(", ", undefined);
+        if (values.size() < 2) {
+          return new MetricResult.Undefined(k, null, join(join(d.id() + " is undefined for class " + c
+              + ": it needs at least two groups with a defined " + rate.id() + " and at least"
+              + " min_group_size rows; found " + values.size(), leftOut), exclusion));
+        }
+        Map.Entry<String, Double>[] extremes = extremes(values);
+        Map.Entry<String, Double> min = extremes[0];
+        Map.Entry<String, Double> max = extremes[1];
+        ClassConfusion hi = eligible.get(max.getKey());
+        ClassConfusion lo = eligible.get(min.getKey());
+        double value;
+        Interval ci;
+        String method;
+        if (!d.ratio()) {
+          value = max.getValue() - min.getValue();
+          ci = NewcombeInterval.of(rate.numerator(hi, c), rate.denominator(hi, c),
+              rate.numerator(lo, c), rate.denominator(lo, c), z);
+          method = level + " Newcombe interval of the difference of these two groups";
+        } else if (max.getValue() == 0.0) {
+          return new MetricResult.Undefined(k, null, join(join(d.id() + " is undefined for class " + c
+              + ": every group has " + rate.id() + " 0 (0 ÷ 0)", leftOut), exclusion));
+        } else {
+          value = min.getValue() / max.getValue();
+          ci = KatzInterval.of(rate.numerator(lo, c), rate.denominator(lo, c),
+              rate.numerator(hi, c), rate.denominator(hi, c), z);
+          method = level + " Katz interval of the ratio of these two groups"
+              + (ci == null ? " undefined: the lowest group's count is 0" : "");
+        }
+        String note = rate.id() + ": highest " + max.getKey() + " (" + fmt(max.getValue()) + "), lowest "
+            + min.getKey() + " (" + fmt(min.getValue()) + "); " + method;
+        boolean worse = chosen == null || (d.ratio() ? value < chosen.number().getAsDouble()
+            : value > chosen.number().getAsDouble());
+        if (worse) {
+          chosen = new MetricResult.Computed(k, value, null, ci == null ? null : ci.low(),
+              ci == null ? null : ci.high(), null, join(join(note, leftOut), exclusion));
+        }
+      }
+      return chosen;
+    }
+
+    /** max − min of accuracy over the eligible groups, with Newcombe's interval. */
+    private MetricResult accuracyDifference() {
+      MetricKey k = key("accuracy_difference", Scope.attribute(attribute));
+      if (eligible.size() < 2) {
+        return new MetricResult.Undefined(k, null, join("accuracy_difference is undefined: it needs"
+            + " at least two groups with at least min_group_size rows; found " + eligible.size(),
+            exclusion));
+      }
+      List<Map.Entry<String, Double>> values = new ArrayList<>();
+      eligible.forEach((g, m) -> values.add(Map.entry(g, accuracy(m))));
+      Map.Entry<String, Double>[] extremes = extremes(values);
+      String lo = extremes[0].getKey();
+      String hi = extremes[1].getKey();
+      ClassConfusion h = eligible.get(hi);
+      ClassConfusion l = eligible.get(lo);
+      Interval ci = NewcombeInterval.of(h.correct(), h.n(), l.correct(), l.n(), z);
+      return new MetricResult.Computed(k, accuracy(h) - accuracy(l), null, ci.low(), ci.high(), null,
+          join("accuracy: highest " + hi + " (" + fmt(accuracy(h)) + "), lowest " + lo + " ("
+              + fmt(accuracy(l)) + "); " + level + " Newcombe interval of the difference of these"
+              + " two groups", exclusion));
+    }
+
+    /**
+     * The lowest (first by name on a tie) and the highest (first by name among the others) of at
+     * least two values, so that the two named groups differ even when every value ties.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map.Entry<String, Double>[] extremes(List<Map.Entry<String, Double>> values) {
+      List<Map.Entry<String, Double>> sorted = new ArrayList<>(values);
+      sorted.sort(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+      Map.Entry<String, Double> max = sorted.subList(1, sorted.size()).stream()
+          .max(Comparator.comparing(Map.Entry<String, Double>::getValue)
+              .thenComparing(Map.Entry.<String, Double>comparingByKey().reversed())).orElseThrow();
+      return new Map.Entry[] {sorted.get(0), max};
+    }
+
+    private static double accuracy(ClassConfusion m) {
+      return (double) m.correct() / m.n();
+    }
+
+    /**
+     * The worst class of a disparity: the largest difference or smallest ratio over the classes
+     * where it is defined (the first class in order on a tie), with that class's interval, and the
+     * class and its groups named in the note.
+     */
+    private MetricResult worst(ClassDisparity d, Map<String, MetricResult> perClass) {
+      MetricKey k = key(d.worstId(), Scope.attribute(attribute));
+      String worstClass = null;
+      MetricResult.Computed worst = null;
+      List<String> undefined = new ArrayList<>();
+      for (Map.Entry<String, MetricResult> e : perClass.entrySet()) {
+        if (e.getValue() instanceof MetricResult.Computed c) {
+          if (worst == null || (d.ratio() ? c.value() < worst.value() : c.value() > worst.value())) {
+            worst = c;
+            worstClass = e.getKey();
+          }
+        } else {
+          undefined.add(e.getKey());
+        }
+      }
+      if (worst == null) {
+        return new MetricResult.Undefined(k, null, join(d.worstId() + " is undefined: " + d.id()
+            + " is undefined for every class (" + String.join(", ", undefined) + ")", exclusion));
+      }
+      String note = worst.note();
+      int at = note.indexOf(": highest ");
+      String named = note.substring(0, at) + " of class " + worstClass + note.substring(at);
+      String summary = String.format(Locale.ROOT, "worst of %d classes at class %s", perClass.size()
+          - undefined.size(), worstClass)
+          + (undefined.isEmpty() ? "" : "; undefined (left out) for class " + String.join(", ", undefined));
+      return new MetricResult.Computed(k, worst.value(), null, worst.ciLow(), worst.ciHigh(), null,
+          named + "; " + summary);
+    }
+  }
+}

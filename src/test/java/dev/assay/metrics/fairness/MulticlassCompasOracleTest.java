@@ -1,0 +1,217 @@
+package dev.assay.metrics.fairness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assay.CompasCsv;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+import dev.assay.spark.SharedSpark;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Multi-class fairness on the real COMPAS data: prediction = {@code score_text} (Low, Medium,
+ * High), label = the two-year outcome in three classes (High: violent recidivism within two years,
+ * Medium: other recidivism within two years, Low: none), audited by race, sex and race × sex with
+ * min_group_size 30. Every expected value comes from a plain Java loop over the CSV (its own line
+ * splitter) and the definitions written out below, never from the code under test.
+ */
+class MulticlassCompasOracleTest {
+
+  private static final List<String> CLASSES = List.of("High", "Low", "Medium");
+  private static final int MIN_GROUP = 30;
+  private static final double EPS = 1e-12;
+
+  /** Per attribute, per group: counts[label][prediction] over CLASSES. */
+  private static final Map<String, Map<String, long[][]>> EXPECTED = new TreeMap<>();
+  private static List<MetricResult> metrics;
+
+  private static String outcome(String twoYear, String violent) {
+    return !twoYear.equals("1") ? "Low" : violent.equals("1") ? "High" : "Medium";
+  }
+
+  @BeforeAll
+  static void audit() throws IOException {
+    List<String> lines = Files.readAllLines(CompasCsv.CSV, StandardCharsets.UTF_8);
+    List<String> header = CompasCsv.split(lines.get(0));
+    int race = header.indexOf("race");
+    int sex = header.indexOf("sex");
+    int text = header.indexOf("score_text");
+    int recid = header.indexOf("two_year_recid");
+    int violent = header.indexOf("is_violent_recid");
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> f = CompasCsv.split(line);
+      int y = CLASSES.indexOf(outcome(f.get(recid), f.get(violent)));
+      int p = CLASSES.indexOf(f.get(text));
+      String[][] keys = {{"race", f.get(race)}, {"sex", f.get(sex)},
+          {"race & sex", f.get(race) + " & " + f.get(sex)}};
+      for (String[] k : keys) {
+        EXPECTED.computeIfAbsent(k[0], a -> new TreeMap<>())
+            .computeIfAbsent(k[1], g -> new long[3][3])[y][p]++;
+      }
+    }
+    Dataset<Row> data = SharedSpark.get().read().option("header", "true").option("inferSchema", "true")
+        .csv(CompasCsv.CSV.toString());
+    Column y = functions.when(functions.col("two_year_recid").notEqual(1), "Low")
+        .when(functions.col("is_violent_recid").equalTo(1), "High").otherwise("Medium");
+    data = data.withColumn("outcome", y);
+    metrics = MulticlassAnalysis.run(new MulticlassInput(data, "outcome", "score_text",
+        List.of(new Slice(List.of("race")), new Slice(List.of("sex")), new Slice(List.of("race", "sex"))),
+        MIN_GROUP, 0.95, "compas", "spec:1", "spec:2")).metrics();
+  }
+
+  private static long n(long[][] m) {
+    long n = 0;
+    for (long[] row : m) {
+      for (long v : row) {
+        n += v;
+      }
+    }
+    return n;
+  }
+
+  /** The one-vs-rest rates of class c: selection, base, TPR, FPR, PPV (NaN when 0 ÷ 0). */
+  private static double[] rates(long[][] m, int c) {
+    long n = n(m);
+    long predicted = 0;
+    long labelled = 0;
+    for (int i = 0; i < 3; i++) {
+      predicted += m[i][c];
+      labelled += m[c][i];
+    }
+    long tp = m[c][c];
+    long fp = predicted - tp;
+    long tn = n - predicted - labelled + tp;
+    return new double[] {(double) predicted / n, (double) labelled / n, div(tp, labelled),
+        div(fp, fp + tn), div(tp, predicted)};
+  }
+
+  private static double div(long a, long b) {
+    return b == 0 ? Double.NaN : (double) a / b;
+  }
+
+  private static double accuracy(long[][] m) {
+    return (double) (m[0][0] + m[1][1] + m[2][2]) / n(m);
+  }
+
+  private static MetricResult find(String metric, Scope scope) {
+    return metrics.stream().filter(m -> m.key().metric().equals(metric) && m.key().scope().equals(scope))
+        .findFirst().orElseThrow(() -> new AssertionError("no " + metric + " for " + scope));
+  }
+
+  private static void check(double expected, String metric, Scope scope) {
+    MetricResult r = find(metric, scope);
+    if (Double.isNaN(expected)) {
+      assertInstanceOf(MetricResult.Undefined.class, r, metric + " " + scope.label());
+    } else {
+      assertEquals(expected, r.number().orElseThrow(() -> new AssertionError(metric + " "
+          + scope.label() + ": " + r.note())), EPS, metric + " " + scope.label());
+    }
+  }
+
+  @Test
+  void everyPerGroupRateEqualsThePlainLoop() {
+    String[] names = {"selection_rate", "base_rate", "true_positive_rate", "false_positive_rate",
+        "positive_predictive_value"};
+    int checked = 0;
+    for (Map.Entry<String, Map<String, long[][]>> a : EXPECTED.entrySet()) {
+      for (Map.Entry<String, long[][]> g : a.getValue().entrySet()) {
+        Scope s = Scope.group(a.getKey(), g.getKey());
+        check(n(g.getValue()), "count", s);
+        check(accuracy(g.getValue()), "accuracy", s);
+        for (int c = 0; c < 3; c++) {
+          double[] r = rates(g.getValue(), c);
+          for (int i = 0; i < names.length; i++) {
+            check(r[i], names[i], s.withClass(CLASSES.get(c)));
+            checked++;
+          }
+        }
+      }
+    }
+    assertTrue(checked > 200, "rates checked: " + checked);
+  }
+
+  /** Fairlearn's definitions per class over the groups with n >= 30 and a defined rate. */
+  @Test
+  void perClassParityAndTheWorstClassEqualThePlainLoop() {
+    for (Map.Entry<String, Map<String, long[][]>> a : EXPECTED.entrySet()) {
+      Map<String, long[][]> eligible = new TreeMap<>();
+      a.getValue().forEach((g, m) -> {
+        if (n(m) >= MIN_GROUP) {
+          eligible.put(g, m);
+        }
+      });
+      double worstDpd = Double.NaN;
+      double worstDpr = Double.NaN;
+      double worstEod = Double.NaN;
+      double worstEqOdds = Double.NaN;
+      for (int c = 0; c < 3; c++) {
+        double[] sel = spread(eligible, c, 0);
+        double[] tpr = spread(eligible, c, 2);
+        double[] fpr = spread(eligible, c, 3);
+        double dpd = sel[1] - sel[0];
+        double dpr = sel[1] == 0 ? Double.NaN : sel[0] / sel[1];
+        double eod = tpr[1] - tpr[0];
+        double eqOdds = Math.max(tpr[1] - tpr[0], fpr[1] - fpr[0]);
+        Scope s = Scope.attribute(a.getKey()).withClass(CLASSES.get(c));
+        check(dpd, "demographic_parity_difference", s);
+        check(dpr, "demographic_parity_ratio", s);
+        check(eod, "equal_opportunity_difference", s);
+        check(eqOdds, "equalized_odds_difference", s);
+        worstDpd = worse(worstDpd, dpd, true);
+        worstDpr = worse(worstDpr, dpr, false);
+        worstEod = worse(worstEod, eod, true);
+        worstEqOdds = worse(worstEqOdds, eqOdds, true);
+      }
+      Scope s = Scope.attribute(a.getKey());
+      check(worstDpd, "worst_class_demographic_parity_difference", s);
+      check(worstDpr, "worst_class_demographic_parity_ratio", s);
+      check(worstEod, "worst_class_equal_opportunity_difference", s);
+      check(worstEqOdds, "worst_class_equalized_odds_difference", s);
+      double hi = eligible.values().stream().mapToDouble(MulticlassCompasOracleTest::accuracy).max().orElseThrow();
+      double lo = eligible.values().stream().mapToDouble(MulticlassCompasOracleTest::accuracy).min().orElseThrow();
+      check(hi - lo, "accuracy_difference", s);
+    }
+    // Native American (18 rows) is below min_group_size and said to be left out
+    assertTrue(find("demographic_parity_difference", Scope.attribute("race").withClass("High")).note()
+        .contains("excluded (too small): Native American (n=18)"));
+  }
+
+  /** min and max of a rate over the groups where it is defined; NaNs when fewer than two. */
+  private static double[] spread(Map<String, long[][]> groups, int c, int rate) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    int defined = 0;
+    for (long[][] m : groups.values()) {
+      double v = rates(m, c)[rate];
+      if (!Double.isNaN(v)) {
+        defined++;
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    return defined < 2 ? new double[] {Double.NaN, Double.NaN} : new double[] {lo, hi};
+  }
+
+  private static double worse(double current, double v, boolean larger) {
+    if (Double.isNaN(v)) {
+      return current;
+    }
+    if (Double.isNaN(current)) {
+      return v;
+    }
+    return larger ? Math.max(current, v) : Math.min(current, v);
+  }
+}
