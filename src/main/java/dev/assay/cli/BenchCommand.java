@@ -24,11 +24,28 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--dir", defaultValue = "target/bench", description = "where the data is generated (default ${DEFAULT-VALUE})")
   Path dir;
 
+  @Option(names = "--only", split = ",", paramLabel = "WHAT",
+      description = "measure only these (comma-separated): scan, scan-all, scan-text, fairness, drift,"
+          + " privacy, llm, audit (default: all; a ratio needs its scan: scan for fairness, scan-all"
+          + " for drift, privacy and audit, scan-text for llm)")
+  List<String> only;
+
+  @Option(names = "--no-warmup", description = "skip the unmeasured first run of each measurement"
+      + " (halves a 100M-row run; the figure then includes the cold start)")
+  boolean noWarmup;
+
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*])")
   String master;
 
   @Override
   public Integer call() {
+    List<String> what = only == null ? Benchmark.WHAT : only;
+    for (String w : what) {
+      if (!Benchmark.WHAT.contains(w)) {
+        throw new BadInputException("--only " + w + ": not a measurement; use some of "
+            + String.join(", ", Benchmark.WHAT) + ".");
+      }
+    }
     if (rows.stream().anyMatch(r -> r < 1)) {
       throw new BadInputException("--rows takes positive sizes, such as 1000000,10000000.");
     }
@@ -37,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
       System.out.println("Assay benchmark on " + spark.sparkContext().master() + ", "
           + Runtime.getRuntime().availableProcessors() + " cores, max heap "
           + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
-      Benchmark.run(spark, dir, rows, 42, System.out);
+      Benchmark.run(spark, dir, rows, 42, System.out, what, !noWarmup);
     }
     return 0;
   }
