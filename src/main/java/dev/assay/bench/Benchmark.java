@@ -179,9 +179,10 @@ public final class Benchmark {
     }
   }
 
+  /** Writes the data once; a folder without Spark's _SUCCESS marker (an interrupted run) is rewritten. */
   private static Path generate(Path path, java.util.function.Supplier<Dataset<Row>> data) {
-    if (!Files.isDirectory(path)) {
-      data.get().write().parquet(path.toString());
+    if (!Files.exists(path.resolve("_SUCCESS"))) {
+      data.get().write().mode("overwrite").parquet(path.toString());
     }
     return path.toAbsolutePath();
   }
