@@ -23,8 +23,9 @@ import org.apache.spark.sql.functions;
  * gives identical numbers. The price is that the cell count is the number of distinct combinations
  * of all grouping columns, bounded by {@code maxCells}.
  *
- * <p>Grouping columns must be strings without nulls (callers map null to an explicit "missing"
- * group). With AQE on, Spark runs the scan and the final aggregation as two jobs; the data is read
+ * <p>Grouping columns must hold no nulls (callers map null to an explicit "missing" group); their
+ * values come back as strings ({@code toString()} of a number), so a numeric key column (such as
+ * fairness's score key) avoids formatting a string per row. With AQE on, Spark runs the scan and the final aggregation as two jobs; the data is read
  * once either way.
  */
 public final class SinglePassRunner {
@@ -73,15 +74,16 @@ public final class SinglePassRunner {
       throw tooManyCells(allColumns, rows.size() + "", maxCells);
     }
     int rowsIndex = allColumns.size() + aggregates.size() - 1;
-    List<Object[]> cellStates = new ArrayList<>();
-    List<List<String>> cellKeys = new ArrayList<>();
+    List<Object[]> cellStates = new ArrayList<>(rows.size());
+    List<List<String>> cellKeys = new ArrayList<>(rows.size());
     for (Row row : rows) {
       if (row.getLong(rowsIndex) == 0) {
         continue; // a global aggregate over no rows
       }
-      List<String> key = new ArrayList<>();
+      List<String> key = new ArrayList<>(allColumns.size());
       for (int i = 0; i < allColumns.size(); i++) {
-        key.add(row.getString(i));
+        Object value = row.get(i);
+        key.add(value instanceof String s ? s : String.valueOf(value));
       }
       Object[] read = new Object[states.size()];
       int offset = allColumns.size();

@@ -77,4 +77,15 @@ class SinglePassRunnerTest {
     assertEquals(List.of(), SinglePassRunner.run(empty, List.of(Grouping.whole("all")),
         List.of(new SumOfX()), 10));
   }
+
+  @Test
+  void aNumericKeyColumnComesBackAsItsDecimalText() {
+    // k = id % 3 as a long: k = 0 holds 0+3+...+99 = 1683, k = 1 holds 1+4+...+97 = 1617, k = 2 1650.
+    Dataset<Row> data = data().withColumn("k", functions.col("x").mod(3));
+    List<GroupedStates> out = SinglePassRunner.run(data, List.of(new Grouping("a&k", List.of("a", "k")),
+        new Grouping("k", List.of("k"))), List.of(new SumOfX()), 100);
+    assertEquals(Map.of("0", 1683L, "1", 1617L, "2", 1650L), sums(out, "k"));
+    // a = 0 and k = 0: ids 0, 6, ..., 96 -> 6 · (0 + 1 + ... + 16) = 816.
+    assertEquals(816L, sums(out, "a&k").get("0|0"));
+  }
 }
