@@ -7,9 +7,11 @@ package dev.assay.metrics.fairness;
  * Fairlearn's {@code MetricFrame} gives them when the label and prediction are binarised with
  * {@code y == c} (fairlearn.org, "Performing a Fairness Assessment"; the one-vs-rest reduction of
  * scikit-learn's multi-class metrics, {@code average=None}). Range [0, 1]. A rate whose denominator
- * d is 0 is undefined (a reason, never 0): TPR when no row of the group is labelled c, FPR when
- * every row is, PPV when no row is predicted c. Selection and base rate are defined for every group
- * (a group has at least one row), 0 for a class the group never has.
+ * d is 0 is undefined (a reason, never 0): TPR and FNR when no row of the group is labelled c, FPR
+ * and TNR when every row is, PPV when no row is predicted c, NPV when every row is. Selection and
+ * base rate are defined for every group (a group has at least one row), 0 for a class the group
+ * never has. With TN = n − labelled c − predicted c + TP (rows neither labelled nor predicted c),
+ * FNR = 1 − TPR and TNR = 1 − FPR wherever defined.
  */
 public enum ClassRate {
   /**
@@ -23,8 +25,25 @@ public enum ClassRate {
   TRUE_POSITIVE_RATE("true_positive_rate"),
   /** P(ŷ = c | y ≠ c) = (predicted c − TP) ÷ (n − labelled c); lower is better. */
   FALSE_POSITIVE_RATE("false_positive_rate"),
+  /**
+   * P(ŷ ≠ c | y = c) = (labelled c − TP) ÷ labelled c (miss rate of c); lower is better
+   * (Fairlearn {@code false_negative_rate} on {@code y == c, ŷ == c}); undefined when no row is
+   * labelled c.
+   */
+  FALSE_NEGATIVE_RATE("false_negative_rate"),
+  /**
+   * P(ŷ ≠ c | y ≠ c) = TN ÷ (n − labelled c) (specificity of c); higher is better (Fairlearn
+   * {@code true_negative_rate}); undefined when every row is labelled c.
+   */
+  TRUE_NEGATIVE_RATE("true_negative_rate"),
   /** P(y = c | ŷ = c) = TP ÷ predicted c (precision of c); higher is better. */
-  POSITIVE_PREDICTIVE_VALUE("positive_predictive_value");
+  POSITIVE_PREDICTIVE_VALUE("positive_predictive_value"),
+  /**
+   * P(y ≠ c | ŷ ≠ c) = TN ÷ (n − predicted c); higher is better (the binary path's
+   * {@code negative_predictive_value}, scikit-learn's precision of the negative class); undefined
+   * when every row is predicted c.
+   */
+  NEGATIVE_PREDICTIVE_VALUE("negative_predictive_value");
 
   private final String id;
 
@@ -44,6 +63,8 @@ public enum ClassRate {
       case BASE_RATE -> m.labelled(c);
       case TRUE_POSITIVE_RATE, POSITIVE_PREDICTIVE_VALUE -> m.hits(c);
       case FALSE_POSITIVE_RATE -> m.predicted(c) - m.hits(c);
+      case FALSE_NEGATIVE_RATE -> m.labelled(c) - m.hits(c);
+      case TRUE_NEGATIVE_RATE, NEGATIVE_PREDICTIVE_VALUE -> trueNegatives(m, c);
     };
   }
 
@@ -51,10 +72,16 @@ public enum ClassRate {
   public long denominator(ClassConfusion m, String c) {
     return switch (this) {
       case SELECTION_RATE, BASE_RATE -> m.n();
-      case TRUE_POSITIVE_RATE -> m.labelled(c);
-      case FALSE_POSITIVE_RATE -> m.n() - m.labelled(c);
+      case TRUE_POSITIVE_RATE, FALSE_NEGATIVE_RATE -> m.labelled(c);
+      case FALSE_POSITIVE_RATE, TRUE_NEGATIVE_RATE -> m.n() - m.labelled(c);
       case POSITIVE_PREDICTIVE_VALUE -> m.predicted(c);
+      case NEGATIVE_PREDICTIVE_VALUE -> m.n() - m.predicted(c);
     };
+  }
+
+  /** One-vs-rest TN of class {@code c}: rows neither labelled nor predicted c. */
+  static long trueNegatives(ClassConfusion m, String c) {
+    return m.n() - m.labelled(c) - m.predicted(c) + m.hits(c);
   }
 
   /** x ÷ d, NaN when d is 0. */
@@ -67,9 +94,10 @@ public enum ClassRate {
   public String undefinedReason(String c) {
     return id + " is undefined for class " + c + ": " + switch (this) {
       case SELECTION_RATE, BASE_RATE -> "the group has no row";
-      case TRUE_POSITIVE_RATE -> "no row of the group is labelled " + c;
-      case FALSE_POSITIVE_RATE -> "every row of the group is labelled " + c;
+      case TRUE_POSITIVE_RATE, FALSE_NEGATIVE_RATE -> "no row of the group is labelled " + c;
+      case FALSE_POSITIVE_RATE, TRUE_NEGATIVE_RATE -> "every row of the group is labelled " + c;
       case POSITIVE_PREDICTIVE_VALUE -> "no row of the group is predicted " + c;
+      case NEGATIVE_PREDICTIVE_VALUE -> "every row of the group is predicted " + c;
     };
   }
 }

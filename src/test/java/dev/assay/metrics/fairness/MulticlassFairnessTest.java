@@ -68,6 +68,20 @@ class MulticlassFairnessTest {
    *   a: sel 5/13, base 6/13, TPR 4/6, FPR 1/7, PPV 4/5
    *   b: sel 5/13, base 5/13, TPR 3/5, FPR 2/8, PPV 3/5
    *   c: sel 3/13, base 2/13, TPR 1/2, FPR 2/11, PPV 1/3
+   *
+   * FNR = (labelled - hits) / labelled, TN = n - labelled - predicted + hits,
+   * TNR = TN / (n - labelled), NPV = TN / (n - predicted):
+   *   F a: FNR 1/3, TN 6-3-3+2 = 2 (rows 4, 6), TNR 2/3, NPV 2/3
+   *   F b: FNR 1/2, TN 6-2-3+1 = 2 (rows 1, 2), TNR 2/4, NPV 2/3
+   *   F c: FNR 1/1 = 1, TN 6-1-0+0 = 5, TNR 5/5 = 1, NPV 5/6
+   *   M a: FNR 1/3, TN 6-3-2+2 = 3 (rows 8, 9, 10), TNR 3/3 = 1, NPV 3/4
+   *   M b: FNR 1/3, TN 3 (rows 7, 11, 12), TNR 1, NPV 3/4
+   *   M c: FNR undefined (no row labelled c), TN 6-0-2+0 = 4, TNR 4/6, NPV 4/4 = 1
+   *   X a: FNR undefined, TN 1, TNR 1/1, NPV 1/1; X c: FNR 0/1 = 0, TNR undefined (every row
+   *        labelled c), NPV undefined (every row predicted c)
+   *   whole a: FNR 2/6, TN 13-6-5+4 = 6, TNR 6/7, NPV 6/8
+   *   whole b: FNR 2/5, TN 13-5-5+3 = 6, TNR 6/8, NPV 6/8
+   *   whole c: FNR 1/2, TN 13-2-3+1 = 9, TNR 9/11, NPV 9/10
    */
   static final Object[][] ROWS = {
       {"F", "a", "a"}, {"F", "a", "a"}, {"F", "a", "b"}, {"F", "b", "b"}, {"F", "b", "a"},
@@ -164,6 +178,48 @@ class MulticlassFairnessTest {
     assertEquals(6L, ppv.count());
     assertEquals(centre - half, ppv.ciLow(), 1e-9);
     assertEquals(centre + half, ppv.ciHigh(), 1e-9);
+  }
+
+  @Test
+  void falseNegativeTrueNegativeAndNegativePredictiveValuePerClassMatchTheHandCounts() {
+    List<MetricResult> ms = MulticlassAnalysis.run(input(frame(ROWS, SCHEMA), 2, SEX)).metrics();
+    String[] rates = {"false_negative_rate", "true_negative_rate", "negative_predictive_value"};
+    double nan = Double.NaN;
+    Object[][] expected = {
+        {group("F", "a"), 1 / 3.0, 2 / 3.0, 2 / 3.0}, {group("F", "b"), 0.5, 0.5, 2 / 3.0},
+        {group("F", "c"), 1.0, 1.0, 5 / 6.0}, {group("M", "a"), 1 / 3.0, 1.0, 0.75},
+        {group("M", "b"), 1 / 3.0, 1.0, 0.75}, {group("M", "c"), nan, 2 / 3.0, 1.0},
+        {group("X", "a"), nan, 1.0, 1.0}, {group("X", "c"), 0.0, nan, nan},
+        {Scope.DATASET.withClass("a"), 2 / 6.0, 6 / 7.0, 6 / 8.0},
+        {Scope.DATASET.withClass("b"), 2 / 5.0, 6 / 8.0, 6 / 8.0},
+        {Scope.DATASET.withClass("c"), 1 / 2.0, 9 / 11.0, 9 / 10.0}};
+    for (Object[] e : expected) {
+      Scope s = (Scope) e[0];
+      for (int r = 0; r < rates.length; r++) {
+        double v = (Double) e[r + 1];
+        if (Double.isNaN(v)) {
+          assertInstanceOf(MetricResult.Undefined.class, result(ms, rates[r], s), rates[r] + " " + s);
+        } else {
+          assertEquals(v, value(ms, rates[r], s), EPS, rates[r] + " " + s);
+        }
+      }
+    }
+    undefined(ms, "false_negative_rate", group("M", "c"), "no row of the group is labelled c");
+    undefined(ms, "true_negative_rate", group("X", "c"), "every row of the group is labelled c");
+    undefined(ms, "negative_predictive_value", group("X", "c"), "every row of the group is predicted c");
+    // Wilson interval of M, class a, NPV 3/4: centre (3 + z²/2)/(4 + z²), half z/(4 + z²) · √(3·1/4 + z²/4)
+    double z = 1.959963984540054;
+    double z2 = z * z;
+    double centre = (3 + z2 / 2) / (4 + z2);
+    double half = z / (4 + z2) * Math.sqrt(3.0 / 4 + z2 / 4);
+    MetricResult.Computed npv = (MetricResult.Computed) result(ms, "negative_predictive_value", group("M", "a"));
+    assertEquals(6L, npv.count());
+    assertEquals(centre - half, npv.ciLow(), 1e-9);
+    assertEquals(centre + half, npv.ciHigh(), 1e-9);
+    // X (n = 1), class c, FNR 0 of 1: Wilson [0, z²/(1 + z²)]
+    MetricResult.Computed fnr = (MetricResult.Computed) result(ms, "false_negative_rate", group("X", "c"));
+    assertEquals(0.0, fnr.ciLow(), 1e-12);
+    assertEquals(z2 / (1 + z2), fnr.ciHigh(), 1e-9);
   }
 
   @Test
