@@ -64,7 +64,8 @@ public final class MetricNames {
         // fairness.task: multiclass — per attribute, the worst class (the per-class rows reuse
         // the names above with a class key)
         "worst_class_demographic_parity_difference", "worst_class_demographic_parity_ratio",
-        "worst_class_equalized_odds_difference", "worst_class_equal_opportunity_difference"));
+        "worst_class_equalized_odds_difference", "worst_class_equal_opportunity_difference",
+        "worst_class_equal_opportunity_ratio", "worst_class_equalized_odds_ratio"));
     NAMES.put(Family.DRIFT, names(
         // per column
         "ks_statistic", "ks_p_value", "wasserstein", "wasserstein_normed", "psi", "jensen_shannon",

@@ -143,6 +143,12 @@ public final class MetricGlossary {
     define("worst_class_equal_opportunity_difference", "With several classes: the largest, over "
         + "the classes, of the gap between the groups' highest and lowest share of that class's "
         + "records recognised as that class (recall).");
+    define("worst_class_equal_opportunity_ratio", "With several classes: the smallest, over the "
+        + "classes, of the lowest group's share of that class's records recognised as that class "
+        + "divided by the highest group's; 1 means equal recall for every class.");
+    define("worst_class_equalized_odds_ratio", "With several classes: the smallest, over the "
+        + "classes, of the smaller of the true and false positive rate ratios (lowest group ÷ "
+        + "highest group) for that class against the rest; 1 means parity.");
     // SageMaker Clarify: a group (facet d) against all other rows of its attribute (the rest a)
     define("clarify_ci", "Class imbalance (Clarify CI): (rest size - group size) / (rest size + "
         + "group size); positive means the group is under-represented.");

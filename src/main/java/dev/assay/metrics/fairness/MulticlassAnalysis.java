@@ -49,9 +49,12 @@ import org.apache.spark.sql.types.StructField;
  *       intervals, the class in the row's {@code class} key;
  *   <li>per attribute and class: the {@link ClassDisparity}s over the groups with at least
  *       {@code min_group_size} rows (Newcombe interval of a difference, Katz of a ratio, for the
- *       extreme pair as in the binary path);
- *   <li>per attribute: {@code accuracy_difference} and, per disparity, its worst class
- *       ({@code worst_class_*}), the class and the groups attaining it named in the note;
+ *       extreme pair as in the binary path, the extreme groups in {@code max_group} /
+ *       {@code min_group});
+ *   <li>per attribute: {@code accuracy_difference} and, per disparity that has one
+ *       ({@link ClassDisparity#hasWorstClass()}), its worst class ({@code worst_class_*}), the
+ *       class and the groups attaining it named in the note and in {@code max_group} /
+ *       {@code min_group};
  *   <li>per intersection: {@code empty_intersection_cells}.
  * </ul>
  *
@@ -303,7 +306,9 @@ public final class MulticlassAnalysis {
       }
       out.add(accuracyDifference());
       for (ClassDisparity d : ClassDisparity.values()) {
-        out.add(worst(d, byClass.get(d)));
+        if (d.hasWorstClass()) {
+          out.add(worst(d, byClass.get(d)));
+        }
       }
       return out;
     }
@@ -359,7 +364,8 @@ public final class MulticlassAnalysis {
             : value > chosen.number().getAsDouble());
         if (worse) {
           chosen = new MetricResult.Computed(k, value, null, ci == null ? null : ci.low(),
-              ci == null ? null : ci.high(), null, join(join(note, leftOut), exclusion));
+              ci == null ? null : ci.high(), null, join(join(note, leftOut), exclusion),
+              max.getKey(), min.getKey());
         }
       }
       return chosen;
@@ -384,7 +390,7 @@ public final class MulticlassAnalysis {
       return new MetricResult.Computed(k, accuracy(h) - accuracy(l), null, ci.low(), ci.high(), null,
           join("accuracy: highest " + hi + " (" + fmt(accuracy(h)) + "), lowest " + lo + " ("
               + fmt(accuracy(l)) + "); " + level + " Newcombe interval of the difference of these"
-              + " two groups", exclusion));
+              + " two groups", exclusion), hi, lo);
     }
 
     /**
@@ -436,7 +442,7 @@ public final class MulticlassAnalysis {
           - undefined.size(), worstClass)
           + (undefined.isEmpty() ? "" : "; undefined (left out) for class " + String.join(", ", undefined));
       return new MetricResult.Computed(k, worst.value(), null, worst.ciLow(), worst.ciHigh(), null,
-          named + "; " + summary);
+          named + "; " + summary, worst.maxGroup(), worst.minGroup());
     }
   }
 }

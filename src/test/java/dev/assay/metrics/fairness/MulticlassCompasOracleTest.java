@@ -162,29 +162,50 @@ class MulticlassCompasOracleTest {
       double worstDpr = Double.NaN;
       double worstEod = Double.NaN;
       double worstEqOdds = Double.NaN;
+      double worstEor = Double.NaN;
+      double worstEqOddsRatio = Double.NaN;
       for (int c = 0; c < 3; c++) {
         double[] sel = spread(eligible, c, 0);
         double[] tpr = spread(eligible, c, 2);
         double[] fpr = spread(eligible, c, 3);
+        double[] ppv = spread(eligible, c, 4);
         double dpd = sel[1] - sel[0];
         double dpr = sel[1] == 0 ? Double.NaN : sel[0] / sel[1];
         double eod = tpr[1] - tpr[0];
         double eqOdds = Math.max(tpr[1] - tpr[0], fpr[1] - fpr[0]);
+        // Fairlearn: true_positive_rate ratio min/max; equalized_odds_ratio = min(TPR, FPR ratios)
+        double eor = tpr[1] == 0 ? Double.NaN : tpr[0] / tpr[1];
+        double fprRatio = fpr[1] == 0 ? Double.NaN : fpr[0] / fpr[1];
+        double eqOddsRatio = Double.isNaN(eor) || Double.isNaN(fprRatio) ? Double.NaN
+            : Math.min(eor, fprRatio);
         Scope s = Scope.attribute(a.getKey()).withClass(CLASSES.get(c));
         check(dpd, "demographic_parity_difference", s);
         check(dpr, "demographic_parity_ratio", s);
         check(eod, "equal_opportunity_difference", s);
         check(eqOdds, "equalized_odds_difference", s);
+        check(eor, "equal_opportunity_ratio", s);
+        check(eqOddsRatio, "equalized_odds_ratio", s);
+        check(fpr[1] - fpr[0], "false_positive_rate_difference", s);
+        check(ppv[1] - ppv[0], "predictive_parity_difference", s);
+        // the named groups attain the max and the min of the rate
+        extremeGroups(eligible, c, 0, sel, "demographic_parity_difference", s);
+        extremeGroups(eligible, c, 2, tpr, "equal_opportunity_ratio", s);
+        extremeGroups(eligible, c, 3, fpr, "false_positive_rate_difference", s);
+        extremeGroups(eligible, c, 4, ppv, "predictive_parity_difference", s);
         worstDpd = worse(worstDpd, dpd, true);
         worstDpr = worse(worstDpr, dpr, false);
         worstEod = worse(worstEod, eod, true);
         worstEqOdds = worse(worstEqOdds, eqOdds, true);
+        worstEor = worse(worstEor, eor, false);
+        worstEqOddsRatio = worse(worstEqOddsRatio, eqOddsRatio, false);
       }
       Scope s = Scope.attribute(a.getKey());
       check(worstDpd, "worst_class_demographic_parity_difference", s);
       check(worstDpr, "worst_class_demographic_parity_ratio", s);
       check(worstEod, "worst_class_equal_opportunity_difference", s);
       check(worstEqOdds, "worst_class_equalized_odds_difference", s);
+      check(worstEor, "worst_class_equal_opportunity_ratio", s);
+      check(worstEqOddsRatio, "worst_class_equalized_odds_ratio", s);
       double hi = eligible.values().stream().mapToDouble(MulticlassCompasOracleTest::accuracy).max().orElseThrow();
       double lo = eligible.values().stream().mapToDouble(MulticlassCompasOracleTest::accuracy).min().orElseThrow();
       check(hi - lo, "accuracy_difference", s);
@@ -192,6 +213,17 @@ class MulticlassCompasOracleTest {
     // Native American (18 rows) is below min_group_size and said to be left out
     assertTrue(find("demographic_parity_difference", Scope.attribute("race").withClass("High")).note()
         .contains("excluded (too small): Native American (n=18)"));
+  }
+
+  /** The groups in max_group / min_group have the highest and the lowest rate of the loop. */
+  private static void extremeGroups(Map<String, long[][]> groups, int c, int rate, double[] spread,
+                                    String metric, Scope s) {
+    if (!(find(metric, s) instanceof MetricResult.Computed r)) {
+      return;
+    }
+    assertEquals(spread[1], rates(groups.get(r.maxGroup()), c)[rate], EPS, metric + " max_group " + s.label());
+    assertEquals(spread[0], rates(groups.get(r.minGroup()), c)[rate], EPS, metric + " min_group " + s.label());
+    assertTrue(!r.maxGroup().equals(r.minGroup()), metric + " " + s.label());
   }
 
   /** min and max of a rate over the groups where it is defined; NaNs when fewer than two. */

@@ -82,6 +82,22 @@ class MulticlassFairnessTest {
    *   whole a: FNR 2/6, TN 13-6-5+4 = 6, TNR 6/7, NPV 6/8
    *   whole b: FNR 2/5, TN 13-5-5+3 = 6, TNR 6/8, NPV 6/8
    *   whole c: FNR 1/2, TN 13-2-3+1 = 9, TNR 9/11, NPV 9/10
+   *
+   * The other per-class parity metrics, sex over F and M (min = first by name on a tie, max = the
+   * first of the others, so a tie names two groups):
+   *   class a: equal_opportunity_ratio (2/3)/(2/3) = 1 (max M, min F);
+   *            equalized_odds_ratio min(TPR ratio 1, FPR ratio 0/(1/3) = 0) = 0 (FPR: max F, min M);
+   *            false_positive_rate_difference 1/3 - 0 = 1/3 (max F, min M);
+   *            predictive_parity_difference 1 - 2/3 = 1/3 (max M, min F)
+   *   class b: equal_opportunity_ratio (1/2)/(2/3) = 3/4 (max M, min F), Katz of 1/2 vs 2/3;
+   *            equalized_odds_ratio min(3/4, 0/(1/2) = 0) = 0 (FPR: max F, min M);
+   *            false_positive_rate_difference 1/2 - 0 = 1/2; predictive_parity_difference
+   *            1 - 1/3 = 2/3 (max M, min F)
+   *   class c: equal_opportunity_ratio, equalized_odds_ratio undefined (TPR defined in F only);
+   *            false_positive_rate_difference 2/6 - 0/5 = 1/3 (max M, min F);
+   *            predictive_parity_difference undefined (PPV defined in M only)
+   *   worst_class_equal_opportunity_ratio min(1, 3/4) = 3/4 at class b (c left out);
+   *   worst_class_equalized_odds_ratio min(0, 0) = 0 at class a (the first class on a tie)
    */
   static final Object[][] ROWS = {
       {"F", "a", "a"}, {"F", "a", "a"}, {"F", "a", "b"}, {"F", "b", "b"}, {"F", "b", "a"},
@@ -223,6 +239,47 @@ class MulticlassFairnessTest {
   }
 
   @Test
+  void ratioFormsFalsePositiveAndPredictiveParityPerClassNameTheirGroups() {
+    List<MetricResult> ms = MulticlassAnalysis.run(input(frame(ROWS, SCHEMA), 2, SEX)).metrics();
+    extremes(ms, "equal_opportunity_ratio", sex("a"), 1.0, "M", "F");
+    extremes(ms, "equalized_odds_ratio", sex("a"), 0.0, "F", "M");
+    extremes(ms, "false_positive_rate_difference", sex("a"), 1 / 3.0, "F", "M");
+    extremes(ms, "predictive_parity_difference", sex("a"), 1 / 3.0, "M", "F");
+    MetricResult.Computed eor = extremes(ms, "equal_opportunity_ratio", sex("b"), 0.75, "M", "F");
+    var katz = KatzInterval.of(1, 2, 2, 3, WilsonInterval.z(0.95));
+    assertEquals(katz.low(), eor.ciLow(), EPS);
+    assertEquals(katz.high(), eor.ciHigh(), EPS);
+    assertTrue(eor.note().startsWith("true_positive_rate: highest M (0.6667), lowest F (0.5000)"), eor.note());
+    MetricResult.Computed eqOdds = extremes(ms, "equalized_odds_ratio", sex("b"), 0.0, "F", "M");
+    assertTrue(eqOdds.note().startsWith("false_positive_rate: highest F (0.5000), lowest M (0.0000)"),
+        eqOdds.note());
+    assertNull(eqOdds.ciLow());
+    extremes(ms, "false_positive_rate_difference", sex("b"), 0.5, "F", "M");
+    extremes(ms, "predictive_parity_difference", sex("b"), 2 / 3.0, "M", "F");
+    undefined(ms, "equal_opportunity_ratio", sex("c"), "found 1");
+    undefined(ms, "equalized_odds_ratio", sex("c"), "found 1");
+    extremes(ms, "false_positive_rate_difference", sex("c"), 1 / 3.0, "M", "F");
+    MetricResult ppd = undefined(ms, "predictive_parity_difference", sex("c"), "found 1");
+    assertTrue(ppd.note().contains("positive_predictive_value undefined (left out) for: F"), ppd.note());
+    worst(ms, "worst_class_equal_opportunity_ratio", 0.75,
+        "true_positive_rate of class b: highest M (0.6667), lowest F (0.5000)",
+        "worst of 2 classes at class b; undefined (left out) for class c");
+    worst(ms, "worst_class_equalized_odds_ratio", 0.0,
+        "false_positive_rate of class a: highest F (0.3333), lowest M (0.0000)", "at class a");
+    extremes(ms, "worst_class_equal_opportunity_ratio", Scope.attribute("sex"), 0.75, "M", "F");
+    extremes(ms, "worst_class_equalized_odds_ratio", Scope.attribute("sex"), 0.0, "F", "M");
+    // the existing between-group metrics name their groups too
+    extremes(ms, "demographic_parity_difference", sex("c"), 1 / 3.0, "M", "F");
+    extremes(ms, "accuracy_difference", Scope.attribute("sex"), 1 / 6.0, "M", "F");
+    extremes(ms, "worst_class_equalized_odds_difference", Scope.attribute("sex"), 0.5, "F", "M");
+    // only the disparities with a worst-class form get one
+    assertTrue(ms.stream().noneMatch(m -> m.key().metric().equals("worst_class_false_positive_rate_difference")
+        || m.key().metric().equals("worst_class_predictive_parity_difference")));
+    // per-group rows name no groups
+    assertNull(((MetricResult.Computed) result(ms, "selection_rate", group("F", "a"))).maxGroup());
+  }
+
+  @Test
   void perClassParityAndTheWorstClassMatchTheHandArithmetic() {
     List<MetricResult> ms = MulticlassAnalysis.run(input(frame(ROWS, SCHEMA), 2, SEX)).metrics();
     assertEquals(1 / 6.0, value(ms, "demographic_parity_difference", sex("a")), EPS);
@@ -287,6 +344,7 @@ class MulticlassFairnessTest {
         {"M", "b", "b"}, {"M", "z", "b"}};
     List<MetricResult> ms = MulticlassAnalysis.run(input(frame(rows, SCHEMA), 1, SEX)).metrics();
     undefined(ms, "demographic_parity_ratio", sex("z"), "every group has selection_rate 0 (0 ÷ 0)");
+    undefined(ms, "equal_opportunity_ratio", sex("z"), "every group has true_positive_rate 0 (0 ÷ 0)");
     assertEquals(0.0, value(ms, "demographic_parity_difference", sex("z")), EPS);
     assertEquals(0.0, value(ms, "equal_opportunity_difference", sex("z")), EPS);
     assertEquals(0.0, value(ms, "demographic_parity_ratio", sex("a")), EPS);
@@ -303,6 +361,8 @@ class MulticlassFairnessTest {
     undefined(ms, "demographic_parity_difference", sex("a"), "found 0");
     undefined(ms, "worst_class_demographic_parity_ratio", Scope.attribute("sex"),
         "demographic_parity_ratio is undefined for every class (a, b, c)");
+    undefined(ms, "worst_class_equalized_odds_ratio", Scope.attribute("sex"),
+        "equalized_odds_ratio is undefined for every class (a, b, c)");
   }
 
   @Test
@@ -351,6 +411,17 @@ class MulticlassFairnessTest {
     assertInstanceOf(MetricResult.Undefined.class, r, metric + " " + scope);
     assertTrue(r.note().contains(reason), r.note());
     return r;
+  }
+
+  private static MetricResult.Computed extremes(List<MetricResult> ms, String metric, Scope scope,
+                                                double expected, String max, String min) {
+    MetricResult r = result(ms, metric, scope);
+    assertInstanceOf(MetricResult.Computed.class, r, metric + " " + scope + ": " + r.note());
+    MetricResult.Computed c = (MetricResult.Computed) r;
+    assertEquals(expected, c.value(), EPS, metric + " " + scope);
+    assertEquals(max, c.maxGroup(), metric + " " + scope + " max_group");
+    assertEquals(min, c.minGroup(), metric + " " + scope + " min_group");
+    return c;
   }
 
   private static void worst(List<MetricResult> ms, String metric, double expected, String names,
