@@ -61,8 +61,9 @@ public final class MetricNames {
         // fairness.task: regression, per group against fairness.reference_group
         "mean_prediction_diff_vs_ref", "mean_error_diff_vs_ref", "mae_diff_vs_ref", "mae_ratio_vs_ref",
         "rmse_diff_vs_ref", "rmse_ratio_vs_ref",
-        // fairness.task: multiclass — per attribute, the worst class (the per-class rows reuse
-        // the names above with a class key)
+        // fairness.task: multiclass — per group (no class) and per attribute: balanced accuracy;
+        // per attribute, the worst class (the per-class rows reuse the names above with a class key)
+        "balanced_accuracy", "balanced_accuracy_difference",
         "worst_class_demographic_parity_difference", "worst_class_demographic_parity_ratio",
         "worst_class_equalized_odds_difference", "worst_class_equal_opportunity_difference",
         "worst_class_equal_opportunity_ratio", "worst_class_equalized_odds_ratio"));

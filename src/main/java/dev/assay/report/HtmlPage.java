@@ -37,7 +37,8 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
   /** Per-group fairness metrics in the order an auditor reads them; others follow by name. */
   static final List<String> GROUP_METRIC_ORDER = List.of("count", "selection_rate", "base_rate",
       "true_positive_rate", "false_positive_rate", "false_negative_rate", "true_negative_rate",
-      "positive_predictive_value", "negative_predictive_value", "accuracy", "mean_score", "auc",
+      "positive_predictive_value", "negative_predictive_value", "accuracy", "balanced_accuracy",
+      "mean_score", "auc",
       "impact_ratio", "mean_prediction", "mean_label", "mean_error", "mae", "rmse");
 
   /** The most groups an attribute's table and chart show; the rest are counted. */

@@ -26,7 +26,7 @@ public enum MetricDirection {
   static final double TOLERANCE = 1e-9;
 
   private static final Set<String> HIGHER_NAMES = Set.of(
-      "accuracy", "auc", "true_positive_rate", "true_negative_rate", "positive_predictive_value",
+      "accuracy", "balanced_accuracy", "auc", "true_positive_rate", "true_negative_rate", "positive_predictive_value",
       "negative_predictive_value",
       "k_anonymity", "l_diversity", "entropy_l_diversity",
       "bleu", "chrf", "rouge1", "rouge2", "rougeL", "exact_match", "token_f1", "json_valid_rate",

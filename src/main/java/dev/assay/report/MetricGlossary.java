@@ -131,6 +131,13 @@ public final class MetricGlossary {
         + "group's; above 1 means larger misses for the group.");
     // fairness.task: multiclass — the per-class rows reuse the binary names (one-vs-rest, with a
     // class key); the worst class per attribute
+    define("balanced_accuracy", "With several classes: the average, over the classes the group's "
+        + "records truly belong to, of the share of each class's records predicted as that class "
+        + "(scikit-learn's balanced accuracy); unlike accuracy, a rare class counts as much as a "
+        + "common one.");
+    define("balanced_accuracy_difference", "With several classes: the gap between the groups' "
+        + "highest and lowest balanced accuracy; 0 means the model is equally accurate per class "
+        + "in every group.");
     define("worst_class_demographic_parity_difference", "With several classes: the largest, over "
         + "the classes, of the gap between the groups' highest and lowest share predicted that "
         + "class; 0 means every class is predicted equally often in every group.");

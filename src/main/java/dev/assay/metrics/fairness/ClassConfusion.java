@@ -38,6 +38,32 @@ public final class ClassConfusion {
     return correct;
   }
 
+  /**
+   * Balanced accuracy: the mean, over the classes the group has a label of, of each class's recall
+   * (rows labelled and predicted c ÷ rows labelled c) — scikit-learn's
+   * {@code balanced_accuracy_score(y_true, y_pred)} with {@code adjusted=False} ("the average of
+   * recall obtained on each class"; Brodersen et al. 2010; a class predicted but never labelled in
+   * the group has no recall and is left out, as scikit-learn does with its warning "y_pred
+   * contains classes not in y_true"). Range [0, 1], higher is better; a model that predicts one
+   * class for every row gets 1 ÷ (labelled classes), and with one labelled class it equals
+   * accuracy. Defined for every group with a row (a row has a label); NaN for an empty matrix.
+   */
+  public double balancedAccuracy() {
+    if (labelled.isEmpty()) {
+      return Double.NaN;
+    }
+    double sum = 0;
+    for (Map.Entry<String, Long> e : labelled.entrySet()) {
+      sum += (double) hits(e.getKey()) / e.getValue();
+    }
+    return sum / labelled.size();
+  }
+
+  /** The classes the group has at least one row labelled with. */
+  public int labelledClasses() {
+    return labelled.size();
+  }
+
   /** Rows labelled {@code c} (one-vs-rest TP + FN). */
   public long labelled(String c) {
     return labelled.getOrDefault(c, 0L);

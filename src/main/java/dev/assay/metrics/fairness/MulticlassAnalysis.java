@@ -45,13 +45,15 @@ import org.apache.spark.sql.types.StructField;
  *
  * <ul>
  *   <li>per group (and for the whole data set): {@code count}, {@code accuracy} (exact match,
- *       no class) and, per class c, the {@link ClassRate}s of the one-vs-rest problem with Wilson
+ *       no class), {@code balanced_accuracy} (mean recall over the labelled classes) and, per
+ *       class c, the {@link ClassRate}s of the one-vs-rest problem with Wilson
  *       intervals, the class in the row's {@code class} key;
  *   <li>per attribute and class: the {@link ClassDisparity}s over the groups with at least
  *       {@code min_group_size} rows (Newcombe interval of a difference, Katz of a ratio, for the
  *       extreme pair as in the binary path, the extreme groups in {@code max_group} /
  *       {@code min_group});
- *   <li>per attribute: {@code accuracy_difference} and, per disparity that has one
+ *   <li>per attribute: {@code accuracy_difference}, {@code balanced_accuracy_difference} and,
+ *       per disparity that has one
  *       ({@link ClassDisparity#hasWorstClass()}), its worst class ({@code worst_class_*}), the
  *       class and the groups attaining it named in the note and in {@code max_group} /
  *       {@code min_group};
@@ -236,6 +238,9 @@ public final class MulticlassAnalysis {
     Interval acc = WilsonInterval.of(m.correct(), m.n(), z);
     out.add(new MetricResult.Computed(key("accuracy", scope), (double) m.correct() / m.n(), m.n(),
         acc.low(), acc.high(), null, note));
+    out.add(new MetricResult.Computed(key("balanced_accuracy", scope), m.balancedAccuracy(), m.n(),
+        null, null, null, join(note, "mean recall over the " + m.labelledClasses() + " classes"
+        + " labelled in the group (scikit-learn balanced_accuracy_score); no interval")));
     for (String c : classes) {
       for (ClassRate rate : ClassRate.values()) {
         MetricKey k = key(rate.id(), scope.withClass(c));
@@ -305,6 +310,7 @@ public final class MulticlassAnalysis {
         }
       }
       out.add(accuracyDifference());
+      out.add(balancedAccuracyDifference());
       for (ClassDisparity d : ClassDisparity.values()) {
         if (d.hasWorstClass()) {
           out.add(worst(d, byClass.get(d)));
@@ -391,6 +397,31 @@ public final class MulticlassAnalysis {
           join("accuracy: highest " + hi + " (" + fmt(accuracy(h)) + "), lowest " + lo + " ("
               + fmt(accuracy(l)) + "); " + level + " Newcombe interval of the difference of these"
               + " two groups", exclusion), hi, lo);
+    }
+
+    /**
+     * balanced_accuracy_difference: max − min of the groups' {@link ClassConfusion#balancedAccuracy()}
+     * over the groups with at least min_group_size rows (Fairlearn's {@code difference()} of
+     * scikit-learn's {@code balanced_accuracy_score}). Range [0, 1], 0 is parity, lower is better;
+     * undefined with fewer than two such groups. No interval: a mean of recalls over classes of
+     * different sizes is not a single proportion, so Newcombe's interval does not apply.
+     */
+    private MetricResult balancedAccuracyDifference() {
+      MetricKey k = key("balanced_accuracy_difference", Scope.attribute(attribute));
+      if (eligible.size() < 2) {
+        return new MetricResult.Undefined(k, null, join("balanced_accuracy_difference is undefined:"
+            + " it needs at least two groups with at least min_group_size rows; found "
+            + eligible.size(), exclusion));
+      }
+      List<Map.Entry<String, Double>> values = new ArrayList<>();
+      eligible.forEach((g, m) -> values.add(Map.entry(g, m.balancedAccuracy())));
+      Map.Entry<String, Double>[] extremes = extremes(values);
+      Map.Entry<String, Double> lo = extremes[0];
+      Map.Entry<String, Double> hi = extremes[1];
+      return new MetricResult.Computed(k, hi.getValue() - lo.getValue(), null, null, null, null,
+          join("balanced_accuracy: highest " + hi.getKey() + " (" + fmt(hi.getValue()) + "), lowest "
+              + lo.getKey() + " (" + fmt(lo.getValue()) + "); no interval", exclusion),
+          hi.getKey(), lo.getKey());
     }
 
     /**

@@ -110,6 +110,20 @@ class MulticlassCompasOracleTest {
     return (double) (m[0][0] + m[1][1] + m[2][2]) / n(m);
   }
 
+  /** scikit-learn's balanced_accuracy_score: mean recall over the classes with a labelled row. */
+  private static double balancedAccuracy(long[][] m) {
+    double sum = 0;
+    int classes = 0;
+    for (int c = 0; c < 3; c++) {
+      long labelled = m[c][0] + m[c][1] + m[c][2];
+      if (labelled > 0) {
+        sum += (double) m[c][c] / labelled;
+        classes++;
+      }
+    }
+    return sum / classes;
+  }
+
   private static MetricResult find(String metric, Scope scope) {
     return metrics.stream().filter(m -> m.key().metric().equals(metric) && m.key().scope().equals(scope))
         .findFirst().orElseThrow(() -> new AssertionError("no " + metric + " for " + scope));
@@ -136,6 +150,7 @@ class MulticlassCompasOracleTest {
         Scope s = Scope.group(a.getKey(), g.getKey());
         check(n(g.getValue()), "count", s);
         check(accuracy(g.getValue()), "accuracy", s);
+        check(balancedAccuracy(g.getValue()), "balanced_accuracy", s);
         for (int c = 0; c < 3; c++) {
           double[] r = rates(g.getValue(), c);
           for (int i = 0; i < names.length; i++) {
@@ -146,6 +161,17 @@ class MulticlassCompasOracleTest {
       }
     }
     assertTrue(checked > 350, "rates checked: " + checked);
+    // the whole data set: the sum of the sex groups' matrices
+    long[][] whole = new long[3][3];
+    for (long[][] m : EXPECTED.get("sex").values()) {
+      for (int i = 0; i < 3; i++) {
+        for (int j = 0; j < 3; j++) {
+          whole[i][j] += m[i][j];
+        }
+      }
+    }
+    check(balancedAccuracy(whole), "balanced_accuracy", Scope.DATASET);
+    check(accuracy(whole), "accuracy", Scope.DATASET);
   }
 
   /** Fairlearn's definitions per class over the groups with n >= 30 and a defined rate. */
@@ -209,6 +235,12 @@ class MulticlassCompasOracleTest {
       double hi = eligible.values().stream().mapToDouble(MulticlassCompasOracleTest::accuracy).max().orElseThrow();
       double lo = eligible.values().stream().mapToDouble(MulticlassCompasOracleTest::accuracy).min().orElseThrow();
       check(hi - lo, "accuracy_difference", s);
+      double baHi = eligible.values().stream().mapToDouble(MulticlassCompasOracleTest::balancedAccuracy).max().orElseThrow();
+      double baLo = eligible.values().stream().mapToDouble(MulticlassCompasOracleTest::balancedAccuracy).min().orElseThrow();
+      check(baHi - baLo, "balanced_accuracy_difference", s);
+      MetricResult.Computed bad = (MetricResult.Computed) find("balanced_accuracy_difference", s);
+      assertEquals(baHi, balancedAccuracy(eligible.get(bad.maxGroup())), EPS);
+      assertEquals(baLo, balancedAccuracy(eligible.get(bad.minGroup())), EPS);
     }
     // Native American (18 rows) is below min_group_size and said to be left out
     assertTrue(find("demographic_parity_difference", Scope.attribute("race").withClass("High")).note()

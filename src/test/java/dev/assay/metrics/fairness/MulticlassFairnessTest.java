@@ -98,6 +98,14 @@ class MulticlassFairnessTest {
    *            predictive_parity_difference undefined (PPV defined in M only)
    *   worst_class_equal_opportunity_ratio min(1, 3/4) = 3/4 at class b (c left out);
    *   worst_class_equalized_odds_ratio min(0, 0) = 0 at class a (the first class on a tie)
+   *
+   * balanced_accuracy = mean recall (TPR) over the classes labelled in the group (scikit-learn's
+   * balanced_accuracy_score; a class only predicted has no recall and is left out):
+   *   F: labelled a, b, c: (2/3 + 1/2 + 0/1) / 3 = (7/6) / 3 = 7/18
+   *   M: labelled a, b (c only predicted): (2/3 + 2/3) / 2 = 2/3
+   *   X: labelled c: 1/1 = 1
+   *   whole: (4/6 + 3/5 + 1/2) / 3 = (20/30 + 18/30 + 15/30) / 3 = 53/90
+   *   balanced_accuracy_difference over F, M: 2/3 - 7/18 = 5/18 (max M, min F)
    */
   static final Object[][] ROWS = {
       {"F", "a", "a"}, {"F", "a", "a"}, {"F", "a", "b"}, {"F", "b", "b"}, {"F", "b", "a"},
@@ -280,6 +288,31 @@ class MulticlassFairnessTest {
   }
 
   @Test
+  void balancedAccuracyIsTheMeanRecallOverTheLabelledClasses() {
+    List<MetricResult> ms = MulticlassAnalysis.run(input(frame(ROWS, SCHEMA), 2, SEX)).metrics();
+    assertEquals(7 / 18.0, value(ms, "balanced_accuracy", Scope.group("sex", "F")), EPS);
+    assertEquals(2 / 3.0, value(ms, "balanced_accuracy", Scope.group("sex", "M")), EPS);
+    assertEquals(1.0, value(ms, "balanced_accuracy", Scope.group("sex", "X")), EPS);
+    assertEquals(53 / 90.0, value(ms, "balanced_accuracy", Scope.DATASET), EPS);
+    MetricResult.Computed m = (MetricResult.Computed) result(ms, "balanced_accuracy", Scope.group("sex", "M"));
+    assertEquals(6L, m.count());
+    assertNull(m.ciLow());
+    assertTrue(m.note().contains("mean recall over the 2 classes labelled in the group"), m.note());
+    assertTrue(result(ms, "balanced_accuracy", Scope.group("sex", "X")).note().startsWith("insufficient data"));
+    // no class key: one row per group
+    assertEquals(1, ms.stream().filter(r -> r.key().metric().equals("balanced_accuracy")
+        && r.key().scope().attribute() != null && r.key().scope().attribute().equals("sex")
+        && "F".equals(r.key().scope().group())).count());
+    MetricResult.Computed d = extremes(ms, "balanced_accuracy_difference", Scope.attribute("sex"),
+        5 / 18.0, "M", "F");
+    assertNull(d.ciLow());
+    assertTrue(d.note().startsWith("balanced_accuracy: highest M (0.6667), lowest F (0.3889)"), d.note());
+    assertTrue(d.note().contains("excluded (too small): X (n=1)"), d.note());
+    undefined(MulticlassAnalysis.run(input(frame(ROWS, SCHEMA), 7, SEX)).metrics(),
+        "balanced_accuracy_difference", Scope.attribute("sex"), "found 0");
+  }
+
+  @Test
   void perClassParityAndTheWorstClassMatchTheHandArithmetic() {
     List<MetricResult> ms = MulticlassAnalysis.run(input(frame(ROWS, SCHEMA), 2, SEX)).metrics();
     assertEquals(1 / 6.0, value(ms, "demographic_parity_difference", sex("a")), EPS);
@@ -337,6 +370,8 @@ class MulticlassFairnessTest {
    *            demographic_parity_difference 0; TPR 0 and 0 -> equal_opportunity_difference 0
    *   class a: sel F 2/3, M 0 -> ratio 0; class b: sel F 1/3, M 1 -> ratio 1/3
    *   worst_class_demographic_parity_ratio = min(0, 1/3) = 0 at class a, z left out
+   *   balanced_accuracy: F recalls a 1/1, b 1/1, z 0/1 -> 2/3; M a 0/1, b 1/1, z 0/1 -> 1/3;
+   *   balanced_accuracy_difference 1/3
    */
   @Test
   void aClassNeverPredictedHasNoRatioAndTheWorstClassSaysSo() {
@@ -349,6 +384,9 @@ class MulticlassFairnessTest {
     assertEquals(0.0, value(ms, "equal_opportunity_difference", sex("z")), EPS);
     assertEquals(0.0, value(ms, "demographic_parity_ratio", sex("a")), EPS);
     assertEquals(1 / 3.0, value(ms, "demographic_parity_ratio", sex("b")), EPS);
+    assertEquals(2 / 3.0, value(ms, "balanced_accuracy", Scope.group("sex", "F")), EPS);
+    assertEquals(1 / 3.0, value(ms, "balanced_accuracy", Scope.group("sex", "M")), EPS);
+    assertEquals(1 / 3.0, value(ms, "balanced_accuracy_difference", Scope.attribute("sex")), EPS);
     worst(ms, "worst_class_demographic_parity_ratio", 0.0,
         "selection_rate of class a: highest F (0.6667), lowest M (0.0000)",
         "worst of 2 classes at class a; undefined (left out) for class z");
