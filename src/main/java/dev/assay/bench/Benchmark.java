@@ -109,10 +109,10 @@ public final class Benchmark {
       boolean needsText = only.contains("llm") || only.contains("scan-text");
       // Without a text measurement the (large) text data is not generated: a tiny stand-in keeps
       // the spec valid.
-      Path text = generate(dir.resolve("answers-" + (needsText ? textRows : 1) + ".parquet"),
-          () -> answers(spark, needsText ? textRows : 1));
+      long textData = needsText ? textRows : 1;
+      Path text = generate(dir.resolve("answers-" + textData + ".parquet"), () -> answers(spark, textData));
       ResolvedSpec spec = spec(dir, "lending-" + rows + ".yaml", lendingSpec(lending, reference));
-      ResolvedSpec textSpec = spec(dir, "answers-" + textRows + ".yaml", textSpec(text));
+      ResolvedSpec textSpec = spec(dir, "answers-" + textData + ".yaml", textSpec(text));
       Dataset<Row> data = spark.read().parquet(lending.toString());
       Dataset<Row> ref = spark.read().parquet(reference.toString());
       Dataset<Row> answers = spark.read().parquet(text.toString());
