@@ -82,6 +82,12 @@ public final class Benchmark {
   public static final List<String> WHAT = List.of("scan", "scan-all", "scan-text", "fairness", "drift",
       "privacy", "llm", "audit");
 
+  /** Measurements taken only when named in {@code only}: the fairness family with a bootstrap. */
+  public static final List<String> OPTIONAL = List.of("fairness-bootstrap");
+
+  /** Bootstrap replicates of the {@code fairness-bootstrap} measurement. */
+  static final int BOOTSTRAP = 100;
+
   /** Runs every measurement at every size, each after a warm-up run, and prints a table. */
   public static List<Figure> run(SparkSession spark, Path dir, List<Long> sizes, long seed, PrintStream out) {
     return run(spark, dir, sizes, seed, out, WHAT, true);
@@ -124,6 +130,8 @@ public final class Benchmark {
       bodies.put("scan-text", () -> scan(answers, List.of(answers.columns())));
       bodies.put("fairness", () -> FairnessAnalysis.run(FairnessPlan.input(data, spec.columns(),
           spec.fairness(), spec.document(), source)));
+      bodies.put("fairness-bootstrap", () -> FairnessAnalysis.run(FairnessPlan.input(data, spec.columns(),
+          spec.fairness(), spec.document(), source).withBootstrap(BOOTSTRAP, seed)));
       bodies.put("drift", () -> DriftAnalysis.run(DriftPlan.input(ref, data, spec)));
       bodies.put("privacy", () -> PrivacyPlan.check(data, spec.privacy(), spec.columns(),
           spec.document(), source).run());
@@ -131,6 +139,7 @@ public final class Benchmark {
           textSpec.llm(), textSpec.document(), source)));
       bodies.put("audit", () -> Audit.of(spec).run(spark));
       Map<String, String> versus = Map.of("scan", "scan", "scan-all", "scan-all", "scan-text", "scan-text",
+          "fairness-bootstrap", "scan",
           "fairness", "scan", "drift", "scan-all", "privacy", "scan-all", "llm", "scan-text",
           "audit", "scan-all");
       Map<String, Figure> byName = new LinkedHashMap<>();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark's plumbing on a tiny size (its figures mean nothing here): {@code --only} runs just
- * the named measurements, each family row carries its ratio to its scan, and the large text data is
+ * the named measurements (the bootstrap one only when named), each family row carries its ratio to its scan, and the large text data is
  * not generated when no text measurement is asked for.
  */
 class BenchmarkTest {
@@ -28,10 +28,12 @@ class BenchmarkTest {
   void onlyTheChosenMeasurementsRunAndTheFamilyIsComparedWithItsScan() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     List<Benchmark.Figure> figures = Benchmark.run(SharedSpark.get(), dir, List.of(2_000L), 42,
-        new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of("scan", "fairness"), false);
+        new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of("scan", "fairness", "fairness-bootstrap"), false);
 
-    assertEquals(List.of("scan", "fairness"), figures.stream().map(Benchmark.Figure::what).toList());
+    assertEquals(List.of("scan", "fairness", "fairness-bootstrap"),
+        figures.stream().map(Benchmark.Figure::what).toList());
     assertTrue(figures.get(1).jobs() <= 2, "fairness is one pass: one job, two with AQE's final stage");
+    assertTrue(figures.get(2).jobs() <= 2, "the bootstrap rides in the same pass");
     String table = bytes.toString(StandardCharsets.UTF_8);
     String fairness = table.lines().filter(l -> l.startsWith("fairness")).findFirst().orElseThrow();
     double ratio = Double.parseDouble(fairness.trim().split("\\s+")[7]);
