@@ -99,22 +99,45 @@ public final class SinglePassRunner {
 
     // Roll cells up in key order, not in the order they arrive: floating-point sums then merge in
     // the same order on any cluster layout, so results are byte-identical across runs.
+    // One string per cell to sort by (a single compareTo per comparison instead of one per key
+    // column: the sort was a tenth of the driver's time with 40,000 cells); equal joins (a value
+    // holding the separator) fall back to comparing the parts, so the order stays total.
+    String[] sortKeys = new String[cellKeys.size()];
     Integer[] order = new Integer[cellKeys.size()];
     for (int c = 0; c < order.length; c++) {
       order[c] = c;
+      sortKeys[c] = String.join("\u0000", cellKeys.get(c));
     }
-    java.util.Arrays.sort(order, (x, y) -> compareKeys(cellKeys.get(x), cellKeys.get(y)));
+    java.util.Arrays.sort(order, (x, y) -> {
+      int byJoin = sortKeys[x].compareTo(sortKeys[y]);
+      return byJoin != 0 ? byJoin : compareKeys(cellKeys.get(x), cellKeys.get(y));
+    });
+    // Copied in sorted order once, so each grouping below walks memory in sequence.
+    String[][] sortedKeys = new String[order.length][];
+    Object[][] sortedStates = new Object[order.length][];
+    for (int i = 0; i < order.length; i++) {
+      sortedKeys[i] = cellKeys.get(order[i]).toArray(new String[0]);
+      sortedStates[i] = cellStates.get(order[i]);
+    }
     List<GroupedStates> out = new ArrayList<>();
     for (Grouping grouping : groupings) {
       int[] positions = grouping.columns().stream().mapToInt(allColumns::indexOf).toArray();
-      Map<List<String>, Object[]> merged = new LinkedHashMap<>();
-      for (int c : order) {
-        List<String> key = new ArrayList<>(positions.length);
-        for (int p : positions) {
-          key.add(cellKeys.get(c).get(p));
+      if (java.util.Arrays.equals(positions, java.util.stream.IntStream.range(0, allColumns.size()).toArray())) {
+        // The finest grouping: every cell is its own group, nothing to merge.
+        for (int i = 0; i < sortedKeys.length; i++) {
+          out.add(new GroupedStates(grouping, List.of(sortedKeys[i]), List.of(sortedStates[i])));
         }
-        Object[] cell = cellStates.get(c);
-        merged.merge(key, cell.clone(), (a, b) -> mergeAll(states, a, b));
+        continue;
+      }
+      Map<List<String>, Object[]> merged = new LinkedHashMap<>();
+      for (int i = 0; i < sortedKeys.length; i++) {
+        String[] cellKey = sortedKeys[i];
+        String[] key = new String[positions.length];
+        for (int p = 0; p < positions.length; p++) {
+          key[p] = cellKey[positions[p]];
+        }
+        // States are immutable and mergeAll returns a new array, so a cell's array can be shared.
+        merged.merge(List.of(key), sortedStates[i], (a, b) -> mergeAll(states, a, b));
       }
       merged.forEach((key, merges) -> out.add(new GroupedStates(grouping, key, List.of(merges))));
     }
