@@ -239,8 +239,9 @@ public final class SpecLoader {
     if (task.equals("multiclass")) {
       checkMulticlass(doc, f, roles, columns);
     }
+    boolean scoreMetrics = f.scoreMetrics() == null || f.scoreMetrics();
     return new FairnessOptions(minGroup, bootstrap, confidence, share, reference, seed, pAdjust,
-        topK, topKBy, task, pAdjustScope, strata);
+        topK, topKBy, task, pAdjustScope, strata, scoreMetrics);
   }
 
   /**
@@ -261,7 +262,8 @@ public final class SpecLoader {
         {"exclude_below_share", String.valueOf(f.excludeBelowShare())},
         {"top_k", String.valueOf(f.topK())},
         {"rank_by", String.valueOf(f.rankBy())}, {"p_adjust", String.valueOf(f.pAdjust())},
-        {"p_adjust_scope", String.valueOf(f.pAdjustScope())}, {"strata", String.valueOf(f.strata())}};
+        {"p_adjust_scope", String.valueOf(f.pAdjustScope())}, {"strata", String.valueOf(f.strata())},
+        {"score_metrics", String.valueOf(f.scoreMetrics())}};
     for (String[] u : unused) {
       if (!u[1].equals("null")) {
         throw new BadInputException(doc.at("fairness", u[0]) + ": fairness." + u[0] + " is a"
@@ -296,7 +298,8 @@ public final class SpecLoader {
         {"exclude_below_share", String.valueOf(f.excludeBelowShare())},
         {"reference_group", String.valueOf(f.referenceGroup())}, {"top_k", String.valueOf(f.topK())},
         {"rank_by", String.valueOf(f.rankBy())}, {"p_adjust", String.valueOf(f.pAdjust())},
-        {"p_adjust_scope", String.valueOf(f.pAdjustScope())}, {"strata", String.valueOf(f.strata())}};
+        {"p_adjust_scope", String.valueOf(f.pAdjustScope())}, {"strata", String.valueOf(f.strata())},
+        {"score_metrics", String.valueOf(f.scoreMetrics())}};
     for (String[] u : unused) {
       if (!u[1].equals("null")) {
         throw new BadInputException(doc.at("fairness", u[0]) + ": fairness." + u[0] + " is a binary"

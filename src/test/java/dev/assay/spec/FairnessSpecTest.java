@@ -114,4 +114,17 @@ class FairnessSpecTest {
     assertTrue(b.getMessage().contains("audit.yaml:11") && b.getMessage().contains("not used with task: regression"),
         b.getMessage());
   }
+
+  @Test
+  void scoreMetricsIsOnByDefaultAndOnlyForClassification() throws IOException {
+    assertTrue(load("").fairness().scoreMetrics());
+    assertEquals(false, load("fairness: {score_metrics: false}").fairness().scoreMetrics());
+    BadInputException regression = assertThrows(BadInputException.class,
+        () -> load("fairness:\n  task: regression\n  score_metrics: false"));
+    assertTrue(regression.getMessage().contains("audit.yaml:11") && regression.getMessage().contains("score_metrics"),
+        regression.getMessage());
+    BadInputException notABoolean = assertThrows(BadInputException.class,
+        () -> load("fairness:\n  score_metrics: sometimes"));
+    assertTrue(notABoolean.getMessage().contains("audit.yaml:10"), notABoolean.getMessage());
+  }
 }

@@ -102,7 +102,9 @@ final class AttributeResults {
       out.addAll(impactRatios());
     }
     if (in.score() != null) {
-      out.addAll(scoringImpactRatios());
+      if (in.histograms()) {
+        out.addAll(scoringImpactRatios());
+      }
       out.addAll(StandardizedMeanDifference.of(c, attribute, groups, eligible.keySet()));
     }
     for (Disparity d : Disparity.values()) {
@@ -110,7 +112,7 @@ final class AttributeResults {
         out.add(disparity(d, exclusionNote));
       }
     }
-    if (c.hasScoreAndLabel()) {
+    if (c.hasScoreAndLabel() && in.histograms()) {
       out.add(aucDifference(exclusionNote));
     }
     if (c.hasLabel() && in.hasPrediction()) {

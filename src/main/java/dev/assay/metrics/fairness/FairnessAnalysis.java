@@ -81,7 +81,7 @@ public final class FairnessAnalysis {
         : functions.lit(null).cast("int");
     // The score-key histograms serve auc and calibration (with a label) and the LL 144 scoring
     // rate (score alone).
-    boolean histograms = in.score() != null;
+    boolean histograms = in.histograms();
     if (histograms) {
       // + 1e-9: 0.123 * 1000 is 122.99999999999999 in binary floating point; without the nudge a
       // score with three decimals could share a key with its neighbour and AUC would not be exact.
@@ -180,6 +180,11 @@ public final class FairnessAnalysis {
     List<MetricResult> metrics = new ArrayList<>(GroupResults.of(context, Scope.DATASET, all,
         wholeHistogram, null));
     List<String> notes = new ArrayList<>();
+    if (in.score() != null && !histograms) {
+      notes.add("auc, auc_difference, expected_calibration_error, scoring_rate and"
+          + " scoring_impact_ratio are not computed: fairness.score_metrics is false (the score-key"
+          + " histograms they need were skipped to halve the family's cost on large data).");
+    }
     if (context.hasScoreAndLabel() && !context.probabilityScores()) {
       notes.add("brier_score and expected_calibration_error are not computed: score '" + in.score()
           + "' is not a probability (its values range from " + all.scoreMin() + " to "

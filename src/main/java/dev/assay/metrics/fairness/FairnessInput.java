@@ -32,6 +32,9 @@ import org.apache.spark.sql.Row;
  * @param pAdjustScope whether {@code pAdjust} runs per attribute or across the whole audit
  * @param strata the stratification column of {@code fairness.strata} for Clarify's conditional
  *     demographic disparity ({@link ConditionalDemographicDisparity}), or null
+ * @param scoreMetrics whether a score also gets the score-key histograms behind {@code auc},
+ *     {@code auc_difference}, {@code expected_calibration_error}, {@code scoring_rate} and
+ *     {@code scoring_impact_ratio} ({@code fairness.score_metrics}, default true)
  */
 public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
                             String score, Double threshold, List<Slice> slices,
@@ -39,7 +42,7 @@ public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn 
                             Double excludeBelowShare, Map<String, String> referenceGroups,
                             BinaryColumn favourablePrediction, int bootstrap, long bootstrapSeed,
                             PAdjust pAdjust, int topK, String topKBy, PAdjustScope pAdjustScope,
-                            String strata) {
+                            String strata, boolean scoreMetrics) {
 
   /** Share below which a group is disclosed under NYC Local Law 144 (§ 5-301 of its rules). */
   public static final double LL144_SHARE = 0.02;
@@ -47,6 +50,19 @@ public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn 
   public FairnessInput {
     slices = List.copyOf(slices);
     referenceGroups = Map.copyOf(referenceGroups);
+  }
+
+  /** An input with the score metrics on. */
+  public FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
+                       String score, Double threshold, List<Slice> slices,
+                       boolean favourableIsPositive, int minGroupSize, double confidence,
+                       Double excludeBelowShare, Map<String, String> referenceGroups,
+                       BinaryColumn favourablePrediction, int bootstrap, long bootstrapSeed,
+                       PAdjust pAdjust, int topK, String topKBy, PAdjustScope pAdjustScope,
+                       String strata) {
+    this(data, label, prediction, score, threshold, slices, favourableIsPositive, minGroupSize,
+        confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap, bootstrapSeed,
+        pAdjust, topK, topKBy, pAdjustScope, strata, true);
   }
 
   /** An input adjusting p-values per attribute (the default {@code p_adjust_scope}), without strata. */
@@ -76,35 +92,42 @@ public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn 
   public FairnessInput withBootstrap(int replicates, long seed) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, replicates,
-        seed, pAdjust, topK, topKBy, pAdjustScope, strata);
+        seed, pAdjust, topK, topKBy, pAdjustScope, strata, scoreMetrics);
   }
 
   /** A copy with another p-value adjustment. */
   public FairnessInput withPAdjust(PAdjust adjust) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, adjust, topK, topKBy, pAdjustScope, strata);
+        bootstrapSeed, adjust, topK, topKBy, pAdjustScope, strata, scoreMetrics);
   }
 
   /** A copy listing the {@code k} worst slices by {@code by}. */
   public FairnessInput withTopK(int k, String by) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, pAdjust, k, by, pAdjustScope, strata);
+        bootstrapSeed, pAdjust, k, by, pAdjustScope, strata, scoreMetrics);
   }
 
   /** A copy with {@code column} as the stratification column of the conditional demographic disparity. */
   public FairnessInput withStrata(String column) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, pAdjust, topK, topKBy, pAdjustScope, column);
+        bootstrapSeed, pAdjust, topK, topKBy, pAdjustScope, column, scoreMetrics);
   }
 
   /** A copy adjusting p-values over {@code scope}. */
   public FairnessInput withPAdjustScope(PAdjustScope scope) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, pAdjust, topK, topKBy, scope, strata);
+        bootstrapSeed, pAdjust, topK, topKBy, scope, strata, scoreMetrics);
+  }
+
+  /** A copy without the score-key histograms ({@code fairness.score_metrics: false}). */
+  public FairnessInput withoutScoreMetrics() {
+    return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
+        minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
+        bootstrapSeed, pAdjust, topK, topKBy, pAdjustScope, strata, false);
   }
 
   /** An input with 95 % intervals, no small-group exclusion and no reference groups. */
@@ -113,6 +136,11 @@ public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn 
                        boolean favourableIsPositive, int minGroupSize) {
     this(data, label, prediction, score, threshold, slices, favourableIsPositive, minGroupSize, 0.95,
         null, Map.of(), null);
+  }
+
+  /** Whether the score-key histograms are built: a score and {@code fairness.score_metrics} on. */
+  public boolean histograms() {
+    return score != null && scoreMetrics;
   }
 
   public boolean hasPrediction() {

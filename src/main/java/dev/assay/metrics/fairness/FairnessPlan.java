@@ -144,6 +144,6 @@ public final class FairnessPlan {
         roles.favourableIsPositive(), options.minGroupSize(), options.confidence(),
         options.excludeBelowShare(), options.referenceGroup(), favourable, options.bootstrap(),
         options.bootstrapSeed(), PAdjust.of(options.pAdjust()), options.topK(), topKBy,
-        PAdjustScope.of(options.pAdjustScope()), options.strata());
+        PAdjustScope.of(options.pAdjustScope()), options.strata(), options.scoreMetrics());
   }
 }

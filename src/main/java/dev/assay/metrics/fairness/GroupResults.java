@@ -54,12 +54,16 @@ final class GroupResults {
       out.add(s.scoreCount() == 0
           ? new MetricResult.Undefined(k, s.n(), join("mean_score is undefined: no score in this group", note))
           : new MetricResult.Computed(k, s.scoreSum() / s.scoreCount(), s.n(), null, null, null, note));
-      out.add(scoringRate(c, scope, s, h, note));
+      if (in.histograms()) {
+        out.add(scoringRate(c, scope, s, h, note));
+      }
     }
     if (c.hasScoreAndLabel()) {
-      out.add(auc(scope, s, h, note));
+      if (in.histograms()) {
+        out.add(auc(scope, s, h, note));
+      }
       if (c.probabilityScores()) {
-        out.addAll(calibration(scope, s, h, note));
+        out.addAll(calibration(scope, s, in.histograms() ? h : null, note));
       }
     }
     return out;
@@ -110,11 +114,18 @@ final class GroupResults {
     double brier = Calibration.brier(s);
     if (Double.isNaN(brier)) {
       String why = "undefined: no score in this group";
+      if (h == null) {
+        return List.of(new MetricResult.Undefined(brierKey, s.n(), join("brier_score is " + why, note)));
+      }
       return List.of(new MetricResult.Undefined(brierKey, s.n(), join("brier_score is " + why, note)),
           new MetricResult.Undefined(eceKey, s.n(), join("expected_calibration_error is " + why, note)));
     }
-    return List.of(
-        new MetricResult.Computed(brierKey, brier, s.scoreCount(), null, null, null, note),
+    MetricResult brierScore = new MetricResult.Computed(brierKey, brier, s.scoreCount(), null, null,
+        null, note);
+    if (h == null) {
+      return List.of(brierScore); // no histograms (fairness.score_metrics: false): Brier needs none
+    }
+    return List.of(brierScore,
         new MetricResult.Computed(eceKey, Calibration.expectedCalibrationError(h), s.scoreCount(),
             null, null, null, join(Calibration.BINS + " equal-width bins", note)));
   }

@@ -406,6 +406,53 @@ class FairnessAnalysisTest {
     assertEquals(23.0 / 30, value(m, "auc", Scope.DATASET), EPS);
   }
 
+  /**
+   * fairness.score_metrics: false drops exactly the histogram metrics (auc, auc_difference,
+   * expected_calibration_error, scoring_rate, scoring_impact_ratio) with a run note; every other
+   * metric, Brier and mean_score included (they come from the per-group sums), is the same as with
+   * the histograms, and it is still one job.
+   */
+  @Test
+  void withoutScoreMetricsOnlyTheHistogramMetricsAreDropped() {
+    FairnessInput with = input(frame(ROWS), 2, true, List.of(new Slice(List.of("sex"))));
+    List<MetricResult> all = FairnessAnalysis.run(with).metrics();
+    List<FairnessOutcome> lean = new ArrayList<>();
+    int jobs = JobCounter.count(SharedSpark.get(), () -> lean.add(FairnessAnalysis.run(with.withoutScoreMetrics())));
+    assertEquals(1, jobs);
+    java.util.Set<String> dropped = java.util.Set.of("auc", "auc_difference", "expected_calibration_error",
+        "scoring_rate", "scoring_impact_ratio");
+    assertTrue(all.stream().map(r -> r.key().metric()).collect(java.util.stream.Collectors.toSet())
+        .containsAll(dropped), "the full run has every histogram metric");
+    List<MetricResult> kept = all.stream().filter(r -> !dropped.contains(r.key().metric())).toList();
+    List<MetricResult> got = lean.get(0).metrics();
+    assertEquals(kept.stream().map(MetricResult::key).toList(), got.stream().map(MetricResult::key).toList());
+    for (int i = 0; i < kept.size(); i++) {
+      if (kept.get(i) instanceof MetricResult.Computed a) {
+        MetricResult.Computed b = assertInstanceOf(MetricResult.Computed.class, got.get(i));
+        // Sums merge from fewer cells, so the last bit may differ.
+        assertEquals(a.value(), b.value(), 1e-12, a.key().toString());
+        assertNear(a.ciLow(), b.ciLow(), a.key().toString());
+        assertNear(a.ciHigh(), b.ciHigh(), a.key().toString());
+        // Holm adjusts each attribute's p-values together; without the scoring impact ratios the
+        // family holds fewer tests, so only impact_ratio's adjusted p-values may differ.
+        if (!a.key().metric().equals("impact_ratio")) {
+          assertNear(a.pValue(), b.pValue(), a.key().toString());
+        }
+      }
+    }
+    assertEquals(0.182, value(lean.get(0).metrics(), "brier_score", Scope.group("sex", "F")), EPS);
+    assertTrue(lean.get(0).notes().stream().anyMatch(n -> n.contains("fairness.score_metrics is false")),
+        lean.get(0).notes().toString());
+  }
+
+  private static void assertNear(Double expected, Double actual, String what) {
+    if (expected == null || actual == null) {
+      assertEquals(expected, actual, what);
+    } else {
+      assertEquals(expected, actual, 1e-12, what);
+    }
+  }
+
   @Test
   void scoresOutsideZeroOneHaveAucButNoCalibration() {
     Object[][] rows = Arrays.stream(ROWS).map(r -> new Object[] {r[0], r[1], r[2], r[3],
