@@ -82,8 +82,11 @@ public final class Benchmark {
   public static final List<String> WHAT = List.of("scan", "scan-all", "scan-text", "fairness", "drift",
       "privacy", "llm", "audit");
 
-  /** Measurements taken only when named in {@code only}: the fairness family with a bootstrap. */
-  public static final List<String> OPTIONAL = List.of("fairness-bootstrap");
+  /**
+   * Measurements taken only when named in {@code only}: the fairness family with a bootstrap, and
+   * without the score metrics ({@code fairness.score_metrics: false}).
+   */
+  public static final List<String> OPTIONAL = List.of("fairness-bootstrap", "fairness-lean");
 
   /** Bootstrap replicates of the {@code fairness-bootstrap} measurement. */
   static final int BOOTSTRAP = 100;
@@ -130,6 +133,8 @@ public final class Benchmark {
       bodies.put("scan-text", () -> scan(answers, List.of(answers.columns())));
       bodies.put("fairness", () -> FairnessAnalysis.run(FairnessPlan.input(data, spec.columns(),
           spec.fairness(), spec.document(), source)));
+      bodies.put("fairness-lean", () -> FairnessAnalysis.run(FairnessPlan.input(data, spec.columns(),
+          spec.fairness(), spec.document(), source).withoutScoreMetrics()));
       bodies.put("fairness-bootstrap", () -> FairnessAnalysis.run(FairnessPlan.input(data, spec.columns(),
           spec.fairness(), spec.document(), source).withBootstrap(BOOTSTRAP, seed)));
       bodies.put("drift", () -> DriftAnalysis.run(DriftPlan.input(ref, data, spec)));
@@ -139,7 +144,7 @@ public final class Benchmark {
           textSpec.llm(), textSpec.document(), source)));
       bodies.put("audit", () -> Audit.of(spec).run(spark));
       Map<String, String> versus = Map.of("scan", "scan", "scan-all", "scan-all", "scan-text", "scan-text",
-          "fairness-bootstrap", "scan",
+          "fairness-bootstrap", "scan", "fairness-lean", "scan",
           "fairness", "scan", "drift", "scan-all", "privacy", "scan-all", "llm", "scan-text",
           "audit", "scan-all");
       Map<String, Figure> byName = new LinkedHashMap<>();

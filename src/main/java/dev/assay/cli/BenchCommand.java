@@ -26,8 +26,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--only", split = ",", paramLabel = "WHAT",
       description = "measure only these (comma-separated): scan, scan-all, scan-text, fairness, drift,"
-          + " privacy, llm, audit, and fairness-bootstrap (the family with 100 bootstrap replicates; only when"
-          + " named) (default: all but fairness-bootstrap; a ratio needs its scan: scan for fairness, scan-all"
+          + " privacy, llm, audit, and, only when named, fairness-bootstrap (100 bootstrap replicates) and"
+          + " fairness-lean (score_metrics: false) (default: all the others; a ratio needs its scan: scan for fairness, scan-all"
           + " for drift, privacy and audit, scan-text for llm)")
   List<String> only;
 

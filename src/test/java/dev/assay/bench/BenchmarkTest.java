@@ -28,12 +28,12 @@ class BenchmarkTest {
   void onlyTheChosenMeasurementsRunAndTheFamilyIsComparedWithItsScan() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     List<Benchmark.Figure> figures = Benchmark.run(SharedSpark.get(), dir, List.of(2_000L), 42,
-        new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of("scan", "fairness", "fairness-bootstrap"), false);
+        new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of("scan", "fairness", "fairness-bootstrap", "fairness-lean"), false);
 
-    assertEquals(List.of("scan", "fairness", "fairness-bootstrap"),
+    assertEquals(List.of("scan", "fairness", "fairness-lean", "fairness-bootstrap"),
         figures.stream().map(Benchmark.Figure::what).toList());
     assertTrue(figures.get(1).jobs() <= 2, "fairness is one pass: one job, two with AQE's final stage");
-    assertTrue(figures.get(2).jobs() <= 2, "the bootstrap rides in the same pass");
+    assertTrue(figures.get(3).jobs() <= 2, "the bootstrap rides in the same pass");
     String table = bytes.toString(StandardCharsets.UTF_8);
     String fairness = table.lines().filter(l -> l.startsWith("fairness")).findFirst().orElseThrow();
     double ratio = Double.parseDouble(fairness.trim().split("\\s+")[7]);
