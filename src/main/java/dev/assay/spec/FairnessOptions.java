@@ -19,7 +19,7 @@ import java.util.Map;
  * (CDDL, CDDPL) conditions on, or null; {@code scoreMetrics} ({@code fairness.score_metrics},
  * default true) false skips the score-key histograms and with them {@code auc},
  * {@code auc_difference}, {@code expected_calibration_error}, {@code scoring_rate} and
- * {@code scoring_impact_ratio} — the family then costs about half as much on large data.
+ * {@code scoring_impact_ratio} — at 10M rows the family then took about a third less wall time (40 % less executor CPU).
  */
 public record FairnessOptions(int minGroupSize, int bootstrap, double confidence,
                               Double excludeBelowShare, Map<String, String> referenceGroup,
