@@ -75,7 +75,7 @@ public final class Main implements Runnable {
   static final class VersionText implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"assay " + Version.tool() + " (Java " + System.getProperty("java.version") + ")"};
+      return new String[] {Version.describe()};
     }
   }
 }

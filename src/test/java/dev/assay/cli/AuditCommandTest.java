@@ -256,7 +256,7 @@ class AuditCommandTest {
   void versionAndHelpExitZero() {
     Result v = cli("--version");
     assertEquals(0, v.code());
-    assertTrue(v.out().startsWith("assay "), v.out());
+    assertTrue(v.out().startsWith("assay ") && v.out().contains("(commit ") && v.out().contains(", Spark 4.2.0, Scala 2.13.") && v.out().contains(", Java "), v.out());
     assertEquals(0, cli("--help").code());
     assertEquals(2, cli("audit").code(), "a missing SPEC is bad usage");
   }
