@@ -6,9 +6,11 @@ import dev.assay.core.Severity;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.xml.stream.XMLOutputFactory;
@@ -22,6 +24,12 @@ import javax.xml.stream.XMLStreamWriter;
  * per verdict. A failed rule, or an error of a blocking rule, is a {@code <failure>}; a warning
  * is printed to {@code <system-out>} without failing; a waived or not-applicable check is
  * {@code <skipped>} with the reason.
+ *
+ * <p>The file validates against the schemas CI servers read (see
+ * {@code src/test/resources/junit-schemas}): the Jenkins xUnit plugin's junit-10 format, whose
+ * {@code <testsuites>} root takes no {@code skipped} count, and the Ant / Surefire format, which
+ * wants a {@code time} on every {@code <testcase>}. A rule check has no duration of its own, so
+ * test cases carry {@code time="0"} and the root carries the audit's wall time.
  */
 public final class JunitXml {
 
@@ -43,12 +51,13 @@ public final class JunitXml {
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
       xml.writeAttribute("name", clean("assay " + run.name()));
-      writeCounts(xml, run.verdicts());
+      xml.writeAttribute("time", seconds(run));
+      writeCounts(xml, run.verdicts(), false);
       for (Map.Entry<String, List<Verdict>> suite : suites.entrySet()) {
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", suite.getKey());
-        writeCounts(xml, suite.getValue());
+        writeCounts(xml, suite.getValue(), true);
         for (Verdict verdict : suite.getValue()) {
           writeCase(xml, verdict);
         }
@@ -101,14 +110,28 @@ public final class JunitXml {
     return verdict.status() == Status.WAIVED || verdict.status() == Status.NOT_APPLICABLE;
   }
 
-  private static void writeCounts(XMLStreamWriter xml, List<Verdict> verdicts)
+  /** Counts of a suite, or of the root: junit-10 allows {@code skipped} on suites only. */
+  private static void writeCounts(XMLStreamWriter xml, List<Verdict> verdicts, boolean skipped)
       throws XMLStreamException {
     xml.writeAttribute("tests", Integer.toString(verdicts.size()));
     xml.writeAttribute("failures",
         Long.toString(verdicts.stream().filter(JunitXml::isFailure).count()));
     xml.writeAttribute("errors", "0");
-    xml.writeAttribute("skipped",
-        Long.toString(verdicts.stream().filter(JunitXml::isSkipped).count()));
+    if (skipped) {
+      xml.writeAttribute("skipped",
+          Long.toString(verdicts.stream().filter(JunitXml::isSkipped).count()));
+    }
+  }
+
+  /** The audit's wall time in seconds with three decimals, or 0 when the run has no times. */
+  static String seconds(AuditRun run) {
+    if (run.provenance() == null || run.provenance().started() == null
+        || run.provenance().finished() == null) {
+      return "0";
+    }
+    long millis = Math.max(0, Duration.between(run.provenance().started(),
+        run.provenance().finished()).toMillis());
+    return millis / 1000 + "." + String.format(Locale.ROOT, "%03d", millis % 1000);
   }
 
   private static void writeCase(XMLStreamWriter xml, Verdict v) throws XMLStreamException {
@@ -121,6 +144,7 @@ public final class JunitXml {
     }
     xml.writeAttribute("classname", clean(Objects.requireNonNullElse(v.pack(), "assay")));
     xml.writeAttribute("name", clean(v.ruleId() + " [" + v.scope().label() + "]"));
+    xml.writeAttribute("time", "0");
     if (empty) {
       return;
     }

@@ -1,6 +1,7 @@
 package dev.assay.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.core.AuditRun;
@@ -46,7 +47,7 @@ class JunitXmlTest {
     assertEquals("assay compas-recidivism", root.getAttribute("name"));
     assertEquals(8, attr(root, "tests"));
     assertEquals(2, attr(root, "failures"), "the FAIL and the blocking ERROR");
-    assertEquals(3, attr(root, "skipped"), "the WAIVED and both NOT_APPLICABLE");
+    assertFalse(root.hasAttribute("skipped"), "junit-10 has no skipped count on the root");
     assertEquals(8, elements(root, "testcase").size());
     assertEquals(2, elements(root, "failure").size());
     assertEquals(3, elements(root, "skipped").size());
