@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the named measurements (the bootstrap one only when named), each family row carries its ratio to its scan, and the large text data is
  * not generated when no text measurement is asked for.
  */
+@Tag("slow")
 class BenchmarkTest {
 
   @TempDir

@@ -30,6 +30,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code https://}. The account key appears in no output, no log line and no file written. Last,
  * DefaultAzureCredential over TLS with a stand-in {@code az} as the identity provider.
  */
+@Tag("slow")
 @ExtendWith(Azurite.class)
 class AzureCliProcessTest {
 
