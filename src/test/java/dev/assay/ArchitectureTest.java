@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Enforces the dependency table of the README's Architecture section by reading the import lines
+ * Enforces the dependency table of docs/architecture.md by reading the import lines
  * under src/main/java: data flows one way, and policy, report and spec never touch Spark, so their
  * tests run in milliseconds.
  */
