@@ -131,6 +131,12 @@ class CompasOracleTest {
     }
   }
 
+  /** Every metric name of the COMPAS run (fairness with a score, an intersection) is in docs/metrics.md. */
+  @Test
+  void everyMetricOfTheRunIsInTheMetricReference() {
+    assertEquals(java.util.Set.of(), dev.assay.docs.MetricReference.read().undocumented(run.metrics()));
+  }
+
   @Test
   void perGroupCountsAndRatesEqualAPlainLoopOverTheCsv() {
     assertEquals(6, byRace.size());

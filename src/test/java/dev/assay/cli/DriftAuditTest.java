@@ -67,6 +67,8 @@ class DriftAuditTest {
     // drift-default is a warning: the gate stays open
     assertEquals(0, r.code(), r.err());
     assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
+    assertEquals(java.util.Set.of(), dev.assay.docs.MetricReference.read().undocumented(out.resolve("results.json")),
+        "docs/metrics.md");
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     JsonNode x = metric(results, "ks_statistic", "x");
     // reference 0..39, current 20..59: F_ref(19) = 20/40, F_cur(19) = 0 → D = 0.5

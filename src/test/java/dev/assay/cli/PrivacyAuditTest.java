@@ -94,6 +94,8 @@ class PrivacyAuditTest {
     assertEquals(1, r.code(), r.out() + r.err()); // blocking: secrets, card, SSN, k < 5
 
     assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
+    assertEquals(java.util.Set.of(), dev.assay.docs.MetricReference.read().undocumented(out.resolve("results.json")),
+        "docs/metrics.md");
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     Map<String, Double> note = new LinkedHashMap<>();
     Map<String, Double> dataset = new LinkedHashMap<>();

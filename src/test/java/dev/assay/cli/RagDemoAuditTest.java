@@ -58,6 +58,8 @@ class RagDemoAuditTest {
     assertEquals(1, r.code(), r.out() + r.err());
     JsonNode results = results(out);
     assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
+    assertEquals(java.util.Set.of(), dev.assay.docs.MetricReference.read().undocumented(out.resolve("results.json")),
+        "docs/metrics.md");
     assertEquals("FAIL", results.get("verdict").asText());
     Map<String, JsonNode> families = byId(results.get("families"), "id");
     assertTrue(families.get("llm").get("applicable").asBoolean(), families.get("llm").toString());
