@@ -10,7 +10,6 @@ import dev.assay.spark.SharedSpark;
 import dev.assay.spec.ResolvedSpec;
 import dev.assay.spec.SpecLoader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
- * The real UCI Adult data (../shared/datasets/adult): a seeded Tribuo logistic regression
+ * The real UCI Adult data (test resource datasets/adult): a seeded Tribuo logistic regression
  * ({@link LinearSGDTrainer} with the log loss) is trained on {@code adult.data} and predicts
  * {@code adult.test}; the predictions (sex, race, label, prediction, probability of {@code >50K})
  * are written to a temporary CSV and audited by Assay for sex, race and sex × race. Every count,
@@ -49,7 +48,6 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 class AdultOracleTest {
 
-  static final Path DIR = Path.of("..", "shared", "datasets", "adult");
   static final String[] NUMERIC = {"age", "education-num", "capital-gain", "capital-loss", "hours-per-week"};
   static final int[] NUMERIC_AT = {0, 4, 10, 11, 12};
   static final String[] CATEGORICAL = {"workclass", "education", "marital-status", "occupation",
@@ -70,8 +68,8 @@ class AdultOracleTest {
 
   @BeforeAll
   static void trainPredictAndAudit(@TempDir Path dir) throws IOException {
-    List<String[]> train = read(DIR.resolve("adult.data"));
-    List<String[]> test = read(DIR.resolve("adult.test"));
+    List<String[]> train = read(TestDatasets.path("adult/adult.data.gz"));
+    List<String[]> test = read(TestDatasets.path("adult/adult.test.gz"));
     assertEquals(32_561, train.size());
     assertEquals(16_281, test.size());
     double[] mean = new double[NUMERIC.length];
@@ -126,10 +124,10 @@ class AdultOracleTest {
     run = Audit.of(resolved).run(SharedSpark.get());
   }
 
-  /** The records of a UCI file: fields split on ", ", the junk first line and empty lines skipped. */
+  /** The records of a gzipped UCI file: fields split on ", ", the junk first line and empty lines skipped. */
   static List<String[]> read(Path file) throws IOException {
     List<String[]> out = new ArrayList<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    for (String line : TestDatasets.gunzipLines(file)) {
       if (line.isBlank() || line.startsWith("|")) {
         continue;
       }

@@ -5,14 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The COMPAS CSV of ../shared/datasets and a plain line splitter (quotes honoured), for oracle
- * tests that compute expected values independently of Spark.
+ * ProPublica's COMPAS two-year CSV (test resource {@code datasets/compas}, gzip-compressed, the
+ * name and birth-date columns emptied; see its SOURCE.md) and a plain line splitter (quotes
+ * honoured), for oracle tests that compute expected values independently of Spark. Specs that read
+ * it need {@code format: csv}: the name ends in {@code .gz}, which Spark decompresses itself.
  */
 public final class CompasCsv {
 
-  public static final Path CSV = Path.of("../shared/datasets/compas/compas-scores-two-years.csv").toAbsolutePath();
+  public static final Path CSV = TestDatasets.path("compas/compas-scores-two-years.csv.gz");
 
   private CompasCsv() {
+  }
+
+  /** Every line of the file, the header first. */
+  public static List<String> lines() {
+    return TestDatasets.gunzipLines(CSV);
   }
 
   public static List<String> split(String line) {

@@ -13,7 +13,6 @@ import dev.assay.spark.SharedSpark;
 import dev.assay.spec.ResolvedSpec;
 import dev.assay.spec.SpecLoader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real COMPAS data (ProPublica, ../shared/datasets/compas): every per-group count and rate
+ * The real COMPAS data (ProPublica; test resource datasets/compas): every per-group count and rate
  * Assay reports must equal what a plain Java loop over the CSV gives, with the project's reference
  * convention (y = two_year_recid, prediction = decile_score >= 5). The CSV repeats the header
  * {@code decile_score}; Spark renames the copies, so the spec names {@code decile_score11}.
@@ -55,7 +54,7 @@ class CompasOracleTest {
 
   @BeforeAll
   static void auditCompas(@TempDir Path dir) throws IOException {
-    List<String> lines = Files.readAllLines(CSV, StandardCharsets.UTF_8);
+    List<String> lines = CompasCsv.lines();
     List<String> header = split(lines.get(0));
     int race = header.indexOf("race");
     int sex = header.indexOf("sex");
@@ -78,7 +77,7 @@ class CompasOracleTest {
         "version: 1",
         "name: compas-recidivism",
         "data:",
-        "  current: {path: \"" + CSV + "\"}",
+        "  current: {path: \"" + CSV + "\", format: csv}",
         "columns:",
         "  label: two_year_recid",
         "  score: decile_score11",
@@ -454,7 +453,7 @@ class CompasOracleTest {
    */
   @Test
   void clarifyMetricsForAfricanAmericanVersusTheRest() throws IOException {
-    List<String> lines = Files.readAllLines(CSV, StandardCharsets.UTF_8);
+    List<String> lines = CompasCsv.lines();
     List<String> header = split(lines.get(0));
     int race = header.indexOf("race");
     int decile = header.indexOf("decile_score");

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "assay", mixinStandardHelpOptions = true, versionProvider = Main.VersionText.class,
     description = "Responsible-AI audits on Apache Spark: fairness, drift, privacy and LLM quality,"
         + " checked against policy rules.",
-    subcommands = {AuditCommand.class, VerifyCommand.class, RulesCommand.class, DemoDataCommand.class, BenchCommand.class},
+    subcommands = {AuditCommand.class, VerifyCommand.class, RulesCommand.class, DemoDataCommand.class, BenchCommand.class, SchemaCommand.class},
     exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 3)
 public final class Main implements Runnable {
 

@@ -9,9 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.assay.ContractSchema;
 import dev.assay.core.AuditRun;
 import dev.assay.core.Provenance;
 import java.io.IOException;
@@ -29,23 +28,15 @@ import org.junit.jupiter.api.Test;
 
 class ResultsJsonTest {
 
-  /** The contract's schema, beside CONTRACT.md; the tests run from the project root. */
-  static final Path SCHEMA = Path.of("../shared/docs/results.schema.json");
-
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static JsonSchema schema;
 
   private final ResultsJson results = new ResultsJson();
 
-  /**
-   * Loads the schema by its file URI: its {@code $id} ({@code assay.results/1}) is a relative
-   * IRI, which the validator only accepts when it can resolve it against the file's location.
-   */
+  /** The schema the jar ships (docs/results.schema.json), from the class path. */
   @BeforeAll
   static void loadSchema() {
-    assertTrue(Files.isRegularFile(SCHEMA), "the contract schema is at " + SCHEMA.toAbsolutePath());
-    schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-        .getSchema(SCHEMA.toAbsolutePath().toUri());
+    schema = ContractSchema.schema();
   }
 
   static Set<ValidationMessage> validate(byte[] json) throws IOException {
@@ -70,6 +61,40 @@ class ResultsJsonTest {
     ((ObjectNode) root.get("rules").get(0)).put("severity", "BLOCKING");
     Set<ValidationMessage> errors = schema.validate(root);
     assertEquals(2, errors.size(), errors.toString());
+  }
+
+  /**
+   * The schema describes the file exactly: a key it does not list, a baseline without its change,
+   * a WAIVED rule without its waiver and a waiver on a rule that is not WAIVED are each one error.
+   */
+  @Test
+  void schemaRejectsUndescribedKeysAndInconsistentRows() throws IOException {
+    byte[] json = results.render(SampleRuns.full());
+    ObjectNode extraKey = (ObjectNode) MAPPER.readTree(json);
+    extraKey.put("provenance", "not in results.json");
+    assertEquals(1, schema.validate(extraKey).size());
+
+    ObjectNode baselineOnly = (ObjectNode) MAPPER.readTree(json);
+    ((ObjectNode) baselineOnly.get("metrics").get(0)).put("baseline", 0.5);
+    assertEquals(1, schema.validate(baselineOnly).size());
+
+    ObjectNode waivedWithout = (ObjectNode) MAPPER.readTree(json);
+    ObjectNode waived = rule(waivedWithout, "WAIVED");
+    JsonNode waiver = waived.remove("waiver");
+    assertEquals(1, schema.validate(waivedWithout).size());
+
+    ObjectNode passWith = (ObjectNode) MAPPER.readTree(json);
+    rule(passWith, "PASS").set("waiver", waiver);
+    assertEquals(1, schema.validate(passWith).size(), schema.validate(passWith).toString());
+  }
+
+  private static ObjectNode rule(JsonNode root, String status) {
+    for (JsonNode rule : root.get("rules")) {
+      if (rule.get("status").asText().equals(status)) {
+        return (ObjectNode) rule;
+      }
+    }
+    throw new AssertionError("no " + status + " rule");
   }
 
   @Test

@@ -16,7 +16,6 @@ import dev.assay.spark.JobCounter;
 import dev.assay.spark.SharedSpark;
 import dev.assay.spec.SpecLoader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -201,7 +200,7 @@ class ConditionalDemographicDisparityTest {
    */
   @Test
   void compasRaceConditionedOnAgeCategoryThroughTheSpec(@TempDir Path dir) throws IOException {
-    List<String> lines = Files.readAllLines(CompasCsv.CSV, StandardCharsets.UTF_8);
+    List<String> lines = CompasCsv.lines();
     List<String> header = CompasCsv.split(lines.get(0));
     int race = header.indexOf("race");
     int age = header.indexOf("age_cat");
@@ -218,7 +217,7 @@ class ConditionalDemographicDisparityTest {
         "version: 1",
         "name: compas-cdd",
         "data:",
-        "  current: {path: \"" + CompasCsv.CSV.toAbsolutePath() + "\"}",
+        "  current: {path: \"" + CompasCsv.CSV + "\", format: csv}",
         "columns:",
         "  label: two_year_recid",
         "  score: decile_score11",

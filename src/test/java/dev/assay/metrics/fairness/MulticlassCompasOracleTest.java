@@ -9,8 +9,6 @@ import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +42,7 @@ class MulticlassCompasOracleTest {
 
   @BeforeAll
   static void audit() throws IOException {
-    List<String> lines = Files.readAllLines(CompasCsv.CSV, StandardCharsets.UTF_8);
+    List<String> lines = CompasCsv.lines();
     List<String> header = CompasCsv.split(lines.get(0));
     int race = header.indexOf("race");
     int sex = header.indexOf("sex");

@@ -3,12 +3,11 @@ package dev.assay.metrics.privacy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.TestDatasets;
 import dev.assay.core.MetricResult;
 import dev.assay.spark.JobCounter;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,7 +34,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Membership inference on real data: a Tribuo logistic regression is trained on a seeded half of
- * UCI Adult ({@code ../shared/datasets/adult/adult.data}, 32,561 records; the members), the other
+ * UCI Adult (test resource {@code datasets/adult/adult.data.gz}, 32,561 records; the members), the other
  * half are the non-members. The threshold attack's four metrics, on the whole data and by sex and
  * race, are compared with loops over every member/non-member pair and every threshold; the trained
  * attack must agree with the threshold attack (a linear model hardly overfits, so both are near
@@ -44,7 +43,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 class AdultMembershipOracleTest {
 
   static final SparkSession SPARK = SharedSpark.get();
-  static final Path DATA = Path.of("..", "shared", "datasets", "adult", "adult.data");
+  static final Path DATA = TestDatasets.path("adult/adult.data.gz");
 
   record Person(String[] fields, boolean positive) {
   }
@@ -74,7 +73,7 @@ class AdultMembershipOracleTest {
   @Test
   void thresholdAndTrainedAttacksOnAModelTrainedOnHalfOfAdult() throws IOException {
     List<Person> people = new ArrayList<>();
-    for (String line : Files.readAllLines(DATA, StandardCharsets.UTF_8)) {
+    for (String line : TestDatasets.gunzipLines(DATA)) {
       if (!line.isBlank()) {
         String[] f = line.split(",\\s*");
         people.add(new Person(f, f[14].trim().equals(">50K")));

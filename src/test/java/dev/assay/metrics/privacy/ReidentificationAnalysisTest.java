@@ -10,8 +10,6 @@ import dev.assay.core.Scope;
 import dev.assay.spark.JobCounter;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -197,7 +195,7 @@ class ReidentificationAnalysisTest {
   @Test
   void compasAgeSexRaceAgainstAPlainLoop() throws IOException {
     // Independent: classes (age, sex, race) and the distribution of r_charge_degree (empty = missing).
-    List<String> lines = Files.readAllLines(CompasCsv.CSV, StandardCharsets.UTF_8);
+    List<String> lines = CompasCsv.lines();
     List<String> header = CompasCsv.split(lines.get(0));
     int age = header.indexOf("age");
     int sex = header.indexOf("sex");
