@@ -7,7 +7,13 @@
 # Without SPARK_HOME and without --master, Assay runs on an embedded local[*] Spark, building the
 # jar first when it is missing or older than the sources. With SPARK_HOME or --master it hands off
 # to spark-submit (or to org.apache.spark.deploy.SparkSubmit from the jars when SPARK_HOME has no
-# bin/spark-submit), with the shaded jar and the right --class. Other arguments pass through.
+# bin/spark-submit), with the shaded jar and the right --class.
+#
+# spark-submit's own options (--executor-memory, --num-executors, --executor-cores,
+# --deploy-mode, --packages, --jars, --files, --keytab/--principal, --queue, --driver-memory ...)
+# go to spark-submit; everything else goes to Assay. Assay's --conf key=value sets Spark settings
+# in every mode. Given without --master or SPARK_HOME, spark-submit options run Assay through
+# SparkSubmit on local[*].
 #
 # --gpu adds the RAPIDS Accelerator (jar in ASSAY_RAPIDS_JAR) and its plugin settings.
 #
@@ -36,17 +42,43 @@ case "${1:-}" in
   *) args=(audit "$@") ;;
 esac
 
-# Find --master and --gpu among the arguments; spark-submit takes them itself.
+# spark-submit's options that take a value, and those that take none (spark-submit --help, Spark
+# 4.2). --conf, --class, --verbose and --help are not here: --conf and --help belong to Assay, and
+# --class is always Assay's main class.
+spark_value_options=" --deploy-mode --name --jars --packages --exclude-packages --repositories
+  --py-files --files --archives --properties-file --driver-memory --driver-java-options
+  --driver-library-path --driver-class-path --executor-memory --proxy-user --driver-cores
+  --total-executor-cores --executor-cores --num-executors --principal --keytab --queue "
+spark_flag_options=" --supervise "
+
+# Find --master, --gpu and spark-submit's options among the arguments; spark-submit takes them.
 master=""
 gpu=""
 app_args=()
+spark_opts=()
 i=0
 while [ $i -lt ${#args[@]} ]; do
   a="${args[$i]}"
+  name="${a%%=*}"
   case "$a" in
     --master) master="${args[$((i + 1))]:-}"; i=$((i + 2)); continue ;;
     --master=*) master="${a#--master=}" ;;
     --gpu) gpu=1 ;;
+    --*)
+      if [[ "$spark_value_options" == *" $name "* ]]; then
+        if [ "$name" != "$a" ]; then
+          spark_opts+=("$name" "${a#*=}")
+        elif [ $((i + 1)) -ge ${#args[@]} ]; then
+          echo "assay: error: $a needs a value (it is a spark-submit option)" >&2
+          exit 2
+        else
+          spark_opts+=("$a" "${args[$((i + 1))]}"); i=$((i + 2)); continue
+        fi
+      elif [[ "$spark_flag_options" == *" $a "* ]]; then
+        spark_opts+=("$a")
+      else
+        app_args+=("$a")
+      fi ;;
     *) app_args+=("$a") ;;
   esac
   i=$((i + 1))
@@ -68,7 +100,7 @@ build_if_needed() {
 
 build_if_needed
 
-if [ -n "$gpu" ] && [ -z "$master" ]; then
+if { [ -n "$gpu" ] || [ ${#spark_opts[@]} -gt 0 ]; } && [ -z "$master" ] && [ -z "${SPARK_HOME:-}" ]; then
   master="local[*]"
 fi
 
@@ -82,7 +114,25 @@ fi
 
 submit_args=(--class "$main_class")
 [ -n "$master" ] && submit_args+=(--master "$master")
-submit_args+=(--driver-java-options "${jvm_flags[*]}"
+# The user's --driver-java-options come after the flags Spark needs on Java 17.
+# --jars joins --gpu's RAPIDS jar; --driver-memory also sizes the launching JVM when there is no
+# bin/spark-submit (client mode runs the driver in that JVM).
+driver_java_options="${jvm_flags[*]}"
+jars=""
+driver_memory="${ASSAY_DRIVER_MEMORY:-4g}"
+forwarded=()
+j=0
+while [ $j -lt ${#spark_opts[@]} ]; do
+  case "${spark_opts[$j]}" in
+    --driver-java-options) driver_java_options+=" ${spark_opts[$((j + 1))]}"; j=$((j + 2)); continue ;;
+    --jars) jars="${jars:+$jars,}${spark_opts[$((j + 1))]}"; j=$((j + 2)); continue ;;
+    --driver-memory) driver_memory="${spark_opts[$((j + 1))]}" ;;
+  esac
+  forwarded+=("${spark_opts[$j]}")
+  j=$((j + 1))
+done
+submit_args+=(${forwarded[@]+"${forwarded[@]}"})
+submit_args+=(--driver-java-options "$driver_java_options"
   --conf "spark.executor.extraJavaOptions=${jvm_flags[*]}"
   --conf "spark.driverEnv.ASSAY_HOME=$ASSAY_HOME")
 
@@ -94,8 +144,8 @@ if [ -n "$gpu" ]; then
       "(mvn dependency:get -Dtransitive=false -Dartifact=com.nvidia:rapids-4-spark_2.13:26.08.1:jar:cuda13)" >&2
     exit 2
   fi
-  submit_args+=(--jars "$ASSAY_RAPIDS_JAR"
-    --conf spark.plugins=com.nvidia.spark.SQLPlugin
+  jars="${jars:+$jars,}$ASSAY_RAPIDS_JAR"
+  submit_args+=(--conf spark.plugins=com.nvidia.spark.SQLPlugin
     --conf spark.rapids.sql.enabled=true
     --conf spark.rapids.sql.explain=NOT_ON_GPU)
   case "$master" in
@@ -105,6 +155,8 @@ if [ -n "$gpu" ]; then
          --conf "spark.executor.resource.gpu.discoveryScript=$here/scripts/gpu-discovery.sh") ;;
   esac
 fi
+
+[ -n "$jars" ] && submit_args+=(--jars "$jars")
 
 if [ -n "${SPARK_HOME:-}" ] && [ -x "$SPARK_HOME/bin/spark-submit" ]; then
   exec "$SPARK_HOME/bin/spark-submit" "${submit_args[@]}" "$shaded" "${app_args[@]}"
@@ -118,5 +170,5 @@ else
 fi
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 export SPARK_SCALA_VERSION="${SPARK_SCALA_VERSION:-2.13}"
-exec java "${jvm_flags[@]}" -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" -cp "$spark_cp" \
+exec java "${jvm_flags[@]}" -Xmx"$driver_memory" -cp "$spark_cp" \
   org.apache.spark.deploy.SparkSubmit "${submit_args[@]}" "$shaded" "${app_args[@]}"

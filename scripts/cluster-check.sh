@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Integration check: the demo audit on a real standalone cluster (scripts/local-cluster.sh, two
 # workers on 127.0.0.1) through ./submit.sh --master, against the embedded run: results.json must
-# be byte-identical, and both must exit 1 (the demo's gate closes). Run by .ci/run.
+# be byte-identical, and both must exit 1 (the demo's gate closes). The cluster run also passes
+# spark-submit's own options through submit.sh (--name, --executor-memory, --total-executor-cores),
+# and the master must have run the application with them. Run by .ci/run.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -17,7 +19,8 @@ url="$(scripts/local-cluster.sh start)"
 trap 'scripts/local-cluster.sh stop' EXIT
 set +e
 SPARK_HOME="$here/target/local-cluster/spark-home" \
-  ./submit.sh datasets/demo/audit.yaml --master "$url" --out "$out/cluster" >"$out.cluster.log" 2>&1
+  ./submit.sh datasets/demo/audit.yaml --master "$url" --out "$out/cluster" \
+    --name assay-cluster-check --executor-memory 900m --total-executor-cores 2 >"$out.cluster.log" 2>&1
 cluster=$?
 set -e
 
@@ -33,4 +36,14 @@ if ! cmp -s "$out/embedded/results.json" "$out/cluster/results.json"; then
 fi
 grep -q '"spark_master": "spark://127.0.0.1' "$out/cluster/manifest.json" \
   || { echo "cluster-check: the cluster run's manifest does not name the cluster master" >&2; exit 1; }
+# The master's JSON status (web UI port 8180) lists the finished application with its settings.
+apps="$(curl -fsS http://127.0.0.1:8180/json/)"
+python3 - "$apps" <<'PY' || { echo "cluster-check: the spark-submit options did not reach the cluster" >&2; exit 1; }
+import json, sys
+apps = [a for a in json.loads(sys.argv[1]).get("completedapps", []) if a.get("name") == "assay-cluster-check"]
+assert apps, "no completed application named assay-cluster-check"
+app = apps[-1]
+assert app.get("memoryperexecutor", app.get("memoryperslave")) == 900, app
+assert app.get("cores") == 2, app
+PY
 echo "cluster-check: embedded and standalone-cluster runs gave byte-identical results.json ($url)"
