@@ -39,6 +39,7 @@ import dev.assay.policy.RulePackLoader;
 import dev.assay.policy.Waivers;
 import dev.assay.spec.JudgeOptions;
 import dev.assay.spec.ResolvedSpec;
+import dev.assay.spark.Progress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,9 +72,10 @@ public final class Audit {
   private final Clock clock;
   private final Function<String, String> environment;
   private final Path recordsOut;
+  private final Progress progress;
 
   private Audit(ResolvedSpec spec, Path waiversFile, Path baselineFile, boolean failOnWarning, Clock clock,
-                Function<String, String> environment, Path recordsOut) {
+                Function<String, String> environment, Path recordsOut, Progress progress) {
     this.spec = spec;
     this.waiversFile = waiversFile;
     this.baselineFile = baselineFile;
@@ -81,35 +83,36 @@ public final class Audit {
     this.clock = clock;
     this.environment = environment;
     this.recordsOut = recordsOut;
+    this.progress = progress;
   }
 
   public static Audit of(ResolvedSpec spec) {
-    return new Audit(spec, null, null, false, Clock.systemUTC(), System::getenv, null);
+    return new Audit(spec, null, null, false, Clock.systemUTC(), System::getenv, null, Progress.silent());
   }
 
   /** Applies the waivers in {@code file} (contract §3); null for none. */
   public Audit withWaivers(Path file) {
-    return new Audit(spec, file, baselineFile, failOnWarning, clock, environment, recordsOut);
+    return new Audit(spec, file, baselineFile, failOnWarning, clock, environment, recordsOut, progress);
   }
 
   /** Compares with an earlier run's results.json ({@code --baseline}); null for none. */
   public Audit withBaseline(Path file) {
-    return new Audit(spec, waiversFile, file, failOnWarning, clock, environment, recordsOut);
+    return new Audit(spec, waiversFile, file, failOnWarning, clock, environment, recordsOut, progress);
   }
 
   /** With {@code true}, failed warning rules close the gate too ({@code --fail-on warning}). */
   public Audit failOnWarning(boolean value) {
-    return new Audit(spec, waiversFile, baselineFile, value, clock, environment, recordsOut);
+    return new Audit(spec, waiversFile, baselineFile, value, clock, environment, recordsOut, progress);
   }
 
   /** The clock for run times and waiver expiry (tests inject a fixed one). */
   public Audit withClock(Clock value) {
-    return new Audit(spec, waiversFile, baselineFile, failOnWarning, value, environment, recordsOut);
+    return new Audit(spec, waiversFile, baselineFile, failOnWarning, value, environment, recordsOut, progress);
   }
 
   /** Where environment variables are read (the judge's key); tests inject a map. */
   public Audit withEnvironment(Function<String, String> value) {
-    return new Audit(spec, waiversFile, baselineFile, failOnWarning, clock, value, recordsOut);
+    return new Audit(spec, waiversFile, baselineFile, failOnWarning, clock, value, recordsOut, progress);
   }
 
   /**
@@ -117,7 +120,12 @@ public final class Audit {
    * null for none.
    */
   public Audit withRecords(Path folder) {
-    return new Audit(spec, waiversFile, baselineFile, failOnWarning, clock, environment, folder);
+    return new Audit(spec, waiversFile, baselineFile, failOnWarning, clock, environment, folder, progress);
+  }
+
+  /** Where the steps are shown: job descriptions always, console lines when not silent. */
+  public Audit withProgress(Progress value) {
+    return new Audit(spec, waiversFile, baselineFile, failOnWarning, clock, environment, recordsOut, value);
   }
 
   /**
@@ -137,7 +145,8 @@ public final class Audit {
     JudgeOptions judge = spec.judge();
     String judgeKey = judge == null ? null : judgeKey(judge);
 
-    Dataset<Row> current = DatasetReader.open(spark, spec.current());
+    Dataset<Row> current = progress.step(spark, "inputs", "open data.current " + spec.current().uri(),
+        () -> DatasetReader.open(spark, spec.current()));
     PrivacyPlan privacyPlan = PrivacyPlan.check(current, spec.privacy().trainingText() == null ? null
         : DatasetReader.open(spark, spec.privacy().trainingText()), spec.privacy(), spec.columns(),
         spec.document(), "data.current (" + spec.current().uri() + ")");
@@ -156,14 +165,15 @@ public final class Audit {
       String source = "data.current (" + spec.current().uri() + ")";
       // fairness.task: regression (numeric label and prediction) and multiclass (one-vs-rest per
       // class) are each their own one-job analysis
-      FairnessOutcome outcome = spec.fairness().regression()
+      FairnessOutcome outcome = progress.step(spark, "fairness", "per-group rates and scores",
+          () -> spec.fairness().regression()
           ? RegressionAnalysis.run(FairnessPlan.regressionInput(current, spec.columns(),
               spec.fairness(), spec.document(), source))
           : spec.fairness().multiclass()
           ? MulticlassAnalysis.run(FairnessPlan.multiclassInput(current, spec.columns(),
               spec.fairness(), spec.document(), source))
           : FairnessAnalysis.run(FairnessPlan.input(current, spec.columns(), spec.fairness(),
-              spec.document(), source));
+              spec.document(), source)));
       metrics.addAll(outcome.metrics());
       notes.addAll(outcome.notes());
       outcome.metrics().stream()
@@ -174,7 +184,10 @@ public final class Audit {
     if (driftInput == null) {
       families.add(DriftPlan.notApplicable(spec));
     } else {
-      DriftOutcome outcome = DriftAnalysis.run(driftInput);
+      DriftOutcome outcome = progress.step(spark, "drift",
+          "reference vs current, " + driftInput.columns().size()
+              + (driftInput.columns().size() == 1 ? " column" : " columns"),
+          () -> DriftAnalysis.run(driftInput));
       families.add(FamilyOutcome.ran(Family.DRIFT, "reference vs current, columns "
           + driftInput.columns().stream().map(DriftColumn::name).toList()));
       metrics.addAll(outcome.metrics());
@@ -186,7 +199,9 @@ public final class Audit {
     // --- end drift ---
 
     // privacy: re-identification risk, PII scan, membership inference
-    PrivacyOutcome privacy = privacyPlan.run();
+    PrivacyOutcome privacy = privacyPlan.notApplicable() != null ? privacyPlan.run()
+        : progress.step(spark, "privacy", "re-identification, PII scan, membership inference",
+            privacyPlan::run);
     families.add(privacy.family());
     metrics.addAll(privacy.metrics());
     notes.addAll(privacy.notes());
@@ -198,16 +213,19 @@ public final class Audit {
     if (llm.applicable()) {
       LlmInput input = LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(),
           "data.current (" + spec.current().uri() + ")").withScanners(responseScanners());
-      LlmOutcome outcome = LlmAnalysis.run(input);
+      LlmOutcome outcome = progress.step(spark, "llm", "text quality, safety and format",
+          () -> LlmAnalysis.run(input));
       metrics.addAll(outcome.metrics());
       notes.addAll(outcome.notes());
       rowCounts.putIfAbsent("current", outcome.statistics().records());
       if (recordsOut != null) {
-        LlmRecords.write(input, recordsOut.toUri().toString());
+        progress.step(spark, "llm", "per-record scores to " + recordsOut,
+            () -> LlmRecords.write(input, recordsOut.toUri().toString()));
         notes.add("Per-record llm scores written to " + recordsOut + " (--records).");
       }
       if (judge != null) {
-        JudgeAnalysis.JudgeOutcome judged = JudgeAnalysis.run(input, judge, judgeKey);
+        JudgeAnalysis.JudgeOutcome judged = progress.step(spark, "llm", "judge " + judge.model(),
+            () -> JudgeAnalysis.run(input, judge, judgeKey));
         metrics.addAll(judged.metrics());
         notes.addAll(judged.notes());
       }
@@ -224,6 +242,16 @@ public final class Audit {
       notes.add(baseline.summary(metrics));
     }
 
+    List<FileEvidence> files = progress.step(spark, "evidence", "SHA-256 of the spec, rules and inputs",
+        () -> evidence(spark));
+    Provenance provenance = new Provenance(Version.tool(), System.getProperty("java.version"),
+        spark.version(), spark.sparkContext().master(), started, clock.instant(), files);
+    return new AuditRun(spec.name(), spec.model(), families, metrics, verdicts, rowCounts,
+        notes, provenance, baseline == null ? Map.of() : baseline.values(), exhibits);
+  }
+
+  /** What was read, with sizes and SHA-256 hashes, for the manifest. */
+  private List<FileEvidence> evidence(SparkSession spark) {
     List<FileEvidence> files = new ArrayList<>();
     FileHasher hasher = new FileHasher(spark.sparkContext().hadoopConfiguration());
     files.addAll(hasher.evidence("spec", spec.file().toString()));
@@ -240,10 +268,7 @@ public final class Audit {
     if (spec.reference() != null) {
       files.addAll(hasher.evidence("data.reference", spec.reference().uri()));
     }
-    Provenance provenance = new Provenance(Version.tool(), System.getProperty("java.version"),
-        spark.version(), spark.sparkContext().master(), started, clock.instant(), files);
-    return new AuditRun(spec.name(), spec.model(), families, metrics, verdicts, rowCounts,
-        notes, provenance, baseline == null ? Map.of() : baseline.values(), exhibits);
+    return files;
   }
 
   /**

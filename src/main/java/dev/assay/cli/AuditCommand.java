@@ -9,6 +9,7 @@ import dev.assay.publish.BlobLocation;
 import dev.assay.publish.BlobPublisher;
 import dev.assay.publish.DirectoryPublisher;
 import dev.assay.report.ReportBundle;
+import dev.assay.spark.Progress;
 import dev.assay.spec.ResolvedSpec;
 import dev.assay.spec.SpecLoader;
 import java.net.URI;
@@ -63,6 +64,11 @@ final class AuditCommand implements Callable<Integer> {
           + " AZURE_STORAGE_CONNECTION_STRING or DefaultAzureCredential. Exit 3 if the upload fails.")
   String upload;
 
+  @Option(names = "--progress",
+      description = "also print, every 10 s, the completed and total tasks of a long step's Spark"
+          + " stages (on by default on a terminal)")
+  boolean progress;
+
   @Override
   public Integer call() {
     if (!failOn.equals("blocking") && !failOn.equals("warning")) {
@@ -81,7 +87,9 @@ final class AuditCommand implements Callable<Integer> {
     AuditRun run;
     try (SessionScope session = SessionScope.open(master, settings())) {
       run = Audit.of(resolved).withWaivers(waivers).withBaseline(baseline)
-          .failOnWarning(failOn.equals("warning")).withRecords(records).run(session.spark());
+          .failOnWarning(failOn.equals("warning")).withRecords(records)
+          .withProgress(Progress.to(System.out, progress || System.console() != null))
+          .run(session.spark());
     }
     Map<String, byte[]> files = ReportBundle.render(run);
     new DirectoryPublisher(target).publish(files); // the local report always comes first
