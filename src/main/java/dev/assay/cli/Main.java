@@ -2,6 +2,7 @@ package dev.assay.cli;
 
 import dev.assay.Version;
 import dev.assay.core.AssayException;
+import dev.assay.core.SafeText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,11 +42,11 @@ public final class Main implements Runnable {
     PrintWriter err = cli.getErr();
     AssayException known = find(e);
     if (known != null) {
-      err.println("assay: " + (known.exitCode() == 2 ? "error: " : "run failed: ") + known.getMessage());
+      err.println("assay: " + (known.exitCode() == 2 ? "error: " : "run failed: ") + SafeText.line(known.getMessage()));
       err.flush();
       return known.exitCode();
     }
-    err.println("assay: run failed: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage())
+    err.println("assay: run failed: " + e.getClass().getSimpleName() + ": " + SafeText.line(firstLine(e.getMessage()))
         + "\n(set ASSAY_DEBUG=1 for the stack trace)");
     if (System.getenv("ASSAY_DEBUG") != null) {
       e.printStackTrace(err);
