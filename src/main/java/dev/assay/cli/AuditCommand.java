@@ -3,7 +3,6 @@ package dev.assay.cli;
 import dev.assay.Audit;
 import dev.assay.core.AuditRun;
 import dev.assay.core.BadInputException;
-import dev.assay.core.SafeText;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
 import dev.assay.publish.BlobLocation;
@@ -83,7 +82,7 @@ final class AuditCommand implements Callable<Integer> {
     // Checked and locked before any Spark work: a report folder that cannot take the report, or
     // would land in the data, is exit 2 in a second, not exit 3 after the whole audit.
     try (OutputFolder folder = OutputFolder.claim(target, "--out", OutputInputs.of(resolved, records))) {
-      folder.notes().forEach(note -> System.out.println("Note: " + note));
+      folder.notes().forEach(note -> Console.out("Note: " + note));
       AuditRun run;
       try (SessionScope session = SessionScope.open(master, settings())) {
         run = Audit.of(resolved).withWaivers(waivers).withBaseline(baseline)
@@ -95,9 +94,9 @@ final class AuditCommand implements Callable<Integer> {
       if (blob != null) {
         QuietLogs.silenceAzure();
         URI published = blob.publish(files); // on failure: exit 3, after the verdict lines above
-        System.out.println("Uploaded: " + published + "/report.html (" + blob.credentialSource() + ")");
+        Console.out("Uploaded: " + published + "/report.html (" + blob.credentialSource() + ")");
       }
-      System.out.println(run.passed() ? "Gate open: exit 0." : "Gate closed: exit 1.");
+      Console.out(run.passed() ? "Gate open: exit 0." : "Gate closed: exit 1.");
       return run.exitCode();
     }
   }
@@ -117,16 +116,15 @@ final class AuditCommand implements Callable<Integer> {
   private static void print(AuditRun run, Path target) {
     long failed = run.verdicts().stream().filter(Verdict::blocksRelease).count();
     long warned = run.verdicts().stream().filter(v -> v.status() == Status.WARN).count();
-    StringBuilder line = new StringBuilder("Assay audit '" + SafeText.line(run.name()) + "': " + run.verdict());
+    StringBuilder line = new StringBuilder("Assay audit '" + run.name() + "': " + run.verdict());
     line.append(" (").append(run.verdicts().size()).append(" rule verdicts, ")
         .append(failed).append(" blocking, ").append(warned).append(" warnings)");
-    System.out.println(line);
+    Console.out(line.toString());
     for (Verdict v : run.verdicts()) {
       if (v.blocksRelease()) {
-        System.out.println("  " + v.status() + " " + SafeText.line(v.ruleId()) + " ["
-            + SafeText.line(v.scope().label()) + "]: " + SafeText.line(v.message()));
+        Console.out("  " + v.status() + " " + v.ruleId() + " [" + v.scope().label() + "]: " + v.message());
       }
     }
-    System.out.println("Report: " + SafeText.line(target.resolve("report.html").toString()));
+    Console.out("Report: " + target.resolve("report.html"));
   }
 }

@@ -42,7 +42,7 @@ public final class Main implements Runnable {
     PrintWriter err = cli.getErr();
     AssayException known = find(e);
     if (known != null) {
-      err.println("assay: " + (known.exitCode() == 2 ? "error: " : "run failed: ") + SafeText.line(known.getMessage()));
+      err.println("assay: " + (known.exitCode() == 2 ? "error: " : "run failed: ") + message(known.getMessage()));
       err.flush();
       return known.exitCode();
     }
@@ -53,6 +53,24 @@ public final class Main implements Runnable {
     }
     err.flush();
     return 3;
+  }
+
+  /**
+   * The message with every value escaped ({@link SafeText}); a message that lists problems one per
+   * line keeps its lines, each after the first indented, so no line of it can pass for a line of
+   * Assay's own output (which starts at the left margin).
+   */
+  static String message(String text) {
+    if (text == null) {
+      return "(no message)";
+    }
+    String[] lines = text.split("\r?\n", -1);
+    StringBuilder out = new StringBuilder(SafeText.line(lines[0]));
+    for (int i = 1; i < lines.length; i++) {
+      String line = SafeText.line(lines[i]);
+      out.append('\n').append(line.startsWith("  ") ? "" : "  ").append(line);
+    }
+    return out.toString();
   }
 
   private static AssayException find(Throwable e) {
