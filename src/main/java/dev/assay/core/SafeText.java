@@ -28,10 +28,28 @@ public final class SafeText {
 
   /** {@code text} with every unsafe character escaped visibly; null stays null. */
   public static String line(String text) {
+    return escaped(text, false);
+  }
+
+  /**
+   * Like {@link #line} but keeping tab, line feed and carriage return: for a whole document
+   * (report.html) where line breaks are markup whitespace and cannot forge anything, while NUL,
+   * ESC, C1 controls and bidi overrides from the data still must not reach the reader raw.
+   */
+  public static String keepingLineBreaks(String text) {
+    return escaped(text, true);
+  }
+
+  /** True when {@link #line} would change {@code text}. */
+  public static boolean needsEscaping(String text) {
+    return text != null && firstUnsafe(text, false) >= 0;
+  }
+
+  private static String escaped(String text, boolean keepBreaks) {
     if (text == null) {
       return null;
     }
-    int first = firstUnsafe(text);
+    int first = firstUnsafe(text, keepBreaks);
     if (first < 0) {
       return text;
     }
@@ -40,7 +58,7 @@ public final class SafeText {
       char c = text.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
         out.append(c).append(text.charAt(++i)); // a proper pair (an emoji, say) stays
-      } else if (unsafe(c)) {
+      } else if (unsafe(c, keepBreaks)) {
         escape(c, out);
       } else {
         out.append(c);
@@ -49,17 +67,12 @@ public final class SafeText {
     return out.toString();
   }
 
-  /** True when {@link #line} would change {@code text}. */
-  public static boolean needsEscaping(String text) {
-    return text != null && firstUnsafe(text) >= 0;
-  }
-
-  private static int firstUnsafe(String text) {
+  private static int firstUnsafe(String text, boolean keepBreaks) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
-      } else if (unsafe(c)) {
+      } else if (unsafe(c, keepBreaks)) {
         return i;
       }
     }
@@ -67,7 +80,10 @@ public final class SafeText {
   }
 
   /** A character that is unsafe on its own (a surrogate here is an unpaired one). */
-  private static boolean unsafe(char c) {
+  private static boolean unsafe(char c, boolean keepBreaks) {
+    if (keepBreaks && (c == '\n' || c == '\r' || c == '\t')) {
+      return false;
+    }
     return c < 0x20 || (c >= 0x7F && c <= 0x9F)
         || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
         || c == 0x200E || c == 0x200F || c == 0x061C || c == 0x2028 || c == 0x2029

@@ -2,6 +2,7 @@ package dev.assay.report;
 
 import dev.assay.core.AuditRun;
 import dev.assay.core.Family;
+import dev.assay.core.SafeText;
 import dev.assay.core.Severity;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
@@ -22,6 +23,10 @@ import javax.xml.stream.XMLStreamWriter;
  * per verdict. A failed rule, or an error of a blocking rule, is a {@code <failure>}; a warning
  * is printed to {@code <system-out>} without failing; a waived or not-applicable check is
  * {@code <skipped>} with the reason.
+ *
+ * <p>Every value is escaped ({@link SafeText}: a newline in a group name shows as {@code \n}, an
+ * ESC or a bidi override as its code), so a test name or a failure line in the CI's view cannot be
+ * forged; what XML 1.0 cannot carry at all is replaced by U+FFFD as a last guard.
  */
 public final class JunitXml {
 
@@ -42,7 +47,7 @@ public final class JunitXml {
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
-      xml.writeAttribute("name", clean("assay " + run.name()));
+      xml.writeAttribute("name", clean(SafeText.line("assay " + run.name())));
       writeCounts(xml, run.verdicts());
       for (Map.Entry<String, List<Verdict>> suite : suites.entrySet()) {
         xml.writeCharacters("\n  ");
@@ -119,21 +124,21 @@ public final class JunitXml {
     } else {
       xml.writeStartElement("testcase");
     }
-    xml.writeAttribute("classname", clean(Objects.requireNonNullElse(v.pack(), "assay")));
-    xml.writeAttribute("name", clean(v.ruleId() + " [" + v.scope().label() + "]"));
+    xml.writeAttribute("classname", clean(SafeText.line(Objects.requireNonNullElse(v.pack(), "assay"))));
+    xml.writeAttribute("name", clean(SafeText.line(v.ruleId() + " [" + v.scope().label() + "]")));
     if (empty) {
       return;
     }
     xml.writeCharacters("\n      ");
     if (isFailure(v)) {
       xml.writeStartElement("failure");
-      xml.writeAttribute("message", clean(observedVsExpected(v)));
+      xml.writeAttribute("message", clean(SafeText.line(observedVsExpected(v))));
       xml.writeAttribute("type", v.status().name() + " " + v.severity().id());
       xml.writeCharacters(clean(detail(v)));
       xml.writeEndElement();
     } else if (isSkipped(v)) {
       xml.writeEmptyElement("skipped");
-      xml.writeAttribute("message", clean(skipReason(v)));
+      xml.writeAttribute("message", clean(SafeText.line(skipReason(v))));
     } else {
       xml.writeStartElement("system-out");
       xml.writeCharacters(clean(v.status().name() + " (" + v.severity().id()
@@ -153,16 +158,16 @@ public final class JunitXml {
 
   private static String detail(Verdict v) {
     StringBuilder text = new StringBuilder();
-    text.append(Objects.requireNonNullElse(v.message(), observedVsExpected(v)));
-    text.append("\nrule: ").append(v.ruleId());
+    text.append(SafeText.line(Objects.requireNonNullElse(v.message(), observedVsExpected(v))));
+    text.append("\nrule: ").append(SafeText.line(v.ruleId()));
     if (v.ruleTitle() != null) {
-      text.append(" (").append(v.ruleTitle()).append(')');
+      text.append(" (").append(SafeText.line(v.ruleTitle())).append(')');
     }
-    text.append("\nmetric: ").append(Objects.requireNonNullElse(v.metric(), "(none)"))
-        .append(" on ").append(v.scope().label());
-    text.append('\n').append(observedVsExpected(v));
+    text.append("\nmetric: ").append(SafeText.line(Objects.requireNonNullElse(v.metric(), "(none)")))
+        .append(" on ").append(SafeText.line(v.scope().label()));
+    text.append('\n').append(SafeText.line(observedVsExpected(v)));
     if (v.rationale() != null) {
-      text.append("\nwhy: ").append(v.rationale());
+      text.append("\nwhy: ").append(v.rationale()); // the rule pack's own words, lines kept
     }
     if (v.reference() != null) {
       text.append("\nreference: ").append(v.reference());
