@@ -202,8 +202,14 @@ public final class OutputFolder implements AutoCloseable {
   /** Creates the folder if missing; returns the folders created, deepest first. */
   private static List<Path> create(Path directory, String shown) {
     List<Path> missing = new ArrayList<>();
-    for (Path p = directory; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
-      missing.add(p);
+    Path existing = directory;
+    while (existing != null && !Files.exists(existing)) {
+      missing.add(existing);
+      existing = existing.getParent();
+    }
+    if (existing != null && !Files.isDirectory(existing)) {
+      throw new BadInputException(shown + ": " + SafeText.line(existing.toString()) + " is a file, so"
+          + " the folder cannot be created there; choose another folder for the report.");
     }
     try {
       Files.createDirectories(directory);
@@ -253,6 +259,9 @@ public final class OutputFolder implements AutoCloseable {
 
   private static void deleteIfEmpty(List<Path> deepestFirst) {
     for (Path p : deepestFirst) {
+      if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        return; // never a link or a file: only the folders this run made
+      }
       try {
         Files.deleteIfExists(p);
       } catch (IOException e) {
@@ -261,10 +270,21 @@ public final class OutputFolder implements AutoCloseable {
     }
   }
 
+  /** The reason in plain words (no exception class names: the message is for the user). */
   static String describe(Exception e) {
-    String kind = e.getClass().getSimpleName();
-    String message = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
-    return SafeText.line(message == null ? kind : kind + " (" + message + ")");
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return SafeText.line(f.getReason().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException || e instanceof SecurityException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.ReadOnlyFileSystemException) {
+      return "read-only file system";
+    }
+    return e.getMessage() == null ? "an I/O error" : SafeText.line(e.getMessage());
   }
 
   /** The lock file of one run: its content identifies the run. */
