@@ -67,6 +67,7 @@ public final class OutputFolder implements AutoCloseable {
   private final List<Path> created;
   private final LockFile lock;
   private final List<String> notes;
+  private final Thread releaseOnExit;
 
   private OutputFolder(Path directory, String option, List<Path> created, LockFile lock, List<String> notes) {
     this.directory = directory;
@@ -74,6 +75,10 @@ public final class OutputFolder implements AutoCloseable {
     this.created = created;
     this.lock = lock;
     this.notes = List.copyOf(notes);
+    // a CI job cancelled with SIGTERM or Ctrl-C releases the lock too (kill -9 cannot: the next
+    // run finds the process gone and takes the lock over)
+    this.releaseOnExit = new Thread(lock::release, "assay-release-lock");
+    Runtime.getRuntime().addShutdownHook(releaseOnExit);
   }
 
   /**
@@ -125,6 +130,11 @@ public final class OutputFolder implements AutoCloseable {
   /** Releases the lock; removes the folder again if this run created it and nothing was written. */
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(releaseOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs anyway
+    }
     lock.release();
     deleteIfEmpty(created);
   }
