@@ -23,10 +23,6 @@ import javax.xml.stream.XMLStreamWriter;
  * per verdict. A failed rule, or an error of a blocking rule, is a {@code <failure>}; a warning
  * is printed to {@code <system-out>} without failing; a waived or not-applicable check is
  * {@code <skipped>} with the reason.
- *
- * <p>Every value is escaped ({@link SafeText}: a newline in a group name shows as {@code \n}, an
- * ESC or a bidi override as its code), so a test name or a failure line in the CI's view cannot be
- * forged; what XML 1.0 cannot carry at all is replaced by U+FFFD as a last guard.
  */
 public final class JunitXml {
 
@@ -47,7 +43,7 @@ public final class JunitXml {
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
-      xml.writeAttribute("name", clean(SafeText.line("assay " + run.name())));
+      xml.writeAttribute("name", clean("assay " + run.name()));
       writeCounts(xml, run.verdicts());
       for (Map.Entry<String, List<Verdict>> suite : suites.entrySet()) {
         xml.writeCharacters("\n  ");
@@ -124,24 +120,24 @@ public final class JunitXml {
     } else {
       xml.writeStartElement("testcase");
     }
-    xml.writeAttribute("classname", clean(SafeText.line(Objects.requireNonNullElse(v.pack(), "assay"))));
-    xml.writeAttribute("name", clean(SafeText.line(v.ruleId() + " [" + v.scope().label() + "]")));
+    xml.writeAttribute("classname", clean(Objects.requireNonNullElse(v.pack(), "assay")));
+    xml.writeAttribute("name", clean(v.ruleId() + " [" + v.scope().label() + "]"));
     if (empty) {
       return;
     }
     xml.writeCharacters("\n      ");
     if (isFailure(v)) {
       xml.writeStartElement("failure");
-      xml.writeAttribute("message", clean(SafeText.line(observedVsExpected(v))));
+      xml.writeAttribute("message", clean(observedVsExpected(v)));
       xml.writeAttribute("type", v.status().name() + " " + v.severity().id());
-      xml.writeCharacters(clean(detail(v)));
+      xml.writeCharacters(cleanText(detail(v)));
       xml.writeEndElement();
     } else if (isSkipped(v)) {
       xml.writeEmptyElement("skipped");
-      xml.writeAttribute("message", clean(SafeText.line(skipReason(v))));
+      xml.writeAttribute("message", clean(skipReason(v)));
     } else {
       xml.writeStartElement("system-out");
-      xml.writeCharacters(clean(v.status().name() + " (" + v.severity().id()
+      xml.writeCharacters(cleanText(v.status().name() + " (" + v.severity().id()
           + " rule, does not close the release gate): " + detail(v)));
       xml.writeEndElement();
     }
@@ -167,7 +163,7 @@ public final class JunitXml {
         .append(" on ").append(SafeText.line(v.scope().label()));
     text.append('\n').append(SafeText.line(observedVsExpected(v)));
     if (v.rationale() != null) {
-      text.append("\nwhy: ").append(v.rationale()); // the rule pack's own words, lines kept
+      text.append("\nwhy: ").append(v.rationale());
     }
     if (v.reference() != null) {
       text.append("\nreference: ").append(v.reference());
@@ -186,8 +182,21 @@ public final class JunitXml {
     return v.status() == Status.WAIVED ? "waived: " + why : "not applicable: " + why;
   }
 
-  /** Drops characters XML 1.0 cannot carry (control characters other than tab and newlines). */
+  /**
+   * An attribute value (a test name, a message): one line, every value escaped visibly
+   * ({@link SafeText}: a newline in a group name shows as {@code \n}, an ESC or a bidi override as
+   * its code), so a test name or a failure line in the CI's view cannot be forged.
+   */
   static String clean(String text) {
+    return cleanText(SafeText.line(text));
+  }
+
+  /**
+   * Element text, whose line breaks are the writer's own (the values in it are escaped where they
+   * are put together): replaces what XML 1.0 cannot carry (control characters other than tab and
+   * newlines, unpaired surrogates) by U+FFFD, so the file is always well-formed.
+   */
+  static String cleanText(String text) {
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints().forEach(c -> {
       boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
