@@ -145,7 +145,7 @@ public final class Audit {
     JudgeOptions judge = spec.judge();
     String judgeKey = judge == null ? null : judgeKey(judge);
 
-    Dataset<Row> current = progress.step(spark, "inputs", "open data.current " + spec.current().uri(),
+    Dataset<Row> current = progress.step(spark, "inputs", "open data.current",
         () -> DatasetReader.open(spark, spec.current()));
     PrivacyPlan privacyPlan = PrivacyPlan.check(current, spec.privacy().trainingText() == null ? null
         : DatasetReader.open(spark, spec.privacy().trainingText()), spec.privacy(), spec.columns(),
@@ -219,12 +219,12 @@ public final class Audit {
       notes.addAll(outcome.notes());
       rowCounts.putIfAbsent("current", outcome.statistics().records());
       if (recordsOut != null) {
-        progress.step(spark, "llm", "per-record scores to " + recordsOut,
+        progress.step(spark, "llm", "per-record scores (--records)",
             () -> LlmRecords.write(input, recordsOut.toUri().toString()));
         notes.add("Per-record llm scores written to " + recordsOut + " (--records).");
       }
       if (judge != null) {
-        JudgeAnalysis.JudgeOutcome judged = progress.step(spark, "llm", "judge " + judge.model(),
+        JudgeAnalysis.JudgeOutcome judged = progress.step(spark, "llm", "LLM judge",
             () -> JudgeAnalysis.run(input, judge, judgeKey));
         metrics.addAll(judged.metrics());
         notes.addAll(judged.notes());

@@ -8,6 +8,7 @@ import dev.assay.core.Verdict;
 import dev.assay.publish.BlobLocation;
 import dev.assay.publish.BlobPublisher;
 import dev.assay.publish.DirectoryPublisher;
+import dev.assay.publish.OutputFolder;
 import dev.assay.report.ReportBundle;
 import dev.assay.spark.Progress;
 import dev.assay.spec.ResolvedSpec;
@@ -84,23 +85,28 @@ final class AuditCommand implements Callable<Integer> {
     BlobPublisher blob = upload == null ? null : BlobPublisher.connect(BlobLocation.parse(upload), System.getenv());
     ResolvedSpec resolved = new SpecLoader(SpecLoader.defaultProjectRules()).load(spec);
     Path target = out != null ? out : Path.of("reports", resolved.name());
-    AuditRun run;
-    try (SessionScope session = SessionScope.open(master, settings())) {
-      run = Audit.of(resolved).withWaivers(waivers).withBaseline(baseline)
-          .failOnWarning(failOn.equals("warning")).withRecords(records)
-          .withProgress(Progress.to(System.out, progress || System.console() != null))
-          .run(session.spark());
+    // Checked and locked before any Spark work: a report folder that cannot take the report, or
+    // would land in the data, is exit 2 in a second, not exit 3 after the whole audit.
+    try (OutputFolder folder = OutputFolder.claim(target, "--out", OutputInputs.of(resolved, records))) {
+      folder.notes().forEach(note -> Console.out("Note: " + note));
+      AuditRun run;
+      try (SessionScope session = SessionScope.open(master, settings())) {
+        run = Audit.of(resolved).withWaivers(waivers).withBaseline(baseline)
+            .failOnWarning(failOn.equals("warning")).withRecords(records)
+            .withProgress(Progress.to(System.out, progress || System.console() != null))
+            .run(session.spark());
+      }
+      Map<String, byte[]> files = ReportBundle.render(run);
+      new DirectoryPublisher(folder.directory()).publish(files); // the local report always comes first
+      print(run, target);
+      if (blob != null) {
+        QuietLogs.silenceAzure();
+        URI published = blob.publish(files); // on failure: exit 3, after the verdict lines above
+        Console.out("Uploaded: " + published + "/report.html (" + blob.credentialSource() + ")");
+      }
+      Console.out(run.passed() ? "Gate open: exit 0." : "Gate closed: exit 1.");
+      return run.exitCode();
     }
-    Map<String, byte[]> files = ReportBundle.render(run);
-    new DirectoryPublisher(target).publish(files); // the local report always comes first
-    print(run, target);
-    if (blob != null) {
-      QuietLogs.silenceAzure();
-      URI published = blob.publish(files); // on failure: exit 3, after the verdict lines above
-      System.out.println("Uploaded: " + published + "/report.html (" + blob.credentialSource() + ")");
-    }
-    System.out.println(run.passed() ? "Gate open: exit 0." : "Gate closed: exit 1.");
-    return run.exitCode();
   }
 
   private Map<String, String> settings() {
@@ -121,12 +127,12 @@ final class AuditCommand implements Callable<Integer> {
     StringBuilder line = new StringBuilder("Assay audit '" + run.name() + "': " + run.verdict());
     line.append(" (").append(run.verdicts().size()).append(" rule verdicts, ")
         .append(failed).append(" blocking, ").append(warned).append(" warnings)");
-    System.out.println(line);
+    Console.out(line.toString());
     for (Verdict v : run.verdicts()) {
       if (v.blocksRelease()) {
-        System.out.println("  " + v.status() + " " + v.ruleId() + " [" + v.scope().label() + "]: " + v.message());
+        Console.out("  " + v.status() + " " + v.ruleId() + " [" + v.scope().label() + "]: " + v.message());
       }
     }
-    System.out.println("Report: " + target.resolve("report.html"));
+    Console.out("Report: " + target.resolve("report.html"));
   }
 }

@@ -2,6 +2,7 @@ package dev.assay.cli;
 
 import dev.assay.Version;
 import dev.assay.core.AssayException;
+import dev.assay.core.SafeText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,17 +42,35 @@ public final class Main implements Runnable {
     PrintWriter err = cli.getErr();
     AssayException known = find(e);
     if (known != null) {
-      err.println("assay: " + (known.exitCode() == 2 ? "error: " : "run failed: ") + known.getMessage());
+      err.println("assay: " + (known.exitCode() == 2 ? "error: " : "run failed: ") + message(known.getMessage()));
       err.flush();
       return known.exitCode();
     }
-    err.println("assay: run failed: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage())
+    err.println("assay: run failed: " + e.getClass().getSimpleName() + ": " + SafeText.line(firstLine(e.getMessage()))
         + "\n(set ASSAY_DEBUG=1 for the stack trace)");
     if (System.getenv("ASSAY_DEBUG") != null) {
       e.printStackTrace(err);
     }
     err.flush();
     return 3;
+  }
+
+  /**
+   * The message with every value escaped ({@link SafeText}); a message that lists problems one per
+   * line keeps its lines, each after the first indented, so no line of it can pass for a line of
+   * Assay's own output (which starts at the left margin).
+   */
+  static String message(String text) {
+    if (text == null) {
+      return "(no message)";
+    }
+    String[] lines = text.split("\r?\n", -1);
+    StringBuilder out = new StringBuilder(SafeText.line(lines[0]));
+    for (int i = 1; i < lines.length; i++) {
+      String line = SafeText.line(lines[i]);
+      out.append('\n').append(line.startsWith("  ") ? "" : "  ").append(line);
+    }
+    return out.toString();
   }
 
   private static AssayException find(Throwable e) {

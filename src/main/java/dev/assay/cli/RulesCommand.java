@@ -34,11 +34,11 @@ final class RulesCommand implements Runnable {
     public Integer call() {
       List<Problem> problems = PolicyValidator.validate(paths);
       if (problems.isEmpty()) {
-        System.out.println("assay: rules valid: " + paths);
+        Console.out("assay: rules valid: " + paths);
         return 0;
       }
-      problems.forEach(p -> System.err.println(p));
-      System.err.println("assay: " + problems.size() + " problem(s) found.");
+      problems.forEach(p -> Console.err(p.toString()));
+      Console.err("assay: " + problems.size() + " problem(s) found.");
       return 2;
     }
   }

@@ -79,13 +79,13 @@ final class VerifyCommand implements Callable<Integer> {
     if (PublishedReport.isUrl(report)) {
       QuietLogs.silenceAzure();
       PublishedReport published = PublishedReport.at(report, System.getenv());
-      System.out.println("Reading " + published.redacted() + " (" + published.credentialSource() + ")");
+      Console.out("Reading " + published.redacted() + " (" + published.credentialSource() + ")");
       outcome = ManifestCheck.check(published.manifestUrl(), published.manifest(),
           published.outputs(), inputs);
     } else {
       outcome = ManifestCheck.check(Path.of(report), inputs);
     }
-    System.out.println("Verifying " + outcome.manifest() + " (audit '" + outcome.audit() + "', verdict "
+    Console.out("Verifying " + outcome.manifest() + " (audit '" + outcome.audit() + "', verdict "
         + outcome.verdict() + (outcome.finished() == null ? "" : ", finished " + outcome.finished()) + ")");
     int matched = 0;
     int skipped = 0;
@@ -93,21 +93,21 @@ final class VerifyCommand implements Callable<Integer> {
       switch (f.state()) {
         case MATCH -> {
           matched++;
-          System.out.println("  ok       " + f.kind() + " " + f.path());
+          Console.out("  ok       " + f.kind() + " " + f.path());
         }
-        case CHANGED -> System.out.println("  CHANGED  " + f.kind() + " " + f.path() + ": sha256 recorded "
+        case CHANGED -> Console.out("  CHANGED  " + f.kind() + " " + f.path() + ": sha256 recorded "
             + f.expected() + ", now " + f.actual() + " (" + f.note() + ")");
-        case MISSING -> System.out.println("  MISSING  " + f.kind() + " " + f.path() + ": " + f.note());
+        case MISSING -> Console.out("  MISSING  " + f.kind() + " " + f.path() + ": " + f.note());
         case NOT_CHECKED -> {
           skipped++;
-          System.out.println("  skipped  " + f.kind() + " " + f.path() + ": " + f.note());
+          Console.out("  skipped  " + f.kind() + " " + f.path() + ": " + f.note());
         }
         default -> throw new IllegalStateException(f.state().name());
       }
     }
     int mismatches = outcome.mismatches().size();
-    System.out.println(matched + " match, " + mismatches + " differ, " + skipped + " not checked.");
-    System.out.println(mismatches == 0
+    Console.out(matched + " match, " + mismatches + " differ, " + skipped + " not checked.");
+    Console.out(mismatches == 0
         ? "Verified: every checked file matches its recorded SHA-256. Exit 0."
         : "NOT verified: " + mismatches + " file(s) differ from the manifest. Exit 1.");
     return outcome.exitCode();

@@ -1,6 +1,7 @@
 package dev.assay.report;
 
 import dev.assay.core.AuditRun;
+import dev.assay.core.SafeText;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
@@ -8,11 +9,9 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +22,9 @@ import java.util.TimeZone;
  * CSS and SVG, no script, nothing fetched from the network) with the verdict in plain words, the
  * rule checks, each family's metrics, the run notes, a methodology appendix and the evidence.
  * Freemarker's HTML output format escapes every value taken from the data, so a group or column
- * name can never inject markup.
+ * name can never inject markup; control characters (NUL, ESC, C1) and bidi overrides from the
+ * data are shown as visible escapes ({@link SafeText}), so no value can reorder what the reader
+ * sees.
  */
 public final class HtmlReport {
 
@@ -55,8 +56,8 @@ public final class HtmlReport {
 
   /** Renders the run as UTF-8 HTML. */
   public byte[] render(AuditRun run) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+    StringWriter out = new StringWriter();
+    try {
       Template template = freemarker.getTemplate(TEMPLATE);
       template.process(Map.of("page", HtmlPage.of(run), "piiExamples", run.exhibits().piiExamples()), out);
     } catch (IOException e) {
@@ -65,6 +66,7 @@ public final class HtmlReport {
       throw new IllegalStateException("the report template " + TEMPLATE + " failed: "
           + e.getMessage(), e);
     }
-    return bytes.toByteArray();
+    // the templates hold no control or bidi character: any in the page came from the data
+    return SafeText.keepingLineBreaks(out.toString()).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -2,6 +2,7 @@ package dev.assay.report;
 
 import dev.assay.core.AuditRun;
 import dev.assay.core.Family;
+import dev.assay.core.SafeText;
 import dev.assay.core.Severity;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
@@ -153,14 +154,14 @@ public final class JunitXml {
       xml.writeStartElement("failure");
       xml.writeAttribute("message", clean(observedVsExpected(v)));
       xml.writeAttribute("type", v.status().name() + " " + v.severity().id());
-      xml.writeCharacters(clean(detail(v)));
+      xml.writeCharacters(cleanText(detail(v)));
       xml.writeEndElement();
     } else if (isSkipped(v)) {
       xml.writeEmptyElement("skipped");
       xml.writeAttribute("message", clean(skipReason(v)));
     } else {
       xml.writeStartElement("system-out");
-      xml.writeCharacters(clean(v.status().name() + " (" + v.severity().id()
+      xml.writeCharacters(cleanText(v.status().name() + " (" + v.severity().id()
           + " rule, does not close the release gate): " + detail(v)));
       xml.writeEndElement();
     }
@@ -177,14 +178,14 @@ public final class JunitXml {
 
   private static String detail(Verdict v) {
     StringBuilder text = new StringBuilder();
-    text.append(Objects.requireNonNullElse(v.message(), observedVsExpected(v)));
-    text.append("\nrule: ").append(v.ruleId());
+    text.append(SafeText.line(Objects.requireNonNullElse(v.message(), observedVsExpected(v))));
+    text.append("\nrule: ").append(SafeText.line(v.ruleId()));
     if (v.ruleTitle() != null) {
-      text.append(" (").append(v.ruleTitle()).append(')');
+      text.append(" (").append(SafeText.line(v.ruleTitle())).append(')');
     }
-    text.append("\nmetric: ").append(Objects.requireNonNullElse(v.metric(), "(none)"))
-        .append(" on ").append(v.scope().label());
-    text.append('\n').append(observedVsExpected(v));
+    text.append("\nmetric: ").append(SafeText.line(Objects.requireNonNullElse(v.metric(), "(none)")))
+        .append(" on ").append(SafeText.line(v.scope().label()));
+    text.append('\n').append(SafeText.line(observedVsExpected(v)));
     if (v.rationale() != null) {
       text.append("\nwhy: ").append(v.rationale());
     }
@@ -205,8 +206,21 @@ public final class JunitXml {
     return v.status() == Status.WAIVED ? "waived: " + why : "not applicable: " + why;
   }
 
-  /** Drops characters XML 1.0 cannot carry (control characters other than tab and newlines). */
+  /**
+   * An attribute value (a test name, a message): one line, every value escaped visibly
+   * ({@link SafeText}: a newline in a group name shows as {@code \n}, an ESC or a bidi override as
+   * its code), so a test name or a failure line in the CI's view cannot be forged.
+   */
   static String clean(String text) {
+    return cleanText(SafeText.line(text));
+  }
+
+  /**
+   * Element text, whose line breaks are the writer's own (the values in it are escaped where they
+   * are put together): replaces what XML 1.0 cannot carry (control characters other than tab and
+   * newlines, unpaired surrogates) by U+FFFD, so the file is always well-formed.
+   */
+  static String cleanText(String text) {
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints().forEach(c -> {
       boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)

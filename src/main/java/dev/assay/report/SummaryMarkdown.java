@@ -2,6 +2,7 @@ package dev.assay.report;
 
 import dev.assay.core.AuditRun;
 import dev.assay.core.FamilyOutcome;
+import dev.assay.core.SafeText;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
 import java.nio.charset.StandardCharsets;
@@ -119,16 +120,17 @@ public final class SummaryMarkdown {
   }
 
   /**
-   * Text safe in a Markdown table cell or list item: one line, Markdown punctuation escaped with
+   * Text safe in a Markdown table cell or list item: one line (control and bidi characters shown
+   * as escapes, {@link SafeText}), Markdown punctuation escaped with
    * a backslash ({@code |} as {@code \|}), {@code <} and {@code >} as entities so no HTML tag
    * can form.
    */
-  static String cell(String text) {
+  static String cell(String value) {
+    String text = SafeText.line(value);
     StringBuilder out = new StringBuilder(text.length() + 8);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
-        case '\r', '\n' -> out.append(' ');
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '|', '\\', '`', '*', '_', '[', ']', '#', '~' -> out.append('\\').append(c);
@@ -138,8 +140,8 @@ public final class SummaryMarkdown {
     return out.toString();
   }
 
-  /** Text safe inside an inline code span (no backticks, one line). */
+  /** Text safe inside an inline code span (no backticks, one line, controls escaped). */
   private static String code(String text) {
-    return text.replace('`', '\'').replace('\n', ' ').replace('\r', ' ');
+    return SafeText.line(text).replace('`', '\'');
   }
 }

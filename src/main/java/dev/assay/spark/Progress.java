@@ -1,5 +1,6 @@
 package dev.assay.spark;
 
+import dev.assay.core.SafeText;
 import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.Locale;
@@ -21,7 +22,8 @@ import org.apache.spark.sql.SparkSession;
  * line gives its elapsed time and its number of Spark jobs, so a CI log shows where the minutes
  * went. With {@code live} (a terminal, or {@code --progress}), a step that runs longer than the
  * interval also prints, every interval, the completed and total tasks of its active stages, read
- * from Spark's status tracker.
+ * from Spark's status tracker. Descriptions are fixed words chosen by the caller: no data value,
+ * path or URI goes into them (a URI can carry a SAS token).
  */
 public final class Progress {
 
@@ -73,7 +75,7 @@ public final class Progress {
       T result = work.get();
       if (out != null) {
         int jobs = context.statusTracker().getJobIdsForGroup(group).length;
-        out.println("assay: " + description + " — " + seconds(start) + ", " + jobs
+        out.println("assay: " + SafeText.line(description) + " — " + seconds(start) + ", " + jobs
             + (jobs == 1 ? " Spark job" : " Spark jobs"));
         out.flush();
       }

@@ -98,8 +98,10 @@ class JunitXmlTest {
         List.of(), SampleRuns.provenance());
     Element root = parse(new JunitXml().render(run)).getDocumentElement();
     assertEquals(1, attr(root, "failures"));
-    assertEquals("odd\uFFFDrule [data set]",
+    // shown as visible escapes (SafeText), so a CI's test list cannot be forged or garbled
+    assertEquals("odd\\u0001rule [data set]",
         elements(root, "testcase").get(0).getAttribute("name"));
+    assertTrue(elements(root, "failure").get(0).getTextContent().startsWith("bad \\u0007 byte\n"));
   }
 
   private static Element testcase(Element root, String name) {
