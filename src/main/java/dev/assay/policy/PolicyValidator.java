@@ -29,8 +29,7 @@ public final class PolicyValidator {
 
   /** A rule pack or a waivers file: what {@code assay rules validate} and {@code rules:} take. */
   static final DocumentKind KIND = new DocumentKind("rule pack", "a YAML mapping with `pack:` and"
-      + " `rules:` (or `waivers:` for a waivers file)", java.util.stream.Stream.concat(
-          RulePackReader.PACK_KEYS.stream(), Waivers.FILE_KEYS.stream()).toList());
+      + " `rules:` (or `waivers:` for a waivers file)", List.of("pack", "rules", "waivers"));
 
   private PolicyValidator() {
   }
@@ -111,6 +110,9 @@ public final class PolicyValidator {
         if (seen.add(path.toAbsolutePath().normalize())) {
           files.add(path);
         }
+      } else if (Files.exists(path)) {
+        problems.add(new Problem(path.toString(), 0, null, "not a regular file (a device or pipe);"
+            + " give the path of a rule pack file or folder"));
       } else {
         problems.add(new Problem(path.toString(), 0, null, "no such file or directory; check the path"));
       }

@@ -24,8 +24,7 @@ public final class SpecLoader {
 
   /** What an audit spec looks like, for a file that is plainly something else. */
   static final DocumentKind KIND = new DocumentKind("audit spec",
-      "a YAML or JSON mapping with `version: 1`, `name:` and `data:`", List.of("version", "name",
-          "model", "data", "columns", "fairness", "drift", "privacy", "llm", "rules"));
+      "a YAML or JSON mapping with `version: 1`, `name:` and `data:`", List.of("version", "data"));
 
   /** The longest audit name: it names the report folder. */
   static final int MAX_NAME_CHARS = 100;

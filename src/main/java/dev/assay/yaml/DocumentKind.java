@@ -9,12 +9,15 @@ import java.util.List;
  *
  * @param name what the file is, for messages: "audit spec", "rule pack", ...
  * @param shape what it looks like, for the message: "a mapping with `pack:` and `rules:`"
- * @param keys its top-level keys; a mapping with none of them (nor a near miss) is not this kind
+ * @param markers top-level keys of which every document of this kind has at least one (a key it
+ *     requires); a mapping with none of them, nor a near miss of one (a typo), is not this kind.
+ *     Keys that other files commonly have too ({@code name}, {@code model}, {@code title}) are no
+ *     markers.
  */
-public record DocumentKind(String name, String shape, List<String> keys) {
+public record DocumentKind(String name, String shape, List<String> markers) {
 
   public DocumentKind {
-    keys = List.copyOf(keys);
+    markers = List.copyOf(markers);
   }
 
   /** {@code not an audit spec: expected a mapping with ...}, the article chosen from the name. */

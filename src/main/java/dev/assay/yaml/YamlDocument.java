@@ -15,6 +15,7 @@ import dev.assay.core.MetricNames;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -96,9 +97,10 @@ public final class YamlDocument {
       throw new BadInputException(source + ": " + kind.notThis(root == null ? "an empty file"
           : root instanceof SequenceNode ? "a list" : "a single value") + ".");
     }
-    if (!kind.keys().isEmpty() && !hasAKeyOf(mapping, kind.keys())) {
-      throw new BadInputException(source + ": " + kind.notThis("none of its keys (" + String.join(
-          ", ", kind.keys()) + ")") + ".");
+    if (!kind.markers().isEmpty() && !hasAKeyOf(mapping, kind.markers())) {
+      throw new BadInputException(source + ": " + kind.notThis("a mapping without "
+          + kind.markers().stream().map(k -> "`" + k + ":`").collect(Collectors.joining(" or ")))
+          + ".");
     }
     StrictTree.check(source, root);
     return new YamlDocument(source, text, root);

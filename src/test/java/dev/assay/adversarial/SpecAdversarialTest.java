@@ -160,6 +160,9 @@ class SpecAdversarialTest {
         specCase("a CSV given as the spec", "id,name,ssn\n1,alice," + SECRET + "\n", "spec.yaml",
             "not an audit spec"),
         specCase("another tool's config as the spec", envFile, "spec.yaml", "not an audit spec"),
+        specCase("a mapping sharing only a common key (model) with a spec", "processor: 0\nmodel: 85\n"
+            + "model name: " + SECRET + "\nprocessor: 1\n", "spec.yaml", "not an audit spec",
+            "without `version:` or `data:`"),
         file("a password file as a rule pack", "passwd", utf8(passwd),
             List.of("{dir}/spec-passwd.yaml"), "passwd", "not a rule pack"),
         file("an env file as a rule pack", "secrets.yaml", utf8(envFile),
