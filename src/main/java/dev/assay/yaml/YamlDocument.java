@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -196,13 +198,40 @@ public final class YamlDocument {
           + (known.isEmpty() ? "" : (nearest == null ? "; the" : " The") + " keys allowed here are: "
               + String.join(", ", known))
           + ". Fix the spelling or remove the key.");
+    } catch (MismatchedInputException e) {
+      String found = e instanceof InvalidFormatException invalid && invalid.getValue() != null
+          ? " (found '" + YamlText.shown(String.valueOf(invalid.getValue())) + "')" : "";
+      throw new BadInputException(where(e) + ": wrong value for '" + path(e) + "': expected "
+          + expected(e.getTargetType()) + found + ".");
     } catch (JsonMappingException e) {
-      throw new BadInputException(where(e) + ": wrong value for '" + path(e) + "': "
-          + YamlText.shown(firstLine(e.getOriginalMessage()), 200));
+      throw new BadInputException(where(e) + ": wrong value for '" + path(e) + "'.");
     } catch (JsonProcessingException e) {
       throw new BadInputException(where(e.getLocation()) + ": "
           + YamlText.shown(firstLine(e.getOriginalMessage()), 200));
     }
+  }
+
+  /** What a value bound to {@code type} must look like, in the words of the spec, not of Java. */
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "another kind of value";
+    }
+    if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Double.class || type == double.class || type == Float.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a single value";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a list";
+    }
+    return "a mapping (key: value lines)";
   }
 
   /**

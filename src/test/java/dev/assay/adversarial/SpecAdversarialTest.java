@@ -155,6 +155,12 @@ class SpecAdversarialTest {
             "spec.yaml:4:", "unknown key 'data.current.pth'", "did you mean 'path'"),
         specCase("unknown top-level key", spec(COLUMNS, "fairnes: {bootstrap: 10}"), "spec.yaml:9:",
             "unknown key 'fairnes'", "did you mean 'fairness'"),
+        specCase("version is text", spec(COLUMNS).replace("version: 1", "version: abc"), "spec.yaml:1:",
+            "wrong value for 'version': expected a whole number (found 'abc')"),
+        specCase("a list where a mapping belongs", spec("columns: [outcome, approved]"), "spec.yaml:5:",
+            "wrong value for 'columns': expected a mapping"),
+        specCase("a mapping where a single value belongs", spec(COLUMNS, "model: {name: {first: a}}"),
+            "spec.yaml:9:", "wrong value for 'model.name': expected a single value"),
         specCase("version 2", spec(COLUMNS).replace("version: 1", "version: 2"), "spec.yaml:1:",
             "version must be 1"),
         specCase("a CSV given as the spec", "id,name,ssn\n1,alice," + SECRET + "\n", "spec.yaml",
@@ -222,8 +228,8 @@ class SpecAdversarialTest {
     for (String fragment : c.expected()) {
       assertTrue(message.contains(fragment), "'" + fragment + "' in: " + message);
     }
-    assertFalse(message.contains("at dev.") || message.contains("Exception") || message.contains("\tat "),
-        message);
+    assertFalse(message.contains("at dev.") || message.contains("Exception") || message.contains("\tat ")
+        || message.contains("java.") || message.contains("dev.assay."), "no Java internals: " + message);
     assertFalse(message.contains(SECRET) || message.contains("root:x:0"), "no file content: " + message);
     assertTrue(message.length() < 600, "a short message: " + message.length() + " characters");
     assertEquals("", r.out(), "nothing on standard output");
