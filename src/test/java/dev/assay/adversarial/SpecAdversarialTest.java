@@ -264,6 +264,19 @@ class SpecAdversarialTest {
     assertTrue(r.err().contains("spec.json:5: unknown key 'colums'; did you mean 'columns'?"), r.err());
   }
 
+  @Test
+  void rulesValidateNamesAFileThatIsNotARulePackWithoutQuotingIt() throws IOException {
+    Path secrets = dir.resolve("secrets.yaml");
+    Files.writeString(secrets, "API_TOKEN: " + SECRET + "\nAPI_TOKEN: again\n");
+    String before = sha256(secrets);
+    Result r = cli("rules", "validate", secrets.toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals(List.of(secrets + ": not a rule pack: expected a YAML mapping with `pack:` and `rules:`"
+        + " (or `waivers:` for a waivers file), found a mapping without `pack:` or `rules:` or"
+        + " `waivers:`.", "assay: 1 problem(s) found."), r.err().strip().lines().toList());
+    assertEquals(before, sha256(secrets));
+  }
+
   /** What a CLI run printed, and its exit code. */
   record Result(int code, String out, String err) {
   }
