@@ -33,9 +33,9 @@ import dev.assay.metrics.llm.ResponseScanner;
 import dev.assay.metrics.llm.judge.JudgeAnalysis;
 import dev.assay.policy.Baseline;
 import dev.assay.policy.Policy;
+import dev.assay.policy.PolicyInputs;
 import dev.assay.policy.PolicyOutcome;
 import dev.assay.policy.RulePack;
-import dev.assay.policy.RulePackLoader;
 import dev.assay.policy.Waivers;
 import dev.assay.spec.JudgeOptions;
 import dev.assay.spec.ResolvedSpec;
@@ -52,7 +52,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -135,11 +134,10 @@ public final class Audit {
    */
   public AuditRun run(SparkSession spark) {
     Instant started = clock.instant();
-    List<RulePack> packs = RulePackLoader.loadAll(spec.ruleFiles());
-    Waivers waivers = waiversFile == null ? Waivers.NONE : Waivers.load(waiversFile);
-    Baseline baseline = baselineFile == null ? null : Baseline.load(baselineFile);
-    waivers.requireKnownRules(packs.stream().flatMap(p -> p.rules().stream())
-        .map(r -> r.id()).collect(Collectors.toSet()));
+    PolicyInputs inputs = PolicyInputs.load(spec.ruleFiles(), waiversFile, baselineFile);
+    List<RulePack> packs = inputs.packs();
+    Waivers waivers = inputs.waivers();
+    Baseline baseline = inputs.baseline();
 
     checkRecordsOut();
     JudgeOptions judge = spec.judge();

@@ -5,6 +5,7 @@ import dev.assay.core.AuditRun;
 import dev.assay.core.BadInputException;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
+import dev.assay.policy.PolicyInputs;
 import dev.assay.publish.BlobLocation;
 import dev.assay.publish.BlobPublisher;
 import dev.assay.publish.DirectoryPublisher;
@@ -84,6 +85,7 @@ final class AuditCommand implements Callable<Integer> {
     // Checked before any Spark job: a bad URI or unusable credentials are exit 2, early.
     BlobPublisher blob = upload == null ? null : BlobPublisher.connect(BlobLocation.parse(upload), System.getenv());
     ResolvedSpec resolved = new SpecLoader(SpecLoader.defaultProjectRules()).load(spec);
+    PolicyInputs.load(resolved.ruleFiles(), waivers, baseline); // bad policy files: exit 2 before Spark
     Path target = out != null ? out : Path.of("reports", resolved.name());
     // Checked and locked before any Spark work: a report folder that cannot take the report, or
     // would land in the data, is exit 2 in a second, not exit 3 after the whole audit.

@@ -1,17 +1,13 @@
 package dev.assay.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.core.BadInputException;
 import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import dev.assay.core.Verdict;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,39 +28,13 @@ public record Baseline(String source, Map<MetricKey, Double> values) {
   }
 
   /**
-   * Reads a results.json of schema {@code assay.results/1}.
+   * Reads a results.json of schema {@code assay.results/1}, strictly ({@link BaselineFile}).
    *
-   * @throws BadInputException when the file cannot be read or is not such a file
+   * @throws BadInputException naming the file (and the field) when it cannot be read or is not
+   *     such a file
    */
   public static Baseline load(Path file) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(file.toFile());
-    } catch (IOException e) {
-      throw new BadInputException("--baseline " + file + ": cannot read it as JSON ("
-          + e.getMessage().lines().findFirst().orElse("") + "). Give the results.json of an earlier Assay run.");
-    }
-    if (root == null || !"assay.results/1".equals(root.path("schema").asText())) {
-      throw new BadInputException("--baseline " + file + ": not an Assay results.json (expected"
-          + " \"schema\": \"assay.results/1\"). Give the results.json of an earlier Assay run.");
-    }
-    Map<MetricKey, Double> values = new HashMap<>();
-    for (JsonNode m : root.path("metrics")) {
-      Family family = Family.byId(m.path("family").asText());
-      JsonNode value = m.get("value");
-      if (family == null || value == null || !value.isNumber()) {
-        continue;
-      }
-      Scope scope = new Scope(text(m, "attribute"), text(m, "group"), text(m, "column"),
-          text(m, "class"));
-      values.put(new MetricKey(family, m.path("metric").asText(), scope), value.asDouble());
-    }
-    return new Baseline(file.toString(), values);
-  }
-
-  private static String text(JsonNode node, String key) {
-    JsonNode v = node.get(key);
-    return v == null || v.isNull() ? null : v.asText();
+    return new Baseline(file.toString(), BaselineFile.values(file));
   }
 
   /** The verdicts, with the baseline value and the change appended to the message where known. */

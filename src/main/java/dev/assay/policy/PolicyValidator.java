@@ -1,5 +1,6 @@
 package dev.assay.policy;
 
+import dev.assay.yaml.DocumentKind;
 import dev.assay.yaml.YamlDocument;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,10 @@ public final class PolicyValidator {
   record Checked(List<RulePack> packs, List<Waivers> waivers, List<Problem> problems) {
   }
 
+  /** A rule pack or a waivers file: what {@code assay rules validate} and {@code rules:} take. */
+  static final DocumentKind KIND = new DocumentKind("rule pack", "a YAML mapping with `pack:` and"
+      + " `rules:` (or `waivers:` for a waivers file)", List.of("pack", "rules", "waivers"));
+
   private PolicyValidator() {
   }
 
@@ -41,14 +46,7 @@ public final class PolicyValidator {
     Map<String, String> declared = new LinkedHashMap<>();
     for (Path file : files(paths, problems)) {
       String source = file.toString();
-      String text;
-      try {
-        text = Files.readString(file);
-      } catch (IOException e) {
-        problems.add(new Problem(source, 0, null, "cannot read the file: " + e.getMessage()));
-        continue;
-      }
-      YamlDocument document = YamlMapping.parse(source, text, problems);
+      YamlDocument document = YamlMapping.read(file, KIND, problems);
       YamlMapping root = document == null ? null : YamlMapping.root(document, problems);
       if (root == null) {
         continue;
@@ -112,6 +110,9 @@ public final class PolicyValidator {
         if (seen.add(path.toAbsolutePath().normalize())) {
           files.add(path);
         }
+      } else if (Files.exists(path)) {
+        problems.add(new Problem(path.toString(), 0, null, "not a regular file (a device or pipe);"
+            + " give the path of a rule pack file or folder"));
       } else {
         problems.add(new Problem(path.toString(), 0, null, "no such file or directory; check the path"));
       }

@@ -44,8 +44,17 @@ public final class RulePackLoader {
     return checked.packs();
   }
 
-  /** One exception listing {@code problems}, one per line, after a line saying what they are in. */
+  /**
+   * One exception listing {@code problems}, one per line, after a line saying what they are in; a
+   * single problem is one line.
+   */
   static BadInputException failure(String what, List<Problem> problems) {
+    if (problems.size() == 1) {
+      String problem = problems.get(0).toString();
+      return new BadInputException("invalid " + what + " (1 problem): "
+          + (problem.endsWith(".") ? problem.substring(0, problem.length() - 1) : problem)
+          + "; fix it and check with `assay rules validate`.");
+    }
     return new BadInputException("invalid " + what + " (" + problems.size()
         + (problems.size() == 1 ? " problem" : " problems") + "); fix them and check with "
         + "`assay rules validate`:\n"

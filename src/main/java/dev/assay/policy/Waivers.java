@@ -1,9 +1,8 @@
 package dev.assay.policy;
 
 import dev.assay.core.BadInputException;
+import dev.assay.yaml.DocumentKind;
 import dev.assay.yaml.YamlDocument;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -34,6 +33,10 @@ public record Waivers(String source, List<Waiver> entries) {
   static final List<String> FILE_KEYS = List.of("waivers");
   static final List<String> WAIVER_KEYS = List.of("rule", "attribute", "group", "column", "class", "reason",
       "approved_by", "expires");
+
+  /** What a waivers file looks like, for a file that is plainly something else. */
+  static final DocumentKind KIND = new DocumentKind("waivers file", "a YAML mapping with `waivers:`"
+      + " listing the waivers (rule, reason, approved_by, expires)", FILE_KEYS);
 
   public Waivers {
     entries = List.copyOf(entries);
@@ -84,14 +87,7 @@ public record Waivers(String source, List<Waiver> entries) {
   /** Reads a waivers file, recording every problem in {@code problems}. */
   static Waivers read(Path file, List<Problem> problems) {
     String source = file.toString();
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      problems.add(new Problem(source, 0, null, "cannot read the waivers file: " + e.getMessage()));
-      return new Waivers(source, List.of());
-    }
-    YamlDocument document = YamlMapping.parse(source, text, problems);
+    YamlDocument document = YamlMapping.read(file, KIND, problems);
     YamlMapping root = document == null ? null : YamlMapping.root(document, problems);
     return root == null ? new Waivers(source, List.of()) : read(root, problems);
   }

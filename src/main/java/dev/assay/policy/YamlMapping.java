@@ -2,7 +2,10 @@ package dev.assay.policy;
 
 import dev.assay.core.BadInputException;
 import dev.assay.core.MetricNames;
+import dev.assay.yaml.DocumentKind;
+import dev.assay.yaml.InputFile;
 import dev.assay.yaml.YamlDocument;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -50,9 +53,9 @@ final class YamlMapping {
    * unquoted condition such as {@code must: >= 0.8} is a YAML syntax error (a leading {@code >}
    * starts a folded block), so the message then says to quote it.
    */
-  static YamlDocument parse(String source, String text, List<Problem> problems) {
+  static YamlDocument parse(String source, String text, DocumentKind kind, List<Problem> problems) {
     try {
-      return YamlDocument.parse(source, text);
+      return YamlDocument.parse(source, text, kind);
     } catch (BadInputException e) {
       Problem problem = problemOf(e, source);
       if (problem.line() > 0) {
@@ -71,6 +74,21 @@ final class YamlMapping {
       problems.add(problem);
       return null;
     }
+  }
+
+  /**
+   * Reads and parses {@code file} strictly as a document of {@code kind} (size limit, UTF-8,
+   * duplicate keys: see {@link YamlDocument#read}); null, with the problem recorded, when it cannot.
+   */
+  static YamlDocument read(Path file, DocumentKind kind, List<Problem> problems) {
+    String text;
+    try {
+      text = InputFile.read(file, kind.name(), InputFile.MAX_DOCUMENT_BYTES);
+    } catch (BadInputException e) {
+      problems.add(problemOf(e, file.toString()));
+      return null;
+    }
+    return parse(file.toString(), text, kind, problems);
   }
 
   /** Splits a {@code file:line: message} from YamlDocument into a problem. */

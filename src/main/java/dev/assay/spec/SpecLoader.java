@@ -2,9 +2,8 @@ package dev.assay.spec;
 
 import dev.assay.core.BadInputException;
 import dev.assay.core.ModelInfo;
+import dev.assay.yaml.DocumentKind;
 import dev.assay.yaml.YamlDocument;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +21,16 @@ public final class SpecLoader {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+
+  /** What an audit spec looks like, for a file that is plainly something else. */
+  static final DocumentKind KIND = new DocumentKind("audit spec",
+      "a YAML or JSON mapping with `version: 1`, `name:` and `data:`", List.of("version", "data"));
+
+  /** The longest audit name: it names the report folder. */
+  static final int MAX_NAME_CHARS = 100;
+
+  /** The longest model name, version or owner: each is shown in every output. */
+  static final int MAX_MODEL_FIELD_CHARS = 200;
 
   private final Path projectRules;
 
@@ -44,14 +53,7 @@ public final class SpecLoader {
    * @throws BadInputException naming the file, line and key of the first problem
    */
   public ResolvedSpec load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new BadInputException("cannot read the audit spec " + file + ": "
-          + (Files.exists(file) ? e.getMessage() : "no such file") + ". Give the path of a YAML or JSON spec.");
-    }
-    YamlDocument doc = YamlDocument.parse(file.toString(), text);
+    YamlDocument doc = YamlDocument.read(file, KIND);
     AuditSpec raw = doc.bind(AuditSpec.class);
     Path folder = file.toAbsolutePath().getParent();
 
@@ -59,9 +61,11 @@ public final class SpecLoader {
       throw new BadInputException(doc.at("version") + ": version must be 1 (found "
           + raw.version() + "). Add 'version: 1' at the top of the spec.");
     }
-    if (raw.name() == null || !NAME.matcher(raw.name()).matches()) {
-      throw new BadInputException(doc.at("name") + ": name must match [a-z0-9][a-z0-9-]* (found '"
-          + raw.name() + "'); it names the report folder, e.g. 'name: credit-model-2026'.");
+    if (raw.name() == null || raw.name().length() > MAX_NAME_CHARS
+        || !NAME.matcher(raw.name()).matches()) {
+      throw new BadInputException(doc.at("name") + ": name must match [a-z0-9][a-z0-9-]* and be at"
+          + " most " + MAX_NAME_CHARS + " characters (found " + shown(raw.name()) + "); it names the"
+          + " report folder, e.g. 'name: credit-model-2026'.");
     }
     if (raw.data() == null || raw.data().current() == null) {
       throw new BadInputException(doc.at("data") + ": data.current is required: the predictions under"
@@ -74,11 +78,38 @@ public final class SpecLoader {
     JudgeOptions.from(doc, raw.llm(), folder); // and its optional judge
     PrivacyOptions.of(doc, raw, folder); // checks the privacy block now, with its lines
     AuditSpec.Model m = raw.model();
+    checkModel(doc, m);
     ModelInfo model = m == null ? ModelInfo.UNKNOWN : new ModelInfo(m.name(), m.version(), m.owner());
     ColumnRoles roles = columns(doc, raw.columns());
     return new ResolvedSpec(file.toAbsolutePath(), doc, raw, raw.name(), model, current, reference,
         roles, fairness(doc, raw.fairness(), roles, raw.columns()), drift(doc, raw.drift()),
         rules(doc, folder, raw.rules()));
+  }
+
+  /**
+   * The model's name, version and owner are printed in every output, so each is one line of at
+   * most {@link #MAX_MODEL_FIELD_CHARS} characters.
+   */
+  private static void checkModel(YamlDocument doc, AuditSpec.Model m) {
+    if (m == null) {
+      return;
+    }
+    String[][] fields = {{"name", m.name()}, {"version", m.version()}, {"owner", m.owner()}};
+    for (String[] field : fields) {
+      String value = field[1];
+      if (value != null && (value.length() > MAX_MODEL_FIELD_CHARS
+          || value.chars().anyMatch(Character::isISOControl))) {
+        throw new BadInputException(doc.at("model", field[0]) + ": model." + field[0] + " must be one"
+            + " line of at most " + MAX_MODEL_FIELD_CHARS + " characters (found " + value.length()
+            + " characters); it is shown in every output.");
+      }
+    }
+  }
+
+  /** A value as a message may quote it: at most 60 characters, in quotes. */
+  private static String shown(String value) {
+    return value == null ? "nothing" : "'" + (value.length() > 60 ? value.substring(0, 60) + "…" : value)
+        .replaceAll("\\p{Cntrl}", "?") + "'";
   }
 
   private static DataSource source(YamlDocument doc, Path folder, String role, AuditSpec.Source s) {

@@ -295,9 +295,9 @@ class PolicyTest {
     Waivers waivers = new Waivers("waivers.yaml", List.of(waiver("eeoc-4-5", "race", TODAY, 12)));
     BadInputException e = assertThrows(BadInputException.class, () -> Policy.evaluate(List.of(pack),
         List.of(ratio("race", 0.5)), List.of(), waivers, TODAY, false));
-    assertEquals("invalid waivers file waivers.yaml (1 problem); fix them and check with `assay rules "
-        + "validate`:\n  waivers.yaml:12: rule eeoc-4-5: the waiver names rule 'eeoc-4-5', which no "
-        + "rule pack of this run has (known rules: eeoc); fix the rule id or remove the waiver",
+    assertEquals("invalid waivers file waivers.yaml (1 problem): waivers.yaml:12: rule eeoc-4-5: the"
+        + " waiver names rule 'eeoc-4-5', which no rule pack of this run has (known rules: eeoc); fix"
+        + " the rule id or remove the waiver; fix it and check with `assay rules validate`.",
         e.getMessage());
   }
 }

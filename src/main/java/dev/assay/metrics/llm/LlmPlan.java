@@ -6,10 +6,8 @@ import dev.assay.core.FamilyOutcome;
 import dev.assay.spark.SchemaCheck;
 import dev.assay.spec.AuditSpec;
 import dev.assay.spec.LlmOptions;
+import dev.assay.yaml.InputFile;
 import dev.assay.yaml.YamlDocument;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -105,12 +103,9 @@ public final class LlmPlan {
     }
     String schema = null;
     if (options.jsonSchema() != null) {
-      try {
-        schema = Files.readString(Path.of(options.jsonSchema()), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new BadInputException(spec.at("llm", "json_schema") + ": cannot read the JSON Schema "
-            + options.jsonSchema() + ": " + e.getMessage() + ". Check llm.json_schema.");
-      }
+      // the shared strict reader: a regular file of at most 1 MiB, strict UTF-8
+      schema = InputFile.read(Path.of(options.jsonSchema()), "JSON Schema of llm.json_schema",
+          InputFile.MAX_DOCUMENT_BYTES);
       ResponseSchema.compile(schema, options.jsonSchema()); // bad schema: exit 2 naming the file, before any job
     }
     return new LlmInput(data, columns.response(), columns.referenceAnswer(), columns.prompt(),
