@@ -34,6 +34,7 @@ final class SessionScope implements AutoCloseable {
     QuietLogs.apply();
     boolean own = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create(master, conf);
+    SecretLogFilter.install(); // after Spark set up logging: log lines holding a secret are dropped
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     conf.forEach((key, value) -> {
       if (key.startsWith(HADOOP_PREFIX)) {

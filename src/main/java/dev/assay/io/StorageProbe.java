@@ -1,5 +1,6 @@
 package dev.assay.io;
 
+import dev.assay.core.BadInputException;
 import dev.assay.core.RunFailedException;
 import java.io.FileNotFoundException;
 import java.time.Duration;
@@ -20,7 +21,9 @@ import org.apache.hadoop.fs.Path;
  * account that does not resolve, a port nobody listens on or a server that never answers then
  * ends the run with exit 3 naming the URI within the deadline, instead of Spark's own retries
  * (and its "Assume no metadata directory" second attempt) taking minutes. Local paths are not
- * probed. A path that does not exist is left to Spark's reader, which says so (exit 2).
+ * probed. A path that does not exist is left to Spark's reader, which says so (exit 2). An
+ * {@code http(s)://} URL (a SAS link, say) is bad input (exit 2): Hadoop's http file system cannot
+ * list, so Spark cannot read it.
  */
 public final class StorageProbe {
 
@@ -45,6 +48,12 @@ public final class StorageProbe {
     String scheme = path.toUri().getScheme() == null ? "" : path.toUri().getScheme().toLowerCase(Locale.ROOT);
     if (LOCAL.contains(scheme)) {
       return;
+    }
+    if (scheme.equals("http") || scheme.equals("https")) {
+      throw new BadInputException("data." + role + " (" + uri + ") is a web URL: Spark reads data"
+          + " through Hadoop file systems, and Hadoop's http(s) one cannot list files. For Azure Blob"
+          + " Storage use abfss://CONTAINER@ACCOUNT.dfs.core.windows.net/PATH (credentials from"
+          + " AZURE_STORAGE_CONNECTION_STRING or --conf, not in the URL), or download the file first.");
     }
     ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "assay-storage-probe");

@@ -44,6 +44,9 @@ class SecretsAdversarialTest {
   static final String CONNECTION_STRING = "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey="
       + ACCOUNT_KEY + ";EndpointSuffix=core.windows.net";
 
+  /** A loopback port nobody listens on: the SAS URLs point there, so nothing leaves the machine. */
+  static final int CLOSED_PORT = dev.assay.publish.Azurite.closedPort();
+
   static final List<String> SECRETS = List.of(SIG, ACCOUNT_KEY, JWT, AWS_KEY, PEM_BODY, BEARER, PASSWORD);
 
   @TempDir
@@ -94,17 +97,17 @@ class SecretsAdversarialTest {
   }
 
   static Stream<Case> cases() {
-    String sasUrl = "https://acme.blob.core.windows.net/audits/credit/data?" + SAS;
+    String sasUrl = "https://127.0.0.1:" + CLOSED_PORT + "/devstoreaccount1/audits/credit/data?" + SAS;
     return Stream.of(
         new Case("SAS URL as data path, no format: exit 2, the path without its query",
             (d, r) -> spec("{path: '" + sasUrl + "'}", PLAIN_MODEL, r.toString()), p -> audit(p), 2,
-            "https://acme.blob.core.windows.net/audits/credit/data?…redacted"),
-        new Case("SAS URL as data path with format csv: exit 3 naming the URL without its query",
-            (d, r) -> spec("{path: '" + sasUrl + "', format: csv}", PLAIN_MODEL, r.toString()), p -> audit(p), 3,
-            "https://acme.blob.core.windows.net/audits/credit/data?…redacted"),
+            "https://127.0.0.1:" + CLOSED_PORT + "/devstoreaccount1/audits/credit/data?…redacted"),
+        new Case("SAS URL as data path with format csv: exit 2 naming the URL without its query",
+            (d, r) -> spec("{path: '" + sasUrl + "', format: csv}", PLAIN_MODEL, r.toString()), p -> audit(p), 2,
+            "https://127.0.0.1:" + CLOSED_PORT + "/devstoreaccount1/audits/credit/data?…redacted"),
         new Case("SAS URL as reference path: exit 2",
             (d, r) -> spec("{path: '" + d + "'}\n  reference: {path: '" + sasUrl + "'}", PLAIN_MODEL, r.toString()),
-            p -> audit(p), 2, "cannot tell the format of 'https://acme.blob.core.windows.net/audits/credit/data?…redacted'"),
+            p -> audit(p), 2, "cannot tell the format of 'https://127.0.0.1:" + CLOSED_PORT + "/devstoreaccount1/audits/credit/data?…redacted'"),
         new Case("password in a URI as data path: exit 2, user kept out too",
             (d, r) -> spec("{path: 'https://auditor:" + PASSWORD + "@example.invalid/data'}", PLAIN_MODEL, r.toString()),
             p -> audit(p), 2, "https://…redacted@example.invalid/data"),
@@ -160,6 +163,7 @@ class SecretsAdversarialTest {
     Result r = cli(c.args().apply(new Paths(spec, out)).toArray(String[]::new));
     assertEquals(c.code(), r.code(), r.out() + r.err());
     assertNoSecret(r, out);
+    System.out.println(c.name() + " -> exit " + r.code() + ": " + r.err().strip());
     assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
     if (c.code() >= 2) {
       assertEquals(1, r.err().lines().filter(l -> l.startsWith("assay: error") || l.startsWith("assay: run failed")
