@@ -1,45 +1,39 @@
 package dev.assay.io;
 
-/** An exception chain in a few words for a one-line message: each distinct cause's type and first line. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An exception chain in a few words for a one-line message: the root cause first (what went
+ * wrong: {@code UnknownHostException (x.invalid)}), then the outermost exception it surfaced as,
+ * each as its type and first line.
+ */
 final class Failures {
 
-  private static final int MAX = 400;
+  private static final int MAX_LINE = 200;
 
   private Failures() {
   }
 
-  /** E.g. {@code AbfsRestOperationException (Operation failed ...) <- UnknownHostException (x.invalid)}. */
+  /** E.g. {@code UnknownHostException (x.invalid); raised as InvalidConfigurationValueException (...)}. */
   static String describe(Throwable failure) {
-    StringBuilder out = new StringBuilder();
-    String previous = null;
-    for (Throwable t = failure; t != null && out.length() < MAX; t = t.getCause()) {
-      String line = firstLine(t.getMessage());
-      if (line != null && line.equals(previous)) {
-        continue;
-      }
-      if (t.getCause() != null && line != null && line.equals(firstLine(t.getCause().toString()))) {
-        continue; // a wrapper that only repeats its cause
-      }
-      if (!out.isEmpty()) {
-        out.append(" <- ");
-      }
-      out.append(t.getClass().getSimpleName());
-      if (line != null && !line.isBlank()) {
-        out.append(" (").append(line.length() > 200 ? line.substring(0, 200) + "…" : line).append(')');
-      }
-      previous = line;
-      if (t.getCause() == t) {
-        break;
-      }
+    List<Throwable> chain = new ArrayList<>();
+    for (Throwable t = failure; t != null && !chain.contains(t) && chain.size() < 20; t = t.getCause()) {
+      chain.add(t);
     }
-    return out.toString();
+    Throwable root = chain.get(chain.size() - 1);
+    Throwable outer = chain.get(0);
+    String rootText = text(root);
+    return root == outer ? rootText : rootText + "; raised as " + text(outer);
   }
 
-  private static String firstLine(String message) {
-    if (message == null) {
-      return null;
+  private static String text(Throwable t) {
+    String message = t.getMessage();
+    if (message == null || message.isBlank()) {
+      return t.getClass().getSimpleName();
     }
     int nl = message.indexOf('\n');
-    return (nl < 0 ? message : message.substring(0, nl)).strip();
+    String line = (nl < 0 ? message : message.substring(0, nl)).strip();
+    return t.getClass().getSimpleName() + " (" + (line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "…" : line) + ")";
   }
 }

@@ -163,7 +163,6 @@ class SecretsAdversarialTest {
     Result r = cli(c.args().apply(new Paths(spec, out)).toArray(String[]::new));
     assertEquals(c.code(), r.code(), r.out() + r.err());
     assertNoSecret(r, out);
-    System.out.println(c.name() + " -> exit " + r.code() + ": " + r.err().strip());
     assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
     if (c.code() >= 2) {
       assertEquals(1, r.err().lines().filter(l -> l.startsWith("assay: error") || l.startsWith("assay: run failed")
