@@ -3,6 +3,7 @@ package dev.assay.cli;
 import dev.assay.Version;
 import dev.assay.core.AssayException;
 import dev.assay.core.SafeText;
+import dev.assay.core.Secrets;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code assay} command line. The only code that calls {@link System#exit}: every failure
  * becomes one message on standard error and the contract's exit code (0 gate open, 1 gate closed,
- * 2 bad usage or input, 3 the run failed), never a stack trace.
+ * 2 bad usage or input, 3 the run failed), never a stack trace, and never a secret: every message
+ * is {@linkplain Secrets#scrub scrubbed}, and so is every line on the console ({@link ScrubbedConsole}).
  */
 @Command(name = "assay", mixinStandardHelpOptions = true, versionProvider = Main.VersionText.class,
     description = "Responsible-AI audits on Apache Spark: fairness, drift, privacy and LLM quality,"
@@ -28,9 +30,11 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (tests call this). */
   public static int run(String... args) {
-    CommandLine cli = new CommandLine(new Main());
-    cli.setExecutionExceptionHandler(Main::handle);
-    return cli.execute(args);
+    try (ScrubbedConsole console = ScrubbedConsole.install()) { // no secret reaches the terminal
+      CommandLine cli = new CommandLine(new Main());
+      cli.setExecutionExceptionHandler(Main::handle);
+      return cli.execute(args);
+    }
   }
 
   @Override
@@ -42,14 +46,16 @@ public final class Main implements Runnable {
     PrintWriter err = cli.getErr();
     AssayException known = find(e);
     if (known != null) {
-      err.println("assay: " + (known.exitCode() == 2 ? "error: " : "run failed: ") + message(known.getMessage()));
+      err.println("assay: " + (known.exitCode() == 2 ? "error: " : "run failed: ")
+          + message(Secrets.scrub(known.getMessage())));
       err.flush();
       return known.exitCode();
     }
-    err.println("assay: run failed: " + e.getClass().getSimpleName() + ": " + SafeText.line(firstLine(e.getMessage()))
+    err.println("assay: run failed: " + e.getClass().getSimpleName() + ": "
+        + SafeText.line(Secrets.scrub(firstLine(e.getMessage())))
         + "\n(set ASSAY_DEBUG=1 for the stack trace)");
     if (System.getenv("ASSAY_DEBUG") != null) {
-      e.printStackTrace(err);
+      e.printStackTrace(err); // scrubbed line by line by ScrubbedConsole
     }
     err.flush();
     return 3;

@@ -1,6 +1,8 @@
 package dev.assay.cli;
 
+import dev.assay.core.Secrets;
 import dev.assay.io.AzureStorageSettings;
+import dev.assay.io.StorageDeadlines;
 import dev.assay.spark.SparkSessions;
 import java.io.IOException;
 import java.util.Map;
@@ -14,7 +16,8 @@ import org.apache.spark.sql.SparkSession;
  * Also quiets Spark's logging in embedded mode before the session starts, and gives the run's
  * Hadoop configuration the command's {@code --conf spark.hadoop.*} settings (also when the session
  * already existed) and the Azure storage settings of the environment ({@link AzureStorageSettings}),
- * so {@code abfs://}/{@code abfss://} inputs can be read and hashed.
+ * so {@code abfs://}/{@code abfss://} inputs can be read and hashed, with bounded retries and
+ * timeouts ({@link StorageDeadlines}). The values of secret settings are remembered for scrubbing.
  */
 final class SessionScope implements AutoCloseable {
 
@@ -27,9 +30,11 @@ final class SessionScope implements AutoCloseable {
   }
 
   static SessionScope open(String master, Map<String, String> conf) {
+    Secrets.rememberSettings(conf); // e.g. spark.hadoop.fs.azure.account.key.ACCOUNT: scrubbed everywhere
     QuietLogs.apply();
     boolean own = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create(master, conf);
+    SecretLogFilter.install(); // after Spark set up logging: log lines holding a secret are dropped
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     conf.forEach((key, value) -> {
       if (key.startsWith(HADOOP_PREFIX)) {
@@ -37,6 +42,7 @@ final class SessionScope implements AutoCloseable {
       }
     });
     AzureStorageSettings.fromEnvironment(System.getenv()).applyTo(hadoop);
+    StorageDeadlines.applyTo(hadoop);
     return new SessionScope(spark, own);
   }
 

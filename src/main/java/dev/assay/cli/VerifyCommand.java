@@ -2,6 +2,7 @@ package dev.assay.cli;
 
 import dev.assay.core.BadInputException;
 import dev.assay.io.AzureStorageSettings;
+import dev.assay.io.StorageDeadlines;
 import dev.assay.io.HadoopFiles;
 import dev.assay.publish.PublishedReport;
 import dev.assay.report.ManifestCheck;
@@ -53,8 +54,8 @@ final class VerifyCommand implements Callable<Integer> {
           kv.substring(eq + 1));
     }
     AzureStorageSettings.fromEnvironment(System.getenv()).applyTo(hadoop);
-    // a few quick retries: an unreachable account should not hold verify for minutes
-    hadoop.setIfUnset("fs.azure.io.retry.max.retries", "2");
+    // bounded retries and timeouts: an unreachable account should not hold verify for minutes
+    StorageDeadlines.applyTo(hadoop);
     HadoopFiles remote = new HadoopFiles(hadoop);
     ManifestCheck.Source inputs = path -> {
       if (!ManifestCheck.isUri(path)) {

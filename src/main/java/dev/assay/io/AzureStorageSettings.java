@@ -1,5 +1,6 @@
 package dev.assay.io;
 
+import dev.assay.core.Secrets;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -78,6 +79,7 @@ public final class AzureStorageSettings {
   }
 
   private static void accountKey(Map<String, String> out, String account, String key) {
+    Secrets.remember(key); // scrubbed from every message and output should anything echo it
     for (String suffix : SUFFIXES) {
       out.put("fs.azure.account.key." + account + "." + suffix, key);
     }

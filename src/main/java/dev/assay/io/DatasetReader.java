@@ -3,6 +3,7 @@ package dev.assay.io;
 import dev.assay.core.BadInputException;
 import dev.assay.core.RunFailedException;
 import dev.assay.spec.DataSource;
+import java.time.Duration;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -12,7 +13,7 @@ import org.apache.spark.sql.SparkSession;
  * Opens a data set with Spark's built-in readers (csv, parquet, json, orc) from any Hadoop URI.
  * Opening reads only the schema (for CSV with {@code inferSchema}, Spark scans the file once to
  * infer types; give a schema-carrying format such as Parquet to avoid that pass). The data is never
- * modified.
+ * modified. Remote storage is first {@linkplain StorageProbe probed} under a deadline.
  */
 public final class DatasetReader {
 
@@ -26,6 +27,8 @@ public final class DatasetReader {
    * @throws RunFailedException when the storage cannot be reached
    */
   public static Dataset<Row> open(SparkSession spark, DataSource source) {
+    StorageProbe.probe(source.role(), source.uri(), spark.sparkContext().hadoopConfiguration(),
+        deadline(spark));
     try {
       Dataset<Row> df = spark.read().format(source.format().sparkName()).options(source.options())
           .load(source.uri());
@@ -42,7 +45,7 @@ public final class DatasetReader {
           + source.format().sparkName() + ": " + firstLine(e.getMessage())
           + ". Check the path, the format and the reader options.", e);
       }
-      String message = firstLine(String.valueOf(e.getMessage()));
+      String message = e.getMessage() == null ? Failures.describe(e) : firstLine(e.getMessage());
       if (e.getClass().getName().contains("SparkException") || message.contains("FAILED_READ_FILE")
           || message.contains("CANNOT_READ_FILE")) {
         throw new BadInputException("cannot read data." + source.role() + " (" + source.uri() + "): "
@@ -51,6 +54,24 @@ public final class DatasetReader {
       throw new RunFailedException("reading data." + source.role() + " (" + source.uri()
           + ") failed: " + message, e);
     }
+  }
+
+  /** {@value StorageProbe#DEADLINE_SETTING} in seconds, or {@link StorageProbe#DEFAULT_DEADLINE}. */
+  static Duration deadline(SparkSession spark) {
+    String value = spark.conf().get(StorageProbe.DEADLINE_SETTING, null);
+    if (value == null) {
+      return StorageProbe.DEFAULT_DEADLINE;
+    }
+    try {
+      long seconds = Long.parseLong(value.strip().replaceAll("s$", ""));
+      if (seconds > 0) {
+        return Duration.ofSeconds(seconds);
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new BadInputException("--conf " + StorageProbe.DEADLINE_SETTING + " takes a number of seconds"
+        + " above 0, not '" + value + "'.");
   }
 
   private static String firstLine(String message) {

@@ -11,6 +11,7 @@ import com.azure.storage.common.StorageSharedKeyCredential;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
 import dev.assay.core.BadInputException;
+import dev.assay.core.Secrets;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -84,10 +85,15 @@ record BlobAccess(BlobContainerClient container, String source, List<String> sec
           + BlobPublisher.CONNECTION_STRING + " or put a SAS token in the URI (Microsoft Entra"
           + " sign-in needs https).");
     }
-    return new BlobAccess(builder.buildClient(), source, List.copyOf(withDecoded(secrets)));
+    List<String> all = withDecoded(secrets);
+    all.forEach(Secrets::remember); // scrubbed from any other message or log line, too
+    return new BlobAccess(builder.buildClient(), source, List.copyOf(all));
   }
 
-  /** The message with every secret replaced by {@code ***}. */
+  /**
+   * The message with every secret it was given replaced by {@code ***}, then through the common
+   * scrubber ({@link Secrets#scrub}) for anything else that looks like one.
+   */
   String redact(String message) {
     String out = message;
     for (String secret : secrets) {
@@ -95,7 +101,7 @@ record BlobAccess(BlobContainerClient container, String source, List<String> sec
         out = out.replace(secret, "***");
       }
     }
-    return out;
+    return Secrets.scrub(out);
   }
 
   /** An SDK failure in a few words: the HTTP status, or the chain of causes, never the request. */

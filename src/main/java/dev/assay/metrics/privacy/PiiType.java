@@ -22,6 +22,7 @@ import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import dev.assay.core.Secrets;
 import org.apache.spark.sql.Column;
 
 /**
@@ -30,7 +31,8 @@ import org.apache.spark.sql.Column;
  * through the {@code aggregate} higher-order function): no UDF. Patterns and validators follow
  * Microsoft Presidio's predefined recognisers where one exists (credit card with Luhn, IBAN with
  * mod-97, US SSN area/group/serial rules, email, IPv4) and the secret detectors of
- * detect-secrets/gitleaks for keys and tokens. A value counts when it holds at least one valid
+ * detect-secrets/gitleaks for keys and tokens (those patterns live in {@link Secrets}, which also
+ * scrubs them from messages and outputs). A value counts when it holds at least one valid
  * match. Metrics: {@code pii_<id>_count} and {@code pii_<id>_rate} per column.
  */
 public enum PiiType {
@@ -112,19 +114,19 @@ public enum PiiType {
   POSTAL_CODE("postal_code", null),
 
   /** An AWS access key id: AKIA/ASIA/ABIA/ACCA and 16 upper-case letters or digits. */
-  AWS_ACCESS_KEY("aws_access_key", "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])"),
+  AWS_ACCESS_KEY("aws_access_key", Secrets.AWS_ACCESS_KEY),
 
   /**
    * An Azure storage account key as it appears in a connection string:
    * {@code AccountKey=} and 20+ base64 characters.
    */
-  AZURE_STORAGE_KEY("azure_storage_key", "(?i)AccountKey=[A-Za-z0-9+/]{20,}={0,2}"),
+  AZURE_STORAGE_KEY("azure_storage_key", Secrets.AZURE_STORAGE_KEY),
 
   /** A JSON web token: base64url header and payload starting with {@code eyJ}, and a signature. */
-  JWT("jwt", "(?<![\\w-])eyJ[A-Za-z0-9_-]{2,}\\.eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*"),
+  JWT("jwt", Secrets.JWT),
 
   /** A PEM private-key block header ({@code -----BEGIN ... PRIVATE KEY-----}). */
-  PRIVATE_KEY("private_key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----");
+  PRIVATE_KEY("private_key", Secrets.PRIVATE_KEY);
 
   static final String EMAIL_PATTERN =
       "(?<![\\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w])";
