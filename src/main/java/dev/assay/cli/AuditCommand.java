@@ -3,8 +3,6 @@ package dev.assay.cli;
 import dev.assay.Audit;
 import dev.assay.core.AuditRun;
 import dev.assay.core.BadInputException;
-import dev.assay.core.Status;
-import dev.assay.core.Verdict;
 import dev.assay.policy.PolicyInputs;
 import dev.assay.publish.BlobLocation;
 import dev.assay.publish.BlobPublisher;
@@ -71,6 +69,10 @@ final class AuditCommand implements Callable<Integer> {
           + " stages (on by default on a terminal)")
   boolean progress;
 
+  @Option(names = {"-q", "--quiet"},
+      description = "print only the verdict line (errors still go to standard error)")
+  boolean quiet;
+
   @Override
   public Integer call() {
     if (!failOn.equals("blocking") && !failOn.equals("warning")) {
@@ -90,23 +92,30 @@ final class AuditCommand implements Callable<Integer> {
     // Checked and locked before any Spark work: a report folder that cannot take the report, or
     // would land in the data, is exit 2 in a second, not exit 3 after the whole audit.
     try (OutputFolder folder = OutputFolder.claim(target, "--out", OutputInputs.of(resolved, records))) {
-      folder.notes().forEach(note -> Console.out("Note: " + note));
+      if (!quiet) {
+        folder.notes().forEach(note -> Console.out("Note: " + note));
+      }
       AuditRun run;
       try (SessionScope session = SessionScope.open(master, settings())) {
         run = Audit.of(resolved).withWaivers(waivers).withBaseline(baseline)
             .failOnWarning(failOn.equals("warning")).withRecords(records)
-            .withProgress(Progress.to(System.out, progress || System.console() != null))
+            .withProgress(quiet ? Progress.silent()
+                : Progress.to(System.out, progress || System.console() != null))
             .run(session.spark());
       }
       Map<String, byte[]> files = ReportBundle.render(run);
       new DirectoryPublisher(folder.directory()).publish(files); // the local report always comes first
-      print(run, target);
+      VerdictLines.of(run, target.resolve("report.html"), quiet).forEach(Console::out);
       if (blob != null) {
         QuietLogs.silenceAzure();
         URI published = blob.publish(files); // on failure: exit 3, after the verdict lines above
-        Console.out("Uploaded: " + published + "/report.html (" + blob.credentialSource() + ")");
+        if (!quiet) {
+          Console.out("Uploaded: " + published + "/report.html (" + blob.credentialSource() + ")");
+        }
       }
-      Console.out(run.passed() ? "Gate open: exit 0." : "Gate closed: exit 1.");
+      if (!quiet) {
+        Console.out(run.passed() ? "Gate open: exit 0." : "Gate closed: exit 1.");
+      }
       return run.exitCode();
     }
   }
@@ -123,18 +132,5 @@ final class AuditCommand implements Callable<Integer> {
     return settings;
   }
 
-  private static void print(AuditRun run, Path target) {
-    long failed = run.verdicts().stream().filter(Verdict::blocksRelease).count();
-    long warned = run.verdicts().stream().filter(v -> v.status() == Status.WARN).count();
-    StringBuilder line = new StringBuilder("Assay audit '" + run.name() + "': " + run.verdict());
-    line.append(" (").append(run.verdicts().size()).append(" rule verdicts, ")
-        .append(failed).append(" blocking, ").append(warned).append(" warnings)");
-    Console.out(line.toString());
-    for (Verdict v : run.verdicts()) {
-      if (v.blocksRelease()) {
-        Console.out("  " + v.status() + " " + v.ruleId() + " [" + v.scope().label() + "]: " + v.message());
-      }
-    }
-    Console.out("Report: " + target.resolve("report.html"));
-  }
+
 }
