@@ -128,10 +128,14 @@ final class AuditCommand implements Callable<Integer> {
     line.append(" (").append(run.verdicts().size()).append(" rule verdicts, ")
         .append(failed).append(" blocking, ").append(warned).append(" warnings)");
     Console.out(line.toString());
-    for (Verdict v : run.verdicts()) {
-      if (v.blocksRelease()) {
-        Console.out("  " + v.status() + " " + v.ruleId() + " [" + v.scope().label() + "]: " + v.message());
-      }
+    // Bounded like every list of groups: a rule failing on each of hundreds of groups would
+    // otherwise flood a CI log (the full list is in the report files).
+    run.verdicts().stream().filter(Verdict::blocksRelease).limit(dev.assay.core.NameList.SHOWN)
+        .forEach(v -> Console.out("  " + v.status() + " " + v.ruleId() + " ["
+            + v.scope().label() + "]: " + v.message()));
+    if (failed > dev.assay.core.NameList.SHOWN) {
+      Console.out("  ... and " + (failed - dev.assay.core.NameList.SHOWN)
+          + " more blocking failures (see results.json or junit.xml)");
     }
     Console.out("Report: " + target.resolve("report.html"));
   }
