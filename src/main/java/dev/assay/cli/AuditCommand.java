@@ -96,12 +96,16 @@ final class AuditCommand implements Callable<Integer> {
             .withProgress(Progress.to(System.out, progress || System.console() != null))
             .run(session.spark());
       }
-      Map<String, byte[]> files = ReportBundle.render(run);
-      new DirectoryPublisher(folder.directory()).publish(files); // the local report always comes first
+      // Streamed into staging files: however many metric rows, no output is built whole in memory.
+      List<dev.assay.report.ReportFile> files = ReportBundle.files(run);
+      DirectoryPublisher local = new DirectoryPublisher(folder.directory());
+      local.publish(files); // the local report always comes first
       print(run, target);
       if (blob != null) {
         QuietLogs.silenceAzure();
-        URI published = blob.publish(files); // on failure: exit 3, after the verdict lines above
+        // the very bytes of the local report, so manifest.json's hashes hold for the uploaded copy;
+        // on failure: exit 3, after the verdict lines above
+        URI published = blob.publish(local.read(files.stream().map(f -> f.name()).toList()));
         Console.out("Uploaded: " + published + "/report.html (" + blob.credentialSource() + ")");
       }
       Console.out(run.passed() ? "Gate open: exit 0." : "Gate closed: exit 1.");
