@@ -9,6 +9,7 @@ import dev.assay.publish.BlobPublisher;
 import dev.assay.publish.DirectoryPublisher;
 import dev.assay.publish.OutputFolder;
 import dev.assay.report.ReportBundle;
+import dev.assay.report.ReportFile;
 import dev.assay.spark.Progress;
 import dev.assay.spec.ResolvedSpec;
 import dev.assay.spec.SpecLoader;
@@ -103,12 +104,16 @@ final class AuditCommand implements Callable<Integer> {
                 : Progress.to(System.out, progress || System.console() != null))
             .run(session.spark());
       }
-      Map<String, byte[]> files = ReportBundle.render(run);
-      new DirectoryPublisher(folder.directory()).publish(files); // the local report always comes first
+      // Streamed into staging files: however many metric rows, no output is built whole in memory.
+      List<ReportFile> files = ReportBundle.files(run);
+      DirectoryPublisher local = new DirectoryPublisher(folder.directory());
+      local.publish(files); // the local report always comes first
       VerdictLines.of(run, target.resolve("report.html"), quiet).forEach(Console::out);
       if (blob != null) {
         QuietLogs.silenceAzure();
-        URI published = blob.publish(files); // on failure: exit 3, after the verdict lines above
+        // the very bytes of the local report, so manifest.json's hashes hold for the uploaded copy;
+        // on failure: exit 3, after the verdict lines above
+        URI published = blob.publish(local.read(files.stream().map(ReportFile::name).toList()));
         if (!quiet) {
           Console.out("Uploaded: " + published + "/report.html (" + blob.credentialSource() + ")");
         }

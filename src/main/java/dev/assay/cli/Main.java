@@ -25,15 +25,34 @@ public final class Main implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code;
+    try {
+      code = run(args);
+    } catch (Throwable t) {
+      code = Crash.report(t, new PrintWriter(System.err, true));
+    }
+    System.exit(code);
   }
 
-  /** Runs the command line and returns the exit code (tests call this). */
+  /**
+   * Runs the command line and returns the exit code (tests call this). Any {@link Throwable} that
+   * picocli's execution-exception handler does not see (an {@link Error} such as
+   * {@link OutOfMemoryError}, or one thrown while parsing) is exit 3 with one line, never exit 1,
+   * which means the gate closed.
+   */
   public static int run(String... args) {
     try (ScrubbedConsole console = ScrubbedConsole.install()) { // no secret reaches the terminal
-      CommandLine cli = new CommandLine(new Main());
-      cli.setExecutionExceptionHandler(Main::handle);
+      return execute(new CommandLine(new Main()), args);
+    }
+  }
+
+  /** Executes {@code cli} with the contract's exit codes (tests pass a command that crashes). */
+  static int execute(CommandLine cli, String... args) {
+    cli.setExecutionExceptionHandler(Main::handle);
+    try {
       return cli.execute(args);
+    } catch (Throwable t) {
+      return Crash.report(t, cli.getErr());
     }
   }
 
@@ -51,14 +70,7 @@ public final class Main implements Runnable {
       err.flush();
       return known.exitCode();
     }
-    err.println("assay: run failed: " + e.getClass().getSimpleName() + ": "
-        + SafeText.line(Secrets.scrub(firstLine(e.getMessage())))
-        + "\n(set ASSAY_DEBUG=1 for the stack trace)");
-    if (System.getenv("ASSAY_DEBUG") != null) {
-      e.printStackTrace(err); // scrubbed line by line by ScrubbedConsole
-    }
-    err.flush();
-    return 3;
+    return Crash.report(e, err);
   }
 
   /**
@@ -86,14 +98,6 @@ public final class Main implements Runnable {
       }
     }
     return null;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "(no message)";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 
   /** {@code assay --version}. */

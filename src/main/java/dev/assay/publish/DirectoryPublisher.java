@@ -3,8 +3,17 @@ package dev.assay.publish;
 import dev.assay.core.RunFailedException;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
+import dev.assay.report.ReportFile;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,26 +51,73 @@ public final class DirectoryPublisher implements Publisher {
 
   @Override
   public URI publish(Map<String, byte[]> files) {
-    Map<String, byte[]> ordered = inWriteOrder(files);
+    List<ReportFile> streams = new ArrayList<>();
+    inWriteOrder(files).forEach((name, bytes) -> streams.add(new ReportFile() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public void writeTo(OutputStream out, List<ReportFile.WrittenFile> written) throws IOException {
+        out.write(bytes);
+      }
+    }));
+    return publish(streams);
+  }
+
+  /**
+   * Streams each file, in the order given, into a staging file (hashing it on the way, for the
+   * files after it such as manifest.json), then moves them all into place, results.json and
+   * manifest.json last. No file has to fit in memory.
+   */
+  public URI publish(List<ReportFile> files) {
+    files.forEach(f -> checkName(f.name()));
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
       throw failure("could not create the report directory", e);
     }
     Map<String, Path> staged = new LinkedHashMap<>();
+    List<ReportFile.WrittenFile> written = new ArrayList<>();
     try {
-      for (Map.Entry<String, byte[]> file : ordered.entrySet()) {
-        Path temp = directory.resolve("." + file.getKey() + "." + UUID.randomUUID() + TEMP_SUFFIX);
-        writeFully(temp, file.getValue(), () -> staged.put(file.getKey(), temp));
+      for (ReportFile file : files) {
+        Path temp = directory.resolve("." + file.name() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+        written.add(stage(temp, file, List.copyOf(written), () -> staged.put(file.name(), temp)));
       }
-      for (Map.Entry<String, Path> file : staged.entrySet()) {
-        moveIntoPlace(file.getValue(), directory.resolve(file.getKey()));
+      for (String name : moveOrder(staged.keySet())) {
+        moveIntoPlace(staged.get(name), directory.resolve(name));
       }
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       deleteQuietly(staged.values());
-      throw failure("could not write the report", e);
+      throw failure("could not write the report", e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+    } catch (RuntimeException | Error e) {
+      deleteQuietly(staged.values());
+      throw e;
     }
     return directory.toUri();
+  }
+
+  /** Reads back published files (for a second publisher), in the order given. */
+  public Map<String, byte[]> read(List<String> names) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    try {
+      for (String name : names) {
+        checkName(name);
+        files.put(name, Files.readAllBytes(directory.resolve(name)));
+      }
+    } catch (IOException e) {
+      throw failure("could not read the report back", e);
+    }
+    return files;
+  }
+
+  /** The staged names with results.json and manifest.json last. */
+  private static List<String> moveOrder(java.util.Set<String> names) {
+    List<String> order = new ArrayList<>(names);
+    order.removeAll(LAST);
+    LAST.stream().filter(names::contains).forEach(order::add);
+    return order;
   }
 
   static Map<String, byte[]> inWriteOrder(Map<String, byte[]> files) {
@@ -90,17 +146,28 @@ public final class DirectoryPublisher implements Publisher {
 
   /**
    * Creates the file (default permissions, as any file the user creates, unlike
-   * {@code createTempFile}'s owner-only ones), records it for clean-up, writes it and flushes it.
+   * {@code createTempFile}'s owner-only ones), records it for clean-up, streams the report file
+   * into it through a SHA-256 digest, and flushes it to disk.
    */
-  private static void writeFully(Path path, byte[] bytes, Runnable created) throws IOException {
+  private static ReportFile.WrittenFile stage(Path path, ReportFile file,
+                                              List<ReportFile.WrittenFile> before, Runnable created)
+      throws IOException {
+    MessageDigest sha256;
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
         StandardOpenOption.WRITE)) {
       created.run();
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
+      OutputStream out = new BufferedOutputStream(new DigestOutputStream(
+          Channels.newOutputStream(channel), sha256), 1 << 16);
+      file.writeTo(out, before);
+      out.flush();
       channel.force(true);
+      return new ReportFile.WrittenFile(file.name(), channel.size(),
+          HexFormat.of().formatHex(sha256.digest()));
     }
   }
 

@@ -44,10 +44,16 @@ public final class JunitXml {
 
   /** Renders the run's verdicts as UTF-8 JUnit XML. */
   public byte[] render(AuditRun run) {
-    Map<String, List<Verdict>> suites = suites(run.verdicts());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    writeTo(run, bytes);
+    return bytes.toByteArray();
+  }
+
+  /** Streams the same bytes as {@link #render} to {@code out} (flushed, not closed). */
+  public void writeTo(AuditRun run, java.io.OutputStream out) {
+    Map<String, List<Verdict>> suites = suites(run.verdicts());
     try {
-      XMLStreamWriter xml = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
+      XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
@@ -69,11 +75,11 @@ public final class JunitXml {
       xml.writeEndElement();
       xml.writeCharacters("\n");
       xml.writeEndDocument();
-      xml.close();
+      xml.flush();
+      xml.close(); // frees the writer; the stream stays open
     } catch (XMLStreamException e) {
       throw new IllegalStateException("writing junit.xml failed: " + e.getMessage(), e);
     }
-    return bytes.toByteArray();
   }
 
   /** The suite a verdict belongs to: {@code assay.<family>} of its metric, else {@link #OTHER_SUITE}. */

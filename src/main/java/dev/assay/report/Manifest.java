@@ -3,10 +3,15 @@ package dev.assay.report;
 import dev.assay.core.AuditRun;
 import dev.assay.core.FileEvidence;
 import dev.assay.core.Provenance;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,42 +33,53 @@ public final class Manifest {
    * content, in the order to list them).
    */
   public byte[] render(AuditRun run, Map<String, byte[]> outputs) {
+    List<ReportFile.WrittenFile> written = new ArrayList<>();
+    outputs.forEach((name, bytes) -> written.add(new ReportFile.WrittenFile(name, bytes.length, sha256(bytes))));
+    return PrettyJson.write(json -> body(json, run, written));
+  }
+
+  /** Streams the manifest of a run whose other report files are {@code outputs} (flushed, not closed). */
+  public void writeTo(AuditRun run, List<ReportFile.WrittenFile> outputs, OutputStream out)
+      throws IOException {
+    PrettyJson.write(out, json -> body(json, run, outputs));
+  }
+
+  private static void body(JsonGenerator json, AuditRun run, List<ReportFile.WrittenFile> outputs)
+      throws IOException {
     Provenance p = run.provenance();
-    return PrettyJson.write(json -> {
-      json.writeStartObject();
-      json.writeStringField("schema", SCHEMA);
-      json.writeStringField("audit", run.name());
-      json.writeStringField("verdict", run.verdict());
-      json.writeStringField("tool_version", p == null ? null : p.toolVersion());
-      json.writeStringField("java_version", p == null ? null : p.javaVersion());
-      json.writeStringField("spark_version", p == null ? null : p.sparkVersion());
-      json.writeStringField("spark_master", p == null ? null : p.sparkMaster());
-      json.writeStringField("started", p == null ? null : iso(p.started()));
-      json.writeStringField("finished", p == null ? null : iso(p.finished()));
-      json.writeArrayFieldStart("inputs");
-      if (p != null) {
-        for (FileEvidence file : p.files()) {
-          json.writeStartObject();
-          json.writeStringField("role", file.role());
-          json.writeStringField("path", file.path());
-          json.writeNumberField("size", file.size());
-          json.writeStringField("modified", file.modified());
-          json.writeStringField("sha256", file.sha256());
-          json.writeEndObject();
-        }
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("outputs");
-      for (Map.Entry<String, byte[]> output : outputs.entrySet()) {
+    json.writeStartObject();
+    json.writeStringField("schema", SCHEMA);
+    json.writeStringField("audit", run.name());
+    json.writeStringField("verdict", run.verdict());
+    json.writeStringField("tool_version", p == null ? null : p.toolVersion());
+    json.writeStringField("java_version", p == null ? null : p.javaVersion());
+    json.writeStringField("spark_version", p == null ? null : p.sparkVersion());
+    json.writeStringField("spark_master", p == null ? null : p.sparkMaster());
+    json.writeStringField("started", p == null ? null : iso(p.started()));
+    json.writeStringField("finished", p == null ? null : iso(p.finished()));
+    json.writeArrayFieldStart("inputs");
+    if (p != null) {
+      for (FileEvidence file : p.files()) {
         json.writeStartObject();
-        json.writeStringField("path", output.getKey());
-        json.writeNumberField("size", output.getValue().length);
-        json.writeStringField("sha256", sha256(output.getValue()));
+        json.writeStringField("role", file.role());
+        json.writeStringField("path", file.path());
+        json.writeNumberField("size", file.size());
+        json.writeStringField("modified", file.modified());
+        json.writeStringField("sha256", file.sha256());
         json.writeEndObject();
       }
-      json.writeEndArray();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("outputs");
+    for (ReportFile.WrittenFile output : outputs) {
+      json.writeStartObject();
+      json.writeStringField("path", output.name());
+      json.writeNumberField("size", output.size());
+      json.writeStringField("sha256", output.sha256());
       json.writeEndObject();
-    });
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
   private static String iso(Instant instant) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -29,6 +30,20 @@ final class PrettyJson {
   }
 
   static byte[] write(Body body) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      write(bytes, body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing JSON to memory failed", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Streams the document to {@code out} (flushed, not closed), so a large file never has to fit
+   * in memory; the bytes are the same as {@link #write(Body)}'s.
+   */
+  static void write(OutputStream out, Body body) throws IOException {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
         .withSeparators(Separators.createDefaultInstance()
@@ -37,16 +52,14 @@ final class PrettyJson {
             .withObjectEmptySeparator(""))
         .withObjectIndenter(indenter)
         .withArrayIndenter(indenter);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JsonGenerator json = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+    try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
       json.setPrettyPrinter(printer);
       body.writeTo(json);
       json.flush();
-      bytes.write('\n');
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing JSON to memory failed", e);
+      out.write('\n');
     }
-    return bytes.toByteArray();
+    out.flush();
   }
 
   /** Writes {@code name: value} unless the value is null. */

@@ -2,30 +2,76 @@ package dev.assay.report;
 
 import dev.assay.core.AuditRun;
 import dev.assay.core.RedactedRun;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The five files of an audit report, rendered in memory so a publisher can write them all or
- * none: report.html, junit.xml, summary.md, results.json and last manifest.json, whose hashes
- * cover the four others. Every text from the spec, the rules or a path is scrubbed of secrets first
- * ({@link RedactedRun}). Map order is the order to write them in (the machine-read files last).
+ * The five files of an audit report: report.html, junit.xml, summary.md, results.json and last
+ * manifest.json, whose sizes and hashes cover the four others. {@link #files} gives them as
+ * streams, in the order to write them (the machine-read files last), so a publisher can stage each
+ * straight into a file however many metric rows the run has; {@link #render} gives the same bytes
+ * in memory. Every text from the spec, the rules or a path is scrubbed of secrets first
+ * ({@link RedactedRun}).
  */
 public final class ReportBundle {
 
   private ReportBundle() {
   }
 
-  /** Renders every report file of the run; an unmodifiable map from file name to bytes. */
-  public static Map<String, byte[]> render(AuditRun unredacted) {
+  /** Every report file of the run, in write order; manifest.json last, over the files before it. */
+  public static List<ReportFile> files(AuditRun unredacted) {
     AuditRun run = RedactedRun.of(unredacted); // no output carries a secret from the spec or a URI
+    return List.of(
+        file(HtmlReport.FILE_NAME, (out, before) -> new HtmlReport().writeTo(run, out)),
+        file(JunitXml.FILE_NAME, (out, before) -> new JunitXml().writeTo(run, out)),
+        file(SummaryMarkdown.FILE_NAME, (out, before) -> out.write(new SummaryMarkdown().render(run))),
+        file(ResultsJson.FILE_NAME, (out, before) -> new ResultsJson().writeTo(run, out)),
+        file(Manifest.FILE_NAME, (out, before) -> new Manifest().writeTo(run, before, out)));
+  }
+
+  /** Renders every report file of the run in memory; an unmodifiable map from file name to bytes. */
+  public static Map<String, byte[]> render(AuditRun run) {
     Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put(HtmlReport.FILE_NAME, new HtmlReport().render(run));
-    files.put(JunitXml.FILE_NAME, new JunitXml().render(run));
-    files.put(SummaryMarkdown.FILE_NAME, new SummaryMarkdown().render(run));
-    files.put(ResultsJson.FILE_NAME, new ResultsJson().render(run));
-    files.put(Manifest.FILE_NAME, new Manifest().render(run, new LinkedHashMap<>(files)));
+    List<ReportFile.WrittenFile> written = new ArrayList<>();
+    for (ReportFile file : files(run)) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try {
+        file.writeTo(bytes, List.copyOf(written));
+      } catch (IOException e) {
+        throw new UncheckedIOException("rendering " + file.name() + " in memory failed", e);
+      }
+      byte[] content = bytes.toByteArray();
+      files.put(file.name(), content);
+      written.add(new ReportFile.WrittenFile(file.name(), content.length, Manifest.sha256(content)));
+    }
     return Collections.unmodifiableMap(files);
+  }
+
+  /** The body of a report file. */
+  @FunctionalInterface
+  private interface Body {
+    void write(java.io.OutputStream out, List<ReportFile.WrittenFile> before) throws IOException;
+  }
+
+  private static ReportFile file(String name, Body body) {
+    return new ReportFile() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public void writeTo(java.io.OutputStream out, List<ReportFile.WrittenFile> written)
+          throws IOException {
+        body.write(out, written);
+        out.flush();
+      }
+    };
   }
 }

@@ -8,6 +8,7 @@ import dev.assay.core.ModelInfo;
 import dev.assay.core.Scope;
 import dev.assay.core.Verdict;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -34,35 +35,45 @@ public final class ResultsJson {
    * full precision.
    */
   public byte[] render(AuditRun run) {
-    return PrettyJson.write(json -> {
-      json.writeStartObject();
-      json.writeStringField("schema", SCHEMA);
-      json.writeStringField("audit", run.name());
-      json.writeStringField("verdict", run.verdict());
-      writeModel(json, run.model());
-      writeFamilies(json, run);
-      json.writeObjectFieldStart("row_counts");
-      for (Map.Entry<String, Long> rows : run.rowCounts().entrySet()) {
-        json.writeNumberField(rows.getKey(), rows.getValue());
-      }
-      json.writeEndObject();
-      json.writeArrayFieldStart("notes");
-      for (String note : run.notes()) {
-        json.writeString(note);
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("metrics");
-      for (MetricResult metric : run.metrics()) {
-        writeMetric(json, metric, run.baseline().get(metric.key()));
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("rules");
-      for (Verdict verdict : run.verdicts()) {
-        writeRule(json, verdict);
-      }
-      json.writeEndArray();
-      json.writeEndObject();
-    });
+    return PrettyJson.write(json -> body(json, run));
+  }
+
+  /**
+   * Streams the same bytes as {@link #render} to {@code out} (flushed, not closed): one metric row
+   * at a time, so the file's size never has to fit in memory.
+   */
+  public void writeTo(AuditRun run, OutputStream out) throws IOException {
+    PrettyJson.write(out, json -> body(json, run));
+  }
+
+  private static void body(JsonGenerator json, AuditRun run) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("schema", SCHEMA);
+    json.writeStringField("audit", run.name());
+    json.writeStringField("verdict", run.verdict());
+    writeModel(json, run.model());
+    writeFamilies(json, run);
+    json.writeObjectFieldStart("row_counts");
+    for (Map.Entry<String, Long> rows : run.rowCounts().entrySet()) {
+      json.writeNumberField(rows.getKey(), rows.getValue());
+    }
+    json.writeEndObject();
+    json.writeArrayFieldStart("notes");
+    for (String note : run.notes()) {
+      json.writeString(note);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("metrics");
+    for (MetricResult metric : run.metrics()) {
+      writeMetric(json, metric, run.baseline().get(metric.key()));
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("rules");
+    for (Verdict verdict : run.verdicts()) {
+      writeRule(json, verdict);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
   private static void writeModel(JsonGenerator json, ModelInfo model) throws IOException {

@@ -75,7 +75,7 @@ public final class SummaryMarkdown {
     List<Verdict> waived = run.verdicts().stream().filter(v -> v.status() == Status.WAIVED).toList();
     if (!waived.isEmpty()) {
       md.append("**Waived** (accepted failures):\n\n");
-      for (Verdict v : waived) {
+      for (Verdict v : waived.subList(0, Math.min(waived.size(), MAX_ROWS))) {
         md.append("- ").append(cell(v.ruleId())).append(" on ").append(cell(v.scope().label()));
         if (v.observed() != null) {
           md.append(" (observed ").append(cell(NumberText.of(v.observed()))).append(")");
@@ -92,6 +92,10 @@ public final class SummaryMarkdown {
           }
         }
         md.append('\n');
+      }
+      if (waived.size() > MAX_ROWS) {
+        md.append("\n…and ").append(waived.size() - MAX_ROWS)
+            .append(" more; see report.html for every waiver.\n");
       }
       md.append('\n');
     }

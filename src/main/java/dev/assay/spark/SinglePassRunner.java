@@ -43,6 +43,17 @@ public final class SinglePassRunner {
    */
   public static List<GroupedStates> run(Dataset<Row> data, List<Grouping> groupings,
                                         List<? extends AggregateState<?>> states, long maxCells) {
+    return run(data, groupings, states, CellLimits.cells(maxCells));
+  }
+
+  /**
+   * Aggregates {@code states} over each of {@code groupings} in one pass over {@code data}, failing
+   * (before any roll-up) when a counted grouping has more groups than {@code limits} allows or the
+   * cells exceed their bound; messages name the user's columns.
+   */
+  public static List<GroupedStates> run(Dataset<Row> data, List<Grouping> groupings,
+                                        List<? extends AggregateState<?>> states, CellLimits limits) {
+    long maxCells = limits.maxCells();
     List<String> allColumns = new ArrayList<>(groupings.stream()
         .flatMap(g -> g.columns().stream())
         .collect(Collectors.toCollection(LinkedHashSet::new)));
@@ -66,14 +77,15 @@ public final class SinglePassRunner {
       // Spark aborts the job, before the driver runs out of memory, when the cells' serialized
       // size passes spark.driver.maxResultSize: that is the same input problem as too many cells.
       if (String.valueOf(e.getMessage()).contains("maxResultSize")) {
-        throw tooManyCells(allColumns, "more than spark.driver.maxResultSize holds", maxCells);
+        throw tooManyCells(limits, allColumns, "more than spark.driver.maxResultSize holds");
       }
       throw e;
     }
-    if (rows.size() > maxCells) {
-      throw tooManyCells(allColumns, rows.size() + "", maxCells);
-    }
     int rowsIndex = allColumns.size() + aggregates.size() - 1;
+    checkGroups(rows, allColumns, rowsIndex, limits);
+    if (rows.size() > maxCells) {
+      throw tooManyCells(limits, allColumns, rows.size() + "");
+    }
     List<Object[]> cellStates = new ArrayList<>(rows.size());
     List<List<String>> cellKeys = new ArrayList<>(rows.size());
     for (Row row : rows) {
@@ -154,10 +166,37 @@ public final class SinglePassRunner {
     return 0;
   }
 
-  private static BadInputException tooManyCells(List<String> columns, String found, long maxCells) {
-    return new BadInputException("the columns " + columns + " together take " + found
-        + " distinct combinations (the limit is " + maxCells + "); an attribute with that many values"
-        + " is probably an identifier. Remove it from columns.sensitive or intersections, or bucket it.");
+  /**
+   * Counts the distinct keys of each counted grouping over the cells (exactly: the cells are on the
+   * driver already) and fails on the first grouping over the bound.
+   */
+  private static void checkGroups(List<Row> rows, List<String> allColumns, int rowsIndex,
+                                  CellLimits limits) {
+    for (Grouping grouping : limits.counted()) {
+      int[] positions = grouping.columns().stream().mapToInt(allColumns::indexOf).toArray();
+      java.util.Set<List<String>> keys = new java.util.HashSet<>();
+      for (Row row : rows) {
+        if (row.getLong(rowsIndex) == 0) {
+          continue;
+        }
+        String[] key = new String[positions.length];
+        for (int p = 0; p < positions.length; p++) {
+          Object value = row.get(positions[p]);
+          key[p] = value instanceof String s ? s : String.valueOf(value);
+        }
+        keys.add(List.of(key));
+      }
+      if (keys.size() > limits.maxGroups()) {
+        throw limits.tooManyGroups().apply(grouping, (long) keys.size());
+      }
+    }
+  }
+
+  private static BadInputException tooManyCells(CellLimits limits, List<String> columns, String found) {
+    return new BadInputException("the columns " + columns.stream().map(limits::nameOf).toList()
+        + " together take " + found + " distinct combinations (the limit is " + limits.maxCells()
+        + "); an attribute with that many values is probably an identifier. Remove it from"
+        + " columns.sensitive or intersections, or bucket it.");
   }
 
   private static Object[] mergeAll(List<? extends AggregateState<?>> states, Object[] a, Object[] b) {

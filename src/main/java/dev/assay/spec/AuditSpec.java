@@ -41,7 +41,8 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
   public record Fairness(Integer minGroupSize, Integer bootstrap, Double confidence,
                          Double excludeBelowShare, Map<String, String> referenceGroup,
                          Long bootstrapSeed, String pAdjust, Integer topK, String rankBy,
-                         String task, String pAdjustScope, String strata, Boolean scoreMetrics) {
+                         String task, String pAdjustScope, String strata, Boolean scoreMetrics,
+                         Integer maxGroups) {
   }
 
   /**

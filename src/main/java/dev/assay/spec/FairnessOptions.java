@@ -19,13 +19,22 @@ import java.util.Map;
  * (CDDL, CDDPL) conditions on, or null; {@code scoreMetrics} ({@code fairness.score_metrics},
  * default true) false skips the score-key histograms and with them {@code auc},
  * {@code auc_difference}, {@code expected_calibration_error}, {@code scoring_rate} and
- * {@code scoring_impact_ratio} — at 10M rows the family then took about a third less wall time (40 % less executor CPU).
+ * {@code scoring_impact_ratio} — at 10M rows the family then took about a third less wall time (40 % less executor CPU);
+ * {@code maxGroups} ({@code fairness.max_groups}, default {@value #DEFAULT_MAX_GROUPS}) is the most
+ * groups one attribute or intersection may have: more is exit 2, since a report of thousands of
+ * groups is unreadable and usually means an identifier or an unbucketed number was named.
  */
 public record FairnessOptions(int minGroupSize, int bootstrap, double confidence,
                               Double excludeBelowShare, Map<String, String> referenceGroup,
                               long bootstrapSeed, String pAdjust, int topK, String topKBy,
                               String task, String pAdjustScope, String strata,
-                              boolean scoreMetrics) {
+                              boolean scoreMetrics, int maxGroups) {
+
+  /** The default of {@code fairness.max_groups}. */
+  public static final int DEFAULT_MAX_GROUPS = 1_000;
+
+  /** The largest {@code fairness.max_groups} a spec may set (the cell bound of the one job). */
+  public static final int MAX_MAX_GROUPS = 1_000_000;
 
   /** The p-value adjustments {@code fairness.p_adjust} accepts. */
   public static final java.util.List<String> P_ADJUST = java.util.List.of("holm", "bh", "none");
@@ -38,7 +47,16 @@ public record FairnessOptions(int minGroupSize, int bootstrap, double confidence
       "multiclass");
 
   public static final FairnessOptions DEFAULTS = new FairnessOptions(30, 0, 0.95, null, Map.of(),
-      0L, "holm", 0, "selection_rate", "classification", "attribute", null, true);
+      0L, "holm", 0, "selection_rate", "classification", "attribute", null, true, DEFAULT_MAX_GROUPS);
+
+  /** Options with the default {@code max_groups}. */
+  public FairnessOptions(int minGroupSize, int bootstrap, double confidence,
+                         Double excludeBelowShare, Map<String, String> referenceGroup,
+                         long bootstrapSeed, String pAdjust, int topK, String topKBy,
+                         String task, String pAdjustScope, String strata, boolean scoreMetrics) {
+    this(minGroupSize, bootstrap, confidence, excludeBelowShare, referenceGroup, bootstrapSeed,
+        pAdjust, topK, topKBy, task, pAdjustScope, strata, scoreMetrics, DEFAULT_MAX_GROUPS);
+  }
 
   /** Options with the score metrics on (the default of {@code fairness.score_metrics}). */
   public FairnessOptions(int minGroupSize, int bootstrap, double confidence,

@@ -271,8 +271,14 @@ public final class SpecLoader {
       checkMulticlass(doc, f, roles, columns);
     }
     boolean scoreMetrics = f.scoreMetrics() == null || f.scoreMetrics();
+    int maxGroups = f.maxGroups() == null ? d.maxGroups() : f.maxGroups();
+    if (maxGroups < 1 || maxGroups > FairnessOptions.MAX_MAX_GROUPS) {
+      throw new BadInputException(doc.at("fairness", "max_groups") + ": max_groups must be between 1"
+          + " and " + FairnessOptions.MAX_MAX_GROUPS + " (found " + maxGroups + "); the default is "
+          + FairnessOptions.DEFAULT_MAX_GROUPS + ".");
+    }
     return new FairnessOptions(minGroup, bootstrap, confidence, share, reference, seed, pAdjust,
-        topK, topKBy, task, pAdjustScope, strata, scoreMetrics);
+        topK, topKBy, task, pAdjustScope, strata, scoreMetrics, maxGroups);
   }
 
   /**

@@ -54,6 +54,44 @@ class DirectoryPublisherTest {
   }
 
   @Test
+  void streamedFilesAreTheRenderedBytesAndTheManifestHashesWhatWasWritten() throws IOException {
+    Path out = tmp.resolve("streamed");
+    Map<String, byte[]> rendered = ReportBundle.render(SampleRuns.full());
+    new DirectoryPublisher(out).publish(ReportBundle.files(SampleRuns.full()));
+    assertEquals(List.of("junit.xml", "manifest.json", "report.html", "results.json",
+        "summary.md"), listing(out));
+    for (Map.Entry<String, byte[]> file : rendered.entrySet()) {
+      assertArrayEquals(file.getValue(), Files.readAllBytes(out.resolve(file.getKey())), file.getKey());
+    }
+    Map<String, byte[]> readBack = new DirectoryPublisher(out).read(List.copyOf(rendered.keySet()));
+    assertEquals(List.copyOf(rendered.keySet()), List.copyOf(readBack.keySet()));
+    rendered.forEach((name, bytes) -> assertArrayEquals(bytes, readBack.get(name), name));
+  }
+
+  @Test
+  void aFileThatFailsWhileStreamingLeavesNoReportAndNoTemporaryFile() throws IOException {
+    Path out = tmp.resolve("broken");
+    List<dev.assay.report.ReportFile> files = new java.util.ArrayList<>(ReportBundle.files(SampleRuns.full()));
+    files.set(3, new dev.assay.report.ReportFile() {
+      @Override
+      public String name() {
+        return "results.json";
+      }
+
+      @Override
+      public void writeTo(java.io.OutputStream o, List<dev.assay.report.ReportFile.WrittenFile> w)
+          throws IOException {
+        o.write("{\"partial\":".getBytes(StandardCharsets.UTF_8));
+        throw new IOException("No space left on device");
+      }
+    });
+    RunFailedException e = assertThrows(RunFailedException.class,
+        () -> new DirectoryPublisher(out).publish(files));
+    assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+    assertEquals(List.of(), listing(out));
+  }
+
+  @Test
   void replacesAnEarlierReportAndLeavesNoTemporaryFile() throws IOException {
     Files.writeString(tmp.resolve("results.json"), "old results, much longer than the new one");
     Files.writeString(tmp.resolve("keep.txt"), "not ours");

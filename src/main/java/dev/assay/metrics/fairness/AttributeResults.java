@@ -83,7 +83,7 @@ final class AttributeResults {
     });
     if (!excluded.isEmpty()) {
       notes.add(attribute + ": groups smaller than min_group_size " + in.minGroupSize()
-          + " are shown but left out of differences and ratios: " + String.join(", ", excluded) + ".");
+          + " are shown but left out of differences and ratios: " + dev.assay.core.NameList.of(excluded) + ".");
     }
     List<String> small = new ArrayList<>();
     groups.forEach((group, s) -> {
@@ -93,11 +93,11 @@ final class AttributeResults {
     });
     if (!small.isEmpty()) {
       notes.add(attribute + ": groups under 2 % of the data (NYC Local Law 144 disclosure): "
-          + String.join(", ", small) + (in.excludeBelowShare() == null
+          + dev.assay.core.NameList.of(small) + (in.excludeBelowShare() == null
           ? "; kept in the impact ratios." : "; groups under " + percentOf(in.excludeBelowShare())
           + " are left out of the impact ratios."));
     }
-    String exclusionNote = excluded.isEmpty() ? null : "excluded (too small): " + String.join(", ", excluded);
+    String exclusionNote = excluded.isEmpty() ? null : "excluded (too small): " + dev.assay.core.NameList.of(excluded);
     if (in.hasPrediction()) {
       out.addAll(impactRatios());
     }

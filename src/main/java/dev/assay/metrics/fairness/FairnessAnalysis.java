@@ -132,7 +132,13 @@ public final class FairnessAnalysis {
       bootIndex = states.size();
       states.add(new BootstrapAggregate(label, prediction, in.bootstrap()));
     }
-    List<GroupedStates> rows = SinglePassRunner.run(data, groupings, states, MAX_CELLS);
+    Map<String, String> otherNames = new HashMap<>();
+    otherNames.put(SCORE_KEY, "the score key of '" + in.score() + "'");
+    if (in.strata() != null) {
+      otherNames.put(ConditionalDemographicDisparity.COLUMN, in.strata());
+    }
+    List<GroupedStates> rows = SinglePassRunner.run(data, groupings, states,
+        GroupLimit.of(in.slices(), columns, in.maxGroups(), otherNames));
 
     // Empty input gives no cell at all, so no row for the whole data set either.
     GroupedStates whole = rows.stream().filter(r -> r.grouping().columns().isEmpty()).findFirst()
@@ -225,7 +231,7 @@ public final class FairnessAnalysis {
   }
 
   private static String groupColumn(int i) {
-    return "__assay_group_" + i;
+    return GroupLimit.groupColumn(i);
   }
 
   /**

@@ -35,6 +35,8 @@ import org.apache.spark.sql.Row;
  * @param scoreMetrics whether a score also gets the score-key histograms behind {@code auc},
  *     {@code auc_difference}, {@code expected_calibration_error}, {@code scoring_rate} and
  *     {@code scoring_impact_ratio} ({@code fairness.score_metrics}, default true)
+ * @param maxGroups the most groups an attribute or intersection may have
+ *     ({@code fairness.max_groups}); more is exit 2 ({@link GroupLimit})
  */
 public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
                             String score, Double threshold, List<Slice> slices,
@@ -42,7 +44,7 @@ public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn 
                             Double excludeBelowShare, Map<String, String> referenceGroups,
                             BinaryColumn favourablePrediction, int bootstrap, long bootstrapSeed,
                             PAdjust pAdjust, int topK, String topKBy, PAdjustScope pAdjustScope,
-                            String strata, boolean scoreMetrics) {
+                            String strata, boolean scoreMetrics, int maxGroups) {
 
   /** Share below which a group is disclosed under NYC Local Law 144 (§ 5-301 of its rules). */
   public static final double LL144_SHARE = 0.02;
@@ -50,6 +52,20 @@ public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn 
   public FairnessInput {
     slices = List.copyOf(slices);
     referenceGroups = Map.copyOf(referenceGroups);
+  }
+
+  /** An input with the default {@code fairness.max_groups}. */
+  public FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
+                       String score, Double threshold, List<Slice> slices,
+                       boolean favourableIsPositive, int minGroupSize, double confidence,
+                       Double excludeBelowShare, Map<String, String> referenceGroups,
+                       BinaryColumn favourablePrediction, int bootstrap, long bootstrapSeed,
+                       PAdjust pAdjust, int topK, String topKBy, PAdjustScope pAdjustScope,
+                       String strata, boolean scoreMetrics) {
+    this(data, label, prediction, score, threshold, slices, favourableIsPositive, minGroupSize,
+        confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap, bootstrapSeed,
+        pAdjust, topK, topKBy, pAdjustScope, strata, scoreMetrics,
+        dev.assay.spec.FairnessOptions.DEFAULT_MAX_GROUPS);
   }
 
   /** An input with the score metrics on. */
@@ -92,42 +108,49 @@ public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn 
   public FairnessInput withBootstrap(int replicates, long seed) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, replicates,
-        seed, pAdjust, topK, topKBy, pAdjustScope, strata, scoreMetrics);
+        seed, pAdjust, topK, topKBy, pAdjustScope, strata, scoreMetrics, maxGroups);
   }
 
   /** A copy with another p-value adjustment. */
   public FairnessInput withPAdjust(PAdjust adjust) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, adjust, topK, topKBy, pAdjustScope, strata, scoreMetrics);
+        bootstrapSeed, adjust, topK, topKBy, pAdjustScope, strata, scoreMetrics, maxGroups);
   }
 
   /** A copy listing the {@code k} worst slices by {@code by}. */
   public FairnessInput withTopK(int k, String by) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, pAdjust, k, by, pAdjustScope, strata, scoreMetrics);
+        bootstrapSeed, pAdjust, k, by, pAdjustScope, strata, scoreMetrics, maxGroups);
   }
 
   /** A copy with {@code column} as the stratification column of the conditional demographic disparity. */
   public FairnessInput withStrata(String column) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, pAdjust, topK, topKBy, pAdjustScope, column, scoreMetrics);
+        bootstrapSeed, pAdjust, topK, topKBy, pAdjustScope, column, scoreMetrics, maxGroups);
   }
 
   /** A copy adjusting p-values over {@code scope}. */
   public FairnessInput withPAdjustScope(PAdjustScope scope) {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, pAdjust, topK, topKBy, scope, strata, scoreMetrics);
+        bootstrapSeed, pAdjust, topK, topKBy, scope, strata, scoreMetrics, maxGroups);
+  }
+
+  /** A copy allowing at most {@code limit} groups per attribute or intersection. */
+  public FairnessInput withMaxGroups(int limit) {
+    return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
+        minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
+        bootstrapSeed, pAdjust, topK, topKBy, pAdjustScope, strata, scoreMetrics, limit);
   }
 
   /** A copy without the score-key histograms ({@code fairness.score_metrics: false}). */
   public FairnessInput withoutScoreMetrics() {
     return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
         minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, pAdjust, topK, topKBy, pAdjustScope, strata, false);
+        bootstrapSeed, pAdjust, topK, topKBy, pAdjustScope, strata, false, maxGroups);
   }
 
   /** An input with 95 % intervals, no small-group exclusion and no reference groups. */

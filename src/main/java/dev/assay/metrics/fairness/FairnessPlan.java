@@ -64,7 +64,8 @@ public final class FairnessPlan {
     check.requireNumeric(roles.prediction(), "prediction", spec.at("columns", "prediction"));
     checkSensitive(check, roles, spec);
     return new RegressionInput(data, roles.label(), roles.prediction(), slices(roles),
-        options.minGroupSize(), source, options.confidence(), options.referenceGroup());
+        options.minGroupSize(), source, options.confidence(), options.referenceGroup(),
+        options.maxGroups());
   }
 
   /**
@@ -83,7 +84,7 @@ public final class FairnessPlan {
     checkSensitive(check, roles, spec);
     return new MulticlassInput(data, roles.label(), roles.prediction(), slices(roles),
         options.minGroupSize(), options.confidence(), source, spec.at("columns", "label"),
-        spec.at("columns", "prediction"));
+        spec.at("columns", "prediction"), options.maxGroups());
   }
 
   private static void checkSensitive(SchemaCheck check, ColumnRoles roles, YamlDocument spec) {
@@ -144,6 +145,7 @@ public final class FairnessPlan {
         roles.favourableIsPositive(), options.minGroupSize(), options.confidence(),
         options.excludeBelowShare(), options.referenceGroup(), favourable, options.bootstrap(),
         options.bootstrapSeed(), PAdjust.of(options.pAdjust()), options.topK(), topKBy,
-        PAdjustScope.of(options.pAdjustScope()), options.strata(), options.scoreMetrics());
+        PAdjustScope.of(options.pAdjustScope()), options.strata(), options.scoreMetrics(),
+        options.maxGroups());
   }
 }

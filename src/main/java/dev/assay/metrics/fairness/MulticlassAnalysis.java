@@ -103,8 +103,13 @@ public final class MulticlassAnalysis {
         functions.col(in.prediction()));
     List<GroupedStates> rows;
     try {
-      rows = SinglePassRunner.run(data, groupings, List.of(aggregate), FairnessAnalysis.MAX_CELLS);
+      rows = SinglePassRunner.run(data, groupings, List.of(aggregate),
+          GroupLimit.of(in.slices(), columns, in.maxGroups(),
+              Map.of(LABEL, in.label() + " (label)", PREDICTION, in.prediction() + " (prediction)")));
     } catch (BadInputException e) {
+      if (GroupLimit.exceeded(e)) {
+        throw e;
+      }
       throw new BadInputException(e.getMessage() + " With fairness.task: multiclass the label ('"
           + in.label() + "', " + in.labelAt() + ") and prediction ('" + in.prediction() + "', "
           + in.predictionAt() + ") classes are part of each cell: check that they hold classes, not"
@@ -257,7 +262,7 @@ public final class MulticlassAnalysis {
   }
 
   private static String groupColumn(int i) {
-    return "__assay_group_" + i;
+    return GroupLimit.groupColumn(i);
   }
 
   /** The results of one attribute (or intersection). */
@@ -298,8 +303,8 @@ public final class MulticlassAnalysis {
       });
       if (!excluded.isEmpty()) {
         notes.add(attribute + ": groups smaller than min_group_size " + in.minGroupSize()
-            + " are shown but left out of differences and ratios: " + String.join(", ", excluded) + ".");
-        exclusion = "excluded (too small): " + String.join(", ", excluded);
+            + " are shown but left out of differences and ratios: " + dev.assay.core.NameList.of(excluded) + ".");
+        exclusion = "excluded (too small): " + dev.assay.core.NameList.of(excluded);
       }
       Map<ClassDisparity, Map<String, MetricResult>> byClass = new LinkedHashMap<>();
       for (String c : classes) {
@@ -335,7 +340,7 @@ public final class MulticlassAnalysis {
           }
         }
         String leftOut = undefined.isEmpty() ? null : rate.id() + " undefined (left out) for: "
-            + String.join(", ", undefined);
+            + dev.assay.core.NameList.of(undefined);
         if (values.size() < 2) {
           return new MetricResult.Undefined(k, null, join(join(d.id() + " is undefined for class " + c
               + ": it needs at least two groups with a defined " + rate.id() + " and at least"
@@ -464,14 +469,14 @@ public final class MulticlassAnalysis {
       }
       if (worst == null) {
         return new MetricResult.Undefined(k, null, join(d.worstId() + " is undefined: " + d.id()
-            + " is undefined for every class (" + String.join(", ", undefined) + ")", exclusion));
+            + " is undefined for every class (" + dev.assay.core.NameList.of(undefined) + ")", exclusion));
       }
       String note = worst.note();
       int at = note.indexOf(": highest ");
       String named = note.substring(0, at) + " of class " + worstClass + note.substring(at);
       String summary = String.format(Locale.ROOT, "worst of %d classes at class %s", perClass.size()
           - undefined.size(), worstClass)
-          + (undefined.isEmpty() ? "" : "; undefined (left out) for class " + String.join(", ", undefined));
+          + (undefined.isEmpty() ? "" : "; undefined (left out) for class " + dev.assay.core.NameList.of(undefined));
       return new MetricResult.Computed(k, worst.value(), null, worst.ciLow(), worst.ciHigh(), null,
           named + "; " + summary, worst.maxGroup(), worst.minGroup());
     }

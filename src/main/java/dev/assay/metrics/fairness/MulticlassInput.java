@@ -16,12 +16,21 @@ import org.apache.spark.sql.Row;
  * @param source the data's location, for messages
  * @param labelAt the spec's {@code file:line} of {@code columns.label}, for messages
  * @param predictionAt the spec's {@code file:line} of {@code columns.prediction}, for messages
+ * @param maxGroups the most groups an attribute or intersection may have ({@code fairness.max_groups})
  */
 public record MulticlassInput(Dataset<Row> data, String label, String prediction, List<Slice> slices,
                               int minGroupSize, double confidence, String source, String labelAt,
-                              String predictionAt) {
+                              String predictionAt, int maxGroups) {
 
   public MulticlassInput {
     slices = List.copyOf(slices);
+  }
+
+  /** An input with the default {@code fairness.max_groups}. */
+  public MulticlassInput(Dataset<Row> data, String label, String prediction, List<Slice> slices,
+                         int minGroupSize, double confidence, String source, String labelAt,
+                         String predictionAt) {
+    this(data, label, prediction, slices, minGroupSize, confidence, source, labelAt, predictionAt,
+        dev.assay.spec.FairnessOptions.DEFAULT_MAX_GROUPS);
   }
 }

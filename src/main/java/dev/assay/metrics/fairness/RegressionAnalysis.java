@@ -73,7 +73,8 @@ public final class RegressionAnalysis {
     Column label = functions.col(in.label()).cast("double");
     Column prediction = functions.col(in.prediction()).cast("double");
     List<AggregateState<?>> states = List.of(new RegressionAggregate(label, prediction));
-    List<GroupedStates> rows = SinglePassRunner.run(data, groupings, states, FairnessAnalysis.MAX_CELLS);
+    List<GroupedStates> rows = SinglePassRunner.run(data, groupings, states,
+        GroupLimit.of(in.slices(), columns, in.maxGroups(), Map.of()));
 
     GroupedStates whole = rows.stream().filter(r -> r.grouping().columns().isEmpty()).findFirst()
         .orElseThrow(() -> new BadInputException("the current data set has no rows: there is nothing"
@@ -142,9 +143,9 @@ public final class RegressionAnalysis {
     });
     if (!excluded.isEmpty()) {
       notes.add(attribute + ": groups smaller than min_group_size " + in.minGroupSize()
-          + " are shown but left out of differences: " + String.join(", ", excluded) + ".");
+          + " are shown but left out of differences: " + dev.assay.core.NameList.of(excluded) + ".");
     }
-    String exclusion = excluded.isEmpty() ? null : "excluded (too small): " + String.join(", ", excluded);
+    String exclusion = excluded.isEmpty() ? null : "excluded (too small): " + dev.assay.core.NameList.of(excluded);
     for (RegressionMetric m : DIFFERENCES) {
       MetricKey k = key(m.differenceId(), Scope.attribute(attribute));
       if (eligible.size() < 2) {
@@ -179,6 +180,6 @@ public final class RegressionAnalysis {
   }
 
   private static String groupColumn(int i) {
-    return "__assay_group_" + i;
+    return GroupLimit.groupColumn(i);
   }
 }
