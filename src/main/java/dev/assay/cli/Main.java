@@ -47,13 +47,13 @@ public final class Main implements Runnable {
     AssayException known = find(e);
     if (known != null) {
       err.println("assay: " + (known.exitCode() == 2 ? "error: " : "run failed: ")
-          + message(Secrets.scrub(known.getMessage())));
+          + message(Secrets.scrub(known.getMessage())) + QuietLogs.pointer());
       err.flush();
       return known.exitCode();
     }
     err.println("assay: run failed: " + e.getClass().getSimpleName() + ": "
         + SafeText.line(Secrets.scrub(firstLine(e.getMessage())))
-        + "\n(set ASSAY_DEBUG=1 for the stack trace)");
+        + "\n(set ASSAY_DEBUG=1 for the stack trace)" + QuietLogs.pointer());
     if (System.getenv("ASSAY_DEBUG") != null) {
       e.printStackTrace(err); // scrubbed line by line by ScrubbedConsole
     }
