@@ -11,6 +11,7 @@ import dev.assay.core.Provenance;
 import dev.assay.core.Verdict;
 import dev.assay.io.DatasetReader;
 import dev.assay.io.FileHasher;
+import dev.assay.io.ReadFailure;
 import dev.assay.metrics.drift.DriftAnalysis;
 import dev.assay.metrics.drift.DriftColumn;
 import dev.assay.metrics.drift.DriftInput;
@@ -133,6 +134,16 @@ public final class Audit {
    * @throws dev.assay.core.BadInputException on bad rules, waivers, data or columns (exit 2)
    */
   public AuditRun run(SparkSession spark) {
+    try {
+      return runChecked(spark);
+    } catch (Exception e) { // Spark throws its checked SparkException undeclared
+      // a damaged input file shows only when a job reads its rows: exit 2 naming it, not 3
+      throw ReadFailure.translate(e, spec.reference() == null ? List.of(spec.current())
+          : List.of(spec.current(), spec.reference()));
+    }
+  }
+
+  private AuditRun runChecked(SparkSession spark) {
     Instant started = clock.instant();
     PolicyInputs inputs = PolicyInputs.load(spec.ruleFiles(), waiversFile, baselineFile);
     List<RulePack> packs = inputs.packs();

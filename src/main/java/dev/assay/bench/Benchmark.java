@@ -1,5 +1,6 @@
 package dev.assay.bench;
 
+import dev.assay.spark.Columns;
 import dev.assay.Audit;
 import dev.assay.demo.Cohort;
 import dev.assay.demo.LendingApplicants;
@@ -270,7 +271,7 @@ public final class Benchmark {
 
   /** Reads every value of the columns and throws them away (Spark's noop sink). */
   private static void scan(Dataset<Row> data, List<String> columns) {
-    data.select(columns.stream().map(functions::col).toArray(Column[]::new))
+    data.select(columns.stream().map(Columns::named).toArray(Column[]::new))
         .write().format("noop").mode("overwrite").save();
   }
 

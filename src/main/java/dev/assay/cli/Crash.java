@@ -21,7 +21,8 @@ final class Crash {
   /** Reports {@code t} on {@code err} and returns {@link #EXIT_CODE}; never throws. */
   static int report(Throwable t, PrintWriter err) {
     try {
-      err.println("assay: run failed: " + describe(t) + " (set ASSAY_DEBUG=1 for the stack trace)");
+      err.println("assay: run failed: " + describe(t) + " (set ASSAY_DEBUG=1 for the stack trace)"
+          + QuietLogs.pointer());
       if (System.getenv("ASSAY_DEBUG") != null) {
         t.printStackTrace(err);
       }

@@ -66,7 +66,7 @@ public final class Main implements Runnable {
     AssayException known = find(e);
     if (known != null) {
       err.println("assay: " + (known.exitCode() == 2 ? "error: " : "run failed: ")
-          + message(Secrets.scrub(known.getMessage())));
+          + message(Secrets.scrub(known.getMessage())) + QuietLogs.pointer());
       err.flush();
       return known.exitCode();
     }

@@ -1,31 +1,68 @@
 package dev.assay.cli;
 
+import java.io.File;
+import java.nio.file.Path;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
+import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
 
 /**
- * Keeps Spark's INFO chatter out of the terminal in embedded mode, so the user sees Assay's own
- * lines. Under spark-submit the cluster's log4j2 configuration is left alone.
+ * Keeps the libraries' log lines (Spark's executor and task-set ERRORs with their stack traces, late
+ * WARNs while the session stops, Hadoop's and Parquet's warnings) off the terminal, so the user sees
+ * Assay's own lines and one message per failure. They go to a log file instead,
+ * {@code <java.io.tmpdir>/assay-<pid>.log} (created only when something is logged); a failed run's
+ * message points to it ({@link #pointer}). Applies in embedded mode and under spark-submit
+ * ({@code --master} / SPARK_HOME, whose default configuration printed about 2,450 INFO lines);
+ * {@code ASSAY_VERBOSE=1} leaves the launcher's logging alone.
  */
 final class QuietLogs {
+
+  private static final Path FILE = Path.of(System.getProperty("java.io.tmpdir"),
+      "assay-" + ProcessHandle.current().pid() + ".log");
+  private static boolean applied;
+  /** The log file's length when the current command started: the pointer shows only new lines. */
+  private static long runStart;
 
   private QuietLogs() {
   }
 
-  static void apply() {
-    if (System.getProperty("spark.master") != null || System.getenv("ASSAY_VERBOSE") != null) {
+  static synchronized void apply() {
+    runStart = FILE.toFile().length();
+    if (applied || System.getenv("ASSAY_VERBOSE") != null) {
       return;
     }
-    Configurator.setRootLevel(Level.WARN);
-    Configurator.setLevel("org.apache.spark", Level.WARN);
-    Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
-    Configurator.setLevel("org.apache.spark.util.Utils", Level.ERROR);
-    // "Truncated the string representation of a plan": wide aggregation buffers (drift's HLL
-    // sketches) exceed spark.sql.debug.maxToStringFields; harmless.
-    Configurator.setLevel("org.apache.spark.util.SparkStringUtils", Level.ERROR);
-    // "Assume no metadata directory" with a stack trace when remote storage (abfs://) cannot be
-    // reached: the read fails right after with Assay's own message (exit 3).
-    Configurator.setLevel("org.apache.spark.sql.execution.streaming.sinks.FileStreamSink", Level.ERROR);
+    applied = true;
+    ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
+    b.setConfigurationName("assay");
+    b.add(b.newAppender("file", "File")
+        .addAttribute("fileName", FILE.toString())
+        .addAttribute("append", true)
+        .addAttribute("createOnDemand", true)
+        .add(b.newLayout("PatternLayout").addAttribute("pattern", "%d{yyyy-MM-dd HH:mm:ss} %p %c: %m%n%ex")));
+    // follow: writes to the current System.err, so a caller that redirects it sees Assay's lines
+    b.add(b.newAppender("stderr", "Console")
+        .addAttribute("target", "SYSTEM_ERR")
+        .addAttribute("follow", true)
+        .add(b.newLayout("PatternLayout").addAttribute("pattern", "%d{HH:mm:ss} %p %c{1}: %m%n")));
+    b.add(b.newRootLogger(Level.WARN).add(b.newAppenderRef("file")));
+    b.add(b.newLogger("dev.assay", Level.WARN).add(b.newAppenderRef("stderr")));
+    b.add(b.newLogger("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR));
+    // "Truncated the string representation of a plan": wide aggregation buffers; harmless
+    b.add(b.newLogger("org.apache.spark.util.SparkStringUtils", Level.ERROR));
+    b.add(b.newLogger("com.azure", Level.OFF));
+    b.add(b.newLogger("com.microsoft.aad", Level.OFF));
+    Configurator.reconfigure(b.build());
+  }
+
+  /**
+   * The line that points a failed run's message to the log file; empty when the run logged
+   * nothing there (or when {@link #apply} did not route the logs there).
+   */
+  static synchronized String pointer() {
+    File file = FILE.toFile();
+    return applied && file.length() > runStart ? "\n(Spark's warnings and errors for this run: " + FILE + ")" : "";
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.assay.demo;
 
+import dev.assay.spark.Columns;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
@@ -75,7 +76,7 @@ public final class DemoData {
   static List<GroupApprovalRate> approvalRates(Dataset<Row> applicants) {
     List<Column> pairs = new ArrayList<>();
     for (String attribute : SENSITIVE) {
-      pairs.add(struct(lit(attribute).as("attribute"), col(attribute).as("grp")));
+      pairs.add(struct(lit(attribute).as("attribute"), Columns.named(attribute).as("grp")));
     }
     List<Row> rows = applicants
         .select(explode(array(pairs.toArray(Column[]::new))).as("g"),

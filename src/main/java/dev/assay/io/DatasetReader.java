@@ -2,12 +2,16 @@ package dev.assay.io;
 
 import dev.assay.core.BadInputException;
 import dev.assay.core.RunFailedException;
+import dev.assay.spec.DataFormat;
 import dev.assay.spec.DataSource;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StringType;
 
 /**
  * Opens a data set with Spark's built-in readers (csv, parquet, json, orc) from any Hadoop URI.
@@ -36,6 +40,7 @@ public final class DatasetReader {
         throw new BadInputException("data." + source.role() + " (" + source.uri() + ") has no columns:"
             + " the file is empty or not " + source.format().sparkName() + ".");
       }
+      requireRows(df, source);
       return df;
     } catch (BadInputException e) {
       throw e;
@@ -45,9 +50,12 @@ public final class DatasetReader {
           + source.format().sparkName() + ": " + firstLine(e.getMessage())
           + ". Check the path, the format and the reader options.", e);
       }
+      BadInputException damaged = ReadFailure.of(e, List.of(source));
+      if (damaged != null) {
+        throw damaged;
+      }
       String message = e.getMessage() == null ? Failures.describe(e) : firstLine(e.getMessage());
-      if (e.getClass().getName().contains("SparkException") || message.contains("FAILED_READ_FILE")
-          || message.contains("CANNOT_READ_FILE")) {
+      if (e.getClass().getName().contains("SparkException")) {
         throw new BadInputException("cannot read data." + source.role() + " (" + source.uri() + "): "
             + message + ". Is it really " + source.format().sparkName() + "?", e);
       }
@@ -74,7 +82,23 @@ public final class DatasetReader {
         + " above 0, not '" + value + "'.");
   }
 
-  private static String firstLine(String message) {
+  /**
+   * A CSV whose columns all came out as strings may be a header without rows (Spark infers
+   * nothing from no values, so a numeric column would be reported as "type string"): say so
+   * first. Only this rare shape costs the one-row look-up; other inputs run no extra job.
+   */
+  private static void requireRows(Dataset<Row> df, DataSource source) {
+    if (source.format() != DataFormat.CSV
+        || !Arrays.stream(df.schema().fields()).allMatch(f -> f.dataType() instanceof StringType)) {
+      return;
+    }
+    if (df.isEmpty()) {
+      throw new BadInputException("data." + source.role() + " (" + source.uri() + ") has no rows:"
+          + " only a header. Write the data rows, or point data." + source.role() + ".path at the right file.");
+    }
+  }
+
+  static String firstLine(String message) {
     int nl = message.indexOf('\n');
     return nl < 0 ? message : message.substring(0, nl);
   }

@@ -42,7 +42,12 @@ public record BinaryColumn(String role, String name, DataType type, String posit
         throw new BadInputException(source + ": column '" + name + "' (" + role + ") is numeric but"
             + " the positive value is '" + positive + "'. Set columns.positive to a number.");
       }
-    } else if (!(type instanceof StringType) && !(type instanceof BooleanType)) {
+    } else if (type instanceof BooleanType) {
+      if (!List.of("true", "false", "1", "0").contains(positive.toLowerCase(java.util.Locale.ROOT))) {
+        throw new BadInputException(source + ": column '" + name + "' (" + role + ") is boolean but"
+            + " the positive value is '" + positive + "'. Set columns.positive to true or false.");
+      }
+    } else if (!(type instanceof StringType)) {
       throw new BadInputException(source + ": column '" + name + "' (" + role + ") has type "
           + type.simpleString() + "; a " + role + " must be numeric, boolean or string.");
     }
@@ -51,9 +56,9 @@ public record BinaryColumn(String role, String name, DataType type, String posit
 
   /** True where the value equals {@code positive}, false for any other value, null for null. */
   public Column isPositive() {
-    Column c = functions.col(name);
+    Column c = value();
     if (type instanceof NumericType) {
-      return c.cast("double").equalTo(functions.lit(Double.parseDouble(positive)));
+      return c.equalTo(functions.lit(Double.parseDouble(positive)));
     }
     if (type instanceof BooleanType) {
       boolean p = positive.equalsIgnoreCase("true") || positive.equals("1");
@@ -62,16 +67,25 @@ public record BinaryColumn(String role, String name, DataType type, String posit
     return c.equalTo(functions.lit(positive));
   }
 
-  /** 1 for positive, 0 for the other value, null for null. */
+  /**
+   * The column's values; for a numeric column as doubles with NaN and ±Infinity as null
+   * ({@link FiniteNumbers}: non-finite values count as missing).
+   */
+  public Column value() {
+    Column c = Columns.named(name);
+    return type instanceof NumericType ? FiniteNumbers.of(c) : c;
+  }
+
+  /** 1 for positive, 0 for the other value, null for null (and NaN or ±Infinity). */
   public Column asInt() {
-    return functions.when(isPositive(), 1).when(functions.col(name).isNotNull(), 0);
+    return functions.when(isPositive(), 1).when(value().isNotNull(), 0);
   }
 
   @Override
   public List<Column> aggregates() {
-    Column other = functions.when(isPositive().equalTo(false), functions.xxhash64(functions.col(name)));
+    Column other = functions.when(isPositive().equalTo(false), functions.xxhash64(value()));
     return List.of(
-        functions.count_if(functions.col(name).isNull()),
+        functions.count_if(value().isNull()),
         functions.count_if(isPositive()),
         functions.min(other),
         functions.max(other));
@@ -107,12 +121,13 @@ public record BinaryColumn(String role, String name, DataType type, String posit
   public void check(Values v, org.apache.spark.sql.Dataset<Row> data) {
     if (v.nulls() > 0) {
       throw new BadInputException(source + ": column '" + name + "' (" + role + ") is empty on "
-          + v.nulls() + " rows. Drop or fill those rows before the audit.");
+          + v.nulls() + " rows" + (type instanceof NumericType ? " (null, NaN or ±Infinity)" : "")
+          + ". Drop or fill those rows before the audit.");
     }
     if (v.otherHashMin() != null && !v.otherHashMin().equals(v.otherHashMax())) {
       List<String> values = data.where(isPositive().equalTo(false))
-          .select(functions.col(name).cast("string")).distinct()
-          .orderBy(functions.col(name).cast("string")).limit(5)
+          .select(Columns.named(name).cast("string")).distinct()
+          .orderBy(Columns.named(name).cast("string")).limit(5)
           .collectAsList().stream().map(r -> "'" + r.getString(0) + "'").toList();
       throw new BadInputException(source + ": column '" + name + "' (" + role + ") is not binary:"
           + " besides the positive value '" + positive + "' it holds " + String.join(" and ", values)

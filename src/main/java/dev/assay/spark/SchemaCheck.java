@@ -48,7 +48,9 @@ public record SchemaCheck(StructType schema, String dataSource) {
     if (!(type instanceof NumericType)) {
       throw new BadInputException(specLocation + ": column '" + column + "' (" + role + ") in "
           + dataSource + " has type " + type.simpleString() + "; it must be numeric. For CSV, keep"
-          + " the default option inferSchema: \"true\", or cast the column when you write the data.");
+          + " the default option inferSchema: \"true\", or cast the column when you write the data"
+          + (type.typeName().equals("string") ? " (a column read as string holds text in some row,"
+          + " or no value in any row)" : "") + ".");
     }
     return type;
   }

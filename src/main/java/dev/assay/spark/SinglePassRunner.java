@@ -68,7 +68,7 @@ public final class SinglePassRunner {
     Column first = aggregates.get(0);
     Column[] rest = aggregates.subList(1, aggregates.size()).toArray(new Column[0]);
     Dataset<Row> cells = allColumns.isEmpty() ? data.agg(first, rest)
-        : data.groupBy(allColumns.stream().map(functions::col).toArray(Column[]::new)).agg(first, rest);
+        : data.groupBy(allColumns.stream().map(Columns::named).toArray(Column[]::new)).agg(first, rest);
 
     List<Row> rows;
     try {

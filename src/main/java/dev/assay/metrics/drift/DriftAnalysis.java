@@ -1,5 +1,7 @@
 package dev.assay.metrics.drift;
 
+import dev.assay.spark.Columns;
+import dev.assay.spark.FiniteNumbers;
 import static org.apache.spark.sql.functions.approx_count_distinct;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
@@ -76,19 +78,19 @@ public final class DriftAnalysis {
 
     // Job 1: rows per side, distinct-value estimates.
     List<Column> aggs = new ArrayList<>();
-    aggs.add(sum(when(col(SIDE).equalTo(1), 1).otherwise(0)).alias("rows_current"));
+    aggs.add(sum(when(Columns.named(SIDE).equalTo(1), 1).otherwise(0)).alias("rows_current"));
     for (int i = 0; i < columns.size(); i++) {
-      aggs.add(approx_count_distinct(col(valueColumn(i)), 0.05));
+      aggs.add(approx_count_distinct(Columns.named(valueColumn(i)), 0.05));
     }
     for (int i = 0; i < columns.size(); i++) {
       boolean numeric = columns.get(i).kind() == DriftColumn.Kind.NUMERIC;
-      aggs.add(numeric ? min(col(valueColumn(i))) : lit(null).cast("double"));
-      aggs.add(numeric ? max(col(valueColumn(i))) : lit(null).cast("double"));
+      aggs.add(numeric ? min(Columns.named(valueColumn(i))) : lit(null).cast("double"));
+      aggs.add(numeric ? max(Columns.named(valueColumn(i))) : lit(null).cast("double"));
     }
     for (int j = 0; j < segments.size(); j++) {
-      aggs.add(approx_count_distinct(col(segmentColumn(j)), 0.05));
+      aggs.add(approx_count_distinct(Columns.named(segmentColumn(j)), 0.05));
     }
-    Row summary = both.agg(sum(when(col(SIDE).equalTo(0), 1).otherwise(0)).alias("rows_reference"),
+    Row summary = both.agg(sum(when(Columns.named(SIDE).equalTo(0), 1).otherwise(0)).alias("rows_reference"),
         aggs.toArray(new Column[0])).collectAsList().get(0);
     long rowsRef = summary.isNullAt(0) ? 0 : summary.getLong(0);
     long rowsCur = summary.isNullAt(1) ? 0 : summary.getLong(1);
@@ -136,7 +138,7 @@ public final class DriftAnalysis {
     List<Column> pairs = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       boolean numeric = columns.get(i).kind() == DriftColumn.Kind.NUMERIC;
-      Column v = col(valueColumn(i));
+      Column v = Columns.named(valueColumn(i));
       Column number = !numeric ? lit(null).cast("double") : exact[i] ? v
           : cellMidpoint(v, low[i], width[i], cells);
       // a categorical column above max_distinct keeps only null vs non-null: one value per side
@@ -145,14 +147,14 @@ public final class DriftAnalysis {
       pairs.add(struct(lit(i).alias("c"), lit(-1).alias("a"), lit(null).cast("string").alias("g"),
           number.alias("v"), category.alias("k")));
       for (int j = 0; j < segments.size(); j++) {
-        pairs.add(struct(lit(i).alias("c"), lit(j).alias("a"), col(segmentColumn(j)).alias("g"),
+        pairs.add(struct(lit(i).alias("c"), lit(j).alias("a"), Columns.named(segmentColumn(j)).alias("g"),
             number.alias("v"), category.alias("k")));
       }
     }
-    List<Row> counts = both.select(col(SIDE), explode(array(pairs.toArray(new Column[0]))).alias("p"))
+    List<Row> counts = both.select(Columns.named(SIDE), explode(array(pairs.toArray(new Column[0]))).alias("p"))
         // a row whose segment value is missing belongs to no segment
         .where(col("p.a").lt(0).or(col("p.g").isNotNull()))
-        .groupBy(col(SIDE), col("p.c").alias("c"), col("p.a").alias("a"), col("p.g").alias("g"),
+        .groupBy(Columns.named(SIDE), col("p.c").alias("c"), col("p.a").alias("a"), col("p.g").alias("g"),
             col("p.v").alias("v"), col("p.k").alias("k"))
         .count().collectAsList();
 
@@ -213,9 +215,9 @@ public final class DriftAnalysis {
     int sample = in.options().classifierSample();
     if (sample > 0 && !columns.isEmpty()) {
       List<Column> select = new ArrayList<>();
-      select.add(col(SIDE));
+      select.add(Columns.named(SIDE));
       for (int i = 0; i < columns.size(); i++) {
-        select.add(col(valueColumn(i)));
+        select.add(Columns.named(valueColumn(i)));
       }
       Dataset<Row> rows = sideSample(both, select, 0, rowsRef, sample)
           .union(sideSample(both, select, 1, rowsCur, sample));
@@ -260,7 +262,7 @@ public final class DriftAnalysis {
   private static Dataset<Row> sideSample(Dataset<Row> both, List<Column> select, int side,
                                          long rows, int limit) {
     double fraction = Math.min(1.0, 1.1 * limit / rows);
-    Dataset<Row> one = both.where(col(SIDE).equalTo(side)).select(select.toArray(new Column[0]));
+    Dataset<Row> one = both.where(Columns.named(SIDE).equalTo(side)).select(select.toArray(new Column[0]));
     return (fraction < 1 ? one.sample(false, fraction, DomainClassifier.SEED + side) : one)
         .limit(limit);
   }
@@ -294,14 +296,13 @@ public final class DriftAnalysis {
     List<Column> select = new ArrayList<>();
     select.add(lit(side).alias(SIDE));
     for (int j = 0; j < segments.size(); j++) {
-      select.add(col(segments.get(j)).cast("string").alias(segmentColumn(j)));
+      select.add(Columns.named(segments.get(j)).cast("string").alias(segmentColumn(j)));
     }
     for (int i = 0; i < columns.size(); i++) {
-      Column c = col(columns.get(i).name());
+      Column c = Columns.named(columns.get(i).name());
       if (columns.get(i).kind() == DriftColumn.Kind.NUMERIC) {
-        Column d = c.cast("double");
-        // NaN and ±∞ count as missing: x − x is 0 only for finite x.
-        select.add(when(d.minus(d).equalTo(0), d).alias(valueColumn(i)));
+        // NaN and ±∞ count as missing (in null_rate_*), as in every family
+        select.add(FiniteNumbers.of(c).alias(valueColumn(i)));
       } else {
         select.add(c.cast("string").alias(valueColumn(i)));
       }

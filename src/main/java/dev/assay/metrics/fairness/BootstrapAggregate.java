@@ -1,5 +1,6 @@
 package dev.assay.metrics.fairness;
 
+import dev.assay.spark.Columns;
 import dev.assay.spark.AggregateState;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public record BootstrapAggregate(Column label, Column prediction, int replicates
   public List<Column> aggregates() {
     List<Column> out = new ArrayList<>(4 * replicates);
     for (int r = 0; r < replicates; r++) {
-      Column w = functions.col(BootstrapWeights.column(r));
+      Column w = Columns.named(BootstrapWeights.column(r));
       out.add(functions.sum(w));
       out.add(functions.sum(functions.when(prediction.equalTo(1), w)));
       out.add(functions.sum(functions.when(label.equalTo(1), w)));

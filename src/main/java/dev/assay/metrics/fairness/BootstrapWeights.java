@@ -1,5 +1,6 @@
 package dev.assay.metrics.fairness;
 
+import dev.assay.spark.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -69,7 +70,7 @@ public final class BootstrapWeights {
     hashed.add(functions.lit(seed));
     for (StructField f : original.schema().fields()) {
       if (!f.dataType().catalogString().contains("map<")) {
-        hashed.add(functions.col("`" + f.name().replace("`", "``") + "`"));
+        hashed.add(Columns.named(f.name()));
       }
     }
     // Three projections, so that each hash is computed once per row: Spark does not collapse a
@@ -79,16 +80,16 @@ public final class BootstrapWeights {
     List<Column> uniforms = new ArrayList<>();
     uniforms.add(functions.col("*"));
     for (int r = 0; r < replicates; r++) {
-      uniforms.add(functions.shiftrightunsigned(functions.xxhash64(functions.col(rowHash),
+      uniforms.add(functions.shiftrightunsigned(functions.xxhash64(Columns.named(rowHash),
           functions.lit(r)), 11).alias(uniform(r)));
     }
     Dataset<Row> withUniforms = hashedRows.select(uniforms.toArray(new Column[0]));
     List<Column> all = new ArrayList<>();
     for (String c : data.columns()) {
-      all.add(functions.col("`" + c.replace("`", "``") + "`"));
+      all.add(Columns.named(c));
     }
     for (int r = 0; r < replicates; r++) {
-      Column u = functions.col(uniform(r));
+      Column u = Columns.named(uniform(r));
       Column w = functions.when(u.lt(THRESHOLDS[0]), 0);
       for (int k = 1; k < CAP; k++) {
         w = w.when(u.lt(THRESHOLDS[k]), k);

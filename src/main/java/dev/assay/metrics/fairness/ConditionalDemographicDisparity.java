@@ -1,5 +1,6 @@
 package dev.assay.metrics.fairness;
 
+import dev.assay.spark.Columns;
 import static dev.assay.metrics.fairness.AnalysisContext.join;
 import static dev.assay.metrics.fairness.AnalysisContext.key;
 
@@ -68,7 +69,7 @@ final class ConditionalDemographicDisparity {
 
   /** {@code data} with {@link #COLUMN} = the strata column as a string, null as {@code (missing)}. */
   static Dataset<Row> withStratum(Dataset<Row> data, String strata) {
-    return data.withColumn(COLUMN, functions.coalesce(functions.col("`" + strata.replace("`", "``") + "`")
+    return data.withColumn(COLUMN, functions.coalesce(Columns.named(strata)
         .cast("string"), functions.lit(FairnessAnalysis.MISSING)));
   }
 

@@ -1,5 +1,7 @@
 package dev.assay.metrics.fairness;
 
+import dev.assay.spark.Columns;
+import dev.assay.spark.FiniteNumbers;
 import dev.assay.core.BadInputException;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
@@ -71,11 +73,11 @@ public final class FairnessAnalysis {
     Dataset<Row> data = in.data();
     for (int i = 0; i < columns.size(); i++) {
       data = data.withColumn(groupColumn(i), functions.coalesce(
-          functions.col(columns.get(i)).cast("string"), functions.lit(MISSING)));
+          Columns.named(columns.get(i)).cast("string"), functions.lit(MISSING)));
     }
     Column label = in.label() == null ? functions.lit(null).cast("int") : in.label().asInt();
     Column score = in.score() == null ? functions.lit(null).cast("double")
-        : functions.col(in.score()).cast("double");
+        : FiniteNumbers.of(Columns.named(in.score()));
     Column prediction = in.prediction() != null ? in.prediction().asInt()
         : in.threshold() != null ? functions.when(score.geq(in.threshold()), 1).when(score.isNotNull(), 0)
         : functions.lit(null).cast("int");
@@ -132,6 +134,11 @@ public final class FairnessAnalysis {
       bootIndex = states.size();
       states.add(new BootstrapAggregate(label, prediction, in.bootstrap()));
     }
+    int nonFiniteIndex = -1;
+    if (in.score() != null) {
+      nonFiniteIndex = states.size();
+      states.add(new FiniteNumbers.Count(Columns.named(in.score())));
+    }
     Map<String, String> otherNames = new HashMap<>();
     otherNames.put(SCORE_KEY, "the score key of '" + in.score() + "'");
     if (in.strata() != null) {
@@ -186,6 +193,12 @@ public final class FairnessAnalysis {
     List<MetricResult> metrics = new ArrayList<>(GroupResults.of(context, Scope.DATASET, all,
         wholeHistogram, null));
     List<String> notes = new ArrayList<>();
+    if (nonFiniteIndex >= 0) {
+      String note = FiniteNumbers.note("fairness", "score", in.score(), whole.<Long>state(nonFiniteIndex));
+      if (note != null) {
+        notes.add(note);
+      }
+    }
     if (in.score() != null && !histograms) {
       notes.add("auc, auc_difference, expected_calibration_error, scoring_rate and"
           + " scoring_impact_ratio are not computed: fairness.score_metrics is false (the score-key"
@@ -264,7 +277,7 @@ public final class FairnessAnalysis {
       }
     } else if (in.threshold() != null && all.scoreCount() < all.n()) {
       throw new BadInputException("score column '" + in.score() + "' is empty on "
-          + (all.n() - all.scoreCount()) + " rows, so prediction := score >= threshold is undefined"
+          + (all.n() - all.scoreCount()) + " rows (null, NaN or ±Infinity), so prediction := score >= threshold is undefined"
           + " there. Drop or fill those rows, or name a prediction column.");
     }
   }

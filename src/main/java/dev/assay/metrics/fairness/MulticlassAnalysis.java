@@ -1,5 +1,7 @@
 package dev.assay.metrics.fairness;
 
+import dev.assay.spark.Columns;
+import dev.assay.spark.FiniteNumbers;
 import static dev.assay.metrics.fairness.AnalysisContext.fmt;
 import static dev.assay.metrics.fairness.AnalysisContext.join;
 import static dev.assay.metrics.fairness.AnalysisContext.key;
@@ -84,7 +86,7 @@ public final class MulticlassAnalysis {
     Dataset<Row> data = in.data();
     for (int i = 0; i < columns.size(); i++) {
       data = data.withColumn(groupColumn(i), functions.coalesce(
-          functions.col(columns.get(i)).cast("string"), functions.lit(FairnessAnalysis.MISSING)));
+          Columns.named(columns.get(i)).cast("string"), functions.lit(FairnessAnalysis.MISSING)));
     }
     Column[] classes = classColumns(data, in.label(), in.prediction());
     data = data.withColumn(LABEL, functions.coalesce(classes[0], functions.lit(FairnessAnalysis.MISSING)))
@@ -99,8 +101,8 @@ public final class MulticlassAnalysis {
     }
     Grouping wholeGrouping = new Grouping("", List.of(LABEL, PREDICTION));
     groupings.add(wholeGrouping);
-    MulticlassAggregate aggregate = new MulticlassAggregate(functions.col(in.label()),
-        functions.col(in.prediction()));
+    MulticlassAggregate aggregate = new MulticlassAggregate(Columns.named(in.label()),
+        Columns.named(in.prediction()));
     List<GroupedStates> rows;
     try {
       rows = SinglePassRunner.run(data, groupings, List.of(aggregate),
@@ -217,11 +219,18 @@ public final class MulticlassAnalysis {
     DataType p = typeOf(data, prediction);
     boolean asDouble = l instanceof NumericType && p instanceof NumericType && !l.equals(p)
         && (fractional(l) || fractional(p));
-    Column lc = functions.col(label);
-    Column pc = functions.col(prediction);
+    Column lc = Columns.named(label);
+    Column pc = Columns.named(prediction);
     if (asDouble) {
       lc = lc.cast("double");
       pc = pc.cast("double");
+    }
+    // NaN and ±Infinity are missing classes, like null (FiniteNumbers), not classes named "NaN"
+    if (l instanceof NumericType) {
+      lc = functions.when(functions.not(FiniteNumbers.isNonFinite(lc)), lc);
+    }
+    if (p instanceof NumericType) {
+      pc = functions.when(functions.not(FiniteNumbers.isNonFinite(pc)), pc);
     }
     return new Column[] {lc.cast("string"), pc.cast("string")};
   }

@@ -1,5 +1,7 @@
 package dev.assay.metrics.fairness;
 
+import dev.assay.spark.Columns;
+import dev.assay.spark.FiniteNumbers;
 import static dev.assay.metrics.fairness.AnalysisContext.fmt;
 import static dev.assay.metrics.fairness.AnalysisContext.join;
 import static dev.assay.metrics.fairness.AnalysisContext.key;
@@ -62,7 +64,7 @@ public final class RegressionAnalysis {
     Dataset<Row> data = in.data();
     for (int i = 0; i < columns.size(); i++) {
       data = data.withColumn(groupColumn(i), functions.coalesce(
-          functions.col(columns.get(i)).cast("string"), functions.lit(FairnessAnalysis.MISSING)));
+          Columns.named(columns.get(i)).cast("string"), functions.lit(FairnessAnalysis.MISSING)));
     }
     List<Grouping> groupings = new ArrayList<>();
     for (Slice slice : in.slices()) {
@@ -70,8 +72,8 @@ public final class RegressionAnalysis {
           slice.columns().stream().map(c -> groupColumn(columns.indexOf(c))).toList()));
     }
     groupings.add(Grouping.whole(""));
-    Column label = functions.col(in.label()).cast("double");
-    Column prediction = functions.col(in.prediction()).cast("double");
+    Column label = FiniteNumbers.of(Columns.named(in.label()));
+    Column prediction = FiniteNumbers.of(Columns.named(in.prediction()));
     List<AggregateState<?>> states = List.of(new RegressionAggregate(label, prediction));
     List<GroupedStates> rows = SinglePassRunner.run(data, groupings, states,
         GroupLimit.of(in.slices(), columns, in.maxGroups(), Map.of()));
@@ -83,7 +85,7 @@ public final class RegressionAnalysis {
     if (all.unusable() > 0) {
       throw new BadInputException(in.source() + ": " + all.unusable() + " of " + all.n() + " rows have"
           + " no usable number in label column '" + in.label() + "' or prediction column '"
-          + in.prediction() + "' (null or NaN), so their errors are undefined. Drop or fill those rows.");
+          + in.prediction() + "' (null, NaN or ±Infinity), so their errors are undefined. Drop or fill those rows.");
     }
     Map<String, Map<String, RegressionState>> groupStates = new HashMap<>();
     Map<String, Set<List<String>>> observedKeys = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.assay.metrics.llm;
 
+import dev.assay.spark.Columns;
 import com.networknt.schema.JsonSchema;
 import dev.assay.core.BadInputException;
 import dev.assay.core.Family;
@@ -92,7 +93,7 @@ public final class LlmAnalysis {
 
   /** The merged statistics of the input: one Spark job. */
   static TextStatistics statistics(LlmInput in) {
-    Column response = functions.col(in.response()).cast("string");
+    Column response = Columns.named(in.response()).cast("string");
     Column reference = references(in);
     Column noFlag = functions.lit(null).cast("boolean");
     Column noText = functions.lit(null).cast("string");
@@ -112,7 +113,7 @@ public final class LlmAnalysis {
         contextsText.alias("contexts"),
         ids(in.retrievedIds(), in.retrievedIsArray()).alias("retrieved_ids"),
         ids(in.relevantIds(), in.relevantIsArray()).alias("relevant_ids"),
-        (in.variant() == null ? noText : functions.col(in.variant()).cast("string")).alias("variant"),
+        (in.variant() == null ? noText : Columns.named(in.variant()).cast("string")).alias("variant"),
         scans(in, response).alias("scans"));
     boolean[] secret = new boolean[in.scanners().size()];
     for (int i = 0; i < secret.length; i++) {
@@ -134,13 +135,13 @@ public final class LlmAnalysis {
   /** The prompt as text (null without {@code columns.prompt}). */
   static Column promptText(LlmInput in) {
     return in.prompt() == null ? functions.lit(null).cast("string")
-        : functions.col(in.prompt()).cast("string");
+        : Columns.named(in.prompt()).cast("string");
   }
 
   /** The retrieved contexts as one text, passages joined by newlines (null without contexts). */
   static Column contextsText(LlmInput in) {
     return in.contexts() == null ? functions.lit(null).cast("string") : in.contextsIsArray()
-        ? functions.array_join(functions.col(in.contexts()), "\n") : functions.col(in.contexts());
+        ? functions.array_join(Columns.named(in.contexts()), "\n") : Columns.named(in.contexts());
   }
 
   /** Whether {@code text} contains an injection marker; false for a null text. */
@@ -152,9 +153,9 @@ public final class LlmAnalysis {
   /** The record's reference answers as {@code array<string>} (null without any). */
   static Column references(LlmInput in) {
     return in.reference() == null ? functions.lit(null).cast("array<string>")
-        : in.referenceIsArray() ? functions.col(in.reference())
-        : functions.when(functions.col(in.reference()).isNull(), functions.lit(null).cast("array<string>"))
-            .otherwise(functions.array(functions.col(in.reference()).cast("string")));
+        : in.referenceIsArray() ? Columns.named(in.reference())
+        : functions.when(Columns.named(in.reference()).isNull(), functions.lit(null).cast("array<string>"))
+            .otherwise(functions.array(Columns.named(in.reference()).cast("string")));
   }
 
   /** One flag per scanner (the privacy family's expressions) on the response; null without scanners. */
@@ -174,7 +175,7 @@ public final class LlmAnalysis {
     if (column == null) {
       return functions.lit(null).cast("array<string>");
     }
-    return isArray ? functions.col(column) : functions.split(functions.col(column).cast("string"), ",");
+    return isArray ? Columns.named(column) : functions.split(Columns.named(column).cast("string"), ",");
   }
 
   /** Folds one partition's rows (in the column order of {@link #statistics}) into one state. */

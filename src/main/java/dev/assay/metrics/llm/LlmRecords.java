@@ -1,5 +1,6 @@
 package dev.assay.metrics.llm;
 
+import dev.assay.spark.Columns;
 import dev.assay.core.BadInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,13 +90,13 @@ public final class LlmRecords {
             + " name of a per-record score column; rename that column in the data.");
       }
     }
-    Column response = functions.col(in.response()).cast("string");
+    Column response = Columns.named(in.response()).cast("string");
     Column prompt = LlmAnalysis.promptText(in);
     Column contexts = LlmAnalysis.contextsText(in);
     Column injection = LlmAnalysis.injection(prompt, in).or(LlmAnalysis.injection(contexts, in));
     List<Column> columns = new ArrayList<>();
     for (String name : schema.fieldNames()) {
-      columns.add(functions.col("`" + name.replace("`", "``") + "`"));
+      columns.add(Columns.named(name));
     }
     columns.add(response.as("__assay_response"));
     columns.add(LlmAnalysis.references(in).as("__assay_references"));

@@ -1,5 +1,7 @@
 package dev.assay.metrics.llm;
 
+import dev.assay.spark.Columns;
+import dev.assay.spark.FiniteNumbers;
 import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
@@ -51,9 +53,12 @@ final class Usage {
   /** Runs the aggregation (one Spark job) and returns the metrics; notes are added to {@code notes}. */
   static List<MetricResult> run(LlmInput in, List<String> notes) {
     Column none = functions.lit(null).cast("double");
-    Column latency = in.latencyMs() == null ? none : functions.col(in.latencyMs()).cast("double");
-    Column prompt = in.promptTokens() == null ? none : functions.col(in.promptTokens()).cast("double");
-    Column completion = in.completionTokens() == null ? none : functions.col(in.completionTokens()).cast("double");
+    Column rawLatency = in.latencyMs() == null ? none : Columns.named(in.latencyMs());
+    Column rawPrompt = in.promptTokens() == null ? none : Columns.named(in.promptTokens());
+    Column rawCompletion = in.completionTokens() == null ? none : Columns.named(in.completionTokens());
+    Column latency = FiniteNumbers.of(rawLatency);
+    Column prompt = FiniteNumbers.of(rawPrompt);
+    Column completion = FiniteNumbers.of(rawCompletion);
     Column both = prompt.isNotNull().and(completion.isNotNull());
     Row r = in.data().agg(
         functions.count(latency),
@@ -66,8 +71,19 @@ final class Usage {
         functions.count_if(both),
         functions.sum(functions.when(both, prompt)),
         functions.sum(functions.when(both, completion)),
-        functions.count_if(latency.lt(0).or(prompt.lt(0)).or(completion.lt(0))))
+        functions.count_if(latency.lt(0).or(prompt.lt(0)).or(completion.lt(0))),
+        FiniteNumbers.countNonFinite(rawLatency),
+        FiniteNumbers.countNonFinite(rawPrompt),
+        FiniteNumbers.countNonFinite(rawCompletion))
         .collectAsList().get(0);
+    String[][] usageColumns = {{"latency_ms", in.latencyMs()}, {"prompt_tokens", in.promptTokens()},
+        {"completion_tokens", in.completionTokens()}};
+    for (int i = 0; i < usageColumns.length; i++) {
+      String note = FiniteNumbers.note("llm", usageColumns[i][0], usageColumns[i][1], r.getLong(10 + i));
+      if (note != null) {
+        notes.add(note);
+      }
+    }
     List<MetricResult> out = new ArrayList<>();
     if (in.latencyMs() != null) {
       long n = r.getLong(0);

@@ -1,5 +1,7 @@
 package dev.assay.metrics.privacy;
 
+import dev.assay.spark.Columns;
+import dev.assay.spark.FiniteNumbers;
 import dev.assay.core.BadInputException;
 import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
@@ -60,7 +62,7 @@ public final class MembershipAnalysis {
    */
   public static List<MetricResult> run(Dataset<Row> data, BinaryColumn member, BinaryColumn label,
                                        String score, List<String> sensitive, String source) {
-    Column p = functions.col(score).cast("double");
+    Column p = FiniteNumbers.of(Columns.named(score));
     Column signal = label == null ? functions.greatest(p, functions.lit(1.0).minus(p))
         : functions.when(label.isPositive(), p).otherwise(functions.lit(1.0).minus(p));
     Column key = functions.when(p.isNull(), functions.lit(null).cast("double"))
@@ -78,11 +80,11 @@ public final class MembershipAnalysis {
         functions.lit(null).cast("string").as("v")));
     for (String attribute : sensitive) {
       slices.add(functions.struct(functions.lit(attribute).as("a"),
-          functions.coalesce(functions.col(attribute).cast("string"), functions.lit("null")).as("v")));
+          functions.coalesce(Columns.named(attribute).cast("string"), functions.lit("null")).as("v")));
     }
     Dataset<Row> sliced = sensitive.isEmpty() ? data.withColumn(SLICE, slices.get(0))
         : data.withColumn(SLICE, functions.explode(functions.array(slices.toArray(new Column[0]))));
-    List<Row> rows = sliced.groupBy(functions.col(SLICE + ".a"), functions.col(SLICE + ".v"), key.as("signal"))
+    List<Row> rows = sliced.groupBy(Columns.named(SLICE).getField("a"), Columns.named(SLICE).getField("v"), key.as("signal"))
         .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).collectAsList();
 
     MembershipCounts counts = MembershipCounts.empty();
@@ -119,7 +121,7 @@ public final class MembershipAnalysis {
       label.check(labelValues, data);
     }
     String note = nullScores == 0 ? null
-        : nullScores + " rows without a score are left out";
+        : nullScores + " rows without a score (null, NaN or ±Infinity) are left out";
     List<MetricResult> out = new ArrayList<>();
     add(out, counts, Scope.DATASET, note);
     byGroup.forEach((attribute, groups) -> groups.forEach((group, c) ->

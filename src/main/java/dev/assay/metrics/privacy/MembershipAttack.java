@@ -1,5 +1,7 @@
 package dev.assay.metrics.privacy;
 
+import dev.assay.spark.Columns;
+import dev.assay.spark.FiniteNumbers;
 import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
@@ -71,7 +73,7 @@ public final class MembershipAttack {
    */
   public static MetricResult run(Dataset<Row> data, BinaryColumn member, BinaryColumn label,
                                  String score, long records) {
-    Column p = functions.col(score).cast("double");
+    Column p = FiniteNumbers.of(Columns.named(score));
     Column c = label == null ? functions.greatest(p, functions.lit(1.0).minus(p))
         : functions.when(label.isPositive(), p).otherwise(functions.lit(1.0).minus(p));
     Column q = functions.least(functions.greatest(p, functions.lit(1e-12)), functions.lit(1 - 1e-12));

@@ -1,5 +1,6 @@
 package dev.assay.metrics.privacy;
 
+import dev.assay.spark.Columns;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
@@ -69,7 +70,7 @@ public final class MemorizationAnalysis {
    */
   public static MetricResult run(Dataset<Row> responses, String response, Dataset<Row> training,
                                  String trainingColumn, int n) {
-    Column r = col(response).cast("string");
+    Column r = Columns.named(response).cast("string");
     Dataset<Row> withId = responses.where(r.isNotNull())
         .select(monotonically_increasing_id().as("response_id"), r.as("response"));
     long total = withId.agg(count(lit(1))).first().getLong(0);
@@ -78,7 +79,7 @@ public final class MemorizationAnalysis {
       return new MetricResult.Undefined(key, 0L, METRIC + " is undefined: the column '" + response
           + "' has no non-null response");
     }
-    Dataset<Row> trained = shingles(training, col(trainingColumn).cast("string"), n).distinct();
+    Dataset<Row> trained = shingles(training, Columns.named(trainingColumn).cast("string"), n).distinct();
     Dataset<Row> said = shingles(withId, col("response"), n, col("response_id"));
     long hits = said.join(trained, said.col("shingle").equalTo(trained.col("shingle")), "left_semi")
         .agg(count_distinct(col("response_id"))).first().getLong(0);

@@ -1,5 +1,6 @@
 package dev.assay.metrics.privacy;
 
+import dev.assay.spark.Columns;
 import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
@@ -71,21 +72,21 @@ public final class PiiScan {
     for (int c = 0; c < columns.size(); c++) {
       // an array<string> column (an LLM's retrieved contexts) is scanned as its items, one per line
       Column text = data.schema().apply(columns.get(c)).dataType() instanceof ArrayType
-          ? functions.concat_ws("\n", functions.col(columns.get(c)))
-          : functions.col(columns.get(c)).cast("string");
+          ? functions.concat_ws("\n", Columns.named(columns.get(c)))
+          : Columns.named(columns.get(c)).cast("string");
       flags.add(text.as("t" + c));
       masks.add(functions.col("t" + c));
       for (PiiType t : PiiType.values()) {
         String f = "f" + c + "_" + t.ordinal();
         String m = "m" + c + "_" + t.ordinal();
         flags.add(t.found(text).as(f));
-        masks.add(functions.col(f));
-        masks.add(functions.when(functions.col(f), t.mask(t.firstMatch(functions.col("t" + c)))).as(m));
-        aggs.add(functions.count_if(functions.col(f)));
+        masks.add(Columns.named(f));
+        masks.add(functions.when(Columns.named(f), t.mask(t.firstMatch(functions.col("t" + c)))).as(m));
+        aggs.add(functions.count_if(Columns.named(f)));
         aggs.add(functions.min(m));
         aggs.add(functions.max(m));
-        aggs.add(functions.min_by(functions.col(m),
-            functions.when(functions.col(m).isNotNull(), functions.xxhash64(functions.col("t" + c)))));
+        aggs.add(functions.min_by(Columns.named(m),
+            functions.when(Columns.named(m).isNotNull(), functions.xxhash64(functions.col("t" + c)))));
       }
     }
     data = data.select(flags.toArray(new Column[0])).select(masks.toArray(new Column[0]));

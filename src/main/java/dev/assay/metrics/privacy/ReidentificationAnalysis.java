@@ -1,5 +1,6 @@
 package dev.assay.metrics.privacy;
 
+import dev.assay.spark.Columns;
 import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
@@ -73,7 +74,7 @@ public final class ReidentificationAnalysis {
       Row dist = data.groupBy(sensitiveValue(sensitive).as(S))
           .agg(functions.count(functions.lit(1)).as("c"))
           .agg(functions.count(functions.lit(1)), functions.sum("c"),
-              functions.slice(functions.collect_list(functions.struct(functions.col(S), functions.col("c"))),
+              functions.slice(functions.collect_list(functions.struct(Columns.named(S), functions.col("c"))),
                   1, MAX_SENSITIVE_VALUES))
           .collectAsList().get(0);
       long distinct = dist.getLong(0);
@@ -158,7 +159,7 @@ public final class ReidentificationAnalysis {
   }
 
   private static Column sensitiveValue(String sensitive) {
-    return functions.coalesce(functions.col(sensitive).cast("string"), functions.lit(MISSING));
+    return functions.coalesce(Columns.named(sensitive).cast("string"), functions.lit(MISSING));
   }
 
   /**
@@ -178,19 +179,19 @@ public final class ReidentificationAnalysis {
   /** As above; with {@code ordered} (a numeric sensitive attribute) t-closeness is the EMD. */
   static Dataset<Row> summary(Dataset<Row> data, List<String> quasiIdentifiers, String sensitive,
                               int k, Column q, Ordered ordered) {
-    Column[] qi = quasiIdentifiers.stream().map(functions::col).toArray(Column[]::new);
+    Column[] qi = quasiIdentifiers.stream().map(Columns::named).toArray(Column[]::new);
     Dataset<Row> classes;
     if (sensitive == null) {
       classes = data.groupBy(qi).agg(functions.count(functions.lit(1)).as("n"));
     } else {
       List<Column> cellKeys = new ArrayList<>(List.of(qi));
-      cellKeys.add(functions.col(S));
+      cellKeys.add(Columns.named(S));
       Dataset<Row> cells = data.repartition(qi).withColumn(S, sensitiveValue(sensitive))
           .groupBy(cellKeys.toArray(new Column[0]))
           .agg(functions.count(functions.lit(1)).as("c"))
-          .withColumn("q", functions.element_at(q, functions.col(S)));
+          .withColumn("q", functions.element_at(q, Columns.named(S)));
       if (ordered != null) {
-        cells = cells.withColumn("rank", functions.element_at(ordered.rank(), functions.col(S)));
+        cells = cells.withColumn("rank", functions.element_at(ordered.rank(), Columns.named(S)));
       }
       classes = cells.groupBy(qi).agg(
               functions.sum("c").as("n"),

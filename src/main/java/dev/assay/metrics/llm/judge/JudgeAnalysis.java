@@ -1,5 +1,6 @@
 package dev.assay.metrics.llm.judge;
 
+import dev.assay.spark.Columns;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -176,12 +177,12 @@ public final class JudgeAnalysis {
   /** One row per record with a response: its key and the three texts the judge sees. */
   static Dataset<Row> records(LlmInput input, JudgeOptions options) {
     Column question = input.prompt() == null ? lit("")
-        : coalesce(col(input.prompt()).cast("string"), lit(""));
+        : coalesce(Columns.named(input.prompt()).cast("string"), lit(""));
     Column contexts = input.contexts() == null ? lit("")
-        : input.contextsIsArray() ? concat_ws("\n\n", col(input.contexts()))
-        : coalesce(col(input.contexts()), lit(""));
-    Column response = col(input.response()).cast("string");
-    Dataset<Row> texts = input.data().filter(col(input.response()).isNotNull())
+        : input.contextsIsArray() ? concat_ws("\n\n", Columns.named(input.contexts()))
+        : coalesce(Columns.named(input.contexts()), lit(""));
+    Column response = Columns.named(input.response()).cast("string");
+    Dataset<Row> texts = input.data().filter(Columns.named(input.response()).isNotNull())
         .select(question.as("q"), contexts.as("ctx"), response.as("resp"));
     return texts.withColumn("judge_key", sha2(concat_ws("\u0001", lit(options.model()),
         lit(JudgeRubric.VERSION), col("q"), col("ctx"), col("resp")), 256));
