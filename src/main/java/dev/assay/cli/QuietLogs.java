@@ -1,6 +1,8 @@
 package dev.assay.cli;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -57,12 +59,31 @@ final class QuietLogs {
   }
 
   /**
-   * The line that points a failed run's message to the log file; empty when the run logged
-   * nothing there (or when {@link #apply} did not route the logs there).
+   * The line that points a failed run's message to the log file; empty when the run logged no
+   * ERROR there (or when {@link #apply} did not route the logs there): warnings alone are not worth
+   * a second line under a bad-input message.
    */
   static synchronized String pointer() {
     File file = FILE.toFile();
-    return applied && file.length() > runStart ? "\n(Spark's warnings and errors for this run: " + FILE + ")" : "";
+    if (!applied || file.length() <= runStart) {
+      return "";
+    }
+    return loggedAnError() ? "\n(Spark's warnings and errors for this run: " + FILE + ")" : "";
+  }
+
+  /** Whether the lines written since the command started hold an ERROR event. */
+  private static boolean loggedAnError() {
+    try (RandomAccessFile log = new RandomAccessFile(FILE.toFile(), "r")) {
+      log.seek(runStart);
+      for (String line = log.readLine(); line != null; line = log.readLine()) {
+        if (line.contains(" ERROR ")) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      return true; // cannot tell: point to the file rather than hide it
+    }
   }
 
   /**
