@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.CliRun;
+import dev.assay.CliRun.Result;
 import dev.assay.ContractSchema;
 import dev.assay.cli.Main;
 import dev.assay.core.BadInputException;
@@ -15,9 +17,7 @@ import dev.assay.spark.CellLimits;
 import dev.assay.spark.Grouping;
 import dev.assay.spark.SharedSpark;
 import dev.assay.spark.SinglePassRunner;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,22 +189,8 @@ class GroupsAdversarialTest {
     }
   }
 
-  record Result(int code, String out, String err) {
-  }
 
   static Result cli(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return CliRun.run(args);
   }
 }

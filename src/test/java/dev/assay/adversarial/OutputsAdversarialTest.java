@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.CliRun;
+import dev.assay.CliRun.Result;
 import dev.assay.cli.Main;
 import dev.assay.spark.SharedSpark;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -44,9 +43,6 @@ class OutputsAdversarialTest {
   @TempDir
   Path dir;
 
-  /** What a CLI run printed, and its exit code. */
-  record Result(int code, String out, String err) {
-  }
 
   /** The world one case sets up: the spec to audit and the CLI arguments after it. */
   record Setup(Path spec, List<String> args) {
@@ -390,19 +386,7 @@ class OutputsAdversarialTest {
     }
 
     static Result cli(String... args) {
-      PrintStream out = System.out;
-      PrintStream err = System.err;
-      ByteArrayOutputStream o = new ByteArrayOutputStream();
-      ByteArrayOutputStream e = new ByteArrayOutputStream();
-      try {
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        int code = Main.run(args);
-        return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-      } finally {
-        System.setOut(out);
-        System.setErr(err);
-      }
+      return CliRun.run(args);
     }
 
     /** Every file under {@code root} (links not followed) with its SHA-256. */

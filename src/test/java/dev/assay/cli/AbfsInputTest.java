@@ -9,7 +9,7 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.assay.cli.AuditCommandTest.Result;
+import dev.assay.CliRun.Result;
 import dev.assay.publish.Azurite;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;

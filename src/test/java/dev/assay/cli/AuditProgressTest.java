@@ -3,6 +3,7 @@ package dev.assay.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.CliRun;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class AuditProgressTest {
     Files.writeString(spec, String.join("\n", "version: 1", "name: progress", "data:",
         "  current: {path: current.csv}", "  reference: {path: reference.csv}", "columns:",
         "  label: outcome", "  prediction: approved", "  sensitive: [grp]", "  features: [income]", ""));
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out",
+    CliRun.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out",
         dir.resolve("out").toString());
     assertEquals(0, r.code(), r.err());
     List<String> steps = r.out().lines().filter(l -> l.startsWith("assay: ")).toList();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.CliRun;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ class DriftAuditTest {
     csv("reference.csv", "x", 0, "", "a", "b");
     csv("current.csv", "x", 20, "", "a", "b", "c");
     Path out = dir.resolve("report");
-    AuditCommandTest.Result r = cli("audit", spec("").toString(), "--out", out.toString());
+    CliRun.Result r = cli("audit", spec("").toString(), "--out", out.toString());
     // drift-default is a warning: the gate stays open
     assertEquals(0, r.code(), r.err());
     assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
@@ -86,7 +87,7 @@ class DriftAuditTest {
     String manifest = Files.readString(out.resolve("manifest.json"));
     assertTrue(manifest.contains("data.reference"), manifest);
 
-    AuditCommandTest.Result strict = cli("audit", spec("").toString(), "--out",
+    CliRun.Result strict = cli("audit", spec("").toString(), "--out",
         dir.resolve("strict").toString(), "--fail-on", "warning");
     assertEquals(1, strict.code(), strict.err());
   }
@@ -125,7 +126,7 @@ class DriftAuditTest {
     csv("reference.csv", "x", 0, "", "a", "b");
     csv("current.csv", "x", 20, "", "a", "b", "c");
     Path out = dir.resolve("report");
-    AuditCommandTest.Result r = cli("audit", spec("drift: {segment_by: [grp]}").toString(),
+    CliRun.Result r = cli("audit", spec("drift: {segment_by: [grp]}").toString(),
         "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
@@ -161,7 +162,7 @@ class DriftAuditTest {
     throw new AssertionError("no drift." + metric + " for " + column);
   }
 
-  static void assertBadInput(AuditCommandTest.Result r, String... fragments) {
+  static void assertBadInput(CliRun.Result r, String... fragments) {
     assertEquals(2, r.code(), r.out() + r.err());
     for (String f : fragments) {
       assertTrue(r.err().contains(f), "expected '" + f + "' in: " + r.err());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.CliRun;
 import dev.assay.report.JunitXml;
 import dev.assay.report.SampleRuns;
 import dev.assay.spark.SharedSpark;
@@ -108,7 +109,7 @@ class JunitXmlSchemaTest {
         "    reason: reviewed by counsel", "    approved_by: risk committee",
         "    expires: 2999-12-31", ""));
     Path out = dir.resolve("report");
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out",
+    CliRun.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out",
         out.toString(), "--waivers", waivers.toString());
     assertEquals(1, r.code(), r.err());
     return out;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.CliRun;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ class LlmSpecAuditTest {
   void everyNewKeyEndToEnd() throws IOException {
     Files.writeString(dir.resolve("answer.schema.json"), SCHEMA);
     Path out = dir.resolve("report");
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec("answer.schema.json").toString(), "--out", out.toString());
+    CliRun.Result r = AuditCommandTest.cli("audit", spec("answer.schema.json").toString(), "--out", out.toString());
     assertEquals(1, r.code(), r.out() + r.err());
     assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
@@ -101,7 +102,7 @@ class LlmSpecAuditTest {
   @Test
   void badSchemaFileIsExitTwoNamingTheFile() throws IOException {
     Files.writeString(dir.resolve("broken.schema.json"), "{\"type\": ");
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec("broken.schema.json").toString(), "--out",
+    CliRun.Result r = AuditCommandTest.cli("audit", spec("broken.schema.json").toString(), "--out",
         dir.resolve("report").toString());
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("broken.schema.json"), r.err());
@@ -111,7 +112,7 @@ class LlmSpecAuditTest {
   /** A schema file that does not exist: exit 2 naming the spec line. */
   @Test
   void missingSchemaFileIsExitTwo() throws IOException {
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec("nowhere.json").toString(), "--out",
+    CliRun.Result r = AuditCommandTest.cli("audit", spec("nowhere.json").toString(), "--out",
         dir.resolve("report").toString());
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("nowhere.json") && r.err().contains("audit.yaml:"), r.err());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.CliRun;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,7 +99,7 @@ class MulticlassAuditTest {
         "rules: [multiclass.yaml]",
         ""));
     Path out = dir.resolve("report");
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out", out.toString(),
+    CliRun.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out", out.toString(),
         "--waivers", dir.resolve("waivers.yaml").toString());
     assertEquals(1, r.code(), r.out() + r.err());
     assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));

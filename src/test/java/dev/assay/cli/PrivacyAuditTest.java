@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.CliRun;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,7 @@ class PrivacyAuditTest {
   void plantedPiiAndSecretsAreCountedButNeverWrittenAnywhere() throws IOException {
     csv();
     Path out = dir.resolve("report");
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec(PRIVACY, COLUMNS).toString(), "--out", out.toString());
+    CliRun.Result r = AuditCommandTest.cli("audit", spec(PRIVACY, COLUMNS).toString(), "--out", out.toString());
     assertEquals(1, r.code(), r.out() + r.err()); // blocking: secrets, card, SSN, k < 5
 
     assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
@@ -156,7 +157,7 @@ class PrivacyAuditTest {
     Files.write(dir.resolve("train.json"), List.of("{\"text\": \"Our reply is always: nothing to see here.\"}",
         "{\"text\": \"unrelated\"}"), StandardCharsets.UTF_8);
     Path out = dir.resolve("mem");
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec("privacy:\n  pii_columns: [note]\n"
+    CliRun.Result r = AuditCommandTest.cli("audit", spec("privacy:\n  pii_columns: [note]\n"
         + "  training_text: {path: train.json, column: text}\n  memorization_chars: 10",
         "  response: note").toString(), "--out", out.toString());
     assertTrue(r.code() <= 1, r.out() + r.err());
@@ -175,7 +176,7 @@ class PrivacyAuditTest {
   @Test
   void aMissingTrainingTextFileExitsTwoWithItsLine() throws IOException {
     csv();
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec("privacy:\n  training_text: {path: nope.json}",
+    CliRun.Result r = AuditCommandTest.cli("audit", spec("privacy:\n  training_text: {path: nope.json}",
         "  response: note").toString(), "--out", dir.resolve("o").toString());
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("audit.yaml:8") && r.err().contains("training_text file not found"), r.err());
@@ -184,7 +185,7 @@ class PrivacyAuditTest {
   @Test
   void aMissingQuasiIdentifierExitsTwoNamingItAndTheSpecLine() throws IOException {
     csv();
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit",
+    CliRun.Result r = AuditCommandTest.cli("audit",
         spec("privacy:\n  quasi_identifiers: [age, gender]", COLUMNS).toString(),
         "--out", dir.resolve("o").toString());
     assertEquals(2, r.code(), r.out() + r.err());
@@ -197,7 +198,7 @@ class PrivacyAuditTest {
   void withoutAPrivacyBlockOrMemberColumnTheFamilyIsNotApplicable() throws IOException {
     csv();
     Path out = dir.resolve("r");
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec("", "  label: y").toString(),
+    CliRun.Result r = AuditCommandTest.cli("audit", spec("", "  label: y").toString(),
         "--out", out.toString());
     assertEquals(0, r.code(), r.out() + r.err());
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
@@ -209,7 +210,7 @@ class PrivacyAuditTest {
   @Test
   void aBadPrivacyOptionExitsTwoWithItsLine() throws IOException {
     csv();
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit",
+    CliRun.Result r = AuditCommandTest.cli("audit",
         spec("privacy:\n  quasi_identifiers: [age]\n  k: 0", COLUMNS).toString(), "--out", dir.resolve("o").toString());
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("audit.yaml:11") && r.err().contains("privacy.k"), r.err());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.CliRun;
 import dev.assay.demo.RagAnswers;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
@@ -54,7 +55,7 @@ class RagDemoAuditTest {
   @Test
   void ragDemoClosesTheGateOnIndirectInjection() throws IOException {
     Path out = dir.resolve("report");
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit", "datasets/rag-demo/audit.yaml", "--out", out.toString());
+    CliRun.Result r = AuditCommandTest.cli("audit", "datasets/rag-demo/audit.yaml", "--out", out.toString());
     assertEquals(1, r.code(), r.out() + r.err());
     JsonNode results = results(out);
     assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
@@ -120,7 +121,7 @@ class RagDemoAuditTest {
         "columns: {label: outcome, prediction: approved, sensitive: [grp]}",
         "rules: [rules/llm-release-gate.yaml]", ""));
     Path out = dir.resolve("report");
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out", out.toString());
+    CliRun.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.out() + r.err());
     JsonNode llm = byId(results(out).get("families"), "id").get("llm");
     assertFalse(llm.get("applicable").asBoolean());
@@ -138,7 +139,7 @@ class RagDemoAuditTest {
         "columns:",
         "  response: answr",
         "  reference_answer: gold", ""));
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out", dir.resolve("o").toString());
+    CliRun.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out", dir.resolve("o").toString());
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("audit.yaml:5") && r.err().contains("'answr'") && r.err().contains("answer"), r.err());
   }
@@ -147,7 +148,7 @@ class RagDemoAuditTest {
   @Test
   void recordsFolderHoldsEveryRecordWithItsScores() throws IOException {
     Path records = dir.resolve("records");
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit", "datasets/rag-demo/audit.yaml",
+    CliRun.Result r = AuditCommandTest.cli("audit", "datasets/rag-demo/audit.yaml",
         "--out", dir.resolve("report").toString(), "--records", records.toString());
     assertEquals(1, r.code(), r.out() + r.err());
     org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows =
@@ -165,7 +166,7 @@ class RagDemoAuditTest {
     assertTrue(rate > 0);
     assertEquals(Math.round(rate * 200), rows.filter("assay_injection").count());
 
-    AuditCommandTest.Result lending = AuditCommandTest.cli("audit", "datasets/demo/audit.yaml",
+    CliRun.Result lending = AuditCommandTest.cli("audit", "datasets/demo/audit.yaml",
         "--out", dir.resolve("lending").toString(), "--records", dir.resolve("r2").toString());
     assertEquals(2, lending.code(), lending.out() + lending.err());
     assertTrue(lending.err().contains("--records"), lending.err());

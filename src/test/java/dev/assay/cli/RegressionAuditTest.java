@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.CliRun;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ class RegressionAuditTest {
         "rules: [mae.yaml]",
         ""));
     Path out = dir.resolve("report");
-    AuditCommandTest.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out", out.toString());
+    CliRun.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out", out.toString());
     assertEquals(1, r.code(), r.out() + r.err());
     assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());

@@ -3,7 +3,7 @@ package dev.assay.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.assay.cli.AuditCommandTest.Result;
+import dev.assay.CliRun.Result;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
