@@ -31,6 +31,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * group, an all-null attribute, many too-small groups. Each case asserts the exit code, that a
  * failure is one message without a stack trace, and that a run that succeeds wrote all five
  * outputs complete and valid.
+ * Tagged slow (every case runs a whole audit): it runs in its own step of .ci/run.
  */
+@Tag("slow")
 class GroupsAdversarialTest {
 
   static final List<String> OUTPUTS = List.of("report.html", "results.json", "junit.xml",

@@ -37,7 +37,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code wasb://} scheme hadoop-azure 3.5 no longer supports. With Assay's default retries and
  * deadline each ends in exit 3 within a bound (asserted below 60 s, a bound rather than a timing
  * test), with one message naming the URI and without the account key given on the command line.
+ * Tagged slow (the default deadline waits its full 30 s): it runs in its own step of .ci/run.
  */
+@Tag("slow")
 @ExtendWith(Azurite.class)
 class StorageAdversarialTest {
 
@@ -122,6 +124,9 @@ class StorageAdversarialTest {
             Endpoint.CLOSED_PORT, KEY, List.of(), "ConnectException (Connection refused)"),
         new Case("abfs on a loopback port nobody listens on", "abfs", "closedacct" + dfs,
             Endpoint.CLOSED_PORT, KEY, List.of("--conf", "spark.hadoop.fs.azure.always.use.https=false"), "ConnectException (Connection refused)"),
+        new Case("abfs on a loopback server that accepts and never answers (default deadline)", "abfs",
+            "silentacct" + dfs, Endpoint.SILENT_SERVER, KEY,
+            List.of("--conf", "spark.hadoop.fs.azure.always.use.https=false"), "did not answer within 30 s"),
         new Case("abfss on a silent server, deadline lowered with --conf", "abfss", "silentacct" + dfs,
             Endpoint.SILENT_SERVER, KEY, List.of("--conf", "spark.assay.storage.deadline=3"), "within 3 s"),
         new Case("abfs on a real Azurite with the wrong key", "abfs", Azurite.ACCOUNT + dfs, Endpoint.AZURITE, KEY,
@@ -136,23 +141,6 @@ class StorageAdversarialTest {
             Endpoint.DNS, KEY, List.of(), "abfs"),
         new Case("wasb, no longer supported by hadoop-azure 3.5", "wasb", "acme.blob.core.invalid",
             Endpoint.DNS, KEY, List.of(), "abfs"));
-  }
-
-  /**
-   * The default deadline takes its full 30 s, so this case runs in the slow step of .ci/run
-   * (tag "slow"); the lowered deadline above exercises the same path in 3 s.
-   */
-  static Stream<Case> defaultDeadline() {
-    return Stream.of(new Case("abfs on a loopback server that accepts and never answers (default deadline)",
-        "abfs", "silentacct.dfs.core.windows.net", Endpoint.SILENT_SERVER, KEY,
-        List.of("--conf", "spark.hadoop.fs.azure.always.use.https=false"), "did not answer within 30 s"));
-  }
-
-  @Tag("slow")
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("defaultDeadline")
-  void aSilentServerIsExitThreeAfterTheDefaultDeadline(Case c) throws IOException {
-    unreadableStorageIsExitThreeInBoundedTimeWithoutTheKey(c);
   }
 
   @ParameterizedTest(name = "{0}")
