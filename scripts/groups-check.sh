@@ -3,13 +3,13 @@
 # runs ./submit.sh (embedded local mode, default driver memory) under /usr/bin/time -v, and prints
 # the exit code, the wall time, the max RSS and the last lines of standard error.
 #
-#   scripts/groups-check.sh [WORKDIR]      (default /tmp/assay-groups-check)
+#   scripts/groups-check.sh [WORKDIR]      (default target/groups-check)
 #
 # Cases: one attribute with 100,000 distinct values on 200,000 rows; a 200 x 200 x 200
 # intersection on 100,000 rows; the same attribute with fairness.max_groups raised to 100000.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-work="${1:-/tmp/assay-groups-check}"
+work="${1:-$here/target/groups-check}"
 mkdir -p "$work"
 
 python3 - "$work" <<'PY'
