@@ -90,7 +90,7 @@ public final class Audit {
     return new Audit(spec, null, null, false, Clock.systemUTC(), System::getenv, null, Progress.silent());
   }
 
-  /** Applies the waivers in {@code file} (contract §3); null for none. */
+  /** Applies the waivers in {@code file} (docs/contract.md §5); null for none. */
   public Audit withWaivers(Path file) {
     return new Audit(spec, file, baselineFile, failOnWarning, clock, environment, recordsOut, progress);
   }

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The stable metric names of the contract (CONTRACT.md §4 "Metric names"), per family. Rule packs
+ * The stable metric names of the contract (docs/metrics.md), per family. Rule packs
  * are checked against this catalogue so that a typo such as {@code fairness.demografic_parity_ratio}
  * is reported when the pack is validated, with the nearest valid names, instead of turning into a
  * rule that never matches. A name is qualified as {@code family.metric}, as in results.json.

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one rule pack file (CONTRACT.md §3) and records every problem in it instead of stopping at
+ * Reads one rule pack file (docs/contract.md §4) and records every problem in it instead of stopping at
  * the first, so that {@code assay rules validate} can list them all with {@code file:line} and rule
  * id. {@link RulePackLoader} and {@link PolicyValidator} are its callers.
  */
@@ -100,7 +100,7 @@ final class RulePackReader {
     if (metric != null && !MetricNames.isKnown(metric)) {
       rule.problem("metric", "unknown metric '" + metric + "'; did you mean "
           + String.join(", ", MetricNames.nearest(metric, 3)) + "? Metric names are family.metric, "
-          + "as in results.json (CONTRACT.md §4).");
+          + "as in results.json (docs/metrics.md).");
       metric = null;
     }
     Where where = readWhere(rule, id);

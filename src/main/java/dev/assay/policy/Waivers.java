@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The waivers of one run, read from the file given with {@code --waivers} (CONTRACT.md §3):
+ * The waivers of one run, read from the file given with {@code --waivers} (docs/contract.md §5):
  *
  * <pre>
  * waivers:

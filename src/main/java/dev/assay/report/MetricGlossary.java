@@ -7,7 +7,7 @@ import java.util.TreeMap;
 /**
  * A short plain-language definition of each metric name in the contract, for the report's
  * methodology appendix. Fairness definitions follow Fairlearn, drift ones scipy and Evidently, text
- * ones sacreBLEU, rouge-score and the SQuAD v1.1 script, as CONTRACT.md says the metrics do.
+ * ones sacreBLEU, rouge-score and the SQuAD v1.1 script, as docs/metrics.md says the metrics do.
  */
 public final class MetricGlossary {
 

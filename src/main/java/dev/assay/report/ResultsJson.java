@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Writes results.json, the machine-readable result of an audit (schema {@value #SCHEMA}: the JSON
  * Schema docs/results.schema.json, in the jar as {@link ResultsSchema}, printed by assay schema; see
- * CONTRACT.md §4): every metric and every rule verdict, plus the model, the families' outcomes,
+ * docs/contract.md §7): every metric and every rule verdict, plus the model, the families' outcomes,
  * the row counts and the run notes. It holds no time or host detail (those live in manifest.json),
  * so two runs on the same inputs give byte-identical files that CI can diff or use as a baseline.
  */

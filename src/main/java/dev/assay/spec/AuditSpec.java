@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The audit spec ({@code version: 1}), as bound from YAML or JSON with snake_case keys. Unknown
  * keys are rejected at binding; {@link SpecLoader} checks the values and resolves paths. See
- * CONTRACT.md §2 for the meaning of each key.
+ * docs/contract.md §3 for the meaning of each key.
  */
 public record AuditSpec(Integer version, String name, Model model, Data data, Columns columns,
                         Fairness fairness, Drift drift, Privacy privacy, Llm llm,

@@ -99,7 +99,7 @@ class RulePackLoaderTest {
         f + ":4: rule a: unknown metric 'fairness.demografic_parity_ratio'; did you mean "
             + "fairness.demographic_parity_ratio, fairness.demographic_parity_difference, "
             + "fairness.equal_opportunity_ratio? Metric names are family.metric, as in results.json "
-            + "(CONTRACT.md §4).",
+            + "(docs/metrics.md).",
         f + ":5: rule a: must: '>= abc': threshold 'abc' is not a number; write a decimal number "
             + "such as 0.8",
         f + ":6: rule a: unknown severity 'critical'; use blocking (a failure closes the release "
