@@ -37,8 +37,8 @@ jvm_flags=(
 
 # A first argument that is not a command is a spec: run it as an audit.
 case "${1:-}" in
-  audit|rules|demo-data|bench|verify|help|-h|--help|-V|--version) args=("$@") ;;
-  "") args=(--help) ;;
+  audit|rules|demo-data|bench|verify|schema|-h|--help|-V|--version) args=("$@") ;;
+  ""|help) args=(--help) ;;
   *) args=(audit "$@") ;;
 esac
 
