@@ -38,6 +38,7 @@ import dev.assay.policy.PolicyInputs;
 import dev.assay.policy.PolicyOutcome;
 import dev.assay.policy.RulePack;
 import dev.assay.policy.Waivers;
+import dev.assay.publish.OutputFolder;
 import dev.assay.spec.JudgeOptions;
 import dev.assay.spec.ResolvedSpec;
 import dev.assay.spark.Progress;
@@ -138,8 +139,7 @@ public final class Audit {
       return runChecked(spark);
     } catch (Exception e) { // Spark throws its checked SparkException undeclared
       // a damaged input file shows only when a job reads its rows: exit 2 naming it, not 3
-      throw ReadFailure.translate(e, spec.reference() == null ? List.of(spec.current())
-          : List.of(spec.current(), spec.reference()));
+      throw ReadFailure.translate(e, List.copyOf(spec.dataInputs().values()));
     }
   }
 
@@ -305,15 +305,9 @@ public final class Audit {
       throw new BadInputException("--records writes the llm family's per-record scores, but the"
           + " family does not run: " + reason + ".");
     }
-    String target = recordsOut.toAbsolutePath().normalize().toString();
-    for (var source : spec.reference() == null ? List.of(spec.current())
-        : List.of(spec.current(), spec.reference())) {
-      String input = source.uri();
-      if (target.equals(input) || input.startsWith(target + "/") || target.startsWith(input + "/")) {
-        throw new BadInputException("--records " + recordsOut + " would overwrite the input " + input
-            + "; choose a folder outside the input data.");
-      }
-    }
+    // Spark writes --records with overwrite: the same check as the report folder's.
+    OutputFolder.requireApart(recordsOut, "--records", spec.dataInputs().entrySet().stream()
+        .map(e -> new OutputFolder.Input(e.getKey(), e.getValue().uri())).toList());
   }
 
   /** The judge's API key from the environment, checked before any Spark job. */

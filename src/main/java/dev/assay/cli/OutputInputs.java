@@ -1,7 +1,6 @@
 package dev.assay.cli;
 
 import dev.assay.publish.OutputFolder;
-import dev.assay.spec.DataSource;
 import dev.assay.spec.ResolvedSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,18 +19,10 @@ final class OutputInputs {
 
   static List<OutputFolder.Input> of(ResolvedSpec spec, Path records) {
     List<OutputFolder.Input> inputs = new ArrayList<>();
-    add(inputs, "data.current", spec.current());
-    add(inputs, "data.reference", spec.reference());
-    add(inputs, "privacy.training_text", spec.privacy().trainingText());
+    spec.dataInputs().forEach((key, source) -> inputs.add(new OutputFolder.Input(key, source.uri())));
     if (records != null) {
       inputs.add(new OutputFolder.Input("--records", records.toAbsolutePath().normalize().toString()));
     }
     return inputs;
-  }
-
-  private static void add(List<OutputFolder.Input> inputs, String role, DataSource source) {
-    if (source != null) {
-      inputs.add(new OutputFolder.Input(role, source.uri()));
-    }
   }
 }

@@ -94,9 +94,7 @@ public final class OutputFolder implements AutoCloseable {
     }
     Path directory = out.toAbsolutePath().normalize();
     String shown = option + " " + SafeText.line(directory.toString());
-    for (Input input : inputs) {
-      checkApart(directory, shown, input);
-    }
+    requireApart(out, option, inputs);
     if (Files.exists(directory) && !Files.isDirectory(directory)) {
       throw new BadInputException(shown + " is a file, not a folder: choose a folder for the report"
           + " (it is created if missing).");
@@ -142,6 +140,21 @@ public final class OutputFolder implements AutoCloseable {
   @Override
   public String toString() {
     return option + " " + directory;
+  }
+
+  /**
+   * Fails when the folder {@code out} (given as {@code option}) is an input, lies inside one or
+   * contains one, by normalised paths and again with symbolic links resolved: the report folder,
+   * and any other folder Assay writes (such as {@code --records}), stays apart from the data.
+   *
+   * @throws BadInputException naming the option, the folder and the input (exit 2)
+   */
+  public static void requireApart(Path out, String option, List<Input> inputs) {
+    Path directory = out.toAbsolutePath().normalize();
+    String shown = option + " " + SafeText.line(directory.toString());
+    for (Input input : inputs) {
+      checkApart(directory, shown, input);
+    }
   }
 
   /** Fails when the output and the input are the same, or one is inside the other. */
@@ -199,13 +212,13 @@ public final class OutputFolder implements AutoCloseable {
 
   private static BadInputException overlap(String shown, String what, int relation) {
     String how = relation == 0 ? "is the folder of the input " + what
-        + ": the report files would be written into the data set, and the next audit would read"
+        + ": Assay's files would be written into the data set, and the next audit would read"
         + " them as data"
-        : relation < 0 ? "is inside the input " + what + ": the report would be written into the"
-            + " data set, and the next audit would read it as data"
-            : "contains the input " + what + ": the data would go wherever the report folder goes"
+        : relation < 0 ? "is inside the input " + what + ": Assay's files would be written into the"
+            + " data set, and the next audit would read them as data"
+            : "contains the input " + what + ": the data would go wherever that folder goes"
                 + " (CI artifact uploads, clean-ups)";
-    return new BadInputException(shown + " " + how + ". Choose a report folder apart from the"
+    return new BadInputException(shown + " " + how + ". Choose a folder apart from the"
         + " input data; inputs are never modified.");
   }
 

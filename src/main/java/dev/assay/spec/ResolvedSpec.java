@@ -3,7 +3,9 @@ package dev.assay.spec;
 import dev.assay.core.ModelInfo;
 import dev.assay.yaml.YamlDocument;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A checked audit spec with its paths resolved: what the rest of Assay runs on. The
@@ -20,6 +22,22 @@ public record ResolvedSpec(Path file, YamlDocument document, AuditSpec raw, Stri
 
   public ResolvedSpec {
     ruleFiles = List.copyOf(ruleFiles);
+  }
+
+  /**
+   * Every data set the audit reads, by the spec key that names it ({@code data.current},
+   * {@code data.reference}, {@code privacy.training_text}), in that order; absent ones left out.
+   */
+  public Map<String, DataSource> dataInputs() {
+    Map<String, DataSource> inputs = new LinkedHashMap<>();
+    inputs.put("data.current", current);
+    if (reference != null) {
+      inputs.put("data.reference", reference);
+    }
+    if (privacy().trainingText() != null) {
+      inputs.put("privacy.training_text", privacy().trainingText());
+    }
+    return inputs;
   }
 
   /** The checked llm options (defaults where the spec's {@code llm:} block is silent). */

@@ -48,6 +48,24 @@ class RagDemoAuditTest {
   }
 
   /**
+   * {@code --records} is written with overwrite, so like the report folder it must stay apart from
+   * the data: the demo's own input file as the records folder is exit 2 before any Spark job, and
+   * the file is left as it was.
+   */
+  @Test
+  void recordsOnTheInputIsRefusedAndTheInputKept() throws IOException {
+    Path input = Path.of("datasets/rag-demo/answers.jsonl");
+    String before = Files.readString(input);
+    CliRun.Result r = AuditCommandTest.cli("audit", "datasets/rag-demo/audit.yaml", "--out",
+        dir.resolve("report").toString(), "--records", input.toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().startsWith("assay: error: --records " + input.toAbsolutePath().normalize()
+        + " is the folder of the input data.current"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertEquals(before, Files.readString(input));
+  }
+
+  /**
    * The demo: 200 records, 13 of which retrieved the poisoned passage (13/200 = 0.065), so the
    * blocking indirect-injection rule fails and the CLI exits 1; json_valid_rate is not computed
    * (expect_json: false), so its rule is NOT_APPLICABLE, never PASS.
