@@ -180,6 +180,12 @@ class AdultOracleTest {
   static final Map<String, Function<Row, String>> SLICES = Map.of(
       "sex", Row::sex, "race", Row::race, "sex & race", r -> r.sex() + " & " + r.race());
 
+  /** results.json of this run (fairness with a score and an intersection) is the pinned one. */
+  @Test
+  void resultsAreThePinnedOnes() {
+    GoldenResults.assertPinned("adult", run);
+  }
+
   @Test
   void theModelIsARealModel() {
     long correct = rows.stream().filter(r -> r.label() == r.prediction()).count();

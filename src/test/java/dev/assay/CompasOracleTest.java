@@ -136,6 +136,12 @@ class CompasOracleTest {
     assertEquals(java.util.Set.of(), dev.assay.docs.MetricReference.read().undocumented(run.metrics()));
   }
 
+  /** results.json of this run (fairness with a score and an intersection) is the pinned one. */
+  @Test
+  void resultsAreThePinnedOnes() {
+    GoldenResults.assertPinned("compas", run);
+  }
+
   @Test
   void perGroupCountsAndRatesEqualAPlainLoopOverTheCsv() {
     assertEquals(6, byRace.size());
