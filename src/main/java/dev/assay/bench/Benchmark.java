@@ -7,6 +7,7 @@ import dev.assay.demo.LendingApplicants;
 import dev.assay.metrics.drift.DriftAnalysis;
 import dev.assay.metrics.drift.DriftPlan;
 import dev.assay.metrics.fairness.FairnessAnalysis;
+import dev.assay.metrics.fairness.FairnessInput;
 import dev.assay.metrics.fairness.FairnessPlan;
 import dev.assay.metrics.llm.LlmAnalysis;
 import dev.assay.metrics.llm.LlmPlan;
@@ -132,12 +133,13 @@ public final class Benchmark {
       bodies.put("scan", () -> scan(data, COLUMNS));
       bodies.put("scan-all", () -> scan(data, List.of(data.columns())));
       bodies.put("scan-text", () -> scan(answers, List.of(answers.columns())));
-      bodies.put("fairness", () -> FairnessAnalysis.run(FairnessPlan.input(data, spec.columns(),
-          spec.fairness(), spec.document(), source)));
-      bodies.put("fairness-lean", () -> FairnessAnalysis.run(FairnessPlan.input(data, spec.columns(),
-          spec.fairness(), spec.document(), source).withoutScoreMetrics()));
-      bodies.put("fairness-bootstrap", () -> FairnessAnalysis.run(FairnessPlan.input(data, spec.columns(),
-          spec.fairness(), spec.document(), source).withBootstrap(BOOTSTRAP, seed)));
+      java.util.function.Supplier<FairnessInput> fairness = () -> FairnessPlan.input(data,
+          spec.columns(), spec.fairness(), spec.document(), source);
+      bodies.put("fairness", () -> FairnessAnalysis.run(fairness.get()));
+      bodies.put("fairness-lean", () -> FairnessAnalysis.run(fairness.get()
+          .withExtras(fairness.get().extras().withoutScoreMetrics())));
+      bodies.put("fairness-bootstrap", () -> FairnessAnalysis.run(fairness.get().withInference(
+          fairness.get().inference().withBootstrap(new FairnessInput.Bootstrap(BOOTSTRAP, seed)))));
       bodies.put("drift", () -> DriftAnalysis.run(DriftPlan.input(ref, data, spec)));
       bodies.put("privacy", () -> PrivacyPlan.check(data, spec.privacy(), spec.columns(),
           spec.document(), source).run());

@@ -9,7 +9,7 @@ import java.util.Locale;
  * What the per-group and per-attribute results share once the Spark job has run.
  *
  * @param in the input
- * @param z the normal quantile of {@code in.confidence()}
+ * @param z the normal quantile of {@code in.inference().confidence()}
  * @param totalRows rows in the whole data set (for group shares)
  * @param probabilityScores whether every score lies in [0, 1] (calibration metrics apply)
  * @param scoreMedian the median score of all scored rows ({@link ScoringRate}), null without a
@@ -42,7 +42,7 @@ record AnalysisContext(FairnessInput in, double z, long totalRows, boolean proba
   }
 
   String level() {
-    return String.format(Locale.ROOT, "%s %%", new java.math.BigDecimal(in.confidence() * 100)
+    return String.format(Locale.ROOT, "%s %%", new java.math.BigDecimal(in.inference().confidence() * 100)
         .round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString());
   }
 }

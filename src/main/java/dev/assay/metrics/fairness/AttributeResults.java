@@ -44,7 +44,6 @@ final class AttributeResults {
   private final Map<String, ScoreHistogram> histograms;
   private final BootstrapInterval boot;
   private final Map<String, ConfusionState> eligible = new LinkedHashMap<>();
-  private final List<String> excluded = new ArrayList<>();
 
   private AttributeResults(AnalysisContext c, String attribute, Map<String, ConfusionState> groups,
                            Map<String, ScoreHistogram> histograms, BootstrapInterval boot) {
@@ -70,21 +69,12 @@ final class AttributeResults {
   private List<MetricResult> results(List<String> notes) {
     FairnessInput in = c.in();
     List<MetricResult> out = new ArrayList<>();
-    groups.forEach((group, s) -> {
-      String note = null;
-      if (s.n() < in.minGroupSize()) {
-        note = "insufficient data: " + s.n() + " rows < min_group_size " + in.minGroupSize()
-            + "; left out of differences and ratios";
-        excluded.add(group + " (n=" + s.n() + ")");
-      } else {
-        eligible.put(group, s);
-      }
-      out.addAll(GroupResults.of(c, Scope.group(attribute, group), s, histogram(group), note));
-    });
-    if (!excluded.isEmpty()) {
-      notes.add(attribute + ": groups smaller than min_group_size " + in.minGroupSize()
-          + " are shown but left out of differences and ratios: " + dev.assay.core.NameList.of(excluded) + ".");
-    }
+    GroupSplit<ConfusionState> split = GroupSplit.of(groups, ConfusionState::n,
+        in.groups().minGroupSize(), "differences and ratios");
+    eligible.putAll(split.eligible());
+    groups.forEach((group, s) -> out.addAll(GroupResults.of(c, Scope.group(attribute, group), s,
+        histogram(group), split.note(s.n()))));
+    split.addNote(attribute, notes);
     List<String> small = new ArrayList<>();
     groups.forEach((group, s) -> {
       if (s.n() < FairnessInput.LL144_SHARE * c.totalRows()) {
@@ -93,11 +83,11 @@ final class AttributeResults {
     });
     if (!small.isEmpty()) {
       notes.add(attribute + ": groups under 2 % of the data (NYC Local Law 144 disclosure): "
-          + dev.assay.core.NameList.of(small) + (in.excludeBelowShare() == null
-          ? "; kept in the impact ratios." : "; groups under " + percentOf(in.excludeBelowShare())
+          + dev.assay.core.NameList.of(small) + (in.groups().excludeBelowShare() == null
+          ? "; kept in the impact ratios." : "; groups under " + percentOf(in.groups().excludeBelowShare())
           + " are left out of the impact ratios."));
     }
-    String exclusionNote = excluded.isEmpty() ? null : "excluded (too small): " + dev.assay.core.NameList.of(excluded);
+    String exclusionNote = split.exclusion();
     if (in.hasPrediction()) {
       out.addAll(impactRatios());
     }
@@ -117,7 +107,7 @@ final class AttributeResults {
     }
     if (c.hasLabel() && in.hasPrediction()) {
       MetricKey k = key("between_group_generalized_entropy_index", Scope.attribute(attribute));
-      double ge = GeneralizedEntropy.between(groups.values(), in.favourableIsPositive());
+      double ge = GeneralizedEntropy.between(groups.values(), in.outcomes().favourableIsPositive());
       out.add(Double.isNaN(ge)
           ? new MetricResult.Undefined(k, null, "between_group_generalized_entropy_index is undefined:"
               + " the mean benefit is 0")
@@ -125,7 +115,7 @@ final class AttributeResults {
               + " replaced by its group's mean; all groups, small ones included"));
     }
     out.addAll(clarify());
-    String ref = in.referenceGroups().get(attribute);
+    String ref = in.groups().referenceGroups().get(attribute);
     if (ref != null) {
       out.addAll(ReferenceComparison.of(c, attribute, ref, groups));
     }
@@ -142,10 +132,10 @@ final class AttributeResults {
    * whole audit instead ({@link PValueFamily}, from {@link FairnessAnalysis}).
    */
   private List<MetricResult> adjustPValues(List<MetricResult> out) {
-    if (c.in().pAdjustScope() == PAdjustScope.AUDIT) {
+    if (c.in().inference().pAdjustScope() == PAdjustScope.AUDIT) {
       return out; // adjusted with every other attribute's in FairnessAnalysis (PValueFamily)
     }
-    return PValueFamily.adjust(out, c.in().pAdjust(), attribute + " (groups × metrics)");
+    return PValueFamily.adjust(out, c.in().inference().pAdjust(), attribute + " (groups × metrics)");
   }
 
   /**
@@ -154,7 +144,7 @@ final class AttributeResults {
    * under min_group_size get the same "insufficient data" note as their other rows.
    */
   private List<MetricResult> clarify() {
-    boolean fav = c.in().favourableIsPositive();
+    boolean fav = c.in().outcomes().favourableIsPositive();
     ClarifyMetric.Side all = new ClarifyMetric.Side(0, 0, 0, 0);
     for (ConfusionState s : groups.values()) {
       all = all.plus(ClarifyMetric.Side.of(s, fav));
@@ -165,8 +155,8 @@ final class AttributeResults {
       ClarifyMetric.Side d = ClarifyMetric.Side.of(s, fav);
       ClarifyMetric.Side a = all.minus(d);
       Scope scope = Scope.group(attribute, e.getKey());
-      String note = s.n() < c.in().minGroupSize()
-          ? "insufficient data: " + s.n() + " rows < min_group_size " + c.in().minGroupSize() : null;
+      String note = s.n() < c.in().groups().minGroupSize()
+          ? "insufficient data: " + s.n() + " rows < min_group_size " + c.in().groups().minGroupSize() : null;
       String sides = "facet d = " + e.getKey() + " (n=" + d.n() + ") vs rest a (n=" + a.n() + ")";
       for (ClarifyMetric m : ClarifyMetric.values()) {
         if (!m.computable(c.hasLabel(), c.in().hasPrediction())) {
@@ -198,7 +188,7 @@ final class AttributeResults {
 
   /** Whether a group may serve in the impact ratios (large enough, and not excluded by share). */
   private boolean inImpactRatios(String group) {
-    Double share = c.in().excludeBelowShare();
+    Double share = c.in().groups().excludeBelowShare();
     return share == null || groups.get(group).n() >= share * c.totalRows();
   }
 
@@ -217,7 +207,7 @@ final class AttributeResults {
    * 5) of the group's rate against the most favoured group's, adjusted by {@link #adjustPValues}.
    */
   private List<MetricResult> impactRatios() {
-    boolean fav = c.in().favourableIsPositive();
+    boolean fav = c.in().outcomes().favourableIsPositive();
     return impactRatios("impact_ratio", "favourable rate",
         g -> new Outcomes(Disparity.Rate.FAVOURABLE.numerator(groups.get(g), fav), groups.get(g).n()));
   }
@@ -278,7 +268,7 @@ final class AttributeResults {
       if (!inImpactRatios(g)) {
         out.add(new MetricResult.Undefined(k, s.n(), metric + " is not computed: the group has "
             + percent(s.n()) + " of the rows, under fairness.exclude_below_share "
-            + percentOf(c.in().excludeBelowShare()) + " (NYC Local Law 144 allows excluding it)"));
+            + percentOf(c.in().groups().excludeBelowShare()) + " (NYC Local Law 144 allows excluding it)"));
         continue;
       }
       Outcomes o = outcomes.apply(g);
@@ -318,7 +308,7 @@ final class AttributeResults {
    * that of the difference of these two groups, not a simultaneous interval over all groups.
    */
   private MetricResult disparity(Disparity d, String exclusionNote) {
-    boolean fav = c.in().favourableIsPositive();
+    boolean fav = c.in().outcomes().favourableIsPositive();
     MetricKey k = key(d.id(), Scope.attribute(attribute));
     MetricResult chosen = null;
     for (Disparity.Rate rate : d.rates()) {
@@ -380,7 +370,7 @@ final class AttributeResults {
 
   /** {@code p} with the bootstrap percentile interval of {@code values} in place of its own. */
   private MetricResult withBootstrap(MetricResult.Computed p, double[] values) {
-    Interval ci = BootstrapInterval.percentile(values, c.in().confidence());
+    Interval ci = BootstrapInterval.percentile(values, c.in().inference().confidence());
     String how = BootstrapInterval.describe(c.level(), values, boot.seed());
     String note = p.note().replaceAll("; [^;]*(Newcombe|Katz) interval[^;]*", "");
     return p.with(ci == null ? null : ci.low(),

@@ -7,14 +7,12 @@ import static dev.assay.metrics.fairness.AnalysisContext.key;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
-import dev.assay.spark.GroupedStates;
 import dev.assay.spark.Grouping;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -73,34 +71,21 @@ final class ConditionalDemographicDisparity {
         .cast("string"), functions.lit(FairnessAnalysis.MISSING)));
   }
 
-  /** One grouping per slice: its group columns plus the stratum. */
-  static List<Grouping> groupings(List<Slice> slices, Function<String, String> groupColumn) {
-    List<Grouping> out = new ArrayList<>();
-    for (Slice slice : slices) {
-      List<String> cols = new ArrayList<>(slice.columns().stream().map(groupColumn).toList());
-      cols.add(COLUMN);
-      out.add(new Grouping(slice.name() + GROUPING, cols));
-    }
-    return out;
+  /** The grouping of {@code slice}'s groups by stratum: its group columns plus the stratum. */
+  static Grouping grouping(Slice slice, SliceColumns cells) {
+    return new Grouping(slice.name() + GROUPING, cells.cellColumns(slice, COLUMN));
   }
 
-  /** Keeps {@code row} if it is a (group, stratum) row of {@link #groupings}; says whether it was. */
-  boolean take(GroupedStates row) {
-    String name = row.grouping().name();
-    if (!name.endsWith(GROUPING)) {
-      return false;
-    }
-    List<String> key = row.key();
-    String slice = name.substring(0, name.length() - GROUPING.length());
-    String group = String.join(Scope.INTERSECTION_SEPARATOR, key.subList(0, key.size() - 1));
+  /** Keeps the state of a (group, stratum) {@code key} of {@code slice}'s {@link #grouping}. */
+  void add(String slice, List<String> key, ConfusionState state) {
+    String group = SliceColumns.group(key.subList(0, key.size() - 1));
     cells.computeIfAbsent(slice, k -> new TreeMap<>()).computeIfAbsent(group, k -> new TreeMap<>())
-        .put(key.get(key.size() - 1), row.state(0));
-    return true;
+        .put(key.get(key.size() - 1), state);
   }
 
   /** {@code clarify_cddl} (with a label) and {@code clarify_cddpl} (with a prediction) of every group of {@code attribute}. */
   List<MetricResult> results(AnalysisContext c, String attribute) {
-    boolean fav = c.in().favourableIsPositive();
+    boolean fav = c.in().outcomes().favourableIsPositive();
     Map<String, Map<String, ClarifyMetric.Side>> sides = new TreeMap<>();
     Map<String, ClarifyMetric.Side> strata = new TreeMap<>();
     cells.getOrDefault(attribute, Map.of()).forEach((group, byStratum) -> byStratum.forEach((stratum, s) -> {
@@ -111,8 +96,8 @@ final class ConditionalDemographicDisparity {
     List<MetricResult> out = new ArrayList<>();
     for (Map.Entry<String, Map<String, ClarifyMetric.Side>> e : sides.entrySet()) {
       long n = e.getValue().values().stream().mapToLong(ClarifyMetric.Side::n).sum();
-      String small = n < c.in().minGroupSize()
-          ? "insufficient data: " + n + " rows < min_group_size " + c.in().minGroupSize() : null;
+      String small = n < c.in().groups().minGroupSize()
+          ? "insufficient data: " + n + " rows < min_group_size " + c.in().groups().minGroupSize() : null;
       Scope scope = Scope.group(attribute, e.getKey());
       if (c.hasLabel()) {
         out.add(metric(key(CDDL, scope), n, sides.size(), e.getValue(), strata,

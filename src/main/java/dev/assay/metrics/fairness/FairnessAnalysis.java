@@ -1,29 +1,15 @@
 package dev.assay.metrics.fairness;
 
-import dev.assay.spark.Columns;
-import dev.assay.spark.FiniteNumbers;
-import dev.assay.core.BadInputException;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
-import dev.assay.spark.AggregateState;
-import dev.assay.spark.BinaryColumn;
-import dev.assay.spark.GroupedStates;
-import dev.assay.spark.Grouping;
-import dev.assay.spark.SinglePassRunner;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 
 /**
  * The fairness family in one pass over the data: a {@link ConfusionState} per group of every
  * sensitive attribute and intersection (and of the whole data set), rolled up on the driver from
- * one aggregation over the finest cells ({@link SinglePassRunner}), then plain Java for the per-group rates and their intervals ({@link GroupResults}),
+ * one aggregation over the finest cells ({@link dev.assay.spark.SinglePassRunner}), then plain Java
+ * for the per-group rates and their intervals ({@link GroupResults}),
  * the impact ratios, significance tests and between-group disparities ({@link AttributeResults}),
  * and the reference-group comparisons ({@link ReferenceComparison}). The label and prediction
  * checks ride in the same job.
@@ -45,6 +31,10 @@ import org.apache.spark.sql.functions;
  * <p>Missing sensitive values form their own group, {@value #MISSING}, rather than being
  * dropped. Groups smaller than {@code min_group_size} are reported with a note and left out of
  * differences, ratios and the impact-ratio reference.
+ *
+ * <p>The stages: {@link FairnessJob} plans the cell columns, groupings and states and runs the
+ * job; {@link FairnessCells} sorts its rows by each grouping's role; this class turns them into
+ * metrics and notes.
  */
 public final class FairnessAnalysis {
 
@@ -58,227 +48,92 @@ public final class FairnessAnalysis {
    */
   public static final long MAX_CELLS = 1_000_000;
 
-  private static final String SCORE_KEY = "__assay_score_key";
-  private static final String SCORE_GROUPING = "\u0000score";
-  /** The score key of rows without a score (no real score reaches it: |score| ≤ 9.2e15). */
-  private static final long NO_SCORE = Long.MIN_VALUE;
-  private static final String NO_SCORE_KEY = Long.toString(NO_SCORE);
-
   private FairnessAnalysis() {
   }
 
-  /** Runs the family. */
+  /** Runs the family: plans the one job, runs it, then computes every metric on the driver. */
   public static FairnessOutcome run(FairnessInput in) {
-    List<String> columns = in.slices().stream().flatMap(s -> s.columns().stream()).distinct().toList();
-    Dataset<Row> data = in.data();
-    for (int i = 0; i < columns.size(); i++) {
-      data = data.withColumn(groupColumn(i), functions.coalesce(
-          Columns.named(columns.get(i)).cast("string"), functions.lit(MISSING)));
-    }
-    Column label = in.label() == null ? functions.lit(null).cast("int") : in.label().asInt();
-    Column score = in.score() == null ? functions.lit(null).cast("double")
-        : FiniteNumbers.of(Columns.named(in.score()));
-    Column prediction = in.prediction() != null ? in.prediction().asInt()
-        : in.threshold() != null ? functions.when(score.geq(in.threshold()), 1).when(score.isNotNull(), 0)
-        : functions.lit(null).cast("int");
-    // The score-key histograms serve auc and calibration (with a label) and the LL 144 scoring
-    // rate (score alone).
-    boolean histograms = in.histograms();
-    if (histograms) {
-      // + 1e-9: 0.123 * 1000 is 122.99999999999999 in binary floating point; without the nudge a
-      // score with three decimals could share a key with its neighbour and AUC would not be exact.
-      // A long, not a string: a string key made the (sensitive values × score key) cells about
-      // 15 % dearer to aggregate at 10M rows (docs/fairness.md, "The 1.5× target").
-      data = data.withColumn(SCORE_KEY, functions.coalesce(functions.floor(
-          score.multiply(ScoreHistogram.RESOLUTION).plus(1e-9)), functions.lit(NO_SCORE)));
-    }
-
-    ConditionalDemographicDisparity cdd = null;
-    if (in.strata() != null) {
-      cdd = new ConditionalDemographicDisparity(in.strata());
-      data = ConditionalDemographicDisparity.withStratum(data, in.strata());
-    }
-    List<Grouping> groupings = new ArrayList<>();
-    for (Slice slice : in.slices()) {
-      groupings.add(new Grouping(slice.name(),
-          slice.columns().stream().map(c -> groupColumn(columns.indexOf(c))).toList()));
-    }
-    groupings.add(Grouping.whole(""));
-    if (histograms) {
-      for (Slice slice : in.slices()) {
-        List<String> cols = new ArrayList<>(slice.columns().stream()
-            .map(c -> groupColumn(columns.indexOf(c))).toList());
-        cols.add(SCORE_KEY);
-        groupings.add(new Grouping(slice.name() + SCORE_GROUPING, cols));
-      }
-      groupings.add(new Grouping(SCORE_GROUPING, List.of(SCORE_KEY)));
-    }
-    if (cdd != null) {
-      groupings.addAll(ConditionalDemographicDisparity.groupings(in.slices(), c -> groupColumn(columns.indexOf(c))));
-    }
-
-    List<AggregateState<?>> states = new ArrayList<>();
-    states.add(new ConfusionAggregate(label, prediction, score));
-    if (in.label() != null) {
-      states.add(in.label());
-    }
-    if (in.prediction() != null) {
-      states.add(in.prediction());
-    }
-    if (in.favourablePrediction() != null) {
-      states.add(in.favourablePrediction());
-    }
-    int bootIndex = -1;
-    if (in.bootstrap() > 0) {
-      data = BootstrapWeights.add(data, in.data(), in.bootstrap(), in.bootstrapSeed());
-      bootIndex = states.size();
-      states.add(new BootstrapAggregate(label, prediction, in.bootstrap()));
-    }
-    int nonFiniteIndex = -1;
-    if (in.score() != null) {
-      nonFiniteIndex = states.size();
-      states.add(new FiniteNumbers.Count(Columns.named(in.score())));
-    }
-    Map<String, String> otherNames = new HashMap<>();
-    otherNames.put(SCORE_KEY, "the score key of '" + in.score() + "'");
-    if (in.strata() != null) {
-      otherNames.put(ConditionalDemographicDisparity.COLUMN, in.strata());
-    }
-    List<GroupedStates> rows = SinglePassRunner.run(data, groupings, states,
-        GroupLimit.of(in.slices(), columns, in.maxGroups(), otherNames));
-
-    // Empty input gives no cell at all, so no row for the whole data set either.
-    GroupedStates whole = rows.stream().filter(r -> r.grouping().columns().isEmpty()).findFirst()
-        .orElseThrow(() -> new BadInputException("the current data set has no rows: there is nothing"
-            + " to audit. Check data.current's path and filters."));
-    checkWholeDataSet(in, whole);
-    ConfusionState all = whole.state(0);
-
-    Map<String, Map<String, ConfusionState>> groupStates = new HashMap<>();
-    Map<String, Map<String, Map<Long, ConfusionState>>> keyStates = new HashMap<>();
-    Map<String, Map<String, BootstrapState>> bootGroups = new HashMap<>();
-    Map<String, java.util.Set<List<String>>> observedKeys = new HashMap<>();
-    Map<String, Map<String, Map<Long, BootstrapState>>> bootKeys = new HashMap<>();
-    for (GroupedStates row : rows) {
-      String name = row.grouping().name();
-      if (cdd != null && cdd.take(row)) {
-        continue;
-      }
-      if (name.endsWith(SCORE_GROUPING)) {
-        List<String> key = row.key();
-        String scoreKey = key.get(key.size() - 1);
-        if (!scoreKey.equals(NO_SCORE_KEY)) {
-          String slice = name.substring(0, name.length() - SCORE_GROUPING.length());
-          String group = String.join(Scope.INTERSECTION_SEPARATOR, key.subList(0, key.size() - 1));
-          keyStates.computeIfAbsent(slice, k -> new HashMap<>()).computeIfAbsent(group, k -> new TreeMap<>())
-              .put(Long.parseLong(scoreKey), row.state(0));
-          if (bootIndex >= 0) {
-            bootKeys.computeIfAbsent(slice, k -> new HashMap<>()).computeIfAbsent(group, k -> new TreeMap<>())
-                .put(Long.parseLong(scoreKey), row.state(bootIndex));
-          }
-        }
-      } else if (!row.grouping().columns().isEmpty()) {
-        observedKeys.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(row.key());
-        String group = String.join(Scope.INTERSECTION_SEPARATOR, row.key());
-        groupStates.computeIfAbsent(name, k -> new TreeMap<>()).put(group, row.state(0));
-        if (bootIndex >= 0) {
-          bootGroups.computeIfAbsent(name, k -> new TreeMap<>()).put(group, row.state(bootIndex));
-        }
-      }
-    }
-
-    ScoreHistogram wholeHistogram = histogram(keyStates, "", "");
-    AnalysisContext context = new AnalysisContext(in, WilsonInterval.z(in.confidence()), all.n(),
-        all.scoresAreProbabilities(), histograms ? ScoringRate.median(wholeHistogram) : null);
-    List<MetricResult> metrics = new ArrayList<>(GroupResults.of(context, Scope.DATASET, all,
-        wholeHistogram, null));
+    FairnessJob job = FairnessJob.plan(in);
+    FairnessCells cells = job.run();
     List<String> notes = new ArrayList<>();
-    if (nonFiniteIndex >= 0) {
-      String note = FiniteNumbers.note("fairness", "score", in.score(), whole.<Long>state(nonFiniteIndex));
-      if (note != null) {
-        notes.add(note);
-      }
+    AnalysisContext context = context(in, cells);
+    List<MetricResult> metrics = new ArrayList<>(GroupResults.of(context, Scope.DATASET, cells.all(),
+        cells.histogram(FairnessJob.WHOLE, FairnessJob.WHOLE), null));
+    notes.addAll(wholeDataSetNotes(job, cells, context));
+    metrics.addAll(sliceMetrics(context, job, cells, notes));
+    List<MetricResult> out = new ArrayList<>(acrossTheAudit(in.inference(), metrics));
+    out.addAll(surveys(context, cells, notes));
+    return new FairnessOutcome(out, notes);
+  }
+
+  private static AnalysisContext context(FairnessInput in, FairnessCells cells) {
+    ConfusionState all = cells.all();
+    return new AnalysisContext(in, WilsonInterval.z(in.inference().confidence()), all.n(),
+        all.scoresAreProbabilities(), in.histograms()
+        ? ScoringRate.median(cells.histogram(FairnessJob.WHOLE, FairnessJob.WHOLE)) : null);
+  }
+
+  /** What the whole data set says about the score: non-finite values, skipped or unusable metrics. */
+  private static List<String> wholeDataSetNotes(FairnessJob job, FairnessCells cells,
+                                                AnalysisContext context) {
+    FairnessInput in = job.in;
+    List<String> notes = new ArrayList<>();
+    String nonFinite = job.nonFiniteNote(cells.whole);
+    if (nonFinite != null) {
+      notes.add(nonFinite);
     }
-    if (in.score() != null && !histograms) {
+    if (in.score() != null && !in.histograms()) {
       notes.add("auc, auc_difference, expected_calibration_error, scoring_rate and"
           + " scoring_impact_ratio are not computed: fairness.score_metrics is false (the score-key"
           + " histograms they need were skipped, which saves about a third of the family's time on large data).");
     }
     if (context.hasScoreAndLabel() && !context.probabilityScores()) {
+      ConfusionState all = cells.all();
       notes.add("brier_score and expected_calibration_error are not computed: score '" + in.score()
           + "' is not a probability (its values range from " + all.scoreMin() + " to "
           + all.scoreMax() + ", outside [0, 1]).");
     }
-    for (Slice slice : in.slices()) {
-      Map<String, ConfusionState> groups = groupStates.getOrDefault(slice.name(), new TreeMap<>());
-      Map<String, ScoreHistogram> hists = new HashMap<>();
-      groups.keySet().forEach(g -> hists.put(g, histogram(keyStates, slice.name(), g)));
-      BootstrapInterval boot = bootIndex < 0 ? null : new BootstrapInterval(
-          bootGroups.getOrDefault(slice.name(), Map.of()), bootKeys.getOrDefault(slice.name(), Map.of()),
-          in.bootstrapSeed());
-      metrics.addAll(AttributeResults.of(context, slice.name(), groups, hists, boot, notes));
-      if (cdd != null) {
-        metrics.addAll(cdd.results(context, slice.name()));
+    return notes;
+  }
+
+  /** Per slice its groups, disparities and strata metrics. */
+  private static List<MetricResult> sliceMetrics(AnalysisContext context, FairnessJob job,
+                                                 FairnessCells cells, List<String> notes) {
+    List<MetricResult> metrics = new ArrayList<>();
+    for (Slice slice : job.in.slices()) {
+      String name = slice.name();
+      metrics.addAll(AttributeResults.of(context, name, cells.groups(name), cells.histograms(name),
+          cells.bootstrap(name), notes));
+      if (job.cdd != null) {
+        metrics.addAll(job.cdd.results(context, name));
       }
     }
-    if (in.pAdjustScope() == PAdjustScope.AUDIT) {
-      List<MetricResult> adjusted = PValueFamily.adjust(metrics, in.pAdjust(), "the audit (every attribute and intersection; groups × metrics)");
-      metrics.clear();
-      metrics.addAll(adjusted);
-    }
+    return metrics;
+  }
+
+  /** With {@code p_adjust_scope: audit}, {@code metrics} with their p-values adjusted as one family. */
+  private static List<MetricResult> acrossTheAudit(FairnessInput.Inference inference,
+                                                   List<MetricResult> metrics) {
+    return inference.pAdjustScope() != PAdjustScope.AUDIT ? metrics : PValueFamily.adjust(metrics,
+        inference.pAdjust(), "the audit (every attribute and intersection; groups × metrics)");
+  }
+
+  /** The empty cells of each intersection and the worst slices. */
+  private static List<MetricResult> surveys(AnalysisContext context, FairnessCells cells,
+                                            List<String> notes) {
+    FairnessInput in = context.in();
+    List<MetricResult> metrics = new ArrayList<>();
     for (Slice slice : in.slices()) {
       if (slice.columns().size() > 1) {
         metrics.add(SliceSurvey.emptyCells(slice.name(), slice.columns().size(),
-            observedKeys.getOrDefault(slice.name(), java.util.Set.of()), notes));
+            cells.observedKeys(slice.name()), notes));
       }
     }
-    if (in.topK() > 0) {
-      metrics.addAll(SliceSurvey.worst(context, groupStates, in.topK(), GroupMetric.byId(in.topKBy()), notes));
+    FairnessInput.Extras extras = in.extras();
+    if (extras.topK() > 0) {
+      metrics.addAll(SliceSurvey.worst(context, cells.groups, extras.topK(),
+          GroupMetric.byId(extras.topKBy()), notes));
     }
-    return new FairnessOutcome(metrics, notes);
-  }
-
-  private static ScoreHistogram histogram(Map<String, Map<String, Map<Long, ConfusionState>>> keyStates,
-                                          String slice, String group) {
-    return ScoreHistogram.of(keyStates.getOrDefault(slice, Map.of()).getOrDefault(group, Map.of()));
-  }
-
-  private static String groupColumn(int i) {
-    return GroupLimit.groupColumn(i);
-  }
-
-  /**
-   * With a favourable value other than the positive one, the prediction's one other value must be
-   * that value; when predictions other than the positive exist but none equals it, the spec names a
-   * value the data does not hold.
-   */
-  private static void checkFavourable(FairnessInput in, BinaryColumn.Values predictions,
-                                      BinaryColumn.Values favourable) {
-    if (predictions.otherHashMin() != null && favourable.positives() == 0) {
-      BinaryColumn f = in.favourablePrediction();
-      throw new BadInputException(f.source() + ": columns.favourable is '" + f.positive()
-          + "' but prediction column '" + f.name() + "' never holds it (besides the positive value '"
-          + in.prediction().positive() + "' it holds one other value). Set columns.favourable to"
-          + " the prediction value that benefits the person.");
-    }
-  }
-
-  private static void checkWholeDataSet(FairnessInput in, GroupedStates row) {
-    ConfusionState all = row.state(0);
-    int next = 1;
-    if (in.label() != null) {
-      in.label().check(row.state(next++), in.data());
-    }
-    if (in.prediction() != null) {
-      BinaryColumn.Values predictions = row.state(next++);
-      in.prediction().check(predictions, in.data());
-      if (in.favourablePrediction() != null) {
-        checkFavourable(in, predictions, row.state(next));
-      }
-    } else if (in.threshold() != null && all.scoreCount() < all.n()) {
-      throw new BadInputException("score column '" + in.score() + "' is empty on "
-          + (all.n() - all.scoreCount()) + " rows (null, NaN or ±Infinity), so prediction := score >= threshold is undefined"
-          + " there. Drop or fill those rows, or name a prediction column.");
-    }
+    return metrics;
   }
 }

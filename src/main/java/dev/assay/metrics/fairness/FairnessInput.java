@@ -2,171 +2,160 @@ package dev.assay.metrics.fairness;
 
 import dev.assay.spark.BinaryColumn;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * What the fairness family runs on, with every column already checked against the schema.
+ * What the fairness family runs on, with every column already checked against the schema: the
+ * data, the model's columns, the slices and four small option records, each with defaults.
  *
- * @param label the label, or null when the audit has none (outcome metrics are then skipped)
- * @param prediction the prediction column, or null when it is derived from score and threshold
- * @param score the score column, or null
- * @param threshold prediction := score >= threshold when {@code prediction} is null; may be null
- * @param favourableIsPositive whether the favourable prediction is the positive one
- * @param minGroupSize groups smaller than this are flagged and left out of differences and ratios
- * @param confidence the level of every interval, in (0, 1)
- * @param excludeBelowShare groups with fewer than this share of all rows are left out of impact
- *     ratios (NYC LL 144's 2 % rule); null keeps them
- * @param referenceGroups per attribute (or intersection name), the group that {@code *_vs_ref}
- *     metrics compare against
- * @param favourablePrediction the prediction column read with {@code columns.favourable} as its
- *     positive value, when that differs from {@code columns.positive}: counts in the same job that
- *     the favourable value really occurs, so a mistyped value is an error, not a silent
- *     "1 − selection rate"; null otherwise
- * @param bootstrap Poisson bootstrap replicates computed inside the aggregation (0 = none)
- * @param bootstrapSeed the seed of the replicate weights
- * @param pAdjust the multiple-comparison adjustment of p-values
- * @param topK how many worst slices to list (0 = none)
- * @param topKBy the per-group metric the worst slices are ranked by (spec key {@code rank_by})
- * @param pAdjustScope whether {@code pAdjust} runs per attribute or across the whole audit
- * @param strata the stratification column of {@code fairness.strata} for Clarify's conditional
- *     demographic disparity ({@link ConditionalDemographicDisparity}), or null
- * @param scoreMetrics whether a score also gets the score-key histograms behind {@code auc},
- *     {@code auc_difference}, {@code expected_calibration_error}, {@code scoring_rate} and
- *     {@code scoring_impact_ratio} ({@code fairness.score_metrics}, default true)
- * @param maxGroups the most groups an attribute or intersection may have
- *     ({@code fairness.max_groups}); more is exit 2 ({@link GroupLimit})
+ * <pre>{@code
+ * FairnessInput.of(data, Outcomes.of(label, prediction, "score"), slices, 30)
+ *     .withGroups(GroupOptions.minSize(30).withReferenceGroups(Map.of("sex", "F")))
+ *     .withInference(Inference.DEFAULTS.withBootstrap(new Bootstrap(200, 7L)));
+ * }</pre>
+ *
+ * @param outcomes the label, prediction and score columns
+ * @param slices the sensitive attributes and intersections
+ * @param groups which groups are compared and against which
+ * @param inference the interval level, the p-value adjustment and the bootstrap
+ * @param extras the metrics a spec may add or drop: worst slices, strata, score histograms
  */
-public record FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
-                            String score, Double threshold, List<Slice> slices,
-                            boolean favourableIsPositive, int minGroupSize, double confidence,
-                            Double excludeBelowShare, Map<String, String> referenceGroups,
-                            BinaryColumn favourablePrediction, int bootstrap, long bootstrapSeed,
-                            PAdjust pAdjust, int topK, String topKBy, PAdjustScope pAdjustScope,
-                            String strata, boolean scoreMetrics, int maxGroups) {
+public record FairnessInput(Dataset<Row> data, Outcomes outcomes, List<Slice> slices,
+                            GroupOptions groups, Inference inference, Extras extras) {
 
   /** Share below which a group is disclosed under NYC Local Law 144 (§ 5-301 of its rules). */
   public static final double LL144_SHARE = 0.02;
 
   public FairnessInput {
     slices = List.copyOf(slices);
-    referenceGroups = Map.copyOf(referenceGroups);
   }
 
-  /** An input with the default {@code fairness.max_groups}. */
-  public FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
-                       String score, Double threshold, List<Slice> slices,
-                       boolean favourableIsPositive, int minGroupSize, double confidence,
-                       Double excludeBelowShare, Map<String, String> referenceGroups,
-                       BinaryColumn favourablePrediction, int bootstrap, long bootstrapSeed,
-                       PAdjust pAdjust, int topK, String topKBy, PAdjustScope pAdjustScope,
-                       String strata, boolean scoreMetrics) {
-    this(data, label, prediction, score, threshold, slices, favourableIsPositive, minGroupSize,
-        confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap, bootstrapSeed,
-        pAdjust, topK, topKBy, pAdjustScope, strata, scoreMetrics,
-        dev.assay.spec.FairnessOptions.DEFAULT_MAX_GROUPS);
+  /**
+   * The model's columns.
+   *
+   * @param label the label, or null when the audit has none (outcome metrics are then skipped)
+   * @param prediction the prediction column, or null when it is derived from score and threshold
+   * @param score the score column, or null
+   * @param threshold prediction := score >= threshold when {@code prediction} is null; may be null
+   * @param favourableIsPositive whether the favourable prediction is the positive one
+   * @param favourablePrediction the prediction column read with {@code columns.favourable} as its
+   *     positive value, when that differs from {@code columns.positive}: counts in the same job
+   *     that the favourable value really occurs, so a mistyped value is an error, not a silent
+   *     "1 − selection rate"; null otherwise
+   */
+  public record Outcomes(BinaryColumn label, BinaryColumn prediction, String score, Double threshold,
+                         boolean favourableIsPositive, BinaryColumn favourablePrediction) {
+
+    /** Columns whose positive prediction is the favourable one, without a threshold. */
+    public static Outcomes of(BinaryColumn label, BinaryColumn prediction, String score) {
+      return new Outcomes(label, prediction, score, null, true, null);
+    }
+
+    boolean hasPrediction() {
+      return prediction != null || (score != null && threshold != null);
+    }
   }
 
-  /** An input with the score metrics on. */
-  public FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
-                       String score, Double threshold, List<Slice> slices,
-                       boolean favourableIsPositive, int minGroupSize, double confidence,
-                       Double excludeBelowShare, Map<String, String> referenceGroups,
-                       BinaryColumn favourablePrediction, int bootstrap, long bootstrapSeed,
-                       PAdjust pAdjust, int topK, String topKBy, PAdjustScope pAdjustScope,
-                       String strata) {
-    this(data, label, prediction, score, threshold, slices, favourableIsPositive, minGroupSize,
-        confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap, bootstrapSeed,
-        pAdjust, topK, topKBy, pAdjustScope, strata, true);
+  /**
+   * How uncertain each number is.
+   *
+   * @param confidence the level of every interval, in (0, 1)
+   * @param pAdjust the multiple-comparison adjustment of p-values
+   * @param pAdjustScope whether {@code pAdjust} runs per attribute or across the whole audit
+   * @param bootstrap the Poisson bootstrap computed inside the aggregation
+   */
+  public record Inference(double confidence, PAdjust pAdjust, PAdjustScope pAdjustScope,
+                          Bootstrap bootstrap) {
+
+    /** 95 % intervals, Holm's adjustment per attribute, no bootstrap. */
+    public static final Inference DEFAULTS =
+        new Inference(0.95, PAdjust.HOLM, PAdjustScope.ATTRIBUTE, Bootstrap.NONE);
+
+    /** A copy with {@code value} as the bootstrap. */
+    public Inference withBootstrap(Bootstrap value) {
+      return new Inference(confidence, pAdjust, pAdjustScope, value);
+    }
   }
 
-  /** An input adjusting p-values per attribute (the default {@code p_adjust_scope}), without strata. */
-  public FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
-                       String score, Double threshold, List<Slice> slices,
-                       boolean favourableIsPositive, int minGroupSize, double confidence,
-                       Double excludeBelowShare, Map<String, String> referenceGroups,
-                       BinaryColumn favourablePrediction, int bootstrap, long bootstrapSeed,
-                       PAdjust pAdjust, int topK, String topKBy) {
-    this(data, label, prediction, score, threshold, slices, favourableIsPositive, minGroupSize,
-        confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap, bootstrapSeed,
-        pAdjust, topK, topKBy, PAdjustScope.ATTRIBUTE, null);
+  /**
+   * Poisson bootstrap replicates computed inside the aggregation.
+   *
+   * @param replicates how many (0 = none)
+   * @param seed the seed of the replicate weights
+   */
+  public record Bootstrap(int replicates, long seed) {
+
+    /** No bootstrap. */
+    public static final Bootstrap NONE = new Bootstrap(0, 0L);
+
+    boolean on() {
+      return replicates > 0;
+    }
   }
 
-  /** An input without bootstrap, with Holm's adjustment and no worst-slice list. */
-  public FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
-                       String score, Double threshold, List<Slice> slices,
-                       boolean favourableIsPositive, int minGroupSize, double confidence,
-                       Double excludeBelowShare, Map<String, String> referenceGroups,
-                       BinaryColumn favourablePrediction) {
-    this(data, label, prediction, score, threshold, slices, favourableIsPositive, minGroupSize,
-        confidence, excludeBelowShare, referenceGroups, favourablePrediction, 0, 0L, PAdjust.HOLM, 0,
-        "selection_rate");
+  /**
+   * The metrics a spec may add or drop.
+   *
+   * @param topK how many worst slices to list (0 = none)
+   * @param topKBy the per-group metric the worst slices are ranked by (spec key {@code rank_by})
+   * @param strata the stratification column of {@code fairness.strata} for Clarify's conditional
+   *     demographic disparity ({@link ConditionalDemographicDisparity}), or null
+   * @param scoreMetrics whether a score also gets the score-key histograms behind {@code auc},
+   *     {@code auc_difference}, {@code expected_calibration_error}, {@code scoring_rate} and
+   *     {@code scoring_impact_ratio} ({@code fairness.score_metrics}, default true)
+   */
+  public record Extras(int topK, String topKBy, String strata, boolean scoreMetrics) {
+
+    /** No worst slices, no strata, the score histograms on. */
+    public static final Extras DEFAULTS = new Extras(0, "selection_rate", null, true);
+
+    /** A copy without the score-key histograms ({@code fairness.score_metrics: false}). */
+    public Extras withoutScoreMetrics() {
+      return new Extras(topK, topKBy, strata, false);
+    }
   }
 
-  /** A copy with {@code replicates} bootstrap replicates drawn with {@code seed}. */
-  public FairnessInput withBootstrap(int replicates, long seed) {
-    return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
-        minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, replicates,
-        seed, pAdjust, topK, topKBy, pAdjustScope, strata, scoreMetrics, maxGroups);
+  /** An input with the default options and groups of at least {@code minGroupSize} rows. */
+  public static FairnessInput of(Dataset<Row> data, Outcomes outcomes, List<Slice> slices,
+                                 int minGroupSize) {
+    return new FairnessInput(data, outcomes, slices, GroupOptions.minSize(minGroupSize),
+        Inference.DEFAULTS, Extras.DEFAULTS);
   }
 
-  /** A copy with another p-value adjustment. */
-  public FairnessInput withPAdjust(PAdjust adjust) {
-    return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
-        minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, adjust, topK, topKBy, pAdjustScope, strata, scoreMetrics, maxGroups);
+  /** A copy with other group options. */
+  public FairnessInput withGroups(GroupOptions value) {
+    return new FairnessInput(data, outcomes, slices, value, inference, extras);
   }
 
-  /** A copy listing the {@code k} worst slices by {@code by}. */
-  public FairnessInput withTopK(int k, String by) {
-    return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
-        minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, pAdjust, k, by, pAdjustScope, strata, scoreMetrics, maxGroups);
+  /** A copy with other inference options. */
+  public FairnessInput withInference(Inference value) {
+    return new FairnessInput(data, outcomes, slices, groups, value, extras);
   }
 
-  /** A copy with {@code column} as the stratification column of the conditional demographic disparity. */
-  public FairnessInput withStrata(String column) {
-    return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
-        minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, pAdjust, topK, topKBy, pAdjustScope, column, scoreMetrics, maxGroups);
+  /** A copy with other extras. */
+  public FairnessInput withExtras(Extras value) {
+    return new FairnessInput(data, outcomes, slices, groups, inference, value);
   }
 
-  /** A copy adjusting p-values over {@code scope}. */
-  public FairnessInput withPAdjustScope(PAdjustScope scope) {
-    return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
-        minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, pAdjust, topK, topKBy, scope, strata, scoreMetrics, maxGroups);
+  public BinaryColumn label() {
+    return outcomes.label();
   }
 
-  /** A copy allowing at most {@code limit} groups per attribute or intersection. */
-  public FairnessInput withMaxGroups(int limit) {
-    return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
-        minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, pAdjust, topK, topKBy, pAdjustScope, strata, scoreMetrics, limit);
+  public BinaryColumn prediction() {
+    return outcomes.prediction();
   }
 
-  /** A copy without the score-key histograms ({@code fairness.score_metrics: false}). */
-  public FairnessInput withoutScoreMetrics() {
-    return new FairnessInput(data, label, prediction, score, threshold, slices, favourableIsPositive,
-        minGroupSize, confidence, excludeBelowShare, referenceGroups, favourablePrediction, bootstrap,
-        bootstrapSeed, pAdjust, topK, topKBy, pAdjustScope, strata, false, maxGroups);
-  }
-
-  /** An input with 95 % intervals, no small-group exclusion and no reference groups. */
-  public FairnessInput(Dataset<Row> data, BinaryColumn label, BinaryColumn prediction,
-                       String score, Double threshold, List<Slice> slices,
-                       boolean favourableIsPositive, int minGroupSize) {
-    this(data, label, prediction, score, threshold, slices, favourableIsPositive, minGroupSize, 0.95,
-        null, Map.of(), null);
+  public String score() {
+    return outcomes.score();
   }
 
   /** Whether the score-key histograms are built: a score and {@code fairness.score_metrics} on. */
   public boolean histograms() {
-    return score != null && scoreMetrics;
+    return score() != null && extras.scoreMetrics();
   }
 
   public boolean hasPrediction() {
-    return prediction != null || (score != null && threshold != null);
+    return outcomes.hasPrediction();
   }
 }

@@ -59,13 +59,9 @@ public final class FairnessPlan {
   public static RegressionInput regressionInput(Dataset<Row> data, ColumnRoles roles,
                                                 FairnessOptions options, YamlDocument spec,
                                                 String source) {
-    SchemaCheck check = new SchemaCheck(data.schema(), source);
-    check.requireNumeric(roles.label(), "label", spec.at("columns", "label"));
-    check.requireNumeric(roles.prediction(), "prediction", spec.at("columns", "prediction"));
-    checkSensitive(check, roles, spec);
-    return new RegressionInput(data, roles.label(), roles.prediction(), slices(roles),
-        options.minGroupSize(), source, options.confidence(), options.referenceGroup(),
-        options.maxGroups());
+    checkLabelAndPrediction(data, roles, spec, source, SchemaCheck::requireNumeric);
+    return new RegressionInput(data, roles.label(), roles.prediction(), slices(roles), source,
+        GroupOptions.of(options), options.confidence());
   }
 
   /**
@@ -78,13 +74,25 @@ public final class FairnessPlan {
   public static MulticlassInput multiclassInput(Dataset<Row> data, ColumnRoles roles,
                                                 FairnessOptions options, YamlDocument spec,
                                                 String source) {
-    SchemaCheck check = new SchemaCheck(data.schema(), source);
-    check.requireAtomic(roles.label(), "label", spec.at("columns", "label"));
-    check.requireAtomic(roles.prediction(), "prediction", spec.at("columns", "prediction"));
-    checkSensitive(check, roles, spec);
+    checkLabelAndPrediction(data, roles, spec, source, SchemaCheck::requireAtomic);
     return new MulticlassInput(data, roles.label(), roles.prediction(), slices(roles),
-        options.minGroupSize(), options.confidence(), source, spec.at("columns", "label"),
-        spec.at("columns", "prediction"), options.maxGroups());
+        new MulticlassInput.SpecPlaces(source, spec.at("columns", "label"),
+            spec.at("columns", "prediction")),
+        GroupOptions.of(options), options.confidence());
+  }
+
+  /** How a label or prediction column is checked: {@code requireNumeric} or {@code requireAtomic}. */
+  private interface ColumnRule {
+    org.apache.spark.sql.types.DataType check(SchemaCheck check, String column, String role, String at);
+  }
+
+  /** The label and the prediction by {@code rule}, the sensitive columns as plain values. */
+  private static void checkLabelAndPrediction(Dataset<Row> data, ColumnRoles roles, YamlDocument spec,
+                                              String source, ColumnRule rule) {
+    SchemaCheck check = new SchemaCheck(data.schema(), source);
+    rule.check(check, roles.label(), "label", spec.at("columns", "label"));
+    rule.check(check, roles.prediction(), "prediction", spec.at("columns", "prediction"));
+    checkSensitive(check, roles, spec);
   }
 
   private static void checkSensitive(SchemaCheck check, ColumnRoles roles, YamlDocument spec) {
@@ -106,6 +114,18 @@ public final class FairnessPlan {
   public static FairnessInput input(Dataset<Row> data, ColumnRoles roles, FairnessOptions options,
                                     YamlDocument spec, String source) {
     SchemaCheck check = new SchemaCheck(data.schema(), source);
+    FairnessInput.Outcomes outcomes = outcomes(check, roles, spec, source);
+    checkSensitive(check, roles, spec);
+    FairnessInput.Extras extras = extras(check, options, spec);
+    FairnessInput.Inference inference = new FairnessInput.Inference(options.confidence(),
+        PAdjust.of(options.pAdjust()), PAdjustScope.of(options.pAdjustScope()),
+        new FairnessInput.Bootstrap(options.bootstrap(), options.bootstrapSeed()));
+    return new FairnessInput(data, outcomes, slices(roles), GroupOptions.of(options), inference, extras);
+  }
+
+  /** Checks the label, the prediction (and the favourable value) and the score. */
+  private static FairnessInput.Outcomes outcomes(SchemaCheck check, ColumnRoles roles,
+                                                 YamlDocument spec, String source) {
     BinaryColumn label = null;
     if (roles.label() != null) {
       label = BinaryColumn.of("label", roles.label(),
@@ -118,20 +138,31 @@ public final class FairnessPlan {
           check.requireAtomic(roles.prediction(), "prediction", spec.at("columns", "prediction")),
           roles.positive(), source);
       if (!roles.favourableIsPositive()) {
-        if (prediction.type() instanceof org.apache.spark.sql.types.NumericType
-            && !roles.favourable().matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?")) {
-          throw new dev.assay.core.BadInputException(spec.at("columns", "favourable")
-              + ": columns.favourable is '" + roles.favourable() + "' but prediction column '"
-              + roles.prediction() + "' is numeric; set it to the number of the favourable prediction.");
-        }
-        favourable = BinaryColumn.of("prediction, read with columns.favourable", roles.prediction(),
-            prediction.type(), roles.favourable(), spec.at("columns", "favourable"));
+        favourable = favourable(prediction, roles, spec);
       }
     }
     if (roles.score() != null) {
       check.requireNumeric(roles.score(), "score", spec.at("columns", "score"));
     }
-    checkSensitive(check, roles, spec);
+    return new FairnessInput.Outcomes(label, prediction, roles.score(),
+        roles.prediction() == null ? roles.threshold() : null, roles.favourableIsPositive(), favourable);
+  }
+
+  /** The prediction read with {@code columns.favourable} as its positive value. */
+  private static BinaryColumn favourable(BinaryColumn prediction, ColumnRoles roles, YamlDocument spec) {
+    if (prediction.type() instanceof org.apache.spark.sql.types.NumericType
+        && !roles.favourable().matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?")) {
+      throw new dev.assay.core.BadInputException(spec.at("columns", "favourable")
+          + ": columns.favourable is '" + roles.favourable() + "' but prediction column '"
+          + roles.prediction() + "' is numeric; set it to the number of the favourable prediction.");
+    }
+    return BinaryColumn.of("prediction, read with columns.favourable", roles.prediction(),
+        prediction.type(), roles.favourable(), spec.at("columns", "favourable"));
+  }
+
+  /** Checks the strata column and the worst slices' metric. */
+  private static FairnessInput.Extras extras(SchemaCheck check, FairnessOptions options,
+                                             YamlDocument spec) {
     if (options.strata() != null) {
       check.requireAtomic(options.strata(), "strata", spec.at("fairness", "strata"));
     }
@@ -140,12 +171,6 @@ public final class FairnessPlan {
       throw new dev.assay.core.BadInputException(spec.at("fairness", "rank_by") + ": rank_by is '"
           + topKBy + "'; use a per-group rate: " + GroupMetric.ids() + ".");
     }
-    return new FairnessInput(data, label, prediction, roles.score(),
-        roles.prediction() == null ? roles.threshold() : null, slices(roles),
-        roles.favourableIsPositive(), options.minGroupSize(), options.confidence(),
-        options.excludeBelowShare(), options.referenceGroup(), favourable, options.bootstrap(),
-        options.bootstrapSeed(), PAdjust.of(options.pAdjust()), options.topK(), topKBy,
-        PAdjustScope.of(options.pAdjustScope()), options.strata(), options.scoreMetrics(),
-        options.maxGroups());
+    return new FairnessInput.Extras(options.topK(), topKBy, options.strata(), options.scoreMetrics());
   }
 }

@@ -59,7 +59,7 @@ final class GroupBootstrap {
         values = boot.values(r -> MannWhitneyAuc.auc(boot.histogram(r, group)));
       } else if (clarify.containsKey(m.key().metric())) {
         if (sides == null) {
-          sides = new ReplicateSides(boot, groups, c.in().favourableIsPositive());
+          sides = new ReplicateSides(boot, groups, c.in().outcomes().favourableIsPositive());
         }
         ClarifyMetric metric = clarify.get(m.key().metric());
         ReplicateSides s = sides;
@@ -72,7 +72,7 @@ final class GroupBootstrap {
         result.add(m);
         continue;
       }
-      Interval ci = BootstrapInterval.percentile(values, c.in().confidence());
+      Interval ci = BootstrapInterval.percentile(values, c.in().inference().confidence());
       String how = BootstrapInterval.describe(c.level(), values, boot.seed());
       result.add(p.with(ci == null ? null : ci.low(), ci == null ? null : ci.high(), p.pValue(),
           join(p.note(), "interval: " + how

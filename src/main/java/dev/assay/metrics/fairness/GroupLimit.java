@@ -2,8 +2,6 @@ package dev.assay.metrics.fairness;
 
 import dev.assay.core.BadInputException;
 import dev.assay.spark.CellLimits;
-import dev.assay.spark.Grouping;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,22 +30,16 @@ final class GroupLimit {
   }
 
   /**
-   * The limits for {@code slices} whose distinct columns are {@code columns} (the i-th held in
-   * {@link #groupColumn(int) groupColumn(i)}), with {@code otherNames} naming the analysis's other
-   * internal cell columns.
+   * The limits for the slices of {@code cells}, with {@code otherNames} naming the analysis's
+   * other internal cell columns.
    */
-  static CellLimits of(List<Slice> slices, List<String> columns, int maxGroups,
-                       Map<String, String> otherNames) {
+  static CellLimits of(SliceColumns cells, int maxGroups, Map<String, String> otherNames) {
     Map<String, String> names = new HashMap<>(otherNames);
+    List<String> columns = cells.columns();
     for (int i = 0; i < columns.size(); i++) {
       names.put(groupColumn(i), columns.get(i));
     }
-    List<Grouping> counted = new ArrayList<>();
-    for (Slice slice : slices) {
-      counted.add(new Grouping(slice.name(),
-          slice.columns().stream().map(c -> groupColumn(columns.indexOf(c))).toList()));
-    }
-    return new CellLimits(FairnessAnalysis.MAX_CELLS, names, maxGroups, counted,
+    return new CellLimits(FairnessAnalysis.MAX_CELLS, names, maxGroups, cells.groupings(),
         (grouping, found) -> tooMany(grouping.name(), grouping.columns().size() > 1, found, maxGroups));
   }
 

@@ -42,7 +42,7 @@ final class GroupResults {
     }
     if (c.hasLabel() && in.hasPrediction()) {
       MetricKey k = key("generalized_entropy_index", scope);
-      double ge = GeneralizedEntropy.index(s, in.favourableIsPositive());
+      double ge = GeneralizedEntropy.index(s, in.outcomes().favourableIsPositive());
       out.add(Double.isNaN(ge)
           ? new MetricResult.Undefined(k, s.n(), join("generalized_entropy_index is undefined: the mean"
               + " benefit is 0 (every row is a missed favourable outcome) or there is no row", note))

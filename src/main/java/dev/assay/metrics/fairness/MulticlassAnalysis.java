@@ -82,22 +82,14 @@ public final class MulticlassAnalysis {
 
   /** Runs the family: one Spark job. */
   public static FairnessOutcome run(MulticlassInput in) {
-    List<String> columns = in.slices().stream().flatMap(s -> s.columns().stream()).distinct().toList();
-    Dataset<Row> data = in.data();
-    for (int i = 0; i < columns.size(); i++) {
-      data = data.withColumn(groupColumn(i), functions.coalesce(
-          Columns.named(columns.get(i)).cast("string"), functions.lit(FairnessAnalysis.MISSING)));
-    }
+    SliceColumns cells = SliceColumns.of(in.slices());
+    Dataset<Row> data = cells.addTo(in.data());
     Column[] classes = classColumns(data, in.label(), in.prediction());
     data = data.withColumn(LABEL, functions.coalesce(classes[0], functions.lit(FairnessAnalysis.MISSING)))
         .withColumn(PREDICTION, functions.coalesce(classes[1], functions.lit(FairnessAnalysis.MISSING)));
     List<Grouping> groupings = new ArrayList<>();
     for (Slice slice : in.slices()) {
-      List<String> keys = new ArrayList<>(slice.columns().stream()
-          .map(c -> groupColumn(columns.indexOf(c))).toList());
-      keys.add(LABEL);
-      keys.add(PREDICTION);
-      groupings.add(new Grouping(slice.name(), keys));
+      groupings.add(new Grouping(slice.name(), cells.cellColumns(slice, LABEL, PREDICTION)));
     }
     Grouping wholeGrouping = new Grouping("", List.of(LABEL, PREDICTION));
     groupings.add(wholeGrouping);
@@ -106,15 +98,15 @@ public final class MulticlassAnalysis {
     List<GroupedStates> rows;
     try {
       rows = SinglePassRunner.run(data, groupings, List.of(aggregate),
-          GroupLimit.of(in.slices(), columns, in.maxGroups(),
+          cells.limits(in.groups().maxGroups(),
               Map.of(LABEL, in.label() + " (label)", PREDICTION, in.prediction() + " (prediction)")));
     } catch (BadInputException e) {
       if (GroupLimit.exceeded(e)) {
         throw e;
       }
       throw new BadInputException(e.getMessage() + " With fairness.task: multiclass the label ('"
-          + in.label() + "', " + in.labelAt() + ") and prediction ('" + in.prediction() + "', "
-          + in.predictionAt() + ") classes are part of each cell: check that they hold classes, not"
+          + in.label() + "', " + in.at().label() + ") and prediction ('" + in.prediction() + "', "
+          + in.at().prediction() + ") classes are part of each cell: check that they hold classes, not"
           + " identifiers or continuous numbers.");
     }
 
@@ -134,7 +126,7 @@ public final class MulticlassAnalysis {
         List<String> group = key.subList(0, key.size() - 2);
         observedKeys.computeIfAbsent(row.grouping().name(), k -> new HashSet<>()).add(group);
         groups.computeIfAbsent(row.grouping().name(), k -> new TreeMap<>())
-            .computeIfAbsent(String.join(Scope.INTERSECTION_SEPARATOR, group), k -> new ClassConfusion())
+            .computeIfAbsent(SliceColumns.group(group), k -> new ClassConfusion())
             .add(label, prediction, s.n());
       }
     }
@@ -144,10 +136,10 @@ public final class MulticlassAnalysis {
     }
     if (all.missingLabel() > 0 || all.missingPrediction() > 0) {
       String which = all.missingLabel() > 0 ? all.missingLabel() + " of " + all.n() + " rows have no"
-          + " label (column '" + in.label() + "', " + in.labelAt() + ")"
+          + " label (column '" + in.label() + "', " + in.at().label() + ")"
           : all.missingPrediction() + " of " + all.n() + " rows have no prediction (column '"
-          + in.prediction() + "', " + in.predictionAt() + ")";
-      throw new BadInputException(in.source() + ": " + which + "; with fairness.task: multiclass"
+          + in.prediction() + "', " + in.at().prediction() + ")";
+      throw new BadInputException(in.at().source() + ": " + which + "; with fairness.task: multiclass"
           + " every row needs a class in both. Drop or fill those rows.");
     }
     TreeSet<String> labelClasses = new TreeSet<>();
@@ -191,12 +183,12 @@ public final class MulticlassAnalysis {
     if (union.size() <= MAX_CLASSES) {
       return;
     }
-    String where = labels.size() > MAX_CLASSES ? in.labelAt() + ": label column '" + in.label()
+    String where = labels.size() > MAX_CLASSES ? in.at().label() + ": label column '" + in.label()
         + "' has " + labels.size() + " distinct values"
-        : predictions.size() > MAX_CLASSES ? in.predictionAt() + ": prediction column '"
+        : predictions.size() > MAX_CLASSES ? in.at().prediction() + ": prediction column '"
         + in.prediction() + "' has " + predictions.size() + " distinct values"
-        : in.labelAt() + ": label column '" + in.label() + "' and prediction column '"
-        + in.prediction() + "' (" + in.predictionAt() + ") have " + union.size()
+        : in.at().label() + ": label column '" + in.label() + "' and prediction column '"
+        + in.prediction() + "' (" + in.at().prediction() + ") have " + union.size()
         + " distinct values together";
     throw new BadInputException(where + " (" + listed(List.copyOf(union)) + "); fairness.task:"
         + " multiclass allows at most " + MAX_CLASSES + " classes. Name columns that hold classes,"
@@ -270,10 +262,6 @@ public final class MulticlassAnalysis {
     return out;
   }
 
-  private static String groupColumn(int i) {
-    return GroupLimit.groupColumn(i);
-  }
-
   /** The results of one attribute (or intersection). */
   private static final class Attribute {
 
@@ -298,23 +286,12 @@ public final class MulticlassAnalysis {
 
     List<MetricResult> results(Map<String, ClassConfusion> groups) {
       List<MetricResult> out = new ArrayList<>();
-      List<String> excluded = new ArrayList<>();
-      groups.forEach((g, m) -> {
-        String note = null;
-        if (m.n() < in.minGroupSize()) {
-          note = "insufficient data: " + m.n() + " rows < min_group_size " + in.minGroupSize()
-              + "; left out of differences and ratios";
-          excluded.add(g + " (n=" + m.n() + ")");
-        } else {
-          eligible.put(g, m);
-        }
-        out.addAll(group(Scope.group(attribute, g), m, classes, z, note));
-      });
-      if (!excluded.isEmpty()) {
-        notes.add(attribute + ": groups smaller than min_group_size " + in.minGroupSize()
-            + " are shown but left out of differences and ratios: " + dev.assay.core.NameList.of(excluded) + ".");
-        exclusion = "excluded (too small): " + dev.assay.core.NameList.of(excluded);
-      }
+      GroupSplit<ClassConfusion> split = GroupSplit.of(groups, ClassConfusion::n,
+          in.groups().minGroupSize(), "differences and ratios");
+      eligible.putAll(split.eligible());
+      groups.forEach((g, m) -> out.addAll(group(Scope.group(attribute, g), m, classes, z, split.note(m.n()))));
+      split.addNote(attribute, notes);
+      exclusion = split.exclusion();
       Map<ClassDisparity, Map<String, MetricResult>> byClass = new LinkedHashMap<>();
       for (String c : classes) {
         for (ClassDisparity d : ClassDisparity.values()) {

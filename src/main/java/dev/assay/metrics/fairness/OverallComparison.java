@@ -78,7 +78,7 @@ final class OverallComparison {
       return List.of(new MetricResult.Undefined(diffKey, s.n(), diffName + why),
           new MetricResult.Undefined(ratioKey, s.n(), ratioName + why));
     }
-    String small = s.n() < c.in().minGroupSize() ? "insufficient data: fewer than min_group_size rows" : null;
+    String small = c.in().groups().smallNote(s.n());
     double pg = (double) xg / ng;
     double p = (double) xAll / nAll;
     long xr = xAll - xg;

@@ -83,11 +83,8 @@ final class ReferenceComparison {
       raw[i] = TwoProportionTest.pValue(rate.base().numerator(s), rate.base().denominator(s), xRef, nRef);
     }
     List<MetricResult> out = new ArrayList<>();
-    for (Map.Entry<String, ConfusionState> e : groups.entrySet()) {
+    for (Map.Entry<String, ConfusionState> e : others(groups, ref).entrySet()) {
       String g = e.getKey();
-      if (g.equals(ref)) {
-        continue;
-      }
       ConfusionState s = e.getValue();
       Scope scope = Scope.group(attribute, g);
       MetricKey diffKey = key(diffName, scope);
@@ -104,7 +101,7 @@ final class ReferenceComparison {
       long n = rate.base().denominator(s);
       double p = (double) x / n;
       double pRef = (double) xRef / nRef;
-      String small = s.n() < c.in().minGroupSize() ? "insufficient data: fewer than min_group_size rows" : null;
+      String small = c.in().groups().smallNote(s.n());
       String base = "vs " + ref + " (" + rate.base().id() + " " + fmt(pRef) + ")";
       Interval d = NewcombeInterval.of(x, n, xRef, nRef, c.z());
       out.add(new MetricResult.Computed(diffKey, p - pRef, s.n(), d.low(), d.high(), raw[i],
@@ -121,6 +118,13 @@ final class ReferenceComparison {
             + (r == null ? " undefined: the group's count is 0" : ""), small)));
       }
     }
+    return out;
+  }
+
+  /** {@code groups} without the reference group {@code ref}, in their order. */
+  static <S> Map<String, S> others(Map<String, S> groups, String ref) {
+    Map<String, S> out = new java.util.LinkedHashMap<>(groups);
+    out.remove(ref);
     return out;
   }
 }

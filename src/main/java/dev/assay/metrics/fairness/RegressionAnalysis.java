@@ -24,7 +24,6 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 
 /**
  * The fairness family for a numeric label and prediction ({@code fairness.task: regression}) in one
@@ -60,27 +59,17 @@ public final class RegressionAnalysis {
 
   /** Runs the family: one Spark job. */
   public static FairnessOutcome run(RegressionInput in) {
-    List<String> columns = in.slices().stream().flatMap(s -> s.columns().stream()).distinct().toList();
-    Dataset<Row> data = in.data();
-    for (int i = 0; i < columns.size(); i++) {
-      data = data.withColumn(groupColumn(i), functions.coalesce(
-          Columns.named(columns.get(i)).cast("string"), functions.lit(FairnessAnalysis.MISSING)));
-    }
-    List<Grouping> groupings = new ArrayList<>();
-    for (Slice slice : in.slices()) {
-      groupings.add(new Grouping(slice.name(),
-          slice.columns().stream().map(c -> groupColumn(columns.indexOf(c))).toList()));
-    }
+    SliceColumns cells = SliceColumns.of(in.slices());
+    Dataset<Row> data = cells.addTo(in.data());
+    List<Grouping> groupings = new ArrayList<>(cells.groupings());
     groupings.add(Grouping.whole(""));
     Column label = FiniteNumbers.of(Columns.named(in.label()));
     Column prediction = FiniteNumbers.of(Columns.named(in.prediction()));
     List<AggregateState<?>> states = List.of(new RegressionAggregate(label, prediction));
     List<GroupedStates> rows = SinglePassRunner.run(data, groupings, states,
-        GroupLimit.of(in.slices(), columns, in.maxGroups(), Map.of()));
+        cells.limits(in.groups().maxGroups(), Map.of()));
 
-    GroupedStates whole = rows.stream().filter(r -> r.grouping().columns().isEmpty()).findFirst()
-        .orElseThrow(() -> new BadInputException("the current data set has no rows: there is nothing"
-            + " to audit. Check data.current's path and filters."));
+    GroupedStates whole = SliceColumns.whole(rows);
     RegressionState all = whole.state(0);
     if (all.unusable() > 0) {
       throw new BadInputException(in.source() + ": " + all.unusable() + " of " + all.n() + " rows have"
@@ -94,7 +83,7 @@ public final class RegressionAnalysis {
         String name = row.grouping().name();
         observedKeys.computeIfAbsent(name, k -> new HashSet<>()).add(row.key());
         groupStates.computeIfAbsent(name, k -> new TreeMap<>())
-            .put(String.join(Scope.INTERSECTION_SEPARATOR, row.key()), row.state(0));
+            .put(SliceColumns.group(row.key()), row.state(0));
       }
     }
     List<String> notes = new ArrayList<>();
@@ -130,29 +119,17 @@ public final class RegressionAnalysis {
   private static List<MetricResult> attribute(RegressionInput in, String attribute,
                                               Map<String, RegressionState> groups, List<String> notes) {
     List<MetricResult> out = new ArrayList<>();
-    Map<String, RegressionState> eligible = new TreeMap<>();
-    List<String> excluded = new ArrayList<>();
-    groups.forEach((g, s) -> {
-      String note = null;
-      if (s.n() < in.minGroupSize()) {
-        note = "insufficient data: " + s.n() + " rows < min_group_size " + in.minGroupSize()
-            + "; left out of differences";
-        excluded.add(g + " (n=" + s.n() + ")");
-      } else {
-        eligible.put(g, s);
-      }
-      out.addAll(group(in, Scope.group(attribute, g), s, note));
-    });
-    if (!excluded.isEmpty()) {
-      notes.add(attribute + ": groups smaller than min_group_size " + in.minGroupSize()
-          + " are shown but left out of differences: " + dev.assay.core.NameList.of(excluded) + ".");
-    }
-    String exclusion = excluded.isEmpty() ? null : "excluded (too small): " + dev.assay.core.NameList.of(excluded);
+    GroupSplit<RegressionState> split = GroupSplit.of(groups, RegressionState::n,
+        in.groups().minGroupSize(), "differences");
+    Map<String, RegressionState> eligible = split.eligible();
+    groups.forEach((g, s) -> out.addAll(group(in, Scope.group(attribute, g), s, split.note(s.n()))));
+    split.addNote(attribute, notes);
+    String exclusion = split.exclusion();
     for (RegressionMetric m : DIFFERENCES) {
       MetricKey k = key(m.differenceId(), Scope.attribute(attribute));
       if (eligible.size() < 2) {
         out.add(new MetricResult.Undefined(k, null, join(m.differenceId() + " is undefined: "
-            + eligible.size() + " group(s) with at least min_group_size " + in.minGroupSize()
+            + eligible.size() + " group(s) with at least min_group_size " + in.groups().minGroupSize()
             + " rows; it needs two", exclusion)));
         continue;
       }
@@ -174,14 +151,11 @@ public final class RegressionAnalysis {
           + " (" + fmt(max) + "), lowest " + lo + " (" + fmt(min) + "); max - min over "
           + eligible.size() + " groups", exclusion), hi, lo));
     }
-    String ref = in.referenceGroups().get(attribute);
+    String ref = in.groups().referenceGroups().get(attribute);
     if (ref != null) {
       out.addAll(RegressionReference.of(in, attribute, ref, groups));
     }
     return out;
   }
 
-  private static String groupColumn(int i) {
-    return GroupLimit.groupColumn(i);
-  }
 }

@@ -60,14 +60,10 @@ final class RegressionReference {
         continue;
       }
       double vr = m.value(r);
-      for (Map.Entry<String, RegressionState> e : groups.entrySet()) {
-        String g = e.getKey();
-        if (g.equals(ref)) {
-          continue;
-        }
+      for (Map.Entry<String, RegressionState> e : ReferenceComparison.others(groups, ref).entrySet()) {
         RegressionState s = e.getValue();
-        Scope scope = Scope.group(attribute, g);
-        String small = s.n() < in.minGroupSize() ? "insufficient data: fewer than min_group_size rows" : null;
+        Scope scope = Scope.group(attribute, e.getKey());
+        String small = in.groups().smallNote(s.n());
         String base = "vs " + ref + " (" + m.id() + " " + fmt(vr) + ")";
         double v = m.value(s);
         Interval ci = m.isMean() ? MeanInterval.difference(s.n(), m.sum(s), m.squareSum(s), r.n(),

@@ -102,11 +102,11 @@ final class SliceSurvey {
       return List.of();
     }
     boolean higherIsWorse = metric == GroupMetric.FALSE_POSITIVE_RATE || metric == GroupMetric.FALSE_NEGATIVE_RATE
-        || (metric == GroupMetric.SELECTION_RATE && !c.in().favourableIsPositive());
+        || (metric == GroupMetric.SELECTION_RATE && !c.in().outcomes().favourableIsPositive());
     List<Candidate> all = new ArrayList<>();
     slices.forEach((attribute, groups) -> groups.forEach((g, s) -> {
       double v = metric.value(s);
-      if (s.n() >= c.in().minGroupSize() && !Double.isNaN(v)) {
+      if (s.n() >= c.in().groups().minGroupSize() && !Double.isNaN(v)) {
         all.add(new Candidate(attribute, g, v, s.n()));
       }
     }));
@@ -127,7 +127,7 @@ final class SliceSurvey {
       text.add((i + 1) + ". " + x.attribute() + " = " + x.group() + ": " + desc);
     }
     notes.add("Worst " + out.size() + " slices by " + metric.id() + " (groups with at least "
-        + c.in().minGroupSize() + " rows): " + String.join("; ", text) + ".");
+        + c.in().groups().minGroupSize() + " rows): " + String.join("; ", text) + ".");
     return out;
   }
 }

@@ -73,7 +73,7 @@ final class StandardizedMeanDifference {
 
   static List<MetricResult> of(AnalysisContext c, String attribute, Map<String, ConfusionState> groups,
                                Collection<String> eligible) {
-    String named = c.in().referenceGroups().get(attribute);
+    String named = c.in().groups().referenceGroups().get(attribute);
     String ref = null;
     if (named != null) {
       ref = groups.containsKey(named) ? named : null;

@@ -60,8 +60,9 @@ class BootstrapTest {
   static FairnessInput input(Dataset<Row> df, int replicates, long seed) {
     BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
     BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
-    return new FairnessInput(df, label, prediction, "score", null, List.of(new Slice(List.of("sex"))),
-        true, 1).withBootstrap(replicates, seed);
+    return FairnessInput.of(df, FairnessInput.Outcomes.of(label, prediction, "score"),
+        List.of(new Slice(List.of("sex"))), 1).withInference(
+        FairnessInput.Inference.DEFAULTS.withBootstrap(new FairnessInput.Bootstrap(replicates, seed)));
   }
 
   static MetricResult.Computed computed(List<MetricResult> metrics, String metric) {

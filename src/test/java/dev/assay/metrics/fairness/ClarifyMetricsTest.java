@@ -57,8 +57,9 @@ class ClarifyMetricsTest {
   static List<MetricResult> run(Object[][] rows, int minGroupSize, boolean favourableIsPositive) {
     BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
     BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
-    return FairnessAnalysis.run(new FairnessInput(frame(rows), label, prediction, null, null,
-        List.of(new Slice(List.of("g"))), favourableIsPositive, minGroupSize)).metrics();
+    return FairnessAnalysis.run(FairnessInput.of(frame(rows), new FairnessInput.Outcomes(label,
+        prediction, null, null, favourableIsPositive, null), List.of(new Slice(List.of("g"))),
+        minGroupSize)).metrics();
   }
 
   static MetricResult result(List<MetricResult> m, String metric, String group) {

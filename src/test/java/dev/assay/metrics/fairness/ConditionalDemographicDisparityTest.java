@@ -51,8 +51,9 @@ class ConditionalDemographicDisparityTest {
   static FairnessInput input(Dataset<Row> df, boolean favourableIsPositive) {
     BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
     BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
-    return new FairnessInput(df, label, prediction, null, null, List.of(new Slice(List.of("sex"))),
-        favourableIsPositive, 1).withStrata("dept");
+    return FairnessInput.of(df, new FairnessInput.Outcomes(label, prediction, null, null,
+        favourableIsPositive, null), List.of(new Slice(List.of("sex"))), 1)
+        .withExtras(new FairnessInput.Extras(0, "selection_rate", "dept", true));
   }
 
   static void add(List<Object[]> rows, String sex, String dept, int y, int p, int times) {
@@ -116,8 +117,8 @@ class ConditionalDemographicDisparityTest {
     // the other metrics are unchanged by the strata column (same selection rate as without it)
     BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
     BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
-    List<MetricResult> plain = FairnessAnalysis.run(new FairnessInput(frame(berkeley()), label, prediction,
-        null, null, List.of(new Slice(List.of("sex"))), true, 1)).metrics();
+    List<MetricResult> plain = FairnessAnalysis.run(FairnessInput.of(frame(berkeley()),
+        FairnessInput.Outcomes.of(label, prediction, null), List.of(new Slice(List.of("sex"))), 1)).metrics();
     assertEquals(value(plain, "selection_rate", "F"), value(ms, "selection_rate", "F"), 0.0);
     assertTrue(plain.stream().noneMatch(m -> m.key().metric().equals("clarify_cddl")));
   }

@@ -65,7 +65,8 @@ class FairnessAnalysisTest {
                              List<Slice> slices) {
     BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
     BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
-    return new FairnessInput(df, label, prediction, "score", null, slices, favourableIsPositive, minGroupSize);
+    return FairnessInput.of(df, new FairnessInput.Outcomes(label, prediction, "score", null,
+        favourableIsPositive, null), slices, minGroupSize);
   }
 
   static double value(List<MetricResult> metrics, String metric, Scope scope) {
@@ -177,8 +178,8 @@ class FairnessAnalysisTest {
   @Test
   void thresholdDerivesThePredictionFromTheScore() {
     BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
-    FairnessInput in = new FairnessInput(frame(ROWS), label, null, "score", 0.5,
-        List.of(new Slice(List.of("sex"))), true, 1);
+    FairnessInput in = FairnessInput.of(frame(ROWS), new FairnessInput.Outcomes(label, null, "score",
+        0.5, true, null), List.of(new Slice(List.of("sex"))), 1);
     List<MetricResult> m = FairnessAnalysis.run(in).metrics();
     // F scores 0.9 0.4 0.7 0.2 0.1 -> 2 of 5 at or above 0.5; M 0.8 0.95 0.6 0.3 0.35 -> 3 of 5.
     assertEquals(0.4, value(m, "selection_rate", Scope.group("sex", "F")), EPS);
@@ -241,8 +242,8 @@ class FairnessAnalysisTest {
     BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
     BinaryColumn fav = BinaryColumn.of("prediction, read with columns.favourable", "p",
         DataTypes.IntegerType, favourable, "spec.yaml:9");
-    return new FairnessInput(df, label, prediction, "score", null, List.of(new Slice(List.of("sex"))),
-        false, 2, 0.95, null, Map.of(), fav);
+    return FairnessInput.of(df, new FairnessInput.Outcomes(label, prediction, "score", null, false, fav),
+        List.of(new Slice(List.of("sex"))), 2);
   }
 
   @Test
@@ -280,8 +281,9 @@ class FairnessAnalysisTest {
                              Map<String, String> reference) {
     BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
     BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
-    return new FairnessInput(df, label, prediction, "score", null, List.of(new Slice(List.of("sex"))),
-        true, minGroupSize, 0.95, excludeBelowShare, reference, null);
+    return FairnessInput.of(df, FairnessInput.Outcomes.of(label, prediction, "score"),
+        List.of(new Slice(List.of("sex"))), minGroupSize).withGroups(
+        new GroupOptions(minGroupSize, excludeBelowShare, reference, dev.assay.spec.FairnessOptions.DEFAULT_MAX_GROUPS));
   }
 
   static MetricResult.Computed computed(List<MetricResult> metrics, String metric, Scope scope) {
@@ -417,7 +419,7 @@ class FairnessAnalysisTest {
     FairnessInput with = input(frame(ROWS), 2, true, List.of(new Slice(List.of("sex"))));
     List<MetricResult> all = FairnessAnalysis.run(with).metrics();
     List<FairnessOutcome> lean = new ArrayList<>();
-    int jobs = JobCounter.count(SharedSpark.get(), () -> lean.add(FairnessAnalysis.run(with.withoutScoreMetrics())));
+    int jobs = JobCounter.count(SharedSpark.get(), () -> lean.add(FairnessAnalysis.run(with.withExtras(with.extras().withoutScoreMetrics()))));
     assertEquals(1, jobs);
     java.util.Set<String> dropped = java.util.Set.of("auc", "auc_difference", "expected_calibration_error",
         "scoring_rate", "scoring_impact_ratio");
@@ -493,13 +495,13 @@ class FairnessAnalysisTest {
         computed(m, "false_positive_rate_diff_vs_ref", male).pValue(), EPS);
     // Benjamini-Hochberg and no adjustment over the same family.
     FairnessInput base = withoutScore(input(frame(ROWS), 2, null, Map.of("sex", "F")));
-    List<MetricResult> bh = FairnessAnalysis.run(base.withPAdjust(PAdjust.BH)).metrics();
+    List<MetricResult> bh = FairnessAnalysis.run(withPAdjust(base, PAdjust.BH)).metrics();
     assertEquals(BenjaminiHochberg.adjust(raw)[2], computed(bh, "selection_rate_diff_vs_ref", male).pValue(), EPS);
     assertEquals(BenjaminiHochberg.adjust(raw)[6], computed(bh, "false_positive_rate_diff_vs_ref",
         Scope.group("sex", FairnessAnalysis.MISSING)).pValue(), EPS);
     assertTrue(computed(bh, "impact_ratio", Scope.group("sex", "F")).note()
         .contains("Benjamini-Hochberg-adjusted over 7"));
-    List<MetricResult> none = FairnessAnalysis.run(base.withPAdjust(PAdjust.NONE)).metrics();
+    List<MetricResult> none = FairnessAnalysis.run(withPAdjust(base, PAdjust.NONE)).metrics();
     assertEquals(raw[4], computed(none, "true_positive_rate_diff_vs_ref", male).pValue(), EPS);
     MetricResult.Computed r = computed(m, "selection_rate_ratio_vs_ref", male);
     assertEquals(1.5, r.value(), EPS);
@@ -555,9 +557,13 @@ class FairnessAnalysisTest {
     BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
     // Score and label present: AUC and calibration keys ride in the same single-pass job, and
     // so do the reference comparisons and significance tests (driver-side arithmetic).
-    FairnessInput in = new FairnessInput(df, label, prediction, "score", null, List.of(
-        new Slice(List.of("sex")), new Slice(List.of("region")), new Slice(List.of("sex", "region"))),
-        true, 1, 0.9, 0.02, Map.of("sex", "F", "sex & region", "F & north"), null);
+    FairnessInput in = FairnessInput.of(df, FairnessInput.Outcomes.of(label, prediction, "score"),
+        List.of(new Slice(List.of("sex")), new Slice(List.of("region")),
+            new Slice(List.of("sex", "region"))), 1)
+        .withGroups(new GroupOptions(1, 0.02, Map.of("sex", "F", "sex & region", "F & north"),
+            dev.assay.spec.FairnessOptions.DEFAULT_MAX_GROUPS))
+        .withInference(new FairnessInput.Inference(0.9, PAdjust.HOLM, PAdjustScope.ATTRIBUTE,
+            FairnessInput.Bootstrap.NONE));
     List<List<MetricResult>> out = new ArrayList<>();
     int jobs = JobCounter.count(spark, () -> out.add(FairnessAnalysis.run(in).metrics()));
     assertEquals(1, jobs);
@@ -619,7 +625,7 @@ class FairnessAnalysisTest {
   void emptyIntersectionCellsAndWorstSlicesByHand() {
     List<Slice> slices = List.of(new Slice(List.of("sex")), new Slice(List.of("region")),
         new Slice(List.of("sex", "region")));
-    FairnessOutcome out = FairnessAnalysis.run(input(frame(ROWS), 2, true, slices).withTopK(3, "selection_rate"));
+    FairnessOutcome out = FairnessAnalysis.run(withTopK(input(frame(ROWS), 2, true, slices), 3, "selection_rate"));
     MetricResult.Computed empty = computed(out.metrics(), "empty_intersection_cells", Scope.attribute("sex & region"));
     assertEquals(1.0, empty.value(), 0);
     assertEquals(6L, empty.count());
@@ -631,7 +637,7 @@ class FairnessAnalysisTest {
     assertEquals(3, out.metrics().stream().filter(r -> r.key().metric().equals("worst_slice_rank")).count());
     assertTrue(out.notes().stream().anyMatch(n -> n.startsWith("Worst 3 slices by selection_rate")), out.notes().toString());
 
-    FairnessOutcome fpr = FairnessAnalysis.run(input(frame(ROWS), 2, true, slices).withTopK(1, "false_positive_rate"));
+    FairnessOutcome fpr = FairnessAnalysis.run(withTopK(input(frame(ROWS), 2, true, slices), 1, "false_positive_rate"));
     assertEquals(1.0, value(fpr.metrics(), "worst_slice_rank", Scope.group("sex", "M")), 0);
     assertEquals(1, fpr.metrics().stream().filter(r -> r.key().metric().equals("worst_slice_rank")).count());
   }
@@ -686,9 +692,22 @@ class FairnessAnalysisTest {
 
   /** {@code in} without its score column (no score-based metrics). */
   static FairnessInput withoutScore(FairnessInput in) {
-    return new FairnessInput(in.data(), in.label(), in.prediction(), null, null, in.slices(),
-        in.favourableIsPositive(), in.minGroupSize(), in.confidence(), in.excludeBelowShare(),
-        in.referenceGroups(), in.favourablePrediction(), in.bootstrap(), in.bootstrapSeed(),
-        in.pAdjust(), in.topK(), in.topKBy());
+    FairnessInput.Outcomes o = in.outcomes();
+    return new FairnessInput(in.data(), new FairnessInput.Outcomes(o.label(), o.prediction(), null,
+        null, o.favourableIsPositive(), o.favourablePrediction()), in.slices(), in.groups(),
+        in.inference(), in.extras());
+  }
+
+  /** {@code in} with {@code adjust} as its p-value adjustment. */
+  static FairnessInput withPAdjust(FairnessInput in, PAdjust adjust) {
+    FairnessInput.Inference i = in.inference();
+    return in.withInference(new FairnessInput.Inference(i.confidence(), adjust, i.pAdjustScope(),
+        i.bootstrap()));
+  }
+
+  /** {@code in} listing its {@code k} worst slices by {@code by}. */
+  static FairnessInput withTopK(FairnessInput in, int k, String by) {
+    FairnessInput.Extras e = in.extras();
+    return in.withExtras(new FairnessInput.Extras(k, by, e.strata(), e.scoreMetrics()));
   }
 }

@@ -67,7 +67,8 @@ class MulticlassCompasOracleTest {
     data = data.withColumn("outcome", y);
     metrics = MulticlassAnalysis.run(new MulticlassInput(data, "outcome", "score_text",
         List.of(new Slice(List.of("race")), new Slice(List.of("sex")), new Slice(List.of("race", "sex"))),
-        MIN_GROUP, 0.95, "compas", "spec:1", "spec:2")).metrics();
+        new MulticlassInput.SpecPlaces("compas", "spec:1", "spec:2"), GroupOptions.minSize(MIN_GROUP),
+        0.95)).metrics();
   }
 
   private static long n(long[][] m) {

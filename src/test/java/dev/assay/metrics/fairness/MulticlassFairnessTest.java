@@ -121,8 +121,9 @@ class MulticlassFairnessTest {
   }
 
   private static MulticlassInput input(Dataset<Row> df, int minGroupSize, List<Slice> slices) {
-    return new MulticlassInput(df, "y", "p", slices, minGroupSize, 0.95, "test", "spec.yaml:7",
-        "spec.yaml:8");
+    return new MulticlassInput(df, "y", "p", slices,
+        new MulticlassInput.SpecPlaces("test", "spec.yaml:7", "spec.yaml:8"),
+        GroupOptions.minSize(minGroupSize), 0.95);
   }
 
   private static final List<Slice> SEX = List.of(new Slice(List.of("sex")));

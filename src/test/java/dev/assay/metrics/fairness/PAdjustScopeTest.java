@@ -51,8 +51,9 @@ class PAdjustScopeTest {
   static FairnessInput input(Dataset<Row> df) {
     BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
     BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
-    return new FairnessInput(df, label, prediction, null, null, List.of(new Slice(List.of("sex")),
-        new Slice(List.of("race")), new Slice(List.of("sex", "race"))), true, 30);
+    return FairnessInput.of(df, FairnessInput.Outcomes.of(label, prediction, null),
+        List.of(new Slice(List.of("sex")), new Slice(List.of("race")), new Slice(List.of("sex", "race"))),
+        30);
   }
 
   static Map<MetricKey, MetricResult.Computed> withP(List<MetricResult> metrics) {
@@ -109,7 +110,7 @@ class PAdjustScopeTest {
   void auditScopeAdjustsEveryPValueOfTheFamilyTogetherInOneJob() {
     Dataset<Row> df = frame();
     Map<MetricKey, MetricResult.Computed> raw = withP(FairnessAnalysis.run(
-        input(df).withPAdjust(PAdjust.NONE)).metrics());
+        FairnessAnalysisTest.withPAdjust(input(df), PAdjust.NONE)).metrics());
     assertTrue(raw.keySet().stream().map(k -> k.scope().attribute()).distinct().count() == 3,
         "p-values from sex, race and sex & race: " + raw.keySet());
     double[] p = raw.values().stream().mapToDouble(MetricResult.Computed::pValue).toArray();
@@ -118,11 +119,13 @@ class PAdjustScopeTest {
 
     List<List<MetricResult>> out = new ArrayList<>();
     int jobs = JobCounter.count(SharedSpark.get(), () -> out.add(FairnessAnalysis.run(
-        input(df).withPAdjustScope(PAdjustScope.AUDIT)).metrics()));
+        input(df).withInference(new FairnessInput.Inference(0.95, PAdjust.HOLM, PAdjustScope.AUDIT,
+            FairnessInput.Bootstrap.NONE))).metrics()));
     assertEquals(1, jobs);
     Map<MetricKey, MetricResult.Computed> holm = withP(out.get(0));
     Map<MetricKey, MetricResult.Computed> bh = withP(FairnessAnalysis.run(
-        input(df).withPAdjust(PAdjust.BH).withPAdjustScope(PAdjustScope.AUDIT)).metrics());
+        input(df).withInference(new FairnessInput.Inference(0.95, PAdjust.BH, PAdjustScope.AUDIT,
+            FairnessInput.Bootstrap.NONE))).metrics());
     Map<MetricKey, MetricResult.Computed> perAttribute = withP(FairnessAnalysis.run(input(df)).metrics());
     int i = 0;
     for (MetricKey k : raw.keySet()) {

@@ -69,7 +69,7 @@ class RegressionFairnessTest {
   }
 
   private static RegressionInput input(Dataset<Row> df, int minGroupSize, List<Slice> slices) {
-    return new RegressionInput(df, "y", "p", slices, minGroupSize, "test");
+    return RegressionInput.of(df, "y", "p", slices, minGroupSize, "test");
   }
 
   private static final List<Slice> SEX_AND_INTERSECTION =
@@ -153,7 +153,7 @@ class RegressionFairnessTest {
   @Test
   void tIntervalsAndReferenceComparisonsMatchTheArithmetic() {
     RegressionInput in = new RegressionInput(frame(ROWS), "y", "p", List.of(new Slice(List.of("sex"))),
-        2, "test", 0.95, java.util.Map.of("sex", "F"));
+        "test", GroupOptions.minSize(2).withReferenceGroups(java.util.Map.of("sex", "F")), 0.95);
     List<MetricResult> ms = RegressionAnalysis.run(in).metrics();
     double t2 = 4.302652729911275;
     Scope f = Scope.group("sex", "F");
@@ -189,7 +189,8 @@ class RegressionFairnessTest {
 
     // an unknown reference group: undefined at the attribute's scope, naming the groups
     List<MetricResult> unknown = RegressionAnalysis.run(new RegressionInput(frame(ROWS), "y", "p",
-        List.of(new Slice(List.of("sex"))), 2, "test", 0.95, java.util.Map.of("sex", "X"))).metrics();
+        List.of(new Slice(List.of("sex"))), "test",
+        GroupOptions.minSize(2).withReferenceGroups(java.util.Map.of("sex", "X")), 0.95)).metrics();
     MetricResult u = FairnessAnalysisTest.result(unknown, "mae_diff_vs_ref", sex);
     assertInstanceOf(MetricResult.Undefined.class, u);
     assertTrue(u.note().contains("reference group 'X'") && u.note().contains("[F, M]"), u.note());

@@ -43,8 +43,9 @@ class ScoreDisparityTest {
 
   /** Score only: no label, no prediction, one attribute g. */
   static List<MetricResult> run(Dataset<Row> df, int minGroupSize, Map<String, String> reference) {
-    FairnessInput in = new FairnessInput(df, null, null, "score", null, List.of(new Slice(List.of("g"))),
-        true, minGroupSize, 0.95, null, reference, null);
+    FairnessInput in = FairnessInput.of(df, FairnessInput.Outcomes.of(null, null, "score"),
+        List.of(new Slice(List.of("g"))), minGroupSize)
+        .withGroups(GroupOptions.minSize(minGroupSize).withReferenceGroups(reference));
     List<List<MetricResult>> out = new ArrayList<>();
     assertEquals(1, JobCounter.count(SharedSpark.get(), () -> out.add(FairnessAnalysis.run(in).metrics())),
         "scoring rate and SMD ride in the family's one job");
