@@ -2,11 +2,9 @@ package dev.assay;
 
 import dev.assay.core.AuditRun;
 import dev.assay.core.BadInputException;
-import dev.assay.core.Exhibits;
 import dev.assay.core.Family;
 import dev.assay.core.FamilyOutcome;
 import dev.assay.core.FileEvidence;
-import dev.assay.core.MetricResult;
 import dev.assay.core.Provenance;
 import dev.assay.core.Verdict;
 import dev.assay.io.DatasetReader;
@@ -36,8 +34,6 @@ import dev.assay.policy.Baseline;
 import dev.assay.policy.Policy;
 import dev.assay.policy.PolicyInputs;
 import dev.assay.policy.PolicyOutcome;
-import dev.assay.policy.RulePack;
-import dev.assay.policy.Waivers;
 import dev.assay.publish.OutputFolder;
 import dev.assay.spec.JudgeOptions;
 import dev.assay.spec.ResolvedSpec;
@@ -49,10 +45,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -64,56 +60,60 @@ import org.apache.spark.sql.SparkSession;
  * each applicable family in as few passes as possible, judges the metrics against the rules and
  * returns the {@link AuditRun} the reports are made from.
  */
-public final class Audit {
+public final class Audit implements Cloneable {
 
   private final ResolvedSpec spec;
-  private final Path waiversFile;
-  private final Path baselineFile;
-  private final boolean failOnWarning;
-  private final Clock clock;
-  private final Function<String, String> environment;
-  private final Path recordsOut;
-  private final Progress progress;
+  // Set only on a fresh copy before it is returned (see copy): an Audit never changes once seen.
+  private Path waiversFile;
+  private Path baselineFile;
+  private boolean failOnWarning;
+  private Clock clock = Clock.systemUTC();
+  private Function<String, String> environment = System::getenv;
+  private Path recordsOut;
+  private Progress progress = Progress.silent();
 
-  private Audit(ResolvedSpec spec, Path waiversFile, Path baselineFile, boolean failOnWarning, Clock clock,
-                Function<String, String> environment, Path recordsOut, Progress progress) {
+  private Audit(ResolvedSpec spec) {
     this.spec = spec;
-    this.waiversFile = waiversFile;
-    this.baselineFile = baselineFile;
-    this.failOnWarning = failOnWarning;
-    this.clock = clock;
-    this.environment = environment;
-    this.recordsOut = recordsOut;
-    this.progress = progress;
   }
 
   public static Audit of(ResolvedSpec spec) {
-    return new Audit(spec, null, null, false, Clock.systemUTC(), System::getenv, null, Progress.silent());
+    return new Audit(spec);
+  }
+
+  /** A copy of this audit (a shallow one: every field is immutable) with {@code change} applied. */
+  private Audit copy(Consumer<Audit> change) {
+    try {
+      Audit copy = (Audit) clone();
+      change.accept(copy);
+      return copy;
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** Applies the waivers in {@code file} (docs/contract.md §5); null for none. */
   public Audit withWaivers(Path file) {
-    return new Audit(spec, file, baselineFile, failOnWarning, clock, environment, recordsOut, progress);
+    return copy(a -> a.waiversFile = file);
   }
 
   /** Compares with an earlier run's results.json ({@code --baseline}); null for none. */
   public Audit withBaseline(Path file) {
-    return new Audit(spec, waiversFile, file, failOnWarning, clock, environment, recordsOut, progress);
+    return copy(a -> a.baselineFile = file);
   }
 
   /** With {@code true}, failed warning rules close the gate too ({@code --fail-on warning}). */
   public Audit failOnWarning(boolean value) {
-    return new Audit(spec, waiversFile, baselineFile, value, clock, environment, recordsOut, progress);
+    return copy(a -> a.failOnWarning = value);
   }
 
   /** The clock for run times and waiver expiry (tests inject a fixed one). */
   public Audit withClock(Clock value) {
-    return new Audit(spec, waiversFile, baselineFile, failOnWarning, value, environment, recordsOut, progress);
+    return copy(a -> a.clock = value);
   }
 
   /** Where environment variables are read (the judge's key); tests inject a map. */
   public Audit withEnvironment(Function<String, String> value) {
-    return new Audit(spec, waiversFile, baselineFile, failOnWarning, clock, value, recordsOut, progress);
+    return copy(a -> a.environment = value);
   }
 
   /**
@@ -121,12 +121,12 @@ public final class Audit {
    * null for none.
    */
   public Audit withRecords(Path folder) {
-    return new Audit(spec, waiversFile, baselineFile, failOnWarning, clock, environment, folder, progress);
+    return copy(a -> a.recordsOut = folder);
   }
 
   /** Where the steps are shown: job descriptions always, console lines when not silent. */
   public Audit withProgress(Progress value) {
-    return new Audit(spec, waiversFile, baselineFile, failOnWarning, clock, environment, recordsOut, value);
+    return copy(a -> a.progress = value);
   }
 
   /**
@@ -146,117 +146,147 @@ public final class Audit {
   private AuditRun runChecked(SparkSession spark) {
     Instant started = clock.instant();
     PolicyInputs inputs = PolicyInputs.load(spec.ruleFiles(), waiversFile, baselineFile);
-    List<RulePack> packs = inputs.packs();
-    Waivers waivers = inputs.waivers();
-    Baseline baseline = inputs.baseline();
-
     checkRecordsOut();
     JudgeOptions judge = spec.judge();
     String judgeKey = judge == null ? null : judgeKey(judge);
+    OpenInputs data = openInputs(spark);
+    FamilyResults found = new FamilyResults();
+    runFairness(spark, data.current(), found);
+    runDrift(spark, data.drift(), found);
+    runPrivacy(spark, data.privacy(), found);
+    runLlm(spark, data.current(), judge, judgeKey, found);
+    List<Verdict> verdicts = gate(inputs, found);
+    return assemble(spark, started, inputs.baseline(), found, verdicts);
+  }
 
+  /**
+   * The data each family reads, opened and checked before any family runs.
+   *
+   * @param drift drift's input, its columns checked on both sides; null when drift does not apply
+   */
+  private record OpenInputs(Dataset<Row> current, PrivacyPlan privacy, DriftInput drift) {
+  }
+
+  private OpenInputs openInputs(SparkSession spark) {
     Dataset<Row> current = progress.step(spark, "inputs", "open data.current",
         () -> DatasetReader.open(spark, spec.current()));
     PrivacyPlan privacyPlan = PrivacyPlan.check(current, spec.privacy().trainingText() == null ? null
         : DatasetReader.open(spark, spec.privacy().trainingText()), spec.privacy(), spec.columns(),
-        spec.document(), "data.current (" + spec.current().uri() + ")");
-    // drift's columns are checked on both sides before any job runs
+        spec.document(), currentSource());
     DriftInput driftInput = DriftPlan.notApplicable(spec) != null ? null
         : DriftPlan.input(DatasetReader.open(spark, spec.reference()), current, spec);
-    List<FamilyOutcome> families = new ArrayList<>();
-    List<MetricResult> metrics = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
-    Map<String, Long> rowCounts = new LinkedHashMap<>();
-    Exhibits exhibits = Exhibits.NONE;
+    return new OpenInputs(current, privacyPlan, driftInput);
+  }
 
+  private String currentSource() {
+    return "data.current (" + spec.current().uri() + ")";
+  }
+
+  /**
+   * fairness: classification in one job; {@code fairness.task: regression} (numeric label and
+   * prediction) and {@code multiclass} (one-vs-rest per class) are each their own one-job analysis.
+   */
+  private void runFairness(SparkSession spark, Dataset<Row> current, FamilyResults found) {
     FamilyOutcome fairness = FairnessPlan.outcome(spec.columns());
-    families.add(fairness);
-    if (fairness.applicable()) {
-      String source = "data.current (" + spec.current().uri() + ")";
-      // fairness.task: regression (numeric label and prediction) and multiclass (one-vs-rest per
-      // class) are each their own one-job analysis
-      FairnessOutcome outcome = progress.step(spark, "fairness", "per-group rates and scores",
-          () -> spec.fairness().regression()
-          ? RegressionAnalysis.run(FairnessPlan.regressionInput(current, spec.columns(),
-              spec.fairness(), spec.document(), source))
-          : spec.fairness().multiclass()
-          ? MulticlassAnalysis.run(FairnessPlan.multiclassInput(current, spec.columns(),
-              spec.fairness(), spec.document(), source))
-          : FairnessAnalysis.run(FairnessPlan.input(current, spec.columns(), spec.fairness(),
-              spec.document(), source)));
-      metrics.addAll(outcome.metrics());
-      notes.addAll(outcome.notes());
-      outcome.metrics().stream()
-          .filter(m -> m.key().metric().equals("count") && m.key().scope().attribute() == null)
-          .findFirst().ifPresent(m -> rowCounts.put("current", m.count()));
+    found.families.add(fairness);
+    if (!fairness.applicable()) {
+      return;
     }
-    // --- drift: reference vs current, two Spark jobs over both data sets ---
-    if (driftInput == null) {
-      families.add(DriftPlan.notApplicable(spec));
-    } else {
-      DriftOutcome outcome = progress.step(spark, "drift",
-          "reference vs current, " + driftInput.columns().size()
-              + (driftInput.columns().size() == 1 ? " column" : " columns"),
-          () -> DriftAnalysis.run(driftInput));
-      families.add(FamilyOutcome.ran(Family.DRIFT, "reference vs current, columns "
-          + driftInput.columns().stream().map(DriftColumn::name).toList()));
-      metrics.addAll(outcome.metrics());
-      notes.addAll(outcome.notes());
-      rowCounts.put("reference", outcome.referenceRows());
-      rowCounts.putIfAbsent("current", outcome.currentRows());
-      exhibits = exhibits.withHistograms(outcome.histograms());
-    }
-    // --- end drift ---
+    String source = currentSource();
+    FairnessOutcome outcome = progress.step(spark, "fairness", "per-group rates and scores",
+        () -> spec.fairness().regression()
+        ? RegressionAnalysis.run(FairnessPlan.regressionInput(current, spec.columns(),
+            spec.fairness(), spec.document(), source))
+        : spec.fairness().multiclass()
+        ? MulticlassAnalysis.run(FairnessPlan.multiclassInput(current, spec.columns(),
+            spec.fairness(), spec.document(), source))
+        : FairnessAnalysis.run(FairnessPlan.input(current, spec.columns(), spec.fairness(),
+            spec.document(), source)));
+    found.add(outcome.metrics(), outcome.notes());
+    outcome.metrics().stream()
+        .filter(m -> m.key().metric().equals("count") && m.key().scope().attribute() == null)
+        .findFirst().ifPresent(m -> found.rowCounts.put("current", m.count()));
+  }
 
-    // privacy: re-identification risk, PII scan, membership inference
+  /** drift: reference vs current, two Spark jobs over both data sets. */
+  private void runDrift(SparkSession spark, DriftInput driftInput, FamilyResults found) {
+    if (driftInput == null) {
+      found.families.add(DriftPlan.notApplicable(spec));
+      return;
+    }
+    DriftOutcome outcome = progress.step(spark, "drift",
+        "reference vs current, " + driftInput.columns().size()
+            + (driftInput.columns().size() == 1 ? " column" : " columns"),
+        () -> DriftAnalysis.run(driftInput));
+    found.families.add(FamilyOutcome.ran(Family.DRIFT, "reference vs current, columns "
+        + driftInput.columns().stream().map(DriftColumn::name).toList()));
+    found.add(outcome.metrics(), outcome.notes());
+    found.rowCounts.put("reference", outcome.referenceRows());
+    found.rowCounts.putIfAbsent("current", outcome.currentRows());
+    found.exhibits = found.exhibits.withHistograms(outcome.histograms());
+  }
+
+  /** privacy: re-identification risk, PII scan, membership inference. */
+  private void runPrivacy(SparkSession spark, PrivacyPlan privacyPlan, FamilyResults found) {
     PrivacyOutcome privacy = privacyPlan.notApplicable() != null ? privacyPlan.run()
         : progress.step(spark, "privacy", "re-identification, PII scan, membership inference",
             privacyPlan::run);
-    families.add(privacy.family());
-    metrics.addAll(privacy.metrics());
-    notes.addAll(privacy.notes());
-    exhibits = exhibits.withPiiExamples(privacy.piiExamples());
+    found.families.add(privacy.family());
+    found.add(privacy.metrics(), privacy.notes());
+    found.exhibits = found.exhibits.withPiiExamples(privacy.piiExamples());
+  }
 
-    // --- llm: text quality, safety and format of an LLM application's outputs (one job) ---
+  /** llm: text quality, safety and format of an LLM application's outputs (one job), then the judge. */
+  private void runLlm(SparkSession spark, Dataset<Row> current, JudgeOptions judge, String judgeKey,
+                      FamilyResults found) {
     FamilyOutcome llm = LlmPlan.outcome(spec.raw().columns());
-    families.add(llm);
-    if (llm.applicable()) {
-      LlmInput input = LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(),
-          "data.current (" + spec.current().uri() + ")").withScanners(responseScanners());
-      LlmOutcome outcome = progress.step(spark, "llm", "text quality, safety and format",
-          () -> LlmAnalysis.run(input));
-      metrics.addAll(outcome.metrics());
-      notes.addAll(outcome.notes());
-      rowCounts.putIfAbsent("current", outcome.statistics().records());
-      if (recordsOut != null) {
-        progress.step(spark, "llm", "per-record scores (--records)",
-            () -> LlmRecords.write(input, recordsOut.toUri().toString()));
-        notes.add("Per-record llm scores written to " + recordsOut + " (--records).");
-      }
-      if (judge != null) {
-        JudgeAnalysis.JudgeOutcome judged = progress.step(spark, "llm", "LLM judge",
-            () -> JudgeAnalysis.run(input, judge, judgeKey));
-        metrics.addAll(judged.metrics());
-        notes.addAll(judged.notes());
-      }
+    found.families.add(llm);
+    if (!llm.applicable()) {
+      return;
     }
-    // --- end llm ---
+    LlmInput input = LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(),
+        currentSource()).withScanners(responseScanners());
+    LlmOutcome outcome = progress.step(spark, "llm", "text quality, safety and format",
+        () -> LlmAnalysis.run(input));
+    found.add(outcome.metrics(), outcome.notes());
+    found.rowCounts.putIfAbsent("current", outcome.statistics().records());
+    if (recordsOut != null) {
+      progress.step(spark, "llm", "per-record scores (--records)",
+          () -> LlmRecords.write(input, recordsOut.toUri().toString()));
+      found.notes.add("Per-record llm scores written to " + recordsOut + " (--records).");
+    }
+    if (judge != null) {
+      JudgeAnalysis.JudgeOutcome judged = progress.step(spark, "llm", "LLM judge",
+          () -> JudgeAnalysis.run(input, judge, judgeKey));
+      found.add(judged.metrics(), judged.notes());
+    }
+  }
 
+  /** Judges the metrics against the rule packs, the waivers and the baseline. */
+  private List<Verdict> gate(PolicyInputs inputs, FamilyResults found) {
+    Baseline baseline = inputs.baseline();
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    PolicyOutcome policy = Policy.evaluate(packs, metrics, families, waivers, today, failOnWarning,
-        baseline == null ? Map.of() : baseline.values());
-    notes.addAll(policy.notes());
+    PolicyOutcome policy = Policy.evaluate(inputs.packs(), found.metrics, found.families,
+        inputs.waivers(), today, failOnWarning, baseline == null ? Map.of() : baseline.values());
+    found.notes.addAll(policy.notes());
     List<Verdict> verdicts = policy.verdicts();
     if (baseline != null) {
       verdicts = baseline.annotate(verdicts);
-      notes.add(baseline.summary(metrics));
+      found.notes.add(baseline.summary(found.metrics));
     }
+    return verdicts;
+  }
 
+  /** The run the reports are made from, with the evidence of what was read. */
+  private AuditRun assemble(SparkSession spark, Instant started, Baseline baseline,
+                            FamilyResults found, List<Verdict> verdicts) {
     List<FileEvidence> files = progress.step(spark, "evidence", "SHA-256 of the spec, rules and inputs",
         () -> evidence(spark));
     Provenance provenance = new Provenance(Version.tool(), System.getProperty("java.version"),
         spark.version(), spark.sparkContext().master(), started, clock.instant(), files);
-    return new AuditRun(spec.name(), spec.model(), families, metrics, verdicts, rowCounts,
-        notes, provenance, baseline == null ? Map.of() : baseline.values(), exhibits);
+    return new AuditRun(spec.name(), spec.model(), found.families, found.metrics, verdicts,
+        found.rowCounts, found.notes, provenance, baseline == null ? Map.of() : baseline.values(),
+        found.exhibits);
   }
 
   /** What was read, with sizes and SHA-256 hashes, for the manifest. */

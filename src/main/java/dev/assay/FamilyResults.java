@@ -1,0 +1,28 @@
+package dev.assay;
+
+import dev.assay.core.Exhibits;
+import dev.assay.core.FamilyOutcome;
+import dev.assay.core.MetricResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the families of one audit have found so far, gathered in run order: each family's outcome
+ * line, the metrics, the notes, the row counts per data set and the exhibits the report shows.
+ */
+final class FamilyResults {
+
+  final List<FamilyOutcome> families = new ArrayList<>();
+  final List<MetricResult> metrics = new ArrayList<>();
+  final List<String> notes = new ArrayList<>();
+  final Map<String, Long> rowCounts = new LinkedHashMap<>();
+  Exhibits exhibits = Exhibits.NONE;
+
+  /** Adds a family's metrics and notes. */
+  void add(List<MetricResult> found, List<String> foundNotes) {
+    metrics.addAll(found);
+    notes.addAll(foundNotes);
+  }
+}
