@@ -10,6 +10,7 @@ import dev.assay.core.MetricResult;
 import dev.assay.core.Provenance;
 import dev.assay.core.Verdict;
 import dev.assay.io.DatasetReader;
+import dev.assay.io.SourceLedger;
 import dev.assay.io.FileHasher;
 import dev.assay.io.ReadFailure;
 import dev.assay.metrics.drift.DriftAnalysis;
@@ -158,7 +159,7 @@ public final class Audit {
         () -> DatasetReader.open(spark, spec.current()));
     PrivacyPlan privacyPlan = PrivacyPlan.check(current, spec.privacy().trainingText() == null ? null
         : DatasetReader.open(spark, spec.privacy().trainingText()), spec.privacy(), spec.columns(),
-        spec.document(), "data.current (" + spec.current().uri() + ")");
+        spec.document(), "data.current (" + spec.current().where() + ")");
     // drift's columns are checked on both sides before any job runs
     DriftInput driftInput = DriftPlan.notApplicable(spec) != null ? null
         : DriftPlan.input(DatasetReader.open(spark, spec.reference()), current, spec);
@@ -171,7 +172,7 @@ public final class Audit {
     FamilyOutcome fairness = FairnessPlan.outcome(spec.columns());
     families.add(fairness);
     if (fairness.applicable()) {
-      String source = "data.current (" + spec.current().uri() + ")";
+      String source = "data.current (" + spec.current().where() + ")";
       // fairness.task: regression (numeric label and prediction) and multiclass (one-vs-rest per
       // class) are each their own one-job analysis
       FairnessOutcome outcome = progress.step(spark, "fairness", "per-group rates and scores",
@@ -221,7 +222,7 @@ public final class Audit {
     families.add(llm);
     if (llm.applicable()) {
       LlmInput input = LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(),
-          "data.current (" + spec.current().uri() + ")").withScanners(responseScanners());
+          "data.current (" + spec.current().where() + ")").withScanners(responseScanners());
       LlmOutcome outcome = progress.step(spark, "llm", "text quality, safety and format",
           () -> LlmAnalysis.run(input));
       metrics.addAll(outcome.metrics());
@@ -254,7 +255,8 @@ public final class Audit {
     List<FileEvidence> files = progress.step(spark, "evidence", "SHA-256 of the spec, rules and inputs",
         () -> evidence(spark));
     Provenance provenance = new Provenance(Version.tool(), System.getProperty("java.version"),
-        spark.version(), spark.sparkContext().master(), started, clock.instant(), files);
+        spark.version(), spark.sparkContext().master(), started, clock.instant(), files,
+        SourceLedger.evidence(spark, spec.sources()));
     return new AuditRun(spec.name(), spec.model(), families, metrics, verdicts, rowCounts,
         notes, provenance, baseline == null ? Map.of() : baseline.values(), exhibits);
   }
@@ -273,10 +275,11 @@ public final class Audit {
     if (baselineFile != null) {
       files.addAll(hasher.evidence("baseline", baselineFile.toAbsolutePath().toString()));
     }
-    files.addAll(hasher.evidence("data.current", spec.current().uri()));
-    if (spec.reference() != null) {
-      files.addAll(hasher.evidence("data.reference", spec.reference().uri()));
-    }
+    spec.dataInputs().forEach((key, source) -> {
+      if (key.startsWith("data.")) {
+        files.addAll(hasher.evidence(key, source.uri()));
+      }
+    });
     return files;
   }
 
