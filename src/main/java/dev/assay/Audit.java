@@ -8,6 +8,7 @@ import dev.assay.core.FileEvidence;
 import dev.assay.core.Provenance;
 import dev.assay.core.Verdict;
 import dev.assay.io.DatasetReader;
+import dev.assay.io.SourceLedger;
 import dev.assay.io.FileHasher;
 import dev.assay.io.ReadFailure;
 import dev.assay.metrics.drift.DriftAnalysis;
@@ -179,7 +180,7 @@ public final class Audit implements Cloneable {
   }
 
   private String currentSource() {
-    return "data.current (" + spec.current().uri() + ")";
+    return "data.current (" + spec.current().where() + ")";
   }
 
   /**
@@ -283,7 +284,8 @@ public final class Audit implements Cloneable {
     List<FileEvidence> files = progress.step(spark, "evidence", "SHA-256 of the spec, rules and inputs",
         () -> evidence(spark));
     Provenance provenance = new Provenance(Version.tool(), System.getProperty("java.version"),
-        spark.version(), spark.sparkContext().master(), started, clock.instant(), files);
+        spark.version(), spark.sparkContext().master(), started, clock.instant(), files,
+        SourceLedger.evidence(spark, spec.sources()));
     return new AuditRun(spec.name(), spec.model(), found.families, found.metrics, verdicts,
         found.rowCounts, found.notes, provenance, baseline == null ? Map.of() : baseline.values(),
         found.exhibits);
@@ -303,10 +305,11 @@ public final class Audit implements Cloneable {
     if (baselineFile != null) {
       files.addAll(hasher.evidence("baseline", baselineFile.toAbsolutePath().toString()));
     }
-    files.addAll(hasher.evidence("data.current", spec.current().uri()));
-    if (spec.reference() != null) {
-      files.addAll(hasher.evidence("data.reference", spec.reference().uri()));
-    }
+    spec.dataInputs().forEach((key, source) -> {
+      if (key.startsWith("data.")) {
+        files.addAll(hasher.evidence(key, source.uri()));
+      }
+    });
     return files;
   }
 

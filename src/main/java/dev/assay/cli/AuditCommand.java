@@ -70,6 +70,11 @@ final class AuditCommand implements Callable<Integer> {
           + " stages (on by default on a terminal)")
   boolean progress;
 
+  @Option(names = {"-v", "--verbose"},
+      description = "print Spark's own INFO logging on standard error (off by default: it goes to"
+          + " a log file)")
+  boolean verbose;
+
   @Option(names = {"-q", "--quiet"},
       description = "print only the verdict line (errors still go to standard error)")
   boolean quiet;
@@ -97,7 +102,7 @@ final class AuditCommand implements Callable<Integer> {
         folder.notes().forEach(note -> Console.out("Note: " + note));
       }
       AuditRun run;
-      try (SessionScope session = SessionScope.open(master, settings())) {
+      try (SessionScope session = SessionScope.open(master, settings(), verbose)) {
         run = Audit.of(resolved).withWaivers(waivers).withBaseline(baseline)
             .failOnWarning(failOn.equals("warning")).withRecords(records)
             .withProgress(quiet ? Progress.silent()

@@ -17,7 +17,8 @@ import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
  * {@code <java.io.tmpdir>/assay-<pid>.log} (created only when something is logged); a failed run's
  * message points to it ({@link #pointer}). Applies in embedded mode and under spark-submit
  * ({@code --master} / SPARK_HOME, whose default configuration printed about 2,450 INFO lines);
- * {@code ASSAY_VERBOSE=1} leaves the launcher's logging alone.
+ * {@code ASSAY_VERBOSE=1} leaves the launcher's logging alone; {@code audit -v} puts Spark's INFO
+ * logging on the console for that command.
  */
 final class QuietLogs {
 
@@ -31,7 +32,27 @@ final class QuietLogs {
   }
 
   static synchronized void apply() {
+    apply(false);
+  }
+
+  /**
+   * Routes the logs for the command about to run; {@code verbose} ({@code -v}) instead puts
+   * Spark's INFO logging back on standard error, for this command only.
+   */
+  static synchronized void apply(boolean verbose) {
     runStart = FILE.toFile().length();
+    if (verbose) {
+      applied = false; // the next quiet command routes the logs to the file again
+      ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
+      b.setConfigurationName("assay-verbose");
+      b.add(b.newAppender("stderr", "Console")
+          .addAttribute("target", "SYSTEM_ERR")
+          .addAttribute("follow", true)
+          .add(b.newLayout("PatternLayout").addAttribute("pattern", "%d{HH:mm:ss} %p %c{1}: %m%n")));
+      b.add(b.newRootLogger(Level.INFO).add(b.newAppenderRef("stderr")));
+      Configurator.reconfigure(b.build());
+      return;
+    }
     if (applied || System.getenv("ASSAY_VERBOSE") != null) {
       return;
     }

@@ -30,8 +30,13 @@ final class SessionScope implements AutoCloseable {
   }
 
   static SessionScope open(String master, Map<String, String> conf) {
+    return open(master, conf, false);
+  }
+
+  /** As {@link #open(String, Map)}; {@code verbose} keeps Spark's INFO logging on the console. */
+  static SessionScope open(String master, Map<String, String> conf, boolean verbose) {
     Secrets.rememberSettings(conf); // e.g. spark.hadoop.fs.azure.account.key.ACCOUNT: scrubbed everywhere
-    QuietLogs.apply();
+    QuietLogs.apply(verbose);
     boolean own = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create(master, conf);
     SecretLogFilter.install(); // after Spark set up logging: log lines holding a secret are dropped

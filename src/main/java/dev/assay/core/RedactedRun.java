@@ -41,6 +41,8 @@ public final class RedactedRun {
     List<FileEvidence> files = p.files().stream().map(f -> new FileEvidence(f.role(),
         Secrets.scrub(f.path()), f.size(), f.modified(), f.sha256())).toList();
     return new Provenance(p.toolVersion(), p.javaVersion(), p.sparkVersion(),
-        Secrets.scrub(p.sparkMaster()), p.started(), p.finished(), files);
+        Secrets.scrub(p.sparkMaster()), p.started(), p.finished(), files,
+        p.sources().stream().map(s -> new SourceEvidence(s.role(), s.kind(), Secrets.scrub(s.location()),
+            s.table(), s.version(), s.timestamp(), Secrets.scrub(s.query()), s.inputs())).toList());
   }
 }

@@ -14,7 +14,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StringType;
 
 /**
- * Opens a data set with Spark's built-in readers (csv, parquet, json, orc) from any Hadoop URI.
+ * Opens a data set with Spark's built-in readers (csv, parquet, json, orc) from any Hadoop URI;
+ * Delta tables, catalog tables, JDBC and Spark SQL queries go to {@link SourceReader}.
  * Opening reads only the schema (for CSV with {@code inferSchema}, Spark scans the file once to
  * infer types; give a schema-carrying format such as Parquet to avoid that pass). The data is never
  * modified. Remote storage is first {@linkplain StorageProbe probed} under a deadline.
@@ -31,6 +32,18 @@ public final class DatasetReader {
    * @throws RunFailedException when the storage cannot be reached
    */
   public static Dataset<Row> open(SparkSession spark, DataSource source) {
+    if (!source.isFiles() || source.format() == DataFormat.DELTA) {
+      if (source.uri() != null && source.format() == DataFormat.DELTA) {
+        StorageProbe.probe(source.role(), source.uri(), spark.sparkContext().hadoopConfiguration(),
+            deadline(spark));
+      }
+      return SourceReader.open(spark, source, df -> {
+        if (df.schema().fields().length == 0) {
+          throw new BadInputException(source.key() + " (" + source.where() + ") has no columns.");
+        }
+        return df;
+      });
+    }
     StorageProbe.probe(source.role(), source.uri(), spark.sparkContext().hadoopConfiguration(),
         deadline(spark));
     try {

@@ -3,6 +3,7 @@ package dev.assay.report;
 import dev.assay.core.AuditRun;
 import dev.assay.core.FileEvidence;
 import dev.assay.core.Provenance;
+import dev.assay.core.SourceEvidence;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +18,9 @@ import java.util.Map;
 /**
  * Writes manifest.json (schema {@value #SCHEMA}), the evidence record of a run: tool, Java and
  * Spark versions, the Spark master, start and end time (ISO-8601, UTC), every input file with its
- * role, size, modification time and SHA-256, and the size and SHA-256 of each other report file,
+ * role, size, modification time and SHA-256, each data set that is not plain files ({@code sources}:
+ * a catalog table, a Delta snapshot version, a JDBC URL and table or query, a Spark SQL query's
+ * text), and the size and SHA-256 of each other report file,
  * so an auditor can later prove which data and which report belong together.
  */
 public final class Manifest {
@@ -70,6 +73,13 @@ public final class Manifest {
       }
     }
     json.writeEndArray();
+    if (p != null && !p.sources().isEmpty()) {
+      json.writeArrayFieldStart("sources");
+      for (SourceEvidence source : p.sources()) {
+        source(json, source);
+      }
+      json.writeEndArray();
+    }
     json.writeArrayFieldStart("outputs");
     for (ReportFile.WrittenFile output : outputs) {
       json.writeStartObject();
@@ -79,6 +89,36 @@ public final class Manifest {
       json.writeEndObject();
     }
     json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  /** One data set that is not plain files; absent fields are left out. */
+  private static void source(JsonGenerator json, SourceEvidence s) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("role", s.role());
+    json.writeStringField("kind", s.kind());
+    if (s.location() != null) {
+      json.writeStringField("location", s.location());
+    }
+    if (s.table() != null) {
+      json.writeStringField("table", s.table());
+    }
+    if (s.version() != null) {
+      json.writeNumberField("version", s.version());
+    }
+    if (s.timestamp() != null) {
+      json.writeStringField("timestamp", s.timestamp());
+    }
+    if (s.query() != null) {
+      json.writeStringField("query", s.query());
+    }
+    if (!s.inputs().isEmpty()) {
+      json.writeArrayFieldStart("inputs");
+      for (String input : s.inputs()) {
+        json.writeString(input);
+      }
+      json.writeEndArray();
+    }
     json.writeEndObject();
   }
 

@@ -35,6 +35,7 @@ public final class SparkSessions {
       sparkConf.setIfMissing("spark.sql.shuffle.partitions", "8");
     }
     conf.forEach(sparkConf::set);
+    DeltaSettings.applyIfPresent(sparkConf);
     return SparkSession.builder().config(sparkConf).getOrCreate();
   }
 }

@@ -17,15 +17,25 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
   public record Model(String name, String version, String owner) {
   }
 
-  /** The data sets: {@code current} (required) and {@code reference} (optional). */
-  public record Data(Source current, Source reference) {
+  /**
+   * The data sets: {@code current} (required) and {@code reference} (optional), and the named
+   * {@code inputs} a {@code query} of either reads (each a temporary view under its name).
+   */
+  public record Data(Source current, Source reference, Map<String, Source> inputs) {
   }
 
   /**
-   * One data set: a Spark/Hadoop URI or a path relative to the spec's folder, a format
-   * ({@code csv | parquet | json | orc}, default from the extension) and reader options.
+   * One data set, from exactly one place: a {@code path} (a Spark/Hadoop URI or a path relative to
+   * the spec's folder; {@code format} csv, parquet, json, orc or delta, default from the
+   * extension), a catalog {@code table}, a JDBC {@code url} ({@code format: jdbc}, with
+   * {@code table} or {@code query} run by the database, the {@code user} and the environment
+   * variable holding the password, {@code password_env}), or a Spark SQL {@code query} over the
+   * named {@code data.inputs}. Delta time travel: {@code version} or {@code timestamp}. See
+   * {@link SourceSpec}.
    */
-  public record Source(String path, String format, Map<String, String> options) {
+  public record Source(String path, String format, Map<String, String> options, String table,
+                       String query, String url, String user, String passwordEnv, Long version,
+                       String timestamp) {
   }
 
   /** Column roles. Every field is optional; a family runs when the columns it needs are named. */

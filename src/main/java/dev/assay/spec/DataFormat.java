@@ -3,9 +3,20 @@ package dev.assay.spec;
 import java.util.List;
 import java.util.Locale;
 
-/** The file formats Assay reads through Spark's built-in readers. */
+/**
+ * The formats Assay reads: Spark's built-in file readers (csv, parquet, json, orc), Delta Lake
+ * tables ({@code delta}, a folder with a {@code _delta_log}) and databases over JDBC ({@code jdbc}).
+ */
 public enum DataFormat {
-  CSV, PARQUET, JSON, ORC;
+  CSV, PARQUET, JSON, ORC, DELTA, JDBC;
+
+  /** The format names a spec may give, for messages. */
+  public static final String NAMES = "csv, parquet, json, orc, delta, jdbc";
+
+  /** Whether this format reads files at a path (all but jdbc). */
+  public boolean atPath() {
+    return this != JDBC;
+  }
 
   /** Spark's reader name. */
   public String sparkName() {
@@ -42,7 +53,11 @@ public enum DataFormat {
     if (extension == null) {
       return null;
     }
-    return extension.equals("jsonl") || extension.equals("ndjson") ? JSON : parse(extension);
+    if (extension.equals("jsonl") || extension.equals("ndjson")) {
+      return JSON;
+    }
+    DataFormat format = parse(extension);
+    return format == DELTA || format == JDBC ? null : format;
   }
 
   private static String extension(String path) {

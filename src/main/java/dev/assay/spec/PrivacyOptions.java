@@ -108,7 +108,7 @@ public record PrivacyOptions(boolean configured, List<String> quasiIdentifiers,
           + " is required, e.g. {path: training.jsonl, column: text}.");
     }
     DataFormat format = t.format() != null ? DataFormat.parse(t.format()) : DataFormat.fromPath(t.path());
-    if (format == null) {
+    if (format == null || format == DataFormat.JDBC) {
       throw new BadInputException(doc.at("privacy", "training_text") + ": cannot tell the format of"
           + " privacy.training_text '" + t.path() + "'; add 'format: csv' (or parquet, json, orc).");
     }

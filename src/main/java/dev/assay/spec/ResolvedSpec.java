@@ -25,19 +25,39 @@ public record ResolvedSpec(Path file, YamlDocument document, AuditSpec raw, Stri
   }
 
   /**
-   * Every data set the audit reads, by the spec key that names it ({@code data.current},
-   * {@code data.reference}, {@code privacy.training_text}), in that order; absent ones left out.
+   * Every data set the audit reads from files, by the spec key that names it ({@code data.current},
+   * {@code data.reference}, {@code data.inputs.NAME} under a query, {@code privacy.training_text}),
+   * in that order; absent ones and those not read from files (catalog tables, JDBC, a query
+   * itself) left out: these are what the outputs are kept apart from and what a damaged-file
+   * message names.
    */
   public Map<String, DataSource> dataInputs() {
     Map<String, DataSource> inputs = new LinkedHashMap<>();
-    inputs.put("data.current", current);
+    addFiles(inputs, current);
     if (reference != null) {
-      inputs.put("data.reference", reference);
+      addFiles(inputs, reference);
     }
     if (privacy().trainingText() != null) {
-      inputs.put("privacy.training_text", privacy().trainingText());
+      addFiles(inputs, privacy().trainingText());
     }
     return inputs;
+  }
+
+  /** Every data set of the spec as given (files, table, JDBC or query), by its spec key. */
+  public Map<String, DataSource> sources() {
+    Map<String, DataSource> sources = new LinkedHashMap<>();
+    sources.put("data.current", current);
+    if (reference != null) {
+      sources.put("data.reference", reference);
+    }
+    return sources;
+  }
+
+  private static void addFiles(Map<String, DataSource> inputs, DataSource source) {
+    if (source.isFiles()) {
+      inputs.put(source.key(), source);
+    }
+    source.views().values().forEach(view -> addFiles(inputs, view));
   }
 
   /** The checked llm options (defaults where the spec's {@code llm:} block is silent). */

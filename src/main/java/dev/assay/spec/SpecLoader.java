@@ -7,7 +7,6 @@ import dev.assay.yaml.YamlDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
 public final class SpecLoader {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
-  private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
   /** What an audit spec looks like, for a file that is plainly something else. */
   static final DocumentKind KIND = new DocumentKind("audit spec",
@@ -71,9 +69,11 @@ public final class SpecLoader {
       throw new BadInputException(doc.at("data") + ": data.current is required: the predictions under"
           + " audit, e.g. 'data: {current: {path: predictions.parquet}}'.");
     }
-    DataSource current = source(doc, folder, "current", raw.data().current());
+    SourceSpec sources = new SourceSpec(doc, folder);
+    Map<String, DataSource> views = sources.inputs(raw.data().inputs());
+    DataSource current = sources.resolve("current", raw.data().current(), views);
     DataSource reference = raw.data().reference() == null ? null
-        : source(doc, folder, "reference", raw.data().reference());
+        : sources.resolve("reference", raw.data().reference(), views);
     LlmOptions.from(doc, raw.llm()); // checks the llm block now, with file:line errors
     JudgeOptions.from(doc, raw.llm(), folder); // and its optional judge
     PrivacyOptions.of(doc, raw, folder); // checks the privacy block now, with its lines
@@ -110,46 +110,6 @@ public final class SpecLoader {
   private static String shown(String value) {
     return value == null ? "nothing" : "'" + (value.length() > 60 ? value.substring(0, 60) + "…" : value)
         .replaceAll("\\p{Cntrl}", "?") + "'";
-  }
-
-  private static DataSource source(YamlDocument doc, Path folder, String role, AuditSpec.Source s) {
-    if (s.path() == null || s.path().isBlank()) {
-      throw new BadInputException(doc.at("data", role) + ": data." + role + ".path is required.");
-    }
-    DataFormat format;
-    if (s.format() != null) {
-      format = DataFormat.parse(s.format());
-      if (format == null) {
-        throw new BadInputException(doc.at("data", role, "format") + ": unknown format '" + s.format()
-            + "'; use one of csv, parquet, json, orc.");
-      }
-    } else {
-      format = DataFormat.fromPath(s.path());
-      if (format == null) {
-        throw new BadInputException(doc.at("data", role, "path") + ": cannot tell the format of '"
-            + s.path() + "' from its name; add 'format: csv' (or parquet, json, orc).");
-      }
-    }
-    String uri = s.path();
-    boolean remote = URI_SCHEME.matcher(uri).matches() && !uri.startsWith("file:");
-    if (!remote) {
-      Path local = folder.resolve(uri.startsWith("file:") ? uri.substring("file:".length()) : uri).normalize();
-      if (!Files.exists(local)) {
-        throw new BadInputException(doc.at("data", role, "path") + ": data." + role + " file not found: "
-            + local + " (relative paths resolve from the spec's folder). Check the path, or run"
-            + " 'assay demo-data' for the demo data.");
-      }
-      uri = local.toString();
-    }
-    Map<String, String> options = new HashMap<>();
-    if (format == DataFormat.CSV) {
-      options.put("header", "true");
-      options.put("inferSchema", "true");
-    }
-    if (s.options() != null) {
-      options.putAll(s.options());
-    }
-    return new DataSource(role, uri, format, options);
   }
 
   private static ColumnRoles columns(YamlDocument doc, AuditSpec.Columns c) {

@@ -78,7 +78,7 @@ class ContractDocTest {
         collect(c.getType(), key + ".", keys);
       } else if (c.getType() == Map.class && type instanceof ParameterizedType p
           && p.getActualTypeArguments()[1] instanceof Class<?> value && value.isRecord()) {
-        collect(value, key + ".<column>.", keys);
+        collect(value, key + (key.equals("data.inputs") ? ".<name>." : ".<column>."), keys);
       }
     }
   }

@@ -44,8 +44,8 @@ public final class DriftPlan {
   /** Checks the columns on both sides and builds the input. */
   public static DriftInput input(Dataset<Row> reference, Dataset<Row> current, ResolvedSpec spec) {
     YamlDocument doc = spec.document();
-    String refSource = "data.reference (" + spec.reference().uri() + ")";
-    String curSource = "data.current (" + spec.current().uri() + ")";
+    String refSource = "data.reference (" + spec.reference().where() + ")";
+    String curSource = "data.current (" + spec.current().where() + ")";
     SchemaCheck refCheck = new SchemaCheck(reference.schema(), refSource);
     SchemaCheck curCheck = new SchemaCheck(current.schema(), curSource);
     ColumnRoles roles = spec.columns();
