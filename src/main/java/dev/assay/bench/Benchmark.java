@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -53,8 +54,11 @@ import org.apache.spark.sql.functions;
  *
  * <p>It prints wall seconds, rows per second, Spark jobs and stages, peak driver heap (sampled
  * every 20 ms after a GC, so it includes garbage not yet collected: an upper bound of the live
- * heap) and the ratio to the bare scan of the same data, then the peak driver heap per row by size,
- * to show whether the driver's memory grows with the rows.
+ * heap) and the ratio to the bare scan of the same data, then the executor CPU seconds of the
+ * measured run ({@link ExecutorCpu}: task run plus task deserialization, summed over its tasks)
+ * and their ratio to the scan's, then the peak driver heap per row by size, to show whether the
+ * driver's memory grows with the rows. Executor CPU is the figure to compare two builds with on a
+ * shared machine, where wall time moves with the other load.
  */
 public final class Benchmark {
 
@@ -67,10 +71,11 @@ public final class Benchmark {
   /**
    * One measurement.
    *
+   * @param cpuSeconds executor CPU of the measured run, summed over its tasks
    * @param versus the name of the scan it is compared with (itself for a scan)
    */
   public record Figure(String what, long rows, double seconds, int jobs, int stages, long peakHeapMb,
-                       String versus) {
+                       double cpuSeconds, String versus) {
 
     public double rowsPerSecond() {
       return rows / seconds;
@@ -109,8 +114,8 @@ public final class Benchmark {
   public static List<Figure> run(SparkSession spark, Path dir, List<Long> sizes, long seed, PrintStream out,
                                  List<String> only, boolean warmUp) {
     List<Figure> figures = new ArrayList<>();
-    out.printf(Locale.ROOT, "%-9s %12s %9s %12s %5s %7s %8s %8s%n", "what", "rows", "seconds",
-        "rows/s", "jobs", "stages", "heap MB", "÷ scan");
+    out.printf(Locale.ROOT, "%-9s %12s %9s %12s %5s %7s %8s %8s %8s %8s%n", "what", "rows", "seconds",
+        "rows/s", "jobs", "stages", "heap MB", "÷ scan", "CPU s", "CPU÷scan");
     for (long rows : sizes) {
       Path lending = generate(dir.resolve("lending-" + rows + ".parquet"),
           () -> LendingApplicants.of(spark.range(0, rows), seed, Cohort.CURRENT));
@@ -163,16 +168,26 @@ public final class Benchmark {
       }
       for (Figure f : byName.values()) {
         Figure scan = byName.get(f.versus());
-        // drift reads both cohorts: compare with two scans of the lending data
-        String ratio = scan == null ? "-" : String.format(Locale.ROOT, "%.2f",
-            f.seconds() / (f.what().equals("drift") ? 2 * scan.seconds() : scan.seconds()));
-        out.printf(Locale.ROOT, "%-9s %12d %9.2f %12.0f %5d %7d %8d %8s%n", f.what(), f.rows(),
-            f.seconds(), f.rowsPerSecond(), f.jobs(), f.stages(), f.peakHeapMb(), ratio);
+        out.printf(Locale.ROOT, "%-9s %12d %9.2f %12.0f %5d %7d %8d %8s %8.2f %8s%n", f.what(), f.rows(),
+            f.seconds(), f.rowsPerSecond(), f.jobs(), f.stages(), f.peakHeapMb(),
+            ratio(f, scan, Figure::seconds), f.cpuSeconds(), ratio(f, scan, Figure::cpuSeconds));
         figures.add(f);
       }
     }
     printHeap(figures, out);
     return figures;
+  }
+
+  /**
+   * A figure of {@code f} divided by the same figure of its scan, or "-" without the scan; drift
+   * reads both cohorts, so it is compared with two scans of the lending data.
+   */
+  private static String ratio(Figure f, Figure scan, ToDoubleFunction<Figure> figure) {
+    if (scan == null) {
+      return "-";
+    }
+    double floor = figure.applyAsDouble(scan) * (f.what().equals("drift") ? 2 : 1);
+    return String.format(Locale.ROOT, "%.2f", figure.applyAsDouble(f) / floor);
   }
 
   /** Peak driver heap of each family by size, to show whether it grows with the rows. */
@@ -293,11 +308,20 @@ public final class Benchmark {
     }, "heap-sampler");
     sampler.setDaemon(true);
     sampler.start();
+    ExecutorCpu.Usage<Timed> run = ExecutorCpu.measure(spark, () -> timed(spark, body));
+    sampler.interrupt();
+    Timed timed = run.result();
+    return new Figure(what, rows, timed.seconds(), timed.counts().jobs(), timed.counts().stages(),
+        peak.get() / (1024 * 1024), run.cpuSeconds(), versus);
+  }
+
+  /** Wall seconds of a run and the Spark jobs and stages it started. */
+  private record Timed(double seconds, JobCounter.Counts counts) {
+  }
+
+  private static Timed timed(SparkSession spark, Runnable body) {
     long start = System.nanoTime();
     JobCounter.Counts counts = JobCounter.measure(spark, body);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    sampler.interrupt();
-    return new Figure(what, rows, seconds, counts.jobs(), counts.stages(), peak.get() / (1024 * 1024),
-        versus);
+    return new Timed((System.nanoTime() - start) / 1e9, counts);
   }
 }

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 /** {@code assay bench}: prints what the audit costs at growing sizes (figures, not a test). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Generate synthetic Parquet at each size (once) and print wall seconds, rows per"
-        + " second, Spark jobs and stages, and peak driver heap for a bare scan and the fairness"
-        + " family, with the audit ÷ scan ratio.")
+        + " second, Spark jobs and stages, peak driver heap and executor CPU seconds for bare scans"
+        + " and each family, with the ÷ scan ratios of wall time and of executor CPU.")
 final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--rows", split = ",", defaultValue = "1000000,10000000",
