@@ -9,6 +9,7 @@ import dev.assay.spec.LlmOptions;
 import dev.assay.yaml.InputFile;
 import dev.assay.yaml.YamlDocument;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.ArrayType;
@@ -108,13 +109,15 @@ public final class LlmPlan {
           InputFile.MAX_DOCUMENT_BYTES);
       ResponseSchema.compile(schema, options.jsonSchema()); // bad schema: exit 2 naming the file, before any job
     }
-    return new LlmInput(data, columns.response(), columns.referenceAnswer(), columns.prompt(),
-        columns.contexts(), contextsIsArray, columns.retrievedIds(), retrievedIsArray,
-        columns.relevantIds(), relevantIsArray, options)
-        .withReference(columns.referenceAnswer(), referenceIsArray)
-        .withVariant(columns.variant())
-        .withUsage(columns.latencyMs(), columns.promptTokens(), columns.completionTokens())
-        .withJsonSchema(schema);
+    LlmColumns.Texts texts = new LlmColumns.Texts(columns.response(),
+        LlmColumns.TextColumn.of(columns.referenceAnswer(), referenceIsArray), columns.prompt(),
+        LlmColumns.TextColumn.of(columns.contexts(), contextsIsArray));
+    LlmColumns.Ids ids = new LlmColumns.Ids(LlmColumns.TextColumn.of(columns.retrievedIds(), retrievedIsArray),
+        LlmColumns.TextColumn.of(columns.relevantIds(), relevantIsArray));
+    LlmColumns.UsageColumns usage = new LlmColumns.UsageColumns(columns.latencyMs(), columns.promptTokens(),
+        columns.completionTokens());
+    return new LlmInput(data, new LlmColumns(texts, ids, columns.variant(), usage), options,
+        new LlmInput.ResponseChecks(List.of(), schema));
   }
 
   /** True for {@code array<string>}, false for a string; any other type is bad input. */

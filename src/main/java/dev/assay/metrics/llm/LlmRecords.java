@@ -104,8 +104,8 @@ public final class LlmRecords {
     columns.add(injection.as("__assay_injection"));
     columns.add(prompt.as("__assay_prompt"));
     columns.add(contexts.as("__assay_contexts"));
-    columns.add(LlmAnalysis.ids(in.retrievedIds(), in.retrievedIsArray()).as("__assay_retrieved"));
-    columns.add(LlmAnalysis.ids(in.relevantIds(), in.relevantIsArray()).as("__assay_relevant"));
+    columns.add(LlmAnalysis.ids(in.columns().ids().retrieved()).as("__assay_retrieved"));
+    columns.add(LlmAnalysis.ids(in.columns().ids().relevant()).as("__assay_relevant"));
     StructType out = schema;
     for (StructField f : SCORES.fields()) {
       out = out.add(f);
@@ -146,14 +146,7 @@ public final class LlmRecords {
         values[i] = row.get(i);
       }
       String response = row.isNullAt(width) ? null : row.getString(width);
-      List<String> references = new ArrayList<>();
-      if (!row.isNullAt(width + 1)) {
-        for (Object r : row.getList(width + 1)) {
-          if (r != null) {
-            references.add((String) r);
-          }
-        }
-      }
+      List<String> references = PartitionFold.references(row, width + 1);
       int at = width;
       if (response != null && !references.isEmpty()) {
         List<String> nonEmpty = references.stream().filter(r -> !r.isEmpty()).toList();

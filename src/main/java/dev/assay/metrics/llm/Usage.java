@@ -2,10 +2,7 @@ package dev.assay.metrics.llm;
 
 import dev.assay.spark.Columns;
 import dev.assay.spark.FiniteNumbers;
-import dev.assay.core.Family;
-import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
-import dev.assay.core.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,10 +49,10 @@ final class Usage {
 
   /** Runs the aggregation (one Spark job) and returns the metrics; notes are added to {@code notes}. */
   static List<MetricResult> run(LlmInput in, List<String> notes) {
-    Column none = functions.lit(null).cast("double");
-    Column rawLatency = in.latencyMs() == null ? none : Columns.named(in.latencyMs());
-    Column rawPrompt = in.promptTokens() == null ? none : Columns.named(in.promptTokens());
-    Column rawCompletion = in.completionTokens() == null ? none : Columns.named(in.completionTokens());
+    LlmColumns.UsageColumns columns = in.columns().usage();
+    Column rawLatency = numbers(columns.latencyMs());
+    Column rawPrompt = numbers(columns.promptTokens());
+    Column rawCompletion = numbers(columns.completionTokens());
     Column latency = FiniteNumbers.of(rawLatency);
     Column prompt = FiniteNumbers.of(rawPrompt);
     Column completion = FiniteNumbers.of(rawCompletion);
@@ -76,8 +73,8 @@ final class Usage {
         FiniteNumbers.countNonFinite(rawPrompt),
         FiniteNumbers.countNonFinite(rawCompletion))
         .collectAsList().get(0);
-    String[][] usageColumns = {{"latency_ms", in.latencyMs()}, {"prompt_tokens", in.promptTokens()},
-        {"completion_tokens", in.completionTokens()}};
+    String[][] usageColumns = {{"latency_ms", columns.latencyMs()}, {"prompt_tokens", columns.promptTokens()},
+        {"completion_tokens", columns.completionTokens()}};
     for (int i = 0; i < usageColumns.length; i++) {
       String note = FiniteNumbers.note("llm", usageColumns[i][0], usageColumns[i][1], r.getLong(10 + i));
       if (note != null) {
@@ -85,21 +82,21 @@ final class Usage {
       }
     }
     List<MetricResult> out = new ArrayList<>();
-    if (in.latencyMs() != null) {
+    if (columns.latencyMs() != null) {
       long n = r.getLong(0);
       String[] names = {LATENCY_P50, LATENCY_P95, LATENCY_P99};
       for (int i = 0; i < names.length; i++) {
         out.add(n == 0
-            ? new MetricResult.Undefined(key(names[i]), 0L, names[i] + " is undefined: every latency is empty (null)")
-            : computed(names[i], r.getList(1).get(i) instanceof Double d ? d : Double.NaN, n,
+            ? LlmMetrics.undefined(names[i], "every latency is empty (null)")
+            : LlmMetrics.computed(names[i], r.getList(1).get(i) instanceof Double d ? d : Double.NaN, n,
                 "percentile_approx, accuracy " + ACCURACY + " (rank error at most n/" + ACCURACY + ")"));
       }
     }
-    tokens(out, in.promptTokens(), r.getLong(2), r.isNullAt(3) ? 0 : r.getDouble(3), PROMPT_TOKENS_TOTAL, PROMPT_TOKENS_MEAN);
-    tokens(out, in.completionTokens(), r.getLong(4), r.isNullAt(5) ? 0 : r.getDouble(5),
+    tokens(out, columns.promptTokens(), r.getLong(2), r.isNullAt(3) ? 0 : r.getDouble(3), PROMPT_TOKENS_TOTAL, PROMPT_TOKENS_MEAN);
+    tokens(out, columns.completionTokens(), r.getLong(4), r.isNullAt(5) ? 0 : r.getDouble(5),
         COMPLETION_TOKENS_TOTAL, COMPLETION_TOKENS_MEAN);
     if (in.options().hasPrices()) {
-      if (in.promptTokens() == null || in.completionTokens() == null) {
+      if (columns.promptTokens() == null || columns.completionTokens() == null) {
         notes.add("llm: llm.prices is set but cost_total and cost_per_record need both columns.prompt_tokens"
             + " and columns.completion_tokens; the cost is not computed.");
       } else {
@@ -108,10 +105,10 @@ final class Usage {
             + (r.isNullAt(8) ? 0 : r.getDouble(8)) * in.options().completionPer1k()) / 1000.0;
         String note = String.format(Locale.ROOT, "prices per 1,000 tokens: prompt %s, completion %s; %d records with both counts",
             in.options().promptPer1k(), in.options().completionPer1k(), priced);
-        out.add(computed(COST_TOTAL, cost, priced, note));
+        out.add(LlmMetrics.computed(COST_TOTAL, cost, priced, note));
         out.add(priced == 0
-            ? new MetricResult.Undefined(key(COST_PER_RECORD), 0L, "cost_per_record is undefined: no record has both token counts")
-            : computed(COST_PER_RECORD, cost / priced, priced, note));
+            ? LlmMetrics.undefined(COST_PER_RECORD, "no record has both token counts")
+            : LlmMetrics.computed(COST_PER_RECORD, cost / priced, priced, note));
       }
     }
     long negative = r.getLong(9);
@@ -122,21 +119,16 @@ final class Usage {
     return out;
   }
 
+  /** The named column, or a null double without one. */
+  private static Column numbers(String column) {
+    return column == null ? functions.lit(null).cast("double") : Columns.named(column);
+  }
+
   private static void tokens(List<MetricResult> out, String column, long n, double sum, String total, String mean) {
     if (column == null) {
       return;
     }
-    out.add(computed(total, sum, n, null));
-    out.add(n == 0
-        ? new MetricResult.Undefined(key(mean), 0L, mean + " is undefined: every count is empty (null)")
-        : computed(mean, sum / n, n, null));
-  }
-
-  private static MetricResult computed(String name, double value, long count, String note) {
-    return new MetricResult.Computed(key(name), value, count, null, null, null, note);
-  }
-
-  private static MetricKey key(String name) {
-    return new MetricKey(Family.LLM, name, Scope.DATASET);
+    out.add(LlmMetrics.computed(total, sum, n, null));
+    out.add(LlmMetrics.mean(mean, sum, n, null, "every count is empty (null)"));
   }
 }
