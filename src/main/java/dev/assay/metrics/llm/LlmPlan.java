@@ -64,6 +64,16 @@ public final class LlmPlan {
   public static LlmInput input(Dataset<Row> data, AuditSpec.Columns columns, LlmOptions options,
                                YamlDocument spec, String source) {
     SchemaCheck check = new SchemaCheck(data.schema(), source);
+    LlmColumns.Texts texts = texts(check, columns, spec, source);
+    LlmColumns.Ids ids = ids(check, columns, spec, source);
+    LlmColumns.UsageColumns usage = variantAndUsage(check, columns, spec);
+    return new LlmInput(data, new LlmColumns(texts, ids, columns.variant(), usage), options,
+        new LlmInput.ResponseChecks(List.of(), schemaText(options)));
+  }
+
+  /** The response, reference answer, prompt and contexts columns, checked. */
+  private static LlmColumns.Texts texts(SchemaCheck check, AuditSpec.Columns columns, YamlDocument spec,
+                                        String source) {
     check.requireAtomic(columns.response(), "response", spec.at("columns", "response"));
     boolean referenceIsArray = false;
     if (columns.referenceAnswer() != null) {
@@ -79,6 +89,14 @@ public final class LlmPlan {
     }
     boolean contextsIsArray = columns.contexts() != null && stringOrArray(check, columns.contexts(),
         "contexts", "the retrieved passages", spec, source);
+    return new LlmColumns.Texts(columns.response(),
+        LlmColumns.TextColumn.of(columns.referenceAnswer(), referenceIsArray), columns.prompt(),
+        LlmColumns.TextColumn.of(columns.contexts(), contextsIsArray));
+  }
+
+  /** The retrieved and relevant id columns: both or neither, each a string or an array of strings. */
+  private static LlmColumns.Ids ids(SchemaCheck check, AuditSpec.Columns columns, YamlDocument spec,
+                                    String source) {
     if ((columns.retrievedIds() == null) != (columns.relevantIds() == null)) {
       String given = columns.retrievedIds() != null ? "retrieved_ids" : "relevant_ids";
       String missing = columns.retrievedIds() != null ? "relevant_ids" : "retrieved_ids";
@@ -90,6 +108,13 @@ public final class LlmPlan {
         "retrieved ids", "the ranked ids, best first, or a comma-separated string", spec, source);
     boolean relevantIsArray = columns.relevantIds() != null && stringOrArray(check, columns.relevantIds(),
         "relevant ids", "the relevant ids, or a comma-separated string", spec, source);
+    return new LlmColumns.Ids(LlmColumns.TextColumn.of(columns.retrievedIds(), retrievedIsArray),
+        LlmColumns.TextColumn.of(columns.relevantIds(), relevantIsArray));
+  }
+
+  /** Checks the variant column (atomic) and returns the latency and token columns (numeric). */
+  private static LlmColumns.UsageColumns variantAndUsage(SchemaCheck check, AuditSpec.Columns columns,
+                                                          YamlDocument spec) {
     if (columns.variant() != null) {
       check.requireAtomic(columns.variant(), "variant", spec.at("columns", "variant"));
     }
@@ -102,22 +127,19 @@ public final class LlmPlan {
     if (columns.completionTokens() != null) {
       check.requireNumeric(columns.completionTokens(), "completion tokens", spec.at("columns", "completion_tokens"));
     }
-    String schema = null;
-    if (options.jsonSchema() != null) {
-      // the shared strict reader: a regular file of at most 1 MiB, strict UTF-8
-      schema = InputFile.read(Path.of(options.jsonSchema()), "JSON Schema of llm.json_schema",
-          InputFile.MAX_DOCUMENT_BYTES);
-      ResponseSchema.compile(schema, options.jsonSchema()); // bad schema: exit 2 naming the file, before any job
+    return new LlmColumns.UsageColumns(columns.latencyMs(), columns.promptTokens(), columns.completionTokens());
+  }
+
+  /** The JSON Schema's text (null without {@code llm.json_schema}), compiled once to fail early. */
+  private static String schemaText(LlmOptions options) {
+    if (options.jsonSchema() == null) {
+      return null;
     }
-    LlmColumns.Texts texts = new LlmColumns.Texts(columns.response(),
-        LlmColumns.TextColumn.of(columns.referenceAnswer(), referenceIsArray), columns.prompt(),
-        LlmColumns.TextColumn.of(columns.contexts(), contextsIsArray));
-    LlmColumns.Ids ids = new LlmColumns.Ids(LlmColumns.TextColumn.of(columns.retrievedIds(), retrievedIsArray),
-        LlmColumns.TextColumn.of(columns.relevantIds(), relevantIsArray));
-    LlmColumns.UsageColumns usage = new LlmColumns.UsageColumns(columns.latencyMs(), columns.promptTokens(),
-        columns.completionTokens());
-    return new LlmInput(data, new LlmColumns(texts, ids, columns.variant(), usage), options,
-        new LlmInput.ResponseChecks(List.of(), schema));
+    // the shared strict reader: a regular file of at most 1 MiB, strict UTF-8
+    String schema = InputFile.read(Path.of(options.jsonSchema()), "JSON Schema of llm.json_schema",
+        InputFile.MAX_DOCUMENT_BYTES);
+    ResponseSchema.compile(schema, options.jsonSchema()); // bad schema: exit 2 naming the file, before any job
+    return schema;
   }
 
   /** True for {@code array<string>}, false for a string; any other type is bad input. */

@@ -16,19 +16,14 @@ import org.apache.spark.sql.Row;
 final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
 
   private static final long serialVersionUID = 1L;
-  private final int k;
-  private final double supportThreshold;
-  private final boolean stem;
+  private final RecordScoring scoring;
   private final boolean variants;
   private final boolean[] secret;
   private final String schemaText;
-  private final boolean graded;
   private transient JsonSchema schema;
 
   PartitionFold(LlmInput in) {
-    this.k = in.options().k();
-    this.supportThreshold = in.options().supportThreshold();
-    this.stem = in.options().rougeUseStemmer();
+    this.scoring = RecordScoring.of(in.options());
     this.variants = in.columns().variant() != null;
     List<ResponseScanner> scanners = in.checks().scanners();
     this.secret = new boolean[scanners.size()];
@@ -36,7 +31,6 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
       secret[i] = scanners.get(i).secret();
     }
     this.schemaText = in.checks().jsonSchema();
-    this.graded = in.options().relevanceGrades();
   }
 
   @Override
@@ -86,7 +80,7 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
       List<String> references = references(row, 1);
       double rougeL = Double.NaN;
       if (response != null && !references.isEmpty()) {
-        OverlapState pair = OverlapState.of(response, references, stem);
+        OverlapState pair = OverlapState.of(response, references, scoring.stem());
         overlap = overlap.merge(pair);
         rougeL = pair.rougeL();
       }
@@ -101,10 +95,10 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
         addResponse(row, response);
       }
       String reference = references.isEmpty() ? null : String.join("\n", references);
-      support = support.merge(SupportState.of(text(row, 7), response, reference, text(row, 8), supportThreshold));
+      support = support.merge(SupportState.of(text(row, 7), response, reference, text(row, 8), scoring.supportThreshold()));
       // Without id columns both are null: the record counts as unjudged, and no retrieval metric is reported.
       retrieval = retrieval.merge(RetrievalState.of(row.isNullAt(9) ? null : row.getList(9),
-          row.isNullAt(10) ? null : row.getList(10), k, graded));
+          row.isNullAt(10) ? null : row.getList(10), scoring.k(), scoring.graded()));
     }
 
     /** The checks of a non-null response: length, JSON, schema and scans. */
