@@ -23,8 +23,8 @@ record LengthState(long count, long sum, long min, long max) implements Serializ
       return List.of();
     }
     return List.of(
-        LlmMetrics.computed(LlmAnalysis.RESPONSE_LENGTH_MEAN, (double) sum / count, count, "characters"),
-        LlmMetrics.computed(LlmAnalysis.RESPONSE_LENGTH_MIN, min, count, "characters"),
-        LlmMetrics.computed(LlmAnalysis.RESPONSE_LENGTH_MAX, max, count, "characters"));
+        LlmResults.computed(LlmAnalysis.RESPONSE_LENGTH_MEAN, (double) sum / count, count, "characters"),
+        LlmResults.computed(LlmAnalysis.RESPONSE_LENGTH_MIN, min, count, "characters"),
+        LlmResults.computed(LlmAnalysis.RESPONSE_LENGTH_MAX, max, count, "characters"));
   }
 }

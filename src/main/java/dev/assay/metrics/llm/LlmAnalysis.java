@@ -23,9 +23,11 @@ import org.apache.spark.sql.functions;
  * ROUGE need n-gram multisets and a longest common subsequence per record, which Spark SQL has no
  * built-in expression for (an {@code explode} of n-grams would multiply the rows by the text
  * length and add a shuffle). The function is not a per-row UDF returning a value into the plan:
- * it folds a whole partition into a fixed-size, mergeable state (about 50 numbers, whatever the
- * number of rows), which is exactly the shape of an aggregation buffer; only those states leave
- * the executors, never data rows. Everything that built-ins can do is done by built-ins in the same
+ * it folds a whole partition into a fixed-size, mergeable state (about 100 numbers and at most
+ * 100 variants, whatever the number of rows), which is exactly the shape of an aggregation buffer;
+ * only those states leave the executors, never data rows. Summing per-row values with built-in
+ * aggregates instead would add a shuffle (a second job) and make the double sums depend on the
+ * order partial sums arrive in; merged here in partition order, they are the same on any run. Everything that built-ins can do is done by built-ins in the same
  * stage, before the function sees the row: the casts, refusal and injection phrase matching
  * ({@code lower}, {@code translate}, {@code contains}), JSON validity ({@code try_parse_json}) and
  * the response length ({@code length}).

@@ -72,24 +72,24 @@ record OverlapState(long pairs, long[] bleu, long[] chrf, double rouge1, double 
     if (pairs == 0) {
       for (String name : List.of(Bleu.NAME, Chrf.NAME, Rouge.ROUGE1, Rouge.ROUGE2, Rouge.ROUGE_L,
           Squad.EXACT_MATCH, Squad.TOKEN_F1, Rouge.ROUGE_LSUM)) {
-        out.add(LlmMetrics.undefined(name, "no record has both a response and a reference answer"));
+        out.add(LlmResults.undefined(name, "no record has both a response and a reference answer"));
       }
       return out;
     }
-    out.add(LlmMetrics.computed(Bleu.NAME, bleuScore(), pairs, bleuNote()));
-    out.add(LlmMetrics.computed(Chrf.NAME, chrfScore(), pairs, "sacreBLEU 2.x chrF2 (char order 6, word order 0, β = 2)"));
+    out.add(LlmResults.computed(Bleu.NAME, bleuScore(), pairs, bleuNote()));
+    out.add(LlmResults.computed(Chrf.NAME, chrfScore(), pairs, "sacreBLEU 2.x chrF2 (char order 6, word order 0, β = 2)"));
     String rougeNote = stem ? "rouge-score, Porter stemming (use_stemmer=True)" : "rouge-score, no stemming";
     if (multiReference) {
       rougeNote += "; best over each record's reference answers (score_multi)";
     }
-    out.add(LlmMetrics.computed(Rouge.ROUGE1, rouge1 / pairs, pairs, rougeNote));
-    out.add(LlmMetrics.computed(Rouge.ROUGE2, rouge2 / pairs, pairs, rougeNote));
-    out.add(LlmMetrics.computed(Rouge.ROUGE_L, rougeL / pairs, pairs, rougeNote));
-    out.add(LlmMetrics.computed(Rouge.ROUGE_LSUM, rougeLsum / pairs, pairs,
+    out.add(LlmResults.computed(Rouge.ROUGE1, rouge1 / pairs, pairs, rougeNote));
+    out.add(LlmResults.computed(Rouge.ROUGE2, rouge2 / pairs, pairs, rougeNote));
+    out.add(LlmResults.computed(Rouge.ROUGE_L, rougeL / pairs, pairs, rougeNote));
+    out.add(LlmResults.computed(Rouge.ROUGE_LSUM, rougeLsum / pairs, pairs,
         rougeNote + "; summary-level LCS over newline-separated sentences"));
-    out.add(LlmMetrics.computed(Squad.EXACT_MATCH, (double) exactMatches / pairs, pairs,
+    out.add(LlmResults.computed(Squad.EXACT_MATCH, (double) exactMatches / pairs, pairs,
         exactMatches + " of " + pairs + " responses match exactly after SQuAD normalisation"));
-    out.add(LlmMetrics.computed(Squad.TOKEN_F1, f1 / pairs, pairs, null));
+    out.add(LlmResults.computed(Squad.TOKEN_F1, f1 / pairs, pairs, null));
     return out;
   }
 

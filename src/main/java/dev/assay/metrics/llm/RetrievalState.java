@@ -63,7 +63,7 @@ record RetrievalState(long judged, long unjudged, long badGrades, double[] sums)
           + (name.endsWith("_at_k")
           ? "k = " + k + "; mean over " + judged + " records with relevant ids"
           : "mean over " + judged + " records with relevant ids (whole ranked list)");
-      out.add(LlmMetrics.mean(name, sums[i], judged, note, "no record has a relevant id"));
+      out.add(LlmResults.mean(name, sums[i], judged, note, "no record has a relevant id"));
     }
     return out;
   }

@@ -28,8 +28,8 @@ record SafetyState(long responses, long refusals, long injections, long indirect
   /** refusal_rate, undefined without a response. */
   MetricResult refusalRate() {
     return responses == 0
-        ? LlmMetrics.undefined(LlmAnalysis.REFUSAL_RATE, "every response is empty (null)")
-        : LlmMetrics.computed(LlmAnalysis.REFUSAL_RATE, (double) refusals / responses, responses,
+        ? LlmResults.undefined(LlmAnalysis.REFUSAL_RATE, "every response is empty (null)")
+        : LlmResults.computed(LlmAnalysis.REFUSAL_RATE, (double) refusals / responses, responses,
             refusals + " of " + responses + " responses contain a refusal phrase");
   }
 
@@ -40,12 +40,12 @@ record SafetyState(long responses, long refusals, long injections, long indirect
   List<MetricResult> injectionRates(long records, boolean prompt, boolean contexts) {
     List<MetricResult> out = new ArrayList<>();
     if (prompt || contexts) {
-      out.add(LlmMetrics.computed(LlmAnalysis.PROMPT_INJECTION_RATE, (double) injections / records, records,
+      out.add(LlmResults.computed(LlmAnalysis.PROMPT_INJECTION_RATE, (double) injections / records, records,
           injections + " of " + records + " records have an injection marker in "
               + (prompt && contexts ? "the prompt or the contexts" : prompt ? "the prompt" : "the contexts")));
     }
     if (contexts) {
-      out.add(LlmMetrics.computed(LlmAnalysis.INDIRECT_INJECTION_RATE, (double) indirectInjections / records,
+      out.add(LlmResults.computed(LlmAnalysis.INDIRECT_INJECTION_RATE, (double) indirectInjections / records,
           records, indirectInjections + " of " + records
               + " records have an injection marker in the retrieved contexts"));
     }

@@ -82,10 +82,10 @@ record SupportState(double[] sums, long[] counts, long ungroundable, long number
           "lexical support, not truth: share of response sentences with at least " + threshold
               + " of their content words in the contexts",
           "no record has both a response with a content word and contexts"));
-      out.add(LlmMetrics.mean(LexicalSupport.UNSUPPORTED_NUMBER_RATE, unsupportedNumbers, numbers,
+      out.add(LlmResults.mean(LexicalSupport.UNSUPPORTED_NUMBER_RATE, unsupportedNumbers, numbers,
           unsupportedNumbers + " of " + numbers + " numbers in the responses do not occur in the contexts",
           "no response with contexts contains a number"));
-      out.add(LlmMetrics.mean(LexicalSupport.UNSUPPORTED_ENTITY_RATE, unsupportedEntities, entities,
+      out.add(LlmResults.mean(LexicalSupport.UNSUPPORTED_ENTITY_RATE, unsupportedEntities, entities,
           "lexical support, not truth: " + unsupportedEntities + " of " + entities
               + " names in the responses do not occur in the contexts",
           "no response with contexts names an entity (a capitalised word not starting a sentence)"));
@@ -110,7 +110,7 @@ record SupportState(double[] sums, long[] counts, long ungroundable, long number
 
   private MetricResult mean(String name, int index, String note, String why) {
     long n = counts[index];
-    return LlmMetrics.mean(name, sums[index], n, note + "; mean over " + n + " records", why);
+    return LlmResults.mean(name, sums[index], n, note + "; mean over " + n + " records", why);
   }
 
   @Override

@@ -6,9 +6,9 @@ import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 
 /** The data-set-level results of the llm family: one key, computed and undefined shape for all states. */
-final class LlmMetrics {
+final class LlmResults {
 
-  private LlmMetrics() {
+  private LlmResults() {
   }
 
   static MetricKey key(String name) {
