@@ -9,6 +9,7 @@ import dev.assay.spec.LlmOptions;
 import dev.assay.yaml.InputFile;
 import dev.assay.yaml.YamlDocument;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.ArrayType;
@@ -63,6 +64,16 @@ public final class LlmPlan {
   public static LlmInput input(Dataset<Row> data, AuditSpec.Columns columns, LlmOptions options,
                                YamlDocument spec, String source) {
     SchemaCheck check = new SchemaCheck(data.schema(), source);
+    LlmColumns.Texts texts = texts(check, columns, spec, source);
+    LlmColumns.Ids ids = ids(check, columns, spec, source);
+    LlmColumns.UsageColumns usage = variantAndUsage(check, columns, spec);
+    return new LlmInput(data, new LlmColumns(texts, ids, columns.variant(), usage), options,
+        new LlmInput.ResponseChecks(List.of(), schemaText(options)));
+  }
+
+  /** The response, reference answer, prompt and contexts columns, checked. */
+  private static LlmColumns.Texts texts(SchemaCheck check, AuditSpec.Columns columns, YamlDocument spec,
+                                        String source) {
     check.requireAtomic(columns.response(), "response", spec.at("columns", "response"));
     boolean referenceIsArray = false;
     if (columns.referenceAnswer() != null) {
@@ -78,6 +89,14 @@ public final class LlmPlan {
     }
     boolean contextsIsArray = columns.contexts() != null && stringOrArray(check, columns.contexts(),
         "contexts", "the retrieved passages", spec, source);
+    return new LlmColumns.Texts(columns.response(),
+        LlmColumns.TextColumn.of(columns.referenceAnswer(), referenceIsArray), columns.prompt(),
+        LlmColumns.TextColumn.of(columns.contexts(), contextsIsArray));
+  }
+
+  /** The retrieved and relevant id columns: both or neither, each a string or an array of strings. */
+  private static LlmColumns.Ids ids(SchemaCheck check, AuditSpec.Columns columns, YamlDocument spec,
+                                    String source) {
     if ((columns.retrievedIds() == null) != (columns.relevantIds() == null)) {
       String given = columns.retrievedIds() != null ? "retrieved_ids" : "relevant_ids";
       String missing = columns.retrievedIds() != null ? "relevant_ids" : "retrieved_ids";
@@ -89,6 +108,13 @@ public final class LlmPlan {
         "retrieved ids", "the ranked ids, best first, or a comma-separated string", spec, source);
     boolean relevantIsArray = columns.relevantIds() != null && stringOrArray(check, columns.relevantIds(),
         "relevant ids", "the relevant ids, or a comma-separated string", spec, source);
+    return new LlmColumns.Ids(LlmColumns.TextColumn.of(columns.retrievedIds(), retrievedIsArray),
+        LlmColumns.TextColumn.of(columns.relevantIds(), relevantIsArray));
+  }
+
+  /** Checks the variant column (atomic) and returns the latency and token columns (numeric). */
+  private static LlmColumns.UsageColumns variantAndUsage(SchemaCheck check, AuditSpec.Columns columns,
+                                                          YamlDocument spec) {
     if (columns.variant() != null) {
       check.requireAtomic(columns.variant(), "variant", spec.at("columns", "variant"));
     }
@@ -101,20 +127,19 @@ public final class LlmPlan {
     if (columns.completionTokens() != null) {
       check.requireNumeric(columns.completionTokens(), "completion tokens", spec.at("columns", "completion_tokens"));
     }
-    String schema = null;
-    if (options.jsonSchema() != null) {
-      // the shared strict reader: a regular file of at most 1 MiB, strict UTF-8
-      schema = InputFile.read(Path.of(options.jsonSchema()), "JSON Schema of llm.json_schema",
-          InputFile.MAX_DOCUMENT_BYTES);
-      ResponseSchema.compile(schema, options.jsonSchema()); // bad schema: exit 2 naming the file, before any job
+    return new LlmColumns.UsageColumns(columns.latencyMs(), columns.promptTokens(), columns.completionTokens());
+  }
+
+  /** The JSON Schema's text (null without {@code llm.json_schema}), compiled once to fail early. */
+  private static String schemaText(LlmOptions options) {
+    if (options.jsonSchema() == null) {
+      return null;
     }
-    return new LlmInput(data, columns.response(), columns.referenceAnswer(), columns.prompt(),
-        columns.contexts(), contextsIsArray, columns.retrievedIds(), retrievedIsArray,
-        columns.relevantIds(), relevantIsArray, options)
-        .withReference(columns.referenceAnswer(), referenceIsArray)
-        .withVariant(columns.variant())
-        .withUsage(columns.latencyMs(), columns.promptTokens(), columns.completionTokens())
-        .withJsonSchema(schema);
+    // the shared strict reader: a regular file of at most 1 MiB, strict UTF-8
+    String schema = InputFile.read(Path.of(options.jsonSchema()), "JSON Schema of llm.json_schema",
+        InputFile.MAX_DOCUMENT_BYTES);
+    ResponseSchema.compile(schema, options.jsonSchema()); // bad schema: exit 2 naming the file, before any job
+    return schema;
   }
 
   /** True for {@code array<string>}, false for a string; any other type is bad input. */

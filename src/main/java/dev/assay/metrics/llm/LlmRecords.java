@@ -104,15 +104,14 @@ public final class LlmRecords {
     columns.add(injection.as("__assay_injection"));
     columns.add(prompt.as("__assay_prompt"));
     columns.add(contexts.as("__assay_contexts"));
-    columns.add(LlmAnalysis.ids(in.retrievedIds(), in.retrievedIsArray()).as("__assay_retrieved"));
-    columns.add(LlmAnalysis.ids(in.relevantIds(), in.relevantIsArray()).as("__assay_relevant"));
+    columns.add(LlmAnalysis.ids(in.columns().ids().retrieved()).as("__assay_retrieved"));
+    columns.add(LlmAnalysis.ids(in.columns().ids().relevant()).as("__assay_relevant"));
     StructType out = schema;
     for (StructField f : SCORES.fields()) {
       out = out.add(f);
     }
     in.data().select(columns.toArray(Column[]::new))
-        .mapPartitions(new Scoring(schema.size(), in.options().rougeUseStemmer(),
-            in.options().supportThreshold(), in.options().k(), in.options().relevanceGrades()),
+        .mapPartitions(new Scoring(schema.size(), RecordScoring.of(in.options())),
             Encoders.row(out))
         .write().mode(SaveMode.Overwrite).parquet(path);
   }
@@ -121,17 +120,11 @@ public final class LlmRecords {
   static final class Scoring implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final int width;
-    private final boolean stem;
-    private final double threshold;
-    private final int k;
-    private final boolean graded;
+    private final RecordScoring scoring;
 
-    Scoring(int width, boolean stem, double threshold, int k, boolean graded) {
+    Scoring(int width, RecordScoring scoring) {
       this.width = width;
-      this.stem = stem;
-      this.threshold = threshold;
-      this.k = k;
-      this.graded = graded;
+      this.scoring = scoring;
     }
 
     @Override
@@ -146,19 +139,12 @@ public final class LlmRecords {
         values[i] = row.get(i);
       }
       String response = row.isNullAt(width) ? null : row.getString(width);
-      List<String> references = new ArrayList<>();
-      if (!row.isNullAt(width + 1)) {
-        for (Object r : row.getList(width + 1)) {
-          if (r != null) {
-            references.add((String) r);
-          }
-        }
-      }
+      List<String> references = PartitionFold.references(row, width + 1);
       int at = width;
       if (response != null && !references.isEmpty()) {
         List<String> nonEmpty = references.stream().filter(r -> !r.isEmpty()).toList();
         List<String> bleuRefs = nonEmpty.isEmpty() ? List.of("") : nonEmpty;
-        double[] rouge = Rouge.best(references, response, stem);
+        double[] rouge = Rouge.best(references, response, scoring.stem());
         double[] squad = Squad.best(response, references);
         values[at] = Bleu.score(Bleu.segment(response, bleuRefs), true);
         values[at + 1] = Chrf.score(Chrf.segment(response, bleuRefs));
@@ -174,18 +160,18 @@ public final class LlmRecords {
       String prompt = row.isNullAt(width + 4) ? null : row.getString(width + 4);
       String contexts = row.isNullAt(width + 5) ? null : row.getString(width + 5);
       OptionalDouble[] support = LexicalSupport.scores(prompt, response,
-          references.isEmpty() ? null : String.join("\n", references), contexts, threshold);
+          references.isEmpty() ? null : String.join("\n", references), contexts, scoring.supportThreshold());
       for (int i = 0; i < support.length; i++) {
         values[at + 10 + i] = support[i].isPresent() ? support[i].getAsDouble() : null;
       }
       List<String> retrieved = row.isNullAt(width + 6) ? null : row.getList(width + 6);
       List<String> relevant = row.isNullAt(width + 7) ? null : row.getList(width + 7);
       double[] retrieval = null;
-      if (graded) {
+      if (scoring.graded()) {
         Map<String, Double> grades = Retrieval.grades(relevant);
-        retrieval = grades == null ? null : Retrieval.gradedScores(retrieved, grades, k);
+        retrieval = grades == null ? null : Retrieval.gradedScores(retrieved, grades, scoring.k());
       } else {
-        retrieval = Retrieval.scores(retrieved, relevant, k);
+        retrieval = Retrieval.scores(retrieved, relevant, scoring.k());
       }
       for (int i = 0; retrieval != null && i < retrieval.length; i++) {
         values[at + 14 + i] = retrieval[i];

@@ -2,14 +2,13 @@ package dev.assay.metrics.llm;
 
 import dev.assay.spark.Columns;
 import dev.assay.spark.FiniteNumbers;
-import dev.assay.core.Family;
-import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
-import dev.assay.core.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.assay.spec.LlmOptions;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
@@ -52,15 +51,54 @@ final class Usage {
 
   /** Runs the aggregation (one Spark job) and returns the metrics; notes are added to {@code notes}. */
   static List<MetricResult> run(LlmInput in, List<String> notes) {
-    Column none = functions.lit(null).cast("double");
-    Column rawLatency = in.latencyMs() == null ? none : Columns.named(in.latencyMs());
-    Column rawPrompt = in.promptTokens() == null ? none : Columns.named(in.promptTokens());
-    Column rawCompletion = in.completionTokens() == null ? none : Columns.named(in.completionTokens());
+    LlmColumns.UsageColumns columns = in.columns().usage();
+    Row r = aggregate(in.data(), columns);
+    String[][] usageColumns = {{"latency_ms", columns.latencyMs()}, {"prompt_tokens", columns.promptTokens()},
+        {"completion_tokens", columns.completionTokens()}};
+    for (int i = 0; i < usageColumns.length; i++) {
+      String note = FiniteNumbers.note("llm", usageColumns[i][0], usageColumns[i][1], r.getLong(10 + i));
+      if (note != null) {
+        notes.add(note);
+      }
+    }
+    List<MetricResult> out = new ArrayList<>();
+    if (columns.latencyMs() != null) {
+      out.addAll(latency(r.getLong(0), r.getList(1)));
+    }
+    tokens(out, columns.promptTokens(), r.getLong(2), r.isNullAt(3) ? 0 : r.getDouble(3), PROMPT_TOKENS_TOTAL, PROMPT_TOKENS_MEAN);
+    tokens(out, columns.completionTokens(), r.getLong(4), r.isNullAt(5) ? 0 : r.getDouble(5),
+        COMPLETION_TOKENS_TOTAL, COMPLETION_TOKENS_MEAN);
+    if (in.options().hasPrices()) {
+      if (columns.promptTokens() == null || columns.completionTokens() == null) {
+        notes.add("llm: llm.prices is set but cost_total and cost_per_record need both columns.prompt_tokens"
+            + " and columns.completion_tokens; the cost is not computed.");
+      } else {
+        out.addAll(cost(in.options(), r.getLong(6), r.isNullAt(7) ? 0 : r.getDouble(7),
+            r.isNullAt(8) ? 0 : r.getDouble(8)));
+      }
+    }
+    long negative = r.getLong(9);
+    if (negative > 0) {
+      notes.add("llm: " + negative + " records have a negative latency or token count; check the columns"
+          + " (they are included as they are).");
+    }
+    return out;
+  }
+
+  /**
+   * The one global aggregation: latency count and percentiles (0, 1), prompt and completion token
+   * counts and sums (2–5), records with both counts and their sums (6–8), negative values (9) and
+   * non-finite values per column (10–12).
+   */
+  private static Row aggregate(Dataset<Row> data, LlmColumns.UsageColumns columns) {
+    Column rawLatency = numbers(columns.latencyMs());
+    Column rawPrompt = numbers(columns.promptTokens());
+    Column rawCompletion = numbers(columns.completionTokens());
     Column latency = FiniteNumbers.of(rawLatency);
     Column prompt = FiniteNumbers.of(rawPrompt);
     Column completion = FiniteNumbers.of(rawCompletion);
     Column both = prompt.isNotNull().and(completion.isNotNull());
-    Row r = in.data().agg(
+    return data.agg(
         functions.count(latency),
         functions.percentile_approx(latency,
             functions.array(functions.lit(0.5), functions.lit(0.95), functions.lit(0.99)), functions.lit(ACCURACY)),
@@ -76,67 +114,41 @@ final class Usage {
         FiniteNumbers.countNonFinite(rawPrompt),
         FiniteNumbers.countNonFinite(rawCompletion))
         .collectAsList().get(0);
-    String[][] usageColumns = {{"latency_ms", in.latencyMs()}, {"prompt_tokens", in.promptTokens()},
-        {"completion_tokens", in.completionTokens()}};
-    for (int i = 0; i < usageColumns.length; i++) {
-      String note = FiniteNumbers.note("llm", usageColumns[i][0], usageColumns[i][1], r.getLong(10 + i));
-      if (note != null) {
-        notes.add(note);
-      }
-    }
+  }
+
+  /** latency_ms_p50, _p95 and _p99 from {@code n} latencies and their percentiles. */
+  private static List<MetricResult> latency(long n, List<Object> percentiles) {
     List<MetricResult> out = new ArrayList<>();
-    if (in.latencyMs() != null) {
-      long n = r.getLong(0);
-      String[] names = {LATENCY_P50, LATENCY_P95, LATENCY_P99};
-      for (int i = 0; i < names.length; i++) {
-        out.add(n == 0
-            ? new MetricResult.Undefined(key(names[i]), 0L, names[i] + " is undefined: every latency is empty (null)")
-            : computed(names[i], r.getList(1).get(i) instanceof Double d ? d : Double.NaN, n,
-                "percentile_approx, accuracy " + ACCURACY + " (rank error at most n/" + ACCURACY + ")"));
-      }
-    }
-    tokens(out, in.promptTokens(), r.getLong(2), r.isNullAt(3) ? 0 : r.getDouble(3), PROMPT_TOKENS_TOTAL, PROMPT_TOKENS_MEAN);
-    tokens(out, in.completionTokens(), r.getLong(4), r.isNullAt(5) ? 0 : r.getDouble(5),
-        COMPLETION_TOKENS_TOTAL, COMPLETION_TOKENS_MEAN);
-    if (in.options().hasPrices()) {
-      if (in.promptTokens() == null || in.completionTokens() == null) {
-        notes.add("llm: llm.prices is set but cost_total and cost_per_record need both columns.prompt_tokens"
-            + " and columns.completion_tokens; the cost is not computed.");
-      } else {
-        long priced = r.getLong(6);
-        double cost = ((r.isNullAt(7) ? 0 : r.getDouble(7)) * in.options().promptPer1k()
-            + (r.isNullAt(8) ? 0 : r.getDouble(8)) * in.options().completionPer1k()) / 1000.0;
-        String note = String.format(Locale.ROOT, "prices per 1,000 tokens: prompt %s, completion %s; %d records with both counts",
-            in.options().promptPer1k(), in.options().completionPer1k(), priced);
-        out.add(computed(COST_TOTAL, cost, priced, note));
-        out.add(priced == 0
-            ? new MetricResult.Undefined(key(COST_PER_RECORD), 0L, "cost_per_record is undefined: no record has both token counts")
-            : computed(COST_PER_RECORD, cost / priced, priced, note));
-      }
-    }
-    long negative = r.getLong(9);
-    if (negative > 0) {
-      notes.add("llm: " + negative + " records have a negative latency or token count; check the columns"
-          + " (they are included as they are).");
+    String[] names = {LATENCY_P50, LATENCY_P95, LATENCY_P99};
+    for (int i = 0; i < names.length; i++) {
+      out.add(n == 0
+          ? LlmResults.undefined(names[i], "every latency is empty (null)")
+          : LlmResults.computed(names[i], percentiles.get(i) instanceof Double d ? d : Double.NaN, n,
+              "percentile_approx, accuracy " + ACCURACY + " (rank error at most n/" + ACCURACY + ")"));
     }
     return out;
+  }
+
+  /** cost_total and cost_per_record of the {@code priced} records with both token counts. */
+  private static List<MetricResult> cost(LlmOptions options, long priced, double promptTokens,
+                                         double completionTokens) {
+    double cost = (promptTokens * options.promptPer1k() + completionTokens * options.completionPer1k()) / 1000.0;
+    String note = String.format(Locale.ROOT, "prices per 1,000 tokens: prompt %s, completion %s; %d records with both counts",
+        options.promptPer1k(), options.completionPer1k(), priced);
+    return List.of(LlmResults.computed(COST_TOTAL, cost, priced, note),
+        LlmResults.mean(COST_PER_RECORD, cost, priced, note, "no record has both token counts"));
+  }
+
+  /** The named column, or a null double without one. */
+  private static Column numbers(String column) {
+    return column == null ? functions.lit(null).cast("double") : Columns.named(column);
   }
 
   private static void tokens(List<MetricResult> out, String column, long n, double sum, String total, String mean) {
     if (column == null) {
       return;
     }
-    out.add(computed(total, sum, n, null));
-    out.add(n == 0
-        ? new MetricResult.Undefined(key(mean), 0L, mean + " is undefined: every count is empty (null)")
-        : computed(mean, sum / n, n, null));
-  }
-
-  private static MetricResult computed(String name, double value, long count, String note) {
-    return new MetricResult.Computed(key(name), value, count, null, null, null, note);
-  }
-
-  private static MetricKey key(String name) {
-    return new MetricKey(Family.LLM, name, Scope.DATASET);
+    out.add(LlmResults.computed(total, sum, n, null));
+    out.add(LlmResults.mean(mean, sum, n, null, "every count is empty (null)"));
   }
 }

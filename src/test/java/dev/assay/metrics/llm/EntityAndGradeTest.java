@@ -125,9 +125,10 @@ class EntityAndGradeTest {
       sum += dcg / idcg;
       judged++;
     }
-    LlmInput in = new LlmInput(RagAnalysisTest.data(rows, 3), "response", "expected", "prompt", "contexts", true,
-        "retrieved", true, "relevant", false, new LlmOptions(LlmOptions.DEFAULT_REFUSALS,
-            LlmOptions.DEFAULT_INJECTION_MARKERS, false, k, 0.5).withRelevanceGrades(true));
+    LlmInput in = TestInputs.withIds(TestInputs.texts(RagAnalysisTest.data(rows, 3), "response", "expected",
+        "prompt", "contexts", true, new LlmOptions(LlmOptions.DEFAULT_REFUSALS,
+            LlmOptions.DEFAULT_INJECTION_MARKERS, false, k, 0.5).withRelevanceGrades(true)),
+        "retrieved", true, "relevant", false);
     LlmOutcome[] out = new LlmOutcome[1];
     assertEquals(1, JobCounter.count(SharedSpark.get(), () -> out[0] = LlmAnalysis.run(in)));
     MetricResult ndcg = RagAnalysisTest.byName(out[0]).get("ndcg_at_k");
@@ -140,8 +141,8 @@ class EntityAndGradeTest {
   void missingGradeIsBadInput() {
     List<Row> rows = List.of(RowFactory.create("p", "r", "e", RagAnalysisTest.list("c"), RagAnalysisTest.list("a"), "a"));
     Dataset<Row> data = RagAnalysisTest.data(rows, 1);
-    LlmInput in = new LlmInput(data, "response", "expected", "prompt", "contexts", true, "retrieved", true,
-        "relevant", false, LlmOptions.DEFAULTS.withRelevanceGrades(true));
+    LlmInput in = TestInputs.withIds(TestInputs.texts(data, "response", "expected", "prompt", "contexts", true,
+        LlmOptions.DEFAULTS.withRelevanceGrades(true)), "retrieved", true, "relevant", false);
     BadInputException e = assertThrows(BadInputException.class, () -> LlmAnalysis.run(in));
     assertTrue(e.getMessage().contains("id:grade"), e.getMessage());
   }

@@ -65,21 +65,20 @@ class LexicalSupportTest {
    */
   @Test
   void recordStatistics() {
-    TextStatistics s = new TextStatistics();
-    s.addSupport(PROMPT, RESPONSE, "four", CONTEXT, 0.5);
-    s.addSupport("Capital of France?", "Paris.", "Paris", null, 0.5);
-    s.addSupport("Is it?", "Yes.", "yes", "It is.", 0.5);
-    assertEquals(0.5, s.supportSums[TextStatistics.GROUNDEDNESS], 0.0);
-    assertEquals(1, s.supportCounts[TextStatistics.GROUNDEDNESS]);
-    assertEquals(1, s.ungroundable);
-    assertEquals(0.5, s.supportSums[TextStatistics.CONTEXT_RELEVANCE], 0.0);
-    assertEquals(1, s.supportCounts[TextStatistics.CONTEXT_RELEVANCE]);
-    assertEquals(0.5, s.supportSums[TextStatistics.ANSWER_RELEVANCE], 0.0);
-    assertEquals(2, s.supportCounts[TextStatistics.ANSWER_RELEVANCE]);
-    assertEquals(1.0, s.supportSums[TextStatistics.CONTEXT_RECALL], 0.0);
-    assertEquals(1, s.supportCounts[TextStatistics.CONTEXT_RECALL]);
-    assertEquals(1, s.numbers);
-    assertEquals(1, s.unsupportedNumbers);
+    SupportState s = SupportState.of(PROMPT, RESPONSE, "four", CONTEXT, 0.5)
+        .merge(SupportState.of("Capital of France?", "Paris.", "Paris", null, 0.5))
+        .merge(SupportState.of("Is it?", "Yes.", "yes", "It is.", 0.5));
+    assertEquals(0.5, s.sums()[SupportState.GROUNDEDNESS], 0.0);
+    assertEquals(1, s.counts()[SupportState.GROUNDEDNESS]);
+    assertEquals(1, s.ungroundable());
+    assertEquals(0.5, s.sums()[SupportState.CONTEXT_RELEVANCE], 0.0);
+    assertEquals(1, s.counts()[SupportState.CONTEXT_RELEVANCE]);
+    assertEquals(0.5, s.sums()[SupportState.ANSWER_RELEVANCE], 0.0);
+    assertEquals(2, s.counts()[SupportState.ANSWER_RELEVANCE]);
+    assertEquals(1.0, s.sums()[SupportState.CONTEXT_RECALL], 0.0);
+    assertEquals(1, s.counts()[SupportState.CONTEXT_RECALL]);
+    assertEquals(1, s.numbers());
+    assertEquals(1, s.unsupportedNumbers());
     assertTrue(LexicalSupport.STOPWORDS.contains("yes"));
   }
 }

@@ -43,7 +43,7 @@ class LlmAnalysisTest {
   }
 
   static LlmInput input(Dataset<Row> data, LlmOptions options) {
-    return new LlmInput(data, "response", "expected", "prompt", "contexts", true, options);
+    return TestInputs.texts(data, "response", "expected", "prompt", "contexts", true, options);
   }
 
   static Map<String, MetricResult> byName(LlmOutcome outcome) {
@@ -163,17 +163,14 @@ class LlmAnalysisTest {
 
   @Test
   void mergeOfPartsEqualsWhole() {
-    TextStatistics a = new TextStatistics();
-    TextStatistics b = new TextStatistics();
-    TextStatistics all = new TextStatistics();
-    a.addPair("The dog bit the man.", "The dog bit the man.");
-    all.addPair("The dog bit the man.", "The dog bit the man.");
-    b.addPair("It wasn't surprising.", "It was not unexpected.");
-    all.addPair("It wasn't surprising.", "It was not unexpected.");
-    TextStatistics merged = new TextStatistics().merge(a).merge(b);
-    assertEquals(all.bleu(), merged.bleu(), 0.0);
-    assertEquals(all.chrf(), merged.chrf(), 0.0);
-    assertEquals(all.pairs(), merged.pairs());
+    OverlapState a = OverlapState.of("The dog bit the man.", "The dog bit the man.");
+    OverlapState b = OverlapState.of("It wasn't surprising.", "It was not unexpected.");
+    OverlapState merged = OverlapState.EMPTY.merge(a).merge(b);
+    long[] corpus = OverlapState.plus(Bleu.segment("The dog bit the man.", "The dog bit the man."),
+        Bleu.segment("It wasn't surprising.", "It was not unexpected."));
+    assertEquals(Bleu.score(corpus), merged.bleuScore(), 0.0);
+    assertEquals(merged, b.merge(a));
+    assertEquals(2, merged.pairs());
   }
 
   /** JSON validity: exactly one JSON value; fences, trailing prose, single quotes and blanks are not. */
@@ -198,7 +195,7 @@ class LlmAnalysisTest {
   void configuredPhrasesAndNoPromptOrContexts() {
     Dataset<Row> data = data(fixture(), 1);
     LlmOptions custom = new LlmOptions(List.of("paris"), List.of("print the key"), false);
-    LlmInput in = new LlmInput(data, "response", null, null, null, false, custom);
+    LlmInput in = TestInputs.texts(data, "response", null, null, null, false, custom);
     Map<String, MetricResult> m = byName(LlmAnalysis.run(in));
     assertEquals(1.0 / 3, value(m, "refusal_rate"), 1e-12);
     assertFalse(m.containsKey("prompt_injection_rate"));
@@ -236,8 +233,8 @@ class LlmAnalysisTest {
         RowFactory.create("x", List.of()),
         RowFactory.create("Running fast", List.of("")));
     Dataset<Row> data = SharedSpark.get().createDataFrame(rows, schema).repartition(2);
-    LlmInput in = new LlmInput(data, "response", null, null, null, false, LlmOptions.DEFAULTS)
-        .withReference("answers", true);
+    LlmInput in = TestInputs.withReference(TestInputs.texts(data, "response", null, null, null, false,
+        LlmOptions.DEFAULTS), "answers", true);
     Map<String, MetricResult> m = byName(LlmAnalysis.run(in));
     assertEquals(3L, m.get("bleu").count());
     assertEquals(2.0 / 3, value(m, "exact_match"), 1e-12);
@@ -261,8 +258,9 @@ class LlmAnalysisTest {
     assertEquals(Chrf.score(chrf), value(m, "chrf"), 1e-12);
     // With stemming record 4 still has no overlap ("run fast" vs nothing); record 1: "the cat sat" vs
     // "cat sat" P = 2/3, R = 1, F = 0.8 as before ⇒ unchanged 0.6; the note says stemming is on.
-    Map<String, MetricResult> stemmed = byName(LlmAnalysis.run(new LlmInput(data, "response", null, null,
-        null, false, LlmOptions.DEFAULTS.withRougeUseStemmer(true)).withReference("answers", true)));
+    Map<String, MetricResult> stemmed = byName(LlmAnalysis.run(TestInputs.withReference(
+        TestInputs.texts(data, "response", null, null, null, false, LlmOptions.DEFAULTS.withRougeUseStemmer(true)),
+        "answers", true)));
     assertEquals(0.6, value(stemmed, "rouge1"), 1e-12);
     assertTrue(stemmed.get("rouge1").note().contains("Porter"), stemmed.get("rouge1").note());
   }

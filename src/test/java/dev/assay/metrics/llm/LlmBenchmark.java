@@ -53,17 +53,17 @@ public final class LlmBenchmark {
         id.mod(200).plus(10).as("out_tokens")).cache();
     System.out.printf("materialised %d rows, %d partitions%n", data.count(), data.rdd().getNumPartitions());
     LlmOptions options = LlmOptions.DEFAULTS.withPrices(0.003, 0.015);
-    LlmInput base = new LlmInput(data, "response", "expected", "prompt", "contexts", true, "retrieved", true,
-        "relevant", true, options);
+    LlmInput base = TestInputs.withIds(TestInputs.texts(data, "response", "expected", "prompt", "contexts", true,
+        options), "retrieved", true, "relevant", true);
+    LlmInput everything = TestInputs.withUsage(TestInputs.withVariant(base, "variant"), "latency", "in_tokens",
+        "out_tokens").withScanners(Audit.responseScanners());
     time("reference metrics only (bleu, chrf, rouge 1/2/L/Lsum, squad; no contexts)", rows,
-        () -> LlmAnalysis.run(new LlmInput(data, "response", "expected", null, null, false, LlmOptions.DEFAULTS)));
+        () -> LlmAnalysis.run(TestInputs.texts(data, "response", "expected", null, null, false, LlmOptions.DEFAULTS)));
     time("everything: + retrieval, lexical support, variants, PII/secret scan (job 1), latency/cost (job 2)", rows,
-        () -> LlmAnalysis.run(base.withVariant("variant").withScanners(Audit.responseScanners())
-            .withUsage("latency", "in_tokens", "out_tokens")));
+        () -> LlmAnalysis.run(everything));
     time("everything with Porter stemming", rows,
-        () -> LlmAnalysis.run(new LlmInput(data, "response", "expected", "prompt", "contexts", true, "retrieved",
-            true, "relevant", true, options.withRougeUseStemmer(true)).withVariant("variant")
-            .withScanners(Audit.responseScanners()).withUsage("latency", "in_tokens", "out_tokens")));
+        () -> LlmAnalysis.run(new LlmInput(data, everything.columns(),
+            options.withRougeUseStemmer(true), everything.checks())));
     spark.stop();
   }
 

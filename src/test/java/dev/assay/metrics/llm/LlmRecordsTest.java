@@ -39,7 +39,7 @@ class LlmRecordsTest {
 
   static LlmInput input(List<Row> rows) {
     Dataset<Row> data = SPARK.createDataFrame(rows, SCHEMA);
-    return new LlmInput(data, "response", "expected", "prompt", null, false, LlmOptions.DEFAULTS);
+    return TestInputs.texts(data, "response", "expected", "prompt", null, false, LlmOptions.DEFAULTS);
   }
 
   List<Row> written(LlmInput in) {
@@ -151,7 +151,7 @@ class LlmRecordsTest {
   void aDataColumnNamedLikeAScoreIsBadInput() {
     StructType schema = SCHEMA.add("assay_chrf", DataTypes.DoubleType);
     Dataset<Row> data = SPARK.createDataFrame(List.of(RowFactory.create(1, "p", "r", "e", 1.0)), schema);
-    LlmInput in = new LlmInput(data, "response", "expected", "prompt", null, false, LlmOptions.DEFAULTS);
+    LlmInput in = TestInputs.texts(data, "response", "expected", "prompt", null, false, LlmOptions.DEFAULTS);
     String message = org.junit.jupiter.api.Assertions.assertThrows(
         dev.assay.core.BadInputException.class, () -> LlmRecords.write(in, dir.toString())).getMessage();
     assertTrue(message.contains("'assay_chrf'"), message);

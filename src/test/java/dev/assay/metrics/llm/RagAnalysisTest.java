@@ -47,8 +47,9 @@ class RagAnalysisTest {
   }
 
   static LlmInput input(Dataset<Row> data, int k) {
-    return new LlmInput(data, "response", "expected", "prompt", "contexts", true, "retrieved", true,
-        "relevant", false, new LlmOptions(LlmOptions.DEFAULT_REFUSALS, LlmOptions.DEFAULT_INJECTION_MARKERS, false, k, 0.5));
+    return TestInputs.withIds(TestInputs.texts(data, "response", "expected", "prompt", "contexts", true,
+        new LlmOptions(LlmOptions.DEFAULT_REFUSALS, LlmOptions.DEFAULT_INJECTION_MARKERS, false, k, 0.5)),
+        "retrieved", true, "relevant", false);
   }
 
   static Map<String, MetricResult> byName(LlmOutcome outcome) {
@@ -114,7 +115,7 @@ class RagAnalysisTest {
   void metricsNeedTheirColumns() {
     Dataset<Row> data = data(fixture(), 1);
     Map<String, MetricResult> m = byName(LlmAnalysis.run(
-        new LlmInput(data, "response", "expected", "prompt", null, false, LlmOptions.DEFAULTS)));
+        TestInputs.texts(data, "response", "expected", "prompt", null, false, LlmOptions.DEFAULTS)));
     for (String name : List.of("recall_at_k", "map", "groundedness_lexical", "context_relevance",
         "context_recall", "unsupported_number_rate")) {
       assertFalse(m.containsKey(name), name);
@@ -210,13 +211,13 @@ class RagAnalysisTest {
     assertTrue(one.getMessage().contains("audit.yaml:3") && one.getMessage().contains("relevant_ids"), one.getMessage());
     AuditSpec.Columns wrongType = columns("retrieved", "contexts");
     LlmInput ok = LlmPlan.input(data, columns("retrieved", "relevant"), LlmOptions.DEFAULTS, spec, "data.json");
-    assertTrue(ok.retrievedIsArray());
-    assertFalse(ok.relevantIsArray());
+    assertTrue(ok.columns().ids().retrieved().isArray());
+    assertFalse(ok.columns().ids().relevant().isArray());
     Dataset<Row> numeric = data.withColumn("relevant", data.col("prompt").cast("int"));
     BadInputException type = assertThrows(BadInputException.class,
         () -> LlmPlan.input(numeric, columns("retrieved", "relevant"), LlmOptions.DEFAULTS, spec, "data.json"));
     assertTrue(type.getMessage().contains("relevant ids") && type.getMessage().contains("string"), type.getMessage());
-    assertTrue(LlmPlan.input(data, wrongType, LlmOptions.DEFAULTS, spec, "data.json").relevantIsArray());
+    assertTrue(LlmPlan.input(data, wrongType, LlmOptions.DEFAULTS, spec, "data.json").columns().ids().relevant().isArray());
   }
 
   private static AuditSpec.Columns columns(String retrieved, String relevant) {

@@ -45,7 +45,7 @@ class ResponseSafetyTest {
   @Test
   void piiAndSecretsInResponsesInTheSameJob() {
     Dataset<Row> data = data(2, "Mail me at bob@example.com", "use key AKIAIOSFODNN7EXAMPLE here", "plain", null);
-    LlmInput in = new LlmInput(data, "response", null, null, null, false, LlmOptions.DEFAULTS)
+    LlmInput in = TestInputs.texts(data, "response", null, null, null, false, LlmOptions.DEFAULTS)
         .withScanners(Audit.responseScanners());
     LlmOutcome[] out = new LlmOutcome[1];
     assertEquals(1, JobCounter.count(SharedSpark.get(), () -> out[0] = LlmAnalysis.run(in)));
@@ -73,7 +73,7 @@ class ResponseSafetyTest {
   void jsonSchemaConformanceInTheSameJob() {
     Dataset<Row> data = data(2, "{\"answer\": \"x\"}", "{\"answer\": 1}", "not json",
         "{\"answer\": \"y\"} and more", "[]", null);
-    LlmInput in = new LlmInput(data, "response", null, null, null, false, LlmOptions.DEFAULTS)
+    LlmInput in = TestInputs.texts(data, "response", null, null, null, false, LlmOptions.DEFAULTS)
         .withJsonSchema(SCHEMA_TEXT);
     LlmOutcome[] out = new LlmOutcome[1];
     assertEquals(1, JobCounter.count(SharedSpark.get(), () -> out[0] = LlmAnalysis.run(in)));

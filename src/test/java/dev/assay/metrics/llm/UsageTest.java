@@ -32,8 +32,8 @@ class UsageTest {
 
   static Map<String, MetricResult> run(List<Row> rows, LlmOptions options, int[] jobs) {
     Dataset<Row> data = SharedSpark.get().createDataFrame(rows, SCHEMA).repartition(3);
-    LlmInput in = new LlmInput(data, "response", null, null, null, false, options)
-        .withUsage("latency", "in_tokens", "out_tokens");
+    LlmInput in = TestInputs.withUsage(TestInputs.texts(data, "response", null, null, null, false, options),
+        "latency", "in_tokens", "out_tokens");
     LlmOutcome[] out = new LlmOutcome[1];
     jobs[0] = JobCounter.count(SharedSpark.get(), () -> out[0] = LlmAnalysis.run(in));
     return out[0].metrics().stream().collect(Collectors.toMap(m -> m.key().metric(), m -> m));

@@ -35,7 +35,8 @@ class VariantMetricsTest {
   }
 
   static LlmInput input(Dataset<Row> data) {
-    return new LlmInput(data, "response", "expected", null, null, false, LlmOptions.DEFAULTS).withVariant("gender");
+    return TestInputs.withVariant(TestInputs.texts(data, "response", "expected", null, null, false,
+        LlmOptions.DEFAULTS), "gender");
   }
 
   /** Metric values keyed "name|group" (group "" for the attribute-level differences). */
@@ -110,7 +111,7 @@ class VariantMetricsTest {
   @Test
   void tooManyVariantsIsBadInput() {
     List<Row> rows = new ArrayList<>();
-    for (int i = 0; i <= TextStatistics.MAX_VARIANTS; i++) {
+    for (int i = 0; i <= VariantState.MAX_VARIANTS; i++) {
       rows.add(RowFactory.create("a", "a", "v" + i));
     }
     BadInputException e = assertThrows(BadInputException.class, () -> LlmAnalysis.run(input(data(rows, 3))));

@@ -56,7 +56,8 @@ class JudgeAnalysisTest {
         RowFactory.create("Nothing?", null, null));
     Dataset<Row> data = spark.createDataFrame(rows.stream().map(r -> RowFactory.create(r.get(0),
         r.get(1) == null ? null : Arrays.asList((Object[]) r.get(1)), r.get(2))).toList(), schema);
-    return new LlmInput(data, "response", null, "prompt", "contexts", true, LlmOptions.DEFAULTS);
+    return dev.assay.metrics.llm.TestInputs.texts(data, "response", null, "prompt", "contexts", true,
+        LlmOptions.DEFAULTS);
   }
 
   JudgeOptions options(URI endpoint, int maxRecords) {

@@ -1,0 +1,31 @@
+package dev.assay.metrics.llm;
+
+import dev.assay.core.Family;
+import dev.assay.core.MetricKey;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
+
+/** The data-set-level results of the llm family: one key, computed and undefined shape for all states. */
+final class LlmResults {
+
+  private LlmResults() {
+  }
+
+  static MetricKey key(String name) {
+    return new MetricKey(Family.LLM, name, Scope.DATASET);
+  }
+
+  static MetricResult computed(String name, double value, long count, String note) {
+    return new MetricResult.Computed(key(name), value, count, null, null, null, note);
+  }
+
+  /** {@code name} is undefined because {@code why} (the message reads "name is undefined: why"). */
+  static MetricResult undefined(String name, String why) {
+    return new MetricResult.Undefined(key(name), 0L, name + " is undefined: " + why);
+  }
+
+  /** A mean: undefined (with {@code why}) when {@code count} is 0, else {@code sum / count}. */
+  static MetricResult mean(String name, double sum, long count, String note, String why) {
+    return count == 0 ? undefined(name, why) : computed(name, sum / count, count, note);
+  }
+}

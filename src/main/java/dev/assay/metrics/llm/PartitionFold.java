@@ -1,0 +1,125 @@
+package dev.assay.metrics.llm;
+
+import com.networknt.schema.JsonSchema;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * Folds one partition's rows (in the column order of {@code LlmAnalysis.checks}: response,
+ * references, refusal, injection, indirect injection, JSON validity, length, prompt, contexts,
+ * retrieved ids, relevant ids, variant, scan flags) into one {@link LlmState}: per record, each
+ * concern's state of that record is merged into the running one, in row order.
+ */
+final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
+
+  private static final long serialVersionUID = 1L;
+  private final RecordScoring scoring;
+  private final boolean variants;
+  private final boolean[] secret;
+  private final String schemaText;
+  private transient JsonSchema schema;
+
+  PartitionFold(LlmInput in) {
+    this.scoring = RecordScoring.of(in.options());
+    this.variants = in.columns().variant() != null;
+    List<ResponseScanner> scanners = in.checks().scanners();
+    this.secret = new boolean[scanners.size()];
+    for (int i = 0; i < secret.length; i++) {
+      secret[i] = scanners.get(i).secret();
+    }
+    this.schemaText = in.checks().jsonSchema();
+  }
+
+  @Override
+  public Iterator<LlmState> call(Iterator<Row> rows) {
+    if (schemaText != null && schema == null) {
+      schema = ResponseSchema.compile(schemaText, "llm.json_schema");
+    }
+    Running running = new Running();
+    while (rows.hasNext()) {
+      running.add(rows.next());
+    }
+    return List.of(running.state()).iterator();
+  }
+
+  /** The record's non-null reference answers (empty when none), from an {@code array<string>} cell. */
+  static List<String> references(Row row, int index) {
+    List<String> out = new ArrayList<>();
+    if (!row.isNullAt(index)) {
+      for (Object r : row.getList(index)) {
+        if (r != null) {
+          out.add((String) r);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String text(Row row, int index) {
+    return row.isNullAt(index) ? null : row.getString(index);
+  }
+
+  /** The partition's states so far, one per concern. */
+  private final class Running {
+    private long records;
+    private OverlapState overlap = OverlapState.EMPTY;
+    private SafetyState safety = SafetyState.EMPTY;
+    private LengthState lengths = LengthState.EMPTY;
+    private FormatState format = FormatState.EMPTY;
+    private ScanState scans = ScanState.EMPTY;
+    private RetrievalState retrieval = RetrievalState.EMPTY;
+    private SupportState support = SupportState.EMPTY;
+    private final VariantState.Fold variantFold = new VariantState.Fold();
+
+    void add(Row row) {
+      records++;
+      String response = text(row, 0);
+      List<String> references = references(row, 1);
+      double rougeL = Double.NaN;
+      if (response != null && !references.isEmpty()) {
+        OverlapState pair = OverlapState.of(response, references, scoring.stem());
+        overlap = overlap.merge(pair);
+        rougeL = pair.rougeL();
+      }
+      boolean refused = response != null && !row.isNullAt(2) && row.getBoolean(2);
+      safety = safety.merge(SafetyState.of(response != null, refused, row.getBoolean(3), row.getBoolean(4)));
+      if (variants) {
+        long length = response == null ? 0 : row.getInt(6);
+        double sentiment = response == null ? 0 : Sentiment.score(response);
+        variantFold.add(text(row, 11), VariantState.sums(response != null, refused, length, sentiment, rougeL));
+      }
+      if (response != null) {
+        addResponse(row, response);
+      }
+      String reference = references.isEmpty() ? null : String.join("\n", references);
+      support = support.merge(SupportState.of(text(row, 7), response, reference, text(row, 8), scoring.supportThreshold()));
+      // Without id columns both are null: the record counts as unjudged, and no retrieval metric is reported.
+      retrieval = retrieval.merge(RetrievalState.of(row.isNullAt(9) ? null : row.getList(9),
+          row.isNullAt(10) ? null : row.getList(10), scoring.k(), scoring.graded()));
+    }
+
+    /** The checks of a non-null response: length, JSON, schema and scans. */
+    private void addResponse(Row row, String response) {
+      lengths = lengths.merge(LengthState.of(row.getInt(6)));
+      Boolean json = row.isNullAt(5) ? null : row.getBoolean(5);
+      Boolean conforms = schema == null ? null : ResponseSchema.conforms(schema, response);
+      format = format.merge(FormatState.of(json, conforms));
+      if (!row.isNullAt(12)) {
+        List<Object> flags = row.getList(12);
+        boolean[] hits = new boolean[flags.size()];
+        for (int i = 0; i < hits.length; i++) {
+          hits[i] = Boolean.TRUE.equals(flags.get(i));
+        }
+        scans = scans.merge(ScanState.of(hits, secret));
+      }
+    }
+
+    LlmState state() {
+      return new LlmState(records, overlap, safety, lengths, format, scans, retrieval, support,
+          variantFold.state());
+    }
+  }
+}
