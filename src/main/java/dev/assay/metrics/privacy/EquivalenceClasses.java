@@ -20,6 +20,9 @@ public record EquivalenceClasses(long records, long classes, long smallest, long
                                  long atRisk, Long minDistinct, Double minEntropyL,
                                  Double maxTotalVariation) {
 
+  /** No classes: the identity of {@link #merge}. */
+  public static final EquivalenceClasses EMPTY = new EquivalenceClasses(0, 0, 0, 0, 0, null, null, null);
+
   /** The state of two disjoint sets of classes of the same data set. */
   public EquivalenceClasses merge(EquivalenceClasses o) {
     if (classes == 0) {
@@ -38,35 +41,13 @@ public record EquivalenceClasses(long records, long classes, long smallest, long
             ? maxTotalVariation : Double.valueOf(Math.max(maxTotalVariation, o.maxTotalVariation)));
   }
 
+  /** This state without t-closeness (when the overall sensitive distribution was not known). */
+  public EquivalenceClasses withoutTCloseness() {
+    return new EquivalenceClasses(records, classes, smallest, uniques, atRisk, minDistinct, minEntropyL, null);
+  }
+
   /** The value of {@code m}, or NaN when it is undefined (no records, or no sensitive attribute). */
   public double value(ReidentificationMetric m) {
-    if (classes == 0) {
-      return Double.NaN;
-    }
-    if (m == ReidentificationMetric.K_ANONYMITY) {
-      return smallest;
-    }
-    if (m == ReidentificationMetric.EQUIVALENCE_CLASSES) {
-      return classes;
-    }
-    if (m == ReidentificationMetric.REIDENTIFICATION_RISK_PROSECUTOR_MAX) {
-      return 1.0 / smallest;
-    }
-    if (m == ReidentificationMetric.REIDENTIFICATION_RISK_PROSECUTOR_AVG) {
-      return (double) classes / records;
-    }
-    if (m == ReidentificationMetric.SAMPLE_UNIQUENESS) {
-      return (double) uniques / records;
-    }
-    if (m == ReidentificationMetric.RECORDS_AT_RISK) {
-      return (double) atRisk / records;
-    }
-    if (m == ReidentificationMetric.L_DIVERSITY) {
-      return minDistinct == null ? Double.NaN : minDistinct;
-    }
-    if (m == ReidentificationMetric.ENTROPY_L_DIVERSITY) {
-      return minEntropyL == null ? Double.NaN : minEntropyL;
-    }
-    return maxTotalVariation == null ? Double.NaN : maxTotalVariation;
+    return m.of(this);
   }
 }

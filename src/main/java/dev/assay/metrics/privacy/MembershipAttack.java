@@ -1,7 +1,5 @@
 package dev.assay.metrics.privacy;
 
-import dev.assay.spark.Columns;
-import dev.assay.spark.FiniteNumbers;
 import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
@@ -66,16 +64,38 @@ public final class MembershipAttack {
   record Signals(boolean member, double[] features) {
   }
 
+  /** Runs the attack (see {@link #run(Dataset, MembershipColumns, long)}). */
+  public static MetricResult run(Dataset<Row> data, BinaryColumn member, BinaryColumn label,
+                                 String score, long records) {
+    return run(data, new MembershipColumns(member, label, score), records);
+  }
+
   /**
    * Runs the attack (one Spark job).
    *
    * @param records the records with a score (from the threshold attack), for the sample fraction
    */
-  public static MetricResult run(Dataset<Row> data, BinaryColumn member, BinaryColumn label,
-                                 String score, long records) {
-    Column p = FiniteNumbers.of(Columns.named(score));
-    Column c = label == null ? functions.greatest(p, functions.lit(1.0).minus(p))
-        : functions.when(label.isPositive(), p).otherwise(functions.lit(1.0).minus(p));
+  public static MetricResult run(Dataset<Row> data, MembershipColumns columns, long records) {
+    List<Signals> rows = sample(data, columns, records);
+    MetricKey key = new MetricKey(Family.PRIVACY, METRIC, Scope.DATASET);
+    double auc = crossValidatedAuc(rows, columns.label() != null);
+    if (Double.isNaN(auc)) {
+      long m = rows.stream().filter(Signals::member).count();
+      return new MetricResult.Undefined(key, (long) rows.size(), METRIC + " is undefined: the trained attack"
+          + " needs at least " + FOLDS + " members and " + FOLDS + " non-members with a score (found "
+          + m + " and " + (rows.size() - m) + ")");
+    }
+    String note = rows.size() < records ? "estimated on a seeded sample of " + rows.size() + " of "
+        + records + " records" : null;
+    return new MetricResult.Computed(key, auc, (long) rows.size(), null, null, null, note);
+  }
+
+  /** The per-record signals of a seeded sample of at most {@value #MAX_SAMPLE} records (one job). */
+  private static List<Signals> sample(Dataset<Row> data, MembershipColumns columns, long records) {
+    BinaryColumn member = columns.member();
+    BinaryColumn label = columns.label();
+    Column p = columns.probability();
+    Column c = columns.confidence();
     Column q = functions.least(functions.greatest(p, functions.lit(1e-12)), functions.lit(1 - 1e-12));
     Column entropy = functions.negate(q.multiply(functions.log(q))
         .plus(functions.lit(1.0).minus(q).multiply(functions.log(functions.lit(1.0).minus(q)))));
@@ -98,17 +118,7 @@ public final class MembershipAttack {
       }
       rows.add(new Signals(r.getBoolean(0), f));
     }
-    MetricKey key = new MetricKey(Family.PRIVACY, METRIC, Scope.DATASET);
-    double auc = crossValidatedAuc(rows, label != null);
-    if (Double.isNaN(auc)) {
-      long m = rows.stream().filter(Signals::member).count();
-      return new MetricResult.Undefined(key, (long) rows.size(), METRIC + " is undefined: the trained attack"
-          + " needs at least " + FOLDS + " members and " + FOLDS + " non-members with a score (found "
-          + m + " and " + (rows.size() - m) + ")");
-    }
-    String note = rows.size() < records ? "estimated on a seeded sample of " + rows.size() + " of "
-        + records + " records" : null;
-    return new MetricResult.Computed(key, auc, (long) rows.size(), null, null, null, note);
+    return rows;
   }
 
   /** The pooled out-of-fold AUC of the logistic-regression attack; NaN when a class is too small. */

@@ -1,78 +1,97 @@
 package dev.assay.metrics.privacy;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Per attack-signal value, the number of members and non-members: the whole state of the threshold
- * attack. Its size is bounded by the distinct (rounded) signal values, never by rows; two states
- * merge by adding counts.
- *
- * @param bySignal signal value → {members, non-members}
+ * attack. Its size is bounded by the distinct (rounded) signal values, never by rows. Immutable:
+ * signals ascending and distinct, with their counts in parallel arrays; two states merge by adding
+ * the counts of equal signals (a merge of two sorted lists), so merging is associative and
+ * commutative with {@link #empty()} as identity.
  */
-public record MembershipCounts(TreeMap<Double, long[]> bySignal) {
+public final class MembershipCounts {
+
+  private static final MembershipCounts EMPTY = new MembershipCounts(new double[0], new long[0], new long[0]);
+
+  private final double[] signals;
+  private final long[] members;
+  private final long[] nonMembers;
+
+  private MembershipCounts(double[] signals, long[] members, long[] nonMembers) {
+    this.signals = signals;
+    this.members = members;
+    this.nonMembers = nonMembers;
+  }
 
   /** An empty state. */
   public static MembershipCounts empty() {
-    return new MembershipCounts(new TreeMap<>());
+    return EMPTY;
   }
 
-  /** Adds {@code members} and {@code nonMembers} at {@code signal}. */
+  /** The state of {@code members} and {@code nonMembers} at one signal value. */
+  public static MembershipCounts at(double signal, long members, long nonMembers) {
+    return new MembershipCounts(new double[] {signal}, new long[] {members}, new long[] {nonMembers});
+  }
+
+  /** The sum of many states at once (one sort, not a merge per state). */
+  public static MembershipCounts sum(Iterable<MembershipCounts> states) {
+    TreeMap<Double, long[]> bySignal = new TreeMap<>();
+    for (MembershipCounts s : states) {
+      for (int i = 0; i < s.signals.length; i++) {
+        long[] c = bySignal.computeIfAbsent(s.signals[i], x -> new long[2]);
+        c[0] += s.members[i];
+        c[1] += s.nonMembers[i];
+      }
+    }
+    double[] signals = new double[bySignal.size()];
+    long[] members = new long[signals.length];
+    long[] nonMembers = new long[signals.length];
+    int i = 0;
+    for (Map.Entry<Double, long[]> e : bySignal.entrySet()) {
+      signals[i] = e.getKey();
+      members[i] = e.getValue()[0];
+      nonMembers[i++] = e.getValue()[1];
+    }
+    return new MembershipCounts(signals, members, nonMembers);
+  }
+
+  /** This state with {@code members} and {@code nonMembers} more at {@code signal}. */
   public MembershipCounts add(double signal, long members, long nonMembers) {
-    long[] c = bySignal.computeIfAbsent(signal, s -> new long[2]);
-    c[0] += members;
-    c[1] += nonMembers;
-    return this;
+    return merge(at(signal, members, nonMembers));
   }
 
   /** The sum of two states. */
   public MembershipCounts merge(MembershipCounts o) {
-    MembershipCounts out = empty();
-    bySignal.forEach((s, c) -> out.add(s, c[0], c[1]));
-    o.bySignal.forEach((s, c) -> out.add(s, c[0], c[1]));
-    return out;
+    return sum(java.util.List.of(this, o));
   }
 
   public long members() {
-    return bySignal.values().stream().mapToLong(c -> c[0]).sum();
+    return Arrays.stream(members).sum();
   }
 
   public long nonMembers() {
-    return bySignal.values().stream().mapToLong(c -> c[1]).sum();
+    return Arrays.stream(nonMembers).sum();
   }
 
   /** {@link MembershipMetric#MEMBERSHIP_AUC}; NaN without members or non-members. */
   public double auc() {
-    long m = members();
-    long n = nonMembers();
-    if (m == 0 || n == 0) {
+    if (members() == 0 || nonMembers() == 0) {
       return Double.NaN;
     }
     double wins = 0;
     long nonBelow = 0;
-    for (long[] c : bySignal.values()) {
-      wins += c[0] * (nonBelow + 0.5 * c[1]);
-      nonBelow += c[1];
+    for (int i = 0; i < signals.length; i++) {
+      wins += members[i] * (nonBelow + 0.5 * nonMembers[i]);
+      nonBelow += nonMembers[i];
     }
-    return wins / ((double) m * n);
+    return wins / ((double) members() * nonMembers());
   }
 
   /** {@link MembershipMetric#MEMBERSHIP_ADVANTAGE}; NaN without members or non-members. */
   public double advantage() {
-    long m = members();
-    long n = nonMembers();
-    if (m == 0 || n == 0) {
-      return Double.NaN;
-    }
-    double best = 0;
-    long membersAbove = 0;
-    long nonAbove = 0;
-    for (Map.Entry<Double, long[]> e : bySignal.descendingMap().entrySet()) {
-      membersAbove += e.getValue()[0];
-      nonAbove += e.getValue()[1];
-      best = Math.max(best, (double) membersAbove / m - (double) nonAbove / n);
-    }
-    return best;
+    return bestTpr(1.0, true);
   }
 
   /**
@@ -81,6 +100,14 @@ public record MembershipCounts(TreeMap<Double, long[]> bySignal) {
    * without members or non-members.
    */
   public double tprAtFpr(double fpr) {
+    return bestTpr(fpr, false);
+  }
+
+  /**
+   * Walks the thresholds from the highest signal down and returns the best TPR(t) − FPR(t)
+   * ({@code minusFpr}) or TPR(t) among those with FPR(t) ≤ {@code maxFpr}; 0 at t = +∞.
+   */
+  private double bestTpr(double maxFpr, boolean minusFpr) {
     long m = members();
     long n = nonMembers();
     if (m == 0 || n == 0) {
@@ -89,24 +116,31 @@ public record MembershipCounts(TreeMap<Double, long[]> bySignal) {
     double best = 0;
     long membersAbove = 0;
     long nonAbove = 0;
-    for (Map.Entry<Double, long[]> e : bySignal.descendingMap().entrySet()) {
-      membersAbove += e.getValue()[0];
-      nonAbove += e.getValue()[1];
-      if ((double) nonAbove / n <= fpr) {
-        best = Math.max(best, (double) membersAbove / m);
+    for (int i = signals.length - 1; i >= 0; i--) {
+      membersAbove += members[i];
+      nonAbove += nonMembers[i];
+      double tpr = (double) membersAbove / m;
+      double fpr = (double) nonAbove / n;
+      if (fpr <= maxFpr) {
+        best = Math.max(best, minusFpr ? tpr - fpr : tpr);
       }
     }
     return best;
   }
 
-  /** The value of a threshold-attack metric. */
-  public double value(MembershipMetric metric) {
-    if (metric == MembershipMetric.MEMBERSHIP_AUC) {
-      return auc();
-    }
-    if (metric == MembershipMetric.MEMBERSHIP_ADVANTAGE) {
-      return advantage();
-    }
-    return tprAtFpr(metric == MembershipMetric.MEMBERSHIP_TPR_AT_0_1_FPR ? 0.001 : 0.01);
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MembershipCounts c && Arrays.equals(signals, c.signals)
+        && Arrays.equals(members, c.members) && Arrays.equals(nonMembers, c.nonMembers);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * Arrays.hashCode(signals) + Arrays.hashCode(members)) + Arrays.hashCode(nonMembers);
+  }
+
+  @Override
+  public String toString() {
+    return "MembershipCounts" + Arrays.toString(signals) + Arrays.toString(members) + Arrays.toString(nonMembers);
   }
 }

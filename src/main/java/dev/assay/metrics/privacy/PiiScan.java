@@ -1,15 +1,16 @@
 package dev.assay.metrics.privacy;
 
 import dev.assay.spark.Columns;
+import dev.assay.spark.GroupedStates;
+import dev.assay.spark.Grouping;
+import dev.assay.spark.SinglePassRunner;
 import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.PiiExample;
 import dev.assay.core.Scope;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,14 +19,15 @@ import org.apache.spark.sql.types.ArrayType;
 
 /**
  * The PII scan: for every scanned column and every {@link PiiType}, the number of records whose
- * value holds at least one valid match, in ONE global aggregation ({@code count_if} of built-in
- * expressions, checksums included): one Spark job, one row to the driver, whatever the size of the
+ * value holds at least one valid match, in ONE global aggregation on the shared engine
+ * ({@link SinglePassRunner}, one {@link PiiAggregate} per column and type, each building a
+ * mergeable {@link PiiFinding}): one Spark job, one row to the driver, whatever the size of the
  * data. No unmasked value ever leaves the executors: beside each count the same aggregation keeps
  * at most {@value #EXAMPLES} masked examples ({@link PiiType#masked}: the mask is applied on the
- * executor, before aggregation) as {@code min}, {@code max} and {@code min_by(masked,
- * xxhash64(text))} of the masked matches — three bounded aggregate states (one string each), not a
- * {@code collect_list} whose state grows with the rows. The examples go to the report only, never
- * to results.json.
+ * executor, before aggregation) as {@code min} and {@code max} of the masked matches and the
+ * {@code min} of (xxhash64(text), masked) — three bounded aggregate states (one string each), not
+ * a {@code collect_list} whose state grows with the rows. The examples go to the report only,
+ * never to results.json.
  *
  * <p>{@code pii_<type>_count} = records with a match in the column (0..N, lower is safer);
  * {@code pii_<type>_rate} = that count ÷ N, the records of the data set (0..1; undefined on empty
@@ -61,55 +63,60 @@ public final class PiiScan {
     }
   }
 
-  /** Counts the matches of every type in every column of {@code columns} in one job. */
-  public static Counts count(Dataset<Row> data, List<String> columns) {
-    // found is computed once per column and type (a projection); the mask only where found; the
-    // aggregation reads both (Spark does not collapse projections that would repeat a regex)
+  /** The aggregate states of the scan, one per column and type, column by column. */
+  static List<PiiAggregate> aggregates(int columns) {
+    List<PiiAggregate> out = new ArrayList<>();
+    for (int c = 0; c < columns; c++) {
+      for (PiiType t : PiiType.values()) {
+        out.add(new PiiAggregate(c, t));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The projection the aggregates read: each column's text, then per type its match flag and its
+   * masked first match. The flag is computed once per column and type; the mask only where found
+   * (two selects: Spark does not collapse projections that would repeat a regex).
+   */
+  static Dataset<Row> prepare(Dataset<Row> data, List<String> columns, List<PiiAggregate> aggregates) {
     List<Column> flags = new ArrayList<>();
     List<Column> masks = new ArrayList<>();
-    List<Column> aggs = new ArrayList<>();
-    aggs.add(functions.count(functions.lit(1)));
     for (int c = 0; c < columns.size(); c++) {
       // an array<string> column (an LLM's retrieved contexts) is scanned as its items, one per line
       Column text = data.schema().apply(columns.get(c)).dataType() instanceof ArrayType
           ? functions.concat_ws("\n", Columns.named(columns.get(c)))
           : Columns.named(columns.get(c)).cast("string");
-      flags.add(text.as("t" + c));
-      masks.add(functions.col("t" + c));
-      for (PiiType t : PiiType.values()) {
-        String f = "f" + c + "_" + t.ordinal();
-        String m = "m" + c + "_" + t.ordinal();
-        flags.add(t.found(text).as(f));
-        masks.add(Columns.named(f));
-        masks.add(functions.when(Columns.named(f), t.mask(t.firstMatch(functions.col("t" + c)))).as(m));
-        aggs.add(functions.count_if(Columns.named(f)));
-        aggs.add(functions.min(m));
-        aggs.add(functions.max(m));
-        aggs.add(functions.min_by(Columns.named(m),
-            functions.when(Columns.named(m).isNotNull(), functions.xxhash64(functions.col("t" + c)))));
-      }
+      flags.add(text.as(PiiAggregate.text(c)));
+      masks.add(Columns.named(PiiAggregate.text(c)));
     }
-    data = data.select(flags.toArray(new Column[0])).select(masks.toArray(new Column[0]));
-    Row r = data.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]))
-        .collectAsList().get(0);
+    for (PiiAggregate a : aggregates) {
+      flags.add(a.type().found(Columns.named(PiiAggregate.text(a.column()))).as(a.flag()));
+      masks.add(Columns.named(a.flag()));
+      masks.add(functions.when(Columns.named(a.flag()),
+          a.type().mask(a.type().firstMatch(Columns.named(PiiAggregate.text(a.column()))))).as(a.masked()));
+    }
+    return data.select(flags.toArray(new Column[0])).select(masks.toArray(new Column[0]));
+  }
+
+  /** Counts the matches of every type in every column of {@code columns} in one job. */
+  public static Counts count(Dataset<Row> data, List<String> columns) {
+    List<PiiAggregate> aggregates = aggregates(columns.size());
+    List<GroupedStates> rows = SinglePassRunner.run(prepare(data, columns, aggregates),
+        List.of(Grouping.whole("pii")), aggregates, 1);
+    long records = 0;
     long[][] found = new long[columns.size()][PiiType.values().length];
     List<PiiExample> examples = new ArrayList<>();
-    int i = 1;
-    for (int c = 0; c < columns.size(); c++) {
-      for (PiiType t : PiiType.values()) {
-        found[c][t.ordinal()] = r.getLong(i++);
-        Set<String> distinct = new LinkedHashSet<>();
-        for (int e = 0; e < EXAMPLES; e++, i++) {
-          if (!r.isNullAt(i)) {
-            distinct.add(r.getString(i));
-          }
-        }
-        for (String m : distinct) {
-          examples.add(new PiiExample(columns.get(c), t.id(), m));
-        }
+    for (int i = 0; i < aggregates.size(); i++) {
+      PiiAggregate a = aggregates.get(i);
+      PiiFinding finding = rows.isEmpty() ? PiiFinding.EMPTY : rows.get(0).state(i);
+      records = finding.records();
+      found[a.column()][a.type().ordinal()] = finding.found();
+      for (String masked : finding.examples()) {
+        examples.add(new PiiExample(columns.get(a.column()), a.type().id(), masked));
       }
     }
-    return new Counts(r.getLong(0), columns, found, examples);
+    return new Counts(records, columns, found, examples);
   }
 
   /** Runs the scan: a count and a rate per column and type (the examples are dropped). */

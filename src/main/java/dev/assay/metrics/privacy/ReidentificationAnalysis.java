@@ -1,6 +1,9 @@
 package dev.assay.metrics.privacy;
 
 import dev.assay.spark.Columns;
+import dev.assay.spark.GroupedStates;
+import dev.assay.spark.Grouping;
+import dev.assay.spark.SinglePassRunner;
 import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
@@ -17,13 +20,16 @@ import org.apache.spark.sql.types.NumericType;
  * Re-identification risk ({@link ReidentificationMetric}) in one shuffle: the rows are hash
  * partitioned by the quasi-identifiers once; the first-level aggregation (per class, or per class
  * and sensitive value) and the per-class aggregation both run on that partitioning without another
- * exchange; a global aggregation over the classes then brings one row of {@link EquivalenceClasses}
- * to the driver. Spark groups a missing quasi-identifier value with the other missing ones, so null
- * is a value, as in ARX.
+ * exchange; a global aggregation over the classes ({@link ClassesAggregate}, run by the shared
+ * engine {@link SinglePassRunner}) then brings one row of {@link EquivalenceClasses} to the driver.
+ * The classes are the first level and never leave the executors; the state merges over disjoint
+ * sets of classes, which is the second level. Spark groups a missing quasi-identifier value with
+ * the other missing ones, so null is a value, as in ARX.
  *
  * <p>Jobs: one without a sensitive attribute. With one, a first small job counts the sensitive
- * values over the whole data set (the distribution q that t-closeness compares each class with,
- * at most {@value #MAX_SENSITIVE_VALUES} values); the second job gets q as a literal map.
+ * values over the whole data set ({@link SensitiveValues}: the distribution q that t-closeness
+ * compares each class with, at most {@value #MAX_SENSITIVE_VALUES} values); the second job gets q
+ * as a literal map.
  *
  * <p>A numeric sensitive attribute (a Spark numeric type) gets ARX's ordered-distance EMD for
  * {@code t_closeness} instead of total variation: with the m distinct values sorted ascending
@@ -64,42 +70,44 @@ public final class ReidentificationAnalysis {
     return metrics(state, quasiIdentifiers, sensitive, k, isNumeric(data, sensitive));
   }
 
-  /** The aggregated state (exposed for tests). */
+  /** The aggregated state (exposed for tests): one job, two with a sensitive attribute. */
   public static EquivalenceClasses state(Dataset<Row> data, List<String> quasiIdentifiers,
                                          String sensitive, int k) {
-    Column q = null;
-    Ordered ordered = null;
-    boolean tCloseness = false;
-    if (sensitive != null) {
-      Row dist = data.groupBy(sensitiveValue(sensitive).as(S))
-          .agg(functions.count(functions.lit(1)).as("c"))
-          .agg(functions.count(functions.lit(1)), functions.sum("c"),
-              functions.slice(functions.collect_list(functions.struct(Columns.named(S), functions.col("c"))),
-                  1, MAX_SENSITIVE_VALUES))
-          .collectAsList().get(0);
-      long distinct = dist.getLong(0);
-      tCloseness = distinct > 0 && distinct <= MAX_SENSITIVE_VALUES;
-      q = functions.lit(null).cast("map<string,double>");
-      if (tCloseness) {
-        long total = dist.getLong(1);
-        List<Row> values = dist.getList(2);
-        String[] keys = new String[values.size()];
-        double[] shares = new double[values.size()];
-        for (int i = 0; i < values.size(); i++) {
-          keys[i] = values.get(i).getString(0);
-          shares[i] = (double) values.get(i).getLong(1) / total;
-        }
-        q = functions.map_from_arrays(functions.lit(keys), functions.lit(shares));
-        if (isNumeric(data, sensitive)) {
-          ordered = Ordered.of(keys, shares);
-        }
+    Distribution q = sensitive == null ? Distribution.NONE
+        : Distribution.of(sensitiveValues(data, sensitive), isNumeric(data, sensitive));
+    Dataset<Row> classes = classes(data, quasiIdentifiers, sensitive, q.shares(), q.ordered());
+    List<GroupedStates> rows = SinglePassRunner.run(classes, List.of(Grouping.whole("classes")),
+        List.of(new ClassesAggregate(k, sensitive != null)), 1);
+    EquivalenceClasses state = rows.isEmpty() ? EquivalenceClasses.EMPTY : rows.get(0).state(0);
+    return q.known() ? state : state.withoutTCloseness();
+  }
+
+  /** The first job with a sensitive attribute: its value counts over the whole data set. */
+  static SensitiveValues sensitiveValues(Dataset<Row> data, String sensitive) {
+    Dataset<Row> perValue = data.groupBy(sensitiveValue(sensitive).as(S))
+        .agg(functions.count(functions.lit(1)).as("c"));
+    List<GroupedStates> rows = SinglePassRunner.run(perValue, List.of(Grouping.whole("values")),
+        List.of(SensitiveValues.over(S, "c", MAX_SENSITIVE_VALUES)), 1);
+    return rows.isEmpty() ? SensitiveValues.empty(MAX_SENSITIVE_VALUES) : rows.get(0).state(0);
+  }
+
+  /**
+   * The overall sensitive distribution as literals for the second job: value → share, and for a
+   * numeric attribute the ordered ground distance; {@code shares} is a null map when unknown.
+   */
+  record Distribution(Column shares, Ordered ordered, boolean known) {
+
+    static final Distribution NONE = new Distribution(null, null, false);
+
+    static Distribution of(SensitiveValues values, boolean numeric) {
+      if (!values.known()) {
+        return new Distribution(functions.lit(null).cast("map<string,double>"), null, false);
       }
+      String[] keys = values.values();
+      double[] shares = values.shares();
+      return new Distribution(functions.map_from_arrays(functions.lit(keys), functions.lit(shares)),
+          numeric ? Ordered.of(keys, shares) : null, true);
     }
-    Row r = summary(data, quasiIdentifiers, sensitive, k, q, ordered).collectAsList().get(0);
-    return new EquivalenceClasses(r.getLong(1), r.getLong(0), r.getLong(2), r.getLong(3), r.getLong(4),
-        sensitive == null || r.isNullAt(5) ? null : r.getLong(5),
-        sensitive == null || r.isNullAt(6) ? null : r.getDouble(6),
-        !tCloseness || r.isNullAt(7) ? null : r.getDouble(7));
   }
 
   /** True when t-closeness over {@code sensitive} is the ordered-distance EMD (a numeric type). */
@@ -179,6 +187,18 @@ public final class ReidentificationAnalysis {
   /** As above; with {@code ordered} (a numeric sensitive attribute) t-closeness is the EMD. */
   static Dataset<Row> summary(Dataset<Row> data, List<String> quasiIdentifiers, String sensitive,
                               int k, Column q, Ordered ordered) {
+    List<Column> aggs = new ClassesAggregate(k, sensitive != null).aggregates();
+    return classes(data, quasiIdentifiers, sensitive, q, ordered)
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+  }
+
+  /**
+   * The first level: one row per equivalence class with its size {@code n}; with a sensitive
+   * attribute also its distinct values {@code d}, entropy-l {@code el} and distance {@code tv} to
+   * {@code q} (see {@link #summary}). Stays on the executors.
+   */
+  static Dataset<Row> classes(Dataset<Row> data, List<String> quasiIdentifiers, String sensitive,
+                              Column q, Ordered ordered) {
     Column[] qi = quasiIdentifiers.stream().map(Columns::named).toArray(Column[]::new);
     Dataset<Row> classes;
     if (sensitive == null) {
@@ -210,19 +230,7 @@ public final class ReidentificationAnalysis {
           .withColumn("el", functions.exp(functions.log(functions.col("n"))
               .minus(functions.col("clnc").divide(functions.col("n")))));
     }
-    Column n = functions.col("n");
-    List<Column> aggs = new ArrayList<>(List.of(
-        functions.count(functions.lit(1)),
-        functions.coalesce(functions.sum(n), functions.lit(0L)),
-        functions.coalesce(functions.min(n), functions.lit(0L)),
-        functions.coalesce(functions.sum(functions.when(n.equalTo(1), n)), functions.lit(0L)),
-        functions.coalesce(functions.sum(functions.when(n.lt(k), n)), functions.lit(0L))));
-    if (sensitive != null) {
-      aggs.add(functions.min("d"));
-      aggs.add(functions.min("el"));
-      aggs.add(functions.max("tv"));
-    }
-    return classes.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+    return classes;
   }
 
   /** The metrics of a state. */

@@ -34,39 +34,39 @@ public final class LlmStateLaws {
   }
 
   public static Law<?> overlap() {
-    return new Law<>("llm.OverlapState", OverlapState::merge, OverlapState.EMPTY, LlmStateLaws::overlap);
+    return Law.of("llm.OverlapState", OverlapState::merge, OverlapState.EMPTY, LlmStateLaws::overlap);
   }
 
   public static Law<?> safety() {
-    return new Law<>("llm.SafetyState", SafetyState::merge, SafetyState.EMPTY, LlmStateLaws::safety);
+    return Law.of("llm.SafetyState", SafetyState::merge, SafetyState.EMPTY, LlmStateLaws::safety);
   }
 
   public static Law<?> lengths() {
-    return new Law<>("llm.LengthState", LengthState::merge, LengthState.EMPTY, LlmStateLaws::lengths);
+    return Law.of("llm.LengthState", LengthState::merge, LengthState.EMPTY, LlmStateLaws::lengths);
   }
 
   public static Law<?> format() {
-    return new Law<>("llm.FormatState", FormatState::merge, FormatState.EMPTY, LlmStateLaws::format);
+    return Law.of("llm.FormatState", FormatState::merge, FormatState.EMPTY, LlmStateLaws::format);
   }
 
   public static Law<?> scans() {
-    return new Law<>("llm.ScanState", ScanState::merge, ScanState.EMPTY, LlmStateLaws::scans);
+    return Law.of("llm.ScanState", ScanState::merge, ScanState.EMPTY, LlmStateLaws::scans);
   }
 
   public static Law<?> retrieval() {
-    return new Law<>("llm.RetrievalState", RetrievalState::merge, RetrievalState.EMPTY, LlmStateLaws::retrieval);
+    return Law.of("llm.RetrievalState", RetrievalState::merge, RetrievalState.EMPTY, LlmStateLaws::retrieval);
   }
 
   public static Law<?> support() {
-    return new Law<>("llm.SupportState", SupportState::merge, SupportState.EMPTY, LlmStateLaws::support);
+    return Law.of("llm.SupportState", SupportState::merge, SupportState.EMPTY, LlmStateLaws::support);
   }
 
   public static Law<?> variants() {
-    return new Law<>("llm.VariantState", VariantState::merge, VariantState.EMPTY, LlmStateLaws::variants);
+    return Law.of("llm.VariantState", VariantState::merge, VariantState.EMPTY, LlmStateLaws::variants);
   }
 
   public static Law<?> all() {
-    return new Law<>("llm.LlmState", LlmState::merge, LlmState.EMPTY, r -> new LlmState(n(r), overlap(r),
+    return Law.of("llm.LlmState", LlmState::merge, LlmState.EMPTY, r -> new LlmState(n(r), overlap(r),
         safety(r), lengths(r), format(r), scans(r), retrieval(r), support(r), variants(r)));
   }
 
