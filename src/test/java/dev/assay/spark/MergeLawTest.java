@@ -2,18 +2,30 @@ package dev.assay.spark;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.metrics.drift.ColumnCounts;
+import dev.assay.metrics.drift.DriftColumn;
+import dev.assay.metrics.drift.DriftProfile;
+import dev.assay.metrics.drift.SideCounts;
+import dev.assay.metrics.fairness.BootstrapState;
+import dev.assay.metrics.fairness.ConfusionState;
+import dev.assay.metrics.fairness.MulticlassState;
+import dev.assay.metrics.fairness.RegressionState;
 import dev.assay.metrics.llm.LlmStateLaws;
 import dev.assay.metrics.privacy.EquivalenceClasses;
 import dev.assay.metrics.privacy.MembershipCounts;
 import dev.assay.metrics.privacy.MembershipTally;
 import dev.assay.metrics.privacy.PiiFinding;
 import dev.assay.metrics.privacy.SensitiveValues;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.BiPredicate;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,6 +44,20 @@ public class MergeLawTest {
 
   static Stream<Law<?>> laws() {
     return Stream.of(
+        Law.of("ConfusionState", ConfusionState::merge, ConfusionState.EMPTY, MergeLawTest::confusion),
+        Law.of("RegressionState", RegressionState::merge, RegressionState.EMPTY, MergeLawTest::regression),
+        Law.of("MulticlassState", MulticlassState::merge, MulticlassState.EMPTY, MergeLawTest::multiclass),
+        Law.of("BootstrapState", BootstrapState::merge, new BootstrapState(new long[12]), MergeLawTest::bootstrap)
+            .comparedBy((a, b) -> Arrays.equals(a.counts(), b.counts())),
+        Law.of("FiniteNumbers.Count", new FiniteNumbers.Count(null), 0L, r -> (long) r.nextInt(50)),
+        Law.of("BinaryColumn.Values", BinaryColumn.of("label", "y", DataTypes.StringType, "yes", "test"),
+            new BinaryColumn.Values(0, 0, null, null), MergeLawTest::binaryValues),
+        Law.of("drift SideCounts", SideCounts::merge, SideCounts.EMPTY, MergeLawTest::sideCounts),
+        Law.of("drift DriftProfile", DriftProfile::merge, DriftProfile.empty(3, 2), MergeLawTest::profile),
+        Law.of("drift ColumnCounts (numeric)", ColumnCounts::merge, ColumnCounts.empty(NUMBER, true, 0),
+            r -> columnCounts(r, NUMBER)).comparedBy(MergeLawTest::sameCounts),
+        Law.of("drift ColumnCounts (categorical)", ColumnCounts::merge, ColumnCounts.empty(CATEGORY, true, 0),
+            r -> columnCounts(r, CATEGORY)).comparedBy(MergeLawTest::sameCounts),
         Law.of("privacy PiiFinding", PiiFinding::merge, PiiFinding.EMPTY, MergeLawTest::piiFinding),
         Law.of("privacy MembershipTally", MembershipTally::merge, MembershipTally.EMPTY, MergeLawTest::tally),
         Law.of("privacy MembershipCounts", MembershipCounts::merge, MembershipCounts.empty(), MergeLawTest::membership),
@@ -129,6 +155,104 @@ public class MergeLawTest {
   }
 
   // ---- sample states ----
+
+  private static final DriftColumn NUMBER = new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC);
+  private static final DriftColumn CATEGORY = new DriftColumn("k", "feature", DriftColumn.Kind.CATEGORICAL);
+
+  private static ConfusionState confusion(Random r) {
+    long n = r.nextInt(100);
+    long scored = r.nextInt((int) n + 1);
+    return new ConfusionState(n, r.nextInt((int) n + 1), r.nextInt((int) n + 1), r.nextInt((int) n + 1),
+        r.nextInt(1000), scored, r.nextInt(1000), r.nextInt(1000),
+        scored == 0 ? Double.POSITIVE_INFINITY : r.nextInt(10), scored == 0 ? Double.NEGATIVE_INFINITY : 10 + r.nextInt(10));
+  }
+
+  private static RegressionState regression(Random r) {
+    return new RegressionState(r.nextInt(100), r.nextInt(5), r.nextInt(1000) - 500, r.nextInt(1000),
+        r.nextInt(1000), r.nextInt(1000), r.nextInt(1000), r.nextInt(1000));
+  }
+
+  private static MulticlassState multiclass(Random r) {
+    return new MulticlassState(r.nextInt(100), r.nextInt(5), r.nextInt(5));
+  }
+
+  private static BootstrapState bootstrap(Random r) {
+    long[] counts = new long[12];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = r.nextInt(100);
+    }
+    return new BootstrapState(counts);
+  }
+
+  private static BinaryColumn.Values binaryValues(Random r) {
+    boolean others = r.nextBoolean();
+    long low = r.nextLong();
+    long high = r.nextLong();
+    return new BinaryColumn.Values(r.nextInt(10), r.nextInt(100), others ? Math.min(low, high) : null,
+        others ? Math.max(low, high) : null);
+  }
+
+  private static SideCounts sideCounts(Random r) {
+    return new SideCounts(r.nextInt(1000), r.nextInt(1000));
+  }
+
+  private static DriftProfile profile(Random r) {
+    List<Long> distinct = new ArrayList<>();
+    List<Double> min = new ArrayList<>();
+    List<Double> max = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      distinct.add((long) r.nextInt(100));
+      boolean values = r.nextInt(4) > 0;
+      min.add(values ? r.nextInt(20) - 10.0 : Double.POSITIVE_INFINITY);
+      max.add(values ? r.nextInt(20) + 10.0 : Double.NEGATIVE_INFINITY);
+    }
+    return new DriftProfile(r.nextInt(100), r.nextInt(100), distinct, min, max,
+        List.of((long) r.nextInt(10), (long) r.nextInt(10)));
+  }
+
+  private static final double[] NUMBERS = {-1.5, 0.0, 0.25, 2.0, 3.0, 7.0};
+  private static final String[] CATEGORIES = {"", "a", "b", "ba", "c", "é"};
+
+  /** A state over a random subset of a small value pool, so merged states share some values. */
+  private static ColumnCounts columnCounts(Random r, DriftColumn column) {
+    boolean numeric = column.kind() == DriftColumn.Kind.NUMERIC;
+    List<Integer> picked = new ArrayList<>();
+    for (int i = 0; i < NUMBERS.length; i++) {
+      if (r.nextBoolean()) {
+        picked.add(i);
+      }
+    }
+    int d = picked.size();
+    double[] values = new double[d];
+    String[] categories = new String[d];
+    long[] ref = new long[d];
+    long[] cur = new long[d];
+    long nullsRef = r.nextInt(5);
+    long nullsCur = r.nextInt(5);
+    long rowsRef = nullsRef;
+    long rowsCur = nullsCur;
+    for (int i = 0; i < d; i++) {
+      values[i] = NUMBERS[picked.get(i)];
+      categories[i] = CATEGORIES[picked.get(i)];
+      ref[i] = r.nextInt(20);
+      cur[i] = r.nextInt(20);
+      rowsRef += ref[i];
+      rowsCur += cur[i];
+    }
+    return new ColumnCounts(column, rowsRef, rowsCur, nullsRef, nullsCur, true, 0,
+        numeric ? values : null, numeric ? null : categories, ref, cur);
+  }
+
+  private static boolean sameCounts(ColumnCounts a, ColumnCounts b) {
+    return a.column().equals(b.column()) && a.rowsReference() == b.rowsReference()
+        && a.rowsCurrent() == b.rowsCurrent() && a.nullsReference() == b.nullsReference()
+        && a.nullsCurrent() == b.nullsCurrent() && a.exact() == b.exact()
+        && Double.compare(a.cellWidth(), b.cellWidth()) == 0
+        && Arrays.equals(a.values(), b.values()) && Arrays.equals(a.categories(), b.categories())
+        && Arrays.equals(a.reference(), b.reference()) && Arrays.equals(a.current(), b.current());
+  }
+
+  // ---- privacy sample states ----
 
   private static final String[] MASKED = {"a***", "b***", "c***", "d***"};
 

@@ -1,6 +1,8 @@
 package dev.assay.metrics.drift;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The mergeable state of one column on both sides: rows, nulls, and the count of every distinct
@@ -15,6 +17,60 @@ import java.util.Arrays;
 public record ColumnCounts(DriftColumn column, long rowsReference, long rowsCurrent,
                            long nullsReference, long nullsCurrent, boolean exact, double cellWidth,
                            double[] values, String[] categories, long[] reference, long[] current) {
+
+  /** The state of no rows of {@code column} (the identity of {@link #merge}). */
+  public static ColumnCounts empty(DriftColumn column, boolean exact, double cellWidth) {
+    boolean numeric = column.kind() == DriftColumn.Kind.NUMERIC;
+    return new ColumnCounts(column, 0, 0, 0, 0, exact, cellWidth, numeric ? new double[0] : null,
+        numeric ? null : new String[0], new long[0], new long[0]);
+  }
+
+  /**
+   * Collects one column's cells (a value, or null for missing, with its {@link SideCounts}) in
+   * any order, then builds the state with its values sorted: linear in the cells after the sort,
+   * where merging one-value states one by one would be quadratic.
+   */
+  static final class Builder {
+
+    private final Map<Object, long[]> values = new TreeMap<>();
+    private SideCounts rows = SideCounts.EMPTY;
+    private SideCounts nulls = SideCounts.EMPTY;
+
+    /** Adds the rows of one value ({@code Double} or {@code String}; null for missing). */
+    Builder add(Object value, SideCounts counts) {
+      rows = rows.merge(counts);
+      if (value == null) {
+        nulls = nulls.merge(counts);
+      } else {
+        long[] both = values.computeIfAbsent(value, v -> new long[2]);
+        both[0] += counts.reference();
+        both[1] += counts.current();
+      }
+      return this;
+    }
+
+    ColumnCounts build(DriftColumn column, boolean exact, double cellWidth) {
+      boolean numeric = column.kind() == DriftColumn.Kind.NUMERIC;
+      int d = values.size();
+      double[] numbers = numeric ? new double[d] : null;
+      String[] categories = numeric ? null : new String[d];
+      long[] ref = new long[d];
+      long[] cur = new long[d];
+      int i = 0;
+      for (Map.Entry<Object, long[]> e : values.entrySet()) {
+        if (numeric) {
+          numbers[i] = (Double) e.getKey();
+        } else {
+          categories[i] = (String) e.getKey();
+        }
+        ref[i] = e.getValue()[0];
+        cur[i] = e.getValue()[1];
+        i++;
+      }
+      return new ColumnCounts(column, rows.reference(), rows.current(), nulls.reference(),
+          nulls.current(), exact, cellWidth, numbers, categories, ref, cur);
+    }
+  }
 
   /** Non-null values in the reference. */
   public long nonNullReference() {

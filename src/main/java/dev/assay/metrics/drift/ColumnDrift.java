@@ -66,6 +66,30 @@ public final class ColumnDrift {
    */
   public static List<MetricResult> metrics(ColumnCounts c, int bins, DriftOptions.Test override,
                                            Scope scope, long testRows) {
+    return evaluate(c, bins, override, scope, testRows).metrics();
+  }
+
+  /** One column's metrics and, apart, its verdict (drift_detected, also the last metric). */
+  public record Verdict(List<MetricResult> metrics, MetricResult detected) {
+
+    public Verdict {
+      metrics = List.copyOf(metrics);
+    }
+
+    /** Whether drift_detected has a value. */
+    public boolean defined() {
+      return detected.number().isPresent();
+    }
+
+    /** Whether the column drifted (false when undefined). */
+    public boolean drifted() {
+      return defined() && detected.number().getAsDouble() == 1;
+    }
+  }
+
+  /** Like {@link #metrics(ColumnCounts, int, DriftOptions.Test, Scope, long)}, with the verdict apart. */
+  public static Verdict evaluate(ColumnCounts c, int bins, DriftOptions.Test override,
+                                 Scope scope, long testRows) {
     Map<String, MetricResult> out = new LinkedHashMap<>();
     long count = c.nonNullCurrent();
     String approx = c.exact() || c.column().kind() == DriftColumn.Kind.CATEGORICAL ? null
@@ -122,8 +146,9 @@ public final class ColumnDrift {
       distances(out, scope, c.reference(), c.current(), count, empty,
           c.categories().length + " categories");
     }
-    out.put(DRIFT_DETECTED, detected(c, scope, override, out, testRows));
-    return new ArrayList<>(out.values());
+    MetricResult detected = detected(c, scope, override, out, testRows);
+    out.put(DRIFT_DETECTED, detected);
+    return new Verdict(new ArrayList<>(out.values()), detected);
   }
 
   /**

@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -31,38 +30,13 @@ class DriftStateMergeTest {
   record Cell(int side, Object value) {
   }
 
-  /** The state of some rows, from the definition (a sorted map of value → counts per side). */
+  /** The state of some rows, built value by value (no merge involved). */
   static ColumnCounts state(DriftColumn column, List<Cell> rows) {
-    boolean numeric = column.kind() == DriftColumn.Kind.NUMERIC;
-    TreeMap<Object, long[]> counts = new TreeMap<>();
-    long[] rowsPerSide = new long[2];
-    long[] nulls = new long[2];
+    ColumnCounts.Builder b = new ColumnCounts.Builder();
     for (Cell c : rows) {
-      rowsPerSide[c.side()]++;
-      if (c.value() == null) {
-        nulls[c.side()]++;
-      } else {
-        counts.computeIfAbsent(c.value(), v -> new long[2])[c.side()]++;
-      }
+      b.add(c.value(), c.side() == 0 ? new SideCounts(1, 0) : new SideCounts(0, 1));
     }
-    int d = counts.size();
-    double[] values = numeric ? new double[d] : null;
-    String[] categories = numeric ? null : new String[d];
-    long[] ref = new long[d];
-    long[] cur = new long[d];
-    int i = 0;
-    for (Map.Entry<Object, long[]> e : counts.entrySet()) {
-      if (numeric) {
-        values[i] = (Double) e.getKey();
-      } else {
-        categories[i] = (String) e.getKey();
-      }
-      ref[i] = e.getValue()[0];
-      cur[i] = e.getValue()[1];
-      i++;
-    }
-    return new ColumnCounts(column, rowsPerSide[0], rowsPerSide[1], nulls[0], nulls[1], true, 0,
-        values, categories, ref, cur);
+    return b.build(column, true, 0);
   }
 
   static List<Cell> rows(DriftColumn column, long seed) {

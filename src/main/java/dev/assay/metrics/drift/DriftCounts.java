@@ -1,0 +1,121 @@
+package dev.assay.metrics.drift;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+import dev.assay.spark.Columns;
+import dev.assay.spark.GroupedStates;
+import dev.assay.spark.Grouping;
+import dev.assay.spark.SinglePassRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The drift family's count: every row of the tagged union is stacked into (column, segment
+ * attribute, group, value) cells with {@code explode} — one per column for the whole data set and
+ * one per column and segment attribute — and each cell's {@link SideCounts} comes from one
+ * {@link SinglePassRunner} pass over them. The cells (bounded by the distinct values, never by
+ * rows) are then folded into one {@link ColumnCounts} per column, whole and per segment group.
+ *
+ * <p>The runner's grouping columns hold no nulls, so a missing value is encoded as the value NaN
+ * (a numeric column's values are finite, see {@link dev.assay.spark.FiniteNumbers}), the whole
+ * data set as attribute −1 with group "", and a row whose segment value is missing belongs to no
+ * segment.
+ *
+ * @param whole each column's state over the whole data sets, in column order
+ * @param segments per segment attribute, each group's column states (groups sorted by name)
+ */
+record DriftCounts(List<ColumnCounts> whole, List<TreeMap<String, List<ColumnCounts>>> segments) {
+
+  private static final String COLUMN = "__assay_c";
+  private static final String ATTRIBUTE = "__assay_a";
+  private static final String GROUP = "__assay_g";
+  private static final String NUMBER = "__assay_v";
+  private static final String CATEGORY = "__assay_k";
+  private static final Grouping CELLS = new Grouping("drift cells",
+      List.of(COLUMN, ATTRIBUTE, GROUP, NUMBER, CATEGORY));
+
+  /** Counts {@code both} (side tag, values, segments as {@link DriftAnalysis#side} made it). */
+  static DriftCounts count(Dataset<Row> both, Column side, List<ColumnPlan> plans,
+                           List<Column> values, List<Column> segments) {
+    List<GroupedStates> cells = SinglePassRunner.run(stack(both, side, plans, values, segments),
+        List.of(CELLS), List.of(new SideCountsAggregate(side)), Long.MAX_VALUE);
+    List<ColumnCounts.Builder> whole = builders(plans.size());
+    List<TreeMap<String, List<ColumnCounts.Builder>>> bySegment = new ArrayList<>();
+    segments.forEach(s -> bySegment.add(new TreeMap<>()));
+    for (GroupedStates cell : cells) {
+      List<String> key = cell.key();
+      int c = Integer.parseInt(key.get(0));
+      int a = Integer.parseInt(key.get(1));
+      List<ColumnCounts.Builder> target = a < 0 ? whole
+          : bySegment.get(a).computeIfAbsent(key.get(2), g -> builders(plans.size()));
+      target.get(c).add(value(plans.get(c), key.get(3), key.get(4)), cell.state(0));
+    }
+    List<TreeMap<String, List<ColumnCounts>>> segmentStates = new ArrayList<>();
+    for (TreeMap<String, List<ColumnCounts.Builder>> groups : bySegment) {
+      TreeMap<String, List<ColumnCounts>> built = new TreeMap<>();
+      groups.forEach((g, b) -> built.put(g, build(b, plans)));
+      segmentStates.add(built);
+    }
+    return new DriftCounts(build(whole, plans), segmentStates);
+  }
+
+  private static Dataset<Row> stack(Dataset<Row> both, Column side, List<ColumnPlan> plans,
+                                    List<Column> values, List<Column> segments) {
+    List<Column> pairs = new ArrayList<>();
+    for (int i = 0; i < plans.size(); i++) {
+      ColumnPlan plan = plans.get(i);
+      Column number = plan.number(values.get(i));
+      Column category = plan.category(values.get(i));
+      Column missing = plan.numeric() ? number.isNull() : category.isNull();
+      Column v = when(missing, lit(Double.NaN)).otherwise(plan.numeric() ? number : lit(0.0));
+      Column k = plan.numeric() ? lit("") : coalesce(category, lit(""));
+      pairs.add(struct(lit(i).alias("c"), lit(-1).alias("a"), lit("").alias("g"), v.alias("v"),
+          k.alias("k")));
+      for (int j = 0; j < segments.size(); j++) {
+        pairs.add(struct(lit(i).alias("c"), lit(j).alias("a"), segments.get(j).alias("g"),
+            v.alias("v"), k.alias("k")));
+      }
+    }
+    return both.select(side, explode(array(pairs.toArray(new Column[0]))).alias("p"))
+        .where(col("p.g").isNotNull())
+        .select(side, col("p.c").alias(COLUMN), col("p.a").alias(ATTRIBUTE),
+            col("p.g").alias(GROUP), col("p.v").alias(NUMBER), col("p.k").alias(CATEGORY));
+  }
+
+  /** A cell's value as the state keeps it: a Double (never −0.0) or a String; null if missing. */
+  private static Object value(ColumnPlan plan, String number, String category) {
+    double v = Double.parseDouble(number);
+    if (Double.isNaN(v)) {
+      return null;
+    }
+    return plan.numeric() ? (Object) (v == 0 ? 0.0 : v) : category;
+  }
+
+  private static List<ColumnCounts.Builder> builders(int columns) {
+    List<ColumnCounts.Builder> out = new ArrayList<>(columns);
+    for (int i = 0; i < columns; i++) {
+      out.add(new ColumnCounts.Builder());
+    }
+    return out;
+  }
+
+  private static List<ColumnCounts> build(List<ColumnCounts.Builder> builders,
+                                          List<ColumnPlan> plans) {
+    List<ColumnCounts> out = new ArrayList<>(builders.size());
+    for (int i = 0; i < builders.size(); i++) {
+      ColumnPlan p = plans.get(i);
+      out.add(builders.get(i).build(p.column(), p.exact(), p.width()));
+    }
+    return out;
+  }
+}
