@@ -91,6 +91,41 @@ class AccessibilityPrintTest {
     assertTrue(result.get("tooWide").toString().contains("wide"), result.toString());
   }
 
+  /**
+   * The demo audit and the RAG demo through the real command line with {@code --pdf}: report.pdf is
+   * written and listed in manifest.json, axe finds no violation in either report.html, neither
+   * scrolls sideways at 390 px, nothing is wider than the printable width in print, and the page
+   * counts (Chromium, Letter; openhtmltopdf, A4) are printed for the record.
+   */
+  @Test
+  void theDemoAndRagDemoReportsPassTheSameChecksAndWriteAPdf() throws Exception {
+    HeadlessChromium chromium = HeadlessChromium.find(dir);
+    for (String demo : List.of("demo", "rag-demo")) {
+      Path out = dir.resolve(demo);
+      dev.assay.CliRun.Result r = dev.assay.CliRun.run("audit", "datasets/" + demo + "/audit.yaml",
+          "--out", out.toString(), "--quiet", "--pdf");
+      assertEquals(1, r.code(), r.err());
+      assertTrue(Files.size(out.resolve("report.pdf")) > 10_000, demo + ": report.pdf written");
+      assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"path\": \"report.pdf\""),
+          demo + ": the manifest lists report.pdf");
+      byte[] html = Files.readAllBytes(out.resolve("report.html"));
+      JsonNode screen = check(chromium, html, 390, false);
+      assertEquals("[]", screen.get("violations").toString(), demo + ": axe violations");
+      assertTrue(screen.get("scrollWidth").asInt() <= screen.get("clientWidth").asInt(), demo + ": " + screen);
+      JsonNode print = check(chromium, html, PRINTABLE_PX, true);
+      assertEquals("[]", print.get("tooWide").toString(), demo + ": too wide in print");
+      int letter = printedPages(chromium, html, "");
+      int a4 = printedPages(chromium, html, "<style>@page { size: A4; }</style>");
+      int pdfPages;
+      try (PDDocument doc = Loader.loadPDF(out.resolve("report.pdf").toFile())) {
+        pdfPages = doc.getNumberOfPages();
+      }
+      System.out.println(demo + " report: Chromium prints " + letter + " Letter / " + a4
+          + " A4 pages; report.pdf (openhtmltopdf, A4) has " + pdfPages + " pages");
+      assertTrue(a4 > 0 && pdfPages > 0);
+    }
+  }
+
   private int printedPages(HeadlessChromium chromium, byte[] html, String extraHead) throws Exception {
     Path page = dir.resolve("print-" + System.nanoTime() + ".html");
     Files.writeString(page, new String(html, StandardCharsets.UTF_8).replace("</head>", extraHead + "</head>"));
