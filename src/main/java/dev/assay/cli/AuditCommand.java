@@ -75,6 +75,11 @@ final class AuditCommand implements Callable<Integer> {
           + " a log file)")
   boolean verbose;
 
+  @Option(names = "--pdf",
+      description = "also write report.pdf beside report.html: the same page laid out on A4 by"
+          + " its print stylesheet, with no browser; listed in manifest.json")
+  boolean pdf;
+
   @Option(names = {"-q", "--quiet"},
       description = "print only the verdict line (errors still go to standard error)")
   boolean quiet;
@@ -110,7 +115,7 @@ final class AuditCommand implements Callable<Integer> {
             .run(session.spark());
       }
       // Streamed into staging files: however many metric rows, no output is built whole in memory.
-      List<ReportFile> files = ReportBundle.files(run);
+      List<ReportFile> files = ReportBundle.files(run, pdf);
       DirectoryPublisher local = new DirectoryPublisher(folder.directory());
       local.publish(files); // the local report always comes first
       VerdictLines.of(run, target.resolve("report.html"), quiet).forEach(Console::out);

@@ -17,7 +17,9 @@ public final class RedactedRun {
   /** {@code run} with its free text scrubbed; metrics and numbers unchanged. */
   public static AuditRun of(AuditRun run) {
     ModelInfo m = run.model() == null ? null : new ModelInfo(Secrets.scrub(run.model().name()),
-        Secrets.scrub(run.model().version()), Secrets.scrub(run.model().owner()));
+        Secrets.scrub(run.model().version()), Secrets.scrub(run.model().owner()),
+        Secrets.scrub(run.model().intendedUse()), Secrets.scrub(run.model().limitations()),
+        Secrets.scrub(run.model().riskClass()), Secrets.scrub(run.model().registryUri()));
     List<FamilyOutcome> families = run.families().stream()
         .map(f -> new FamilyOutcome(f.family(), f.applicable(), Secrets.scrub(f.reason()))).toList();
     List<Verdict> verdicts = run.verdicts().stream().map(RedactedRun::verdict).toList();

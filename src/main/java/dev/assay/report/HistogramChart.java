@@ -11,8 +11,10 @@ import java.util.Locale;
  * and outlined), so the two sides differ by pattern and position, never only by colour. Heights
  * are shares, not counts, because the two data sets differ in size; the highest share of either
  * side fills the plot. Every bar carries a {@code <title>} with its bin, count and share, and the
- * chart a description an assistive reader hears instead of the picture. Coordinates are
- * pre-formatted strings so the SVG is the same on every locale.
+ * chart a description an assistive reader hears instead of the picture, leading with the bin that
+ * changed most. The legend, the axis titles and the bin labels are measured ({@link ChartText}):
+ * the chart is as wide as its legend and as tall as its longest (rotated) bin label needs.
+ * Coordinates are pre-formatted strings so the SVG is the same on every locale.
  *
  * @param id unique id in the page, for {@code aria-labelledby} and the hatch pattern
  * @param column the column, as text
@@ -21,16 +23,20 @@ import java.util.Locale;
 public record HistogramChart(String id, String column, String title, String description,
                              String width, String height, String plotLeft, String plotRight,
                              String plotTop, String plotBottom, String topLabel,
-                             String labelY, List<Bin> bins) {
+                             String labelY, String legendCurrentX, String legendCurrentTextX,
+                             String yAxisTitle, String yAxisTitleY, String xAxisTitle,
+                             String xAxisTitleX, String xAxisTitleY, List<Bin> bins) {
 
   static final double LEFT = 46;
   static final double TOP = 34;
   static final double PLOT_HEIGHT = 120;
   static final double BAR_WIDTH = 14;
   static final double GAP = 10;
-  static final double BOTTOM = 78;
   static final double RIGHT = 12;
-  static final int LABEL_CHARS = 14;
+  /** sin 35°: the bin labels are rotated by 35 degrees. */
+  static final double LABEL_SLOPE = 0.574;
+  static final String LEGEND_REFERENCE = "reference (solid)";
+  static final String LEGEND_CURRENT = "current (hatched)";
 
   /**
    * One bin: its label (shortened for the axis, in full in the titles), the reference bar and
@@ -71,7 +77,7 @@ public record HistogramChart(String id, String column, String title, String desc
         change = d;
         changed = i;
       }
-      bins.add(new Bin(shorten(full), full, fmt(x + BAR_WIDTH),
+      bins.add(new Bin(ChartText.label(full), full, fmt(x + BAR_WIDTH),
           bar(x, share(r, n), max, bottom, full + ": reference " + r + " of " + n + " ("
               + percent(share(r, n)) + ")"),
           bar(x + BAR_WIDTH, share(c, m), max, bottom, full + ": current " + c + " of " + m
@@ -79,14 +85,23 @@ public record HistogramChart(String id, String column, String title, String desc
     }
     double width = LEFT + size * step + RIGHT;
     String label = h.binLabels().get(changed);
-    String description = "Share of non-null values per bin of " + h.column() + ", reference ("
-        + n + " values, solid bars) beside current (" + m + " values, hatched bars), "
-        + GateSummary.plural(size, "bin") + "; the largest change is in bin " + label + ": "
-        + percent(share(h.referenceCounts().get(changed), n)) + " → "
-        + percent(share(h.currentCounts().get(changed), m)) + ".";
+    String description = "The largest change in " + h.column() + " is in bin " + label + ": "
+        + percent(share(h.referenceCounts().get(changed), n)) + " of the reference's values, "
+        + percent(share(h.currentCounts().get(changed), m)) + " of the current's. Share of non-null"
+        + " values per bin, reference (" + n + " values, solid bars) beside current (" + m
+        + " values, hatched bars), " + GateSummary.plural(size, "bin") + ".";
+    double longestLabel = bins.stream().mapToDouble(b -> ChartText.width(b.label())).max().orElse(0);
+    double labelDrop = longestLabel * LABEL_SLOPE + ChartText.FONT_PX + 8;
+    double legendCurrentX = LEFT + 20 + ChartText.width(LEGEND_REFERENCE) + 16;
+    double legendRight = legendCurrentX + 20 + ChartText.width(LEGEND_CURRENT) + RIGHT;
+    String xTitle = h.column() + " (bins)";
+    double chartWidth = Math.max(Math.max(width, legendRight), LEFT + ChartText.width(xTitle) + RIGHT);
+    double xTitleY = bottom + labelDrop + ChartText.FONT_PX + 4;
     return new HistogramChart(id, h.column(), "Reference vs current: " + h.column(),
-        description, fmt(Math.max(width, 300)), fmt(bottom + BOTTOM), fmt(LEFT),
-        fmt(width - RIGHT), fmt(TOP), fmt(bottom), percent(max), fmt(bottom + 12), bins);
+        description, fmt(chartWidth), fmt(xTitleY + 8), fmt(LEFT),
+        fmt(width - RIGHT), fmt(TOP), fmt(bottom), percent(max), fmt(bottom + 12),
+        fmt(legendCurrentX), fmt(legendCurrentX + 20), "share of values",
+        fmt(TOP - 8), xTitle, fmt(LEFT), fmt(xTitleY), bins);
   }
 
   private static Bar bar(double x, double share, double max, double bottom, String text) {
@@ -100,10 +115,6 @@ public record HistogramChart(String id, String column, String title, String desc
 
   static String percent(double share) {
     return String.format(Locale.ROOT, "%.1f %%", 100 * share).replace(" %", "\u00a0%");
-  }
-
-  private static String shorten(String label) {
-    return label.length() > LABEL_CHARS ? label.substring(0, LABEL_CHARS - 1) + "…" : label;
   }
 
   static String fmt(double v) {

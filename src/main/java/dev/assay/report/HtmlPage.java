@@ -32,7 +32,35 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
                        List<Fact> rowCounts, List<RuleRow> rules, int hiddenRules,
                        List<FamilySection> families,
                        List<String> notes, List<Fact> glossary, List<Fact> evidence,
-                       List<FileEvidence> files, String toolVersion, BaselineSummary baseline) {
+                       List<FileEvidence> files, String toolVersion, BaselineSummary baseline,
+                       ModelCard modelCard) {
+
+  /**
+   * The model card block of the first page: the spec's model card fields that were given, in
+   * order, and the registry URI ({@code registryLink} true when it is http or https, so the page
+   * links to it; any other scheme is shown as text). Null when no model card field was given.
+   */
+  public record ModelCard(List<Fact> facts, String registryUri, boolean registryLink) {
+
+    static ModelCard of(ModelInfo model) {
+      if (model == null || !model.hasCard()) {
+        return null;
+      }
+      List<Fact> facts = new ArrayList<>();
+      if (model.riskClass() != null) {
+        facts.add(new Fact("Risk class", model.riskClass()));
+      }
+      if (model.intendedUse() != null) {
+        facts.add(new Fact("Intended use", model.intendedUse().strip()));
+      }
+      if (model.limitations() != null) {
+        facts.add(new Fact("Limitations", model.limitations().strip()));
+      }
+      String uri = blank(model.registryUri());
+      String scheme = uri.contains(":") ? uri.substring(0, uri.indexOf(':')).toLowerCase(Locale.ROOT) : "";
+      return new ModelCard(facts, uri, scheme.equals("https") || scheme.equals("http"));
+    }
+  }
 
   /** Per-group fairness metrics in the order an auditor reads them; others follow by name. */
   static final List<String> GROUP_METRIC_ORDER = List.of("count", "selection_rate", "base_rate",
@@ -149,7 +177,8 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     List<FamilySection> families = new ArrayList<>();
     for (Family family : Family.values()) {
       FamilySection section = familySection(run, family, findings, drift);
-      if (section != null) {
+      // a family that did not apply gets no section: the summary lists it with its reason
+      if (section != null && section.applicable()) {
         families.add(section);
       }
     }
@@ -158,7 +187,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
         run.notes(), glossary(run), evidence(run.provenance()),
         run.provenance() == null ? List.of() : run.provenance().files(),
         run.provenance() == null ? "" : blank(run.provenance().toolVersion()),
-        baselineSummary(run));
+        baselineSummary(run), ModelCard.of(run.model()));
   }
 
   /** Null without a baseline. */

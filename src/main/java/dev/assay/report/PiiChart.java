@@ -29,17 +29,17 @@ import java.util.Set;
  * @param columns the number of scanned columns
  */
 public record PiiChart(String id, String title, String description, String width, String height,
-                       String labelX, String plotLeft, List<Bar> bars, int hidden, int columns) {
+                       String labelX, String plotLeft, String axisTitle, String axisTitleX,
+                       String axisTitleY, List<Bar> bars, int hidden, int columns) {
 
   /** The most bars drawn. */
   public static final int MAX_BARS = 40;
 
-  static final double LABEL_WIDTH = 300;
+  static final double MIN_LABEL_WIDTH = 60;
   static final double PLOT_WIDTH = 300;
   static final double VALUE_WIDTH = 190;
   static final double ROW_HEIGHT = 24;
   static final double TOP = 8;
-  static final int LABEL_CHARS = 42;
 
   private static final String COUNT_SUFFIX = "_count";
   private static final String RATE_SUFFIX = "_rate";
@@ -102,17 +102,22 @@ public record PiiChart(String id, String title, String description, String width
         .thenComparing(Found::type));
     List<Found> drawn = found.subList(0, Math.min(found.size(), MAX_BARS));
     long max = drawn.stream().mapToLong(Found::count).max().orElse(0);
+    double labelWidth = MIN_LABEL_WIDTH;
+    for (Found f : drawn) {
+      labelWidth = Math.max(labelWidth, ChartText.width(ChartText.label(f.column() + ": "
+          + typeWords(f.type()))) + 16);
+    }
     List<Bar> bars = new ArrayList<>();
     for (int i = 0; i < drawn.size(); i++) {
       Found f = drawn.get(i);
       double y = TOP + i * ROW_HEIGHT;
       double w = (double) f.count() / max * PLOT_WIDTH;
       String full = f.column() + ": " + typeWords(f.type());
-      String label = full.length() > LABEL_CHARS ? full.substring(0, LABEL_CHARS - 1) + "…" : full;
+      String label = ChartText.label(full);
       String value = plural(f.count(), "record")
           + (f.rate() == null ? "" : " (" + Findings.percent(f.rate()) + ")");
       bars.add(new Bar(label, full, fmt(y + 3), fmt(y + ROW_HEIGHT / 2 + 4), fmt(w),
-          fmt(LABEL_WIDTH + w + 6), value));
+          fmt(labelWidth + w + 6), value));
     }
     String scanned = plural(columns.size(), "scanned column");
     String description = found.isEmpty()
@@ -123,8 +128,9 @@ public record PiiChart(String id, String title, String description, String width
             + (found.size() > drawn.size() ? "; and " + (found.size() - drawn.size()) + " more." : ".");
     double plotBottom = TOP + drawn.size() * ROW_HEIGHT;
     return new PiiChart(id, "Personal data found, by column and type", description,
-        fmt(LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH), fmt(plotBottom + 8), fmt(LABEL_WIDTH - 8),
-        fmt(LABEL_WIDTH), bars, found.size() - drawn.size(), columns.size());
+        fmt(labelWidth + PLOT_WIDTH + VALUE_WIDTH), fmt(plotBottom + 30), fmt(labelWidth - 8),
+        fmt(labelWidth), "Records with a match (bar length)", fmt(labelWidth + PLOT_WIDTH / 2),
+        fmt(plotBottom + 22), bars, found.size() - drawn.size(), columns.size());
   }
 
   private static String column(MetricResult m) {

@@ -77,13 +77,17 @@ public final class ResultsJson {
   }
 
   private static void writeModel(JsonGenerator json, ModelInfo model) throws IOException {
-    if (model == null || (model.name() == null && model.version() == null && model.owner() == null)) {
+    if (model == null || model.isEmpty()) {
       return;
     }
     json.writeObjectFieldStart("model");
     PrettyJson.optional(json, "name", model.name());
     PrettyJson.optional(json, "version", model.version());
     PrettyJson.optional(json, "owner", model.owner());
+    PrettyJson.optional(json, "intended_use", model.intendedUse());
+    PrettyJson.optional(json, "limitations", model.limitations());
+    PrettyJson.optional(json, "risk_class", model.riskClass());
+    PrettyJson.optional(json, "registry_uri", model.registryUri());
     json.writeEndObject();
   }
 

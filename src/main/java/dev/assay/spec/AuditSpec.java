@@ -13,8 +13,12 @@ public record AuditSpec(Integer version, String name, Model model, Data data, Co
                         Fairness fairness, Drift drift, Privacy privacy, Llm llm,
                         List<String> rules) {
 
-  /** The model under audit; shown in the report. */
-  public record Model(String name, String version, String owner) {
+  /**
+   * The model under audit; shown in the report. The model card keys (intended use, limitations,
+   * risk class, registry URI) are optional and shown when given.
+   */
+  public record Model(String name, String version, String owner, String intendedUse,
+                      String limitations, String riskClass, String registryUri) {
   }
 
   /**

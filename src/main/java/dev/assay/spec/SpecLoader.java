@@ -27,8 +27,11 @@ public final class SpecLoader {
   /** The longest audit name: it names the report folder. */
   static final int MAX_NAME_CHARS = 100;
 
-  /** The longest model name, version or owner: each is shown in every output. */
+  /** The longest model name, version, owner, risk class or registry URI: each is shown in every output. */
   static final int MAX_MODEL_FIELD_CHARS = 200;
+
+  /** The longest model intended use or limitations: a paragraph or two of the model card. */
+  static final int MAX_MODEL_TEXT_CHARS = 2000;
 
   private final Path projectRules;
 
@@ -79,7 +82,8 @@ public final class SpecLoader {
     PrivacyOptions.of(doc, raw, folder); // checks the privacy block now, with its lines
     AuditSpec.Model m = raw.model();
     checkModel(doc, m);
-    ModelInfo model = m == null ? ModelInfo.UNKNOWN : new ModelInfo(m.name(), m.version(), m.owner());
+    ModelInfo model = m == null ? ModelInfo.UNKNOWN : new ModelInfo(m.name(), m.version(), m.owner(),
+        m.intendedUse(), m.limitations(), m.riskClass(), m.registryUri());
     ColumnRoles roles = columns(doc, raw.columns());
     return new ResolvedSpec(file.toAbsolutePath(), doc, raw, raw.name(), model, current, reference,
         roles, fairness(doc, raw.fairness(), roles, raw.columns()), drift(doc, raw.drift()),
@@ -87,15 +91,18 @@ public final class SpecLoader {
   }
 
   /**
-   * The model's name, version and owner are printed in every output, so each is one line of at
-   * most {@link #MAX_MODEL_FIELD_CHARS} characters.
+   * The model's name, version, owner, risk class and registry URI are printed in every output, so
+   * each is one line of at most {@link #MAX_MODEL_FIELD_CHARS} characters; the intended use and
+   * limitations are prose of at most {@link #MAX_MODEL_TEXT_CHARS} characters (line breaks allowed).
+   * The registry URI must be an absolute URI without a user name or password.
    */
   private static void checkModel(YamlDocument doc, AuditSpec.Model m) {
     if (m == null) {
       return;
     }
-    String[][] fields = {{"name", m.name()}, {"version", m.version()}, {"owner", m.owner()}};
-    for (String[] field : fields) {
+    String[][] lines = {{"name", m.name()}, {"version", m.version()}, {"owner", m.owner()},
+        {"risk_class", m.riskClass()}, {"registry_uri", m.registryUri()}};
+    for (String[] field : lines) {
       String value = field[1];
       if (value != null && (value.length() > MAX_MODEL_FIELD_CHARS
           || value.chars().anyMatch(Character::isISOControl))) {
@@ -103,6 +110,42 @@ public final class SpecLoader {
             + " line of at most " + MAX_MODEL_FIELD_CHARS + " characters (found " + value.length()
             + " characters); it is shown in every output.");
       }
+    }
+    String[][] texts = {{"intended_use", m.intendedUse()}, {"limitations", m.limitations()}};
+    for (String[] field : texts) {
+      String value = field[1];
+      if (value != null && (value.length() > MAX_MODEL_TEXT_CHARS
+          || value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n'))) {
+        throw new BadInputException(doc.at("model", field[0]) + ": model." + field[0] + " must be text"
+            + " of at most " + MAX_MODEL_TEXT_CHARS + " characters without control characters other"
+            + " than line breaks (found " + value.length() + " characters); it is shown in the report.");
+      }
+    }
+    checkRegistryUri(doc, m.registryUri());
+  }
+
+  private static void checkRegistryUri(YamlDocument doc, String value) {
+    if (value == null) {
+      return;
+    }
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(value);
+    } catch (java.net.URISyntaxException e) {
+      throw new BadInputException(doc.at("model", "registry_uri") + ": model.registry_uri is not a"
+          + " valid URI (" + e.getReason() + " at character " + (e.getIndex() + 1) + "); give the"
+          + " model's address in its registry, e.g. 'https://registry.example.com/models/credit/3'"
+          + " or 'models:/credit/3'.");
+    }
+    if (!uri.isAbsolute()) {
+      throw new BadInputException(doc.at("model", "registry_uri") + ": model.registry_uri must be an"
+          + " absolute URI with a scheme (found " + shown(value) + "), e.g."
+          + " 'https://registry.example.com/models/credit/3' or 'models:/credit/3'.");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new BadInputException(doc.at("model", "registry_uri") + ": model.registry_uri must not"
+          + " carry a user name or password: it is printed in every output. Remove the part before"
+          + " '@'.");
     }
   }
 

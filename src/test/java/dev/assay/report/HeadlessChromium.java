@@ -58,6 +58,24 @@ final class HeadlessChromium {
         "--hide-scrollbars"));
   }
 
+  /**
+   * The page printed to PDF with Chromium's own print path ({@code --print-to-pdf}, no header or
+   * footer), at Chromium's default paper unless the page's {@code @page} sets a size.
+   */
+  Run printToPdf(Path html, Path pdf) throws IOException, InterruptedException {
+    return run(html, List.of("--print-to-pdf=" + pdf.toAbsolutePath(), "--no-pdf-header-footer"));
+  }
+
+  /**
+   * Loads the page in a window {@code width} px wide and lets its scripts run for up to
+   * {@code budgetMs} of virtual time (for a test copy of the page that carries a checking script;
+   * report.html itself has none); what the script logs is in {@link Run#consoleLines()}.
+   */
+  Run runScripts(Path html, int width, int budgetMs) throws IOException, InterruptedException {
+    return run(html, List.of("--window-size=" + width + ",900", "--hide-scrollbars",
+        "--virtual-time-budget=" + budgetMs, "--dump-dom"));
+  }
+
   private Run run(Path html, List<String> action) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory(temp, "chromium-run-");
     Path netLog = dir.resolve("net-log.json");

@@ -68,12 +68,13 @@ class HtmlPageTest {
   }
 
   /**
-   * Hand-made intervals: F 0.25 [0.2, 0.3], M 0.5 [0.45, 0.55]. The plot (340 wide, from x = 220)
-   * is scaled to the highest interval end 0.55: M's bar is 0.5 / 0.55 * 340 = 309.09 long, its
-   * whisker runs from 220 + 0.45 / 0.55 * 340 = 498.18 to 220 + 340 = 560; F's from 220 + 123.64
-   * to 220 + 185.45 = 405.45. Row i's bar starts at y = 8 + 24 i + 3, so its middle is at 20 + 24 i.
+   * Hand-made intervals: F 0.25 [0.2, 0.3], M 0.5 [0.45, 0.55]. The labels are one character, so
+   * the label column has its minimum width and the plot (340 wide) starts at x = 60. It is scaled
+   * to the highest interval end 0.55: M's bar is 0.5 / 0.55 * 340 = 309.09 long, its whisker runs
+   * from 60 + 0.45 / 0.55 * 340 = 338.18 to 60 + 340 = 400; F's from 60 + 123.64 = 183.64 to
+   * 60 + 185.45 = 245.45. Row i's bar starts at y = 8 + 24 i + 3, so its middle is at 20 + 24 i.
    * The 80 % line is at 0.8 * 0.5 = 0.4 (of the highest rate, not of the interval end):
-   * 220 + 0.4 / 0.55 * 340 = 467.27. F's value text goes after its whisker: 405.45 + 6 = 411.45.
+   * 60 + 0.4 / 0.55 * 340 = 307.27. F's value text goes after its whisker: 245.45 + 6 = 251.45.
    */
   @Test
   void chartDrawsIntervalWhiskersAtTheRightCoordinates() {
@@ -83,17 +84,17 @@ class HtmlPageTest {
     BarChart.Bar f = chart.bars().get(0);
     BarChart.Bar m = chart.bars().get(1);
     assertEquals("309.1", m.width());
-    assertEquals(new BarChart.Whisker("498.2", "560.0", "44.0", "39.0", "49.0"), m.whisker());
-    assertEquals(new BarChart.Whisker("343.6", "405.5", "20.0", "15.0", "25.0"), f.whisker());
-    assertEquals("467.3", chart.thresholdX());
-    assertEquals("411.5", f.valueX());
+    assertEquals(new BarChart.Whisker("338.2", "400.0", "44.0", "39.0", "49.0"), m.whisker());
+    assertEquals(new BarChart.Whisker("183.6", "245.5", "20.0", "15.0", "25.0"), f.whisker());
+    assertEquals("307.3", chart.thresholdX());
+    assertEquals("251.5", f.valueX());
     assertEquals("0.2000 – 0.3000", f.ci());
     assertEquals(true, f.belowThreshold(), "0.25 < 0.4");
     String html = new String(new HtmlReport().render(fairnessOnly(List.of(
         rateWithInterval("F", 0.25, 0.2, 0.3, 40), rateWithInterval("M", 0.5, 0.45, 0.55, 60)))),
         java.nio.charset.StandardCharsets.UTF_8);
     org.junit.jupiter.api.Assertions.assertTrue(html.contains(
-        "<path class=\"whisker\" d=\"M498.2 44.0H560.0M498.2 39.0V49.0M560.0 39.0V49.0\"></path>"));
+        "<path class=\"whisker\" d=\"M338.2 44.0H400.0M338.2 39.0V49.0M400.0 39.0V49.0\"></path>"));
     org.junit.jupiter.api.Assertions.assertTrue(html.contains(
         "<title>F: 0.2500 (below the 80 % line), interval 0.2000 – 0.3000</title>"));
     org.junit.jupiter.api.Assertions.assertTrue(html.contains(

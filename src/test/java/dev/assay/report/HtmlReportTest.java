@@ -41,6 +41,19 @@ class HtmlReportTest {
   }
 
   @Test
+  void theModelCardIsOnTheFirstPageWhenGivenAndEscaped() {
+    String html = new String(new HtmlReport().render(SampleRuns.withModelCard(SampleRuns.full())),
+        StandardCharsets.UTF_8);
+    int card = html.indexOf("<h3 id=\"model-card-heading\">Model card</h3>");
+    assertTrue(card > 0 && card < html.indexOf("id=\"rules\""), "in the summary, before the rule checks");
+    assertTrue(html.contains("<dt>Risk class</dt><dd>EU AI Act: high-risk (Annex III)</dd>"), html);
+    assertTrue(html.contains("<dt>Intended use</dt><dd>Pre-screening of pre-trial cases.\nNot for final decisions.</dd>"));
+    assertTrue(html.contains("Broward County data &lt;i&gt;only&lt;/i&gt;."), "limitations are escaped");
+    assertTrue(html.contains("<a href=\"https://registry.example.com/models/compas/2016\">"), "an https URI is a link");
+    assertFalse(FULL.contains("model-card-heading"), "no model card block without its fields");
+  }
+
+  @Test
   void pageIsSelfContained() {
     assertFalse(FULL.contains("http://"));
     assertFalse(FULL.contains("https://"));
@@ -112,16 +125,19 @@ class HtmlReportTest {
     assertTrue(FULL.contains("<svg role=\"img\" aria-labelledby=\"chart-1-title chart-1-desc\""));
     assertTrue(FULL.contains("<title id=\"chart-1-title\">Selection rate by race</title>"));
     assertTrue(FULL.contains("80 % line at 0.4614; 2 groups below the line"));
-    // race: African-American's interval ends at 0.59, so 0.59 fills the 340-wide plot from x = 220;
-    // the line at 0.8 * 0.5767 = 0.4614 is at 220 + 0.4614 / 0.59 * 340 = 485.9, and the script
-    // group's 0.1 bar ends at 220 + 57.6, its text 6 further (283.6)
-    assertTrue(FULL.contains("<line class=\"threshold\" x1=\"485.9\""));
-    // race & sex has no interval: its highest value fills the plot, the line at 220 + 0.8 * 340
-    assertTrue(FULL.contains("<line class=\"threshold\" x1=\"492.0\""));
+    // race: the longest label, the 25-character script group, sets the label column to
+    // 25 * 0.62 * 12 + 16 = 202 px; African-American's interval ends at 0.59, so 0.59 fills the
+    // 340-wide plot from x = 202: the line at 0.8 * 0.5767 = 0.4614 is at 202 + 0.4614 / 0.59 * 340
+    // = 467.9, and the script group's 0.1 bar ends at 202 + 57.6, its text 6 further (265.6)
+    assertTrue(FULL.contains("<line class=\"threshold\" x1=\"467.9\""));
+    assertTrue(FULL.contains("<text x=\"194.0\" y=\"24.0\" text-anchor=\"end\">&lt;script&gt;"), "whole, not cut");
+    // race & sex has no interval: its highest value fills the plot; the label column is
+    // 23 * 7.44 + 16 = 187.1 px ("African-American & Male"), the line at 187.1 + 0.8 * 340
+    assertTrue(FULL.contains("<line class=\"threshold\" x1=\"459.1\""));
     assertTrue(FULL.contains("stroke-dasharray"));
-    assertTrue(FULL.contains("<text x=\"283.6\" y=\"24.0\">0.1000 (below the 80 % line)</text>"));
-    assertTrue(FULL.contains("<path class=\"whisker\" d=\"M542.7 "), "African-American's whisker"
-        + " starts at 220 + 0.56 / 0.59 * 340 = 542.7");
+    assertTrue(FULL.contains("<text x=\"265.6\" y=\"24.0\">0.1000 (below the 80 % line)</text>"));
+    assertTrue(FULL.contains("<path class=\"whisker\" d=\"M524.7 "), "African-American's whisker"
+        + " starts at 202 + 0.56 / 0.59 * 340 = 524.7");
   }
 
   @Test
@@ -138,9 +154,12 @@ class HtmlReportTest {
   }
 
   @Test
-  void notApplicableFamilyGivesItsReason() {
-    assertTrue(FULL.contains("Reason: no quasi-identifier column present</p>"));
-    assertTrue(FULL.contains("Not applicable: Privacy leakage (no quasi-identifier column present)"));
+  void notApplicableFamilyIsOneLineWithItsReasonAndNoSection() {
+    assertTrue(FULL.contains("Not applicable, so not in this report: Privacy leakage (no quasi-identifier"
+        + " column present); LLM output quality (no prompt or response column)."), FULL);
+    assertFalse(FULL.contains("id=\"family-privacy\""), "no section for a family that did not run");
+    assertFalse(FULL.contains("href=\"#family-privacy\""), "and no link to it");
+    assertTrue(FULL.contains("href=\"#family-fairness\"") && FULL.contains("id=\"family-fairness\""));
   }
 
   @Test

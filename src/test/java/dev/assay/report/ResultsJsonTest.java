@@ -55,6 +55,25 @@ class ResultsJsonTest {
   }
 
   @Test
+  void theModelCardFieldsAreWrittenInTheModelObjectAndValidate() throws IOException {
+    byte[] json = results.render(SampleRuns.withModelCard(SampleRuns.full()));
+    assertEquals(Set.of(), validate(json));
+    JsonNode model = MAPPER.readTree(json).get("model");
+    List<String> keys = new ArrayList<>();
+    model.fieldNames().forEachRemaining(keys::add);
+    assertEquals(List.of("name", "version", "owner", "intended_use", "limitations", "risk_class",
+        "registry_uri"), keys);
+    assertEquals("Pre-screening of pre-trial cases.\nNot for final decisions.",
+        model.get("intended_use").asText());
+    assertEquals("EU AI Act: high-risk (Annex III)", model.get("risk_class").asText());
+    assertEquals("https://registry.example.com/models/compas/2016", model.get("registry_uri").asText());
+    ObjectNode wrong = (ObjectNode) MAPPER.readTree(json);
+    ((ObjectNode) wrong.get("model")).put("risk_level", "high");
+    ((ObjectNode) wrong.get("model")).put("limitations", 3);
+    assertEquals(2, schema.validate(wrong).size(), schema.validate(wrong).toString());
+  }
+
+  @Test
   void schemaValidationRejectsABrokenDocument() throws IOException {
     ObjectNode root = (ObjectNode) MAPPER.readTree(results.render(SampleRuns.full()));
     root.put("verdict", "MAYBE");

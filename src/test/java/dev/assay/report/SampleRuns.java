@@ -132,6 +132,20 @@ public final class SampleRuns {
         provenance());
   }
 
+  /**
+   * {@code run} with a full model card: intended use over two lines, limitations, an EU AI Act
+   * risk class and a registry URI, one of them with markup to show it stays text.
+   */
+  public static AuditRun withModelCard(AuditRun run) {
+    ModelInfo m = run.model();
+    ModelInfo card = new ModelInfo(m.name(), m.version(), m.owner(),
+        "Pre-screening of pre-trial cases.\nNot for final decisions.",
+        "Trained on 2013-2014 Broward County data <i>only</i>.",
+        "EU AI Act: high-risk (Annex III)", "https://registry.example.com/models/compas/2016");
+    return new AuditRun(run.name(), card, run.families(), run.metrics(), run.verdicts(),
+        run.rowCounts(), run.notes(), run.provenance(), run.baseline(), run.exhibits());
+  }
+
   /** A tiny passing run, for the golden results.json. */
   public static AuditRun tiny() {
     Scope sex = Scope.attribute("sex");
