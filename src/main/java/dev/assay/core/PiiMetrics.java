@@ -11,6 +11,9 @@ import java.util.Map;
  */
 public final class PiiMetrics {
 
+  /** What every PII metric's id starts with: {@code pii_<type>_count}, {@code pii_<type>_rate}. */
+  public static final String PREFIX = "pii_";
+
   /** PII types in words, by the id inside {@code pii_<id>_count}. */
   private static final Map<String, String> TYPE_WORDS = Map.of("email", "e-mail address",
       "phone", "phone number", "credit_card", "credit card number", "iban", "IBAN",
@@ -30,7 +33,7 @@ public final class PiiMetrics {
 
   /** {@code pii_<type>_count}: records of a column holding the type. */
   public static MetricDescriptor count(Family family, String type, String topic) {
-    return MetricDescriptor.of(family, "pii_" + type + "_count")
+    return MetricDescriptor.of(family, PREFIX + type + "_count")
         .at(MetricLevel.COLUMN).unit(MetricUnit.COUNT).direction(Direction.LOWER_BETTER)
         .defined("Number of records whose value in this column holds a " + type.replace('_', ' ')
                 + " (checksums such as Luhn and IBAN mod-97 applied; values are never shown).",
@@ -42,7 +45,7 @@ public final class PiiMetrics {
 
   /** {@code pii_<type>_rate}: the share of a column's records holding the type. */
   public static MetricDescriptor rate(Family family, String type, String topic) {
-    String id = "pii_" + type + "_rate";
+    String id = PREFIX + type + "_rate";
     return MetricDescriptor.of(family, id)
         .at(MetricLevel.COLUMN).unit(MetricUnit.SHARE).direction(Direction.LOWER_BETTER)
         .defined("Share of the data set's records whose value in this column holds a "

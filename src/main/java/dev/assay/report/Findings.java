@@ -7,6 +7,7 @@ import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
+import dev.assay.metrics.MetricCatalog;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -161,7 +162,8 @@ public record Findings(List<Finding> all, int hidden) {
     }
     Family family = family(v.metric());
     String name = v.metric() == null ? "" : v.metric().substring(v.metric().indexOf('.') + 1);
-    MetricResult m = family == null ? null : metrics.get(new MetricKey(family, name, v.scope()));
+    MetricResult m = MetricCatalog.find(family, name)
+        .map(d -> metrics.get(new MetricKey(d, v.scope()))).orElse(null);
     boolean ratio = name.endsWith("_ratio") || name.endsWith("ratio_vs_ref")
         || name.endsWith("ratio_vs_overall");
     String asks = rule + " asks for " + condition(v.expected(), ratio) + ".";

@@ -9,6 +9,7 @@ import dev.assay.core.AuditRun;
 import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.Scope;
+import dev.assay.metrics.MetricCatalog;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,9 @@ class HtmlBaselineTest {
     Map<MetricKey, Double> baseline = Map.of(
         SampleRuns.fairness("demographic_parity_ratio", Scope.attribute("race")), 0.25,
         SampleRuns.fairness("true_positive_rate", Scope.group("race", "Caucasian")), 0.6,
-        new MetricKey(Family.DRIFT, "psi", Scope.column("age")), 0.05,
+        MetricCatalog.key(Family.DRIFT, "psi", Scope.column("age")), 0.05,
         SampleRuns.fairness("selection_rate", Scope.group("race", "African-American")), 0.55,
-        new MetricKey(Family.DRIFT, "drift_share", Scope.DATASET), 0.5);
+        MetricCatalog.key(Family.DRIFT, "drift_share", Scope.DATASET), 0.5);
     return new AuditRun(run.name(), run.model(), run.families(), run.metrics(), run.verdicts(),
         run.rowCounts(), run.notes(), run.provenance(), baseline);
   }

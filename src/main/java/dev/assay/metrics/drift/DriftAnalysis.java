@@ -269,7 +269,7 @@ public final class DriftAnalysis {
 
   /** drift_share in a scope: drifted columns ÷ columns with a defined drift_detected. */
   private static MetricResult share(Scope scope, List<String> drifted, int defined) {
-    MetricKey share = new MetricKey(Family.DRIFT, DRIFT_SHARE, scope);
+    MetricKey share = new MetricKey(DriftMetrics.DRIFT_SHARE, scope);
     return defined == 0
         ? new MetricResult.Undefined(share, null, "drift_share is undefined: no column has a defined"
             + " drift_detected")

@@ -425,7 +425,7 @@ public final class LlmAnalysis {
     for (int i = 0; i < in.scanners().size(); i++) {
       long hits = i < s.scannerHits.length ? s.scannerHits[i] : 0;
       String name = "pii_" + in.scanners().get(i).id() + "_rate";
-      out.add(new MetricResult.Computed(new MetricKey(Family.LLM, name, column), (double) hits / s.scanned,
+      out.add(new MetricResult.Computed(new MetricKey(LlmMetrics.piiRate(in.scanners().get(i).id()), column), (double) hits / s.scanned,
           s.scanned, null, null, null, hits + " of " + s.scanned + " responses"));
     }
   }
@@ -458,7 +458,7 @@ public final class LlmAnalysis {
     for (var e : s.variants.entrySet()) {
       double[] v = e.getValue();
       Scope scope = Scope.group(attribute, e.getKey());
-      out.add(new MetricResult.Computed(new MetricKey(Family.LLM, VariantMetrics.COUNT, scope), v[TextStatistics.V_RECORDS],
+      out.add(new MetricResult.Computed(new MetricKey(LlmMetrics.VARIANT_COUNT, scope), v[TextStatistics.V_RECORDS],
           (long) v[TextStatistics.V_RECORDS], null, null, null, null));
       double responses = v[TextStatistics.V_RESPONSES];
       double[] values = {
@@ -468,7 +468,7 @@ public final class LlmAnalysis {
           v[TextStatistics.V_PAIRS] == 0 ? Double.NaN : v[TextStatistics.V_ROUGE_L] / v[TextStatistics.V_PAIRS]};
       long[] counts = {(long) responses, (long) responses, (long) responses, (long) v[TextStatistics.V_PAIRS]};
       for (int i = 0; i < metrics; i++) {
-        MetricKey key = new MetricKey(Family.LLM, names[i], scope);
+        MetricKey key = new MetricKey(LlmMetrics.require(names[i]), scope);
         if (Double.isNaN(values[i])) {
           out.add(new MetricResult.Undefined(key, counts[i], names[i] + " is undefined: variant '" + e.getKey()
               + "' has no " + (i == 3 ? "record with both a response and a reference answer" : "response")));
@@ -487,7 +487,7 @@ public final class LlmAnalysis {
       }
     }
     for (int i = 0; i < metrics; i++) {
-      MetricKey key = new MetricKey(Family.LLM, differences[i], Scope.attribute(attribute));
+      MetricKey key = new MetricKey(LlmMetrics.require(differences[i]), Scope.attribute(attribute));
       out.add(defined[i] < 2
           ? new MetricResult.Undefined(key, (long) defined[i], differences[i] + " is undefined: fewer than two"
               + " variants have a value of " + names[i])
@@ -530,6 +530,6 @@ public final class LlmAnalysis {
   }
 
   private static MetricKey key(String name) {
-    return new MetricKey(Family.LLM, name, Scope.DATASET);
+    return new MetricKey(LlmMetrics.require(name), Scope.DATASET);
   }
 }

@@ -137,6 +137,6 @@ final class Usage {
   }
 
   private static MetricKey key(String name) {
-    return new MetricKey(Family.LLM, name, Scope.DATASET);
+    return new MetricKey(LlmMetrics.require(name), Scope.DATASET);
   }
 }

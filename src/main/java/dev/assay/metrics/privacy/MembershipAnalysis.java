@@ -132,7 +132,7 @@ public final class MembershipAnalysis {
   private static void add(List<MetricResult> out, MembershipCounts counts, Scope scope, String note) {
     long n = counts.members() + counts.nonMembers();
     for (MembershipMetric m : MembershipMetric.values()) {
-      MetricKey k = new MetricKey(Family.PRIVACY, m.id(), scope);
+      MetricKey k = new MetricKey(PrivacyMetrics.require(m.id()), scope);
       double v = counts.value(m);
       out.add(Double.isNaN(v)
           ? new MetricResult.Undefined(k, n, m.id() + " is undefined: it needs both members ("

@@ -98,7 +98,7 @@ public final class MembershipAttack {
       }
       rows.add(new Signals(r.getBoolean(0), f));
     }
-    MetricKey key = new MetricKey(Family.PRIVACY, METRIC, Scope.DATASET);
+    MetricKey key = new MetricKey(PrivacyMetrics.MEMBERSHIP_ATTACK_AUC, Scope.DATASET);
     double auc = crossValidatedAuc(rows, label != null);
     if (Double.isNaN(auc)) {
       long m = rows.stream().filter(Signals::member).count();
