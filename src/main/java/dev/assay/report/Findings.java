@@ -112,7 +112,7 @@ public record Findings(List<Finding> all, int hidden) {
   }
 
   /**
-   * With a {@code --baseline}: the largest changes for the worse (by {@link MetricDirection}, at
+   * With a {@code --baseline}: the largest changes for the worse (by the metric's {@link dev.assay.core.Direction}, at
    * most {@link HtmlPage#MAX_REGRESSIONS}, largest first), each as a finding, so a regression is
    * visible even when no rule gates it ({@code must_not_worsen_by} is how a rule does).
    */

@@ -53,7 +53,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
 
   /**
    * The comparison with the {@code --baseline} run, for the executive summary: of the metrics both
-   * runs computed, how many got worse and how many better by their {@link MetricDirection}, and the
+   * runs computed, how many got worse and how many better by their {@link dev.assay.core.Direction}, and the
    * regressions (largest first, at most {@link #MAX_REGRESSIONS}).
    */
   public record BaselineSummary(int compared, int worse, int better, List<String> regressions) {
@@ -191,7 +191,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
 
   private static boolean worse(Double before, MetricResult m) {
     return before != null && m instanceof MetricResult.Computed c
-        && MetricDirection.of(m.key()).worse(before, c.value());
+        && m.key().descriptor().direction().worse(before, c.value());
   }
 
   static String statusText(Status status) {
