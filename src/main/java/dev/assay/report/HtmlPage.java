@@ -9,6 +9,7 @@ import dev.assay.core.ModelInfo;
 import dev.assay.core.Provenance;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
+import dev.assay.metrics.MetricCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -425,18 +426,25 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     return "";
   }
 
+  /** The definitions of the run's metrics and of the metrics its rules name, by name. */
   private static List<Fact> glossary(AuditRun run) {
     TreeSet<String> names = new TreeSet<>();
-    run.metrics().forEach(m -> names.add(m.key().metric()));
+    Map<String, String> definitions = new HashMap<>();
+    for (MetricResult m : run.metrics()) {
+      names.add(m.key().metric());
+      definitions.putIfAbsent(m.key().metric(), m.key().descriptor().definition());
+    }
     for (Verdict v : run.verdicts()) {
       if (v.metric() != null && v.metric().contains(".")) {
-        names.add(v.metric().substring(v.metric().indexOf('.') + 1));
+        String name = v.metric().substring(v.metric().indexOf('.') + 1);
+        names.add(name);
+        MetricCatalog.find(v.metric())
+            .ifPresent(d -> definitions.putIfAbsent(name, d.definition()));
       }
     }
     return names.stream()
-        .map(n -> new Fact(n, MetricGlossary.definition(n)
-            .orElse("No definition is recorded for this metric; see the documentation of its "
-                + "family.")))
+        .map(n -> new Fact(n, definitions.getOrDefault(n,
+            "No definition is recorded for this metric; see the documentation of its family.")))
         .toList();
   }
 
