@@ -35,13 +35,6 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
                        List<String> notes, List<Fact> glossary, List<Fact> evidence,
                        List<FileEvidence> files, String toolVersion, BaselineSummary baseline) {
 
-  /** Per-group fairness metrics in the order an auditor reads them; others follow by name. */
-  static final List<String> GROUP_METRIC_ORDER = List.of("count", "selection_rate", "base_rate",
-      "true_positive_rate", "false_positive_rate", "false_negative_rate", "true_negative_rate",
-      "positive_predictive_value", "negative_predictive_value", "accuracy", "balanced_accuracy",
-      "mean_score", "auc",
-      "impact_ratio", "mean_prediction", "mean_label", "mean_error", "mae", "rmse");
-
   /** The most groups an attribute's table and chart show; the rest are counted. */
   public static final int MAX_GROUPS = 50;
 
@@ -396,9 +389,10 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
         .max(Long::compare).orElse(0L);
   }
 
+  /** A fairness metric's place in the per-group tables: the catalog's (declaration) order. */
   private static int columnRank(String metric) {
-    int rank = GROUP_METRIC_ORDER.indexOf(metric);
-    return rank < 0 ? GROUP_METRIC_ORDER.size() : rank;
+    return MetricCatalog.find(Family.FAIRNESS, metric).map(MetricCatalog::rank)
+        .orElse(Integer.MAX_VALUE);
   }
 
   private static MetricRow metricRow(MetricResult m, Map<dev.assay.core.MetricKey, Double> base) {
