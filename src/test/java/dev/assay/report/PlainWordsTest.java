@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.assay.core.AuditRun;
 import dev.assay.core.Family;
 import dev.assay.core.FamilyOutcome;
+import dev.assay.core.MetricDescriptor;
 import dev.assay.core.MetricResult;
 import dev.assay.core.MetricResult.Computed;
 import dev.assay.core.Scope;
@@ -84,7 +85,8 @@ class PlainWordsTest {
   @Test
   void everyPrivacyAndLlmMetricHasItsOwnWording() {
     for (Family family : List.of(Family.PRIVACY, Family.LLM)) {
-      for (String name : dev.assay.core.MetricNames.of(family)) {
+      for (MetricDescriptor d : MetricCatalog.of(family)) {
+        String name = d.id();
         String clause = PlainWords.of(family, name, QI, 0.5, null, false);
         assertTrue(clause != null && !clause.contains("_"), family + "." + name + ": " + clause);
       }
