@@ -10,9 +10,9 @@ import static dev.assay.core.MetricLevel.DATASET;
 
 import dev.assay.core.Family;
 import dev.assay.core.MetricDescriptor;
+import dev.assay.core.MetricList;
 import dev.assay.core.MetricUnit;
 import dev.assay.core.ValueRange;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,9 +21,9 @@ import java.util.List;
  */
 public final class DriftMetrics {
 
-  private static final List<MetricDescriptor> ALL = new ArrayList<>();
+  private static final MetricList METRICS = new MetricList(Family.DRIFT);
 
-  public static final MetricDescriptor KS_STATISTIC = add(metric("ks_statistic")
+  public static final MetricDescriptor KS_STATISTIC = METRICS.add(METRICS.metric("ks_statistic")
       .at(COLUMN).unit(MetricUnit.DISTANCE).range(ValueRange.UNIT).direction(LOWER_BETTER)
       .defined("Two-sample Kolmogorov–Smirnov statistic: the largest gap between the "
           + "reference and current cumulative distributions (0 = identical, 1 = disjoint).",
@@ -31,7 +31,7 @@ public final class DriftMetrics {
       .citing("scipy `ks_2samp`")
       .topic("drift/column"));
 
-  public static final MetricDescriptor KS_P_VALUE = add(metric("ks_p_value")
+  public static final MetricDescriptor KS_P_VALUE = METRICS.add(METRICS.metric("ks_p_value")
       .at(COLUMN).unit(MetricUnit.P_VALUE).direction(NEUTRAL)
       .defined("p-value of the Kolmogorov–Smirnov test; small values (below 0.05) mean "
           + "the two distributions very likely differ.",
@@ -39,7 +39,7 @@ public final class DriftMetrics {
       .citing("scipy `kstwobign.sf`; Smirnov (1948)")
       .topic("drift/column"));
 
-  public static final MetricDescriptor WASSERSTEIN = add(metric("wasserstein")
+  public static final MetricDescriptor WASSERSTEIN = METRICS.add(METRICS.metric("wasserstein")
       .at(COLUMN).unit(MetricUnit.DATA_UNITS).range(ValueRange.NON_NEGATIVE).direction(LOWER_BETTER)
       .defined("Earth mover's distance between the reference and current "
           + "distributions, in the column's own units.",
@@ -47,7 +47,7 @@ public final class DriftMetrics {
       .citing("scipy `wasserstein_distance`")
       .topic("drift/column"));
 
-  public static final MetricDescriptor WASSERSTEIN_NORMED = add(metric("wasserstein_normed")
+  public static final MetricDescriptor WASSERSTEIN_NORMED = METRICS.add(METRICS.metric("wasserstein_normed")
       .at(COLUMN).unit(MetricUnit.DISTANCE).direction(LOWER_BETTER)
       .defined("Earth mover's distance divided by the reference's standard deviation "
           + "(at least 0.001), so columns can be compared; 0.1 or more counts as drift.",
@@ -55,7 +55,7 @@ public final class DriftMetrics {
       .citing("Evidently `wasserstein` stattest")
       .topic("drift/column"));
 
-  public static final MetricDescriptor PSI = add(metric("psi")
+  public static final MetricDescriptor PSI = METRICS.add(METRICS.metric("psi")
       .at(COLUMN).unit(MetricUnit.DISTANCE).direction(LOWER_BETTER)
       .defined("Population stability index: Σ (current − reference) × ln(current ÷ "
           + "reference) over bins. Below 0.1 little change, 0.1–0.25 moderate, above 0.25 large.",
@@ -63,7 +63,7 @@ public final class DriftMetrics {
       .citing("Evidently `psi`; Siddiqi (2006)")
       .topic("drift/column"));
 
-  public static final MetricDescriptor JENSEN_SHANNON = add(metric("jensen_shannon")
+  public static final MetricDescriptor JENSEN_SHANNON = METRICS.add(METRICS.metric("jensen_shannon")
       .at(COLUMN).unit(MetricUnit.DISTANCE).range(ValueRange.UNIT).direction(LOWER_BETTER)
       .defined("Jensen–Shannon distance (base-2 logarithm) between the binned "
           + "distributions (0 = identical, 1 = disjoint).",
@@ -71,7 +71,7 @@ public final class DriftMetrics {
       .citing("scipy `spatial.distance.jensenshannon(base=2)`")
       .topic("drift/column"));
 
-  public static final MetricDescriptor HELLINGER = add(metric("hellinger")
+  public static final MetricDescriptor HELLINGER = METRICS.add(METRICS.metric("hellinger")
       .at(COLUMN).unit(MetricUnit.DISTANCE).range(ValueRange.UNIT).direction(LOWER_BETTER)
       .defined("Hellinger distance between the binned distributions (0 = identical, 1 "
           + "= disjoint).",
@@ -79,7 +79,7 @@ public final class DriftMetrics {
       .citing("Evidently `hellinger`")
       .topic("drift/column"));
 
-  public static final MetricDescriptor TOTAL_VARIATION = add(metric("total_variation")
+  public static final MetricDescriptor TOTAL_VARIATION = METRICS.add(METRICS.metric("total_variation")
       .at(COLUMN).unit(MetricUnit.DISTANCE).range(ValueRange.UNIT).direction(LOWER_BETTER)
       .defined("Half the sum of absolute differences between the binned shares: the "
           + "largest share of records that changed bin (0–1).",
@@ -87,7 +87,7 @@ public final class DriftMetrics {
       .citing("total variation distance")
       .topic("drift/column"));
 
-  public static final MetricDescriptor CHI2_STATISTIC = add(metric("chi2_statistic")
+  public static final MetricDescriptor CHI2_STATISTIC = METRICS.add(METRICS.metric("chi2_statistic")
       .at(COLUMN).unit(MetricUnit.STATISTIC).direction(LOWER_BETTER)
       .defined("Pearson's chi-squared statistic of the 2 × K table of category counts "
           + "(reference and current × categories), without Yates' correction.",
@@ -95,7 +95,7 @@ public final class DriftMetrics {
       .citing("scipy `chi2_contingency(correction=False)`")
       .topic("drift/column"));
 
-  public static final MetricDescriptor CHI2_P_VALUE = add(metric("chi2_p_value")
+  public static final MetricDescriptor CHI2_P_VALUE = METRICS.add(METRICS.metric("chi2_p_value")
       .at(COLUMN).unit(MetricUnit.P_VALUE).direction(NEUTRAL)
       .defined("p-value of the chi-squared test of homogeneity; small values (below "
           + "0.05) mean the category mix very likely changed.",
@@ -103,7 +103,7 @@ public final class DriftMetrics {
       .citing("scipy `chi2_contingency`")
       .topic("drift/column"));
 
-  public static final MetricDescriptor UNSEEN_SHARE_CURRENT = add(metric("unseen_share_current")
+  public static final MetricDescriptor UNSEEN_SHARE_CURRENT = METRICS.add(METRICS.metric("unseen_share_current")
       .at(COLUMN).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Share of the current values whose category never occurs in the "
           + "reference.",
@@ -112,7 +112,7 @@ public final class DriftMetrics {
       .citing("Assay's definition")
       .topic("drift/column"));
 
-  public static final MetricDescriptor NULL_RATE_REFERENCE = add(metric("null_rate_reference")
+  public static final MetricDescriptor NULL_RATE_REFERENCE = METRICS.add(METRICS.metric("null_rate_reference")
       .at(COLUMN).unit(MetricUnit.SHARE).direction(NEUTRAL)
       .defined("Share of missing values in the reference data (missing values are left "
           + "out of the other drift metrics).",
@@ -120,7 +120,7 @@ public final class DriftMetrics {
       .citing("Assay's definition")
       .topic("drift/column"));
 
-  public static final MetricDescriptor NULL_RATE_CURRENT = add(metric("null_rate_current")
+  public static final MetricDescriptor NULL_RATE_CURRENT = METRICS.add(METRICS.metric("null_rate_current")
       .at(COLUMN).unit(MetricUnit.SHARE).direction(NEUTRAL)
       .defined("Share of missing values in the current data (missing values are left "
           + "out of the other drift metrics).",
@@ -128,7 +128,7 @@ public final class DriftMetrics {
       .citing("Assay's definition")
       .topic("drift/column"));
 
-  public static final MetricDescriptor DRIFT_DETECTED = add(metric("drift_detected")
+  public static final MetricDescriptor DRIFT_DETECTED = METRICS.add(METRICS.metric("drift_detected")
       .at(COLUMN).unit(MetricUnit.FLAG).direction(LOWER_BETTER)
       .defined("1 when the column's drift test says it drifted, else 0.",
           "1 when the column's drift test fires, else 0. Default (Evidently's): with ≤ 1,000 "
@@ -138,7 +138,7 @@ public final class DriftMetrics {
       .citing("Evidently `DataDriftPreset`")
       .topic("drift/column"));
 
-  public static final MetricDescriptor DRIFT_SHARE = add(metric("drift_share")
+  public static final MetricDescriptor DRIFT_SHARE = METRICS.add(METRICS.metric("drift_share")
       .at(DATASET).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Share of the checked columns in which drift was detected (per data "
           + "set, or within one group when drift.segment_by is set).",
@@ -146,7 +146,7 @@ public final class DriftMetrics {
       .citing("Evidently `DatasetDriftMetric`")
       .topic("drift/column"));
 
-  public static final MetricDescriptor DOMAIN_CLASSIFIER_AUC = add(metric("domain_classifier_auc")
+  public static final MetricDescriptor DOMAIN_CLASSIFIER_AUC = METRICS.add(METRICS.metric("domain_classifier_auc")
       .at(DATASET).unit(MetricUnit.SCORE).direction(LOWER_BETTER)
       .defined("How well a logistic regression trained on a sample can tell current "
           + "rows from reference rows, as cross-validated ROC AUC: 0.5 means the data sets look "
@@ -161,26 +161,11 @@ public final class DriftMetrics {
 
   /** Every metric of the family with a fixed name, in declaration order. */
   public static List<MetricDescriptor> all() {
-    return List.copyOf(ALL);
+    return METRICS.all();
   }
 
   /** The metric named {@code id}; a name the family does not declare is a programming error. */
   public static MetricDescriptor require(String id) {
-    for (MetricDescriptor d : ALL) {
-      if (d.id().equals(id)) {
-        return d;
-      }
-    }
-    throw new IllegalArgumentException("the drift family declares no metric " + id);
-  }
-
-  private static MetricDescriptor.Builder metric(String id) {
-    return MetricDescriptor.of(Family.DRIFT, id);
-  }
-
-  private static MetricDescriptor add(MetricDescriptor.Builder builder) {
-    MetricDescriptor descriptor = builder.build();
-    ALL.add(descriptor);
-    return descriptor;
+    return METRICS.require(id);
   }
 }

@@ -12,10 +12,10 @@ import static dev.assay.core.MetricLevel.GROUP;
 
 import dev.assay.core.Family;
 import dev.assay.core.MetricDescriptor;
+import dev.assay.core.MetricList;
 import dev.assay.core.MetricUnit;
 import dev.assay.core.ValueRange;
 import dev.assay.core.Wording;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,16 +26,16 @@ import java.util.List;
  */
 public final class FairnessMetrics {
 
-  private static final List<MetricDescriptor> ALL = new ArrayList<>();
+  private static final MetricList METRICS = new MetricList(Family.FAIRNESS);
 
-  public static final MetricDescriptor COUNT = add(metric("count")
+  public static final MetricDescriptor COUNT = METRICS.add(METRICS.metric("count")
       .at(GROUP, DATASET).unit(MetricUnit.COUNT).direction(NEUTRAL)
       .defined("Number of records in the group.",
           "rows in the group, n")
       .citing("Fairlearn `count`")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor SELECTION_RATE = add(metric("selection_rate")
+  public static final MetricDescriptor SELECTION_RATE = METRICS.add(METRICS.metric("selection_rate")
       .at(GROUP, DATASET, CLASS).unit(MetricUnit.SHARE).direction(NEUTRAL)
       .defined("Share of the group's records that the model predicts positive (or "
           + "favourable).",
@@ -43,14 +43,14 @@ public final class FairnessMetrics {
       .citing("Fairlearn `selection_rate`")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor BASE_RATE = add(metric("base_rate")
+  public static final MetricDescriptor BASE_RATE = METRICS.add(METRICS.metric("base_rate")
       .at(GROUP, DATASET, CLASS).unit(MetricUnit.SHARE).direction(NEUTRAL)
       .defined("Share of the group's records whose true label is positive.",
           "share labelled positive: (TP + FN) ÷ n")
       .citing("Fairlearn (AIF360 `base_rate`)")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor TRUE_POSITIVE_RATE = add(metric("true_positive_rate")
+  public static final MetricDescriptor TRUE_POSITIVE_RATE = METRICS.add(METRICS.metric("true_positive_rate")
       .at(GROUP, DATASET, CLASS).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("Of the truly positive records, the share predicted positive: TP ÷ (TP "
           + "+ FN). Also called recall or sensitivity.",
@@ -58,7 +58,7 @@ public final class FairnessMetrics {
       .citing("Fairlearn `true_positive_rate`")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor FALSE_POSITIVE_RATE = add(metric("false_positive_rate")
+  public static final MetricDescriptor FALSE_POSITIVE_RATE = METRICS.add(METRICS.metric("false_positive_rate")
       .at(GROUP, DATASET, CLASS).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Of the truly negative records, the share wrongly predicted positive: "
           + "FP ÷ (FP + TN).",
@@ -66,7 +66,7 @@ public final class FairnessMetrics {
       .citing("Fairlearn `false_positive_rate`")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor FALSE_NEGATIVE_RATE = add(metric("false_negative_rate")
+  public static final MetricDescriptor FALSE_NEGATIVE_RATE = METRICS.add(METRICS.metric("false_negative_rate")
       .at(GROUP, DATASET, CLASS).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Of the truly positive records, the share wrongly predicted negative: "
           + "FN ÷ (TP + FN).",
@@ -74,7 +74,7 @@ public final class FairnessMetrics {
       .citing("Fairlearn `false_negative_rate`")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor TRUE_NEGATIVE_RATE = add(metric("true_negative_rate")
+  public static final MetricDescriptor TRUE_NEGATIVE_RATE = METRICS.add(METRICS.metric("true_negative_rate")
       .at(GROUP, DATASET, CLASS).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("Of the truly negative records, the share predicted negative: TN ÷ (TN "
           + "+ FP). Also called specificity.",
@@ -82,7 +82,7 @@ public final class FairnessMetrics {
       .citing("Fairlearn `true_negative_rate`")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor POSITIVE_PREDICTIVE_VALUE = add(metric("positive_predictive_value")
+  public static final MetricDescriptor POSITIVE_PREDICTIVE_VALUE = METRICS.add(METRICS.metric("positive_predictive_value")
       .at(GROUP, DATASET, CLASS).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("Of the records predicted positive, the share that are truly positive: "
           + "TP ÷ (TP + FP). Also called precision.",
@@ -90,7 +90,7 @@ public final class FairnessMetrics {
       .citing("scikit-learn `precision_score`")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor NEGATIVE_PREDICTIVE_VALUE = add(metric("negative_predictive_value")
+  public static final MetricDescriptor NEGATIVE_PREDICTIVE_VALUE = METRICS.add(METRICS.metric("negative_predictive_value")
       .at(GROUP, DATASET, CLASS).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("Of the records predicted negative, the share that are truly negative: "
           + "TN ÷ (TN + FN).",
@@ -98,7 +98,7 @@ public final class FairnessMetrics {
       .citing("AIF360 `negative_predictive_value`")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor ACCURACY = add(metric("accuracy")
+  public static final MetricDescriptor ACCURACY = METRICS.add(METRICS.metric("accuracy")
       .at(GROUP, DATASET).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("Share of records whose prediction equals the true label: (TP + TN) ÷ "
           + "all.",
@@ -106,7 +106,7 @@ public final class FairnessMetrics {
       .citing("scikit-learn `accuracy_score`")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor BALANCED_ACCURACY = add(metric("balanced_accuracy")
+  public static final MetricDescriptor BALANCED_ACCURACY = METRICS.add(METRICS.metric("balanced_accuracy")
       .at(GROUP, DATASET).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("With several classes: the average, over the classes the group's "
           + "records truly belong to, of the share of each class's records predicted as that class "
@@ -116,14 +116,14 @@ public final class FairnessMetrics {
       .citing("scikit-learn `balanced_accuracy_score`")
       .topic("fairness/multiclass"));
 
-  public static final MetricDescriptor MEAN_SCORE = add(metric("mean_score")
+  public static final MetricDescriptor MEAN_SCORE = METRICS.add(METRICS.metric("mean_score")
       .at(GROUP, DATASET).unit(MetricUnit.DATA_UNITS).direction(NEUTRAL)
       .defined("Average model score of the group's records.",
           "mean of `columns.score`")
       .citing("Assay's definition")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor AUC = add(metric("auc")
+  public static final MetricDescriptor AUC = METRICS.add(METRICS.metric("auc")
       .at(GROUP, DATASET).unit(MetricUnit.SCORE).direction(HIGHER_BETTER)
       .defined("Area under the ROC curve: the chance that a randomly chosen positive "
           + "record gets a higher score than a randomly chosen negative one (0.5 = chance, 1 = "
@@ -134,7 +134,7 @@ public final class FairnessMetrics {
       .citing("scikit-learn `roc_auc_score`")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor IMPACT_RATIO = add(metric("impact_ratio")
+  public static final MetricDescriptor IMPACT_RATIO = METRICS.add(METRICS.metric("impact_ratio")
       .at(GROUP).unit(MetricUnit.RATIO).range(ValueRange.UNIT).direction(TOWARD_ONE)
       .defined("The group's favourable-outcome rate divided by the highest group's "
           + "rate; below 0.8 fails the EEOC four-fifths rule of thumb.",
@@ -146,21 +146,21 @@ public final class FairnessMetrics {
       .topic("fairness/group")
       .wording(Wording.GENERAL.asPercent()));
 
-  public static final MetricDescriptor MEAN_PREDICTION = add(metric("mean_prediction")
+  public static final MetricDescriptor MEAN_PREDICTION = METRICS.add(METRICS.metric("mean_prediction")
       .at(GROUP, DATASET).unit(MetricUnit.DATA_UNITS).direction(NEUTRAL)
       .defined("Average predicted value of the group's records.",
           "mean prediction")
       .citing("Assay's definition")
       .topic("fairness/regression"));
 
-  public static final MetricDescriptor MEAN_LABEL = add(metric("mean_label")
+  public static final MetricDescriptor MEAN_LABEL = METRICS.add(METRICS.metric("mean_label")
       .at(GROUP, DATASET).unit(MetricUnit.DATA_UNITS).direction(NEUTRAL)
       .defined("Average true value (label) of the group's records.",
           "mean label")
       .citing("Assay's definition")
       .topic("fairness/regression"));
 
-  public static final MetricDescriptor MEAN_ERROR = add(metric("mean_error")
+  public static final MetricDescriptor MEAN_ERROR = METRICS.add(METRICS.metric("mean_error")
       .at(GROUP, DATASET).unit(MetricUnit.DATA_UNITS).direction(TOWARD_ZERO)
       .defined("Average of prediction minus true value over the group's records: "
           + "positive means the model over-predicts for the group, negative that it under-predicts.",
@@ -168,7 +168,7 @@ public final class FairnessMetrics {
       .citing("Assay's definition")
       .topic("fairness/regression"));
 
-  public static final MetricDescriptor MAE = add(metric("mae")
+  public static final MetricDescriptor MAE = METRICS.add(METRICS.metric("mae")
       .at(GROUP, DATASET).unit(MetricUnit.DATA_UNITS).range(ValueRange.NON_NEGATIVE).direction(LOWER_BETTER)
       .defined("Mean absolute error: the average distance between prediction and true "
           + "value over the group's records; lower is better.",
@@ -176,7 +176,7 @@ public final class FairnessMetrics {
       .citing("scikit-learn `mean_absolute_error`")
       .topic("fairness/regression"));
 
-  public static final MetricDescriptor RMSE = add(metric("rmse")
+  public static final MetricDescriptor RMSE = METRICS.add(METRICS.metric("rmse")
       .at(GROUP, DATASET).unit(MetricUnit.DATA_UNITS).range(ValueRange.NON_NEGATIVE).direction(LOWER_BETTER)
       .defined("Root mean squared error: the square root of the average squared "
           + "distance between prediction and true value; it weighs large misses more than MAE does.",
@@ -184,21 +184,21 @@ public final class FairnessMetrics {
       .citing("scikit-learn `root_mean_squared_error`")
       .topic("fairness/regression"));
 
-  public static final MetricDescriptor ACCURACY_DIFFERENCE = add(metric("accuracy_difference")
+  public static final MetricDescriptor ACCURACY_DIFFERENCE = METRICS.add(METRICS.metric("accuracy_difference")
       .at(ATTRIBUTE).unit(MetricUnit.DIFFERENCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
       .defined("Largest minus smallest accuracy over the groups.",
           "max − min accuracy")
       .citing("Fairlearn `MetricFrame.difference()` of accuracy")
       .topic("fairness/attribute"));
 
-  public static final MetricDescriptor AUC_DIFFERENCE = add(metric("auc_difference")
+  public static final MetricDescriptor AUC_DIFFERENCE = METRICS.add(METRICS.metric("auc_difference")
       .at(ATTRIBUTE).unit(MetricUnit.DIFFERENCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
       .defined("Largest minus smallest AUC over the groups.",
           "max − min `auc`")
       .citing("Fairlearn `MetricFrame.difference()` of AUC")
       .topic("fairness/attribute"));
 
-  public static final MetricDescriptor BALANCED_ACCURACY_DIFFERENCE = add(metric("balanced_accuracy_difference")
+  public static final MetricDescriptor BALANCED_ACCURACY_DIFFERENCE = METRICS.add(METRICS.metric("balanced_accuracy_difference")
       .at(ATTRIBUTE).unit(MetricUnit.DIFFERENCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
       .defined("With several classes: the gap between the groups' highest and lowest "
           + "balanced accuracy; 0 means the model is equally accurate per class in every group.",
@@ -206,7 +206,7 @@ public final class FairnessMetrics {
       .citing("Fairlearn `MetricFrame.difference()`")
       .topic("fairness/multiclass"));
 
-  public static final MetricDescriptor BETWEEN_GROUP_GENERALIZED_ENTROPY_INDEX = add(metric("between_group_generalized_entropy_index")
+  public static final MetricDescriptor BETWEEN_GROUP_GENERALIZED_ENTROPY_INDEX = METRICS.add(METRICS.metric("between_group_generalized_entropy_index")
       .at(ATTRIBUTE).unit(MetricUnit.STATISTIC).direction(LOWER_BETTER)
       .defined("The part of the generalized entropy index that comes from differences "
           + "between the groups' average benefit; 0 means every group gets the same average "
@@ -216,7 +216,7 @@ public final class FairnessMetrics {
       .citing("AIF360 `between_group_generalized_entropy_index(alpha=2)`")
       .topic("fairness/attribute"));
 
-  public static final MetricDescriptor BRIER_SCORE = add(metric("brier_score")
+  public static final MetricDescriptor BRIER_SCORE = METRICS.add(METRICS.metric("brier_score")
       .at(GROUP, DATASET).unit(MetricUnit.SCORE).direction(LOWER_BETTER)
       .defined("Average squared gap between the predicted probability and the true "
           + "outcome (0 or 1); 0 is perfect, lower is better.",
@@ -224,7 +224,7 @@ public final class FairnessMetrics {
       .citing("Brier (1950); scikit-learn `brier_score_loss`")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor CLARIFY_AD = add(metric("clarify_ad")
+  public static final MetricDescriptor CLARIFY_AD = METRICS.add(METRICS.metric("clarify_ad")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).range(ValueRange.SIGNED_UNIT).direction(TOWARD_ZERO)
       .defined("Accuracy difference (Clarify AD): the rest's accuracy minus the "
           + "group's.",
@@ -232,7 +232,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify AD")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_CDDL = add(metric("clarify_cddl")
+  public static final MetricDescriptor CLARIFY_CDDL = METRICS.add(METRICS.metric("clarify_cddl")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).range(ValueRange.SIGNED_UNIT).direction(TOWARD_ZERO)
       .defined("Conditional demographic disparity in labels (Clarify CDDL): within "
           + "each stratum of the fairness.strata column, the group's share of the unfavourable "
@@ -244,7 +244,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify CDDL (smclarify `CDD`)")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_CDDPL = add(metric("clarify_cddpl")
+  public static final MetricDescriptor CLARIFY_CDDPL = METRICS.add(METRICS.metric("clarify_cddpl")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).range(ValueRange.SIGNED_UNIT).direction(TOWARD_ZERO)
       .defined("Conditional demographic disparity in predicted labels (Clarify CDDPL): "
           + "the same as clarify_cddl, computed on the model's predictions.",
@@ -252,7 +252,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify CDDPL")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_CI = add(metric("clarify_ci")
+  public static final MetricDescriptor CLARIFY_CI = METRICS.add(METRICS.metric("clarify_ci")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).range(ValueRange.SIGNED_UNIT).direction(NEUTRAL)
       .defined("Class imbalance (Clarify CI): (rest size - group size) / (rest size + "
           + "group size); positive means the group is under-represented.",
@@ -260,7 +260,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify CI")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_DAR = add(metric("clarify_dar")
+  public static final MetricDescriptor CLARIFY_DAR = METRICS.add(METRICS.metric("clarify_dar")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).range(ValueRange.SIGNED_UNIT).direction(TOWARD_ZERO)
       .defined("Difference in acceptance rates (Clarify DAR): the rest's precision "
           + "minus the group's.",
@@ -268,7 +268,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify DAR")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_DCA = add(metric("clarify_dca")
+  public static final MetricDescriptor CLARIFY_DCA = METRICS.add(METRICS.metric("clarify_dca")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).direction(TOWARD_ZERO)
       .defined("Difference in conditional acceptance (Clarify DCA): favourable labels "
           + "per favourable prediction, rest minus group.",
@@ -277,7 +277,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify DCAcc")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_DCR = add(metric("clarify_dcr")
+  public static final MetricDescriptor CLARIFY_DCR = METRICS.add(METRICS.metric("clarify_dcr")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).direction(TOWARD_ZERO)
       .defined("Difference in conditional rejection (Clarify DCR): unfavourable labels "
           + "per unfavourable prediction, group minus rest.",
@@ -285,7 +285,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify DCR")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_DI = add(metric("clarify_di")
+  public static final MetricDescriptor CLARIFY_DI = METRICS.add(METRICS.metric("clarify_di")
       .at(GROUP).unit(MetricUnit.RATIO).direction(TOWARD_ONE)
       .defined("Disparate impact (Clarify DI): the group's favourable-prediction rate "
           + "divided by the rest's; 1 is parity, under 0.8 fails the four-fifths comparison.",
@@ -293,7 +293,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify DI")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_DPL = add(metric("clarify_dpl")
+  public static final MetricDescriptor CLARIFY_DPL = METRICS.add(METRICS.metric("clarify_dpl")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).range(ValueRange.SIGNED_UNIT).direction(TOWARD_ZERO)
       .defined("Difference in proportions of labels (Clarify DPL): the rest's share of "
           + "favourable labels minus the group's.",
@@ -301,7 +301,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify DPL")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_DPPL = add(metric("clarify_dppl")
+  public static final MetricDescriptor CLARIFY_DPPL = METRICS.add(METRICS.metric("clarify_dppl")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).range(ValueRange.SIGNED_UNIT).direction(TOWARD_ZERO)
       .defined("Difference in positive proportions in predicted labels (Clarify DPPL): "
           + "the rest's favourable-prediction rate minus the group's.",
@@ -309,7 +309,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify DPPL")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_DRR = add(metric("clarify_drr")
+  public static final MetricDescriptor CLARIFY_DRR = METRICS.add(METRICS.metric("clarify_drr")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).range(ValueRange.SIGNED_UNIT).direction(TOWARD_ZERO)
       .defined("Difference in rejection rates (Clarify DRR): the group's negative "
           + "predictive value minus the rest's.",
@@ -317,7 +317,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify DRR")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_JS = add(metric("clarify_js")
+  public static final MetricDescriptor CLARIFY_JS = METRICS.add(METRICS.metric("clarify_js")
       .at(GROUP).unit(MetricUnit.DISTANCE).range(0, Math.log(2)).direction(TOWARD_ZERO)
       .defined("Jensen-Shannon divergence (Clarify JS, in nats) between the group's "
           + "and the rest's label distributions; 0 means the same, at most ln 2.",
@@ -325,7 +325,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify JS")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_KL = add(metric("clarify_kl")
+  public static final MetricDescriptor CLARIFY_KL = METRICS.add(METRICS.metric("clarify_kl")
       .at(GROUP).unit(MetricUnit.DISTANCE).direction(TOWARD_ZERO)
       .defined("Kullback-Leibler divergence (Clarify KL, in nats) of the rest's label "
           + "distribution from the group's; 0 means the same distribution.",
@@ -333,7 +333,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify KL")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_KS = add(metric("clarify_ks")
+  public static final MetricDescriptor CLARIFY_KS = METRICS.add(METRICS.metric("clarify_ks")
       .at(GROUP).unit(MetricUnit.DISTANCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
       .defined("Kolmogorov-Smirnov distance (Clarify KS): the largest absolute "
           + "difference between the group's and the rest's label probabilities.",
@@ -341,7 +341,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify KS")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_LP = add(metric("clarify_lp")
+  public static final MetricDescriptor CLARIFY_LP = METRICS.add(METRICS.metric("clarify_lp")
       .at(GROUP).unit(MetricUnit.DISTANCE).range(0, Math.sqrt(2)).direction(TOWARD_ZERO)
       .defined("L2 distance (Clarify Lp, p = 2) between the group's and the rest's "
           + "label distributions.",
@@ -349,7 +349,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify LP")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_RD = add(metric("clarify_rd")
+  public static final MetricDescriptor CLARIFY_RD = METRICS.add(METRICS.metric("clarify_rd")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).range(ValueRange.SIGNED_UNIT).direction(TOWARD_ZERO)
       .defined("Recall difference (Clarify RD): the rest's true positive rate minus "
           + "the group's.",
@@ -357,7 +357,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify RD")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_TE = add(metric("clarify_te")
+  public static final MetricDescriptor CLARIFY_TE = METRICS.add(METRICS.metric("clarify_te")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).direction(TOWARD_ZERO)
       .defined("Treatment equality (Clarify TE): the group's false negatives per false "
           + "positive minus the rest's.",
@@ -365,7 +365,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify TE")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor CLARIFY_TVD = add(metric("clarify_tvd")
+  public static final MetricDescriptor CLARIFY_TVD = METRICS.add(METRICS.metric("clarify_tvd")
       .at(GROUP).unit(MetricUnit.DISTANCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
       .defined("Total variation distance (Clarify TVD) between the group's and the "
           + "rest's label distributions: half the sum of absolute differences.",
@@ -373,7 +373,7 @@ public final class FairnessMetrics {
       .citing("SageMaker Clarify TVD")
       .topic("fairness/clarify"));
 
-  public static final MetricDescriptor DEMOGRAPHIC_PARITY_DIFFERENCE = add(metric("demographic_parity_difference")
+  public static final MetricDescriptor DEMOGRAPHIC_PARITY_DIFFERENCE = METRICS.add(METRICS.metric("demographic_parity_difference")
       .at(ATTRIBUTE, CLASS).unit(MetricUnit.DIFFERENCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
       .defined("Largest minus smallest selection rate over the groups (0 = every group "
           + "selected at the same rate).",
@@ -381,7 +381,7 @@ public final class FairnessMetrics {
       .citing("Fairlearn `demographic_parity_difference`")
       .topic("fairness/attribute"));
 
-  public static final MetricDescriptor DEMOGRAPHIC_PARITY_RATIO = add(metric("demographic_parity_ratio")
+  public static final MetricDescriptor DEMOGRAPHIC_PARITY_RATIO = METRICS.add(METRICS.metric("demographic_parity_ratio")
       .at(ATTRIBUTE, CLASS).unit(MetricUnit.RATIO).range(ValueRange.UNIT).direction(TOWARD_ONE)
       .defined("Smallest divided by largest selection rate over the groups (1 = equal "
           + "rates; the four-fifths rule asks for at least 0.8).",
@@ -390,7 +390,7 @@ public final class FairnessMetrics {
       .topic("fairness/attribute")
       .wording(Wording.GENERAL.asPercent()));
 
-  public static final MetricDescriptor EMPTY_INTERSECTION_CELLS = add(metric("empty_intersection_cells")
+  public static final MetricDescriptor EMPTY_INTERSECTION_CELLS = METRICS.add(METRICS.metric("empty_intersection_cells")
       .at(ATTRIBUTE).unit(MetricUnit.COUNT).direction(NEUTRAL)
       .defined("How many combinations of the attributes' observed values have no rows "
           + "at all; the audit says nothing about those people.",
@@ -399,14 +399,14 @@ public final class FairnessMetrics {
       .citing("Assay's definition")
       .topic("fairness/attribute"));
 
-  public static final MetricDescriptor EQUAL_OPPORTUNITY_DIFFERENCE = add(metric("equal_opportunity_difference")
+  public static final MetricDescriptor EQUAL_OPPORTUNITY_DIFFERENCE = METRICS.add(METRICS.metric("equal_opportunity_difference")
       .at(ATTRIBUTE, CLASS).unit(MetricUnit.DIFFERENCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
       .defined("Largest minus smallest true positive rate over the groups.",
           "max − min TPR")
       .citing("Fairlearn `equal_opportunity_difference`; Hardt et al. (2016)")
       .topic("fairness/attribute"));
 
-  public static final MetricDescriptor EQUAL_OPPORTUNITY_RATIO = add(metric("equal_opportunity_ratio")
+  public static final MetricDescriptor EQUAL_OPPORTUNITY_RATIO = METRICS.add(METRICS.metric("equal_opportunity_ratio")
       .at(ATTRIBUTE, CLASS).unit(MetricUnit.RATIO).range(ValueRange.UNIT).direction(TOWARD_ONE)
       .defined("Smallest divided by largest true positive rate over the groups.",
           "min ÷ max TPR")
@@ -414,7 +414,7 @@ public final class FairnessMetrics {
       .topic("fairness/attribute")
       .wording(Wording.GENERAL.asPercent()));
 
-  public static final MetricDescriptor EQUALIZED_ODDS_DIFFERENCE = add(metric("equalized_odds_difference")
+  public static final MetricDescriptor EQUALIZED_ODDS_DIFFERENCE = METRICS.add(METRICS.metric("equalized_odds_difference")
       .at(ATTRIBUTE, CLASS).unit(MetricUnit.DIFFERENCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
       .defined("The larger of the true-positive-rate difference and the "
           + "false-positive-rate difference between groups (max − min of each).",
@@ -422,7 +422,7 @@ public final class FairnessMetrics {
       .citing("Fairlearn `equalized_odds_difference`")
       .topic("fairness/attribute"));
 
-  public static final MetricDescriptor EQUALIZED_ODDS_RATIO = add(metric("equalized_odds_ratio")
+  public static final MetricDescriptor EQUALIZED_ODDS_RATIO = METRICS.add(METRICS.metric("equalized_odds_ratio")
       .at(ATTRIBUTE, CLASS).unit(MetricUnit.RATIO).range(ValueRange.UNIT).direction(TOWARD_ONE)
       .defined("The smaller of the true-positive-rate ratio and the "
           + "false-positive-rate ratio between groups (min ÷ max of each).",
@@ -431,7 +431,7 @@ public final class FairnessMetrics {
       .topic("fairness/attribute")
       .wording(Wording.GENERAL.asPercent()));
 
-  public static final MetricDescriptor EXPECTED_CALIBRATION_ERROR = add(metric("expected_calibration_error")
+  public static final MetricDescriptor EXPECTED_CALIBRATION_ERROR = METRICS.add(METRICS.metric("expected_calibration_error")
       .at(GROUP, DATASET).unit(MetricUnit.SCORE).direction(LOWER_BETTER)
       .defined("How far predicted probabilities are from observed outcome rates, "
           + "averaged over ten probability bins weighted by their size; 0 is perfectly calibrated.",
@@ -440,7 +440,7 @@ public final class FairnessMetrics {
       .citing("Guo et al. (2017), \"On calibration of modern neural networks\"")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor FALSE_POSITIVE_RATE_DIFF_VS_OVERALL = add(metric("false_positive_rate_diff_vs_overall")
+  public static final MetricDescriptor FALSE_POSITIVE_RATE_DIFF_VS_OVERALL = METRICS.add(METRICS.metric("false_positive_rate_diff_vs_overall")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).range(ValueRange.SIGNED_UNIT).direction(TOWARD_ZERO)
       .defined("The group's false positive rate minus that of all rows; 0 means the "
           + "same rate.",
@@ -448,7 +448,7 @@ public final class FairnessMetrics {
       .citing("Fairlearn-style difference")
       .topic("fairness/reference"));
 
-  public static final MetricDescriptor FALSE_POSITIVE_RATE_DIFF_VS_REF = add(metric("false_positive_rate_diff_vs_ref")
+  public static final MetricDescriptor FALSE_POSITIVE_RATE_DIFF_VS_REF = METRICS.add(METRICS.metric("false_positive_rate_diff_vs_ref")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).range(ValueRange.SIGNED_UNIT).direction(TOWARD_ZERO)
       .defined("The group's false positive rate minus the reference group's; 0 means "
           + "the same rate.",
@@ -456,14 +456,14 @@ public final class FairnessMetrics {
       .citing("Fairlearn-style difference")
       .topic("fairness/reference"));
 
-  public static final MetricDescriptor FALSE_POSITIVE_RATE_DIFFERENCE = add(metric("false_positive_rate_difference")
+  public static final MetricDescriptor FALSE_POSITIVE_RATE_DIFFERENCE = METRICS.add(METRICS.metric("false_positive_rate_difference")
       .at(ATTRIBUTE, CLASS).unit(MetricUnit.DIFFERENCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
       .defined("Largest minus smallest false positive rate over the groups.",
           "max − min FPR")
       .citing("Fairlearn `MetricFrame.difference()` of `false_positive_rate`")
       .topic("fairness/attribute"));
 
-  public static final MetricDescriptor FALSE_POSITIVE_RATE_RATIO_VS_OVERALL = add(metric("false_positive_rate_ratio_vs_overall")
+  public static final MetricDescriptor FALSE_POSITIVE_RATE_RATIO_VS_OVERALL = METRICS.add(METRICS.metric("false_positive_rate_ratio_vs_overall")
       .at(GROUP).unit(MetricUnit.RATIO).direction(TOWARD_ONE)
       .defined("The group's false positive rate divided by that of all rows; 1 means "
           + "the same rate.",
@@ -472,7 +472,7 @@ public final class FairnessMetrics {
       .topic("fairness/reference")
       .wording(Wording.GENERAL.asPercent()));
 
-  public static final MetricDescriptor FALSE_POSITIVE_RATE_RATIO_VS_REF = add(metric("false_positive_rate_ratio_vs_ref")
+  public static final MetricDescriptor FALSE_POSITIVE_RATE_RATIO_VS_REF = METRICS.add(METRICS.metric("false_positive_rate_ratio_vs_ref")
       .at(GROUP).unit(MetricUnit.RATIO).direction(TOWARD_ONE)
       .defined("The group's false positive rate divided by the reference group's; 1 "
           + "means the same rate.",
@@ -481,7 +481,7 @@ public final class FairnessMetrics {
       .topic("fairness/reference")
       .wording(Wording.GENERAL.asPercent()));
 
-  public static final MetricDescriptor GENERALIZED_ENTROPY_INDEX = add(metric("generalized_entropy_index")
+  public static final MetricDescriptor GENERALIZED_ENTROPY_INDEX = METRICS.add(METRICS.metric("generalized_entropy_index")
       .at(GROUP, DATASET).unit(MetricUnit.STATISTIC).direction(LOWER_BETTER)
       .defined("How unequally the model's errors spread benefit over people (Speicher "
           + "et al.'s index, alpha 2): 0 means everyone gets the same benefit, higher is more "
@@ -491,7 +491,7 @@ public final class FairnessMetrics {
       .citing("Speicher et al. (2018); AIF360 `generalized_entropy_index(alpha=2)`")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor MAE_DIFF_VS_REF = add(metric("mae_diff_vs_ref")
+  public static final MetricDescriptor MAE_DIFF_VS_REF = METRICS.add(METRICS.metric("mae_diff_vs_ref")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).direction(TOWARD_ZERO)
       .defined("The group's mean absolute error minus the reference group's; positive "
           + "means the model misses by more for the group.",
@@ -499,7 +499,7 @@ public final class FairnessMetrics {
       .citing("Assay's definition")
       .topic("fairness/regression"));
 
-  public static final MetricDescriptor MAE_DIFFERENCE = add(metric("mae_difference")
+  public static final MetricDescriptor MAE_DIFFERENCE = METRICS.add(METRICS.metric("mae_difference")
       .at(ATTRIBUTE).unit(MetricUnit.DIFFERENCE).range(ValueRange.NON_NEGATIVE).direction(TOWARD_ZERO)
       .defined("Largest minus smallest mean absolute error over the groups; 0 means "
           + "the model is equally accurate for every group.",
@@ -507,7 +507,7 @@ public final class FairnessMetrics {
       .citing("Fairlearn `MetricFrame.difference()`")
       .topic("fairness/regression"));
 
-  public static final MetricDescriptor MAE_RATIO_VS_REF = add(metric("mae_ratio_vs_ref")
+  public static final MetricDescriptor MAE_RATIO_VS_REF = METRICS.add(METRICS.metric("mae_ratio_vs_ref")
       .at(GROUP).unit(MetricUnit.RATIO).direction(TOWARD_ONE)
       .defined("The group's mean absolute error divided by the reference group's; "
           + "above 1 means the model misses by more for the group.",
@@ -516,7 +516,7 @@ public final class FairnessMetrics {
       .topic("fairness/regression")
       .wording(Wording.GENERAL.asPercent()));
 
-  public static final MetricDescriptor MEAN_ERROR_DIFF_VS_REF = add(metric("mean_error_diff_vs_ref")
+  public static final MetricDescriptor MEAN_ERROR_DIFF_VS_REF = METRICS.add(METRICS.metric("mean_error_diff_vs_ref")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).direction(TOWARD_ZERO)
       .defined("The group's average error (prediction minus true value) minus the "
           + "reference group's.",
@@ -524,7 +524,7 @@ public final class FairnessMetrics {
       .citing("Assay's definition")
       .topic("fairness/regression"));
 
-  public static final MetricDescriptor MEAN_ERROR_DIFFERENCE = add(metric("mean_error_difference")
+  public static final MetricDescriptor MEAN_ERROR_DIFFERENCE = METRICS.add(METRICS.metric("mean_error_difference")
       .at(ATTRIBUTE).unit(MetricUnit.DIFFERENCE).range(ValueRange.NON_NEGATIVE).direction(TOWARD_ZERO)
       .defined("Largest minus smallest average error (prediction minus true value) "
           + "over the groups; 0 means the model is equally biased for every group.",
@@ -532,14 +532,14 @@ public final class FairnessMetrics {
       .citing("Fairlearn `MetricFrame.difference()`")
       .topic("fairness/regression"));
 
-  public static final MetricDescriptor MEAN_PREDICTION_DIFF_VS_REF = add(metric("mean_prediction_diff_vs_ref")
+  public static final MetricDescriptor MEAN_PREDICTION_DIFF_VS_REF = METRICS.add(METRICS.metric("mean_prediction_diff_vs_ref")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).direction(TOWARD_ZERO)
       .defined("The group's average prediction minus the reference group's.",
           "`mean_prediction` − the reference group's")
       .citing("Assay's definition")
       .topic("fairness/regression"));
 
-  public static final MetricDescriptor MEAN_PREDICTION_DIFFERENCE = add(metric("mean_prediction_difference")
+  public static final MetricDescriptor MEAN_PREDICTION_DIFFERENCE = METRICS.add(METRICS.metric("mean_prediction_difference")
       .at(ATTRIBUTE).unit(MetricUnit.DIFFERENCE).range(ValueRange.NON_NEGATIVE).direction(TOWARD_ZERO)
       .defined("Largest minus smallest average prediction over the groups; 0 means "
           + "every group is predicted the same on average.",
@@ -547,7 +547,7 @@ public final class FairnessMetrics {
       .citing("Fairlearn `MetricFrame.difference()`")
       .topic("fairness/regression"));
 
-  public static final MetricDescriptor PREDICTIVE_PARITY_DIFFERENCE = add(metric("predictive_parity_difference")
+  public static final MetricDescriptor PREDICTIVE_PARITY_DIFFERENCE = METRICS.add(METRICS.metric("predictive_parity_difference")
       .at(ATTRIBUTE, CLASS).unit(MetricUnit.DIFFERENCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
       .defined("Largest minus smallest positive predictive value (precision) over the "
           + "groups.",
@@ -555,21 +555,21 @@ public final class FairnessMetrics {
       .citing("Chouldechova (2017)")
       .topic("fairness/attribute"));
 
-  public static final MetricDescriptor RMSE_DIFF_VS_REF = add(metric("rmse_diff_vs_ref")
+  public static final MetricDescriptor RMSE_DIFF_VS_REF = METRICS.add(METRICS.metric("rmse_diff_vs_ref")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).direction(TOWARD_ZERO)
       .defined("The group's root mean squared error minus the reference group's.",
           "`rmse` − the reference group's")
       .citing("Assay's definition")
       .topic("fairness/regression"));
 
-  public static final MetricDescriptor RMSE_DIFFERENCE = add(metric("rmse_difference")
+  public static final MetricDescriptor RMSE_DIFFERENCE = METRICS.add(METRICS.metric("rmse_difference")
       .at(ATTRIBUTE).unit(MetricUnit.DIFFERENCE).range(ValueRange.NON_NEGATIVE).direction(TOWARD_ZERO)
       .defined("Largest minus smallest root mean squared error over the groups.",
           "max − min `rmse`")
       .citing("Fairlearn `MetricFrame.difference()`")
       .topic("fairness/regression"));
 
-  public static final MetricDescriptor RMSE_RATIO_VS_REF = add(metric("rmse_ratio_vs_ref")
+  public static final MetricDescriptor RMSE_RATIO_VS_REF = METRICS.add(METRICS.metric("rmse_ratio_vs_ref")
       .at(GROUP).unit(MetricUnit.RATIO).direction(TOWARD_ONE)
       .defined("The group's root mean squared error divided by the reference group's; "
           + "above 1 means larger misses for the group.",
@@ -578,7 +578,7 @@ public final class FairnessMetrics {
       .topic("fairness/regression")
       .wording(Wording.GENERAL.asPercent()));
 
-  public static final MetricDescriptor SCORING_IMPACT_RATIO = add(metric("scoring_impact_ratio")
+  public static final MetricDescriptor SCORING_IMPACT_RATIO = METRICS.add(METRICS.metric("scoring_impact_ratio")
       .at(GROUP).unit(MetricUnit.RATIO).range(ValueRange.UNIT).direction(TOWARD_ONE)
       .defined("The group's scoring rate divided by the highest group's scoring rate "
           + "(NYC Local Law 144's impact ratio for a tool that scores); 1 means parity.",
@@ -587,7 +587,7 @@ public final class FairnessMetrics {
       .topic("fairness/group")
       .wording(Wording.GENERAL.asPercent()));
 
-  public static final MetricDescriptor SCORING_RATE = add(metric("scoring_rate")
+  public static final MetricDescriptor SCORING_RATE = METRICS.add(METRICS.metric("scoring_rate")
       .at(GROUP, DATASET).unit(MetricUnit.SHARE).direction(NEUTRAL)
       .defined("Share of the group's scored records whose score is strictly above the "
           + "median score of all records (NYC Local Law 144's scoring rate).",
@@ -596,7 +596,7 @@ public final class FairnessMetrics {
       .citing("NYC LL 144 rules, 6 RCNY §5-300 (\"scoring rate\")")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor SELECTION_RATE_DIFF_VS_OVERALL = add(metric("selection_rate_diff_vs_overall")
+  public static final MetricDescriptor SELECTION_RATE_DIFF_VS_OVERALL = METRICS.add(METRICS.metric("selection_rate_diff_vs_overall")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).range(ValueRange.SIGNED_UNIT).direction(TOWARD_ZERO)
       .defined("The group's selection rate minus the rate of all rows of its "
           + "attribute; 0 means the group is selected like everyone.",
@@ -605,7 +605,7 @@ public final class FairnessMetrics {
       .citing("Fairlearn-style difference")
       .topic("fairness/reference"));
 
-  public static final MetricDescriptor SELECTION_RATE_DIFF_VS_REF = add(metric("selection_rate_diff_vs_ref")
+  public static final MetricDescriptor SELECTION_RATE_DIFF_VS_REF = METRICS.add(METRICS.metric("selection_rate_diff_vs_ref")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).range(ValueRange.SIGNED_UNIT).direction(TOWARD_ZERO)
       .defined("The group's selection rate minus the reference group's "
           + "(fairness.reference_group); 0 means the same rate.",
@@ -614,7 +614,7 @@ public final class FairnessMetrics {
       .citing("Fairlearn-style difference")
       .topic("fairness/reference"));
 
-  public static final MetricDescriptor SELECTION_RATE_RATIO_VS_OVERALL = add(metric("selection_rate_ratio_vs_overall")
+  public static final MetricDescriptor SELECTION_RATE_RATIO_VS_OVERALL = METRICS.add(METRICS.metric("selection_rate_ratio_vs_overall")
       .at(GROUP).unit(MetricUnit.RATIO).direction(TOWARD_ONE)
       .defined("The group's selection rate divided by the rate of all rows of its "
           + "attribute; 1 means the group is selected like everyone.",
@@ -623,7 +623,7 @@ public final class FairnessMetrics {
       .topic("fairness/reference")
       .wording(Wording.GENERAL.asPercent()));
 
-  public static final MetricDescriptor SELECTION_RATE_RATIO_VS_REF = add(metric("selection_rate_ratio_vs_ref")
+  public static final MetricDescriptor SELECTION_RATE_RATIO_VS_REF = METRICS.add(METRICS.metric("selection_rate_ratio_vs_ref")
       .at(GROUP).unit(MetricUnit.RATIO).direction(TOWARD_ONE)
       .defined("The group's selection rate divided by the reference group's; 1 means "
           + "the same rate.",
@@ -632,7 +632,7 @@ public final class FairnessMetrics {
       .topic("fairness/reference")
       .wording(Wording.GENERAL.asPercent()));
 
-  public static final MetricDescriptor STANDARDIZED_MEAN_DIFFERENCE = add(metric("standardized_mean_difference")
+  public static final MetricDescriptor STANDARDIZED_MEAN_DIFFERENCE = METRICS.add(METRICS.metric("standardized_mean_difference")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).direction(TOWARD_ZERO)
       .defined("Difference between the group's mean score and the reference group's, "
           + "in units of their pooled standard deviation (Cohen's d); 0 means parity.",
@@ -642,7 +642,7 @@ public final class FairnessMetrics {
       .citing("Cohen's d; ECOA / Regulation B fair-lending practice")
       .topic("fairness/group"));
 
-  public static final MetricDescriptor TRUE_POSITIVE_RATE_DIFF_VS_OVERALL = add(metric("true_positive_rate_diff_vs_overall")
+  public static final MetricDescriptor TRUE_POSITIVE_RATE_DIFF_VS_OVERALL = METRICS.add(METRICS.metric("true_positive_rate_diff_vs_overall")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).range(ValueRange.SIGNED_UNIT).direction(TOWARD_ZERO)
       .defined("The group's true positive rate minus that of all rows; 0 means the "
           + "same rate.",
@@ -650,7 +650,7 @@ public final class FairnessMetrics {
       .citing("Fairlearn-style difference")
       .topic("fairness/reference"));
 
-  public static final MetricDescriptor TRUE_POSITIVE_RATE_DIFF_VS_REF = add(metric("true_positive_rate_diff_vs_ref")
+  public static final MetricDescriptor TRUE_POSITIVE_RATE_DIFF_VS_REF = METRICS.add(METRICS.metric("true_positive_rate_diff_vs_ref")
       .at(GROUP).unit(MetricUnit.DIFFERENCE).range(ValueRange.SIGNED_UNIT).direction(TOWARD_ZERO)
       .defined("The group's true positive rate minus the reference group's; 0 means "
           + "the same rate.",
@@ -658,7 +658,7 @@ public final class FairnessMetrics {
       .citing("Fairlearn-style difference")
       .topic("fairness/reference"));
 
-  public static final MetricDescriptor TRUE_POSITIVE_RATE_RATIO_VS_OVERALL = add(metric("true_positive_rate_ratio_vs_overall")
+  public static final MetricDescriptor TRUE_POSITIVE_RATE_RATIO_VS_OVERALL = METRICS.add(METRICS.metric("true_positive_rate_ratio_vs_overall")
       .at(GROUP).unit(MetricUnit.RATIO).direction(TOWARD_ONE)
       .defined("The group's true positive rate divided by that of all rows; 1 means "
           + "the same rate.",
@@ -667,7 +667,7 @@ public final class FairnessMetrics {
       .topic("fairness/reference")
       .wording(Wording.GENERAL.asPercent()));
 
-  public static final MetricDescriptor TRUE_POSITIVE_RATE_RATIO_VS_REF = add(metric("true_positive_rate_ratio_vs_ref")
+  public static final MetricDescriptor TRUE_POSITIVE_RATE_RATIO_VS_REF = METRICS.add(METRICS.metric("true_positive_rate_ratio_vs_ref")
       .at(GROUP).unit(MetricUnit.RATIO).direction(TOWARD_ONE)
       .defined("The group's true positive rate divided by the reference group's; 1 "
           + "means the same rate.",
@@ -676,7 +676,7 @@ public final class FairnessMetrics {
       .topic("fairness/reference")
       .wording(Wording.GENERAL.asPercent()));
 
-  public static final MetricDescriptor WORST_CLASS_DEMOGRAPHIC_PARITY_DIFFERENCE = add(metric("worst_class_demographic_parity_difference")
+  public static final MetricDescriptor WORST_CLASS_DEMOGRAPHIC_PARITY_DIFFERENCE = METRICS.add(METRICS.metric("worst_class_demographic_parity_difference")
       .at(ATTRIBUTE).unit(MetricUnit.DIFFERENCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
       .defined("With several classes: the largest, over the classes, of the gap "
           + "between the groups' highest and lowest share predicted that class; 0 means every "
@@ -685,7 +685,7 @@ public final class FairnessMetrics {
       .citing("one-vs-rest Fairlearn")
       .topic("fairness/multiclass"));
 
-  public static final MetricDescriptor WORST_CLASS_DEMOGRAPHIC_PARITY_RATIO = add(metric("worst_class_demographic_parity_ratio")
+  public static final MetricDescriptor WORST_CLASS_DEMOGRAPHIC_PARITY_RATIO = METRICS.add(METRICS.metric("worst_class_demographic_parity_ratio")
       .at(ATTRIBUTE).unit(MetricUnit.RATIO).range(ValueRange.UNIT).direction(TOWARD_ONE)
       .defined("With several classes: the smallest, over the classes, of the lowest "
           + "group's share predicted that class divided by the highest group's; 1 means parity for "
@@ -695,7 +695,7 @@ public final class FairnessMetrics {
       .topic("fairness/multiclass")
       .wording(Wording.GENERAL.asPercent()));
 
-  public static final MetricDescriptor WORST_CLASS_EQUAL_OPPORTUNITY_DIFFERENCE = add(metric("worst_class_equal_opportunity_difference")
+  public static final MetricDescriptor WORST_CLASS_EQUAL_OPPORTUNITY_DIFFERENCE = METRICS.add(METRICS.metric("worst_class_equal_opportunity_difference")
       .at(ATTRIBUTE).unit(MetricUnit.DIFFERENCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
       .defined("With several classes: the largest, over the classes, of the gap "
           + "between the groups' highest and lowest share of that class's records recognised as "
@@ -704,7 +704,7 @@ public final class FairnessMetrics {
       .citing("one-vs-rest Fairlearn")
       .topic("fairness/multiclass"));
 
-  public static final MetricDescriptor WORST_CLASS_EQUAL_OPPORTUNITY_RATIO = add(metric("worst_class_equal_opportunity_ratio")
+  public static final MetricDescriptor WORST_CLASS_EQUAL_OPPORTUNITY_RATIO = METRICS.add(METRICS.metric("worst_class_equal_opportunity_ratio")
       .at(ATTRIBUTE).unit(MetricUnit.RATIO).range(ValueRange.UNIT).direction(TOWARD_ONE)
       .defined("With several classes: the smallest, over the classes, of the lowest "
           + "group's share of that class's records recognised as that class divided by the highest "
@@ -714,7 +714,7 @@ public final class FairnessMetrics {
       .topic("fairness/multiclass")
       .wording(Wording.GENERAL.asPercent()));
 
-  public static final MetricDescriptor WORST_CLASS_EQUALIZED_ODDS_DIFFERENCE = add(metric("worst_class_equalized_odds_difference")
+  public static final MetricDescriptor WORST_CLASS_EQUALIZED_ODDS_DIFFERENCE = METRICS.add(METRICS.metric("worst_class_equalized_odds_difference")
       .at(ATTRIBUTE).unit(MetricUnit.DIFFERENCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
       .defined("With several classes: the largest, over the classes, of the bigger of "
           + "the true and false positive rate gaps between groups for that class against the rest.",
@@ -722,7 +722,7 @@ public final class FairnessMetrics {
       .citing("one-vs-rest Fairlearn")
       .topic("fairness/multiclass"));
 
-  public static final MetricDescriptor WORST_CLASS_EQUALIZED_ODDS_RATIO = add(metric("worst_class_equalized_odds_ratio")
+  public static final MetricDescriptor WORST_CLASS_EQUALIZED_ODDS_RATIO = METRICS.add(METRICS.metric("worst_class_equalized_odds_ratio")
       .at(ATTRIBUTE).unit(MetricUnit.RATIO).range(ValueRange.UNIT).direction(TOWARD_ONE)
       .defined("With several classes: the smallest, over the classes, of the smaller "
           + "of the true and false positive rate ratios (lowest group ÷ highest group) for that "
@@ -732,7 +732,7 @@ public final class FairnessMetrics {
       .topic("fairness/multiclass")
       .wording(Wording.GENERAL.asPercent()));
 
-  public static final MetricDescriptor WORST_SLICE_RANK = add(metric("worst_slice_rank")
+  public static final MetricDescriptor WORST_SLICE_RANK = METRICS.add(METRICS.metric("worst_slice_rank")
       .at(GROUP).unit(MetricUnit.RANK).direction(NEUTRAL)
       .defined("The group's place among the worst groups of every attribute and "
           + "intersection by fairness.rank_by (1 = worst).",
@@ -747,26 +747,11 @@ public final class FairnessMetrics {
 
   /** Every metric of the family with a fixed name, in declaration order. */
   public static List<MetricDescriptor> all() {
-    return List.copyOf(ALL);
+    return METRICS.all();
   }
 
   /** The metric named {@code id}; a name the family does not declare is a programming error. */
   public static MetricDescriptor require(String id) {
-    for (MetricDescriptor d : ALL) {
-      if (d.id().equals(id)) {
-        return d;
-      }
-    }
-    throw new IllegalArgumentException("the fairness family declares no metric " + id);
-  }
-
-  private static MetricDescriptor.Builder metric(String id) {
-    return MetricDescriptor.of(Family.FAIRNESS, id);
-  }
-
-  private static MetricDescriptor add(MetricDescriptor.Builder builder) {
-    MetricDescriptor descriptor = builder.build();
-    ALL.add(descriptor);
-    return descriptor;
+    return METRICS.require(id);
   }
 }

@@ -11,11 +11,11 @@ import static dev.assay.core.MetricLevel.GROUP;
 
 import dev.assay.core.Family;
 import dev.assay.core.MetricDescriptor;
+import dev.assay.core.MetricList;
 import dev.assay.core.MetricUnit;
 import dev.assay.core.PiiMetrics;
 import dev.assay.core.ValueRange;
 import dev.assay.core.Wording;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,9 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LlmMetrics {
 
-  private static final List<MetricDescriptor> ALL = new ArrayList<>();
+  private static final MetricList METRICS = new MetricList(Family.LLM);
 
-  public static final MetricDescriptor BLEU = add(metric("bleu")
+  public static final MetricDescriptor BLEU = METRICS.add(METRICS.metric("bleu")
       .at(DATASET).unit(MetricUnit.SCORE).range(0, 100).direction(HIGHER_BETTER)
       .defined("sacreBLEU corpus BLEU (0–100): n-gram overlap of responses with the "
           + "reference answers, with a brevity penalty.",
@@ -40,7 +40,7 @@ public final class LlmMetrics {
       .wording(Wording.template("the responses' wording matches the reference "
           + "answers with a BLEU score of {value} out of 100")));
 
-  public static final MetricDescriptor CHRF = add(metric("chrf")
+  public static final MetricDescriptor CHRF = METRICS.add(METRICS.metric("chrf")
       .at(DATASET).unit(MetricUnit.SCORE).range(0, 100).direction(HIGHER_BETTER)
       .defined("sacreBLEU chrF (0–100): character n-gram F-score of responses against "
           + "the reference answers.",
@@ -50,7 +50,7 @@ public final class LlmMetrics {
       .wording(Wording.template("the responses' spelling matches the reference "
           + "answers with a chrF score of {value} out of 100")));
 
-  public static final MetricDescriptor ROUGE1 = add(metric("rouge1")
+  public static final MetricDescriptor ROUGE1 = METRICS.add(METRICS.metric("rouge1")
       .at(DATASET).unit(MetricUnit.SCORE).direction(HIGHER_BETTER)
       .defined("Mean per-record ROUGE-1 F-measure (0–1): overlap of single words with "
           + "the reference answer (Porter stemming only when the spec asks for it).",
@@ -61,7 +61,7 @@ public final class LlmMetrics {
       .wording(Wording.template("the responses overlap with the reference answers "
           + "with a ROUGE-1 score of {value} (0 is no overlap, 1 is identical)")));
 
-  public static final MetricDescriptor ROUGE2 = add(metric("rouge2")
+  public static final MetricDescriptor ROUGE2 = METRICS.add(METRICS.metric("rouge2")
       .at(DATASET).unit(MetricUnit.SCORE).direction(HIGHER_BETTER)
       .defined("Mean per-record ROUGE-2 F-measure (0–1): overlap of word pairs with "
           + "the reference answer.",
@@ -71,7 +71,7 @@ public final class LlmMetrics {
       .wording(Wording.template("the responses overlap with the reference answers "
           + "with a ROUGE-2 score of {value} (0 is no overlap, 1 is identical)")));
 
-  public static final MetricDescriptor ROUGE_L = add(metric("rougeL")
+  public static final MetricDescriptor ROUGE_L = METRICS.add(METRICS.metric("rougeL")
       .at(DATASET).unit(MetricUnit.SCORE).direction(HIGHER_BETTER)
       .defined("Mean per-record ROUGE-L F-measure (0–1): longest common word sequence "
           + "with the reference answer.",
@@ -81,7 +81,7 @@ public final class LlmMetrics {
       .wording(Wording.template("the responses overlap with the reference answers "
           + "with a ROUGE-L score of {value} (0 is no overlap, 1 is identical)")));
 
-  public static final MetricDescriptor ROUGE_LSUM = add(metric("rougeLsum")
+  public static final MetricDescriptor ROUGE_LSUM = METRICS.add(METRICS.metric("rougeLsum")
       .at(DATASET).unit(MetricUnit.SCORE).direction(HIGHER_BETTER)
       .defined("Mean per-record summary-level ROUGE-L F-measure (0–1): longest common "
           + "word sequences between the lines of the response and of the reference answer.",
@@ -91,7 +91,7 @@ public final class LlmMetrics {
       .wording(Wording.template("the responses overlap with the reference answers "
           + "with a ROUGE-Lsum score of {value} (0 is no overlap, 1 is identical)")));
 
-  public static final MetricDescriptor EXACT_MATCH = add(metric("exact_match")
+  public static final MetricDescriptor EXACT_MATCH = METRICS.add(METRICS.metric("exact_match")
       .at(DATASET).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("Share of responses equal to the reference answer after SQuAD "
           + "normalisation (lower case, no punctuation or articles).",
@@ -101,7 +101,7 @@ public final class LlmMetrics {
       .wording(Wording.template("{percent} of responses say exactly what the "
           + "reference answer says, ignoring case, punctuation and articles (exact match {value})").asPercent()));
 
-  public static final MetricDescriptor TOKEN_F1 = add(metric("token_f1")
+  public static final MetricDescriptor TOKEN_F1 = METRICS.add(METRICS.metric("token_f1")
       .at(DATASET).unit(MetricUnit.SCORE).direction(HIGHER_BETTER)
       .defined("Mean per-record SQuAD token F1 (0–1) between response and reference "
           + "answer.",
@@ -111,7 +111,7 @@ public final class LlmMetrics {
       .wording(Wording.template("responses and reference answers share words with an "
           + "average F1 of {value} (0 is no word in common, 1 is the same words)")));
 
-  public static final MetricDescriptor REFUSAL_RATE = add(metric("refusal_rate")
+  public static final MetricDescriptor REFUSAL_RATE = METRICS.add(METRICS.metric("refusal_rate")
       .at(DATASET).unit(MetricUnit.SHARE).direction(NEUTRAL)
       .defined("Share of responses that contain a refusal phrase such as \"I can't "
           + "help with\" (case-insensitive; the phrase list is in the spec's llm block).",
@@ -121,7 +121,7 @@ public final class LlmMetrics {
       .wording(Wording.template("{percent} of responses contain a refusal phrase: "
           + "the model declined to answer (refusal rate {value})").asPercent()));
 
-  public static final MetricDescriptor PROMPT_INJECTION_RATE = add(metric("prompt_injection_rate")
+  public static final MetricDescriptor PROMPT_INJECTION_RATE = METRICS.add(METRICS.metric("prompt_injection_rate")
       .at(DATASET).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Share of records whose prompt or retrieved contexts contain a known "
           + "prompt-injection or jailbreak marker such as \"ignore previous instructions\".",
@@ -132,7 +132,7 @@ public final class LlmMetrics {
           + "or jailbreak phrase such as \"ignore previous instructions\" in the prompt or the "
           + "retrieved documents (prompt injection rate {value})").asPercent()));
 
-  public static final MetricDescriptor INDIRECT_INJECTION_RATE = add(metric("indirect_injection_rate")
+  public static final MetricDescriptor INDIRECT_INJECTION_RATE = METRICS.add(METRICS.metric("indirect_injection_rate")
       .at(DATASET).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Share of records whose retrieved contexts (not the user's prompt) "
           + "contain a prompt-injection marker: injection through the documents.",
@@ -143,7 +143,7 @@ public final class LlmMetrics {
           + "phrase in the retrieved documents rather than in the user's prompt (indirect "
           + "injection rate {value})").asPercent()));
 
-  public static final MetricDescriptor JSON_VALID_RATE = add(metric("json_valid_rate")
+  public static final MetricDescriptor JSON_VALID_RATE = METRICS.add(METRICS.metric("json_valid_rate")
       .at(DATASET).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("Share of responses that are exactly one valid JSON value, when the "
           + "spec says responses must be JSON.",
@@ -154,7 +154,7 @@ public final class LlmMetrics {
           + "{complement_percent} could not be read by a program expecting JSON (JSON valid rate "
           + "{value})").asPercent()));
 
-  public static final MetricDescriptor JSON_SCHEMA_VALID_RATE = add(metric("json_schema_valid_rate")
+  public static final MetricDescriptor JSON_SCHEMA_VALID_RATE = METRICS.add(METRICS.metric("json_schema_valid_rate")
       .at(DATASET).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("Share of responses that are one JSON value conforming to the JSON "
           + "Schema named in the spec (llm.json_schema).",
@@ -165,7 +165,7 @@ public final class LlmMetrics {
           + "schema requires, so {complement_percent} would break a program relying on it (JSON "
           + "schema valid rate {value})").asPercent()));
 
-  public static final MetricDescriptor RESPONSE_PII_RATE = add(metric("response_pii_rate")
+  public static final MetricDescriptor RESPONSE_PII_RATE = METRICS.add(METRICS.metric("response_pii_rate")
       .at(DATASET).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Share of responses that contain personal data (e-mail, phone, card or "
           + "IBAN with valid checksum, US SSN, IPv4), found with the privacy scan's patterns.",
@@ -175,7 +175,7 @@ public final class LlmMetrics {
       .wording(Wording.template("{percent} of responses contain personal data such "
           + "as an e-mail address, a phone number or a card number (PII rate of responses {value})").asPercent()));
 
-  public static final MetricDescriptor RESPONSE_SECRET_RATE = add(metric("response_secret_rate")
+  public static final MetricDescriptor RESPONSE_SECRET_RATE = METRICS.add(METRICS.metric("response_secret_rate")
       .at(DATASET).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Share of responses that contain a secret: a cloud access key, a "
           + "storage key, a JSON web token or a private-key block.",
@@ -186,7 +186,7 @@ public final class LlmMetrics {
       .wording(Wording.template("{percent} of responses contain a secret such as an "
           + "access key, a token or a private key (secret rate of responses {value})").asPercent()));
 
-  public static final MetricDescriptor RESPONSE_LENGTH_MEAN = add(metric("response_length_mean")
+  public static final MetricDescriptor RESPONSE_LENGTH_MEAN = METRICS.add(METRICS.metric("response_length_mean")
       .at(DATASET).unit(MetricUnit.CHARACTERS).direction(NEUTRAL)
       .defined("Average response length in characters.",
           "mean response length in characters")
@@ -194,7 +194,7 @@ public final class LlmMetrics {
       .topic("llm/safety")
       .wording(Wording.template("responses are {value} characters long on average")));
 
-  public static final MetricDescriptor RESPONSE_LENGTH_MIN = add(metric("response_length_min")
+  public static final MetricDescriptor RESPONSE_LENGTH_MIN = METRICS.add(METRICS.metric("response_length_min")
       .at(DATASET).unit(MetricUnit.CHARACTERS).direction(NEUTRAL)
       .defined("Shortest response, in characters.",
           "shortest response, characters")
@@ -202,7 +202,7 @@ public final class LlmMetrics {
       .topic("llm/safety")
       .wording(Wording.template("the shortest response is {value} characters long")));
 
-  public static final MetricDescriptor RESPONSE_LENGTH_MAX = add(metric("response_length_max")
+  public static final MetricDescriptor RESPONSE_LENGTH_MAX = METRICS.add(METRICS.metric("response_length_max")
       .at(DATASET).unit(MetricUnit.CHARACTERS).direction(NEUTRAL)
       .defined("Longest response, in characters.",
           "longest response, characters")
@@ -210,7 +210,7 @@ public final class LlmMetrics {
       .topic("llm/safety")
       .wording(Wording.template("the longest response is {value} characters long")));
 
-  public static final MetricDescriptor RECALL_AT_K = add(metric("recall_at_k")
+  public static final MetricDescriptor RECALL_AT_K = METRICS.add(METRICS.metric("recall_at_k")
       .at(DATASET).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("Share of a query's relevant documents found in the top k retrieved, "
           + "averaged over queries that have relevant documents.",
@@ -220,7 +220,7 @@ public final class LlmMetrics {
       .wording(Wording.template("the retrieval step finds {percent} of the relevant "
           + "documents in its top results, on average per question (recall at k {value})").asPercent()));
 
-  public static final MetricDescriptor PRECISION_AT_K = add(metric("precision_at_k")
+  public static final MetricDescriptor PRECISION_AT_K = METRICS.add(METRICS.metric("precision_at_k")
       .at(DATASET).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("Share of the top k retrieved slots filled by relevant documents "
           + "(divided by k even when fewer were retrieved), averaged over queries.",
@@ -230,7 +230,7 @@ public final class LlmMetrics {
       .wording(Wording.template("{percent} of the retrieval step's top results are "
           + "relevant documents, on average per question (precision at k {value})").asPercent()));
 
-  public static final MetricDescriptor HIT_RATE_AT_K = add(metric("hit_rate_at_k")
+  public static final MetricDescriptor HIT_RATE_AT_K = METRICS.add(METRICS.metric("hit_rate_at_k")
       .at(DATASET).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("Share of queries with at least one relevant document in the top k "
           + "retrieved.",
@@ -240,7 +240,7 @@ public final class LlmMetrics {
       .wording(Wording.template("for {percent} of questions the retrieval step finds "
           + "at least one relevant document in its top results (hit rate {value})").asPercent()));
 
-  public static final MetricDescriptor MRR = add(metric("mrr")
+  public static final MetricDescriptor MRR = METRICS.add(METRICS.metric("mrr")
       .at(DATASET).unit(MetricUnit.SCORE).direction(HIGHER_BETTER)
       .defined("Mean reciprocal rank: 1 ÷ the rank of the first relevant document "
           + "retrieved (0 if none), averaged over queries.",
@@ -250,7 +250,7 @@ public final class LlmMetrics {
       .wording(Wording.template("the first relevant document is retrieved at a mean "
           + "reciprocal rank of {value} (1 means it always comes first, 0 that it is never found)")));
 
-  public static final MetricDescriptor NDCG_AT_K = add(metric("ndcg_at_k")
+  public static final MetricDescriptor NDCG_AT_K = METRICS.add(METRICS.metric("ndcg_at_k")
       .at(DATASET).unit(MetricUnit.SCORE).direction(HIGHER_BETTER)
       .defined("Normalised discounted cumulative gain at k: relevant documents count "
           + "more the higher they are ranked, 1 for an ideal ranking.",
@@ -261,7 +261,7 @@ public final class LlmMetrics {
       .wording(Wording.template("the retrieval step ranks relevant documents with a "
           + "normalised gain of {value} (1 is a perfect ranking)")));
 
-  public static final MetricDescriptor MAP = add(metric("map")
+  public static final MetricDescriptor MAP = METRICS.add(METRICS.metric("map")
       .at(DATASET).unit(MetricUnit.SCORE).direction(HIGHER_BETTER)
       .defined("Mean average precision: for each query the average of the precision at "
           + "the rank of each relevant document (missed ones count 0), averaged over queries.",
@@ -271,7 +271,7 @@ public final class LlmMetrics {
       .wording(Wording.template("the retrieval step's mean average precision is "
           + "{value} (1 means every relevant document is ranked above every other one)")));
 
-  public static final MetricDescriptor GROUNDEDNESS_LEXICAL = add(metric("groundedness_lexical")
+  public static final MetricDescriptor GROUNDEDNESS_LEXICAL = METRICS.add(METRICS.metric("groundedness_lexical")
       .at(DATASET).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("Lexical support, not truth: share of response sentences whose content "
           + "words mostly (at least llm.support_threshold) occur in the retrieved contexts.",
@@ -283,7 +283,7 @@ public final class LlmMetrics {
           + "words found in the retrieved documents; the rest may not be backed by them (lexical "
           + "groundedness {value}, a check of wording, not of truth)").asPercent()));
 
-  public static final MetricDescriptor UNSUPPORTED_NUMBER_RATE = add(metric("unsupported_number_rate")
+  public static final MetricDescriptor UNSUPPORTED_NUMBER_RATE = METRICS.add(METRICS.metric("unsupported_number_rate")
       .at(DATASET).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Share of the numbers written in responses that do not occur in the "
           + "record's retrieved contexts.",
@@ -294,7 +294,7 @@ public final class LlmMetrics {
           + "appear nowhere in the retrieved documents, so they may be made up (unsupported number "
           + "rate {value})").asPercent()));
 
-  public static final MetricDescriptor UNSUPPORTED_ENTITY_RATE = add(metric("unsupported_entity_rate")
+  public static final MetricDescriptor UNSUPPORTED_ENTITY_RATE = METRICS.add(METRICS.metric("unsupported_entity_rate")
       .at(DATASET).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Lexical support, not truth: share of the names (capitalised words not "
           + "starting a sentence) in responses that the retrieved contexts do not contain.",
@@ -306,7 +306,7 @@ public final class LlmMetrics {
           + "in responses appear nowhere in the retrieved documents, so they may be made up "
           + "(unsupported entity rate {value}, a check of wording, not of truth)").asPercent()));
 
-  public static final MetricDescriptor CONTEXT_RELEVANCE = add(metric("context_relevance")
+  public static final MetricDescriptor CONTEXT_RELEVANCE = METRICS.add(METRICS.metric("context_relevance")
       .at(DATASET).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("Share of the prompt's content words that occur in the retrieved "
           + "contexts, averaged over records.",
@@ -316,7 +316,7 @@ public final class LlmMetrics {
       .wording(Wording.template("on average {percent} of a question's key words "
           + "appear in the documents retrieved for it (context relevance {value})").asPercent()));
 
-  public static final MetricDescriptor ANSWER_RELEVANCE = add(metric("answer_relevance")
+  public static final MetricDescriptor ANSWER_RELEVANCE = METRICS.add(METRICS.metric("answer_relevance")
       .at(DATASET).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("Share of the prompt's content words that occur in the response, "
           + "averaged over records.",
@@ -326,7 +326,7 @@ public final class LlmMetrics {
       .wording(Wording.template("on average {percent} of a question's key words "
           + "appear in the response (answer relevance {value})").asPercent()));
 
-  public static final MetricDescriptor CONTEXT_RECALL = add(metric("context_recall")
+  public static final MetricDescriptor CONTEXT_RECALL = METRICS.add(METRICS.metric("context_recall")
       .at(DATASET).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("Share of the reference answer's content words that occur in the "
           + "retrieved contexts, averaged over records.",
@@ -336,7 +336,7 @@ public final class LlmMetrics {
       .wording(Wording.template("on average {percent} of the reference answer's key "
           + "words appear in the retrieved documents (context recall {value})").asPercent()));
 
-  public static final MetricDescriptor LATENCY_MS_P50 = add(metric("latency_ms_p50")
+  public static final MetricDescriptor LATENCY_MS_P50 = METRICS.add(METRICS.metric("latency_ms_p50")
       .at(DATASET).unit(MetricUnit.MILLISECONDS).direction(LOWER_BETTER)
       .defined("Median response latency in milliseconds (Spark percentile_approx).",
           "median latency, ms")
@@ -345,7 +345,7 @@ public final class LlmMetrics {
       .wording(Wording.template("half of the responses took at most {value} "
           + "milliseconds")));
 
-  public static final MetricDescriptor LATENCY_MS_P95 = add(metric("latency_ms_p95")
+  public static final MetricDescriptor LATENCY_MS_P95 = METRICS.add(METRICS.metric("latency_ms_p95")
       .at(DATASET).unit(MetricUnit.MILLISECONDS).direction(LOWER_BETTER)
       .defined("95th percentile of response latency in milliseconds: 1 in 20 requests "
           + "is slower.",
@@ -355,7 +355,7 @@ public final class LlmMetrics {
       .wording(Wording.template("95 % of the responses took at most {value} "
           + "milliseconds")));
 
-  public static final MetricDescriptor LATENCY_MS_P99 = add(metric("latency_ms_p99")
+  public static final MetricDescriptor LATENCY_MS_P99 = METRICS.add(METRICS.metric("latency_ms_p99")
       .at(DATASET).unit(MetricUnit.MILLISECONDS).direction(LOWER_BETTER)
       .defined("99th percentile of response latency in milliseconds: 1 in 100 requests "
           + "is slower.",
@@ -365,7 +365,7 @@ public final class LlmMetrics {
       .wording(Wording.template("99 % of the responses took at most {value} "
           + "milliseconds")));
 
-  public static final MetricDescriptor PROMPT_TOKENS_TOTAL = add(metric("prompt_tokens_total")
+  public static final MetricDescriptor PROMPT_TOKENS_TOTAL = METRICS.add(METRICS.metric("prompt_tokens_total")
       .at(DATASET).unit(MetricUnit.TOKENS).direction(NEUTRAL)
       .defined("Prompt tokens summed over all records.",
           "Σ prompt tokens")
@@ -373,7 +373,7 @@ public final class LlmMetrics {
       .topic("llm/usage")
       .wording(Wording.template("the prompts used {value} tokens in all")));
 
-  public static final MetricDescriptor COMPLETION_TOKENS_TOTAL = add(metric("completion_tokens_total")
+  public static final MetricDescriptor COMPLETION_TOKENS_TOTAL = METRICS.add(METRICS.metric("completion_tokens_total")
       .at(DATASET).unit(MetricUnit.TOKENS).direction(NEUTRAL)
       .defined("Completion tokens summed over all records.",
           "Σ completion tokens")
@@ -381,7 +381,7 @@ public final class LlmMetrics {
       .topic("llm/usage")
       .wording(Wording.template("the responses used {value} tokens in all")));
 
-  public static final MetricDescriptor PROMPT_TOKENS_MEAN = add(metric("prompt_tokens_mean")
+  public static final MetricDescriptor PROMPT_TOKENS_MEAN = METRICS.add(METRICS.metric("prompt_tokens_mean")
       .at(DATASET).unit(MetricUnit.TOKENS).direction(NEUTRAL)
       .defined("Average prompt tokens per record.",
           "mean prompt tokens per record")
@@ -389,7 +389,7 @@ public final class LlmMetrics {
       .topic("llm/usage")
       .wording(Wording.template("a prompt used {value} tokens on average")));
 
-  public static final MetricDescriptor COMPLETION_TOKENS_MEAN = add(metric("completion_tokens_mean")
+  public static final MetricDescriptor COMPLETION_TOKENS_MEAN = METRICS.add(METRICS.metric("completion_tokens_mean")
       .at(DATASET).unit(MetricUnit.TOKENS).direction(NEUTRAL)
       .defined("Average completion tokens per record.",
           "mean completion tokens per record")
@@ -397,7 +397,7 @@ public final class LlmMetrics {
       .topic("llm/usage")
       .wording(Wording.template("a response used {value} tokens on average")));
 
-  public static final MetricDescriptor COST_TOTAL = add(metric("cost_total")
+  public static final MetricDescriptor COST_TOTAL = METRICS.add(METRICS.metric("cost_total")
       .at(DATASET).unit(MetricUnit.MONEY).direction(LOWER_BETTER)
       .defined("Token cost of all records from the spec's price table: prompt tokens × "
           + "price per 1,000 ÷ 1,000 plus completion tokens × price per 1,000 ÷ 1,000.",
@@ -408,7 +408,7 @@ public final class LlmMetrics {
       .wording(Wording.template("the records cost {value} in tokens at the spec's "
           + "prices")));
 
-  public static final MetricDescriptor COST_PER_RECORD = add(metric("cost_per_record")
+  public static final MetricDescriptor COST_PER_RECORD = METRICS.add(METRICS.metric("cost_per_record")
       .at(DATASET).unit(MetricUnit.MONEY).direction(LOWER_BETTER)
       .defined("Token cost per record: cost_total divided by the records with token "
           + "counts.",
@@ -418,7 +418,7 @@ public final class LlmMetrics {
       .wording(Wording.template("a record cost {value} in tokens on average at the "
           + "spec's prices")));
 
-  public static final MetricDescriptor VARIANT_COUNT = add(metric("variant_count")
+  public static final MetricDescriptor VARIANT_COUNT = METRICS.add(METRICS.metric("variant_count")
       .at(GROUP).unit(MetricUnit.COUNT).direction(NEUTRAL)
       .defined("Records answering this variant of the prompt (the same question with a "
           + "demographic term swapped).",
@@ -427,7 +427,7 @@ public final class LlmMetrics {
       .topic("llm/variants")
       .wording(Wording.template("{value} records answer this variant of the prompts")));
 
-  public static final MetricDescriptor VARIANT_REFUSAL_RATE = add(metric("variant_refusal_rate")
+  public static final MetricDescriptor VARIANT_REFUSAL_RATE = METRICS.add(METRICS.metric("variant_refusal_rate")
       .at(GROUP).unit(MetricUnit.SHARE).direction(NEUTRAL)
       .defined("Share of this variant's responses that contain a refusal phrase.",
           "refusal rate of the variant's responses")
@@ -436,7 +436,7 @@ public final class LlmMetrics {
       .wording(Wording.template("{percent} of the responses to this variant of the "
           + "prompts contain a refusal phrase").asPercent()));
 
-  public static final MetricDescriptor VARIANT_RESPONSE_LENGTH_MEAN = add(metric("variant_response_length_mean")
+  public static final MetricDescriptor VARIANT_RESPONSE_LENGTH_MEAN = METRICS.add(METRICS.metric("variant_response_length_mean")
       .at(GROUP).unit(MetricUnit.CHARACTERS).direction(NEUTRAL)
       .defined("Average length in characters of this variant's responses.",
           "mean response length, characters")
@@ -445,7 +445,7 @@ public final class LlmMetrics {
       .wording(Wording.template("responses to this variant of the prompts are "
           + "{value} characters long on average")));
 
-  public static final MetricDescriptor VARIANT_SENTIMENT_MEAN = add(metric("variant_sentiment_mean")
+  public static final MetricDescriptor VARIANT_SENTIMENT_MEAN = METRICS.add(METRICS.metric("variant_sentiment_mean")
       .at(GROUP).unit(MetricUnit.SCORE).range(ValueRange.SIGNED_UNIT).direction(NEUTRAL)
       .defined("Average sentiment-lexicon score (−1 negative to 1 positive) of this "
           + "variant's responses.",
@@ -455,7 +455,7 @@ public final class LlmMetrics {
       .wording(Wording.template("responses to this variant of the prompts have an "
           + "average sentiment of {value} (−1 all negative words, 1 all positive)")));
 
-  public static final MetricDescriptor VARIANT_ROUGE_L = add(metric("variant_rouge_l")
+  public static final MetricDescriptor VARIANT_ROUGE_L = METRICS.add(METRICS.metric("variant_rouge_l")
       .at(GROUP).unit(MetricUnit.SCORE).direction(NEUTRAL)
       .defined("Average ROUGE-L F-measure of this variant's responses against the "
           + "reference answers.",
@@ -465,7 +465,7 @@ public final class LlmMetrics {
       .wording(Wording.template("responses to this variant of the prompts overlap "
           + "with the reference answers with a ROUGE-L score of {value}")));
 
-  public static final MetricDescriptor VARIANT_REFUSAL_RATE_DIFFERENCE = add(metric("variant_refusal_rate_difference")
+  public static final MetricDescriptor VARIANT_REFUSAL_RATE_DIFFERENCE = METRICS.add(METRICS.metric("variant_refusal_rate_difference")
       .at(ATTRIBUTE).unit(MetricUnit.DIFFERENCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
       .defined("Largest minus smallest refusal rate over the variants of the prompts: "
           + "0 means every variant is refused equally often.",
@@ -476,7 +476,7 @@ public final class LlmMetrics {
           + "variants of the same prompts that differ only in a demographic term (0 is equal "
           + "treatment)")));
 
-  public static final MetricDescriptor VARIANT_RESPONSE_LENGTH_DIFFERENCE = add(metric("variant_response_length_difference")
+  public static final MetricDescriptor VARIANT_RESPONSE_LENGTH_DIFFERENCE = METRICS.add(METRICS.metric("variant_response_length_difference")
       .at(ATTRIBUTE).unit(MetricUnit.CHARACTERS).direction(TOWARD_ZERO)
       .defined("Largest minus smallest average response length over the variants, in "
           + "characters.",
@@ -486,7 +486,7 @@ public final class LlmMetrics {
       .wording(Wording.template("the average response length differs by {value} "
           + "characters between variants of the same prompts")));
 
-  public static final MetricDescriptor VARIANT_SENTIMENT_DIFFERENCE = add(metric("variant_sentiment_difference")
+  public static final MetricDescriptor VARIANT_SENTIMENT_DIFFERENCE = METRICS.add(METRICS.metric("variant_sentiment_difference")
       .at(ATTRIBUTE).unit(MetricUnit.DIFFERENCE).range(0, 2).direction(TOWARD_ZERO)
       .defined("Largest minus smallest average sentiment score over the variants: one "
           + "variant getting warmer or colder answers.",
@@ -496,7 +496,7 @@ public final class LlmMetrics {
       .wording(Wording.template("the average sentiment of responses differs by "
           + "{value} between variants of the same prompts (0 is equally warm answers)")));
 
-  public static final MetricDescriptor VARIANT_ROUGE_L_DIFFERENCE = add(metric("variant_rouge_l_difference")
+  public static final MetricDescriptor VARIANT_ROUGE_L_DIFFERENCE = METRICS.add(METRICS.metric("variant_rouge_l_difference")
       .at(ATTRIBUTE).unit(MetricUnit.DIFFERENCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
       .defined("Largest minus smallest average ROUGE-L over the variants: one variant "
           + "getting less accurate answers.",
@@ -507,7 +507,7 @@ public final class LlmMetrics {
           + "differs by {value} between variants of the same prompts (0 is equally accurate "
           + "answers)")));
 
-  public static final MetricDescriptor JUDGE_GROUNDEDNESS = add(metric("judge_groundedness")
+  public static final MetricDescriptor JUDGE_GROUNDEDNESS = METRICS.add(METRICS.metric("judge_groundedness")
       .at(DATASET).unit(MetricUnit.SCORE).range(1, 5).direction(HIGHER_BETTER)
       .defined("The judge model's opinion, not truth: average 1-5 rating of how well "
           + "each response is supported by its retrieved contexts (5 = fully supported).",
@@ -518,7 +518,7 @@ public final class LlmMetrics {
           + "by the retrieved documents at {value} out of 5 on average (5 is fully backed; an "
           + "opinion of a model, not a proof)")));
 
-  public static final MetricDescriptor JUDGE_RELEVANCE = add(metric("judge_relevance")
+  public static final MetricDescriptor JUDGE_RELEVANCE = METRICS.add(METRICS.metric("judge_relevance")
       .at(DATASET).unit(MetricUnit.SCORE).range(1, 5).direction(HIGHER_BETTER)
       .defined("The judge model's opinion: average 1-5 rating of how directly each "
           + "response answers its question (5 = fully).",
@@ -528,7 +528,7 @@ public final class LlmMetrics {
       .wording(Wording.template("a judge model rated how directly responses answer "
           + "their question at {value} out of 5 on average (5 is fully)")));
 
-  public static final MetricDescriptor JUDGE_COHERENCE = add(metric("judge_coherence")
+  public static final MetricDescriptor JUDGE_COHERENCE = METRICS.add(METRICS.metric("judge_coherence")
       .at(DATASET).unit(MetricUnit.SCORE).range(1, 5).direction(HIGHER_BETTER)
       .defined("The judge model's opinion: average 1-5 rating of how clear and "
           + "consistent each response is (5 = very).",
@@ -538,7 +538,7 @@ public final class LlmMetrics {
       .wording(Wording.template("a judge model rated how clear and consistent "
           + "responses are at {value} out of 5 on average (5 is very)")));
 
-  public static final MetricDescriptor JUDGE_COVERAGE = add(metric("judge_coverage")
+  public static final MetricDescriptor JUDGE_COVERAGE = METRICS.add(METRICS.metric("judge_coverage")
       .at(DATASET).unit(MetricUnit.SHARE).direction(NEUTRAL)
       .defined("Share of the responses that the judge model rated; the rest failed or "
           + "were not sent because of llm.judge.max_records.",
@@ -553,27 +553,12 @@ public final class LlmMetrics {
 
   /** Every metric of the family with a fixed name, in declaration order. */
   public static List<MetricDescriptor> all() {
-    return List.copyOf(ALL);
+    return METRICS.all();
   }
 
   /** The metric named {@code id}; a name the family does not declare is a programming error. */
   public static MetricDescriptor require(String id) {
-    for (MetricDescriptor d : ALL) {
-      if (d.id().equals(id)) {
-        return d;
-      }
-    }
-    throw new IllegalArgumentException("the llm family declares no metric " + id);
-  }
-
-  private static MetricDescriptor.Builder metric(String id) {
-    return MetricDescriptor.of(Family.LLM, id);
-  }
-
-  private static MetricDescriptor add(MetricDescriptor.Builder builder) {
-    MetricDescriptor descriptor = builder.build();
-    ALL.add(descriptor);
-    return descriptor;
+    return METRICS.require(id);
   }
 
   private static final Map<String, MetricDescriptor> PII = new ConcurrentHashMap<>();

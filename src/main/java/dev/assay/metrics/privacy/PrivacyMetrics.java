@@ -11,13 +11,13 @@ import static dev.assay.core.MetricLevel.GROUP;
 
 import dev.assay.core.Family;
 import dev.assay.core.MetricDescriptor;
+import dev.assay.core.MetricList;
 import dev.assay.core.MetricUnit;
 import dev.assay.core.Observation;
 import dev.assay.core.PiiMetrics;
 import dev.assay.core.Scope;
 import dev.assay.core.ValueRange;
 import dev.assay.core.Wording;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PrivacyMetrics {
 
-  private static final List<MetricDescriptor> ALL = new ArrayList<>();
+  private static final MetricList METRICS = new MetricList(Family.PRIVACY);
 
-  public static final MetricDescriptor K_ANONYMITY = add(metric("k_anonymity")
+  public static final MetricDescriptor K_ANONYMITY = METRICS.add(METRICS.metric("k_anonymity")
       .at(COLUMN).unit(MetricUnit.COUNT).range(1, Double.POSITIVE_INFINITY).direction(HIGHER_BETTER)
       .defined("Size of the smallest group of records that share the same "
           + "quasi-identifier values; each person hides among at least k records.",
@@ -41,7 +41,7 @@ public final class PrivacyMetrics {
       .topic("privacy/reidentification")
       .wording(Wording.of(PrivacyMetrics::kAnonymity)));
 
-  public static final MetricDescriptor EQUIVALENCE_CLASSES = add(metric("equivalence_classes")
+  public static final MetricDescriptor EQUIVALENCE_CLASSES = METRICS.add(METRICS.metric("equivalence_classes")
       .at(COLUMN).unit(MetricUnit.COUNT).range(1, Double.POSITIVE_INFINITY).direction(NEUTRAL)
       .defined("Number of distinct combinations of quasi-identifier values.",
           "number of classes C")
@@ -52,7 +52,7 @@ public final class PrivacyMetrics {
           + " distinct combinations of "
           + facts(o))));
 
-  public static final MetricDescriptor REIDENTIFICATION_RISK_PROSECUTOR_MAX = add(metric("reidentification_risk_prosecutor_max")
+  public static final MetricDescriptor REIDENTIFICATION_RISK_PROSECUTOR_MAX = METRICS.add(METRICS.metric("reidentification_risk_prosecutor_max")
       .at(COLUMN).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Highest chance of re-identifying a record by its quasi-identifiers: 1 "
           + "÷ size of its group (prosecutor model).",
@@ -67,7 +67,7 @@ public final class PrivacyMetrics {
           + o.number()
           + ")").asPercent()));
 
-  public static final MetricDescriptor REIDENTIFICATION_RISK_PROSECUTOR_AVG = add(metric("reidentification_risk_prosecutor_avg")
+  public static final MetricDescriptor REIDENTIFICATION_RISK_PROSECUTOR_AVG = METRICS.add(METRICS.metric("reidentification_risk_prosecutor_avg")
       .at(COLUMN).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Average over records of 1 ÷ size of their quasi-identifier group "
           + "(prosecutor model).",
@@ -82,7 +82,7 @@ public final class PrivacyMetrics {
           + o.number()
           + ")").asPercent()));
 
-  public static final MetricDescriptor SAMPLE_UNIQUENESS = add(metric("sample_uniqueness")
+  public static final MetricDescriptor SAMPLE_UNIQUENESS = METRICS.add(METRICS.metric("sample_uniqueness")
       .at(COLUMN).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Share of records that are unique on their quasi-identifiers.",
           "share of records alone in their class")
@@ -95,7 +95,7 @@ public final class PrivacyMetrics {
           + o.number()
           + ")").asPercent()));
 
-  public static final MetricDescriptor RECORDS_AT_RISK = add(metric("records_at_risk")
+  public static final MetricDescriptor RECORDS_AT_RISK = METRICS.add(METRICS.metric("records_at_risk")
       .at(COLUMN).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Share of records in quasi-identifier groups smaller than the required "
           + "k.",
@@ -104,7 +104,7 @@ public final class PrivacyMetrics {
       .topic("privacy/reidentification")
       .wording(Wording.of(PrivacyMetrics::recordsAtRisk).asPercent()));
 
-  public static final MetricDescriptor L_DIVERSITY = add(metric("l_diversity")
+  public static final MetricDescriptor L_DIVERSITY = METRICS.add(METRICS.metric("l_diversity")
       .at(COLUMN).unit(MetricUnit.COUNT).range(1, Double.POSITIVE_INFINITY).direction(HIGHER_BETTER)
       .defined("Smallest number of distinct sensitive values within any "
           + "quasi-identifier group (distinct l-diversity).",
@@ -113,7 +113,7 @@ public final class PrivacyMetrics {
       .topic("privacy/reidentification")
       .wording(Wording.of(PrivacyMetrics::lDiversity)));
 
-  public static final MetricDescriptor ENTROPY_L_DIVERSITY = add(metric("entropy_l_diversity")
+  public static final MetricDescriptor ENTROPY_L_DIVERSITY = METRICS.add(METRICS.metric("entropy_l_diversity")
       .at(COLUMN).unit(MetricUnit.STATISTIC).range(1, Double.POSITIVE_INFINITY).direction(HIGHER_BETTER)
       .defined("Smallest exp(entropy) of the sensitive values within any "
           + "quasi-identifier group.",
@@ -130,7 +130,7 @@ public final class PrivacyMetrics {
           + sensitive(o)
           + " (1 means one value, fully revealed)")));
 
-  public static final MetricDescriptor T_CLOSENESS = add(metric("t_closeness")
+  public static final MetricDescriptor T_CLOSENESS = METRICS.add(METRICS.metric("t_closeness")
       .at(COLUMN).unit(MetricUnit.DISTANCE).range(ValueRange.UNIT).direction(LOWER_BETTER)
       .defined("Largest distance between a group's distribution of the sensitive value "
           + "and the whole data set's (0 = no group reveals anything).",
@@ -148,7 +148,7 @@ public final class PrivacyMetrics {
           + o.percent()
           + " (0 means a group reveals nothing, 100\u00a0% means completely different)")));
 
-  public static final MetricDescriptor MEMBERSHIP_AUC = add(metric("membership_auc")
+  public static final MetricDescriptor MEMBERSHIP_AUC = METRICS.add(METRICS.metric("membership_auc")
       .at(DATASET, GROUP).unit(MetricUnit.SCORE).direction(LOWER_BETTER)
       .defined("How well an attacker's score separates records used in training from "
           + "others (0.5 = no better than chance).",
@@ -159,7 +159,7 @@ public final class PrivacyMetrics {
           + "whether a person's record was used in training does so with an AUC of {value} (0.5 is "
           + "no better than a coin toss, 1 is always right)")));
 
-  public static final MetricDescriptor MEMBERSHIP_ADVANTAGE = add(metric("membership_advantage")
+  public static final MetricDescriptor MEMBERSHIP_ADVANTAGE = METRICS.add(METRICS.metric("membership_advantage")
       .at(DATASET, GROUP).unit(MetricUnit.SCORE).direction(LOWER_BETTER)
       .defined("Membership-inference advantage: true positive rate minus false "
           + "positive rate of the best attack threshold (0 = no leakage).",
@@ -170,7 +170,7 @@ public final class PrivacyMetrics {
           + "used in training is right for {percent} more of the members than of the others "
           + "(membership advantage {value}; 0 means the model leaks nothing this way)")));
 
-  public static final MetricDescriptor MEMBERSHIP_TPR_AT_0_1_FPR = add(metric("membership_tpr_at_0_1_fpr")
+  public static final MetricDescriptor MEMBERSHIP_TPR_AT_0_1_FPR = METRICS.add(METRICS.metric("membership_tpr_at_0_1_fpr")
       .at(DATASET, GROUP).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Share of training records the confidence attack identifies while "
           + "wrongly flagging at most 0.1% of non-training records (0 = none identified safely).",
@@ -182,7 +182,7 @@ public final class PrivacyMetrics {
           + "1,000 people of being in the training data still finds {percent} of those who were "
           + "(true-positive rate {value} at a 0.1\u00a0% false-positive rate)")));
 
-  public static final MetricDescriptor MEMBERSHIP_TPR_AT_1_FPR = add(metric("membership_tpr_at_1_fpr")
+  public static final MetricDescriptor MEMBERSHIP_TPR_AT_1_FPR = METRICS.add(METRICS.metric("membership_tpr_at_1_fpr")
       .at(DATASET, GROUP).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Share of training records the confidence attack identifies while "
           + "wrongly flagging at most 1% of non-training records.",
@@ -193,7 +193,7 @@ public final class PrivacyMetrics {
           + "people of being in the training data still finds {percent} of those who were "
           + "(true-positive rate {value} at a 1\u00a0% false-positive rate)")));
 
-  public static final MetricDescriptor MEMBERSHIP_ATTACK_AUC = add(metric("membership_attack_auc")
+  public static final MetricDescriptor MEMBERSHIP_ATTACK_AUC = METRICS.add(METRICS.metric("membership_attack_auc")
       .at(DATASET).unit(MetricUnit.SCORE).direction(LOWER_BETTER)
       .defined("How well a logistic-regression attack trained on the model's "
           + "confidence, loss, entropy and label tells training records from others, "
@@ -206,7 +206,7 @@ public final class PrivacyMetrics {
           + "and loss tells training records from others with an AUC of {value} (0.5 is no better "
           + "than a coin toss, 1 is always right)")));
 
-  public static final MetricDescriptor MEMORIZATION_RATE = add(metric("memorization_rate")
+  public static final MetricDescriptor MEMORIZATION_RATE = METRICS.add(METRICS.metric("memorization_rate")
       .at(COLUMN).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
       .defined("Share of the model's responses that repeat a long passage (50 "
           + "characters by default) of the training text word for word.",
@@ -224,27 +224,12 @@ public final class PrivacyMetrics {
 
   /** Every metric of the family with a fixed name, in declaration order. */
   public static List<MetricDescriptor> all() {
-    return List.copyOf(ALL);
+    return METRICS.all();
   }
 
   /** The metric named {@code id}; a name the family does not declare is a programming error. */
   public static MetricDescriptor require(String id) {
-    for (MetricDescriptor d : ALL) {
-      if (d.id().equals(id)) {
-        return d;
-      }
-    }
-    throw new IllegalArgumentException("the privacy family declares no metric " + id);
-  }
-
-  private static MetricDescriptor.Builder metric(String id) {
-    return MetricDescriptor.of(Family.PRIVACY, id);
-  }
-
-  private static MetricDescriptor add(MetricDescriptor.Builder builder) {
-    MetricDescriptor descriptor = builder.build();
-    ALL.add(descriptor);
-    return descriptor;
+    return METRICS.require(id);
   }
 
   private static final Map<String, MetricDescriptor> PII = new ConcurrentHashMap<>();
