@@ -1,11 +1,11 @@
 package dev.assay.policy;
 
 import dev.assay.core.BadInputException;
-import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import dev.assay.core.Verdict;
+import dev.assay.metrics.MetricCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,12 +72,6 @@ public record Baseline(String source, Map<MetricKey, Double> values) {
   }
 
   private Double valueFor(String qualifiedMetric, Scope scope) {
-    int dot = qualifiedMetric == null ? -1 : qualifiedMetric.indexOf('.');
-    if (dot < 0) {
-      return null;
-    }
-    Family family = Family.byId(qualifiedMetric.substring(0, dot));
-    return family == null ? null
-        : values.get(new MetricKey(family, qualifiedMetric.substring(dot + 1), scope));
+    return MetricCatalog.find(qualifiedMetric).map(d -> values.get(new MetricKey(d, scope))).orElse(null);
   }
 }

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.assay.core.BadInputException;
 import dev.assay.core.Family;
+import dev.assay.core.MetricDescriptor;
 import dev.assay.core.MetricKey;
 import dev.assay.core.Scope;
+import dev.assay.metrics.MetricCatalog;
 import dev.assay.yaml.InputFile;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -110,8 +112,10 @@ final class BaselineFile {
       }
       scope[i] = part == null || part.isNull() ? null : part.asText();
     }
-    if (value.isNumber()) {
-      values.put(new MetricKey(family, metric.asText(), new Scope(scope[0], scope[1], scope[2], scope[3])),
+    // a metric this version does not know (an older or newer run) can never match: it is left out
+    MetricDescriptor descriptor = MetricCatalog.find(family, metric.asText()).orElse(null);
+    if (value.isNumber() && descriptor != null) {
+      values.put(new MetricKey(descriptor, new Scope(scope[0], scope[1], scope[2], scope[3])),
           value.asDouble());
     }
   }

@@ -1,7 +1,7 @@
 package dev.assay.policy;
 
-import dev.assay.core.MetricNames;
 import dev.assay.core.Severity;
+import dev.assay.metrics.MetricCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,9 +97,9 @@ final class RulePackReader {
     String title = rule.text("title", false, null);
     String metric = rule.text("metric", true, "name a metric as family.metric, such as "
         + "fairness.demographic_parity_ratio");
-    if (metric != null && !MetricNames.isKnown(metric)) {
+    if (metric != null && MetricCatalog.find(metric).isEmpty()) {
       rule.problem("metric", "unknown metric '" + metric + "'; did you mean "
-          + String.join(", ", MetricNames.nearest(metric, 3)) + "? Metric names are family.metric, "
+          + String.join(", ", MetricCatalog.nearest(metric, 3)) + "? Metric names are family.metric, "
           + "as in results.json (docs/metrics.md).");
       metric = null;
     }

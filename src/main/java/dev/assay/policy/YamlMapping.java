@@ -1,7 +1,7 @@
 package dev.assay.policy;
 
 import dev.assay.core.BadInputException;
-import dev.assay.core.MetricNames;
+import dev.assay.core.EditDistance;
 import dev.assay.yaml.DocumentKind;
 import dev.assay.yaml.InputFile;
 import dev.assay.yaml.YamlDocument;
@@ -123,9 +123,9 @@ final class YamlMapping {
       String name = String.valueOf(key);
       if (!allowed.contains(name)) {
         String nearest = allowed.stream()
-            .min(Comparator.comparingInt((String k) -> MetricNames.editDistance(name, k)))
+            .min(Comparator.comparingInt((String k) -> EditDistance.between(name, k)))
             .orElse("");
-        boolean close = MetricNames.editDistance(name, nearest) <= Math.max(2, nearest.length() / 3);
+        boolean close = EditDistance.between(name, nearest) <= Math.max(2, nearest.length() / 3);
         problem(name, "unknown key '" + name + "' in " + what + (close ? "; did you mean '" + nearest
             + "'?" : "") + " The keys allowed here are: " + String.join(", ", allowed)
             + ". Fix the spelling or remove the key.");

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One computed metric that the {@code --baseline} run also has: its earlier and current value and
- * whether the change is for the worse or the better by the metric's {@link MetricDirection}. The
+ * whether the change is for the worse or the better by the metric's {@link dev.assay.core.Direction}. The
  * executive summary and the findings read the same list, so they never disagree.
  */
 record BaselineChange(MetricKey key, double before, double now) {
@@ -35,11 +35,11 @@ record BaselineChange(MetricKey key, double before, double now) {
   }
 
   boolean worse() {
-    return MetricDirection.of(key).worse(before, now);
+    return key.descriptor().direction().worse(before, now);
   }
 
   boolean better() {
-    return MetricDirection.of(key).better(before, now);
+    return key.descriptor().direction().better(before, now);
   }
 
   /** {@code fairness.impact_ratio (race = Black)}: the metric and where it applies. */

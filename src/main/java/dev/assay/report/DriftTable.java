@@ -4,6 +4,8 @@ import dev.assay.core.AuditRun;
 import dev.assay.core.Family;
 import dev.assay.core.Histogram;
 import dev.assay.core.MetricResult;
+import dev.assay.core.MetricUnit;
+import dev.assay.metrics.MetricCatalog;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -124,7 +126,8 @@ public record DriftTable(List<Row> rows, int hidden, int driftedCount,
       Matcher t = TEST.matcher(detected.note());
       if (t.matches()) {
         String metric = t.group(1);
-        boolean pValue = metric.endsWith("_p_value");
+        boolean pValue = MetricCatalog.find(Family.DRIFT, metric)
+            .map(d -> d.unit() == MetricUnit.P_VALUE).orElse(false);
         double value = Double.parseDouble(t.group(2));
         double threshold = Double.parseDouble(t.group(4));
         String thresholdText = new BigDecimal(NumberText.of(threshold)).stripTrailingZeros()

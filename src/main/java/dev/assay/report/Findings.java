@@ -2,11 +2,14 @@ package dev.assay.report;
 
 import dev.assay.core.AuditRun;
 import dev.assay.core.Family;
+import dev.assay.core.MetricDescriptor;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
+import dev.assay.core.Wording;
+import dev.assay.metrics.MetricCatalog;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -26,7 +29,8 @@ import java.util.regex.Pattern;
  * only from the run's verdicts and metrics (values, intervals and notes); group and column names
  * are copied as text and escaped by the template like every other value.
  *
- * <p>Privacy and LLM metrics say what their value means for people ({@link PlainWords}).
+ * <p>A metric with a clause of its own (its descriptor's {@link Wording}: the privacy and LLM
+ * metrics) says what its value means for people ({@link PlainWords}).
  *
  * <p>A between-group ratio or difference names its highest and lowest groups, read from the
  * metric's note ({@code "selection_rate: highest White (0.6383), lowest Black (0.4326); ..."}) by
@@ -111,7 +115,7 @@ public record Findings(List<Finding> all, int hidden) {
   }
 
   /**
-   * With a {@code --baseline}: the largest changes for the worse (by {@link MetricDirection}, at
+   * With a {@code --baseline}: the largest changes for the worse (by the metric's {@link dev.assay.core.Direction}, at
    * most {@link HtmlPage#MAX_REGRESSIONS}, largest first), each as a finding, so a regression is
    * visible even when no rule gates it ({@code must_not_worsen_by} is how a rule does).
    */
@@ -159,18 +163,19 @@ public record Findings(List<Finding> all, int hidden) {
       return "Rule " + v.ruleId() + " could not be checked " + where(v.scope()) + ": "
           + (v.message() == null ? "no reason was recorded" : v.message()) + ".";
     }
-    Family family = family(v.metric());
+    MetricDescriptor descriptor = MetricCatalog.find(v.metric()).orElse(null);
     String name = v.metric() == null ? "" : v.metric().substring(v.metric().indexOf('.') + 1);
-    MetricResult m = family == null ? null : metrics.get(new MetricKey(family, name, v.scope()));
-    boolean ratio = name.endsWith("_ratio") || name.endsWith("ratio_vs_ref")
-        || name.endsWith("ratio_vs_overall");
+    MetricResult m = descriptor == null ? null : metrics.get(new MetricKey(descriptor, v.scope()));
+    Wording wording = descriptor == null ? Wording.GENERAL : descriptor.wording();
+    // a metric with a clause of its own writes its threshold as a percentage only beside it
+    boolean ratio = !wording.hasClause() && wording.percentThreshold();
     String asks = rule + " asks for " + condition(v.expected(), ratio) + ".";
-    if ((family == Family.PRIVACY || family == Family.LLM) && v.observed() != null) {
+    if (wording.hasClause() && v.observed() != null) {
       boolean capped = v.expected() != null && v.expected().trim().startsWith("<");
-      String clause = PlainWords.of(family, name, v.scope(), v.observed(), m, capped);
+      String clause = PlainWords.clause(descriptor, v.scope(), v.observed(), m, capped);
       if (clause != null) {
         return capitalise(clause) + "; " + rule + " asks for "
-            + condition(v.expected(), PlainWords.isShare(family, name)) + ".";
+            + condition(v.expected(), wording.percentThreshold()) + ".";
       }
     }
     String interval = m == null ? "" : interval(m);

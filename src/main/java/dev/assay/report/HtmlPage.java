@@ -9,6 +9,7 @@ import dev.assay.core.ModelInfo;
 import dev.assay.core.Provenance;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
+import dev.assay.metrics.MetricCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,13 +63,6 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     }
   }
 
-  /** Per-group fairness metrics in the order an auditor reads them; others follow by name. */
-  static final List<String> GROUP_METRIC_ORDER = List.of("count", "selection_rate", "base_rate",
-      "true_positive_rate", "false_positive_rate", "false_negative_rate", "true_negative_rate",
-      "positive_predictive_value", "negative_predictive_value", "accuracy", "balanced_accuracy",
-      "mean_score", "auc",
-      "impact_ratio", "mean_prediction", "mean_label", "mean_error", "mae", "rmse");
-
   /** The most groups an attribute's table and chart show; the rest are counted. */
   public static final int MAX_GROUPS = 50;
 
@@ -81,7 +75,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
 
   /**
    * The comparison with the {@code --baseline} run, for the executive summary: of the metrics both
-   * runs computed, how many got worse and how many better by their {@link MetricDirection}, and the
+   * runs computed, how many got worse and how many better by their {@link dev.assay.core.Direction}, and the
    * regressions (largest first, at most {@link #MAX_REGRESSIONS}).
    */
   public record BaselineSummary(int compared, int worse, int better, List<String> regressions) {
@@ -220,7 +214,7 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
 
   private static boolean worse(Double before, MetricResult m) {
     return before != null && m instanceof MetricResult.Computed c
-        && MetricDirection.of(m.key()).worse(before, c.value());
+        && m.key().descriptor().direction().worse(before, c.value());
   }
 
   static String statusText(Status status) {
@@ -424,9 +418,10 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
         .max(Long::compare).orElse(0L);
   }
 
+  /** A fairness metric's place in the per-group tables: the catalog's (declaration) order. */
   private static int columnRank(String metric) {
-    int rank = GROUP_METRIC_ORDER.indexOf(metric);
-    return rank < 0 ? GROUP_METRIC_ORDER.size() : rank;
+    return MetricCatalog.find(Family.FAIRNESS, metric).map(MetricCatalog::rank)
+        .orElse(Integer.MAX_VALUE);
   }
 
   private static MetricRow metricRow(MetricResult m, Map<dev.assay.core.MetricKey, Double> base) {
@@ -454,18 +449,25 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     return "";
   }
 
+  /** The definitions of the run's metrics and of the metrics its rules name, by name. */
   private static List<Fact> glossary(AuditRun run) {
     TreeSet<String> names = new TreeSet<>();
-    run.metrics().forEach(m -> names.add(m.key().metric()));
+    Map<String, String> definitions = new HashMap<>();
+    for (MetricResult m : run.metrics()) {
+      names.add(m.key().metric());
+      definitions.putIfAbsent(m.key().metric(), m.key().descriptor().definition());
+    }
     for (Verdict v : run.verdicts()) {
       if (v.metric() != null && v.metric().contains(".")) {
-        names.add(v.metric().substring(v.metric().indexOf('.') + 1));
+        String name = v.metric().substring(v.metric().indexOf('.') + 1);
+        names.add(name);
+        MetricCatalog.find(v.metric())
+            .ifPresent(d -> definitions.putIfAbsent(name, d.definition()));
       }
     }
     return names.stream()
-        .map(n -> new Fact(n, MetricGlossary.definition(n)
-            .orElse("No definition is recorded for this metric; see the documentation of its "
-                + "family.")))
+        .map(n -> new Fact(n, definitions.getOrDefault(n,
+            "No definition is recorded for this metric; see the documentation of its family.")))
         .toList();
   }
 

@@ -1,7 +1,7 @@
 package dev.assay.report;
 
 import dev.assay.core.Family;
-import dev.assay.core.MetricNames;
+import dev.assay.core.PiiMetrics;
 import dev.assay.core.MetricResult;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,13 +44,6 @@ public record PiiChart(String id, String title, String description, String width
   private static final String COUNT_SUFFIX = "_count";
   private static final String RATE_SUFFIX = "_rate";
 
-  /** PII types in words, by the id inside {@code pii_<id>_count}. */
-  static final Map<String, String> TYPE_WORDS = Map.of("email", "e-mail address",
-      "phone", "phone number", "credit_card", "credit card number", "iban", "IBAN",
-      "us_ssn", "US social security number", "ipv4", "IPv4 address",
-      "aws_access_key", "AWS access key", "azure_storage_key", "Azure storage key",
-      "jwt", "JSON web token", "private_key", "private key");
-
   /** One bar: its label (shortened) and full label, geometry, and its value as text. */
   public record Bar(String label, String fullLabel, String y, String textY, String width,
                     String valueX, String value) {
@@ -58,7 +51,7 @@ public record PiiChart(String id, String title, String description, String width
 
   /** A type's name in words ("credit card number"); an unknown id with spaces for underscores. */
   static String typeWords(String id) {
-    return TYPE_WORDS.getOrDefault(id, id.replace('_', ' '));
+    return PiiMetrics.typeWords(id);
   }
 
   /**
@@ -71,7 +64,7 @@ public record PiiChart(String id, String title, String description, String width
     Map<String, Double> rates = new LinkedHashMap<>();
     for (MetricResult m : metrics) {
       String name = m.key().metric();
-      if (m.key().family() == family && name.startsWith(MetricNames.PII_PREFIX)
+      if (m.key().family() == family && name.startsWith(PiiMetrics.PREFIX)
           && name.endsWith(RATE_SUFFIX) && m.number().isPresent()) {
         rates.put(column(m) + "\u0000" + name.substring(0, name.length() - RATE_SUFFIX.length()),
             m.number().getAsDouble());
@@ -81,7 +74,7 @@ public record PiiChart(String id, String title, String description, String width
     List<Found> found = new ArrayList<>();
     for (MetricResult m : metrics) {
       String name = m.key().metric();
-      if (m.key().family() != family || !name.startsWith(MetricNames.PII_PREFIX)
+      if (m.key().family() != family || !name.startsWith(PiiMetrics.PREFIX)
           || !name.endsWith(COUNT_SUFFIX)) {
         continue;
       }
@@ -89,7 +82,7 @@ public record PiiChart(String id, String title, String description, String width
       columns.add(column);
       if (m.number().isPresent() && m.number().getAsDouble() > 0) {
         String stem = name.substring(0, name.length() - COUNT_SUFFIX.length());
-        found.add(new Found(column, stem.substring(MetricNames.PII_PREFIX.length()),
+        found.add(new Found(column, stem.substring(PiiMetrics.PREFIX.length()),
             (long) m.number().getAsDouble(), rates.get(column + "\u0000" + stem)));
       }
     }

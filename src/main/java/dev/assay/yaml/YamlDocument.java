@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.assay.core.BadInputException;
-import dev.assay.core.MetricNames;
+import dev.assay.core.EditDistance;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
@@ -158,7 +158,7 @@ public final class YamlDocument {
     for (NodeTuple tuple : mapping.getValue()) {
       if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().length() <= 64) {
         for (String known : keys) {
-          if (MetricNames.editDistance(key.getValue(), known) <= Math.max(1, known.length() / 3)) {
+          if (EditDistance.between(key.getValue(), known) <= Math.max(1, known.length() / 3)) {
             return true;
           }
         }
@@ -189,9 +189,9 @@ public final class YamlDocument {
           : e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
       String key = e.getPropertyName() == null ? "" : e.getPropertyName();
       String nearest = known.stream()
-          .min(java.util.Comparator.comparingInt((String k) -> MetricNames.editDistance(key, k)))
+          .min(java.util.Comparator.comparingInt((String k) -> EditDistance.between(key, k)))
           .filter(k -> key.length() <= 64
-              && MetricNames.editDistance(key, k) <= Math.max(2, k.length() / 3))
+              && EditDistance.between(key, k) <= Math.max(2, k.length() / 3))
           .orElse(null);
       throw new BadInputException(where(e) + ": unknown key '" + path(e) + "'"
           + (nearest == null ? "" : "; did you mean '" + nearest + "'?")

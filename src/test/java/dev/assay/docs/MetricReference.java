@@ -3,8 +3,9 @@ package dev.assay.docs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.core.Family;
-import dev.assay.core.MetricNames;
 import dev.assay.core.MetricResult;
+import dev.assay.core.PiiMetrics;
+import dev.assay.metrics.MetricCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -133,7 +134,7 @@ public final class MetricReference {
     if (rows.stream().anyMatch(r -> r.family() == family && r.name().equals(metric))) {
       return true;
     }
-    return metric.startsWith(MetricNames.PII_PREFIX) && backticked.contains(metric);
+    return metric.startsWith(PiiMetrics.PREFIX) && backticked.contains(metric);
   }
 
   /** The qualified names among {@code metrics} that the page does not document, sorted. */
@@ -167,13 +168,13 @@ public final class MetricReference {
 
   /**
    * Every metric name Assay's code can emit, qualified as {@code family.metric}: the catalogue
-   * ({@link MetricNames}) and the names the analyzers build from their own enums and constants,
+   * ({@link MetricCatalog}) and the names the analyzers build from their own enums and constants,
    * read by reflection so that a name added to an analyzer but not to the catalogue shows up too.
    */
   public static Set<String> emittable() {
     Set<String> names = new TreeSet<>();
     for (Family family : Family.values()) {
-      MetricNames.of(family).forEach(n -> names.add(family.id() + "." + n));
+      MetricCatalog.of(family).forEach(d -> names.add(d.qualifiedName()));
     }
     names.addAll(builtByAnalyzers());
     return names;

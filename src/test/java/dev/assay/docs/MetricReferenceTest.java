@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.core.Family;
-import dev.assay.core.MetricNames;
-import dev.assay.report.MetricDirection;
+import dev.assay.core.MetricDescriptor;
+import dev.assay.metrics.MetricCatalog;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/metrics.md documents every metric Assay can emit, under its family, with the direction the
  * report actually uses; and it documents nothing else. No Spark: the emittable names come from the
- * catalogue ({@link MetricNames}) and, by reflection, from the analyzers' enums and constants.
+ * catalog ({@link MetricCatalog}) and, by reflection, from the analyzers' enums and constants.
  * (The end-to-end tests check the metric names of the results.json files they write against the
  * same page: {@link MetricReference#undocumented(java.nio.file.Path)}.)
  */
@@ -40,11 +39,11 @@ class MetricReferenceTest {
   void everyNameAnAnalyzerBuildsIsInTheCatalogueRulesAreCheckedAgainst() {
     Set<String> unknown = new TreeSet<>();
     for (String qualified : MetricReference.builtByAnalyzers()) {
-      if (!MetricNames.isKnown(qualified)) {
+      if (MetricCatalog.find(qualified).isEmpty()) {
         unknown.add(qualified);
       }
     }
-    assertEquals(Set.of(), unknown, "add these to core/MetricNames, or a rule on them is rejected");
+    assertEquals(Set.of(), unknown, "declare these in their family's *Metrics class, or a rule on them is rejected");
     assertTrue(MetricReference.builtByAnalyzers().size() > 100,
         "the reflection found too few names: " + MetricReference.builtByAnalyzers().size());
   }
@@ -54,7 +53,7 @@ class MetricReferenceTest {
     Set<String> stale = new TreeSet<>();
     for (MetricReference.Row row : doc.rows()) {
       String name = row.name().replace("<type>", "email");
-      if (!MetricNames.isKnown(row.family().id() + "." + name)) {
+      if (MetricCatalog.find(row.family(), name).isEmpty()) {
         stale.add(row.family().id() + "." + row.name());
       }
     }
@@ -64,14 +63,12 @@ class MetricReferenceTest {
 
   @Test
   void theDirectionColumnIsTheOneTheReportUses() {
-    Map<MetricDirection, String> words = Map.of(MetricDirection.HIGHER, "higher",
-        MetricDirection.LOWER, "lower", MetricDirection.TOWARD_ONE, "toward 1",
-        MetricDirection.TOWARD_ZERO, "toward 0", MetricDirection.NEUTRAL, "neutral");
     Set<String> wrong = new TreeSet<>();
     for (MetricReference.Row row : doc.rows()) {
       String name = row.name().replace("<type>", "email");
       String documented = row.cells().get("Direction");
-      String actual = words.get(MetricDirection.of(name));
+      String actual = MetricCatalog.find(row.family(), name).map(MetricDescriptor::direction)
+          .map(d -> d.words()).orElse("(not in the catalog)");
       if (!actual.equals(documented)) {
         wrong.add(row.family().id() + "." + row.name() + ": documented '" + documented + "', the report uses '"
             + actual + "'");

@@ -12,6 +12,7 @@ import dev.assay.core.Scope;
 import dev.assay.core.Severity;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
+import dev.assay.metrics.MetricCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,9 +57,9 @@ class BaselineTest {
         "{\"family\": \"fairness\", \"metric\": \"selection_rate\", \"attribute\": \"race\", \"group\": \"A\", \"value\": 0.5},"
         + "{\"family\": \"fairness\", \"metric\": \"selection_rate\", \"attribute\": \"race\", \"group\": \"B\", \"value\": 0.25}"));
     List<MetricResult> now = List.of(
-        MetricResult.Computed.of(new MetricKey(Family.FAIRNESS, "selection_rate", Scope.group("race", "A")), 0.5, 10L),
-        MetricResult.Computed.of(new MetricKey(Family.FAIRNESS, "selection_rate", Scope.group("race", "B")), 0.3, 10L),
-        MetricResult.Computed.of(new MetricKey(Family.FAIRNESS, "selection_rate", Scope.group("race", "C")), 0.3, 10L));
+        MetricResult.Computed.of(MetricCatalog.key(Family.FAIRNESS, "selection_rate", Scope.group("race", "A")), 0.5, 10L),
+        MetricResult.Computed.of(MetricCatalog.key(Family.FAIRNESS, "selection_rate", Scope.group("race", "B")), 0.3, 10L),
+        MetricResult.Computed.of(MetricCatalog.key(Family.FAIRNESS, "selection_rate", Scope.group("race", "C")), 0.3, 10L));
     assertTrue(b.summary(now).endsWith("2 of 3 metrics were measured in both runs; 1 changed"), b.summary(now));
   }
 

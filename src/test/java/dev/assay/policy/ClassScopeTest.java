@@ -10,6 +10,7 @@ import dev.assay.core.Scope;
 import dev.assay.core.Severity;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
+import dev.assay.metrics.MetricCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,8 +70,8 @@ class ClassScopeTest {
            "class": "Low", "value": 0.5}], "rules": []}
         """);
     Baseline b = Baseline.load(f);
-    assertEquals(0.25, b.values().get(new MetricKey(Family.FAIRNESS, "selection_rate", HIGH)));
-    assertEquals(0.5, b.values().get(new MetricKey(Family.FAIRNESS, "selection_rate",
+    assertEquals(0.25, b.values().get(MetricCatalog.key(Family.FAIRNESS, "selection_rate", HIGH)));
+    assertEquals(0.5, b.values().get(MetricCatalog.key(Family.FAIRNESS, "selection_rate",
         Scope.group("race", "A").withClass("Low"))));
   }
 

@@ -15,6 +15,7 @@ import dev.assay.core.Scope;
 import dev.assay.core.Severity;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
+import dev.assay.metrics.MetricCatalog;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class PolicyTest {
   private static final Where ANY_ATTRIBUTE = new Where(new Glob("*"), null, null);
 
   private static MetricResult ratio(String attribute, double value) {
-    return MetricResult.Computed.of(new MetricKey(Family.FAIRNESS, "demographic_parity_ratio",
+    return MetricResult.Computed.of(MetricCatalog.key(Family.FAIRNESS, "demographic_parity_ratio",
         Scope.attribute(attribute)), value, null);
   }
 
@@ -113,7 +114,7 @@ class PolicyTest {
   @Test
   void undefinedMetricIsAnErrorWithItsReason() {
     RulePack pack = pack(rule("r", DPR, ANY_ATTRIBUTE, ">= 0.8", Severity.BLOCKING, null));
-    MetricResult undefined = new MetricResult.Undefined(new MetricKey(Family.FAIRNESS,
+    MetricResult undefined = new MetricResult.Undefined(MetricCatalog.key(Family.FAIRNESS,
         "demographic_parity_ratio", Scope.attribute("race")), null,
         "every group's selection rate is 0");
     Verdict v = only(evaluate(pack, List.of(undefined)));
@@ -162,12 +163,12 @@ class PolicyTest {
   void globsSelectScopesAndAbsentScopeKeysNeverMatch() {
     RulePack pack = pack(rule("r", "fairness.selection_rate",
         new Where(new Glob("race*"), new Glob("?frican*"), null), ">= 0", Severity.INFO, null));
-    MetricKey groupKey = new MetricKey(Family.FAIRNESS, "selection_rate",
+    MetricKey groupKey = MetricCatalog.key(Family.FAIRNESS, "selection_rate",
         Scope.group("race", "African-American"));
-    MetricKey intersection = new MetricKey(Family.FAIRNESS, "selection_rate",
+    MetricKey intersection = MetricCatalog.key(Family.FAIRNESS, "selection_rate",
         Scope.group("race & sex", "African-American & Male"));
-    MetricKey other = new MetricKey(Family.FAIRNESS, "selection_rate", Scope.group("race", "Asian"));
-    MetricKey noGroup = new MetricKey(Family.FAIRNESS, "selection_rate", Scope.attribute("race"));
+    MetricKey other = MetricCatalog.key(Family.FAIRNESS, "selection_rate", Scope.group("race", "Asian"));
+    MetricKey noGroup = MetricCatalog.key(Family.FAIRNESS, "selection_rate", Scope.attribute("race"));
     PolicyOutcome outcome = evaluate(pack, List.of(MetricResult.Computed.of(groupKey, 0.58, 3696L),
         MetricResult.Computed.of(intersection, 0.6, 2000L), MetricResult.Computed.of(other, 0.2, 31L),
         MetricResult.Computed.of(noGroup, 0.4, null)));
@@ -181,8 +182,8 @@ class PolicyTest {
   void rowsBelowMinCountAreNotApplicableWithTheCount() {
     RulePack pack = pack(rule("r", "fairness.selection_rate", Where.ANY, ">= 0.3", Severity.BLOCKING,
         30L));
-    MetricKey small = new MetricKey(Family.FAIRNESS, "selection_rate", Scope.group("race", "Other"));
-    MetricKey enough = new MetricKey(Family.FAIRNESS, "selection_rate", Scope.group("race", "White"));
+    MetricKey small = MetricCatalog.key(Family.FAIRNESS, "selection_rate", Scope.group("race", "Other"));
+    MetricKey enough = MetricCatalog.key(Family.FAIRNESS, "selection_rate", Scope.group("race", "White"));
     PolicyOutcome outcome = evaluate(pack, List.of(MetricResult.Computed.of(small, 0.1, 29L),
         MetricResult.Computed.of(enough, 0.1, 30L)));
     Verdict other = outcome.verdicts().get(0);
@@ -199,9 +200,9 @@ class PolicyTest {
     Rule psi = rule("psi", "drift.psi", new Where(null, null, new Glob("age")), "< 0.2",
         Severity.WARNING, null);
     PolicyOutcome outcome = evaluate(pack(share, psi), List.of(
-        MetricResult.Computed.of(new MetricKey(Family.DRIFT, "drift_share", Scope.DATASET), 0.6, null),
-        MetricResult.Computed.of(new MetricKey(Family.DRIFT, "psi", Scope.column("age")), 0.031, null),
-        MetricResult.Computed.of(new MetricKey(Family.DRIFT, "psi", Scope.column("zip")), 0.9, null)));
+        MetricResult.Computed.of(MetricCatalog.key(Family.DRIFT, "drift_share", Scope.DATASET), 0.6, null),
+        MetricResult.Computed.of(MetricCatalog.key(Family.DRIFT, "psi", Scope.column("age")), 0.031, null),
+        MetricResult.Computed.of(MetricCatalog.key(Family.DRIFT, "psi", Scope.column("zip")), 0.9, null)));
     assertEquals(2, outcome.verdicts().size());
     Verdict psiVerdict = outcome.verdicts().get(0);
     assertEquals("psi for column age = 0.031, expected < 0.2", psiVerdict.message());
@@ -282,7 +283,7 @@ class PolicyTest {
   @Test
   void errorsAreNotWaivable() {
     RulePack pack = pack(rule("eeoc", DPR, ANY_ATTRIBUTE, ">= 0.8", Severity.BLOCKING, null));
-    MetricResult undefined = new MetricResult.Undefined(new MetricKey(Family.FAIRNESS,
+    MetricResult undefined = new MetricResult.Undefined(MetricCatalog.key(Family.FAIRNESS,
         "demographic_parity_ratio", Scope.attribute("race")), null, "one group only");
     PolicyOutcome outcome = Policy.evaluate(List.of(pack), List.of(undefined), List.of(),
         new Waivers("waivers.yaml", List.of(waiver("eeoc", "race", TODAY, 2))), TODAY, false);

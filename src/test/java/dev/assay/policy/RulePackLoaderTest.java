@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.core.BadInputException;
-import dev.assay.core.MetricNames;
 import dev.assay.core.Severity;
+import dev.assay.metrics.MetricCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -278,7 +278,7 @@ class RulePackLoaderTest {
     assertEquals("29 CFR 1607.4(D)", rule.reference());
     assertTrue(rule.rationale().contains("favourable"), rule.rationale());
     for (Rule r : pack.rules()) {
-      assertTrue(MetricNames.isKnown(r.metric()), r.metric());
+      assertTrue(MetricCatalog.find(r.metric()).isPresent(), r.metric());
     }
   }
 }

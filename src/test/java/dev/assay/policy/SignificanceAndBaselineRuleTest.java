@@ -10,6 +10,7 @@ import dev.assay.core.Scope;
 import dev.assay.core.Severity;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
+import dev.assay.metrics.MetricCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SignificanceAndBaselineRuleTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
-  private static final MetricKey RACE_B = new MetricKey(Family.FAIRNESS, "impact_ratio", Scope.group("race", "B"));
+  private static final MetricKey RACE_B = MetricCatalog.key(Family.FAIRNESS, "impact_ratio", Scope.group("race", "B"));
 
   private static Rule rule(String must, Double significance, Double worsen) {
     return new Rule("r", "t", "fairness.impact_ratio", Where.ANY, must, Condition.parse(must),

@@ -10,6 +10,7 @@ import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.MetricResult.Computed;
 import dev.assay.core.Scope;
+import dev.assay.metrics.MetricCatalog;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class DriftTableTest {
 
   private static MetricResult drift(String column, String metric, double v, String note) {
-    return new Computed(new MetricKey(Family.DRIFT, metric, Scope.column(column)), v, 1000L,
+    return new Computed(MetricCatalog.key(Family.DRIFT, metric, Scope.column(column)), v, 1000L,
         null, null, null, note);
   }
 
@@ -65,7 +66,7 @@ class DriftTableTest {
     m.addAll(column("stable_close", false, 0.05, null, 0.09));
     m.addAll(column("score", true, 0.07, 0.27, null));
     m.addAll(column("employment", true, 0.11, null, 0.14));
-    m.add(new MetricResult.Undefined(new MetricKey(Family.DRIFT, "drift_detected",
+    m.add(new MetricResult.Undefined(MetricCatalog.key(Family.DRIFT, "drift_detected",
         Scope.column("empty")), 0L, "drift_detected is undefined: psi has no value"));
     DriftTable t = DriftTable.of(run(m));
     assertEquals(List.of("income", "score", "employment", "stable_close", "stable_small", "empty"),

@@ -12,6 +12,7 @@ import dev.assay.core.Scope;
 import dev.assay.core.Severity;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
+import dev.assay.metrics.MetricCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ class FindingsTest {
       + "95 % Katz interval of the ratio of these two groups";
 
   private static MetricResult rate(String group, double v) {
-    return Computed.of(new MetricKey(Family.FAIRNESS, "selection_rate", Scope.group("race", group)),
+    return Computed.of(MetricCatalog.key(Family.FAIRNESS, "selection_rate", Scope.group("race", group)),
         v, 100L);
   }
 
@@ -41,7 +42,7 @@ class FindingsTest {
   /** The demo's real numbers: Black 0.4326 ÷ White 0.6383 = 0.6777 (67.7 % truncated). */
   static List<MetricResult> demoFairness() {
     return List.of(rate("White", 0.6383), rate("Black", 0.4326),
-        new Computed(new MetricKey(Family.FAIRNESS, "demographic_parity_ratio",
+        new Computed(MetricCatalog.key(Family.FAIRNESS, "demographic_parity_ratio",
             Scope.attribute("race")), 0.6777440765579947, null, 0.667956201609321,
             0.6876753778208191, null, DPR_NOTE));
   }
@@ -65,7 +66,7 @@ class FindingsTest {
   void groupNamesWithParenthesesAreMatchedAgainstTheKnownGroups() {
     String odd = "Other (incl. \"n/a\"), lowest";
     List<MetricResult> metrics = List.of(rate(odd, 0.2), rate("White (non-Hispanic)", 0.5),
-        Computed.of(new MetricKey(Family.FAIRNESS, "demographic_parity_difference",
+        Computed.of(MetricCatalog.key(Family.FAIRNESS, "demographic_parity_difference",
             Scope.attribute("race")), 0.3, null).withNote("selection_rate: highest White "
             + "(non-Hispanic) (0.5), lowest " + odd + " (0.2); 95 % Newcombe interval"));
     AuditRun r = run(metrics, List.of(verdict("dpd", Status.WARN,
@@ -77,7 +78,7 @@ class FindingsTest {
 
   @Test
   void impactRatioOfAGroupNamesTheMostFavouredGroup() {
-    MetricResult ir = new Computed(new MetricKey(Family.FAIRNESS, "impact_ratio",
+    MetricResult ir = new Computed(MetricCatalog.key(Family.FAIRNESS, "impact_ratio",
         Scope.group("race", "Black")), 0.5, 100L, 0.4, 0.6, 0.001,
         "relative to White (favourable rate 0.6); 95 % Katz interval; p_value: z-test");
     AuditRun r = run(List.of(ir, rate("White", 0.6)), List.of(verdict("ll144", Status.FAIL,
@@ -146,8 +147,8 @@ class FindingsTest {
   @Test
   void regressionsAgainstTheBaselineAreFindingsLargestFirst() {
     List<MetricResult> metrics = new ArrayList<>(demoFairness());
-    MetricKey k = new MetricKey(Family.PRIVACY, "k_anonymity", Scope.DATASET);
-    MetricKey dpd = new MetricKey(Family.FAIRNESS, "demographic_parity_difference", Scope.attribute("race"));
+    MetricKey k = MetricCatalog.key(Family.PRIVACY, "k_anonymity", Scope.DATASET);
+    MetricKey dpd = MetricCatalog.key(Family.FAIRNESS, "demographic_parity_difference", Scope.attribute("race"));
     metrics.add(Computed.of(k, 5, 100L));
     metrics.add(Computed.of(dpd, 0.2057, null));
     MetricKey dpr = metrics.get(2).key();

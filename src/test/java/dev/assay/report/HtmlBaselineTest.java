@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.core.AuditRun;
+import dev.assay.core.Direction;
 import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.Scope;
+import dev.assay.metrics.MetricCatalog;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +32,9 @@ class HtmlBaselineTest {
     Map<MetricKey, Double> baseline = Map.of(
         SampleRuns.fairness("demographic_parity_ratio", Scope.attribute("race")), 0.25,
         SampleRuns.fairness("true_positive_rate", Scope.group("race", "Caucasian")), 0.6,
-        new MetricKey(Family.DRIFT, "psi", Scope.column("age")), 0.05,
+        MetricCatalog.key(Family.DRIFT, "psi", Scope.column("age")), 0.05,
         SampleRuns.fairness("selection_rate", Scope.group("race", "African-American")), 0.55,
-        new MetricKey(Family.DRIFT, "drift_share", Scope.DATASET), 0.5);
+        MetricCatalog.key(Family.DRIFT, "drift_share", Scope.DATASET), 0.5);
     return new AuditRun(run.name(), run.model(), run.families(), run.metrics(), run.verdicts(),
         run.rowCounts(), run.notes(), run.provenance(), baseline);
   }
@@ -69,19 +71,24 @@ class HtmlBaselineTest {
         "without a baseline the report is unchanged");
   }
 
+  private static Direction direction(String metric) {
+    return MetricCatalog.all().stream().filter(d -> d.id().equals(metric)).findFirst()
+        .orElseThrow().direction();
+  }
+
   @Test
   void directions() {
-    assertTrue(MetricDirection.of("impact_ratio").worse(0.9, 0.85));
-    assertTrue(MetricDirection.of("impact_ratio").worse(1.1, 1.2));
-    assertTrue(MetricDirection.of("scoring_impact_ratio").better(0.7, 0.95));
-    assertTrue(MetricDirection.of("standardized_mean_difference").worse(-0.1, 0.2));
-    assertTrue(MetricDirection.of("equalized_odds_difference").worse(0.1, 0.2));
-    assertTrue(MetricDirection.of("selection_rate_diff_vs_ref").worse(-0.1, -0.2));
-    assertTrue(MetricDirection.of("auc").worse(0.8, 0.7));
-    assertTrue(MetricDirection.of("pii_email_count").worse(0, 1));
-    assertTrue(MetricDirection.of("k_anonymity").worse(5, 3));
-    assertEquals(MetricDirection.NEUTRAL, MetricDirection.of("selection_rate"));
-    assertEquals(MetricDirection.NEUTRAL, MetricDirection.of("ks_p_value"));
-    assertFalse(MetricDirection.of("psi").worse(0.1, 0.1 + 1e-12), "rounding is not a change");
+    assertTrue(direction("impact_ratio").worse(0.9, 0.85));
+    assertTrue(direction("impact_ratio").worse(1.1, 1.2));
+    assertTrue(direction("scoring_impact_ratio").better(0.7, 0.95));
+    assertTrue(direction("standardized_mean_difference").worse(-0.1, 0.2));
+    assertTrue(direction("equalized_odds_difference").worse(0.1, 0.2));
+    assertTrue(direction("selection_rate_diff_vs_ref").worse(-0.1, -0.2));
+    assertTrue(direction("auc").worse(0.8, 0.7));
+    assertTrue(direction("pii_email_count").worse(0, 1));
+    assertTrue(direction("k_anonymity").worse(5, 3));
+    assertEquals(Direction.NEUTRAL, direction("selection_rate"));
+    assertEquals(Direction.NEUTRAL, direction("ks_p_value"));
+    assertFalse(direction("psi").worse(0.1, 0.1 + 1e-12), "rounding is not a change");
   }
 }

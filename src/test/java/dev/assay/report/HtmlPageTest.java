@@ -9,6 +9,7 @@ import dev.assay.core.FamilyOutcome;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult.Computed;
 import dev.assay.core.Scope;
+import dev.assay.metrics.MetricCatalog;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class HtmlPageTest {
   }
 
   private static Computed metric(String name, String group, double value, Long count) {
-    return Computed.of(new MetricKey(Family.FAIRNESS, name, Scope.group("sex", group)), value,
+    return Computed.of(MetricCatalog.key(Family.FAIRNESS, name, Scope.group("sex", group)), value,
         count);
   }
 
@@ -63,7 +64,7 @@ class HtmlPageTest {
 
   private static Computed rateWithInterval(String group, double value, double low, double high,
                                            long count) {
-    return new Computed(new MetricKey(Family.FAIRNESS, "selection_rate", Scope.group("sex", group)),
+    return new Computed(MetricCatalog.key(Family.FAIRNESS, "selection_rate", Scope.group("sex", group)),
         value, count, low, high, null, null);
   }
 
@@ -103,7 +104,7 @@ class HtmlPageTest {
 
   @Test
   void favourableRateIsChartedWhenTheFavourablePredictionIsNegative() {
-    Computed dpr = Computed.of(new MetricKey(Family.FAIRNESS, "demographic_parity_ratio",
+    Computed dpr = Computed.of(MetricCatalog.key(Family.FAIRNESS, "demographic_parity_ratio",
         Scope.attribute("sex")), 0.5, null).withNote("favourable rate (1 - selection_rate): "
         + "highest F (0.75), lowest M (0.5); 95 % Katz interval");
     HtmlPage page = HtmlPage.of(new AuditRun("page", null,

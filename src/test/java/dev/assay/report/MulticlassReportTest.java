@@ -14,6 +14,7 @@ import dev.assay.core.Scope;
 import dev.assay.core.Severity;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
+import dev.assay.metrics.MetricCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class MulticlassReportTest {
 
   private static MetricResult m(String metric, Scope scope, double v, String note) {
-    return Computed.of(new MetricKey(Family.FAIRNESS, metric, scope), v, 60L).withNote(note);
+    return Computed.of(MetricCatalog.key(Family.FAIRNESS, metric, scope), v, 60L).withNote(note);
   }
 
   private static Verdict fail(String metric, Scope scope, double observed) {

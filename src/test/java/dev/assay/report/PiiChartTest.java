@@ -12,6 +12,7 @@ import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.MetricResult.Computed;
 import dev.assay.core.Scope;
+import dev.assay.metrics.MetricCatalog;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,8 @@ class PiiChartTest {
   static List<MetricResult> pii(String column, String type, long count, long records) {
     Scope s = Scope.column(column);
     return List.of(
-        Computed.of(new MetricKey(Family.PRIVACY, "pii_" + type + "_count", s), count, records),
-        Computed.of(new MetricKey(Family.PRIVACY, "pii_" + type + "_rate", s),
+        Computed.of(MetricCatalog.key(Family.PRIVACY, "pii_" + type + "_count", s), count, records),
+        Computed.of(MetricCatalog.key(Family.PRIVACY, "pii_" + type + "_rate", s),
             (double) count / records, records));
   }
 
@@ -36,7 +37,7 @@ class PiiChartTest {
     m.addAll(pii("notes", "email", 12, 200));
     m.addAll(pii(SampleRuns.SCRIPT_GROUP, "us_ssn", 1, 200));
     m.addAll(pii("zip", "email", 0, 200));
-    m.add(Computed.of(new MetricKey(Family.PRIVACY, "k_anonymity", Scope.DATASET), 1, 200L));
+    m.add(Computed.of(MetricCatalog.key(Family.PRIVACY, "k_anonymity", Scope.DATASET), 1, 200L));
     return m;
   }
 

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.assay.core.AuditRun;
 import dev.assay.core.Family;
 import dev.assay.core.FamilyOutcome;
-import dev.assay.core.MetricKey;
+import dev.assay.core.MetricDescriptor;
 import dev.assay.core.MetricResult;
 import dev.assay.core.MetricResult.Computed;
 import dev.assay.core.Scope;
 import dev.assay.core.Severity;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
+import dev.assay.metrics.MetricCatalog;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class PlainWordsTest {
 
   static String finding(Family family, String metric, Scope scope, double observed,
                         String expected, String note) {
-    MetricResult m = new Computed(new MetricKey(family, metric, scope), observed, 100L, null,
+    MetricResult m = new Computed(MetricCatalog.key(family, metric, scope), observed, 100L, null,
         null, null, note);
     Verdict v = new Verdict("r1", null, null, Severity.BLOCKING, Status.FAIL,
         family.id() + "." + metric, scope, observed, expected, "msg", null, null, null);
@@ -84,7 +85,8 @@ class PlainWordsTest {
   @Test
   void everyPrivacyAndLlmMetricHasItsOwnWording() {
     for (Family family : List.of(Family.PRIVACY, Family.LLM)) {
-      for (String name : dev.assay.core.MetricNames.of(family)) {
+      for (MetricDescriptor d : MetricCatalog.of(family)) {
+        String name = d.id();
         String clause = PlainWords.of(family, name, QI, 0.5, null, false);
         assertTrue(clause != null && !clause.contains("_"), family + "." + name + ": " + clause);
       }

@@ -14,6 +14,7 @@ import dev.assay.core.Scope;
 import dev.assay.core.Severity;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
+import dev.assay.metrics.MetricCatalog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class SampleRuns {
   }
 
   static MetricKey fairness(String metric, Scope scope) {
-    return new MetricKey(Family.FAIRNESS, metric, scope);
+    return MetricCatalog.key(Family.FAIRNESS, metric, scope);
   }
 
   static Provenance provenance() {
@@ -82,14 +83,14 @@ public final class SampleRuns {
         Computed.of(fairness("selection_rate", aaMale), 0.61, 2626L),
         Computed.of(fairness("selection_rate", cauFemale), 0.28, 482L),
         Computed.of(fairness("demographic_parity_ratio", inter), 0.21, null),
-        new Computed(new MetricKey(Family.DRIFT, "psi", Scope.column("age")), 0.031, 6172L,
+        new Computed(MetricCatalog.key(Family.DRIFT, "psi", Scope.column("age")), 0.031, 6172L,
             null, null, null, null),
-        new Computed(new MetricKey(Family.DRIFT, "ks_statistic", Scope.column("age")), 0.12,
+        new Computed(MetricCatalog.key(Family.DRIFT, "ks_statistic", Scope.column("age")), 0.12,
             6172L, null, null, 1.2e-9, null),
-        new Computed(new MetricKey(Family.DRIFT, "psi", Scope.column(QUOTE_COLUMN)), 0.4,
+        new Computed(MetricCatalog.key(Family.DRIFT, "psi", Scope.column(QUOTE_COLUMN)), 0.4,
             6172L, null, null, null, null),
-        Computed.of(new MetricKey(Family.DRIFT, "drift_share", Scope.DATASET), 0.5, null),
-        new Undefined(new MetricKey(Family.PRIVACY, "k_anonymity", Scope.DATASET), 0L,
+        Computed.of(MetricCatalog.key(Family.DRIFT, "drift_share", Scope.DATASET), 0.5, null),
+        new Undefined(MetricCatalog.key(Family.PRIVACY, "k_anonymity", Scope.DATASET), 0L,
             "no quasi-identifier column present"));
     List<Verdict> verdicts = List.of(
         new Verdict("eeoc-four-fifths", "Every group's selection rate is at least 80 % of the "

@@ -225,7 +225,7 @@ public final class ColumnDrift {
     DriftOptions.Test test = override != null ? override
         : defaultTest(c.column().kind(), testRows);
     DriftOptions.Method m = test.method();
-    MetricKey key = new MetricKey(Family.DRIFT, DRIFT_DETECTED, scope);
+    MetricKey key = new MetricKey(DriftMetrics.DRIFT_DETECTED, scope);
     MetricResult basis = metrics.get(m.metric());
     String why = override != null ? "set in drift.tests"
         : "Evidently's default for a " + c.column().kind().name().toLowerCase(Locale.ROOT)
@@ -254,7 +254,7 @@ public final class ColumnDrift {
 
   private static void put(Map<String, MetricResult> out, Scope scope, String metric, double value,
                           long count, String undefinedReason, String note) {
-    MetricKey key = new MetricKey(Family.DRIFT, metric, scope);
+    MetricKey key = new MetricKey(DriftMetrics.require(metric), scope);
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       out.put(metric, new MetricResult.Undefined(key, count, metric + " is undefined: "
           + (undefinedReason == null ? "no finite value" : undefinedReason)));

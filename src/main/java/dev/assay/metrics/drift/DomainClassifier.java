@@ -75,7 +75,7 @@ public final class DomainClassifier {
    * per drift column, a Double or null for numeric columns, a String or null for categorical).
    */
   public static MetricResult fit(List<DriftColumn> columns, List<Row> rows, long sampleLimit) {
-    MetricKey key = new MetricKey(Family.DRIFT, AUC, Scope.DATASET);
+    MetricKey key = new MetricKey(DriftMetrics.DOMAIN_CLASSIFIER_AUC, Scope.DATASET);
     List<Row> ordered = new ArrayList<>(rows);
     // a fixed order whatever order the rows arrived in from the executors
     ordered.sort(Comparator.comparing(Row::toString));

@@ -225,7 +225,7 @@ public final class DriftAnalysis {
         }
       }
     }
-    MetricKey share = new MetricKey(Family.DRIFT, DRIFT_SHARE, scope);
+    MetricKey share = new MetricKey(DriftMetrics.DRIFT_SHARE, scope);
     return defined == 0
         ? new MetricResult.Undefined(share, null, "drift_share is undefined: no column has a defined"
             + " drift_detected")

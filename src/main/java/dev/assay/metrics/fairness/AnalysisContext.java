@@ -27,7 +27,7 @@ record AnalysisContext(FairnessInput in, double z, long totalRows, boolean proba
   }
 
   static MetricKey key(String metric, Scope scope) {
-    return new MetricKey(Family.FAIRNESS, metric, scope);
+    return new MetricKey(FairnessMetrics.require(metric), scope);
   }
 
   static String join(String a, String b) {

@@ -12,7 +12,7 @@ final class LlmResults {
   }
 
   static MetricKey key(String name) {
-    return new MetricKey(Family.LLM, name, Scope.DATASET);
+    return new MetricKey(LlmMetrics.require(name), Scope.DATASET);
   }
 
   static MetricResult computed(String name, double value, long count, String note) {

@@ -53,8 +53,7 @@ record ScanState(long scanned, long[] hits, long piiResponses, long secretRespon
     Scope column = Scope.column(responseColumn);
     for (int i = 0; i < scanners.size(); i++) {
       long n = i < hits.length ? hits[i] : 0;
-      String name = "pii_" + scanners.get(i).id() + "_rate";
-      out.add(new MetricResult.Computed(new MetricKey(Family.LLM, name, column), (double) n / scanned,
+      out.add(new MetricResult.Computed(new MetricKey(LlmMetrics.piiRate(scanners.get(i).id()), column), (double) n / scanned,
           scanned, null, null, null, n + " of " + scanned + " responses"));
     }
     return out;

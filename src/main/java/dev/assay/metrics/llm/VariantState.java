@@ -139,12 +139,12 @@ record VariantState(SortedMap<String, Sums> variants, boolean overflow, long nul
     for (var e : variants.entrySet()) {
       Sums v = e.getValue();
       Scope scope = Scope.group(attribute, e.getKey());
-      out.add(new MetricResult.Computed(new MetricKey(Family.LLM, VariantMetrics.COUNT, scope),
+      out.add(new MetricResult.Computed(new MetricKey(LlmMetrics.require(VariantMetrics.COUNT), scope),
           v.records(), v.records(), null, null, null, null));
       double[] values = v.means();
       long[] counts = {v.responses(), v.responses(), v.responses(), v.pairs()};
       for (int i = 0; i < metrics; i++) {
-        MetricKey key = new MetricKey(Family.LLM, names[i], scope);
+        MetricKey key = new MetricKey(LlmMetrics.require(names[i]), scope);
         if (Double.isNaN(values[i])) {
           out.add(new MetricResult.Undefined(key, counts[i], names[i] + " is undefined: variant '" + e.getKey()
               + "' has no " + (i == 3 ? "record with both a response and a reference answer" : "response")));
@@ -155,7 +155,7 @@ record VariantState(SortedMap<String, Sums> variants, boolean overflow, long nul
       }
     }
     for (int i = 0; i < metrics; i++) {
-      MetricKey key = new MetricKey(Family.LLM, differences[i], Scope.attribute(attribute));
+      MetricKey key = new MetricKey(LlmMetrics.require(differences[i]), Scope.attribute(attribute));
       out.add(spreads[i].result(key, differences[i], names[i], records - nulls));
     }
     return out;

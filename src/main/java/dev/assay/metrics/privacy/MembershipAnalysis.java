@@ -181,7 +181,7 @@ public final class MembershipAnalysis {
     long n = counts.members() + counts.nonMembers();
     List<MetricResult> out = new ArrayList<>();
     for (MembershipMetric m : MembershipMetric.values()) {
-      MetricKey k = new MetricKey(Family.PRIVACY, m.id(), scope);
+      MetricKey k = new MetricKey(PrivacyMetrics.require(m.id()), scope);
       double v = m.of(counts);
       out.add(Double.isNaN(v)
           ? new MetricResult.Undefined(k, n, m.id() + " is undefined: it needs both members ("

@@ -77,7 +77,7 @@ public final class MembershipAttack {
    */
   public static MetricResult run(Dataset<Row> data, MembershipColumns columns, long records) {
     List<Signals> rows = sample(data, columns, records);
-    MetricKey key = new MetricKey(Family.PRIVACY, METRIC, Scope.DATASET);
+    MetricKey key = new MetricKey(PrivacyMetrics.require(METRIC), Scope.DATASET);
     double auc = crossValidatedAuc(rows, columns.label() != null);
     if (Double.isNaN(auc)) {
       long m = rows.stream().filter(Signals::member).count();

@@ -74,7 +74,7 @@ public final class MemorizationAnalysis {
     Dataset<Row> withId = responses.where(r.isNotNull())
         .select(monotonically_increasing_id().as("response_id"), r.as("response"));
     long total = withId.agg(count(lit(1))).first().getLong(0);
-    MetricKey key = new MetricKey(Family.PRIVACY, METRIC, Scope.column(response));
+    MetricKey key = new MetricKey(PrivacyMetrics.MEMORIZATION_RATE, Scope.column(response));
     if (total == 0) {
       return new MetricResult.Undefined(key, 0L, METRIC + " is undefined: the column '" + response
           + "' has no non-null response");

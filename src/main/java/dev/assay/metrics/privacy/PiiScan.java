@@ -132,9 +132,9 @@ public final class PiiScan {
       Scope scope = Scope.column(columns.get(c));
       for (PiiType t : PiiType.values()) {
         long n = counts.count(c, t);
-        out.add(new MetricResult.Computed(new MetricKey(Family.PRIVACY, t.countMetric(), scope), n,
+        out.add(new MetricResult.Computed(new MetricKey(PrivacyMetrics.piiCount(t.id()), scope), n,
             counts.records(), null, null, null, null));
-        MetricKey rate = new MetricKey(Family.PRIVACY, t.rateMetric(), scope);
+        MetricKey rate = new MetricKey(PrivacyMetrics.piiRate(t.id()), scope);
         out.add(counts.records() == 0
             ? new MetricResult.Undefined(rate, 0L, t.rateMetric() + " is undefined: the data set has no rows")
             : new MetricResult.Computed(rate, (double) n / counts.records(), counts.records(), null,

@@ -251,7 +251,7 @@ public final class ReidentificationAnalysis {
       if (m.needsSensitive() && sensitive == null) {
         continue;
       }
-      MetricKey key = new MetricKey(Family.PRIVACY, m.id(), scope);
+      MetricKey key = new MetricKey(PrivacyMetrics.require(m.id()), scope);
       double v = state.value(m);
       String note = m == ReidentificationMetric.RECORDS_AT_RISK ? "k = " + k
           : m == ReidentificationMetric.T_CLOSENESS && ordered ? "sensitive attribute " + sensitive

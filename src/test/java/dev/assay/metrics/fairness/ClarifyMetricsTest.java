@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.assay.core.MetricNames;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
-import dev.assay.report.MetricGlossary;
+import dev.assay.metrics.MetricCatalog;
 import dev.assay.spark.BinaryColumn;
 import dev.assay.spark.SharedSpark;
 import java.util.ArrayList;
@@ -188,8 +187,7 @@ class ClarifyMetricsTest {
   @Test
   void everyNameIsInTheCatalogueAndTheGlossary() {
     for (ClarifyMetric c : ClarifyMetric.values()) {
-      assertTrue(MetricNames.isKnown("fairness." + c.id()), c.id());
-      assertTrue(MetricGlossary.definition(c.id()).isPresent(), c.id());
+      assertTrue(MetricCatalog.find("fairness." + c.id()).isPresent(), c.id());
     }
   }
 }

@@ -225,7 +225,7 @@ class PiiScanTest {
   @Test
   void metricNamesFollowTheContractPrefix() {
     assertTrue(Arrays.stream(PiiType.values()).allMatch(t -> t.countMetric().startsWith("pii_")
-        && dev.assay.core.MetricNames.isKnown("privacy." + t.rateMetric())));
+        && dev.assay.metrics.MetricCatalog.find("privacy." + t.rateMetric()).isPresent()));
   }
 
   static double value(List<MetricResult> metrics, String name, String column) {

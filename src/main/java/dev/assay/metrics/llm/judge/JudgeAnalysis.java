@@ -19,6 +19,7 @@ import dev.assay.core.MetricResult;
 import dev.assay.core.RunFailedException;
 import dev.assay.core.Scope;
 import dev.assay.metrics.llm.LlmInput;
+import dev.assay.metrics.llm.LlmMetrics;
 import dev.assay.spec.JudgeOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -221,7 +222,7 @@ public final class JudgeAnalysis {
   }
 
   private static MetricKey key(String name) {
-    return new MetricKey(Family.LLM, name, Scope.DATASET);
+    return new MetricKey(LlmMetrics.require(name), Scope.DATASET);
   }
 
   /** Sends one partition's records, one request each, and yields a verdict row per record. */
