@@ -126,6 +126,13 @@ class CompasOracleTest {
       }
       if (c.predicted > 0) {
         assertEquals((double) c.truePositive / c.predicted, value("positive_predictive_value", s), 1e-12, s.label());
+        // Aequitas (Saleiro et al. 2018): fdr = FP / predicted positive
+        assertEquals((double) fp / c.predicted, value("false_discovery_rate", s), 1e-12, s.label());
+      }
+      if (c.n - c.predicted > 0) {
+        // Aequitas: for = FN / predicted negative
+        long fn = c.positive - c.truePositive;
+        assertEquals((double) fn / (c.n - c.predicted), value("false_omission_rate", s), 1e-12, s.label());
       }
     }
   }
@@ -223,6 +230,34 @@ class CompasOracleTest {
    * favourable (low-risk) rate 1 − selection rate, so its max group is the lowest-selection race;
    * both over the races with at least 30 rows (Native American, 18 rows, is left out).
    */
+  /**
+   * The Aequitas error-rate disparities as Fairlearn-style max − min and min ÷ max over the races
+   * of at least min_group_size (30) rows, from the plain loop's counts.
+   */
+  @Test
+  void falseDiscoveryAndOmissionDisparitiesEqualTheLoop() {
+    double fdrHi = Double.NEGATIVE_INFINITY;
+    double fdrLo = Double.POSITIVE_INFINITY;
+    double forHi = Double.NEGATIVE_INFINITY;
+    double forLo = Double.POSITIVE_INFINITY;
+    for (Counts c : byRace.values()) {
+      if (c.n() < 30) {
+        continue;
+      }
+      double fdr = (double) (c.predicted() - c.truePositive()) / c.predicted();
+      double omission = (double) (c.positive() - c.truePositive()) / (c.n() - c.predicted());
+      fdrHi = Math.max(fdrHi, fdr);
+      fdrLo = Math.min(fdrLo, fdr);
+      forHi = Math.max(forHi, omission);
+      forLo = Math.min(forLo, omission);
+    }
+    Scope race = Scope.attribute("race");
+    assertEquals(fdrHi - fdrLo, value("false_discovery_rate_difference", race), 1e-12);
+    assertEquals(fdrLo / fdrHi, value("false_discovery_rate_ratio", race), 1e-12);
+    assertEquals(forHi - forLo, value("false_omission_rate_difference", race), 1e-12);
+    assertEquals(forLo / forHi, value("false_omission_rate_ratio", race), 1e-12);
+  }
+
   @Test
   void betweenGroupMetricsNameTheGroupsAttainingTheirMaxAndMin() throws IOException {
     String hiSel = null;

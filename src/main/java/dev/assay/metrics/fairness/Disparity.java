@@ -32,7 +32,15 @@ public enum Disparity {
   /** max − min of positive_predictive_value. */
   PREDICTIVE_PARITY_DIFFERENCE("predictive_parity_difference", Kind.DIFFERENCE, List.of(Rate.PPV)),
   /** max − min of accuracy. */
-  ACCURACY_DIFFERENCE("accuracy_difference", Kind.DIFFERENCE, List.of(Rate.ACCURACY));
+  ACCURACY_DIFFERENCE("accuracy_difference", Kind.DIFFERENCE, List.of(Rate.ACCURACY)),
+  /** max − min of false_discovery_rate. */
+  FALSE_DISCOVERY_RATE_DIFFERENCE("false_discovery_rate_difference", Kind.DIFFERENCE, List.of(Rate.FDR)),
+  /** min ÷ max of false_discovery_rate. */
+  FALSE_DISCOVERY_RATE_RATIO("false_discovery_rate_ratio", Kind.RATIO, List.of(Rate.FDR)),
+  /** max − min of false_omission_rate. */
+  FALSE_OMISSION_RATE_DIFFERENCE("false_omission_rate_difference", Kind.DIFFERENCE, List.of(Rate.FOR)),
+  /** min ÷ max of false_omission_rate. */
+  FALSE_OMISSION_RATE_RATIO("false_omission_rate_ratio", Kind.RATIO, List.of(Rate.FOR));
 
   /** How the per-group values combine. */
   public enum Kind { DIFFERENCE, RATIO }
@@ -45,7 +53,9 @@ public enum Disparity {
     TPR(GroupMetric.TRUE_POSITIVE_RATE),
     FPR(GroupMetric.FALSE_POSITIVE_RATE),
     PPV(GroupMetric.POSITIVE_PREDICTIVE_VALUE),
-    ACCURACY(GroupMetric.ACCURACY);
+    ACCURACY(GroupMetric.ACCURACY),
+    FDR(GroupMetric.FALSE_DISCOVERY_RATE),
+    FOR(GroupMetric.FALSE_OMISSION_RATE);
 
     private final GroupMetric base;
 

@@ -106,6 +106,22 @@ public final class FairnessMetrics {
       .citing("scikit-learn `accuracy_score`")
       .topic("fairness/group"));
 
+  public static final MetricDescriptor FALSE_DISCOVERY_RATE = METRICS.add(METRICS.metric("false_discovery_rate")
+      .at(GROUP, DATASET).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
+      .defined("Of the records predicted positive, the share that are truly negative: "
+          + "FP ÷ (TP + FP). One minus the positive predictive value.",
+          "FP ÷ (TP + FP)")
+      .citing("Aequitas `fdr` (Saleiro et al. 2018)")
+      .topic("fairness/group"));
+
+  public static final MetricDescriptor FALSE_OMISSION_RATE = METRICS.add(METRICS.metric("false_omission_rate")
+      .at(GROUP, DATASET).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
+      .defined("Of the records predicted negative, the share that are truly positive: "
+          + "FN ÷ (TN + FN). One minus the negative predictive value.",
+          "FN ÷ (TN + FN)")
+      .citing("Aequitas `for` (Saleiro et al. 2018)")
+      .topic("fairness/group"));
+
   public static final MetricDescriptor BALANCED_ACCURACY = METRICS.add(METRICS.metric("balanced_accuracy")
       .at(GROUP, DATASET).unit(MetricUnit.SHARE).direction(HIGHER_BETTER)
       .defined("With several classes: the average, over the classes the group's "
@@ -189,6 +205,36 @@ public final class FairnessMetrics {
       .defined("Largest minus smallest accuracy over the groups.",
           "max − min accuracy")
       .citing("Fairlearn `MetricFrame.difference()` of accuracy")
+      .topic("fairness/attribute"));
+
+  public static final MetricDescriptor FALSE_DISCOVERY_RATE_DIFFERENCE = METRICS.add(METRICS.metric("false_discovery_rate_difference")
+      .at(ATTRIBUTE).unit(MetricUnit.DIFFERENCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
+      .defined("Largest minus smallest false discovery rate over the groups.",
+          "max − min `false_discovery_rate`")
+      .citing("Aequitas FDR disparity (Saleiro et al. 2018), as a Fairlearn-style difference")
+      .topic("fairness/attribute"));
+
+  public static final MetricDescriptor FALSE_DISCOVERY_RATE_RATIO = METRICS.add(METRICS.metric("false_discovery_rate_ratio")
+      .at(ATTRIBUTE).unit(MetricUnit.RATIO).range(ValueRange.UNIT).direction(TOWARD_ONE)
+      .defined("Smallest divided by largest false discovery rate over the groups; 1 means "
+          + "parity.",
+          "min ÷ max `false_discovery_rate`")
+      .citing("Aequitas FDR disparity (Saleiro et al. 2018), as a Fairlearn-style ratio")
+      .topic("fairness/attribute"));
+
+  public static final MetricDescriptor FALSE_OMISSION_RATE_DIFFERENCE = METRICS.add(METRICS.metric("false_omission_rate_difference")
+      .at(ATTRIBUTE).unit(MetricUnit.DIFFERENCE).range(ValueRange.UNIT).direction(TOWARD_ZERO)
+      .defined("Largest minus smallest false omission rate over the groups.",
+          "max − min `false_omission_rate`")
+      .citing("Aequitas FOR disparity (Saleiro et al. 2018), as a Fairlearn-style difference")
+      .topic("fairness/attribute"));
+
+  public static final MetricDescriptor FALSE_OMISSION_RATE_RATIO = METRICS.add(METRICS.metric("false_omission_rate_ratio")
+      .at(ATTRIBUTE).unit(MetricUnit.RATIO).range(ValueRange.UNIT).direction(TOWARD_ONE)
+      .defined("Smallest divided by largest false omission rate over the groups; 1 means "
+          + "parity.",
+          "min ÷ max `false_omission_rate`")
+      .citing("Aequitas FOR disparity (Saleiro et al. 2018), as a Fairlearn-style ratio")
       .topic("fairness/attribute"));
 
   public static final MetricDescriptor AUC_DIFFERENCE = METRICS.add(METRICS.metric("auc_difference")

@@ -28,7 +28,11 @@ public enum GroupMetric {
   /** TN / (TN + FN). */
   NEGATIVE_PREDICTIVE_VALUE("negative_predictive_value", Needs.BOTH, ConfusionState::trueNegative, ConfusionState::predictedNegative),
   /** (TP + TN) / n. sklearn {@code accuracy_score}. */
-  ACCURACY("accuracy", Needs.BOTH, s -> s.truePositive() + s.trueNegative(), ConfusionState::n);
+  ACCURACY("accuracy", Needs.BOTH, s -> s.truePositive() + s.trueNegative(), ConfusionState::n),
+  /** FP / (TP + FP): of the predicted positives, the share that are wrong. Aequitas {@code fdr}. */
+  FALSE_DISCOVERY_RATE("false_discovery_rate", Needs.BOTH, ConfusionState::falsePositive, ConfusionState::predictedPositive),
+  /** FN / (TN + FN): of the predicted negatives, the share that are wrong. Aequitas {@code for}. */
+  FALSE_OMISSION_RATE("false_omission_rate", Needs.BOTH, ConfusionState::falseNegative, ConfusionState::predictedNegative);
 
   /** Which columns a metric needs. */
   public enum Needs { LABEL, PREDICTION, BOTH }
@@ -98,8 +102,8 @@ public enum GroupMetric {
       case SELECTION_RATE, BASE_RATE, ACCURACY -> "rows";
       case TRUE_POSITIVE_RATE, FALSE_NEGATIVE_RATE -> "rows with a positive label";
       case FALSE_POSITIVE_RATE, TRUE_NEGATIVE_RATE -> "rows with a negative label";
-      case POSITIVE_PREDICTIVE_VALUE -> "rows predicted positive";
-      case NEGATIVE_PREDICTIVE_VALUE -> "rows predicted negative";
+      case POSITIVE_PREDICTIVE_VALUE, FALSE_DISCOVERY_RATE -> "rows predicted positive";
+      case NEGATIVE_PREDICTIVE_VALUE, FALSE_OMISSION_RATE -> "rows predicted negative";
     };
   }
 }
