@@ -8,9 +8,9 @@ import dev.assay.core.FileEvidence;
 import dev.assay.core.Provenance;
 import dev.assay.core.Verdict;
 import dev.assay.io.DatasetReader;
-import dev.assay.io.SourceLedger;
 import dev.assay.io.FileHasher;
 import dev.assay.io.ReadFailure;
+import dev.assay.io.SourceLedger;
 import dev.assay.metrics.drift.DriftAnalysis;
 import dev.assay.metrics.drift.DriftColumn;
 import dev.assay.metrics.drift.DriftInput;
@@ -21,9 +21,6 @@ import dev.assay.metrics.fairness.FairnessOutcome;
 import dev.assay.metrics.fairness.FairnessPlan;
 import dev.assay.metrics.fairness.MulticlassAnalysis;
 import dev.assay.metrics.fairness.RegressionAnalysis;
-import dev.assay.metrics.privacy.PiiType;
-import dev.assay.metrics.privacy.PrivacyOutcome;
-import dev.assay.metrics.privacy.PrivacyPlan;
 import dev.assay.metrics.llm.LlmAnalysis;
 import dev.assay.metrics.llm.LlmInput;
 import dev.assay.metrics.llm.LlmOutcome;
@@ -31,14 +28,17 @@ import dev.assay.metrics.llm.LlmPlan;
 import dev.assay.metrics.llm.LlmRecords;
 import dev.assay.metrics.llm.ResponseScanner;
 import dev.assay.metrics.llm.judge.JudgeAnalysis;
+import dev.assay.metrics.privacy.PiiType;
+import dev.assay.metrics.privacy.PrivacyOutcome;
+import dev.assay.metrics.privacy.PrivacyPlan;
 import dev.assay.policy.Baseline;
 import dev.assay.policy.Policy;
 import dev.assay.policy.PolicyInputs;
 import dev.assay.policy.PolicyOutcome;
 import dev.assay.publish.OutputFolder;
+import dev.assay.spark.Progress;
 import dev.assay.spec.JudgeOptions;
 import dev.assay.spec.ResolvedSpec;
-import dev.assay.spark.Progress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -165,17 +165,26 @@ public final class Audit implements Cloneable {
    *
    * @param drift drift's input, its columns checked on both sides; null when drift does not apply
    */
-  private record OpenInputs(Dataset<Row> current, PrivacyPlan privacy, DriftInput drift) {
-  }
+  private record OpenInputs(Dataset<Row> current, PrivacyPlan privacy, DriftInput drift) {}
 
   private OpenInputs openInputs(SparkSession spark) {
-    Dataset<Row> current = progress.step(spark, "inputs", "open data.current",
-        () -> DatasetReader.open(spark, spec.current()));
-    PrivacyPlan privacyPlan = PrivacyPlan.check(current, spec.privacy().trainingText() == null ? null
-        : DatasetReader.open(spark, spec.privacy().trainingText()), spec.privacy(), spec.columns(),
-        spec.document(), currentSource());
-    DriftInput driftInput = DriftPlan.notApplicable(spec) != null ? null
-        : DriftPlan.input(DatasetReader.open(spark, spec.reference()), current, spec);
+    Dataset<Row> current =
+        progress.step(
+            spark, "inputs", "open data.current", () -> DatasetReader.open(spark, spec.current()));
+    PrivacyPlan privacyPlan =
+        PrivacyPlan.check(
+            current,
+            spec.privacy().trainingText() == null
+                ? null
+                : DatasetReader.open(spark, spec.privacy().trainingText()),
+            spec.privacy(),
+            spec.columns(),
+            spec.document(),
+            currentSource());
+    DriftInput driftInput =
+        DriftPlan.notApplicable(spec) != null
+            ? null
+            : DriftPlan.input(DatasetReader.open(spark, spec.reference()), current, spec);
     return new OpenInputs(current, privacyPlan, driftInput);
   }
 
@@ -194,19 +203,32 @@ public final class Audit implements Cloneable {
       return;
     }
     String source = currentSource();
-    FairnessOutcome outcome = progress.step(spark, "fairness", "per-group rates and scores",
-        () -> spec.fairness().regression()
-        ? RegressionAnalysis.run(FairnessPlan.regressionInput(current, spec.columns(),
-            spec.fairness(), spec.document(), source))
-        : spec.fairness().multiclass()
-        ? MulticlassAnalysis.run(FairnessPlan.multiclassInput(current, spec.columns(),
-            spec.fairness(), spec.document(), source))
-        : FairnessAnalysis.run(FairnessPlan.input(current, spec.columns(), spec.fairness(),
-            spec.document(), source)));
+    FairnessOutcome outcome =
+        progress.step(
+            spark,
+            "fairness",
+            "per-group rates and scores",
+            () ->
+                spec.fairness().regression()
+                    ? RegressionAnalysis.run(
+                        FairnessPlan.regressionInput(
+                            current, spec.columns(), spec.fairness(), spec.document(), source))
+                    : spec.fairness().multiclass()
+                        ? MulticlassAnalysis.run(
+                            FairnessPlan.multiclassInput(
+                                current, spec.columns(), spec.fairness(), spec.document(), source))
+                        : FairnessAnalysis.run(
+                            FairnessPlan.input(
+                                current,
+                                spec.columns(),
+                                spec.fairness(),
+                                spec.document(),
+                                source)));
     found.add(outcome.metrics(), outcome.notes());
     outcome.metrics().stream()
         .filter(m -> m.key().metric().equals("count") && m.key().scope().attribute() == null)
-        .findFirst().ifPresent(m -> found.rowCounts.put("current", m.count()));
+        .findFirst()
+        .ifPresent(m -> found.rowCounts.put("current", m.count()));
   }
 
   /** drift: reference vs current, two Spark jobs over both data sets. */
@@ -215,12 +237,19 @@ public final class Audit implements Cloneable {
       found.families.add(DriftPlan.notApplicable(spec));
       return;
     }
-    DriftOutcome outcome = progress.step(spark, "drift",
-        "reference vs current, " + driftInput.columns().size()
-            + (driftInput.columns().size() == 1 ? " column" : " columns"),
-        () -> DriftAnalysis.run(driftInput));
-    found.families.add(FamilyOutcome.ran(Family.DRIFT, "reference vs current, columns "
-        + driftInput.columns().stream().map(DriftColumn::name).toList()));
+    DriftOutcome outcome =
+        progress.step(
+            spark,
+            "drift",
+            "reference vs current, "
+                + driftInput.columns().size()
+                + (driftInput.columns().size() == 1 ? " column" : " columns"),
+            () -> DriftAnalysis.run(driftInput));
+    found.families.add(
+        FamilyOutcome.ran(
+            Family.DRIFT,
+            "reference vs current, columns "
+                + driftInput.columns().stream().map(DriftColumn::name).toList()));
     found.add(outcome.metrics(), outcome.notes());
     found.rowCounts.put("reference", outcome.referenceRows());
     found.rowCounts.putIfAbsent("current", outcome.currentRows());
@@ -229,36 +258,52 @@ public final class Audit implements Cloneable {
 
   /** privacy: re-identification risk, PII scan, membership inference. */
   private void runPrivacy(SparkSession spark, PrivacyPlan privacyPlan, FamilyResults found) {
-    PrivacyOutcome privacy = privacyPlan.notApplicable() != null ? privacyPlan.run()
-        : progress.step(spark, "privacy", "re-identification, PII scan, membership inference",
-            privacyPlan::run);
+    PrivacyOutcome privacy =
+        privacyPlan.notApplicable() != null
+            ? privacyPlan.run()
+            : progress.step(
+                spark,
+                "privacy",
+                "re-identification, PII scan, membership inference",
+                privacyPlan::run);
     found.families.add(privacy.family());
     found.add(privacy.metrics(), privacy.notes());
     found.exhibits = found.exhibits.withPiiExamples(privacy.piiExamples());
   }
 
-  /** llm: text quality, safety and format of an LLM application's outputs (one job), then the judge. */
-  private void runLlm(SparkSession spark, Dataset<Row> current, JudgeOptions judge, String judgeKey,
-                      FamilyResults found) {
+  /**
+   * llm: text quality, safety and format of an LLM application's outputs (one job), then the judge.
+   */
+  private void runLlm(
+      SparkSession spark,
+      Dataset<Row> current,
+      JudgeOptions judge,
+      String judgeKey,
+      FamilyResults found) {
     FamilyOutcome llm = LlmPlan.outcome(spec.raw().columns());
     found.families.add(llm);
     if (!llm.applicable()) {
       return;
     }
-    LlmInput input = LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(),
-        currentSource()).withScanners(responseScanners());
-    LlmOutcome outcome = progress.step(spark, "llm", "text quality, safety and format",
-        () -> LlmAnalysis.run(input));
+    LlmInput input =
+        LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(), currentSource())
+            .withScanners(responseScanners());
+    LlmOutcome outcome =
+        progress.step(
+            spark, "llm", "text quality, safety and format", () -> LlmAnalysis.run(input));
     found.add(outcome.metrics(), outcome.notes());
     found.rowCounts.putIfAbsent("current", outcome.statistics().records());
     if (recordsOut != null) {
-      progress.step(spark, "llm", "per-record scores (--records)",
+      progress.step(
+          spark,
+          "llm",
+          "per-record scores (--records)",
           () -> LlmRecords.write(input, recordsOut.toUri().toString()));
       found.notes.add("Per-record llm scores written to " + recordsOut + " (--records).");
     }
     if (judge != null) {
-      JudgeAnalysis.JudgeOutcome judged = progress.step(spark, "llm", "LLM judge",
-          () -> JudgeAnalysis.run(input, judge, judgeKey));
+      JudgeAnalysis.JudgeOutcome judged =
+          progress.step(spark, "llm", "LLM judge", () -> JudgeAnalysis.run(input, judge, judgeKey));
       found.add(judged.metrics(), judged.notes());
     }
   }
@@ -267,8 +312,15 @@ public final class Audit implements Cloneable {
   private List<Verdict> gate(PolicyInputs inputs, FamilyResults found) {
     Baseline baseline = inputs.baseline();
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    PolicyOutcome policy = Policy.evaluate(inputs.packs(), found.metrics, found.families,
-        inputs.waivers(), today, failOnWarning, baseline == null ? Map.of() : baseline.values());
+    PolicyOutcome policy =
+        Policy.evaluate(
+            inputs.packs(),
+            found.metrics,
+            found.families,
+            inputs.waivers(),
+            today,
+            failOnWarning,
+            baseline == null ? Map.of() : baseline.values());
     found.notes.addAll(policy.notes());
     List<Verdict> verdicts = policy.verdicts();
     if (baseline != null) {
@@ -279,15 +331,35 @@ public final class Audit implements Cloneable {
   }
 
   /** The run the reports are made from, with the evidence of what was read. */
-  private AuditRun assemble(SparkSession spark, Instant started, Baseline baseline,
-                            FamilyResults found, List<Verdict> verdicts) {
-    List<FileEvidence> files = progress.step(spark, "evidence", "SHA-256 of the spec, rules and inputs",
-        () -> evidence(spark));
-    Provenance provenance = new Provenance(Version.tool(), System.getProperty("java.version"),
-        spark.version(), spark.sparkContext().master(), started, clock.instant(), files,
-        SourceLedger.evidence(spark, spec.sources()));
-    return new AuditRun(spec.name(), spec.model(), found.families, found.metrics, verdicts,
-        found.rowCounts, found.notes, provenance, baseline == null ? Map.of() : baseline.values(),
+  private AuditRun assemble(
+      SparkSession spark,
+      Instant started,
+      Baseline baseline,
+      FamilyResults found,
+      List<Verdict> verdicts) {
+    List<FileEvidence> files =
+        progress.step(
+            spark, "evidence", "SHA-256 of the spec, rules and inputs", () -> evidence(spark));
+    Provenance provenance =
+        new Provenance(
+            Version.tool(),
+            System.getProperty("java.version"),
+            spark.version(),
+            spark.sparkContext().master(),
+            started,
+            clock.instant(),
+            files,
+            SourceLedger.evidence(spark, spec.sources()));
+    return new AuditRun(
+        spec.name(),
+        spec.model(),
+        found.families,
+        found.metrics,
+        verdicts,
+        found.rowCounts,
+        found.notes,
+        provenance,
+        baseline == null ? Map.of() : baseline.values(),
         found.exhibits);
   }
 
@@ -305,22 +377,25 @@ public final class Audit implements Cloneable {
     if (baselineFile != null) {
       files.addAll(hasher.evidence("baseline", baselineFile.toAbsolutePath().toString()));
     }
-    spec.dataInputs().forEach((key, source) -> {
-      if (key.startsWith("data.")) {
-        files.addAll(hasher.evidence(key, source.uri()));
-      }
-    });
+    spec.dataInputs()
+        .forEach(
+            (key, source) -> {
+              if (key.startsWith("data.")) {
+                files.addAll(hasher.evidence(key, source.uri()));
+              }
+            });
     return files;
   }
 
   /**
    * The llm family's PII and secret detectors on responses: the privacy family's {@link PiiType}
-   * expressions (families do not import each other, so the composition root hands them over);
-   * keys, tokens and private keys count as secrets, the rest as personal data.
+   * expressions (families do not import each other, so the composition root hands them over); keys,
+   * tokens and private keys count as secrets, the rest as personal data.
    */
   public static List<ResponseScanner> responseScanners() {
-    Set<PiiType> secrets = EnumSet.of(PiiType.AWS_ACCESS_KEY, PiiType.AZURE_STORAGE_KEY, PiiType.JWT,
-        PiiType.PRIVATE_KEY);
+    Set<PiiType> secrets =
+        EnumSet.of(
+            PiiType.AWS_ACCESS_KEY, PiiType.AZURE_STORAGE_KEY, PiiType.JWT, PiiType.PRIVATE_KEY);
     List<ResponseScanner> out = new ArrayList<>();
     for (PiiType type : PiiType.values()) {
       out.add(new ResponseScanner(type.id(), secrets.contains(type), type::found));
@@ -328,28 +403,41 @@ public final class Audit implements Cloneable {
     return out;
   }
 
-  /** {@code --records} needs the llm family and must not overwrite an input (checked before any job). */
+  /**
+   * {@code --records} needs the llm family and must not overwrite an input (checked before any
+   * job).
+   */
   private void checkRecordsOut() {
     if (recordsOut == null) {
       return;
     }
     String reason = LlmPlan.notApplicableReason(spec.raw().columns());
     if (reason != null) {
-      throw new BadInputException("--records writes the llm family's per-record scores, but the"
-          + " family does not run: " + reason + ".");
+      throw new BadInputException(
+          "--records writes the llm family's per-record scores, but the"
+              + " family does not run: "
+              + reason
+              + ".");
     }
     // Spark writes --records with overwrite: the same check as the report folder's.
-    OutputFolder.requireApart(recordsOut, "--records", spec.dataInputs().entrySet().stream()
-        .map(e -> new OutputFolder.Input(e.getKey(), e.getValue().uri())).toList());
+    OutputFolder.requireApart(
+        recordsOut,
+        "--records",
+        spec.dataInputs().entrySet().stream()
+            .map(e -> new OutputFolder.Input(e.getKey(), e.getValue().uri()))
+            .toList());
   }
 
   /** The judge's API key from the environment, checked before any Spark job. */
   private String judgeKey(JudgeOptions judge) {
     String key = environment.apply(judge.keyEnv());
     if (key == null) {
-      throw new BadInputException(spec.document().at("llm", "judge") + ": the environment variable "
-          + judge.keyEnv() + " (llm.judge.api_key_env) is not set; export the judge's API key in"
-          + " it (an empty value sends no key), or remove llm.judge to run without a judge.");
+      throw new BadInputException(
+          spec.document().at("llm", "judge")
+              + ": the environment variable "
+              + judge.keyEnv()
+              + " (llm.judge.api_key_env) is not set; export the judge's API key in"
+              + " it (an empty value sends no key), or remove llm.judge to run without a judge.");
     }
     return key.strip();
   }

@@ -6,17 +6,16 @@ import java.util.Properties;
 
 /**
  * What this build of Assay is and what it runs on: Assay's version (the jar manifest's
- * Implementation-Version, "dev" in a source tree), the git commit it was built from
- * ({@code dev/assay/git.properties}, written by the build), and the Spark, Scala and Java versions
- * found at run time. Spark and Scala are provided by spark-submit or submit.sh, so each is read
- * without initialising anything and reported as absent when it is not on the classpath.
+ * Implementation-Version, "dev" in a source tree), the git commit it was built from ({@code
+ * dev/assay/git.properties}, written by the build), and the Spark, Scala and Java versions found at
+ * run time. Spark and Scala are provided by spark-submit or submit.sh, so each is read without
+ * initialising anything and reported as absent when it is not on the classpath.
  */
 public final class Version {
 
   static final String ABSENT = "not on the classpath";
 
-  private Version() {
-  }
+  private Version() {}
 
   /** Assay's own version. */
   public static String tool() {
@@ -24,7 +23,10 @@ public final class Version {
     return v == null ? "dev" : v;
   }
 
-  /** The abbreviated commit this build came from, with "-dirty" for uncommitted changes, or "unknown". */
+  /**
+   * The abbreviated commit this build came from, with "-dirty" for uncommitted changes, or
+   * "unknown".
+   */
   public static String commit() {
     Properties git = resource("dev/assay/git.properties");
     String id = git.getProperty("git.commit.id.abbrev", "");
@@ -52,8 +54,16 @@ public final class Version {
 
   /** The one-line answer to {@code assay --version}. */
   public static String describe() {
-    return "assay " + tool() + " (commit " + commit() + "), Spark " + spark() + ", Scala " + scala()
-        + ", Java " + System.getProperty("java.version");
+    return "assay "
+        + tool()
+        + " (commit "
+        + commit()
+        + "), Spark "
+        + spark()
+        + ", Scala "
+        + scala()
+        + ", Java "
+        + System.getProperty("java.version");
   }
 
   private static Properties resource(String name) {

@@ -39,19 +39,29 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * The real UCI Adult data (test resource datasets/adult): a seeded Tribuo logistic regression
- * ({@link LinearSGDTrainer} with the log loss) is trained on {@code adult.data} and predicts
- * {@code adult.test}; the predictions (sex, race, label, prediction, probability of {@code >50K})
- * are written to a temporary CSV and audited by Assay for sex, race and sex × race. Every count,
- * selection rate, TPR, FPR and impact ratio must equal what a plain Java loop over the
- * predictions gives, and the per-group confusion counts must equal Tribuo's own
- * {@link LabelEvaluator} run on each group's predictions — never values from the code under test.
+ * ({@link LinearSGDTrainer} with the log loss) is trained on {@code adult.data} and predicts {@code
+ * adult.test}; the predictions (sex, race, label, prediction, probability of {@code >50K}) are
+ * written to a temporary CSV and audited by Assay for sex, race and sex × race. Every count,
+ * selection rate, TPR, FPR and impact ratio must equal what a plain Java loop over the predictions
+ * gives, and the per-group confusion counts must equal Tribuo's own {@link LabelEvaluator} run on
+ * each group's predictions — never values from the code under test.
  */
 class AdultOracleTest {
 
-  static final String[] NUMERIC = {"age", "education-num", "capital-gain", "capital-loss", "hours-per-week"};
+  static final String[] NUMERIC = {
+    "age", "education-num", "capital-gain", "capital-loss", "hours-per-week"
+  };
   static final int[] NUMERIC_AT = {0, 4, 10, 11, 12};
-  static final String[] CATEGORICAL = {"workclass", "education", "marital-status", "occupation",
-      "relationship", "race", "sex", "native-country"};
+  static final String[] CATEGORICAL = {
+    "workclass",
+    "education",
+    "marital-status",
+    "occupation",
+    "relationship",
+    "race",
+    "sex",
+    "native-country"
+  };
   static final int[] CATEGORICAL_AT = {1, 3, 5, 6, 7, 8, 9, 13};
   static final int RACE = 8;
   static final int SEX = 9;
@@ -59,8 +69,7 @@ class AdultOracleTest {
   static final Label HIGH = new Label(">50K");
 
   /** One predicted test row: its groups, label and prediction (1 = >50K). */
-  record Row(String sex, String race, int label, int prediction, Prediction<Label> tribuo) {
-  }
+  record Row(String sex, String race, int label, int prediction, Prediction<Label> tribuo) {}
 
   static List<Row> rows = new ArrayList<>();
   static AuditRun run;
@@ -86,12 +95,15 @@ class AdultOracleTest {
       sd[j] = Math.sqrt(ss / train.size() - mean[j] * mean[j]);
     }
     LabelFactory factory = new LabelFactory();
-    MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("adult.data", factory), factory);
+    MutableDataset<Label> data =
+        new MutableDataset<>(new SimpleDataSourceProvenance("adult.data", factory), factory);
     for (String[] r : train) {
       data.add(example(r, mean, sd));
     }
     // A few seconds at most: 32,561 rows, two epochs, seeded.
-    LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), 2, Integer.MAX_VALUE, 1, 42L);
+    LinearSGDTrainer trainer =
+        new LinearSGDTrainer(
+            new LogMulticlass(), new AdaGrad(0.1, 0.1), 2, Integer.MAX_VALUE, 1, 42L);
     model = trainer.train(data);
 
     StringBuilder csv = new StringBuilder("sex,race,label,prediction,score\n");
@@ -101,30 +113,46 @@ class AdultOracleTest {
       int yhat = p.getOutput().getLabel().equals(">50K") ? 1 : 0;
       double score = p.getOutputScores().get(">50K").getScore();
       rows.add(new Row(r[SEX], r[RACE], y, yhat, p));
-      csv.append(r[SEX]).append(',').append(r[RACE]).append(',').append(y).append(',').append(yhat)
-          .append(',').append(String.format(Locale.ROOT, "%.17g", score)).append('\n');
+      csv.append(r[SEX])
+          .append(',')
+          .append(r[RACE])
+          .append(',')
+          .append(y)
+          .append(',')
+          .append(yhat)
+          .append(',')
+          .append(String.format(Locale.ROOT, "%.17g", score))
+          .append('\n');
     }
     Path predictions = dir.resolve("adult-predictions.csv");
     Files.writeString(predictions, csv);
     Path spec = dir.resolve("adult.yaml");
-    Files.writeString(spec, String.join("\n",
-        "version: 1",
-        "name: adult-income",
-        "data:",
-        "  current: {path: \"" + predictions + "\", options: {header: \"true\", inferSchema: \"true\"}}",
-        "columns:",
-        "  label: label",
-        "  prediction: prediction",
-        "  score: score",
-        "  sensitive: [sex, race]",
-        "  intersections: [[sex, race]]",
-        "fairness: {min_group_size: 30}",
-        ""));
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "version: 1",
+            "name: adult-income",
+            "data:",
+            "  current: {path: \""
+                + predictions
+                + "\", options: {header: \"true\", inferSchema: \"true\"}}",
+            "columns:",
+            "  label: label",
+            "  prediction: prediction",
+            "  score: score",
+            "  sensitive: [sex, race]",
+            "  intersections: [[sex, race]]",
+            "fairness: {min_group_size: 30}",
+            ""));
     ResolvedSpec resolved = new SpecLoader(Path.of("rules").toAbsolutePath()).load(spec);
     run = Audit.of(resolved).run(SharedSpark.get());
   }
 
-  /** The records of a gzipped UCI file: fields split on ", ", the junk first line and empty lines skipped. */
+  /**
+   * The records of a gzipped UCI file: fields split on ", ", the junk first line and empty lines
+   * skipped.
+   */
   static List<String[]> read(Path file) throws IOException {
     List<String[]> out = new ArrayList<>();
     for (String line : TestDatasets.gunzipLines(file)) {
@@ -169,16 +197,18 @@ class AdultOracleTest {
   static MetricResult metric(String metric, Scope scope) {
     return run.metrics().stream()
         .filter(m -> m.key().metric().equals(metric) && m.key().scope().equals(scope))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + metric + " for " + scope));
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + metric + " for " + scope));
   }
 
   static double value(String metric, Scope scope) {
-    return metric(metric, scope).number()
+    return metric(metric, scope)
+        .number()
         .orElseThrow(() -> new AssertionError(metric + " undefined for " + scope));
   }
 
-  static final Map<String, Function<Row, String>> SLICES = Map.of(
-      "sex", Row::sex, "race", Row::race, "sex & race", r -> r.sex() + " & " + r.race());
+  static final Map<String, Function<Row, String>> SLICES =
+      Map.of("sex", Row::sex, "race", Row::race, "sex & race", r -> r.sex() + " & " + r.race());
 
   /** results.json of this run (fairness with a score and an intersection) is the pinned one. */
   @Test
@@ -190,7 +220,9 @@ class AdultOracleTest {
   void theModelIsARealModel() {
     long correct = rows.stream().filter(r -> r.label() == r.prediction()).count();
     double accuracy = (double) correct / rows.size();
-    assertTrue(accuracy > 0.8 && accuracy < 0.9, "logistic regression on Adult is about 85 % accurate: " + accuracy);
+    assertTrue(
+        accuracy > 0.8 && accuracy < 0.9,
+        "logistic regression on Adult is about 85 % accurate: " + accuracy);
     assertEquals(16_281, run.rowCounts().get("current"));
     assertEquals(2, groups(Row::sex).size());
     assertEquals(5, groups(Row::race).size());
@@ -200,25 +232,38 @@ class AdultOracleTest {
   /** Counts, selection rate, TPR and FPR per group from one plain loop per group. */
   @Test
   void perGroupRatesEqualAPlainLoopOverThePredictions() {
-    SLICES.forEach((attribute, by) -> groups(by).forEach((group, list) -> {
-      Scope s = Scope.group(attribute, group);
-      long n = list.size();
-      long selected = 0;
-      long positives = 0;
-      long tp = 0;
-      long fp = 0;
-      for (Row r : list) {
-        selected += r.prediction();
-        positives += r.label();
-        tp += r.label() == 1 && r.prediction() == 1 ? 1 : 0;
-        fp += r.label() == 0 && r.prediction() == 1 ? 1 : 0;
-      }
-      assertEquals(n, value("count", s), 0, s.label());
-      assertEquals((double) selected / n, value("selection_rate", s), 1e-12, s.label());
-      assertEquals((double) positives / n, value("base_rate", s), 1e-12, s.label());
-      assertEquals((double) tp / positives, value("true_positive_rate", s), 1e-12, s.label());
-      assertEquals((double) fp / (n - positives), value("false_positive_rate", s), 1e-12, s.label());
-    }));
+    SLICES.forEach(
+        (attribute, by) ->
+            groups(by)
+                .forEach(
+                    (group, list) -> {
+                      Scope s = Scope.group(attribute, group);
+                      long n = list.size();
+                      long selected = 0;
+                      long positives = 0;
+                      long tp = 0;
+                      long fp = 0;
+                      for (Row r : list) {
+                        selected += r.prediction();
+                        positives += r.label();
+                        tp += r.label() == 1 && r.prediction() == 1 ? 1 : 0;
+                        fp += r.label() == 0 && r.prediction() == 1 ? 1 : 0;
+                      }
+                      assertEquals(n, value("count", s), 0, s.label());
+                      assertEquals(
+                          (double) selected / n, value("selection_rate", s), 1e-12, s.label());
+                      assertEquals((double) positives / n, value("base_rate", s), 1e-12, s.label());
+                      assertEquals(
+                          (double) tp / positives,
+                          value("true_positive_rate", s),
+                          1e-12,
+                          s.label());
+                      assertEquals(
+                          (double) fp / (n - positives),
+                          value("false_positive_rate", s),
+                          1e-12,
+                          s.label());
+                    }));
   }
 
   /** Tribuo's LabelEvaluator on each group's own predictions gives the same confusion metrics. */
@@ -226,50 +271,84 @@ class AdultOracleTest {
   void perGroupConfusionMetricsEqualTribuosLabelEvaluator() {
     LabelEvaluator evaluator = new LabelEvaluator();
     LabelFactory factory = new LabelFactory();
-    SLICES.forEach((attribute, by) -> groups(by).forEach((group, list) -> {
-      Scope s = Scope.group(attribute, group);
-      List<Prediction<Label>> predictions = list.stream().map(Row::tribuo).toList();
-      LabelEvaluation e = evaluator.evaluate(model, predictions,
-          new SimpleDataSourceProvenance(s.label(), factory));
-      double tp = e.tp(HIGH);
-      double fp = e.fp(HIGH);
-      double fn = e.fn(HIGH);
-      double tn = e.tn(HIGH);
-      double n = tp + fp + fn + tn;
-      assertEquals(list.size(), n, 0, s.label());
-      assertEquals((tp + fp) / n, value("selection_rate", s), 1e-12, s.label());
-      assertEquals(e.recall(HIGH), value("true_positive_rate", s), 1e-12, s.label());
-      assertEquals(fp / (fp + tn), value("false_positive_rate", s), 1e-12, s.label());
-      assertEquals(e.accuracy(), value("accuracy", s), 1e-12, s.label());
-      if (tp + fp > 0) {
-        assertEquals(e.precision(HIGH), value("positive_predictive_value", s), 1e-12, s.label());
-      }
-    }));
+    SLICES.forEach(
+        (attribute, by) ->
+            groups(by)
+                .forEach(
+                    (group, list) -> {
+                      Scope s = Scope.group(attribute, group);
+                      List<Prediction<Label>> predictions = list.stream().map(Row::tribuo).toList();
+                      LabelEvaluation e =
+                          evaluator.evaluate(
+                              model,
+                              predictions,
+                              new SimpleDataSourceProvenance(s.label(), factory));
+                      double tp = e.tp(HIGH);
+                      double fp = e.fp(HIGH);
+                      double fn = e.fn(HIGH);
+                      double tn = e.tn(HIGH);
+                      double n = tp + fp + fn + tn;
+                      assertEquals(list.size(), n, 0, s.label());
+                      assertEquals((tp + fp) / n, value("selection_rate", s), 1e-12, s.label());
+                      assertEquals(
+                          e.recall(HIGH), value("true_positive_rate", s), 1e-12, s.label());
+                      assertEquals(
+                          fp / (fp + tn), value("false_positive_rate", s), 1e-12, s.label());
+                      assertEquals(e.accuracy(), value("accuracy", s), 1e-12, s.label());
+                      if (tp + fp > 0) {
+                        assertEquals(
+                            e.precision(HIGH),
+                            value("positive_predictive_value", s),
+                            1e-12,
+                            s.label());
+                      }
+                    }));
   }
 
   /**
-   * impact_ratio = a group's selection rate ÷ the highest selection rate among groups with at
-   * least min_group_size (30) rows; demographic_parity_ratio/difference over the same groups.
+   * impact_ratio = a group's selection rate ÷ the highest selection rate among groups with at least
+   * min_group_size (30) rows; demographic_parity_ratio/difference over the same groups.
    */
   @Test
   void impactRatiosAndParityEqualThePlainLoop() {
-    SLICES.forEach((attribute, by) -> {
-      Map<String, Double> rates = new HashMap<>();
-      Map<String, Integer> sizes = new HashMap<>();
-      groups(by).forEach((g, list) -> {
-        rates.put(g, list.stream().mapToInt(Row::prediction).sum() / (double) list.size());
-        sizes.put(g, list.size());
-      });
-      double max = rates.entrySet().stream().filter(e -> sizes.get(e.getKey()) >= 30)
-          .mapToDouble(Map.Entry::getValue).max().orElseThrow();
-      double min = rates.entrySet().stream().filter(e -> sizes.get(e.getKey()) >= 30)
-          .mapToDouble(Map.Entry::getValue).min().orElseThrow();
-      for (String g : new TreeSet<>(rates.keySet())) {
-        assertEquals(rates.get(g) / max, value("impact_ratio", Scope.group(attribute, g)), 1e-12, g);
-      }
-      assertEquals(min / max, value("demographic_parity_ratio", Scope.attribute(attribute)), 1e-12, attribute);
-      assertEquals(max - min, value("demographic_parity_difference", Scope.attribute(attribute)), 1e-12, attribute);
-    });
+    SLICES.forEach(
+        (attribute, by) -> {
+          Map<String, Double> rates = new HashMap<>();
+          Map<String, Integer> sizes = new HashMap<>();
+          groups(by)
+              .forEach(
+                  (g, list) -> {
+                    rates.put(
+                        g, list.stream().mapToInt(Row::prediction).sum() / (double) list.size());
+                    sizes.put(g, list.size());
+                  });
+          double max =
+              rates.entrySet().stream()
+                  .filter(e -> sizes.get(e.getKey()) >= 30)
+                  .mapToDouble(Map.Entry::getValue)
+                  .max()
+                  .orElseThrow();
+          double min =
+              rates.entrySet().stream()
+                  .filter(e -> sizes.get(e.getKey()) >= 30)
+                  .mapToDouble(Map.Entry::getValue)
+                  .min()
+                  .orElseThrow();
+          for (String g : new TreeSet<>(rates.keySet())) {
+            assertEquals(
+                rates.get(g) / max, value("impact_ratio", Scope.group(attribute, g)), 1e-12, g);
+          }
+          assertEquals(
+              min / max,
+              value("demographic_parity_ratio", Scope.attribute(attribute)),
+              1e-12,
+              attribute);
+          assertEquals(
+              max - min,
+              value("demographic_parity_difference", Scope.attribute(attribute)),
+              1e-12,
+              attribute);
+        });
     // The well-known Adult gap: women are selected far less often than men.
     assertTrue(value("impact_ratio", Scope.group("sex", "Female")) < 0.5);
   }
@@ -281,26 +360,36 @@ class AdultOracleTest {
    */
   @Test
   void perGroupAucIsWithinTheStatedBoundOfThePairwiseDefinition() {
-    groups(Row::sex).forEach((g, list) -> {
-      double[] pos = list.stream().filter(r -> r.label() == 1)
-          .mapToDouble(r -> r.tribuo().getOutputScores().get(">50K").getScore()).sorted().toArray();
-      double[] neg = list.stream().filter(r -> r.label() == 0)
-          .mapToDouble(r -> r.tribuo().getOutputScores().get(">50K").getScore()).sorted().toArray();
-      double wins = 0;
-      int lo = 0;
-      int hi = 0;
-      for (double p : pos) {
-        while (lo < neg.length && neg[lo] < p) {
-          lo++;
-        }
-        hi = Math.max(hi, lo);
-        while (hi < neg.length && neg[hi] <= p) {
-          hi++;
-        }
-        wins += lo + 0.5 * (hi - lo);
-      }
-      double auc = wins / ((double) pos.length * neg.length);
-      assertEquals(auc, value("auc", Scope.group("sex", g)), 0.005, g);
-    });
+    groups(Row::sex)
+        .forEach(
+            (g, list) -> {
+              double[] pos =
+                  list.stream()
+                      .filter(r -> r.label() == 1)
+                      .mapToDouble(r -> r.tribuo().getOutputScores().get(">50K").getScore())
+                      .sorted()
+                      .toArray();
+              double[] neg =
+                  list.stream()
+                      .filter(r -> r.label() == 0)
+                      .mapToDouble(r -> r.tribuo().getOutputScores().get(">50K").getScore())
+                      .sorted()
+                      .toArray();
+              double wins = 0;
+              int lo = 0;
+              int hi = 0;
+              for (double p : pos) {
+                while (lo < neg.length && neg[lo] < p) {
+                  lo++;
+                }
+                hi = Math.max(hi, lo);
+                while (hi < neg.length && neg[hi] <= p) {
+                  hi++;
+                }
+                wins += lo + 0.5 * (hi - lo);
+              }
+              double auc = wins / ((double) pos.length * neg.length);
+              assertEquals(auc, value("auc", Scope.group("sex", g)), 0.005, g);
+            });
   }
 }

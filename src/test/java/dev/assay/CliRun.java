@@ -12,11 +12,9 @@ import java.nio.charset.StandardCharsets;
 public final class CliRun {
 
   /** What a CLI run printed, and its exit code. */
-  public record Result(int code, String out, String err) {
-  }
+  public record Result(int code, String out, String err) {}
 
-  private CliRun() {
-  }
+  private CliRun() {}
 
   public static Result run(String... args) {
     PrintStream out = System.out;
@@ -27,7 +25,8 @@ public final class CliRun {
       System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
       int code = Main.run(args);
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+      return new Result(
+          code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(out);
       System.setErr(err);

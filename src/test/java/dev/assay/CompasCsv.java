@@ -14,8 +14,7 @@ public final class CompasCsv {
 
   public static final Path CSV = TestDatasets.path("compas/compas-scores-two-years.csv.gz");
 
-  private CompasCsv() {
-  }
+  private CompasCsv() {}
 
   /** Every line of the file, the header first. */
   public static List<String> lines() {

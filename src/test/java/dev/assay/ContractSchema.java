@@ -16,21 +16,21 @@ import java.util.TreeSet;
 
 /**
  * The JSON Schema of results.json as the jar ships it ({@link ResultsSchema#RESOURCE}, built from
- * docs/results.schema.json), loaded from the class path by its location (its relative
- * {@code $id} then resolves), for tests that produce a results.json to validate it.
+ * docs/results.schema.json), loaded from the class path by its location (its relative {@code $id}
+ * then resolves), for tests that produce a results.json to validate it.
  */
 public final class ContractSchema {
 
   private static JsonSchema schema;
 
-  private ContractSchema() {
-  }
+  private ContractSchema() {}
 
   /** The schema, loaded once. */
   public static synchronized JsonSchema schema() {
     if (schema == null) {
-      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-          .getSchema(SchemaLocation.of("classpath:" + ResultsSchema.RESOURCE));
+      schema =
+          JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+              .getSchema(SchemaLocation.of("classpath:" + ResultsSchema.RESOURCE));
     }
     return schema;
   }

@@ -20,11 +20,13 @@ class DependencyVersionsTest {
     assertAtLeast("org.apache.commons.beanutils.PropertyUtilsBean", "1.11.0");
   }
 
-  private static void assertAtLeast(String className, String minimum) throws ClassNotFoundException {
+  private static void assertAtLeast(String className, String minimum)
+      throws ClassNotFoundException {
     String version = Class.forName(className).getPackage().getImplementationVersion();
     assertNotNull(version, className + " has no Implementation-Version in its jar manifest");
-    assertTrue(ModuleDescriptor.Version.parse(version)
-        .compareTo(ModuleDescriptor.Version.parse(minimum)) >= 0,
+    assertTrue(
+        ModuleDescriptor.Version.parse(version).compareTo(ModuleDescriptor.Version.parse(minimum))
+            >= 0,
         className + " is " + version + ", must be at least " + minimum);
   }
 }

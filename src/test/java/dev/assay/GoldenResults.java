@@ -15,14 +15,13 @@ import java.nio.file.Path;
  * Pins the results.json of a real audit (the demo, the RAG demo, COMPAS, UCI Adult) byte for byte
  * under {@code src/test/resources/golden/results/}, so that a refactor of how metrics are computed
  * or named cannot move a single number or verdict unnoticed. results.json holds no run time, so no
- * field is masked. To re-pin after an intended change (say so in the commit):
- * {@code mvn test -Dtest='GoldenResultsTest,CompasOracleTest,AdultOracleTest'
+ * field is masked. To re-pin after an intended change (say so in the commit): {@code mvn test
+ * -Dtest='GoldenResultsTest,CompasOracleTest,AdultOracleTest'
  * -Dgolden.update=src/test/resources/golden}.
  */
 public final class GoldenResults {
 
-  private GoldenResults() {
-  }
+  private GoldenResults() {}
 
   /** Fails unless the run's results.json is the pinned {@code golden/results/NAME.json}. */
   public static void assertPinned(String name, AuditRun run) {
@@ -44,8 +43,10 @@ public final class GoldenResults {
           throw new AssertionError("no pinned golden/" + file + "; create it with -Dgolden.update");
         }
         // compared as text so that a failure shows the first differing line
-        assertEquals(new String(pinned.readAllBytes(), StandardCharsets.UTF_8),
-            new String(actual, StandardCharsets.UTF_8), "golden/" + file);
+        assertEquals(
+            new String(pinned.readAllBytes(), StandardCharsets.UTF_8),
+            new String(actual, StandardCharsets.UTF_8),
+            "golden/" + file);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

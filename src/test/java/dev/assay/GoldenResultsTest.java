@@ -12,14 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The demo audit, the RAG demo and the privacy family on COMPAS through the real command line,
  * their results.json pinned byte for byte (see {@link GoldenResults}); COMPAS's and UCI Adult's
- * fairness runs are pinned by their oracle tests, which already run those audits. Tagged slow (about 35 s): it runs in CI's slow step, and by name
- * after any change to how metrics are computed, named or written.
+ * fairness runs are pinned by their oracle tests, which already run those audits. Tagged slow
+ * (about 35 s): it runs in CI's slow step, and by name after any change to how metrics are
+ * computed, named or written.
  */
 @Tag("slow")
 class GoldenResultsTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void demoAuditResultsAreThePinnedOnes() throws IOException {
@@ -34,16 +34,19 @@ class GoldenResultsTest {
   @Test
   void compasPrivacyResultsAreThePinnedOnes() throws IOException {
     Path spec = dir.resolve("compas-privacy.yaml");
-    Files.writeString(spec, String.join("\n",
-        "version: 1",
-        "name: compas-privacy",
-        "data:",
-        "  current: {path: \"" + CompasCsv.CSV + "\", format: csv}",
-        "privacy:",
-        "  quasi_identifiers: [age_cat, race, sex]",
-        "  sensitive_attribute: c_charge_degree",
-        "  pii_columns: [c_charge_desc, vr_charge_desc]",
-        ""));
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "version: 1",
+            "name: compas-privacy",
+            "data:",
+            "  current: {path: \"" + CompasCsv.CSV + "\", format: csv}",
+            "privacy:",
+            "  quasi_identifiers: [age_cat, race, sex]",
+            "  sensitive_attribute: c_charge_degree",
+            "  pii_columns: [c_charge_desc, vr_charge_desc]",
+            ""));
     assertPinnedAudit("compas-privacy", spec.toString(), 0);
   }
 

@@ -19,15 +19,16 @@ import java.util.zip.GZIPInputStream;
  */
 public final class TestDatasets {
 
-  private TestDatasets() {
-  }
+  private TestDatasets() {}
 
   /** The file of a test data set, e.g. {@code path("adult/adult.data.gz")}. */
   public static Path path(String name) {
     URL url = TestDatasets.class.getResource("/datasets/" + name);
     if (url == null) {
-      throw new IllegalStateException("test data set datasets/" + name
-          + " is not on the test classpath (expected in src/test/resources/datasets/)");
+      throw new IllegalStateException(
+          "test data set datasets/"
+              + name
+              + " is not on the test classpath (expected in src/test/resources/datasets/)");
     }
     try {
       return Path.of(url.toURI());
@@ -38,8 +39,10 @@ public final class TestDatasets {
 
   /** Every line of a gzip-compressed UTF-8 text file, line ends (LF or CRLF) removed. */
   public static List<String> gunzipLines(Path gz) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
       return in.lines().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + gz, e);

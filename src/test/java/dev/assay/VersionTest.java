@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** {@code assay --version}: Assay's version and commit, and the Spark, Scala and Java it runs on. */
+/**
+ * {@code assay --version}: Assay's version and commit, and the Spark, Scala and Java it runs on.
+ */
 class VersionTest {
 
   @Test
@@ -16,8 +18,18 @@ class VersionTest {
     assertEquals(System.getProperty("assay.test.spark.version", "4.2.0"), Version.spark());
     assertTrue(Version.scala().startsWith("2.13."), Version.scala());
     String line = Version.describe();
-    assertTrue(line.startsWith("assay " + Version.tool() + " (commit " + Version.commit() + "), Spark "
-        + Version.spark() + ", Scala " + Version.scala() + ", Java " + System.getProperty("java.version")),
+    assertTrue(
+        line.startsWith(
+            "assay "
+                + Version.tool()
+                + " (commit "
+                + Version.commit()
+                + "), Spark "
+                + Version.spark()
+                + ", Scala "
+                + Version.scala()
+                + ", Java "
+                + System.getProperty("java.version")),
         line);
   }
 
@@ -28,7 +40,8 @@ class VersionTest {
     if (head == null) {
       assertEquals("unknown", commit, "a build outside a git checkout has no commit");
     } else {
-      assertTrue(commit.matches("[0-9a-f]{7,}") && head.startsWith(commit),
+      assertTrue(
+          commit.matches("[0-9a-f]{7,}") && head.startsWith(commit),
           "commit " + commit + " vs HEAD " + head);
     }
   }
@@ -36,7 +49,8 @@ class VersionTest {
   /** HEAD of the checkout the tests run in, or null when this is not a git checkout. */
   private static String gitHead() throws IOException, InterruptedException {
     try {
-      Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+      Process git =
+          new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
       String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       return git.waitFor() == 0 && out.matches("[0-9a-f]{40}") ? out : null;
     } catch (IOException e) {

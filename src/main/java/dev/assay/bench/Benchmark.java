@@ -1,6 +1,5 @@
 package dev.assay.bench;
 
-import dev.assay.spark.Columns;
 import dev.assay.Audit;
 import dev.assay.demo.Cohort;
 import dev.assay.demo.LendingApplicants;
@@ -12,6 +11,7 @@ import dev.assay.metrics.fairness.FairnessPlan;
 import dev.assay.metrics.llm.LlmAnalysis;
 import dev.assay.metrics.llm.LlmPlan;
 import dev.assay.metrics.privacy.PrivacyPlan;
+import dev.assay.spark.Columns;
 import dev.assay.spark.JobCounter;
 import dev.assay.spec.ResolvedSpec;
 import dev.assay.spec.SpecLoader;
@@ -44,26 +44,27 @@ import org.apache.spark.sql.functions;
  *
  * <ul>
  *   <li>bare Spark scans (the floor any audit pays): of the fairness columns ({@code scan}), of
- *       every lending column ({@code scan-all}), of the text columns ({@code scan-text});</li>
- *   <li>each family on its own, through its Plan and Analysis as the audit calls them:
- *       {@code fairness}, {@code drift} (reference vs current), {@code privacy} (re-identification
- *       risk over sex, race, age_band and the PII scan of the string columns), {@code llm};</li>
+ *       every lending column ({@code scan-all}), of the text columns ({@code scan-text});
+ *   <li>each family on its own, through its Plan and Analysis as the audit calls them: {@code
+ *       fairness}, {@code drift} (reference vs current), {@code privacy} (re-identification risk
+ *       over sex, race, age_band and the PII scan of the string columns), {@code llm};
  *   <li>{@code audit}: the whole {@link Audit} of the lending spec (fairness, drift and privacy,
- *       plus rule evaluation and the SHA-256 of every input file).</li>
+ *       plus rule evaluation and the SHA-256 of every input file).
  * </ul>
  *
  * <p>It prints wall seconds, rows per second, Spark jobs and stages, peak driver heap (sampled
  * every 20 ms after a GC, so it includes garbage not yet collected: an upper bound of the live
  * heap) and the ratio to the bare scan of the same data, then the executor CPU seconds of the
- * measured run ({@link ExecutorCpu}: task run plus task deserialization, summed over its tasks)
- * and their ratio to the scan's, then the peak driver heap per row by size, to show whether the
+ * measured run ({@link ExecutorCpu}: task run plus task deserialization, summed over its tasks) and
+ * their ratio to the scan's, then the peak driver heap per row by size, to show whether the
  * driver's memory grows with the rows. Executor CPU is the figure to compare two builds with on a
  * shared machine, where wall time moves with the other load.
  */
 public final class Benchmark {
 
   /** Columns the fairness family reads. */
-  static final List<String> COLUMNS = List.of("sex", "race", "age_band", "repaid", "approved", "score");
+  static final List<String> COLUMNS =
+      List.of("sex", "race", "age_band", "repaid", "approved", "score");
 
   /** LLM data is this many times smaller than the lending data. */
   static final long TEXT_DIVISOR = 10;
@@ -74,20 +75,26 @@ public final class Benchmark {
    * @param cpuSeconds executor CPU of the measured run, summed over its tasks
    * @param versus the name of the scan it is compared with (itself for a scan)
    */
-  public record Figure(String what, long rows, double seconds, int jobs, int stages, long peakHeapMb,
-                       double cpuSeconds, String versus) {
+  public record Figure(
+      String what,
+      long rows,
+      double seconds,
+      int jobs,
+      int stages,
+      long peakHeapMb,
+      double cpuSeconds,
+      String versus) {
 
     public double rowsPerSecond() {
       return rows / seconds;
     }
   }
 
-  private Benchmark() {
-  }
+  private Benchmark() {}
 
   /** The measurements {@link #run} can take, in the order it takes them. */
-  public static final List<String> WHAT = List.of("scan", "scan-all", "scan-text", "fairness", "drift",
-      "privacy", "llm", "audit");
+  public static final List<String> WHAT =
+      List.of("scan", "scan-all", "scan-text", "fairness", "drift", "privacy", "llm", "audit");
 
   /**
    * Measurements taken only when named in {@code only}: the fairness family with a bootstrap, and
@@ -99,7 +106,8 @@ public final class Benchmark {
   static final int BOOTSTRAP = 100;
 
   /** Runs every measurement at every size, each after a warm-up run, and prints a table. */
-  public static List<Figure> run(SparkSession spark, Path dir, List<Long> sizes, long seed, PrintStream out) {
+  public static List<Figure> run(
+      SparkSession spark, Path dir, List<Long> sizes, long seed, PrintStream out) {
     return run(spark, dir, sizes, seed, out, WHAT, true);
   }
 
@@ -109,24 +117,47 @@ public final class Benchmark {
    *
    * @param only names from {@link #WHAT}; a family's ratio needs its scan in the list too
    * @param warmUp whether each measurement runs once unmeasured first (class loading, code
-   *     generation, JIT); off halves the time of a 100M-row run and adds the cold start to its figure
+   *     generation, JIT); off halves the time of a 100M-row run and adds the cold start to its
+   *     figure
    */
-  public static List<Figure> run(SparkSession spark, Path dir, List<Long> sizes, long seed, PrintStream out,
-                                 List<String> only, boolean warmUp) {
+  public static List<Figure> run(
+      SparkSession spark,
+      Path dir,
+      List<Long> sizes,
+      long seed,
+      PrintStream out,
+      List<String> only,
+      boolean warmUp) {
     List<Figure> figures = new ArrayList<>();
-    out.printf(Locale.ROOT, "%-9s %12s %9s %12s %5s %7s %8s %8s %8s %8s%n", "what", "rows", "seconds",
-        "rows/s", "jobs", "stages", "heap MB", "÷ scan", "CPU s", "CPU÷scan");
+    out.printf(
+        Locale.ROOT,
+        "%-9s %12s %9s %12s %5s %7s %8s %8s %8s %8s%n",
+        "what",
+        "rows",
+        "seconds",
+        "rows/s",
+        "jobs",
+        "stages",
+        "heap MB",
+        "÷ scan",
+        "CPU s",
+        "CPU÷scan");
     for (long rows : sizes) {
-      Path lending = generate(dir.resolve("lending-" + rows + ".parquet"),
-          () -> LendingApplicants.of(spark.range(0, rows), seed, Cohort.CURRENT));
-      Path reference = generate(dir.resolve("lending-reference-" + rows + ".parquet"),
-          () -> LendingApplicants.of(spark.range(0, rows), seed + 1, Cohort.REFERENCE));
+      Path lending =
+          generate(
+              dir.resolve("lending-" + rows + ".parquet"),
+              () -> LendingApplicants.of(spark.range(0, rows), seed, Cohort.CURRENT));
+      Path reference =
+          generate(
+              dir.resolve("lending-reference-" + rows + ".parquet"),
+              () -> LendingApplicants.of(spark.range(0, rows), seed + 1, Cohort.REFERENCE));
       long textRows = Math.max(1, rows / TEXT_DIVISOR);
       boolean needsText = only.contains("llm") || only.contains("scan-text");
       // Without a text measurement the (large) text data is not generated: a tiny stand-in keeps
       // the spec valid.
       long textData = needsText ? textRows : 1;
-      Path text = generate(dir.resolve("answers-" + textData + ".parquet"), () -> answers(spark, textData));
+      Path text =
+          generate(dir.resolve("answers-" + textData + ".parquet"), () -> answers(spark, textData));
       ResolvedSpec spec = spec(dir, "lending-" + rows + ".yaml", lendingSpec(lending, reference));
       ResolvedSpec textSpec = spec(dir, "answers-" + textData + ".yaml", textSpec(text));
       Dataset<Row> data = spark.read().parquet(lending.toString());
@@ -138,23 +169,64 @@ public final class Benchmark {
       bodies.put("scan", () -> scan(data, COLUMNS));
       bodies.put("scan-all", () -> scan(data, List.of(data.columns())));
       bodies.put("scan-text", () -> scan(answers, List.of(answers.columns())));
-      java.util.function.Supplier<FairnessInput> fairness = () -> FairnessPlan.input(data,
-          spec.columns(), spec.fairness(), spec.document(), source);
+      java.util.function.Supplier<FairnessInput> fairness =
+          () -> FairnessPlan.input(data, spec.columns(), spec.fairness(), spec.document(), source);
       bodies.put("fairness", () -> FairnessAnalysis.run(fairness.get()));
-      bodies.put("fairness-lean", () -> FairnessAnalysis.run(fairness.get()
-          .withExtras(fairness.get().extras().withoutScoreMetrics())));
-      bodies.put("fairness-bootstrap", () -> FairnessAnalysis.run(fairness.get().withInference(
-          fairness.get().inference().withBootstrap(new FairnessInput.Bootstrap(BOOTSTRAP, seed)))));
+      bodies.put(
+          "fairness-lean",
+          () ->
+              FairnessAnalysis.run(
+                  fairness.get().withExtras(fairness.get().extras().withoutScoreMetrics())));
+      bodies.put(
+          "fairness-bootstrap",
+          () ->
+              FairnessAnalysis.run(
+                  fairness
+                      .get()
+                      .withInference(
+                          fairness
+                              .get()
+                              .inference()
+                              .withBootstrap(new FairnessInput.Bootstrap(BOOTSTRAP, seed)))));
       bodies.put("drift", () -> DriftAnalysis.run(DriftPlan.input(ref, data, spec)));
-      bodies.put("privacy", () -> PrivacyPlan.check(data, spec.privacy(), spec.columns(),
-          spec.document(), source).run());
-      bodies.put("llm", () -> LlmAnalysis.run(LlmPlan.input(answers, textSpec.raw().columns(),
-          textSpec.llm(), textSpec.document(), source)));
+      bodies.put(
+          "privacy",
+          () ->
+              PrivacyPlan.check(data, spec.privacy(), spec.columns(), spec.document(), source)
+                  .run());
+      bodies.put(
+          "llm",
+          () ->
+              LlmAnalysis.run(
+                  LlmPlan.input(
+                      answers,
+                      textSpec.raw().columns(),
+                      textSpec.llm(),
+                      textSpec.document(),
+                      source)));
       bodies.put("audit", () -> Audit.of(spec).run(spark));
-      Map<String, String> versus = Map.of("scan", "scan", "scan-all", "scan-all", "scan-text", "scan-text",
-          "fairness-bootstrap", "scan", "fairness-lean", "scan",
-          "fairness", "scan", "drift", "scan-all", "privacy", "scan-all", "llm", "scan-text",
-          "audit", "scan-all");
+      Map<String, String> versus =
+          Map.of(
+              "scan",
+              "scan",
+              "scan-all",
+              "scan-all",
+              "scan-text",
+              "scan-text",
+              "fairness-bootstrap",
+              "scan",
+              "fairness-lean",
+              "scan",
+              "fairness",
+              "scan",
+              "drift",
+              "scan-all",
+              "privacy",
+              "scan-all",
+              "llm",
+              "scan-text",
+              "audit",
+              "scan-all");
       Map<String, Figure> byName = new LinkedHashMap<>();
       bodies.keySet().retainAll(only);
       for (Map.Entry<String, Runnable> e : bodies.entrySet()) {
@@ -162,15 +234,27 @@ public final class Benchmark {
           // The first run of each query pays class loading, code generation and JIT: not measured.
           measure(spark, "warm-up", 0, e.getValue(), "");
         }
-        long n = e.getKey().equals("llm") || e.getKey().equals("scan-text") ? textRows
-            : e.getKey().equals("drift") ? 2 * rows : rows;
+        long n =
+            e.getKey().equals("llm") || e.getKey().equals("scan-text")
+                ? textRows
+                : e.getKey().equals("drift") ? 2 * rows : rows;
         byName.put(e.getKey(), measure(spark, e.getKey(), n, e.getValue(), versus.get(e.getKey())));
       }
       for (Figure f : byName.values()) {
         Figure scan = byName.get(f.versus());
-        out.printf(Locale.ROOT, "%-9s %12d %9.2f %12.0f %5d %7d %8d %8s %8.2f %8s%n", f.what(), f.rows(),
-            f.seconds(), f.rowsPerSecond(), f.jobs(), f.stages(), f.peakHeapMb(),
-            ratio(f, scan, Figure::seconds), f.cpuSeconds(), ratio(f, scan, Figure::cpuSeconds));
+        out.printf(
+            Locale.ROOT,
+            "%-9s %12d %9.2f %12.0f %5d %7d %8d %8s %8.2f %8s%n",
+            f.what(),
+            f.rows(),
+            f.seconds(),
+            f.rowsPerSecond(),
+            f.jobs(),
+            f.stages(),
+            f.peakHeapMb(),
+            ratio(f, scan, Figure::seconds),
+            f.cpuSeconds(),
+            ratio(f, scan, Figure::cpuSeconds));
         figures.add(f);
       }
     }
@@ -192,7 +276,8 @@ public final class Benchmark {
 
   /** Peak driver heap of each family by size, to show whether it grows with the rows. */
   static void printHeap(List<Figure> figures, PrintStream out) {
-    List<Long> sizes = figures.stream().filter(f -> f.what().equals("scan")).map(Figure::rows).toList();
+    List<Long> sizes =
+        figures.stream().filter(f -> f.what().equals("scan")).map(Figure::rows).toList();
     if (sizes.size() < 2) {
       return;
     }
@@ -204,14 +289,20 @@ public final class Benchmark {
       out.print(String.format(Locale.ROOT, "%-9s", what));
       for (int i = 0; i < sizes.size(); i++) {
         int index = i;
-        figures.stream().filter(f -> f.what().equals(what)).skip(index).findFirst()
+        figures.stream()
+            .filter(f -> f.what().equals(what))
+            .skip(index)
+            .findFirst()
             .ifPresent(f -> out.print(String.format(Locale.ROOT, " %10d", f.peakHeapMb())));
       }
       out.println();
     }
   }
 
-  /** Writes the data once; a folder without Spark's _SUCCESS marker (an interrupted run) is rewritten. */
+  /**
+   * Writes the data once; a folder without Spark's _SUCCESS marker (an interrupted run) is
+   * rewritten.
+   */
   private static Path generate(Path path, java.util.function.Supplier<Dataset<Row>> data) {
     if (!Files.exists(path.resolve("_SUCCESS"))) {
       data.get().write().mode("overwrite").parquet(path.toString());
@@ -228,19 +319,45 @@ public final class Benchmark {
     Column id = functions.col("id");
     Column n = id.mod(997).cast("string");
     Column m = id.mod(89).cast("string");
-    return spark.range(0, rows).select(
-        functions.concat_ws(" ", functions.lit("What is the credit limit for account"), n,
-            functions.lit("in region"), m, functions.lit("?")).as("prompt"),
-        functions.when(id.mod(50).equalTo(0), functions.lit("I'm sorry, I can't help with that."))
-            .otherwise(functions.concat_ws(" ", functions.lit("The credit limit for account"), n,
-                functions.lit("is"), id.mod(40).multiply(250).cast("string"),
-                functions.lit("dollars, reviewed in region"), m, functions.lit("."))).as("response"),
-        functions.concat_ws(" ", functions.lit("Account"), n, functions.lit("has a credit limit of"),
-            id.mod(40).multiply(250).cast("string"), functions.lit("dollars.")).as("expected"));
+    return spark
+        .range(0, rows)
+        .select(
+            functions
+                .concat_ws(
+                    " ",
+                    functions.lit("What is the credit limit for account"),
+                    n,
+                    functions.lit("in region"),
+                    m,
+                    functions.lit("?"))
+                .as("prompt"),
+            functions
+                .when(id.mod(50).equalTo(0), functions.lit("I'm sorry, I can't help with that."))
+                .otherwise(
+                    functions.concat_ws(
+                        " ",
+                        functions.lit("The credit limit for account"),
+                        n,
+                        functions.lit("is"),
+                        id.mod(40).multiply(250).cast("string"),
+                        functions.lit("dollars, reviewed in region"),
+                        m,
+                        functions.lit(".")))
+                .as("response"),
+            functions
+                .concat_ws(
+                    " ",
+                    functions.lit("Account"),
+                    n,
+                    functions.lit("has a credit limit of"),
+                    id.mod(40).multiply(250).cast("string"),
+                    functions.lit("dollars."))
+                .as("expected"));
   }
 
   private static String lendingSpec(Path current, Path reference) {
-    return String.join("\n",
+    return String.join(
+        "\n",
         "version: 1",
         "name: benchmark-lending",
         "data:",
@@ -264,7 +381,8 @@ public final class Benchmark {
   }
 
   private static String textSpec(Path answers) {
-    return String.join("\n",
+    return String.join(
+        "\n",
         "version: 1",
         "name: benchmark-answers",
         "data:",
@@ -289,35 +407,48 @@ public final class Benchmark {
   /** Reads every value of the columns and throws them away (Spark's noop sink). */
   private static void scan(Dataset<Row> data, List<String> columns) {
     data.select(columns.stream().map(Columns::named).toArray(Column[]::new))
-        .write().format("noop").mode("overwrite").save();
+        .write()
+        .format("noop")
+        .mode("overwrite")
+        .save();
   }
 
-  private static Figure measure(SparkSession spark, String what, long rows, Runnable body, String versus) {
+  private static Figure measure(
+      SparkSession spark, String what, long rows, Runnable body, String versus) {
     System.gc();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "heap-sampler");
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                  Thread.sleep(20);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "heap-sampler");
     sampler.setDaemon(true);
     sampler.start();
     ExecutorCpu.Usage<Timed> run = ExecutorCpu.measure(spark, () -> timed(spark, body));
     sampler.interrupt();
     Timed timed = run.result();
-    return new Figure(what, rows, timed.seconds(), timed.counts().jobs(), timed.counts().stages(),
-        peak.get() / (1024 * 1024), run.cpuSeconds(), versus);
+    return new Figure(
+        what,
+        rows,
+        timed.seconds(),
+        timed.counts().jobs(),
+        timed.counts().stages(),
+        peak.get() / (1024 * 1024),
+        run.cpuSeconds(),
+        versus);
   }
 
   /** Wall seconds of a run and the Spark jobs and stages it started. */
-  private record Timed(double seconds, JobCounter.Counts counts) {
-  }
+  private record Timed(double seconds, JobCounter.Counts counts) {}
 
   private static Timed timed(SparkSession spark, Runnable body) {
     long start = System.nanoTime();

@@ -10,11 +10,11 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Sums the executor CPU time of every task that ends while a piece of code runs: the task's run
- * ({@code executorCpuTime}) plus the deserialization of its closure and partition
- * ({@code executorDeserializeCpuTime}), both from Spark's task metrics. Unlike wall time, CPU time
- * hardly moves when other processes share the cores, so it is the figure to compare two builds
- * with on a busy machine. Driver work (planning, code generation on the driver, the roll-up of
- * the aggregated states) is not in it.
+ * ({@code executorCpuTime}) plus the deserialization of its closure and partition ({@code
+ * executorDeserializeCpuTime}), both from Spark's task metrics. Unlike wall time, CPU time hardly
+ * moves when other processes share the cores, so it is the figure to compare two builds with on a
+ * busy machine. Driver work (planning, code generation on the driver, the roll-up of the aggregated
+ * states) is not in it.
  */
 final class ExecutorCpu extends SparkListener {
 
@@ -27,8 +27,7 @@ final class ExecutorCpu extends SparkListener {
    * @param cpuSeconds run plus deserialization CPU, summed over the tasks
    * @param tasks the tasks that ended (with metrics)
    */
-  record Usage<T>(T result, double cpuSeconds, int tasks) {
-  }
+  record Usage<T>(T result, double cpuSeconds, int tasks) {}
 
   @Override
   public void onTaskEnd(SparkListenerTaskEnd taskEnd) {

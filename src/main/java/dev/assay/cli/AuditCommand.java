@@ -24,70 +24,102 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code assay audit SPEC}: runs one audit and writes its report; exit 0 (PASS) or 1 (FAIL). */
-@Command(name = "audit", mixinStandardHelpOptions = true,
-    description = "Run one audit and write report.html, results.json, junit.xml, summary.md and"
-        + " manifest.json. Exit 0 when every blocking rule holds, 1 when one fails, 2 on bad"
-        + " input, 3 when the run fails.")
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run one audit and write report.html, results.json, junit.xml, summary.md and"
+            + " manifest.json. Exit 0 when every blocking rule holds, 1 when one fails, 2 on bad"
+            + " input, 3 when the run fails.")
 final class AuditCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "SPEC", description = "the audit spec (YAML or JSON)")
   Path spec;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: reports/<name>/)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "output folder (default: reports/<name>/)")
   Path out;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master, e.g. local[4] or spark://host:7077")
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "Spark master, e.g. local[4] or spark://host:7077")
   String master;
 
   @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting; repeatable")
   List<String> conf = List.of();
 
-  @Option(names = "--waivers", paramLabel = "FILE", description = "waivers to apply (rule, scope, reason, approver, expiry)")
+  @Option(
+      names = "--waivers",
+      paramLabel = "FILE",
+      description = "waivers to apply (rule, scope, reason, approver, expiry)")
   Path waivers;
 
-  @Option(names = "--baseline", paramLabel = "RESULTS.json",
-      description = "an earlier run's results.json: rule messages show the earlier value and the change")
+  @Option(
+      names = "--baseline",
+      paramLabel = "RESULTS.json",
+      description =
+          "an earlier run's results.json: rule messages show the earlier value and the change")
   Path baseline;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "blocking",
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      defaultValue = "blocking",
       description = "blocking (default) or warning: which failed rules close the gate")
   String failOn;
 
-  @Option(names = "--records", paramLabel = "DIR",
-      description = "also write the llm family's per-record scores (every row with sentence BLEU,"
-          + " chrF, ROUGE, exact match, token F1, refusal and injection flags) as Parquet to DIR")
+  @Option(
+      names = "--records",
+      paramLabel = "DIR",
+      description =
+          "also write the llm family's per-record scores (every row with sentence BLEU,"
+              + " chrF, ROUGE, exact match, token F1, refusal and injection flags) as Parquet to DIR")
   Path records;
 
-  @Option(names = "--upload", paramLabel = "URI",
-      description = "also publish the report to Azure Blob Storage:"
-          + " https://ACCOUNT.blob.core.windows.net/CONTAINER/PREFIX[?SAS] or the emulator's"
-          + " http://127.0.0.1:10000/devstoreaccount1/CONTAINER/PREFIX; credentials from the SAS,"
-          + " AZURE_STORAGE_CONNECTION_STRING or DefaultAzureCredential. Exit 3 if the upload fails.")
+  @Option(
+      names = "--upload",
+      paramLabel = "URI",
+      description =
+          "also publish the report to Azure Blob Storage:"
+              + " https://ACCOUNT.blob.core.windows.net/CONTAINER/PREFIX[?SAS] or the emulator's"
+              + " http://127.0.0.1:10000/devstoreaccount1/CONTAINER/PREFIX; credentials from the SAS,"
+              + " AZURE_STORAGE_CONNECTION_STRING or DefaultAzureCredential. Exit 3 if the upload fails.")
   String upload;
 
-  @Option(names = "--progress",
-      description = "also print, every 10 s, the completed and total tasks of a long step's Spark"
-          + " stages (on by default on a terminal)")
+  @Option(
+      names = "--progress",
+      description =
+          "also print, every 10 s, the completed and total tasks of a long step's Spark"
+              + " stages (on by default on a terminal)")
   boolean progress;
 
-  @Option(names = {"-v", "--verbose"},
-      description = "print Spark's own INFO logging on standard error (off by default: it goes to"
-          + " a log file)")
+  @Option(
+      names = {"-v", "--verbose"},
+      description =
+          "print Spark's own INFO logging on standard error (off by default: it goes to"
+              + " a log file)")
   boolean verbose;
 
-  @Option(names = "--pdf",
-      description = "also write report.pdf beside report.html: the same page laid out on A4 by"
-          + " its print stylesheet, with no browser; listed in manifest.json")
+  @Option(
+      names = "--pdf",
+      description =
+          "also write report.pdf beside report.html: the same page laid out on A4 by"
+              + " its print stylesheet, with no browser; listed in manifest.json")
   boolean pdf;
 
-  @Option(names = {"-q", "--quiet"},
+  @Option(
+      names = {"-q", "--quiet"},
       description = "print only the verdict line (errors still go to standard error)")
   boolean quiet;
 
   @Override
   public Integer call() {
     if (!failOn.equals("blocking") && !failOn.equals("warning")) {
-      throw new BadInputException("--fail-on must be 'blocking' or 'warning', not '" + failOn + "'.");
+      throw new BadInputException(
+          "--fail-on must be 'blocking' or 'warning', not '" + failOn + "'.");
     }
     if (waivers != null && !waivers.toFile().isFile()) {
       throw new BadInputException("--waivers " + waivers + ": no such file.");
@@ -96,23 +128,32 @@ final class AuditCommand implements Callable<Integer> {
       throw new BadInputException("--baseline " + baseline + ": no such file.");
     }
     // Checked before any Spark job: a bad URI or unusable credentials are exit 2, early.
-    BlobPublisher blob = upload == null ? null : BlobPublisher.connect(BlobLocation.parse(upload), System.getenv());
+    BlobPublisher blob =
+        upload == null ? null : BlobPublisher.connect(BlobLocation.parse(upload), System.getenv());
     ResolvedSpec resolved = new SpecLoader(SpecLoader.defaultProjectRules()).load(spec);
-    PolicyInputs.load(resolved.ruleFiles(), waivers, baseline); // bad policy files: exit 2 before Spark
+    PolicyInputs.load(
+        resolved.ruleFiles(), waivers, baseline); // bad policy files: exit 2 before Spark
     Path target = out != null ? out : Path.of("reports", resolved.name());
     // Checked and locked before any Spark work: a report folder that cannot take the report, or
     // would land in the data, is exit 2 in a second, not exit 3 after the whole audit.
-    try (OutputFolder folder = OutputFolder.claim(target, "--out", OutputInputs.of(resolved, records))) {
+    try (OutputFolder folder =
+        OutputFolder.claim(target, "--out", OutputInputs.of(resolved, records))) {
       if (!quiet) {
         folder.notes().forEach(note -> Console.out("Note: " + note));
       }
       AuditRun run;
       try (SessionScope session = SessionScope.open(master, settings(), verbose)) {
-        run = Audit.of(resolved).withWaivers(waivers).withBaseline(baseline)
-            .failOnWarning(failOn.equals("warning")).withRecords(records)
-            .withProgress(quiet ? Progress.silent()
-                : Progress.to(System.out, progress || System.console() != null))
-            .run(session.spark());
+        run =
+            Audit.of(resolved)
+                .withWaivers(waivers)
+                .withBaseline(baseline)
+                .failOnWarning(failOn.equals("warning"))
+                .withRecords(records)
+                .withProgress(
+                    quiet
+                        ? Progress.silent()
+                        : Progress.to(System.out, progress || System.console() != null))
+                .run(session.spark());
       }
       // Streamed into staging files: however many metric rows, no output is built whole in memory.
       List<ReportFile> files = ReportBundle.files(run, pdf);
@@ -146,6 +187,4 @@ final class AuditCommand implements Callable<Integer> {
     }
     return settings;
   }
-
-
 }

@@ -10,19 +10,31 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code assay} command line. The only code that calls {@link System#exit}: every failure
- * becomes one message on standard error and the contract's exit code (0 gate open, 1 gate closed,
- * 2 bad usage or input, 3 the run failed), never a stack trace, and never a secret: every message
- * is {@linkplain Secrets#scrub scrubbed}, and so is every line on the console ({@link ScrubbedConsole}).
+ * becomes one message on standard error and the contract's exit code (0 gate open, 1 gate closed, 2
+ * bad usage or input, 3 the run failed), never a stack trace, and never a secret: every message is
+ * {@linkplain Secrets#scrub scrubbed}, and so is every line on the console ({@link
+ * ScrubbedConsole}).
  */
-@Command(name = "assay", mixinStandardHelpOptions = true, versionProvider = Main.VersionText.class,
-    description = "Responsible-AI audits on Apache Spark: fairness, drift, privacy and LLM quality,"
-        + " checked against policy rules.",
-    subcommands = {AuditCommand.class, VerifyCommand.class, RulesCommand.class, DemoDataCommand.class, BenchCommand.class, SchemaCommand.class},
-    exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 3)
+@Command(
+    name = "assay",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionText.class,
+    description =
+        "Responsible-AI audits on Apache Spark: fairness, drift, privacy and LLM quality,"
+            + " checked against policy rules.",
+    subcommands = {
+      AuditCommand.class,
+      VerifyCommand.class,
+      RulesCommand.class,
+      DemoDataCommand.class,
+      BenchCommand.class,
+      SchemaCommand.class
+    },
+    exitCodeOnInvalidInput = 2,
+    exitCodeOnExecutionException = 3)
 public final class Main implements Runnable {
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     int code;
@@ -36,9 +48,9 @@ public final class Main implements Runnable {
 
   /**
    * Runs the command line and returns the exit code (tests call this). Any {@link Throwable} that
-   * picocli's execution-exception handler does not see (an {@link Error} such as
-   * {@link OutOfMemoryError}, or one thrown while parsing) is exit 3 with one line, never exit 1,
-   * which means the gate closed.
+   * picocli's execution-exception handler does not see (an {@link Error} such as {@link
+   * OutOfMemoryError}, or one thrown while parsing) is exit 3 with one line, never exit 1, which
+   * means the gate closed.
    */
   public static int run(String... args) {
     try (ScrubbedConsole console = ScrubbedConsole.install()) { // no secret reaches the terminal
@@ -65,8 +77,11 @@ public final class Main implements Runnable {
     PrintWriter err = cli.getErr();
     AssayException known = find(e);
     if (known != null) {
-      err.println("assay: " + (known.exitCode() == 2 ? "error: " : "run failed: ")
-          + message(Secrets.scrub(known.getMessage())) + QuietLogs.pointer());
+      err.println(
+          "assay: "
+              + (known.exitCode() == 2 ? "error: " : "run failed: ")
+              + message(Secrets.scrub(known.getMessage()))
+              + QuietLogs.pointer());
       err.flush();
       return known.exitCode();
     }

@@ -9,12 +9,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code assay rules validate PATH...}: checks rule packs and waivers; exit 2 on any problem. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "Work with rule packs.",
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
+    description = "Work with rule packs.",
     subcommands = {RulesCommand.Validate.class})
 final class RulesCommand implements Runnable {
 
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
@@ -22,9 +24,12 @@ final class RulesCommand implements Runnable {
   }
 
   /** Reports every problem with file, line and rule id. */
-  @Command(name = "validate", mixinStandardHelpOptions = true,
-      description = "Parse and check rule packs and waivers (files or folders); list every problem"
-          + " with file, line and rule id. Exit 0 when all are valid, 2 otherwise.")
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      description =
+          "Parse and check rule packs and waivers (files or folders); list every problem"
+              + " with file, line and rule id. Exit 0 when all are valid, 2 otherwise.")
   static final class Validate implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "rule pack files or folders")

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
  * {@code assay schema}: prints the JSON Schema of results.json, so a pipeline can validate the
  * results of the Assay version it runs (for example {@code assay schema > results.schema.json}).
  */
-@Command(name = "schema", mixinStandardHelpOptions = true,
+@Command(
+    name = "schema",
+    mixinStandardHelpOptions = true,
     description = "Print the JSON Schema (draft 2020-12) of results.json to standard output.")
 final class SchemaCommand implements Callable<Integer> {
 

@@ -2,7 +2,6 @@ package dev.assay.cli;
 
 import dev.assay.core.Secrets;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -11,11 +10,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Standard output and standard error for the length of one command, with every line passed
- * through {@link Secrets#scrub} before it reaches the terminal: Assay's own lines, picocli's,
- * and the log lines of Spark, Hadoop and hadoop-azure that log4j writes to the console. Lines are
- * held until their newline (a secret split over two writes is still found) and written at
- * {@link #close()}, which also puts the original streams back.
+ * Standard output and standard error for the length of one command, with every line passed through
+ * {@link Secrets#scrub} before it reaches the terminal: Assay's own lines, picocli's, and the log
+ * lines of Spark, Hadoop and hadoop-azure that log4j writes to the console. Lines are held until
+ * their newline (a secret split over two writes is still found) and written at {@link #close()},
+ * which also puts the original streams back.
  */
 final class ScrubbedConsole implements AutoCloseable {
 
@@ -106,9 +105,13 @@ final class ScrubbedConsole implements AutoCloseable {
 
     static byte[] scrub(byte[] raw) {
       try {
-        String text = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(raw)).toString();
+        String text =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(raw))
+                .toString();
         String clean = Secrets.scrub(text);
         return clean == text ? raw : clean.getBytes(StandardCharsets.UTF_8);
       } catch (CharacterCodingException notUtf8) {

@@ -15,9 +15,10 @@ import org.apache.spark.sql.SparkSession;
  * tests (or any host that already runs a session) the shared session is reused and left running.
  * Also quiets Spark's logging in embedded mode before the session starts, and gives the run's
  * Hadoop configuration the command's {@code --conf spark.hadoop.*} settings (also when the session
- * already existed) and the Azure storage settings of the environment ({@link AzureStorageSettings}),
- * so {@code abfs://}/{@code abfss://} inputs can be read and hashed, with bounded retries and
- * timeouts ({@link StorageDeadlines}). The values of secret settings are remembered for scrubbing.
+ * already existed) and the Azure storage settings of the environment ({@link
+ * AzureStorageSettings}), so {@code abfs://}/{@code abfss://} inputs can be read and hashed, with
+ * bounded retries and timeouts ({@link StorageDeadlines}). The values of secret settings are
+ * remembered for scrubbing.
  */
 final class SessionScope implements AutoCloseable {
 
@@ -35,17 +36,19 @@ final class SessionScope implements AutoCloseable {
 
   /** As {@link #open(String, Map)}; {@code verbose} keeps Spark's INFO logging on the console. */
   static SessionScope open(String master, Map<String, String> conf, boolean verbose) {
-    Secrets.rememberSettings(conf); // e.g. spark.hadoop.fs.azure.account.key.ACCOUNT: scrubbed everywhere
+    Secrets.rememberSettings(
+        conf); // e.g. spark.hadoop.fs.azure.account.key.ACCOUNT: scrubbed everywhere
     QuietLogs.apply(verbose);
     boolean own = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create(master, conf);
     SecretLogFilter.install(); // after Spark set up logging: log lines holding a secret are dropped
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    conf.forEach((key, value) -> {
-      if (key.startsWith(HADOOP_PREFIX)) {
-        hadoop.set(key.substring(HADOOP_PREFIX.length()), value);
-      }
-    });
+    conf.forEach(
+        (key, value) -> {
+          if (key.startsWith(HADOOP_PREFIX)) {
+            hadoop.set(key.substring(HADOOP_PREFIX.length()), value);
+          }
+        });
     AzureStorageSettings.fromEnvironment(System.getenv()).applyTo(hadoop);
     StorageDeadlines.applyTo(hadoop);
     return new SessionScope(spark, own);

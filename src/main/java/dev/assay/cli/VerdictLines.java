@@ -19,8 +19,7 @@ final class VerdictLines {
   /** At most this many verdicts of one kind are listed; the report has them all. */
   static final int MOST = 10;
 
-  private VerdictLines() {
-  }
+  private VerdictLines() {}
 
   static List<String> of(AuditRun run, Path report, boolean quiet) {
     List<String> lines = new ArrayList<>();
@@ -30,7 +29,8 @@ final class VerdictLines {
     }
     section(lines, run, "Blocking failures", Verdict::blocksRelease);
     section(lines, run, "Warnings", v -> v.status() == Status.WARN);
-    section(lines, run, "Errors (not blocking)", v -> v.status() == Status.ERROR && !v.blocksRelease());
+    section(
+        lines, run, "Errors (not blocking)", v -> v.status() == Status.ERROR && !v.blocksRelease());
     section(lines, run, "Waived", v -> v.status() == Status.WAIVED);
     lines.add("Report: " + report);
     return lines;
@@ -38,13 +38,23 @@ final class VerdictLines {
 
   /** {@code Assay audit 'NAME': FAIL (12 rule verdicts, 2 blocking, 3 warnings, 1 waived)}. */
   static String summary(AuditRun run) {
-    return "Assay audit '" + run.name() + "': " + run.verdict() + " (" + run.verdicts().size()
-        + " rule verdicts, " + count(run, Verdict::blocksRelease) + " blocking, "
-        + count(run, v -> v.status() == Status.WARN) + " warnings, "
-        + count(run, v -> v.status() == Status.WAIVED) + " waived)";
+    return "Assay audit '"
+        + run.name()
+        + "': "
+        + run.verdict()
+        + " ("
+        + run.verdicts().size()
+        + " rule verdicts, "
+        + count(run, Verdict::blocksRelease)
+        + " blocking, "
+        + count(run, v -> v.status() == Status.WARN)
+        + " warnings, "
+        + count(run, v -> v.status() == Status.WAIVED)
+        + " waived)";
   }
 
-  private static void section(List<String> lines, AuditRun run, String title, Predicate<Verdict> kind) {
+  private static void section(
+      List<String> lines, AuditRun run, String title, Predicate<Verdict> kind) {
     List<Verdict> matching = run.verdicts().stream().filter(kind).toList();
     if (matching.isEmpty()) {
       return;

@@ -6,19 +6,26 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Everything one audit produced, in the order the reports show it: metrics and verdicts sorted,
- * the outcome of each family, the data volumes and the provenance. Reports are pure functions of
- * this value.
+ * Everything one audit produced, in the order the reports show it: metrics and verdicts sorted, the
+ * outcome of each family, the data volumes and the provenance. Reports are pure functions of this
+ * value.
  *
  * @param rowCounts rows read per data role ({@code current}, {@code reference})
  * @param notes run-level notes for the reader (groups excluded, values normalised, ...)
  * @param baseline the {@code --baseline} run's computed values by metric key; empty without one
  * @param exhibits figures and masked examples for the report (not metrics)
  */
-public record AuditRun(String name, ModelInfo model, List<FamilyOutcome> families,
-                       List<MetricResult> metrics, List<Verdict> verdicts,
-                       Map<String, Long> rowCounts, List<String> notes,
-                       Provenance provenance, Map<MetricKey, Double> baseline, Exhibits exhibits) {
+public record AuditRun(
+    String name,
+    ModelInfo model,
+    List<FamilyOutcome> families,
+    List<MetricResult> metrics,
+    List<Verdict> verdicts,
+    Map<String, Long> rowCounts,
+    List<String> notes,
+    Provenance provenance,
+    Map<MetricKey, Double> baseline,
+    Exhibits exhibits) {
 
   public AuditRun {
     families = List.copyOf(families);
@@ -31,18 +38,49 @@ public record AuditRun(String name, ModelInfo model, List<FamilyOutcome> familie
   }
 
   /** A run with a baseline and no exhibits. */
-  public AuditRun(String name, ModelInfo model, List<FamilyOutcome> families,
-                  List<MetricResult> metrics, List<Verdict> verdicts, Map<String, Long> rowCounts,
-                  List<String> notes, Provenance provenance, Map<MetricKey, Double> baseline) {
-    this(name, model, families, metrics, verdicts, rowCounts, notes, provenance, baseline,
+  public AuditRun(
+      String name,
+      ModelInfo model,
+      List<FamilyOutcome> families,
+      List<MetricResult> metrics,
+      List<Verdict> verdicts,
+      Map<String, Long> rowCounts,
+      List<String> notes,
+      Provenance provenance,
+      Map<MetricKey, Double> baseline) {
+    this(
+        name,
+        model,
+        families,
+        metrics,
+        verdicts,
+        rowCounts,
+        notes,
+        provenance,
+        baseline,
         Exhibits.NONE);
   }
 
   /** A run without a baseline. */
-  public AuditRun(String name, ModelInfo model, List<FamilyOutcome> families,
-                  List<MetricResult> metrics, List<Verdict> verdicts, Map<String, Long> rowCounts,
-                  List<String> notes, Provenance provenance) {
-    this(name, model, families, metrics, verdicts, rowCounts, notes, provenance, Map.of(),
+  public AuditRun(
+      String name,
+      ModelInfo model,
+      List<FamilyOutcome> families,
+      List<MetricResult> metrics,
+      List<Verdict> verdicts,
+      Map<String, Long> rowCounts,
+      List<String> notes,
+      Provenance provenance) {
+    this(
+        name,
+        model,
+        families,
+        metrics,
+        verdicts,
+        rowCounts,
+        notes,
+        provenance,
+        Map.of(),
         Exhibits.NONE);
   }
 
@@ -61,12 +99,21 @@ public record AuditRun(String name, ModelInfo model, List<FamilyOutcome> familie
   }
 
   public AuditRun withProvenance(Provenance newProvenance) {
-    return new AuditRun(name, model, families, metrics, verdicts, rowCounts, notes, newProvenance,
-        baseline, exhibits);
+    return new AuditRun(
+        name,
+        model,
+        families,
+        metrics,
+        verdicts,
+        rowCounts,
+        notes,
+        newProvenance,
+        baseline,
+        exhibits);
   }
 
   public AuditRun withExhibits(Exhibits value) {
-    return new AuditRun(name, model, families, metrics, verdicts, rowCounts, notes, provenance,
-        baseline, value);
+    return new AuditRun(
+        name, model, families, metrics, verdicts, rowCounts, notes, provenance, baseline, value);
   }
 }

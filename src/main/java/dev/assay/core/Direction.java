@@ -3,10 +3,10 @@ package dev.assay.core;
 /**
  * Which way a metric is better, so the report can say whether a change from the {@code --baseline}
  * run is a regression. Rules decide pass and fail; this only labels changes for the reader, and a
- * metric without a clear better side (a group's selection rate, a p-value, a length) is
- * {@link #NEUTRAL}: its change is shown but never called worse. {@link #TOWARD_ONE} is for parity
- * ratios (1 is parity, so a move away from 1 is worse), {@link #TOWARD_ZERO} for parity
- * differences and signed errors (0 is parity).
+ * metric without a clear better side (a group's selection rate, a p-value, a length) is {@link
+ * #NEUTRAL}: its change is shown but never called worse. {@link #TOWARD_ONE} is for parity ratios
+ * (1 is parity, so a move away from 1 is worse), {@link #TOWARD_ZERO} for parity differences and
+ * signed errors (0 is parity).
  */
 public enum Direction {
   HIGHER_BETTER("higher"),
@@ -29,7 +29,9 @@ public enum Direction {
     return words;
   }
 
-  /** Whether moving from {@code before} to {@code now} is a regression (beyond {@link #TOLERANCE}). */
+  /**
+   * Whether moving from {@code before} to {@code now} is a regression (beyond {@link #TOLERANCE}).
+   */
   public boolean worse(double before, double now) {
     return switch (this) {
       case HIGHER_BETTER -> now < before - TOLERANCE;

@@ -3,8 +3,7 @@ package dev.assay.core;
 /** The Levenshtein distance of two names, for "did you mean" suggestions. */
 public final class EditDistance {
 
-  private EditDistance() {
-  }
+  private EditDistance() {}
 
   /** Insertions, deletions and substitutions that turn {@code a} into {@code b}. */
   public static int between(String a, String b) {

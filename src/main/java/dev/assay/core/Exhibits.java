@@ -3,9 +3,9 @@ package dev.assay.core;
 import java.util.List;
 
 /**
- * What the report shows beside the metrics: figures and examples that are evidence for a reader
- * but not numbers a rule can gate (they are not written to results.json). Each family fills its
- * own list; {@link #NONE} when a run has none.
+ * What the report shows beside the metrics: figures and examples that are evidence for a reader but
+ * not numbers a rule can gate (they are not written to results.json). Each family fills its own
+ * list; {@link #NONE} when a run has none.
  *
  * @param histograms drift's reference vs current counts per column
  * @param piiExamples masked matches of the privacy scan, a few per column and type

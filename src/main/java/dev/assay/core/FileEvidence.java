@@ -8,5 +8,4 @@ package dev.assay.core;
  * @param role what the file was: {@code spec}, {@code rules}, {@code waivers}, {@code baseline},
  *     {@code data.current}, {@code data.reference}
  */
-public record FileEvidence(String role, String path, long size, String modified, String sha256) {
-}
+public record FileEvidence(String role, String path, long size, String modified, String sha256) {}

@@ -11,17 +11,24 @@ import java.util.List;
  * @param referenceCounts non-null reference values per bin, same length as {@code binLabels}
  * @param currentCounts non-null current values per bin, same length as {@code binLabels}
  */
-public record Histogram(String column, List<String> binLabels, List<Long> referenceCounts,
-                        List<Long> currentCounts) {
+public record Histogram(
+    String column, List<String> binLabels, List<Long> referenceCounts, List<Long> currentCounts) {
 
   public Histogram {
     binLabels = List.copyOf(binLabels);
     referenceCounts = List.copyOf(referenceCounts);
     currentCounts = List.copyOf(currentCounts);
     if (referenceCounts.size() != binLabels.size() || currentCounts.size() != binLabels.size()) {
-      throw new IllegalArgumentException("histogram of " + column + ": " + binLabels.size()
-          + " bins but " + referenceCounts.size() + " reference and " + currentCounts.size()
-          + " current counts");
+      throw new IllegalArgumentException(
+          "histogram of "
+              + column
+              + ": "
+              + binLabels.size()
+              + " bins but "
+              + referenceCounts.size()
+              + " reference and "
+              + currentCounts.size()
+              + " current counts");
     }
   }
 }

@@ -9,18 +9,27 @@ import java.util.regex.Pattern;
 /**
  * Everything Assay knows about one metric, in one place: its stable id (as in results.json) and
  * family, the levels it is computed at, its unit and range, which way it is better, a
- * plain-language definition (the report's methodology appendix), the computation in the notation
- * of docs/metrics.md, the paper, library or regulation it follows, the docs section that lists it,
- * and the words a finding uses. Each family declares its descriptors beside the code that computes
+ * plain-language definition (the report's methodology appendix), the computation in the notation of
+ * docs/metrics.md, the paper, library or regulation it follows, the docs section that lists it, and
+ * the words a finding uses. Each family declares its descriptors beside the code that computes
  * them; {@code dev.assay.metrics.MetricCatalog} lists them all. Two descriptors are equal when
  * family and id are, so a {@link MetricKey} compares by name.
  *
- * @param topic the docs/metrics.md section that lists the metric (a marker id such as
- *     {@code fairness/group})
+ * @param topic the docs/metrics.md section that lists the metric (a marker id such as {@code
+ *     fairness/group})
  */
-public record MetricDescriptor(Family family, String id, Set<MetricLevel> levels, MetricUnit unit,
-                               ValueRange range, Direction direction, String definition,
-                               String formula, String citation, String topic, Wording wording) {
+public record MetricDescriptor(
+    Family family,
+    String id,
+    Set<MetricLevel> levels,
+    MetricUnit unit,
+    ValueRange range,
+    Direction direction,
+    String definition,
+    String formula,
+    String citation,
+    String topic,
+    Wording wording) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-zA-Z0-9_]*");
 
@@ -136,8 +145,18 @@ public record MetricDescriptor(Family family, String id, Set<MetricLevel> levels
     }
 
     public MetricDescriptor build() {
-      return new MetricDescriptor(family, id, levels, unit, range == null && unit != null ? unit.range() : range,
-          direction, definition, formula, citation, topic, wording);
+      return new MetricDescriptor(
+          family,
+          id,
+          levels,
+          unit,
+          range == null && unit != null ? unit.range() : range,
+          direction,
+          definition,
+          formula,
+          citation,
+          topic,
+          wording);
     }
   }
 }

@@ -9,9 +9,10 @@ import java.util.Comparator;
  */
 public record MetricKey(MetricDescriptor descriptor, Scope scope) implements Comparable<MetricKey> {
 
-  private static final Comparator<MetricKey> ORDER = Comparator.comparing(MetricKey::family)
-      .thenComparing(MetricKey::scope)
-      .thenComparing(MetricKey::metric);
+  private static final Comparator<MetricKey> ORDER =
+      Comparator.comparing(MetricKey::family)
+          .thenComparing(MetricKey::scope)
+          .thenComparing(MetricKey::metric);
 
   public MetricKey {
     java.util.Objects.requireNonNull(descriptor, "descriptor");

@@ -3,9 +3,9 @@ package dev.assay.core;
 import java.util.OptionalDouble;
 
 /**
- * A metric is a value or a reason: {@link Computed} carries a finite number, {@link Undefined}
- * says why there is none (a zero denominator, too few groups). Never NaN, never an exception thrown
- * far away; a rule over an undefined metric can then report the reason instead of passing.
+ * A metric is a value or a reason: {@link Computed} carries a finite number, {@link Undefined} says
+ * why there is none (a zero denominator, too few groups). Never NaN, never an exception thrown far
+ * away; a rule over an undefined metric can then report the reason instead of passing.
  */
 public sealed interface MetricResult extends Comparable<MetricResult>
     permits MetricResult.Computed, MetricResult.Undefined {
@@ -36,19 +36,37 @@ public sealed interface MetricResult extends Comparable<MetricResult>
    *     group that attains the maximum; else null
    * @param minGroup for a between-group metric, the group that attains the minimum; else null
    */
-  record Computed(MetricKey key, double value, Long count, Double ciLow, Double ciHigh,
-                  Double pValue, String note, String maxGroup, String minGroup) implements MetricResult {
+  record Computed(
+      MetricKey key,
+      double value,
+      Long count,
+      Double ciLow,
+      Double ciHigh,
+      Double pValue,
+      String note,
+      String maxGroup,
+      String minGroup)
+      implements MetricResult {
 
     /** A value without extreme groups (every metric that is not a between-group comparison). */
-    public Computed(MetricKey key, double value, Long count, Double ciLow, Double ciHigh,
-                    Double pValue, String note) {
+    public Computed(
+        MetricKey key,
+        double value,
+        Long count,
+        Double ciLow,
+        Double ciHigh,
+        Double pValue,
+        String note) {
       this(key, value, count, ciLow, ciHigh, pValue, note, null, null);
     }
 
     public Computed {
       if (!Double.isFinite(value)) {
-        throw new IllegalArgumentException(key.qualifiedName() + " must be finite, was " + value
-            + "; report it as Undefined with the reason instead");
+        throw new IllegalArgumentException(
+            key.qualifiedName()
+                + " must be finite, was "
+                + value
+                + "; report it as Undefined with the reason instead");
       }
     }
 
@@ -72,7 +90,8 @@ public sealed interface MetricResult extends Comparable<MetricResult>
 
     /** This value with another interval, p-value and note; the extreme groups are kept. */
     public Computed with(Double newLow, Double newHigh, Double newPValue, String newNote) {
-      return new Computed(key, value, count, newLow, newHigh, newPValue, newNote, maxGroup, minGroup);
+      return new Computed(
+          key, value, count, newLow, newHigh, newPValue, newNote, maxGroup, minGroup);
     }
   }
 

@@ -1,12 +1,18 @@
 package dev.assay.core;
 
 /**
- * The model under audit, as the spec describes it; any field may be null. Besides its name,
- * version and owner, the model card fields an auditor signs off against: the intended use, known
+ * The model under audit, as the spec describes it; any field may be null. Besides its name, version
+ * and owner, the model card fields an auditor signs off against: the intended use, known
  * limitations, the risk class (for example an EU AI Act category) and the model's registry URI.
  */
-public record ModelInfo(String name, String version, String owner, String intendedUse,
-                        String limitations, String riskClass, String registryUri) {
+public record ModelInfo(
+    String name,
+    String version,
+    String owner,
+    String intendedUse,
+    String limitations,
+    String riskClass,
+    String registryUri) {
 
   public static final ModelInfo UNKNOWN = new ModelInfo(null, null, null);
 
@@ -15,7 +21,9 @@ public record ModelInfo(String name, String version, String owner, String intend
     this(name, version, owner, null, null, null, null);
   }
 
-  /** Whether any model card field (intended use, limitations, risk class, registry URI) is given. */
+  /**
+   * Whether any model card field (intended use, limitations, risk class, registry URI) is given.
+   */
   public boolean hasCard() {
     return intendedUse != null || limitations != null || riskClass != null || registryUri != null;
   }

@@ -6,7 +6,8 @@ package dev.assay.core;
  * percentage rounds up rather than down and a breach is never hidden by rounding), and how the
  * report writes numbers.
  */
-public record Observation(double value, Scope scope, String note, boolean capped, NumberStyle style) {
+public record Observation(
+    double value, Scope scope, String note, boolean capped, NumberStyle style) {
 
   /** How the report writes numbers and shares; the report supplies it, core only calls it. */
   public interface NumberStyle {

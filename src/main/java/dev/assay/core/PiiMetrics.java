@@ -4,10 +4,10 @@ import java.util.Map;
 
 /**
  * The PII metrics: one {@code pii_<type>_count} and one {@code pii_<type>_rate} per kind of
- * personal data or secret the scan finds (privacy, per scanned column) and one
- * {@code pii_<type>_rate} per kind in the response column (llm). The privacy family owns the
- * detection ({@code PiiType}) and the llm family reuses it, so the descriptors of both are built
- * here, from the type's id, by each family's declaration class.
+ * personal data or secret the scan finds (privacy, per scanned column) and one {@code
+ * pii_<type>_rate} per kind in the response column (llm). The privacy family owns the detection
+ * ({@code PiiType}) and the llm family reuses it, so the descriptors of both are built here, from
+ * the type's id, by each family's declaration class.
  */
 public final class PiiMetrics {
 
@@ -15,16 +15,33 @@ public final class PiiMetrics {
   public static final String PREFIX = "pii_";
 
   /** PII types in words, by the id inside {@code pii_<id>_count}. */
-  private static final Map<String, String> TYPE_WORDS = Map.of("email", "e-mail address",
-      "phone", "phone number", "credit_card", "credit card number", "iban", "IBAN",
-      "us_ssn", "US social security number", "ipv4", "IPv4 address",
-      "aws_access_key", "AWS access key", "azure_storage_key", "Azure storage key",
-      "jwt", "JSON web token", "private_key", "private key");
+  private static final Map<String, String> TYPE_WORDS =
+      Map.of(
+          "email",
+          "e-mail address",
+          "phone",
+          "phone number",
+          "credit_card",
+          "credit card number",
+          "iban",
+          "IBAN",
+          "us_ssn",
+          "US social security number",
+          "ipv4",
+          "IPv4 address",
+          "aws_access_key",
+          "AWS access key",
+          "azure_storage_key",
+          "Azure storage key",
+          "jwt",
+          "JSON web token",
+          "private_key",
+          "private key");
 
-  private static final String CITATION = "Microsoft Presidio recognisers; detect-secrets / gitleaks";
+  private static final String CITATION =
+      "Microsoft Presidio recognisers; detect-secrets / gitleaks";
 
-  private PiiMetrics() {
-  }
+  private PiiMetrics() {}
 
   /** A type's name in words ("credit card number"); another id with spaces for underscores. */
   public static String typeWords(String type) {
@@ -34,11 +51,16 @@ public final class PiiMetrics {
   /** {@code pii_<type>_count}: records of a column holding the type. */
   public static MetricDescriptor count(Family family, String type, String topic) {
     return MetricDescriptor.of(family, PREFIX + type + "_count")
-        .at(MetricLevel.COLUMN).unit(MetricUnit.COUNT).direction(Direction.LOWER_BETTER)
-        .defined("Number of records whose value in this column holds a " + type.replace('_', ' ')
+        .at(MetricLevel.COLUMN)
+        .unit(MetricUnit.COUNT)
+        .direction(Direction.LOWER_BETTER)
+        .defined(
+            "Number of records whose value in this column holds a "
+                + type.replace('_', ' ')
                 + " (checksums such as Luhn and IBAN mod-97 applied; values are never shown).",
             "rows whose value holds at least one valid match of the type")
-        .citing(CITATION).topic(topic)
+        .citing(CITATION)
+        .topic(topic)
         .wording(Wording.of(o -> countClause(type, o)))
         .build();
   }
@@ -47,11 +69,16 @@ public final class PiiMetrics {
   public static MetricDescriptor rate(Family family, String type, String topic) {
     String id = PREFIX + type + "_rate";
     return MetricDescriptor.of(family, id)
-        .at(MetricLevel.COLUMN).unit(MetricUnit.SHARE).direction(Direction.LOWER_BETTER)
-        .defined("Share of the data set's records whose value in this column holds a "
-                + type.replace('_', ' ') + ".",
+        .at(MetricLevel.COLUMN)
+        .unit(MetricUnit.SHARE)
+        .direction(Direction.LOWER_BETTER)
+        .defined(
+            "Share of the data set's records whose value in this column holds a "
+                + type.replace('_', ' ')
+                + ".",
             "`pii_" + type + "_count` ÷ rows")
-        .citing(CITATION).topic(topic)
+        .citing(CITATION)
+        .topic(topic)
         .wording(Wording.of(o -> rateClause(id, type, o)).asPercent())
         .build();
   }
@@ -59,15 +86,32 @@ public final class PiiMetrics {
   private static String countClause(String type, Observation o) {
     String words = typeWords(type);
     long n = Math.round(o.value());
-    return n + " " + (n == 1 ? "record" : "records") + " of " + column(o) + " "
-        + (n == 1 ? "contains" : "contain") + " " + article(words) + words
+    return n
+        + " "
+        + (n == 1 ? "record" : "records")
+        + " of "
+        + column(o)
+        + " "
+        + (n == 1 ? "contains" : "contain")
+        + " "
+        + article(words)
+        + words
         + ", personal data that should not be there";
   }
 
   private static String rateClause(String id, String type, Observation o) {
     String words = typeWords(type);
-    return o.percent() + " of the records of " + column(o) + " contain " + article(words) + words
-        + " (" + id.replace('_', ' ') + " " + o.number() + ")";
+    return o.percent()
+        + " of the records of "
+        + column(o)
+        + " contain "
+        + article(words)
+        + words
+        + " ("
+        + id.replace('_', ' ')
+        + " "
+        + o.number()
+        + ")";
   }
 
   private static String column(Observation o) {

@@ -8,9 +8,15 @@ import java.util.List;
  * hashes), the data sets that are not plain files (tables, Delta snapshots, JDBC, queries), the
  * tool, Java and Spark versions, the Spark master, and when the run started and ended.
  */
-public record Provenance(String toolVersion, String javaVersion, String sparkVersion,
-                         String sparkMaster, Instant started, Instant finished,
-                         List<FileEvidence> files, List<SourceEvidence> sources) {
+public record Provenance(
+    String toolVersion,
+    String javaVersion,
+    String sparkVersion,
+    String sparkMaster,
+    Instant started,
+    Instant finished,
+    List<FileEvidence> files,
+    List<SourceEvidence> sources) {
 
   public Provenance {
     files = List.copyOf(files);
@@ -18,8 +24,14 @@ public record Provenance(String toolVersion, String javaVersion, String sparkVer
   }
 
   /** A run that read only files. */
-  public Provenance(String toolVersion, String javaVersion, String sparkVersion, String sparkMaster,
-                    Instant started, Instant finished, List<FileEvidence> files) {
+  public Provenance(
+      String toolVersion,
+      String javaVersion,
+      String sparkVersion,
+      String sparkMaster,
+      Instant started,
+      Instant finished,
+      List<FileEvidence> files) {
     this(toolVersion, javaVersion, sparkVersion, sparkMaster, started, finished, files, List.of());
   }
 }

@@ -11,40 +11,94 @@ import java.util.List;
  */
 public final class RedactedRun {
 
-  private RedactedRun() {
-  }
+  private RedactedRun() {}
 
   /** {@code run} with its free text scrubbed; metrics and numbers unchanged. */
   public static AuditRun of(AuditRun run) {
-    ModelInfo m = run.model() == null ? null : new ModelInfo(Secrets.scrub(run.model().name()),
-        Secrets.scrub(run.model().version()), Secrets.scrub(run.model().owner()),
-        Secrets.scrub(run.model().intendedUse()), Secrets.scrub(run.model().limitations()),
-        Secrets.scrub(run.model().riskClass()), Secrets.scrub(run.model().registryUri()));
-    List<FamilyOutcome> families = run.families().stream()
-        .map(f -> new FamilyOutcome(f.family(), f.applicable(), Secrets.scrub(f.reason()))).toList();
+    ModelInfo m =
+        run.model() == null
+            ? null
+            : new ModelInfo(
+                Secrets.scrub(run.model().name()),
+                Secrets.scrub(run.model().version()),
+                Secrets.scrub(run.model().owner()),
+                Secrets.scrub(run.model().intendedUse()),
+                Secrets.scrub(run.model().limitations()),
+                Secrets.scrub(run.model().riskClass()),
+                Secrets.scrub(run.model().registryUri()));
+    List<FamilyOutcome> families =
+        run.families().stream()
+            .map(f -> new FamilyOutcome(f.family(), f.applicable(), Secrets.scrub(f.reason())))
+            .toList();
     List<Verdict> verdicts = run.verdicts().stream().map(RedactedRun::verdict).toList();
-    return new AuditRun(Secrets.scrub(run.name()), m, families, run.metrics(), verdicts,
-        run.rowCounts(), Secrets.scrub(run.notes()), provenance(run.provenance()), run.baseline(),
+    return new AuditRun(
+        Secrets.scrub(run.name()),
+        m,
+        families,
+        run.metrics(),
+        verdicts,
+        run.rowCounts(),
+        Secrets.scrub(run.notes()),
+        provenance(run.provenance()),
+        run.baseline(),
         run.exhibits());
   }
 
   private static Verdict verdict(Verdict v) {
-    Verdict.Waiver w = v.waiver() == null ? null : new Verdict.Waiver(Secrets.scrub(v.waiver().reason()),
-        Secrets.scrub(v.waiver().approvedBy()), v.waiver().expires());
-    return new Verdict(v.ruleId(), Secrets.scrub(v.ruleTitle()), v.pack(), v.severity(), v.status(),
-        v.metric(), v.scope(), v.observed(), Secrets.scrub(v.expected()), Secrets.scrub(v.message()),
-        Secrets.scrub(v.rationale()), Secrets.scrub(v.reference()), w);
+    Verdict.Waiver w =
+        v.waiver() == null
+            ? null
+            : new Verdict.Waiver(
+                Secrets.scrub(v.waiver().reason()),
+                Secrets.scrub(v.waiver().approvedBy()),
+                v.waiver().expires());
+    return new Verdict(
+        v.ruleId(),
+        Secrets.scrub(v.ruleTitle()),
+        v.pack(),
+        v.severity(),
+        v.status(),
+        v.metric(),
+        v.scope(),
+        v.observed(),
+        Secrets.scrub(v.expected()),
+        Secrets.scrub(v.message()),
+        Secrets.scrub(v.rationale()),
+        Secrets.scrub(v.reference()),
+        w);
   }
 
   private static Provenance provenance(Provenance p) {
     if (p == null) {
       return null;
     }
-    List<FileEvidence> files = p.files().stream().map(f -> new FileEvidence(f.role(),
-        Secrets.scrub(f.path()), f.size(), f.modified(), f.sha256())).toList();
-    return new Provenance(p.toolVersion(), p.javaVersion(), p.sparkVersion(),
-        Secrets.scrub(p.sparkMaster()), p.started(), p.finished(), files,
-        p.sources().stream().map(s -> new SourceEvidence(s.role(), s.kind(), Secrets.scrub(s.location()),
-            s.table(), s.version(), s.timestamp(), Secrets.scrub(s.query()), s.inputs())).toList());
+    List<FileEvidence> files =
+        p.files().stream()
+            .map(
+                f ->
+                    new FileEvidence(
+                        f.role(), Secrets.scrub(f.path()), f.size(), f.modified(), f.sha256()))
+            .toList();
+    return new Provenance(
+        p.toolVersion(),
+        p.javaVersion(),
+        p.sparkVersion(),
+        Secrets.scrub(p.sparkMaster()),
+        p.started(),
+        p.finished(),
+        files,
+        p.sources().stream()
+            .map(
+                s ->
+                    new SourceEvidence(
+                        s.role(),
+                        s.kind(),
+                        Secrets.scrub(s.location()),
+                        s.table(),
+                        s.version(),
+                        s.timestamp(),
+                        Secrets.scrub(s.query()),
+                        s.inputs()))
+            .toList());
   }
 }

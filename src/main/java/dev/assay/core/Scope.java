@@ -19,11 +19,13 @@ public record Scope(String attribute, String group, String column, String classL
 
   public static final Scope DATASET = new Scope(null, null, null, null);
 
-  private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
-  private static final Comparator<Scope> ORDER = Comparator.<Scope, String>comparing(Scope::attribute, NULLS_FIRST)
-      .thenComparing(Scope::group, NULLS_FIRST)
-      .thenComparing(Scope::column, NULLS_FIRST)
-      .thenComparing(Scope::classLabel, NULLS_FIRST);
+  private static final Comparator<String> NULLS_FIRST =
+      Comparator.nullsFirst(Comparator.naturalOrder());
+  private static final Comparator<Scope> ORDER =
+      Comparator.<Scope, String>comparing(Scope::attribute, NULLS_FIRST)
+          .thenComparing(Scope::group, NULLS_FIRST)
+          .thenComparing(Scope::column, NULLS_FIRST)
+          .thenComparing(Scope::classLabel, NULLS_FIRST);
 
   /** A scope without a class: every family but multi-class fairness. */
   public Scope(String attribute, String group, String column) {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How much a failed rule matters: a failed BLOCKING rule closes the gate (exit 1). */
 public enum Severity {
-  BLOCKING, WARNING, INFO;
+  BLOCKING,
+  WARNING,
+  INFO;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

@@ -11,12 +11,16 @@ public record ValueRange(double min, double max) {
 
   /** 0 to 1. */
   public static final ValueRange UNIT = new ValueRange(0, 1);
+
   /** −1 to 1. */
   public static final ValueRange SIGNED_UNIT = new ValueRange(-1, 1);
+
   /** 0 and up. */
   public static final ValueRange NON_NEGATIVE = new ValueRange(0, Double.POSITIVE_INFINITY);
+
   /** Any real number. */
-  public static final ValueRange REAL = new ValueRange(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+  public static final ValueRange REAL =
+      new ValueRange(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
 
   public ValueRange {
     if (Double.isNaN(min) || Double.isNaN(max) || min > max) {
@@ -48,8 +52,11 @@ public record ValueRange(double min, double max) {
   }
 
   private static String number(double value) {
-    String text = BigDecimal.valueOf(Math.abs(value)).setScale(4, RoundingMode.HALF_UP)
-        .stripTrailingZeros().toPlainString();
+    String text =
+        BigDecimal.valueOf(Math.abs(value))
+            .setScale(4, RoundingMode.HALF_UP)
+            .stripTrailingZeros()
+            .toPlainString();
     return value < 0 ? "−" + text : text;
   }
 }

@@ -9,17 +9,27 @@ import java.util.Comparator;
  * @param observed the metric value, or null when it was undefined or missing
  * @param waiver the waiver that applied, or null
  */
-public record Verdict(String ruleId, String ruleTitle, String pack, Severity severity,
-                      Status status, String metric, Scope scope, Double observed, String expected,
-                      String message, String rationale, String reference, Waiver waiver)
+public record Verdict(
+    String ruleId,
+    String ruleTitle,
+    String pack,
+    Severity severity,
+    Status status,
+    String metric,
+    Scope scope,
+    Double observed,
+    String expected,
+    String message,
+    String rationale,
+    String reference,
+    Waiver waiver)
     implements Comparable<Verdict> {
 
-  private static final Comparator<Verdict> ORDER = Comparator.comparing(Verdict::ruleId)
-      .thenComparing(Verdict::scope);
+  private static final Comparator<Verdict> ORDER =
+      Comparator.comparing(Verdict::ruleId).thenComparing(Verdict::scope);
 
   /** The waiver that turned a failure into {@link Status#WAIVED}. */
-  public record Waiver(String reason, String approvedBy, String expires) {
-  }
+  public record Waiver(String reason, String approvedBy, String expires) {}
 
   @Override
   public int compareTo(Verdict other) {

@@ -24,13 +24,17 @@ public record Wording(Clause phrase, boolean percentThreshold) {
   }
 
   /**
-   * A clause from a template: {@code {value}} is the value as the report writes numbers,
-   * {@code {percent}} the value as a percentage, {@code {complement_percent}} 1 − value as one.
+   * A clause from a template: {@code {value}} is the value as the report writes numbers, {@code
+   * {percent}} the value as a percentage, {@code {complement_percent}} 1 − value as one.
    */
   public static Wording template(String template) {
-    return new Wording(o -> template.replace("{value}", o.number())
-        .replace("{complement_percent}", o.complementPercent())
-        .replace("{percent}", o.percent()), false);
+    return new Wording(
+        o ->
+            template
+                .replace("{value}", o.number())
+                .replace("{complement_percent}", o.complementPercent())
+                .replace("{percent}", o.percent()),
+        false);
   }
 
   /** A clause computed from the observation, for words that depend on the value or the note. */

@@ -10,10 +10,10 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 
 /**
- * A finite distribution over category names, in a fixed order, with shares that add up to 1.
- * {@link #draw(Column)} maps a uniform (0,1) column to a category by inverse CDF with a chain of
- * built-in {@code CASE WHEN}s, so generated data need no UDF. The order of the entries is part of
- * the generator: reordering them changes which rows get which category.
+ * A finite distribution over category names, in a fixed order, with shares that add up to 1. {@link
+ * #draw(Column)} maps a uniform (0,1) column to a category by inverse CDF with a chain of built-in
+ * {@code CASE WHEN}s, so generated data need no UDF. The order of the entries is part of the
+ * generator: reordering them changes which rows get which category.
  */
 public record CategoricalDistribution(Map<String, Double> shares) {
 

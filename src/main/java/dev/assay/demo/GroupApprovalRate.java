@@ -9,5 +9,4 @@ package dev.assay.demo;
  * @param count the group's number of rows
  * @param approvalRate the share of the group's rows with {@code approved = 1}
  */
-public record GroupApprovalRate(String attribute, String group, long count, double approvalRate) {
-}
+public record GroupApprovalRate(String attribute, String group, long count, double approvalRate) {}

@@ -9,16 +9,18 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * The Hadoop settings that let hadoop-azure's ABFS driver read {@code abfs://} and {@code abfss://}
- * inputs, taken from the environment: {@code AZURE_STORAGE_CONNECTION_STRING} (its
- * {@code AccountName}/{@code AccountKey}, and for the emulator its {@code BlobEndpoint}), or
- * {@code AZURE_STORAGE_ACCOUNT} with {@code AZURE_STORAGE_ACCOUNT_KEY} (or {@code AZURE_STORAGE_KEY}).
- * Settings already present in the Hadoop configuration (from {@code spark-defaults.conf},
- * {@code core-site.xml} or {@code --conf spark.hadoop.*}) win. The key only ever goes into the
- * Hadoop configuration; {@link #toString()} and {@link #describe()} never show it.
+ * inputs, taken from the environment: {@code AZURE_STORAGE_CONNECTION_STRING} (its {@code
+ * AccountName}/{@code AccountKey}, and for the emulator its {@code BlobEndpoint}), or {@code
+ * AZURE_STORAGE_ACCOUNT} with {@code AZURE_STORAGE_ACCOUNT_KEY} (or {@code AZURE_STORAGE_KEY}).
+ * Settings already present in the Hadoop configuration (from {@code spark-defaults.conf}, {@code
+ * core-site.xml} or {@code --conf spark.hadoop.*}) win. The key only ever goes into the Hadoop
+ * configuration; {@link #toString()} and {@link #describe()} never show it.
  */
 public final class AzureStorageSettings {
 
-  /** The DNS suffixes ABFS builds its key lookup from: {@code fs.azure.account.key.ACCOUNT.SUFFIX}. */
+  /**
+   * The DNS suffixes ABFS builds its key lookup from: {@code fs.azure.account.key.ACCOUNT.SUFFIX}.
+   */
   private static final String[] SUFFIXES = {"dfs.core.windows.net", "blob.core.windows.net"};
 
   private final Map<String, String> settings;
@@ -57,16 +59,18 @@ public final class AzureStorageSettings {
 
   /**
    * The settings that point ABFS at an emulator (Azurite) listening at {@code endpoint}, e.g.
-   * {@code http://127.0.0.1:10000/devstoreaccount1}: ABFS then sends
-   * {@code http://127.0.0.1:10000/ACCOUNT/CONTAINER/...} over plain HTTP to the Blob endpoint
-   * (Azurite has no DFS endpoint and no hierarchical namespace). An {@code https://} endpoint (an
-   * emulator started with a certificate) keeps ABFS on TLS. Nothing for a real
-   * {@code *.core.windows.net} endpoint.
+   * {@code http://127.0.0.1:10000/devstoreaccount1}: ABFS then sends {@code
+   * http://127.0.0.1:10000/ACCOUNT/CONTAINER/...} over plain HTTP to the Blob endpoint (Azurite has
+   * no DFS endpoint and no hierarchical namespace). An {@code https://} endpoint (an emulator
+   * started with a certificate) keeps ABFS on TLS. Nothing for a real {@code *.core.windows.net}
+   * endpoint.
    */
   static void emulator(Map<String, String> out, String endpoint, String account) {
     URI uri = URI.create(endpoint);
     String host = uri.getHost();
-    if (host == null || host.toLowerCase(Locale.ROOT).endsWith(".core.windows.net") || uri.getPort() < 0) {
+    if (host == null
+        || host.toLowerCase(Locale.ROOT).endsWith(".core.windows.net")
+        || uri.getPort() < 0) {
       return;
     }
     out.put("fs.azure.abfs.endpoint", host + ":" + uri.getPort());
@@ -90,7 +94,8 @@ public final class AzureStorageSettings {
     for (String part : connection.split(";")) {
       int eq = part.indexOf('=');
       if (eq > 0) {
-        parts.put(part.substring(0, eq).trim().toLowerCase(Locale.ROOT), part.substring(eq + 1).trim());
+        parts.put(
+            part.substring(0, eq).trim().toLowerCase(Locale.ROOT), part.substring(eq + 1).trim());
       }
     }
     return parts;

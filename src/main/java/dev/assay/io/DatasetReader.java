@@ -15,15 +15,14 @@ import org.apache.spark.sql.types.StringType;
 
 /**
  * Opens a data set with Spark's built-in readers (csv, parquet, json, orc) from any Hadoop URI;
- * Delta tables, catalog tables, JDBC and Spark SQL queries go to {@link SourceReader}.
- * Opening reads only the schema (for CSV with {@code inferSchema}, Spark scans the file once to
- * infer types; give a schema-carrying format such as Parquet to avoid that pass). The data is never
+ * Delta tables, catalog tables, JDBC and Spark SQL queries go to {@link SourceReader}. Opening
+ * reads only the schema (for CSV with {@code inferSchema}, Spark scans the file once to infer
+ * types; give a schema-carrying format such as Parquet to avoid that pass). The data is never
  * modified. Remote storage is first {@linkplain StorageProbe probed} under a deadline.
  */
 public final class DatasetReader {
 
-  private DatasetReader() {
-  }
+  private DatasetReader() {}
 
   /**
    * Opens {@code source}.
@@ -34,24 +33,42 @@ public final class DatasetReader {
   public static Dataset<Row> open(SparkSession spark, DataSource source) {
     if (!source.isFiles() || source.format() == DataFormat.DELTA) {
       if (source.uri() != null && source.format() == DataFormat.DELTA) {
-        StorageProbe.probe(source.role(), source.uri(), spark.sparkContext().hadoopConfiguration(),
+        StorageProbe.probe(
+            source.role(),
+            source.uri(),
+            spark.sparkContext().hadoopConfiguration(),
             deadline(spark));
       }
-      return SourceReader.open(spark, source, df -> {
-        if (df.schema().fields().length == 0) {
-          throw new BadInputException(source.key() + " (" + source.where() + ") has no columns.");
-        }
-        return df;
-      });
+      return SourceReader.open(
+          spark,
+          source,
+          df -> {
+            if (df.schema().fields().length == 0) {
+              throw new BadInputException(
+                  source.key() + " (" + source.where() + ") has no columns.");
+            }
+            return df;
+          });
     }
-    StorageProbe.probe(source.role(), source.uri(), spark.sparkContext().hadoopConfiguration(),
-        deadline(spark));
+    StorageProbe.probe(
+        source.role(), source.uri(), spark.sparkContext().hadoopConfiguration(), deadline(spark));
     try {
-      Dataset<Row> df = spark.read().format(source.format().sparkName()).options(source.options())
-          .load(source.uri());
+      Dataset<Row> df =
+          spark
+              .read()
+              .format(source.format().sparkName())
+              .options(source.options())
+              .load(source.uri());
       if (df.schema().fields().length == 0) {
-        throw new BadInputException("data." + source.role() + " (" + source.uri() + ") has no columns:"
-            + " the file is empty or not " + source.format().sparkName() + ".");
+        throw new BadInputException(
+            "data."
+                + source.role()
+                + " ("
+                + source.uri()
+                + ") has no columns:"
+                + " the file is empty or not "
+                + source.format().sparkName()
+                + ".");
       }
       requireRows(df, source);
       return df;
@@ -59,9 +76,17 @@ public final class DatasetReader {
       throw e;
     } catch (Exception e) {
       if (e instanceof AnalysisException) {
-        throw new BadInputException("cannot read data." + source.role() + " (" + source.uri() + ") as "
-          + source.format().sparkName() + ": " + firstLine(e.getMessage())
-          + ". Check the path, the format and the reader options.", e);
+        throw new BadInputException(
+            "cannot read data."
+                + source.role()
+                + " ("
+                + source.uri()
+                + ") as "
+                + source.format().sparkName()
+                + ": "
+                + firstLine(e.getMessage())
+                + ". Check the path, the format and the reader options.",
+            e);
       }
       BadInputException damaged = ReadFailure.of(e, List.of(source));
       if (damaged != null) {
@@ -69,15 +94,26 @@ public final class DatasetReader {
       }
       String message = e.getMessage() == null ? Failures.describe(e) : firstLine(e.getMessage());
       if (e.getClass().getName().contains("SparkException")) {
-        throw new BadInputException("cannot read data." + source.role() + " (" + source.uri() + "): "
-            + message + ". Is it really " + source.format().sparkName() + "?", e);
+        throw new BadInputException(
+            "cannot read data."
+                + source.role()
+                + " ("
+                + source.uri()
+                + "): "
+                + message
+                + ". Is it really "
+                + source.format().sparkName()
+                + "?",
+            e);
       }
-      throw new RunFailedException("reading data." + source.role() + " (" + source.uri()
-          + ") failed: " + message, e);
+      throw new RunFailedException(
+          "reading data." + source.role() + " (" + source.uri() + ") failed: " + message, e);
     }
   }
 
-  /** {@value StorageProbe#DEADLINE_SETTING} in seconds, or {@link StorageProbe#DEFAULT_DEADLINE}. */
+  /**
+   * {@value StorageProbe#DEADLINE_SETTING} in seconds, or {@link StorageProbe#DEFAULT_DEADLINE}.
+   */
   static Duration deadline(SparkSession spark) {
     String value = spark.conf().get(StorageProbe.DEADLINE_SETTING, null);
     if (value == null) {
@@ -91,14 +127,19 @@ public final class DatasetReader {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new BadInputException("--conf " + StorageProbe.DEADLINE_SETTING + " takes a number of seconds"
-        + " above 0, not '" + value + "'.");
+    throw new BadInputException(
+        "--conf "
+            + StorageProbe.DEADLINE_SETTING
+            + " takes a number of seconds"
+            + " above 0, not '"
+            + value
+            + "'.");
   }
 
   /**
-   * A CSV whose columns all came out as strings may be a header without rows (Spark infers
-   * nothing from no values, so a numeric column would be reported as "type string"): say so
-   * first. Only this rare shape costs the one-row look-up; other inputs run no extra job.
+   * A CSV whose columns all came out as strings may be a header without rows (Spark infers nothing
+   * from no values, so a numeric column would be reported as "type string"): say so first. Only
+   * this rare shape costs the one-row look-up; other inputs run no extra job.
    */
   private static void requireRows(Dataset<Row> df, DataSource source) {
     if (source.format() != DataFormat.CSV
@@ -106,8 +147,15 @@ public final class DatasetReader {
       return;
     }
     if (df.isEmpty()) {
-      throw new BadInputException("data." + source.role() + " (" + source.uri() + ") has no rows:"
-          + " only a header. Write the data rows, or point data." + source.role() + ".path at the right file.");
+      throw new BadInputException(
+          "data."
+              + source.role()
+              + " ("
+              + source.uri()
+              + ") has no rows:"
+              + " only a header. Write the data rows, or point data."
+              + source.role()
+              + ".path at the right file.");
     }
   }
 

@@ -16,8 +16,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Reads a Delta table at one snapshot: the spec's {@code version}, the last version committed at
- * or before its {@code timestamp}, or else the latest version, resolved first and then read with
+ * Reads a Delta table at one snapshot: the spec's {@code version}, the last version committed at or
+ * before its {@code timestamp}, or else the latest version, resolved first and then read with
  * {@code versionAsOf}, so the version in the manifest is exactly the one read. Without Delta on the
  * classpath a spec that needs it gets one message naming the package.
  */
@@ -26,8 +26,7 @@ final class DeltaSnapshot {
   /** The Delta jar to name when it is missing. */
   static final String PACKAGE = "io.delta:delta-spark_2.13:4.2.0";
 
-  private DeltaSnapshot() {
-  }
+  private DeltaSnapshot() {}
 
   /**
    * The snapshot version of {@code source} to read (a table by name or a folder by path): the
@@ -54,13 +53,27 @@ final class DeltaSnapshot {
         }
       }
     } catch (IOException e) {
-      throw new BadInputException("cannot list the Delta log of " + source.key() + " ("
-          + source.where() + "): " + Failures.describe(e) + ". Is it a Delta table?", e);
+      throw new BadInputException(
+          "cannot list the Delta log of "
+              + source.key()
+              + " ("
+              + source.where()
+              + "): "
+              + Failures.describe(e)
+              + ". Is it a Delta table?",
+          e);
     }
     if (newest < 0) {
-      throw new BadInputException(source.key() + " (" + source.where() + ") has no Delta commit"
-          + (limit == null ? "; is it a Delta table (a folder with a _delta_log)?"
-          : " at or before " + source.timestamp() + "; give a later timestamp, or a version."));
+      throw new BadInputException(
+          source.key()
+              + " ("
+              + source.where()
+              + ") has no Delta commit"
+              + (limit == null
+                  ? "; is it a Delta table (a folder with a _delta_log)?"
+                  : " at or before "
+                      + source.timestamp()
+                      + "; give a later timestamp, or a version."));
     }
     return newest;
   }
@@ -81,8 +94,12 @@ final class DeltaSnapshot {
         return row.getString(1);
       }
     }
-    throw new BadInputException(source.key() + ".table " + source.table() + " has no location;"
-        + " time travel needs a Delta table stored in a folder.");
+    throw new BadInputException(
+        source.key()
+            + ".table "
+            + source.table()
+            + " has no location;"
+            + " time travel needs a Delta table stored in a folder.");
   }
 
   /** {@code source} at {@code version}. */
@@ -90,17 +107,26 @@ final class DeltaSnapshot {
     if (source.table() != null) {
       return spark.sql("SELECT * FROM " + source.table() + " VERSION AS OF " + version);
     }
-    return spark.read().format("delta").options(source.options())
-        .option("versionAsOf", version).load(source.uri());
+    return spark
+        .read()
+        .format("delta")
+        .options(source.options())
+        .option("versionAsOf", version)
+        .load(source.uri());
   }
 
   private static void requireDelta(DataSource source) {
     try {
-      Class.forName("io.delta.sql.DeltaSparkSessionExtension", false, DeltaSnapshot.class.getClassLoader());
+      Class.forName(
+          "io.delta.sql.DeltaSparkSessionExtension", false, DeltaSnapshot.class.getClassLoader());
     } catch (ClassNotFoundException e) {
-      throw new BadInputException(source.key() + " is a Delta table, and Delta Lake is not on the"
-          + " classpath: add it to spark-submit with --packages " + PACKAGE + " (Databricks, Synapse"
-          + " and Fabric ship it).");
+      throw new BadInputException(
+          source.key()
+              + " is a Delta table, and Delta Lake is not on the"
+              + " classpath: add it to spark-submit with --packages "
+              + PACKAGE
+              + " (Databricks, Synapse"
+              + " and Fabric ship it).");
     }
   }
 }

@@ -35,8 +35,11 @@ public final class FileHasher {
   /** Evidence for the file or directory at {@code location}, tagged with {@code role}. */
   public List<FileEvidence> evidence(String role, String location) {
     try {
-      Path root = new Path(location.contains(":") && !location.matches("^[a-zA-Z]:\\\\.*")
-          ? URI.create(location) : new java.io.File(location).toURI());
+      Path root =
+          new Path(
+              location.contains(":") && !location.matches("^[a-zA-Z]:\\\\.*")
+                  ? URI.create(location)
+                  : new java.io.File(location).toURI());
       FileSystem fs = root.getFileSystem(hadoopConf);
       List<FileEvidence> out = new ArrayList<>();
       FileStatus status = fs.getFileStatus(root);
@@ -59,7 +62,8 @@ public final class FileHasher {
       }
       return out;
     } catch (IOException e) {
-      throw new RunFailedException("cannot hash " + location + " for the evidence manifest: " + e.getMessage(), e);
+      throw new RunFailedException(
+          "cannot hash " + location + " for the evidence manifest: " + e.getMessage(), e);
     }
   }
 
@@ -77,9 +81,15 @@ public final class FileHasher {
         digest.update(buffer, 0, n);
       }
     }
-    String path = f.getPath().toUri().getScheme() != null && f.getPath().toUri().getScheme().equals("file")
-        ? f.getPath().toUri().getPath() : f.getPath().toString();
-    return new FileEvidence(role, path, f.getLen(), Instant.ofEpochMilli(f.getModificationTime()).toString(),
+    String path =
+        f.getPath().toUri().getScheme() != null && f.getPath().toUri().getScheme().equals("file")
+            ? f.getPath().toUri().getPath()
+            : f.getPath().toString();
+    return new FileEvidence(
+        role,
+        path,
+        f.getLen(),
+        Instant.ofEpochMilli(f.getModificationTime()).toString(),
         HexFormat.of().formatHex(digest.digest()));
   }
 }

@@ -16,17 +16,25 @@ import java.util.regex.Pattern;
 public final class ReadFailure {
 
   /** Spark's error classes and the readers' exceptions that mean "this file's bytes are bad". */
-  private static final List<String> MARKERS = List.of("FAILED_READ_FILE", "CANNOT_READ_FILE_FOOTER",
-      "ParquetDecodingException", "is not a Parquet file", "CorruptedFileException", "FileCorrupt",
-      "Malformed records are detected", "MALFORMED_RECORD_IN_PARSING");
-  private static final Pattern FILE = Pattern.compile("(?:reading file|file|path) (\\S+?)\\.?(?:\\s|$)");
+  private static final List<String> MARKERS =
+      List.of(
+          "FAILED_READ_FILE",
+          "CANNOT_READ_FILE_FOOTER",
+          "ParquetDecodingException",
+          "is not a Parquet file",
+          "CorruptedFileException",
+          "FileCorrupt",
+          "Malformed records are detected",
+          "MALFORMED_RECORD_IN_PARSING");
 
-  private ReadFailure() {
-  }
+  private static final Pattern FILE =
+      Pattern.compile("(?:reading file|file|path) (\\S+?)\\.?(?:\\s|$)");
+
+  private ReadFailure() {}
 
   /**
-   * Returns bad input naming the damaged file when {@code e} (or a cause) is a read failure of
-   * one of {@code sources}; null otherwise.
+   * Returns bad input naming the damaged file when {@code e} (or a cause) is a read failure of one
+   * of {@code sources}; null otherwise.
    */
   public static BadInputException of(Throwable e, List<DataSource> sources) {
     for (Throwable t = e; t != null; t = t.getCause()) {
@@ -35,18 +43,23 @@ public final class ReadFailure {
       }
       String message = String.valueOf(t.getMessage()) + " " + t.getClass().getName();
       if (MARKERS.stream().anyMatch(message::contains)) {
-        return new BadInputException(describe(e, sources) + " is damaged or not a "
-            + format(sources) + " file (the reader said: " + DatasetReader.firstLine(reason(e)).strip()
-            + "). Restore or re-export the file (a truncated or partly overwritten copy cannot be"
-            + " read) or name its real format in the spec, then run the audit again.", e);
+        return new BadInputException(
+            describe(e, sources)
+                + " is damaged or not a "
+                + format(sources)
+                + " file (the reader said: "
+                + DatasetReader.firstLine(reason(e)).strip()
+                + "). Restore or re-export the file (a truncated or partly overwritten copy cannot be"
+                + " read) or name its real format in the spec, then run the audit again.",
+            e);
       }
     }
     return null;
   }
 
   /**
-   * {@code e} as bad input when it is a read failure of one of {@code sources} ({@link #of}),
-   * else {@code e} itself, rethrown unchanged (also a checked exception Spark threw undeclared).
+   * {@code e} as bad input when it is a read failure of one of {@code sources} ({@link #of}), else
+   * {@code e} itself, rethrown unchanged (also a checked exception Spark threw undeclared).
    */
   public static RuntimeException translate(Exception e, List<DataSource> sources) {
     BadInputException damaged = of(e, sources);
@@ -73,20 +86,29 @@ public final class ReadFailure {
     for (DataSource s : sources) {
       String path = s.uri().replaceFirst("^file:(//)?", "");
       if (file != null && file.contains(path)) {
-        return "data." + s.role() + " (" + (file.replaceFirst("^file:(//)?", "").equals(path) ? s.uri()
-            : s.uri() + ", file " + file) + ")";
+        return "data."
+            + s.role()
+            + " ("
+            + (file.replaceFirst("^file:(//)?", "").equals(path)
+                ? s.uri()
+                : s.uri() + ", file " + file)
+            + ")";
       }
     }
     if (file != null) {
       return "the input file " + file;
     }
-    return sources.size() == 1 ? "data." + sources.get(0).role() + " (" + sources.get(0).uri() + ")"
+    return sources.size() == 1
+        ? "data." + sources.get(0).role() + " (" + sources.get(0).uri() + ")"
         : "an input file";
   }
 
   private static String format(List<DataSource> sources) {
-    return sources.stream().map(s -> s.format().sparkName()).distinct()
-        .reduce((a, b) -> a + " or " + b).orElse("data");
+    return sources.stream()
+        .map(s -> s.format().sparkName())
+        .distinct()
+        .reduce((a, b) -> a + " or " + b)
+        .orElse("data");
   }
 
   /** The innermost message that says what is wrong (Spark's outer ones only say a task failed). */
@@ -95,8 +117,10 @@ public final class ReadFailure {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = t.getMessage();
       if (m != null && !m.isBlank() && !m.startsWith("Job aborted") && !m.contains("Task failed")) {
-        reason = m.replaceAll("\\[[A-Z_.]+\\] ", "").replaceAll(" SQLSTATE: \\w+", "")
-            .replaceAll("[.\\s]+$", "");
+        reason =
+            m.replaceAll("\\[[A-Z_.]+\\] ", "")
+                .replaceAll(" SQLSTATE: \\w+", "")
+                .replaceAll("[.\\s]+$", "");
       }
     }
     return reason == null ? "the reader failed" : reason;

@@ -17,8 +17,7 @@ public final class SourceLedger {
 
   private static final Map<String, SourceEvidence> OPENED = new ConcurrentHashMap<>();
 
-  private SourceLedger() {
-  }
+  private SourceLedger() {}
 
   static void record(SparkSession spark, SourceEvidence evidence) {
     OPENED.put(System.identityHashCode(spark) + " " + evidence.role(), evidence);

@@ -27,11 +27,11 @@ import org.apache.spark.sql.SparkSession;
  */
 final class SourceReader {
 
-  private SourceReader() {
-  }
+  private SourceReader() {}
 
   /** Opens {@code source} (a kind other than plain files, or Delta files). */
-  static Dataset<Row> open(SparkSession spark, DataSource source, UnaryOperator<Dataset<Row>> check) {
+  static Dataset<Row> open(
+      SparkSession spark, DataSource source, UnaryOperator<Dataset<Row>> check) {
     switch (source.kind()) {
       case TABLE:
         return check.apply(table(spark, source));
@@ -49,14 +49,26 @@ final class SourceReader {
     try {
       exists = spark.catalog().tableExists(source.table());
     } catch (Exception e) {
-      throw new BadInputException(source.key() + ".table '" + source.table() + "' cannot be looked"
-          + " up in the session's catalog: " + DatasetReader.firstLine(String.valueOf(e.getMessage()))
-          + ". Check the name ([catalog.][database.]table).", e);
+      throw new BadInputException(
+          source.key()
+              + ".table '"
+              + source.table()
+              + "' cannot be looked"
+              + " up in the session's catalog: "
+              + DatasetReader.firstLine(String.valueOf(e.getMessage()))
+              + ". Check the name ([catalog.][database.]table).",
+          e);
     }
     if (!exists) {
-      throw new BadInputException(source.key() + ".table: no table '" + source.table() + "' in the"
-          + " session's catalog (current database '" + spark.catalog().currentDatabase() + "'). Check"
-          + " the name and the database, or the catalog settings given to spark-submit.");
+      throw new BadInputException(
+          source.key()
+              + ".table: no table '"
+              + source.table()
+              + "' in the"
+              + " session's catalog (current database '"
+              + spark.catalog().currentDatabase()
+              + "'). Check"
+              + " the name and the database, or the catalog settings given to spark-submit.");
     }
     if (source.format() == DataFormat.DELTA) {
       long version = DeltaSnapshot.resolve(spark, source);
@@ -64,8 +76,9 @@ final class SourceReader {
       record(spark, source, "delta", null, version, null);
       return df;
     }
-    Dataset<Row> df = analysed(source, "table", () -> spark.read().options(source.options())
-        .table(source.table()));
+    Dataset<Row> df =
+        analysed(
+            source, "table", () -> spark.read().options(source.options()).table(source.table()));
     record(spark, source, "table", null, null, null);
     return df;
   }
@@ -77,9 +90,17 @@ final class SourceReader {
     } catch (BadInputException e) {
       throw e;
     } catch (Exception e) {
-      throw new BadInputException("cannot read " + source.key() + " (" + source.uri() + ") as a Delta"
-          + " table: " + DatasetReader.firstLine(String.valueOf(e.getMessage())) + ". Is it a folder"
-          + " with a _delta_log?", e);
+      throw new BadInputException(
+          "cannot read "
+              + source.key()
+              + " ("
+              + source.uri()
+              + ") as a Delta"
+              + " table: "
+              + DatasetReader.firstLine(String.valueOf(e.getMessage()))
+              + ". Is it a folder"
+              + " with a _delta_log?",
+          e);
     }
     Dataset<Row> df = analysed(source, "path", () -> DeltaSnapshot.read(spark, source, version));
     record(spark, source, "delta", source.uri(), version, null);
@@ -87,8 +108,8 @@ final class SourceReader {
   }
 
   private static Dataset<Row> jdbc(SparkSession spark, DataSource source) {
-    DataFrameReader reader = spark.read().format("jdbc").options(source.options())
-        .option("url", source.uri());
+    DataFrameReader reader =
+        spark.read().format("jdbc").options(source.options()).option("url", source.uri());
     if (source.table() != null) {
       reader = reader.option("dbtable", source.table());
     } else {
@@ -100,8 +121,11 @@ final class SourceReader {
     if (source.passwordEnv() != null) {
       String password = System.getenv(source.passwordEnv());
       if (password == null) {
-        throw new BadInputException(source.key() + ".password_env: the environment variable "
-            + source.passwordEnv() + " is not set; export the database password in it.");
+        throw new BadInputException(
+            source.key()
+                + ".password_env: the environment variable "
+                + source.passwordEnv()
+                + " is not set; export the database password in it.");
       }
       Secrets.remember(password);
       reader = reader.option("password", password);
@@ -128,24 +152,43 @@ final class SourceReader {
         break;
       }
     }
-    String reason = Secrets.scrub(DatasetReader.firstLine(String.valueOf(
-        (sql != null ? sql : e).getMessage())));
-    if (sql != null && sql.getMessage() != null && sql.getMessage().contains("No suitable driver")) {
-      return new BadInputException("cannot read " + what + ": no JDBC driver for this URL on the"
-          + " classpath; add the database's driver with spark-submit's --jars or --packages.", e);
+    String reason =
+        Secrets.scrub(
+            DatasetReader.firstLine(String.valueOf((sql != null ? sql : e).getMessage())));
+    if (sql != null
+        && sql.getMessage() != null
+        && sql.getMessage().contains("No suitable driver")) {
+      return new BadInputException(
+          "cannot read "
+              + what
+              + ": no JDBC driver for this URL on the"
+              + " classpath; add the database's driver with spark-submit's --jars or --packages.",
+          e);
     }
     String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
-    if (state.startsWith("42") || state.startsWith("28") || state.startsWith("3D")
+    if (state.startsWith("42")
+        || state.startsWith("28")
+        || state.startsWith("3D")
         || e instanceof AnalysisException) {
-      return new BadInputException("cannot read " + what + ": " + reason + ". Check "
-          + source.key() + (source.table() != null ? ".table" : ".query") + ", the user and the"
-          + " password in " + source.key() + ".password_env.", e);
+      return new BadInputException(
+          "cannot read "
+              + what
+              + ": "
+              + reason
+              + ". Check "
+              + source.key()
+              + (source.table() != null ? ".table" : ".query")
+              + ", the user and the"
+              + " password in "
+              + source.key()
+              + ".password_env.",
+          e);
     }
     return new RunFailedException("reading " + what + " failed: " + reason, e);
   }
 
-  private static Dataset<Row> query(SparkSession spark, DataSource source,
-                                    UnaryOperator<Dataset<Row>> check) {
+  private static Dataset<Row> query(
+      SparkSession spark, DataSource source, UnaryOperator<Dataset<Row>> check) {
     for (Map.Entry<String, DataSource> view : source.views().entrySet()) {
       DatasetReader.open(spark, view.getValue()).createOrReplaceTempView(view.getKey());
     }
@@ -155,28 +198,53 @@ final class SourceReader {
   }
 
   /**
-   * Builds the plan (no job runs): a parse error, an unknown table, view or column is exit 2
-   * naming {@code source.key() + "." + field}.
+   * Builds the plan (no job runs): a parse error, an unknown table, view or column is exit 2 naming
+   * {@code source.key() + "." + field}.
    */
-  private static Dataset<Row> analysed(DataSource source, String field,
-                                       java.util.function.Supplier<Dataset<Row>> plan) {
+  private static Dataset<Row> analysed(
+      DataSource source, String field, java.util.function.Supplier<Dataset<Row>> plan) {
     try {
       return plan.get();
     } catch (Exception e) {
       if (e instanceof AnalysisException) {
-        String more = field.equals("query") ? " The query reads the named data.inputs ("
-            + String.join(", ", source.views().keySet()) + ") as views." : "";
-        throw new BadInputException(source.key() + "." + field + ": "
-            + DatasetReader.firstLine(String.valueOf(e.getMessage())).strip() + "." + more, e);
+        String more =
+            field.equals("query")
+                ? " The query reads the named data.inputs ("
+                    + String.join(", ", source.views().keySet())
+                    + ") as views."
+                : "";
+        throw new BadInputException(
+            source.key()
+                + "."
+                + field
+                + ": "
+                + DatasetReader.firstLine(String.valueOf(e.getMessage())).strip()
+                + "."
+                + more,
+            e);
       }
       throw e;
     }
   }
 
-  private static void record(SparkSession spark, DataSource source, String kind, String location,
-                             Long version, String query) {
+  private static void record(
+      SparkSession spark,
+      DataSource source,
+      String kind,
+      String location,
+      Long version,
+      String query) {
     List<String> inputs = new ArrayList<>(source.views().keySet());
-    SourceLedger.record(spark, new SourceEvidence(source.key(), kind, location,
-        source.table(), version, source.timestamp(), query, inputs));
+    SourceLedger.record(
+        spark,
+        new SourceEvidence(
+            source.key(),
+            kind,
+            location,
+            source.table(),
+            version,
+            source.timestamp(),
+            query,
+            inputs));
   }
 }

@@ -8,17 +8,16 @@ import org.apache.hadoop.conf.Configuration;
  * Bounded retries and timeouts for Azure storage ({@code abfs://}, {@code abfss://}), so an
  * unreachable account fails in seconds rather than after hadoop-azure's default retry policy (30
  * retries with back-off up to 25 s: many minutes). Each is a default: a value the Hadoop
- * configuration already has (from {@code core-site.xml}, {@code spark-defaults.conf} or
- * {@code --conf spark.hadoop.KEY=VALUE}) wins. Together with the deadline of
- * {@link StorageProbe} they bound how long Assay waits for storage before it exits 3.
+ * configuration already has (from {@code core-site.xml}, {@code spark-defaults.conf} or {@code
+ * --conf spark.hadoop.KEY=VALUE}) wins. Together with the deadline of {@link StorageProbe} they
+ * bound how long Assay waits for storage before it exits 3.
  */
 public final class StorageDeadlines {
 
   /** The defaults, by hadoop-azure 3.5 setting name (milliseconds where a duration). */
   public static final Map<String, String> DEFAULTS = defaults();
 
-  private StorageDeadlines() {
-  }
+  private StorageDeadlines() {}
 
   private static Map<String, String> defaults() {
     Map<String, String> d = new LinkedHashMap<>();

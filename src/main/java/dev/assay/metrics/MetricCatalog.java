@@ -21,8 +21,8 @@ import java.util.Optional;
 
 /**
  * Every metric Assay can write to results.json, one {@link MetricDescriptor} each, as the families
- * declare them ({@link FairnessMetrics}, {@link DriftMetrics}, {@link PrivacyMetrics},
- * {@link LlmMetrics}; the PII metrics one per {@link PiiType}). The report, the rule validator and
+ * declare them ({@link FairnessMetrics}, {@link DriftMetrics}, {@link PrivacyMetrics}, {@link
+ * LlmMetrics}; the PII metrics one per {@link PiiType}). The report, the rule validator and
  * docs/metrics.md read metric knowledge from here. A lookup is exact: a name the catalog does not
  * hold is unknown, never guessed from its ending.
  */
@@ -31,8 +31,7 @@ public final class MetricCatalog {
   private static final Map<Family, Map<String, MetricDescriptor>> BY_FAMILY = build();
   private static final List<MetricDescriptor> ALL = flatten();
 
-  private MetricCatalog() {
-  }
+  private MetricCatalog() {}
 
   /** Every descriptor: by family in report order, each family in declaration order. */
   public static List<MetricDescriptor> all() {
@@ -63,8 +62,10 @@ public final class MetricCatalog {
 
   /** The key of a known metric; an unknown name is a programming error. */
   public static MetricKey key(Family family, String id, Scope scope) {
-    return new MetricKey(find(family, id).orElseThrow(
-        () -> new IllegalArgumentException("no metric " + family.id() + "." + id)), scope);
+    return new MetricKey(
+        find(family, id)
+            .orElseThrow(() -> new IllegalArgumentException("no metric " + family.id() + "." + id)),
+        scope);
   }
 
   /** The place of a metric in the catalog: the report orders metrics by it. */
@@ -75,29 +76,31 @@ public final class MetricCatalog {
 
   /** Every qualified name, sorted. */
   public static List<String> qualifiedNames() {
-    List<String> names = new ArrayList<>(ALL.stream().map(MetricDescriptor::qualifiedName).toList());
+    List<String> names =
+        new ArrayList<>(ALL.stream().map(MetricDescriptor::qualifiedName).toList());
     Collections.sort(names);
     return names;
   }
 
   /**
    * The {@code n} qualified names closest to {@code qualified} by edit distance, closest first
-   * (ties alphabetical), for "did you mean" messages. A name in the wrong family counts as one
-   * edit away from the same metric in the right one, so {@code fairness.psi} suggests
-   * {@code drift.psi}.
+   * (ties alphabetical), for "did you mean" messages. A name in the wrong family counts as one edit
+   * away from the same metric in the right one, so {@code fairness.psi} suggests {@code drift.psi}.
    */
   public static List<String> nearest(String qualified, int n) {
     String text = qualified == null ? "" : qualified;
     String metric = text.substring(text.indexOf('.') + 1);
-    record Candidate(String name, int distance) {
-    }
+    record Candidate(String name, int distance) {}
     return qualifiedNames().stream()
-        .map(name -> {
-          String candidate = name.substring(name.indexOf('.') + 1);
-          int distance = Math.min(EditDistance.between(text, name),
-              EditDistance.between(metric, candidate) + 1);
-          return new Candidate(name, distance);
-        })
+        .map(
+            name -> {
+              String candidate = name.substring(name.indexOf('.') + 1);
+              int distance =
+                  Math.min(
+                      EditDistance.between(text, name),
+                      EditDistance.between(metric, candidate) + 1);
+              return new Candidate(name, distance);
+            })
         .sorted(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::name))
         .limit(Math.max(0, n))
         .map(Candidate::name)

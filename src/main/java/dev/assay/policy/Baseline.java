@@ -30,8 +30,8 @@ public record Baseline(String source, Map<MetricKey, Double> values) {
   /**
    * Reads a results.json of schema {@code assay.results/1}, strictly ({@link BaselineFile}).
    *
-   * @throws BadInputException naming the file (and the field) when it cannot be read or is not
-   *     such a file
+   * @throws BadInputException naming the file (and the field) when it cannot be read or is not such
+   *     a file
    */
   public static Baseline load(Path file) {
     return new Baseline(file.toString(), BaselineFile.values(file));
@@ -46,10 +46,25 @@ public record Baseline(String source, Map<MetricKey, Double> values) {
         out.add(v);
         continue;
       }
-      String message = v.message() + String.format(Locale.ROOT, " (baseline %.4f, change %+.4f)",
-          before, v.observed() - before);
-      out.add(new Verdict(v.ruleId(), v.ruleTitle(), v.pack(), v.severity(), v.status(), v.metric(),
-          v.scope(), v.observed(), v.expected(), message, v.rationale(), v.reference(), v.waiver()));
+      String message =
+          v.message()
+              + String.format(
+                  Locale.ROOT, " (baseline %.4f, change %+.4f)", before, v.observed() - before);
+      out.add(
+          new Verdict(
+              v.ruleId(),
+              v.ruleTitle(),
+              v.pack(),
+              v.severity(),
+              v.status(),
+              v.metric(),
+              v.scope(),
+              v.observed(),
+              v.expected(),
+              message,
+              v.rationale(),
+              v.reference(),
+              v.waiver()));
     }
     return out;
   }
@@ -67,11 +82,20 @@ public record Baseline(String source, Map<MetricKey, Double> values) {
         }
       }
     }
-    return "compared with the baseline " + source + ": " + matched + " of " + metrics.size()
-        + " metrics were measured in both runs; " + changed + " changed";
+    return "compared with the baseline "
+        + source
+        + ": "
+        + matched
+        + " of "
+        + metrics.size()
+        + " metrics were measured in both runs; "
+        + changed
+        + " changed";
   }
 
   private Double valueFor(String qualifiedMetric, Scope scope) {
-    return MetricCatalog.find(qualifiedMetric).map(d -> values.get(new MetricKey(d, scope))).orElse(null);
+    return MetricCatalog.find(qualifiedMetric)
+        .map(d -> values.get(new MetricKey(d, scope)))
+        .orElse(null);
   }
 }

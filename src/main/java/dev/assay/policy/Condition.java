@@ -4,9 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a rule's {@code must} demands of a metric value: a comparison with one threshold
- * ({@code >= 0.8}) or an inclusive range ({@code between 0.8 and 1.25}). Kept as data, not code, so
- * the report can print exactly what was checked.
+ * What a rule's {@code must} demands of a metric value: a comparison with one threshold ({@code >=
+ * 0.8}) or an inclusive range ({@code between 0.8 and 1.25}). Kept as data, not code, so the report
+ * can print exactly what was checked.
  */
 public sealed interface Condition permits Condition.Comparison, Condition.Between {
 
@@ -17,9 +17,9 @@ public sealed interface Condition permits Condition.Comparison, Condition.Betwee
   boolean holds(double value);
 
   /**
-   * Which way is better for a value under this condition: +1 when higher values are better
-   * ({@code >}, {@code >=}), -1 when lower are ({@code <}, {@code <=}), 0 when the condition says
-   * neither ({@code ==}, {@code between}). Rules over the change from a baseline need it.
+   * Which way is better for a value under this condition: +1 when higher values are better ({@code
+   * >}, {@code >=}), -1 when lower are ({@code <}, {@code <=}), 0 when the condition says neither
+   * ({@code ==}, {@code between}). Rules over the change from a baseline need it.
    */
   int betterDirection();
 
@@ -31,14 +31,21 @@ public sealed interface Condition permits Condition.Comparison, Condition.Betwee
    */
   static Condition parse(String text) {
     String trimmed = text == null ? "" : text.trim();
-    Matcher between = Pattern.compile("between\\s+(\\S+)\\s+and\\s+(\\S+)", Pattern.CASE_INSENSITIVE)
-        .matcher(trimmed);
+    Matcher between =
+        Pattern.compile("between\\s+(\\S+)\\s+and\\s+(\\S+)", Pattern.CASE_INSENSITIVE)
+            .matcher(trimmed);
     if (between.matches()) {
       double low = number(between.group(1), trimmed);
       double high = number(between.group(2), trimmed);
       if (low > high) {
-        throw new IllegalArgumentException("'" + trimmed + "' has its bounds reversed; write 'between "
-            + between.group(2) + " and " + between.group(1) + "'");
+        throw new IllegalArgumentException(
+            "'"
+                + trimmed
+                + "' has its bounds reversed; write 'between "
+                + between.group(2)
+                + " and "
+                + between.group(1)
+                + "'");
       }
       return new Between(low, high);
     }
@@ -48,21 +55,33 @@ public sealed interface Condition permits Condition.Comparison, Condition.Betwee
         return new Comparison(operator, number(rest, trimmed));
       }
     }
-    throw new IllegalArgumentException("'" + trimmed + "' is not a condition; write a comparator "
-        + "(<, <=, >, >=, ==) followed by a number, such as '>= 0.8', or 'between A and B'");
+    throw new IllegalArgumentException(
+        "'"
+            + trimmed
+            + "' is not a condition; write a comparator "
+            + "(<, <=, >, >=, ==) followed by a number, such as '>= 0.8', or 'between A and B'");
   }
 
   private static double number(String text, String whole) {
     if (!text.matches(NUMBER)) {
-      throw new IllegalArgumentException("'" + whole + "': threshold '" + text + "' is not a number; "
-          + "write a decimal number such as 0.8");
+      throw new IllegalArgumentException(
+          "'"
+              + whole
+              + "': threshold '"
+              + text
+              + "' is not a number; "
+              + "write a decimal number such as 0.8");
     }
     return Double.parseDouble(text);
   }
 
   /** A comparator between the metric value (on the left) and a threshold. */
   enum Operator {
-    LESS("<"), LESS_OR_EQUAL("<="), GREATER(">"), GREATER_OR_EQUAL(">="), EQUAL("==");
+    LESS("<"),
+    LESS_OR_EQUAL("<="),
+    GREATER(">"),
+    GREATER_OR_EQUAL(">="),
+    EQUAL("==");
 
     private final String symbol;
 
@@ -84,7 +103,9 @@ public sealed interface Condition permits Condition.Comparison, Condition.Betwee
       };
     }
 
-    /** Two-character symbols first, so {@code >=} is not read as {@code >} followed by {@code =}. */
+    /**
+     * Two-character symbols first, so {@code >=} is not read as {@code >} followed by {@code =}.
+     */
     static Operator[] byLongestSymbol() {
       return new Operator[] {LESS_OR_EQUAL, GREATER_OR_EQUAL, EQUAL, LESS, GREATER};
     }

@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * A shell-style pattern for scope values: {@code *} matches any run of characters (also none),
- * {@code ?} exactly one; everything else matches itself, case-sensitively. {@code "*"} matches every
- * attribute, {@code "race*"} matches {@code race} and {@code race & sex}.
+ * {@code ?} exactly one; everything else matches itself, case-sensitively. {@code "*"} matches
+ * every attribute, {@code "race*"} matches {@code race} and {@code race & sex}.
  */
 public record Glob(String pattern) {
 

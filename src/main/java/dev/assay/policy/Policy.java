@@ -29,8 +29,7 @@ import java.util.stream.Collectors;
  */
 public final class Policy {
 
-  private Policy() {
-  }
+  private Policy() {}
 
   /**
    * Evaluates every rule of {@code packs} on {@code metrics}.
@@ -40,11 +39,11 @@ public final class Policy {
    *       scope passes its {@code where}; it gives one verdict per matched scope.
    *   <li>A row with a {@code count} below the rule's {@code min_count}: NOT_APPLICABLE. An
    *       undefined metric: ERROR with the metric's reason. Else PASS when the condition holds, and
-   *       when it does not FAIL for a blocking rule (and a warning rule under {@code failOnWarning}),
-   *       WARN otherwise.
-   *   <li>No result of the metric: one NOT_APPLICABLE verdict, quoting the family's reason when
-   *       the family did not run. Results exist but none in the {@code where} scopes:
-   *       NOT_APPLICABLE naming the filter.
+   *       when it does not FAIL for a blocking rule (and a warning rule under {@code
+   *       failOnWarning}), WARN otherwise.
+   *   <li>No result of the metric: one NOT_APPLICABLE verdict, quoting the family's reason when the
+   *       family did not run. Results exist but none in the {@code where} scopes: NOT_APPLICABLE
+   *       naming the filter.
    *   <li>A FAIL or WARN that a waiver covers on {@code today} (up to its expiry day inclusive)
    *       becomes WAIVED. Expired waivers, and waivers that waive nothing, become notes.
    * </ul>
@@ -55,9 +54,13 @@ public final class Policy {
    *     the gate
    * @throws dev.assay.core.BadInputException when a waiver names a rule no pack has
    */
-  public static PolicyOutcome evaluate(List<RulePack> packs, List<MetricResult> metrics,
-                                       List<FamilyOutcome> families, Waivers waivers,
-                                       LocalDate today, boolean failOnWarning) {
+  public static PolicyOutcome evaluate(
+      List<RulePack> packs,
+      List<MetricResult> metrics,
+      List<FamilyOutcome> families,
+      Waivers waivers,
+      LocalDate today,
+      boolean failOnWarning) {
     return evaluate(packs, metrics, families, waivers, today, failOnWarning, Map.of());
   }
 
@@ -67,23 +70,35 @@ public final class Policy {
    *
    * @param baseline the earlier run's computed values by metric key; empty when there is none
    */
-  public static PolicyOutcome evaluate(List<RulePack> packs, List<MetricResult> metrics,
-                                       List<FamilyOutcome> families, Waivers waivers,
-                                       LocalDate today, boolean failOnWarning,
-                                       Map<MetricKey, Double> baseline) {
+  public static PolicyOutcome evaluate(
+      List<RulePack> packs,
+      List<MetricResult> metrics,
+      List<FamilyOutcome> families,
+      Waivers waivers,
+      LocalDate today,
+      boolean failOnWarning,
+      Map<MetricKey, Double> baseline) {
     Set<String> ruleIds = new HashSet<>();
     packs.forEach(pack -> pack.rules().forEach(rule -> ruleIds.add(rule.id())));
     waivers.requireKnownRules(ruleIds);
 
     Map<String, List<MetricResult>> byName = new LinkedHashMap<>();
-    metrics.stream().sorted()
-        .forEach(m -> byName.computeIfAbsent(m.key().qualifiedName(), k -> new ArrayList<>()).add(m));
+    metrics.stream()
+        .sorted()
+        .forEach(
+            m -> byName.computeIfAbsent(m.key().qualifiedName(), k -> new ArrayList<>()).add(m));
 
     List<Verdict> verdicts = new ArrayList<>();
     for (RulePack pack : packs) {
       for (Rule rule : pack.rules()) {
-        verdicts.addAll(judge(pack, rule, byName.getOrDefault(rule.metric(), List.of()), families,
-            failOnWarning, baseline));
+        verdicts.addAll(
+            judge(
+                pack,
+                rule,
+                byName.getOrDefault(rule.metric(), List.of()),
+                families,
+                failOnWarning,
+                baseline));
       }
     }
     List<String> notes = new ArrayList<>();
@@ -91,22 +106,42 @@ public final class Policy {
     return new PolicyOutcome(waived, notes);
   }
 
-  private static List<Verdict> judge(RulePack pack, Rule rule, List<MetricResult> named,
-                                     List<FamilyOutcome> families, boolean failOnWarning,
-                                     Map<MetricKey, Double> baseline) {
+  private static List<Verdict> judge(
+      RulePack pack,
+      Rule rule,
+      List<MetricResult> named,
+      List<FamilyOutcome> families,
+      boolean failOnWarning,
+      Map<MetricKey, Double> baseline) {
     Verdicts make = new Verdicts(pack, rule);
     if (named.isEmpty()) {
-      return List.of(make.of(Status.NOT_APPLICABLE, rule.where().literalScope(), null,
-          missingReason(rule.metric(), families)));
+      return List.of(
+          make.of(
+              Status.NOT_APPLICABLE,
+              rule.where().literalScope(),
+              null,
+              missingReason(rule.metric(), families)));
     }
-    List<MetricResult> matched = named.stream().filter(m -> rule.where().matches(m.key().scope()))
-        .toList();
+    List<MetricResult> matched =
+        named.stream().filter(m -> rule.where().matches(m.key().scope())).toList();
     if (matched.isEmpty()) {
-      String computed = named.stream().map(m -> m.key().scope().label()).distinct().limit(10)
-          .collect(Collectors.joining(", "));
-      return List.of(make.of(Status.NOT_APPLICABLE, rule.where().literalScope(), null,
-          "no scope matches where " + rule.where() + "; " + rule.metric() + " was computed for: "
-              + computed));
+      String computed =
+          named.stream()
+              .map(m -> m.key().scope().label())
+              .distinct()
+              .limit(10)
+              .collect(Collectors.joining(", "));
+      return List.of(
+          make.of(
+              Status.NOT_APPLICABLE,
+              rule.where().literalScope(),
+              null,
+              "no scope matches where "
+                  + rule.where()
+                  + "; "
+                  + rule.metric()
+                  + " was computed for: "
+                  + computed));
     }
     List<Verdict> verdicts = new ArrayList<>();
     for (MetricResult result : matched) {
@@ -114,29 +149,56 @@ public final class Policy {
       String subject = result.key().metric() + " for " + describe(scope);
       Double observed = result.number().isPresent() ? result.number().getAsDouble() : null;
       if (rule.minCount() != null && result.count() != null && result.count() < rule.minCount()) {
-        verdicts.add(make.of(Status.NOT_APPLICABLE, scope, observed, subject + " rests on "
-            + result.count() + " rows, fewer than the rule's min_count of " + rule.minCount()
-            + ", so it is not judged"));
+        verdicts.add(
+            make.of(
+                Status.NOT_APPLICABLE,
+                scope,
+                observed,
+                subject
+                    + " rests on "
+                    + result.count()
+                    + " rows, fewer than the rule's min_count of "
+                    + rule.minCount()
+                    + ", so it is not judged"));
       } else if (observed == null) {
-        verdicts.add(make.of(Status.ERROR, scope, null, subject + " is undefined: " + result.note()));
+        verdicts.add(
+            make.of(Status.ERROR, scope, null, subject + " is undefined: " + result.note()));
       } else {
-        String message = subject + " = " + display(observed, rule.condition()) + ", expected " + rule.must();
+        String message =
+            subject + " = " + display(observed, rule.condition()) + ", expected " + rule.must();
         boolean holds = rule.condition().holds(observed);
         if (!holds && rule.significance() != null) {
           Double p = result instanceof MetricResult.Computed c ? c.pValue() : null;
           if (p == null) {
-            verdicts.add(make.of(Status.ERROR, scope, observed, message + "; the rule asks for"
-                + " statistical significance at " + rule.significance() + " but " + result.key().metric()
-                + " carries no p-value"));
+            verdicts.add(
+                make.of(
+                    Status.ERROR,
+                    scope,
+                    observed,
+                    message
+                        + "; the rule asks for"
+                        + " statistical significance at "
+                        + rule.significance()
+                        + " but "
+                        + result.key().metric()
+                        + " carries no p-value"));
             continue;
           }
           if (p >= rule.significance()) {
             holds = true;
-            message += String.format(Locale.ROOT, "; not statistically significant (p = %.4g >= %s),"
-                + " so not a finding", p, rule.significance());
+            message +=
+                String.format(
+                    Locale.ROOT,
+                    "; not statistically significant (p = %.4g >= %s)," + " so not a finding",
+                    p,
+                    rule.significance());
           } else {
-            message += String.format(Locale.ROOT, "; statistically significant (p = %.4g < %s)",
-                p, rule.significance());
+            message +=
+                String.format(
+                    Locale.ROOT,
+                    "; statistically significant (p = %.4g < %s)",
+                    p,
+                    rule.significance());
           }
         }
         if (holds && rule.mustNotWorsenBy() != null) {
@@ -147,14 +209,23 @@ public final class Policy {
             double worse = rule.condition().betterDirection() * (before - observed);
             if (worse > rule.mustNotWorsenBy() + 1e-12) {
               holds = false;
-              message += String.format(Locale.ROOT, "; worse than the baseline (%.4f) by %.4f, more"
-                  + " than the allowed %s", before, worse, rule.mustNotWorsenBy());
+              message +=
+                  String.format(
+                      Locale.ROOT,
+                      "; worse than the baseline (%.4f) by %.4f, more" + " than the allowed %s",
+                      before,
+                      worse,
+                      rule.mustNotWorsenBy());
             }
           }
         }
-        Status status = holds ? Status.PASS
-            : rule.severity() == Severity.BLOCKING
-                || (rule.severity() == Severity.WARNING && failOnWarning) ? Status.FAIL : Status.WARN;
+        Status status =
+            holds
+                ? Status.PASS
+                : rule.severity() == Severity.BLOCKING
+                        || (rule.severity() == Severity.WARNING && failOnWarning)
+                    ? Status.FAIL
+                    : Status.WARN;
         verdicts.add(make.of(status, scope, observed, message));
       }
     }
@@ -171,8 +242,8 @@ public final class Policy {
     return "metric " + metric + " was not computed";
   }
 
-  private static List<Verdict> applyWaivers(List<Verdict> verdicts, Waivers waivers, LocalDate today,
-                                            List<String> notes) {
+  private static List<Verdict> applyWaivers(
+      List<Verdict> verdicts, Waivers waivers, LocalDate today, List<String> notes) {
     List<Verdict> result = new ArrayList<>();
     Set<Waiver> used = new HashSet<>();
     for (Verdict verdict : verdicts) {
@@ -180,10 +251,21 @@ public final class Policy {
       if (verdict.status() == Status.FAIL || verdict.status() == Status.WARN) {
         for (Waiver waiver : waivers.entries()) {
           if (waiver.covers(verdict) && waiver.isValidOn(today)) {
-            judged = new Verdict(verdict.ruleId(), verdict.ruleTitle(), verdict.pack(),
-                verdict.severity(), Status.WAIVED, verdict.metric(), verdict.scope(),
-                verdict.observed(), verdict.expected(), verdict.message(), verdict.rationale(),
-                verdict.reference(), waiver.asVerdictWaiver());
+            judged =
+                new Verdict(
+                    verdict.ruleId(),
+                    verdict.ruleTitle(),
+                    verdict.pack(),
+                    verdict.severity(),
+                    Status.WAIVED,
+                    verdict.metric(),
+                    verdict.scope(),
+                    verdict.observed(),
+                    verdict.expected(),
+                    verdict.message(),
+                    verdict.rationale(),
+                    verdict.reference(),
+                    waiver.asVerdictWaiver());
             used.add(waiver);
             break;
           }
@@ -194,16 +276,31 @@ public final class Policy {
     for (Waiver waiver : waivers.entries()) {
       String subject = "waiver for rule " + waiver.rule() + " (" + waiver.scopeLabel() + ")";
       if (!waiver.isValidOn(today)) {
-        notes.add(subject + " expired on " + waiver.expires() + "; it no longer applies ("
-            + waiver.location() + ")");
+        notes.add(
+            subject
+                + " expired on "
+                + waiver.expires()
+                + "; it no longer applies ("
+                + waiver.location()
+                + ")");
       } else if (!used.contains(waiver)) {
         Set<String> statuses = new TreeSet<>();
         verdicts.stream().filter(waiver::covers).forEach(v -> statuses.add(v.status().name()));
-        notes.add(statuses.isEmpty()
-            ? subject + " matches no verdict: rule " + waiver.rule() + " gave no verdict with those "
-                + "scope keys; fix the scope or remove the waiver (" + waiver.location() + ")"
-            : subject + " waived nothing: the verdicts it covers are " + String.join(", ", statuses)
-                + "; remove it if it is no longer needed (" + waiver.location() + ")");
+        notes.add(
+            statuses.isEmpty()
+                ? subject
+                    + " matches no verdict: rule "
+                    + waiver.rule()
+                    + " gave no verdict with those "
+                    + "scope keys; fix the scope or remove the waiver ("
+                    + waiver.location()
+                    + ")"
+                : subject
+                    + " waived nothing: the verdicts it covers are "
+                    + String.join(", ", statuses)
+                    + "; remove it if it is no longer needed ("
+                    + waiver.location()
+                    + ")");
       }
     }
     return result;
@@ -235,9 +332,10 @@ public final class Policy {
    */
   static String display(double value, Condition condition) {
     BigDecimal exact = BigDecimal.valueOf(value);
-    BigDecimal rounded = Math.abs(value) >= 0.001 || value == 0
-        ? exact.setScale(4, RoundingMode.HALF_EVEN)
-        : exact.round(new MathContext(4, RoundingMode.HALF_EVEN));
+    BigDecimal rounded =
+        Math.abs(value) >= 0.001 || value == 0
+            ? exact.setScale(4, RoundingMode.HALF_EVEN)
+            : exact.round(new MathContext(4, RoundingMode.HALF_EVEN));
     if (condition.holds(rounded.doubleValue()) != condition.holds(value)) {
       return Double.toString(value);
     }
@@ -248,9 +346,20 @@ public final class Policy {
   private record Verdicts(RulePack pack, Rule rule) {
 
     Verdict of(Status status, Scope scope, Double observed, String message) {
-      return new Verdict(rule.id(), rule.title(), pack.name(), rule.severity(), status,
-          rule.metric(), scope, observed, rule.must(), message, rule.rationale(),
-          rule.reference() != null ? rule.reference() : pack.reference(), null);
+      return new Verdict(
+          rule.id(),
+          rule.title(),
+          pack.name(),
+          rule.severity(),
+          status,
+          rule.metric(),
+          scope,
+          observed,
+          rule.must(),
+          message,
+          rule.rationale(),
+          rule.reference() != null ? rule.reference() : pack.reference(),
+          null);
     }
   }
 }

@@ -23,16 +23,20 @@ import java.util.stream.Stream;
  */
 public final class PolicyValidator {
 
-  /** Everything read from a list of paths: the packs and waivers files that were read, and the problems. */
-  record Checked(List<RulePack> packs, List<Waivers> waivers, List<Problem> problems) {
-  }
+  /**
+   * Everything read from a list of paths: the packs and waivers files that were read, and the
+   * problems.
+   */
+  record Checked(List<RulePack> packs, List<Waivers> waivers, List<Problem> problems) {}
 
   /** A rule pack or a waivers file: what {@code assay rules validate} and {@code rules:} take. */
-  static final DocumentKind KIND = new DocumentKind("rule pack", "a YAML mapping with `pack:` and"
-      + " `rules:` (or `waivers:` for a waivers file)", List.of("pack", "rules", "waivers"));
+  static final DocumentKind KIND =
+      new DocumentKind(
+          "rule pack",
+          "a YAML mapping with `pack:` and" + " `rules:` (or `waivers:` for a waivers file)",
+          List.of("pack", "rules", "waivers"));
 
-  private PolicyValidator() {
-  }
+  private PolicyValidator() {}
 
   /** Every problem in the files at {@code paths}, in file order; empty when all are valid. */
   public static List<Problem> validate(List<Path> paths) {
@@ -61,9 +65,17 @@ public final class PolicyValidator {
       for (RulePackReader.Declared rule : reading.declared()) {
         String first = declared.putIfAbsent(rule.id(), source + ":" + rule.line());
         if (first != null) {
-          problems.add(new Problem(source, rule.line(), rule.id(), "duplicate rule id '" + rule.id()
-              + "', already defined at " + first + "; rule ids must be unique across all packs, "
-              + "so rename one of them"));
+          problems.add(
+              new Problem(
+                  source,
+                  rule.line(),
+                  rule.id(),
+                  "duplicate rule id '"
+                      + rule.id()
+                      + "', already defined at "
+                      + first
+                      + "; rule ids must be unique across all packs, "
+                      + "so rename one of them"));
         }
       }
       byLine(problems, start);
@@ -79,7 +91,9 @@ public final class PolicyValidator {
     return new Checked(packs, waivers, problems);
   }
 
-  /** Sorts the problems from index {@code first} on by line, keeping the order of those on one line. */
+  /**
+   * Sorts the problems from index {@code first} on by line, keeping the order of those on one line.
+   */
   static void byLine(List<Problem> problems, int first) {
     problems.subList(first, problems.size()).sort(Comparator.comparingInt(Problem::line));
   }
@@ -94,12 +108,19 @@ public final class PolicyValidator {
         try (Stream<Path> listing = Files.list(path)) {
           inside = listing.filter(p -> Files.isRegularFile(p) && isYaml(p)).sorted().toList();
         } catch (IOException e) {
-          problems.add(new Problem(path.toString(), 0, null, "cannot list the directory: " + e.getMessage()));
+          problems.add(
+              new Problem(
+                  path.toString(), 0, null, "cannot list the directory: " + e.getMessage()));
           continue;
         }
         if (inside.isEmpty()) {
-          problems.add(new Problem(path.toString(), 0, null, "the directory has no *.yaml or *.yml "
-              + "files; give the folder that holds the rule packs"));
+          problems.add(
+              new Problem(
+                  path.toString(),
+                  0,
+                  null,
+                  "the directory has no *.yaml or *.yml "
+                      + "files; give the folder that holds the rule packs"));
         }
         for (Path file : inside) {
           if (seen.add(file.toAbsolutePath().normalize())) {
@@ -111,10 +132,16 @@ public final class PolicyValidator {
           files.add(path);
         }
       } else if (Files.exists(path)) {
-        problems.add(new Problem(path.toString(), 0, null, "not a regular file (a device or pipe);"
-            + " give the path of a rule pack file or folder"));
+        problems.add(
+            new Problem(
+                path.toString(),
+                0,
+                null,
+                "not a regular file (a device or pipe);"
+                    + " give the path of a rule pack file or folder"));
       } else {
-        problems.add(new Problem(path.toString(), 0, null, "no such file or directory; check the path"));
+        problems.add(
+            new Problem(path.toString(), 0, null, "no such file or directory; check the path"));
       }
     }
     return files;

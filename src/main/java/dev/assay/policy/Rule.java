@@ -14,21 +14,43 @@ import dev.assay.core.Severity;
  * @param location {@code file:line} where the rule starts, for messages
  * @param significance when set (an alpha such as 0.05), a failed condition is a finding only when
  *     the metric's p-value is below it: practical and statistical significance together
- * @param mustNotWorsenBy when set, the rule also fails when the value is worse than the
- *     {@code --baseline} run's by more than this (the direction comes from {@code must})
+ * @param mustNotWorsenBy when set, the rule also fails when the value is worse than the {@code
+ *     --baseline} run's by more than this (the direction comes from {@code must})
  */
-public record Rule(String id, String title, String metric, Where where, String must,
-                   Condition condition, Severity severity, String rationale, String reference,
-                   Long minCount, String location, Double significance, Double mustNotWorsenBy) {
+public record Rule(
+    String id,
+    String title,
+    String metric,
+    Where where,
+    String must,
+    Condition condition,
+    Severity severity,
+    String rationale,
+    String reference,
+    Long minCount,
+    String location,
+    Double significance,
+    Double mustNotWorsenBy) {
 
   public Rule {
     where = where == null ? Where.ANY : where;
   }
 
   /** A rule without significance or baseline conditions. */
-  public Rule(String id, String title, String metric, Where where, String must, Condition condition,
-              Severity severity, String rationale, String reference, Long minCount, String location) {
-    this(id, title, metric, where, must, condition, severity, rationale, reference, minCount,
+  public Rule(
+      String id,
+      String title,
+      String metric,
+      Where where,
+      String must,
+      Condition condition,
+      Severity severity,
+      String rationale,
+      String reference,
+      Long minCount,
+      String location) {
+    this(
+        id, title, metric, where, must, condition, severity, rationale, reference, minCount,
         location, null, null);
   }
 }

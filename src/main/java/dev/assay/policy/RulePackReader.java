@@ -7,20 +7,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one rule pack file (docs/contract.md §4) and records every problem in it instead of stopping at
- * the first, so that {@code assay rules validate} can list them all with {@code file:line} and rule
- * id. {@link RulePackLoader} and {@link PolicyValidator} are its callers.
+ * Reads one rule pack file (docs/contract.md §4) and records every problem in it instead of
+ * stopping at the first, so that {@code assay rules validate} can list them all with {@code
+ * file:line} and rule id. {@link RulePackLoader} and {@link PolicyValidator} are its callers.
  */
 final class RulePackReader {
 
   static final List<String> PACK_KEYS = List.of("pack", "title", "reference", "rules");
-  static final List<String> RULE_KEYS = List.of("id", "title", "metric", "where", "must",
-      "severity", "rationale", "reference", "min_count", "significance", "must_not_worsen_by");
+  static final List<String> RULE_KEYS =
+      List.of(
+          "id",
+          "title",
+          "metric",
+          "where",
+          "must",
+          "severity",
+          "rationale",
+          "reference",
+          "min_count",
+          "significance",
+          "must_not_worsen_by");
   static final List<String> WHERE_KEYS = List.of("attribute", "group", "column", "class");
 
   /** A rule id and the line of its {@code id} key, for the duplicate check across files. */
-  record Declared(String id, int line) {
-  }
+  record Declared(String id, int line) {}
 
   /**
    * What one file gave.
@@ -29,11 +39,9 @@ final class RulePackReader {
    *     pack-level keys could not be read
    * @param declared every rule id in the file, also of rules with problems
    */
-  record Reading(RulePack pack, List<Declared> declared, List<Problem> problems) {
-  }
+  record Reading(RulePack pack, List<Declared> declared, List<Problem> problems) {}
 
-  private RulePackReader() {
-  }
+  private RulePackReader() {}
 
   /**
    * Reads a parsed file's top-level mapping as a rule pack; its problems are the ones recorded in
@@ -48,12 +56,16 @@ final class RulePackReader {
     List<Rule> rules = new ArrayList<>();
     Object list = root.value("rules");
     if (list == null) {
-      root.problem(root.has("rules") ? "rules" : null, root.has("rules")
-          ? "'rules' is empty; list at least one rule under it"
-          : "missing required key 'rules'; list the pack's rules under it");
+      root.problem(
+          root.has("rules") ? "rules" : null,
+          root.has("rules")
+              ? "'rules' is empty; list at least one rule under it"
+              : "missing required key 'rules'; list the pack's rules under it");
     } else if (!(list instanceof List<?> items)) {
-      root.problem("rules", "'rules' must be a list of rules (lines starting with '- '), found "
-          + YamlMapping.describe(list));
+      root.problem(
+          "rules",
+          "'rules' must be a list of rules (lines starting with '- '), found "
+              + YamlMapping.describe(list));
     } else {
       if (items.isEmpty()) {
         root.problem("rules", "'rules' is empty; list at least one rule under it");
@@ -75,7 +87,8 @@ final class RulePackReader {
         }
       }
     }
-    RulePack pack = name == null ? null : new RulePack(name, title, reference, rules, root.source());
+    RulePack pack =
+        name == null ? null : new RulePack(name, title, reference, rules, root.source());
     return new Reading(pack, declared, problems);
   }
 
@@ -83,7 +96,9 @@ final class RulePackReader {
   private static String idOf(Object item) {
     if (item instanceof Map<?, ?> map) {
       Object id = map.get("id");
-      if (id != null && !(id instanceof Map<?, ?>) && !(id instanceof List<?>)
+      if (id != null
+          && !(id instanceof Map<?, ?>)
+          && !(id instanceof List<?>)
           && !String.valueOf(id).isBlank()) {
         return String.valueOf(id).trim();
       }
@@ -95,12 +110,20 @@ final class RulePackReader {
     rule.allowOnly(RULE_KEYS, "a rule");
     rule.text("id", true, "give the rule a unique id, such as id: eeoc-four-fifths");
     String title = rule.text("title", false, null);
-    String metric = rule.text("metric", true, "name a metric as family.metric, such as "
-        + "fairness.demographic_parity_ratio");
+    String metric =
+        rule.text(
+            "metric",
+            true,
+            "name a metric as family.metric, such as " + "fairness.demographic_parity_ratio");
     if (metric != null && MetricCatalog.find(metric).isEmpty()) {
-      rule.problem("metric", "unknown metric '" + metric + "'; did you mean "
-          + String.join(", ", MetricCatalog.nearest(metric, 3)) + "? Metric names are family.metric, "
-          + "as in results.json (docs/metrics.md).");
+      rule.problem(
+          "metric",
+          "unknown metric '"
+              + metric
+              + "'; did you mean "
+              + String.join(", ", MetricCatalog.nearest(metric, 3))
+              + "? Metric names are family.metric, "
+              + "as in results.json (docs/metrics.md).");
       metric = null;
     }
     Where where = readWhere(rule, id);
@@ -116,27 +139,58 @@ final class RulePackReader {
     String severityText = rule.text("severity", true, "blocking, warning or info");
     Severity severity = severityText == null ? null : Severity.parse(severityText);
     if (severityText != null && severity == null) {
-      rule.problem("severity", "unknown severity '" + severityText + "'; use blocking (a failure "
-          + "closes the release gate), warning or info");
+      rule.problem(
+          "severity",
+          "unknown severity '"
+              + severityText
+              + "'; use blocking (a failure "
+              + "closes the release gate), warning or info");
     }
     String rationale = rule.text("rationale", false, null);
     String reference = rule.text("reference", false, null);
     Long minCount = readMinCount(rule);
-    Double significance = readNumber(rule, "significance", 0, 1, false,
-        "significance is the alpha of the test, a number between 0 and 1 such as 0.05");
-    Double worsen = readNumber(rule, "must_not_worsen_by", 0, Double.MAX_VALUE, true,
-        "must_not_worsen_by is the largest allowed change for the worse, 0 or more, such as 0.02");
+    Double significance =
+        readNumber(
+            rule,
+            "significance",
+            0,
+            1,
+            false,
+            "significance is the alpha of the test, a number between 0 and 1 such as 0.05");
+    Double worsen =
+        readNumber(
+            rule,
+            "must_not_worsen_by",
+            0,
+            Double.MAX_VALUE,
+            true,
+            "must_not_worsen_by is the largest allowed change for the worse, 0 or more, such as 0.02");
     if (worsen != null && condition != null && condition.betterDirection() == 0) {
-      rule.problem("must_not_worsen_by", "must_not_worsen_by needs a must with <, <=, > or >= so"
-          + " that it is clear which way is worse; '" + must + "' says neither");
+      rule.problem(
+          "must_not_worsen_by",
+          "must_not_worsen_by needs a must with <, <=, > or >= so"
+              + " that it is clear which way is worse; '"
+              + must
+              + "' says neither");
       worsen = null;
     }
     if (id == null || metric == null || where == null || condition == null || severity == null) {
       return null;
     }
-    return new Rule(id, title == null ? id : title, metric, where, must, condition, severity,
-        rationale, reference == null ? packReference : reference, minCount, rule.at(null),
-        significance, worsen);
+    return new Rule(
+        id,
+        title == null ? id : title,
+        metric,
+        where,
+        must,
+        condition,
+        severity,
+        rationale,
+        reference == null ? packReference : reference,
+        minCount,
+        rule.at(null),
+        significance,
+        worsen);
   }
 
   private static Where readWhere(YamlMapping rule, String id) {
@@ -163,8 +217,8 @@ final class RulePackReader {
     return pattern == null ? null : new Glob(pattern);
   }
 
-  private static Double readNumber(YamlMapping rule, String key, double low, double high,
-                                  boolean lowInclusive, String hint) {
+  private static Double readNumber(
+      YamlMapping rule, String key, double low, double high, boolean lowInclusive, String hint) {
     Object value = rule.value(key);
     if (value == null) {
       return null;
@@ -187,8 +241,11 @@ final class RulePackReader {
     if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0) {
       return ((Number) value).longValue();
     }
-    rule.problem("min_count", "min_count must be a whole number of rows, 0 or more, such as 30; "
-        + "found " + YamlMapping.describe(value));
+    rule.problem(
+        "min_count",
+        "min_count must be a whole number of rows, 0 or more, such as 30; "
+            + "found "
+            + YamlMapping.describe(value));
     return null;
   }
 }

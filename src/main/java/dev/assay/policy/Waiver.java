@@ -15,12 +15,29 @@ import java.util.List;
  * @param file the waivers file
  * @param line the line where the waiver starts
  */
-public record Waiver(String rule, String attribute, String group, String column, String classLabel,
-                     String reason, String approvedBy, LocalDate expires, String file, int line) {
+public record Waiver(
+    String rule,
+    String attribute,
+    String group,
+    String column,
+    String classLabel,
+    String reason,
+    String approvedBy,
+    LocalDate expires,
+    String file,
+    int line) {
 
   /** A waiver without a class key. */
-  public Waiver(String rule, String attribute, String group, String column, String reason,
-                String approvedBy, LocalDate expires, String file, int line) {
+  public Waiver(
+      String rule,
+      String attribute,
+      String group,
+      String column,
+      String reason,
+      String approvedBy,
+      LocalDate expires,
+      String file,
+      int line) {
     this(rule, attribute, group, column, null, reason, approvedBy, expires, file, line);
   }
 
@@ -29,7 +46,10 @@ public record Waiver(String rule, String attribute, String group, String column,
     return file + ":" + line;
   }
 
-  /** True when this waiver names the verdict's rule and every scope key it gives equals the verdict's. */
+  /**
+   * True when this waiver names the verdict's rule and every scope key it gives equals the
+   * verdict's.
+   */
   public boolean covers(Verdict verdict) {
     Scope scope = verdict.scope();
     return rule.equals(verdict.ruleId())
@@ -49,7 +69,10 @@ public record Waiver(String rule, String attribute, String group, String column,
     return new Verdict.Waiver(reason, approvedBy, expires.toString());
   }
 
-  /** The scope keys it names, for messages: {@code attribute race, group Other}, or {@code every scope}. */
+  /**
+   * The scope keys it names, for messages: {@code attribute race, group Other}, or {@code every
+   * scope}.
+   */
   public String scopeLabel() {
     List<String> parts = new ArrayList<>();
     if (attribute != null) {

@@ -31,12 +31,16 @@ public record Waivers(String source, List<Waiver> entries) {
   public static final Waivers NONE = new Waivers(null, List.of());
 
   static final List<String> FILE_KEYS = List.of("waivers");
-  static final List<String> WAIVER_KEYS = List.of("rule", "attribute", "group", "column", "class", "reason",
-      "approved_by", "expires");
+  static final List<String> WAIVER_KEYS =
+      List.of("rule", "attribute", "group", "column", "class", "reason", "approved_by", "expires");
 
   /** What a waivers file looks like, for a file that is plainly something else. */
-  static final DocumentKind KIND = new DocumentKind("waivers file", "a YAML mapping with `waivers:`"
-      + " listing the waivers (rule, reason, approved_by, expires)", FILE_KEYS);
+  static final DocumentKind KIND =
+      new DocumentKind(
+          "waivers file",
+          "a YAML mapping with `waivers:`"
+              + " listing the waivers (rule, reason, approved_by, expires)",
+          FILE_KEYS);
 
   public Waivers {
     entries = List.copyOf(entries);
@@ -75,10 +79,16 @@ public record Waivers(String source, List<Waiver> entries) {
     List<Problem> problems = new ArrayList<>();
     for (Waiver waiver : entries) {
       if (!ruleIds.contains(waiver.rule())) {
-        problems.add(new Problem(waiver.file(), waiver.line(), waiver.rule(), "the waiver names rule '"
-            + waiver.rule() + "', which no rule pack of this run has (known rules: "
-            + ruleIds.stream().sorted().collect(Collectors.joining(", "))
-            + "); fix the rule id or remove the waiver"));
+        problems.add(
+            new Problem(
+                waiver.file(),
+                waiver.line(),
+                waiver.rule(),
+                "the waiver names rule '"
+                    + waiver.rule()
+                    + "', which no rule pack of this run has (known rules: "
+                    + ruleIds.stream().sorted().collect(Collectors.joining(", "))
+                    + "); fix the rule id or remove the waiver"));
       }
     }
     return problems;
@@ -100,13 +110,17 @@ public record Waivers(String source, List<Waiver> entries) {
     if (!root.has("waivers")) {
       root.problem(null, "missing required key 'waivers'; list the waivers under it");
     } else if (list != null && !(list instanceof List<?>)) {
-      root.problem("waivers", "'waivers' must be a list of waivers (lines starting with '- '), found "
-          + YamlMapping.describe(list));
+      root.problem(
+          "waivers",
+          "'waivers' must be a list of waivers (lines starting with '- '), found "
+              + YamlMapping.describe(list));
     } else if (list instanceof List<?> items) {
       for (int i = 0; i < items.size(); i++) {
         Object item = items.get(i);
-        String rule = item instanceof java.util.Map<?, ?> map && map.get("rule") instanceof String s
-            ? s.trim() : null;
+        String rule =
+            item instanceof java.util.Map<?, ?> map && map.get("rule") instanceof String s
+                ? s.trim()
+                : null;
         YamlMapping entry = root.child(item, rule, "waiver " + (i + 1), "waivers", i);
         Waiver waiver = entry == null ? null : readWaiver(entry);
         if (waiver != null) {
@@ -133,14 +147,27 @@ public record Waivers(String source, List<Waiver> entries) {
       try {
         expires = LocalDate.parse(expiresText);
       } catch (DateTimeParseException e) {
-        entry.problem("expires", "expires: '" + expiresText + "' is not a date; write the last day "
-            + "the waiver applies as YYYY-MM-DD, such as 2027-06-30");
+        entry.problem(
+            "expires",
+            "expires: '"
+                + expiresText
+                + "' is not a date; write the last day "
+                + "the waiver applies as YYYY-MM-DD, such as 2027-06-30");
       }
     }
     if (entry.problemCount() != before) {
       return null;
     }
-    return new Waiver(rule, attribute, group, column, classLabel, reason, approvedBy, expires, entry.source(),
+    return new Waiver(
+        rule,
+        attribute,
+        group,
+        column,
+        classLabel,
+        reason,
+        approvedBy,
+        expires,
+        entry.source(),
         entry.line(null));
   }
 }

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A rule's scope filter: globs on the {@code attribute}, {@code group}, {@code column} and
- * {@code class} (multi-class fairness) of a metric's scope. A null glob does not constrain its key;
- * a glob on a key the scope does not have (a null value) does not match. {@link #ANY} (a rule
- * without {@code where}) matches every scope.
+ * A rule's scope filter: globs on the {@code attribute}, {@code group}, {@code column} and {@code
+ * class} (multi-class fairness) of a metric's scope. A null glob does not constrain its key; a glob
+ * on a key the scope does not have (a null value) does not match. {@link #ANY} (a rule without
+ * {@code where}) matches every scope.
  */
 public record Where(Glob attribute, Glob group, Glob column, Glob classLabel) {
 

@@ -26,8 +26,12 @@ final class YamlMapping {
   private final String ruleId;
   private final List<Problem> problems;
 
-  private YamlMapping(YamlDocument document, Map<?, ?> values, Object[] path, String ruleId,
-                      List<Problem> problems) {
+  private YamlMapping(
+      YamlDocument document,
+      Map<?, ?> values,
+      Object[] path,
+      String ruleId,
+      List<Problem> problems) {
     this.document = document;
     this.values = values;
     this.path = path;
@@ -60,13 +64,22 @@ final class YamlMapping {
       Problem problem = problemOf(e, source);
       if (problem.line() > 0) {
         String[] lines = text.split("\r?\n", -1);
-        for (int i = Math.max(0, problem.line() - 2); i < Math.min(lines.length, problem.line() + 1);
-             i++) {
+        for (int i = Math.max(0, problem.line() - 2);
+            i < Math.min(lines.length, problem.line() + 1);
+            i++) {
           if (lines[i].matches("\\s*-?\\s*must:\\s*[>|].*")) {
             String condition = lines[i].substring(lines[i].indexOf("must:") + 5).trim();
-            problem = new Problem(source, i + 1, null, "the condition '" + condition + "' must be "
-                + "quoted, because YAML reads a leading > or | as a block; write must: \""
-                + condition + "\"");
+            problem =
+                new Problem(
+                    source,
+                    i + 1,
+                    null,
+                    "the condition '"
+                        + condition
+                        + "' must be "
+                        + "quoted, because YAML reads a leading > or | as a block; write must: \""
+                        + condition
+                        + "\"");
             break;
           }
         }
@@ -78,7 +91,8 @@ final class YamlMapping {
 
   /**
    * Reads and parses {@code file} strictly as a document of {@code kind} (size limit, UTF-8,
-   * duplicate keys: see {@link YamlDocument#read}); null, with the problem recorded, when it cannot.
+   * duplicate keys: see {@link YamlDocument#read}); null, with the problem recorded, when it
+   * cannot.
    */
   static YamlDocument read(Path file, DocumentKind kind, List<Problem> problems) {
     String text;
@@ -94,10 +108,14 @@ final class YamlMapping {
   /** Splits a {@code file:line: message} from YamlDocument into a problem. */
   static Problem problemOf(BadInputException e, String source) {
     String message = e.getMessage();
-    Matcher located = Pattern.compile("^" + Pattern.quote(source) + "(?::(\\d+))?: ").matcher(message);
+    Matcher located =
+        Pattern.compile("^" + Pattern.quote(source) + "(?::(\\d+))?: ").matcher(message);
     if (located.find()) {
-      return new Problem(source, located.group(1) == null ? 0 : Integer.parseInt(located.group(1)),
-          null, message.substring(located.end()));
+      return new Problem(
+          source,
+          located.group(1) == null ? 0 : Integer.parseInt(located.group(1)),
+          null,
+          message.substring(located.end()));
     }
     return new Problem(source, 0, null, message);
   }
@@ -112,8 +130,12 @@ final class YamlMapping {
     if (value instanceof Map<?, ?> map) {
       return new YamlMapping(document, map, childPath, childRuleId, problems);
     }
-    problems.add(new Problem(document.source(), document.line(childPath), childRuleId, what + " must be a mapping of "
-        + "key: value lines, found " + describe(value)));
+    problems.add(
+        new Problem(
+            document.source(),
+            document.line(childPath),
+            childRuleId,
+            what + " must be a mapping of " + "key: value lines, found " + describe(value)));
     return null;
   }
 
@@ -122,13 +144,21 @@ final class YamlMapping {
     for (Object key : values.keySet()) {
       String name = String.valueOf(key);
       if (!allowed.contains(name)) {
-        String nearest = allowed.stream()
-            .min(Comparator.comparingInt((String k) -> EditDistance.between(name, k)))
-            .orElse("");
+        String nearest =
+            allowed.stream()
+                .min(Comparator.comparingInt((String k) -> EditDistance.between(name, k)))
+                .orElse("");
         boolean close = EditDistance.between(name, nearest) <= Math.max(2, nearest.length() / 3);
-        problem(name, "unknown key '" + name + "' in " + what + (close ? "; did you mean '" + nearest
-            + "'?" : "") + " The keys allowed here are: " + String.join(", ", allowed)
-            + ". Fix the spelling or remove the key.");
+        problem(
+            name,
+            "unknown key '"
+                + name
+                + "' in "
+                + what
+                + (close ? "; did you mean '" + nearest + "'?" : "")
+                + " The keys allowed here are: "
+                + String.join(", ", allowed)
+                + ". Fix the spelling or remove the key.");
       }
     }
   }
@@ -154,9 +184,12 @@ final class YamlMapping {
     Object value = values.get(key);
     if (value == null || (value instanceof String s && s.isBlank())) {
       if (required) {
-        problem(values.containsKey(key) ? key : null, (values.containsKey(key)
-            ? "key '" + key + "' has no value" : "missing required key '" + key + "'")
-            + (hint == null ? "" : "; " + hint));
+        problem(
+            values.containsKey(key) ? key : null,
+            (values.containsKey(key)
+                    ? "key '" + key + "' has no value"
+                    : "missing required key '" + key + "'")
+                + (hint == null ? "" : "; " + hint));
       }
       return null;
     }

@@ -36,17 +36,25 @@ record BlobAccess(BlobContainerClient container, String source, List<String> sec
    * Connects to {@code location}'s container; {@code option} names the command-line place the
    * location came from, for messages ({@code --upload}, {@code assay verify}).
    */
-  static BlobAccess connect(BlobLocation location, Map<String, String> env,
-                            BlobPublisher.Retry retry, String option) {
-    HttpClient http = new JdkHttpClientBuilder()
-        .connectionTimeout(Duration.ofSeconds(10))
-        .responseTimeout(Duration.ofSeconds(60))
-        .build();
-    BlobContainerClientBuilder builder = new BlobContainerClientBuilder()
-        .endpoint(location.containerUrl())
-        .httpClient(http)
-        .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, retry.tries(),
-            Duration.ofSeconds(60), retry.delay(), retry.maxDelay(), null));
+  static BlobAccess connect(
+      BlobLocation location, Map<String, String> env, BlobPublisher.Retry retry, String option) {
+    HttpClient http =
+        new JdkHttpClientBuilder()
+            .connectionTimeout(Duration.ofSeconds(10))
+            .responseTimeout(Duration.ofSeconds(60))
+            .build();
+    BlobContainerClientBuilder builder =
+        new BlobContainerClientBuilder()
+            .endpoint(location.containerUrl())
+            .httpClient(http)
+            .retryOptions(
+                new RequestRetryOptions(
+                    RetryPolicyType.EXPONENTIAL,
+                    retry.tries(),
+                    Duration.ofSeconds(60),
+                    retry.delay(),
+                    retry.maxDelay(),
+                    null));
     List<String> secrets = new ArrayList<>();
     String source;
     String connectionString = env.get(BlobPublisher.CONNECTION_STRING);
@@ -59,10 +67,18 @@ record BlobAccess(BlobContainerClient container, String source, List<String> sec
       Map<String, String> parts = connectionStringParts(connectionString);
       String account = parts.get("AccountName");
       if (account != null && !account.equals(location.account())) {
-        throw new BadInputException(BlobPublisher.CONNECTION_STRING + " is for the storage account '"
-            + account + "', but " + option + " " + location.redacted() + " names the account '"
-            + location.account() + "'. Use the connection string of that account, or a SAS token"
-            + " in the URI.");
+        throw new BadInputException(
+            BlobPublisher.CONNECTION_STRING
+                + " is for the storage account '"
+                + account
+                + "', but "
+                + option
+                + " "
+                + location.redacted()
+                + " names the account '"
+                + location.account()
+                + "'. Use the connection string of that account, or a SAS token"
+                + " in the URI.");
       }
       if (parts.get("AccountKey") != null && account != null) {
         secrets.add(parts.get("AccountKey"));
@@ -71,9 +87,11 @@ record BlobAccess(BlobContainerClient container, String source, List<String> sec
         secrets.add(parts.get("SharedAccessSignature"));
         builder.sasToken(parts.get("SharedAccessSignature"));
       } else {
-        throw new BadInputException(BlobPublisher.CONNECTION_STRING + " has neither AccountName"
-            + " with AccountKey nor SharedAccessSignature. Copy the connection string from the"
-            + " storage account's 'Access keys' page, or put a SAS token in the URI.");
+        throw new BadInputException(
+            BlobPublisher.CONNECTION_STRING
+                + " has neither AccountName"
+                + " with AccountKey nor SharedAccessSignature. Copy the connection string from the"
+                + " storage account's 'Access keys' page, or put a SAS token in the URI.");
       }
       source = BlobPublisher.CONNECTION_STRING;
     } else if (location.endpoint().startsWith("https://")) {
@@ -81,9 +99,14 @@ record BlobAccess(BlobContainerClient container, String source, List<String> sec
       builder.credential(credential);
       source = "DefaultAzureCredential";
     } else {
-      throw new BadInputException(option + " " + location.redacted() + " has no credentials: set "
-          + BlobPublisher.CONNECTION_STRING + " or put a SAS token in the URI (Microsoft Entra"
-          + " sign-in needs https).");
+      throw new BadInputException(
+          option
+              + " "
+              + location.redacted()
+              + " has no credentials: set "
+              + BlobPublisher.CONNECTION_STRING
+              + " or put a SAS token in the URI (Microsoft Entra"
+              + " sign-in needs https).");
     }
     List<String> all = withDecoded(secrets);
     all.forEach(Secrets::remember); // scrubbed from any other message or log line, too
@@ -111,7 +134,8 @@ record BlobAccess(BlobContainerClient container, String source, List<String> sec
     }
     StringBuilder out = new StringBuilder();
     for (Throwable t = e; t != null && out.length() < 400; t = t.getCause()) {
-      if (t.getCause() != null && t.getMessage() != null
+      if (t.getCause() != null
+          && t.getMessage() != null
           && t.getCause().toString().equals(t.getMessage())) {
         continue; // a wrapper that only repeats its cause
       }

@@ -24,21 +24,25 @@ import java.util.regex.Pattern;
  * appears in {@link #toString()}, {@link #redacted()} or any error message, so that a log line
  * cannot leak it. Plain {@code http} is accepted only for the path style (a local emulator).
  *
- * @param endpoint the account's blob endpoint without a trailing slash, e.g.
- *     {@code https://acct.blob.core.windows.net} or {@code http://127.0.0.1:10000/devstoreaccount1}
+ * @param endpoint the account's blob endpoint without a trailing slash, e.g. {@code
+ *     https://acct.blob.core.windows.net} or {@code http://127.0.0.1:10000/devstoreaccount1}
  * @param account the storage account name
  * @param container the container name
  * @param prefix the folder inside the container, without leading or trailing slash; may be empty
  * @param sas the SAS token (the URI's raw query, without {@code ?}), or null
  */
-public record BlobLocation(String endpoint, String account, String container, String prefix, String sas) {
+public record BlobLocation(
+    String endpoint, String account, String container, String prefix, String sas) {
 
   /** Azure's container naming rule: 3 to 63 of a-z, 0-9 and single hyphens, no hyphen at an end. */
-  private static final Pattern CONTAINER = Pattern.compile("^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$");
+  private static final Pattern CONTAINER =
+      Pattern.compile("^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$");
+
   private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(?:\\.\\d{1,3}){3}$");
 
-  static final String FORMS = "Use https://ACCOUNT.blob.core.windows.net/CONTAINER/PREFIX (optionally with"
-      + " a SAS token as the query) or the emulator's http://127.0.0.1:10000/devstoreaccount1/CONTAINER/PREFIX.";
+  static final String FORMS =
+      "Use https://ACCOUNT.blob.core.windows.net/CONTAINER/PREFIX (optionally with"
+          + " a SAS token as the query) or the emulator's http://127.0.0.1:10000/devstoreaccount1/CONTAINER/PREFIX.";
 
   /** Parses an {@code --upload} URI; a malformed one is a {@link BadInputException} (exit 2). */
   public static BlobLocation parse(String text) {
@@ -46,8 +50,8 @@ public record BlobLocation(String endpoint, String account, String container, St
   }
 
   /**
-   * Parses a report folder's URI given to {@code option} (named in error messages, e.g.
-   * {@code --upload} or {@code assay verify}); a malformed one is a {@link BadInputException}.
+   * Parses a report folder's URI given to {@code option} (named in error messages, e.g. {@code
+   * --upload} or {@code assay verify}); a malformed one is a {@link BadInputException}.
    */
   public static BlobLocation parse(String text, String option) {
     URI uri;
@@ -57,7 +61,8 @@ public record BlobLocation(String endpoint, String account, String container, St
       throw bad(option, withoutQuery(text), "is not a valid URI (" + e.getReason() + ")");
     }
     String shown = withoutQuery(text);
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    String scheme =
+        uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http")) {
       throw bad(option, shown, "must be an https:// (or, for the emulator, http://) URL");
     }
@@ -69,8 +74,11 @@ public record BlobLocation(String endpoint, String account, String container, St
       throw bad(option, shown, "must not have a #fragment");
     }
     if (uri.getRawUserInfo() != null) {
-      throw bad(option, shown, "must not carry a user name or password; use a SAS token or"
-          + " AZURE_STORAGE_CONNECTION_STRING");
+      throw bad(
+          option,
+          shown,
+          "must not carry a user name or password; use a SAS token or"
+              + " AZURE_STORAGE_CONNECTION_STRING");
     }
     boolean pathStyle = isPathStyle(host);
     if (!pathStyle && scheme.equals("http")) {
@@ -89,13 +97,19 @@ public record BlobLocation(String endpoint, String account, String container, St
         throw bad(option, shown, "has an empty, '.' or '..' path segment");
       }
     }
-    String authority = scheme + "://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host)
-        + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+    String authority =
+        scheme
+            + "://"
+            + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host)
+            + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
     String account;
     String endpoint;
     if (pathStyle) {
       if (segments.isEmpty()) {
-        throw bad(option, shown, "names no account: the emulator's form is http://HOST:PORT/ACCOUNT/CONTAINER/PREFIX");
+        throw bad(
+            option,
+            shown,
+            "names no account: the emulator's form is http://HOST:PORT/ACCOUNT/CONTAINER/PREFIX");
       }
       account = segments.remove(0);
       endpoint = authority + "/" + account;
@@ -108,21 +122,33 @@ public record BlobLocation(String endpoint, String account, String container, St
     }
     String container = segments.remove(0);
     if (!CONTAINER.matcher(container).matches()) {
-      throw bad(option, shown, "names the container '" + container + "', which is not a valid container name"
-          + " (3 to 63 lower-case letters, digits and single hyphens)");
+      throw bad(
+          option,
+          shown,
+          "names the container '"
+              + container
+              + "', which is not a valid container name"
+              + " (3 to 63 lower-case letters, digits and single hyphens)");
     }
     String sas = uri.getRawQuery();
     if (sas != null && !sas.isEmpty() && !sas.contains("sig=")) {
       throw bad(option, shown, "has a query that is not a SAS token (it has no sig= parameter)");
     }
-    return new BlobLocation(endpoint, account, container, String.join("/", segments),
+    return new BlobLocation(
+        endpoint,
+        account,
+        container,
+        String.join("/", segments),
         sas == null || sas.isEmpty() ? null : sas);
   }
 
   /** True for an emulator-like host: an IP address, {@code localhost} or a name without a dot. */
   private static boolean isPathStyle(String host) {
-    return IPV4.matcher(host).matches() || host.startsWith("[") || host.contains(":")
-        || host.equalsIgnoreCase("localhost") || !host.contains(".");
+    return IPV4.matcher(host).matches()
+        || host.startsWith("[")
+        || host.contains(":")
+        || host.equalsIgnoreCase("localhost")
+        || !host.contains(".");
   }
 
   /** The container's URL, without any SAS token. */

@@ -23,8 +23,8 @@ import java.util.Map;
  *
  * <p><b>All or nothing from the reader's side.</b> A report folder counts as published when its
  * {@code manifest.json} exists; the manifest's hashes cover the other files. So: (1) an earlier
- * manifest.json at the same place is deleted first, so that it can never vouch for a mix of old
- * and new files; (2) report.html, junit.xml and summary.md are uploaded, then results.json, then
+ * manifest.json at the same place is deleted first, so that it can never vouch for a mix of old and
+ * new files; (2) report.html, junit.xml and summary.md are uploaded, then results.json, then
  * manifest.json last, each as one single-shot Put Blob (a blob is replaced whole or not at all),
  * with its content type, a Content-MD5 the service checks, and its SHA-256 as metadata; (3) if any
  * step fails, the files of this attempt are deleted again (best effort) and a {@link
@@ -42,18 +42,22 @@ public final class BlobPublisher implements Publisher {
   /** The environment variable read for a connection string. */
   public static final String CONNECTION_STRING = "AZURE_STORAGE_CONNECTION_STRING";
 
-  private static final Map<String, String> CONTENT_TYPES = Map.of(
-      "html", "text/html; charset=utf-8",
-      "json", "application/json",
-      "xml", "application/xml",
-      "md", "text/markdown");
+  private static final Map<String, String> CONTENT_TYPES =
+      Map.of(
+          "html", "text/html; charset=utf-8",
+          "json", "application/json",
+          "xml", "application/xml",
+          "md", "text/markdown");
 
   private final BlobLocation location;
   private final BlobContainerClient container;
   private final String credentialSource;
   private final List<String> secrets;
 
-  private BlobPublisher(BlobLocation location, BlobContainerClient container, String credentialSource,
+  private BlobPublisher(
+      BlobLocation location,
+      BlobContainerClient container,
+      String credentialSource,
       List<String> secrets) {
     this.location = location;
     this.container = container;
@@ -100,9 +104,20 @@ public final class BlobPublisher implements Publisher {
       List<String> cleanUp = new ArrayList<>(attempted);
       Collections.reverse(cleanUp); // the manifest first: no manifest, no report
       deleteQuietly(cleanUp);
-      throw new RunFailedException(redact("could not upload " + step + " to " + location.blobUrl(step)
-          + ": " + describe(e) + ". " + advice(e) + " The local report is complete; " + location.redacted()
-          + " has no manifest.json of this run, so no reader takes it for a published report."), null);
+      throw new RunFailedException(
+          redact(
+              "could not upload "
+                  + step
+                  + " to "
+                  + location.blobUrl(step)
+                  + ": "
+                  + describe(e)
+                  + ". "
+                  + advice(e)
+                  + " The local report is complete; "
+                  + location.redacted()
+                  + " has no manifest.json of this run, so no reader takes it for a published report."),
+          null);
     }
     return URI.create(location.redacted());
   }
@@ -110,11 +125,14 @@ public final class BlobPublisher implements Publisher {
   private void upload(String name, byte[] bytes) {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("sha256", Manifest.sha256(bytes));
-    BlobParallelUploadOptions options = new BlobParallelUploadOptions(BinaryData.fromBytes(bytes))
-        .setHeaders(new BlobHttpHeaders().setContentType(contentType(name)))
-        .setMetadata(metadata)
-        .setComputeMd5(true);
-    container.getBlobClient(location.blobName(name)).uploadWithResponse(options, null, Context.NONE);
+    BlobParallelUploadOptions options =
+        new BlobParallelUploadOptions(BinaryData.fromBytes(bytes))
+            .setHeaders(new BlobHttpHeaders().setContentType(contentType(name)))
+            .setMetadata(metadata)
+            .setComputeMd5(true);
+    container
+        .getBlobClient(location.blobName(name))
+        .uploadWithResponse(options, null, Context.NONE);
   }
 
   /** The Content-Type of a report file, by its extension. */
@@ -141,10 +159,16 @@ public final class BlobPublisher implements Publisher {
   private String advice(RuntimeException e) {
     if (e instanceof BlobStorageException s) {
       return switch (s.getStatusCode()) {
-        case 403 -> "The credentials (" + credentialSource + ") were refused: check that they are for"
-            + " this account, not expired, and allow read, create, write and delete.";
-        case 404 -> "Check that the container '" + location.container() + "' exists (Assay does not"
-            + " create containers).";
+        case 403 ->
+            "The credentials ("
+                + credentialSource
+                + ") were refused: check that they are for"
+                + " this account, not expired, and allow read, create, write and delete.";
+        case 404 ->
+            "Check that the container '"
+                + location.container()
+                + "' exists (Assay does not"
+                + " create containers).";
         default -> "Check the storage account and try again.";
       };
     }

@@ -1,24 +1,24 @@
 package dev.assay.publish;
 
 import dev.assay.core.RunFailedException;
-import java.io.IOException;
-import java.net.URI;
 import dev.assay.report.ReportFile;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,17 +52,22 @@ public final class DirectoryPublisher implements Publisher {
   @Override
   public URI publish(Map<String, byte[]> files) {
     List<ReportFile> streams = new ArrayList<>();
-    inWriteOrder(files).forEach((name, bytes) -> streams.add(new ReportFile() {
-      @Override
-      public String name() {
-        return name;
-      }
+    inWriteOrder(files)
+        .forEach(
+            (name, bytes) ->
+                streams.add(
+                    new ReportFile() {
+                      @Override
+                      public String name() {
+                        return name;
+                      }
 
-      @Override
-      public void writeTo(OutputStream out, List<ReportFile.WrittenFile> written) throws IOException {
-        out.write(bytes);
-      }
-    }));
+                      @Override
+                      public void writeTo(OutputStream out, List<ReportFile.WrittenFile> written)
+                          throws IOException {
+                        out.write(bytes);
+                      }
+                    }));
     return publish(streams);
   }
 
@@ -90,7 +95,9 @@ public final class DirectoryPublisher implements Publisher {
       }
     } catch (IOException | UncheckedIOException e) {
       deleteQuietly(staged.values());
-      throw failure("could not write the report", e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+      throw failure(
+          "could not write the report",
+          e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
     } catch (RuntimeException | Error e) {
       deleteQuietly(staged.values());
       throw e;
@@ -137,20 +144,23 @@ public final class DirectoryPublisher implements Publisher {
   }
 
   private static void checkName(String name) {
-    if (name.isEmpty() || name.startsWith(".") || name.contains("/") || name.contains("\\")
+    if (name.isEmpty()
+        || name.startsWith(".")
+        || name.contains("/")
+        || name.contains("\\")
         || name.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("a report file name must be a plain file name, was '"
-          + name + "'");
+      throw new IllegalArgumentException(
+          "a report file name must be a plain file name, was '" + name + "'");
     }
   }
 
   /**
-   * Creates the file (default permissions, as any file the user creates, unlike
-   * {@code createTempFile}'s owner-only ones), records it for clean-up, streams the report file
-   * into it through a SHA-256 digest, and flushes it to disk.
+   * Creates the file (default permissions, as any file the user creates, unlike {@code
+   * createTempFile}'s owner-only ones), records it for clean-up, streams the report file into it
+   * through a SHA-256 digest, and flushes it to disk.
    */
-  private static ReportFile.WrittenFile stage(Path path, ReportFile file,
-                                              List<ReportFile.WrittenFile> before, Runnable created)
+  private static ReportFile.WrittenFile stage(
+      Path path, ReportFile file, List<ReportFile.WrittenFile> before, Runnable created)
       throws IOException {
     MessageDigest sha256;
     try {
@@ -158,16 +168,17 @@ public final class DirectoryPublisher implements Publisher {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
-    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       created.run();
-      OutputStream out = new BufferedOutputStream(new DigestOutputStream(
-          Channels.newOutputStream(channel), sha256), 1 << 16);
+      OutputStream out =
+          new BufferedOutputStream(
+              new DigestOutputStream(Channels.newOutputStream(channel), sha256), 1 << 16);
       file.writeTo(out, before);
       out.flush();
       channel.force(true);
-      return new ReportFile.WrittenFile(file.name(), channel.size(),
-          HexFormat.of().formatHex(sha256.digest()));
+      return new ReportFile.WrittenFile(
+          file.name(), channel.size(), HexFormat.of().formatHex(sha256.digest()));
     }
   }
 
@@ -177,8 +188,7 @@ public final class DirectoryPublisher implements Publisher {
    */
   private static void moveIntoPlace(Path temp, Path target) throws IOException {
     try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -196,9 +206,15 @@ public final class DirectoryPublisher implements Publisher {
   }
 
   private RunFailedException failure(String what, IOException cause) {
-    return new RunFailedException(what + " in " + directory + ": " + describe(cause)
-        + ". Check that the directory (or its parent) is writable and the disk has space, or "
-        + "choose another folder with --out.", cause);
+    return new RunFailedException(
+        what
+            + " in "
+            + directory
+            + ": "
+            + describe(cause)
+            + ". Check that the directory (or its parent) is writable and the disk has space, or "
+            + "choose another folder with --out.",
+        cause);
   }
 
   private static String describe(IOException e) {

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Who holds an {@link OutputFolder} lock: the process (pid and the time it started, so a reused
- * pid is not mistaken for the holder), the host, when the run started, and a random run id (two
- * runs in one process hold different locks). Stored as {@code key=value} lines.
+ * Who holds an {@link OutputFolder} lock: the process (pid and the time it started, so a reused pid
+ * is not mistaken for the holder), the host, when the run started, and a random run id (two runs in
+ * one process hold different locks). Stored as {@code key=value} lines.
  *
  * @param pid the holder's process id, or -1 when the lock file could not be read
  * @param processStart when that process started, or null when unknown
@@ -30,13 +30,26 @@ record LockOwner(long pid, Instant processStart, String host, Instant started, S
 
   static LockOwner current() {
     ProcessHandle self = ProcessHandle.current();
-    return new LockOwner(self.pid(), self.info().startInstant().orElse(null), hostName(),
-        Instant.now(), UUID.randomUUID().toString());
+    return new LockOwner(
+        self.pid(),
+        self.info().startInstant().orElse(null),
+        hostName(),
+        Instant.now(),
+        UUID.randomUUID().toString());
   }
 
   String text() {
-    return "pid=" + pid + "\nprocess_start=" + (processStart == null ? "" : processStart)
-        + "\nhost=" + host + "\nstarted=" + started + "\nrun=" + run + "\n";
+    return "pid="
+        + pid
+        + "\nprocess_start="
+        + (processStart == null ? "" : processStart)
+        + "\nhost="
+        + host
+        + "\nstarted="
+        + started
+        + "\nrun="
+        + run
+        + "\n";
   }
 
   /** Reads a lock file's content; what cannot be read stays unknown (pid -1, null times). */
@@ -48,8 +61,12 @@ record LockOwner(long pid, Instant processStart, String host, Instant started, S
         values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
       }
     }
-    return new LockOwner(number(values.get("pid")), instant(values.get("process_start")),
-        values.getOrDefault("host", ""), instant(values.get("started")), values.getOrDefault("run", ""));
+    return new LockOwner(
+        number(values.get("pid")),
+        instant(values.get("process_start")),
+        values.getOrDefault("host", ""),
+        instant(values.get("started")),
+        values.getOrDefault("run", ""));
   }
 
   /**
@@ -66,14 +83,20 @@ record LockOwner(long pid, Instant processStart, String host, Instant started, S
       return false;
     }
     Instant actual = process.get().info().startInstant().orElse(null);
-    return processStart == null || actual == null
+    return processStart == null
+        || actual == null
         || Duration.between(processStart, actual).abs().compareTo(SAME_START) <= 0;
   }
 
   /** {@code pid 123 on host build-7, started 2026-01-02T03:04:05Z}, escaped for one line. */
   String describe() {
-    return SafeText.line("pid " + (pid < 0 ? "unknown" : Long.toString(pid)) + " on host "
-        + (host.isEmpty() ? "unknown" : host) + ", started " + (started == null ? "at an unknown time" : started));
+    return SafeText.line(
+        "pid "
+            + (pid < 0 ? "unknown" : Long.toString(pid))
+            + " on host "
+            + (host.isEmpty() ? "unknown" : host)
+            + ", started "
+            + (started == null ? "at an unknown time" : started));
   }
 
   private static long number(String text) {

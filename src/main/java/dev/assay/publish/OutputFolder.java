@@ -24,43 +24,51 @@ import java.util.regex.Pattern;
  * (exit 2, one message naming the folder) when:
  *
  * <ol>
- *   <li>the path is empty ({@code --out ''} would mean the current directory);</li>
- *   <li>it is, is inside, or contains an input of the audit (compared as normalised absolute
- *       paths, and again with symbolic links resolved; an input with a scheme other than
- *       {@code file:} is compared as a string): the report would be written into the data set and
- *       read as data by the next audit, or the data would go wherever the report folder goes (CI
- *       uploads it as an artifact, clean-ups delete it);</li>
+ *   <li>the path is empty ({@code --out ''} would mean the current directory);
+ *   <li>it is, is inside, or contains an input of the audit (compared as normalised absolute paths,
+ *       and again with symbolic links resolved; an input with a scheme other than {@code file:} is
+ *       compared as a string): the report would be written into the data set and read as data by
+ *       the next audit, or the data would go wherever the report folder goes (CI uploads it as an
+ *       artifact, clean-ups delete it);
  *   <li>it exists and is not a folder, cannot be created, or is not writable (a probe file is
- *       created and deleted);</li>
- *   <li>another live Assay run holds its lock file {@value #LOCK_NAME}.</li>
+ *       created and deleted);
+ *   <li>another live Assay run holds its lock file {@value #LOCK_NAME}.
  * </ol>
  *
  * <p><b>The lock.</b> {@value #LOCK_NAME} holds the pid, the process's start time, the host and
- * when the run started. It appears atomically with its content (written under a private name,
- * then hard-linked into place, which fails if the lock exists). A lock whose process is gone (no
- * such pid on this host, or a pid reused by a process that started at another time) is stale: it
- * is taken over with a note. A lock from another host cannot be checked and counts as held.
- * {@link #close} deletes the lock (only if it is still this run's) and the folder when this run
- * created it and left it empty.
+ * when the run started. It appears atomically with its content (written under a private name, then
+ * hard-linked into place, which fails if the lock exists). A lock whose process is gone (no such
+ * pid on this host, or a pid reused by a process that started at another time) is stale: it is
+ * taken over with a note. A lock from another host cannot be checked and counts as held. {@link
+ * #close} deletes the lock (only if it is still this run's) and the folder when this run created it
+ * and left it empty.
  *
  * <p><b>Staging files.</b> Once the lock is held, no other run writes into the folder, so hidden
- * staging files left by a killed run ({@code .NAME.UUID.tmp}, {@link DirectoryPublisher}'s
- * naming) are deleted, with a note; no other file is touched.
+ * staging files left by a killed run ({@code .NAME.UUID.tmp}, {@link DirectoryPublisher}'s naming)
+ * are deleted, with a note; no other file is touched.
  */
 public final class OutputFolder implements AutoCloseable {
 
   /** The lock file's name inside the folder. */
   public static final String LOCK_NAME = ".assay.lock";
 
-  private static final String UUID_RE = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+  private static final String UUID_RE =
+      "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
   /** Staging files of {@link DirectoryPublisher} and of this class's own lock hand-over. */
-  static final Pattern LEFTOVER = Pattern.compile("\\..+\\." + UUID_RE + "\\.tmp"
-      + "|" + Pattern.quote(LOCK_NAME) + "\\." + UUID_RE + "\\.(new|stale)");
+  static final Pattern LEFTOVER =
+      Pattern.compile(
+          "\\..+\\."
+              + UUID_RE
+              + "\\.tmp"
+              + "|"
+              + Pattern.quote(LOCK_NAME)
+              + "\\."
+              + UUID_RE
+              + "\\.(new|stale)");
 
   /** An input of the audit: its role ({@code data.current}, ...) and its path or URI. */
-  public record Input(String role, String location) {
-  }
+  public record Input(String role, String location) {}
 
   private final Path directory;
   private final String option;
@@ -69,7 +77,8 @@ public final class OutputFolder implements AutoCloseable {
   private final List<String> notes;
   private final Thread releaseOnExit;
 
-  private OutputFolder(Path directory, String option, List<Path> created, LockFile lock, List<String> notes) {
+  private OutputFolder(
+      Path directory, String option, List<Path> created, LockFile lock, List<String> notes) {
     this.directory = directory;
     this.option = option;
     this.created = created;
@@ -89,15 +98,22 @@ public final class OutputFolder implements AutoCloseable {
    */
   public static OutputFolder claim(Path out, String option, List<Input> inputs) {
     if (out == null || out.toString().isBlank()) {
-      throw new BadInputException(option + " is empty: give the report folder, e.g. " + option
-          + " reports/NAME (without " + option + " the report goes to reports/<name>/).");
+      throw new BadInputException(
+          option
+              + " is empty: give the report folder, e.g. "
+              + option
+              + " reports/NAME (without "
+              + option
+              + " the report goes to reports/<name>/).");
     }
     Path directory = out.toAbsolutePath().normalize();
     String shown = option + " " + SafeText.line(directory.toString());
     requireApart(out, option, inputs);
     if (Files.exists(directory) && !Files.isDirectory(directory)) {
-      throw new BadInputException(shown + " is a file, not a folder: choose a folder for the report"
-          + " (it is created if missing).");
+      throw new BadInputException(
+          shown
+              + " is a file, not a folder: choose a folder for the report"
+              + " (it is created if missing).");
     }
     List<Path> created = create(directory, shown);
     try {
@@ -106,8 +122,12 @@ public final class OutputFolder implements AutoCloseable {
       List<String> notes = new ArrayList<>(lock.notes());
       int removed = removeLeftovers(directory);
       if (removed > 0) {
-        notes.add("Removed " + removed + " staging file(s) that an interrupted run left in "
-            + SafeText.line(directory.toString()) + ".");
+        notes.add(
+            "Removed "
+                + removed
+                + " staging file(s) that an interrupted run left in "
+                + SafeText.line(directory.toString())
+                + ".");
       }
       return new OutputFolder(directory, option, created, lock, notes);
     } catch (RuntimeException e) {
@@ -164,16 +184,21 @@ public final class OutputFolder implements AutoCloseable {
       return;
     }
     String what = input.role() + " (" + SafeText.line(location) + ")";
-    boolean remote = location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !location.startsWith("file:");
+    boolean remote =
+        location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !location.startsWith("file:");
     if (remote) {
       String out = directory.toString();
-      if (location.equals(out) || location.startsWith(out + "/") || out.startsWith(location + "/")) {
+      if (location.equals(out)
+          || location.startsWith(out + "/")
+          || out.startsWith(location + "/")) {
         throw overlap(shown, what, location.equals(out) ? 0 : location.startsWith(out) ? 1 : -1);
       }
       return;
     }
-    Path data = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location)
-        .toAbsolutePath().normalize();
+    Path data =
+        Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location)
+            .toAbsolutePath()
+            .normalize();
     int relation = relation(directory, data);
     if (relation == Integer.MIN_VALUE) {
       relation = relation(realOrSelf(directory), realOrSelf(data));
@@ -211,15 +236,27 @@ public final class OutputFolder implements AutoCloseable {
   }
 
   private static BadInputException overlap(String shown, String what, int relation) {
-    String how = relation == 0 ? "is the folder of the input " + what
-        + ": Assay's files would be written into the data set, and the next audit would read"
-        + " them as data"
-        : relation < 0 ? "is inside the input " + what + ": Assay's files would be written into the"
-            + " data set, and the next audit would read them as data"
-            : "contains the input " + what + ": the data would go wherever that folder goes"
-                + " (CI artifact uploads, clean-ups)";
-    return new BadInputException(shown + " " + how + ". Choose a folder apart from the"
-        + " input data; inputs are never modified.");
+    String how =
+        relation == 0
+            ? "is the folder of the input "
+                + what
+                + ": Assay's files would be written into the data set, and the next audit would read"
+                + " them as data"
+            : relation < 0
+                ? "is inside the input "
+                    + what
+                    + ": Assay's files would be written into the"
+                    + " data set, and the next audit would read them as data"
+                : "contains the input "
+                    + what
+                    + ": the data would go wherever that folder goes"
+                    + " (CI artifact uploads, clean-ups)";
+    return new BadInputException(
+        shown
+            + " "
+            + how
+            + ". Choose a folder apart from the"
+            + " input data; inputs are never modified.");
   }
 
   /** Creates the folder if missing; returns the folders created, deepest first. */
@@ -231,18 +268,26 @@ public final class OutputFolder implements AutoCloseable {
       existing = existing.getParent();
     }
     if (existing != null && !Files.isDirectory(existing)) {
-      throw new BadInputException(shown + ": " + SafeText.line(existing.toString()) + " is a file, so"
-          + " the folder cannot be created there; choose another folder for the report.");
+      throw new BadInputException(
+          shown
+              + ": "
+              + SafeText.line(existing.toString())
+              + " is a file, so"
+              + " the folder cannot be created there; choose another folder for the report.");
     }
     try {
       Files.createDirectories(directory);
     } catch (FileAlreadyExistsException e) {
-      throw new BadInputException(shown + ": " + SafeText.line(e.getFile()) + " is a file, so the folder"
-          + " cannot be created there; choose another folder for the report.");
+      throw new BadInputException(
+          shown
+              + ": "
+              + SafeText.line(e.getFile())
+              + " is a file, so the folder"
+              + " cannot be created there; choose another folder for the report.");
     } catch (IOException | SecurityException e) {
       deleteIfEmpty(missing);
-      throw new BadInputException(shown + " cannot be created: " + describe(e)
-          + ". Choose a folder you can write to.");
+      throw new BadInputException(
+          shown + " cannot be created: " + describe(e) + ". Choose a folder you can write to.");
     }
     return missing;
   }
@@ -259,8 +304,8 @@ public final class OutputFolder implements AutoCloseable {
       } catch (IOException ignored) {
         // the folder refuses writes; nothing to clean
       }
-      throw new BadInputException(shown + " is not writable: " + describe(e)
-          + ". Choose a folder you can write to.");
+      throw new BadInputException(
+          shown + " is not writable: " + describe(e) + ". Choose a folder you can write to.");
     }
   }
 
@@ -270,7 +315,8 @@ public final class OutputFolder implements AutoCloseable {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
       for (Path file : files) {
         if (LEFTOVER.matcher(file.getFileName().toString()).matches()
-            && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(file)) {
+            && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+            && Files.deleteIfExists(file)) {
           removed++;
         }
       }
@@ -341,26 +387,42 @@ public final class OutputFolder implements AutoCloseable {
         }
         LockOwner owner = LockOwner.parse(existing);
         if (owner.alive()) {
-          throw new BadInputException(shown + " is in use by another Assay run (" + owner.describe()
-              + "): two audits into one folder would overwrite each other's report. Wait for it to"
-              + " finish or choose another folder; if that run is gone, delete "
-              + SafeText.line(path.toString()) + ".");
+          throw new BadInputException(
+              shown
+                  + " is in use by another Assay run ("
+                  + owner.describe()
+                  + "): two audits into one folder would overwrite each other's report. Wait for it to"
+                  + " finish or choose another folder; if that run is gone, delete "
+                  + SafeText.line(path.toString())
+                  + ".");
         }
         if (takeOver(path, existing)) {
-          notes.add("Took over the lock of an earlier run that is no longer running ("
-              + owner.describe() + ") in " + SafeText.line(directory.toString()) + ".");
+          notes.add(
+              "Took over the lock of an earlier run that is no longer running ("
+                  + owner.describe()
+                  + ") in "
+                  + SafeText.line(directory.toString())
+                  + ".");
         }
       }
-      throw new BadInputException(shown + ": could not take the lock " + SafeText.line(path.toString())
-          + " (other runs keep taking it). Choose another folder.");
+      throw new BadInputException(
+          shown
+              + ": could not take the lock "
+              + SafeText.line(path.toString())
+              + " (other runs keep taking it). Choose another folder.");
     }
 
     /** Creates the lock with its content in one step; false when a lock exists. */
     private static boolean create(Path path, String content, String shown) {
       Path staged = path.resolveSibling(LOCK_NAME + "." + UUID.randomUUID() + ".new");
       try {
-        Files.writeString(staged, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        Files.writeString(
+            staged,
+            content,
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.SYNC);
         try {
           Files.createLink(path, staged);
           return true;
@@ -382,8 +444,13 @@ public final class OutputFolder implements AutoCloseable {
 
     private static boolean createDirectly(Path path, String content) throws IOException {
       try {
-        Files.writeString(path, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        Files.writeString(
+            path,
+            content,
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.SYNC);
         return true;
       } catch (FileAlreadyExistsException e) {
         return false;
@@ -391,8 +458,8 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /**
-     * Moves the stale lock aside and checks that what was moved is the lock judged stale; if a
-     * live run took the lock meanwhile, its lock is put back (a hard link, which never replaces).
+     * Moves the stale lock aside and checks that what was moved is the lock judged stale; if a live
+     * run took the lock meanwhile, its lock is put back (a hard link, which never replaces).
      */
     private static boolean takeOver(Path path, String stale) {
       Path aside = path.resolveSibling(LOCK_NAME + "." + UUID.randomUUID() + ".stale");

@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * A report folder published with {@code --upload}, read back for {@code assay verify URL}: its
- * manifest.json and, one by one, the files the manifest lists, downloaded from the same blob
- * folder with the same credentials as {@code --upload} ({@link BlobAccess}). Nothing is written to
- * disk; no message contains a secret.
+ * manifest.json and, one by one, the files the manifest lists, downloaded from the same blob folder
+ * with the same credentials as {@code --upload} ({@link BlobAccess}). Nothing is written to disk;
+ * no message contains a secret.
  */
 public final class PublishedReport {
 
@@ -40,8 +40,8 @@ public final class PublishedReport {
    */
   public static PublishedReport at(String url, Map<String, String> env) {
     BlobLocation location = BlobLocation.parse(url, OPTION);
-    return new PublishedReport(location,
-        BlobAccess.connect(location, env, BlobPublisher.Retry.DEFAULT, OPTION));
+    return new PublishedReport(
+        location, BlobAccess.connect(location, env, BlobPublisher.Retry.DEFAULT, OPTION));
   }
 
   /** The folder's URL without any SAS token (safe to print). */
@@ -68,13 +68,22 @@ public final class PublishedReport {
     try {
       return download(Manifest.FILE_NAME);
     } catch (NoSuchFileException e) {
-      throw new BadInputException(manifestUrl() + ": no manifest.json there, so there is nothing to"
-          + " verify against. Give the folder URL that --upload printed (a report counts as"
-          + " published only once its manifest.json is there).");
+      throw new BadInputException(
+          manifestUrl()
+              + ": no manifest.json there, so there is nothing to"
+              + " verify against. Give the folder URL that --upload printed (a report counts as"
+              + " published only once its manifest.json is there).");
     } catch (RuntimeException e) {
-      throw new RunFailedException(access.redact("could not read " + manifestUrl() + " ("
-          + access.source() + "): " + BlobAccess.describe(e)
-          + ". Check the URL, the credentials and that the storage account is reachable."), null);
+      throw new RunFailedException(
+          access.redact(
+              "could not read "
+                  + manifestUrl()
+                  + " ("
+                  + access.source()
+                  + "): "
+                  + BlobAccess.describe(e)
+                  + ". Check the URL, the credentials and that the storage account is reachable."),
+          null);
     }
   }
 

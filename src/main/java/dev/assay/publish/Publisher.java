@@ -10,8 +10,8 @@ import java.util.Map;
 public interface Publisher {
 
   /**
-   * Writes the files (name to bytes, in the order given, except that results.json and
-   * manifest.json go last) and returns where they went.
+   * Writes the files (name to bytes, in the order given, except that results.json and manifest.json
+   * go last) and returns where they went.
    */
   URI publish(Map<String, byte[]> files);
 }

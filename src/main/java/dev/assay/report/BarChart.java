@@ -17,10 +17,23 @@ import java.util.Locale;
  * @param title the chart's accessible title
  * @param description one sentence an assistive reader hears instead of the picture
  */
-public record BarChart(String id, String title, String description, String width, String height,
-                       String labelX, String plotLeft, String thresholdX, String lineTop, String lineBottom,
-                       String thresholdLabel, String thresholdLabelY, String axisTitle,
-                       String axisTitleX, String axisTitleY, List<Bar> bars) {
+public record BarChart(
+    String id,
+    String title,
+    String description,
+    String width,
+    String height,
+    String labelX,
+    String plotLeft,
+    String thresholdX,
+    String lineTop,
+    String lineBottom,
+    String thresholdLabel,
+    String thresholdLabelY,
+    String axisTitle,
+    String axisTitleX,
+    String axisTitleY,
+    List<Bar> bars) {
 
   /** Share of the highest value below which a bar is flagged. */
   public static final double FOUR_FIFTHS = 0.8;
@@ -36,14 +49,23 @@ public record BarChart(String id, String title, String description, String width
    * One group's bar; {@code whisker} is null when the group has no interval. {@code ci} is the
    * interval as text ("" without one).
    */
-  public record Bar(String label, String fullLabel, String y, String textY, String width,
-                    String valueX, String value, boolean belowThreshold, Whisker whisker,
-                    String ci) {
-  }
+  public record Bar(
+      String label,
+      String fullLabel,
+      String y,
+      String textY,
+      String width,
+      String valueX,
+      String value,
+      boolean belowThreshold,
+      Whisker whisker,
+      String ci) {}
 
-  /** An interval drawn as a horizontal line from x1 to x2 at y, with end caps from capTop to capBottom. */
-  public record Whisker(String x1, String x2, String y, String capTop, String capBottom) {
-  }
+  /**
+   * An interval drawn as a horizontal line from x1 to x2 at y, with end caps from capTop to
+   * capBottom.
+   */
+  public record Whisker(String x1, String x2, String y, String capTop, String capBottom) {}
 
   /** One input value: a group, its (defined) value, and its interval (both null when none). */
   public record Point(String group, double value, Double low, Double high) {
@@ -63,8 +85,10 @@ public record BarChart(String id, String title, String description, String width
     if (points.isEmpty() || !(max > 0)) {
       return null;
     }
-    double scale = Math.max(max, points.stream().filter(Point::hasInterval)
-        .mapToDouble(Point::high).max().orElse(0));
+    double scale =
+        Math.max(
+            max,
+            points.stream().filter(Point::hasInterval).mapToDouble(Point::high).max().orElse(0));
     double threshold = FOUR_FIFTHS * max;
     double labelWidth = MIN_labelWidth;
     for (Point p : points) {
@@ -89,8 +113,9 @@ public record BarChart(String id, String title, String description, String width
         double x1 = x(p.low(), scale);
         double x2 = x(p.high(), scale);
         double mid = y + 3 + BAR_HEIGHT / 2;
-        whisker = new Whisker(fmt(labelWidth + x1), fmt(labelWidth + x2), fmt(mid),
-            fmt(mid - 5), fmt(mid + 5));
+        whisker =
+            new Whisker(
+                fmt(labelWidth + x1), fmt(labelWidth + x2), fmt(mid), fmt(mid - 5), fmt(mid + 5));
         textX = Math.max(w, x2);
         ci = NumberText.of(p.low()) + " – " + NumberText.of(p.high());
       }
@@ -99,26 +124,59 @@ public record BarChart(String id, String title, String description, String width
         below.add(p.group());
       }
       String label = ChartText.label(p.group());
-      bars.add(new Bar(label, p.group(), fmt(y + 3), fmt(y + ROW_HEIGHT / 2 + 4), fmt(w),
-          fmt(labelWidth + textX + 6),
-          NumberText.of(p.value()) + (under ? " (below the 80 % line)" : ""), under, whisker,
-          ci));
+      bars.add(
+          new Bar(
+              label,
+              p.group(),
+              fmt(y + 3),
+              fmt(y + ROW_HEIGHT / 2 + 4),
+              fmt(w),
+              fmt(labelWidth + textX + 6),
+              NumberText.of(p.value()) + (under ? " (below the 80 % line)" : ""),
+              under,
+              whisker,
+              ci));
     }
     double plotBottom = TOP + points.size() * ROW_HEIGHT;
-    String description = metricLabel + " by " + attribute + ": highest " + highest.group() + " ("
-        + NumberText.of(max) + "), lowest " + lowest.group() + " (" + NumberText.of(lowest.value())
-        + "), 80 % line at " + NumberText.of(threshold) + "; "
-        + (below.isEmpty() ? "no group is below the line."
-            : GateSummary.plural(below.size(), "group") + " below the line: "
-                + String.join(", ", below) + ".")
-        + (anyInterval ? " Whiskers show each group's confidence interval." : "");
-    return new BarChart(id, metricLabel + " by " + attribute, description,
-        fmt(labelWidth + PLOT_WIDTH + VALUE_WIDTH), fmt(plotBottom + 42), fmt(labelWidth - 8),
+    String description =
+        metricLabel
+            + " by "
+            + attribute
+            + ": highest "
+            + highest.group()
+            + " ("
+            + NumberText.of(max)
+            + "), lowest "
+            + lowest.group()
+            + " ("
+            + NumberText.of(lowest.value())
+            + "), 80 % line at "
+            + NumberText.of(threshold)
+            + "; "
+            + (below.isEmpty()
+                ? "no group is below the line."
+                : GateSummary.plural(below.size(), "group")
+                    + " below the line: "
+                    + String.join(", ", below)
+                    + ".")
+            + (anyInterval ? " Whiskers show each group's confidence interval." : "");
+    return new BarChart(
+        id,
+        metricLabel + " by " + attribute,
+        description,
+        fmt(labelWidth + PLOT_WIDTH + VALUE_WIDTH),
+        fmt(plotBottom + 42),
+        fmt(labelWidth - 8),
         fmt(labelWidth),
-        fmt(labelWidth + x(threshold, scale)), fmt(TOP), fmt(plotBottom),
-        "80 % of highest (" + NumberText.of(threshold) + ")", fmt(plotBottom + 16),
-        metricLabel + " (bar length; 0 at the left edge)", fmt(labelWidth + PLOT_WIDTH / 2),
-        fmt(plotBottom + 36), bars);
+        fmt(labelWidth + x(threshold, scale)),
+        fmt(TOP),
+        fmt(plotBottom),
+        "80 % of highest (" + NumberText.of(threshold) + ")",
+        fmt(plotBottom + 16),
+        metricLabel + " (bar length; 0 at the left edge)",
+        fmt(labelWidth + PLOT_WIDTH / 2),
+        fmt(plotBottom + 36),
+        bars);
   }
 
   /** The length in the plot of a value, when {@code scale} fills it; negatives are drawn as 0. */

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * One computed metric that the {@code --baseline} run also has: its earlier and current value and
- * whether the change is for the worse or the better by the metric's {@link dev.assay.core.Direction}. The
- * executive summary and the findings read the same list, so they never disagree.
+ * whether the change is for the worse or the better by the metric's {@link
+ * dev.assay.core.Direction}. The executive summary and the findings read the same list, so they
+ * never disagree.
  */
 record BaselineChange(MetricKey key, double before, double now) {
 
@@ -28,10 +29,13 @@ record BaselineChange(MetricKey key, double before, double now) {
 
   /** The changes for the worse, largest first (ties in metric order), at most {@code limit}. */
   static List<BaselineChange> largestRegressions(List<BaselineChange> changes, int limit) {
-    return changes.stream().filter(BaselineChange::worse)
-        .sorted(Comparator.comparingDouble((BaselineChange c) -> -Math.abs(c.now() - c.before()))
-            .thenComparing(BaselineChange::key))
-        .limit(limit).toList();
+    return changes.stream()
+        .filter(BaselineChange::worse)
+        .sorted(
+            Comparator.comparingDouble((BaselineChange c) -> -Math.abs(c.now() - c.before()))
+                .thenComparing(BaselineChange::key))
+        .limit(limit)
+        .toList();
   }
 
   boolean worse() {

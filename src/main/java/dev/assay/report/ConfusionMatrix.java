@@ -8,8 +8,8 @@ import java.util.OptionalDouble;
 
 /**
  * One group's confusion matrix for the report: true and false positives and negatives, as counts
- * and as shares of the group. The fairness family does not emit the four cells as metrics; they
- * are recovered exactly from the per-group metrics it does emit, with no extra Spark job:
+ * and as shares of the group. The fairness family does not emit the four cells as metrics; they are
+ * recovered exactly from the per-group metrics it does emit, with no extra Spark job:
  *
  * <pre>
  *   n  = count
@@ -23,8 +23,8 @@ import java.util.OptionalDouble;
  * gives the count to within n × 2⁻⁵², far below 0.5 for any group Spark can count; the product is
  * accepted only when it lies within {@link #TOLERANCE} of a whole number, and the cells must then
  * reproduce every other rate the group carries (false positive, false negative, true negative
- * rates, predictive values, accuracy) to within 1e-9. When a metric is missing (no label column,
- * no prediction) or the numbers do not fit together, there is no matrix rather than a wrong one.
+ * rates, predictive values, accuracy) to within 1e-9. When a metric is missing (no label column, no
+ * prediction) or the numbers do not fit together, there is no matrix rather than a wrong one.
  *
  * @param group the group's name
  * @param truePositive predicted positive and labelled positive
@@ -32,8 +32,8 @@ import java.util.OptionalDouble;
  * @param falseNegative predicted negative, labelled positive
  * @param trueNegative predicted negative and labelled negative
  */
-public record ConfusionMatrix(String group, long truePositive, long falsePositive,
-                              long falseNegative, long trueNegative) {
+public record ConfusionMatrix(
+    String group, long truePositive, long falsePositive, long falseNegative, long trueNegative) {
 
   /** How far a rate × denominator may be from a whole number and still be read as a count. */
   static final double TOLERANCE = 1e-6;
@@ -56,8 +56,10 @@ public record ConfusionMatrix(String group, long truePositive, long falsePositiv
     if (n == 0) {
       return NumberText.MISSING;
     }
-    return BigDecimal.valueOf(cell * 100L).divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP)
-        .toPlainString() + Findings.PERCENT;
+    return BigDecimal.valueOf(cell * 100L)
+            .divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP)
+            .toPlainString()
+        + Findings.PERCENT;
   }
 
   /**
@@ -127,8 +129,10 @@ public record ConfusionMatrix(String group, long truePositive, long falsePositiv
     }
     double product = metric.number().getAsDouble() * denominator;
     double rounded = Math.rint(product);
-    if (!Double.isFinite(product) || Math.abs(product - rounded) > TOLERANCE
-        || rounded < 0 || rounded > denominator && denominator > 1) {
+    if (!Double.isFinite(product)
+        || Math.abs(product - rounded) > TOLERANCE
+        || rounded < 0
+        || rounded > denominator && denominator > 1) {
       return null;
     }
     return (long) rounded;

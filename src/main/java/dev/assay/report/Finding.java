@@ -11,5 +11,4 @@ import dev.assay.core.Family;
  * @param statusClass the CSS class of the status
  * @param text the sentence
  */
-public record Finding(Family family, String status, String statusClass, String text) {
-}
+public record Finding(Family family, String status, String statusClass, String text) {}

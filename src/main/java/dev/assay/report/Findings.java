@@ -47,20 +47,31 @@ public record Findings(List<Finding> all, int hidden) {
 
   static final List<Status> PROBLEMS = List.of(Status.FAIL, Status.ERROR, Status.WARN);
 
-  private static final Pattern CONDITION =
-      Pattern.compile("\\s*(>=|<=|==|>|<)\\s*(\\S+)\\s*");
+  private static final Pattern CONDITION = Pattern.compile("\\s*(>=|<=|==|>|<)\\s*(\\S+)\\s*");
   private static final Pattern BETWEEN =
       Pattern.compile("\\s*between\\s+(\\S+)\\s+and\\s+(\\S+)\\s*");
   private static final Pattern LEVEL =
       Pattern.compile("(\\d+(?:\\.\\d+)?) % (?:Katz|Newcombe|Wilson) interval");
+
   /** A no-break space and a percent sign, so "67.7 %" never breaks across lines. */
   static final String PERCENT = "\u00a0%";
 
-  private static final Map<String, String> DRIFT_WORDS = Map.of("psi", "PSI",
-      "wasserstein_normed", "Wasserstein distance",
-      "jensen_shannon", "Jensen-Shannon distance", "ks_p_value", "Kolmogorov-Smirnov p-value",
-      "chi2_p_value", "chi-squared p-value", "hellinger", "Hellinger distance",
-      "total_variation", "total variation distance");
+  private static final Map<String, String> DRIFT_WORDS =
+      Map.of(
+          "psi",
+          "PSI",
+          "wasserstein_normed",
+          "Wasserstein distance",
+          "jensen_shannon",
+          "Jensen-Shannon distance",
+          "ks_p_value",
+          "Kolmogorov-Smirnov p-value",
+          "chi2_p_value",
+          "chi-squared p-value",
+          "hellinger",
+          "Hellinger distance",
+          "total_variation",
+          "total variation distance");
   private static final String HIGHEST = ": highest ";
   private static final String LOWEST = "), lowest ";
   private static final String RELATIVE_TO = "relative to ";
@@ -82,11 +93,13 @@ public record Findings(List<Finding> all, int hidden) {
         groups.computeIfAbsent(s.attribute(), a -> new HashSet<>()).add(s.group());
       }
     }
-    List<Verdict> problems = run.verdicts().stream()
-        .filter(v -> PROBLEMS.contains(v.status()))
-        .sorted(Comparator.comparingInt((Verdict v) -> PROBLEMS.indexOf(v.status()))
-            .thenComparing(Comparator.naturalOrder()))
-        .toList();
+    List<Verdict> problems =
+        run.verdicts().stream()
+            .filter(v -> PROBLEMS.contains(v.status()))
+            .sorted(
+                Comparator.comparingInt((Verdict v) -> PROBLEMS.indexOf(v.status()))
+                    .thenComparing(Comparator.naturalOrder()))
+            .toList();
     List<Finding> regressions = regressions(run);
     List<Finding> out = new ArrayList<>();
     int total = problems.size() + drift.driftedCount() + regressions.size();
@@ -94,8 +107,12 @@ public record Findings(List<Finding> all, int hidden) {
       if (out.size() == MAX_SHOWN) {
         break;
       }
-      out.add(new Finding(family(v.metric()), HtmlPage.statusText(v.status()),
-          HtmlPage.statusClass(v.status()), sentence(v, metrics, groups)));
+      out.add(
+          new Finding(
+              family(v.metric()),
+              HtmlPage.statusText(v.status()),
+              HtmlPage.statusClass(v.status()),
+              sentence(v, metrics, groups)));
     }
     for (DriftTable.Row row : drift.rows()) {
       if (out.size() == MAX_SHOWN) {
@@ -115,17 +132,27 @@ public record Findings(List<Finding> all, int hidden) {
   }
 
   /**
-   * With a {@code --baseline}: the largest changes for the worse (by the metric's {@link dev.assay.core.Direction}, at
-   * most {@link HtmlPage#MAX_REGRESSIONS}, largest first), each as a finding, so a regression is
-   * visible even when no rule gates it ({@code must_not_worsen_by} is how a rule does).
+   * With a {@code --baseline}: the largest changes for the worse (by the metric's {@link
+   * dev.assay.core.Direction}, at most {@link HtmlPage#MAX_REGRESSIONS}, largest first), each as a
+   * finding, so a regression is visible even when no rule gates it ({@code must_not_worsen_by} is
+   * how a rule does).
    */
   static List<Finding> regressions(AuditRun run) {
     return BaselineChange.largestRegressions(BaselineChange.of(run), HtmlPage.MAX_REGRESSIONS)
         .stream()
-        .map(c -> new Finding(c.key().family(), "WORSE", "warn", c.label()
-            + " got worse since the baseline run: " + NumberText.of(c.before()) + " then, "
-            + NumberText.of(c.now()) + " now. A rule blocks such a change only if it says"
-            + " must_not_worsen_by."))
+        .map(
+            c ->
+                new Finding(
+                    c.key().family(),
+                    "WORSE",
+                    "warn",
+                    c.label()
+                        + " got worse since the baseline run: "
+                        + NumberText.of(c.before())
+                        + " then, "
+                        + NumberText.of(c.now())
+                        + " now. A rule blocks such a change only if it says"
+                        + " must_not_worsen_by."))
         .toList();
   }
 
@@ -139,8 +166,10 @@ public record Findings(List<Finding> all, int hidden) {
       parts.add("PSI " + NumberText.of(row.psi()));
     }
     if (row.wassersteinNormed() != null) {
-      parts.add("Wasserstein distance " + NumberText.of(row.wassersteinNormed())
-          + " standard deviations");
+      parts.add(
+          "Wasserstein distance "
+              + NumberText.of(row.wassersteinNormed())
+              + " standard deviations");
     }
     String deciding = row.decidingMetric();
     if (!deciding.isEmpty() && !deciding.equals("psi") && !deciding.equals("wasserstein_normed")) {
@@ -156,12 +185,17 @@ public record Findings(List<Finding> all, int hidden) {
     return s.append('.').toString();
   }
 
-  static String sentence(Verdict v, Map<MetricKey, MetricResult> metrics,
-                         Map<String, Set<String>> groups) {
+  static String sentence(
+      Verdict v, Map<MetricKey, MetricResult> metrics, Map<String, Set<String>> groups) {
     String rule = "the rule " + v.ruleId();
     if (v.status() == Status.ERROR) {
-      return "Rule " + v.ruleId() + " could not be checked " + where(v.scope()) + ": "
-          + (v.message() == null ? "no reason was recorded" : v.message()) + ".";
+      return "Rule "
+          + v.ruleId()
+          + " could not be checked "
+          + where(v.scope())
+          + ": "
+          + (v.message() == null ? "no reason was recorded" : v.message())
+          + ".";
     }
     MetricDescriptor descriptor = MetricCatalog.find(v.metric()).orElse(null);
     String name = v.metric() == null ? "" : v.metric().substring(v.metric().indexOf('.') + 1);
@@ -174,8 +208,12 @@ public record Findings(List<Finding> all, int hidden) {
       boolean capped = v.expected() != null && v.expected().trim().startsWith("<");
       String clause = PlainWords.clause(descriptor, v.scope(), v.observed(), m, capped);
       if (clause != null) {
-        return capitalise(clause) + "; " + rule + " asks for "
-            + condition(v.expected(), wording.percentThreshold()) + ".";
+        return capitalise(clause)
+            + "; "
+            + rule
+            + " asks for "
+            + condition(v.expected(), wording.percentThreshold())
+            + ".";
       }
     }
     String interval = m == null ? "" : interval(m);
@@ -186,47 +224,122 @@ public record Findings(List<Finding> all, int hidden) {
       if (s.attribute() != null && s.group() == null) {
         Extremes e = Extremes.parse(m.note(), known);
         if (e != null) {
-          return comparison(s.attribute(), s.classLabel(), name, e.label(), e.low(), e.lowValue(), e.high(),
-              e.highValue(), v.observed(), ratio, valueText, asks);
+          return comparison(
+              s.attribute(),
+              s.classLabel(),
+              name,
+              e.label(),
+              e.low(),
+              e.lowValue(),
+              e.high(),
+              e.highValue(),
+              v.observed(),
+              ratio,
+              valueText,
+              asks);
         }
-      } else if (s.attribute() != null && name.equals("impact_ratio")
+      } else if (s.attribute() != null
+          && name.equals("impact_ratio")
           && m.note().startsWith(RELATIVE_TO)) {
         String best = knownBefore(m.note(), RELATIVE_TO.length(), FAVOURABLE_RATE, known);
         if (best != null) {
-          return "On " + s.attribute() + ", the group " + s.group()
-              + " received the favourable outcome at " + percent(v.observed())
-              + " of the rate of the group " + best + " (" + valueText + "); " + asks;
+          return "On "
+              + s.attribute()
+              + ", the group "
+              + s.group()
+              + " received the favourable outcome at "
+              + percent(v.observed())
+              + " of the rate of the group "
+              + best
+              + " ("
+              + valueText
+              + "); "
+              + asks;
         }
       }
     }
-    String observed = v.observed() == null ? words(name) + " has no value"
-        : words(name) + " is " + NumberText.of(v.observed()) + interval;
+    String observed =
+        v.observed() == null
+            ? words(name) + " has no value"
+            : words(name) + " is " + NumberText.of(v.observed()) + interval;
     return capitalise(where(v.scope())) + ", " + observed + "; " + asks;
   }
 
-  /** With a class (multi-class fairness), the sentence names it and its rate is not "favourable". */
-  private static String comparison(String attribute, String classLabel, String metric, String label,
-                                   String low,
-                                   String lowValue, String high, String highValue,
-                                   double observed, boolean ratio, String valueText,
-                                   String asks) {
-    String on = "On " + attribute + (classLabel == null ? "" : " (class " + classLabel + ")")
-        + ", the group " + low;
+  /**
+   * With a class (multi-class fairness), the sentence names it and its rate is not "favourable".
+   */
+  private static String comparison(
+      String attribute,
+      String classLabel,
+      String metric,
+      String label,
+      String low,
+      String lowValue,
+      String high,
+      String highValue,
+      double observed,
+      boolean ratio,
+      String valueText,
+      String asks) {
+    String on =
+        "On "
+            + attribute
+            + (classLabel == null ? "" : " (class " + classLabel + ")")
+            + ", the group "
+            + low;
     if (ratio && classLabel != null && metric.equals("demographic_parity_ratio")) {
-      return on + " is predicted class " + classLabel + " at " + percent(observed)
-          + " of the rate of the group " + high + " (" + valueText + "); " + asks;
+      return on
+          + " is predicted class "
+          + classLabel
+          + " at "
+          + percent(observed)
+          + " of the rate of the group "
+          + high
+          + " ("
+          + valueText
+          + "); "
+          + asks;
     }
     if (ratio && (metric.equals("demographic_parity_ratio") || label.startsWith("favourable"))) {
-      return on + " received the favourable outcome at " + percent(observed)
-          + " of the rate of the group " + high + " (" + valueText + "); " + asks;
+      return on
+          + " received the favourable outcome at "
+          + percent(observed)
+          + " of the rate of the group "
+          + high
+          + " ("
+          + valueText
+          + "); "
+          + asks;
     }
     String rate = label.equals("selection_rate") ? "selection rate" : words(label);
     if (ratio) {
-      return on + " has a " + rate + " of " + percent(observed) + " of the group " + high
-          + "'s (" + valueText + "); " + asks;
+      return on
+          + " has a "
+          + rate
+          + " of "
+          + percent(observed)
+          + " of the group "
+          + high
+          + "'s ("
+          + valueText
+          + "); "
+          + asks;
     }
-    return on + " has a " + rate + " of " + number(lowValue) + ", " + NumberText.of(observed)
-        + " below the group " + high + "'s " + number(highValue) + " (" + valueText + "); " + asks;
+    return on
+        + " has a "
+        + rate
+        + " of "
+        + number(lowValue)
+        + ", "
+        + NumberText.of(observed)
+        + " below the group "
+        + high
+        + "'s "
+        + number(highValue)
+        + " ("
+        + valueText
+        + "); "
+        + asks;
   }
 
   /** A number from a note as the report shows numbers, or the text as it is. */
@@ -273,8 +386,8 @@ public record Findings(List<Finding> all, int hidden) {
   }
 
   /**
-   * The known name that starts at {@code from} in {@code text} and is followed by
-   * {@code marker}, trying every occurrence of the marker (shortest name first), or null.
+   * The known name that starts at {@code from} in {@code text} and is followed by {@code marker},
+   * trying every occurrence of the marker (shortest name first), or null.
    */
   static String knownBefore(String text, int from, String marker, Set<String> known) {
     int i = text.indexOf(marker, from);
@@ -303,11 +416,18 @@ public record Findings(List<Finding> all, int hidden) {
         level = last + PERCENT + " ";
       }
     }
-    return "; " + (level.isEmpty() ? "confidence " : level) + "interval "
-        + NumberText.of(c.ciLow()) + "–" + NumberText.of(c.ciHigh());
+    return "; "
+        + (level.isEmpty() ? "confidence " : level)
+        + "interval "
+        + NumberText.of(c.ciLow())
+        + "–"
+        + NumberText.of(c.ciHigh());
   }
 
-  /** A rule condition in words: {@code ">= 0.8"} is "at least 80 %" for a ratio, else "at least 0.8". */
+  /**
+   * A rule condition in words: {@code ">= 0.8"} is "at least 80 %" for a ratio, else "at least
+   * 0.8".
+   */
   static String condition(String expected, boolean ratio) {
     if (expected == null) {
       return "a value it could not state";
@@ -347,12 +467,15 @@ public record Findings(List<Finding> all, int hidden) {
   }
 
   /**
-   * A share as a percentage ({@link #PERCENT}) with at most three significant digits, rounded toward zero so that a
-   * value just under a threshold never reads as the threshold (0.7996 is "79.9 %", not "80 %").
+   * A share as a percentage ({@link #PERCENT}) with at most three significant digits, rounded
+   * toward zero so that a value just under a threshold never reads as the threshold (0.7996 is
+   * "79.9 %", not "80 %").
    */
   static String percent(double share) {
-    BigDecimal p = new BigDecimal(share * 100).round(new MathContext(9, RoundingMode.HALF_UP))
-        .round(new MathContext(3, RoundingMode.DOWN));
+    BigDecimal p =
+        new BigDecimal(share * 100)
+            .round(new MathContext(9, RoundingMode.HALF_UP))
+            .round(new MathContext(3, RoundingMode.DOWN));
     if (p.abs().compareTo(BigDecimal.valueOf(100)) >= 0) {
       p = p.setScale(0, RoundingMode.DOWN);
     }

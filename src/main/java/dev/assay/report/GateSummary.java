@@ -14,19 +14,36 @@ import java.util.List;
  * @param blockingFailures verdicts that close the gate (FAIL, or ERROR of a blocking rule)
  * @param errors verdicts with status ERROR (blocking or not)
  */
-public record GateSummary(String verdict, int total, int passed, int blockingFailures, int warnings,
-                          int waived, int errors, int notApplicable, String sentence) {
+public record GateSummary(
+    String verdict,
+    int total,
+    int passed,
+    int blockingFailures,
+    int warnings,
+    int waived,
+    int errors,
+    int notApplicable,
+    String sentence) {
 
   /** Counts the run's verdicts and words the gate sentence. */
   public static GateSummary of(AuditRun run) {
     List<Verdict> verdicts = run.verdicts();
     List<Verdict> blocking = verdicts.stream().filter(Verdict::blocksRelease).toList();
     int failed = (int) verdicts.stream().filter(v -> v.status() == Status.FAIL).count();
-    int blockingErrors = (int) verdicts.stream()
-        .filter(v -> v.status() == Status.ERROR && v.severity() == Severity.BLOCKING).count();
-    return new GateSummary(run.verdict(), verdicts.size(), count(verdicts, Status.PASS),
-        blocking.size(), count(verdicts, Status.WARN), count(verdicts, Status.WAIVED),
-        count(verdicts, Status.ERROR), count(verdicts, Status.NOT_APPLICABLE),
+    int blockingErrors =
+        (int)
+            verdicts.stream()
+                .filter(v -> v.status() == Status.ERROR && v.severity() == Severity.BLOCKING)
+                .count();
+    return new GateSummary(
+        run.verdict(),
+        verdicts.size(),
+        count(verdicts, Status.PASS),
+        blocking.size(),
+        count(verdicts, Status.WARN),
+        count(verdicts, Status.WAIVED),
+        count(verdicts, Status.ERROR),
+        count(verdicts, Status.NOT_APPLICABLE),
         sentence(blocking, failed, blockingErrors, verdicts.size()));
   }
 
@@ -34,7 +51,8 @@ public record GateSummary(String verdict, int total, int passed, int blockingFai
     return (int) verdicts.stream().filter(v -> v.status() == status).count();
   }
 
-  private static String sentence(List<Verdict> blocking, int failed, int blockingErrors, int total) {
+  private static String sentence(
+      List<Verdict> blocking, int failed, int blockingErrors, int total) {
     if (blocking.isEmpty()) {
       return total == 0
           ? "The release gate is open, but no rule was checked: add a rule pack to the audit spec."
@@ -42,13 +60,16 @@ public record GateSummary(String verdict, int total, int passed, int blockingFai
     }
     StringBuilder because = new StringBuilder("The release gate is closed because ");
     if (failed > 0) {
-      because.append(plural(failed, "blocking rule check")).append(failed == 1 ? " fails" : " fail");
+      because
+          .append(plural(failed, "blocking rule check"))
+          .append(failed == 1 ? " fails" : " fail");
     }
     if (failed > 0 && blockingErrors > 0) {
       because.append(" and ");
     }
     if (blockingErrors > 0) {
-      because.append(plural(blockingErrors, "blocking rule check"))
+      because
+          .append(plural(blockingErrors, "blocking rule check"))
           .append(" could not be evaluated");
     }
     because.append(": ");

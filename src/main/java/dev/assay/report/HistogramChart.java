@@ -7,25 +7,40 @@ import java.util.Locale;
 
 /**
  * The geometry of one overlaid histogram for the drift section: for each bin a pair of vertical
- * bars, the reference's share of its non-null values (solid) beside the current data's (hatched
- * and outlined), so the two sides differ by pattern and position, never only by colour. Heights
- * are shares, not counts, because the two data sets differ in size; the highest share of either
- * side fills the plot. Every bar carries a {@code <title>} with its bin, count and share, and the
- * chart a description an assistive reader hears instead of the picture, leading with the bin that
- * changed most. The legend, the axis titles and the bin labels are measured ({@link ChartText}):
- * the chart is as wide as its legend and as tall as its longest (rotated) bin label needs.
- * Coordinates are pre-formatted strings so the SVG is the same on every locale.
+ * bars, the reference's share of its non-null values (solid) beside the current data's (hatched and
+ * outlined), so the two sides differ by pattern and position, never only by colour. Heights are
+ * shares, not counts, because the two data sets differ in size; the highest share of either side
+ * fills the plot. Every bar carries a {@code <title>} with its bin, count and share, and the chart
+ * a description an assistive reader hears instead of the picture, leading with the bin that changed
+ * most. The legend, the axis titles and the bin labels are measured ({@link ChartText}): the chart
+ * is as wide as its legend and as tall as its longest (rotated) bin label needs. Coordinates are
+ * pre-formatted strings so the SVG is the same on every locale.
  *
  * @param id unique id in the page, for {@code aria-labelledby} and the hatch pattern
  * @param column the column, as text
  * @param description one sentence: the bins, the sides' sizes and the bin that changed most
  */
-public record HistogramChart(String id, String column, String title, String description,
-                             String width, String height, String plotLeft, String plotRight,
-                             String plotTop, String plotBottom, String topLabel,
-                             String labelY, String legendCurrentX, String legendCurrentTextX,
-                             String yAxisTitle, String yAxisTitleY, String xAxisTitle,
-                             String xAxisTitleX, String xAxisTitleY, List<Bin> bins) {
+public record HistogramChart(
+    String id,
+    String column,
+    String title,
+    String description,
+    String width,
+    String height,
+    String plotLeft,
+    String plotRight,
+    String plotTop,
+    String plotBottom,
+    String topLabel,
+    String labelY,
+    String legendCurrentX,
+    String legendCurrentTextX,
+    String yAxisTitle,
+    String yAxisTitleY,
+    String xAxisTitle,
+    String xAxisTitleX,
+    String xAxisTitleY,
+    List<Bin> bins) {
 
   static final double LEFT = 46;
   static final double TOP = 34;
@@ -33,21 +48,21 @@ public record HistogramChart(String id, String column, String title, String desc
   static final double BAR_WIDTH = 14;
   static final double GAP = 10;
   static final double RIGHT = 12;
+
   /** sin 35°: the bin labels are rotated by 35 degrees. */
   static final double LABEL_SLOPE = 0.574;
+
   static final String LEGEND_REFERENCE = "reference (solid)";
   static final String LEGEND_CURRENT = "current (hatched)";
 
   /**
-   * One bin: its label (shortened for the axis, in full in the titles), the reference bar and
-   * the current bar.
+   * One bin: its label (shortened for the axis, in full in the titles), the reference bar and the
+   * current bar.
    */
-  public record Bin(String label, String fullLabel, String labelX, Bar reference, Bar current) {
-  }
+  public record Bin(String label, String fullLabel, String labelX, Bar reference, Bar current) {}
 
   /** One bar: its box and the text of its {@code <title>}. */
-  public record Bar(String x, String y, String width, String height, String text) {
-  }
+  public record Bar(String x, String y, String width, String height, String text) {}
 
   /** The chart of {@code h}, or null when neither side has a value to draw. */
   public static HistogramChart of(String id, Histogram h) {
@@ -77,31 +92,73 @@ public record HistogramChart(String id, String column, String title, String desc
         change = d;
         changed = i;
       }
-      bins.add(new Bin(ChartText.label(full), full, fmt(x + BAR_WIDTH),
-          bar(x, share(r, n), max, bottom, full + ": reference " + r + " of " + n + " ("
-              + percent(share(r, n)) + ")"),
-          bar(x + BAR_WIDTH, share(c, m), max, bottom, full + ": current " + c + " of " + m
-              + " (" + percent(share(c, m)) + ")")));
+      bins.add(
+          new Bin(
+              ChartText.label(full),
+              full,
+              fmt(x + BAR_WIDTH),
+              bar(
+                  x,
+                  share(r, n),
+                  max,
+                  bottom,
+                  full + ": reference " + r + " of " + n + " (" + percent(share(r, n)) + ")"),
+              bar(
+                  x + BAR_WIDTH,
+                  share(c, m),
+                  max,
+                  bottom,
+                  full + ": current " + c + " of " + m + " (" + percent(share(c, m)) + ")")));
     }
     double width = LEFT + size * step + RIGHT;
     String label = h.binLabels().get(changed);
-    String description = "The largest change in " + h.column() + " is in bin " + label + ": "
-        + percent(share(h.referenceCounts().get(changed), n)) + " of the reference's values, "
-        + percent(share(h.currentCounts().get(changed), m)) + " of the current's. Share of non-null"
-        + " values per bin, reference (" + n + " values, solid bars) beside current (" + m
-        + " values, hatched bars), " + GateSummary.plural(size, "bin") + ".";
-    double longestLabel = bins.stream().mapToDouble(b -> ChartText.width(b.label())).max().orElse(0);
+    String description =
+        "The largest change in "
+            + h.column()
+            + " is in bin "
+            + label
+            + ": "
+            + percent(share(h.referenceCounts().get(changed), n))
+            + " of the reference's values, "
+            + percent(share(h.currentCounts().get(changed), m))
+            + " of the current's. Share of non-null"
+            + " values per bin, reference ("
+            + n
+            + " values, solid bars) beside current ("
+            + m
+            + " values, hatched bars), "
+            + GateSummary.plural(size, "bin")
+            + ".";
+    double longestLabel =
+        bins.stream().mapToDouble(b -> ChartText.width(b.label())).max().orElse(0);
     double labelDrop = longestLabel * LABEL_SLOPE + ChartText.FONT_PX + 8;
     double legendCurrentX = LEFT + 20 + ChartText.width(LEGEND_REFERENCE) + 16;
     double legendRight = legendCurrentX + 20 + ChartText.width(LEGEND_CURRENT) + RIGHT;
     String xTitle = h.column() + " (bins)";
-    double chartWidth = Math.max(Math.max(width, legendRight), LEFT + ChartText.width(xTitle) + RIGHT);
+    double chartWidth =
+        Math.max(Math.max(width, legendRight), LEFT + ChartText.width(xTitle) + RIGHT);
     double xTitleY = bottom + labelDrop + ChartText.FONT_PX + 4;
-    return new HistogramChart(id, h.column(), "Reference vs current: " + h.column(),
-        description, fmt(chartWidth), fmt(xTitleY + 8), fmt(LEFT),
-        fmt(width - RIGHT), fmt(TOP), fmt(bottom), percent(max), fmt(bottom + 12),
-        fmt(legendCurrentX), fmt(legendCurrentX + 20), "share of values",
-        fmt(TOP - 8), xTitle, fmt(LEFT), fmt(xTitleY), bins);
+    return new HistogramChart(
+        id,
+        h.column(),
+        "Reference vs current: " + h.column(),
+        description,
+        fmt(chartWidth),
+        fmt(xTitleY + 8),
+        fmt(LEFT),
+        fmt(width - RIGHT),
+        fmt(TOP),
+        fmt(bottom),
+        percent(max),
+        fmt(bottom + 12),
+        fmt(legendCurrentX),
+        fmt(legendCurrentX + 20),
+        "share of values",
+        fmt(TOP - 8),
+        xTitle,
+        fmt(LEFT),
+        fmt(xTitleY),
+        bins);
   }
 
   private static Bar bar(double x, double share, double max, double bottom, String text) {

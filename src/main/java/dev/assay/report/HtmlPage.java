@@ -28,18 +28,31 @@ import java.util.TreeSet;
  * statuses as words, charts laid out), so the Freemarker template only arranges text and escapes
  * it. Built from an {@link AuditRun} by {@link #of(AuditRun)}.
  */
-public record HtmlPage(String auditName, String modelLabel, GateSummary gate, String verdictClass,
-                       List<Finding> findings, int hiddenFindings, List<String> checkedFamilies, List<String> notApplicableFamilies,
-                       List<Fact> rowCounts, List<RuleRow> rules, int hiddenRules,
-                       List<FamilySection> families,
-                       List<String> notes, List<Fact> glossary, List<Fact> evidence,
-                       List<FileEvidence> files, String toolVersion, BaselineSummary baseline,
-                       ModelCard modelCard) {
+public record HtmlPage(
+    String auditName,
+    String modelLabel,
+    GateSummary gate,
+    String verdictClass,
+    List<Finding> findings,
+    int hiddenFindings,
+    List<String> checkedFamilies,
+    List<String> notApplicableFamilies,
+    List<Fact> rowCounts,
+    List<RuleRow> rules,
+    int hiddenRules,
+    List<FamilySection> families,
+    List<String> notes,
+    List<Fact> glossary,
+    List<Fact> evidence,
+    List<FileEvidence> files,
+    String toolVersion,
+    BaselineSummary baseline,
+    ModelCard modelCard) {
 
   /**
-   * The model card block of the first page: the spec's model card fields that were given, in
-   * order, and the registry URI ({@code registryLink} true when it is http or https, so the page
-   * links to it; any other scheme is shown as text). Null when no model card field was given.
+   * The model card block of the first page: the spec's model card fields that were given, in order,
+   * and the registry URI ({@code registryLink} true when it is http or https, so the page links to
+   * it; any other scheme is shown as text). Null when no model card field was given.
    */
   public record ModelCard(List<Fact> facts, String registryUri, boolean registryLink) {
 
@@ -58,7 +71,8 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
         facts.add(new Fact("Limitations", model.limitations().strip()));
       }
       String uri = blank(model.registryUri());
-      String scheme = uri.contains(":") ? uri.substring(0, uri.indexOf(':')).toLowerCase(Locale.ROOT) : "";
+      String scheme =
+          uri.contains(":") ? uri.substring(0, uri.indexOf(':')).toLowerCase(Locale.ROOT) : "";
       return new ModelCard(facts, uri, scheme.equals("https") || scheme.equals("http"));
     }
   }
@@ -70,79 +84,113 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
   public static final int MAX_RULE_ROWS = 500;
 
   /** Rule statuses in the order the verdict table lists them: problems first. */
-  static final List<Status> STATUS_ORDER = List.of(Status.FAIL, Status.ERROR, Status.WARN,
-      Status.WAIVED, Status.NOT_APPLICABLE, Status.PASS);
+  static final List<Status> STATUS_ORDER =
+      List.of(
+          Status.FAIL,
+          Status.ERROR,
+          Status.WARN,
+          Status.WAIVED,
+          Status.NOT_APPLICABLE,
+          Status.PASS);
 
   /**
    * The comparison with the {@code --baseline} run, for the executive summary: of the metrics both
-   * runs computed, how many got worse and how many better by their {@link dev.assay.core.Direction}, and the
-   * regressions (largest first, at most {@link #MAX_REGRESSIONS}).
+   * runs computed, how many got worse and how many better by their {@link
+   * dev.assay.core.Direction}, and the regressions (largest first, at most {@link
+   * #MAX_REGRESSIONS}).
    */
-  public record BaselineSummary(int compared, int worse, int better, List<String> regressions) {
-  }
+  public record BaselineSummary(int compared, int worse, int better, List<String> regressions) {}
 
   /** The most regressions the executive summary lists. */
   public static final int MAX_REGRESSIONS = 10;
 
   /** A label and its text (a row count, a glossary entry, a provenance field). */
-  public record Fact(String label, String text) {
-  }
+  public record Fact(String label, String text) {}
 
   /** One row of the rule verdict table. */
-  public record RuleRow(String id, String title, String pack, String severity, String metric,
-                        String scope, String observed, String expected, String status,
-                        String statusClass, String message, String waiver, String rationale,
-                        String reference) {
-  }
+  public record RuleRow(
+      String id,
+      String title,
+      String pack,
+      String severity,
+      String metric,
+      String scope,
+      String observed,
+      String expected,
+      String status,
+      String statusClass,
+      String message,
+      String waiver,
+      String rationale,
+      String reference) {}
 
   /**
    * One metric family: whether it ran (and if not, why), its findings in plain words, the fairness
-   * tables per attribute, the drift summary (null for other families), and a generic table of
-   * every other metric by scope ({@code hiddenColumns} drift columns left out of it), and the
-   * PII-by-type chart (null when the family scanned for none).
+   * tables per attribute, the drift summary (null for other families), and a generic table of every
+   * other metric by scope ({@code hiddenColumns} drift columns left out of it), and the PII-by-type
+   * chart (null when the family scanned for none).
    */
-  public record FamilySection(String id, String title, boolean applicable, String reason,
-                              List<Finding> findings, List<AttributeSection> attributes,
-                              DriftTable drift, List<MetricRow> metrics, int hiddenColumns,
-                              PiiChart pii) {
-  }
+  public record FamilySection(
+      String id,
+      String title,
+      boolean applicable,
+      String reason,
+      List<Finding> findings,
+      List<AttributeSection> attributes,
+      DriftTable drift,
+      List<MetricRow> metrics,
+      int hiddenColumns,
+      PiiChart pii) {}
 
   /**
    * A sensitive attribute (or intersection): groups as rows by per-group metrics as columns, the
    * between-group metrics, a chart, and numbered footnotes for the cells that carry a note. With
-   * more than {@link #MAX_GROUPS} groups only the largest are shown, largest first, and
-   * {@code hiddenGroups} counts the others; {@code confusion} holds the groups' confusion matrices
-   * when a label and a prediction were audited. With {@code fairness.task: multiclass}
-   * ({@code classColumn}) a row is a group and a class (its one-vs-rest rates), or a group alone
-   * (its count and accuracy, with an empty class); there is then no chart and no confusion matrix.
+   * more than {@link #MAX_GROUPS} groups only the largest are shown, largest first, and {@code
+   * hiddenGroups} counts the others; {@code confusion} holds the groups' confusion matrices when a
+   * label and a prediction were audited. With {@code fairness.task: multiclass} ({@code
+   * classColumn}) a row is a group and a class (its one-vs-rest rates), or a group alone (its count
+   * and accuracy, with an empty class); there is then no chart and no confusion matrix.
    */
-  public record AttributeSection(String attribute, List<String> columns, List<GroupRow> groups,
-                                 List<MetricRow> overall, BarChart chart, List<String> footnotes,
-                                 int hiddenGroups, ConfusionMatrices confusion, boolean classColumn) {
-  }
+  public record AttributeSection(
+      String attribute,
+      List<String> columns,
+      List<GroupRow> groups,
+      List<MetricRow> overall,
+      BarChart chart,
+      List<String> footnotes,
+      int hiddenGroups,
+      ConfusionMatrices confusion,
+      boolean classColumn) {}
 
   /** One group's row of per-group metrics; {@code classLabel} is "" without a class. */
-  public record GroupRow(String group, String classLabel, List<Cell> cells) {
-  }
+  public record GroupRow(String group, String classLabel, List<Cell> cells) {}
 
   /**
-   * A formatted value with its confidence interval (or ""), its note (or ""), the note's
-   * footnote number (0 when none), and with a baseline the earlier value and the change (or "")
-   * and whether the change is a regression.
+   * A formatted value with its confidence interval (or ""), its note (or ""), the note's footnote
+   * number (0 when none), and with a baseline the earlier value and the change (or "") and whether
+   * the change is a regression.
    */
-  public record Cell(String text, String ci, String note, int footnote, String baseline,
-                     boolean worse) {
-  }
+  public record Cell(
+      String text, String ci, String note, int footnote, String baseline, boolean worse) {}
 
   /**
    * One metric in a generic table; with a baseline, the earlier value, the change (both "" when the
    * baseline lacks the metric) and whether the change is a regression; for a between-group metric
    * the groups that attain its maximum and minimum ("" otherwise).
    */
-  public record MetricRow(String scope, String metric, String value, String ci, String count,
-                          String pValue, String note, String baseline, String change, boolean worse,
-                          String maxGroup, String minGroup) {
-  }
+  public record MetricRow(
+      String scope,
+      String metric,
+      String value,
+      String ci,
+      String count,
+      String pValue,
+      String note,
+      String baseline,
+      String change,
+      boolean worse,
+      String maxGroup,
+      String minGroup) {}
 
   /** Lays out the run for the template. */
   public static HtmlPage of(AuditRun run) {
@@ -153,19 +201,25 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
       if (outcome.applicable()) {
         checked.add(outcome.family().title());
       } else {
-        notApplicable.add(outcome.family().title() + " (" + Objects.toString(outcome.reason(),
-            "no reason given") + ")");
+        notApplicable.add(
+            outcome.family().title()
+                + " ("
+                + Objects.toString(outcome.reason(), "no reason given")
+                + ")");
       }
     }
-    List<Fact> rowCounts = run.rowCounts().entrySet().stream()
-        .map(e -> new Fact(e.getKey(), String.format(Locale.ROOT, "%,d", e.getValue())))
-        .toList();
-    List<RuleRow> rules = run.verdicts().stream()
-        .sorted(Comparator.comparingInt((Verdict v) -> STATUS_ORDER.indexOf(v.status()))
-            .thenComparing(Comparator.naturalOrder()))
-        .limit(MAX_RULE_ROWS)
-        .map(HtmlPage::ruleRow)
-        .toList();
+    List<Fact> rowCounts =
+        run.rowCounts().entrySet().stream()
+            .map(e -> new Fact(e.getKey(), String.format(Locale.ROOT, "%,d", e.getValue())))
+            .toList();
+    List<RuleRow> rules =
+        run.verdicts().stream()
+            .sorted(
+                Comparator.comparingInt((Verdict v) -> STATUS_ORDER.indexOf(v.status()))
+                    .thenComparing(Comparator.naturalOrder()))
+            .limit(MAX_RULE_ROWS)
+            .map(HtmlPage::ruleRow)
+            .toList();
     DriftTable drift = DriftTable.of(run);
     Findings findings = Findings.of(run, drift);
     List<FamilySection> families = new ArrayList<>();
@@ -176,12 +230,26 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
         families.add(section);
       }
     }
-    return new HtmlPage(run.name(), modelLabel(run.model()), gate,
-        run.passed() ? "pass" : "fail", findings.all(), findings.hidden(), checked, notApplicable, rowCounts, rules, run.verdicts().size() - rules.size(), families,
-        run.notes(), glossary(run), evidence(run.provenance()),
+    return new HtmlPage(
+        run.name(),
+        modelLabel(run.model()),
+        gate,
+        run.passed() ? "pass" : "fail",
+        findings.all(),
+        findings.hidden(),
+        checked,
+        notApplicable,
+        rowCounts,
+        rules,
+        run.verdicts().size() - rules.size(),
+        families,
+        run.notes(),
+        glossary(run),
+        evidence(run.provenance()),
         run.provenance() == null ? List.of() : run.provenance().files(),
         run.provenance() == null ? "" : blank(run.provenance().toolVersion()),
-        baselineSummary(run), ModelCard.of(run.model()));
+        baselineSummary(run),
+        ModelCard.of(run.model()));
   }
 
   /** Null without a baseline. */
@@ -190,12 +258,15 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
       return null;
     }
     List<BaselineChange> changes = BaselineChange.of(run);
-    List<String> listed = BaselineChange.largestRegressions(changes, MAX_REGRESSIONS).stream()
-        .map(c -> c.label() + ": " + NumberText.of(c.before()) + " → " + NumberText.of(c.now()))
-        .toList();
-    return new BaselineSummary(changes.size(),
+    List<String> listed =
+        BaselineChange.largestRegressions(changes, MAX_REGRESSIONS).stream()
+            .map(c -> c.label() + ": " + NumberText.of(c.before()) + " → " + NumberText.of(c.now()))
+            .toList();
+    return new BaselineSummary(
+        changes.size(),
         (int) changes.stream().filter(BaselineChange::worse).count(),
-        (int) changes.stream().filter(BaselineChange::better).count(), listed);
+        (int) changes.stream().filter(BaselineChange::better).count(),
+        listed);
   }
 
   /** "0.8123, change −0.0100" or "" when the baseline does not have the metric. */
@@ -203,8 +274,9 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     if (before == null) {
       return "";
     }
-    return "baseline " + NumberText.of(before) + (m instanceof MetricResult.Computed c
-        ? ", change " + change(before, c.value()) : "");
+    return "baseline "
+        + NumberText.of(before)
+        + (m instanceof MetricResult.Computed c ? ", change " + change(before, c.value()) : "");
   }
 
   private static String change(double before, double now) {
@@ -213,7 +285,8 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
   }
 
   private static boolean worse(Double before, MetricResult m) {
-    return before != null && m instanceof MetricResult.Computed c
+    return before != null
+        && m instanceof MetricResult.Computed c
         && m.key().descriptor().direction().worse(before, c.value());
   }
 
@@ -243,22 +316,34 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     String waiver = "";
     if (v.waiver() != null) {
       Verdict.Waiver w = v.waiver();
-      waiver = Objects.toString(w.reason(), "")
-          + (w.approvedBy() == null ? "" : " — approved by " + w.approvedBy())
-          + (w.expires() == null ? "" : ", expires " + w.expires());
+      waiver =
+          Objects.toString(w.reason(), "")
+              + (w.approvedBy() == null ? "" : " — approved by " + w.approvedBy())
+              + (w.expires() == null ? "" : ", expires " + w.expires());
     }
-    return new RuleRow(v.ruleId(), blank(v.ruleTitle()), blank(v.pack()), v.severity().id(),
-        blank(v.metric()), v.scope().label(), NumberText.of(v.observed()), blank(v.expected()),
-        statusText(v.status()), statusClass(v.status()), blank(v.message()), waiver,
-        blank(v.rationale()), blank(v.reference()));
+    return new RuleRow(
+        v.ruleId(),
+        blank(v.ruleTitle()),
+        blank(v.pack()),
+        v.severity().id(),
+        blank(v.metric()),
+        v.scope().label(),
+        NumberText.of(v.observed()),
+        blank(v.expected()),
+        statusText(v.status()),
+        statusClass(v.status()),
+        blank(v.message()),
+        waiver,
+        blank(v.rationale()),
+        blank(v.reference()));
   }
 
-  private static FamilySection familySection(AuditRun run, Family family, Findings findings,
-                                            DriftTable drift) {
-    FamilyOutcome outcome = run.families().stream()
-        .filter(o -> o.family() == family).findFirst().orElse(null);
-    List<MetricResult> metrics = run.metrics().stream()
-        .filter(m -> m.key().family() == family).toList();
+  private static FamilySection familySection(
+      AuditRun run, Family family, Findings findings, DriftTable drift) {
+    FamilyOutcome outcome =
+        run.families().stream().filter(o -> o.family() == family).findFirst().orElse(null);
+    List<MetricResult> metrics =
+        run.metrics().stream().filter(m -> m.key().family() == family).toList();
     if (outcome == null && metrics.isEmpty()) {
       return null;
     }
@@ -295,23 +380,34 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     } else {
       metrics.forEach(m -> generic.add(metricRow(m, base)));
     }
-    return new FamilySection(family.id(), family.title(), applicable, reason,
-        findings.of(family), attributes,
-        family == Family.DRIFT && !drift.rows().isEmpty() ? drift : null, generic, hiddenColumns,
+    return new FamilySection(
+        family.id(),
+        family.title(),
+        applicable,
+        reason,
+        findings.of(family),
+        attributes,
+        family == Family.DRIFT && !drift.rows().isEmpty() ? drift : null,
+        generic,
+        hiddenColumns,
         PiiChart.of("pii-" + family.id(), family, metrics));
   }
 
-  private static AttributeSection attributeSection(String attribute, List<MetricResult> metrics,
-                                                   String chartId,
-                                                   Map<dev.assay.core.MetricKey, Double> base) {
+  private static AttributeSection attributeSection(
+      String attribute,
+      List<MetricResult> metrics,
+      String chartId,
+      Map<dev.assay.core.MetricKey, Double> base) {
     // rows by group, or with classes by group and class: the key is the row's label
     Map<String, Map<String, MetricResult>> byGroup = new LinkedHashMap<>();
     Map<String, String[]> rowScope = new HashMap<>();
     List<MetricRow> overall = new ArrayList<>();
-    TreeSet<String> names = new TreeSet<>(Comparator.comparingInt(HtmlPage::columnRank)
-        .thenComparing(Comparator.naturalOrder()));
-    boolean classColumn = metrics.stream().anyMatch(m -> m.key().scope().group() != null
-        && m.key().scope().classLabel() != null);
+    TreeSet<String> names =
+        new TreeSet<>(
+            Comparator.comparingInt(HtmlPage::columnRank).thenComparing(Comparator.naturalOrder()));
+    boolean classColumn =
+        metrics.stream()
+            .anyMatch(m -> m.key().scope().group() != null && m.key().scope().classLabel() != null);
     for (MetricResult m : metrics) {
       String group = m.key().scope().group();
       if (group == null) {
@@ -326,18 +422,23 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     }
     int hiddenGroups = 0;
     if (byGroup.size() > MAX_GROUPS) {
-      List<String> largest = byGroup.keySet().stream()
-          .sorted(Comparator.comparingLong((String g) -> groupCount(byGroup.get(g))).reversed()
-              .thenComparing(Comparator.naturalOrder()))
-          .limit(MAX_GROUPS).toList();
+      List<String> largest =
+          byGroup.keySet().stream()
+              .sorted(
+                  Comparator.comparingLong((String g) -> groupCount(byGroup.get(g)))
+                      .reversed()
+                      .thenComparing(Comparator.naturalOrder()))
+              .limit(MAX_GROUPS)
+              .toList();
       Map<String, Map<String, MetricResult>> kept = new LinkedHashMap<>();
       largest.forEach(g -> kept.put(g, byGroup.get(g)));
       hiddenGroups = byGroup.size() - MAX_GROUPS;
       byGroup.clear();
       byGroup.putAll(kept);
     }
-    boolean derivedCount = !names.contains("count")
-        && metrics.stream().anyMatch(m -> m.key().scope().group() != null && m.count() != null);
+    boolean derivedCount =
+        !names.contains("count")
+            && metrics.stream().anyMatch(m -> m.key().scope().group() != null && m.count() != null);
     List<String> columns = new ArrayList<>();
     if (derivedCount) {
       columns.add("count");
@@ -346,27 +447,49 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     List<String> footnotes = new ArrayList<>();
     List<GroupRow> groups = new ArrayList<>();
     List<BarChart.Point> points = new ArrayList<>();
-    String chartMetric = classColumn ? null : names.contains("selection_rate") ? "selection_rate"
-        : names.contains("impact_ratio") ? "impact_ratio" : null;
+    String chartMetric =
+        classColumn
+            ? null
+            : names.contains("selection_rate")
+                ? "selection_rate"
+                : names.contains("impact_ratio") ? "impact_ratio" : null;
     // demographic_parity_ratio's note names the rate it compares; the favourable rate is
     // 1 - selection_rate when the favourable prediction is the negative one
-    boolean favourableIsNegative = "selection_rate".equals(chartMetric) && overall.stream()
-        .anyMatch(r -> r.metric().equals("demographic_parity_ratio")
-            && r.note().startsWith("favourable rate"));
+    boolean favourableIsNegative =
+        "selection_rate".equals(chartMetric)
+            && overall.stream()
+                .anyMatch(
+                    r ->
+                        r.metric().equals("demographic_parity_ratio")
+                            && r.note().startsWith("favourable rate"));
     for (Map.Entry<String, Map<String, MetricResult>> g : byGroup.entrySet()) {
       List<Cell> cells = new ArrayList<>();
       if (derivedCount) {
-        Long count = g.getValue().values().stream().map(MetricResult::count)
-            .filter(Objects::nonNull).max(Long::compare).orElse(null);
-        cells.add(new Cell(count == null ? NumberText.MISSING : Long.toString(count), "", "", 0, "",
-            false));
+        Long count =
+            g.getValue().values().stream()
+                .map(MetricResult::count)
+                .filter(Objects::nonNull)
+                .max(Long::compare)
+                .orElse(null);
+        cells.add(
+            new Cell(
+                count == null ? NumberText.MISSING : Long.toString(count), "", "", 0, "", false));
       }
       for (String name : names) {
         MetricResult m = g.getValue().get(name);
         if (m == null) {
-          cells.add(new Cell(NumberText.MISSING, "", classColumn
-              ? (rowScope.get(g.getKey())[1].isEmpty() ? "given per class" : "not per class")
-              : "not computed for this group", 0, "", false));
+          cells.add(
+              new Cell(
+                  NumberText.MISSING,
+                  "",
+                  classColumn
+                      ? (rowScope.get(g.getKey())[1].isEmpty()
+                          ? "given per class"
+                          : "not per class")
+                      : "not computed for this group",
+                  0,
+                  "",
+                  false));
           continue;
         }
         int footnote = 0;
@@ -375,8 +498,14 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
           footnote = footnotes.size();
         }
         Double before = base.get(m.key());
-        cells.add(new Cell(value(m), ci(m), blank(m.note()), footnote, baselineText(before, m),
-            worse(before, m)));
+        cells.add(
+            new Cell(
+                value(m),
+                ci(m),
+                blank(m.note()),
+                footnote,
+                baselineText(before, m),
+                worse(before, m)));
       }
       if (chartMetric != null) {
         MetricResult m = g.getValue().get(chartMetric);
@@ -387,13 +516,25 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
       String[] at = rowScope.get(g.getKey());
       groups.add(new GroupRow(at[0], at[1], cells));
     }
-    String chartLabel = favourableIsNegative ? "Favourable rate (1 − selection rate)"
-        : chartMetric == null ? ""
-        : Character.toUpperCase(chartMetric.charAt(0)) + chartMetric.substring(1).replace('_', ' ');
-    BarChart chart = chartMetric == null ? null
-        : BarChart.of(chartId, chartLabel, attribute, points);
-    return new AttributeSection(attribute, columns, groups, overall, chart, footnotes,
-        hiddenGroups, ConfusionMatrices.of(classColumn ? Map.of() : byGroup), classColumn);
+    String chartLabel =
+        favourableIsNegative
+            ? "Favourable rate (1 − selection rate)"
+            : chartMetric == null
+                ? ""
+                : Character.toUpperCase(chartMetric.charAt(0))
+                    + chartMetric.substring(1).replace('_', ' ');
+    BarChart chart =
+        chartMetric == null ? null : BarChart.of(chartId, chartLabel, attribute, points);
+    return new AttributeSection(
+        attribute,
+        columns,
+        groups,
+        overall,
+        chart,
+        footnotes,
+        hiddenGroups,
+        ConfusionMatrices.of(classColumn ? Map.of() : byGroup),
+        classColumn);
   }
 
   /** A group's bar: the value with its interval, or 1 − both for the favourable rate. */
@@ -414,13 +555,17 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     if (count != null && count.number().isPresent()) {
       return (long) count.number().getAsDouble();
     }
-    return metrics.values().stream().map(MetricResult::count).filter(Objects::nonNull)
-        .max(Long::compare).orElse(0L);
+    return metrics.values().stream()
+        .map(MetricResult::count)
+        .filter(Objects::nonNull)
+        .max(Long::compare)
+        .orElse(0L);
   }
 
   /** A fairness metric's place in the per-group tables: the catalog's (declaration) order. */
   private static int columnRank(String metric) {
-    return MetricCatalog.find(Family.FAIRNESS, metric).map(MetricCatalog::rank)
+    return MetricCatalog.find(Family.FAIRNESS, metric)
+        .map(MetricCatalog::rank)
         .orElse(Integer.MAX_VALUE);
   }
 
@@ -430,10 +575,19 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
       pValue = NumberText.of(c.pValue());
     }
     Double before = base.get(m.key());
-    String change = before != null && m instanceof MetricResult.Computed c ? change(before, c.value()) : "";
-    return new MetricRow(m.key().scope().label(), m.key().metric(), value(m), ci(m),
-        m.count() == null ? "" : Long.toString(m.count()), pValue, blank(m.note()),
-        before == null ? "" : NumberText.of(before), change, worse(before, m),
+    String change =
+        before != null && m instanceof MetricResult.Computed c ? change(before, c.value()) : "";
+    return new MetricRow(
+        m.key().scope().label(),
+        m.key().metric(),
+        value(m),
+        ci(m),
+        m.count() == null ? "" : Long.toString(m.count()),
+        pValue,
+        blank(m.note()),
+        before == null ? "" : NumberText.of(before),
+        change,
+        worse(before, m),
         m instanceof MetricResult.Computed c ? blank(c.maxGroup()) : "",
         m instanceof MetricResult.Computed c ? blank(c.minGroup()) : "");
   }
@@ -466,8 +620,13 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
       }
     }
     return names.stream()
-        .map(n -> new Fact(n, definitions.getOrDefault(n,
-            "No definition is recorded for this metric; see the documentation of its family.")))
+        .map(
+            n ->
+                new Fact(
+                    n,
+                    definitions.getOrDefault(
+                        n,
+                        "No definition is recorded for this metric; see the documentation of its family.")))
         .toList();
   }
 
@@ -484,8 +643,13 @@ public record HtmlPage(String auditName, String modelLabel, GateSummary gate, St
     facts.add(new Fact("Finished", p.finished() == null ? "" : p.finished().toString()));
     if (p.started() != null && p.finished() != null) {
       Duration took = Duration.between(p.started(), p.finished());
-      facts.add(new Fact("Duration", took.toSeconds() + "." + String.format(Locale.ROOT,
-          "%03d", took.toMillisPart()) + " s"));
+      facts.add(
+          new Fact(
+              "Duration",
+              took.toSeconds()
+                  + "."
+                  + String.format(Locale.ROOT, "%03d", took.toMillisPart())
+                  + " s"));
     }
     return facts;
   }

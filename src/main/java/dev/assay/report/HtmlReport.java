@@ -10,8 +10,8 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -22,9 +22,8 @@ import java.util.TimeZone;
  * CSS and SVG, no script, nothing fetched from the network) with the verdict in plain words, the
  * rule checks, each family's metrics, the run notes, a methodology appendix and the evidence.
  * Freemarker's HTML output format escapes every value taken from the data, so a group or column
- * name can never inject markup; control characters (NUL, ESC, C1) and bidi overrides from the
- * data are shown as visible escapes ({@link SafeText}), so no value can reorder what the reader
- * sees.
+ * name can never inject markup; control characters (NUL, ESC, C1) and bidi overrides from the data
+ * are shown as visible escapes ({@link SafeText}), so no value can reorder what the reader sees.
  */
 public final class HtmlReport {
 
@@ -59,12 +58,13 @@ public final class HtmlReport {
     StringWriter out = new StringWriter();
     try {
       Template template = freemarker.getTemplate(TEMPLATE);
-      template.process(Map.of("page", HtmlPage.of(run), "piiExamples", run.exhibits().piiExamples()), out);
+      template.process(
+          Map.of("page", HtmlPage.of(run), "piiExamples", run.exhibits().piiExamples()), out);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the report template " + TEMPLATE, e);
     } catch (TemplateException e) {
-      throw new IllegalStateException("the report template " + TEMPLATE + " failed: "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the report template " + TEMPLATE + " failed: " + e.getMessage(), e);
     }
     // the templates hold no control or bidi character: any in the page came from the data
     return SafeText.keepingLineBreaks(out.toString()).getBytes(StandardCharsets.UTF_8);

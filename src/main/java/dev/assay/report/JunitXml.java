@@ -20,17 +20,17 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes junit.xml so a CI system (GitHub Actions, GitLab, Jenkins, Azure Pipelines) shows each
- * rule check as a test: one {@code <testsuite>} per metric family ({@code assay.fairness}, ...,
- * and {@code assay.rules} for rules whose metric names no known family), one {@code <testcase>}
- * per verdict. A failed rule, or an error of a blocking rule, is a {@code <failure>}; a warning
- * is printed to {@code <system-out>} without failing; a waived or not-applicable check is
- * {@code <skipped>} with the reason.
+ * rule check as a test: one {@code <testsuite>} per metric family ({@code assay.fairness}, ..., and
+ * {@code assay.rules} for rules whose metric names no known family), one {@code <testcase>} per
+ * verdict. A failed rule, or an error of a blocking rule, is a {@code <failure>}; a warning is
+ * printed to {@code <system-out>} without failing; a waived or not-applicable check is {@code
+ * <skipped>} with the reason.
  *
- * <p>The file validates against the schemas CI servers read (see
- * {@code src/test/resources/junit-schemas}): the Jenkins xUnit plugin's junit-10 format, whose
- * {@code <testsuites>} root takes no {@code skipped} count, and the Ant / Surefire format, which
- * wants a {@code time} on every {@code <testcase>}. A rule check has no duration of its own, so
- * test cases carry {@code time="0"} and the root carries the audit's wall time.
+ * <p>The file validates against the schemas CI servers read (see {@code
+ * src/test/resources/junit-schemas}): the Jenkins xUnit plugin's junit-10 format, whose {@code
+ * <testsuites>} root takes no {@code skipped} count, and the Ant / Surefire format, which wants a
+ * {@code time} on every {@code <testcase>}. A rule check has no duration of its own, so test cases
+ * carry {@code time="0"} and the root carries the audit's wall time.
  */
 public final class JunitXml {
 
@@ -82,7 +82,10 @@ public final class JunitXml {
     }
   }
 
-  /** The suite a verdict belongs to: {@code assay.<family>} of its metric, else {@link #OTHER_SUITE}. */
+  /**
+   * The suite a verdict belongs to: {@code assay.<family>} of its metric, else {@link
+   * #OTHER_SUITE}.
+   */
   static String suiteName(Verdict verdict) {
     String metric = verdict.metric();
     if (metric != null && metric.contains(".")) {
@@ -121,23 +124,26 @@ public final class JunitXml {
   private static void writeCounts(XMLStreamWriter xml, List<Verdict> verdicts, boolean skipped)
       throws XMLStreamException {
     xml.writeAttribute("tests", Integer.toString(verdicts.size()));
-    xml.writeAttribute("failures",
-        Long.toString(verdicts.stream().filter(JunitXml::isFailure).count()));
+    xml.writeAttribute(
+        "failures", Long.toString(verdicts.stream().filter(JunitXml::isFailure).count()));
     xml.writeAttribute("errors", "0");
     if (skipped) {
-      xml.writeAttribute("skipped",
-          Long.toString(verdicts.stream().filter(JunitXml::isSkipped).count()));
+      xml.writeAttribute(
+          "skipped", Long.toString(verdicts.stream().filter(JunitXml::isSkipped).count()));
     }
   }
 
   /** The audit's wall time in seconds with three decimals, or 0 when the run has no times. */
   static String seconds(AuditRun run) {
-    if (run.provenance() == null || run.provenance().started() == null
+    if (run.provenance() == null
+        || run.provenance().started() == null
         || run.provenance().finished() == null) {
       return "0";
     }
-    long millis = Math.max(0, Duration.between(run.provenance().started(),
-        run.provenance().finished()).toMillis());
+    long millis =
+        Math.max(
+            0,
+            Duration.between(run.provenance().started(), run.provenance().finished()).toMillis());
     return millis / 1000 + "." + String.format(Locale.ROOT, "%03d", millis % 1000);
   }
 
@@ -167,8 +173,13 @@ public final class JunitXml {
       xml.writeAttribute("message", clean(skipReason(v)));
     } else {
       xml.writeStartElement("system-out");
-      xml.writeCharacters(cleanText(v.status().name() + " (" + v.severity().id()
-          + " rule, does not close the release gate): " + detail(v)));
+      xml.writeCharacters(
+          cleanText(
+              v.status().name()
+                  + " ("
+                  + v.severity().id()
+                  + " rule, does not close the release gate): "
+                  + detail(v)));
       xml.writeEndElement();
     }
     xml.writeCharacters("\n    ");
@@ -177,7 +188,8 @@ public final class JunitXml {
 
   /** {@code observed 0.4300 vs expected >= 0.8}, or {@code observed no value vs ...}. */
   static String observedVsExpected(Verdict v) {
-    return "observed " + (v.observed() == null ? "no value" : NumberText.of(v.observed()))
+    return "observed "
+        + (v.observed() == null ? "no value" : NumberText.of(v.observed()))
         + " vs expected "
         + Objects.requireNonNullElse(v.expected(), "(none)");
   }
@@ -189,8 +201,10 @@ public final class JunitXml {
     if (v.ruleTitle() != null) {
       text.append(" (").append(SafeText.line(v.ruleTitle())).append(')');
     }
-    text.append("\nmetric: ").append(SafeText.line(Objects.requireNonNullElse(v.metric(), "(none)")))
-        .append(" on ").append(SafeText.line(v.scope().label()));
+    text.append("\nmetric: ")
+        .append(SafeText.line(Objects.requireNonNullElse(v.metric(), "(none)")))
+        .append(" on ")
+        .append(SafeText.line(v.scope().label()));
     text.append('\n').append(SafeText.line(observedVsExpected(v)));
     if (v.rationale() != null) {
       text.append("\nwhy: ").append(v.rationale());
@@ -204,18 +218,20 @@ public final class JunitXml {
   private static String skipReason(Verdict v) {
     if (v.status() == Status.WAIVED && v.waiver() != null) {
       Verdict.Waiver w = v.waiver();
-      return "waived" + (w.approvedBy() == null ? "" : " by " + w.approvedBy())
+      return "waived"
+          + (w.approvedBy() == null ? "" : " by " + w.approvedBy())
           + (w.expires() == null ? "" : " until " + w.expires())
-          + ": " + Objects.requireNonNullElse(w.reason(), "no reason given");
+          + ": "
+          + Objects.requireNonNullElse(w.reason(), "no reason given");
     }
     String why = Objects.requireNonNullElse(v.message(), "no reason given");
     return v.status() == Status.WAIVED ? "waived: " + why : "not applicable: " + why;
   }
 
   /**
-   * An attribute value (a test name, a message): one line, every value escaped visibly
-   * ({@link SafeText}: a newline in a group name shows as {@code \n}, an ESC or a bidi override as
-   * its code), so a test name or a failure line in the CI's view cannot be forged.
+   * An attribute value (a test name, a message): one line, every value escaped visibly ({@link
+   * SafeText}: a newline in a group name shows as {@code \n}, an ESC or a bidi override as its
+   * code), so a test name or a failure line in the CI's view cannot be forged.
    */
   static String clean(String text) {
     return cleanText(SafeText.line(text));
@@ -228,11 +244,18 @@ public final class JunitXml {
    */
   static String cleanText(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-          || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-      out.appendCodePoint(allowed ? c : 0xFFFD);
-    });
+    text.codePoints()
+        .forEach(
+            c -> {
+              boolean allowed =
+                  c == 0x9
+                      || c == 0xA
+                      || c == 0xD
+                      || (c >= 0x20 && c <= 0xD7FF)
+                      || (c >= 0xE000 && c <= 0xFFFD)
+                      || (c >= 0x10000 && c <= 0x10FFFF);
+              out.appendCodePoint(allowed ? c : 0xFFFD);
+            });
     return out.toString();
   }
 }

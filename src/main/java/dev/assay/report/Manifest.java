@@ -1,10 +1,10 @@
 package dev.assay.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.assay.core.AuditRun;
 import dev.assay.core.FileEvidence;
 import dev.assay.core.Provenance;
 import dev.assay.core.SourceEvidence;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
@@ -18,10 +18,10 @@ import java.util.Map;
 /**
  * Writes manifest.json (schema {@value #SCHEMA}), the evidence record of a run: tool, Java and
  * Spark versions, the Spark master, start and end time (ISO-8601, UTC), every input file with its
- * role, size, modification time and SHA-256, each data set that is not plain files ({@code sources}:
- * a catalog table, a Delta snapshot version, a JDBC URL and table or query, a Spark SQL query's
- * text), and the size and SHA-256 of each other report file,
- * so an auditor can later prove which data and which report belong together.
+ * role, size, modification time and SHA-256, each data set that is not plain files ({@code
+ * sources}: a catalog table, a Delta snapshot version, a JDBC URL and table or query, a Spark SQL
+ * query's text), and the size and SHA-256 of each other report file, so an auditor can later prove
+ * which data and which report belong together.
  */
 public final class Manifest {
 
@@ -37,11 +37,16 @@ public final class Manifest {
    */
   public byte[] render(AuditRun run, Map<String, byte[]> outputs) {
     List<ReportFile.WrittenFile> written = new ArrayList<>();
-    outputs.forEach((name, bytes) -> written.add(new ReportFile.WrittenFile(name, bytes.length, sha256(bytes))));
+    outputs.forEach(
+        (name, bytes) ->
+            written.add(new ReportFile.WrittenFile(name, bytes.length, sha256(bytes))));
     return PrettyJson.write(json -> body(json, run, written));
   }
 
-  /** Streams the manifest of a run whose other report files are {@code outputs} (flushed, not closed). */
+  /**
+   * Streams the manifest of a run whose other report files are {@code outputs} (flushed, not
+   * closed).
+   */
   public void writeTo(AuditRun run, List<ReportFile.WrittenFile> outputs, OutputStream out)
       throws IOException {
     PrettyJson.write(out, json -> body(json, run, outputs));

@@ -20,10 +20,10 @@ import java.util.List;
  * {@code assay verify}: checks a report folder, or a published copy of one, against its own
  * manifest.json. Every report file listed under {@code outputs} (results.json, report.html,
  * junit.xml, summary.md) must still be there with the recorded SHA-256; every input listed under
- * {@code inputs} (data files, spec, rule packs, waivers, baseline) is re-hashed when its
- * {@link Source} can still read it (local files; abfs:// and other Hadoop URIs when the CLI has the
- * credentials), and is otherwise listed as not checked, with the reason. A changed or missing report file, or a
- * changed input, is a mismatch.
+ * {@code inputs} (data files, spec, rule packs, waivers, baseline) is re-hashed when its {@link
+ * Source} can still read it (local files; abfs:// and other Hadoop URIs when the CLI has the
+ * credentials), and is otherwise listed as not checked, with the reason. A changed or missing
+ * report file, or a changed input, is a mismatch.
  */
 public final class ManifestCheck {
 
@@ -35,7 +35,9 @@ public final class ManifestCheck {
     CHANGED,
     /** A report file listed in the manifest is gone. */
     MISSING,
-    /** An input that cannot be re-read here (not a local path, moved, unreadable): not a mismatch. */
+    /**
+     * An input that cannot be re-read here (not a local path, moved, unreadable): not a mismatch.
+     */
     NOT_CHECKED
   }
 
@@ -49,7 +51,8 @@ public final class ManifestCheck {
    * @param actual the SHA-256 found now, or null when the file was not read
    * @param note why a file was not checked, or the size change; empty otherwise
    */
-  public record Finding(String kind, String path, State state, String expected, String actual, String note) {
+  public record Finding(
+      String kind, String path, State state, String expected, String actual, String note) {
 
     public boolean mismatch() {
       return state == State.CHANGED || state == State.MISSING;
@@ -65,7 +68,8 @@ public final class ManifestCheck {
    * @param finished when the run finished (ISO-8601), or null
    * @param findings one per recorded file, outputs first
    */
-  public record Outcome(String manifest, String audit, String verdict, String finished, List<Finding> findings) {
+  public record Outcome(
+      String manifest, String audit, String verdict, String finished, List<Finding> findings) {
 
     public List<Finding> mismatches() {
       return findings.stream().filter(Finding::mismatch).toList();
@@ -77,14 +81,13 @@ public final class ManifestCheck {
     }
   }
 
-  private ManifestCheck() {
-  }
+  private ManifestCheck() {}
 
   /**
    * Where the files a manifest names are read from: a report folder, a published copy in blob
-   * storage, or (for inputs) local disk or a Hadoop file system. {@link #open} throws
-   * {@link java.nio.file.NoSuchFileException} or {@link java.io.FileNotFoundException} for a file
-   * that is gone and {@link NotCheckable} for one that cannot be checked from here.
+   * storage, or (for inputs) local disk or a Hadoop file system. {@link #open} throws {@link
+   * java.nio.file.NoSuchFileException} or {@link java.io.FileNotFoundException} for a file that is
+   * gone and {@link NotCheckable} for one that cannot be checked from here.
    */
   @FunctionalInterface
   public interface Source {
@@ -101,14 +104,17 @@ public final class ManifestCheck {
   }
 
   /** Inputs read from local disk; an input recorded as a URI (abfs://, hdfs://) is not checked. */
-  public static final Source LOCAL_INPUTS = path -> {
-    if (isUri(path)) {
-      throw new NotCheckable("not a local path; assay verify re-reads local files only");
-    }
-    return Files.newInputStream(Path.of(path));
-  };
+  public static final Source LOCAL_INPUTS =
+      path -> {
+        if (isUri(path)) {
+          throw new NotCheckable("not a local path; assay verify re-reads local files only");
+        }
+        return Files.newInputStream(Path.of(path));
+      };
 
-  /** Whether a recorded path is a URI with a scheme ({@code abfs://...}) rather than a local path. */
+  /**
+   * Whether a recorded path is a URI with a scheme ({@code abfs://...}) rather than a local path.
+   */
   public static boolean isUri(String path) {
     return !path.startsWith("/") && path.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*");
   }
@@ -124,13 +130,17 @@ public final class ManifestCheck {
   /** Checks {@code reportDir}, reading the recorded inputs from {@code inputs}. */
   public static Outcome check(Path reportDir, Source inputs) {
     if (!Files.isDirectory(reportDir)) {
-      throw new BadInputException(reportDir + ": no such report folder. Give the folder that holds"
-          + " manifest.json (the --out folder of an audit).");
+      throw new BadInputException(
+          reportDir
+              + ": no such report folder. Give the folder that holds"
+              + " manifest.json (the --out folder of an audit).");
     }
     Path manifestFile = reportDir.resolve(Manifest.FILE_NAME);
     if (!Files.isRegularFile(manifestFile)) {
-      throw new BadInputException(manifestFile + ": no manifest.json in this folder, so there is"
-          + " nothing to verify against. Give the --out folder of an audit.");
+      throw new BadInputException(
+          manifestFile
+              + ": no manifest.json in this folder, so there is"
+              + " nothing to verify against. Give the --out folder of an audit.");
     }
     byte[] bytes;
     try {
@@ -139,36 +149,45 @@ public final class ManifestCheck {
       throw new BadInputException(manifestFile + ": cannot be read: " + e.getMessage(), e);
     }
     Path root = reportDir.normalize();
-    return check(manifestFile.toString(), bytes, name -> Files.newInputStream(root.resolve(name)),
-        inputs);
+    return check(
+        manifestFile.toString(), bytes, name -> Files.newInputStream(root.resolve(name)), inputs);
   }
 
   /**
    * Checks the manifest {@code manifestBytes} (shown as {@code label}): each output is read from
    * {@code outputs} by its file name, each input from {@code inputs} by its recorded path. A
-   * manifest that is not an Assay manifest, or names an output outside its folder, is a
-   * {@link BadInputException} (exit 2).
+   * manifest that is not an Assay manifest, or names an output outside its folder, is a {@link
+   * BadInputException} (exit 2).
    */
   public static Outcome check(String label, byte[] manifestBytes, Source outputs, Source inputs) {
     JsonNode manifest;
     try {
       manifest = new ObjectMapper().readTree(manifestBytes);
     } catch (JsonProcessingException e) {
-      throw new BadInputException(label + ": not valid JSON (line "
-          + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
+      throw new BadInputException(
+          label
+              + ": not valid JSON (line "
+              + e.getLocation().getLineNr()
+              + "): "
+              + e.getOriginalMessage(),
+          e);
     } catch (IOException e) {
       throw new BadInputException(label + ": cannot be read: " + e.getMessage(), e);
     }
     if (manifest == null || !Manifest.SCHEMA.equals(manifest.path("schema").asText())) {
-      throw new BadInputException(label + ": not an Assay manifest (its schema is not '"
-          + Manifest.SCHEMA + "').");
+      throw new BadInputException(
+          label + ": not an Assay manifest (its schema is not '" + Manifest.SCHEMA + "').");
     }
     List<Finding> findings = new ArrayList<>();
     for (JsonNode output : manifest.path("outputs")) {
       String name = output.path("path").asText();
-      if (name.isEmpty() || name.startsWith("/") || name.contains("\\")
-          || List.of(name.split("/")).contains("..") || isUri(name)) {
-        throw new BadInputException(label + ": the output '" + name + "' points outside the folder.");
+      if (name.isEmpty()
+          || name.startsWith("/")
+          || name.contains("\\")
+          || List.of(name.split("/")).contains("..")
+          || isUri(name)) {
+        throw new BadInputException(
+            label + ": the output '" + name + "' points outside the folder.");
       }
       findings.add(compare("output", name, outputs, output, true));
     }
@@ -177,12 +196,16 @@ public final class ManifestCheck {
       String kind = "input " + input.path("role").asText("?");
       findings.add(compare(kind, path, inputs, input, false));
     }
-    return new Outcome(label, manifest.path("audit").asText(null), manifest.path("verdict").asText(null),
-        manifest.path("finished").asText(null), List.copyOf(findings));
+    return new Outcome(
+        label,
+        manifest.path("audit").asText(null),
+        manifest.path("verdict").asText(null),
+        manifest.path("finished").asText(null),
+        List.copyOf(findings));
   }
 
-  private static Finding compare(String kind, String path, Source source, JsonNode recorded,
-                                 boolean required) {
+  private static Finding compare(
+      String kind, String path, Source source, JsonNode recorded, boolean required) {
     String expected = recorded.path("sha256").asText();
     long expectedSize = recorded.path("size").asLong(-1);
     State gone = required ? State.MISSING : State.NOT_CHECKED;
@@ -196,18 +219,25 @@ public final class ManifestCheck {
       if (actual.equals(expected)) {
         return new Finding(kind, path, State.MATCH, expected, actual, "");
       }
-      String note = size == expectedSize ? "same size " + size + " bytes"
-          : "size " + expectedSize + " → " + size + " bytes";
+      String note =
+          size == expectedSize
+              ? "same size " + size + " bytes"
+              : "size " + expectedSize + " → " + size + " bytes";
       return new Finding(kind, path, State.CHANGED, expected, actual, note);
     } catch (NotCheckable e) {
       return new Finding(kind, path, State.NOT_CHECKED, expected, null, e.getMessage());
     } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-      return new Finding(kind, path, gone, expected, null,
-          required ? "the file is gone" : "no longer there");
+      return new Finding(
+          kind, path, gone, expected, null, required ? "the file is gone" : "no longer there");
     } catch (IOException e) {
       String why = String.valueOf(e.getMessage());
       int nl = why.indexOf('\n');
-      return new Finding(kind, path, gone, expected, null,
+      return new Finding(
+          kind,
+          path,
+          gone,
+          expected,
+          null,
           "cannot be read: " + (nl < 0 ? why : why.substring(0, nl)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);

@@ -5,9 +5,9 @@ import java.math.RoundingMode;
 
 /**
  * Numbers as the human-facing reports (HTML, Markdown, JUnit messages) show them: whole numbers
- * without decimals, others rounded half-up to four decimals, tiny non-zero values as
- * {@code < 0.0001} rather than a misleading zero, and a dash for a missing value. results.json
- * keeps full precision; only these reports round.
+ * without decimals, others rounded half-up to four decimals, tiny non-zero values as {@code <
+ * 0.0001} rather than a misleading zero, and a dash for a missing value. results.json keeps full
+ * precision; only these reports round.
  */
 public final class NumberText {
 
@@ -16,8 +16,7 @@ public final class NumberText {
 
   private static final double SMALLEST_SHOWN = 0.00005;
 
-  private NumberText() {
-  }
+  private NumberText() {}
 
   public static String of(Double value) {
     if (value == null || value.isNaN()) {

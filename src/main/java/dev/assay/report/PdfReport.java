@@ -35,27 +35,30 @@ public final class PdfReport {
   public static final String FILE_NAME = "report.pdf";
 
   /** Fonts embedded when present: regular and bold DejaVu Sans. */
-  static final List<Path> FONTS = List.of(
-      Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-      Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"));
+  static final List<Path> FONTS =
+      List.of(
+          Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+          Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"));
 
   /** Writes the PDF of {@code html} (report.html's bytes) to {@code out} (flushed, not closed). */
   public void writeTo(byte[] html, OutputStream out) throws IOException {
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.withW3cDocument(parse(inSvgNamespace(html)), null);
     builder.useDefaultPageSize(210, 297, BaseRendererBuilder.PageSizeUnits.MM);
-    builder.useExternalResourceAccessControl((uri, type) -> false,
-        ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-    builder.useExternalResourceAccessControl((uri, type) -> false,
-        ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-    builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
-        BatikSVGDrawer.SvgExternalResourceMode.SECURE));
+    builder.useExternalResourceAccessControl(
+        (uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+    builder.useExternalResourceAccessControl(
+        (uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+    builder.useSVGDrawer(
+        new BatikSVGDrawer(
+            BatikSVGDrawer.SvgScriptMode.SECURE, BatikSVGDrawer.SvgExternalResourceMode.SECURE));
     for (Path font : FONTS) {
       if (Files.isReadable(font)) {
         File file = font.toFile();
         boolean bold = font.getFileName().toString().contains("Bold");
         // the page's font stack starts with system-ui: that name gets DejaVu Sans
-        builder.useFont(file, "system-ui", bold ? 700 : 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+        builder.useFont(
+            file, "system-ui", bold ? 700 : 400, BaseRendererBuilder.FontStyle.NORMAL, true);
       }
     }
     builder.toStream(out);
@@ -90,8 +93,11 @@ public final class PdfReport {
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException("the JDK's XML parser lacks a standard feature", e);
     } catch (SAXException e) {
-      throw new IllegalStateException("report.html is not well-formed XML, so it cannot be laid out"
-          + " as a PDF: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "report.html is not well-formed XML, so it cannot be laid out"
+              + " as a PDF: "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -1,8 +1,8 @@
 package dev.assay.report;
 
 import dev.assay.core.Family;
-import dev.assay.core.PiiMetrics;
 import dev.assay.core.MetricResult;
+import dev.assay.core.PiiMetrics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,12 +14,11 @@ import java.util.Set;
 
 /**
  * The PII-by-type chart of one family for the HTML report: one horizontal bar per scanned column
- * and kind of personal data with at least one match, its length the number of records
- * ({@code pii_<type>_count}), its text the count and the share of records
- * ({@code pii_<type>_rate}). Every bar is labelled with its column and type in words and carries a
- * {@code <title>}, so the chart never relies on colour. Columns keep the order of the metrics,
- * types within a column are ordered by count, largest first; at most {@link #MAX_BARS} bars are
- * drawn and the rest are counted.
+ * and kind of personal data with at least one match, its length the number of records ({@code
+ * pii_<type>_count}), its text the count and the share of records ({@code pii_<type>_rate}). Every
+ * bar is labelled with its column and type in words and carries a {@code <title>}, so the chart
+ * never relies on colour. Columns keep the order of the metrics, types within a column are ordered
+ * by count, largest first; at most {@link #MAX_BARS} bars are drawn and the rest are counted.
  *
  * @param id unique id in the page, for {@code aria-labelledby}
  * @param title the chart's accessible title
@@ -28,9 +27,20 @@ import java.util.Set;
  * @param hidden bars left out because of the cap
  * @param columns the number of scanned columns
  */
-public record PiiChart(String id, String title, String description, String width, String height,
-                       String labelX, String plotLeft, String axisTitle, String axisTitleX,
-                       String axisTitleY, List<Bar> bars, int hidden, int columns) {
+public record PiiChart(
+    String id,
+    String title,
+    String description,
+    String width,
+    String height,
+    String labelX,
+    String plotLeft,
+    String axisTitle,
+    String axisTitleX,
+    String axisTitleY,
+    List<Bar> bars,
+    int hidden,
+    int columns) {
 
   /** The most bars drawn. */
   public static final int MAX_BARS = 40;
@@ -45,9 +55,14 @@ public record PiiChart(String id, String title, String description, String width
   private static final String RATE_SUFFIX = "_rate";
 
   /** One bar: its label (shortened) and full label, geometry, and its value as text. */
-  public record Bar(String label, String fullLabel, String y, String textY, String width,
-                    String valueX, String value) {
-  }
+  public record Bar(
+      String label,
+      String fullLabel,
+      String y,
+      String textY,
+      String width,
+      String valueX,
+      String value) {}
 
   /** A type's name in words ("credit card number"); an unknown id with spaces for underscores. */
   static String typeWords(String id) {
@@ -59,14 +74,16 @@ public record PiiChart(String id, String title, String description, String width
    * when the family has none (the scan did not run).
    */
   static PiiChart of(String id, Family family, List<MetricResult> metrics) {
-    record Found(String column, String type, long count, Double rate) {
-    }
+    record Found(String column, String type, long count, Double rate) {}
     Map<String, Double> rates = new LinkedHashMap<>();
     for (MetricResult m : metrics) {
       String name = m.key().metric();
-      if (m.key().family() == family && name.startsWith(PiiMetrics.PREFIX)
-          && name.endsWith(RATE_SUFFIX) && m.number().isPresent()) {
-        rates.put(column(m) + "\u0000" + name.substring(0, name.length() - RATE_SUFFIX.length()),
+      if (m.key().family() == family
+          && name.startsWith(PiiMetrics.PREFIX)
+          && name.endsWith(RATE_SUFFIX)
+          && m.number().isPresent()) {
+        rates.put(
+            column(m) + "\u0000" + name.substring(0, name.length() - RATE_SUFFIX.length()),
             m.number().getAsDouble());
       }
     }
@@ -74,7 +91,8 @@ public record PiiChart(String id, String title, String description, String width
     List<Found> found = new ArrayList<>();
     for (MetricResult m : metrics) {
       String name = m.key().metric();
-      if (m.key().family() != family || !name.startsWith(PiiMetrics.PREFIX)
+      if (m.key().family() != family
+          || !name.startsWith(PiiMetrics.PREFIX)
           || !name.endsWith(COUNT_SUFFIX)) {
         continue;
       }
@@ -82,23 +100,30 @@ public record PiiChart(String id, String title, String description, String width
       columns.add(column);
       if (m.number().isPresent() && m.number().getAsDouble() > 0) {
         String stem = name.substring(0, name.length() - COUNT_SUFFIX.length());
-        found.add(new Found(column, stem.substring(PiiMetrics.PREFIX.length()),
-            (long) m.number().getAsDouble(), rates.get(column + "\u0000" + stem)));
+        found.add(
+            new Found(
+                column,
+                stem.substring(PiiMetrics.PREFIX.length()),
+                (long) m.number().getAsDouble(),
+                rates.get(column + "\u0000" + stem)));
       }
     }
     if (columns.isEmpty()) {
       return null;
     }
     List<String> order = new ArrayList<>(columns);
-    found.sort(Comparator.comparingInt((Found f) -> order.indexOf(f.column()))
-        .thenComparing(Comparator.comparingLong(Found::count).reversed())
-        .thenComparing(Found::type));
+    found.sort(
+        Comparator.comparingInt((Found f) -> order.indexOf(f.column()))
+            .thenComparing(Comparator.comparingLong(Found::count).reversed())
+            .thenComparing(Found::type));
     List<Found> drawn = found.subList(0, Math.min(found.size(), MAX_BARS));
     long max = drawn.stream().mapToLong(Found::count).max().orElse(0);
     double labelWidth = MIN_LABEL_WIDTH;
     for (Found f : drawn) {
-      labelWidth = Math.max(labelWidth, ChartText.width(ChartText.label(f.column() + ": "
-          + typeWords(f.type()))) + 16);
+      labelWidth =
+          Math.max(
+              labelWidth,
+              ChartText.width(ChartText.label(f.column() + ": " + typeWords(f.type()))) + 16);
     }
     List<Bar> bars = new ArrayList<>();
     for (int i = 0; i < drawn.size(); i++) {
@@ -107,23 +132,49 @@ public record PiiChart(String id, String title, String description, String width
       double w = (double) f.count() / max * PLOT_WIDTH;
       String full = f.column() + ": " + typeWords(f.type());
       String label = ChartText.label(full);
-      String value = plural(f.count(), "record")
-          + (f.rate() == null ? "" : " (" + Findings.percent(f.rate()) + ")");
-      bars.add(new Bar(label, full, fmt(y + 3), fmt(y + ROW_HEIGHT / 2 + 4), fmt(w),
-          fmt(labelWidth + w + 6), value));
+      String value =
+          plural(f.count(), "record")
+              + (f.rate() == null ? "" : " (" + Findings.percent(f.rate()) + ")");
+      bars.add(
+          new Bar(
+              label,
+              full,
+              fmt(y + 3),
+              fmt(y + ROW_HEIGHT / 2 + 4),
+              fmt(w),
+              fmt(labelWidth + w + 6),
+              value));
     }
     String scanned = plural(columns.size(), "scanned column");
-    String description = found.isEmpty()
-        ? "No personal data of any recognised type was found in the " + scanned + "."
-        : "Records with personal data, by column and type, in the " + scanned + ": "
-            + String.join("; ", drawn.stream().map(f -> f.column() + ", " + typeWords(f.type())
-                + " " + f.count()).toList())
-            + (found.size() > drawn.size() ? "; and " + (found.size() - drawn.size()) + " more." : ".");
+    String description =
+        found.isEmpty()
+            ? "No personal data of any recognised type was found in the " + scanned + "."
+            : "Records with personal data, by column and type, in the "
+                + scanned
+                + ": "
+                + String.join(
+                    "; ",
+                    drawn.stream()
+                        .map(f -> f.column() + ", " + typeWords(f.type()) + " " + f.count())
+                        .toList())
+                + (found.size() > drawn.size()
+                    ? "; and " + (found.size() - drawn.size()) + " more."
+                    : ".");
     double plotBottom = TOP + drawn.size() * ROW_HEIGHT;
-    return new PiiChart(id, "Personal data found, by column and type", description,
-        fmt(labelWidth + PLOT_WIDTH + VALUE_WIDTH), fmt(plotBottom + 30), fmt(labelWidth - 8),
-        fmt(labelWidth), "Records with a match (bar length)", fmt(labelWidth + PLOT_WIDTH / 2),
-        fmt(plotBottom + 22), bars, found.size() - drawn.size(), columns.size());
+    return new PiiChart(
+        id,
+        "Personal data found, by column and type",
+        description,
+        fmt(labelWidth + PLOT_WIDTH + VALUE_WIDTH),
+        fmt(plotBottom + 30),
+        fmt(labelWidth - 8),
+        fmt(labelWidth),
+        "Records with a match (bar length)",
+        fmt(labelWidth + PLOT_WIDTH / 2),
+        fmt(plotBottom + 22),
+        bars,
+        found.size() - drawn.size(),
+        columns.size());
   }
 
   private static String column(MetricResult m) {

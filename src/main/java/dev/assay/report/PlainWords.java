@@ -13,30 +13,30 @@ import java.math.RoundingMode;
 
 /**
  * What a metric's value means, in one clause for a reader who is not an engineer ("k-anonymity is
- * 1: at least one person is unique on age, sex and race and could be re-identified"): the
- * {@link Wording} of the metric's descriptor, with numbers written as the report writes them.
- * {@link Findings} adds what the rule asks for. Shares are written as percentages rounded away
- * from the rule's threshold side that would hide a breach: when the rule caps the value
- * ({@code <=}, {@code <}) the percentage rounds up, otherwise down, so 10.04 % under "at most
- * 10 %" never reads as "10 %".
+ * 1: at least one person is unique on age, sex and race and could be re-identified"): the {@link
+ * Wording} of the metric's descriptor, with numbers written as the report writes them. {@link
+ * Findings} adds what the rule asks for. Shares are written as percentages rounded away from the
+ * rule's threshold side that would hide a breach: when the rule caps the value ({@code <=}, {@code
+ * <}) the percentage rounds up, otherwise down, so 10.04 % under "at most 10 %" never reads as "10
+ * %".
  */
 final class PlainWords {
 
   /** Numbers as the report writes them, for the descriptors' wordings. */
-  static final Observation.NumberStyle STYLE = new Observation.NumberStyle() {
-    @Override
-    public String number(double value) {
-      return NumberText.of(value);
-    }
+  static final Observation.NumberStyle STYLE =
+      new Observation.NumberStyle() {
+        @Override
+        public String number(double value) {
+          return NumberText.of(value);
+        }
 
-    @Override
-    public String percent(double share, boolean roundUp) {
-      return PlainWords.percent(share, roundUp);
-    }
-  };
+        @Override
+        public String percent(double share, boolean roundUp) {
+          return PlainWords.percent(share, roundUp);
+        }
+      };
 
-  private PlainWords() {
-  }
+  private PlainWords() {}
 
   /**
    * The clause for {@code name} of {@code family} observed at {@code value} on {@code scope}, or
@@ -45,18 +45,19 @@ final class PlainWords {
    * @param metric the computed metric, for its note (k, the sensitive attribute); may be null
    * @param capped whether the rule sets an upper bound (rounding direction of percentages)
    */
-  static String of(Family family, String name, Scope scope, double value, MetricResult metric,
-                   boolean capped) {
+  static String of(
+      Family family, String name, Scope scope, double value, MetricResult metric, boolean capped) {
     return MetricCatalog.find(family, name)
         .map(d -> clause(d, scope, value, metric, capped))
         .orElse(null);
   }
 
   /** The clause of a descriptor's wording, or null for the general sentence. */
-  static String clause(MetricDescriptor d, Scope scope, double value, MetricResult metric,
-                       boolean capped) {
-    return d.wording().clause(new Observation(value, scope, metric == null ? null : metric.note(),
-        capped, STYLE));
+  static String clause(
+      MetricDescriptor d, Scope scope, double value, MetricResult metric, boolean capped) {
+    return d.wording()
+        .clause(
+            new Observation(value, scope, metric == null ? null : metric.note(), capped, STYLE));
   }
 
   /** Whether a rule's threshold on a metric with its own clause reads best as a percentage. */
@@ -67,15 +68,17 @@ final class PlainWords {
   }
 
   /**
-   * A share as a percentage with at most three significant digits, rounded up when {@code up}
-   * (the rule caps the value) and down otherwise.
+   * A share as a percentage with at most three significant digits, rounded up when {@code up} (the
+   * rule caps the value) and down otherwise.
    */
   static String percent(double share, boolean up) {
     if (!up) {
       return Findings.percent(share);
     }
-    BigDecimal p = new BigDecimal(share * 100).round(new MathContext(9, RoundingMode.HALF_UP))
-        .round(new MathContext(3, RoundingMode.UP));
+    BigDecimal p =
+        new BigDecimal(share * 100)
+            .round(new MathContext(9, RoundingMode.HALF_UP))
+            .round(new MathContext(3, RoundingMode.UP));
     if (p.abs().compareTo(BigDecimal.valueOf(100)) >= 0) {
       p = p.setScale(0, RoundingMode.UP);
     }

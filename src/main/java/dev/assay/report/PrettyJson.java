@@ -26,8 +26,7 @@ final class PrettyJson {
     void writeTo(JsonGenerator json) throws IOException;
   }
 
-  private PrettyJson() {
-  }
+  private PrettyJson() {}
 
   static byte[] write(Body body) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -40,18 +39,20 @@ final class PrettyJson {
   }
 
   /**
-   * Streams the document to {@code out} (flushed, not closed), so a large file never has to fit
-   * in memory; the bytes are the same as {@link #write(Body)}'s.
+   * Streams the document to {@code out} (flushed, not closed), so a large file never has to fit in
+   * memory; the bytes are the same as {@link #write(Body)}'s.
    */
   static void write(OutputStream out, Body body) throws IOException {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withSeparators(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withArrayEmptySeparator("")
-            .withObjectEmptySeparator(""))
-        .withObjectIndenter(indenter)
-        .withArrayIndenter(indenter);
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withSeparators(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withArrayEmptySeparator("")
+                    .withObjectEmptySeparator(""))
+            .withObjectIndenter(indenter)
+            .withArrayIndenter(indenter);
     try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
       json.setPrettyPrinter(printer);

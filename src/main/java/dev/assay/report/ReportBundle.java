@@ -14,16 +14,15 @@ import java.util.Map;
 /**
  * The five files of an audit report: report.html, junit.xml, summary.md, results.json and last
  * manifest.json, whose sizes and hashes cover the four others; with {@code --pdf} a sixth,
- * report.pdf (report.html laid out on A4 pages), also covered by the manifest. {@link #files} gives them as
- * streams, in the order to write them (the machine-read files last), so a publisher can stage each
- * straight into a file however many metric rows the run has; {@link #render} gives the same bytes
- * in memory. Every text from the spec, the rules or a path is scrubbed of secrets first
+ * report.pdf (report.html laid out on A4 pages), also covered by the manifest. {@link #files} gives
+ * them as streams, in the order to write them (the machine-read files last), so a publisher can
+ * stage each straight into a file however many metric rows the run has; {@link #render} gives the
+ * same bytes in memory. Every text from the spec, the rules or a path is scrubbed of secrets first
  * ({@link RedactedRun}).
  */
 public final class ReportBundle {
 
-  private ReportBundle() {
-  }
+  private ReportBundle() {}
 
   /** Every report file of the run, in write order; manifest.json last, over the files before it. */
   public static List<ReportFile> files(AuditRun unredacted) {
@@ -31,25 +30,32 @@ public final class ReportBundle {
   }
 
   /**
-   * Every report file of the run, in write order, with report.pdf after report.html when
-   * {@code pdf} ({@code audit --pdf}); manifest.json last, over the files before it.
+   * Every report file of the run, in write order, with report.pdf after report.html when {@code
+   * pdf} ({@code audit --pdf}); manifest.json last, over the files before it.
    */
   public static List<ReportFile> files(AuditRun unredacted, boolean pdf) {
     AuditRun run = RedactedRun.of(unredacted); // no output carries a secret from the spec or a URI
     List<ReportFile> files = new ArrayList<>();
     files.add(file(HtmlReport.FILE_NAME, (out, before) -> new HtmlReport().writeTo(run, out)));
     if (pdf) {
-      files.add(file(PdfReport.FILE_NAME,
-          (out, before) -> new PdfReport().writeTo(new HtmlReport().render(run), out)));
+      files.add(
+          file(
+              PdfReport.FILE_NAME,
+              (out, before) -> new PdfReport().writeTo(new HtmlReport().render(run), out)));
     }
     files.add(file(JunitXml.FILE_NAME, (out, before) -> new JunitXml().writeTo(run, out)));
-    files.add(file(SummaryMarkdown.FILE_NAME, (out, before) -> out.write(new SummaryMarkdown().render(run))));
+    files.add(
+        file(
+            SummaryMarkdown.FILE_NAME,
+            (out, before) -> out.write(new SummaryMarkdown().render(run))));
     files.add(file(ResultsJson.FILE_NAME, (out, before) -> new ResultsJson().writeTo(run, out)));
     files.add(file(Manifest.FILE_NAME, (out, before) -> new Manifest().writeTo(run, before, out)));
     return List.copyOf(files);
   }
 
-  /** Renders every report file of the run in memory; an unmodifiable map from file name to bytes. */
+  /**
+   * Renders every report file of the run in memory; an unmodifiable map from file name to bytes.
+   */
   public static Map<String, byte[]> render(AuditRun run) {
     Map<String, byte[]> files = new LinkedHashMap<>();
     List<ReportFile.WrittenFile> written = new ArrayList<>();
@@ -62,7 +68,8 @@ public final class ReportBundle {
       }
       byte[] content = bytes.toByteArray();
       files.put(file.name(), content);
-      written.add(new ReportFile.WrittenFile(file.name(), content.length, Manifest.sha256(content)));
+      written.add(
+          new ReportFile.WrittenFile(file.name(), content.length, Manifest.sha256(content)));
     }
     return Collections.unmodifiableMap(files);
   }

@@ -22,6 +22,5 @@ public interface ReportFile {
   void writeTo(OutputStream out, List<WrittenFile> written) throws IOException;
 
   /** A written report file: its name, size in bytes and lower-case hex SHA-256. */
-  record WrittenFile(String name, long size, String sha256) {
-  }
+  record WrittenFile(String name, long size, String sha256) {}
 }

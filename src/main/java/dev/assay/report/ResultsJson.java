@@ -13,10 +13,11 @@ import java.util.Map;
 
 /**
  * Writes results.json, the machine-readable result of an audit (schema {@value #SCHEMA}: the JSON
- * Schema docs/results.schema.json, in the jar as {@link ResultsSchema}, printed by assay schema; see
- * docs/contract.md §7): every metric and every rule verdict, plus the model, the families' outcomes,
- * the row counts and the run notes. It holds no time or host detail (those live in manifest.json),
- * so two runs on the same inputs give byte-identical files that CI can diff or use as a baseline.
+ * Schema docs/results.schema.json, in the jar as {@link ResultsSchema}, printed by assay schema;
+ * see docs/contract.md §7): every metric and every rule verdict, plus the model, the families'
+ * outcomes, the row counts and the run notes. It holds no time or host detail (those live in
+ * manifest.json), so two runs on the same inputs give byte-identical files that CI can diff or use
+ * as a baseline.
  */
 public final class ResultsJson {
 
@@ -29,10 +30,9 @@ public final class ResultsJson {
   /**
    * Renders the run. Key order is fixed: {@code schema, audit, verdict, model, families,
    * row_counts, notes, metrics, rules}; metric rows carry {@code family, metric}, the scope keys,
-   * {@code value}, then {@code count, ci_low, ci_high, p_value, max_group, min_group, note} when present (the
-   * two group keys on between-group metrics only: the groups that attain the maximum and the
-   * minimum compared); doubles keep
-   * full precision.
+   * {@code value}, then {@code count, ci_low, ci_high, p_value, max_group, min_group, note} when
+   * present (the two group keys on between-group metrics only: the groups that attain the maximum
+   * and the minimum compared); doubles keep full precision.
    */
   public byte[] render(AuditRun run) {
     return PrettyJson.write(json -> body(json, run));
@@ -113,8 +113,8 @@ public final class ResultsJson {
   }
 
   /**
-   * One metric row; with a {@code --baseline}, also {@code baseline} (the earlier value) and
-   * {@code change} (this value minus it) when both runs computed the metric.
+   * One metric row; with a {@code --baseline}, also {@code baseline} (the earlier value) and {@code
+   * change} (this value minus it) when both runs computed the metric.
    */
   private static void writeMetric(JsonGenerator json, MetricResult metric, Double baseline)
       throws IOException {

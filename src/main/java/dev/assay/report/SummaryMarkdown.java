@@ -30,8 +30,11 @@ public final class SummaryMarkdown {
   public byte[] render(AuditRun run) {
     GateSummary gate = GateSummary.of(run);
     StringBuilder md = new StringBuilder();
-    md.append("## ").append(run.passed() ? "✅ PASS" : "❌ FAIL")
-        .append(" — Assay audit `").append(code(run.name())).append("`\n\n");
+    md.append("## ")
+        .append(run.passed() ? "✅ PASS" : "❌ FAIL")
+        .append(" — Assay audit `")
+        .append(code(run.name()))
+        .append("`\n\n");
     if (run.model() != null && run.model().name() != null) {
       md.append("Model: ").append(cell(run.model().name()));
       if (run.model().version() != null) {
@@ -39,40 +42,64 @@ public final class SummaryMarkdown {
       }
       md.append("\n\n");
     }
-    md.append("**").append(GateSummary.plural(gate.blockingFailures(), "blocking failure"))
-        .append("** · ").append(GateSummary.plural(gate.warnings(), "warning"))
-        .append(" · ").append(gate.waived()).append(" waived")
-        .append(" · ").append(GateSummary.plural(gate.errors(), "error"))
-        .append(" · ").append(gate.notApplicable()).append(" not applicable")
-        .append(" · ").append(gate.passed()).append(" passed")
-        .append(" (").append(GateSummary.plural(gate.total(), "rule check")).append(")\n\n");
+    md.append("**")
+        .append(GateSummary.plural(gate.blockingFailures(), "blocking failure"))
+        .append("** · ")
+        .append(GateSummary.plural(gate.warnings(), "warning"))
+        .append(" · ")
+        .append(gate.waived())
+        .append(" waived")
+        .append(" · ")
+        .append(GateSummary.plural(gate.errors(), "error"))
+        .append(" · ")
+        .append(gate.notApplicable())
+        .append(" not applicable")
+        .append(" · ")
+        .append(gate.passed())
+        .append(" passed")
+        .append(" (")
+        .append(GateSummary.plural(gate.total(), "rule check"))
+        .append(")\n\n");
     md.append(cell(gate.sentence())).append("\n\n");
 
-    List<Verdict> problems = run.verdicts().stream()
-        .filter(v -> PROBLEMS.contains(v.status()))
-        .sorted((a, b) -> {
-          int byStatus = Integer.compare(PROBLEMS.indexOf(a.status()), PROBLEMS.indexOf(b.status()));
-          return byStatus != 0 ? byStatus : a.compareTo(b);
-        })
-        .toList();
+    List<Verdict> problems =
+        run.verdicts().stream()
+            .filter(v -> PROBLEMS.contains(v.status()))
+            .sorted(
+                (a, b) -> {
+                  int byStatus =
+                      Integer.compare(PROBLEMS.indexOf(a.status()), PROBLEMS.indexOf(b.status()));
+                  return byStatus != 0 ? byStatus : a.compareTo(b);
+                })
+            .toList();
     if (!problems.isEmpty()) {
       md.append("| Status | Rule | Scope | Observed | Expected | Severity |\n");
       md.append("| --- | --- | --- | ---: | --- | --- |\n");
       for (Verdict v : problems.subList(0, Math.min(problems.size(), MAX_ROWS))) {
-        md.append("| ").append(statusLabel(v)).append(" | ").append(cell(v.ruleId()))
-            .append(" | ").append(cell(v.scope().label()))
-            .append(" | ").append(cell(NumberText.of(v.observed())))
-            .append(" | ").append(cell(Objects.requireNonNullElse(v.expected(), "")))
-            .append(" | ").append(v.severity().id()).append(" |\n");
+        md.append("| ")
+            .append(statusLabel(v))
+            .append(" | ")
+            .append(cell(v.ruleId()))
+            .append(" | ")
+            .append(cell(v.scope().label()))
+            .append(" | ")
+            .append(cell(NumberText.of(v.observed())))
+            .append(" | ")
+            .append(cell(Objects.requireNonNullElse(v.expected(), "")))
+            .append(" | ")
+            .append(v.severity().id())
+            .append(" |\n");
       }
       if (problems.size() > MAX_ROWS) {
-        md.append("\n…and ").append(problems.size() - MAX_ROWS)
+        md.append("\n…and ")
+            .append(problems.size() - MAX_ROWS)
             .append(" more; see report.html for every rule check.\n");
       }
       md.append('\n');
     }
 
-    List<Verdict> waived = run.verdicts().stream().filter(v -> v.status() == Status.WAIVED).toList();
+    List<Verdict> waived =
+        run.verdicts().stream().filter(v -> v.status() == Status.WAIVED).toList();
     if (!waived.isEmpty()) {
       md.append("**Waived** (accepted failures):\n\n");
       for (Verdict v : waived.subList(0, Math.min(waived.size(), MAX_ROWS))) {
@@ -94,7 +121,8 @@ public final class SummaryMarkdown {
         md.append('\n');
       }
       if (waived.size() > MAX_ROWS) {
-        md.append("\n…and ").append(waived.size() - MAX_ROWS)
+        md.append("\n…and ")
+            .append(waived.size() - MAX_ROWS)
             .append(" more; see report.html for every waiver.\n");
       }
       md.append('\n');
@@ -104,8 +132,11 @@ public final class SummaryMarkdown {
     if (!skipped.isEmpty()) {
       md.append("**Not applicable:**\n\n");
       for (FamilyOutcome f : skipped) {
-        md.append("- ").append(f.family().title()).append(": ")
-            .append(cell(Objects.requireNonNullElse(f.reason(), "no reason given"))).append('\n');
+        md.append("- ")
+            .append(f.family().title())
+            .append(": ")
+            .append(cell(Objects.requireNonNullElse(f.reason(), "no reason given")))
+            .append('\n');
       }
       md.append('\n');
     }
@@ -124,10 +155,9 @@ public final class SummaryMarkdown {
   }
 
   /**
-   * Text safe in a Markdown table cell or list item: one line (control and bidi characters shown
-   * as escapes, {@link SafeText}), Markdown punctuation escaped with
-   * a backslash ({@code |} as {@code \|}), {@code <} and {@code >} as entities so no HTML tag
-   * can form.
+   * Text safe in a Markdown table cell or list item: one line (control and bidi characters shown as
+   * escapes, {@link SafeText}), Markdown punctuation escaped with a backslash ({@code |} as {@code
+   * \|}), {@code <} and {@code >} as entities so no HTML tag can form.
    */
   static String cell(String value) {
     String text = SafeText.line(value);

@@ -26,30 +26,56 @@ public record BinaryColumn(String role, String name, DataType type, String posit
     implements AggregateState<BinaryColumn.Values> {
 
   /** What the check saw: null count, positives, and the range of the other values' hashes. */
-  public record Values(long nulls, long positives, Long otherHashMin, Long otherHashMax) {
-  }
+  public record Values(long nulls, long positives, Long otherHashMin, Long otherHashMax) {}
 
   /**
    * Builds the normalised column for {@code name} of {@code type}.
    *
    * @throws BadInputException when the type cannot hold {@code positive}
    */
-  public static BinaryColumn of(String role, String name, DataType type, String positive, String source) {
+  public static BinaryColumn of(
+      String role, String name, DataType type, String positive, String source) {
     if (type instanceof NumericType) {
       try {
         Double.parseDouble(positive);
       } catch (NumberFormatException e) {
-        throw new BadInputException(source + ": column '" + name + "' (" + role + ") is numeric but"
-            + " the positive value is '" + positive + "'. Set columns.positive to a number.");
+        throw new BadInputException(
+            source
+                + ": column '"
+                + name
+                + "' ("
+                + role
+                + ") is numeric but"
+                + " the positive value is '"
+                + positive
+                + "'. Set columns.positive to a number.");
       }
     } else if (type instanceof BooleanType) {
-      if (!List.of("true", "false", "1", "0").contains(positive.toLowerCase(java.util.Locale.ROOT))) {
-        throw new BadInputException(source + ": column '" + name + "' (" + role + ") is boolean but"
-            + " the positive value is '" + positive + "'. Set columns.positive to true or false.");
+      if (!List.of("true", "false", "1", "0")
+          .contains(positive.toLowerCase(java.util.Locale.ROOT))) {
+        throw new BadInputException(
+            source
+                + ": column '"
+                + name
+                + "' ("
+                + role
+                + ") is boolean but"
+                + " the positive value is '"
+                + positive
+                + "'. Set columns.positive to true or false.");
       }
     } else if (!(type instanceof StringType)) {
-      throw new BadInputException(source + ": column '" + name + "' (" + role + ") has type "
-          + type.simpleString() + "; a " + role + " must be numeric, boolean or string.");
+      throw new BadInputException(
+          source
+              + ": column '"
+              + name
+              + "' ("
+              + role
+              + ") has type "
+              + type.simpleString()
+              + "; a "
+              + role
+              + " must be numeric, boolean or string.");
     }
     return new BinaryColumn(role, name, type, positive, source);
   }
@@ -68,8 +94,8 @@ public record BinaryColumn(String role, String name, DataType type, String posit
   }
 
   /**
-   * The column's values; for a numeric column as doubles with NaN and ±Infinity as null
-   * ({@link FiniteNumbers}: non-finite values count as missing).
+   * The column's values; for a numeric column as doubles with NaN and ±Infinity as null ({@link
+   * FiniteNumbers}: non-finite values count as missing).
    */
   public Column value() {
     Column c = Columns.named(name);
@@ -93,15 +119,20 @@ public record BinaryColumn(String role, String name, DataType type, String posit
 
   @Override
   public Values read(Row row, int offset) {
-    return new Values(row.getLong(offset), row.getLong(offset + 1),
+    return new Values(
+        row.getLong(offset),
+        row.getLong(offset + 1),
         row.isNullAt(offset + 2) ? null : row.getLong(offset + 2),
         row.isNullAt(offset + 3) ? null : row.getLong(offset + 3));
   }
 
   @Override
   public Values merge(Values a, Values b) {
-    return new Values(a.nulls() + b.nulls(), a.positives() + b.positives(),
-        minOf(a.otherHashMin(), b.otherHashMin()), maxOf(a.otherHashMax(), b.otherHashMax()));
+    return new Values(
+        a.nulls() + b.nulls(),
+        a.positives() + b.positives(),
+        minOf(a.otherHashMin(), b.otherHashMin()),
+        maxOf(a.otherHashMax(), b.otherHashMax()));
   }
 
   private static Long minOf(Long a, Long b) {
@@ -113,26 +144,51 @@ public record BinaryColumn(String role, String name, DataType type, String posit
   }
 
   /**
-   * Checks the values seen over the whole data set; on failure, names a few offending values
-   * read from {@code data} (a small query on the error path only).
+   * Checks the values seen over the whole data set; on failure, names a few offending values read
+   * from {@code data} (a small query on the error path only).
    *
    * @throws BadInputException on nulls or on more than one non-positive value
    */
   public void check(Values v, org.apache.spark.sql.Dataset<Row> data) {
     if (v.nulls() > 0) {
-      throw new BadInputException(source + ": column '" + name + "' (" + role + ") is empty on "
-          + v.nulls() + " rows" + (type instanceof NumericType ? " (null, NaN or ±Infinity)" : "")
-          + ". Drop or fill those rows before the audit.");
+      throw new BadInputException(
+          source
+              + ": column '"
+              + name
+              + "' ("
+              + role
+              + ") is empty on "
+              + v.nulls()
+              + " rows"
+              + (type instanceof NumericType ? " (null, NaN or ±Infinity)" : "")
+              + ". Drop or fill those rows before the audit.");
     }
     if (v.otherHashMin() != null && !v.otherHashMin().equals(v.otherHashMax())) {
-      List<String> values = data.where(isPositive().equalTo(false))
-          .select(Columns.named(name).cast("string")).distinct()
-          .orderBy(Columns.named(name).cast("string")).limit(5)
-          .collectAsList().stream().map(r -> "'" + r.getString(0) + "'").toList();
-      throw new BadInputException(source + ": column '" + name + "' (" + role + ") is not binary:"
-          + " besides the positive value '" + positive + "' it holds " + String.join(" and ", values)
-          + (values.size() == 5 ? " (and maybe more)" : "") + ". Set columns.positive to the value"
-          + " that counts as positive, and map the other values to one.");
+      List<String> values =
+          data
+              .where(isPositive().equalTo(false))
+              .select(Columns.named(name).cast("string"))
+              .distinct()
+              .orderBy(Columns.named(name).cast("string"))
+              .limit(5)
+              .collectAsList()
+              .stream()
+              .map(r -> "'" + r.getString(0) + "'")
+              .toList();
+      throw new BadInputException(
+          source
+              + ": column '"
+              + name
+              + "' ("
+              + role
+              + ") is not binary:"
+              + " besides the positive value '"
+              + positive
+              + "' it holds "
+              + String.join(" and ", values)
+              + (values.size() == 5 ? " (and maybe more)" : "")
+              + ". Set columns.positive to the value"
+              + " that counts as positive, and map the other values to one.");
     }
   }
 }

@@ -17,9 +17,12 @@ import java.util.function.BiFunction;
  * @param tooManyGroups the error for a counted grouping with more groups than {@code maxGroups}
  *     (given the grouping and its exact number of groups)
  */
-public record CellLimits(long maxCells, Map<String, String> columnNames, long maxGroups,
-                         List<Grouping> counted,
-                         BiFunction<Grouping, Long, ? extends RuntimeException> tooManyGroups) {
+public record CellLimits(
+    long maxCells,
+    Map<String, String> columnNames,
+    long maxGroups,
+    List<Grouping> counted,
+    BiFunction<Grouping, Long, ? extends RuntimeException> tooManyGroups) {
 
   public CellLimits {
     columnNames = Map.copyOf(columnNames);

@@ -18,8 +18,7 @@ import org.apache.spark.sql.functions;
  */
 public final class FiniteNumbers {
 
-  private FiniteNumbers() {
-  }
+  private FiniteNumbers() {}
 
   /** {@code raw} as a double; null where it is null, NaN or ±Infinity. */
   public static Column of(Column raw) {
@@ -39,8 +38,8 @@ public final class FiniteNumbers {
   }
 
   /**
-   * The run note for {@code count} non-finite values (null when there are none): which column,
-   * how many, and that they counted as missing.
+   * The run note for {@code count} non-finite values (null when there are none): which column, how
+   * many, and that they counted as missing.
    *
    * @param family the family's id, as notes start ({@code fairness}, {@code llm} ...)
    * @param role what the column is for ({@code score}, {@code latency_ms} ...)
@@ -49,8 +48,15 @@ public final class FiniteNumbers {
     if (count == 0) {
       return null;
     }
-    return family + ": " + role + " column '" + column + "' holds NaN or ±Infinity on " + count
-        + (count == 1 ? " row" : " rows") + "; they count as missing values (like null).";
+    return family
+        + ": "
+        + role
+        + " column '"
+        + column
+        + "' holds NaN or ±Infinity on "
+        + count
+        + (count == 1 ? " row" : " rows")
+        + "; they count as missing values (like null).";
   }
 
   /** Counts the non-finite values of one column inside a {@link SinglePassRunner} pass. */

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One output row of a single-pass aggregation: which grouping it belongs to, the group's key values
- * (as text, in the grouping's column order; empty for the whole data set) and one state per
- * {@link AggregateState}, in the order they were given.
+ * (as text, in the grouping's column order; empty for the whole data set) and one state per {@link
+ * AggregateState}, in the order they were given.
  */
 public record GroupedStates(Grouping grouping, List<String> key, List<Object> states) {
 

@@ -15,8 +15,7 @@ public final class JobCounter extends SparkListener {
   private final AtomicInteger stages = new AtomicInteger();
 
   /** Jobs and stages counted. */
-  public record Counts(int jobs, int stages) {
-  }
+  public record Counts(int jobs, int stages) {}
 
   @Override
   public void onJobStart(SparkListenerJobStart jobStart) {

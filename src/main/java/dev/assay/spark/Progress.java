@@ -18,12 +18,12 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The audit's steps, visible where the engineer looks. Each step runs its Spark jobs under a job
  * group whose description names the family and the step ("fairness: per-group counts ..."), so the
- * Spark UI and the event log say which family a job belongs to; when the step ends one console
- * line gives its elapsed time and its number of Spark jobs, so a CI log shows where the minutes
- * went. With {@code live} (a terminal, or {@code --progress}), a step that runs longer than the
- * interval also prints, every interval, the completed and total tasks of its active stages, read
- * from Spark's status tracker. Descriptions are fixed words chosen by the caller: no data value,
- * path or URI goes into them (a URI can carry a SAS token).
+ * Spark UI and the event log say which family a job belongs to; when the step ends one console line
+ * gives its elapsed time and its number of Spark jobs, so a CI log shows where the minutes went.
+ * With {@code live} (a terminal, or {@code --progress}), a step that runs longer than the interval
+ * also prints, every interval, the completed and total tasks of its active stages, read from
+ * Spark's status tracker. Descriptions are fixed words chosen by the caller: no data value, path or
+ * URI goes into them (a URI can carry a SAS token).
  */
 public final class Progress {
 
@@ -47,7 +47,9 @@ public final class Progress {
     return new Progress(null, false, 0);
   }
 
-  /** One line per finished step on {@code out}; with {@code live}, task counts of long steps too. */
+  /**
+   * One line per finished step on {@code out}; with {@code live}, task counts of long steps too.
+   */
   public static Progress to(PrintStream out, boolean live) {
     return new Progress(out, live, TimeUnit.SECONDS.toMillis(INTERVAL_SECONDS));
   }
@@ -58,8 +60,8 @@ public final class Progress {
   }
 
   /**
-   * Runs {@code work} as one step: its Spark jobs carry the group and the description
-   * "{@code family}: {@code what}"; its end is printed with the elapsed time and the job count.
+   * Runs {@code work} as one step: its Spark jobs carry the group and the description "{@code
+   * family}: {@code what}"; its end is printed with the elapsed time and the job count.
    */
   public <T> T step(SparkSession spark, String family, String what, Supplier<T> work) {
     String group = "assay-" + GROUPS.incrementAndGet() + "-" + family;
@@ -68,15 +70,26 @@ public final class Progress {
     context.setJobGroup(group, description, false);
     long start = System.nanoTime();
     ScheduledExecutorService ticker = live && out != null ? ticker(family) : null;
-    ScheduledFuture<?> ticks = ticker == null ? null : ticker.scheduleAtFixedRate(
-        () -> printTasks(context.statusTracker(), group, family, start),
-        intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> ticks =
+        ticker == null
+            ? null
+            : ticker.scheduleAtFixedRate(
+                () -> printTasks(context.statusTracker(), group, family, start),
+                intervalMillis,
+                intervalMillis,
+                TimeUnit.MILLISECONDS);
     try {
       T result = work.get();
       if (out != null) {
         int jobs = context.statusTracker().getJobIdsForGroup(group).length;
-        out.println("assay: " + SafeText.line(description) + " — " + seconds(start) + ", " + jobs
-            + (jobs == 1 ? " Spark job" : " Spark jobs"));
+        out.println(
+            "assay: "
+                + SafeText.line(description)
+                + " — "
+                + seconds(start)
+                + ", "
+                + jobs
+                + (jobs == 1 ? " Spark job" : " Spark jobs"));
         out.flush();
       }
       return result;
@@ -91,10 +104,14 @@ public final class Progress {
 
   /** A step without a result. */
   public void step(SparkSession spark, String family, String what, Runnable work) {
-    step(spark, family, what, () -> {
-      work.run();
-      return null;
-    });
+    step(
+        spark,
+        family,
+        what,
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
   private void printTasks(SparkStatusTracker tracker, String group, String family, long start) {
@@ -112,22 +129,33 @@ public final class Progress {
         var stage = tracker.getStageInfo(stageId);
         if (active.contains(stageId) && stage.isDefined()) {
           SparkStageInfo s = stage.get();
-          line.append(line.length() == 0 ? "" : "; ").append("stage ").append(stageId).append(' ')
-              .append(s.numCompletedTasks()).append('/').append(s.numTasks()).append(" tasks");
+          line.append(line.length() == 0 ? "" : "; ")
+              .append("stage ")
+              .append(stageId)
+              .append(' ')
+              .append(s.numCompletedTasks())
+              .append('/')
+              .append(s.numTasks())
+              .append(" tasks");
         }
       }
     }
-    out.println("assay:   " + family + " running " + seconds(start)
-        + (line.length() == 0 ? "" : ": " + line));
+    out.println(
+        "assay:   "
+            + family
+            + " running "
+            + seconds(start)
+            + (line.length() == 0 ? "" : ": " + line));
     out.flush();
   }
 
   private static ScheduledExecutorService ticker(String family) {
-    return Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "assay-progress-" + family);
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread t = new Thread(r, "assay-progress-" + family);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   private static String seconds(long startNanos) {

@@ -31,26 +31,56 @@ public record SchemaCheck(StructType schema, String dataSource) {
       }
     }
     Pattern renamed = Pattern.compile(Pattern.quote(column) + "\\d+");
-    List<String> copies = Arrays.stream(schema.fieldNames()).filter(n -> renamed.matcher(n).matches()).toList();
+    List<String> copies =
+        Arrays.stream(schema.fieldNames()).filter(n -> renamed.matcher(n).matches()).toList();
     if (copies.size() > 1) {
-      throw new BadInputException(specLocation + ": column '" + column + "' (" + role + ") appears "
-          + copies.size() + " times in the header of " + dataSource + "; Spark renamed the copies to "
-          + String.join(", ", copies) + ". Name one of those in the spec.");
+      throw new BadInputException(
+          specLocation
+              + ": column '"
+              + column
+              + "' ("
+              + role
+              + ") appears "
+              + copies.size()
+              + " times in the header of "
+              + dataSource
+              + "; Spark renamed the copies to "
+              + String.join(", ", copies)
+              + ". Name one of those in the spec.");
     }
-    throw new BadInputException(specLocation + ": column '" + column + "' (" + role + ") is not in "
-        + dataSource + ". Nearest columns: " + String.join(", ", nearest(column, 3))
-        + ". Fix the name in the spec.");
+    throw new BadInputException(
+        specLocation
+            + ": column '"
+            + column
+            + "' ("
+            + role
+            + ") is not in "
+            + dataSource
+            + ". Nearest columns: "
+            + String.join(", ", nearest(column, 3))
+            + ". Fix the name in the spec.");
   }
 
   /** Like {@link #require}, and the column must be numeric. */
   public DataType requireNumeric(String column, String role, String specLocation) {
     DataType type = require(column, role, specLocation);
     if (!(type instanceof NumericType)) {
-      throw new BadInputException(specLocation + ": column '" + column + "' (" + role + ") in "
-          + dataSource + " has type " + type.simpleString() + "; it must be numeric. For CSV, keep"
-          + " the default option inferSchema: \"true\", or cast the column when you write the data"
-          + (type.typeName().equals("string") ? " (a column read as string holds text in some row,"
-          + " or no value in any row)" : "") + ".");
+      throw new BadInputException(
+          specLocation
+              + ": column '"
+              + column
+              + "' ("
+              + role
+              + ") in "
+              + dataSource
+              + " has type "
+              + type.simpleString()
+              + "; it must be numeric. For CSV, keep"
+              + " the default option inferSchema: \"true\", or cast the column when you write the data"
+              + (type.typeName().equals("string")
+                  ? " (a column read as string holds text in some row," + " or no value in any row)"
+                  : "")
+              + ".");
     }
     return type;
   }
@@ -60,17 +90,28 @@ public record SchemaCheck(StructType schema, String dataSource) {
     DataType type = require(column, role, specLocation);
     String name = type.typeName();
     if (name.equals("array") || name.equals("map") || name.equals("struct")) {
-      throw new BadInputException(specLocation + ": column '" + column + "' (" + role + ") in "
-          + dataSource + " has type " + type.simpleString() + "; it must hold plain values.");
+      throw new BadInputException(
+          specLocation
+              + ": column '"
+              + column
+              + "' ("
+              + role
+              + ") in "
+              + dataSource
+              + " has type "
+              + type.simpleString()
+              + "; it must hold plain values.");
     }
     return type;
   }
 
   private List<String> nearest(String column, int n) {
     return Arrays.stream(schema.fieldNames())
-        .sorted(Comparator.comparingInt((String c) -> distance(column.toLowerCase(), c.toLowerCase()))
-            .thenComparing(Comparator.naturalOrder()))
-        .limit(n).toList();
+        .sorted(
+            Comparator.comparingInt((String c) -> distance(column.toLowerCase(), c.toLowerCase()))
+                .thenComparing(Comparator.naturalOrder()))
+        .limit(n)
+        .toList();
   }
 
   private static int distance(String a, String b) {

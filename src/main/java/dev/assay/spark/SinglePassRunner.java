@@ -13,8 +13,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * Runs every aggregate state of one dataset over several groupings with a single scan: one
- * {@code GROUP BY} over the finest cells (every grouping column at once), then, on the driver, each
+ * Runs every aggregate state of one dataset over several groupings with a single scan: one {@code
+ * GROUP BY} over the finest cells (every grouping column at once), then, on the driver, each
  * grouping's states are merged from the cells it covers (states merge associatively, Deequ's law).
  * Only one row per cell comes back, never data rows.
  *
@@ -25,13 +25,12 @@ import org.apache.spark.sql.functions;
  *
  * <p>Grouping columns must hold no nulls (callers map null to an explicit "missing" group); their
  * values come back as strings ({@code toString()} of a number), so a numeric key column (such as
- * fairness's score key) avoids formatting a string per row. With AQE on, Spark runs the scan and the final aggregation as two jobs; the data is read
- * once either way.
+ * fairness's score key) avoids formatting a string per row. With AQE on, Spark runs the scan and
+ * the final aggregation as two jobs; the data is read once either way.
  */
 public final class SinglePassRunner {
 
-  private SinglePassRunner() {
-  }
+  private SinglePassRunner() {}
 
   /**
    * Aggregates {@code states} over each of {@code groupings} in one pass over {@code data}.
@@ -41,8 +40,11 @@ public final class SinglePassRunner {
    * @return one entry per group of each grouping, groupings in the order given; an empty dataset
    *     gives no entry at all, not even for the whole data set
    */
-  public static List<GroupedStates> run(Dataset<Row> data, List<Grouping> groupings,
-                                        List<? extends AggregateState<?>> states, long maxCells) {
+  public static List<GroupedStates> run(
+      Dataset<Row> data,
+      List<Grouping> groupings,
+      List<? extends AggregateState<?>> states,
+      long maxCells) {
     return run(data, groupings, states, CellLimits.cells(maxCells));
   }
 
@@ -51,12 +53,17 @@ public final class SinglePassRunner {
    * (before any roll-up) when a counted grouping has more groups than {@code limits} allows or the
    * cells exceed their bound; messages name the user's columns.
    */
-  public static List<GroupedStates> run(Dataset<Row> data, List<Grouping> groupings,
-                                        List<? extends AggregateState<?>> states, CellLimits limits) {
+  public static List<GroupedStates> run(
+      Dataset<Row> data,
+      List<Grouping> groupings,
+      List<? extends AggregateState<?>> states,
+      CellLimits limits) {
     long maxCells = limits.maxCells();
-    List<String> allColumns = new ArrayList<>(groupings.stream()
-        .flatMap(g -> g.columns().stream())
-        .collect(Collectors.toCollection(LinkedHashSet::new)));
+    List<String> allColumns =
+        new ArrayList<>(
+            groupings.stream()
+                .flatMap(g -> g.columns().stream())
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
     List<Column> aggregates = new ArrayList<>();
     int[] widths = new int[states.size()];
     for (int i = 0; i < states.size(); i++) {
@@ -67,8 +74,11 @@ public final class SinglePassRunner {
     aggregates.add(functions.count(functions.lit(1)).alias("__assay_rows"));
     Column first = aggregates.get(0);
     Column[] rest = aggregates.subList(1, aggregates.size()).toArray(new Column[0]);
-    Dataset<Row> cells = allColumns.isEmpty() ? data.agg(first, rest)
-        : data.groupBy(allColumns.stream().map(Columns::named).toArray(Column[]::new)).agg(first, rest);
+    Dataset<Row> cells =
+        allColumns.isEmpty()
+            ? data.agg(first, rest)
+            : data.groupBy(allColumns.stream().map(Columns::named).toArray(Column[]::new))
+                .agg(first, rest);
 
     List<Row> rows;
     try {
@@ -120,10 +130,12 @@ public final class SinglePassRunner {
       order[c] = c;
       sortKeys[c] = String.join("\u0000", cellKeys.get(c));
     }
-    java.util.Arrays.sort(order, (x, y) -> {
-      int byJoin = sortKeys[x].compareTo(sortKeys[y]);
-      return byJoin != 0 ? byJoin : compareKeys(cellKeys.get(x), cellKeys.get(y));
-    });
+    java.util.Arrays.sort(
+        order,
+        (x, y) -> {
+          int byJoin = sortKeys[x].compareTo(sortKeys[y]);
+          return byJoin != 0 ? byJoin : compareKeys(cellKeys.get(x), cellKeys.get(y));
+        });
     // Copied in sorted order once, so each grouping below walks memory in sequence.
     String[][] sortedKeys = new String[order.length][];
     Object[][] sortedStates = new Object[order.length][];
@@ -134,7 +146,8 @@ public final class SinglePassRunner {
     List<GroupedStates> out = new ArrayList<>();
     for (Grouping grouping : groupings) {
       int[] positions = grouping.columns().stream().mapToInt(allColumns::indexOf).toArray();
-      if (java.util.Arrays.equals(positions, java.util.stream.IntStream.range(0, allColumns.size()).toArray())) {
+      if (java.util.Arrays.equals(
+          positions, java.util.stream.IntStream.range(0, allColumns.size()).toArray())) {
         // The finest grouping: every cell is its own group, nothing to merge.
         for (int i = 0; i < sortedKeys.length; i++) {
           out.add(new GroupedStates(grouping, List.of(sortedKeys[i]), List.of(sortedStates[i])));
@@ -170,8 +183,8 @@ public final class SinglePassRunner {
    * Counts the distinct keys of each counted grouping over the cells (exactly: the cells are on the
    * driver already) and fails on the first grouping over the bound.
    */
-  private static void checkGroups(List<Row> rows, List<String> allColumns, int rowsIndex,
-                                  CellLimits limits) {
+  private static void checkGroups(
+      List<Row> rows, List<String> allColumns, int rowsIndex, CellLimits limits) {
     for (Grouping grouping : limits.counted()) {
       int[] positions = grouping.columns().stream().mapToInt(allColumns::indexOf).toArray();
       java.util.Set<List<String>> keys = new java.util.HashSet<>();
@@ -192,14 +205,21 @@ public final class SinglePassRunner {
     }
   }
 
-  private static BadInputException tooManyCells(CellLimits limits, List<String> columns, String found) {
-    return new BadInputException("the columns " + columns.stream().map(limits::nameOf).toList()
-        + " together take " + found + " distinct combinations (the limit is " + limits.maxCells()
-        + "); an attribute with that many values is probably an identifier. Remove it from"
-        + " columns.sensitive or intersections, or bucket it.");
+  private static BadInputException tooManyCells(
+      CellLimits limits, List<String> columns, String found) {
+    return new BadInputException(
+        "the columns "
+            + columns.stream().map(limits::nameOf).toList()
+            + " together take "
+            + found
+            + " distinct combinations (the limit is "
+            + limits.maxCells()
+            + "); an attribute with that many values is probably an identifier. Remove it from"
+            + " columns.sensitive or intersections, or bucket it.");
   }
 
-  private static Object[] mergeAll(List<? extends AggregateState<?>> states, Object[] a, Object[] b) {
+  private static Object[] mergeAll(
+      List<? extends AggregateState<?>> states, Object[] a, Object[] b) {
     Object[] out = new Object[a.length];
     for (int s = 0; s < a.length; s++) {
       out[s] = merge(states.get(s), a[s], b[s]);

@@ -10,8 +10,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkSessions {
 
-  private SparkSessions() {
-  }
+  private SparkSessions() {}
 
   /**
    * Returns the session for an audit run.

@@ -3,13 +3,20 @@ package dev.assay.spec;
 import java.util.List;
 
 /**
- * The checked column roles of an audit. {@code prediction} may be null when it is derived as
- * {@code score >= threshold}; {@code positive} and {@code favourable} are the label/prediction
- * values (as text) that count as positive and as favourable to the person.
+ * The checked column roles of an audit. {@code prediction} may be null when it is derived as {@code
+ * score >= threshold}; {@code positive} and {@code favourable} are the label/prediction values (as
+ * text) that count as positive and as favourable to the person.
  */
-public record ColumnRoles(String label, String prediction, String score, Double threshold,
-                          String positive, String favourable, List<String> sensitive,
-                          List<List<String>> intersections, List<String> features) {
+public record ColumnRoles(
+    String label,
+    String prediction,
+    String score,
+    Double threshold,
+    String positive,
+    String favourable,
+    List<String> sensitive,
+    List<List<String>> intersections,
+    List<String> features) {
 
   public ColumnRoles {
     sensitive = List.copyOf(sensitive);

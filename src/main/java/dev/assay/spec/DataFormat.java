@@ -5,10 +5,16 @@ import java.util.Locale;
 
 /**
  * The formats Assay reads: Spark's built-in file readers (csv, parquet, json, orc), Delta Lake
- * tables ({@code delta}, a folder with a {@code _delta_log}) and databases over JDBC ({@code jdbc}).
+ * tables ({@code delta}, a folder with a {@code _delta_log}) and databases over JDBC ({@code
+ * jdbc}).
  */
 public enum DataFormat {
-  CSV, PARQUET, JSON, ORC, DELTA, JDBC;
+  CSV,
+  PARQUET,
+  JSON,
+  ORC,
+  DELTA,
+  JDBC;
 
   /** The format names a spec may give, for messages. */
   public static final String NAMES = "csv, parquet, json, orc, delta, jdbc";
@@ -34,7 +40,8 @@ public enum DataFormat {
   }
 
   /** Compression suffixes Spark's text readers decompress by themselves (Hadoop's codecs). */
-  private static final List<String> COMPRESSION = List.of("gz", "bz2", "deflate", "lz4", "snappy", "zst");
+  private static final List<String> COMPRESSION =
+      List.of("gz", "bz2", "deflate", "lz4", "snappy", "zst");
 
   /**
    * Guesses the format from a path's extension, ignoring a trailing slash and a compression suffix

@@ -13,21 +13,38 @@ import java.util.TreeMap;
  * Spark SQL {@code query} over the {@code views} (each registered as a temporary view under its
  * name). Never holds a password.
  *
- * @param role {@code current}, {@code reference}, {@code training_text} or {@code inputs.NAME};
- *     the spec key is {@code data.} + role
+ * @param role {@code current}, {@code reference}, {@code training_text} or {@code inputs.NAME}; the
+ *     spec key is {@code data.} + role
  * @param uri the files' absolute URI, the JDBC URL, or null for a table or a Spark SQL query
  * @param format the reader; null for a catalog table that is not Delta and for a Spark SQL query
  */
-public record DataSource(String role, String uri, DataFormat format, Map<String, String> options,
-                         String table, String query, Long version, String timestamp,
-                         String user, String passwordEnv, Map<String, DataSource> views) {
+public record DataSource(
+    String role,
+    String uri,
+    DataFormat format,
+    Map<String, String> options,
+    String table,
+    String query,
+    Long version,
+    String timestamp,
+    String user,
+    String passwordEnv,
+    Map<String, DataSource> views) {
 
   /** Where a data set comes from. */
-  public enum Kind { FILES, TABLE, JDBC, QUERY }
+  public enum Kind {
+    FILES,
+    TABLE,
+    JDBC,
+    QUERY
+  }
 
   public DataSource {
     options = Map.copyOf(new TreeMap<>(options));
-    views = views == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(views));
+    views =
+        views == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(views));
   }
 
   /** Files at {@code uri} in {@code format}. */
@@ -52,8 +69,8 @@ public record DataSource(String role, String uri, DataFormat format, Map<String,
   }
 
   /**
-   * What messages show after the key: the path, {@code table NAME}, the JDBC URL with its table,
-   * or {@code query}.
+   * What messages show after the key: the path, {@code table NAME}, the JDBC URL with its table, or
+   * {@code query}.
    */
   public String where() {
     switch (kind()) {

@@ -6,23 +6,26 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Drift options: {@code bins} reference-quantile bins for the binned distances of numeric
- * columns; {@code maxDistinct}, the most distinct values per column kept exactly (above it a
- * numeric column is compared on that many equal-width cells); {@code tests}, per-column
- * overrides of the test that decides {@code drift_detected} (column name → test);
- * {@code segmentBy}, the columns (usually sensitive attributes) within each of whose groups every
- * drift column is compared as well (empty: no segment drift, the default);
- * {@code classifierSample}, the most rows per side the domain classifier is trained on (0: no
- * domain classifier).
+ * Drift options: {@code bins} reference-quantile bins for the binned distances of numeric columns;
+ * {@code maxDistinct}, the most distinct values per column kept exactly (above it a numeric column
+ * is compared on that many equal-width cells); {@code tests}, per-column overrides of the test that
+ * decides {@code drift_detected} (column name → test); {@code segmentBy}, the columns (usually
+ * sensitive attributes) within each of whose groups every drift column is compared as well (empty:
+ * no segment drift, the default); {@code classifierSample}, the most rows per side the domain
+ * classifier is trained on (0: no domain classifier).
  */
-public record DriftOptions(int bins, long maxDistinct, Map<String, Test> tests,
-                           List<String> segmentBy, int classifierSample) {
+public record DriftOptions(
+    int bins,
+    long maxDistinct,
+    Map<String, Test> tests,
+    List<String> segmentBy,
+    int classifierSample) {
 
   /** The default sample per side of the domain classifier. */
   public static final int CLASSIFIER_SAMPLE = 20_000;
 
-  public static final DriftOptions DEFAULTS = new DriftOptions(10, 100_000, Map.of(), List.of(),
-      CLASSIFIER_SAMPLE);
+  public static final DriftOptions DEFAULTS =
+      new DriftOptions(10, 100_000, Map.of(), List.of(), CLASSIFIER_SAMPLE);
 
   public DriftOptions {
     tests = Map.copyOf(tests);
@@ -40,12 +43,11 @@ public record DriftOptions(int bins, long maxDistinct, Map<String, Test> tests,
   }
 
   /** A drift test chosen in the spec: its method and threshold. */
-  public record Test(Method method, double threshold) {
-  }
+  public record Test(Method method, double threshold) {}
 
   /**
-   * The methods a column's {@code drift_detected} can use. A p-value method detects drift when
-   * p &lt; threshold; a distance method when the distance ≥ threshold (Evidently's convention).
+   * The methods a column's {@code drift_detected} can use. A p-value method detects drift when p
+   * &lt; threshold; a distance method when the distance ≥ threshold (Evidently's convention).
    */
   public enum Method {
     KS("ks", "ks_p_value", true, 0.05),

@@ -8,17 +8,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A checked audit spec with its paths resolved: what the rest of Assay runs on. The
- * {@link #document()} keeps the lines of every key, so later checks (a column missing from the
- * data) can name the line of the spec to fix.
+ * A checked audit spec with its paths resolved: what the rest of Assay runs on. The {@link
+ * #document()} keeps the lines of every key, so later checks (a column missing from the data) can
+ * name the line of the spec to fix.
  *
  * @param reference the reference data set, or null when the spec has none
- * @param ruleFiles the rule packs, resolved from the spec's folder, then the project's {@code rules/}
+ * @param ruleFiles the rule packs, resolved from the spec's folder, then the project's {@code
+ *     rules/}
  */
-public record ResolvedSpec(Path file, YamlDocument document, AuditSpec raw, String name,
-                           ModelInfo model, DataSource current, DataSource reference,
-                           ColumnRoles columns, FairnessOptions fairness, DriftOptions drift,
-                           List<Path> ruleFiles) {
+public record ResolvedSpec(
+    Path file,
+    YamlDocument document,
+    AuditSpec raw,
+    String name,
+    ModelInfo model,
+    DataSource current,
+    DataSource reference,
+    ColumnRoles columns,
+    FairnessOptions fairness,
+    DriftOptions drift,
+    List<Path> ruleFiles) {
 
   public ResolvedSpec {
     ruleFiles = List.copyOf(ruleFiles);
@@ -27,9 +36,8 @@ public record ResolvedSpec(Path file, YamlDocument document, AuditSpec raw, Stri
   /**
    * Every data set the audit reads from files, by the spec key that names it ({@code data.current},
    * {@code data.reference}, {@code data.inputs.NAME} under a query, {@code privacy.training_text}),
-   * in that order; absent ones and those not read from files (catalog tables, JDBC, a query
-   * itself) left out: these are what the outputs are kept apart from and what a damaged-file
-   * message names.
+   * in that order; absent ones and those not read from files (catalog tables, JDBC, a query itself)
+   * left out: these are what the outputs are kept apart from and what a damaged-file message names.
    */
   public Map<String, DataSource> dataInputs() {
     Map<String, DataSource> inputs = new LinkedHashMap<>();

@@ -13,21 +13,27 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an audit spec (YAML or JSON, {@code version: 1}), rejects unknown keys and bad values with
- * the file and line, and resolves relative paths from the spec's folder. Checking the named
- * columns against the data's schema comes later, when the data is opened, but before any job.
+ * the file and line, and resolves relative paths from the spec's folder. Checking the named columns
+ * against the data's schema comes later, when the data is opened, but before any job.
  */
 public final class SpecLoader {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
   /** What an audit spec looks like, for a file that is plainly something else. */
-  static final DocumentKind KIND = new DocumentKind("audit spec",
-      "a YAML or JSON mapping with `version: 1`, `name:` and `data:`", List.of("version", "data"));
+  static final DocumentKind KIND =
+      new DocumentKind(
+          "audit spec",
+          "a YAML or JSON mapping with `version: 1`, `name:` and `data:`",
+          List.of("version", "data"));
 
   /** The longest audit name: it names the report folder. */
   static final int MAX_NAME_CHARS = 100;
 
-  /** The longest model name, version, owner, risk class or registry URI: each is shown in every output. */
+  /**
+   * The longest model name, version, owner, risk class or registry URI: each is shown in every
+   * output.
+   */
   static final int MAX_MODEL_FIELD_CHARS = 200;
 
   /** The longest model intended use or limitations: a paragraph or two of the model card. */
@@ -45,7 +51,9 @@ public final class SpecLoader {
   /** The project's rules folder: {@code $ASSAY_HOME/rules} when set, else {@code ./rules}. */
   public static Path defaultProjectRules() {
     String home = System.getenv("ASSAY_HOME");
-    return (home == null || home.isBlank() ? Path.of("") : Path.of(home)).resolve("rules").toAbsolutePath();
+    return (home == null || home.isBlank() ? Path.of("") : Path.of(home))
+        .resolve("rules")
+        .toAbsolutePath();
   }
 
   /**
@@ -59,66 +67,120 @@ public final class SpecLoader {
     Path folder = file.toAbsolutePath().getParent();
 
     if (raw.version() == null || raw.version() != 1) {
-      throw new BadInputException(doc.at("version") + ": version must be 1 (found "
-          + raw.version() + "). Add 'version: 1' at the top of the spec.");
+      throw new BadInputException(
+          doc.at("version")
+              + ": version must be 1 (found "
+              + raw.version()
+              + "). Add 'version: 1' at the top of the spec.");
     }
-    if (raw.name() == null || raw.name().length() > MAX_NAME_CHARS
+    if (raw.name() == null
+        || raw.name().length() > MAX_NAME_CHARS
         || !NAME.matcher(raw.name()).matches()) {
-      throw new BadInputException(doc.at("name") + ": name must match [a-z0-9][a-z0-9-]* and be at"
-          + " most " + MAX_NAME_CHARS + " characters (found " + shown(raw.name()) + "); it names the"
-          + " report folder, e.g. 'name: credit-model-2026'.");
+      throw new BadInputException(
+          doc.at("name")
+              + ": name must match [a-z0-9][a-z0-9-]* and be at"
+              + " most "
+              + MAX_NAME_CHARS
+              + " characters (found "
+              + shown(raw.name())
+              + "); it names the"
+              + " report folder, e.g. 'name: credit-model-2026'.");
     }
     if (raw.data() == null || raw.data().current() == null) {
-      throw new BadInputException(doc.at("data") + ": data.current is required: the predictions under"
-          + " audit, e.g. 'data: {current: {path: predictions.parquet}}'.");
+      throw new BadInputException(
+          doc.at("data")
+              + ": data.current is required: the predictions under"
+              + " audit, e.g. 'data: {current: {path: predictions.parquet}}'.");
     }
     SourceSpec sources = new SourceSpec(doc, folder);
     Map<String, DataSource> views = sources.inputs(raw.data().inputs());
     DataSource current = sources.resolve("current", raw.data().current(), views);
-    DataSource reference = raw.data().reference() == null ? null
-        : sources.resolve("reference", raw.data().reference(), views);
+    DataSource reference =
+        raw.data().reference() == null
+            ? null
+            : sources.resolve("reference", raw.data().reference(), views);
     LlmOptions.from(doc, raw.llm()); // checks the llm block now, with file:line errors
     JudgeOptions.from(doc, raw.llm(), folder); // and its optional judge
     PrivacyOptions.of(doc, raw, folder); // checks the privacy block now, with its lines
     AuditSpec.Model m = raw.model();
     checkModel(doc, m);
-    ModelInfo model = m == null ? ModelInfo.UNKNOWN : new ModelInfo(m.name(), m.version(), m.owner(),
-        m.intendedUse(), m.limitations(), m.riskClass(), m.registryUri());
+    ModelInfo model =
+        m == null
+            ? ModelInfo.UNKNOWN
+            : new ModelInfo(
+                m.name(),
+                m.version(),
+                m.owner(),
+                m.intendedUse(),
+                m.limitations(),
+                m.riskClass(),
+                m.registryUri());
     ColumnRoles roles = columns(doc, raw.columns());
-    return new ResolvedSpec(file.toAbsolutePath(), doc, raw, raw.name(), model, current, reference,
-        roles, fairness(doc, raw.fairness(), roles, raw.columns()), drift(doc, raw.drift()),
+    return new ResolvedSpec(
+        file.toAbsolutePath(),
+        doc,
+        raw,
+        raw.name(),
+        model,
+        current,
+        reference,
+        roles,
+        fairness(doc, raw.fairness(), roles, raw.columns()),
+        drift(doc, raw.drift()),
         rules(doc, folder, raw.rules()));
   }
 
   /**
    * The model's name, version, owner, risk class and registry URI are printed in every output, so
    * each is one line of at most {@link #MAX_MODEL_FIELD_CHARS} characters; the intended use and
-   * limitations are prose of at most {@link #MAX_MODEL_TEXT_CHARS} characters (line breaks allowed).
-   * The registry URI must be an absolute URI without a user name or password.
+   * limitations are prose of at most {@link #MAX_MODEL_TEXT_CHARS} characters (line breaks
+   * allowed). The registry URI must be an absolute URI without a user name or password.
    */
   private static void checkModel(YamlDocument doc, AuditSpec.Model m) {
     if (m == null) {
       return;
     }
-    String[][] lines = {{"name", m.name()}, {"version", m.version()}, {"owner", m.owner()},
-        {"risk_class", m.riskClass()}, {"registry_uri", m.registryUri()}};
+    String[][] lines = {
+      {"name", m.name()},
+      {"version", m.version()},
+      {"owner", m.owner()},
+      {"risk_class", m.riskClass()},
+      {"registry_uri", m.registryUri()}
+    };
     for (String[] field : lines) {
       String value = field[1];
-      if (value != null && (value.length() > MAX_MODEL_FIELD_CHARS
-          || value.chars().anyMatch(Character::isISOControl))) {
-        throw new BadInputException(doc.at("model", field[0]) + ": model." + field[0] + " must be one"
-            + " line of at most " + MAX_MODEL_FIELD_CHARS + " characters (found " + value.length()
-            + " characters); it is shown in every output.");
+      if (value != null
+          && (value.length() > MAX_MODEL_FIELD_CHARS
+              || value.chars().anyMatch(Character::isISOControl))) {
+        throw new BadInputException(
+            doc.at("model", field[0])
+                + ": model."
+                + field[0]
+                + " must be one"
+                + " line of at most "
+                + MAX_MODEL_FIELD_CHARS
+                + " characters (found "
+                + value.length()
+                + " characters); it is shown in every output.");
       }
     }
     String[][] texts = {{"intended_use", m.intendedUse()}, {"limitations", m.limitations()}};
     for (String[] field : texts) {
       String value = field[1];
-      if (value != null && (value.length() > MAX_MODEL_TEXT_CHARS
-          || value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n'))) {
-        throw new BadInputException(doc.at("model", field[0]) + ": model." + field[0] + " must be text"
-            + " of at most " + MAX_MODEL_TEXT_CHARS + " characters without control characters other"
-            + " than line breaks (found " + value.length() + " characters); it is shown in the report.");
+      if (value != null
+          && (value.length() > MAX_MODEL_TEXT_CHARS
+              || value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n'))) {
+        throw new BadInputException(
+            doc.at("model", field[0])
+                + ": model."
+                + field[0]
+                + " must be text"
+                + " of at most "
+                + MAX_MODEL_TEXT_CHARS
+                + " characters without control characters other"
+                + " than line breaks (found "
+                + value.length()
+                + " characters); it is shown in the report.");
       }
     }
     checkRegistryUri(doc, m.registryUri());
@@ -132,27 +194,43 @@ public final class SpecLoader {
     try {
       uri = new java.net.URI(value);
     } catch (java.net.URISyntaxException e) {
-      throw new BadInputException(doc.at("model", "registry_uri") + ": model.registry_uri is not a"
-          + " valid URI (" + e.getReason() + " at character " + (e.getIndex() + 1) + "); give the"
-          + " model's address in its registry, e.g. 'https://registry.example.com/models/credit/3'"
-          + " or 'models:/credit/3'.");
+      throw new BadInputException(
+          doc.at("model", "registry_uri")
+              + ": model.registry_uri is not a"
+              + " valid URI ("
+              + e.getReason()
+              + " at character "
+              + (e.getIndex() + 1)
+              + "); give the"
+              + " model's address in its registry, e.g. 'https://registry.example.com/models/credit/3'"
+              + " or 'models:/credit/3'.");
     }
     if (!uri.isAbsolute()) {
-      throw new BadInputException(doc.at("model", "registry_uri") + ": model.registry_uri must be an"
-          + " absolute URI with a scheme (found " + shown(value) + "), e.g."
-          + " 'https://registry.example.com/models/credit/3' or 'models:/credit/3'.");
+      throw new BadInputException(
+          doc.at("model", "registry_uri")
+              + ": model.registry_uri must be an"
+              + " absolute URI with a scheme (found "
+              + shown(value)
+              + "), e.g."
+              + " 'https://registry.example.com/models/credit/3' or 'models:/credit/3'.");
     }
     if (uri.getRawUserInfo() != null) {
-      throw new BadInputException(doc.at("model", "registry_uri") + ": model.registry_uri must not"
-          + " carry a user name or password: it is printed in every output. Remove the part before"
-          + " '@'.");
+      throw new BadInputException(
+          doc.at("model", "registry_uri")
+              + ": model.registry_uri must not"
+              + " carry a user name or password: it is printed in every output. Remove the part before"
+              + " '@'.");
     }
   }
 
   /** A value as a message may quote it: at most 60 characters, in quotes. */
   private static String shown(String value) {
-    return value == null ? "nothing" : "'" + (value.length() > 60 ? value.substring(0, 60) + "…" : value)
-        .replaceAll("\\p{Cntrl}", "?") + "'";
+    return value == null
+        ? "nothing"
+        : "'"
+            + (value.length() > 60 ? value.substring(0, 60) + "…" : value)
+                .replaceAll("\\p{Cntrl}", "?")
+            + "'";
   }
 
   private static ColumnRoles columns(YamlDocument doc, AuditSpec.Columns c) {
@@ -160,11 +238,14 @@ public final class SpecLoader {
       return new ColumnRoles(null, null, null, null, "1", "1", List.of(), List.of(), List.of());
     }
     if (c.threshold() != null && c.score() == null) {
-      throw new BadInputException(doc.at("columns", "threshold") + ": columns.threshold needs"
-          + " columns.score (prediction := score >= threshold). Name the score column.");
+      throw new BadInputException(
+          doc.at("columns", "threshold")
+              + ": columns.threshold needs"
+              + " columns.score (prediction := score >= threshold). Name the score column.");
     }
     if (c.threshold() != null && !Double.isFinite(c.threshold())) {
-      throw new BadInputException(doc.at("columns", "threshold") + ": threshold must be a finite number.");
+      throw new BadInputException(
+          doc.at("columns", "threshold") + ": threshold must be a finite number.");
     }
     String positive = c.positive() == null ? "1" : c.positive();
     String favourable = c.favourable() == null ? positive : c.favourable();
@@ -173,28 +254,40 @@ public final class SpecLoader {
     for (int i = 0; i < intersections.size(); i++) {
       List<String> parts = intersections.get(i);
       if (parts == null || parts.size() < 2 || parts.stream().distinct().count() != parts.size()) {
-        throw new BadInputException(doc.at("columns", "intersections", i) + ": an intersection lists"
-            + " two or more different columns, e.g. [race, sex]; found " + parts + ".");
+        throw new BadInputException(
+            doc.at("columns", "intersections", i)
+                + ": an intersection lists"
+                + " two or more different columns, e.g. [race, sex]; found "
+                + parts
+                + ".");
       }
     }
     checkDistinct(doc, sensitive, "sensitive");
     List<String> features = c.features() == null ? List.of() : c.features();
-    return new ColumnRoles(c.label(), c.prediction(), c.score(), c.threshold(), positive, favourable,
-        sensitive, intersections, features);
+    return new ColumnRoles(
+        c.label(),
+        c.prediction(),
+        c.score(),
+        c.threshold(),
+        positive,
+        favourable,
+        sensitive,
+        intersections,
+        features);
   }
 
   private static void checkDistinct(YamlDocument doc, List<String> names, String key) {
     if (names.stream().distinct().count() != names.size()) {
-      throw new BadInputException(doc.at("columns", key) + ": columns." + key
-          + " lists a column twice: " + names + ".");
+      throw new BadInputException(
+          doc.at("columns", key) + ": columns." + key + " lists a column twice: " + names + ".");
     }
   }
 
   /** The most bootstrap replicates a spec may ask for. */
   static final int MAX_BOOTSTRAP = 2_000;
 
-  private static FairnessOptions fairness(YamlDocument doc, AuditSpec.Fairness f, ColumnRoles roles,
-                                          AuditSpec.Columns columns) {
+  private static FairnessOptions fairness(
+      YamlDocument doc, AuditSpec.Fairness f, ColumnRoles roles, AuditSpec.Columns columns) {
     FairnessOptions d = FairnessOptions.DEFAULTS;
     if (f == null) {
       return d;
@@ -203,52 +296,77 @@ public final class SpecLoader {
     int bootstrap = f.bootstrap() == null ? d.bootstrap() : f.bootstrap();
     double confidence = f.confidence() == null ? d.confidence() : f.confidence();
     if (minGroup < 1) {
-      throw new BadInputException(doc.at("fairness", "min_group_size") + ": min_group_size must be at least 1.");
+      throw new BadInputException(
+          doc.at("fairness", "min_group_size") + ": min_group_size must be at least 1.");
     }
     if (bootstrap < 0) {
-      throw new BadInputException(doc.at("fairness", "bootstrap") + ": bootstrap must be 0 or more.");
+      throw new BadInputException(
+          doc.at("fairness", "bootstrap") + ": bootstrap must be 0 or more.");
     }
     if (!(confidence > 0 && confidence < 1)) {
-      throw new BadInputException(doc.at("fairness", "confidence") + ": confidence must be between 0"
-          + " and 1, e.g. 0.95.");
+      throw new BadInputException(
+          doc.at("fairness", "confidence")
+              + ": confidence must be between 0"
+              + " and 1, e.g. 0.95.");
     }
     Double share = f.excludeBelowShare();
     if (share != null && !(share >= 0 && share < 1)) {
-      throw new BadInputException(doc.at("fairness", "exclude_below_share") + ": exclude_below_share"
-          + " must be a share in [0, 1), e.g. 0.02 for NYC Local Law 144's 2 % rule.");
+      throw new BadInputException(
+          doc.at("fairness", "exclude_below_share")
+              + ": exclude_below_share"
+              + " must be a share in [0, 1), e.g. 0.02 for NYC Local Law 144's 2 % rule.");
     }
     Map<String, String> reference = f.referenceGroup() == null ? Map.of() : f.referenceGroup();
     List<String> slices = new ArrayList<>(roles.sensitive());
     roles.intersections().forEach(i -> slices.add(String.join(" & ", i)));
     for (Map.Entry<String, String> e : reference.entrySet()) {
       if (!slices.contains(e.getKey())) {
-        throw new BadInputException(doc.at("fairness", "reference_group", e.getKey())
-            + ": reference_group names '" + e.getKey() + "', which is not a sensitive attribute or"
-            + " intersection; use one of " + slices + ".");
+        throw new BadInputException(
+            doc.at("fairness", "reference_group", e.getKey())
+                + ": reference_group names '"
+                + e.getKey()
+                + "', which is not a sensitive attribute or"
+                + " intersection; use one of "
+                + slices
+                + ".");
       }
       if (e.getValue() == null || e.getValue().isBlank()) {
-        throw new BadInputException(doc.at("fairness", "reference_group", e.getKey())
-            + ": reference_group." + e.getKey() + " needs a group value, e.g. '{race: Caucasian}'.");
+        throw new BadInputException(
+            doc.at("fairness", "reference_group", e.getKey())
+                + ": reference_group."
+                + e.getKey()
+                + " needs a group value, e.g. '{race: Caucasian}'.");
       }
     }
     if (bootstrap > MAX_BOOTSTRAP) {
-      throw new BadInputException(doc.at("fairness", "bootstrap") + ": bootstrap must be at most "
-          + MAX_BOOTSTRAP + " (each replicate adds four counts per cell to the one aggregation);"
-          + " 200 to 1000 is usual.");
+      throw new BadInputException(
+          doc.at("fairness", "bootstrap")
+              + ": bootstrap must be at most "
+              + MAX_BOOTSTRAP
+              + " (each replicate adds four counts per cell to the one aggregation);"
+              + " 200 to 1000 is usual.");
     }
     long seed = f.bootstrapSeed() == null ? d.bootstrapSeed() : f.bootstrapSeed();
     String pAdjust = f.pAdjust() == null ? d.pAdjust() : f.pAdjust();
     if (!FairnessOptions.P_ADJUST.contains(pAdjust)) {
-      throw new BadInputException(doc.at("fairness", "p_adjust") + ": p_adjust is '" + pAdjust
-          + "'; use one of " + String.join(", ", FairnessOptions.P_ADJUST)
-          + " (holm: family-wise error; bh: Benjamini-Hochberg false discovery rate).");
+      throw new BadInputException(
+          doc.at("fairness", "p_adjust")
+              + ": p_adjust is '"
+              + pAdjust
+              + "'; use one of "
+              + String.join(", ", FairnessOptions.P_ADJUST)
+              + " (holm: family-wise error; bh: Benjamini-Hochberg false discovery rate).");
     }
     String pAdjustScope = f.pAdjustScope() == null ? d.pAdjustScope() : f.pAdjustScope();
     if (!FairnessOptions.P_ADJUST_SCOPES.contains(pAdjustScope)) {
-      throw new BadInputException(doc.at("fairness", "p_adjust_scope") + ": p_adjust_scope is '"
-          + pAdjustScope + "'; use one of " + String.join(", ", FairnessOptions.P_ADJUST_SCOPES)
-          + " (attribute: one p_adjust family per attribute or intersection; audit: one family of"
-          + " every fairness p-value of the audit).");
+      throw new BadInputException(
+          doc.at("fairness", "p_adjust_scope")
+              + ": p_adjust_scope is '"
+              + pAdjustScope
+              + "'; use one of "
+              + String.join(", ", FairnessOptions.P_ADJUST_SCOPES)
+              + " (attribute: one p_adjust family per attribute or intersection; audit: one family of"
+              + " every fairness p-value of the audit).");
     }
     int topK = f.topK() == null ? d.topK() : f.topK();
     if (topK < 0) {
@@ -257,18 +375,25 @@ public final class SpecLoader {
     String topKBy = f.rankBy() == null ? d.topKBy() : f.rankBy();
     String task = f.task() == null ? d.task() : f.task();
     if (!FairnessOptions.TASKS.contains(task)) {
-      throw new BadInputException(doc.at("fairness", "task") + ": task is '" + task + "'; use one of "
-          + String.join(", ", FairnessOptions.TASKS) + " (regression: numeric label and prediction;"
-          + " multiclass: a label and a prediction with several classes).");
+      throw new BadInputException(
+          doc.at("fairness", "task")
+              + ": task is '"
+              + task
+              + "'; use one of "
+              + String.join(", ", FairnessOptions.TASKS)
+              + " (regression: numeric label and prediction;"
+              + " multiclass: a label and a prediction with several classes).");
     }
     if (task.equals("regression")) {
       checkRegression(doc, f, roles);
     }
     String strata = f.strata();
     if (strata != null && strata.isBlank()) {
-      throw new BadInputException(doc.at("fairness", "strata") + ": fairness.strata needs a column"
-          + " name (the stratification column of the conditional demographic disparity), e.g."
-          + " 'strata: department'; remove the key to skip clarify_cddl and clarify_cddpl.");
+      throw new BadInputException(
+          doc.at("fairness", "strata")
+              + ": fairness.strata needs a column"
+              + " name (the stratification column of the conditional demographic disparity), e.g."
+              + " 'strata: department'; remove the key to skip clarify_cddl and clarify_cddpl.");
     }
     if (task.equals("multiclass")) {
       checkMulticlass(doc, f, roles, columns);
@@ -276,12 +401,32 @@ public final class SpecLoader {
     boolean scoreMetrics = f.scoreMetrics() == null || f.scoreMetrics();
     int maxGroups = f.maxGroups() == null ? d.maxGroups() : f.maxGroups();
     if (maxGroups < 1 || maxGroups > FairnessOptions.MAX_MAX_GROUPS) {
-      throw new BadInputException(doc.at("fairness", "max_groups") + ": max_groups must be between 1"
-          + " and " + FairnessOptions.MAX_MAX_GROUPS + " (found " + maxGroups + "); the default is "
-          + FairnessOptions.DEFAULT_MAX_GROUPS + ".");
+      throw new BadInputException(
+          doc.at("fairness", "max_groups")
+              + ": max_groups must be between 1"
+              + " and "
+              + FairnessOptions.MAX_MAX_GROUPS
+              + " (found "
+              + maxGroups
+              + "); the default is "
+              + FairnessOptions.DEFAULT_MAX_GROUPS
+              + ".");
     }
-    return new FairnessOptions(minGroup, bootstrap, confidence, share, reference, seed, pAdjust,
-        topK, topKBy, task, pAdjustScope, strata, scoreMetrics, maxGroups);
+    return new FairnessOptions(
+        minGroup,
+        bootstrap,
+        confidence,
+        share,
+        reference,
+        seed,
+        pAdjust,
+        topK,
+        topKBy,
+        task,
+        pAdjustScope,
+        strata,
+        scoreMetrics,
+        maxGroups);
   }
 
   /**
@@ -290,60 +435,89 @@ public final class SpecLoader {
    */
   private static void checkRegression(YamlDocument doc, AuditSpec.Fairness f, ColumnRoles roles) {
     if (roles.label() == null || roles.prediction() == null) {
-      throw new BadInputException(doc.at("fairness", "task") + ": task: regression needs both"
-          + " columns.label and columns.prediction (numeric); name the missing one.");
+      throw new BadInputException(
+          doc.at("fairness", "task")
+              + ": task: regression needs both"
+              + " columns.label and columns.prediction (numeric); name the missing one.");
     }
     if (roles.score() != null || roles.threshold() != null) {
-      throw new BadInputException(doc.at("columns", roles.score() != null ? "score" : "threshold")
-          + ": columns.score and columns.threshold are for classification; with fairness.task:"
-          + " regression the prediction column is the model's number. Remove them.");
+      throw new BadInputException(
+          doc.at("columns", roles.score() != null ? "score" : "threshold")
+              + ": columns.score and columns.threshold are for classification; with fairness.task:"
+              + " regression the prediction column is the model's number. Remove them.");
     }
-    String[][] unused = {{"bootstrap", String.valueOf(f.bootstrap())},
-        {"exclude_below_share", String.valueOf(f.excludeBelowShare())},
-        {"top_k", String.valueOf(f.topK())},
-        {"rank_by", String.valueOf(f.rankBy())}, {"p_adjust", String.valueOf(f.pAdjust())},
-        {"p_adjust_scope", String.valueOf(f.pAdjustScope())}, {"strata", String.valueOf(f.strata())},
-        {"score_metrics", String.valueOf(f.scoreMetrics())}};
+    String[][] unused = {
+      {"bootstrap", String.valueOf(f.bootstrap())},
+      {"exclude_below_share", String.valueOf(f.excludeBelowShare())},
+      {"top_k", String.valueOf(f.topK())},
+      {"rank_by", String.valueOf(f.rankBy())},
+      {"p_adjust", String.valueOf(f.pAdjust())},
+      {"p_adjust_scope", String.valueOf(f.pAdjustScope())},
+      {"strata", String.valueOf(f.strata())},
+      {"score_metrics", String.valueOf(f.scoreMetrics())}
+    };
     for (String[] u : unused) {
       if (!u[1].equals("null")) {
-        throw new BadInputException(doc.at("fairness", u[0]) + ": fairness." + u[0] + " is a"
-            + " classification option and is not used with task: regression. Remove it.");
+        throw new BadInputException(
+            doc.at("fairness", u[0])
+                + ": fairness."
+                + u[0]
+                + " is a"
+                + " classification option and is not used with task: regression. Remove it.");
       }
     }
   }
 
   /**
-   * {@code fairness.task: multiclass} needs a label and a prediction column (each class a value; the
-   * classes are read from the data) and takes none of the binary-only keys: no score or threshold,
-   * no positive or favourable value, and none of the binary-only fairness options.
+   * {@code fairness.task: multiclass} needs a label and a prediction column (each class a value;
+   * the classes are read from the data) and takes none of the binary-only keys: no score or
+   * threshold, no positive or favourable value, and none of the binary-only fairness options.
    */
-  private static void checkMulticlass(YamlDocument doc, AuditSpec.Fairness f, ColumnRoles roles,
-                                      AuditSpec.Columns columns) {
+  private static void checkMulticlass(
+      YamlDocument doc, AuditSpec.Fairness f, ColumnRoles roles, AuditSpec.Columns columns) {
     if (roles.label() == null || roles.prediction() == null) {
-      throw new BadInputException(doc.at("fairness", "task") + ": task: multiclass needs both"
-          + " columns.label and columns.prediction (one class per row); name the missing one.");
+      throw new BadInputException(
+          doc.at("fairness", "task")
+              + ": task: multiclass needs both"
+              + " columns.label and columns.prediction (one class per row); name the missing one.");
     }
-    String[][] binaryColumns = {{"score", roles.score()},
-        {"threshold", roles.threshold() == null ? null : String.valueOf(roles.threshold())},
-        {"positive", columns.positive()}, {"favourable", columns.favourable()}};
+    String[][] binaryColumns = {
+      {"score", roles.score()},
+      {"threshold", roles.threshold() == null ? null : String.valueOf(roles.threshold())},
+      {"positive", columns.positive()},
+      {"favourable", columns.favourable()}
+    };
     for (String[] c : binaryColumns) {
       if (c[1] != null) {
-        throw new BadInputException(doc.at("columns", c[0]) + ": columns." + c[0] + " is for a binary"
-            + " (classification) audit; with fairness.task: multiclass every class is in turn the"
-            + " positive one (one-vs-rest) and the prediction column holds the predicted class."
-            + " Remove it.");
+        throw new BadInputException(
+            doc.at("columns", c[0])
+                + ": columns."
+                + c[0]
+                + " is for a binary"
+                + " (classification) audit; with fairness.task: multiclass every class is in turn the"
+                + " positive one (one-vs-rest) and the prediction column holds the predicted class."
+                + " Remove it.");
       }
     }
-    String[][] unused = {{"bootstrap", String.valueOf(f.bootstrap())},
-        {"exclude_below_share", String.valueOf(f.excludeBelowShare())},
-        {"reference_group", String.valueOf(f.referenceGroup())}, {"top_k", String.valueOf(f.topK())},
-        {"rank_by", String.valueOf(f.rankBy())}, {"p_adjust", String.valueOf(f.pAdjust())},
-        {"p_adjust_scope", String.valueOf(f.pAdjustScope())}, {"strata", String.valueOf(f.strata())},
-        {"score_metrics", String.valueOf(f.scoreMetrics())}};
+    String[][] unused = {
+      {"bootstrap", String.valueOf(f.bootstrap())},
+      {"exclude_below_share", String.valueOf(f.excludeBelowShare())},
+      {"reference_group", String.valueOf(f.referenceGroup())},
+      {"top_k", String.valueOf(f.topK())},
+      {"rank_by", String.valueOf(f.rankBy())},
+      {"p_adjust", String.valueOf(f.pAdjust())},
+      {"p_adjust_scope", String.valueOf(f.pAdjustScope())},
+      {"strata", String.valueOf(f.strata())},
+      {"score_metrics", String.valueOf(f.scoreMetrics())}
+    };
     for (String[] u : unused) {
       if (!u[1].equals("null")) {
-        throw new BadInputException(doc.at("fairness", u[0]) + ": fairness." + u[0] + " is a binary"
-            + " classification option and is not used with task: multiclass. Remove it.");
+        throw new BadInputException(
+            doc.at("fairness", u[0])
+                + ": fairness."
+                + u[0]
+                + " is a binary"
+                + " classification option and is not used with task: multiclass. Remove it.");
       }
     }
   }
@@ -356,13 +530,22 @@ public final class SpecLoader {
     int bins = d.bins() == null ? defaults.bins() : d.bins();
     long maxDistinct = d.maxDistinct() == null ? defaults.maxDistinct() : d.maxDistinct();
     if (bins < 2 || bins > 1000) {
-      throw new BadInputException(doc.at("drift", "bins") + ": drift.bins must be between 2 and 1000"
-          + " (found " + bins + "); the default is 10 (deciles of the reference).");
+      throw new BadInputException(
+          doc.at("drift", "bins")
+              + ": drift.bins must be between 2 and 1000"
+              + " (found "
+              + bins
+              + "); the default is 10 (deciles of the reference).");
     }
     if (maxDistinct < 100 || maxDistinct > 10_000_000) {
-      throw new BadInputException(doc.at("drift", "max_distinct") + ": drift.max_distinct must be"
-          + " between 100 and 10000000 (found " + maxDistinct + "); the default is "
-          + defaults.maxDistinct() + ".");
+      throw new BadInputException(
+          doc.at("drift", "max_distinct")
+              + ": drift.max_distinct must be"
+              + " between 100 and 10000000 (found "
+              + maxDistinct
+              + "); the default is "
+              + defaults.maxDistinct()
+              + ".");
     }
     Map<String, DriftOptions.Test> tests = new java.util.TreeMap<>();
     if (d.tests() != null) {
@@ -370,31 +553,52 @@ public final class SpecLoader {
         AuditSpec.DriftTest t = e.getValue();
         DriftOptions.Method method = t == null ? null : DriftOptions.Method.parse(t.method());
         if (method == null) {
-          throw new BadInputException(doc.at("drift", "tests", e.getKey(), "method") + ": drift test"
-              + " for column '" + e.getKey() + "' needs a method, one of "
-              + DriftOptions.Method.ids() + "; found " + (t == null ? null : t.method()) + ".");
+          throw new BadInputException(
+              doc.at("drift", "tests", e.getKey(), "method")
+                  + ": drift test"
+                  + " for column '"
+                  + e.getKey()
+                  + "' needs a method, one of "
+                  + DriftOptions.Method.ids()
+                  + "; found "
+                  + (t == null ? null : t.method())
+                  + ".");
         }
         double threshold = t.threshold() == null ? method.defaultThreshold() : t.threshold();
         if (!(threshold > 0) || !Double.isFinite(threshold)) {
-          throw new BadInputException(doc.at("drift", "tests", e.getKey(), "threshold") + ": the"
-              + " threshold of the drift test for column '" + e.getKey() + "' must be a positive number.");
+          throw new BadInputException(
+              doc.at("drift", "tests", e.getKey(), "threshold")
+                  + ": the"
+                  + " threshold of the drift test for column '"
+                  + e.getKey()
+                  + "' must be a positive number.");
         }
         tests.put(e.getKey(), new DriftOptions.Test(method, threshold));
       }
     }
     List<String> segmentBy = d.segmentBy() == null ? List.of() : d.segmentBy();
     for (int i = 0; i < segmentBy.size(); i++) {
-      if (segmentBy.get(i) == null || segmentBy.get(i).isBlank()
+      if (segmentBy.get(i) == null
+          || segmentBy.get(i).isBlank()
           || segmentBy.indexOf(segmentBy.get(i)) != i) {
-        throw new BadInputException(doc.at("drift", "segment_by", i) + ": drift.segment_by needs"
-            + " distinct column names (found " + segmentBy.get(i) + ").");
+        throw new BadInputException(
+            doc.at("drift", "segment_by", i)
+                + ": drift.segment_by needs"
+                + " distinct column names (found "
+                + segmentBy.get(i)
+                + ").");
       }
     }
     int sample = d.classifierSample() == null ? defaults.classifierSample() : d.classifierSample();
     if (sample != 0 && (sample < 100 || sample > 1_000_000)) {
-      throw new BadInputException(doc.at("drift", "classifier_sample") + ": drift.classifier_sample"
-          + " must be 0 (no domain classifier) or between 100 and 1000000 rows per side (found "
-          + sample + "); the default is " + defaults.classifierSample() + ".");
+      throw new BadInputException(
+          doc.at("drift", "classifier_sample")
+              + ": drift.classifier_sample"
+              + " must be 0 (no domain classifier) or between 100 and 1000000 rows per side (found "
+              + sample
+              + "); the default is "
+              + defaults.classifierSample()
+              + ".");
     }
     return new DriftOptions(bins, maxDistinct, tests, segmentBy, sample);
   }
@@ -409,13 +613,23 @@ public final class SpecLoader {
       Path inSpecFolder = folder.resolve(ref).normalize();
       Path inProject = projectRules.resolve(ref).normalize();
       Path inProjectByName = projectRules.resolve(Path.of(ref).getFileName()).normalize();
-      Path found = Files.isRegularFile(inSpecFolder) ? inSpecFolder
-          : Files.isRegularFile(inProject) ? inProject
-          : Files.isRegularFile(inProjectByName) ? inProjectByName : null;
+      Path found =
+          Files.isRegularFile(inSpecFolder)
+              ? inSpecFolder
+              : Files.isRegularFile(inProject)
+                  ? inProject
+                  : Files.isRegularFile(inProjectByName) ? inProjectByName : null;
       if (found == null) {
-        throw new BadInputException(doc.at("rules", i) + ": rule pack '" + ref + "' not found in the"
-            + " spec's folder (" + folder + ") nor in the project's rules folder (" + projectRules
-            + "). Check the name, or set ASSAY_HOME to the Assay folder.");
+        throw new BadInputException(
+            doc.at("rules", i)
+                + ": rule pack '"
+                + ref
+                + "' not found in the"
+                + " spec's folder ("
+                + folder
+                + ") nor in the project's rules folder ("
+                + projectRules
+                + "). Check the name, or set ASSAY_HOME to the Assay folder.");
       }
       files.add(found);
     }

@@ -3,9 +3,9 @@ package dev.assay.yaml;
 import java.util.List;
 
 /**
- * What a document should be, so that a file that is plainly something else (a CSV, a password
- * file, another tool's config) gets one message saying so instead of a problem per line quoting
- * its content.
+ * What a document should be, so that a file that is plainly something else (a CSV, a password file,
+ * another tool's config) gets one message saying so instead of a problem per line quoting its
+ * content.
  *
  * @param name what the file is, for messages: "audit spec", "rule pack", ...
  * @param shape what it looks like, for the message: "a mapping with `pack:` and `rules:`"

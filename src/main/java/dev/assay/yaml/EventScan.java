@@ -11,15 +11,16 @@ import org.yaml.snakeyaml.events.NodeEvent;
 
 /**
  * Finds the line of a problem that SnakeYAML's composer reports without one (too deep a nesting,
- * too many aliases), by walking the parse events, which build nothing. Only called once a
- * document has already been rejected.
+ * too many aliases), by walking the parse events, which build nothing. Only called once a document
+ * has already been rejected.
  */
 final class EventScan {
 
-  private EventScan() {
-  }
+  private EventScan() {}
 
-  /** The 1-based line of the first collection nested deeper than {@code max}; 0 if none is found. */
+  /**
+   * The 1-based line of the first collection nested deeper than {@code max}; 0 if none is found.
+   */
   static int firstTooDeep(String text, int max) {
     int depth = 0;
     try {

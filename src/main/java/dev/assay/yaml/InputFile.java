@@ -15,11 +15,11 @@ import java.util.Locale;
 
 /**
  * The text of a document the user gives Assay (audit spec, rule pack, waivers, baseline), read
- * strictly: a regular file, no larger than a limit checked on the file's size <em>before</em> it
- * is read (so a huge file costs nothing), strict UTF-8 (an optional UTF-8 byte-order mark is
- * dropped; UTF-16 and Latin-1 are named with the line and column where decoding fails) and free of
- * control characters. Every failure is one {@link BadInputException} naming the file; none quotes
- * the file's content.
+ * strictly: a regular file, no larger than a limit checked on the file's size <em>before</em> it is
+ * read (so a huge file costs nothing), strict UTF-8 (an optional UTF-8 byte-order mark is dropped;
+ * UTF-16 and Latin-1 are named with the line and column where decoding fails) and free of control
+ * characters. Every failure is one {@link BadInputException} naming the file; none quotes the
+ * file's content.
  */
 public final class InputFile {
 
@@ -29,8 +29,7 @@ public final class InputFile {
   /** The largest baseline results.json: 64 MiB (a results.json lists metrics, not data). */
   public static final long MAX_BASELINE_BYTES = 64L << 20;
 
-  private InputFile() {
-  }
+  private InputFile() {}
 
   /**
    * Reads {@code file} as UTF-8 text.
@@ -45,12 +44,16 @@ public final class InputFile {
       throw new BadInputException(file + ": no such file; give the path of the " + what + ".");
     }
     if (Files.isDirectory(file)) {
-      throw new BadInputException(file + ": is a directory; give the path of the " + what
-          + " file itself.");
+      throw new BadInputException(
+          file + ": is a directory; give the path of the " + what + " file itself.");
     }
     if (!Files.isRegularFile(file)) {
-      throw new BadInputException(file + ": is not a regular file (a device or pipe); give the path"
-          + " of the " + what + " file.");
+      throw new BadInputException(
+          file
+              + ": is not a regular file (a device or pipe); give the path"
+              + " of the "
+              + what
+              + " file.");
     }
     byte[] bytes = bytes(file, what, maxBytes);
     return decode(file.toString(), bytes);
@@ -70,16 +73,29 @@ public final class InputFile {
         return bytes;
       }
     } catch (IOException e) {
-      throw new BadInputException(file + ": cannot read the " + what + " ("
-          + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "read error")
-          + "); check that it exists and is readable.");
+      throw new BadInputException(
+          file
+              + ": cannot read the "
+              + what
+              + " ("
+              + (e instanceof java.nio.file.AccessDeniedException
+                  ? "permission denied"
+                  : "read error")
+              + "); check that it exists and is readable.");
     }
   }
 
   private static BadInputException tooLarge(Path file, String what, long size, long maxBytes) {
-    return new BadInputException(file + ": is " + size + " bytes, larger than the " + limitText(maxBytes)
-        + " limit for " + ("aeiou".indexOf(what.charAt(0)) >= 0 ? "an " : "a ") + what
-        + "; check that it is the right file.");
+    return new BadInputException(
+        file
+            + ": is "
+            + size
+            + " bytes, larger than the "
+            + limitText(maxBytes)
+            + " limit for "
+            + ("aeiou".indexOf(what.charAt(0)) >= 0 ? "an " : "a ")
+            + what
+            + "; check that it is the right file.");
   }
 
   /** {@code 1 MiB (1048576 bytes)}. */
@@ -95,22 +111,34 @@ public final class InputFile {
    */
   static String decode(String source, byte[] bytes) {
     if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
-      throw new BadInputException(source + ": is UTF-16 (it starts with a UTF-16 byte-order mark),"
-          + " not UTF-8; save it as UTF-8.");
+      throw new BadInputException(
+          source
+              + ": is UTF-16 (it starts with a UTF-16 byte-order mark),"
+              + " not UTF-8; save it as UTF-8.");
     }
     int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
       out.flip();
       int[] at = position(out);
-      throw new BadInputException(source + ":" + at[0] + ": not UTF-8 at line " + at[0] + " (column "
-          + at[1] + ": byte 0x" + String.format(Locale.ROOT, "%02X", bytes[in.position()] & 0xFF)
-          + " is not valid UTF-8; Latin-1 or UTF-16?); save the file as UTF-8.");
+      throw new BadInputException(
+          source
+              + ":"
+              + at[0]
+              + ": not UTF-8 at line "
+              + at[0]
+              + " (column "
+              + at[1]
+              + ": byte 0x"
+              + String.format(Locale.ROOT, "%02X", bytes[in.position()] & 0xFF)
+              + " is not valid UTF-8; Latin-1 or UTF-16?); save the file as UTF-8.");
     }
     out.flip();
     String text = out.toString();
@@ -124,10 +152,21 @@ public final class InputFile {
       char c = text.charAt(i);
       if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
         int[] at = position(CharBuffer.wrap(text, 0, i));
-        throw new BadInputException(source + ":" + at[0] + ": the control character U+"
-            + String.format(Locale.ROOT, "%04X", (int) c) + " at line " + at[0] + " (column " + at[1]
-            + ")" + (c == 0 ? " means this is not UTF-8 text (UTF-16 without a byte-order mark?)" : "")
-            + "; save the file as plain UTF-8 text.");
+        throw new BadInputException(
+            source
+                + ":"
+                + at[0]
+                + ": the control character U+"
+                + String.format(Locale.ROOT, "%04X", (int) c)
+                + " at line "
+                + at[0]
+                + " (column "
+                + at[1]
+                + ")"
+                + (c == 0
+                    ? " means this is not UTF-8 text (UTF-16 without a byte-order mark?)"
+                    : "")
+                + "; save the file as plain UTF-8 text.");
       }
     }
   }

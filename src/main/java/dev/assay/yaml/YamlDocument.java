@@ -27,22 +27,22 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * A YAML (or JSON) file bound to records, that still knows where each key stands. Reading is
- * strict ({@link InputFile}, {@link StrictTree}: size, encoding, duplicate keys, aliases, value
- * lengths) and binding rejects unknown keys (so a typo such as {@code colums:} is named with its
- * line and the nearest known key); {@link #line} finds the
- * line of any key path so that later checks (a column missing from the data, a bad comparator) can
- * point at the line to fix.
+ * A YAML (or JSON) file bound to records, that still knows where each key stands. Reading is strict
+ * ({@link InputFile}, {@link StrictTree}: size, encoding, duplicate keys, aliases, value lengths)
+ * and binding rejects unknown keys (so a typo such as {@code colums:} is named with its line and
+ * the nearest known key); {@link #line} finds the line of any key path so that later checks (a
+ * column missing from the data, a bad comparator) can point at the line to fix.
  */
 public final class YamlDocument {
 
-  private static final ObjectMapper MAPPER = YAMLMapper.builder(new YAMLFactory())
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // StrictTree names both lines first
-      .build();
+  private static final ObjectMapper MAPPER =
+      YAMLMapper.builder(new YAMLFactory())
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // StrictTree names both lines first
+          .build();
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,8 +60,8 @@ public final class YamlDocument {
   static final int MAX_DEPTH = 20;
 
   /** What {@link #parse(String, String)} expects: any YAML mapping. */
-  private static final DocumentKind ANY = new DocumentKind("YAML mapping",
-      "key: value lines at the top", List.of());
+  private static final DocumentKind ANY =
+      new DocumentKind("YAML mapping", "key: value lines at the top", List.of());
 
   /**
    * Reads the document at {@code file} strictly ({@link InputFile}: size limit before reading,
@@ -86,9 +86,9 @@ public final class YamlDocument {
 
   /**
    * Parses {@code text} as a document of {@code kind}: well-formed YAML (or JSON), a mapping at the
-   * top with at least one of the kind's keys (or a near miss of one), and obeying
-   * {@link StrictTree}'s rules. A file that is plainly not of the kind gets one message that quotes
-   * none of its content.
+   * top with at least one of the kind's keys (or a near miss of one), and obeying {@link
+   * StrictTree}'s rules. A file that is plainly not of the kind gets one message that quotes none
+   * of its content.
    *
    * @throws BadInputException naming the file and, where there is one, the line
    */
@@ -96,13 +96,25 @@ public final class YamlDocument {
     text = jsonTabsAsSpaces(text);
     Node root = compose(source, text);
     if (!(root instanceof MappingNode mapping)) {
-      throw new BadInputException(source + ": " + kind.notThis(root == null ? "an empty file"
-          : root instanceof SequenceNode ? "a list" : "a single value") + ".");
+      throw new BadInputException(
+          source
+              + ": "
+              + kind.notThis(
+                  root == null
+                      ? "an empty file"
+                      : root instanceof SequenceNode ? "a list" : "a single value")
+              + ".");
     }
     if (!kind.markers().isEmpty() && !hasAKeyOf(mapping, kind.markers())) {
-      throw new BadInputException(source + ": " + kind.notThis("a mapping without "
-          + kind.markers().stream().map(k -> "`" + k + ":`").collect(Collectors.joining(" or ")))
-          + ".");
+      throw new BadInputException(
+          source
+              + ": "
+              + kind.notThis(
+                  "a mapping without "
+                      + kind.markers().stream()
+                          .map(k -> "`" + k + ":`")
+                          .collect(Collectors.joining(" or ")))
+              + ".");
     }
     StrictTree.check(source, root);
     return new YamlDocument(source, text, root);
@@ -118,21 +130,28 @@ public final class YamlDocument {
       return new Yaml(options).compose(new StringReader(text));
     } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-      throw new BadInputException(source + (line > 0 ? ":" + line : "") + ": malformed YAML: "
-          + YamlText.shown(firstLine(e.getProblem()), 120)
-          + ". Fix the syntax (indentation, quotes, colons) and retry.");
+      throw new BadInputException(
+          source
+              + (line > 0 ? ":" + line : "")
+              + ": malformed YAML: "
+              + YamlText.shown(firstLine(e.getProblem()), 120)
+              + ". Fix the syntax (indentation, quotes, colons) and retry.");
     } catch (RuntimeException e) {
       String message = String.valueOf(e.getMessage());
       if (message.startsWith("Nesting Depth exceeded")) {
-        throw new BadInputException(where(source, EventScan.firstTooDeep(text, MAX_DEPTH))
-            + ": nested more than " + MAX_DEPTH + " levels deep; Assay's documents need a few levels.");
+        throw new BadInputException(
+            where(source, EventScan.firstTooDeep(text, MAX_DEPTH))
+                + ": nested more than "
+                + MAX_DEPTH
+                + " levels deep; Assay's documents need a few levels.");
       }
       if (message.startsWith("Number of aliases")) {
-        throw new BadInputException(where(source, EventScan.firstAnchorOrAlias(text))
-            + ": anchors and aliases (&name, *name) are not supported; write the value out in full.");
+        throw new BadInputException(
+            where(source, EventScan.firstAnchorOrAlias(text))
+                + ": anchors and aliases (&name, *name) are not supported; write the value out in full.");
       }
-      throw new BadInputException(source + ": malformed YAML: " + YamlText.shown(firstLine(message), 120)
-          + ".");
+      throw new BadInputException(
+          source + ": malformed YAML: " + YamlText.shown(firstLine(message), 120) + ".");
     }
   }
 
@@ -185,29 +204,49 @@ public final class YamlDocument {
     try {
       return MAPPER.readValue(text, type);
     } catch (UnrecognizedPropertyException e) {
-      List<String> known = e.getKnownPropertyIds() == null ? List.of()
-          : e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+      List<String> known =
+          e.getKnownPropertyIds() == null
+              ? List.of()
+              : e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
       String key = e.getPropertyName() == null ? "" : e.getPropertyName();
-      String nearest = known.stream()
-          .min(java.util.Comparator.comparingInt((String k) -> EditDistance.between(key, k)))
-          .filter(k -> key.length() <= 64
-              && EditDistance.between(key, k) <= Math.max(2, k.length() / 3))
-          .orElse(null);
-      throw new BadInputException(where(e) + ": unknown key '" + path(e) + "'"
-          + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
-          + (known.isEmpty() ? "" : (nearest == null ? "; the" : " The") + " keys allowed here are: "
-              + String.join(", ", known))
-          + ". Fix the spelling or remove the key.");
+      String nearest =
+          known.stream()
+              .min(java.util.Comparator.comparingInt((String k) -> EditDistance.between(key, k)))
+              .filter(
+                  k ->
+                      key.length() <= 64
+                          && EditDistance.between(key, k) <= Math.max(2, k.length() / 3))
+              .orElse(null);
+      throw new BadInputException(
+          where(e)
+              + ": unknown key '"
+              + path(e)
+              + "'"
+              + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
+              + (known.isEmpty()
+                  ? ""
+                  : (nearest == null ? "; the" : " The")
+                      + " keys allowed here are: "
+                      + String.join(", ", known))
+              + ". Fix the spelling or remove the key.");
     } catch (MismatchedInputException e) {
-      String found = e instanceof InvalidFormatException invalid && invalid.getValue() != null
-          ? " (found '" + YamlText.shown(String.valueOf(invalid.getValue())) + "')" : "";
-      throw new BadInputException(where(e) + ": wrong value for '" + path(e) + "': expected "
-          + expected(e.getTargetType()) + found + ".");
+      String found =
+          e instanceof InvalidFormatException invalid && invalid.getValue() != null
+              ? " (found '" + YamlText.shown(String.valueOf(invalid.getValue())) + "')"
+              : "";
+      throw new BadInputException(
+          where(e)
+              + ": wrong value for '"
+              + path(e)
+              + "': expected "
+              + expected(e.getTargetType())
+              + found
+              + ".");
     } catch (JsonMappingException e) {
       throw new BadInputException(where(e) + ": wrong value for '" + path(e) + "'.");
     } catch (JsonProcessingException e) {
-      throw new BadInputException(where(e.getLocation()) + ": "
-          + YamlText.shown(firstLine(e.getOriginalMessage()), 200));
+      throw new BadInputException(
+          where(e.getLocation()) + ": " + YamlText.shown(firstLine(e.getOriginalMessage()), 200));
     }
   }
 
@@ -235,9 +274,9 @@ public final class YamlDocument {
   }
 
   /**
-   * The 1-based line of the value at a key path such as {@code ("columns", "label")} or
-   * {@code ("rules", 2, "must")}; the nearest enclosing line when the path does not exist, 0 when
-   * nothing matches.
+   * The 1-based line of the value at a key path such as {@code ("columns", "label")} or {@code
+   * ("rules", 2, "must")}; the nearest enclosing line when the path does not exist, 0 when nothing
+   * matches.
    */
   public int line(Object... path) {
     Node node = root;
@@ -251,8 +290,10 @@ public final class YamlDocument {
             next = tuple.getValueNode();
           }
         }
-      } else if (node instanceof SequenceNode seq && step instanceof Integer index
-          && index >= 0 && index < seq.getValue().size()) {
+      } else if (node instanceof SequenceNode seq
+          && step instanceof Integer index
+          && index >= 0
+          && index < seq.getValue().size()) {
         next = seq.getValue().get(index);
         line = next.getStartMark().getLine() + 1;
       }
@@ -273,22 +314,34 @@ public final class YamlDocument {
   /** The file and line of the key the error is about, found from its path in the document. */
   private String where(JsonMappingException e) {
     if (!e.getPath().isEmpty()) {
-      Object[] steps = e.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? (Object) ref.getFieldName() : (Object) ref.getIndex())
-          .toArray();
+      Object[] steps =
+          e.getPath().stream()
+              .map(
+                  ref ->
+                      ref.getFieldName() != null
+                          ? (Object) ref.getFieldName()
+                          : (Object) ref.getIndex())
+              .toArray();
       return at(steps);
     }
     return where(e.getLocation());
   }
 
   private String where(JsonLocation location) {
-    return location == null || location.getLineNr() <= 0 ? source : source + ":" + location.getLineNr();
+    return location == null || location.getLineNr() <= 0
+        ? source
+        : source + ":" + location.getLineNr();
   }
 
   private static String path(JsonMappingException e) {
-    return YamlText.path(e.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? (Object) ref.getFieldName() : (Object) ref.getIndex())
-        .toList());
+    return YamlText.path(
+        e.getPath().stream()
+            .map(
+                ref ->
+                    ref.getFieldName() != null
+                        ? (Object) ref.getFieldName()
+                        : (Object) ref.getIndex())
+            .toList());
   }
 
   private static String firstLine(String message) {

@@ -3,17 +3,16 @@ package dev.assay.yaml;
 import java.util.List;
 
 /**
- * Text from a user's document as it may appear in a message: keys and tags are cut to
- * {@link #MAX_SHOWN} characters and control characters are escaped, so that a hostile or
- * mistaken file cannot flood or forge the one-line error.
+ * Text from a user's document as it may appear in a message: keys and tags are cut to {@link
+ * #MAX_SHOWN} characters and control characters are escaped, so that a hostile or mistaken file
+ * cannot flood or forge the one-line error.
  */
 final class YamlText {
 
   /** The most characters of one key or token a message repeats. */
   static final int MAX_SHOWN = 60;
 
-  private YamlText() {
-  }
+  private YamlText() {}
 
   /** {@code text} cut to {@link #MAX_SHOWN} characters (with an ellipsis), controls escaped. */
   static String shown(String text) {

@@ -24,18 +24,26 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class BenchmarkTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void onlyTheChosenMeasurementsRunAndTheFamilyIsComparedWithItsScan() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    List<Benchmark.Figure> figures = Benchmark.run(SharedSpark.get(), dir, List.of(2_000L), 42,
-        new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of("scan", "fairness", "fairness-bootstrap", "fairness-lean"), false);
+    List<Benchmark.Figure> figures =
+        Benchmark.run(
+            SharedSpark.get(),
+            dir,
+            List.of(2_000L),
+            42,
+            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            List.of("scan", "fairness", "fairness-bootstrap", "fairness-lean"),
+            false);
 
-    assertEquals(List.of("scan", "fairness", "fairness-lean", "fairness-bootstrap"),
+    assertEquals(
+        List.of("scan", "fairness", "fairness-lean", "fairness-bootstrap"),
         figures.stream().map(Benchmark.Figure::what).toList());
-    assertTrue(figures.get(1).jobs() <= 2, "fairness is one pass: one job, two with AQE's final stage");
+    assertTrue(
+        figures.get(1).jobs() <= 2, "fairness is one pass: one job, two with AQE's final stage");
     assertTrue(figures.get(3).jobs() <= 2, "the bootstrap rides in the same pass");
     String table = bytes.toString(StandardCharsets.UTF_8);
     String fairness = table.lines().filter(l -> l.startsWith("fairness")).findFirst().orElseThrow();
@@ -49,7 +57,9 @@ class BenchmarkTest {
     double cpuRatio = Double.parseDouble(fairness.trim().split("\\s+")[9]);
     assertEquals(figures.get(1).cpuSeconds() / figures.get(0).cpuSeconds(), cpuRatio, 0.01);
     assertTrue(Files.isDirectory(dir.resolve("lending-2000.parquet")));
-    assertTrue(Files.isDirectory(dir.resolve("answers-1.parquet")), "a one-row stand-in for the text data");
+    assertTrue(
+        Files.isDirectory(dir.resolve("answers-1.parquet")),
+        "a one-row stand-in for the text data");
     assertFalse(Files.exists(dir.resolve("answers-200.parquet")));
   }
 }

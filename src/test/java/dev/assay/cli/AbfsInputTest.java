@@ -39,13 +39,15 @@ class AbfsInputTest {
 
   static final String CONTAINER = "audit-inputs";
   static final String BLOB = "credit/2026-11/data.csv";
-  static final String URI = "abfs://" + CONTAINER + "@" + Azurite.ACCOUNT + ".dfs.core.windows.net/" + BLOB;
+  static final String URI =
+      "abfs://" + CONTAINER + "@" + Azurite.ACCOUNT + ".dfs.core.windows.net/" + BLOB;
+
   /** Another container name: a separate cached FileSystem, pointed at a port nothing listens on. */
   static final String GONE = "abfs://gone@" + Azurite.ACCOUNT + ".dfs.core.windows.net/" + BLOB;
+
   static byte[] csv;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void upload() {
@@ -53,35 +55,65 @@ class AbfsInputTest {
     // Group A approved 20/40, group B 10/40: impact ratio 0.5 < 0.8, so the gate closes (exit 1).
     List<String> lines = new ArrayList<>(List.of("id,grp,outcome,approved"));
     for (int i = 0; i < 80; i++) {
-      lines.add(i + "," + (i < 40 ? "A" : "B") + "," + (i % 2) + "," + ((i % 40) < (i < 40 ? 20 : 10) ? 1 : 0));
+      lines.add(
+          i
+              + ","
+              + (i < 40 ? "A" : "B")
+              + ","
+              + (i % 2)
+              + ","
+              + ((i % 40) < (i < 40 ? 20 : 10) ? 1 : 0));
     }
     csv = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-    BlobContainerClient container = new BlobServiceClientBuilder()
-        .connectionString(Azurite.get().connectionString()).buildClient().getBlobContainerClient(CONTAINER);
+    BlobContainerClient container =
+        new BlobServiceClientBuilder()
+            .connectionString(Azurite.get().connectionString())
+            .buildClient()
+            .getBlobContainerClient(CONTAINER);
     container.createIfNotExists();
     container.getBlobClient(BLOB).upload(BinaryData.fromBytes(csv), true);
   }
 
-  /** hadoop-azure's threads would hold the JVM at exit (see DESIGN-NOTES): close what the runs opened. */
+  /**
+   * hadoop-azure's threads would hold the JVM at exit (see DESIGN-NOTES): close what the runs
+   * opened.
+   */
   @AfterAll
   static void closeFileSystems() throws IOException {
     for (String uri : List.of(URI, GONE)) {
-      new org.apache.hadoop.fs.Path(uri).getFileSystem(SharedSpark.get().sparkContext().hadoopConfiguration()).close();
+      new org.apache.hadoop.fs.Path(uri)
+          .getFileSystem(SharedSpark.get().sparkContext().hadoopConfiguration())
+          .close();
     }
   }
 
   Path spec(String path) throws IOException {
     Path spec = dir.resolve("audit.yaml");
-    Files.writeString(spec, String.join("\n", "version: 1", "name: abfs-audit", "data:",
-        "  current: {path: '" + path + "'}", "columns:", "  label: outcome", "  prediction: approved",
-        "  sensitive: [grp]", "rules: [rules/eeoc-four-fifths.yaml]", ""));
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "version: 1",
+            "name: abfs-audit",
+            "data:",
+            "  current: {path: '" + path + "'}",
+            "columns:",
+            "  label: outcome",
+            "  prediction: approved",
+            "  sensitive: [grp]",
+            "rules: [rules/eeoc-four-fifths.yaml]",
+            ""));
     return spec;
   }
 
   /** The settings a user gives for the emulator: the account key and the endpoint mapping. */
   static List<String> azuriteConf(String hostPort) {
     return List.of(
-        "--conf", "spark.hadoop.fs.azure.account.key." + Azurite.ACCOUNT + ".dfs.core.windows.net=" + Azurite.KEY,
+        "--conf",
+            "spark.hadoop.fs.azure.account.key."
+                + Azurite.ACCOUNT
+                + ".dfs.core.windows.net="
+                + Azurite.KEY,
         "--conf", "spark.hadoop.fs.azure.abfs.endpoint=" + hostPort,
         "--conf", "spark.hadoop.fs.azure.always.use.https=false",
         "--conf", "spark.hadoop.fs.azure.account.hns.enabled=false",
@@ -134,7 +166,8 @@ class AbfsInputTest {
     if (Files.exists(out)) {
       try (Stream<Path> files = Files.walk(out)) {
         for (Path f : files.filter(Files::isRegularFile).toList()) {
-          assertFalse(Files.readString(f, StandardCharsets.UTF_8).contains(Azurite.KEY), f.toString());
+          assertFalse(
+              Files.readString(f, StandardCharsets.UTF_8).contains(Azurite.KEY), f.toString());
         }
       }
     }

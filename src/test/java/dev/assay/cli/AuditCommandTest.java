@@ -20,16 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CLI end to end, in temp folders: all five outputs and the exit codes of the contract, and
- * bad input that must exit 2 with one message naming the culprit and no stack trace.
+ * The CLI end to end, in temp folders: all five outputs and the exit codes of the contract, and bad
+ * input that must exit 2 with one message naming the culprit and no stack trace.
  */
 class AuditCommandTest {
 
-  static final List<String> OUTPUTS = List.of("report.html", "results.json", "junit.xml", "summary.md", "manifest.json");
+  static final List<String> OUTPUTS =
+      List.of("report.html", "results.json", "junit.xml", "summary.md", "manifest.json");
 
-  @TempDir
-  Path dir;
-
+  @TempDir Path dir;
 
   @BeforeAll
   static void session() {
@@ -41,8 +40,8 @@ class AuditCommandTest {
   }
 
   /**
-   * A CSV with two groups of 40: group A has 20 predicted positive (rate 0.5), group B has
-   * {@code bPositives} (rate bPositives/40). Labels alternate 1, 0.
+   * A CSV with two groups of 40: group A has 20 predicted positive (rate 0.5), group B has {@code
+   * bPositives} (rate bPositives/40). Labels alternate 1, 0.
    */
   Path csv(int bPositives) throws IOException {
     List<String> lines = new ArrayList<>(List.of("id,grp,outcome,approved"));
@@ -59,15 +58,18 @@ class AuditCommandTest {
 
   Path spec(String columns) throws IOException {
     Path spec = dir.resolve("audit.yaml");
-    Files.writeString(spec, String.join("\n",
-        "version: 1",
-        "name: tiny-audit",
-        "data:",
-        "  current: {path: data.csv}",
-        "columns:",
-        columns,
-        "rules: [rules/eeoc-four-fifths.yaml]",
-        ""));
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "version: 1",
+            "name: tiny-audit",
+            "data:",
+            "  current: {path: data.csv}",
+            "columns:",
+            columns,
+            "rules: [rules/eeoc-four-fifths.yaml]",
+            ""));
     return spec;
   }
 
@@ -95,8 +97,7 @@ class AuditCommandTest {
     assertTrue(Files.readString(out.resolve("junit.xml")).contains("<failure"));
     assertTrue(r.out().contains("FAIL") && r.out().contains("report.html"), r.out());
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
-    assertTrue(manifest.toString().contains(
-        "\"sha256\""), manifest.toString());
+    assertTrue(manifest.toString().contains("\"sha256\""), manifest.toString());
   }
 
   @Test
@@ -105,24 +106,41 @@ class AuditCommandTest {
     Path out = dir.resolve("report");
     Result r = cli("audit", spec(COLUMNS).toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());
-    assertEquals("PASS", new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("verdict").asText());
+    assertEquals(
+        "PASS",
+        new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("verdict").asText());
   }
 
   @Test
   void aWaiverOpensTheGateUntilItExpires() throws IOException {
     csv(10);
     Path waivers = dir.resolve("waivers.yaml");
-    Files.writeString(waivers, "waivers:\n  - rule: eeoc-four-fifths\n    attribute: grp\n"
-        + "    reason: remediation under way\n    approved_by: risk committee\n    expires: 2999-12-31\n");
-    Result r = cli("audit", spec(COLUMNS).toString(), "--out", dir.resolve("r1").toString(),
-        "--waivers", waivers.toString());
+    Files.writeString(
+        waivers,
+        "waivers:\n  - rule: eeoc-four-fifths\n    attribute: grp\n"
+            + "    reason: remediation under way\n    approved_by: risk committee\n    expires: 2999-12-31\n");
+    Result r =
+        cli(
+            "audit",
+            spec(COLUMNS).toString(),
+            "--out",
+            dir.resolve("r1").toString(),
+            "--waivers",
+            waivers.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(Files.readString(dir.resolve("r1/results.json")).contains("WAIVED"));
-    assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(dir.resolve("r1/results.json")));
+    assertEquals(
+        java.util.Set.of(), dev.assay.ContractSchema.errors(dir.resolve("r1/results.json")));
 
     Files.writeString(waivers, Files.readString(waivers).replace("2999-12-31", "2020-01-31"));
-    r = cli("audit", spec(COLUMNS).toString(), "--out", dir.resolve("r2").toString(),
-        "--waivers", waivers.toString());
+    r =
+        cli(
+            "audit",
+            spec(COLUMNS).toString(),
+            "--out",
+            dir.resolve("r2").toString(),
+            "--waivers",
+            waivers.toString());
     assertEquals(1, r.code(), r.err());
   }
 
@@ -133,8 +151,14 @@ class AuditCommandTest {
     assertEquals(0, cli("audit", spec(COLUMNS).toString(), "--out", first.toString()).code());
     csv(10); // ratio drops from 0.9 to 0.5
     Path second = dir.resolve("second");
-    Result r = cli("audit", spec(COLUMNS).toString(), "--out", second.toString(),
-        "--baseline", first.resolve("results.json").toString());
+    Result r =
+        cli(
+            "audit",
+            spec(COLUMNS).toString(),
+            "--out",
+            second.toString(),
+            "--baseline",
+            first.resolve("results.json").toString());
     assertEquals(1, r.code(), r.err());
     JsonNode results = new ObjectMapper().readTree(second.resolve("results.json").toFile());
     String message = results.get("rules").get(0).get("message").asText();
@@ -142,15 +166,18 @@ class AuditCommandTest {
     // Every metric both runs computed carries its baseline value and the change.
     JsonNode rate = null;
     for (JsonNode m : results.get("metrics")) {
-      if (m.get("metric").asText().equals("selection_rate") && "B".equals(m.path("group").asText())) {
+      if (m.get("metric").asText().equals("selection_rate")
+          && "B".equals(m.path("group").asText())) {
         rate = m;
       }
     }
     assertEquals(0.45, rate.get("baseline").asDouble(), 1e-12); // 18 of 40 before
-    assertEquals(-0.2, rate.get("change").asDouble(), 1e-12);   // 10 of 40 now
-    assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(second.resolve("results.json")));
+    assertEquals(-0.2, rate.get("change").asDouble(), 1e-12); // 10 of 40 now
+    assertEquals(
+        java.util.Set.of(), dev.assay.ContractSchema.errors(second.resolve("results.json")));
     assertTrue(Files.readString(second.resolve("manifest.json")).contains("\"baseline\""));
-    assertBadInput(cli("audit", spec(COLUMNS).toString(), "--baseline", dir.resolve("none.json").toString()),
+    assertBadInput(
+        cli("audit", spec(COLUMNS).toString(), "--baseline", dir.resolve("none.json").toString()),
         "none.json");
   }
 
@@ -167,15 +194,34 @@ class AuditCommandTest {
   void aFavourableValueTheDataDoesNotHoldExitsTwoNamingTheSpecLine() throws IOException {
     csv(10);
     // columns start at line 6: label, prediction, sensitive, then favourable on line 9.
-    assertBadInput(cli("audit", spec(COLUMNS + "  favourable: 2").toString(), "--out",
-        dir.resolve("o").toString()), "audit.yaml:9", "columns.favourable is '2'", "'approved'");
-    assertBadInput(cli("audit", spec(COLUMNS + "  favourable: 'no'").toString(), "--out",
-        dir.resolve("o").toString()), "audit.yaml:9", "is numeric");
+    assertBadInput(
+        cli(
+            "audit",
+            spec(COLUMNS + "  favourable: 2").toString(),
+            "--out",
+            dir.resolve("o").toString()),
+        "audit.yaml:9",
+        "columns.favourable is '2'",
+        "'approved'");
+    assertBadInput(
+        cli(
+            "audit",
+            spec(COLUMNS + "  favourable: 'no'").toString(),
+            "--out",
+            dir.resolve("o").toString()),
+        "audit.yaml:9",
+        "is numeric");
     // favourable 0 is the other value: the audit runs. Favourable rates A 20/40 = 0.5,
     // B 30/40 = 0.75, so the ratio is 0.5 / 0.75 and the gate closes.
-    Result ok = cli("audit", spec(COLUMNS + "  favourable: 0").toString(), "--out", dir.resolve("ok").toString());
+    Result ok =
+        cli(
+            "audit",
+            spec(COLUMNS + "  favourable: 0").toString(),
+            "--out",
+            dir.resolve("ok").toString());
     assertEquals(1, ok.code(), ok.err());
-    JsonNode rule = new ObjectMapper().readTree(dir.resolve("ok/results.json").toFile()).get("rules").get(0);
+    JsonNode rule =
+        new ObjectMapper().readTree(dir.resolve("ok/results.json").toFile()).get("rules").get(0);
     assertEquals(0.5 / 0.75, rule.get("observed").asDouble(), 1e-12);
   }
 
@@ -192,22 +238,32 @@ class AuditCommandTest {
   @Test
   void aMissingColumnExitsTwoNamingTheColumnAndTheSpecLine() throws IOException {
     csv(10);
-    assertBadInput(cli("audit", spec("  label: outcom\n  prediction: approved\n  sensitive: [grp]\n").toString(),
-        "--out", dir.resolve("o").toString()), "'outcom'", "audit.yaml:6", "outcome");
+    assertBadInput(
+        cli(
+            "audit",
+            spec("  label: outcom\n  prediction: approved\n  sensitive: [grp]\n").toString(),
+            "--out",
+            dir.resolve("o").toString()),
+        "'outcom'",
+        "audit.yaml:6",
+        "outcome");
   }
 
   @Test
   void aNonBinaryLabelExitsTwoNamingTheValues() throws IOException {
     Path file = csv(10);
     Files.writeString(file, Files.readString(file) + "99,A,7,1\n");
-    assertBadInput(cli("audit", spec(COLUMNS).toString(), "--out", dir.resolve("o").toString()),
-        "'outcome'", "'7'");
+    assertBadInput(
+        cli("audit", spec(COLUMNS).toString(), "--out", dir.resolve("o").toString()),
+        "'outcome'",
+        "'7'");
   }
 
   @Test
   void emptyDataExitsTwo() throws IOException {
     Files.writeString(dir.resolve("data.csv"), "id,grp,outcome,approved\n");
-    assertBadInput(cli("audit", spec(COLUMNS).toString(), "--out", dir.resolve("o").toString()), "no rows");
+    assertBadInput(
+        cli("audit", spec(COLUMNS).toString(), "--out", dir.resolve("o").toString()), "no rows");
   }
 
   @Test
@@ -221,7 +277,9 @@ class AuditCommandTest {
   void anUnknownKeyExitsTwoNamingTheKeyAndLine() throws IOException {
     csv(10);
     Path spec = dir.resolve("typo.yaml");
-    Files.writeString(spec, "version: 1\nname: typo\ndata: {current: {path: data.csv}}\ncolums:\n  label: outcome\n");
+    Files.writeString(
+        spec,
+        "version: 1\nname: typo\ndata: {current: {path: data.csv}}\ncolums:\n  label: outcome\n");
     assertBadInput(cli("audit", spec.toString()), "typo.yaml:4", "unknown key 'colums'", "columns");
   }
 
@@ -229,8 +287,10 @@ class AuditCommandTest {
   void rulesValidateAcceptsTheShippedPacksAndRejectsABadOne() throws IOException {
     assertEquals(0, cli("rules", "validate", "rules").code());
     Path bad = dir.resolve("bad-pack.yaml");
-    Files.writeString(bad, "pack: bad\nrules:\n  - id: r1\n    metric: fairness.demographic_parity_ratio\n"
-        + "    must: '>= abc'\n    severity: blocking\n");
+    Files.writeString(
+        bad,
+        "pack: bad\nrules:\n  - id: r1\n    metric: fairness.demographic_parity_ratio\n"
+            + "    must: '>= abc'\n    severity: blocking\n");
     Result r = cli("rules", "validate", bad.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("bad-pack.yaml:5") && r.err().contains("r1"), r.err());
@@ -240,7 +300,12 @@ class AuditCommandTest {
   void versionAndHelpExitZero() {
     Result v = cli("--version");
     assertEquals(0, v.code());
-    assertTrue(v.out().startsWith("assay ") && v.out().contains("(commit ") && v.out().contains(", Spark 4.2.0, Scala 2.13.") && v.out().contains(", Java "), v.out());
+    assertTrue(
+        v.out().startsWith("assay ")
+            && v.out().contains("(commit ")
+            && v.out().contains(", Spark 4.2.0, Scala 2.13.")
+            && v.out().contains(", Java "),
+        v.out());
     assertEquals(0, cli("--help").code());
     assertEquals(2, cli("audit").code(), "a missing SPEC is bad usage");
   }

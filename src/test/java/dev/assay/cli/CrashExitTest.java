@@ -15,9 +15,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Whatever a command throws — an exception, or an {@link Error} that picocli's
- * execution-exception handler never sees — the exit code is 3 with one line on standard error and
- * no stack trace; never 1, which means the gate closed.
+ * Whatever a command throws — an exception, or an {@link Error} that picocli's execution-exception
+ * handler never sees — the exit code is 3 with one line on standard error and no stack trace; never
+ * 1, which means the gate closed.
  */
 class CrashExitTest {
 
@@ -59,7 +59,8 @@ class CrashExitTest {
     assertEquals(3, code, err.toString());
     String text = err.toString().strip();
     assertEquals(1, text.lines().count(), text);
-    assertTrue(text.startsWith("assay: run failed: " + failure.get().getClass().getSimpleName()), text);
+    assertTrue(
+        text.startsWith("assay: run failed: " + failure.get().getClass().getSimpleName()), text);
     assertFalse(text.contains("\tat "), text);
   }
 

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The drift family end to end through the CLI, with a reference file and the drift rule pack. */
 class DriftAuditTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void session() {
@@ -32,10 +31,19 @@ class DriftAuditTest {
   /**
    * 40 rows: x = i + shift, kind cycling through {@code kinds}, outcome alternating 0/1, grp A/B.
    */
-  Path csv(String name, String xHeader, int shift, String xPrefix, String... kinds) throws IOException {
+  Path csv(String name, String xHeader, int shift, String xPrefix, String... kinds)
+      throws IOException {
     List<String> lines = new ArrayList<>(List.of("grp,outcome," + xHeader + ",kind"));
     for (int i = 0; i < 40; i++) {
-      lines.add((i % 2 == 0 ? "A" : "B") + "," + (i % 2) + "," + xPrefix + (i + shift) + "," + kinds[i % kinds.length]);
+      lines.add(
+          (i % 2 == 0 ? "A" : "B")
+              + ","
+              + (i % 2)
+              + ","
+              + xPrefix
+              + (i + shift)
+              + ","
+              + kinds[i % kinds.length]);
     }
     Path file = dir.resolve(name);
     Files.write(file, lines);
@@ -44,18 +52,21 @@ class DriftAuditTest {
 
   Path spec(String extra) throws IOException {
     Path spec = dir.resolve("audit.yaml");
-    Files.writeString(spec, String.join("\n",
-        "version: 1",
-        "name: drift-audit",
-        "data:",
-        "  current: {path: current.csv}",
-        "  reference: {path: reference.csv}",
-        "columns:",
-        "  label: outcome",
-        "  features: [x, kind]",
-        extra,
-        "rules: [rules/drift-default.yaml]",
-        ""));
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "version: 1",
+            "name: drift-audit",
+            "data:",
+            "  current: {path: current.csv}",
+            "  reference: {path: reference.csv}",
+            "columns:",
+            "  label: outcome",
+            "  features: [x, kind]",
+            extra,
+            "rules: [rules/drift-default.yaml]",
+            ""));
     return spec;
   }
 
@@ -68,7 +79,9 @@ class DriftAuditTest {
     // drift-default is a warning: the gate stays open
     assertEquals(0, r.code(), r.err());
     assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
-    assertEquals(java.util.Set.of(), dev.assay.docs.MetricReference.read().undocumented(out.resolve("results.json")),
+    assertEquals(
+        java.util.Set.of(),
+        dev.assay.docs.MetricReference.read().undocumented(out.resolve("results.json")),
         "docs/metrics.md");
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     JsonNode x = metric(results, "ks_statistic", "x");
@@ -79,7 +92,8 @@ class DriftAuditTest {
     assertEquals(1, metric(results, "drift_detected", "kind").get("value").asInt());
     assertEquals(0, metric(results, "drift_detected", "outcome").get("value").asInt());
     // c: 13 of 40 current values are unseen in the reference (i % 3 == 2)
-    assertEquals(13.0 / 40, metric(results, "unseen_share_current", "kind").get("value").asDouble(), 1e-12);
+    assertEquals(
+        13.0 / 40, metric(results, "unseen_share_current", "kind").get("value").asDouble(), 1e-12);
     assertEquals(2.0 / 3, metric(results, "drift_share", null).get("value").asDouble(), 1e-12);
     JsonNode rule = results.get("rules").get(0);
     assertEquals("dataset-drift", rule.get("id").asText());
@@ -87,8 +101,14 @@ class DriftAuditTest {
     String manifest = Files.readString(out.resolve("manifest.json"));
     assertTrue(manifest.contains("data.reference"), manifest);
 
-    CliRun.Result strict = cli("audit", spec("").toString(), "--out",
-        dir.resolve("strict").toString(), "--fail-on", "warning");
+    CliRun.Result strict =
+        cli(
+            "audit",
+            spec("").toString(),
+            "--out",
+            dir.resolve("strict").toString(),
+            "--fail-on",
+            "warning");
     assertEquals(1, strict.code(), strict.err());
   }
 
@@ -96,28 +116,51 @@ class DriftAuditTest {
   void aDriftColumnMissingFromTheReferenceExitsTwoNamingIt() throws IOException {
     csv("reference.csv", "x_old", 0, "", "a", "b");
     csv("current.csv", "x", 0, "", "a", "b");
-    assertBadInput(cli("audit", spec("").toString(), "--out", dir.resolve("o").toString()),
-        "'x'", "data.reference", "audit.yaml:8");
+    assertBadInput(
+        cli("audit", spec("").toString(), "--out", dir.resolve("o").toString()),
+        "'x'",
+        "data.reference",
+        "audit.yaml:8");
   }
 
   @Test
   void aColumnNumericInOneDataSetAndTextInTheOtherExitsTwoNamingIt() throws IOException {
     csv("reference.csv", "x", 0, "v", "a", "b");
     csv("current.csv", "x", 0, "", "a", "b");
-    assertBadInput(cli("audit", spec("").toString(), "--out", dir.resolve("o").toString()),
-        "'x'", "string", "int", "audit.yaml:8");
+    assertBadInput(
+        cli("audit", spec("").toString(), "--out", dir.resolve("o").toString()),
+        "'x'",
+        "string",
+        "int",
+        "audit.yaml:8");
   }
 
   @Test
   void aDriftTestForAnUnknownColumnOrABadMethodExitsTwoWithTheLine() throws IOException {
     csv("reference.csv", "x", 0, "", "a", "b");
     csv("current.csv", "x", 0, "", "a", "b");
-    assertBadInput(cli("audit", spec("drift:\n  tests:\n    kind: {method: ks}").toString(),
-        "--out", dir.resolve("o").toString()), "audit.yaml:11", "'ks'", "kind");
-    assertBadInput(cli("audit", spec("drift:\n  tests:\n    x: {method: magic}").toString(),
-        "--out", dir.resolve("o").toString()), "audit.yaml:11", "magic", "wasserstein");
-    assertBadInput(cli("audit", spec("drift: {bins: 1}").toString(),
-        "--out", dir.resolve("o").toString()), "audit.yaml:9", "drift.bins");
+    assertBadInput(
+        cli(
+            "audit",
+            spec("drift:\n  tests:\n    kind: {method: ks}").toString(),
+            "--out",
+            dir.resolve("o").toString()),
+        "audit.yaml:11",
+        "'ks'",
+        "kind");
+    assertBadInput(
+        cli(
+            "audit",
+            spec("drift:\n  tests:\n    x: {method: magic}").toString(),
+            "--out",
+            dir.resolve("o").toString()),
+        "audit.yaml:11",
+        "magic",
+        "wasserstein");
+    assertBadInput(
+        cli("audit", spec("drift: {bins: 1}").toString(), "--out", dir.resolve("o").toString()),
+        "audit.yaml:9",
+        "drift.bins");
   }
 
   @Test
@@ -126,8 +169,8 @@ class DriftAuditTest {
     csv("reference.csv", "x", 0, "", "a", "b");
     csv("current.csv", "x", 20, "", "a", "b", "c");
     Path out = dir.resolve("report");
-    CliRun.Result r = cli("audit", spec("drift: {segment_by: [grp]}").toString(),
-        "--out", out.toString());
+    CliRun.Result r =
+        cli("audit", spec("drift: {segment_by: [grp]}").toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
@@ -135,8 +178,10 @@ class DriftAuditTest {
     // 10 reference values lie below every current one → D = 10/20
     JsonNode a = null;
     for (JsonNode m : results.get("metrics")) {
-      if (m.get("metric").asText().equals("ks_statistic") && m.has("group")
-          && m.get("attribute").asText().equals("grp") && m.get("group").asText().equals("A")
+      if (m.get("metric").asText().equals("ks_statistic")
+          && m.has("group")
+          && m.get("attribute").asText().equals("grp")
+          && m.get("group").asText().equals("A")
           && m.get("column").asText().equals("x")) {
         a = m;
       }
@@ -146,16 +191,27 @@ class DriftAuditTest {
     String html = Files.readString(out.resolve("report.html"));
     assertTrue(html.contains("grp = A"), "the segment's drift_share is in the report");
 
-    Files.writeString(dir.resolve("reference.csv"), Files.readString(dir.resolve("reference.csv"))
-        .replaceFirst("grp,", "group,"));
-    assertBadInput(cli("audit", spec("drift:\n  segment_by: [grp]").toString(), "--out",
-        dir.resolve("o").toString()), "'grp'", "data.reference", "audit.yaml:10");
+    Files.writeString(
+        dir.resolve("reference.csv"),
+        Files.readString(dir.resolve("reference.csv")).replaceFirst("grp,", "group,"));
+    assertBadInput(
+        cli(
+            "audit",
+            spec("drift:\n  segment_by: [grp]").toString(),
+            "--out",
+            dir.resolve("o").toString()),
+        "'grp'",
+        "data.reference",
+        "audit.yaml:10");
   }
 
   static JsonNode metric(JsonNode results, String metric, String column) {
     for (JsonNode m : results.get("metrics")) {
-      if (m.get("family").asText().equals("drift") && m.get("metric").asText().equals(metric)
-          && (column == null ? !m.has("column") : m.has("column") && m.get("column").asText().equals(column))) {
+      if (m.get("family").asText().equals("drift")
+          && m.get("metric").asText().equals(metric)
+          && (column == null
+              ? !m.has("column")
+              : m.has("column") && m.get("column").asText().equals(column))) {
         return m;
       }
     }

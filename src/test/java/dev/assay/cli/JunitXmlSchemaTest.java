@@ -33,17 +33,16 @@ import org.xml.sax.SAXException;
 
 /**
  * junit.xml loads in the CI servers users run: real output of an audit (a failed rule, a waived
- * one, passes) and of a run with every verdict status validates against the Jenkins xUnit
- * junit-10 schema as a whole, and suite by suite against the Ant / Surefire 3.0 schema, whose
- * root is one {@code <testsuite>} (both restated in src/test/resources/junit-schemas).
+ * one, passes) and of a run with every verdict status validates against the Jenkins xUnit junit-10
+ * schema as a whole, and suite by suite against the Ant / Surefire 3.0 schema, whose root is one
+ * {@code <testsuite>} (both restated in src/test/resources/junit-schemas).
  */
 class JunitXmlSchemaTest {
 
   static final Schema JENKINS = schema("jenkins-xunit-junit-10.xsd");
   static final Schema SUREFIRE = schema("surefire-test-report-3.0.xsd");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void session() {
@@ -73,8 +72,9 @@ class JunitXmlSchemaTest {
     // without a time (which the Surefire schema rejects) are both caught.
     byte[] good = new JunitXml().render(SampleRuns.full());
     String text = new String(good, StandardCharsets.UTF_8);
-    byte[] rootSkipped = text.replaceFirst("<testsuites ", "<testsuites skipped=\"3\" ")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] rootSkipped =
+        text.replaceFirst("<testsuites ", "<testsuites skipped=\"3\" ")
+            .getBytes(StandardCharsets.UTF_8);
     assertThrows(SAXException.class, () -> JENKINS.newValidator().validate(source(rootSkipped)));
     byte[] noTime = text.replace(" time=\"0\"", "").getBytes(StandardCharsets.UTF_8);
     Element suite = (Element) parse(noTime).getElementsByTagName("testsuite").item(0);
@@ -101,16 +101,36 @@ class JunitXmlSchemaTest {
     }
     Files.write(dir.resolve("data.csv"), lines);
     Path spec = dir.resolve("audit.yaml");
-    Files.writeString(spec, String.join("\n", "version: 1", "name: junit-schema", "data:",
-        "  current: {path: data.csv}", "columns:", "  label: outcome", "  prediction: approved",
-        "  sensitive: [grp]", "rules: [rules/eeoc-four-fifths.yaml, rules/nyc-ll144.yaml]", ""));
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "version: 1",
+            "name: junit-schema",
+            "data:",
+            "  current: {path: data.csv}",
+            "columns:",
+            "  label: outcome",
+            "  prediction: approved",
+            "  sensitive: [grp]",
+            "rules: [rules/eeoc-four-fifths.yaml, rules/nyc-ll144.yaml]",
+            ""));
     Path waivers = dir.resolve("waivers.yaml");
-    Files.writeString(waivers, String.join("\n", "waivers:", "  - rule: ll144-impact-ratio", "    attribute: grp",
-        "    reason: reviewed by counsel", "    approved_by: risk committee",
-        "    expires: 2999-12-31", ""));
+    Files.writeString(
+        waivers,
+        String.join(
+            "\n",
+            "waivers:",
+            "  - rule: ll144-impact-ratio",
+            "    attribute: grp",
+            "    reason: reviewed by counsel",
+            "    approved_by: risk committee",
+            "    expires: 2999-12-31",
+            ""));
     Path out = dir.resolve("report");
-    CliRun.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out",
-        out.toString(), "--waivers", waivers.toString());
+    CliRun.Result r =
+        AuditCommandTest.cli(
+            "audit", spec.toString(), "--out", out.toString(), "--waivers", waivers.toString());
     assertEquals(1, r.code(), r.err());
     return out;
   }

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MulticlassAuditTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void session() {
@@ -59,48 +58,63 @@ class MulticlassAuditTest {
       lines.add("B," + y + "," + p);
     }
     Files.write(dir.resolve("data.csv"), lines);
-    Files.writeString(dir.resolve("multiclass.yaml"), String.join("\n",
-        "pack: multiclass-parity",
-        "title: Parity for every class",
-        "reference: test",
-        "rules:",
-        "  - id: worst-dpr",
-        "    metric: fairness.worst_class_demographic_parity_ratio",
-        "    where: {attribute: \"*\"}",
-        "    must: \">= 0.8\"",
-        "    severity: blocking",
-        "  - id: mid-gap",
-        "    metric: fairness.demographic_parity_difference",
-        "    where: {attribute: grp, class: mid}",
-        "    must: \"<= 0.2\"",
-        "    severity: warning",
-        "  - id: dpr-per-class",
-        "    metric: fairness.demographic_parity_ratio",
-        "    where: {attribute: grp}",
-        "    must: \">= 0.6\"",
-        "    severity: blocking",
-        ""));
-    Files.writeString(dir.resolve("waivers.yaml"), String.join("\n",
-        "waivers:",
-        "  - rule: dpr-per-class",
-        "    attribute: grp",
-        "    class: \"high&up\"",
-        "    reason: test",
-        "    approved_by: tester",
-        "    expires: 2099-12-31",
-        ""));
+    Files.writeString(
+        dir.resolve("multiclass.yaml"),
+        String.join(
+            "\n",
+            "pack: multiclass-parity",
+            "title: Parity for every class",
+            "reference: test",
+            "rules:",
+            "  - id: worst-dpr",
+            "    metric: fairness.worst_class_demographic_parity_ratio",
+            "    where: {attribute: \"*\"}",
+            "    must: \">= 0.8\"",
+            "    severity: blocking",
+            "  - id: mid-gap",
+            "    metric: fairness.demographic_parity_difference",
+            "    where: {attribute: grp, class: mid}",
+            "    must: \"<= 0.2\"",
+            "    severity: warning",
+            "  - id: dpr-per-class",
+            "    metric: fairness.demographic_parity_ratio",
+            "    where: {attribute: grp}",
+            "    must: \">= 0.6\"",
+            "    severity: blocking",
+            ""));
+    Files.writeString(
+        dir.resolve("waivers.yaml"),
+        String.join(
+            "\n",
+            "waivers:",
+            "  - rule: dpr-per-class",
+            "    attribute: grp",
+            "    class: \"high&up\"",
+            "    reason: test",
+            "    approved_by: tester",
+            "    expires: 2099-12-31",
+            ""));
     Path spec = dir.resolve("audit.yaml");
-    Files.writeString(spec, String.join("\n",
-        "version: 1",
-        "name: multiclass-audit",
-        "data: {current: {path: data.csv}}",
-        "columns: {label: outcome, prediction: predicted, sensitive: [grp]}",
-        "fairness: {task: multiclass}",
-        "rules: [multiclass.yaml]",
-        ""));
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "version: 1",
+            "name: multiclass-audit",
+            "data: {current: {path: data.csv}}",
+            "columns: {label: outcome, prediction: predicted, sensitive: [grp]}",
+            "fairness: {task: multiclass}",
+            "rules: [multiclass.yaml]",
+            ""));
     Path out = dir.resolve("report");
-    CliRun.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out", out.toString(),
-        "--waivers", dir.resolve("waivers.yaml").toString());
+    CliRun.Result r =
+        AuditCommandTest.cli(
+            "audit",
+            spec.toString(),
+            "--out",
+            out.toString(),
+            "--waivers",
+            dir.resolve("waivers.yaml").toString());
     assertEquals(1, r.code(), r.out() + r.err());
     assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
@@ -109,16 +123,26 @@ class MulticlassAuditTest {
     for (JsonNode v : results.get("rules")) {
       verdicts.put(v.get("id").asText() + (v.has("class") ? "/" + v.get("class").asText() : ""), v);
     }
-    assertEquals(List.of("dpr-per-class/high&up", "dpr-per-class/low", "dpr-per-class/mid", "mid-gap/mid",
-        "worst-dpr"), new ArrayList<>(verdicts.keySet()));
+    assertEquals(
+        List.of(
+            "dpr-per-class/high&up",
+            "dpr-per-class/low",
+            "dpr-per-class/mid",
+            "mid-gap/mid",
+            "worst-dpr"),
+        new ArrayList<>(verdicts.keySet()));
     JsonNode worst = verdicts.get("worst-dpr");
     assertEquals("FAIL", worst.get("status").asText());
     assertEquals(0.5, worst.get("observed").asDouble(), 1e-12);
     assertEquals("grp", worst.get("attribute").asText());
     assertEquals("PASS", verdicts.get("mid-gap/mid").get("status").asText());
     assertEquals(1.0 / 6, verdicts.get("mid-gap/mid").get("observed").asDouble(), 1e-12);
-    assertTrue(verdicts.get("mid-gap/mid").get("message").asText()
-        .startsWith("demographic_parity_difference for grp, class mid = 0.1667"));
+    assertTrue(
+        verdicts
+            .get("mid-gap/mid")
+            .get("message")
+            .asText()
+            .startsWith("demographic_parity_difference for grp, class mid = 0.1667"));
     assertEquals("WAIVED", verdicts.get("dpr-per-class/high&up").get("status").asText());
     assertEquals("PASS", verdicts.get("dpr-per-class/mid").get("status").asText());
     assertEquals("PASS", verdicts.get("dpr-per-class/low").get("status").asText());
@@ -126,18 +150,26 @@ class MulticlassAuditTest {
     // metric rows: class after group; the worst class names the class and the groups
     boolean sawClassRow = false;
     for (JsonNode m : results.get("metrics")) {
-      if (m.get("metric").asText().equals("selection_rate") && m.has("group")
-          && m.get("group").asText().equals("B") && m.get("class").asText().equals("mid")) {
+      if (m.get("metric").asText().equals("selection_rate")
+          && m.has("group")
+          && m.get("group").asText().equals("B")
+          && m.get("class").asText().equals("mid")) {
         assertEquals(0.5, m.get("value").asDouble(), 1e-12);
         List<String> keys = new ArrayList<>();
         m.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("family", "metric", "attribute", "group", "class", "value"), keys.subList(0, 6));
+        assertEquals(
+            List.of("family", "metric", "attribute", "group", "class", "value"),
+            keys.subList(0, 6));
         sawClassRow = true;
       }
       if (m.get("metric").asText().equals("worst_class_demographic_parity_ratio")) {
         assertFalse(m.has("class"));
-        assertTrue(m.get("note").asText().startsWith(
-            "selection_rate of class high&up: highest A (0.3333), lowest B (0.1667)"), m.get("note").asText());
+        assertTrue(
+            m.get("note")
+                .asText()
+                .startsWith(
+                    "selection_rate of class high&up: highest A (0.3333), lowest B (0.1667)"),
+            m.get("note").asText());
       }
     }
     assertTrue(sawClassRow);
@@ -145,7 +177,9 @@ class MulticlassAuditTest {
     String junit = Files.readString(out.resolve("junit.xml"));
     assertTrue(junit.contains("dpr-per-class [grp, class mid]"), junit);
     String summary = Files.readString(out.resolve("summary.md"));
-    assertTrue(summary.contains("grp, class high&amp;up") || summary.contains("grp, class high&up"), summary);
+    assertTrue(
+        summary.contains("grp, class high&amp;up") || summary.contains("grp, class high&up"),
+        summary);
     String html = Files.readString(out.resolve("report.html"));
     assertTrue(html.contains("<th scope=\"col\">Class</th>"), "class column in the fairness table");
     assertTrue(html.contains("<td>high&amp;up</td>"), "class cell, escaped");

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The privacy family end to end through the CLI: planted PII and secrets are counted but never
- * appear in any output file or on the console; a missing quasi-identifier exits 2 naming it; a
- * spec without a privacy block reports the family as not applicable with the reason.
+ * appear in any output file or on the console; a missing quasi-identifier exits 2 naming it; a spec
+ * without a privacy block reports the family as not applicable with the reason.
  */
 class PrivacyAuditTest {
 
@@ -42,13 +42,16 @@ class PrivacyAuditTest {
     PLANTED.put("date_of_birth", "born 1985-03-12");
     PLANTED.put("postal_code", "zip 02139-4307");
     PLANTED.put("aws_access_key", "AKIAIOSFODNN7EXAMPLE");
-    PLANTED.put("azure_storage_key", "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq");
-    PLANTED.put("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U");
+    PLANTED.put(
+        "azure_storage_key",
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq");
+    PLANTED.put(
+        "jwt",
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U");
     PLANTED.put("private_key", "-----BEGIN RSA PRIVATE KEY-----");
   }
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void session() {
@@ -61,41 +64,63 @@ class PrivacyAuditTest {
     List<String> values = new ArrayList<>(PLANTED.values());
     for (int i = 0; i < 40; i++) {
       String note = i < values.size() ? "contact: " + values.get(i) : "nothing to see";
-      lines.add(i + "," + (30 + i % 4) + "," + (i % 2 == 0 ? "F" : "M") + ",1000" + (i % 3) + ","
-          + (i % 5 == 0 ? "flu" : "cold") + ",\"" + note + "\"," + (i % 2 == 0) + "," + (i % 3 == 0 ? 1 : 0)
-          + "," + (i % 7) / 7.0);
+      lines.add(
+          i
+              + ","
+              + (30 + i % 4)
+              + ","
+              + (i % 2 == 0 ? "F" : "M")
+              + ",1000"
+              + (i % 3)
+              + ","
+              + (i % 5 == 0 ? "flu" : "cold")
+              + ",\""
+              + note
+              + "\","
+              + (i % 2 == 0)
+              + ","
+              + (i % 3 == 0 ? 1 : 0)
+              + ","
+              + (i % 7) / 7.0);
     }
     Files.write(dir.resolve("data.csv"), lines, StandardCharsets.UTF_8);
   }
 
   Path spec(String privacy, String columns) throws IOException {
     Path spec = dir.resolve("audit.yaml");
-    Files.writeString(spec, String.join("\n",
-        "version: 1",
-        "name: privacy-audit",
-        "data:",
-        "  current: {path: data.csv}",
-        "columns:",
-        columns,
-        privacy,
-        "rules: [rules/privacy-baseline.yaml]",
-        ""));
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "version: 1",
+            "name: privacy-audit",
+            "data:",
+            "  current: {path: data.csv}",
+            "columns:",
+            columns,
+            privacy,
+            "rules: [rules/privacy-baseline.yaml]",
+            ""));
     return spec;
   }
 
   static final String COLUMNS = "  label: y\n  score: p\n  member: in_training";
-  static final String PRIVACY = "privacy:\n  quasi_identifiers: [age, sex, zip]\n"
-      + "  sensitive_attribute: diagnosis\n  k: 5";
+  static final String PRIVACY =
+      "privacy:\n  quasi_identifiers: [age, sex, zip]\n"
+          + "  sensitive_attribute: diagnosis\n  k: 5";
 
   @Test
   void plantedPiiAndSecretsAreCountedButNeverWrittenAnywhere() throws IOException {
     csv();
     Path out = dir.resolve("report");
-    CliRun.Result r = AuditCommandTest.cli("audit", spec(PRIVACY, COLUMNS).toString(), "--out", out.toString());
+    CliRun.Result r =
+        AuditCommandTest.cli("audit", spec(PRIVACY, COLUMNS).toString(), "--out", out.toString());
     assertEquals(1, r.code(), r.out() + r.err()); // blocking: secrets, card, SSN, k < 5
 
     assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
-    assertEquals(java.util.Set.of(), dev.assay.docs.MetricReference.read().undocumented(out.resolve("results.json")),
+    assertEquals(
+        java.util.Set.of(),
+        dev.assay.docs.MetricReference.read().undocumented(out.resolve("results.json")),
         "docs/metrics.md");
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     Map<String, Double> note = new LinkedHashMap<>();
@@ -105,7 +130,9 @@ class PrivacyAuditTest {
         if (m.path("column").asText().equals("note")) {
           note.put(m.get("metric").asText(), m.get("value").asDouble());
         } else {
-          dataset.put(m.get("metric").asText() + "@" + m.path("column").asText(), m.get("value").asDouble());
+          dataset.put(
+              m.get("metric").asText() + "@" + m.path("column").asText(),
+              m.get("value").asDouble());
         }
       }
     }
@@ -139,11 +166,21 @@ class PrivacyAuditTest {
     // the report shows each planted value masked (and results.json does not)
     String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
     String json = Files.readString(out.resolve("results.json"), StandardCharsets.UTF_8);
-    for (String masked : List.of("j*******@mail.example.org", "(***) ***-**47", "4111 **** **** 1111",
-        "DE** **** **** **** **30 00", "***-**-1121", "192.*.*.*", "******** (20 characters)",
-        "2001:****", "1985-**-**", "021**-****",
-        "******** (" + PLANTED.get("azure_storage_key").length() + " characters)",
-        "******** (" + PLANTED.get("jwt").length() + " characters)", "******** (31 characters)")) {
+    for (String masked :
+        List.of(
+            "j*******@mail.example.org",
+            "(***) ***-**47",
+            "4111 **** **** 1111",
+            "DE** **** **** **** **30 00",
+            "***-**-1121",
+            "192.*.*.*",
+            "******** (20 characters)",
+            "2001:****",
+            "1985-**-**",
+            "021**-****",
+            "******** (" + PLANTED.get("azure_storage_key").length() + " characters)",
+            "******** (" + PLANTED.get("jwt").length() + " characters)",
+            "******** (31 characters)")) {
       assertTrue(html.contains(masked), "masked example in report.html: " + masked);
       assertFalse(json.contains(masked), "no example in results.json: " + masked);
     }
@@ -154,12 +191,23 @@ class PrivacyAuditTest {
   @Test
   void memorizationOfTheTrainingTextThroughTheSpec() throws IOException {
     csv();
-    Files.write(dir.resolve("train.json"), List.of("{\"text\": \"Our reply is always: nothing to see here.\"}",
-        "{\"text\": \"unrelated\"}"), StandardCharsets.UTF_8);
+    Files.write(
+        dir.resolve("train.json"),
+        List.of(
+            "{\"text\": \"Our reply is always: nothing to see here.\"}",
+            "{\"text\": \"unrelated\"}"),
+        StandardCharsets.UTF_8);
     Path out = dir.resolve("mem");
-    CliRun.Result r = AuditCommandTest.cli("audit", spec("privacy:\n  pii_columns: [note]\n"
-        + "  training_text: {path: train.json, column: text}\n  memorization_chars: 10",
-        "  response: note").toString(), "--out", out.toString());
+    CliRun.Result r =
+        AuditCommandTest.cli(
+            "audit",
+            spec(
+                    "privacy:\n  pii_columns: [note]\n"
+                        + "  training_text: {path: train.json, column: text}\n  memorization_chars: 10",
+                    "  response: note")
+                .toString(),
+            "--out",
+            out.toString());
     assertTrue(r.code() <= 1, r.out() + r.err());
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     JsonNode rate = null;
@@ -168,7 +216,8 @@ class PrivacyAuditTest {
         rate = m;
       }
     }
-    // rows 13..39 say "nothing to see" (14 characters, in the training text); rows 0..12 a planted value
+    // rows 13..39 say "nothing to see" (14 characters, in the training text); rows 0..12 a planted
+    // value
     assertEquals(27.0 / 40, rate.get("value").asDouble(), 1e-12, String.valueOf(rate));
     assertEquals("note", rate.get("column").asText());
   }
@@ -176,21 +225,33 @@ class PrivacyAuditTest {
   @Test
   void aMissingTrainingTextFileExitsTwoWithItsLine() throws IOException {
     csv();
-    CliRun.Result r = AuditCommandTest.cli("audit", spec("privacy:\n  training_text: {path: nope.json}",
-        "  response: note").toString(), "--out", dir.resolve("o").toString());
+    CliRun.Result r =
+        AuditCommandTest.cli(
+            "audit",
+            spec("privacy:\n  training_text: {path: nope.json}", "  response: note").toString(),
+            "--out",
+            dir.resolve("o").toString());
     assertEquals(2, r.code(), r.out() + r.err());
-    assertTrue(r.err().contains("audit.yaml:8") && r.err().contains("training_text file not found"), r.err());
+    assertTrue(
+        r.err().contains("audit.yaml:8") && r.err().contains("training_text file not found"),
+        r.err());
   }
 
   @Test
   void aMissingQuasiIdentifierExitsTwoNamingItAndTheSpecLine() throws IOException {
     csv();
-    CliRun.Result r = AuditCommandTest.cli("audit",
-        spec("privacy:\n  quasi_identifiers: [age, gender]", COLUMNS).toString(),
-        "--out", dir.resolve("o").toString());
+    CliRun.Result r =
+        AuditCommandTest.cli(
+            "audit",
+            spec("privacy:\n  quasi_identifiers: [age, gender]", COLUMNS).toString(),
+            "--out",
+            dir.resolve("o").toString());
     assertEquals(2, r.code(), r.out() + r.err());
-    assertTrue(r.err().contains("'gender'") && r.err().contains("quasi-identifier")
-        && r.err().contains("audit.yaml:10"), r.err());
+    assertTrue(
+        r.err().contains("'gender'")
+            && r.err().contains("quasi-identifier")
+            && r.err().contains("audit.yaml:10"),
+        r.err());
     assertFalse(r.err().contains("\tat "), r.err());
   }
 
@@ -198,8 +259,8 @@ class PrivacyAuditTest {
   void withoutAPrivacyBlockOrMemberColumnTheFamilyIsNotApplicable() throws IOException {
     csv();
     Path out = dir.resolve("r");
-    CliRun.Result r = AuditCommandTest.cli("audit", spec("", "  label: y").toString(),
-        "--out", out.toString());
+    CliRun.Result r =
+        AuditCommandTest.cli("audit", spec("", "  label: y").toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.out() + r.err());
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     String families = results.get("families").toString();
@@ -210,8 +271,12 @@ class PrivacyAuditTest {
   @Test
   void aBadPrivacyOptionExitsTwoWithItsLine() throws IOException {
     csv();
-    CliRun.Result r = AuditCommandTest.cli("audit",
-        spec("privacy:\n  quasi_identifiers: [age]\n  k: 0", COLUMNS).toString(), "--out", dir.resolve("o").toString());
+    CliRun.Result r =
+        AuditCommandTest.cli(
+            "audit",
+            spec("privacy:\n  quasi_identifiers: [age]\n  k: 0", COLUMNS).toString(),
+            "--out",
+            dir.resolve("o").toString());
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("audit.yaml:11") && r.err().contains("privacy.k"), r.err());
   }

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The llm family end to end: the RAG demo through the CLI, and "not applicable" without text columns. */
+/**
+ * The llm family end to end: the RAG demo through the CLI, and "not applicable" without text
+ * columns.
+ */
 class RagDemoAuditTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void session() {
@@ -39,12 +41,15 @@ class RagDemoAuditTest {
     return out;
   }
 
-  /** The committed file is exactly what the generator writes (deterministic, not edited by hand). */
+  /**
+   * The committed file is exactly what the generator writes (deterministic, not edited by hand).
+   */
   @Test
   void committedDemoFileIsTheGeneratorsOutput() throws IOException {
     Path fresh = dir.resolve("answers.jsonl");
     RagAnswers.write(fresh);
-    assertEquals(Files.readString(Path.of("datasets/rag-demo/answers.jsonl")), Files.readString(fresh));
+    assertEquals(
+        Files.readString(Path.of("datasets/rag-demo/answers.jsonl")), Files.readString(fresh));
   }
 
   /**
@@ -56,11 +61,22 @@ class RagDemoAuditTest {
   void recordsOnTheInputIsRefusedAndTheInputKept() throws IOException {
     Path input = Path.of("datasets/rag-demo/answers.jsonl");
     String before = Files.readString(input);
-    CliRun.Result r = AuditCommandTest.cli("audit", "datasets/rag-demo/audit.yaml", "--out",
-        dir.resolve("report").toString(), "--records", input.toString());
+    CliRun.Result r =
+        AuditCommandTest.cli(
+            "audit",
+            "datasets/rag-demo/audit.yaml",
+            "--out",
+            dir.resolve("report").toString(),
+            "--records",
+            input.toString());
     assertEquals(2, r.code(), r.out() + r.err());
-    assertTrue(r.err().startsWith("assay: error: --records " + input.toAbsolutePath().normalize()
-        + " is the folder of the input data.current"), r.err());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "assay: error: --records "
+                    + input.toAbsolutePath().normalize()
+                    + " is the folder of the input data.current"),
+        r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertEquals(before, Files.readString(input));
   }
@@ -73,26 +89,47 @@ class RagDemoAuditTest {
   @Test
   void ragDemoClosesTheGateOnIndirectInjection() throws IOException {
     Path out = dir.resolve("report");
-    CliRun.Result r = AuditCommandTest.cli("audit", "datasets/rag-demo/audit.yaml", "--out", out.toString());
+    CliRun.Result r =
+        AuditCommandTest.cli("audit", "datasets/rag-demo/audit.yaml", "--out", out.toString());
     assertEquals(1, r.code(), r.out() + r.err());
     JsonNode results = results(out);
     assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
-    assertEquals(java.util.Set.of(), dev.assay.docs.MetricReference.read().undocumented(out.resolve("results.json")),
+    assertEquals(
+        java.util.Set.of(),
+        dev.assay.docs.MetricReference.read().undocumented(out.resolve("results.json")),
         "docs/metrics.md");
     assertEquals("FAIL", results.get("verdict").asText());
     Map<String, JsonNode> families = byId(results.get("families"), "id");
     assertTrue(families.get("llm").get("applicable").asBoolean(), families.get("llm").toString());
     Map<String, JsonNode> metrics = new HashMap<>();
-    results.get("metrics").forEach(m -> {
-      if (m.get("family").asText().equals("llm")) {
-        metrics.put(m.get("metric").asText(), m);
-      }
-    });
-    for (String name : new String[] {"bleu", "chrf", "rouge1", "rouge2", "rougeL", "exact_match",
-        "token_f1", "refusal_rate", "prompt_injection_rate", "indirect_injection_rate",
-        "response_length_mean", "response_length_min", "response_length_max"}) {
+    results
+        .get("metrics")
+        .forEach(
+            m -> {
+              if (m.get("family").asText().equals("llm")) {
+                metrics.put(m.get("metric").asText(), m);
+              }
+            });
+    for (String name :
+        new String[] {
+          "bleu",
+          "chrf",
+          "rouge1",
+          "rouge2",
+          "rougeL",
+          "exact_match",
+          "token_f1",
+          "refusal_rate",
+          "prompt_injection_rate",
+          "indirect_injection_rate",
+          "response_length_mean",
+          "response_length_min",
+          "response_length_max"
+        }) {
       assertTrue(metrics.containsKey(name), name + " in " + metrics.keySet());
-      assertFalse(metrics.get(name).has("attribute") || metrics.get(name).has("column"), "data-set level: " + name);
+      assertFalse(
+          metrics.get(name).has("attribute") || metrics.get(name).has("column"),
+          "data-set level: " + name);
     }
     assertEquals(13.0 / 200, metrics.get("indirect_injection_rate").get("value").asDouble(), 1e-12);
     assertEquals(200, metrics.get("bleu").get("count").asLong());
@@ -122,8 +159,15 @@ class RagDemoAuditTest {
     assertEquals(hits / 1000.0, metrics.get("precision_at_k").get("value").asDouble(), 1e-12);
     assertEquals(reciprocal / 200, metrics.get("mrr").get("value").asDouble(), 1e-12);
     assertEquals(reciprocal / 200, metrics.get("map").get("value").asDouble(), 1e-12);
-    for (String name : new String[] {"ndcg_at_k", "groundedness_lexical", "unsupported_number_rate",
-        "context_relevance", "answer_relevance", "context_recall"}) {
+    for (String name :
+        new String[] {
+          "ndcg_at_k",
+          "groundedness_lexical",
+          "unsupported_number_rate",
+          "context_relevance",
+          "answer_relevance",
+          "context_recall"
+        }) {
       assertTrue(metrics.containsKey(name), name + " in " + metrics.keySet());
     }
     assertEquals("PASS", rules.get("llm-retrieval-hit-rate").get("status").asText());
@@ -134,10 +178,16 @@ class RagDemoAuditTest {
   void withoutTextColumnsTheFamilyIsNotApplicableWithTheReason() throws IOException {
     Files.writeString(dir.resolve("data.csv"), "id,grp,outcome,approved\n1,A,1,1\n2,B,0,0\n");
     Path spec = dir.resolve("audit.yaml");
-    Files.writeString(spec, String.join("\n", "version: 1", "name: no-text",
-        "data: {current: {path: data.csv}}",
-        "columns: {label: outcome, prediction: approved, sensitive: [grp]}",
-        "rules: [rules/llm-release-gate.yaml]", ""));
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "version: 1",
+            "name: no-text",
+            "data: {current: {path: data.csv}}",
+            "columns: {label: outcome, prediction: approved, sensitive: [grp]}",
+            "rules: [rules/llm-release-gate.yaml]",
+            ""));
     Path out = dir.resolve("report");
     CliRun.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.out() + r.err());
@@ -152,28 +202,48 @@ class RagDemoAuditTest {
   void aMissingResponseColumnExitsTwoWithTheSpecLine() throws IOException {
     Files.writeString(dir.resolve("data.json"), "{\"answer\": \"x\", \"gold\": \"x\"}\n");
     Path spec = dir.resolve("audit.yaml");
-    Files.writeString(spec, String.join("\n", "version: 1", "name: typo",
-        "data: {current: {path: data.json}}",
-        "columns:",
-        "  response: answr",
-        "  reference_answer: gold", ""));
-    CliRun.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out", dir.resolve("o").toString());
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "version: 1",
+            "name: typo",
+            "data: {current: {path: data.json}}",
+            "columns:",
+            "  response: answr",
+            "  reference_answer: gold",
+            ""));
+    CliRun.Result r =
+        AuditCommandTest.cli("audit", spec.toString(), "--out", dir.resolve("o").toString());
     assertEquals(2, r.code(), r.out() + r.err());
-    assertTrue(r.err().contains("audit.yaml:5") && r.err().contains("'answr'") && r.err().contains("answer"), r.err());
+    assertTrue(
+        r.err().contains("audit.yaml:5")
+            && r.err().contains("'answr'")
+            && r.err().contains("answer"),
+        r.err());
   }
 
   /** --records writes every demo record with its scores; without an llm family it is exit 2. */
   @Test
   void recordsFolderHoldsEveryRecordWithItsScores() throws IOException {
     Path records = dir.resolve("records");
-    CliRun.Result r = AuditCommandTest.cli("audit", "datasets/rag-demo/audit.yaml",
-        "--out", dir.resolve("report").toString(), "--records", records.toString());
+    CliRun.Result r =
+        AuditCommandTest.cli(
+            "audit",
+            "datasets/rag-demo/audit.yaml",
+            "--out",
+            dir.resolve("report").toString(),
+            "--records",
+            records.toString());
     assertEquals(1, r.code(), r.out() + r.err());
     org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows =
         SharedSpark.get().read().parquet(records.toString());
     assertEquals(200, rows.count());
-    assertTrue(java.util.Arrays.asList(rows.columns()).containsAll(java.util.List.of(
-        "prompt", "response", "assay_token_f1", "assay_refusal", "assay_injection")));
+    assertTrue(
+        java.util.Arrays.asList(rows.columns())
+            .containsAll(
+                java.util.List.of(
+                    "prompt", "response", "assay_token_f1", "assay_refusal", "assay_injection")));
     // the per-record flags add up to the data-set prompt_injection_rate (prompt or contexts)
     double rate = 0;
     for (JsonNode m : results(dir.resolve("report")).get("metrics")) {
@@ -184,8 +254,14 @@ class RagDemoAuditTest {
     assertTrue(rate > 0);
     assertEquals(Math.round(rate * 200), rows.filter("assay_injection").count());
 
-    CliRun.Result lending = AuditCommandTest.cli("audit", "datasets/demo/audit.yaml",
-        "--out", dir.resolve("lending").toString(), "--records", dir.resolve("r2").toString());
+    CliRun.Result lending =
+        AuditCommandTest.cli(
+            "audit",
+            "datasets/demo/audit.yaml",
+            "--out",
+            dir.resolve("lending").toString(),
+            "--records",
+            dir.resolve("r2").toString());
     assertEquals(2, lending.code(), lending.out() + lending.err());
     assertTrue(lending.err().contains("--records"), lending.err());
     assertFalse(Files.exists(dir.resolve("r2")));

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RegressionAuditTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void session() {
@@ -42,28 +41,34 @@ class RegressionAuditTest {
       lines.add("B," + i + "," + (i + 3));
     }
     Files.write(dir.resolve("data.csv"), lines);
-    Files.writeString(dir.resolve("mae.yaml"), String.join("\n",
-        "pack: regression-gap",
-        "title: Error gap",
-        "reference: test",
-        "rules:",
-        "  - id: mae-gap",
-        "    title: The groups' mean absolute errors differ by at most 1",
-        "    metric: fairness.mae_difference",
-        "    where: {attribute: \"*\"}",
-        "    must: \"<= 1\"",
-        "    severity: blocking",
-        "    rationale: test",
-        ""));
+    Files.writeString(
+        dir.resolve("mae.yaml"),
+        String.join(
+            "\n",
+            "pack: regression-gap",
+            "title: Error gap",
+            "reference: test",
+            "rules:",
+            "  - id: mae-gap",
+            "    title: The groups' mean absolute errors differ by at most 1",
+            "    metric: fairness.mae_difference",
+            "    where: {attribute: \"*\"}",
+            "    must: \"<= 1\"",
+            "    severity: blocking",
+            "    rationale: test",
+            ""));
     Path spec = dir.resolve("audit.yaml");
-    Files.writeString(spec, String.join("\n",
-        "version: 1",
-        "name: regression-audit",
-        "data: {current: {path: data.csv}}",
-        "columns: {label: price, prediction: estimate, sensitive: [grp]}",
-        "fairness: {task: regression, reference_group: {grp: A}}",
-        "rules: [mae.yaml]",
-        ""));
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "version: 1",
+            "name: regression-audit",
+            "data: {current: {path: data.csv}}",
+            "columns: {label: price, prediction: estimate, sensitive: [grp]}",
+            "fairness: {task: regression, reference_group: {grp: A}}",
+            "rules: [mae.yaml]",
+            ""));
     Path out = dir.resolve("report");
     CliRun.Result r = AuditCommandTest.cli("audit", spec.toString(), "--out", out.toString());
     assertEquals(1, r.code(), r.out() + r.err());
@@ -73,7 +78,8 @@ class RegressionAuditTest {
     assertEquals("mae-gap", rule.get("id").asText());
     assertEquals(2.0, rule.get("observed").asDouble(), 1e-12);
     assertTrue(results.toString().contains("\"rmse\""), "per-group rmse in results.json");
-    // reference mode and extreme groups: B's mae 3 vs A's 1; every |e| of A is 1, so its t interval is [1, 1]
+    // reference mode and extreme groups: B's mae 3 vs A's 1; every |e| of A is 1, so its t interval
+    // is [1, 1]
     boolean diff = false;
     for (JsonNode m : results.get("metrics")) {
       String name = m.get("metric").asText();

@@ -25,6 +25,7 @@ class SchemaCommandTest {
       System.setOut(out);
     }
     assertEquals(0, code);
-    assertArrayEquals(Files.readAllBytes(Path.of("docs/results.schema.json")), printed.toByteArray());
+    assertArrayEquals(
+        Files.readAllBytes(Path.of("docs/results.schema.json")), printed.toByteArray());
   }
 }

@@ -8,7 +8,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The console streams: a secret split over two writes is still scrubbed; other bytes pass as they were. */
+/**
+ * The console streams: a secret split over two writes is still scrubbed; other bytes pass as they
+ * were.
+ */
 class ScrubbedConsoleTest {
 
   @Test
@@ -27,8 +30,10 @@ class ScrubbedConsoleTest {
     } finally {
       System.setOut(out);
     }
-    assertEquals("reading https://a.blob.core.windows.net/c/x.csv?…redacted failed ≥ 0.8\n"
-        + "tail AccountKey=…redacted", captured.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+    assertEquals(
+        "reading https://a.blob.core.windows.net/c/x.csv?…redacted failed ≥ 0.8\n"
+            + "tail AccountKey=…redacted",
+        captured.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
   }
 
   @Test

@@ -35,31 +35,57 @@ class UploadTest {
   static BlobContainerClient container;
   static String sas;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void setUp() {
     SharedSpark.get();
-    container = new BlobServiceClientBuilder().connectionString(Azurite.get().connectionString())
-        .buildClient().getBlobContainerClient(CONTAINER);
+    container =
+        new BlobServiceClientBuilder()
+            .connectionString(Azurite.get().connectionString())
+            .buildClient()
+            .getBlobContainerClient(CONTAINER);
     container.createIfNotExists();
-    sas = container.generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1),
-        new BlobContainerSasPermission().setReadPermission(true).setCreatePermission(true)
-            .setWritePermission(true).setDeletePermission(true)));
+    sas =
+        container.generateSas(
+            new BlobServiceSasSignatureValues(
+                OffsetDateTime.now().plusHours(1),
+                new BlobContainerSasPermission()
+                    .setReadPermission(true)
+                    .setCreatePermission(true)
+                    .setWritePermission(true)
+                    .setDeletePermission(true)));
   }
 
   /** Group A approved 20/40, group B 10/40: impact ratio 0.5 < 0.8, so the gate closes (exit 1). */
   Path spec() throws IOException {
     List<String> lines = new ArrayList<>(List.of("id,grp,outcome,approved"));
     for (int i = 0; i < 80; i++) {
-      lines.add(i + "," + (i < 40 ? "A" : "B") + "," + (i % 2) + "," + ((i % 40) < (i < 40 ? 20 : 10) ? 1 : 0));
+      lines.add(
+          i
+              + ","
+              + (i < 40 ? "A" : "B")
+              + ","
+              + (i % 2)
+              + ","
+              + ((i % 40) < (i < 40 ? 20 : 10) ? 1 : 0));
     }
     Files.write(dir.resolve("data.csv"), lines);
     Path spec = dir.resolve("audit.yaml");
-    Files.writeString(spec, String.join("\n", "version: 1", "name: upload-audit", "data:",
-        "  current: {path: data.csv}", "columns:", "  label: outcome", "  prediction: approved",
-        "  sensitive: [grp]", "rules: [rules/eeoc-four-fifths.yaml]", ""));
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "version: 1",
+            "name: upload-audit",
+            "data:",
+            "  current: {path: data.csv}",
+            "columns:",
+            "  label: outcome",
+            "  prediction: approved",
+            "  sensitive: [grp]",
+            "rules: [rules/eeoc-four-fifths.yaml]",
+            ""));
     return spec;
   }
 
@@ -67,27 +93,37 @@ class UploadTest {
   void uploadsTheLocalReportByteForByteAndKeepsTheGateExitCode() throws IOException {
     Path out = dir.resolve("report");
     String url = Azurite.get().blobEndpoint() + "/" + CONTAINER + "/credit/run-1";
-    Result r = AuditCommandTest.cli("audit", spec().toString(), "--out", out.toString(), "--upload", url + "?" + sas);
+    Result r =
+        AuditCommandTest.cli(
+            "audit", spec().toString(), "--out", out.toString(), "--upload", url + "?" + sas);
     assertEquals(1, r.code(), r.err());
     for (String file : AuditCommandTest.OUTPUTS) {
-      assertArrayEquals(Files.readAllBytes(out.resolve(file)),
-          container.getBlobClient("credit/run-1/" + file).downloadContent().toBytes(), file);
+      assertArrayEquals(
+          Files.readAllBytes(out.resolve(file)),
+          container.getBlobClient("credit/run-1/" + file).downloadContent().toBytes(),
+          file);
     }
-    assertTrue(r.out().contains("Uploaded: " + url + "/report.html (the SAS token in the URI)"), r.out());
+    assertTrue(
+        r.out().contains("Uploaded: " + url + "/report.html (the SAS token in the URI)"), r.out());
     assertTrue(r.out().trim().endsWith("Gate closed: exit 1."), r.out());
     assertFalse((r.out() + r.err()).contains("sig="), r.out() + r.err());
   }
 
   @Test
-  void unreachableStorageIsExitThreeWithTheLocalReportWrittenAndNoSignatureShown() throws IOException {
+  void unreachableStorageIsExitThreeWithTheLocalReportWrittenAndNoSignatureShown()
+      throws IOException {
     Path out = dir.resolve("report");
-    String url = "http://127.0.0.1:" + Azurite.closedPort() + "/" + Azurite.ACCOUNT + "/" + CONTAINER + "/x";
-    Result r = AuditCommandTest.cli("audit", spec().toString(), "--out", out.toString(), "--upload", url + "?" + sas);
+    String url =
+        "http://127.0.0.1:" + Azurite.closedPort() + "/" + Azurite.ACCOUNT + "/" + CONTAINER + "/x";
+    Result r =
+        AuditCommandTest.cli(
+            "audit", spec().toString(), "--out", out.toString(), "--upload", url + "?" + sas);
     assertEquals(3, r.code(), r.out() + r.err());
     for (String file : AuditCommandTest.OUTPUTS) {
       assertTrue(Files.size(out.resolve(file)) > 0, file);
     }
-    assertTrue(r.err().startsWith("assay: run failed: could not upload manifest.json to " + url), r.err());
+    assertTrue(
+        r.err().startsWith("assay: run failed: could not upload manifest.json to " + url), r.err());
     String printed = r.out() + r.err();
     assertFalse(printed.contains("sig="), printed);
     assertFalse(printed.contains(sas.substring(sas.indexOf("sig=") + 4)), printed);
@@ -97,8 +133,14 @@ class UploadTest {
   @Test
   void aMalformedUploadUriIsExitTwoBeforeAnySparkJob() throws IOException {
     Path out = dir.resolve("report");
-    Result r = AuditCommandTest.cli("audit", spec().toString(), "--out", out.toString(),
-        "--upload", "https://acct.blob.core.windows.net/Bad_Container/x?sv=1&sig=SECRETSIG");
+    Result r =
+        AuditCommandTest.cli(
+            "audit",
+            spec().toString(),
+            "--out",
+            out.toString(),
+            "--upload",
+            "https://acct.blob.core.windows.net/Bad_Container/x?sv=1&sig=SECRETSIG");
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("not a valid container name"), r.err());
     assertFalse(r.err().contains("SECRETSIG"), r.err());

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VerifyCommandTest {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   static Path report;
 
@@ -35,11 +34,24 @@ class VerifyCommandTest {
       lines.add(i + "," + (i < 40 ? "A" : "B") + "," + (i % 2) + "," + ((i % 40) < 20 ? 1 : 0));
     }
     Files.write(dir.resolve("data.csv"), lines);
-    Files.writeString(dir.resolve("audit.yaml"), String.join("\n", "version: 1", "name: verify-audit",
-        "data:", "  current: {path: data.csv}", "columns:", "  label: outcome", "  prediction: approved",
-        "  sensitive: [grp]", "rules: [rules/eeoc-four-fifths.yaml]", ""));
+    Files.writeString(
+        dir.resolve("audit.yaml"),
+        String.join(
+            "\n",
+            "version: 1",
+            "name: verify-audit",
+            "data:",
+            "  current: {path: data.csv}",
+            "columns:",
+            "  label: outcome",
+            "  prediction: approved",
+            "  sensitive: [grp]",
+            "rules: [rules/eeoc-four-fifths.yaml]",
+            ""));
     report = dir.resolve("report");
-    Result r = AuditCommandTest.cli("audit", dir.resolve("audit.yaml").toString(), "--out", report.toString());
+    Result r =
+        AuditCommandTest.cli(
+            "audit", dir.resolve("audit.yaml").toString(), "--out", report.toString());
     assertEquals(0, r.code(), r.err());
   }
 
@@ -60,7 +72,10 @@ class VerifyCommandTest {
     for (String f : List.of("results.json", "report.html", "junit.xml", "summary.md")) {
       assertTrue(r.out().contains("  ok       output " + f), r.out());
     }
-    assertTrue(r.out().contains("  ok       input data.current " + dir.resolve("data.csv").toAbsolutePath()), r.out());
+    assertTrue(
+        r.out()
+            .contains("  ok       input data.current " + dir.resolve("data.csv").toAbsolutePath()),
+        r.out());
     assertTrue(r.out().contains("  ok       input spec "), r.out());
     assertTrue(r.out().contains("Verified:"), r.out());
   }
@@ -69,7 +84,10 @@ class VerifyCommandTest {
   void anEditedResultsJsonIsFoundWithExitOne(@TempDir Path tmp) throws IOException {
     Path copy = copy(tmp);
     String results = Files.readString(copy.resolve("results.json"), StandardCharsets.UTF_8);
-    Files.writeString(copy.resolve("results.json"), results.replace("\"PASS\"", "\"FAIL\""), StandardCharsets.UTF_8);
+    Files.writeString(
+        copy.resolve("results.json"),
+        results.replace("\"PASS\"", "\"FAIL\""),
+        StandardCharsets.UTF_8);
     Result r = AuditCommandTest.cli("verify", copy.toString());
     assertEquals(1, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("  CHANGED  output results.json: sha256 recorded "), r.out());

@@ -17,12 +17,14 @@ class SafeTextTest {
 
   @Test
   void otherC0DelAndC1ControlsBecomeUnicodeEscapes() {
-    assertEquals("\\u0000\\u001B[31m\\u007F\\u0085\\u009F", SafeText.line("\0\u001b[31m\u007f\u0085\u009f"));
+    assertEquals(
+        "\\u0000\\u001B[31m\\u007F\\u0085\\u009F", SafeText.line("\0\u001b[31m\u007f\u0085\u009f"));
   }
 
   @Test
   void bidiControlsMarksAndSeparatorsAreEscaped() {
-    assertEquals("\\u202A\\u202E\\u2066\\u2069\\u200E\\u200F\\u061C\\u2028\\u2029",
+    assertEquals(
+        "\\u202A\\u202E\\u2066\\u2069\\u200E\\u200F\\u061C\\u2028\\u2029",
         SafeText.line("\u202a\u202e\u2066\u2069\u200e\u200f\u061c\u2028\u2029"));
   }
 
@@ -41,7 +43,9 @@ class SafeTextTest {
 
   @Test
   void aWholeDocumentKeepsItsLineBreaksButNotTheRest() {
-    assertEquals("<p>\n\tx\\u001B\\u202E</p>\r\n", SafeText.keepingLineBreaks("<p>\n\tx\u001b\u202e</p>\r\n"));
+    assertEquals(
+        "<p>\n\tx\\u001B\\u202E</p>\r\n",
+        SafeText.keepingLineBreaks("<p>\n\tx\u001b\u202e</p>\r\n"));
     assertTrue(SafeText.needsEscaping("a\nb"));
   }
 }

@@ -26,8 +26,7 @@ class DemoDataTest {
 
   private static final long ROWS = 20_000;
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static DemoSummary summary;
   private static List<Row> current;
@@ -47,7 +46,8 @@ class DemoDataTest {
   @Test
   void writesExactlyTwoSingleParquetFilesAndNothingElse() throws IOException {
     try (Stream<Path> entries = Files.list(dir)) {
-      assertEquals(List.of("current.parquet", "reference.parquet"),
+      assertEquals(
+          List.of("current.parquet", "reference.parquet"),
           entries.map(p -> p.getFileName().toString()).sorted().toList());
     }
     assertTrue(Files.isRegularFile(summary.current()));
@@ -62,7 +62,8 @@ class DemoDataTest {
     DemoData.generate(SharedSpark.get(), again, 100, 1);
     DemoData.generate(SharedSpark.get(), again, 50, 2);
     try (Stream<Path> entries = Files.list(again)) {
-      assertEquals(List.of("current.parquet", "reference.parquet"),
+      assertEquals(
+          List.of("current.parquet", "reference.parquet"),
           entries.map(p -> p.getFileName().toString()).sorted().toList());
     }
     assertEquals(50, read(again.resolve("current.parquet")).size());
@@ -108,8 +109,9 @@ class DemoDataTest {
     assertTrue(raceRatio > 0.55, "race impact ratio " + raceRatio);
     assertEquals(raceRatio, min(race) / max(race), 0.0, "Black is the lowest group");
     assertTrue(sexRatio > 0.9, "sex impact ratio " + sexRatio);
-    assertTrue(min(approvalRates(current, "age_band")) / max(approvalRates(current, "age_band"))
-        > 0.8, "age band passes");
+    assertTrue(
+        min(approvalRates(current, "age_band")) / max(approvalRates(current, "age_band")) > 0.8,
+        "age band passes");
   }
 
   @Test
@@ -156,12 +158,10 @@ class DemoDataTest {
   @Test
   void sameSeedGivesTheSameRowsAndAnotherSeedOthers() {
     SparkSession spark = SharedSpark.get();
-    List<Row> first = LendingApplicants.of(spark.range(0, 2000), 7, Cohort.CURRENT)
-        .collectAsList();
-    List<Row> second = LendingApplicants.of(spark.range(0, 2000), 7, Cohort.CURRENT)
-        .collectAsList();
-    List<Row> other = LendingApplicants.of(spark.range(0, 2000), 8, Cohort.CURRENT)
-        .collectAsList();
+    List<Row> first = LendingApplicants.of(spark.range(0, 2000), 7, Cohort.CURRENT).collectAsList();
+    List<Row> second =
+        LendingApplicants.of(spark.range(0, 2000), 7, Cohort.CURRENT).collectAsList();
+    List<Row> other = LendingApplicants.of(spark.range(0, 2000), 8, Cohort.CURRENT).collectAsList();
     assertEquals(first, second);
     assertNotEquals(first, other);
     assertEquals(first.size(), other.size());
@@ -170,10 +170,10 @@ class DemoDataTest {
   @Test
   void sameRowsWhateverThePartitioning() {
     SparkSession spark = SharedSpark.get();
-    Dataset<Row> onePartition = LendingApplicants.of(spark.range(0, ROWS, 1, 1), 42,
-        Cohort.REFERENCE);
-    Dataset<Row> fourPartitions = LendingApplicants.of(spark.range(0, ROWS, 1, 4), 42,
-        Cohort.REFERENCE);
+    Dataset<Row> onePartition =
+        LendingApplicants.of(spark.range(0, ROWS, 1, 1), 42, Cohort.REFERENCE);
+    Dataset<Row> fourPartitions =
+        LendingApplicants.of(spark.range(0, ROWS, 1, 4), 42, Cohort.REFERENCE);
     assertEquals(1, onePartition.rdd().getNumPartitions());
     assertEquals(4, fourPartitions.rdd().getNumPartitions());
     assertEquals(sorted(onePartition), sorted(fourPartitions));
@@ -181,15 +181,17 @@ class DemoDataTest {
 
   @Test
   void theWrittenFileHoldsExactlyTheGeneratedRows() {
-    Dataset<Row> generated = LendingApplicants.of(
-        SharedSpark.get().range(0, ROWS, 1, 3), 42, Cohort.CURRENT);
+    Dataset<Row> generated =
+        LendingApplicants.of(SharedSpark.get().range(0, ROWS, 1, 3), 42, Cohort.CURRENT);
     assertEquals(sorted(generated), current);
   }
 
   @Test
   void rejectsFewerThanOneRow() {
-    BadInputException e = assertThrows(BadInputException.class,
-        () -> DemoData.generate(SharedSpark.get(), dir.resolve("none"), 0, 42));
+    BadInputException e =
+        assertThrows(
+            BadInputException.class,
+            () -> DemoData.generate(SharedSpark.get(), dir.resolve("none"), 0, 42));
     assertTrue(e.getMessage().contains("--rows"), e.getMessage());
   }
 

@@ -36,6 +36,7 @@ class CiDocsTest {
   private static final Path PAGE = Path.of("docs/ci.md");
   private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern OPTION = Pattern.compile("\\s(--[a-z][a-z-]*)");
+
   /** Options that submit.sh takes itself instead of passing them to the audit command. */
   private static final Set<String> SUBMIT_SH_OPTIONS = Set.of("--master", "--gpu");
 
@@ -49,7 +50,8 @@ class CiDocsTest {
     Matcher m = YAML_BLOCK.matcher(page);
     while (m.find()) {
       Object parsed = new Yaml().load(m.group(1));
-      assertInstanceOf(Map.class, parsed, "a yaml block of docs/ci.md is not a mapping:\n" + m.group(1));
+      assertInstanceOf(
+          Map.class, parsed, "a yaml block of docs/ci.md is not a mapping:\n" + m.group(1));
       blocks.add(asMap(parsed));
     }
   }
@@ -57,8 +59,10 @@ class CiDocsTest {
   @Test
   void everyYamlBlockIsOneOfTheThreePipelines() {
     assertEquals(3, blocks.size(), "docs/ci.md should have one yaml block per CI system");
-    assertEquals(1, blocks.stream().filter(CiDocsTest::isGithub).count(), "one GitHub Actions workflow");
-    assertEquals(1, blocks.stream().filter(CiDocsTest::isAzure).count(), "one Azure Pipelines file");
+    assertEquals(
+        1, blocks.stream().filter(CiDocsTest::isGithub).count(), "one GitHub Actions workflow");
+    assertEquals(
+        1, blocks.stream().filter(CiDocsTest::isAzure).count(), "one Azure Pipelines file");
     assertEquals(1, blocks.stream().filter(CiDocsTest::isGitlab).count(), "one .gitlab-ci.yml");
   }
 
@@ -67,12 +71,15 @@ class CiDocsTest {
     Map<String, Object> workflow = only(CiDocsTest::isGithub);
     assertTrue(workflow.containsKey("name"));
     // SnakeYAML reads YAML 1.1, where a bare `on` key is the boolean true.
-    assertTrue(workflow.containsKey("on") || workflow.containsKey(true), "the workflow needs triggers");
+    assertTrue(
+        workflow.containsKey("on") || workflow.containsKey(true), "the workflow needs triggers");
     Map<String, Object> permissions = asMap(workflow.get("permissions"));
     assertEquals("write", permissions.get("checks"), "the junit action needs checks: write");
-    assertEquals("write", permissions.get("pull-requests"), "the comment needs pull-requests: write");
+    assertEquals(
+        "write", permissions.get("pull-requests"), "the comment needs pull-requests: write");
 
-    List<Map<String, Object>> steps = listOfMaps(asMap(asMap(workflow.get("jobs")).get("audit")).get("steps"));
+    List<Map<String, Object>> steps =
+        listOfMaps(asMap(asMap(workflow.get("jobs")).get("audit")).get("steps"));
     assertTrue(uses(steps, "actions/checkout@"));
     Map<String, Object> java = asMap(step(steps, "actions/setup-java@").get("with"));
     assertEquals("17", String.valueOf(java.get("java-version")));
@@ -82,13 +89,19 @@ class CiDocsTest {
     assertTrue(audit >= 0, "a step runs ./submit.sh");
     assertTrue(!steps.get(audit).containsKey("if"), "the audit step itself runs unconditionally");
     for (Map<String, Object> after : steps.subList(audit + 1, steps.size())) {
-      assertTrue(String.valueOf(after.get("if")).startsWith("always()"),
+      assertTrue(
+          String.valueOf(after.get("if")).startsWith("always()"),
           "a step after the audit must run on always(): " + after.get("name"));
     }
-    assertTrue(String.valueOf(asMap(step(steps, "mikepenz/action-junit-report@").get("with")).get("report_paths"))
-        .endsWith("/" + JunitXml.FILE_NAME));
-    assertTrue(String.valueOf(asMap(step(steps, "marocchino/sticky-pull-request-comment@").get("with")).get("path"))
-        .endsWith("/" + SummaryMarkdown.FILE_NAME));
+    assertTrue(
+        String.valueOf(
+                asMap(step(steps, "mikepenz/action-junit-report@").get("with")).get("report_paths"))
+            .endsWith("/" + JunitXml.FILE_NAME));
+    assertTrue(
+        String.valueOf(
+                asMap(step(steps, "marocchino/sticky-pull-request-comment@").get("with"))
+                    .get("path"))
+            .endsWith("/" + SummaryMarkdown.FILE_NAME));
     assertTrue(uses(steps, "actions/upload-artifact@"));
     assertAuditOptionsExist(String.valueOf(steps.get(audit).get("run")));
   }
@@ -96,17 +109,24 @@ class CiDocsTest {
   @Test
   void azurePipelinePublishesEvenWhenTheGateCloses() {
     Map<String, Object> pipeline = only(CiDocsTest::isAzure);
-    assertTrue(pipeline.containsKey("trigger") && pipeline.containsKey("pool") && pipeline.containsKey("variables"));
+    assertTrue(
+        pipeline.containsKey("trigger")
+            && pipeline.containsKey("pool")
+            && pipeline.containsKey("variables"));
     List<Map<String, Object>> steps = listOfMaps(pipeline.get("steps"));
     assertEquals("self", steps.get(0).get("checkout"));
-    assertEquals("17", String.valueOf(asMap(task(steps, "JavaToolInstaller@").get("inputs")).get("versionSpec")));
+    assertEquals(
+        "17",
+        String.valueOf(asMap(task(steps, "JavaToolInstaller@").get("inputs")).get("versionSpec")));
     assertNotNull(task(steps, "Cache@"), "a Maven cache");
 
     int audit = indexOfScript(steps, "./submit.sh");
     assertTrue(audit >= 0, "a step runs ./submit.sh");
-    assertTrue(!steps.get(audit).containsKey("condition"), "the audit step itself runs unconditionally");
+    assertTrue(
+        !steps.get(audit).containsKey("condition"), "the audit step itself runs unconditionally");
     for (Map<String, Object> after : steps.subList(audit + 1, steps.size())) {
-      assertTrue(String.valueOf(after.get("condition")).contains("always()"),
+      assertTrue(
+          String.valueOf(after.get("condition")).contains("always()"),
           "a step after the audit must run on always(): " + after.get("displayName"));
     }
     Map<String, Object> results = asMap(task(steps, "PublishTestResults@2").get("inputs"));
@@ -115,7 +135,9 @@ class CiDocsTest {
 
     Map<String, Object> comment = steps.get(indexOfScript(steps, "/threads?api-version="));
     assertTrue(String.valueOf(comment.get("script")).contains(SummaryMarkdown.FILE_NAME));
-    assertEquals("$(System.AccessToken)", asMap(comment.get("env")).get("SYSTEM_ACCESSTOKEN"),
+    assertEquals(
+        "$(System.AccessToken)",
+        asMap(comment.get("env")).get("SYSTEM_ACCESSTOKEN"),
         "a script sees System.AccessToken only when it is mapped into env");
     assertNotNull(task(steps, "PublishPipelineArtifact@"), "the report folder as an artifact");
     assertAuditOptionsExist(String.valueOf(steps.get(audit).get("script")));
@@ -132,10 +154,13 @@ class CiDocsTest {
     assertTrue(script.contains("./submit.sh"));
     Map<String, Object> artifacts = asMap(audit.get("artifacts"));
     assertEquals("always", artifacts.get("when"), "artifacts must be kept when the gate closes");
-    assertTrue(String.valueOf(asMap(artifacts.get("reports")).get("junit")).endsWith("/" + JunitXml.FILE_NAME));
+    assertTrue(
+        String.valueOf(asMap(artifacts.get("reports")).get("junit"))
+            .endsWith("/" + JunitXml.FILE_NAME));
 
     Map<String, Object> comment = asMap(ci.get("mr-comment"));
-    assertTrue(listOfMaps(comment.get("rules")).stream().allMatch(r -> "always".equals(r.get("when"))),
+    assertTrue(
+        listOfMaps(comment.get("rules")).stream().allMatch(r -> "always".equals(r.get("when"))),
         "the comment must run after a failed audit job too");
     String commentScript = String.valueOf(comment.get("script"));
     assertTrue(commentScript.contains("/merge_requests/$CI_MERGE_REQUEST_IID/notes"));
@@ -146,21 +171,32 @@ class CiDocsTest {
 
   @Test
   void thePageNamesTheReportFilesTheCodeWrites() {
-    for (String file : List.of(HtmlReport.FILE_NAME, ResultsJson.FILE_NAME, JunitXml.FILE_NAME,
-        SummaryMarkdown.FILE_NAME, Manifest.FILE_NAME)) {
+    for (String file :
+        List.of(
+            HtmlReport.FILE_NAME,
+            ResultsJson.FILE_NAME,
+            JunitXml.FILE_NAME,
+            SummaryMarkdown.FILE_NAME,
+            Manifest.FILE_NAME)) {
       assertTrue(page.contains("`" + file + "`"), "docs/ci.md should describe " + file);
     }
   }
 
   private static void assertAuditOptionsExist(String command) {
     String line = command.substring(command.indexOf("./submit.sh")).split("\n")[0];
-    Set<String> known = new CommandLine(new Main()).getSubcommands().get("audit")
-        .getCommandSpec().optionsMap().keySet();
+    Set<String> known =
+        new CommandLine(new Main())
+            .getSubcommands()
+            .get("audit")
+            .getCommandSpec()
+            .optionsMap()
+            .keySet();
     Matcher m = OPTION.matcher(line);
     int found = 0;
     while (m.find()) {
       found++;
-      assertTrue(known.contains(m.group(1)) || SUBMIT_SH_OPTIONS.contains(m.group(1)),
+      assertTrue(
+          known.contains(m.group(1)) || SUBMIT_SH_OPTIONS.contains(m.group(1)),
           "not an option of the audit command: " + m.group(1) + " in " + line);
     }
     assertTrue(found > 0, "the audit command should name its report folder: " + line);
@@ -187,12 +223,16 @@ class CiDocsTest {
   }
 
   private static Map<String, Object> step(List<Map<String, Object>> steps, String usesPrefix) {
-    return steps.stream().filter(s -> String.valueOf(s.get("uses")).startsWith(usesPrefix)).findFirst()
+    return steps.stream()
+        .filter(s -> String.valueOf(s.get("uses")).startsWith(usesPrefix))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no step uses " + usesPrefix));
   }
 
   private static Map<String, Object> task(List<Map<String, Object>> steps, String prefix) {
-    return steps.stream().filter(s -> String.valueOf(s.get("task")).startsWith(prefix)).findFirst()
+    return steps.stream()
+        .filter(s -> String.valueOf(s.get("task")).startsWith(prefix))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no task " + prefix));
   }
 

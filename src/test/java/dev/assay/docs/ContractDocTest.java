@@ -50,9 +50,9 @@ class ContractDocTest {
   }
 
   /**
-   * Every key the spec binds, dotted from the top ({@code fairness.p_adjust},
-   * {@code drift.tests.<column>.method}): the components of {@link AuditSpec} and its nested
-   * records, named as the loader names them (snake case, or the {@link JsonProperty} name).
+   * Every key the spec binds, dotted from the top ({@code fairness.p_adjust}, {@code
+   * drift.tests.<column>.method}): the components of {@link AuditSpec} and its nested records,
+   * named as the loader names them (snake case, or the {@link JsonProperty} name).
    */
   static Set<String> specKeys() {
     Set<String> keys = new TreeSet<>();
@@ -76,8 +76,10 @@ class ContractDocTest {
       Type type = c.getGenericType();
       if (c.getType().isRecord()) {
         collect(c.getType(), key + ".", keys);
-      } else if (c.getType() == Map.class && type instanceof ParameterizedType p
-          && p.getActualTypeArguments()[1] instanceof Class<?> value && value.isRecord()) {
+      } else if (c.getType() == Map.class
+          && type instanceof ParameterizedType p
+          && p.getActualTypeArguments()[1] instanceof Class<?> value
+          && value.isRecord()) {
         collect(value, key + (key.equals("data.inputs") ? ".<name>." : ".<column>."), keys);
       }
     }
@@ -86,9 +88,17 @@ class ContractDocTest {
   @Test
   void everySpecKeyTheLoaderAcceptsIsDocumented() {
     Set<String> keys = specKeys();
-    assertTrue(keys.containsAll(List.of("fairness.p_adjust_scope", "llm.prices.prompt_per_1k",
-        "drift.tests.<column>.method", "privacy.training_text.column", "columns.variant",
-        "llm.judge.api_key_env", "data.reference.options")), keys.toString());
+    assertTrue(
+        keys.containsAll(
+            List.of(
+                "fairness.p_adjust_scope",
+                "llm.prices.prompt_per_1k",
+                "drift.tests.<column>.method",
+                "privacy.training_text.column",
+                "columns.variant",
+                "llm.judge.api_key_env",
+                "data.reference.options")),
+        keys.toString());
     Set<String> missing = new TreeSet<>();
     for (String key : keys) {
       if (!doc.contains("`" + key + "`")) {
@@ -152,9 +162,14 @@ class ContractDocTest {
   @Test
   void everyRulePackAndWaiverKeyIsDocumented() throws ReflectiveOperationException {
     Set<String> missing = new TreeSet<>();
-    for (String[] list : new String[][] {{"dev.assay.policy.RulePackReader", "PACK_KEYS"},
-        {"dev.assay.policy.RulePackReader", "RULE_KEYS"}, {"dev.assay.policy.RulePackReader", "WHERE_KEYS"},
-        {"dev.assay.policy.Waivers", "FILE_KEYS"}, {"dev.assay.policy.Waivers", "WAIVER_KEYS"}}) {
+    for (String[] list :
+        new String[][] {
+          {"dev.assay.policy.RulePackReader", "PACK_KEYS"},
+          {"dev.assay.policy.RulePackReader", "RULE_KEYS"},
+          {"dev.assay.policy.RulePackReader", "WHERE_KEYS"},
+          {"dev.assay.policy.Waivers", "FILE_KEYS"},
+          {"dev.assay.policy.Waivers", "WAIVER_KEYS"}
+        }) {
       Field field = Class.forName(list[0]).getDeclaredField(list[1]);
       field.setAccessible(true);
       for (Object key : (List<?>) field.get(null)) {
@@ -170,6 +185,8 @@ class ContractDocTest {
   void theResultsJsonSchemaAndTheMetricReferenceAreLinkedNotCopied() {
     assertTrue(doc.contains("(results.schema.json)"), "links docs/results.schema.json");
     assertTrue(doc.contains("(metrics.md)"), "links docs/metrics.md");
-    assertTrue(!doc.contains("shared/docs"), "the project's contract does not point at reference material");
+    assertTrue(
+        !doc.contains("shared/docs"),
+        "the project's contract does not point at reference material");
   }
 }

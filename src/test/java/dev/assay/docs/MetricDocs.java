@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The metric tables of docs/metrics.md, generated from the catalog: each block between
- * {@code <!-- BEGIN metric-table TOPIC ... -->} and {@code <!-- END metric-table -->} is the table
- * of the catalog's metrics of that topic, in declaration order. The prose around the blocks is
- * written by hand. {@link MetricDocsTest} fails when the committed page differs from
- * {@link #regenerate(String)} of itself and rewrites it with {@value #UPDATE_PROPERTY}.
+ * The metric tables of docs/metrics.md, generated from the catalog: each block between {@code <!--
+ * BEGIN metric-table TOPIC ... -->} and {@code <!-- END metric-table -->} is the table of the
+ * catalog's metrics of that topic, in declaration order. The prose around the blocks is written by
+ * hand. {@link MetricDocsTest} fails when the committed page differs from {@link
+ * #regenerate(String)} of itself and rewrites it with {@value #UPDATE_PROPERTY}.
  */
 final class MetricDocs {
 
@@ -24,14 +24,17 @@ final class MetricDocs {
   static final String UPDATE_PROPERTY = "metrics.doc.update";
 
   /** The command that rewrites docs/metrics.md from the catalog. */
-  static final String COMMAND = "mvn -q -o test -Dtest=MetricDocsTest -D" + UPDATE_PROPERTY
-      + "=true -Dsurefire.failIfNoSpecifiedTests=false";
+  static final String COMMAND =
+      "mvn -q -o test -Dtest=MetricDocsTest -D"
+          + UPDATE_PROPERTY
+          + "=true -Dsurefire.failIfNoSpecifiedTests=false";
 
-  private static final Pattern BLOCK = Pattern.compile(
-      "(<!-- BEGIN metric-table (\\S+) [^\\n]*-->\\n)(.*?)(<!-- END metric-table -->)", Pattern.DOTALL);
+  private static final Pattern BLOCK =
+      Pattern.compile(
+          "(<!-- BEGIN metric-table (\\S+) [^\\n]*-->\\n)(.*?)(<!-- END metric-table -->)",
+          Pattern.DOTALL);
 
-  private MetricDocs() {
-  }
+  private MetricDocs() {}
 
   /** The page with every generated block rewritten from the catalog. */
   static String regenerate(String page) {
@@ -62,8 +65,20 @@ final class MetricDocs {
     lines.add("| --- | --- | --- | --- | --- | --- |");
     for (MetricDescriptor d : MetricCatalog.all()) {
       if (d.topic().equals(topic)) {
-        lines.add("| `" + d.id() + "` | " + scope(d) + " | " + cell(d.formula()) + " | "
-            + d.range().text() + " | " + d.direction().words() + " | " + cell(d.citation()) + " |");
+        lines.add(
+            "| `"
+                + d.id()
+                + "` | "
+                + scope(d)
+                + " | "
+                + cell(d.formula())
+                + " | "
+                + d.range().text()
+                + " | "
+                + d.direction().words()
+                + " | "
+                + cell(d.citation())
+                + " |");
       }
     }
     return String.join("\n", lines) + "\n";

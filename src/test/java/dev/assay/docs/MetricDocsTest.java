@@ -25,19 +25,25 @@ class MetricDocsTest {
       Files.writeString(MetricReference.FILE, regenerated, StandardCharsets.UTF_8);
       page = regenerated;
     }
-    assertEquals(regenerated, page, "docs/metrics.md is out of date with the metric catalog;"
-        + " regenerate it with: " + MetricDocs.COMMAND);
+    assertEquals(
+        regenerated,
+        page,
+        "docs/metrics.md is out of date with the metric catalog;"
+            + " regenerate it with: "
+            + MetricDocs.COMMAND);
   }
 
   @Test
   void everyTopicOfTheCatalogHasABlockOnThePage() throws IOException {
-    Set<String> blocks = MetricDocs.topics(Files.readString(MetricReference.FILE, StandardCharsets.UTF_8));
+    Set<String> blocks =
+        MetricDocs.topics(Files.readString(MetricReference.FILE, StandardCharsets.UTF_8));
     Set<String> missing = new TreeSet<>();
     for (MetricDescriptor d : MetricCatalog.all()) {
       if (!blocks.contains(d.topic())) {
         missing.add(d.topic() + " (" + d.qualifiedName() + ")");
       }
     }
-    assertEquals(Set.of(), missing, "add a '<!-- BEGIN metric-table TOPIC -->' block to docs/metrics.md");
+    assertEquals(
+        Set.of(), missing, "add a '<!-- BEGIN metric-table TOPIC -->' block to docs/metrics.md");
   }
 }

@@ -25,10 +25,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * docs/metrics.md read as data, and the metric names Assay's code can emit, so tests can check
- * that the one is complete for the other. The documented names are the first cells of the tables
- * whose header starts with "Metric" (a name per row, under the heading of its family); the
- * concrete {@code pii_<type>_*} names are documented anywhere on the page (the PII types table).
+ * docs/metrics.md read as data, and the metric names Assay's code can emit, so tests can check that
+ * the one is complete for the other. The documented names are the first cells of the tables whose
+ * header starts with "Metric" (a name per row, under the heading of its family); the concrete
+ * {@code pii_<type>_*} names are documented anywhere on the page (the PII types table).
  */
 public final class MetricReference {
 
@@ -40,8 +40,7 @@ public final class MetricReference {
   private static final Pattern METRIC_NAME = Pattern.compile("[a-z][a-zA-Z0-9_]*");
 
   /** One documented row: its family section, the name, and its cells by column header. */
-  public record Row(Family family, String name, Map<String, String> cells) {
-  }
+  public record Row(Family family, String name, Map<String, String> cells) {}
 
   private final List<Row> rows;
   private final Set<String> backticked;
@@ -105,7 +104,9 @@ public final class MetricReference {
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     String inner = line.trim();
-    inner = inner.substring(1, inner.endsWith("|") && inner.length() > 1 ? inner.length() - 1 : inner.length());
+    inner =
+        inner.substring(
+            1, inner.endsWith("|") && inner.length() > 1 ? inner.length() - 1 : inner.length());
     for (int i = 0; i < inner.length(); i++) {
       char c = inner.charAt(i);
       if (c == '\\' && i + 1 < inner.length() && inner.charAt(i + 1) == '|') {
@@ -127,8 +128,8 @@ public final class MetricReference {
   }
 
   /**
-   * True when {@code family.metric} is documented: a row of its family's section, or, for a
-   * {@code pii_*} name, the name anywhere on the page.
+   * True when {@code family.metric} is documented: a row of its family's section, or, for a {@code
+   * pii_*} name, the name anywhere on the page.
    */
   public boolean documents(Family family, String metric) {
     if (rows.stream().anyMatch(r -> r.family() == family && r.name().equals(metric))) {
@@ -184,8 +185,14 @@ public final class MetricReference {
   static Set<String> builtByAnalyzers() {
     Set<String> names = new TreeSet<>();
     String fairness = "dev.assay.metrics.fairness.";
-    for (String e : List.of("GroupMetric", "Disparity", "ClarifyMetric", "ClassRate", "ClassDisparity",
-        "RegressionMetric")) {
+    for (String e :
+        List.of(
+            "GroupMetric",
+            "Disparity",
+            "ClarifyMetric",
+            "ClassRate",
+            "ClassDisparity",
+            "RegressionMetric")) {
       enumIds(fairness + e, "id").forEach(n -> names.add("fairness." + n));
     }
     for (Object d : constants(fairness + "ClassDisparity")) {
@@ -212,19 +219,38 @@ public final class MetricReference {
 
     String drift = "dev.assay.metrics.drift.";
     enumIds(drift + "BinnedDistance", "id").forEach(n -> names.add("drift." + n));
-    constantNames(drift, "KolmogorovSmirnov", "ChiSquare", "Wasserstein", "ColumnDrift", "DriftAnalysis",
-        "DomainClassifier").forEach(n -> names.add("drift." + n));
+    constantNames(
+            drift,
+            "KolmogorovSmirnov",
+            "ChiSquare",
+            "Wasserstein",
+            "ColumnDrift",
+            "DriftAnalysis",
+            "DomainClassifier")
+        .forEach(n -> names.add("drift." + n));
 
     String privacy = "dev.assay.metrics.privacy.";
     enumIds(privacy + "ReidentificationMetric", "id").forEach(n -> names.add("privacy." + n));
     enumIds(privacy + "MembershipMetric", "id").forEach(n -> names.add("privacy." + n));
     enumIds(privacy + "PiiType", "countMetric").forEach(n -> names.add("privacy." + n));
     enumIds(privacy + "PiiType", "rateMetric").forEach(n -> names.add("privacy." + n));
-    constantNames(privacy, "MemorizationAnalysis", "MembershipAttack").forEach(n -> names.add("privacy." + n));
+    constantNames(privacy, "MemorizationAnalysis", "MembershipAttack")
+        .forEach(n -> names.add("privacy." + n));
 
     String llm = "dev.assay.metrics.llm.";
-    constantNames(llm, "LlmAnalysis", "LexicalSupport", "Rouge", "Bleu", "Chrf", "Squad", "Retrieval",
-        "Usage", "VariantMetrics", "judge.JudgeAnalysis").forEach(n -> names.add("llm." + n));
+    constantNames(
+            llm,
+            "LlmAnalysis",
+            "LexicalSupport",
+            "Rouge",
+            "Bleu",
+            "Chrf",
+            "Squad",
+            "Retrieval",
+            "Usage",
+            "VariantMetrics",
+            "judge.JudgeAnalysis")
+        .forEach(n -> names.add("llm." + n));
     // the response scan: one rate per PII type, on the response column (LlmAnalysis.scans)
     enumIds(privacy + "PiiType", "rateMetric").forEach(n -> names.add("llm." + n));
     return names;
@@ -243,7 +269,8 @@ public final class MetricReference {
     List<String> out = new ArrayList<>();
     for (String c : classes) {
       for (Field f : load(pkg + c).getDeclaredFields()) {
-        if (f.getType() == String.class && Modifier.isStatic(f.getModifiers())
+        if (f.getType() == String.class
+            && Modifier.isStatic(f.getModifiers())
             && Modifier.isFinal(f.getModifiers())) {
           f.setAccessible(true);
           try {
@@ -264,8 +291,12 @@ public final class MetricReference {
     try {
       return Class.forName(name);
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("the metric reference test reads " + name + ", which is gone;"
-          + " update MetricReference.builtByAnalyzers()", e);
+      throw new IllegalStateException(
+          "the metric reference test reads "
+              + name
+              + ", which is gone;"
+              + " update MetricReference.builtByAnalyzers()",
+          e);
     }
   }
 
@@ -287,7 +318,8 @@ public final class MetricReference {
     }
   }
 
-  private static Object callStatic(String className, String method, Object rate, boolean difference) {
+  private static Object callStatic(
+      String className, String method, Object rate, boolean difference) {
     try {
       for (Method m : load(className).getDeclaredMethods()) {
         if (m.getName().equals(method) && m.getParameterCount() == 2) {

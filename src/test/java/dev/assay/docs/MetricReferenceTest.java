@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/metrics.md documents every metric Assay can emit, under its family, with the direction the
  * report actually uses; and it documents nothing else. No Spark: the emittable names come from the
- * catalog ({@link MetricCatalog}) and, by reflection, from the analyzers' enums and constants.
- * (The end-to-end tests check the metric names of the results.json files they write against the
- * same page: {@link MetricReference#undocumented(java.nio.file.Path)}.)
+ * catalog ({@link MetricCatalog}) and, by reflection, from the analyzers' enums and constants. (The
+ * end-to-end tests check the metric names of the results.json files they write against the same
+ * page: {@link MetricReference#undocumented(java.nio.file.Path)}.)
  */
 class MetricReferenceTest {
 
@@ -43,8 +43,12 @@ class MetricReferenceTest {
         unknown.add(qualified);
       }
     }
-    assertEquals(Set.of(), unknown, "declare these in their family's *Metrics class, or a rule on them is rejected");
-    assertTrue(MetricReference.builtByAnalyzers().size() > 100,
+    assertEquals(
+        Set.of(),
+        unknown,
+        "declare these in their family's *Metrics class, or a rule on them is rejected");
+    assertTrue(
+        MetricReference.builtByAnalyzers().size() > 100,
         "the reflection found too few names: " + MetricReference.builtByAnalyzers().size());
   }
 
@@ -67,11 +71,21 @@ class MetricReferenceTest {
     for (MetricReference.Row row : doc.rows()) {
       String name = row.name().replace("<type>", "email");
       String documented = row.cells().get("Direction");
-      String actual = MetricCatalog.find(row.family(), name).map(MetricDescriptor::direction)
-          .map(d -> d.words()).orElse("(not in the catalog)");
+      String actual =
+          MetricCatalog.find(row.family(), name)
+              .map(MetricDescriptor::direction)
+              .map(d -> d.words())
+              .orElse("(not in the catalog)");
       if (!actual.equals(documented)) {
-        wrong.add(row.family().id() + "." + row.name() + ": documented '" + documented + "', the report uses '"
-            + actual + "'");
+        wrong.add(
+            row.family().id()
+                + "."
+                + row.name()
+                + ": documented '"
+                + documented
+                + "', the report uses '"
+                + actual
+                + "'");
       }
     }
     assertEquals(Set.of(), wrong);
@@ -80,25 +94,39 @@ class MetricReferenceTest {
   @Test
   void everyRowHasEveryColumn() {
     for (MetricReference.Row row : doc.rows()) {
-      assertEquals(List.of("Metric", "Scope", "What it measures", "Range", "Direction", "Reference"),
-          List.copyOf(row.cells().keySet()), row.name());
-      row.cells().forEach((column, text) -> assertFalse(text.isBlank(), row.name() + " has no " + column));
+      assertEquals(
+          List.of("Metric", "Scope", "What it measures", "Range", "Direction", "Reference"),
+          List.copyOf(row.cells().keySet()),
+          row.name());
+      row.cells()
+          .forEach((column, text) -> assertFalse(text.isBlank(), row.name() + " has no " + column));
     }
   }
 
   /** The checker itself: a row under another family's heading does not document the metric. */
   @Test
   void aNameDocumentedUnderTheWrongFamilyDoesNotCount() {
-    MetricReference page = MetricReference.parse(String.join("\n",
-        "## Drift", "", "| Metric | Scope | What it measures | Range | Direction | Reference |",
-        "| --- | --- | --- | --- | --- | --- |",
-        "| `selection_rate` | group | a \\| b | 0–1 | neutral | Fairlearn |", "",
-        "## Privacy", "", "| type | metrics |", "| --- | --- |", "| `email` | `pii_email_count` |"));
+    MetricReference page =
+        MetricReference.parse(
+            String.join(
+                "\n",
+                "## Drift",
+                "",
+                "| Metric | Scope | What it measures | Range | Direction | Reference |",
+                "| --- | --- | --- | --- | --- | --- |",
+                "| `selection_rate` | group | a \\| b | 0–1 | neutral | Fairlearn |",
+                "",
+                "## Privacy",
+                "",
+                "| type | metrics |",
+                "| --- | --- |",
+                "| `email` | `pii_email_count` |"));
     assertFalse(page.documents(Family.FAIRNESS, "selection_rate"));
     assertTrue(page.documents(Family.DRIFT, "selection_rate"));
     assertEquals("a | b", page.rows().get(0).cells().get("What it measures"));
     assertTrue(page.documents(Family.PRIVACY, "pii_email_count"));
     assertFalse(page.documents(Family.PRIVACY, "pii_email_rate"));
-    assertFalse(page.documents(Family.PRIVACY, "email"), "a type id in a non-Metric table is no row");
+    assertFalse(
+        page.documents(Family.PRIVACY, "email"), "a type id in a non-Metric table is no row");
   }
 }

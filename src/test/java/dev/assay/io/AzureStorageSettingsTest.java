@@ -36,8 +36,9 @@ class AzureStorageSettingsTest {
 
   @Test
   void anAccountAndKeyGiveTheKeyForBothEndpoints() {
-    AzureStorageSettings s = AzureStorageSettings.fromEnvironment(
-        Map.of("AZURE_STORAGE_ACCOUNT", "acct", "AZURE_STORAGE_ACCOUNT_KEY", "c2VjcmV0"));
+    AzureStorageSettings s =
+        AzureStorageSettings.fromEnvironment(
+            Map.of("AZURE_STORAGE_ACCOUNT", "acct", "AZURE_STORAGE_ACCOUNT_KEY", "c2VjcmV0"));
     Configuration conf = empty();
     assertEquals(2, s.applyTo(conf));
     assertEquals("c2VjcmV0", conf.get("fs.azure.account.key.acct.dfs.core.windows.net"));
@@ -48,19 +49,28 @@ class AzureStorageSettingsTest {
 
   @Test
   void aRealConnectionStringGivesTheKeyAndNoEndpointMapping() {
-    AzureStorageSettings s = AzureStorageSettings.fromEnvironment(Map.of("AZURE_STORAGE_CONNECTION_STRING",
-        "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net"));
-    assertEquals(Set.of("fs.azure.account.key.acct.dfs.core.windows.net",
-        "fs.azure.account.key.acct.blob.core.windows.net"), s.names());
+    AzureStorageSettings s =
+        AzureStorageSettings.fromEnvironment(
+            Map.of(
+                "AZURE_STORAGE_CONNECTION_STRING",
+                "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net"));
+    assertEquals(
+        Set.of(
+            "fs.azure.account.key.acct.dfs.core.windows.net",
+            "fs.azure.account.key.acct.blob.core.windows.net"),
+        s.names());
     assertFalse(s.toString().contains("c2VjcmV0"), s.toString());
   }
 
   @Test
   void theEmulatorConnectionStringPointsAbfsAtItsHostAndPort() {
     Configuration conf = empty();
-    AzureStorageSettings.fromEnvironment(Map.of("AZURE_STORAGE_CONNECTION_STRING",
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;"
-            + "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;")).applyTo(conf);
+    AzureStorageSettings.fromEnvironment(
+            Map.of(
+                "AZURE_STORAGE_CONNECTION_STRING",
+                "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;"
+                    + "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;"))
+        .applyTo(conf);
     assertEquals("127.0.0.1:10000", conf.get("fs.azure.abfs.endpoint"));
     assertEquals("false", conf.get("fs.azure.always.use.https"));
     assertEquals("BLOB", conf.get("fs.azure.fns.account.service.type"));
@@ -72,7 +82,8 @@ class AzureStorageSettingsTest {
     Configuration conf = empty();
     conf.set("fs.azure.account.key.acct.dfs.core.windows.net", "ZnJvbS1jb25m");
     AzureStorageSettings.fromEnvironment(
-        Map.of("AZURE_STORAGE_ACCOUNT", "acct", "AZURE_STORAGE_KEY", "ZnJvbS1lbnY=")).applyTo(conf);
+            Map.of("AZURE_STORAGE_ACCOUNT", "acct", "AZURE_STORAGE_KEY", "ZnJvbS1lbnY="))
+        .applyTo(conf);
     assertEquals("ZnJvbS1jb25m", conf.get("fs.azure.account.key.acct.dfs.core.windows.net"));
     assertEquals("ZnJvbS1lbnY=", conf.get("fs.azure.account.key.acct.blob.core.windows.net"));
     Configuration none = empty();
@@ -83,13 +94,17 @@ class AzureStorageSettingsTest {
   @Test
   void theConnectionStringAloneLetsFileHasherReadABlobFromAzuriteOverAbfs() throws Exception {
     byte[] bytes = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
-    BlobContainerClient container = new BlobServiceClientBuilder()
-        .connectionString(Azurite.get().connectionString()).buildClient().getBlobContainerClient("hasher-inputs");
+    BlobContainerClient container =
+        new BlobServiceClientBuilder()
+            .connectionString(Azurite.get().connectionString())
+            .buildClient()
+            .getBlobContainerClient("hasher-inputs");
     container.createIfNotExists();
     container.getBlobClient("in/x.csv").upload(BinaryData.fromBytes(bytes), true);
     Configuration conf = new Configuration();
     AzureStorageSettings.fromEnvironment(
-        Map.of("AZURE_STORAGE_CONNECTION_STRING", Azurite.get().connectionString())).applyTo(conf);
+            Map.of("AZURE_STORAGE_CONNECTION_STRING", Azurite.get().connectionString()))
+        .applyTo(conf);
     String uri = "abfs://hasher-inputs@" + Azurite.ACCOUNT + ".dfs.core.windows.net/in/x.csv";
     List<FileEvidence> files;
     try {
@@ -101,7 +116,8 @@ class AzureStorageSettingsTest {
     assertEquals(1, files.size(), files.toString());
     assertEquals(uri, files.get(0).path());
     assertEquals(bytes.length, files.get(0).size());
-    assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
+    assertEquals(
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
         files.get(0).sha256());
     assertTrue(files.get(0).modified().startsWith("20"), files.get(0).modified());
   }

@@ -18,11 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real, throwaway PostgreSQL server for tests: Debian's binaries ({@code initdb}, {@code pg_ctl}),
- * a cluster in a temp folder, listening on 127.0.0.1 only at a free port, password authentication
- * (scram) for the {@code postgres} user. Run as the {@code postgres} system user when the tests
- * run as root (initdb refuses root). A test is skipped, saying why, only when the binaries are
- * absent ({@code .ci/run} installs them).
+ * A real, throwaway PostgreSQL server for tests: Debian's binaries ({@code initdb}, {@code
+ * pg_ctl}), a cluster in a temp folder, listening on 127.0.0.1 only at a free port, password
+ * authentication (scram) for the {@code postgres} user. Run as the {@code postgres} system user
+ * when the tests run as root (initdb refuses root). A test is skipped, saying why, only when the
+ * binaries are absent ({@code .ci/run} installs them).
  */
 final class PostgresServer implements AutoCloseable {
 
@@ -41,8 +41,10 @@ final class PostgresServer implements AutoCloseable {
   /** Starts a server whose {@code postgres} user has {@code password}. */
   static PostgresServer start(String password) throws IOException, InterruptedException {
     Path bin = binaries();
-    assumeTrue(bin != null, "PostgreSQL's initdb and pg_ctl are not installed (apt-get install"
-        + " postgresql): the format: jdbc test needs a real server");
+    assumeTrue(
+        bin != null,
+        "PostgreSQL's initdb and pg_ctl are not installed (apt-get install"
+            + " postgresql): the format: jdbc test needs a real server");
     boolean root = "root".equals(System.getProperty("user.name"));
     Path folder = Files.createTempDirectory("assay-pg");
     Path data = folder.resolve("data");
@@ -56,12 +58,32 @@ final class PostgresServer implements AutoCloseable {
       port = socket.getLocalPort();
     }
     PostgresServer server = new PostgresServer(bin, data, port, root);
-    server.pg(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
-        "--auth=scram-sha-256", "--pwfile=" + pwfile, "-E", "UTF8", "--no-sync"));
+    server.pg(
+        List.of(
+            bin.resolve("initdb").toString(),
+            "-D",
+            data.toString(),
+            "-U",
+            "postgres",
+            "--auth=scram-sha-256",
+            "--pwfile=" + pwfile,
+            "-E",
+            "UTF8",
+            "--no-sync"));
     Files.delete(pwfile);
-    server.pg(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
-        "-l", folder.resolve("log").toString(), "-o",
-        "-h 127.0.0.1 -p " + port + " -k " + folder + " -c fsync=off", "start"));
+    server.pg(
+        List.of(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            data.toString(),
+            "-w",
+            "-t",
+            "60",
+            "-l",
+            folder.resolve("log").toString(),
+            "-o",
+            "-h 127.0.0.1 -p " + port + " -k " + folder + " -c fsync=off",
+            "start"));
     return server;
   }
 
@@ -76,7 +98,15 @@ final class PostgresServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    pg(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop"));
+    pg(
+        List.of(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            data.toString(),
+            "-m",
+            "immediate",
+            "-w",
+            "stop"));
     try (Stream<Path> files = Files.walk(data.getParent())) {
       files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
     }
@@ -105,8 +135,11 @@ final class PostgresServer implements AutoCloseable {
     if (versions == null) {
       return null;
     }
-    return Arrays.stream(versions).map(v -> v.toPath().resolve("bin"))
-        .filter(b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("pg_ctl")))
-        .max(Comparator.comparing(Path::toString)).orElse(null);
+    return Arrays.stream(versions)
+        .map(v -> v.toPath().resolve("bin"))
+        .filter(
+            b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("pg_ctl")))
+        .max(Comparator.comparing(Path::toString))
+        .orElse(null);
   }
 }

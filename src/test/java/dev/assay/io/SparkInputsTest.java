@@ -31,13 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkInputsTest {
 
   static final String TABLE = "assay_inputs_test_predictions";
-  static final String COLUMNS = "columns: {label: outcome, prediction: approved, sensitive: [grp]}\n"
-      + "rules: [rules/eeoc-four-fifths.yaml]\n";
+  static final String COLUMNS =
+      "columns: {label: outcome, prediction: approved, sensitive: [grp]}\n"
+          + "rules: [rules/eeoc-four-fifths.yaml]\n";
 
-  @TempDir
-  static Path shared;
-  @TempDir
-  Path dir;
+  @TempDir static Path shared;
+  @TempDir Path dir;
 
   static SparkSession spark;
 
@@ -75,12 +74,18 @@ class SparkInputsTest {
 
   @Test
   void aCatalogTableIsAuditedByNameAndAMissingOneIsExitTwoNamingTheKey() throws IOException {
-    rows(10).write().mode(SaveMode.Overwrite).option("path", shared.resolve("table").toString())
+    rows(10)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("path", shared.resolve("table").toString())
         .saveAsTable(TABLE);
     Path out = dir.resolve("report");
     Result r = audit("data: {current: {table: " + TABLE + "}}", out);
     assertEquals(1, r.code(), r.err()); // B 0.25 / A 0.5 = 0.5 < 0.8
-    assertEquals(0.5, json(out.resolve("results.json")).get("rules").get(0).get("observed").asDouble(), 1e-12);
+    assertEquals(
+        0.5,
+        json(out.resolve("results.json")).get("rules").get(0).get("observed").asDouble(),
+        1e-12);
     JsonNode source = json(out.resolve("manifest.json")).get("sources").get(0);
     assertEquals("data.current", source.get("role").asText());
     assertEquals("table", source.get("kind").asText());
@@ -88,7 +93,8 @@ class SparkInputsTest {
 
     Result missing = audit("data: {current: {table: no_such_db.no_such_table}}", dir.resolve("r2"));
     assertEquals(2, missing.code(), missing.err());
-    assertTrue(missing.err().contains("data.current.table") && missing.err().contains("no_such_table"),
+    assertTrue(
+        missing.err().contains("data.current.table") && missing.err().contains("no_such_table"),
         missing.err());
     assertFalse(missing.err().contains("\tat "), "no stack trace: " + missing.err());
   }
@@ -96,24 +102,36 @@ class SparkInputsTest {
   @Test
   void aDeltaTableReadAtTwoVersionsGivesTwoResultsAndPinsEachInTheManifest() throws IOException {
     String table = shared.resolve("delta-preds").toString();
-    rows(10).write().format("delta").save(table);                          // version 0: ratio 0.5
+    rows(10).write().format("delta").save(table); // version 0: ratio 0.5
     rows(20).write().format("delta").mode(SaveMode.Overwrite).save(table); // version 1: ratio 1.0
 
     Path first = dir.resolve("v0");
     Result v0 = audit("data: {current: {path: '" + table + "', version: 0}}", first);
     assertEquals(1, v0.code(), v0.err());
-    assertEquals(0.5, json(first.resolve("results.json")).get("rules").get(0).get("observed").asDouble(), 1e-12);
+    assertEquals(
+        0.5,
+        json(first.resolve("results.json")).get("rules").get(0).get("observed").asDouble(),
+        1e-12);
     JsonNode pinned = json(first.resolve("manifest.json")).get("sources").get(0);
     assertEquals("delta", pinned.get("kind").asText());
     assertEquals(0, pinned.get("version").asLong());
 
     Path latest = dir.resolve("latest");
-    Result now = audit("data: {current: {path: '" + table + "', format: delta,"
-        + " timestamp: '2100-01-01T00:00:00Z'}}", latest);
+    Result now =
+        audit(
+            "data: {current: {path: '"
+                + table
+                + "', format: delta,"
+                + " timestamp: '2100-01-01T00:00:00Z'}}",
+            latest);
     assertEquals(0, now.code(), now.err());
-    assertEquals(1.0, json(latest.resolve("results.json")).get("rules").get(0).get("observed").asDouble(), 1e-12);
+    assertEquals(
+        1.0,
+        json(latest.resolve("results.json")).get("rules").get(0).get("observed").asDouble(),
+        1e-12);
     JsonNode resolved = json(latest.resolve("manifest.json")).get("sources").get(0);
-    assertEquals(1, resolved.get("version").asLong(), "the timestamp resolved to the latest version");
+    assertEquals(
+        1, resolved.get("version").asLong(), "the timestamp resolved to the latest version");
     assertEquals("2100-01-01T00:00:00Z", resolved.get("timestamp").asText());
   }
 
@@ -121,10 +139,18 @@ class SparkInputsTest {
   void aQueryJoinsNamedInputsAndABadQueryIsExitTwoNamingTheKey() throws IOException {
     Dataset<Row> all = rows(10);
     all.select("id", "grp", "approved").write().parquet(shared.resolve("preds.parquet").toString());
-    all.select("id", "outcome").write().option("header", "true").csv(shared.resolve("labels.csv").toString());
-    String inputs = "data:\n  inputs:\n    preds: {path: '" + shared.resolve("preds.parquet")
-        + "'}\n    labels: {path: '" + shared.resolve("labels.csv") + "', format: csv}\n";
-    String query = "SELECT p.id, p.grp, p.approved, l.outcome FROM preds p JOIN labels l ON p.id = l.id";
+    all.select("id", "outcome")
+        .write()
+        .option("header", "true")
+        .csv(shared.resolve("labels.csv").toString());
+    String inputs =
+        "data:\n  inputs:\n    preds: {path: '"
+            + shared.resolve("preds.parquet")
+            + "'}\n    labels: {path: '"
+            + shared.resolve("labels.csv")
+            + "', format: csv}\n";
+    String query =
+        "SELECT p.id, p.grp, p.approved, l.outcome FROM preds p JOIN labels l ON p.id = l.id";
     Path out = dir.resolve("joined");
     Result r = audit(inputs + "  current: {query: '" + query + "'}", out);
     assertEquals(1, r.code(), r.err());
@@ -135,11 +161,14 @@ class SparkInputsTest {
     assertEquals("query", source.get("kind").asText());
     assertEquals(query, source.get("query").asText());
     assertEquals("[\"preds\",\"labels\"]", source.get("inputs").toString());
-    assertTrue(manifest.get("inputs").toString().contains("data.inputs.preds"), "the files are hashed");
+    assertTrue(
+        manifest.get("inputs").toString().contains("data.inputs.preds"), "the files are hashed");
 
-    Result unknown = audit(inputs + "  current: {query: 'SELECT * FROM predictions'}", dir.resolve("r2"));
+    Result unknown =
+        audit(inputs + "  current: {query: 'SELECT * FROM predictions'}", dir.resolve("r2"));
     assertEquals(2, unknown.code(), unknown.err());
-    assertTrue(unknown.err().contains("data.current.query") && unknown.err().contains("preds, labels"),
+    assertTrue(
+        unknown.err().contains("data.current.query") && unknown.err().contains("preds, labels"),
         unknown.err());
     Result broken = audit(inputs + "  current: {query: 'SELEC id FROM preds'}", dir.resolve("r3"));
     assertEquals(2, broken.code(), broken.err());

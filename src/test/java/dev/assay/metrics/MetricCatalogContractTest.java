@@ -25,25 +25,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The "how to add a metric" checklist of docs/architecture.md, over the whole catalog: every entry
- * is complete, ids are unique per family, and every metric the golden results.json files hold
- * (real audits of every family) resolves in the catalog. No Spark.
+ * is complete, ids are unique per family, and every metric the golden results.json files hold (real
+ * audits of every family) resolves in the catalog. No Spark.
  */
 class MetricCatalogContractTest {
 
   private static final Path GOLDEN = Path.of("src/test/resources/golden/results");
 
   /** Numbers as plain text, enough to check that a wording produces words. */
-  private static final Observation.NumberStyle PLAIN = new Observation.NumberStyle() {
-    @Override
-    public String number(double value) {
-      return Double.toString(value);
-    }
+  private static final Observation.NumberStyle PLAIN =
+      new Observation.NumberStyle() {
+        @Override
+        public String number(double value) {
+          return Double.toString(value);
+        }
 
-    @Override
-    public String percent(double share, boolean roundUp) {
-      return share * 100 + " %";
-    }
-  };
+        @Override
+        public String percent(double share, boolean roundUp) {
+          return share * 100 + " %";
+        }
+      };
 
   static Stream<MetricDescriptor> catalog() {
     return MetricCatalog.all().stream();
@@ -53,7 +54,8 @@ class MetricCatalogContractTest {
   @MethodSource("catalog")
   void everyEntryIsComplete(MetricDescriptor d) {
     assertFalse(d.definition().isBlank(), "definition");
-    assertTrue(d.definition().endsWith(".") || d.definition().endsWith(")"),
+    assertTrue(
+        d.definition().endsWith(".") || d.definition().endsWith(")"),
         "the definition is a sentence: " + d.definition());
     assertFalse(d.formula().isBlank(), "computation");
     assertFalse(d.citation().isBlank() || d.citation().equals("—"), "citation");
@@ -71,8 +73,8 @@ class MetricCatalogContractTest {
   /** A metric with a clause of its own says something in words for a value in its range. */
   private static void assertClauseIsWords(MetricDescriptor d) {
     double value = Double.isInfinite(d.range().max()) ? d.range().min() + 1 : d.range().max();
-    String clause = d.wording().clause(new Observation(value, Scope.column("age & sex"),
-        null, false, PLAIN));
+    String clause =
+        d.wording().clause(new Observation(value, Scope.column("age & sex"), null, false, PLAIN));
     assertNotNull(clause);
     assertFalse(clause.isBlank());
     assertFalse(clause.contains("{"), "unfilled placeholder: " + clause);
@@ -112,8 +114,10 @@ class MetricCatalogContractTest {
       for (JsonNode m : new ObjectMapper().readTree(file.toFile()).path("metrics")) {
         metrics++;
         String qualified = m.path("family").asText() + "." + m.path("metric").asText();
-        MetricCatalog.find(qualified).ifPresentOrElse(d -> families.add(d.family()),
-            () -> unknown.add(file.getFileName() + ": " + qualified));
+        MetricCatalog.find(qualified)
+            .ifPresentOrElse(
+                d -> families.add(d.family()),
+                () -> unknown.add(file.getFileName() + ": " + qualified));
       }
     }
     assertEquals(Set.of(), unknown, "declare these in their family's *Metrics class");

@@ -48,7 +48,8 @@ class MetricCatalogTest {
 
   @Test
   void nearestSuggestsTheIntendedName() {
-    assertEquals("fairness.demographic_parity_ratio",
+    assertEquals(
+        "fairness.demographic_parity_ratio",
         MetricCatalog.nearest("fairness.demografic_parity_ratio", 3).get(0));
     assertEquals(List.of("drift.psi"), MetricCatalog.nearest("fairness.psi", 1));
     assertEquals(3, MetricCatalog.nearest("x", 3).size());

@@ -41,16 +41,19 @@ class ConditionTest {
 
   @Test
   void parsesSignsExponentsAndSpacing() {
-    assertEquals(new Condition.Comparison(Condition.Operator.GREATER_OR_EQUAL, -0.5),
+    assertEquals(
+        new Condition.Comparison(Condition.Operator.GREATER_OR_EQUAL, -0.5),
         Condition.parse("  >=-0.5 "));
-    assertEquals(new Condition.Comparison(Condition.Operator.LESS, 0.05), Condition.parse("< 5e-2"));
+    assertEquals(
+        new Condition.Comparison(Condition.Operator.LESS, 0.05), Condition.parse("< 5e-2"));
   }
 
   @Test
   void thresholdThatIsNotANumberIsRejectedWithTheText() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Condition.parse(">= abc"));
-    assertEquals("'>= abc': threshold 'abc' is not a number; write a decimal number such as 0.8",
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Condition.parse(">= abc"));
+    assertEquals(
+        "'>= abc': threshold 'abc' is not a number; write a decimal number such as 0.8",
         e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Condition.parse(">= NaN"));
     assertThrows(IllegalArgumentException.class, () -> Condition.parse(">= 0.8 or so"));
@@ -58,11 +61,13 @@ class ConditionTest {
 
   @Test
   void missingComparatorAndReversedRangeAreRejected() {
-    assertEquals("'0.8' is not a condition; write a comparator (<, <=, >, >=, ==) followed by a "
-        + "number, such as '>= 0.8', or 'between A and B'",
+    assertEquals(
+        "'0.8' is not a condition; write a comparator (<, <=, >, >=, ==) followed by a "
+            + "number, such as '>= 0.8', or 'between A and B'",
         assertThrows(IllegalArgumentException.class, () -> Condition.parse("0.8")).getMessage());
     assertThrows(IllegalArgumentException.class, () -> Condition.parse("=> 0.8"));
-    assertEquals("'between 2 and 1' has its bounds reversed; write 'between 1 and 2'",
+    assertEquals(
+        "'between 2 and 1' has its bounds reversed; write 'between 1 and 2'",
         assertThrows(IllegalArgumentException.class, () -> Condition.parse("between 2 and 1"))
             .getMessage());
   }

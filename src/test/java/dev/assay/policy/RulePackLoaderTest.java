@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RulePackLoaderTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path write(String name, String... lines) throws IOException {
     return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
@@ -30,24 +29,26 @@ class RulePackLoaderTest {
 
   @Test
   void loadsEveryKeyOfAValidPack() throws IOException {
-    Path file = write("pack.yaml",
-        "pack: house",
-        "title: House rules",
-        "reference: Policy 7",
-        "rules:",
-        "  - id: dpr",
-        "    title: Parity",
-        "    metric: fairness.demographic_parity_ratio",
-        "    where: {attribute: \"race*\"}",
-        "    must: \"between 0.8 and 1.25\"",
-        "    severity: warning",
-        "    rationale: Because.",
-        "    min_count: 30",
-        "  - id: psi",
-        "    metric: drift.psi",
-        "    must: '< 0.2'",
-        "    severity: info",
-        "    reference: Drift memo");
+    Path file =
+        write(
+            "pack.yaml",
+            "pack: house",
+            "title: House rules",
+            "reference: Policy 7",
+            "rules:",
+            "  - id: dpr",
+            "    title: Parity",
+            "    metric: fairness.demographic_parity_ratio",
+            "    where: {attribute: \"race*\"}",
+            "    must: \"between 0.8 and 1.25\"",
+            "    severity: warning",
+            "    rationale: Because.",
+            "    min_count: 30",
+            "  - id: psi",
+            "    metric: drift.psi",
+            "    must: '< 0.2'",
+            "    severity: info",
+            "    reference: Drift memo");
     RulePack pack = RulePackLoader.load(file);
     assertEquals("house", pack.name());
     assertEquals("House rules", pack.title());
@@ -76,102 +77,122 @@ class RulePackLoaderTest {
 
   @Test
   void reportsEveryProblemOfAFileWithItsLineAndRuleId() throws IOException {
-    Path file = write("bad.yaml",
-        "pack: bad",
-        "rules:",
-        "  - id: a",
-        "    metric: fairness.demografic_parity_ratio",
-        "    must: '>= abc'",
-        "    severity: critical",
-        "    severty: blocking",
-        "  - id: b",
-        "    metric: drift.psi",
-        "    where: {attribute: race, colum: age}",
-        "    must: '< 0.2'",
-        "    severity: warning",
-        "    min_count: many",
-        "  - id: c",
-        "    metric: drift.psi",
-        "    must: '0.2'");
+    Path file =
+        write(
+            "bad.yaml",
+            "pack: bad",
+            "rules:",
+            "  - id: a",
+            "    metric: fairness.demografic_parity_ratio",
+            "    must: '>= abc'",
+            "    severity: critical",
+            "    severty: blocking",
+            "  - id: b",
+            "    metric: drift.psi",
+            "    where: {attribute: race, colum: age}",
+            "    must: '< 0.2'",
+            "    severity: warning",
+            "    min_count: many",
+            "  - id: c",
+            "    metric: drift.psi",
+            "    must: '0.2'");
     List<String> problems = messages(PolicyValidator.validate(List.of(file)));
     String f = file.toString();
-    assertEquals(List.of(
-        f + ":4: rule a: unknown metric 'fairness.demografic_parity_ratio'; did you mean "
-            + "fairness.demographic_parity_ratio, fairness.demographic_parity_difference, "
-            + "fairness.equal_opportunity_ratio? Metric names are family.metric, as in results.json "
-            + "(docs/metrics.md).",
-        f + ":5: rule a: must: '>= abc': threshold 'abc' is not a number; write a decimal number "
-            + "such as 0.8",
-        f + ":6: rule a: unknown severity 'critical'; use blocking (a failure closes the release "
-            + "gate), warning or info",
-        f + ":7: rule a: unknown key 'severty' in a rule; did you mean 'severity'? The keys allowed "
-            + "here are: id, title, metric, where, must, severity, rationale, reference, min_count, significance, must_not_worsen_by. "
-            + "Fix the spelling or remove the key.",
-        f + ":10: rule b: unknown key 'colum' in 'where'; did you mean 'column'? The keys allowed "
-            + "here are: attribute, group, column, class. Fix the spelling or remove the key.",
-        f + ":13: rule b: min_count must be a whole number of rows, 0 or more, such as 30; found "
-            + "'many'",
-        f + ":14: rule c: missing required key 'severity'; blocking, warning or info",
-        f + ":16: rule c: must: '0.2' is not a condition; write a comparator (<, <=, >, >=, ==) "
-            + "followed by a number, such as '>= 0.8', or 'between A and B'"),
+    assertEquals(
+        List.of(
+            f
+                + ":4: rule a: unknown metric 'fairness.demografic_parity_ratio'; did you mean "
+                + "fairness.demographic_parity_ratio, fairness.demographic_parity_difference, "
+                + "fairness.equal_opportunity_ratio? Metric names are family.metric, as in results.json "
+                + "(docs/metrics.md).",
+            f
+                + ":5: rule a: must: '>= abc': threshold 'abc' is not a number; write a decimal number "
+                + "such as 0.8",
+            f
+                + ":6: rule a: unknown severity 'critical'; use blocking (a failure closes the release "
+                + "gate), warning or info",
+            f
+                + ":7: rule a: unknown key 'severty' in a rule; did you mean 'severity'? The keys allowed "
+                + "here are: id, title, metric, where, must, severity, rationale, reference, min_count, significance, must_not_worsen_by. "
+                + "Fix the spelling or remove the key.",
+            f
+                + ":10: rule b: unknown key 'colum' in 'where'; did you mean 'column'? The keys allowed "
+                + "here are: attribute, group, column, class. Fix the spelling or remove the key.",
+            f
+                + ":13: rule b: min_count must be a whole number of rows, 0 or more, such as 30; found "
+                + "'many'",
+            f + ":14: rule c: missing required key 'severity'; blocking, warning or info",
+            f
+                + ":16: rule c: must: '0.2' is not a condition; write a comparator (<, <=, >, >=, ==) "
+                + "followed by a number, such as '>= 0.8', or 'between A and B'"),
         problems);
   }
 
   @Test
   void loadingThrowsOneExceptionListingAllProblems() throws IOException {
-    Path file = write("bad.yaml",
-        "pack: bad",
-        "rules:",
-        "  - id: a",
-        "    metric: drift.psi",
-        "    must: '>= abc'",
-        "    severity: critical");
+    Path file =
+        write(
+            "bad.yaml",
+            "pack: bad",
+            "rules:",
+            "  - id: a",
+            "    metric: drift.psi",
+            "    must: '>= abc'",
+            "    severity: critical");
     BadInputException e = assertThrows(BadInputException.class, () -> RulePackLoader.load(file));
-    assertEquals("invalid rule packs (2 problems); fix them and check with `assay rules validate`:\n"
-        + "  " + file + ":5: rule a: must: '>= abc': threshold 'abc' is not a number; write a "
-        + "decimal number such as 0.8\n"
-        + "  " + file + ":6: rule a: unknown severity 'critical'; use blocking (a failure closes "
-        + "the release gate), warning or info", e.getMessage());
+    assertEquals(
+        "invalid rule packs (2 problems); fix them and check with `assay rules validate`:\n"
+            + "  "
+            + file
+            + ":5: rule a: must: '>= abc': threshold 'abc' is not a number; write a "
+            + "decimal number such as 0.8\n"
+            + "  "
+            + file
+            + ":6: rule a: unknown severity 'critical'; use blocking (a failure closes "
+            + "the release gate), warning or info",
+        e.getMessage());
     assertEquals(2, e.exitCode());
   }
 
   @Test
   void packLevelProblemsNameTheFileAndLine() throws IOException {
-    Path file = write("p.yaml",
-        "titel: x",
-        "rules: []");
-    assertEquals(List.of(
-        file + ":1: unknown key 'titel' in a rule pack; did you mean 'title'? The keys allowed here "
-            + "are: pack, title, reference, rules. Fix the spelling or remove the key.",
-        file + ":1: missing required key 'pack'; name the pack, such as pack: eeoc-four-fifths",
-        file + ":2: 'rules' is empty; list at least one rule under it"),
+    Path file = write("p.yaml", "titel: x", "rules: []");
+    assertEquals(
+        List.of(
+            file
+                + ":1: unknown key 'titel' in a rule pack; did you mean 'title'? The keys allowed here "
+                + "are: pack, title, reference, rules. Fix the spelling or remove the key.",
+            file + ":1: missing required key 'pack'; name the pack, such as pack: eeoc-four-fifths",
+            file + ":2: 'rules' is empty; list at least one rule under it"),
         messages(PolicyValidator.validate(List.of(file))));
   }
 
   @Test
   void missingRuleKeysAreEachReported() throws IOException {
-    Path file = write("p.yaml",
-        "pack: p",
-        "rules:",
-        "  - title: nothing else");
-    assertEquals(List.of(
-        file + ":3: missing required key 'id'; give the rule a unique id, such as id: "
-            + "eeoc-four-fifths",
-        file + ":3: missing required key 'metric'; name a metric as family.metric, such as "
-            + "fairness.demographic_parity_ratio",
-        file + ":3: missing required key 'must'; give the condition, such as must: \">= 0.8\"",
-        file + ":3: missing required key 'severity'; blocking, warning or info"),
+    Path file = write("p.yaml", "pack: p", "rules:", "  - title: nothing else");
+    assertEquals(
+        List.of(
+            file
+                + ":3: missing required key 'id'; give the rule a unique id, such as id: "
+                + "eeoc-four-fifths",
+            file
+                + ":3: missing required key 'metric'; name a metric as family.metric, such as "
+                + "fairness.demographic_parity_ratio",
+            file + ":3: missing required key 'must'; give the condition, such as must: \">= 0.8\"",
+            file + ":3: missing required key 'severity'; blocking, warning or info"),
         messages(PolicyValidator.validate(List.of(file))));
   }
 
   @Test
   void malformedYamlIsOneProblemWithItsLine() throws IOException {
-    Path file = write("broken.yaml",
-        "pack: p",
-        "rules:",
-        "  - id: a",
-        "    metric: [drift.psi",
-        "    severity: info");
+    Path file =
+        write(
+            "broken.yaml",
+            "pack: p",
+            "rules:",
+            "  - id: a",
+            "    metric: [drift.psi",
+            "    severity: info");
     List<Problem> problems = PolicyValidator.validate(List.of(file));
     assertEquals(1, problems.size());
     assertTrue(problems.get(0).location().startsWith(file + ":"), problems.toString());
@@ -180,37 +201,76 @@ class RulePackLoaderTest {
 
   @Test
   void unquotedConditionIsExplained() throws IOException {
-    Path file = write("q.yaml",
-        "pack: p",
-        "rules:",
-        "  - id: a",
-        "    metric: drift.psi",
-        "    must: >= 0.8",
-        "    severity: info");
-    assertEquals(List.of(file + ":5: the condition '>= 0.8' must be quoted, because YAML reads a "
-            + "leading > or | as a block; write must: \">= 0.8\""),
+    Path file =
+        write(
+            "q.yaml",
+            "pack: p",
+            "rules:",
+            "  - id: a",
+            "    metric: drift.psi",
+            "    must: >= 0.8",
+            "    severity: info");
+    assertEquals(
+        List.of(
+            file
+                + ":5: the condition '>= 0.8' must be quoted, because YAML reads a "
+                + "leading > or | as a block; write must: \">= 0.8\""),
         messages(PolicyValidator.validate(List.of(file))));
   }
 
   @Test
   void duplicateRuleIdsAcrossTwoFilesAreReportedAtTheSecond() throws IOException {
-    Path a = write("a.yaml", "pack: a", "rules:", "  - id: same", "    metric: drift.psi",
-        "    must: '< 0.2'", "    severity: info");
-    Path b = write("b.yaml", "pack: b", "rules:", "  - id: other", "    metric: drift.psi",
-        "    must: '< 0.2'", "    severity: info", "  - id: same", "    metric: drift.psi",
-        "    must: '< 0.1'", "    severity: warning");
-    assertEquals(List.of(b + ":7: rule same: duplicate rule id 'same', already defined at " + a
-            + ":3; rule ids must be unique across all packs, so rename one of them"),
+    Path a =
+        write(
+            "a.yaml",
+            "pack: a",
+            "rules:",
+            "  - id: same",
+            "    metric: drift.psi",
+            "    must: '< 0.2'",
+            "    severity: info");
+    Path b =
+        write(
+            "b.yaml",
+            "pack: b",
+            "rules:",
+            "  - id: other",
+            "    metric: drift.psi",
+            "    must: '< 0.2'",
+            "    severity: info",
+            "  - id: same",
+            "    metric: drift.psi",
+            "    must: '< 0.1'",
+            "    severity: warning");
+    assertEquals(
+        List.of(
+            b
+                + ":7: rule same: duplicate rule id 'same', already defined at "
+                + a
+                + ":3; rule ids must be unique across all packs, so rename one of them"),
         messages(PolicyValidator.validate(List.of(a, b))));
     assertThrows(BadInputException.class, () -> RulePackLoader.loadAll(List.of(a, b)));
   }
 
   @Test
   void aDirectoryStandsForItsYamlFilesAndEachFileCountsOnce() throws IOException {
-    Path a = write("a.yaml", "pack: a", "rules:", "  - id: r1", "    metric: drift.psi",
-        "    must: '< 0.2'", "    severity: info");
-    write("b.yml", "pack: b", "rules:", "  - id: r2", "    metric: drift.psi",
-        "    must: '< 0.2'", "    severity: info");
+    Path a =
+        write(
+            "a.yaml",
+            "pack: a",
+            "rules:",
+            "  - id: r1",
+            "    metric: drift.psi",
+            "    must: '< 0.2'",
+            "    severity: info");
+    write(
+        "b.yml",
+        "pack: b",
+        "rules:",
+        "  - id: r2",
+        "    metric: drift.psi",
+        "    must: '< 0.2'",
+        "    severity: info");
     write("README.md", "# not a pack");
     List<RulePack> packs = RulePackLoader.loadAll(List.of(dir, a));
     assertEquals(List.of("a", "b"), packs.stream().map(RulePack::name).toList());
@@ -220,44 +280,68 @@ class RulePackLoaderTest {
   void missingPathsAndEmptyDirectoriesAreProblems() throws IOException {
     Path empty = Files.createDirectory(dir.resolve("empty"));
     Path missing = dir.resolve("nope.yaml");
-    assertEquals(List.of(
-        empty + ": the directory has no *.yaml or *.yml files; give the folder that holds the rule "
-            + "packs",
-        missing + ": no such file or directory; check the path"),
+    assertEquals(
+        List.of(
+            empty
+                + ": the directory has no *.yaml or *.yml files; give the folder that holds the rule "
+                + "packs",
+            missing + ": no such file or directory; check the path"),
         messages(PolicyValidator.validate(List.of(empty, missing))));
   }
 
   @Test
   void validatorChecksWaiversFilesAgainstTheGivenPacks() throws IOException {
-    Path pack = write("pack.yaml", "pack: a", "rules:", "  - id: r1", "    metric: drift.psi",
-        "    must: '< 0.2'", "    severity: info");
-    Path waivers = write("waivers.yaml",
-        "waivers:",
-        "  - rule: r1",
-        "    reason: ok",
-        "    approved_by: me",
-        "    expires: 2027-06-30",
-        "  - rule: r9",
-        "    reason: ok",
-        "    approved_by: me",
-        "    expires: 2027-06-31");
-    assertEquals(List.of(
-        waivers + ":9: rule r9: expires: '2027-06-31' is not a date; write the last day the waiver "
-            + "applies as YYYY-MM-DD, such as 2027-06-30"),
+    Path pack =
+        write(
+            "pack.yaml",
+            "pack: a",
+            "rules:",
+            "  - id: r1",
+            "    metric: drift.psi",
+            "    must: '< 0.2'",
+            "    severity: info");
+    Path waivers =
+        write(
+            "waivers.yaml",
+            "waivers:",
+            "  - rule: r1",
+            "    reason: ok",
+            "    approved_by: me",
+            "    expires: 2027-06-30",
+            "  - rule: r9",
+            "    reason: ok",
+            "    approved_by: me",
+            "    expires: 2027-06-31");
+    assertEquals(
+        List.of(
+            waivers
+                + ":9: rule r9: expires: '2027-06-31' is not a date; write the last day the waiver "
+                + "applies as YYYY-MM-DD, such as 2027-06-30"),
         messages(PolicyValidator.validate(List.of(pack, waivers))));
-    Path waivers2 = write("waivers2.yaml",
-        "waivers:",
-        "  - rule: r9",
-        "    reason: ok",
-        "    approved_by: me",
-        "    expires: 2027-06-30");
-    assertEquals(List.of(waivers2 + ":2: rule r9: the waiver names rule 'r9', which no rule pack of "
-            + "this run has (known rules: r1); fix the rule id or remove the waiver"),
+    Path waivers2 =
+        write(
+            "waivers2.yaml",
+            "waivers:",
+            "  - rule: r9",
+            "    reason: ok",
+            "    approved_by: me",
+            "    expires: 2027-06-30");
+    assertEquals(
+        List.of(
+            waivers2
+                + ":2: rule r9: the waiver names rule 'r9', which no rule pack of "
+                + "this run has (known rules: r1); fix the rule id or remove the waiver"),
         messages(PolicyValidator.validate(List.of(pack, waivers2))));
-    BadInputException e = assertThrows(BadInputException.class,
-        () -> RulePackLoader.loadAll(List.of(pack, waivers2)));
-    assertTrue(e.getMessage().contains(waivers2 + ": this is a waivers file, not a rule pack; pass "
-        + "it with --waivers"), e.getMessage());
+    BadInputException e =
+        assertThrows(
+            BadInputException.class, () -> RulePackLoader.loadAll(List.of(pack, waivers2)));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                waivers2
+                    + ": this is a waivers file, not a rule pack; pass "
+                    + "it with --waivers"),
+        e.getMessage());
   }
 
   @Test

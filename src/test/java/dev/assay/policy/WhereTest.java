@@ -43,9 +43,11 @@ class WhereTest {
 
   @Test
   void literalScopeKeepsOnlyWildcardFreeValues() {
-    assertEquals(Scope.attribute("race"), new Where(new Glob("race"), new Glob("A*"), null).literalScope());
+    assertEquals(
+        Scope.attribute("race"), new Where(new Glob("race"), new Glob("A*"), null).literalScope());
     assertEquals(Scope.DATASET, new Where(new Glob("*"), null, null).literalScope());
-    assertEquals("{attribute: \"race\", column: \"a?\"}",
+    assertEquals(
+        "{attribute: \"race\", column: \"a?\"}",
         new Where(new Glob("race"), null, new Glob("a?")).toString());
   }
 }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real Azurite blob emulator for the tests: {@code @ExtendWith(Azurite.class)} starts one
- * {@code azurite-blob} (npm package {@value #PACKAGE}, through {@code npx}; {@code .ci/run} installs
- * it beforehand) on 127.0.0.1 at a free port with its data in a temp folder, shared by every test
+ * A real Azurite blob emulator for the tests: {@code @ExtendWith(Azurite.class)} starts one {@code
+ * azurite-blob} (npm package {@value #PACKAGE}, through {@code npx}; {@code .ci/run} installs it
+ * beforehand) on 127.0.0.1 at a free port with its data in a temp folder, shared by every test
  * class of the JVM and stopped, with its folder deleted, when the test run ends. Tests are skipped
  * (with the reason) only when {@code npx} is not installed; any other start failure fails them.
  */
@@ -29,13 +29,15 @@ public final class Azurite implements BeforeAllCallback {
 
   /** Azurite's built-in development account, documented by Microsoft (not a secret). */
   public static final String ACCOUNT = "devstoreaccount1";
+
   public static final String KEY =
       "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
   private static Instance instance;
 
   /** The running emulator: its port and connection string. */
-  public record Instance(int port, Process process, Path folder, boolean tls) implements AutoCloseable {
+  public record Instance(int port, Process process, Path folder, boolean tls)
+      implements AutoCloseable {
 
     public Instance(int port, Process process, Path folder) {
       this(port, process, folder, false);
@@ -46,8 +48,15 @@ public final class Azurite implements BeforeAllCallback {
     }
 
     public String connectionString() {
-      return "DefaultEndpointsProtocol=" + (tls ? "https" : "http") + ";AccountName=" + ACCOUNT
-          + ";AccountKey=" + KEY + ";BlobEndpoint=" + blobEndpoint() + ";";
+      return "DefaultEndpointsProtocol="
+          + (tls ? "https" : "http")
+          + ";AccountName="
+          + ACCOUNT
+          + ";AccountKey="
+          + KEY
+          + ";BlobEndpoint="
+          + blobEndpoint()
+          + ";";
     }
 
     @Override
@@ -82,7 +91,9 @@ public final class Azurite implements BeforeAllCallback {
     get();
   }
 
-  /** A TCP port on 127.0.0.1 that nothing listens on (a closed port, for unreachable-storage tests). */
+  /**
+   * A TCP port on 127.0.0.1 that nothing listens on (a closed port, for unreachable-storage tests).
+   */
   public static int closedPort() {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
@@ -92,12 +103,13 @@ public final class Azurite implements BeforeAllCallback {
   }
 
   /**
-   * A separate Azurite serving HTTPS with the PEM certificate and key given (Azurite's
-   * {@code --cert}/{@code --key}) and any {@code extra} arguments (e.g. {@code --oauth basic});
-   * the caller closes it. Skipped like {@link #get()} without npx.
+   * A separate Azurite serving HTTPS with the PEM certificate and key given (Azurite's {@code
+   * --cert}/{@code --key}) and any {@code extra} arguments (e.g. {@code --oauth basic}); the caller
+   * closes it. Skipped like {@link #get()} without npx.
    */
   public static Instance startTls(Path cert, Path key, String... extra) {
-    List<String> args = new java.util.ArrayList<>(List.of("--cert", cert.toString(), "--key", key.toString()));
+    List<String> args =
+        new java.util.ArrayList<>(List.of("--cert", cert.toString(), "--key", key.toString()));
     args.addAll(List.of(extra));
     return start(args, true);
   }
@@ -108,9 +120,12 @@ public final class Azurite implements BeforeAllCallback {
 
   private static Instance start(List<String> extra, boolean tls) {
     String npx = onPath("npx");
-    Assumptions.assumeTrue(npx != null,
+    Assumptions.assumeTrue(
+        npx != null,
         "npx (Node.js) is not installed: the Azurite tests are skipped. Install Node.js 20 and run"
-            + " .ci/run's warm-up step (npx -y -p " + PACKAGE + " azurite-blob --version).");
+            + " .ci/run's warm-up step (npx -y -p "
+            + PACKAGE
+            + " azurite-blob --version).");
     int port = closedPort();
     Path folder;
     try {
@@ -121,16 +136,30 @@ public final class Azurite implements BeforeAllCallback {
     Path log = folder.resolve("azurite.log");
     Process process;
     try {
-      List<String> command = new java.util.ArrayList<>(List.of(npx, "-y", "-p", PACKAGE,
-          "azurite-blob", "--blobHost", "127.0.0.1", "--blobPort", Integer.toString(port),
-          "--location", folder.resolve("data").toString(),
-          "--skipApiVersionCheck", "--loose", "--disableTelemetry"));
+      List<String> command =
+          new java.util.ArrayList<>(
+              List.of(
+                  npx,
+                  "-y",
+                  "-p",
+                  PACKAGE,
+                  "azurite-blob",
+                  "--blobHost",
+                  "127.0.0.1",
+                  "--blobPort",
+                  Integer.toString(port),
+                  "--location",
+                  folder.resolve("data").toString(),
+                  "--skipApiVersionCheck",
+                  "--loose",
+                  "--disableTelemetry"));
       command.addAll(extra);
-      process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .start();
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .start();
     } catch (IOException e) {
       throw new IllegalStateException("cannot start Azurite with " + npx, e);
     }
@@ -140,7 +169,8 @@ public final class Azurite implements BeforeAllCallback {
       if (!process.isAlive()) {
         String output = read(log);
         started.close();
-        throw new IllegalStateException("Azurite exited with " + process.exitValue() + ":\n" + output);
+        throw new IllegalStateException(
+            "Azurite exited with " + process.exitValue() + ":\n" + output);
       }
       if (listening(port)) {
         return started;
@@ -154,7 +184,8 @@ public final class Azurite implements BeforeAllCallback {
     }
     String output = read(log);
     started.close();
-    throw new IllegalStateException("Azurite did not listen on port " + port + " in time:\n" + output);
+    throw new IllegalStateException(
+        "Azurite did not listen on port " + port + " in time:\n" + output);
   }
 
   private static boolean listening(int port) {

@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DirectoryPublisherTest {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static Map<String, byte[]> bundle(String text) {
     Map<String, byte[]> files = new LinkedHashMap<>();
@@ -46,8 +45,9 @@ class DirectoryPublisherTest {
     Path out = tmp.resolve("reports/compas-recidivism");
     Map<String, byte[]> bundle = ReportBundle.render(SampleRuns.full());
     new DirectoryPublisher(out).publish(bundle);
-    assertEquals(List.of("junit.xml", "manifest.json", "report.html", "results.json",
-        "summary.md"), listing(out));
+    assertEquals(
+        List.of("junit.xml", "manifest.json", "report.html", "results.json", "summary.md"),
+        listing(out));
     for (Map.Entry<String, byte[]> file : bundle.entrySet()) {
       assertArrayEquals(file.getValue(), Files.readAllBytes(out.resolve(file.getKey())));
     }
@@ -58,10 +58,12 @@ class DirectoryPublisherTest {
     Path out = tmp.resolve("streamed");
     Map<String, byte[]> rendered = ReportBundle.render(SampleRuns.full());
     new DirectoryPublisher(out).publish(ReportBundle.files(SampleRuns.full()));
-    assertEquals(List.of("junit.xml", "manifest.json", "report.html", "results.json",
-        "summary.md"), listing(out));
+    assertEquals(
+        List.of("junit.xml", "manifest.json", "report.html", "results.json", "summary.md"),
+        listing(out));
     for (Map.Entry<String, byte[]> file : rendered.entrySet()) {
-      assertArrayEquals(file.getValue(), Files.readAllBytes(out.resolve(file.getKey())), file.getKey());
+      assertArrayEquals(
+          file.getValue(), Files.readAllBytes(out.resolve(file.getKey())), file.getKey());
     }
     Map<String, byte[]> readBack = new DirectoryPublisher(out).read(List.copyOf(rendered.keySet()));
     assertEquals(List.copyOf(rendered.keySet()), List.copyOf(readBack.keySet()));
@@ -71,22 +73,26 @@ class DirectoryPublisherTest {
   @Test
   void aFileThatFailsWhileStreamingLeavesNoReportAndNoTemporaryFile() throws IOException {
     Path out = tmp.resolve("broken");
-    List<dev.assay.report.ReportFile> files = new java.util.ArrayList<>(ReportBundle.files(SampleRuns.full()));
-    files.set(3, new dev.assay.report.ReportFile() {
-      @Override
-      public String name() {
-        return "results.json";
-      }
+    List<dev.assay.report.ReportFile> files =
+        new java.util.ArrayList<>(ReportBundle.files(SampleRuns.full()));
+    files.set(
+        3,
+        new dev.assay.report.ReportFile() {
+          @Override
+          public String name() {
+            return "results.json";
+          }
 
-      @Override
-      public void writeTo(java.io.OutputStream o, List<dev.assay.report.ReportFile.WrittenFile> w)
-          throws IOException {
-        o.write("{\"partial\":".getBytes(StandardCharsets.UTF_8));
-        throw new IOException("No space left on device");
-      }
-    });
-    RunFailedException e = assertThrows(RunFailedException.class,
-        () -> new DirectoryPublisher(out).publish(files));
+          @Override
+          public void writeTo(
+              java.io.OutputStream o, List<dev.assay.report.ReportFile.WrittenFile> w)
+              throws IOException {
+            o.write("{\"partial\":".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("No space left on device");
+          }
+        });
+    RunFailedException e =
+        assertThrows(RunFailedException.class, () -> new DirectoryPublisher(out).publish(files));
     assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
     assertEquals(List.of(), listing(out));
   }
@@ -98,13 +104,15 @@ class DirectoryPublisherTest {
     new DirectoryPublisher(tmp).publish(bundle("new"));
     assertEquals("new results.json", Files.readString(tmp.resolve("results.json")));
     assertEquals("new manifest.json", Files.readString(tmp.resolve("manifest.json")));
-    assertEquals(List.of("keep.txt", "manifest.json", "report.html", "results.json",
-        "summary.md"), listing(tmp));
+    assertEquals(
+        List.of("keep.txt", "manifest.json", "report.html", "results.json", "summary.md"),
+        listing(tmp));
   }
 
   @Test
   void machineReadFilesAreMovedLast() {
-    assertEquals(List.of("report.html", "summary.md", "results.json", "manifest.json"),
+    assertEquals(
+        List.of("report.html", "summary.md", "results.json", "manifest.json"),
         List.copyOf(DirectoryPublisher.inWriteOrder(bundle("x")).keySet()));
   }
 
@@ -112,8 +120,9 @@ class DirectoryPublisherTest {
   void targetUnderARegularFileFailsAsRunFailureNamingTheDirectory() throws IOException {
     Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
     Path out = file.resolve("report");
-    RunFailedException e = assertThrows(RunFailedException.class,
-        () -> new DirectoryPublisher(out).publish(bundle("x")));
+    RunFailedException e =
+        assertThrows(
+            RunFailedException.class, () -> new DirectoryPublisher(out).publish(bundle("x")));
     assertEquals(3, e.exitCode());
     assertTrue(e.getMessage().contains(out.toString()), e.getMessage());
   }
@@ -124,8 +133,9 @@ class DirectoryPublisherTest {
     Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-xr-xr-x"));
     try {
       assumeFalse(Files.isWritable(out), "running as root: permissions are not enforced");
-      RunFailedException e = assertThrows(RunFailedException.class,
-          () -> new DirectoryPublisher(out).publish(bundle("x")));
+      RunFailedException e =
+          assertThrows(
+              RunFailedException.class, () -> new DirectoryPublisher(out).publish(bundle("x")));
       assertTrue(e.getMessage().contains(out.toString()));
     } finally {
       Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -136,8 +146,9 @@ class DirectoryPublisherTest {
   void failureWhileRenamingDeletesTheTemporaryFilesAndWritesNoResults() throws IOException {
     Path blocker = Files.createDirectories(tmp.resolve("summary.md"));
     Files.writeString(blocker.resolve("inside"), "a non-empty directory cannot be replaced");
-    RunFailedException e = assertThrows(RunFailedException.class,
-        () -> new DirectoryPublisher(tmp).publish(bundle("x")));
+    RunFailedException e =
+        assertThrows(
+            RunFailedException.class, () -> new DirectoryPublisher(tmp).publish(bundle("x")));
     assertTrue(e.getMessage().contains(tmp.toString()));
     List<String> left = listing(tmp);
     assertFalse(left.stream().anyMatch(n -> n.endsWith(".tmp")), left.toString());
@@ -147,7 +158,8 @@ class DirectoryPublisherTest {
 
   @Test
   void fileNamesMustBePlainNames() {
-    assertThrows(IllegalArgumentException.class, () -> new DirectoryPublisher(tmp)
-        .publish(Map.of("../escape.txt", new byte[0])));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new DirectoryPublisher(tmp).publish(Map.of("../escape.txt", new byte[0])));
   }
 }

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The lock of the report folder without Spark: held, released, and only ever its own. */
 class OutputFolderTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aSecondClaimOfTheSameFolderFailsUntilTheFirstIsClosed() {
@@ -25,10 +24,12 @@ class OutputFolderTest {
     String lock = read(out.resolve(OutputFolder.LOCK_NAME));
     assertTrue(lock.contains("pid=" + ProcessHandle.current().pid() + "\n"), lock);
 
-    BadInputException busy = assertThrows(BadInputException.class,
-        () -> OutputFolder.claim(out, "--out", List.of()));
-    assertTrue(busy.getMessage().contains("is in use by another Assay run (pid "
-        + ProcessHandle.current().pid()), busy.getMessage());
+    BadInputException busy =
+        assertThrows(BadInputException.class, () -> OutputFolder.claim(out, "--out", List.of()));
+    assertTrue(
+        busy.getMessage()
+            .contains("is in use by another Assay run (pid " + ProcessHandle.current().pid()),
+        busy.getMessage());
     assertEquals(lock, read(out.resolve(OutputFolder.LOCK_NAME)), "the holder's lock is untouched");
 
     first.close();
@@ -43,7 +44,8 @@ class OutputFolderTest {
   void closingNeverDeletesALockThatIsNoLongerItsOwn() throws Exception {
     Path out = Files.createDirectories(dir.resolve("report"));
     OutputFolder mine = OutputFolder.claim(out, "--out", List.of());
-    Files.writeString(out.resolve(OutputFolder.LOCK_NAME), "pid=1\nhost=elsewhere\n"); // someone else's now
+    Files.writeString(
+        out.resolve(OutputFolder.LOCK_NAME), "pid=1\nhost=elsewhere\n"); // someone else's now
     mine.close();
     assertEquals("pid=1\nhost=elsewhere\n", read(out.resolve(OutputFolder.LOCK_NAME)));
     assertTrue(Files.isDirectory(out), "a folder that existed before is never removed");
@@ -53,16 +55,21 @@ class OutputFolderTest {
   void anUnreadableLockCountsAsHeld() throws Exception {
     Path out = Files.createDirectories(dir.resolve("report"));
     Files.writeString(out.resolve(OutputFolder.LOCK_NAME), "garbage");
-    BadInputException busy = assertThrows(BadInputException.class,
-        () -> OutputFolder.claim(out, "--out", List.of()));
+    BadInputException busy =
+        assertThrows(BadInputException.class, () -> OutputFolder.claim(out, "--out", List.of()));
     assertTrue(busy.getMessage().contains("pid unknown"), busy.getMessage());
   }
 
   @Test
   void aRemoteInputIsComparedAsAString() {
     Path out = dir.resolve("report");
-    try (OutputFolder ok = OutputFolder.claim(out, "--out",
-        List.of(new OutputFolder.Input("data.current", "abfss://c@a.dfs.core.windows.net" + out)))) {
+    try (OutputFolder ok =
+        OutputFolder.claim(
+            out,
+            "--out",
+            List.of(
+                new OutputFolder.Input(
+                    "data.current", "abfss://c@a.dfs.core.windows.net" + out)))) {
       assertTrue(Files.isDirectory(ok.directory()));
     }
   }

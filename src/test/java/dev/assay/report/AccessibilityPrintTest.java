@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.core.AuditRun;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (vendored under src/test/resources/axe-core, injected into a test copy of the page) finds no
  * violation; at 390 px wide the page does not scroll sideways; printed to PDF (Letter, Chromium's
  * default, and A4) it has a bounded number of pages; and with the print stylesheet applied at the
- * narrower printable width (A4 less its margins, 186 mm = 703 px) no table, chart or block is
- * wider than the page. Tagged slow: each check starts a browser.
+ * narrower printable width (A4 less its margins, 186 mm = 703 px) no table, chart or block is wider
+ * than the page. Tagged slow: each check starts a browser.
  */
 @Tag("slow")
 class AccessibilityPrintTest {
@@ -36,8 +35,7 @@ class AccessibilityPrintTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** Every run the report tests use, with a model card, charts, drift and PII sections. */
   static List<AuditRun> runs() {
@@ -50,7 +48,8 @@ class AccessibilityPrintTest {
     for (AuditRun run : runs()) {
       JsonNode result = check(chromium, new HtmlReport().render(run), 390, false);
       assertEquals("[]", result.get("violations").toString(), run.name() + ": axe violations");
-      assertTrue(result.get("scrollWidth").asInt() <= result.get("clientWidth").asInt(),
+      assertTrue(
+          result.get("scrollWidth").asInt() <= result.get("clientWidth").asInt(),
           run.name() + ": the page scrolls sideways at 390 px: " + result);
       assertTrue(result.get("regions").asInt() > 0, "wide tables sit in scroll regions: " + result);
     }
@@ -61,8 +60,10 @@ class AccessibilityPrintTest {
     HeadlessChromium chromium = HeadlessChromium.find(dir);
     for (AuditRun run : runs()) {
       JsonNode result = check(chromium, new HtmlReport().render(run), PRINTABLE_PX, true);
-      assertEquals("[]", result.get("tooWide").toString(), run.name() + ": wider than "
-          + PRINTABLE_PX + " px in print: " + result);
+      assertEquals(
+          "[]",
+          result.get("tooWide").toString(),
+          run.name() + ": wider than " + PRINTABLE_PX + " px in print: " + result);
       assertTrue(result.get("tables").asInt() > 0, result.toString());
     }
   }
@@ -73,7 +74,8 @@ class AccessibilityPrintTest {
     byte[] html = new HtmlReport().render(SampleRuns.withModelCard(SampleRuns.full()));
     int letter = printedPages(chromium, html, "");
     int a4 = printedPages(chromium, html, "<style>@page { size: A4; }</style>");
-    System.out.println("sample report printed by Chromium: " + letter + " Letter pages, " + a4 + " A4 pages");
+    System.out.println(
+        "sample report printed by Chromium: " + letter + " Letter pages, " + a4 + " A4 pages");
     assertTrue(letter >= 4 && letter <= 12, "Letter pages: " + letter);
     assertTrue(a4 >= 4 && a4 <= 12, "A4 pages: " + a4);
   }
@@ -81,12 +83,14 @@ class AccessibilityPrintTest {
   @Test
   void theChecksCatchAnUnlabelledScrollRegionLowContrastAndAWideTable() throws Exception {
     HeadlessChromium chromium = HeadlessChromium.find(dir);
-    String bad = "<!DOCTYPE html><html lang=\"en\"><head><title>bad</title></head><body><main>"
-        + "<p style=\"color:#bbb\">faint text</p><div style=\"overflow-x:auto\"><table style=\"width:2000px\">"
-        + "<caption>wide</caption><tr><th>a</th><td>b</td></tr></table></div></main></body></html>";
+    String bad =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>bad</title></head><body><main>"
+            + "<p style=\"color:#bbb\">faint text</p><div style=\"overflow-x:auto\"><table style=\"width:2000px\">"
+            + "<caption>wide</caption><tr><th>a</th><td>b</td></tr></table></div></main></body></html>";
     JsonNode result = check(chromium, bad.getBytes(StandardCharsets.UTF_8), 390, false);
     String violations = result.get("violations").toString();
-    assertTrue(violations.contains("color-contrast") && violations.contains("scrollable-region-focusable"),
+    assertTrue(
+        violations.contains("color-contrast") && violations.contains("scrollable-region-focusable"),
         violations);
     assertTrue(result.get("tooWide").toString().contains("wide"), result.toString());
   }
@@ -102,16 +106,25 @@ class AccessibilityPrintTest {
     HeadlessChromium chromium = HeadlessChromium.find(dir);
     for (String demo : List.of("demo", "rag-demo")) {
       Path out = dir.resolve(demo);
-      dev.assay.CliRun.Result r = dev.assay.CliRun.run("audit", "datasets/" + demo + "/audit.yaml",
-          "--out", out.toString(), "--quiet", "--pdf");
+      dev.assay.CliRun.Result r =
+          dev.assay.CliRun.run(
+              "audit",
+              "datasets/" + demo + "/audit.yaml",
+              "--out",
+              out.toString(),
+              "--quiet",
+              "--pdf");
       assertEquals(1, r.code(), r.err());
       assertTrue(Files.size(out.resolve("report.pdf")) > 10_000, demo + ": report.pdf written");
-      assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"path\": \"report.pdf\""),
+      assertTrue(
+          Files.readString(out.resolve("manifest.json")).contains("\"path\": \"report.pdf\""),
           demo + ": the manifest lists report.pdf");
       byte[] html = Files.readAllBytes(out.resolve("report.html"));
       JsonNode screen = check(chromium, html, 390, false);
       assertEquals("[]", screen.get("violations").toString(), demo + ": axe violations");
-      assertTrue(screen.get("scrollWidth").asInt() <= screen.get("clientWidth").asInt(), demo + ": " + screen);
+      assertTrue(
+          screen.get("scrollWidth").asInt() <= screen.get("clientWidth").asInt(),
+          demo + ": " + screen);
       JsonNode print = check(chromium, html, PRINTABLE_PX, true);
       assertEquals("[]", print.get("tooWide").toString(), demo + ": too wide in print");
       int letter = printedPages(chromium, html, "");
@@ -120,15 +133,24 @@ class AccessibilityPrintTest {
       try (PDDocument doc = Loader.loadPDF(out.resolve("report.pdf").toFile())) {
         pdfPages = doc.getNumberOfPages();
       }
-      System.out.println(demo + " report: Chromium prints " + letter + " Letter / " + a4
-          + " A4 pages; report.pdf (openhtmltopdf, A4) has " + pdfPages + " pages");
+      System.out.println(
+          demo
+              + " report: Chromium prints "
+              + letter
+              + " Letter / "
+              + a4
+              + " A4 pages; report.pdf (openhtmltopdf, A4) has "
+              + pdfPages
+              + " pages");
       assertTrue(a4 > 0 && pdfPages > 0);
     }
   }
 
-  private int printedPages(HeadlessChromium chromium, byte[] html, String extraHead) throws Exception {
+  private int printedPages(HeadlessChromium chromium, byte[] html, String extraHead)
+      throws Exception {
     Path page = dir.resolve("print-" + System.nanoTime() + ".html");
-    Files.writeString(page, new String(html, StandardCharsets.UTF_8).replace("</head>", extraHead + "</head>"));
+    Files.writeString(
+        page, new String(html, StandardCharsets.UTF_8).replace("</head>", extraHead + "</head>"));
     Path pdf = dir.resolve(page.getFileName() + ".pdf");
     chromium.printToPdf(page, pdf);
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
@@ -153,25 +175,29 @@ class AccessibilityPrintTest {
     try (InputStream in = getClass().getResourceAsStream("/axe-core/axe.min.js")) {
       axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    String script = "<script>" + axe + "</script><script>\n"
-        + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {\n"
-        + "  var w = document.documentElement.clientWidth, wide = [];\n"
-        + "  document.querySelectorAll('table, svg, figure, section, p, dl, ul, ol').forEach(function (e) {\n"
-        + "    var b = e.getBoundingClientRect();\n"
-        + "    if (b.right > w + 0.5) { wide.push(e.tagName + (e.querySelector('caption') ? ': '\n"
-        + "      + e.querySelector('caption').textContent : '') + ' ' + Math.round(b.right)); }\n"
-        + "  });\n"
-        + "  console.log('ASSAY-CHECK ' + JSON.stringify({violations: r.violations.map(function (v) {\n"
-        + "    return {id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map(function (n) {\n"
-        + "      return n.target.join(' ') + ' ' + (n.failureSummary || ''); })}; }),\n"
-        + "    scrollWidth: document.documentElement.scrollWidth, clientWidth: w,\n"
-        + "    regions: document.querySelectorAll('[role=region][tabindex=\"0\"]').length,\n"
-        + "    tables: document.querySelectorAll('table').length, tooWide: wide}));\n"
-        + "});\n</script>";
+    String script =
+        "<script>"
+            + axe
+            + "</script><script>\n"
+            + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {\n"
+            + "  var w = document.documentElement.clientWidth, wide = [];\n"
+            + "  document.querySelectorAll('table, svg, figure, section, p, dl, ul, ol').forEach(function (e) {\n"
+            + "    var b = e.getBoundingClientRect();\n"
+            + "    if (b.right > w + 0.5) { wide.push(e.tagName + (e.querySelector('caption') ? ': '\n"
+            + "      + e.querySelector('caption').textContent : '') + ' ' + Math.round(b.right)); }\n"
+            + "  });\n"
+            + "  console.log('ASSAY-CHECK ' + JSON.stringify({violations: r.violations.map(function (v) {\n"
+            + "    return {id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map(function (n) {\n"
+            + "      return n.target.join(' ') + ' ' + (n.failureSummary || ''); })}; }),\n"
+            + "    scrollWidth: document.documentElement.scrollWidth, clientWidth: w,\n"
+            + "    regions: document.querySelectorAll('[role=region][tabindex=\"0\"]').length,\n"
+            + "    tables: document.querySelectorAll('table').length, tooWide: wide}));\n"
+            + "});\n</script>";
     Path copy = dir.resolve("checked-" + System.nanoTime() + ".html");
     Files.writeString(copy, page.replace("</body>", script + "</body>"));
     HeadlessChromium.Run r = chromium.runScripts(copy, width, 60_000);
-    Matcher m = Pattern.compile("ASSAY-CHECK (\\{.*\\})\", source", Pattern.DOTALL).matcher(r.stderr());
+    Matcher m =
+        Pattern.compile("ASSAY-CHECK (\\{.*\\})\", source", Pattern.DOTALL).matcher(r.stderr());
     assertTrue(m.find(), "the checking script reported: " + r.stderr());
     return JSON.readTree(m.group(1));
   }

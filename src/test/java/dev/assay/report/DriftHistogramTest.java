@@ -25,8 +25,16 @@ class DriftHistogramTest {
   private static final String SCRIPT = "<script>alert(1)</script>";
 
   private static AuditRun run(List<MetricResult> metrics, List<Histogram> histograms) {
-    return new AuditRun("drift", null, List.of(FamilyOutcome.ran(Family.DRIFT, "")), metrics,
-        List.of(), Map.of(), List.of(), null).withExhibits(Exhibits.NONE.withHistograms(histograms));
+    return new AuditRun(
+            "drift",
+            null,
+            List.of(FamilyOutcome.ran(Family.DRIFT, "")),
+            metrics,
+            List.of(),
+            Map.of(),
+            List.of(),
+            null)
+        .withExhibits(Exhibits.NONE.withHistograms(histograms));
   }
 
   private static String html(AuditRun run) {
@@ -34,10 +42,10 @@ class DriftHistogramTest {
   }
 
   /**
-   * x drifted: reference 3, 1 in bins ≤ 1, (1, 2] (shares .75, .25), current 1, 3 (.25, .75).
-   * The highest share .75 fills the 120-pixel plot, so heights are .75/.75·120 = 120 and
-   * .25/.75·120 = 40. k drifted (categorical, a planted script category): reference 2, 2, current
-   * 4, 0 → shares .5 .5 / 1 0 → heights 60 60 / 120 0. s is stable and gets a chart too.
+   * x drifted: reference 3, 1 in bins ≤ 1, (1, 2] (shares .75, .25), current 1, 3 (.25, .75). The
+   * highest share .75 fills the 120-pixel plot, so heights are .75/.75·120 = 120 and .25/.75·120 =
+   * 40. k drifted (categorical, a planted script category): reference 2, 2, current 4, 0 → shares
+   * .5 .5 / 1 0 → heights 60 60 / 120 0. s is stable and gets a chart too.
    */
   @Test
   void oneHistogramPerDriftedColumnWithBarHeightsFromTheShares() {
@@ -45,13 +53,19 @@ class DriftHistogramTest {
     m.addAll(DriftTableTest.column("x", true, 0.5, 0.9, null));
     m.addAll(DriftTableTest.column("k", true, 0.4, null, 0.3));
     m.addAll(DriftTableTest.column("s", false, 0.0, 0.0, null));
-    String page = html(run(m, List.of(
-        new Histogram("x", List.of("≤ 1", "(1, 2]"), List.of(3L, 1L), List.of(1L, 3L)),
-        new Histogram("k", List.of(SCRIPT, "b"), List.of(2L, 2L), List.of(4L, 0L)),
-        new Histogram("s", List.of("all values"), List.of(5L), List.of(5L)))));
+    String page =
+        html(
+            run(
+                m,
+                List.of(
+                    new Histogram("x", List.of("≤ 1", "(1, 2]"), List.of(3L, 1L), List.of(1L, 3L)),
+                    new Histogram("k", List.of(SCRIPT, "b"), List.of(2L, 2L), List.of(4L, 0L)),
+                    new Histogram("s", List.of("all values"), List.of(5L), List.of(5L)))));
 
-    assertEquals(1, count(page, "<title id=\"drift-hist-[0-9]+-title\">Reference vs current: x</title>"));
-    assertEquals(1, count(page, "<title id=\"drift-hist-[0-9]+-title\">Reference vs current: k</title>"));
+    assertEquals(
+        1, count(page, "<title id=\"drift-hist-[0-9]+-title\">Reference vs current: x</title>"));
+    assertEquals(
+        1, count(page, "<title id=\"drift-hist-[0-9]+-title\">Reference vs current: k</title>"));
     assertEquals(3, count(page, "<svg role=\"img\" aria-labelledby=\"drift-hist-"));
     // x is the most drifted (0.9 / 0.1 = 9 beats 0.3 / 0.1 = 3), so it is chart 1
     String x = chart(page, "drift-hist-1");
@@ -69,8 +83,12 @@ class DriftHistogramTest {
   @Test
   void aScriptInACategoryRendersAsText() {
     List<MetricResult> m = new ArrayList<>(DriftTableTest.column("k", true, 0.4, null, 0.3));
-    String page = html(run(m, List.of(
-        new Histogram("k", List.of(SCRIPT, "b"), List.of(2L, 2L), List.of(4L, 0L)))));
+    String page =
+        html(
+            run(
+                m,
+                List.of(
+                    new Histogram("k", List.of(SCRIPT, "b"), List.of(2L, 2L), List.of(4L, 0L)))));
     assertFalse(page.contains(SCRIPT));
     assertFalse(page.toLowerCase(Locale.ROOT).contains("<script"));
     assertTrue(page.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt;: reference 2 of 4"));
@@ -106,7 +124,8 @@ class DriftHistogramTest {
   }
 
   private static List<String> heights(String chart, String cls) {
-    Matcher matcher = Pattern.compile("class=\"" + cls + "\"[^>]* height=\"([0-9.]+)\"").matcher(chart);
+    Matcher matcher =
+        Pattern.compile("class=\"" + cls + "\"[^>]* height=\"([0-9.]+)\"").matcher(chart);
     List<String> out = new ArrayList<>();
     while (matcher.find()) {
       out.add(matcher.group(1));

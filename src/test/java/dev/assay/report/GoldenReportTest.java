@@ -23,10 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenReportTest {
 
   static Stream<Arguments> files() {
-    Map<String, Supplier<AuditRun>> runs = Map.of("full", SampleRuns::full, "tiny", SampleRuns::tiny);
-    return runs.entrySet().stream().flatMap(run -> Stream.of("report.html", "junit.xml",
-            "summary.md", "results.json", "manifest.json")
-        .map(file -> Arguments.of(run.getKey(), file, run.getValue())));
+    Map<String, Supplier<AuditRun>> runs =
+        Map.of("full", SampleRuns::full, "tiny", SampleRuns::tiny);
+    return runs.entrySet().stream()
+        .flatMap(
+            run ->
+                Stream.of("report.html", "junit.xml", "summary.md", "results.json", "manifest.json")
+                    .map(file -> Arguments.of(run.getKey(), file, run.getValue())));
   }
 
   @ParameterizedTest(name = "{0}/{1}")

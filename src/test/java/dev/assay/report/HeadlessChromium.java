@@ -41,7 +41,8 @@ final class HeadlessChromium {
     for (String name : List.of("chromium", "chromium-browser")) {
       found = found != null ? found : onPath(name);
     }
-    Assumptions.assumeTrue(found != null,
+    Assumptions.assumeTrue(
+        found != null,
         "chromium is not installed: the browser check of report.html is skipped (apt-get install -y chromium;"
             + " .ci/run installs it).");
     return new HeadlessChromium(found, temp);
@@ -53,9 +54,14 @@ final class HeadlessChromium {
   }
 
   /** A PNG screenshot of the first {@code width x height} pixels. */
-  Run screenshot(Path html, Path png, int width, int height) throws IOException, InterruptedException {
-    return run(html, List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height,
-        "--hide-scrollbars"));
+  Run screenshot(Path html, Path png, int width, int height)
+      throws IOException, InterruptedException {
+    return run(
+        html,
+        List.of(
+            "--screenshot=" + png.toAbsolutePath(),
+            "--window-size=" + width + "," + height,
+            "--hide-scrollbars"));
   }
 
   /**
@@ -67,31 +73,53 @@ final class HeadlessChromium {
   }
 
   /**
-   * Loads the page in a window {@code width} px wide and lets its scripts run for up to
-   * {@code budgetMs} of virtual time (for a test copy of the page that carries a checking script;
+   * Loads the page in a window {@code width} px wide and lets its scripts run for up to {@code
+   * budgetMs} of virtual time (for a test copy of the page that carries a checking script;
    * report.html itself has none); what the script logs is in {@link Run#consoleLines()}.
    */
   Run runScripts(Path html, int width, int budgetMs) throws IOException, InterruptedException {
-    return run(html, List.of("--window-size=" + width + ",900", "--hide-scrollbars",
-        "--virtual-time-budget=" + budgetMs, "--dump-dom"));
+    return run(
+        html,
+        List.of(
+            "--window-size=" + width + ",900",
+            "--hide-scrollbars",
+            "--virtual-time-budget=" + budgetMs,
+            "--dump-dom"));
   }
 
   private Run run(Path html, List<String> action) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory(temp, "chromium-run-");
     Path netLog = dir.resolve("net-log.json");
-    List<String> command = new ArrayList<>(List.of(executable, "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-default-apps", "--no-default-browser-check",
-        "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9",
-        "--proxy-bypass-list=<-loopback>",
-        "--user-data-dir=" + dir.resolve("profile"), "--enable-logging=stderr", "--v=0",
-        "--log-net-log=" + netLog));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                executable,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-default-apps",
+                "--no-default-browser-check",
+                "--host-resolver-rules=MAP * ~NOTFOUND",
+                "--proxy-server=http://127.0.0.1:9",
+                "--proxy-bypass-list=<-loopback>",
+                "--user-data-dir=" + dir.resolve("profile"),
+                "--enable-logging=stderr",
+                "--v=0",
+                "--log-net-log=" + netLog));
     command.addAll(action);
     command.add(html.toAbsolutePath().toUri().toString());
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
     if (!process.waitFor(90, TimeUnit.SECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
@@ -99,7 +127,8 @@ final class HeadlessChromium {
     }
     String stderr = Files.readString(err, StandardCharsets.UTF_8);
     if (process.exitValue() != 0) {
-      throw new IllegalStateException("chromium exited with " + process.exitValue() + ":\n" + stderr);
+      throw new IllegalStateException(
+          "chromium exited with " + process.exitValue() + ":\n" + stderr);
     }
     return new Run(Files.readString(out, StandardCharsets.UTF_8), stderr, netLog);
   }

@@ -27,9 +27,11 @@ class HtmlReportTest {
   void plantedScriptGroupNameRendersAsTextOnly() {
     assertFalse(FULL.contains(SampleRuns.SCRIPT_GROUP));
     assertFalse(FULL.toLowerCase(Locale.ROOT).contains("<script"), "no script element at all");
-    assertTrue(FULL.contains("<th scope=\"row\">&lt;script&gt;alert(1)&lt;/script&gt;</th>"),
+    assertTrue(
+        FULL.contains("<th scope=\"row\">&lt;script&gt;alert(1)&lt;/script&gt;</th>"),
         "the group row shows the name as text");
-    assertTrue(FULL.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt;: 0.1000"),
+    assertTrue(
+        FULL.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt;: 0.1000"),
         "the chart's bar title is escaped too");
   }
 
@@ -42,14 +44,22 @@ class HtmlReportTest {
 
   @Test
   void theModelCardIsOnTheFirstPageWhenGivenAndEscaped() {
-    String html = new String(new HtmlReport().render(SampleRuns.withModelCard(SampleRuns.full())),
-        StandardCharsets.UTF_8);
+    String html =
+        new String(
+            new HtmlReport().render(SampleRuns.withModelCard(SampleRuns.full())),
+            StandardCharsets.UTF_8);
     int card = html.indexOf("<h3 id=\"model-card-heading\">Model card</h3>");
-    assertTrue(card > 0 && card < html.indexOf("id=\"rules\""), "in the summary, before the rule checks");
+    assertTrue(
+        card > 0 && card < html.indexOf("id=\"rules\""), "in the summary, before the rule checks");
     assertTrue(html.contains("<dt>Risk class</dt><dd>EU AI Act: high-risk (Annex III)</dd>"), html);
-    assertTrue(html.contains("<dt>Intended use</dt><dd>Pre-screening of pre-trial cases.\nNot for final decisions.</dd>"));
-    assertTrue(html.contains("Broward County data &lt;i&gt;only&lt;/i&gt;."), "limitations are escaped");
-    assertTrue(html.contains("<a href=\"https://registry.example.com/models/compas/2016\">"), "an https URI is a link");
+    assertTrue(
+        html.contains(
+            "<dt>Intended use</dt><dd>Pre-screening of pre-trial cases.\nNot for final decisions.</dd>"));
+    assertTrue(
+        html.contains("Broward County data &lt;i&gt;only&lt;/i&gt;."), "limitations are escaped");
+    assertTrue(
+        html.contains("<a href=\"https://registry.example.com/models/compas/2016\">"),
+        "an https URI is a link");
     assertFalse(FULL.contains("model-card-heading"), "no model card block without its fields");
   }
 
@@ -57,7 +67,8 @@ class HtmlReportTest {
   void pageIsSelfContained() {
     assertFalse(FULL.contains("http://"));
     assertFalse(FULL.contains("https://"));
-    assertFalse(Pattern.compile("\\ssrc\\s*=", Pattern.CASE_INSENSITIVE).matcher(FULL).find(),
+    assertFalse(
+        Pattern.compile("\\ssrc\\s*=", Pattern.CASE_INSENSITIVE).matcher(FULL).find(),
         "nothing loaded from elsewhere");
     Matcher href = Pattern.compile("href=\"([^\"]*)\"").matcher(FULL);
     int links = 0;
@@ -66,7 +77,8 @@ class HtmlReportTest {
       assertTrue(href.group(1).startsWith("#"), "only in-page links: " + href.group(1));
     }
     assertTrue(links > 0);
-    assertTrue(FULL.contains("<style>") && FULL.contains("@media print"),
+    assertTrue(
+        FULL.contains("<style>") && FULL.contains("@media print"),
         "inline CSS with a print stylesheet");
     assertFalse(FULL.contains("<link"), "no external stylesheet");
   }
@@ -75,9 +87,11 @@ class HtmlReportTest {
   void executiveSummaryStatesTheVerdictInWordsAndCounts() {
     assertTrue(FULL.contains("<div class=\"verdict fail\">"));
     assertTrue(FULL.contains("Verdict: FAIL — release gate closed"));
-    assertTrue(FULL.contains("The release gate is closed because 1 blocking rule check fails "
-        + "and 1 blocking rule check could not be evaluated: eeoc-four-fifths on race "
-        + "(observed 0.1734, expected &gt;= 0.8)"));
+    assertTrue(
+        FULL.contains(
+            "The release gate is closed because 1 blocking rule check fails "
+                + "and 1 blocking rule check could not be evaluated: eeoc-four-fifths on race "
+                + "(observed 0.1734, expected &gt;= 0.8)"));
     assertTrue(FULL.contains("<li><strong>2</strong> blocking failures</li>"));
     assertTrue(FULL.contains("<li><strong>1</strong> warning</li>"));
     assertTrue(FULL.contains("<li><strong>1</strong> waived</li>"));
@@ -98,23 +112,30 @@ class HtmlReportTest {
 
   @Test
   void waiverShowsReasonApproverAndExpiry() {
-    assertTrue(FULL.contains("<td>Intersection too small to act on — approved by Jane Doe (CRO), "
-        + "expires 2027-06-30</td>"));
+    assertTrue(
+        FULL.contains(
+            "<td>Intersection too small to act on — approved by Jane Doe (CRO), "
+                + "expires 2027-06-30</td>"));
   }
 
   @Test
   void undefinedValueShowsADashAndItsReason() {
-    assertTrue(FULL.contains("<td class=\"num\" title=\"no truly positive record in the group\">—"));
-    assertTrue(FULL.contains("true_positive_rate: no truly positive record in the group</li>"),
+    assertTrue(
+        FULL.contains("<td class=\"num\" title=\"no truly positive record in the group\">—"));
+    assertTrue(
+        FULL.contains("true_positive_rate: no truly positive record in the group</li>"),
         "the reason is a footnote as well as a tooltip");
   }
 
   @Test
   void fairnessTableHasGroupsAsRowsAndRoundedMetricsAsColumns() {
-    assertTrue(FULL.contains("<thead><tr><th scope=\"col\">Group</th><th scope=\"col\">count</th>"
-        + "<th scope=\"col\">selection_rate</th><th scope=\"col\">base_rate</th>"
-        + "<th scope=\"col\">true_positive_rate</th></tr></thead>"));
-    assertTrue(FULL.contains("<td class=\"num\">0.5767<span class=\"ci\">CI 0.5600 – 0.5900</span>"));
+    assertTrue(
+        FULL.contains(
+            "<thead><tr><th scope=\"col\">Group</th><th scope=\"col\">count</th>"
+                + "<th scope=\"col\">selection_rate</th><th scope=\"col\">base_rate</th>"
+                + "<th scope=\"col\">true_positive_rate</th></tr></thead>"));
+    assertTrue(
+        FULL.contains("<td class=\"num\">0.5767<span class=\"ci\">CI 0.5600 – 0.5900</span>"));
     assertFalse(FULL.contains("0.5767316017316018"), "HTML rounds to four decimals");
     assertTrue(FULL.contains("Between-group metrics for race &amp; sex"));
     assertTrue(FULL.contains("<th scope=\"row\">African-American &amp; Male</th>"));
@@ -130,44 +151,61 @@ class HtmlReportTest {
     // 340-wide plot from x = 202: the line at 0.8 * 0.5767 = 0.4614 is at 202 + 0.4614 / 0.59 * 340
     // = 467.9, and the script group's 0.1 bar ends at 202 + 57.6, its text 6 further (265.6)
     assertTrue(FULL.contains("<line class=\"threshold\" x1=\"467.9\""));
-    assertTrue(FULL.contains("<text x=\"194.0\" y=\"24.0\" text-anchor=\"end\">&lt;script&gt;"), "whole, not cut");
+    assertTrue(
+        FULL.contains("<text x=\"194.0\" y=\"24.0\" text-anchor=\"end\">&lt;script&gt;"),
+        "whole, not cut");
     // race & sex has no interval: its highest value fills the plot; the label column is
     // 23 * 7.44 + 16 = 187.1 px ("African-American & Male"), the line at 187.1 + 0.8 * 340
     assertTrue(FULL.contains("<line class=\"threshold\" x1=\"459.1\""));
     assertTrue(FULL.contains("stroke-dasharray"));
     assertTrue(FULL.contains("<text x=\"265.6\" y=\"24.0\">0.1000 (below the 80 % line)</text>"));
-    assertTrue(FULL.contains("<path class=\"whisker\" d=\"M524.7 "), "African-American's whisker"
-        + " starts at 202 + 0.56 / 0.59 * 340 = 524.7");
+    assertTrue(
+        FULL.contains("<path class=\"whisker\" d=\"M524.7 "),
+        "African-American's whisker" + " starts at 202 + 0.56 / 0.59 * 340 = 524.7");
   }
 
   @Test
   void findingsAreWrittenInPlainWordsWithEscapedNames() {
     assertTrue(FULL.contains("<h3 id=\"findings-heading\">Findings in plain words</h3>"));
-    assertTrue(FULL.contains("<li><span class=\"status fail\">FAIL</span> On race, demographic parity "
-        + "ratio is 0.1734; the rule eeoc-four-fifths asks for at least 80\u00a0%.</li>"),
+    assertTrue(
+        FULL.contains(
+            "<li><span class=\"status fail\">FAIL</span> On race, demographic parity "
+                + "ratio is 0.1734; the rule eeoc-four-fifths asks for at least 80\u00a0%.</li>"),
         "the full sample's ratio has no note, so the sentence falls back to value and condition");
-    assertTrue(FULL.contains("<li><span class=\"status error\">ERROR</span> Rule tpr-defined could "
-        + "not be checked for the group &lt;script&gt;alert(1)&lt;/script&gt; of race: metric "
-        + "undefined: no truly positive record in the group.</li>"));
-    assertTrue(FULL.contains("For the column &quot;quote &amp; | col, psi is 0.4000; the rule "
-        + "psi-stable asks for less than 0.25."));
+    assertTrue(
+        FULL.contains(
+            "<li><span class=\"status error\">ERROR</span> Rule tpr-defined could "
+                + "not be checked for the group &lt;script&gt;alert(1)&lt;/script&gt; of race: metric "
+                + "undefined: no truly positive record in the group.</li>"));
+    assertTrue(
+        FULL.contains(
+            "For the column &quot;quote &amp; | col, psi is 0.4000; the rule "
+                + "psi-stable asks for less than 0.25."));
   }
 
   @Test
   void notApplicableFamilyIsOneLineWithItsReasonAndNoSection() {
-    assertTrue(FULL.contains("Not applicable, so not in this report: Privacy leakage (no quasi-identifier"
-        + " column present); LLM output quality (no prompt or response column)."), FULL);
+    assertTrue(
+        FULL.contains(
+            "Not applicable, so not in this report: Privacy leakage (no quasi-identifier"
+                + " column present); LLM output quality (no prompt or response column)."),
+        FULL);
     assertFalse(FULL.contains("id=\"family-privacy\""), "no section for a family that did not run");
     assertFalse(FULL.contains("href=\"#family-privacy\""), "and no link to it");
-    assertTrue(FULL.contains("href=\"#family-fairness\"") && FULL.contains("id=\"family-fairness\""));
+    assertTrue(
+        FULL.contains("href=\"#family-fairness\"") && FULL.contains("id=\"family-fairness\""));
   }
 
   @Test
   void appendicesDefineTheMetricsAndListTheEvidence() {
-    assertTrue(FULL.contains("<dt>selection_rate</dt><dd>Share of the group&#39;s records that "
-        + "the model predicts positive"));
-    assertTrue(FULL.contains("<dt>true_positive_rate</dt><dd>Of the truly positive records, the "
-        + "share predicted positive: TP ÷ (TP + FN)."));
+    assertTrue(
+        FULL.contains(
+            "<dt>selection_rate</dt><dd>Share of the group&#39;s records that "
+                + "the model predicts positive"));
+    assertTrue(
+        FULL.contains(
+            "<dt>true_positive_rate</dt><dd>Of the truly positive records, the "
+                + "share predicted positive: TP ÷ (TP + FN)."));
     assertTrue(FULL.contains("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
     assertTrue(FULL.contains("<tr><th scope=\"row\">Spark version</th><td>4.2.0</td></tr>"));
     assertTrue(FULL.contains("<th scope=\"row\">Duration</th><td>12.250 s</td>"));

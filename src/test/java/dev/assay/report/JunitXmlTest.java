@@ -59,8 +59,9 @@ class JunitXmlTest {
       assertEquals(elements(suite, "failure").size(), attr(suite, "failures"));
       assertEquals(elements(suite, "skipped").size(), attr(suite, "skipped"));
     }
-    assertEquals(List.of("assay.fairness", "assay.drift", "assay.privacy", "assay.llm",
-        "assay.rules"), names);
+    assertEquals(
+        List.of("assay.fairness", "assay.drift", "assay.privacy", "assay.llm", "assay.rules"),
+        names);
   }
 
   @Test
@@ -74,16 +75,21 @@ class JunitXmlTest {
 
     Element error = testcase(root, "tpr-defined [race = " + SampleRuns.SCRIPT_GROUP + "]");
     assertEquals(1, elements(error, "failure").size(), "a blocking ERROR fails the build");
-    assertEquals("observed no value vs expected >= 0.5",
+    assertEquals(
+        "observed no value vs expected >= 0.5",
         elements(error, "failure").get(0).getAttribute("message"));
 
     Element warn = testcase(root, "psi-stable [" + SampleRuns.QUOTE_COLUMN + "]");
     assertEquals(0, elements(warn, "failure").size(), "a warning is not a failure");
-    assertTrue(elements(warn, "system-out").get(0).getTextContent()
-        .contains("psi 0.4 is not below 0.25 | large shift"));
+    assertTrue(
+        elements(warn, "system-out")
+            .get(0)
+            .getTextContent()
+            .contains("psi 0.4 is not below 0.25 | large shift"));
 
     Element waived = testcase(root, "eeoc-four-fifths [race & sex]");
-    assertEquals("waived by Jane Doe (CRO) until 2027-06-30: Intersection too small to act on",
+    assertEquals(
+        "waived by Jane Doe (CRO) until 2027-06-30: Intersection too small to act on",
         elements(waived, "skipped").get(0).getAttribute("message"));
 
     Element passed = testcase(root, "psi-stable [age]");
@@ -92,15 +98,36 @@ class JunitXmlTest {
 
   @Test
   void controlCharactersInDataStillGiveWellFormedXml() throws Exception {
-    Verdict odd = new Verdict("odd\u0001rule", null, "p", Severity.BLOCKING, Status.FAIL,
-        "llm.bleu", Scope.DATASET, 1.0, ">= 2", "bad \u0007 byte", null, null, null);
-    AuditRun run = new AuditRun("odd", null, List.of(), List.of(), List.of(odd), Map.of(),
-        List.of(), SampleRuns.provenance());
+    Verdict odd =
+        new Verdict(
+            "odd\u0001rule",
+            null,
+            "p",
+            Severity.BLOCKING,
+            Status.FAIL,
+            "llm.bleu",
+            Scope.DATASET,
+            1.0,
+            ">= 2",
+            "bad \u0007 byte",
+            null,
+            null,
+            null);
+    AuditRun run =
+        new AuditRun(
+            "odd",
+            null,
+            List.of(),
+            List.of(),
+            List.of(odd),
+            Map.of(),
+            List.of(),
+            SampleRuns.provenance());
     Element root = parse(new JunitXml().render(run)).getDocumentElement();
     assertEquals(1, attr(root, "failures"));
     // shown as visible escapes (SafeText), so a CI's test list cannot be forged or garbled
-    assertEquals("odd\\u0001rule [data set]",
-        elements(root, "testcase").get(0).getAttribute("name"));
+    assertEquals(
+        "odd\\u0001rule [data set]", elements(root, "testcase").get(0).getAttribute("name"));
     assertTrue(elements(root, "failure").get(0).getTextContent().startsWith("bad \\u0007 byte\n"));
   }
 

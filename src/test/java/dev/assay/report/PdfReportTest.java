@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * report.pdf: report.html laid out by openhtmltopdf on A4 (no browser), with its text, numbers,
- * the planted markup as text and the charts' labels; and with {@code --pdf} the bundle lists it in
+ * report.pdf: report.html laid out by openhtmltopdf on A4 (no browser), with its text, numbers, the
+ * planted markup as text and the charts' labels; and with {@code --pdf} the bundle lists it in
  * manifest.json with its size and SHA-256. Tagged slow: the first layout loads the renderer, PDFBox
  * and Batik (tens of seconds on a busy machine).
  */
@@ -44,12 +44,16 @@ class PdfReportTest {
       assertEquals(595, Math.round(doc.getPage(0).getMediaBox().getWidth()), "A4 is 595 pt wide");
       assertEquals(842, Math.round(doc.getPage(0).getMediaBox().getHeight()));
       String text = new PDFTextStripper().getText(doc);
-      assertTrue(text.contains("Verdict: " + RUN.verdict()), text.substring(0, Math.min(600, text.length())));
+      assertTrue(
+          text.contains("Verdict: " + RUN.verdict()),
+          text.substring(0, Math.min(600, text.length())));
       assertTrue(text.contains("EU AI Act: high-risk (Annex III)"), "the model card is on it");
       assertTrue(text.contains(SampleRuns.SCRIPT_GROUP), "the planted group name is text");
       assertTrue(text.contains("Appendix B: Evidence"));
       if (java.nio.file.Files.isReadable(PdfReport.FONTS.get(0))) {
-        assertTrue(text.contains("0.5200 – 0.5900") || text.contains(" – "), "an interval's dash prints as itself");
+        assertTrue(
+            text.contains("0.5200 – 0.5900") || text.contains(" – "),
+            "an interval's dash prints as itself");
         assertFalse(text.contains("#"), "no character fell back to '#'");
       }
     }
@@ -59,8 +63,15 @@ class PdfReportTest {
   void withPdfTheBundleWritesReportPdfAndTheManifestListsIt() throws IOException {
     List<String> names = new ArrayList<>();
     ReportBundle.files(SampleRuns.tiny(), true).forEach(f -> names.add(f.name()));
-    assertEquals(List.of("report.html", "report.pdf", "junit.xml", "summary.md", "results.json",
-        "manifest.json"), names);
+    assertEquals(
+        List.of(
+            "report.html",
+            "report.pdf",
+            "junit.xml",
+            "summary.md",
+            "results.json",
+            "manifest.json"),
+        names);
     List<String> without = new ArrayList<>();
     ReportBundle.files(SampleRuns.tiny()).forEach(f -> without.add(f.name()));
     assertFalse(without.contains("report.pdf"), "no PDF unless asked");
@@ -71,7 +82,8 @@ class PdfReportTest {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       file.writeTo(out, List.copyOf(written));
       files.put(file.name(), out.toByteArray());
-      written.add(new ReportFile.WrittenFile(file.name(), out.size(), Manifest.sha256(out.toByteArray())));
+      written.add(
+          new ReportFile.WrittenFile(file.name(), out.size(), Manifest.sha256(out.toByteArray())));
     }
     JsonNode manifest = new ObjectMapper().readTree(files.get("manifest.json"));
     JsonNode pdf = null;

@@ -17,8 +17,9 @@ class ReportBundleTest {
   @Test
   void bundleHasTheFiveFilesWithMachineFilesLast() {
     Map<String, byte[]> bundle = ReportBundle.render(SampleRuns.full());
-    assertEquals(List.of("report.html", "junit.xml", "summary.md", "results.json",
-        "manifest.json"), List.copyOf(bundle.keySet()));
+    assertEquals(
+        List.of("report.html", "junit.xml", "summary.md", "results.json", "manifest.json"),
+        List.copyOf(bundle.keySet()));
     assertArrayEquals(new ResultsJson().render(SampleRuns.full()), bundle.get("results.json"));
   }
 
@@ -41,7 +42,8 @@ class ReportBundleTest {
     assertEquals("datasets/compas/audit.yaml", inputs.get(0).get("path").asText());
     assertEquals(812, inputs.get(0).get("size").asLong());
     assertEquals("2026-01-01T00:00:00Z", inputs.get(0).get("modified").asText());
-    assertEquals("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    assertEquals(
+        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
         inputs.get(0).get("sha256").asText());
 
     JsonNode outputs = manifest.get("outputs");
@@ -56,9 +58,11 @@ class ReportBundleTest {
 
   @Test
   void sha256IsTheStandardDigest() {
-    assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    assertEquals(
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
         Manifest.sha256(new byte[0]));
-    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    assertEquals(
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
         Manifest.sha256("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
   }
 }

@@ -16,8 +16,6 @@ import dev.assay.core.Provenance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +48,9 @@ class ResultsJsonTest {
     JsonNode root = MAPPER.readTree(json);
     List<String> statuses = new ArrayList<>();
     root.get("rules").forEach(r -> statuses.add(r.get("status").asText()));
-    assertTrue(statuses.containsAll(List.of("PASS", "FAIL", "WARN", "WAIVED", "NOT_APPLICABLE",
-        "ERROR")), statuses.toString());
+    assertTrue(
+        statuses.containsAll(List.of("PASS", "FAIL", "WARN", "WAIVED", "NOT_APPLICABLE", "ERROR")),
+        statuses.toString());
   }
 
   @Test
@@ -61,12 +60,22 @@ class ResultsJsonTest {
     JsonNode model = MAPPER.readTree(json).get("model");
     List<String> keys = new ArrayList<>();
     model.fieldNames().forEachRemaining(keys::add);
-    assertEquals(List.of("name", "version", "owner", "intended_use", "limitations", "risk_class",
-        "registry_uri"), keys);
-    assertEquals("Pre-screening of pre-trial cases.\nNot for final decisions.",
+    assertEquals(
+        List.of(
+            "name",
+            "version",
+            "owner",
+            "intended_use",
+            "limitations",
+            "risk_class",
+            "registry_uri"),
+        keys);
+    assertEquals(
+        "Pre-screening of pre-trial cases.\nNot for final decisions.",
         model.get("intended_use").asText());
     assertEquals("EU AI Act: high-risk (Annex III)", model.get("risk_class").asText());
-    assertEquals("https://registry.example.com/models/compas/2016", model.get("registry_uri").asText());
+    assertEquals(
+        "https://registry.example.com/models/compas/2016", model.get("registry_uri").asText());
     ObjectNode wrong = (ObjectNode) MAPPER.readTree(json);
     ((ObjectNode) wrong.get("model")).put("risk_level", "high");
     ((ObjectNode) wrong.get("model")).put("limitations", 3);
@@ -83,8 +92,8 @@ class ResultsJsonTest {
   }
 
   /**
-   * The schema describes the file exactly: a key it does not list, a baseline without its change,
-   * a WAIVED rule without its waiver and a waiver on a rule that is not WAIVED are each one error.
+   * The schema describes the file exactly: a key it does not list, a baseline without its change, a
+   * WAIVED rule without its waiver and a waiver on a rule that is not WAIVED are each one error.
    */
   @Test
   void schemaRejectsUndescribedKeysAndInconsistentRows() throws IOException {
@@ -119,8 +128,9 @@ class ResultsJsonTest {
   @Test
   void tinyRunMatchesTheGoldenFile() throws IOException {
     String golden;
-    try (InputStream in = Objects.requireNonNull(
-        getClass().getResourceAsStream("/dev/assay/report/tiny-results.json"))) {
+    try (InputStream in =
+        Objects.requireNonNull(
+            getClass().getResourceAsStream("/dev/assay/report/tiny-results.json"))) {
       golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     byte[] json = results.render(SampleRuns.tiny());
@@ -132,9 +142,17 @@ class ResultsJsonTest {
   void sameInputsGiveByteIdenticalFilesWhateverTheRunTimes() {
     AuditRun first = SampleRuns.full();
     Provenance p = first.provenance();
-    AuditRun later = SampleRuns.full().withProvenance(new Provenance(p.toolVersion(),
-        p.javaVersion(), p.sparkVersion(), "spark://elsewhere:7077",
-        Instant.parse("2030-05-06T07:08:09Z"), Instant.parse("2030-05-06T08:00:00Z"), p.files()));
+    AuditRun later =
+        SampleRuns.full()
+            .withProvenance(
+                new Provenance(
+                    p.toolVersion(),
+                    p.javaVersion(),
+                    p.sparkVersion(),
+                    "spark://elsewhere:7077",
+                    Instant.parse("2030-05-06T07:08:09Z"),
+                    Instant.parse("2030-05-06T08:00:00Z"),
+                    p.files()));
     byte[] once = results.render(first);
     assertArrayEquals(once, results.render(SampleRuns.full()));
     assertArrayEquals(once, results.render(later));
@@ -147,8 +165,11 @@ class ResultsJsonTest {
 
   @Test
   void undefinedMetricHasNullValueAndItsReason() throws IOException {
-    JsonNode row = metric(MAPPER.readTree(results.render(SampleRuns.full())),
-        "true_positive_rate", SampleRuns.SCRIPT_GROUP);
+    JsonNode row =
+        metric(
+            MAPPER.readTree(results.render(SampleRuns.full())),
+            "true_positive_rate",
+            SampleRuns.SCRIPT_GROUP);
     assertTrue(row.get("value").isNull());
     assertEquals("no truly positive record in the group", row.get("note").asText());
     assertEquals(3, row.get("count").asLong());
@@ -165,8 +186,9 @@ class ResultsJsonTest {
     assertEquals(3696, row.get("count").asLong());
     List<String> keys = new ArrayList<>();
     row.fieldNames().forEachRemaining(keys::add);
-    assertEquals(List.of("family", "metric", "attribute", "group", "value", "count", "ci_low",
-        "ci_high"), keys);
+    assertEquals(
+        List.of("family", "metric", "attribute", "group", "value", "count", "ci_low", "ci_high"),
+        keys);
   }
 
   @Test
@@ -202,7 +224,8 @@ class ResultsJsonTest {
 
   private static JsonNode metric(JsonNode root, String name, String group) {
     for (JsonNode m : root.get("metrics")) {
-      if (m.get("metric").asText().equals(name) && m.has("group")
+      if (m.get("metric").asText().equals(name)
+          && m.has("group")
           && m.get("group").asText().equals(group)) {
         return m;
       }

@@ -16,22 +16,28 @@ class SummaryMarkdownTest {
   @Test
   void headingGivesVerdictAndAuditAndCountsFollow() {
     assertTrue(FULL.startsWith("## ❌ FAIL — Assay audit `compas-recidivism`\n"));
-    assertTrue(FULL.contains("**2 blocking failures** · 1 warning · 1 waived · 1 error · "
-        + "2 not applicable · 2 passed (8 rule checks)"));
+    assertTrue(
+        FULL.contains(
+            "**2 blocking failures** · 1 warning · 1 waived · 1 error · "
+                + "2 not applicable · 2 passed (8 rule checks)"));
   }
 
   @Test
   void failedRuleIsListedWithObservedAndExpected() {
-    assertTrue(FULL.contains("| ❌ FAIL | eeoc-four-fifths | race | 0.1734 | &gt;= 0.8 | blocking |"),
+    assertTrue(
+        FULL.contains("| ❌ FAIL | eeoc-four-fifths | race | 0.1734 | &gt;= 0.8 | blocking |"),
         FULL);
-    assertTrue(FULL.contains("| ⛔ ERROR | tpr-defined | race = &lt;script&gt;alert(1)&lt;/script&gt; "
-        + "| — | &gt;= 0.5 | blocking |"));
+    assertTrue(
+        FULL.contains(
+            "| ⛔ ERROR | tpr-defined | race = &lt;script&gt;alert(1)&lt;/script&gt; "
+                + "| — | &gt;= 0.5 | blocking |"));
   }
 
   @Test
   void pipesInCellsAreEscapedSoEveryRowHasSixColumns() {
-    assertTrue(FULL.contains("| ⚠️ WARN | psi-stable | \"quote & \\| col | 0.4000 | &lt; 0.25 "
-        + "| warning |"));
+    assertTrue(
+        FULL.contains(
+            "| ⚠️ WARN | psi-stable | \"quote & \\| col | 0.4000 | &lt; 0.25 " + "| warning |"));
     List<String> rows = FULL.lines().filter(l -> l.startsWith("| ")).toList();
     assertEquals(5, rows.size(), "header, separator, FAIL, ERROR, WARN");
     for (String row : rows) {
@@ -42,8 +48,10 @@ class SummaryMarkdownTest {
 
   @Test
   void waivedRulesNameTheirApproverAndNotApplicableFamiliesTheirReason() {
-    assertTrue(FULL.contains("- eeoc-four-fifths on race & sex (observed 0.2100) — approved by "
-        + "Jane Doe (CRO), expires 2027-06-30: Intersection too small to act on\n"));
+    assertTrue(
+        FULL.contains(
+            "- eeoc-four-fifths on race & sex (observed 0.2100) — approved by "
+                + "Jane Doe (CRO), expires 2027-06-30: Intersection too small to act on\n"));
     assertTrue(FULL.contains("- Privacy leakage: no quasi-identifier column present\n"));
     assertTrue(FULL.contains("- LLM output quality: no prompt or response column\n"));
     assertFalse(FULL.contains("| ✅"), "passed rules are not in the table");
@@ -51,8 +59,8 @@ class SummaryMarkdownTest {
 
   @Test
   void passingRunHasNoProblemTable() {
-    String tiny = new String(new SummaryMarkdown().render(SampleRuns.tiny()),
-        StandardCharsets.UTF_8);
+    String tiny =
+        new String(new SummaryMarkdown().render(SampleRuns.tiny()), StandardCharsets.UTF_8);
     assertTrue(tiny.startsWith("## ✅ PASS — Assay audit `tiny-audit`\n"));
     assertTrue(tiny.contains("The release gate is open: every blocking rule holds."));
     assertFalse(tiny.contains("| Status |"));

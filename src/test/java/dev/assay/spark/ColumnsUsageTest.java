@@ -14,17 +14,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every column name that is not a string literal in the code reaches Spark through
- * {@link Columns#named}: a scan of src/main forbids {@code functions.col(x)}, a static
- * {@code col(x)}, {@code dataset.col(x)}, {@code functions.column(x)} and {@code functions::col}
- * with anything but a literal, so a user's column such as {@code ra.ce} or {@code a`b} can never
- * be parsed as a struct path or a quoted part again.
+ * Every column name that is not a string literal in the code reaches Spark through {@link
+ * Columns#named}: a scan of src/main forbids {@code functions.col(x)}, a static {@code col(x)},
+ * {@code dataset.col(x)}, {@code functions.column(x)} and {@code functions::col} with anything but
+ * a literal, so a user's column such as {@code ra.ce} or {@code a`b} can never be parsed as a
+ * struct path or a quoted part again.
  */
 class ColumnsUsageTest {
 
   private static final Path MAIN = Path.of("src/main/java/dev/assay");
-  /** col( not part of a longer name, or functions.column(, whose argument is not a literal; ::col. */
-  static final Pattern RAW = Pattern.compile("(?<![\\w])col\\(\\s*(?![\\s\")])|functions\\.column\\(\\s*(?!\")|::col\\b");
+
+  /**
+   * col( not part of a longer name, or functions.column(, whose argument is not a literal; ::col.
+   */
+  static final Pattern RAW =
+      Pattern.compile("(?<![\\w])col\\(\\s*(?![\\s\")])|functions\\.column\\(\\s*(?!\")|::col\\b");
 
   @Test
   void noRawColumnNamesInMainCode() throws IOException {
@@ -47,16 +51,24 @@ class ColumnsUsageTest {
         }
       }
     }
-    assertEquals(List.of(), violations, "use Columns.named(name) for any name that is not a literal");
+    assertEquals(
+        List.of(), violations, "use Columns.named(name) for any name that is not a literal");
   }
 
   @Test
   void thePatternCatchesTheFormsItForbids() {
-    for (String bad : List.of("functions.col(name)", "col(in.score())", "data.col(x)",
-        "functions.column(c)", "map(functions::col)")) {
+    for (String bad :
+        List.of(
+            "functions.col(name)",
+            "col(in.score())",
+            "data.col(x)",
+            "functions.column(c)",
+            "map(functions::col)")) {
       assertTrue(RAW.matcher(bad).find(), bad);
     }
-    for (String ok : List.of("functions.col(\"p.c\")", "Columns.named(name)", "symbol(x)", "records.col(\"k\")")) {
+    for (String ok :
+        List.of(
+            "functions.col(\"p.c\")", "Columns.named(name)", "symbol(x)", "records.col(\"k\")")) {
       assertTrue(!RAW.matcher(ok).find(), ok);
     }
   }

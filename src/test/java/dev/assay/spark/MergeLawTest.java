@@ -30,13 +30,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The merge law of every analyzer state (Deequ's): merging is associative and commutative, and
- * the state of no rows is its identity, so a state does not depend on how rows were split into
- * cells or partitions, nor on the order they were merged in. Checked on random sample states.
- * Sums of doubles are exact only for integers, so the generators draw integer-valued doubles.
+ * The merge law of every analyzer state (Deequ's): merging is associative and commutative, and the
+ * state of no rows is its identity, so a state does not depend on how rows were split into cells or
+ * partitions, nor on the order they were merged in. Checked on random sample states. Sums of
+ * doubles are exact only for integers, so the generators draw integer-valued doubles.
  *
- * <p>To register a state, add one line to {@link #laws()}: its name, its merge (an
- * {@link AggregateState} or a method reference), its empty state and a generator of samples.
+ * <p>To register a state, add one line to {@link #laws()}: its name, its merge (an {@link
+ * AggregateState} or a method reference), its empty state and a generator of samples.
  */
 public class MergeLawTest {
 
@@ -44,25 +44,69 @@ public class MergeLawTest {
 
   static Stream<Law<?>> laws() {
     return Stream.of(
-        Law.of("ConfusionState", ConfusionState::merge, ConfusionState.EMPTY, MergeLawTest::confusion),
-        Law.of("RegressionState", RegressionState::merge, RegressionState.EMPTY, MergeLawTest::regression),
-        Law.of("MulticlassState", MulticlassState::merge, MulticlassState.EMPTY, MergeLawTest::multiclass),
-        Law.of("BootstrapState", BootstrapState::merge, new BootstrapState(new long[12]), MergeLawTest::bootstrap)
+        Law.of(
+            "ConfusionState", ConfusionState::merge, ConfusionState.EMPTY, MergeLawTest::confusion),
+        Law.of(
+            "RegressionState",
+            RegressionState::merge,
+            RegressionState.EMPTY,
+            MergeLawTest::regression),
+        Law.of(
+            "MulticlassState",
+            MulticlassState::merge,
+            MulticlassState.EMPTY,
+            MergeLawTest::multiclass),
+        Law.of(
+                "BootstrapState",
+                BootstrapState::merge,
+                new BootstrapState(new long[12]),
+                MergeLawTest::bootstrap)
             .comparedBy((a, b) -> Arrays.equals(a.counts(), b.counts())),
         Law.of("FiniteNumbers.Count", new FiniteNumbers.Count(null), 0L, r -> (long) r.nextInt(50)),
-        Law.of("BinaryColumn.Values", BinaryColumn.of("label", "y", DataTypes.StringType, "yes", "test"),
-            new BinaryColumn.Values(0, 0, null, null), MergeLawTest::binaryValues),
+        Law.of(
+            "BinaryColumn.Values",
+            BinaryColumn.of("label", "y", DataTypes.StringType, "yes", "test"),
+            new BinaryColumn.Values(0, 0, null, null),
+            MergeLawTest::binaryValues),
         Law.of("drift SideCounts", SideCounts::merge, SideCounts.EMPTY, MergeLawTest::sideCounts),
-        Law.of("drift DriftProfile", DriftProfile::merge, DriftProfile.empty(3, 2), MergeLawTest::profile),
-        Law.of("drift ColumnCounts (numeric)", ColumnCounts::merge, ColumnCounts.empty(NUMBER, true, 0),
-            r -> columnCounts(r, NUMBER)).comparedBy(MergeLawTest::sameCounts),
-        Law.of("drift ColumnCounts (categorical)", ColumnCounts::merge, ColumnCounts.empty(CATEGORY, true, 0),
-            r -> columnCounts(r, CATEGORY)).comparedBy(MergeLawTest::sameCounts),
+        Law.of(
+            "drift DriftProfile",
+            DriftProfile::merge,
+            DriftProfile.empty(3, 2),
+            MergeLawTest::profile),
+        Law.of(
+                "drift ColumnCounts (numeric)",
+                ColumnCounts::merge,
+                ColumnCounts.empty(NUMBER, true, 0),
+                r -> columnCounts(r, NUMBER))
+            .comparedBy(MergeLawTest::sameCounts),
+        Law.of(
+                "drift ColumnCounts (categorical)",
+                ColumnCounts::merge,
+                ColumnCounts.empty(CATEGORY, true, 0),
+                r -> columnCounts(r, CATEGORY))
+            .comparedBy(MergeLawTest::sameCounts),
         Law.of("privacy PiiFinding", PiiFinding::merge, PiiFinding.EMPTY, MergeLawTest::piiFinding),
-        Law.of("privacy MembershipTally", MembershipTally::merge, MembershipTally.EMPTY, MergeLawTest::tally),
-        Law.of("privacy MembershipCounts", MembershipCounts::merge, MembershipCounts.empty(), MergeLawTest::membership),
-        Law.of("privacy EquivalenceClasses", EquivalenceClasses::merge, EquivalenceClasses.EMPTY, MergeLawTest::classes),
-        Law.of("privacy SensitiveValues", SensitiveValues::merge, SensitiveValues.empty(4), MergeLawTest::sensitiveValues),
+        Law.of(
+            "privacy MembershipTally",
+            MembershipTally::merge,
+            MembershipTally.EMPTY,
+            MergeLawTest::tally),
+        Law.of(
+            "privacy MembershipCounts",
+            MembershipCounts::merge,
+            MembershipCounts.empty(),
+            MergeLawTest::membership),
+        Law.of(
+            "privacy EquivalenceClasses",
+            EquivalenceClasses::merge,
+            EquivalenceClasses.EMPTY,
+            MergeLawTest::classes),
+        Law.of(
+            "privacy SensitiveValues",
+            SensitiveValues::merge,
+            SensitiveValues.empty(4),
+            MergeLawTest::sensitiveValues),
         LlmStateLaws.overlap(),
         LlmStateLaws.safety(),
         LlmStateLaws.lengths(),
@@ -82,14 +126,20 @@ public class MergeLawTest {
    * @param sample a random state
    * @param same when two states are equal (by default {@link Objects#equals})
    */
-  public record Law<S>(String name, BinaryOperator<S> merge, S identity, Function<Random, S> sample,
-                BiPredicate<S, S> same) {
+  public record Law<S>(
+      String name,
+      BinaryOperator<S> merge,
+      S identity,
+      Function<Random, S> sample,
+      BiPredicate<S, S> same) {
 
-    public static <S> Law<S> of(String name, BinaryOperator<S> merge, S identity, Function<Random, S> sample) {
+    public static <S> Law<S> of(
+        String name, BinaryOperator<S> merge, S identity, Function<Random, S> sample) {
       return new Law<>(name, merge, identity, sample, Objects::equals);
     }
 
-    public static <S> Law<S> of(String name, AggregateState<S> state, S identity, Function<Random, S> sample) {
+    public static <S> Law<S> of(
+        String name, AggregateState<S> state, S identity, Function<Random, S> sample) {
       return of(name, state::merge, identity, sample);
     }
 
@@ -129,7 +179,9 @@ public class MergeLawTest {
       S c = law.sample().apply(r);
       S left = law.merge().apply(law.merge().apply(a, b), c);
       S right = law.merge().apply(a, law.merge().apply(b, c));
-      assertTrue(law.same().test(left, right), law + ": (a+b)+c != a+(b+c) for " + a + ", " + b + ", " + c);
+      assertTrue(
+          law.same().test(left, right),
+          law + ": (a+b)+c != a+(b+c) for " + a + ", " + b + ", " + c);
     }
   }
 
@@ -138,7 +190,8 @@ public class MergeLawTest {
     for (int t = 0; t < TRIALS; t++) {
       S a = law.sample().apply(r);
       S b = law.sample().apply(r);
-      assertTrue(law.same().test(law.merge().apply(a, b), law.merge().apply(b, a)),
+      assertTrue(
+          law.same().test(law.merge().apply(a, b), law.merge().apply(b, a)),
           law + ": a+b != b+a for " + a + ", " + b);
     }
   }
@@ -147,29 +200,51 @@ public class MergeLawTest {
     Random r = new Random(law.name().hashCode() + 2);
     for (int t = 0; t < TRIALS; t++) {
       S a = law.sample().apply(r);
-      assertTrue(law.same().test(law.merge().apply(a, law.identity()), a), law + ": a+empty != a for " + a);
-      assertTrue(law.same().test(law.merge().apply(law.identity(), a), a), law + ": empty+a != a for " + a);
+      assertTrue(
+          law.same().test(law.merge().apply(a, law.identity()), a),
+          law + ": a+empty != a for " + a);
+      assertTrue(
+          law.same().test(law.merge().apply(law.identity(), a), a),
+          law + ": empty+a != a for " + a);
     }
-    assertTrue(law.same().test(law.merge().apply(law.identity(), law.identity()), law.identity()),
+    assertTrue(
+        law.same().test(law.merge().apply(law.identity(), law.identity()), law.identity()),
         law + ": empty+empty != empty");
   }
 
   // ---- sample states ----
 
-  private static final DriftColumn NUMBER = new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC);
-  private static final DriftColumn CATEGORY = new DriftColumn("k", "feature", DriftColumn.Kind.CATEGORICAL);
+  private static final DriftColumn NUMBER =
+      new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC);
+  private static final DriftColumn CATEGORY =
+      new DriftColumn("k", "feature", DriftColumn.Kind.CATEGORICAL);
 
   private static ConfusionState confusion(Random r) {
     long n = r.nextInt(100);
     long scored = r.nextInt((int) n + 1);
-    return new ConfusionState(n, r.nextInt((int) n + 1), r.nextInt((int) n + 1), r.nextInt((int) n + 1),
-        r.nextInt(1000), scored, r.nextInt(1000), r.nextInt(1000),
-        scored == 0 ? Double.POSITIVE_INFINITY : r.nextInt(10), scored == 0 ? Double.NEGATIVE_INFINITY : 10 + r.nextInt(10));
+    return new ConfusionState(
+        n,
+        r.nextInt((int) n + 1),
+        r.nextInt((int) n + 1),
+        r.nextInt((int) n + 1),
+        r.nextInt(1000),
+        scored,
+        r.nextInt(1000),
+        r.nextInt(1000),
+        scored == 0 ? Double.POSITIVE_INFINITY : r.nextInt(10),
+        scored == 0 ? Double.NEGATIVE_INFINITY : 10 + r.nextInt(10));
   }
 
   private static RegressionState regression(Random r) {
-    return new RegressionState(r.nextInt(100), r.nextInt(5), r.nextInt(1000) - 500, r.nextInt(1000),
-        r.nextInt(1000), r.nextInt(1000), r.nextInt(1000), r.nextInt(1000));
+    return new RegressionState(
+        r.nextInt(100),
+        r.nextInt(5),
+        r.nextInt(1000) - 500,
+        r.nextInt(1000),
+        r.nextInt(1000),
+        r.nextInt(1000),
+        r.nextInt(1000),
+        r.nextInt(1000));
   }
 
   private static MulticlassState multiclass(Random r) {
@@ -188,7 +263,10 @@ public class MergeLawTest {
     boolean others = r.nextBoolean();
     long low = r.nextLong();
     long high = r.nextLong();
-    return new BinaryColumn.Values(r.nextInt(10), r.nextInt(100), others ? Math.min(low, high) : null,
+    return new BinaryColumn.Values(
+        r.nextInt(10),
+        r.nextInt(100),
+        others ? Math.min(low, high) : null,
         others ? Math.max(low, high) : null);
   }
 
@@ -206,7 +284,12 @@ public class MergeLawTest {
       min.add(values ? r.nextInt(20) - 10.0 : Double.POSITIVE_INFINITY);
       max.add(values ? r.nextInt(20) + 10.0 : Double.NEGATIVE_INFINITY);
     }
-    return new DriftProfile(r.nextInt(100), r.nextInt(100), distinct, min, max,
+    return new DriftProfile(
+        r.nextInt(100),
+        r.nextInt(100),
+        distinct,
+        min,
+        max,
         List.of((long) r.nextInt(10), (long) r.nextInt(10)));
   }
 
@@ -239,17 +322,32 @@ public class MergeLawTest {
       rowsRef += ref[i];
       rowsCur += cur[i];
     }
-    return new ColumnCounts(column, rowsRef, rowsCur, nullsRef, nullsCur, true, 0,
-        numeric ? values : null, numeric ? null : categories, ref, cur);
+    return new ColumnCounts(
+        column,
+        rowsRef,
+        rowsCur,
+        nullsRef,
+        nullsCur,
+        true,
+        0,
+        numeric ? values : null,
+        numeric ? null : categories,
+        ref,
+        cur);
   }
 
   private static boolean sameCounts(ColumnCounts a, ColumnCounts b) {
-    return a.column().equals(b.column()) && a.rowsReference() == b.rowsReference()
-        && a.rowsCurrent() == b.rowsCurrent() && a.nullsReference() == b.nullsReference()
-        && a.nullsCurrent() == b.nullsCurrent() && a.exact() == b.exact()
+    return a.column().equals(b.column())
+        && a.rowsReference() == b.rowsReference()
+        && a.rowsCurrent() == b.rowsCurrent()
+        && a.nullsReference() == b.nullsReference()
+        && a.nullsCurrent() == b.nullsCurrent()
+        && a.exact() == b.exact()
         && Double.compare(a.cellWidth(), b.cellWidth()) == 0
-        && Arrays.equals(a.values(), b.values()) && Arrays.equals(a.categories(), b.categories())
-        && Arrays.equals(a.reference(), b.reference()) && Arrays.equals(a.current(), b.current());
+        && Arrays.equals(a.values(), b.values())
+        && Arrays.equals(a.categories(), b.categories())
+        && Arrays.equals(a.reference(), b.reference())
+        && Arrays.equals(a.current(), b.current());
   }
 
   // ---- privacy sample states ----
@@ -266,8 +364,13 @@ public class MergeLawTest {
     String y = MASKED[r.nextInt(MASKED.length)];
     // a hash names its text, so equal hashes carry equal masks
     int hash = r.nextInt(6) - 3;
-    return new PiiFinding(records, found, x.compareTo(y) <= 0 ? x : y, x.compareTo(y) <= 0 ? y : x,
-        (long) hash, MASKED[Math.floorMod(hash, MASKED.length)]);
+    return new PiiFinding(
+        records,
+        found,
+        x.compareTo(y) <= 0 ? x : y,
+        x.compareTo(y) <= 0 ? y : x,
+        (long) hash,
+        MASKED[Math.floorMod(hash, MASKED.length)]);
   }
 
   private static MembershipTally tally(Random r) {
@@ -288,8 +391,14 @@ public class MergeLawTest {
     long smallest = 1 + r.nextInt(5);
     long records = classes * smallest + r.nextInt(100);
     boolean sensitive = r.nextBoolean();
-    return new EquivalenceClasses(records, classes, smallest, r.nextInt(10), r.nextInt(50),
-        sensitive ? Long.valueOf(1 + r.nextInt(4)) : null, sensitive ? Double.valueOf(1 + r.nextInt(4)) : null,
+    return new EquivalenceClasses(
+        records,
+        classes,
+        smallest,
+        r.nextInt(10),
+        r.nextInt(50),
+        sensitive ? Long.valueOf(1 + r.nextInt(4)) : null,
+        sensitive ? Double.valueOf(1 + r.nextInt(4)) : null,
         sensitive && r.nextBoolean() ? Double.valueOf(r.nextInt(10) / 10.0) : null);
   }
 

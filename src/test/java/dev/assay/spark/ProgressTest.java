@@ -35,11 +35,16 @@ class ProgressTest {
     spark.sparkContext().addSparkListener(listener);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
-      long rows = Progress.to(new PrintStream(bytes, true, StandardCharsets.UTF_8), false)
-          .step(spark, "fairness", "per-group rates", () -> {
-            spark.range(100).count();
-            return spark.range(50).count();
-          });
+      long rows =
+          Progress.to(new PrintStream(bytes, true, StandardCharsets.UTF_8), false)
+              .step(
+                  spark,
+                  "fairness",
+                  "per-group rates",
+                  () -> {
+                    spark.range(100).count();
+                    return spark.range(50).count();
+                  });
       assertEquals(50, rows);
       // Listener events arrive asynchronously.
       spark.sparkContext().listenerBus().waitUntilEmpty();
@@ -47,14 +52,18 @@ class ProgressTest {
       spark.sparkContext().removeSparkListener(listener);
     }
     String out = bytes.toString(StandardCharsets.UTF_8);
-    assertTrue(out.matches("assay: fairness: per-group rates — \\d+\\.\\d s, 2 Spark jobs\\R"), out);
+    assertTrue(
+        out.matches("assay: fairness: per-group rates — \\d+\\.\\d s, 2 Spark jobs\\R"), out);
     assertEquals(2, listener.started.size());
     for (Properties p : listener.started) {
       assertEquals("fairness: per-group rates", p.getProperty("spark.job.description"));
-      assertTrue(p.getProperty("spark.jobGroup.id").matches("assay-\\d+-fairness"),
+      assertTrue(
+          p.getProperty("spark.jobGroup.id").matches("assay-\\d+-fairness"),
           p.getProperty("spark.jobGroup.id"));
     }
-    assertEquals(null, spark.sparkContext().getLocalProperty("spark.jobGroup.id"),
+    assertEquals(
+        null,
+        spark.sparkContext().getLocalProperty("spark.jobGroup.id"),
         "the group is cleared after the step");
   }
 
@@ -63,12 +72,19 @@ class ProgressTest {
     SparkSession spark = SharedSpark.get();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Progress.every(new PrintStream(bytes, true, StandardCharsets.UTF_8), 100)
-        .step(spark, "drift", "slow job", () -> spark.range(0, 4, 1, 4)
-            .foreach((ForeachFunction<Long>) x -> Thread.sleep(700)));
+        .step(
+            spark,
+            "drift",
+            "slow job",
+            () -> spark.range(0, 4, 1, 4).foreach((ForeachFunction<Long>) x -> Thread.sleep(700)));
     String out = bytes.toString(StandardCharsets.UTF_8);
-    assertTrue(out.lines().anyMatch(l -> l.matches("assay: {3}drift running \\d+\\.\\d s: stage \\d+ \\d/4 tasks")),
+    assertTrue(
+        out.lines()
+            .anyMatch(
+                l -> l.matches("assay: {3}drift running \\d+\\.\\d s: stage \\d+ \\d/4 tasks")),
         out);
-    assertTrue(out.lines().reduce((a, b) -> b).orElse("").startsWith("assay: drift: slow job — "), out);
+    assertTrue(
+        out.lines().reduce((a, b) -> b).orElse("").startsWith("assay: drift: slow job — "), out);
   }
 
   @Test

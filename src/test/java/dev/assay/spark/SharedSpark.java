@@ -11,16 +11,18 @@ public final class SharedSpark {
 
   private static SparkSession session;
 
-  private SharedSpark() {
-  }
+  private SharedSpark() {}
 
   public static synchronized SparkSession get() {
     if (session == null) {
-      session = SparkSessions.create("local[2]", Map.of(
-          "spark.ui.enabled", "false",
-          "spark.sql.shuffle.partitions", "2",
-          "spark.driver.host", "127.0.0.1",
-          "spark.sql.adaptive.enabled", "false"));
+      session =
+          SparkSessions.create(
+              "local[2]",
+              Map.of(
+                  "spark.ui.enabled", "false",
+                  "spark.sql.shuffle.partitions", "2",
+                  "spark.driver.host", "127.0.0.1",
+                  "spark.sql.adaptive.enabled", "false"));
       session.sparkContext().setLogLevel("WARN");
     }
     return session;

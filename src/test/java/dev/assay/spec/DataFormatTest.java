@@ -12,10 +12,20 @@ class DataFormatTest {
 
   @ParameterizedTest
   @CsvSource({
-      "data.csv, CSV", "data.CSV, CSV", "data.csv.gz, CSV", "s3a://b/x/data.csv.bz2, CSV",
-      "part-0.snappy.parquet, PARQUET", "data.parquet/, PARQUET", "abfss://c@a.dfs.core.windows.net/t.parquet, PARQUET",
-      "answers.jsonl, JSON", "answers.ndjson, JSON", "answers.jsonl.gz, JSON", "answers.json, JSON",
-      "data.orc, ORC", "data.zst.orc, ORC"})
+    "data.csv, CSV",
+    "data.CSV, CSV",
+    "data.csv.gz, CSV",
+    "s3a://b/x/data.csv.bz2, CSV",
+    "part-0.snappy.parquet, PARQUET",
+    "data.parquet/, PARQUET",
+    "abfss://c@a.dfs.core.windows.net/t.parquet, PARQUET",
+    "answers.jsonl, JSON",
+    "answers.ndjson, JSON",
+    "answers.jsonl.gz, JSON",
+    "answers.json, JSON",
+    "data.orc, ORC",
+    "data.zst.orc, ORC"
+  })
   void theExtensionNamesTheFormatEvenUnderACompressionSuffix(String path, DataFormat expected) {
     assertEquals(expected, DataFormat.fromPath(path));
   }

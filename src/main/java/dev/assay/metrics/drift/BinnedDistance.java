@@ -1,18 +1,18 @@
 package dev.assay.metrics.drift;
 
 /**
- * Distances between two binned distributions: shares p (reference) and q (current) over the
- * same bins (reference-quantile bins for numeric columns, categories for categorical ones). Each
- * is 0 for identical shares and grows with drift. Empty input (a side without non-null values)
- * has no shares: the metric is undefined.
+ * Distances between two binned distributions: shares p (reference) and q (current) over the same
+ * bins (reference-quantile bins for numeric columns, categories for categorical ones). Each is 0
+ * for identical shares and grows with drift. Empty input (a side without non-null values) has no
+ * shares: the metric is undefined.
  */
 public enum BinnedDistance {
 
   /**
-   * Population stability index, Σ (q_i − p_i) · ln(q_i / p_i) (Evidently's {@code psi}). A share
-   * of 0 is replaced, per side, by 0.0001 — or by that side's smallest non-zero share ÷ 10⁶ when
-   * that share is itself ≤ 0.0001 — without renormalising. Range 0 to ∞; common reading: below
-   * 0.1 stable, 0.1–0.25 moderate, above 0.25 large shift (Siddiqi, Credit Risk Scorecards, 2006).
+   * Population stability index, Σ (q_i − p_i) · ln(q_i / p_i) (Evidently's {@code psi}). A share of
+   * 0 is replaced, per side, by 0.0001 — or by that side's smallest non-zero share ÷ 10⁶ when that
+   * share is itself ≤ 0.0001 — without renormalising. Range 0 to ∞; common reading: below 0.1
+   * stable, 0.1–0.25 moderate, above 0.25 large shift (Siddiqi, Credit Risk Scorecards, 2006).
    */
   PSI("psi") {
     @Override
@@ -28,10 +28,10 @@ public enum BinnedDistance {
   },
 
   /**
-   * Jensen–Shannon distance with base-2 logarithms, √(½ KL(p‖m) + ½ KL(q‖m)) with m = (p + q)/2
-   * and 0·log 0 = 0 (scipy's {@code spatial.distance.jensenshannon(p, q, base=2)}). Range 0 to 1
-   * (1 = disjoint supports). Evidently calls scipy with the natural logarithm, whose value is this
-   * one × √(ln 2) ≈ 0.833.
+   * Jensen–Shannon distance with base-2 logarithms, √(½ KL(p‖m) + ½ KL(q‖m)) with m = (p + q)/2 and
+   * 0·log 0 = 0 (scipy's {@code spatial.distance.jensenshannon(p, q, base=2)}). Range 0 to 1 (1 =
+   * disjoint supports). Evidently calls scipy with the natural logarithm, whose value is this one ×
+   * √(ln 2) ≈ 0.833.
    */
   JENSEN_SHANNON("jensen_shannon") {
     @Override
@@ -51,8 +51,8 @@ public enum BinnedDistance {
   },
 
   /**
-   * Hellinger distance, √(½ Σ (√p_i − √q_i)²) (Evidently's {@code hellinger}). Range 0 to 1
-   * (1 = disjoint supports).
+   * Hellinger distance, √(½ Σ (√p_i − √q_i)²) (Evidently's {@code hellinger}). Range 0 to 1 (1 =
+   * disjoint supports).
    */
   HELLINGER("hellinger") {
     @Override

@@ -2,8 +2,8 @@ package dev.assay.metrics.drift;
 
 /**
  * Pearson's chi-squared test of homogeneity on the 2 × K table of category counts (reference and
- * current × the K categories seen on either side), without Yates' correction: scipy's
- * {@code stats.chi2_contingency(table, correction=False)}.
+ * current × the K categories seen on either side), without Yates' correction: scipy's {@code
+ * stats.chi2_contingency(table, correction=False)}.
  *
  * <p>{@code chi2_statistic}: Σ (O − E)² / E over the 2K cells, E = row total × column total ÷ N.
  * Range 0 to ∞, higher means more drift. {@code chi2_p_value}: the upper tail of the chi-squared
@@ -16,8 +16,7 @@ public final class ChiSquare {
   public static final String STATISTIC = "chi2_statistic";
   public static final String P_VALUE = "chi2_p_value";
 
-  private ChiSquare() {
-  }
+  private ChiSquare() {}
 
   /** The statistic of the 2 × K table; NaN when a side is empty. */
   public static double statistic(long[] ref, long[] cur) {
@@ -51,12 +50,19 @@ public final class ChiSquare {
   /** The regularised incomplete gamma function (Numerical Recipes, 3rd ed., §6.2). */
   static final class Gamma {
 
-    private static final double[] LANCZOS = {0.99999999999980993, 676.5203681218851,
-        -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-        -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7};
+    private static final double[] LANCZOS = {
+      0.99999999999980993,
+      676.5203681218851,
+      -1259.1392167224028,
+      771.32342877765313,
+      -176.61502916214059,
+      12.507343278686905,
+      -0.13857109526572012,
+      9.9843695780195716e-6,
+      1.5056327351493116e-7
+    };
 
-    private Gamma() {
-    }
+    private Gamma() {}
 
     /** ln Γ(x) for x &gt; 0 (Lanczos, g = 7). */
     static double logGamma(double x) {

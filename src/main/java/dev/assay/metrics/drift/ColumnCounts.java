@@ -9,26 +9,45 @@ import java.util.TreeMap;
  * non-null value (sorted ascending) on each side. A numeric column has {@code values}, a
  * categorical one {@code categories}. Its size grows with the distinct values, never with rows;
  * when a numeric column has more than {@code drift.max_distinct} distinct values, its values are
- * put into {@code max_distinct} equal-width cells over [min, max] of both sides and counted at
- * the cell midpoints: {@code exact} is false and {@code cellWidth} the width (0 when exact).
- * A categorical column with more than {@code max_distinct} categories is not exact either: its
- * only category is "" (every non-null value), so only its null rates mean anything.
+ * put into {@code max_distinct} equal-width cells over [min, max] of both sides and counted at the
+ * cell midpoints: {@code exact} is false and {@code cellWidth} the width (0 when exact). A
+ * categorical column with more than {@code max_distinct} categories is not exact either: its only
+ * category is "" (every non-null value), so only its null rates mean anything.
  */
-public record ColumnCounts(DriftColumn column, long rowsReference, long rowsCurrent,
-                           long nullsReference, long nullsCurrent, boolean exact, double cellWidth,
-                           double[] values, String[] categories, long[] reference, long[] current) {
+public record ColumnCounts(
+    DriftColumn column,
+    long rowsReference,
+    long rowsCurrent,
+    long nullsReference,
+    long nullsCurrent,
+    boolean exact,
+    double cellWidth,
+    double[] values,
+    String[] categories,
+    long[] reference,
+    long[] current) {
 
   /** The state of no rows of {@code column} (the identity of {@link #merge}). */
   public static ColumnCounts empty(DriftColumn column, boolean exact, double cellWidth) {
     boolean numeric = column.kind() == DriftColumn.Kind.NUMERIC;
-    return new ColumnCounts(column, 0, 0, 0, 0, exact, cellWidth, numeric ? new double[0] : null,
-        numeric ? null : new String[0], new long[0], new long[0]);
+    return new ColumnCounts(
+        column,
+        0,
+        0,
+        0,
+        0,
+        exact,
+        cellWidth,
+        numeric ? new double[0] : null,
+        numeric ? null : new String[0],
+        new long[0],
+        new long[0]);
   }
 
   /**
-   * Collects one column's cells (a value, or null for missing, with its {@link SideCounts}) in
-   * any order, then builds the state with its values sorted: linear in the cells after the sort,
-   * where merging one-value states one by one would be quadratic.
+   * Collects one column's cells (a value, or null for missing, with its {@link SideCounts}) in any
+   * order, then builds the state with its values sorted: linear in the cells after the sort, where
+   * merging one-value states one by one would be quadratic.
    */
   static final class Builder {
 
@@ -67,8 +86,18 @@ public record ColumnCounts(DriftColumn column, long rowsReference, long rowsCurr
         cur[i] = e.getValue()[1];
         i++;
       }
-      return new ColumnCounts(column, rows.reference(), rows.current(), nulls.reference(),
-          nulls.current(), exact, cellWidth, numbers, categories, ref, cur);
+      return new ColumnCounts(
+          column,
+          rows.reference(),
+          rows.current(),
+          nulls.reference(),
+          nulls.current(),
+          exact,
+          cellWidth,
+          numbers,
+          categories,
+          ref,
+          cur);
     }
   }
 
@@ -83,18 +112,23 @@ public record ColumnCounts(DriftColumn column, long rowsReference, long rowsCurr
   }
 
   /**
-   * The state of both parts together: rows, nulls and the counts of equal values added, values
-   * kept sorted. Associative and commutative, with a state of no rows as identity, so the metrics
-   * of a column do not depend on how its rows were split into partitions or in which order the
-   * parts were combined (what Spark's grouped count relies on).
+   * The state of both parts together: rows, nulls and the counts of equal values added, values kept
+   * sorted. Associative and commutative, with a state of no rows as identity, so the metrics of a
+   * column do not depend on how its rows were split into partitions or in which order the parts
+   * were combined (what Spark's grouped count relies on).
    *
    * @throws IllegalArgumentException when the parts are of different columns or groupings
    */
   public ColumnCounts merge(ColumnCounts other) {
-    if (!column.equals(other.column) || exact != other.exact
+    if (!column.equals(other.column)
+        || exact != other.exact
         || Double.compare(cellWidth, other.cellWidth) != 0) {
-      throw new IllegalArgumentException("cannot merge the drift state of " + column + " with "
-          + other.column + ": different column or grouping");
+      throw new IllegalArgumentException(
+          "cannot merge the drift state of "
+              + column
+              + " with "
+              + other.column
+              + ": different column or grouping");
     }
     boolean numeric = values != null;
     int n = numeric ? values.length : categories.length;
@@ -107,8 +141,14 @@ public record ColumnCounts(DriftColumn column, long rowsReference, long rowsCurr
     int j = 0;
     int size = 0;
     while (i < n || j < m) {
-      int cmp = i == n ? 1 : j == m ? -1 : numeric ? Double.compare(values[i], other.values[j])
-          : categories[i].compareTo(other.categories[j]);
+      int cmp =
+          i == n
+              ? 1
+              : j == m
+                  ? -1
+                  : numeric
+                      ? Double.compare(values[i], other.values[j])
+                      : categories[i].compareTo(other.categories[j]);
       if (numeric) {
         v[size] = cmp <= 0 ? values[i] : other.values[j];
       } else {
@@ -126,10 +166,17 @@ public record ColumnCounts(DriftColumn column, long rowsReference, long rowsCurr
       }
       size++;
     }
-    return new ColumnCounts(column, rowsReference + other.rowsReference,
-        rowsCurrent + other.rowsCurrent, nullsReference + other.nullsReference,
-        nullsCurrent + other.nullsCurrent, exact, cellWidth,
-        numeric ? Arrays.copyOf(v, size) : null, numeric ? null : Arrays.copyOf(k, size),
-        Arrays.copyOf(ref, size), Arrays.copyOf(cur, size));
+    return new ColumnCounts(
+        column,
+        rowsReference + other.rowsReference,
+        rowsCurrent + other.rowsCurrent,
+        nullsReference + other.nullsReference,
+        nullsCurrent + other.nullsCurrent,
+        exact,
+        cellWidth,
+        numeric ? Arrays.copyOf(v, size) : null,
+        numeric ? null : Arrays.copyOf(k, size),
+        Arrays.copyOf(ref, size),
+        Arrays.copyOf(cur, size));
   }
 }

@@ -1,6 +1,5 @@
 package dev.assay.metrics.drift;
 
-import dev.assay.core.Family;
 import dev.assay.core.Histogram;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
@@ -16,21 +15,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Plain Java from one column's {@link ColumnCounts} to its drift metrics: the tests and
- * distances of its kind, the null rates, and {@code drift_detected}.
+ * Plain Java from one column's {@link ColumnCounts} to its drift metrics: the tests and distances
+ * of its kind, the null rates, and {@code drift_detected}.
  *
- * <p>{@code null_rate_reference} / {@code null_rate_current}: missing values (null, and NaN or
- * ±∞ in a numeric column) ÷ rows, 0 to 1. Missing values are left out of every distribution
- * metric; a change in missingness shows only in these two rates.
+ * <p>{@code null_rate_reference} / {@code null_rate_current}: missing values (null, and NaN or ±∞
+ * in a numeric column) ÷ rows, 0 to 1. Missing values are left out of every distribution metric; a
+ * change in missingness shows only in these two rates.
  *
  * <p>{@code unseen_share_current} (categorical): the share of the current non-null values whose
  * category never occurs in the reference, 0 to 1.
  *
  * <p>{@code drift_detected}: 1 when the column's test says it drifted, else 0. The default test is
  * Evidently's (DataDriftPreset, {@code get_stattest}): with at most {@value #SMALL_REFERENCE}
- * reference rows, KS (numeric) or chi-squared (categorical) with p &lt; 0.05; with more,
- * {@code wasserstein_normed} ≥ 0.1 (numeric) or {@code jensen_shannon} ≥ 0.1 (categorical).
- * {@code drift.tests} in the spec overrides it per column.
+ * reference rows, KS (numeric) or chi-squared (categorical) with p &lt; 0.05; with more, {@code
+ * wasserstein_normed} ≥ 0.1 (numeric) or {@code jensen_shannon} ≥ 0.1 (categorical). {@code
+ * drift.tests} in the spec overrides it per column.
  */
 public final class ColumnDrift {
 
@@ -45,8 +44,7 @@ public final class ColumnDrift {
   /** The most categories a histogram shows by name; the rest are one "other" bin. */
   public static final int HISTOGRAM_CATEGORIES = 12;
 
-  private ColumnDrift() {
-  }
+  private ColumnDrift() {}
 
   /**
    * The metrics of one column.
@@ -64,8 +62,8 @@ public final class ColumnDrift {
    * @param testRows the reference rows that choose the default test (the whole reference's, so
    *     every segment of a column is judged by the same test)
    */
-  public static List<MetricResult> metrics(ColumnCounts c, int bins, DriftOptions.Test override,
-                                           Scope scope, long testRows) {
+  public static List<MetricResult> metrics(
+      ColumnCounts c, int bins, DriftOptions.Test override, Scope scope, long testRows) {
     return evaluate(c, bins, override, scope, testRows).metrics();
   }
 
@@ -87,50 +85,94 @@ public final class ColumnDrift {
     }
   }
 
-  /** Like {@link #metrics(ColumnCounts, int, DriftOptions.Test, Scope, long)}, with the verdict apart. */
-  public static Verdict evaluate(ColumnCounts c, int bins, DriftOptions.Test override,
-                                 Scope scope, long testRows) {
+  /**
+   * Like {@link #metrics(ColumnCounts, int, DriftOptions.Test, Scope, long)}, with the verdict
+   * apart.
+   */
+  public static Verdict evaluate(
+      ColumnCounts c, int bins, DriftOptions.Test override, Scope scope, long testRows) {
     Map<String, MetricResult> out = new LinkedHashMap<>();
     long count = c.nonNullCurrent();
-    String approx = c.exact() || c.column().kind() == DriftColumn.Kind.CATEGORICAL ? null
-        : roundingNote(c);
-    String empty = c.nonNullReference() == 0 ? "the reference has no non-null value in this column"
-        : c.nonNullCurrent() == 0 ? "the current data has no non-null value in this column" : null;
-    put(out, scope, NULL_RATE_REFERENCE, (double) c.nullsReference() / c.rowsReference(),
-        c.rowsReference(), "the reference has no rows here", null);
-    put(out, scope, NULL_RATE_CURRENT, (double) c.nullsCurrent() / c.rowsCurrent(),
-        c.rowsCurrent(), "the current data has no rows here", null);
+    String approx =
+        c.exact() || c.column().kind() == DriftColumn.Kind.CATEGORICAL ? null : roundingNote(c);
+    String empty =
+        c.nonNullReference() == 0
+            ? "the reference has no non-null value in this column"
+            : c.nonNullCurrent() == 0
+                ? "the current data has no non-null value in this column"
+                : null;
+    put(
+        out,
+        scope,
+        NULL_RATE_REFERENCE,
+        (double) c.nullsReference() / c.rowsReference(),
+        c.rowsReference(),
+        "the reference has no rows here",
+        null);
+    put(
+        out,
+        scope,
+        NULL_RATE_CURRENT,
+        (double) c.nullsCurrent() / c.rowsCurrent(),
+        c.rowsCurrent(),
+        "the current data has no rows here",
+        null);
     if (c.column().kind() == DriftColumn.Kind.NUMERIC) {
       double d = KolmogorovSmirnov.statistic(c.reference(), c.current());
-      double p = Double.isNaN(d) ? Double.NaN
-          : KolmogorovSmirnov.pValue(d, c.nonNullReference(), c.nonNullCurrent());
+      double p =
+          Double.isNaN(d)
+              ? Double.NaN
+              : KolmogorovSmirnov.pValue(d, c.nonNullReference(), c.nonNullCurrent());
       put(out, scope, KolmogorovSmirnov.STATISTIC, d, count, empty, approx);
       put(out, scope, KolmogorovSmirnov.P_VALUE, p, count, empty, approx);
       double w = Wasserstein.distance(c.values(), c.reference(), c.current());
       double std = Wasserstein.populationStd(c.values(), c.reference());
       put(out, scope, Wasserstein.DISTANCE, w, count, empty, approx);
-      put(out, scope, Wasserstein.NORMED, Double.isNaN(w) ? w : Wasserstein.normed(w, std), count,
-          empty, join(approx, "reference population std " + fmt(std)
-              + (std < Wasserstein.MIN_STD ? ", floored at 0.001" : "")));
+      put(
+          out,
+          scope,
+          Wasserstein.NORMED,
+          Double.isNaN(w) ? w : Wasserstein.normed(w, std),
+          count,
+          empty,
+          join(
+              approx,
+              "reference population std "
+                  + fmt(std)
+                  + (std < Wasserstein.MIN_STD ? ", floored at 0.001" : "")));
       double[] edges = QuantileBins.edges(c.values(), c.reference(), bins);
       long[] ref = QuantileBins.binCounts(c.values(), c.reference(), edges);
       long[] cur = QuantileBins.binCounts(c.values(), c.current(), edges);
-      String binNote = join(approx, ref.length + " reference-quantile bins, edges " + edgesText(edges));
+      String binNote =
+          join(approx, ref.length + " reference-quantile bins, edges " + edgesText(edges));
       distances(out, scope, ref, cur, count, empty, binNote);
     } else if (!c.exact()) {
-      String why = "the column has more distinct categories than drift.max_distinct, so only its"
-          + " null rates were compared (raise drift.max_distinct to compare its categories)";
-      for (String metric : List.of(ChiSquare.STATISTIC, ChiSquare.P_VALUE, UNSEEN_SHARE_CURRENT,
-          BinnedDistance.PSI.id(), BinnedDistance.JENSEN_SHANNON.id(), BinnedDistance.HELLINGER.id(),
-          BinnedDistance.TOTAL_VARIATION.id())) {
+      String why =
+          "the column has more distinct categories than drift.max_distinct, so only its"
+              + " null rates were compared (raise drift.max_distinct to compare its categories)";
+      for (String metric :
+          List.of(
+              ChiSquare.STATISTIC,
+              ChiSquare.P_VALUE,
+              UNSEEN_SHARE_CURRENT,
+              BinnedDistance.PSI.id(),
+              BinnedDistance.JENSEN_SHANNON.id(),
+              BinnedDistance.HELLINGER.id(),
+              BinnedDistance.TOTAL_VARIATION.id())) {
         put(out, scope, metric, Double.NaN, count, why, null);
       }
     } else {
       double chi2 = ChiSquare.statistic(c.reference(), c.current());
       int df = c.reference().length - 1;
       put(out, scope, ChiSquare.STATISTIC, chi2, count, empty, df + " degrees of freedom");
-      put(out, scope, ChiSquare.P_VALUE, Double.isNaN(chi2) ? chi2 : ChiSquare.pValue(chi2, df),
-          count, empty, df + " degrees of freedom");
+      put(
+          out,
+          scope,
+          ChiSquare.P_VALUE,
+          Double.isNaN(chi2) ? chi2 : ChiSquare.pValue(chi2, df),
+          count,
+          empty,
+          df + " degrees of freedom");
       long unseen = 0;
       List<String> unseenNames = new ArrayList<>();
       for (int i = 0; i < c.categories().length; i++) {
@@ -139,11 +181,23 @@ public final class ColumnDrift {
           unseenNames.add(c.categories()[i]);
         }
       }
-      put(out, scope, UNSEEN_SHARE_CURRENT,
-          c.nonNullCurrent() == 0 ? Double.NaN : (double) unseen / c.nonNullCurrent(), count,
+      put(
+          out,
+          scope,
+          UNSEEN_SHARE_CURRENT,
+          c.nonNullCurrent() == 0 ? Double.NaN : (double) unseen / c.nonNullCurrent(),
+          count,
           c.nonNullCurrent() == 0 ? "the current data has no non-null value in this column" : null,
-          unseenNames.isEmpty() ? null : "categories not in the reference: " + firstFew(unseenNames));
-      distances(out, scope, c.reference(), c.current(), count, empty,
+          unseenNames.isEmpty()
+              ? null
+              : "categories not in the reference: " + firstFew(unseenNames));
+      distances(
+          out,
+          scope,
+          c.reference(),
+          c.current(),
+          count,
+          empty,
           c.categories().length + " categories");
     }
     MetricResult detected = detected(c, scope, override, out, testRows);
@@ -153,10 +207,10 @@ public final class ColumnDrift {
 
   /**
    * The column's reference and current counts over the bins its distances use, for the report's
-   * overlaid histogram: the reference-quantile bins of a numeric column ({@code ≤ e₁},
-   * {@code (e₁, e₂]}, …, {@code > e_last}; one bin "all values" when the reference is empty), or
-   * the {@value #HISTOGRAM_CATEGORIES} most frequent categories (both sides together, ties by
-   * name) of a categorical one and one bin "other (K categories)" for the rest.
+   * overlaid histogram: the reference-quantile bins of a numeric column ({@code ≤ e₁}, {@code (e₁,
+   * e₂]}, …, {@code > e_last}; one bin "all values" when the reference is empty), or the {@value
+   * #HISTOGRAM_CATEGORIES} most frequent categories (both sides together, ties by name) of a
+   * categorical one and one bin "other (K categories)" for the rest.
    */
   public static Histogram histogram(ColumnCounts c, int bins) {
     List<String> labels = new ArrayList<>();
@@ -167,9 +221,14 @@ public final class ColumnDrift {
       long[] r = QuantileBins.binCounts(c.values(), c.reference(), edges);
       long[] q = QuantileBins.binCounts(c.values(), c.current(), edges);
       for (int i = 0; i < r.length; i++) {
-        labels.add(edges.length == 0 ? "all values" : i == 0 ? "≤ " + label(edges[0])
-            : i == edges.length ? "> " + label(edges[i - 1])
-            : "(" + label(edges[i - 1]) + ", " + label(edges[i]) + "]");
+        labels.add(
+            edges.length == 0
+                ? "all values"
+                : i == 0
+                    ? "≤ " + label(edges[0])
+                    : i == edges.length
+                        ? "> " + label(edges[i - 1])
+                        : "(" + label(edges[i - 1]) + ", " + label(edges[i]) + "]");
         ref.add(r[i]);
         cur.add(q[i]);
       }
@@ -178,8 +237,10 @@ public final class ColumnDrift {
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
       }
-      Arrays.sort(order, Comparator.comparingLong(
-          (Integer i) -> -(c.reference()[i] + c.current()[i])).thenComparing(i -> c.categories()[i]));
+      Arrays.sort(
+          order,
+          Comparator.comparingLong((Integer i) -> -(c.reference()[i] + c.current()[i]))
+              .thenComparing(i -> c.categories()[i]));
       long otherRef = 0;
       long otherCur = 0;
       for (int k = 0; k < order.length; k++) {
@@ -204,7 +265,8 @@ public final class ColumnDrift {
 
   /** A bin edge for a label: four significant digits, no trailing zeros. */
   static String label(double v) {
-    return new BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros()
+    return new BigDecimal(String.format(Locale.ROOT, "%.4g", v))
+        .stripTrailingZeros()
         .toPlainString();
   }
 
@@ -214,37 +276,66 @@ public final class ColumnDrift {
     if (referenceRows <= SMALL_REFERENCE) {
       m = kind == DriftColumn.Kind.NUMERIC ? DriftOptions.Method.KS : DriftOptions.Method.CHI2;
     } else {
-      m = kind == DriftColumn.Kind.NUMERIC ? DriftOptions.Method.WASSERSTEIN
-          : DriftOptions.Method.JENSEN_SHANNON;
+      m =
+          kind == DriftColumn.Kind.NUMERIC
+              ? DriftOptions.Method.WASSERSTEIN
+              : DriftOptions.Method.JENSEN_SHANNON;
     }
     return new DriftOptions.Test(m, m.defaultThreshold());
   }
 
-  private static MetricResult detected(ColumnCounts c, Scope scope, DriftOptions.Test override,
-                                       Map<String, MetricResult> metrics, long testRows) {
-    DriftOptions.Test test = override != null ? override
-        : defaultTest(c.column().kind(), testRows);
+  private static MetricResult detected(
+      ColumnCounts c,
+      Scope scope,
+      DriftOptions.Test override,
+      Map<String, MetricResult> metrics,
+      long testRows) {
+    DriftOptions.Test test = override != null ? override : defaultTest(c.column().kind(), testRows);
     DriftOptions.Method m = test.method();
     MetricKey key = new MetricKey(DriftMetrics.DRIFT_DETECTED, scope);
     MetricResult basis = metrics.get(m.metric());
-    String why = override != null ? "set in drift.tests"
-        : "Evidently's default for a " + c.column().kind().name().toLowerCase(Locale.ROOT)
-        + " column with " + (testRows <= SMALL_REFERENCE ? "at most " : "more than ")
-        + SMALL_REFERENCE + " reference rows";
+    String why =
+        override != null
+            ? "set in drift.tests"
+            : "Evidently's default for a "
+                + c.column().kind().name().toLowerCase(Locale.ROOT)
+                + " column with "
+                + (testRows <= SMALL_REFERENCE ? "at most " : "more than ")
+                + SMALL_REFERENCE
+                + " reference rows";
     if (basis == null || basis.number().isEmpty()) {
-      return new MetricResult.Undefined(key, c.nonNullCurrent(), "drift_detected is undefined: "
-          + m.metric() + " has no value" + (basis == null ? "" : " (" + basis.note() + ")"));
+      return new MetricResult.Undefined(
+          key,
+          c.nonNullCurrent(),
+          "drift_detected is undefined: "
+              + m.metric()
+              + " has no value"
+              + (basis == null ? "" : " (" + basis.note() + ")"));
     }
     double v = basis.number().getAsDouble();
     boolean drift = m.pValue() ? v < test.threshold() : v >= test.threshold();
-    String note = "test: " + m.metric() + " = " + fmt(v) + (m.pValue() ? (drift ? " < " : " >= ")
-        : (drift ? " >= " : " < ")) + fmt(test.threshold()) + " (" + why + ")";
-    return new MetricResult.Computed(key, drift ? 1 : 0, c.nonNullCurrent(), null, null,
-        m.pValue() ? v : null, note);
+    String note =
+        "test: "
+            + m.metric()
+            + " = "
+            + fmt(v)
+            + (m.pValue() ? (drift ? " < " : " >= ") : (drift ? " >= " : " < "))
+            + fmt(test.threshold())
+            + " ("
+            + why
+            + ")";
+    return new MetricResult.Computed(
+        key, drift ? 1 : 0, c.nonNullCurrent(), null, null, m.pValue() ? v : null, note);
   }
 
-  private static void distances(Map<String, MetricResult> out, Scope scope, long[] ref, long[] cur,
-                                long count, String empty, String note) {
+  private static void distances(
+      Map<String, MetricResult> out,
+      Scope scope,
+      long[] ref,
+      long[] cur,
+      long count,
+      String empty,
+      String note) {
     double[] p = BinnedDistance.shares(ref);
     double[] q = BinnedDistance.shares(cur);
     for (BinnedDistance d : BinnedDistance.values()) {
@@ -252,12 +343,24 @@ public final class ColumnDrift {
     }
   }
 
-  private static void put(Map<String, MetricResult> out, Scope scope, String metric, double value,
-                          long count, String undefinedReason, String note) {
+  private static void put(
+      Map<String, MetricResult> out,
+      Scope scope,
+      String metric,
+      double value,
+      long count,
+      String undefinedReason,
+      String note) {
     MetricKey key = new MetricKey(DriftMetrics.require(metric), scope);
     if (Double.isNaN(value) || Double.isInfinite(value)) {
-      out.put(metric, new MetricResult.Undefined(key, count, metric + " is undefined: "
-          + (undefinedReason == null ? "no finite value" : undefinedReason)));
+      out.put(
+          metric,
+          new MetricResult.Undefined(
+              key,
+              count,
+              metric
+                  + " is undefined: "
+                  + (undefinedReason == null ? "no finite value" : undefinedReason)));
     } else {
       out.put(metric, new MetricResult.Computed(key, value, count, null, null, null, note));
     }
@@ -276,9 +379,15 @@ public final class ColumnDrift {
       }
     }
     return "approximate: more than drift.max_distinct distinct values, so values were counted in "
-        + "equal-width cells of width " + fmt(c.cellWidth()) + " at the cells' midpoints;"
-        + " ks_statistic within +-" + fmt(cell) + ", wasserstein within +-" + fmt(c.cellWidth())
-        + ", quantile edges within +-" + fmt(c.cellWidth() / 2);
+        + "equal-width cells of width "
+        + fmt(c.cellWidth())
+        + " at the cells' midpoints;"
+        + " ks_statistic within +-"
+        + fmt(cell)
+        + ", wasserstein within +-"
+        + fmt(c.cellWidth())
+        + ", quantile edges within +-"
+        + fmt(c.cellWidth() / 2);
   }
 
   private static String edgesText(double[] edges) {
@@ -290,7 +399,8 @@ public final class ColumnDrift {
   }
 
   private static String firstFew(List<String> names) {
-    return names.size() <= 5 ? String.join(", ", names)
+    return names.size() <= 5
+        ? String.join(", ", names)
         : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
   }
 

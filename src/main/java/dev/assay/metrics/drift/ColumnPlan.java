@@ -46,19 +46,30 @@ record ColumnPlan(DriftColumn column, boolean exact, double low, double width, l
       return null;
     }
     return numeric()
-        ? "drift: '" + column.name() + "' has more than drift.max_distinct (" + cells
-            + ") distinct values; it was compared on " + cells + " equal-width cells of width "
-            + ColumnDrift.fmt(width) + " (error bounds in the metrics' notes)."
-        : "drift: categorical column '" + column.name() + "' has about " + distinct
-            + " distinct values, more than drift.max_distinct (" + cells + "), so only its null"
+        ? "drift: '"
+            + column.name()
+            + "' has more than drift.max_distinct ("
+            + cells
+            + ") distinct values; it was compared on "
+            + cells
+            + " equal-width cells of width "
+            + ColumnDrift.fmt(width)
+            + " (error bounds in the metrics' notes)."
+        : "drift: categorical column '"
+            + column.name()
+            + "' has about "
+            + distinct
+            + " distinct values, more than drift.max_distinct ("
+            + cells
+            + "), so only its null"
             + " rates were compared (is it an identifier? leave it out of columns.features, or"
             + " raise drift.max_distinct to compare its categories).";
   }
 
   /**
-   * The midpoint of x's cell in a grid of {@code cells} cells of width {@code width} from
-   * {@code low}: low + (min(⌊(x − low) / width⌋, cells − 1) + ½) · width. Each value moves by at
-   * most width / 2.
+   * The midpoint of x's cell in a grid of {@code cells} cells of width {@code width} from {@code
+   * low}: low + (min(⌊(x − low) / width⌋, cells − 1) + ½) · width. Each value moves by at most
+   * width / 2.
    */
   static Column cellMidpoint(Column x, double low, double width, long cells) {
     // least() skips nulls, so a missing value must stay missing explicitly

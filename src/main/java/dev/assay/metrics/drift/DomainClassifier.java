@@ -1,6 +1,5 @@
 package dev.assay.metrics.drift;
 
-import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
@@ -33,25 +32,25 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * {@code domain_classifier_auc}: multivariate drift as the cross-validated ROC AUC of a classifier
  * trained to tell current rows from reference rows (the "domain classifier" of Rabanser et al.,
  * <i>Failing Loudly</i>, NeurIPS 2019; Evidently and NannyML offer the same check). 0.5 means the
- * two data sets cannot be told apart from these columns; 1 means every row gives its data set
- * away. Range 0 to 1 (below 0.5 only by chance); higher means more drift. Undefined when a side's
- * sample has fewer than {@value #FOLDS} rows or no column gives a feature.
+ * two data sets cannot be told apart from these columns; 1 means every row gives its data set away.
+ * Range 0 to 1 (below 0.5 only by chance); higher means more drift. Undefined when a side's sample
+ * has fewer than {@value #FOLDS} rows or no column gives a feature.
  *
  * <p>The classifier is a logistic regression: Tribuo 4.3.2's {@code LinearSGDTrainer} with the log
- * loss ({@code LogMulticlass} over the two labels), AdaGrad (learning rate {@value #LEARNING_RATE}),
- * {@value #EPOCHS} epochs, seed {@value #SEED}. Features: each numeric column standardised over
- * the sample (missing values at the mean, plus a "missing" indicator when any is missing); each
- * categorical column one-hot over its {@value #MAX_CATEGORIES} most frequent sample values, one
- * feature for the rest and one for missing. The AUC is the mean over {@value #FOLDS} folds
- * (stratified by side, rows shuffled with the seed) of the Mann-Whitney AUC of the predicted
+ * loss ({@code LogMulticlass} over the two labels), AdaGrad (learning rate {@value
+ * #LEARNING_RATE}), {@value #EPOCHS} epochs, seed {@value #SEED}. Features: each numeric column
+ * standardised over the sample (missing values at the mean, plus a "missing" indicator when any is
+ * missing); each categorical column one-hot over its {@value #MAX_CATEGORIES} most frequent sample
+ * values, one feature for the rest and one for missing. The AUC is the mean over {@value #FOLDS}
+ * folds (stratified by side, rows shuffled with the seed) of the Mann-Whitney AUC of the predicted
  * probability of "current" on the held-out fold (ties count one half). The columns it leaned on
  * most are the largest absolute weights of a model fitted on the whole sample (a column's weight is
  * its feature's with the largest absolute value; standardised, so comparable).
  *
- * <p>The sample is the one bounded collect of the drift family: at most
- * {@code drift.classifier_sample} rows per side, drawn by Spark's seeded Bernoulli sampler and
- * cut with {@code limit}; which rows are drawn depends on the partitioning, so this metric (unlike
- * every other drift metric) can differ slightly between a local and a cluster run.
+ * <p>The sample is the one bounded collect of the drift family: at most {@code
+ * drift.classifier_sample} rows per side, drawn by Spark's seeded Bernoulli sampler and cut with
+ * {@code limit}; which rows are drawn depends on the partitioning, so this metric (unlike every
+ * other drift metric) can differ slightly between a local and a cluster run.
  */
 public final class DomainClassifier {
 
@@ -67,12 +66,11 @@ public final class DomainClassifier {
   private static final Label REFERENCE = new Label("reference");
   private static final Label CURRENT = new Label("current");
 
-  private DomainClassifier() {
-  }
+  private DomainClassifier() {}
 
   /**
-   * The metric from the sampled rows: each row is (side 0 reference / 1 current, then one value
-   * per drift column, a Double or null for numeric columns, a String or null for categorical).
+   * The metric from the sampled rows: each row is (side 0 reference / 1 current, then one value per
+   * drift column, a Double or null for numeric columns, a String or null for categorical).
    */
   public static MetricResult fit(List<DriftColumn> columns, List<Row> rows, long sampleLimit) {
     MetricKey key = new MetricKey(DriftMetrics.DOMAIN_CLASSIFIER_AUC, Scope.DATASET);
@@ -83,19 +81,32 @@ public final class DomainClassifier {
     ordered.forEach(r -> perSide[r.getInt(0)]++);
     long total = perSide[0] + perSide[1];
     if (perSide[0] < FOLDS || perSide[1] < FOLDS) {
-      return new MetricResult.Undefined(key, total, AUC + " is undefined: the sample has "
-          + perSide[0] + " reference and " + perSide[1] + " current rows; the " + FOLDS
-          + "-fold cross-validation needs at least " + FOLDS + " on each side");
+      return new MetricResult.Undefined(
+          key,
+          total,
+          AUC
+              + " is undefined: the sample has "
+              + perSide[0]
+              + " reference and "
+              + perSide[1]
+              + " current rows; the "
+              + FOLDS
+              + "-fold cross-validation needs at least "
+              + FOLDS
+              + " on each side");
     }
     Features features = Features.of(columns, ordered);
     if (features.names().length == 0) {
-      return new MetricResult.Undefined(key, total, AUC + " is undefined: no drift column gives"
-          + " a feature (every value is missing)");
+      return new MetricResult.Undefined(
+          key,
+          total,
+          AUC + " is undefined: no drift column gives" + " a feature (every value is missing)");
     }
     List<Example<Label>> examples = new ArrayList<>();
     for (Row r : ordered) {
-      examples.add(new ArrayExample<>(r.getInt(0) == 1 ? CURRENT : REFERENCE, features.names(),
-          features.values(r)));
+      examples.add(
+          new ArrayExample<>(
+              r.getInt(0) == 1 ? CURRENT : REFERENCE, features.names(), features.values(r)));
     }
     // stratified folds: each side shuffled with the seed, dealt round-robin
     int[] fold = new int[examples.size()];
@@ -130,21 +141,33 @@ public final class DomainClassifier {
     }
     double auc = sum / FOLDS;
     String leaned = topColumns(train(examples), columns);
-    String note = FOLDS + "-fold cross-validated ROC AUC of a logistic regression (Tribuo"
-        + " LinearSGDTrainer, log loss, " + EPOCHS + " epochs, seed " + SEED + ") telling "
-        + perSide[0] + " reference from " + perSide[1] + " current sampled rows (at most "
-        + sampleLimit + " per side, seeded); columns it leaned on most (absolute weight on"
-        + " standardised features): " + leaned;
+    String note =
+        FOLDS
+            + "-fold cross-validated ROC AUC of a logistic regression (Tribuo"
+            + " LinearSGDTrainer, log loss, "
+            + EPOCHS
+            + " epochs, seed "
+            + SEED
+            + ") telling "
+            + perSide[0]
+            + " reference from "
+            + perSide[1]
+            + " current sampled rows (at most "
+            + sampleLimit
+            + " per side, seeded); columns it leaned on most (absolute weight on"
+            + " standardised features): "
+            + leaned;
     return new MetricResult.Computed(key, auc, total, null, null, null, note);
   }
 
   private static LinearSGDModel train(List<Example<Label>> examples) {
     LabelFactory factory = new LabelFactory();
-    MutableDataset<Label> data = new MutableDataset<>(
-        new SimpleDataSourceProvenance("assay drift domain sample", factory), factory);
+    MutableDataset<Label> data =
+        new MutableDataset<>(
+            new SimpleDataSourceProvenance("assay drift domain sample", factory), factory);
     data.addAll(examples);
-    LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(),
-        new AdaGrad(LEARNING_RATE, 0.1), EPOCHS, SEED);
+    LinearSGDTrainer trainer =
+        new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(LEARNING_RATE, 0.1), EPOCHS, SEED);
     return trainer.train(data);
   }
 
@@ -200,19 +223,29 @@ public final class DomainClassifier {
       byColumn.merge(column, weight, Math::max);
     }
     List<Map.Entry<String, Double>> sorted = new ArrayList<>(byColumn.entrySet());
-    sorted.sort(Map.Entry.<String, Double>comparingByValue().reversed()
-        .thenComparing(Map.Entry.comparingByKey()));
+    sorted.sort(
+        Map.Entry.<String, Double>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < Math.min(TOP_COLUMNS, sorted.size()); i++) {
-      b.append(i == 0 ? "" : ", ").append(sorted.get(i).getKey()).append(' ')
+      b.append(i == 0 ? "" : ", ")
+          .append(sorted.get(i).getKey())
+          .append(' ')
           .append(String.format(Locale.ROOT, "%.3g", sorted.get(i).getValue()));
     }
     return b.toString();
   }
 
   /** The feature encoding of the sample: names, and how each column becomes feature values. */
-  record Features(String[] names, List<DriftColumn> columns, double[] mean, double[] std,
-                  boolean[] anyMissing, List<Map<String, Integer>> categories, int[] offsets) {
+  record Features(
+      String[] names,
+      List<DriftColumn> columns,
+      double[] mean,
+      double[] std,
+      boolean[] anyMissing,
+      List<Map<String, Integer>> categories,
+      int[] offsets) {
 
     static final String MISSING = " (missing)";
     static final String OTHER = " = (other)";
@@ -261,10 +294,13 @@ public final class DomainClassifier {
               counts.merge(r.getString(j + 1), 1L, Long::sum);
             }
           }
-          List<String> top = counts.keySet().stream()
-              .sorted(Comparator.comparingLong((String k) -> -counts.get(k))
-                  .thenComparing(Comparator.naturalOrder()))
-              .limit(MAX_CATEGORIES).toList();
+          List<String> top =
+              counts.keySet().stream()
+                  .sorted(
+                      Comparator.comparingLong((String k) -> -counts.get(k))
+                          .thenComparing(Comparator.naturalOrder()))
+                  .limit(MAX_CATEGORIES)
+                  .toList();
           Map<String, Integer> index = new LinkedHashMap<>();
           for (String k : top) {
             index.put(k, names.size());
@@ -279,8 +315,8 @@ public final class DomainClassifier {
           categories.add(index);
         }
       }
-      return new Features(names.toArray(new String[0]), columns, mean, std, anyMissing,
-          categories, offsets);
+      return new Features(
+          names.toArray(new String[0]), columns, mean, std, anyMissing, categories, offsets);
     }
 
     /** A row's feature values, in the order of {@link #names()}. */

@@ -3,7 +3,6 @@ package dev.assay.metrics.drift;
 import static org.apache.spark.sql.functions.lit;
 
 import dev.assay.core.BadInputException;
-import dev.assay.core.Family;
 import dev.assay.core.Histogram;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
@@ -26,29 +25,29 @@ import org.apache.spark.sql.Row;
  * data are unioned, each row tagged with its side):
  *
  * <ol>
- *   <li>one global aggregation: rows per side, an estimate of each column's distinct values
- *       ({@code approx_count_distinct}, relative standard deviation 5 %), and each numeric
- *       column's min and max;</li>
+ *   <li>one global aggregation: rows per side, an estimate of each column's distinct values ({@code
+ *       approx_count_distinct}, relative standard deviation 5 %), and each numeric column's min and
+ *       max;
  *   <li>one grouped count: every row is stacked into (column, value) pairs with {@code explode},
- *       then counted per (side, column, value). A numeric column with more than
- *       {@code drift.max_distinct} (G) estimated distinct values is grouped instead by its cell
- *       in a grid of G equal-width cells over [min, max] of both sides (min and max come from
- *       job 1), counted at the cell's midpoint: at most G values per side reach the driver. A
- *       categorical column with more than G estimated distinct values (an identifier, free text)
- *       is counted only as null or not null: its null rates are exact and its distribution
- *       metrics undefined with the reason, so no column sends more than G values per side.</li>
+ *       then counted per (side, column, value). A numeric column with more than {@code
+ *       drift.max_distinct} (G) estimated distinct values is grouped instead by its cell in a grid
+ *       of G equal-width cells over [min, max] of both sides (min and max come from job 1), counted
+ *       at the cell's midpoint: at most G values per side reach the driver. A categorical column
+ *       with more than G estimated distinct values (an identifier, free text) is counted only as
+ *       null or not null: its null rates are exact and its distribution metrics undefined with the
+ *       reason, so no column sends more than G values per side.
  * </ol>
  *
  * <p>A third job (unless {@code drift.classifier_sample} is 0) collects a seeded sample of at most
- * that many rows per side for the {@link DomainClassifier}: the family's one collect of data
- * rows, bounded by the option, never by the data's size.
+ * that many rows per side for the {@link DomainClassifier}: the family's one collect of data rows,
+ * bounded by the option, never by the data's size.
  *
- * <p>Both jobs run on the shared engine ({@link SinglePassRunner}): job 1's state is a
- * {@link DriftProfile}, job 2's a {@link SideCounts} per cell ({@link DriftCounts}), folded into a
- * {@link ColumnCounts} per column. Only the per-value counts come to the driver (their number is
- * bounded by the distinct values, never by rows). Everything else — null rates, exact quantile edges, bin counts, KS, Wasserstein,
- * chi-squared and the distances — is plain Java over those counts ({@link ColumnDrift}), so the
- * numbers do not depend on partitioning.
+ * <p>Both jobs run on the shared engine ({@link SinglePassRunner}): job 1's state is a {@link
+ * DriftProfile}, job 2's a {@link SideCounts} per cell ({@link DriftCounts}), folded into a {@link
+ * ColumnCounts} per column. Only the per-value counts come to the driver (their number is bounded
+ * by the distinct values, never by rows). Everything else — null rates, exact quantile edges, bin
+ * counts, KS, Wasserstein, chi-squared and the distances — is plain Java over those counts ({@link
+ * ColumnDrift}), so the numbers do not depend on partitioning.
  */
 public final class DriftAnalysis {
 
@@ -60,25 +59,30 @@ public final class DriftAnalysis {
   /** The most groups a segment attribute may have (each multiplies the counts per column). */
   public static final int MAX_SEGMENT_GROUPS = 100;
 
-  private DriftAnalysis() {
-  }
+  private DriftAnalysis() {}
 
   /** Runs the family: profile, plan, count, metrics per column and segment, data-set metrics. */
   public static DriftOutcome run(DriftInput in) {
     List<DriftColumn> columns = in.columns();
-    Dataset<Row> both = side(in.reference(), columns, in.options().segmentBy(), 0)
-        .unionByName(side(in.current(), columns, in.options().segmentBy(), 1));
+    Dataset<Row> both =
+        side(in.reference(), columns, in.options().segmentBy(), 0)
+            .unionByName(side(in.current(), columns, in.options().segmentBy(), 1));
     DriftProfile profile = profile(both, in);
     List<ColumnPlan> plans = plan(in, profile);
     List<String> notes = new ArrayList<>(in.notes());
     notes.addAll(planNotes(plans, profile));
-    DriftCounts counts = DriftCounts.count(both, Columns.named(SIDE), plans, valueColumns(columns),
-        segmentColumns(in.options().segmentBy()));
+    DriftCounts counts =
+        DriftCounts.count(
+            both,
+            Columns.named(SIDE),
+            plans,
+            valueColumns(columns),
+            segmentColumns(in.options().segmentBy()));
 
     List<MetricResult> metrics = new ArrayList<>();
     List<Histogram> histograms = new ArrayList<>();
-    List<ColumnDrift.Verdict> verdicts = columnVerdicts(in, counts.whole(), profile.rowsReference(),
-        Scope::column);
+    List<ColumnDrift.Verdict> verdicts =
+        columnVerdicts(in, counts.whole(), profile.rowsReference(), Scope::column);
     for (int i = 0; i < columns.size(); i++) {
       metrics.addAll(verdicts.get(i).metrics());
       ColumnCounts state = counts.whole().get(i);
@@ -91,8 +95,8 @@ public final class DriftAnalysis {
       metrics.add(domainClassifier(both, in, profile));
     }
     metrics.addAll(segmentMetrics(in, counts, profile.rowsReference()));
-    return new DriftOutcome(metrics, notes, profile.rowsReference(), profile.rowsCurrent(),
-        histograms);
+    return new DriftOutcome(
+        metrics, notes, profile.rowsReference(), profile.rowsCurrent(), histograms);
   }
 
   /**
@@ -102,27 +106,38 @@ public final class DriftAnalysis {
   private static DriftProfile profile(Dataset<Row> both, DriftInput in) {
     List<DriftColumn> columns = in.columns();
     List<String> segments = in.options().segmentBy();
-    DriftProfileAggregate aggregate = new DriftProfileAggregate(Columns.named(SIDE),
-        valueColumns(columns), columns.stream().map(DriftColumn::kind).toList(),
-        segmentColumns(segments));
-    List<GroupedStates> out = SinglePassRunner.run(both, List.of(Grouping.whole("drift")),
-        List.of(aggregate), 1);
-    DriftProfile profile = out.isEmpty() ? DriftProfile.empty(columns.size(), segments.size())
-        : out.get(0).state(0);
+    DriftProfileAggregate aggregate =
+        new DriftProfileAggregate(
+            Columns.named(SIDE),
+            valueColumns(columns),
+            columns.stream().map(DriftColumn::kind).toList(),
+            segmentColumns(segments));
+    List<GroupedStates> out =
+        SinglePassRunner.run(both, List.of(Grouping.whole("drift")), List.of(aggregate), 1);
+    DriftProfile profile =
+        out.isEmpty() ? DriftProfile.empty(columns.size(), segments.size()) : out.get(0).state(0);
     if (profile.rowsReference() == 0) {
-      throw new BadInputException("the reference data set has no rows: drift needs a baseline."
-          + " Check data.reference's path and filters.");
+      throw new BadInputException(
+          "the reference data set has no rows: drift needs a baseline."
+              + " Check data.reference's path and filters.");
     }
     if (profile.rowsCurrent() == 0) {
-      throw new BadInputException("the current data set has no rows: there is nothing to audit."
-          + " Check data.current's path and filters.");
+      throw new BadInputException(
+          "the current data set has no rows: there is nothing to audit."
+              + " Check data.current's path and filters.");
     }
     for (int j = 0; j < segments.size(); j++) {
       long groups = profile.segmentGroups().get(j);
       if (groups > MAX_SEGMENT_GROUPS) {
-        throw new BadInputException("drift.segment_by: column '" + segments.get(j) + "' has about "
-            + groups + " groups; segment drift compares at most " + MAX_SEGMENT_GROUPS + " groups"
-            + " per attribute. Name a coarser column in drift.segment_by, or remove it.");
+        throw new BadInputException(
+            "drift.segment_by: column '"
+                + segments.get(j)
+                + "' has about "
+                + groups
+                + " groups; segment drift compares at most "
+                + MAX_SEGMENT_GROUPS
+                + " groups"
+                + " per attribute. Name a coarser column in drift.segment_by, or remove it.");
       }
     }
     return profile;
@@ -155,28 +170,35 @@ public final class DriftAnalysis {
    * Each column's metrics and verdict from its state; the default test is chosen by the whole
    * reference's size ({@code testRows}), so every group of a column is judged the same way.
    */
-  private static List<ColumnDrift.Verdict> columnVerdicts(DriftInput in, List<ColumnCounts> states,
-                                                          long testRows,
-                                                          Function<String, Scope> scope) {
+  private static List<ColumnDrift.Verdict> columnVerdicts(
+      DriftInput in, List<ColumnCounts> states, long testRows, Function<String, Scope> scope) {
     List<ColumnDrift.Verdict> out = new ArrayList<>();
     for (int i = 0; i < states.size(); i++) {
       String name = in.columns().get(i).name();
-      out.add(ColumnDrift.evaluate(states.get(i), in.options().bins(),
-          in.options().tests().get(name), scope.apply(name), testRows));
+      out.add(
+          ColumnDrift.evaluate(
+              states.get(i),
+              in.options().bins(),
+              in.options().tests().get(name),
+              scope.apply(name),
+              testRows));
     }
     return out;
   }
 
-  /** Segment drift: the column metrics within each group of each segment attribute, and its share. */
-  private static List<MetricResult> segmentMetrics(DriftInput in, DriftCounts counts,
-                                                   long testRows) {
+  /**
+   * Segment drift: the column metrics within each group of each segment attribute, and its share.
+   */
+  private static List<MetricResult> segmentMetrics(
+      DriftInput in, DriftCounts counts, long testRows) {
     List<MetricResult> metrics = new ArrayList<>();
     List<String> segments = in.options().segmentBy();
     for (int j = 0; j < segments.size(); j++) {
       String attribute = segments.get(j);
       for (Map.Entry<String, List<ColumnCounts>> g : counts.segments().get(j).entrySet()) {
-        List<ColumnDrift.Verdict> verdicts = columnVerdicts(in, g.getValue(), testRows,
-            column -> new Scope(attribute, g.getKey(), column));
+        List<ColumnDrift.Verdict> verdicts =
+            columnVerdicts(
+                in, g.getValue(), testRows, column -> new Scope(attribute, g.getKey(), column));
         verdicts.forEach(v -> metrics.addAll(v.metrics()));
         metrics.add(share(Scope.group(attribute, g.getKey()), in.columns(), verdicts));
       }
@@ -188,33 +210,35 @@ public final class DriftAnalysis {
    * Job 3: a seeded sample of at most {@code drift.classifier_sample} rows per side, the family's
    * one bounded collect of data rows, for the {@link DomainClassifier} (MLlib on the driver).
    */
-  private static MetricResult domainClassifier(Dataset<Row> both, DriftInput in,
-                                               DriftProfile profile) {
+  private static MetricResult domainClassifier(
+      Dataset<Row> both, DriftInput in, DriftProfile profile) {
     int sample = in.options().classifierSample();
     List<Column> select = new ArrayList<>();
     select.add(Columns.named(SIDE));
     select.addAll(valueColumns(in.columns()));
-    Dataset<Row> rows = sideSample(both, select, 0, profile.rowsReference(), sample)
-        .union(sideSample(both, select, 1, profile.rowsCurrent(), sample));
+    Dataset<Row> rows =
+        sideSample(both, select, 0, profile.rowsReference(), sample)
+            .union(sideSample(both, select, 1, profile.rowsCurrent(), sample));
     return DomainClassifier.fit(in.columns(), rows.collectAsList(), sample);
   }
 
   /**
    * At most {@code limit} rows of one side: Spark's seeded Bernoulli sample with a fraction that
-   * expects 10 % more than the limit (so the limit, not chance, usually decides the size), cut
-   * with {@code limit}.
+   * expects 10 % more than the limit (so the limit, not chance, usually decides the size), cut with
+   * {@code limit}.
    */
-  private static Dataset<Row> sideSample(Dataset<Row> both, List<Column> select, int side,
-                                         long rows, int limit) {
+  private static Dataset<Row> sideSample(
+      Dataset<Row> both, List<Column> select, int side, long rows, int limit) {
     double fraction = Math.min(1.0, 1.1 * limit / rows);
-    Dataset<Row> one = both.where(Columns.named(SIDE).equalTo(side)).select(select.toArray(new Column[0]));
+    Dataset<Row> one =
+        both.where(Columns.named(SIDE).equalTo(side)).select(select.toArray(new Column[0]));
     return (fraction < 1 ? one.sample(false, fraction, DomainClassifier.SEED + side) : one)
         .limit(limit);
   }
 
   /** drift_share in a scope: drifted columns ÷ columns with a defined drift_detected. */
-  private static MetricResult share(Scope scope, List<DriftColumn> columns,
-                                    List<ColumnDrift.Verdict> verdicts) {
+  private static MetricResult share(
+      Scope scope, List<DriftColumn> columns, List<ColumnDrift.Verdict> verdicts) {
     List<String> drifted = new ArrayList<>();
     int defined = 0;
     for (int i = 0; i < columns.size(); i++) {
@@ -227,19 +251,28 @@ public final class DriftAnalysis {
     }
     MetricKey share = new MetricKey(DriftMetrics.DRIFT_SHARE, scope);
     return defined == 0
-        ? new MetricResult.Undefined(share, null, "drift_share is undefined: no column has a defined"
-            + " drift_detected")
-        : new MetricResult.Computed(share, (double) drifted.size() / defined, (long) defined, null,
-            null, null, drifted.size() + " of " + defined + " columns drifted"
-            + (drifted.isEmpty() ? "" : ": " + String.join(", ", drifted)));
+        ? new MetricResult.Undefined(
+            share, null, "drift_share is undefined: no column has a defined" + " drift_detected")
+        : new MetricResult.Computed(
+            share,
+            (double) drifted.size() / defined,
+            (long) defined,
+            null,
+            null,
+            null,
+            drifted.size()
+                + " of "
+                + defined
+                + " columns drifted"
+                + (drifted.isEmpty() ? "" : ": " + String.join(", ", drifted)));
   }
 
   /**
-   * One side's drift columns as doubles (finite, else null) or strings, and its segment columns
-   * as strings, tagged with the side.
+   * One side's drift columns as doubles (finite, else null) or strings, and its segment columns as
+   * strings, tagged with the side.
    */
-  private static Dataset<Row> side(Dataset<Row> data, List<DriftColumn> columns,
-                                   List<String> segments, int side) {
+  private static Dataset<Row> side(
+      Dataset<Row> data, List<DriftColumn> columns, List<String> segments, int side) {
     List<Column> select = new ArrayList<>();
     select.add(lit(side).alias(SIDE));
     for (int j = 0; j < segments.size(); j++) {

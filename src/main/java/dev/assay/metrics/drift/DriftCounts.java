@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
-import dev.assay.spark.Columns;
 import dev.assay.spark.GroupedStates;
 import dev.assay.spark.Grouping;
 import dev.assay.spark.SinglePassRunner;
@@ -22,13 +21,13 @@ import org.apache.spark.sql.Row;
 /**
  * The drift family's count: every row of the tagged union is stacked into (column, segment
  * attribute, group, value) cells with {@code explode} — one per column for the whole data set and
- * one per column and segment attribute — and each cell's {@link SideCounts} comes from one
- * {@link SinglePassRunner} pass over them. The cells (bounded by the distinct values, never by
- * rows) are then folded into one {@link ColumnCounts} per column, whole and per segment group.
+ * one per column and segment attribute — and each cell's {@link SideCounts} comes from one {@link
+ * SinglePassRunner} pass over them. The cells (bounded by the distinct values, never by rows) are
+ * then folded into one {@link ColumnCounts} per column, whole and per segment group.
  *
- * <p>The runner's grouping columns hold no nulls, so a missing value is encoded as the value NaN
- * (a numeric column's values are finite, see {@link dev.assay.spark.FiniteNumbers}), the whole
- * data set as attribute −1 with group "", and a row whose segment value is missing belongs to no
+ * <p>The runner's grouping columns hold no nulls, so a missing value is encoded as the value NaN (a
+ * numeric column's values are finite, see {@link dev.assay.spark.FiniteNumbers}), the whole data
+ * set as attribute −1 with group "", and a row whose segment value is missing belongs to no
  * segment.
  *
  * @param whole each column's state over the whole data sets, in column order
@@ -41,14 +40,22 @@ record DriftCounts(List<ColumnCounts> whole, List<TreeMap<String, List<ColumnCou
   private static final String GROUP = "__assay_g";
   private static final String NUMBER = "__assay_v";
   private static final String CATEGORY = "__assay_k";
-  private static final Grouping CELLS = new Grouping("drift cells",
-      List.of(COLUMN, ATTRIBUTE, GROUP, NUMBER, CATEGORY));
+  private static final Grouping CELLS =
+      new Grouping("drift cells", List.of(COLUMN, ATTRIBUTE, GROUP, NUMBER, CATEGORY));
 
   /** Counts {@code both} (side tag, values, segments as {@link DriftAnalysis#side} made it). */
-  static DriftCounts count(Dataset<Row> both, Column side, List<ColumnPlan> plans,
-                           List<Column> values, List<Column> segments) {
-    List<GroupedStates> cells = SinglePassRunner.run(stack(both, side, plans, values, segments),
-        List.of(CELLS), List.of(new SideCountsAggregate(side)), Long.MAX_VALUE);
+  static DriftCounts count(
+      Dataset<Row> both,
+      Column side,
+      List<ColumnPlan> plans,
+      List<Column> values,
+      List<Column> segments) {
+    List<GroupedStates> cells =
+        SinglePassRunner.run(
+            stack(both, side, plans, values, segments),
+            List.of(CELLS),
+            List.of(new SideCountsAggregate(side)),
+            Long.MAX_VALUE);
     List<ColumnCounts.Builder> whole = builders(plans.size());
     List<TreeMap<String, List<ColumnCounts.Builder>>> bySegment = new ArrayList<>();
     segments.forEach(s -> bySegment.add(new TreeMap<>()));
@@ -56,8 +63,8 @@ record DriftCounts(List<ColumnCounts> whole, List<TreeMap<String, List<ColumnCou
       List<String> key = cell.key();
       int c = Integer.parseInt(key.get(0));
       int a = Integer.parseInt(key.get(1));
-      List<ColumnCounts.Builder> target = a < 0 ? whole
-          : bySegment.get(a).computeIfAbsent(key.get(2), g -> builders(plans.size()));
+      List<ColumnCounts.Builder> target =
+          a < 0 ? whole : bySegment.get(a).computeIfAbsent(key.get(2), g -> builders(plans.size()));
       target.get(c).add(value(plans.get(c), key.get(3), key.get(4)), cell.state(0));
     }
     List<TreeMap<String, List<ColumnCounts>>> segmentStates = new ArrayList<>();
@@ -69,8 +76,12 @@ record DriftCounts(List<ColumnCounts> whole, List<TreeMap<String, List<ColumnCou
     return new DriftCounts(build(whole, plans), segmentStates);
   }
 
-  private static Dataset<Row> stack(Dataset<Row> both, Column side, List<ColumnPlan> plans,
-                                    List<Column> values, List<Column> segments) {
+  private static Dataset<Row> stack(
+      Dataset<Row> both,
+      Column side,
+      List<ColumnPlan> plans,
+      List<Column> values,
+      List<Column> segments) {
     List<Column> pairs = new ArrayList<>();
     for (int i = 0; i < plans.size(); i++) {
       ColumnPlan plan = plans.get(i);
@@ -79,17 +90,32 @@ record DriftCounts(List<ColumnCounts> whole, List<TreeMap<String, List<ColumnCou
       Column missing = plan.numeric() ? number.isNull() : category.isNull();
       Column v = when(missing, lit(Double.NaN)).otherwise(plan.numeric() ? number : lit(0.0));
       Column k = plan.numeric() ? lit("") : coalesce(category, lit(""));
-      pairs.add(struct(lit(i).alias("c"), lit(-1).alias("a"), lit("").alias("g"), v.alias("v"),
-          k.alias("k")));
+      pairs.add(
+          struct(
+              lit(i).alias("c"),
+              lit(-1).alias("a"),
+              lit("").alias("g"),
+              v.alias("v"),
+              k.alias("k")));
       for (int j = 0; j < segments.size(); j++) {
-        pairs.add(struct(lit(i).alias("c"), lit(j).alias("a"), segments.get(j).alias("g"),
-            v.alias("v"), k.alias("k")));
+        pairs.add(
+            struct(
+                lit(i).alias("c"),
+                lit(j).alias("a"),
+                segments.get(j).alias("g"),
+                v.alias("v"),
+                k.alias("k")));
       }
     }
     return both.select(side, explode(array(pairs.toArray(new Column[0]))).alias("p"))
         .where(col("p.g").isNotNull())
-        .select(side, col("p.c").alias(COLUMN), col("p.a").alias(ATTRIBUTE),
-            col("p.g").alias(GROUP), col("p.v").alias(NUMBER), col("p.k").alias(CATEGORY));
+        .select(
+            side,
+            col("p.c").alias(COLUMN),
+            col("p.a").alias(ATTRIBUTE),
+            col("p.g").alias(GROUP),
+            col("p.v").alias(NUMBER),
+            col("p.k").alias(CATEGORY));
   }
 
   /** A cell's value as the state keeps it: a Double (never −0.0) or a String; null if missing. */
@@ -109,8 +135,8 @@ record DriftCounts(List<ColumnCounts> whole, List<TreeMap<String, List<ColumnCou
     return out;
   }
 
-  private static List<ColumnCounts> build(List<ColumnCounts.Builder> builders,
-                                          List<ColumnPlan> plans) {
+  private static List<ColumnCounts> build(
+      List<ColumnCounts.Builder> builders, List<ColumnPlan> plans) {
     List<ColumnCounts> out = new ArrayList<>(builders.size());
     for (int i = 0; i < builders.size(); i++) {
       ColumnPlan p = plans.get(i);

@@ -1,10 +1,7 @@
 package dev.assay.metrics.drift;
 
-import static dev.assay.core.Direction.HIGHER_BETTER;
 import static dev.assay.core.Direction.LOWER_BETTER;
 import static dev.assay.core.Direction.NEUTRAL;
-import static dev.assay.core.Direction.TOWARD_ONE;
-import static dev.assay.core.Direction.TOWARD_ZERO;
 import static dev.assay.core.MetricLevel.COLUMN;
 import static dev.assay.core.MetricLevel.DATASET;
 
@@ -23,141 +20,240 @@ public final class DriftMetrics {
 
   private static final MetricList METRICS = new MetricList(Family.DRIFT);
 
-  public static final MetricDescriptor KS_STATISTIC = METRICS.add(METRICS.metric("ks_statistic")
-      .at(COLUMN).unit(MetricUnit.DISTANCE).range(ValueRange.UNIT).direction(LOWER_BETTER)
-      .defined("Two-sample Kolmogorov–Smirnov statistic: the largest gap between the "
-          + "reference and current cumulative distributions (0 = identical, 1 = disjoint).",
-          "D = max_x |F_ref(x) − F_cur(x)| (numeric)")
-      .citing("scipy `ks_2samp`")
-      .topic("drift/column"));
+  public static final MetricDescriptor KS_STATISTIC =
+      METRICS.add(
+          METRICS
+              .metric("ks_statistic")
+              .at(COLUMN)
+              .unit(MetricUnit.DISTANCE)
+              .range(ValueRange.UNIT)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "Two-sample Kolmogorov–Smirnov statistic: the largest gap between the "
+                      + "reference and current cumulative distributions (0 = identical, 1 = disjoint).",
+                  "D = max_x |F_ref(x) − F_cur(x)| (numeric)")
+              .citing("scipy `ks_2samp`")
+              .topic("drift/column"));
 
-  public static final MetricDescriptor KS_P_VALUE = METRICS.add(METRICS.metric("ks_p_value")
-      .at(COLUMN).unit(MetricUnit.P_VALUE).direction(NEUTRAL)
-      .defined("p-value of the Kolmogorov–Smirnov test; small values (below 0.05) mean "
-          + "the two distributions very likely differ.",
-          "asymptotic p-value of D, Q_KS(√(nm/(n+m))·D)")
-      .citing("scipy `kstwobign.sf`; Smirnov (1948)")
-      .topic("drift/column"));
+  public static final MetricDescriptor KS_P_VALUE =
+      METRICS.add(
+          METRICS
+              .metric("ks_p_value")
+              .at(COLUMN)
+              .unit(MetricUnit.P_VALUE)
+              .direction(NEUTRAL)
+              .defined(
+                  "p-value of the Kolmogorov–Smirnov test; small values (below 0.05) mean "
+                      + "the two distributions very likely differ.",
+                  "asymptotic p-value of D, Q_KS(√(nm/(n+m))·D)")
+              .citing("scipy `kstwobign.sf`; Smirnov (1948)")
+              .topic("drift/column"));
 
-  public static final MetricDescriptor WASSERSTEIN = METRICS.add(METRICS.metric("wasserstein")
-      .at(COLUMN).unit(MetricUnit.DATA_UNITS).range(ValueRange.NON_NEGATIVE).direction(LOWER_BETTER)
-      .defined("Earth mover's distance between the reference and current "
-          + "distributions, in the column's own units.",
-          "earth mover's distance, in the column's units (numeric)")
-      .citing("scipy `wasserstein_distance`")
-      .topic("drift/column"));
+  public static final MetricDescriptor WASSERSTEIN =
+      METRICS.add(
+          METRICS
+              .metric("wasserstein")
+              .at(COLUMN)
+              .unit(MetricUnit.DATA_UNITS)
+              .range(ValueRange.NON_NEGATIVE)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "Earth mover's distance between the reference and current "
+                      + "distributions, in the column's own units.",
+                  "earth mover's distance, in the column's units (numeric)")
+              .citing("scipy `wasserstein_distance`")
+              .topic("drift/column"));
 
-  public static final MetricDescriptor WASSERSTEIN_NORMED = METRICS.add(METRICS.metric("wasserstein_normed")
-      .at(COLUMN).unit(MetricUnit.DISTANCE).direction(LOWER_BETTER)
-      .defined("Earth mover's distance divided by the reference's standard deviation "
-          + "(at least 0.001), so columns can be compared; 0.1 or more counts as drift.",
-          "`wasserstein` ÷ the reference's standard deviation (at least 0.001)")
-      .citing("Evidently `wasserstein` stattest")
-      .topic("drift/column"));
+  public static final MetricDescriptor WASSERSTEIN_NORMED =
+      METRICS.add(
+          METRICS
+              .metric("wasserstein_normed")
+              .at(COLUMN)
+              .unit(MetricUnit.DISTANCE)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "Earth mover's distance divided by the reference's standard deviation "
+                      + "(at least 0.001), so columns can be compared; 0.1 or more counts as drift.",
+                  "`wasserstein` ÷ the reference's standard deviation (at least 0.001)")
+              .citing("Evidently `wasserstein` stattest")
+              .topic("drift/column"));
 
-  public static final MetricDescriptor PSI = METRICS.add(METRICS.metric("psi")
-      .at(COLUMN).unit(MetricUnit.DISTANCE).direction(LOWER_BETTER)
-      .defined("Population stability index: Σ (current − reference) × ln(current ÷ "
-          + "reference) over bins. Below 0.1 little change, 0.1–0.25 moderate, above 0.25 large.",
-          "population stability index Σ (q_i − p_i)·ln(q_i ÷ p_i); an empty bin counts as 0.0001")
-      .citing("Evidently `psi`; Siddiqi (2006)")
-      .topic("drift/column"));
+  public static final MetricDescriptor PSI =
+      METRICS.add(
+          METRICS
+              .metric("psi")
+              .at(COLUMN)
+              .unit(MetricUnit.DISTANCE)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "Population stability index: Σ (current − reference) × ln(current ÷ "
+                      + "reference) over bins. Below 0.1 little change, 0.1–0.25 moderate, above 0.25 large.",
+                  "population stability index Σ (q_i − p_i)·ln(q_i ÷ p_i); an empty bin counts as 0.0001")
+              .citing("Evidently `psi`; Siddiqi (2006)")
+              .topic("drift/column"));
 
-  public static final MetricDescriptor JENSEN_SHANNON = METRICS.add(METRICS.metric("jensen_shannon")
-      .at(COLUMN).unit(MetricUnit.DISTANCE).range(ValueRange.UNIT).direction(LOWER_BETTER)
-      .defined("Jensen–Shannon distance (base-2 logarithm) between the binned "
-          + "distributions (0 = identical, 1 = disjoint).",
-          "Jensen–Shannon distance, base-2 logarithms")
-      .citing("scipy `spatial.distance.jensenshannon(base=2)`")
-      .topic("drift/column"));
+  public static final MetricDescriptor JENSEN_SHANNON =
+      METRICS.add(
+          METRICS
+              .metric("jensen_shannon")
+              .at(COLUMN)
+              .unit(MetricUnit.DISTANCE)
+              .range(ValueRange.UNIT)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "Jensen–Shannon distance (base-2 logarithm) between the binned "
+                      + "distributions (0 = identical, 1 = disjoint).",
+                  "Jensen–Shannon distance, base-2 logarithms")
+              .citing("scipy `spatial.distance.jensenshannon(base=2)`")
+              .topic("drift/column"));
 
-  public static final MetricDescriptor HELLINGER = METRICS.add(METRICS.metric("hellinger")
-      .at(COLUMN).unit(MetricUnit.DISTANCE).range(ValueRange.UNIT).direction(LOWER_BETTER)
-      .defined("Hellinger distance between the binned distributions (0 = identical, 1 "
-          + "= disjoint).",
-          "√(½ Σ (√p_i − √q_i)²)")
-      .citing("Evidently `hellinger`")
-      .topic("drift/column"));
+  public static final MetricDescriptor HELLINGER =
+      METRICS.add(
+          METRICS
+              .metric("hellinger")
+              .at(COLUMN)
+              .unit(MetricUnit.DISTANCE)
+              .range(ValueRange.UNIT)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "Hellinger distance between the binned distributions (0 = identical, 1 "
+                      + "= disjoint).",
+                  "√(½ Σ (√p_i − √q_i)²)")
+              .citing("Evidently `hellinger`")
+              .topic("drift/column"));
 
-  public static final MetricDescriptor TOTAL_VARIATION = METRICS.add(METRICS.metric("total_variation")
-      .at(COLUMN).unit(MetricUnit.DISTANCE).range(ValueRange.UNIT).direction(LOWER_BETTER)
-      .defined("Half the sum of absolute differences between the binned shares: the "
-          + "largest share of records that changed bin (0–1).",
-          "½ Σ |p_i − q_i|")
-      .citing("total variation distance")
-      .topic("drift/column"));
+  public static final MetricDescriptor TOTAL_VARIATION =
+      METRICS.add(
+          METRICS
+              .metric("total_variation")
+              .at(COLUMN)
+              .unit(MetricUnit.DISTANCE)
+              .range(ValueRange.UNIT)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "Half the sum of absolute differences between the binned shares: the "
+                      + "largest share of records that changed bin (0–1).",
+                  "½ Σ |p_i − q_i|")
+              .citing("total variation distance")
+              .topic("drift/column"));
 
-  public static final MetricDescriptor CHI2_STATISTIC = METRICS.add(METRICS.metric("chi2_statistic")
-      .at(COLUMN).unit(MetricUnit.STATISTIC).direction(LOWER_BETTER)
-      .defined("Pearson's chi-squared statistic of the 2 × K table of category counts "
-          + "(reference and current × categories), without Yates' correction.",
-          "Pearson's χ² of the 2 × K table of category counts, no Yates correction (categorical)")
-      .citing("scipy `chi2_contingency(correction=False)`")
-      .topic("drift/column"));
+  public static final MetricDescriptor CHI2_STATISTIC =
+      METRICS.add(
+          METRICS
+              .metric("chi2_statistic")
+              .at(COLUMN)
+              .unit(MetricUnit.STATISTIC)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "Pearson's chi-squared statistic of the 2 × K table of category counts "
+                      + "(reference and current × categories), without Yates' correction.",
+                  "Pearson's χ² of the 2 × K table of category counts, no Yates correction (categorical)")
+              .citing("scipy `chi2_contingency(correction=False)`")
+              .topic("drift/column"));
 
-  public static final MetricDescriptor CHI2_P_VALUE = METRICS.add(METRICS.metric("chi2_p_value")
-      .at(COLUMN).unit(MetricUnit.P_VALUE).direction(NEUTRAL)
-      .defined("p-value of the chi-squared test of homogeneity; small values (below "
-          + "0.05) mean the category mix very likely changed.",
-          "p-value of `chi2_statistic` (K − 1 degrees of freedom)")
-      .citing("scipy `chi2_contingency`")
-      .topic("drift/column"));
+  public static final MetricDescriptor CHI2_P_VALUE =
+      METRICS.add(
+          METRICS
+              .metric("chi2_p_value")
+              .at(COLUMN)
+              .unit(MetricUnit.P_VALUE)
+              .direction(NEUTRAL)
+              .defined(
+                  "p-value of the chi-squared test of homogeneity; small values (below "
+                      + "0.05) mean the category mix very likely changed.",
+                  "p-value of `chi2_statistic` (K − 1 degrees of freedom)")
+              .citing("scipy `chi2_contingency`")
+              .topic("drift/column"));
 
-  public static final MetricDescriptor UNSEEN_SHARE_CURRENT = METRICS.add(METRICS.metric("unseen_share_current")
-      .at(COLUMN).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
-      .defined("Share of the current values whose category never occurs in the "
-          + "reference.",
-          "share of current non-null values whose category never occurs in the reference "
-          + "(categorical)")
-      .citing("Assay's definition")
-      .topic("drift/column"));
+  public static final MetricDescriptor UNSEEN_SHARE_CURRENT =
+      METRICS.add(
+          METRICS
+              .metric("unseen_share_current")
+              .at(COLUMN)
+              .unit(MetricUnit.SHARE)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "Share of the current values whose category never occurs in the " + "reference.",
+                  "share of current non-null values whose category never occurs in the reference "
+                      + "(categorical)")
+              .citing("Assay's definition")
+              .topic("drift/column"));
 
-  public static final MetricDescriptor NULL_RATE_REFERENCE = METRICS.add(METRICS.metric("null_rate_reference")
-      .at(COLUMN).unit(MetricUnit.SHARE).direction(NEUTRAL)
-      .defined("Share of missing values in the reference data (missing values are left "
-          + "out of the other drift metrics).",
-          "missing values ÷ rows, reference")
-      .citing("Assay's definition")
-      .topic("drift/column"));
+  public static final MetricDescriptor NULL_RATE_REFERENCE =
+      METRICS.add(
+          METRICS
+              .metric("null_rate_reference")
+              .at(COLUMN)
+              .unit(MetricUnit.SHARE)
+              .direction(NEUTRAL)
+              .defined(
+                  "Share of missing values in the reference data (missing values are left "
+                      + "out of the other drift metrics).",
+                  "missing values ÷ rows, reference")
+              .citing("Assay's definition")
+              .topic("drift/column"));
 
-  public static final MetricDescriptor NULL_RATE_CURRENT = METRICS.add(METRICS.metric("null_rate_current")
-      .at(COLUMN).unit(MetricUnit.SHARE).direction(NEUTRAL)
-      .defined("Share of missing values in the current data (missing values are left "
-          + "out of the other drift metrics).",
-          "missing values ÷ rows, current")
-      .citing("Assay's definition")
-      .topic("drift/column"));
+  public static final MetricDescriptor NULL_RATE_CURRENT =
+      METRICS.add(
+          METRICS
+              .metric("null_rate_current")
+              .at(COLUMN)
+              .unit(MetricUnit.SHARE)
+              .direction(NEUTRAL)
+              .defined(
+                  "Share of missing values in the current data (missing values are left "
+                      + "out of the other drift metrics).",
+                  "missing values ÷ rows, current")
+              .citing("Assay's definition")
+              .topic("drift/column"));
 
-  public static final MetricDescriptor DRIFT_DETECTED = METRICS.add(METRICS.metric("drift_detected")
-      .at(COLUMN).unit(MetricUnit.FLAG).direction(LOWER_BETTER)
-      .defined("1 when the column's drift test says it drifted, else 0.",
-          "1 when the column's drift test fires, else 0. Default (Evidently's): with ≤ 1,000 "
-          + "reference rows KS (numeric) or χ² (categorical) p < 0.05; with more "
-          + "`wasserstein_normed` ≥ 0.1 (numeric) or `jensen_shannon` ≥ 0.1 (categorical); "
-          + "`drift.tests` overrides it per column")
-      .citing("Evidently `DataDriftPreset`")
-      .topic("drift/column"));
+  public static final MetricDescriptor DRIFT_DETECTED =
+      METRICS.add(
+          METRICS
+              .metric("drift_detected")
+              .at(COLUMN)
+              .unit(MetricUnit.FLAG)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "1 when the column's drift test says it drifted, else 0.",
+                  "1 when the column's drift test fires, else 0. Default (Evidently's): with ≤ 1,000 "
+                      + "reference rows KS (numeric) or χ² (categorical) p < 0.05; with more "
+                      + "`wasserstein_normed` ≥ 0.1 (numeric) or `jensen_shannon` ≥ 0.1 (categorical); "
+                      + "`drift.tests` overrides it per column")
+              .citing("Evidently `DataDriftPreset`")
+              .topic("drift/column"));
 
-  public static final MetricDescriptor DRIFT_SHARE = METRICS.add(METRICS.metric("drift_share")
-      .at(DATASET).unit(MetricUnit.SHARE).direction(LOWER_BETTER)
-      .defined("Share of the checked columns in which drift was detected (per data "
-          + "set, or within one group when drift.segment_by is set).",
-          "drifted columns ÷ columns with a defined test (and group with `drift.segment_by`)")
-      .citing("Evidently `DatasetDriftMetric`")
-      .topic("drift/column"));
+  public static final MetricDescriptor DRIFT_SHARE =
+      METRICS.add(
+          METRICS
+              .metric("drift_share")
+              .at(DATASET)
+              .unit(MetricUnit.SHARE)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "Share of the checked columns in which drift was detected (per data "
+                      + "set, or within one group when drift.segment_by is set).",
+                  "drifted columns ÷ columns with a defined test (and group with `drift.segment_by`)")
+              .citing("Evidently `DatasetDriftMetric`")
+              .topic("drift/column"));
 
-  public static final MetricDescriptor DOMAIN_CLASSIFIER_AUC = METRICS.add(METRICS.metric("domain_classifier_auc")
-      .at(DATASET).unit(MetricUnit.SCORE).direction(LOWER_BETTER)
-      .defined("How well a logistic regression trained on a sample can tell current "
-          + "rows from reference rows, as cross-validated ROC AUC: 0.5 means the data sets look "
-          + "alike, 1 means every row gives away which data set it came from.",
-          "cross-validated (5 folds) ROC AUC of a logistic regression telling current rows from "
-          + "reference rows, on up to `drift.classifier_sample` rows per side")
-      .citing("Rabanser et al. (2019), \"Failing loudly\" (domain classifier); Tribuo")
-      .topic("drift/column"));
+  public static final MetricDescriptor DOMAIN_CLASSIFIER_AUC =
+      METRICS.add(
+          METRICS
+              .metric("domain_classifier_auc")
+              .at(DATASET)
+              .unit(MetricUnit.SCORE)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "How well a logistic regression trained on a sample can tell current "
+                      + "rows from reference rows, as cross-validated ROC AUC: 0.5 means the data sets look "
+                      + "alike, 1 means every row gives away which data set it came from.",
+                  "cross-validated (5 folds) ROC AUC of a logistic regression telling current rows from "
+                      + "reference rows, on up to `drift.classifier_sample` rows per side")
+              .citing("Rabanser et al. (2019), \"Failing loudly\" (domain classifier); Tribuo")
+              .topic("drift/column"));
 
-  private DriftMetrics() {
-  }
+  private DriftMetrics() {}
 
   /** Every metric of the family with a fixed name, in declaration order. */
   public static List<MetricDescriptor> all() {

@@ -32,13 +32,14 @@ import org.apache.spark.sql.types.StringType;
  */
 public final class DriftPlan {
 
-  private DriftPlan() {
-  }
+  private DriftPlan() {}
 
   /** The family's outcome line when it cannot run, or null when it can. */
   public static FamilyOutcome notApplicable(ResolvedSpec spec) {
-    return spec.reference() == null ? FamilyOutcome.notApplicable(Family.DRIFT,
-        "no reference data set: add data.reference to compare distributions") : null;
+    return spec.reference() == null
+        ? FamilyOutcome.notApplicable(
+            Family.DRIFT, "no reference data set: add data.reference to compare distributions")
+        : null;
   }
 
   /** Checks the columns on both sides and builds the input. */
@@ -61,9 +62,14 @@ public final class DriftPlan {
         DataType ref = refCheck.require(name, "drift feature", at);
         DriftColumn.Kind kind = kind(name, cur, ref, at, refSource, curSource);
         if (kind == null) {
-          throw new BadInputException(at + ": column '" + name + "' (drift feature) has type "
-              + cur.simpleString() + "; drift compares numbers, strings and booleans. Remove it from"
-              + " columns.features, or cast it when you write the data.");
+          throw new BadInputException(
+              at
+                  + ": column '"
+                  + name
+                  + "' (drift feature) has type "
+                  + cur.simpleString()
+                  + "; drift compares numbers, strings and booleans. Remove it from"
+                  + " columns.features, or cast it when you write the data.");
         }
         if (taken.add(name)) {
           columns.add(new DriftColumn(name, "feature", kind));
@@ -79,12 +85,20 @@ public final class DriftPlan {
         String at = doc.at("columns");
         DataType cur = curCheck.require(name, "drift feature", at);
         if (!List.of(reference.schema().fieldNames()).contains(name)) {
-          throw new BadInputException(at + ": column '" + name + "' of " + curSource + " is a drift"
-              + " feature by default (it has no other role) but is not in " + refSource + ". Add it"
-              + " to the reference, or list the features to compare in columns.features.");
+          throw new BadInputException(
+              at
+                  + ": column '"
+                  + name
+                  + "' of "
+                  + curSource
+                  + " is a drift"
+                  + " feature by default (it has no other role) but is not in "
+                  + refSource
+                  + ". Add it"
+                  + " to the reference, or list the features to compare in columns.features.");
         }
-        DriftColumn.Kind kind = kind(name, cur, reference.schema().apply(name).dataType(), at,
-            refSource, curSource);
+        DriftColumn.Kind kind =
+            kind(name, cur, reference.schema().apply(name).dataType(), at, refSource, curSource);
         if (kind == null) {
           skipped.add(name + " (" + cur.simpleString() + ")");
         } else {
@@ -93,16 +107,45 @@ public final class DriftPlan {
         }
       }
       if (!skipped.isEmpty()) {
-        notes.add("drift: columns of other types are not compared: " + String.join(", ", skipped)
-            + ". Drift compares numbers, strings and booleans.");
+        notes.add(
+            "drift: columns of other types are not compared: "
+                + String.join(", ", skipped)
+                + ". Drift compares numbers, strings and booleans.");
       }
     }
-    addRole(columns, taken, notes, roles.label(), "label", DriftColumn.Kind.CATEGORICAL, doc,
-        reference, curCheck, refSource);
-    addRole(columns, taken, notes, roles.prediction(), "prediction", DriftColumn.Kind.CATEGORICAL,
-        doc, reference, curCheck, refSource);
-    addRole(columns, taken, notes, roles.score(), "score", DriftColumn.Kind.NUMERIC, doc,
-        reference, curCheck, refSource);
+    addRole(
+        columns,
+        taken,
+        notes,
+        roles.label(),
+        "label",
+        DriftColumn.Kind.CATEGORICAL,
+        doc,
+        reference,
+        curCheck,
+        refSource);
+    addRole(
+        columns,
+        taken,
+        notes,
+        roles.prediction(),
+        "prediction",
+        DriftColumn.Kind.CATEGORICAL,
+        doc,
+        reference,
+        curCheck,
+        refSource);
+    addRole(
+        columns,
+        taken,
+        notes,
+        roles.score(),
+        "score",
+        DriftColumn.Kind.NUMERIC,
+        doc,
+        reference,
+        curCheck,
+        refSource);
     checkTests(spec.drift(), columns, doc);
     for (int i = 0; i < spec.drift().segmentBy().size(); i++) {
       String name = spec.drift().segmentBy().get(i);
@@ -113,24 +156,48 @@ public final class DriftPlan {
     return new DriftInput(reference, current, columns, spec.drift(), notes);
   }
 
-  private static void addRole(List<DriftColumn> columns, Set<String> taken, List<String> notes,
-                              String name, String role, DriftColumn.Kind kind, YamlDocument doc,
-                              Dataset<Row> reference, SchemaCheck curCheck, String refSource) {
+  private static void addRole(
+      List<DriftColumn> columns,
+      Set<String> taken,
+      List<String> notes,
+      String name,
+      String role,
+      DriftColumn.Kind kind,
+      YamlDocument doc,
+      Dataset<Row> reference,
+      SchemaCheck curCheck,
+      String refSource) {
     if (name == null || taken.contains(name)) {
       return;
     }
     DataType cur = curCheck.require(name, role, doc.at("columns", role));
     if (!List.of(reference.schema().fieldNames()).contains(name)) {
-      notes.add("drift: the " + role + " column '" + name + "' is not in " + refSource + ", so "
-          + role + " drift is not measured.");
+      notes.add(
+          "drift: the "
+              + role
+              + " column '"
+              + name
+              + "' is not in "
+              + refSource
+              + ", so "
+              + role
+              + " drift is not measured.");
       return;
     }
     DataType ref = reference.schema().apply(name).dataType();
     if (kind == DriftColumn.Kind.NUMERIC) {
       if (!(cur instanceof NumericType) || !(ref instanceof NumericType)) {
-        throw new BadInputException(doc.at("columns", role) + ": " + role + " column '" + name
-            + "' must be numeric on both sides for drift; it is " + cur.simpleString()
-            + " in data.current and " + ref.simpleString() + " in data.reference.");
+        throw new BadInputException(
+            doc.at("columns", role)
+                + ": "
+                + role
+                + " column '"
+                + name
+                + "' must be numeric on both sides for drift; it is "
+                + cur.simpleString()
+                + " in data.current and "
+                + ref.simpleString()
+                + " in data.reference.");
       }
     }
     taken.add(name);
@@ -138,15 +205,26 @@ public final class DriftPlan {
   }
 
   /** NUMERIC or CATEGORICAL when both sides agree; null for a type drift cannot compare. */
-  private static DriftColumn.Kind kind(String name, DataType cur, DataType ref, String at,
-                                      String refSource, String curSource) {
+  private static DriftColumn.Kind kind(
+      String name, DataType cur, DataType ref, String at, String refSource, String curSource) {
     DriftColumn.Kind c = kindOf(cur);
     DriftColumn.Kind r = kindOf(ref);
     if (c != r) {
-      throw new BadInputException(at + ": column '" + name + "' has type " + cur.simpleString()
-          + " in " + curSource + " but " + ref.simpleString() + " in " + refSource + "; drift needs"
-          + " the same kind of values on both sides (numbers, or strings/booleans). Cast one side"
-          + " when you write the data.");
+      throw new BadInputException(
+          at
+              + ": column '"
+              + name
+              + "' has type "
+              + cur.simpleString()
+              + " in "
+              + curSource
+              + " but "
+              + ref.simpleString()
+              + " in "
+              + refSource
+              + "; drift needs"
+              + " the same kind of values on both sides (numbers, or strings/booleans). Cast one side"
+              + " when you write the data.");
     }
     return c;
   }
@@ -165,33 +243,63 @@ public final class DriftPlan {
   private static Set<String> roleColumns(ResolvedSpec spec) {
     ColumnRoles roles = spec.columns();
     Set<String> out = new LinkedHashSet<>();
-    Stream.of(roles.label(), roles.prediction(), roles.score()).filter(Objects::nonNull).forEach(out::add);
+    Stream.of(roles.label(), roles.prediction(), roles.score())
+        .filter(Objects::nonNull)
+        .forEach(out::add);
     out.addAll(roles.sensitive());
     roles.intersections().forEach(out::addAll);
     AuditSpec.Columns c = spec.raw().columns();
     if (c != null) {
-      Stream.of(c.member(), c.prompt(), c.response(), c.referenceAnswer(), c.contexts(),
-              c.retrievedIds(), c.relevantIds(), c.latencyMs(), c.promptTokens(), c.completionTokens(), c.variant())
-          .filter(Objects::nonNull).forEach(out::add);
+      Stream.of(
+              c.member(),
+              c.prompt(),
+              c.response(),
+              c.referenceAnswer(),
+              c.contexts(),
+              c.retrievedIds(),
+              c.relevantIds(),
+              c.latencyMs(),
+              c.promptTokens(),
+              c.completionTokens(),
+              c.variant())
+          .filter(Objects::nonNull)
+          .forEach(out::add);
     }
     return out;
   }
 
-  private static void checkTests(DriftOptions options, List<DriftColumn> columns, YamlDocument doc) {
+  private static void checkTests(
+      DriftOptions options, List<DriftColumn> columns, YamlDocument doc) {
     for (Map.Entry<String, DriftOptions.Test> e : options.tests().entrySet()) {
-      DriftColumn column = columns.stream().filter(c -> c.name().equals(e.getKey())).findFirst()
-          .orElseThrow(() -> new BadInputException(doc.at("drift", "tests", e.getKey()) + ": drift.tests"
-              + " names column '" + e.getKey() + "', which is not a drift column here; drift columns: "
-              + columns.stream().map(DriftColumn::name).toList() + "."));
+      DriftColumn column =
+          columns.stream()
+              .filter(c -> c.name().equals(e.getKey()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new BadInputException(
+                          doc.at("drift", "tests", e.getKey())
+                              + ": drift.tests"
+                              + " names column '"
+                              + e.getKey()
+                              + "', which is not a drift column here; drift columns: "
+                              + columns.stream().map(DriftColumn::name).toList()
+                              + "."));
       DriftOptions.Method m = e.getValue().method();
       boolean numericOnly = m == DriftOptions.Method.KS || m == DriftOptions.Method.WASSERSTEIN;
       boolean categoricalOnly = m == DriftOptions.Method.CHI2;
       if ((numericOnly && column.kind() != DriftColumn.Kind.NUMERIC)
           || (categoricalOnly && column.kind() != DriftColumn.Kind.CATEGORICAL)) {
-        throw new BadInputException(doc.at("drift", "tests", e.getKey(), "method") + ": method '"
-            + m.id() + "' does not fit the " + column.kind().name().toLowerCase(java.util.Locale.ROOT)
-            + " column '" + e.getKey() + "'; ks and wasserstein are for numbers, chi2 for"
-            + " categories, psi, jensen_shannon, hellinger and total_variation for both.");
+        throw new BadInputException(
+            doc.at("drift", "tests", e.getKey(), "method")
+                + ": method '"
+                + m.id()
+                + "' does not fit the "
+                + column.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + " column '"
+                + e.getKey()
+                + "'; ks and wasserstein are for numbers, chi2 for"
+                + " categories, psi, jensen_shannon, hellinger and total_variation for both.");
       }
     }
   }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.BinaryOperator;
 
 /**
- * The mergeable state of the drift family's first pass over both data sets, from which the plan
- * of the count is made: rows per side, an estimate of each compared column's distinct values,
- * each numeric column's smallest and largest finite value (+∞ and −∞ when it has none, and for a
+ * The mergeable state of the drift family's first pass over both data sets, from which the plan of
+ * the count is made: rows per side, an estimate of each compared column's distinct values, each
+ * numeric column's smallest and largest finite value (+∞ and −∞ when it has none, and for a
  * categorical column), and an estimate of each segment attribute's groups.
  *
  * <p>Merging adds rows, takes the smaller minimum and larger maximum, and adds the distinct
@@ -15,8 +15,13 @@ import java.util.function.BinaryOperator;
  * no value), the safe side for the plan, which keeps a column's values exactly only below a bound.
  * The family's pass yields a single state (no grouping), so no estimate is ever summed there.
  */
-public record DriftProfile(long rowsReference, long rowsCurrent, List<Long> distinct,
-                           List<Double> min, List<Double> max, List<Long> segmentGroups) {
+public record DriftProfile(
+    long rowsReference,
+    long rowsCurrent,
+    List<Long> distinct,
+    List<Double> min,
+    List<Double> max,
+    List<Long> segmentGroups) {
 
   public DriftProfile {
     distinct = List.copyOf(distinct);
@@ -27,7 +32,10 @@ public record DriftProfile(long rowsReference, long rowsCurrent, List<Long> dist
 
   /** The state of no rows for {@code columns} compared columns and {@code segments} attributes. */
   public static DriftProfile empty(int columns, int segments) {
-    return new DriftProfile(0, 0, List.copyOf(java.util.Collections.nCopies(columns, 0L)),
+    return new DriftProfile(
+        0,
+        0,
+        List.copyOf(java.util.Collections.nCopies(columns, 0L)),
         java.util.Collections.nCopies(columns, Double.POSITIVE_INFINITY),
         java.util.Collections.nCopies(columns, Double.NEGATIVE_INFINITY),
         java.util.Collections.nCopies(segments, 0L));
@@ -40,9 +48,13 @@ public record DriftProfile(long rowsReference, long rowsCurrent, List<Long> dist
 
   /** The state of the union of the two row sets. */
   public DriftProfile merge(DriftProfile o) {
-    return new DriftProfile(rowsReference + o.rowsReference, rowsCurrent + o.rowsCurrent,
-        zip(distinct, o.distinct, Long::sum), zip(min, o.min, Math::min),
-        zip(max, o.max, Math::max), zip(segmentGroups, o.segmentGroups, Long::sum));
+    return new DriftProfile(
+        rowsReference + o.rowsReference,
+        rowsCurrent + o.rowsCurrent,
+        zip(distinct, o.distinct, Long::sum),
+        zip(min, o.min, Math::min),
+        zip(max, o.max, Math::max),
+        zip(segmentGroups, o.segmentGroups, Long::sum));
   }
 
   private static <T> List<T> zip(List<T> a, List<T> b, BinaryOperator<T> f) {

@@ -22,8 +22,9 @@ import org.apache.spark.sql.Row;
  * @param kinds each compared column's kind
  * @param segments the segment attributes' values as strings
  */
-public record DriftProfileAggregate(Column side, List<Column> values, List<DriftColumn.Kind> kinds,
-                                    List<Column> segments) implements AggregateState<DriftProfile> {
+public record DriftProfileAggregate(
+    Column side, List<Column> values, List<DriftColumn.Kind> kinds, List<Column> segments)
+    implements AggregateState<DriftProfile> {
 
   /** The relative standard deviation of the distinct-value estimates. */
   static final double DISTINCT_RSD = 0.05;
@@ -65,8 +66,8 @@ public record DriftProfileAggregate(Column side, List<Column> values, List<Drift
     for (int j = 0; j < segments.size(); j++) {
       groups.add(row.getLong(offset + 2 + 3 * n + j));
     }
-    return new DriftProfile(row.getLong(offset), row.getLong(offset + 1), distinct, low, high,
-        groups);
+    return new DriftProfile(
+        row.getLong(offset), row.getLong(offset + 1), distinct, low, high, groups);
   }
 
   @Override

@@ -3,25 +3,24 @@ package dev.assay.metrics.drift;
 /**
  * The two-sample Kolmogorov–Smirnov test, computed exactly from per-value counts.
  *
- * <p>{@code ks_statistic}: D = max over x of |F_ref(x) − F_cur(x)|, the largest gap between the
- * two empirical distribution functions (scipy's {@code ks_2samp} statistic, two-sided). Ties are
+ * <p>{@code ks_statistic}: D = max over x of |F_ref(x) − F_cur(x)|, the largest gap between the two
+ * empirical distribution functions (scipy's {@code ks_2samp} statistic, two-sided). Ties are
  * handled exactly: both functions jump at each distinct value by that value's count. Range 0 to 1;
  * higher means more drift. Undefined when either side has no non-null value.
  *
  * <p>{@code ks_p_value}: the asymptotic Kolmogorov distribution, p = Q_KS(√(n·m/(n+m)) · D) with
- * Q_KS(λ) = 2 Σ_{k≥1} (−1)^{k−1} e^{−2k²λ²}, which is scipy's
- * {@code stats.kstwobign.sf(sqrt(n*m/(n+m)) * D)} — the value of scipy's
- * {@code ks_2samp(..., method='asymp')} before scipy 1.5, and the classic large-sample formula of
- * Smirnov (1948). Range 0 to 1; lower means more evidence of drift. It slightly overstates p for
- * small samples (below about 100 per side) compared with scipy's exact method.
+ * Q_KS(λ) = 2 Σ_{k≥1} (−1)^{k−1} e^{−2k²λ²}, which is scipy's {@code
+ * stats.kstwobign.sf(sqrt(n*m/(n+m)) * D)} — the value of scipy's {@code ks_2samp(...,
+ * method='asymp')} before scipy 1.5, and the classic large-sample formula of Smirnov (1948). Range
+ * 0 to 1; lower means more evidence of drift. It slightly overstates p for small samples (below
+ * about 100 per side) compared with scipy's exact method.
  */
 public final class KolmogorovSmirnov {
 
   public static final String STATISTIC = "ks_statistic";
   public static final String P_VALUE = "ks_p_value";
 
-  private KolmogorovSmirnov() {
-  }
+  private KolmogorovSmirnov() {}
 
   /** D from sorted distinct values' counts on each side; NaN when a side is empty. */
   public static double statistic(long[] ref, long[] cur) {
@@ -48,9 +47,9 @@ public final class KolmogorovSmirnov {
   }
 
   /**
-   * Q_KS(λ) = P(K &gt; λ) of the Kolmogorov distribution (scipy's {@code kstwobign.sf}). For
-   * λ &lt; 1.18 it uses Jacobi's dual series 1 − (√(2π)/λ) Σ e^{−(2k−1)²π²/(8λ²)}, which converges
-   * fast there; above it the alternating series.
+   * Q_KS(λ) = P(K &gt; λ) of the Kolmogorov distribution (scipy's {@code kstwobign.sf}). For λ &lt;
+   * 1.18 it uses Jacobi's dual series 1 − (√(2π)/λ) Σ e^{−(2k−1)²π²/(8λ²)}, which converges fast
+   * there; above it the alternating series.
    */
   public static double kolmogorovSurvival(double lambda) {
     if (lambda <= 0) {

@@ -5,13 +5,12 @@ import java.util.Arrays;
 /**
  * The reference-quantile bins of a numeric column. Edge k (k = 1 … B−1) is the reference's
  * k/B-quantile taken as the smallest value with at least k·n/B values at or below it (what Spark's
- * {@code approxQuantile} returns with relative error 0); duplicate edges are merged; the outer
- * bins are open-ended and every bin is closed on the right: (−∞, e₁], (e₁, e₂], …, (e_last, ∞).
+ * {@code approxQuantile} returns with relative error 0); duplicate edges are merged; the outer bins
+ * are open-ended and every bin is closed on the right: (−∞, e₁], (e₁, e₂], …, (e_last, ∞).
  */
 public final class QuantileBins {
 
-  private QuantileBins() {
-  }
+  private QuantileBins() {}
 
   /**
    * The distinct edges from sorted distinct {@code values} with reference {@code counts}; empty
@@ -39,7 +38,9 @@ public final class QuantileBins {
     return Arrays.copyOf(edges, size);
   }
 
-  /** Counts per bin (edges.length + 1 bins) of sorted distinct {@code values} with {@code counts}. */
+  /**
+   * Counts per bin (edges.length + 1 bins) of sorted distinct {@code values} with {@code counts}.
+   */
   public static long[] binCounts(double[] values, long[] counts, double[] edges) {
     long[] out = new long[edges.length + 1];
     int bin = 0;

@@ -2,8 +2,8 @@ package dev.assay.metrics.drift;
 
 /**
  * The mergeable state of one cell of the drift count (a column, a segment group and one value, or
- * the column's missing values there): its rows in the reference and in the current data. Merging
- * is adding, whatever the partitioning.
+ * the column's missing values there): its rows in the reference and in the current data. Merging is
+ * adding, whatever the partitioning.
  *
  * @param reference rows of the reference
  * @param current rows of the current data

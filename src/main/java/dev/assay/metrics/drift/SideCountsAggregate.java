@@ -7,9 +7,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * Counts a cell's rows per side with {@code count_if} on the side tag (0 reference, 1 current):
- * the side is a cohort counted inside the aggregation rather than one more grouping column, so a
- * value seen on both sides comes back as one row.
+ * Counts a cell's rows per side with {@code count_if} on the side tag (0 reference, 1 current): the
+ * side is a cohort counted inside the aggregation rather than one more grouping column, so a value
+ * seen on both sides comes back as one row.
  *
  * @param side the side tag column
  */

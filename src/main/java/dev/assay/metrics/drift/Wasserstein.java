@@ -1,10 +1,9 @@
 package dev.assay.metrics.drift;
 
 /**
- * The first Wasserstein (earth mover's) distance between the two empirical distributions,
- * W = ∫ |F_ref(x) − F_cur(x)| dx, computed exactly from per-value counts as
- * Σ_i |F_ref(v_i) − F_cur(v_i)| · (v_{i+1} − v_i) over the sorted distinct values (scipy's
- * {@code stats.wasserstein_distance}).
+ * The first Wasserstein (earth mover's) distance between the two empirical distributions, W = ∫
+ * |F_ref(x) − F_cur(x)| dx, computed exactly from per-value counts as Σ_i |F_ref(v_i) − F_cur(v_i)|
+ * · (v_{i+1} − v_i) over the sorted distinct values (scipy's {@code stats.wasserstein_distance}).
  *
  * <p>{@code wasserstein}: in the column's units, 0 for identical distributions, higher is more
  * drift. {@code wasserstein_normed}: W ÷ max(σ_ref, 0.001), with σ_ref the reference's population
@@ -19,8 +18,7 @@ public final class Wasserstein {
   /** Evidently's floor of the reference standard deviation. */
   public static final double MIN_STD = 0.001;
 
-  private Wasserstein() {
-  }
+  private Wasserstein() {}
 
   /** W from sorted distinct {@code values} and each side's counts; NaN when a side is empty. */
   public static double distance(double[] values, long[] ref, long[] cur) {

@@ -1,6 +1,5 @@
 package dev.assay.metrics.fairness;
 
-import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.Scope;
 import java.util.Locale;
@@ -15,8 +14,12 @@ import java.util.Locale;
  * @param scoreMedian the median score of all scored rows ({@link ScoringRate}), null without a
  *     score or without scored rows
  */
-record AnalysisContext(FairnessInput in, double z, long totalRows, boolean probabilityScores,
-                       ScoringRate.Median scoreMedian) {
+record AnalysisContext(
+    FairnessInput in,
+    double z,
+    long totalRows,
+    boolean probabilityScores,
+    ScoringRate.Median scoreMedian) {
 
   boolean hasLabel() {
     return in.label() != null;
@@ -42,7 +45,12 @@ record AnalysisContext(FairnessInput in, double z, long totalRows, boolean proba
   }
 
   String level() {
-    return String.format(Locale.ROOT, "%s %%", new java.math.BigDecimal(in.inference().confidence() * 100)
-        .round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString());
+    return String.format(
+        Locale.ROOT,
+        "%s %%",
+        new java.math.BigDecimal(in.inference().confidence() * 100)
+            .round(new java.math.MathContext(4))
+            .stripTrailingZeros()
+            .toPlainString());
   }
 }

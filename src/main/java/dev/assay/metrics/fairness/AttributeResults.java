@@ -17,20 +17,19 @@ import java.util.Map;
 /**
  * The results of one attribute (or intersection): each group's {@link GroupResults}, the impact
  * ratios (of the favourable prediction, and with a score of the LL 144 {@link ScoringRate scoring
- * rate}) with their Katz intervals and p-values against the most favoured group (adjusted with
- * the attribute's other p-values by {@code fairness.p_adjust}, see {@link #adjustPValues}),
- * the {@link StandardizedMeanDifference} of the score,
- * the between-group {@link Disparity} metrics with Newcombe (difference) or Katz (ratio)
- * intervals, {@code auc_difference}, and the {@code *_vs_ref} metrics when a reference group is
- * named; with {@code fairness.bootstrap} also the per-group bootstrap intervals of
- * {@link GroupBootstrap} (auc and the Clarify values).
+ * rate}) with their Katz intervals and p-values against the most favoured group (adjusted with the
+ * attribute's other p-values by {@code fairness.p_adjust}, see {@link #adjustPValues}), the {@link
+ * StandardizedMeanDifference} of the score, the between-group {@link Disparity} metrics with
+ * Newcombe (difference) or Katz (ratio) intervals, {@code auc_difference}, and the {@code *_vs_ref}
+ * metrics when a reference group is named; with {@code fairness.bootstrap} also the per-group
+ * bootstrap intervals of {@link GroupBootstrap} (auc and the Clarify values).
  *
  * <p><b>Which groups count.</b> Groups smaller than {@code min_group_size} are reported with an
  * "insufficient data" note and left out of differences, ratios and the impact-ratio reference.
- * Groups under 2 % of all rows are disclosed in the notes (NYC Local Law 144); with
- * {@code fairness.exclude_below_share} set, groups below that share are also left out of the impact
- * ratios (their impact_ratio is undefined with the reason) and of the choice of the most favoured
- * group, as § 5-301 of the LL 144 rules allows.
+ * Groups under 2 % of all rows are disclosed in the notes (NYC Local Law 144); with {@code
+ * fairness.exclude_below_share} set, groups below that share are also left out of the impact ratios
+ * (their impact_ratio is undefined with the reason) and of the choice of the most favoured group,
+ * as § 5-301 of the LL 144 rules allows.
  */
 final class AttributeResults {
 
@@ -45,8 +44,12 @@ final class AttributeResults {
   private final BootstrapInterval boot;
   private final Map<String, ConfusionState> eligible = new LinkedHashMap<>();
 
-  private AttributeResults(AnalysisContext c, String attribute, Map<String, ConfusionState> groups,
-                           Map<String, ScoreHistogram> histograms, BootstrapInterval boot) {
+  private AttributeResults(
+      AnalysisContext c,
+      String attribute,
+      Map<String, ConfusionState> groups,
+      Map<String, ScoreHistogram> histograms,
+      BootstrapInterval boot) {
     this.c = c;
     this.attribute = attribute;
     this.groups = groups;
@@ -54,38 +57,56 @@ final class AttributeResults {
     this.boot = boot;
   }
 
-  static List<MetricResult> of(AnalysisContext c, String attribute, Map<String, ConfusionState> groups,
-                               Map<String, ScoreHistogram> histograms, List<String> notes) {
+  static List<MetricResult> of(
+      AnalysisContext c,
+      String attribute,
+      Map<String, ConfusionState> groups,
+      Map<String, ScoreHistogram> histograms,
+      List<String> notes) {
     return of(c, attribute, groups, histograms, null, notes);
   }
 
   /** With {@code boot} (may be null), between-group metrics get bootstrap percentile intervals. */
-  static List<MetricResult> of(AnalysisContext c, String attribute, Map<String, ConfusionState> groups,
-                               Map<String, ScoreHistogram> histograms, BootstrapInterval boot,
-                               List<String> notes) {
+  static List<MetricResult> of(
+      AnalysisContext c,
+      String attribute,
+      Map<String, ConfusionState> groups,
+      Map<String, ScoreHistogram> histograms,
+      BootstrapInterval boot,
+      List<String> notes) {
     return new AttributeResults(c, attribute, groups, histograms, boot).results(notes);
   }
 
   private List<MetricResult> results(List<String> notes) {
     FairnessInput in = c.in();
     List<MetricResult> out = new ArrayList<>();
-    GroupSplit<ConfusionState> split = GroupSplit.of(groups, ConfusionState::n,
-        in.groups().minGroupSize(), "differences and ratios");
+    GroupSplit<ConfusionState> split =
+        GroupSplit.of(
+            groups, ConfusionState::n, in.groups().minGroupSize(), "differences and ratios");
     eligible.putAll(split.eligible());
-    groups.forEach((group, s) -> out.addAll(GroupResults.of(c, Scope.group(attribute, group), s,
-        histogram(group), split.note(s.n()))));
+    groups.forEach(
+        (group, s) ->
+            out.addAll(
+                GroupResults.of(
+                    c, Scope.group(attribute, group), s, histogram(group), split.note(s.n()))));
     split.addNote(attribute, notes);
     List<String> small = new ArrayList<>();
-    groups.forEach((group, s) -> {
-      if (s.n() < FairnessInput.LL144_SHARE * c.totalRows()) {
-        small.add(group + " (" + percent(s.n()) + ")");
-      }
-    });
+    groups.forEach(
+        (group, s) -> {
+          if (s.n() < FairnessInput.LL144_SHARE * c.totalRows()) {
+            small.add(group + " (" + percent(s.n()) + ")");
+          }
+        });
     if (!small.isEmpty()) {
-      notes.add(attribute + ": groups under 2 % of the data (NYC Local Law 144 disclosure): "
-          + dev.assay.core.NameList.of(small) + (in.groups().excludeBelowShare() == null
-          ? "; kept in the impact ratios." : "; groups under " + percentOf(in.groups().excludeBelowShare())
-          + " are left out of the impact ratios."));
+      notes.add(
+          attribute
+              + ": groups under 2 % of the data (NYC Local Law 144 disclosure): "
+              + dev.assay.core.NameList.of(small)
+              + (in.groups().excludeBelowShare() == null
+                  ? "; kept in the impact ratios."
+                  : "; groups under "
+                      + percentOf(in.groups().excludeBelowShare())
+                      + " are left out of the impact ratios."));
     }
     String exclusionNote = split.exclusion();
     if (in.hasPrediction()) {
@@ -108,11 +129,22 @@ final class AttributeResults {
     if (c.hasLabel() && in.hasPrediction()) {
       MetricKey k = key("between_group_generalized_entropy_index", Scope.attribute(attribute));
       double ge = GeneralizedEntropy.between(groups.values(), in.outcomes().favourableIsPositive());
-      out.add(Double.isNaN(ge)
-          ? new MetricResult.Undefined(k, null, "between_group_generalized_entropy_index is undefined:"
-              + " the mean benefit is 0")
-          : new MetricResult.Computed(k, ge, null, null, null, null, "alpha 2, each row's benefit"
-              + " replaced by its group's mean; all groups, small ones included"));
+      out.add(
+          Double.isNaN(ge)
+              ? new MetricResult.Undefined(
+                  k,
+                  null,
+                  "between_group_generalized_entropy_index is undefined:"
+                      + " the mean benefit is 0")
+              : new MetricResult.Computed(
+                  k,
+                  ge,
+                  null,
+                  null,
+                  null,
+                  null,
+                  "alpha 2, each row's benefit"
+                      + " replaced by its group's mean; all groups, small ones included"));
     }
     out.addAll(clarify());
     String ref = in.groups().referenceGroups().get(attribute);
@@ -120,22 +152,24 @@ final class AttributeResults {
       out.addAll(ReferenceComparison.of(c, attribute, ref, groups));
     }
     out.addAll(OverallComparison.of(c, attribute, groups));
-    return adjustPValues(boot == null ? out : GroupBootstrap.apply(c, attribute, groups, boot, out));
+    return adjustPValues(
+        boot == null ? out : GroupBootstrap.apply(c, attribute, groups, boot, out));
   }
 
   /**
-   * Adjusts every p-value of the attribute together — one family across its groups and metrics
-   * (the impact ratios against the most favoured group and every {@code *_diff_vs_ref}) — with
-   * {@code fairness.p_adjust} ({@link PAdjust}: Holm by default, Benjamini–Hochberg, or none).
-   * The results carry raw p-values until here; the note names the method and the family size.
-   * With {@code fairness.p_adjust_scope: audit} they stay raw here and are adjusted across the
-   * whole audit instead ({@link PValueFamily}, from {@link FairnessAnalysis}).
+   * Adjusts every p-value of the attribute together — one family across its groups and metrics (the
+   * impact ratios against the most favoured group and every {@code *_diff_vs_ref}) — with {@code
+   * fairness.p_adjust} ({@link PAdjust}: Holm by default, Benjamini–Hochberg, or none). The results
+   * carry raw p-values until here; the note names the method and the family size. With {@code
+   * fairness.p_adjust_scope: audit} they stay raw here and are adjusted across the whole audit
+   * instead ({@link PValueFamily}, from {@link FairnessAnalysis}).
    */
   private List<MetricResult> adjustPValues(List<MetricResult> out) {
     if (c.in().inference().pAdjustScope() == PAdjustScope.AUDIT) {
       return out; // adjusted with every other attribute's in FairnessAnalysis (PValueFamily)
     }
-    return PValueFamily.adjust(out, c.in().inference().pAdjust(), attribute + " (groups × metrics)");
+    return PValueFamily.adjust(
+        out, c.in().inference().pAdjust(), attribute + " (groups × metrics)");
   }
 
   /**
@@ -155,8 +189,13 @@ final class AttributeResults {
       ClarifyMetric.Side d = ClarifyMetric.Side.of(s, fav);
       ClarifyMetric.Side a = all.minus(d);
       Scope scope = Scope.group(attribute, e.getKey());
-      String note = s.n() < c.in().groups().minGroupSize()
-          ? "insufficient data: " + s.n() + " rows < min_group_size " + c.in().groups().minGroupSize() : null;
+      String note =
+          s.n() < c.in().groups().minGroupSize()
+              ? "insufficient data: "
+                  + s.n()
+                  + " rows < min_group_size "
+                  + c.in().groups().minGroupSize()
+              : null;
       String sides = "facet d = " + e.getKey() + " (n=" + d.n() + ") vs rest a (n=" + a.n() + ")";
       for (ClarifyMetric m : ClarifyMetric.values()) {
         if (!m.computable(c.hasLabel(), c.in().hasPrediction())) {
@@ -164,10 +203,16 @@ final class AttributeResults {
         }
         ClarifyMetric.Value v = m.of(d, a);
         MetricKey k = key(m.id(), scope);
-        out.add(v.defined()
-            ? new MetricResult.Computed(k, v.value(), s.n(), null, null, null, join(sides, note))
-            : new MetricResult.Undefined(k, s.n(), join(m.id() + " is undefined: " + v.undefinedReason()
-                + " (" + sides + ")", note)));
+        out.add(
+            v.defined()
+                ? new MetricResult.Computed(
+                    k, v.value(), s.n(), null, null, null, join(sides, note))
+                : new MetricResult.Undefined(
+                    k,
+                    s.n(),
+                    join(
+                        m.id() + " is undefined: " + v.undefinedReason() + " (" + sides + ")",
+                        note)));
       }
     }
     return out;
@@ -182,8 +227,13 @@ final class AttributeResults {
   }
 
   private static String percentOf(double share) {
-    return String.format(Locale.ROOT, "%s %%", new java.math.BigDecimal(share * 100)
-        .round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString());
+    return String.format(
+        Locale.ROOT,
+        "%s %%",
+        new java.math.BigDecimal(share * 100)
+            .round(new java.math.MathContext(4))
+            .stripTrailingZeros()
+            .toPlainString());
   }
 
   /** Whether a group may serve in the impact ratios (large enough, and not excluded by share). */
@@ -202,14 +252,18 @@ final class AttributeResults {
   /**
    * impact_ratio: a group's favourable-prediction rate ÷ the highest such rate among the groups
    * large enough to count (NYC Local Law 144's impact ratio; EEOC's four-fifths comparison), with
-   * the Katz interval of that ratio and, in {@code p_value}, the p-value of
-   * {@link TwoProportionTest#pValue} (z-test, or Fisher's exact test when an expected count is below
-   * 5) of the group's rate against the most favoured group's, adjusted by {@link #adjustPValues}.
+   * the Katz interval of that ratio and, in {@code p_value}, the p-value of {@link
+   * TwoProportionTest#pValue} (z-test, or Fisher's exact test when an expected count is below 5) of
+   * the group's rate against the most favoured group's, adjusted by {@link #adjustPValues}.
    */
   private List<MetricResult> impactRatios() {
     boolean fav = c.in().outcomes().favourableIsPositive();
-    return impactRatios("impact_ratio", "favourable rate",
-        g -> new Outcomes(Disparity.Rate.FAVOURABLE.numerator(groups.get(g), fav), groups.get(g).n()));
+    return impactRatios(
+        "impact_ratio",
+        "favourable rate",
+        g ->
+            new Outcomes(
+                Disparity.Rate.FAVOURABLE.numerator(groups.get(g), fav), groups.get(g).n()));
   }
 
   /**
@@ -222,16 +276,23 @@ final class AttributeResults {
     ScoringRate.Median m = c.scoreMedian();
     if (m == null) {
       List<MetricResult> out = new ArrayList<>();
-      groups.forEach((g, s) -> out.add(new MetricResult.Undefined(key("scoring_impact_ratio",
-          Scope.group(attribute, g)), s.n(), "scoring_impact_ratio is undefined: no scored row")));
+      groups.forEach(
+          (g, s) ->
+              out.add(
+                  new MetricResult.Undefined(
+                      key("scoring_impact_ratio", Scope.group(attribute, g)),
+                      s.n(),
+                      "scoring_impact_ratio is undefined: no scored row")));
       return out;
     }
-    return impactRatios("scoring_impact_ratio", "scoring rate",
+    return impactRatios(
+        "scoring_impact_ratio",
+        "scoring rate",
         g -> new Outcomes(ScoringRate.above(histogram(g), m), histogram(g).rows()));
   }
 
-  private List<MetricResult> impactRatios(String metric, String rateName,
-                                          java.util.function.Function<String, Outcomes> outcomes) {
+  private List<MetricResult> impactRatios(
+      String metric, String rateName, java.util.function.Function<String, Outcomes> outcomes) {
     String best = null;
     double max = Double.NaN;
     for (String g : eligible.keySet()) {
@@ -243,10 +304,17 @@ final class AttributeResults {
     }
     List<MetricResult> out = new ArrayList<>();
     if (best == null || max == 0.0) {
-      String why = best == null ? "no group has at least min_group_size rows and a defined " + rateName
-          : "the highest " + rateName + " is 0";
-      groups.forEach((g, s) -> out.add(new MetricResult.Undefined(
-          key(metric, Scope.group(attribute, g)), s.n(), metric + " is undefined: " + why)));
+      String why =
+          best == null
+              ? "no group has at least min_group_size rows and a defined " + rateName
+              : "the highest " + rateName + " is 0";
+      groups.forEach(
+          (g, s) ->
+              out.add(
+                  new MetricResult.Undefined(
+                      key(metric, Scope.group(attribute, g)),
+                      s.n(),
+                      metric + " is undefined: " + why)));
       return out;
     }
     Outcomes top = outcomes.apply(best);
@@ -266,15 +334,28 @@ final class AttributeResults {
       ConfusionState s = e.getValue();
       MetricKey k = key(metric, Scope.group(attribute, g));
       if (!inImpactRatios(g)) {
-        out.add(new MetricResult.Undefined(k, s.n(), metric + " is not computed: the group has "
-            + percent(s.n()) + " of the rows, under fairness.exclude_below_share "
-            + percentOf(c.in().groups().excludeBelowShare()) + " (NYC Local Law 144 allows excluding it)"));
+        out.add(
+            new MetricResult.Undefined(
+                k,
+                s.n(),
+                metric
+                    + " is not computed: the group has "
+                    + percent(s.n())
+                    + " of the rows, under fairness.exclude_below_share "
+                    + percentOf(c.in().groups().excludeBelowShare())
+                    + " (NYC Local Law 144 allows excluding it)"));
         continue;
       }
       Outcomes o = outcomes.apply(g);
       if (o.n() == 0) {
-        out.add(new MetricResult.Undefined(k, s.n(), metric + " is undefined: the group's " + rateName
-            + " is undefined (no row to rate)"));
+        out.add(
+            new MetricResult.Undefined(
+                k,
+                s.n(),
+                metric
+                    + " is undefined: the group's "
+                    + rateName
+                    + " is undefined (no row to rate)"));
         continue;
       }
       double v = o.rate() / max;
@@ -288,11 +369,26 @@ final class AttributeResults {
       }
       int i = compared.indexOf(g);
       Interval ci = KatzInterval.of(o.x(), o.n(), top.x(), top.n(), c.z());
-      note += "; " + c.level() + " Katz interval" + (ci == null ? " undefined: 0 favourable outcomes" : "")
-          + "; p_value: " + TwoProportionTest.testName(o.x(), o.n(), top.x(), top.n()) + " vs " + best
-          + ", raw p " + pText(raw[i]);
-      out.add(new MetricResult.Computed(k, v, o.n(), ci == null ? null : ci.low(),
-          ci == null ? null : ci.high(), raw[i], note));
+      note +=
+          "; "
+              + c.level()
+              + " Katz interval"
+              + (ci == null ? " undefined: 0 favourable outcomes" : "")
+              + "; p_value: "
+              + TwoProportionTest.testName(o.x(), o.n(), top.x(), top.n())
+              + " vs "
+              + best
+              + ", raw p "
+              + pText(raw[i]);
+      out.add(
+          new MetricResult.Computed(
+              k,
+              v,
+              o.n(),
+              ci == null ? null : ci.low(),
+              ci == null ? null : ci.high(),
+              raw[i],
+              note));
     }
     return out;
   }
@@ -302,10 +398,10 @@ final class AttributeResults {
   }
 
   /**
-   * A between-group metric with the interval of its extreme pair: Newcombe's interval of
-   * max − min for a difference, Katz's of min ÷ max for a ratio (for equalized odds, those of the
-   * component rate that attains the value). The pair is chosen from the data, so the interval is
-   * that of the difference of these two groups, not a simultaneous interval over all groups.
+   * A between-group metric with the interval of its extreme pair: Newcombe's interval of max − min
+   * for a difference, Katz's of min ÷ max for a ratio (for equalized odds, those of the component
+   * rate that attains the value). The pair is chosen from the data, so the interval is that of the
+   * difference of these two groups, not a simultaneous interval over all groups.
    */
   private MetricResult disparity(Disparity d, String exclusionNote) {
     boolean fav = c.in().outcomes().favourableIsPositive();
@@ -321,15 +417,27 @@ final class AttributeResults {
         }
       }
       if (values.size() < 2) {
-        return new MetricResult.Undefined(k, null, join(d.id() + " is undefined: it needs at least two"
-            + " groups with a defined " + label + " and at least min_group_size rows; found "
-            + values.size(), exclusionNote));
+        return new MetricResult.Undefined(
+            k,
+            null,
+            join(
+                d.id()
+                    + " is undefined: it needs at least two"
+                    + " groups with a defined "
+                    + label
+                    + " and at least min_group_size rows; found "
+                    + values.size(),
+                exclusionNote));
       }
-      values.sort(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+      values.sort(
+          Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
       Map.Entry<String, Double> min = values.get(0);
-      Map.Entry<String, Double> max = values.stream()
-          .max(Comparator.comparing(Map.Entry<String, Double>::getValue)
-              .thenComparing(Map.Entry.<String, Double>comparingByKey().reversed())).orElseThrow();
+      Map.Entry<String, Double> max =
+          values.stream()
+              .max(
+                  Comparator.comparing(Map.Entry<String, Double>::getValue)
+                      .thenComparing(Map.Entry.<String, Double>comparingByKey().reversed()))
+              .orElseThrow();
       ConfusionState hi = eligible.get(max.getKey());
       ConfusionState lo = eligible.get(min.getKey());
       long xHi = rate.numerator(hi, fav);
@@ -344,21 +452,47 @@ final class AttributeResults {
         ci = NewcombeInterval.of(xHi, nHi, xLo, nLo, c.z());
         method = c.level() + " Newcombe interval of the difference of these two groups";
       } else if (max.getValue() == 0.0) {
-        return new MetricResult.Undefined(k, null, join(d.id() + " is undefined: every group has "
-            + label + " 0", exclusionNote));
+        return new MetricResult.Undefined(
+            k,
+            null,
+            join(d.id() + " is undefined: every group has " + label + " 0", exclusionNote));
       } else {
         value = min.getValue() / max.getValue();
         ci = KatzInterval.of(xLo, nLo, xHi, nHi, c.z());
-        method = c.level() + " Katz interval of the ratio of these two groups"
-            + (ci == null ? " undefined: the lowest group's count is 0" : "");
+        method =
+            c.level()
+                + " Katz interval of the ratio of these two groups"
+                + (ci == null ? " undefined: the lowest group's count is 0" : "");
       }
-      String note = label + ": highest " + max.getKey() + " (" + fmt(max.getValue()) + "), lowest "
-          + min.getKey() + " (" + fmt(min.getValue()) + "); " + method;
-      boolean worse = chosen == null || (d.kind() == Disparity.Kind.DIFFERENCE
-          ? value > chosen.number().getAsDouble() : value < chosen.number().getAsDouble());
+      String note =
+          label
+              + ": highest "
+              + max.getKey()
+              + " ("
+              + fmt(max.getValue())
+              + "), lowest "
+              + min.getKey()
+              + " ("
+              + fmt(min.getValue())
+              + "); "
+              + method;
+      boolean worse =
+          chosen == null
+              || (d.kind() == Disparity.Kind.DIFFERENCE
+                  ? value > chosen.number().getAsDouble()
+                  : value < chosen.number().getAsDouble());
       if (worse) {
-        chosen = new MetricResult.Computed(k, value, null, ci == null ? null : ci.low(),
-            ci == null ? null : ci.high(), null, join(note, exclusionNote), max.getKey(), min.getKey());
+        chosen =
+            new MetricResult.Computed(
+                k,
+                value,
+                null,
+                ci == null ? null : ci.low(),
+                ci == null ? null : ci.high(),
+                null,
+                join(note, exclusionNote),
+                max.getKey(),
+                min.getKey());
       }
     }
     if (boot != null && chosen instanceof MetricResult.Computed p) {
@@ -373,13 +507,20 @@ final class AttributeResults {
     Interval ci = BootstrapInterval.percentile(values, c.in().inference().confidence());
     String how = BootstrapInterval.describe(c.level(), values, boot.seed());
     String note = p.note().replaceAll("; [^;]*(Newcombe|Katz) interval[^;]*", "");
-    return p.with(ci == null ? null : ci.low(),
-        ci == null ? null : ci.high(), p.pValue(), join(note, "interval: " + how
-        + (ci == null ? " undefined: fewer than two defined replicates" : "")));
+    return p.with(
+        ci == null ? null : ci.low(),
+        ci == null ? null : ci.high(),
+        p.pValue(),
+        join(
+            note,
+            "interval: "
+                + how
+                + (ci == null ? " undefined: fewer than two defined replicates" : "")));
   }
 
   /** max − min of the AUC over {@code names} with a defined AUC, or NaN with fewer than two. */
-  private static double aucSpread(Iterable<String> names, java.util.function.Function<String, ScoreHistogram> h) {
+  private static double aucSpread(
+      Iterable<String> names, java.util.function.Function<String, ScoreHistogram> h) {
     double hi = Double.NEGATIVE_INFINITY;
     double lo = Double.POSITIVE_INFINITY;
     int defined = 0;
@@ -398,8 +539,8 @@ final class AttributeResults {
    * auc_difference = max − min of the groups' {@code auc} over the groups with at least
    * min_group_size rows and a defined AUC (the AUC analogue of Fairlearn's {@code difference()}).
    * Range [0, 1], 0 is parity, lower is better; undefined with fewer than two such groups. An
-   * interval only with {@code fairness.bootstrap} (the percentile interval of
-   * {@link BootstrapInterval}).
+   * interval only with {@code fairness.bootstrap} (the percentile interval of {@link
+   * BootstrapInterval}).
    */
   private MetricResult aucDifference(String exclusionNote) {
     MetricKey k = key("auc_difference", Scope.attribute(attribute));
@@ -424,15 +565,39 @@ final class AttributeResults {
       }
     }
     if (defined < 2) {
-      return new MetricResult.Undefined(k, null, join("auc_difference is undefined: it needs at least"
-          + " two groups with a defined auc and at least min_group_size rows; found " + defined,
-          exclusionNote));
+      return new MetricResult.Undefined(
+          k,
+          null,
+          join(
+              "auc_difference is undefined: it needs at least"
+                  + " two groups with a defined auc and at least min_group_size rows; found "
+                  + defined,
+              exclusionNote));
     }
-    MetricResult.Computed out = new MetricResult.Computed(k, hi - lo, null, null, null, null,
-        join("auc: highest " + hiGroup + " (" + fmt(hi) + "), lowest " + loGroup + " (" + fmt(lo) + ")",
-            exclusionNote), hiGroup, loGroup);
+    MetricResult.Computed out =
+        new MetricResult.Computed(
+            k,
+            hi - lo,
+            null,
+            null,
+            null,
+            null,
+            join(
+                "auc: highest "
+                    + hiGroup
+                    + " ("
+                    + fmt(hi)
+                    + "), lowest "
+                    + loGroup
+                    + " ("
+                    + fmt(lo)
+                    + ")",
+                exclusionNote),
+            hiGroup,
+            loGroup);
     if (boot != null) {
-      return withBootstrap(out, boot.values(r -> aucSpread(eligible.keySet(), g -> boot.histogram(r, g))));
+      return withBootstrap(
+          out, boot.values(r -> aucSpread(eligible.keySet(), g -> boot.histogram(r, g))));
     }
     return out;
   }

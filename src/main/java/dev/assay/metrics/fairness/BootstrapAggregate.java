@@ -1,7 +1,7 @@
 package dev.assay.metrics.fairness;
 
-import dev.assay.spark.Columns;
 import dev.assay.spark.AggregateState;
+import dev.assay.spark.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;

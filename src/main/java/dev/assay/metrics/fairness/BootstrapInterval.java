@@ -8,11 +8,11 @@ import java.util.function.ToDoubleFunction;
 /**
  * The percentile bootstrap interval of a between-group metric (Efron and Tibshirani, <i>An
  * Introduction to the Bootstrap</i>, 1993, §13.3): the metric is recomputed on each Poisson
- * replicate's weighted counts ({@link BootstrapState}), and the interval at level 1 − α is the
- * α/2 and 1 − α/2 quantiles of the defined replicate values, with linear interpolation between
- * order statistics (R's {@code quantile(type = 7)}, numpy's default). Replicates where the metric
- * is undefined (for example a group with no positive label in that replicate) are left out and
- * counted in the note; with fewer than two defined replicates there is no interval.
+ * replicate's weighted counts ({@link BootstrapState}), and the interval at level 1 − α is the α/2
+ * and 1 − α/2 quantiles of the defined replicate values, with linear interpolation between order
+ * statistics (R's {@code quantile(type = 7)}, numpy's default). Replicates where the metric is
+ * undefined (for example a group with no positive label in that replicate) are left out and counted
+ * in the note; with fewer than two defined replicates there is no interval.
  *
  * <p>It applies to every between-group metric of {@link Disparity} and to {@code auc_difference}:
  * their extreme groups are chosen from the data, which the two-group Newcombe and Katz intervals
@@ -22,8 +22,10 @@ import java.util.function.ToDoubleFunction;
  * @param replicates the per-group replicate counts of one attribute (groups that count only)
  * @param keys the per-group, per-score-key replicate counts (for AUC), possibly empty
  */
-record BootstrapInterval(Map<String, BootstrapState> replicates,
-                         Map<String, Map<Long, BootstrapState>> keys, long seed) {
+record BootstrapInterval(
+    Map<String, BootstrapState> replicates,
+    Map<String, Map<Long, BootstrapState>> keys,
+    long seed) {
 
   /** The number of replicates. */
   int size() {
@@ -58,7 +60,10 @@ record BootstrapInterval(Map<String, BootstrapState> replicates,
     return out;
   }
 
-  /** The percentile interval of the defined values at {@code confidence}, or null with fewer than two. */
+  /**
+   * The percentile interval of the defined values at {@code confidence}, or null with fewer than
+   * two.
+   */
   static Interval percentile(double[] values, double confidence) {
     double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
     if (v.length < 2) {
@@ -76,10 +81,17 @@ record BootstrapInterval(Map<String, BootstrapState> replicates,
     return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
   }
 
-  /** "95 % bootstrap percentile interval (200 Poisson replicates, seed 0; 3 undefined left out)". */
+  /**
+   * "95 % bootstrap percentile interval (200 Poisson replicates, seed 0; 3 undefined left out)".
+   */
   static String describe(String level, double[] values, long seed) {
     long undefined = Arrays.stream(values).filter(Double::isNaN).count();
-    return level + " bootstrap percentile interval (" + values.length + " Poisson replicates, seed "
-        + seed + (undefined == 0 ? "" : "; " + undefined + " undefined left out") + ")";
+    return level
+        + " bootstrap percentile interval ("
+        + values.length
+        + " Poisson replicates, seed "
+        + seed
+        + (undefined == 0 ? "" : "; " + undefined + " undefined left out")
+        + ")";
   }
 }

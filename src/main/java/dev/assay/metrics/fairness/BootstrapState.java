@@ -1,11 +1,11 @@
 package dev.assay.metrics.fairness;
 
 /**
- * The Poisson-bootstrap replicate counts of one cell or group: for each replicate r, the
- * weighted rows, predicted positives, label positives and true positives (weights from
- * {@link BootstrapWeights}), stored as {@code counts[4r .. 4r + 3]}. Merging adds them, so the
- * state of a group is the sum of its cells' states whatever the partitioning. Size: 4 longs per
- * replicate, independent of rows.
+ * The Poisson-bootstrap replicate counts of one cell or group: for each replicate r, the weighted
+ * rows, predicted positives, label positives and true positives (weights from {@link
+ * BootstrapWeights}), stored as {@code counts[4r .. 4r + 3]}. Merging adds them, so the state of a
+ * group is the sum of its cells' states whatever the partitioning. Size: 4 longs per replicate,
+ * independent of rows.
  *
  * @param counts the replicate counts, 4 per replicate
  */
@@ -27,6 +27,7 @@ public record BootstrapState(long[] counts) {
 
   /** Replicate r as a (weighted) confusion state, without scores. */
   public ConfusionState replicate(int r) {
-    return new ConfusionState(counts[4 * r], counts[4 * r + 1], counts[4 * r + 2], counts[4 * r + 3], 0.0, 0);
+    return new ConfusionState(
+        counts[4 * r], counts[4 * r + 1], counts[4 * r + 2], counts[4 * r + 3], 0.0, 0);
   }
 }

@@ -10,8 +10,8 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * The Poisson bootstrap's replicate weights, as built-in Spark expressions (no UDF, no
- * {@code rand}): row i's weight in replicate r is a Poisson(1) draw
+ * The Poisson bootstrap's replicate weights, as built-in Spark expressions (no UDF, no {@code
+ * rand}): row i's weight in replicate r is a Poisson(1) draw
  *
  * <pre>
  *   h_i    = xxhash64(seed, every column of the row)                 (Spark's xxhash64, seed 42)
@@ -23,16 +23,15 @@ import org.apache.spark.sql.types.StructField;
  * Poisson(1) weights are the multinomial bootstrap's resampling counts in the limit (Hanley and
  * MacGibbon, "Creating non-parametric bootstrap samples using Poisson frequencies", Computer
  * Methods and Programs in Biomedicine 83:57–62, 2006; Chamandy et al., "Estimating uncertainty for
- * massive data streams", Google, 2012). Draws above {@value #CAP} (probability 1.0e-8) are
- * counted as {@value #CAP}.
+ * massive data streams", Google, 2012). Draws above {@value #CAP} (probability 1.0e-8) are counted
+ * as {@value #CAP}.
  *
  * <p><b>Determinism.</b> The weight depends only on the row's content, the seed and r — not on
- * partitioning or row order — so replicate counts, and the intervals, are identical on any
- * cluster layout. <b>Assumption:</b> rows equal in every column get the same weights, i.e. they are
+ * partitioning or row order — so replicate counts, and the intervals, are identical on any cluster
+ * layout. <b>Assumption:</b> rows equal in every column get the same weights, i.e. they are
  * resampled together as one unit. With a row identifier in the data this never happens; without
- * one, exact duplicate rows make the intervals somewhat wider than an i.i.d. bootstrap's (a
- * cluster bootstrap over distinct rows). Map columns cannot be hashed by Spark and are left out of
- * h_i.
+ * one, exact duplicate rows make the intervals somewhat wider than an i.i.d. bootstrap's (a cluster
+ * bootstrap over distinct rows). Map columns cannot be hashed by Spark and are left out of h_i.
  */
 public final class BootstrapWeights {
 
@@ -52,8 +51,7 @@ public final class BootstrapWeights {
     }
   }
 
-  private BootstrapWeights() {
-  }
+  private BootstrapWeights() {}
 
   /** The name of replicate r's weight column. */
   static String column(int r) {
@@ -76,12 +74,15 @@ public final class BootstrapWeights {
     // Three projections, so that each hash is computed once per row: Spark does not collapse a
     // projection whose costly expressions the next one references more than once.
     String rowHash = "__assay_row_hash";
-    Dataset<Row> hashedRows = data.withColumn(rowHash, functions.xxhash64(hashed.toArray(new Column[0])));
+    Dataset<Row> hashedRows =
+        data.withColumn(rowHash, functions.xxhash64(hashed.toArray(new Column[0])));
     List<Column> uniforms = new ArrayList<>();
     uniforms.add(functions.col("*"));
     for (int r = 0; r < replicates; r++) {
-      uniforms.add(functions.shiftrightunsigned(functions.xxhash64(Columns.named(rowHash),
-          functions.lit(r)), 11).alias(uniform(r)));
+      uniforms.add(
+          functions
+              .shiftrightunsigned(functions.xxhash64(Columns.named(rowHash), functions.lit(r)), 11)
+              .alias(uniform(r)));
     }
     Dataset<Row> withUniforms = hashedRows.select(uniforms.toArray(new Column[0]));
     List<Column> all = new ArrayList<>();

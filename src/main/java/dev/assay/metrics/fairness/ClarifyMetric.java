@@ -9,18 +9,18 @@ import java.util.function.ToLongFunction;
  * Clarify's definitions and signs (AWS, "Amazon SageMaker Clarify" developer guide, one page per
  * metric, cited on each constant; the reference implementation is {@code smclarify.bias.metrics}).
  *
- * <p><b>Positive.</b> Clarify's "positive" outcome is the one named by its
- * {@code label_values_or_threshold}, the favourable one (an accepted loan). Assay takes it as the
- * favourable value of {@code columns.favourable} for both label and prediction: with the default
- * it is the value 1; with {@code favourable: 0} (COMPAS: a low-risk prediction) the 0s are the
+ * <p><b>Positive.</b> Clarify's "positive" outcome is the one named by its {@code
+ * label_values_or_threshold}, the favourable one (an accepted loan). Assay takes it as the
+ * favourable value of {@code columns.favourable} for both label and prediction: with the default it
+ * is the value 1; with {@code favourable: 0} (COMPAS: a low-risk prediction) the 0s are the
  * positives. q = positive labels / n, q̂ = positive predictions / n, n̂⁽¹⁾/n̂⁽⁰⁾ = rows predicted
  * positive/negative, n⁽¹⁾/n⁽⁰⁾ = rows labelled positive/negative, TP/FP/FN/TN the confusion cells
  * with that orientation.
  *
  * <p><b>Undefined, never infinite.</b> When a denominator is 0, or the rest is empty (an attribute
- * with one group), the value is undefined with the reason. Clarify's code instead returns 0 for
- * 0/0 and ±∞ for x/0, and drops label values with probability 0 on either side before KL/JS/Lp;
- * Assay keeps every value (0 · log 0 = 0) and reports KL as undefined only where it is infinite.
+ * with one group), the value is undefined with the reason. Clarify's code instead returns 0 for 0/0
+ * and ±∞ for x/0, and drops label values with probability 0 on either side before KL/JS/Lp; Assay
+ * keeps every value (0 · log 0 = 0) and reports KL as undefined only where it is infinite.
  * Logarithms are natural (nats), as in Clarify ({@code np.log}).
  */
 public enum ClarifyMetric {
@@ -75,60 +75,90 @@ public enum ClarifyMetric {
   DPPL("clarify_dppl", Needs.PREDICTION, (d, a) -> ok(a.qHat() - d.qHat())),
   /**
    * DI = q̂_d / q̂_a. Range [0, ∞); 1 is parity, below 1 means d is predicted positive less often
-   * (the four-fifths rule compares it with 0.8). Undefined when q̂_a = 0. Clarify "Disparate
-   * Impact (DI)",
+   * (the four-fifths rule compares it with 0.8). Undefined when q̂_a = 0. Clarify "Disparate Impact
+   * (DI)",
    * https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-post-training-bias-metric-di.html.
    */
-  DI("clarify_di", Needs.PREDICTION, (d, a) -> a.predictedPositive() == 0
-      ? undefined("no row of the rest (a) is predicted positive (q̂_a = 0)")
-      : ok(d.qHat() / a.qHat())),
+  DI(
+      "clarify_di",
+      Needs.PREDICTION,
+      (d, a) ->
+          a.predictedPositive() == 0
+              ? undefined("no row of the rest (a) is predicted positive (q̂_a = 0)")
+              : ok(d.qHat() / a.qHat())),
   /**
-   * DCA = c_a − c_d, c = n⁽¹⁾ / n̂⁽¹⁾ (positive labels per positive prediction). Range [0, ∞)
-   * per side, so the difference is unbounded; 0 is parity, positive means a has more positive
-   * labels per acceptance than d (relative to its labels, d is accepted more, a less). Undefined when n̂⁽¹⁾ = 0 on a side.
-   * Clarify "Difference in Conditional Acceptance (DCA)",
+   * DCA = c_a − c_d, c = n⁽¹⁾ / n̂⁽¹⁾ (positive labels per positive prediction). Range [0, ∞) per
+   * side, so the difference is unbounded; 0 is parity, positive means a has more positive labels
+   * per acceptance than d (relative to its labels, d is accepted more, a less). Undefined when
+   * n̂⁽¹⁾ = 0 on a side. Clarify "Difference in Conditional Acceptance (DCA)",
    * https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-post-training-bias-metric-dca.html.
    */
-  DCA("clarify_dca", Needs.BOTH, (d, a) -> difference(d, a, true, Side::predictedPositive,
-      Side::labelPositive, "rows predicted positive")),
+  DCA(
+      "clarify_dca",
+      Needs.BOTH,
+      (d, a) ->
+          difference(
+              d, a, true, Side::predictedPositive, Side::labelPositive, "rows predicted positive")),
   /**
    * DCR = r_d − r_a, r = n⁽⁰⁾ / n̂⁽⁰⁾ (negative labels per negative prediction). Unbounded; 0 is
-   * parity, positive means d has more negative labels per rejection than a (relative to its
-   * labels, d is rejected less, a more). Undefined when n̂⁽⁰⁾ = 0 on a side. Clarify "Difference in Conditional Rejection (DCR)",
+   * parity, positive means d has more negative labels per rejection than a (relative to its labels,
+   * d is rejected less, a more). Undefined when n̂⁽⁰⁾ = 0 on a side. Clarify "Difference in
+   * Conditional Rejection (DCR)",
    * https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-post-training-bias-metric-dcr.html.
    */
-  DCR("clarify_dcr", Needs.BOTH, (d, a) -> difference(d, a, false, Side::predictedNegative,
-      Side::labelNegative, "rows predicted negative")),
+  DCR(
+      "clarify_dcr",
+      Needs.BOTH,
+      (d, a) ->
+          difference(
+              d,
+              a,
+              false,
+              Side::predictedNegative,
+              Side::labelNegative,
+              "rows predicted negative")),
   /**
    * RD = TPR_a − TPR_d, TPR = TP / (TP + FN). Range [−1, 1]; 0 is parity, positive means d's
    * positives are found less often. Undefined without positive labels on a side. Clarify "Recall
    * Difference (RD)",
    * https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-post-training-bias-metric-rd.html.
    */
-  RD("clarify_rd", Needs.BOTH, (d, a) -> difference(d, a, true, Side::labelPositive, Side::truePositive,
-      "rows labelled positive")),
+  RD(
+      "clarify_rd",
+      Needs.BOTH,
+      (d, a) ->
+          difference(
+              d, a, true, Side::labelPositive, Side::truePositive, "rows labelled positive")),
   /**
    * DAR = TP_a / n̂_a⁽¹⁾ − TP_d / n̂_d⁽¹⁾ (difference in precision). Range [−1, 1]; 0 is parity.
    * Undefined without positive predictions on a side. Clarify "Difference in Acceptance Rates
    * (DAR)",
    * https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-post-training-bias-metric-dar.html.
    */
-  DAR("clarify_dar", Needs.BOTH, (d, a) -> difference(d, a, true, Side::predictedPositive,
-      Side::truePositive, "rows predicted positive")),
+  DAR(
+      "clarify_dar",
+      Needs.BOTH,
+      (d, a) ->
+          difference(
+              d, a, true, Side::predictedPositive, Side::truePositive, "rows predicted positive")),
   /**
    * DRR = TN_d / n̂_d⁽⁰⁾ − TN_a / n̂_a⁽⁰⁾ (difference in negative predictive value, d minus a).
    * Range [−1, 1]; 0 is parity. Undefined without negative predictions on a side. Clarify
    * "Difference in Rejection Rates (DRR)",
    * https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-post-training-bias-metric-drr.html.
    */
-  DRR("clarify_drr", Needs.BOTH, (d, a) -> difference(d, a, false, Side::predictedNegative,
-      Side::trueNegative, "rows predicted negative")),
+  DRR(
+      "clarify_drr",
+      Needs.BOTH,
+      (d, a) ->
+          difference(
+              d, a, false, Side::predictedNegative, Side::trueNegative, "rows predicted negative")),
   /**
    * AD = ACC_a − ACC_d, ACC = (TP + TN) / n. Range [−1, 1]; 0 is parity, positive means the model
    * is less accurate for d. Clarify "Accuracy Difference (AD)",
    * https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-post-training-bias-metric-ad.html.
-   * (Named {@code clarify_ad}: it is a facet-vs-rest difference, not Fairlearn's max − min
-   * {@code accuracy_difference}.)
+   * (Named {@code clarify_ad}: it is a facet-vs-rest difference, not Fairlearn's max − min {@code
+   * accuracy_difference}.)
    */
   AD("clarify_ad", Needs.BOTH, (d, a) -> ok(a.accuracy() - d.accuracy())),
   /**
@@ -136,11 +166,19 @@ public enum ClarifyMetric {
    * positive. Clarify "Treatment Equality (TE)",
    * https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-post-training-bias-metric-te.html.
    */
-  TE("clarify_te", Needs.BOTH, (d, a) -> difference(d, a, false, Side::falsePositive, Side::falseNegative,
-      "false positives"));
+  TE(
+      "clarify_te",
+      Needs.BOTH,
+      (d, a) ->
+          difference(d, a, false, Side::falsePositive, Side::falseNegative, "false positives"));
 
   /** Which columns a metric needs. */
-  public enum Needs { NOTHING, LABEL, PREDICTION, BOTH }
+  public enum Needs {
+    NOTHING,
+    LABEL,
+    PREDICTION,
+    BOTH
+  }
 
   /**
    * One side (facet d or rest a) in Clarify's orientation: positives are the favourable value.
@@ -160,12 +198,18 @@ public enum ClarifyMetric {
     }
 
     Side plus(Side o) {
-      return new Side(n + o.n, labelPositive + o.labelPositive, predictedPositive + o.predictedPositive,
+      return new Side(
+          n + o.n,
+          labelPositive + o.labelPositive,
+          predictedPositive + o.predictedPositive,
           truePositive + o.truePositive);
     }
 
     Side minus(Side o) {
-      return new Side(n - o.n, labelPositive - o.labelPositive, predictedPositive - o.predictedPositive,
+      return new Side(
+          n - o.n,
+          labelPositive - o.labelPositive,
+          predictedPositive - o.predictedPositive,
           truePositive - o.truePositive);
     }
 
@@ -261,13 +305,23 @@ public enum ClarifyMetric {
    * The difference of num / den between the sides: a − d when {@code aMinusD}, else d − a;
    * undefined when a denominator is 0.
    */
-  private static Value difference(Side d, Side a, boolean aMinusD, ToLongFunction<Side> den,
-                                  ToLongFunction<Side> num, String what) {
+  private static Value difference(
+      Side d,
+      Side a,
+      boolean aMinusD,
+      ToLongFunction<Side> den,
+      ToLongFunction<Side> num,
+      String what) {
     long dd = den.applyAsLong(d);
     long da = den.applyAsLong(a);
     if (dd == 0 || da == 0) {
-      return undefined("no " + what + " in " + (dd == 0 && da == 0 ? "the facet (d) nor the rest (a)"
-          : dd == 0 ? "the facet (d)" : "the rest (a)"));
+      return undefined(
+          "no "
+              + what
+              + " in "
+              + (dd == 0 && da == 0
+                  ? "the facet (d) nor the rest (a)"
+                  : dd == 0 ? "the facet (d)" : "the rest (a)"));
     }
     double rd = (double) num.applyAsLong(d) / dd;
     double ra = (double) num.applyAsLong(a) / da;
@@ -281,8 +335,10 @@ public enum ClarifyMetric {
         continue;
       }
       if (q[i] == 0.0) {
-        return undefined("infinite: the facet (d) has no " + (i == 1 ? "positive" : "negative")
-            + " label while the rest (a) has some (P_d = 0 < P_a)");
+        return undefined(
+            "infinite: the facet (d) has no "
+                + (i == 1 ? "positive" : "negative")
+                + " label while the rest (a) has some (P_d = 0 < P_a)");
       }
       sum += p[i] * Math.log(p[i] / q[i]);
     }

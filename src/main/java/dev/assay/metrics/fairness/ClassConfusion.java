@@ -5,9 +5,9 @@ import java.util.TreeMap;
 
 /**
  * The multi-class confusion matrix of one group: rows per (label class, predicted class). Its
- * one-vs-rest view for a class c (c positive, every other class negative) gives the binary
- * counts: TP = M[c][c], predicted positive P = Σ_l M[l][c], labelled positive L = Σ_p M[c][p],
- * FP = P − TP, FN = L − TP, TN = n − L − P + TP. Its size is bounded by the classes squared.
+ * one-vs-rest view for a class c (c positive, every other class negative) gives the binary counts:
+ * TP = M[c][c], predicted positive P = Σ_l M[l][c], labelled positive L = Σ_p M[c][p], FP = P − TP,
+ * FN = L − TP, TN = n − L − P + TP. Its size is bounded by the classes squared.
  */
 public final class ClassConfusion {
 
@@ -40,13 +40,13 @@ public final class ClassConfusion {
 
   /**
    * Balanced accuracy: the mean, over the classes the group has a label of, of each class's recall
-   * (rows labelled and predicted c ÷ rows labelled c) — scikit-learn's
-   * {@code balanced_accuracy_score(y_true, y_pred)} with {@code adjusted=False} ("the average of
-   * recall obtained on each class"; Brodersen et al. 2010; a class predicted but never labelled in
-   * the group has no recall and is left out, as scikit-learn does with its warning "y_pred
-   * contains classes not in y_true"). Range [0, 1], higher is better; a model that predicts one
-   * class for every row gets 1 ÷ (labelled classes), and with one labelled class it equals
-   * accuracy. Defined for every group with a row (a row has a label); NaN for an empty matrix.
+   * (rows labelled and predicted c ÷ rows labelled c) — scikit-learn's {@code
+   * balanced_accuracy_score(y_true, y_pred)} with {@code adjusted=False} ("the average of recall
+   * obtained on each class"; Brodersen et al. 2010; a class predicted but never labelled in the
+   * group has no recall and is left out, as scikit-learn does with its warning "y_pred contains
+   * classes not in y_true"). Range [0, 1], higher is better; a model that predicts one class for
+   * every row gets 1 ÷ (labelled classes), and with one labelled class it equals accuracy. Defined
+   * for every group with a row (a row has a label); NaN for an empty matrix.
    */
   public double balancedAccuracy() {
     if (labelled.isEmpty()) {

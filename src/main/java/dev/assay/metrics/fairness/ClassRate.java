@@ -26,22 +26,21 @@ public enum ClassRate {
   /** P(ŷ = c | y ≠ c) = (predicted c − TP) ÷ (n − labelled c); lower is better. */
   FALSE_POSITIVE_RATE("false_positive_rate"),
   /**
-   * P(ŷ ≠ c | y = c) = (labelled c − TP) ÷ labelled c (miss rate of c); lower is better
-   * (Fairlearn {@code false_negative_rate} on {@code y == c, ŷ == c}); undefined when no row is
-   * labelled c.
+   * P(ŷ ≠ c | y = c) = (labelled c − TP) ÷ labelled c (miss rate of c); lower is better (Fairlearn
+   * {@code false_negative_rate} on {@code y == c, ŷ == c}); undefined when no row is labelled c.
    */
   FALSE_NEGATIVE_RATE("false_negative_rate"),
   /**
-   * P(ŷ ≠ c | y ≠ c) = TN ÷ (n − labelled c) (specificity of c); higher is better (Fairlearn
-   * {@code true_negative_rate}); undefined when every row is labelled c.
+   * P(ŷ ≠ c | y ≠ c) = TN ÷ (n − labelled c) (specificity of c); higher is better (Fairlearn {@code
+   * true_negative_rate}); undefined when every row is labelled c.
    */
   TRUE_NEGATIVE_RATE("true_negative_rate"),
   /** P(y = c | ŷ = c) = TP ÷ predicted c (precision of c); higher is better. */
   POSITIVE_PREDICTIVE_VALUE("positive_predictive_value"),
   /**
-   * P(y ≠ c | ŷ ≠ c) = TN ÷ (n − predicted c); higher is better (the binary path's
-   * {@code negative_predictive_value}, scikit-learn's precision of the negative class); undefined
-   * when every row is predicted c.
+   * P(y ≠ c | ŷ ≠ c) = TN ÷ (n − predicted c); higher is better (the binary path's {@code
+   * negative_predictive_value}, scikit-learn's precision of the negative class); undefined when
+   * every row is predicted c.
    */
   NEGATIVE_PREDICTIVE_VALUE("negative_predictive_value");
 
@@ -92,12 +91,16 @@ public enum ClassRate {
 
   /** Why the rate is undefined for class {@code c} (its denominator is 0). */
   public String undefinedReason(String c) {
-    return id + " is undefined for class " + c + ": " + switch (this) {
-      case SELECTION_RATE, BASE_RATE -> "the group has no row";
-      case TRUE_POSITIVE_RATE, FALSE_NEGATIVE_RATE -> "no row of the group is labelled " + c;
-      case FALSE_POSITIVE_RATE, TRUE_NEGATIVE_RATE -> "every row of the group is labelled " + c;
-      case POSITIVE_PREDICTIVE_VALUE -> "no row of the group is predicted " + c;
-      case NEGATIVE_PREDICTIVE_VALUE -> "every row of the group is predicted " + c;
-    };
+    return id
+        + " is undefined for class "
+        + c
+        + ": "
+        + switch (this) {
+          case SELECTION_RATE, BASE_RATE -> "the group has no row";
+          case TRUE_POSITIVE_RATE, FALSE_NEGATIVE_RATE -> "no row of the group is labelled " + c;
+          case FALSE_POSITIVE_RATE, TRUE_NEGATIVE_RATE -> "every row of the group is labelled " + c;
+          case POSITIVE_PREDICTIVE_VALUE -> "no row of the group is predicted " + c;
+          case NEGATIVE_PREDICTIVE_VALUE -> "every row of the group is predicted " + c;
+        };
   }
 }

@@ -1,12 +1,12 @@
 package dev.assay.metrics.fairness;
 
-import dev.assay.spark.Columns;
 import static dev.assay.metrics.fairness.AnalysisContext.join;
 import static dev.assay.metrics.fairness.AnalysisContext.key;
 
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
+import dev.assay.spark.Columns;
 import dev.assay.spark.Grouping;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,18 +33,18 @@ import org.apache.spark.sql.functions;
  *   CDD   = Σ_i n_i · DD_i / Σ_i n_i                     n_i = rows of stratum i
  * </pre>
  *
- * <p>Accepted (1) is the favourable value of {@code columns.favourable}, as for every
- * {@link ClarifyMetric}; rows of every group of the attribute (small ones included) make up the
- * stratum's totals. Range [−1, 1]; 0 is parity, positive means d takes a larger share of the
- * rejections than of the acceptances once the strata are held fixed (the disparity that survives
- * Simpson's paradox, as in the Berkeley admissions case the Clarify page cites).
+ * <p>Accepted (1) is the favourable value of {@code columns.favourable}, as for every {@link
+ * ClarifyMetric}; rows of every group of the attribute (small ones included) make up the stratum's
+ * totals. Range [−1, 1]; 0 is parity, positive means d takes a larger share of the rejections than
+ * of the acceptances once the strata are held fixed (the disparity that survives Simpson's paradox,
+ * as in the Berkeley admissions case the Clarify page cites).
  *
  * <p><b>Empty sides.</b> As in smclarify's {@code common.CDD}: a stratum with no accepted (or no
  * rejected) row counts its share of acceptances (rejections) as 0 — the value then matches
  * Clarify's, and the note counts such strata; the metric is undefined (with the reason) when the
  * whole attribute has no accepted or no rejected row (smclarify raises), when the attribute has one
- * group (no rest, as for the other Clarify metrics). Computed from the (group, stratum) cells of the
- * one fairness job: the stratum column is one more cell column.
+ * group (no rest, as for the other Clarify metrics). Computed from the (group, stratum) cells of
+ * the one fairness job: the stratum column is one more cell column.
  */
 final class ConditionalDemographicDisparity {
 
@@ -55,20 +55,26 @@ final class ConditionalDemographicDisparity {
 
   /** The metric names, labels first. */
   static final String CDDL = "clarify_cddl";
+
   static final String CDDPL = "clarify_cddpl";
 
   /** Per slice, per group, per stratum: the cell states. */
   private final Map<String, Map<String, Map<String, ConfusionState>>> cells = new HashMap<>();
+
   private final String column;
 
   ConditionalDemographicDisparity(String column) {
     this.column = column;
   }
 
-  /** {@code data} with {@link #COLUMN} = the strata column as a string, null as {@code (missing)}. */
+  /**
+   * {@code data} with {@link #COLUMN} = the strata column as a string, null as {@code (missing)}.
+   */
   static Dataset<Row> withStratum(Dataset<Row> data, String strata) {
-    return data.withColumn(COLUMN, functions.coalesce(Columns.named(strata)
-        .cast("string"), functions.lit(FairnessAnalysis.MISSING)));
+    return data.withColumn(
+        COLUMN,
+        functions.coalesce(
+            Columns.named(strata).cast("string"), functions.lit(FairnessAnalysis.MISSING)));
   }
 
   /** The grouping of {@code slice}'s groups by stratum: its group columns plus the stratum. */
@@ -79,44 +85,87 @@ final class ConditionalDemographicDisparity {
   /** Keeps the state of a (group, stratum) {@code key} of {@code slice}'s {@link #grouping}. */
   void add(String slice, List<String> key, ConfusionState state) {
     String group = SliceColumns.group(key.subList(0, key.size() - 1));
-    cells.computeIfAbsent(slice, k -> new TreeMap<>()).computeIfAbsent(group, k -> new TreeMap<>())
+    cells
+        .computeIfAbsent(slice, k -> new TreeMap<>())
+        .computeIfAbsent(group, k -> new TreeMap<>())
         .put(key.get(key.size() - 1), state);
   }
 
-  /** {@code clarify_cddl} (with a label) and {@code clarify_cddpl} (with a prediction) of every group of {@code attribute}. */
+  /**
+   * {@code clarify_cddl} (with a label) and {@code clarify_cddpl} (with a prediction) of every
+   * group of {@code attribute}.
+   */
   List<MetricResult> results(AnalysisContext c, String attribute) {
     boolean fav = c.in().outcomes().favourableIsPositive();
     Map<String, Map<String, ClarifyMetric.Side>> sides = new TreeMap<>();
     Map<String, ClarifyMetric.Side> strata = new TreeMap<>();
-    cells.getOrDefault(attribute, Map.of()).forEach((group, byStratum) -> byStratum.forEach((stratum, s) -> {
-      ClarifyMetric.Side side = ClarifyMetric.Side.of(s, fav);
-      sides.computeIfAbsent(group, k -> new TreeMap<>()).put(stratum, side);
-      strata.merge(stratum, side, ClarifyMetric.Side::plus);
-    }));
+    cells
+        .getOrDefault(attribute, Map.of())
+        .forEach(
+            (group, byStratum) ->
+                byStratum.forEach(
+                    (stratum, s) -> {
+                      ClarifyMetric.Side side = ClarifyMetric.Side.of(s, fav);
+                      sides.computeIfAbsent(group, k -> new TreeMap<>()).put(stratum, side);
+                      strata.merge(stratum, side, ClarifyMetric.Side::plus);
+                    }));
     List<MetricResult> out = new ArrayList<>();
     for (Map.Entry<String, Map<String, ClarifyMetric.Side>> e : sides.entrySet()) {
       long n = e.getValue().values().stream().mapToLong(ClarifyMetric.Side::n).sum();
-      String small = n < c.in().groups().minGroupSize()
-          ? "insufficient data: " + n + " rows < min_group_size " + c.in().groups().minGroupSize() : null;
+      String small =
+          n < c.in().groups().minGroupSize()
+              ? "insufficient data: "
+                  + n
+                  + " rows < min_group_size "
+                  + c.in().groups().minGroupSize()
+              : null;
       Scope scope = Scope.group(attribute, e.getKey());
       if (c.hasLabel()) {
-        out.add(metric(key(CDDL, scope), n, sides.size(), e.getValue(), strata,
-            ClarifyMetric.Side::labelPositive, "labels", small));
+        out.add(
+            metric(
+                key(CDDL, scope),
+                n,
+                sides.size(),
+                e.getValue(),
+                strata,
+                ClarifyMetric.Side::labelPositive,
+                "labels",
+                small));
       }
       if (c.in().hasPrediction()) {
-        out.add(metric(key(CDDPL, scope), n, sides.size(), e.getValue(), strata,
-            ClarifyMetric.Side::predictedPositive, "predictions", small));
+        out.add(
+            metric(
+                key(CDDPL, scope),
+                n,
+                sides.size(),
+                e.getValue(),
+                strata,
+                ClarifyMetric.Side::predictedPositive,
+                "predictions",
+                small));
       }
     }
     return out;
   }
 
-  private MetricResult metric(MetricKey k, long n, int groups, Map<String, ClarifyMetric.Side> facet,
-                              Map<String, ClarifyMetric.Side> strata, ToLongFunction<ClarifyMetric.Side> accepted,
-                              String what, String small) {
+  private MetricResult metric(
+      MetricKey k,
+      long n,
+      int groups,
+      Map<String, ClarifyMetric.Side> facet,
+      Map<String, ClarifyMetric.Side> strata,
+      ToLongFunction<ClarifyMetric.Side> accepted,
+      String what,
+      String small) {
     if (groups < 2) {
-      return new MetricResult.Undefined(k, n, join(k.metric() + " is undefined: the rest (a) has no rows:"
-          + " the attribute has one group", small));
+      return new MetricResult.Undefined(
+          k,
+          n,
+          join(
+              k.metric()
+                  + " is undefined: the rest (a) has no rows:"
+                  + " the attribute has one group",
+              small));
     }
     long allAccepted = 0;
     long allRows = 0;
@@ -125,8 +174,17 @@ final class ConditionalDemographicDisparity {
       allRows += s.n();
     }
     if (allAccepted == 0 || allAccepted == allRows) {
-      return new MetricResult.Undefined(k, n, join(k.metric() + " is undefined: no " + (allAccepted == 0
-          ? "favourable" : "unfavourable") + " " + what + " in the attribute's rows", small));
+      return new MetricResult.Undefined(
+          k,
+          n,
+          join(
+              k.metric()
+                  + " is undefined: no "
+                  + (allAccepted == 0 ? "favourable" : "unfavourable")
+                  + " "
+                  + what
+                  + " in the attribute's rows",
+              small));
     }
     double sum = 0.0;
     int noAccepted = 0;
@@ -146,10 +204,12 @@ final class ConditionalDemographicDisparity {
     }
     String note = "conditioned on " + column + " (" + strata.size() + " strata) in the " + what;
     if (noAccepted + noRejected > 0) {
-      note += "; " + (noAccepted > 0 ? noAccepted + " stratum(s) without a favourable row" : "")
-          + (noAccepted > 0 && noRejected > 0 ? " and " : "")
-          + (noRejected > 0 ? noRejected + " without an unfavourable row" : "")
-          + " count that share as 0, as SageMaker Clarify does";
+      note +=
+          "; "
+              + (noAccepted > 0 ? noAccepted + " stratum(s) without a favourable row" : "")
+              + (noAccepted > 0 && noRejected > 0 ? " and " : "")
+              + (noRejected > 0 ? noRejected + " without an unfavourable row" : "")
+              + " count that share as 0, as SageMaker Clarify does";
     }
     return new MetricResult.Computed(k, sum / allRows, n, null, null, null, join(note, small));
   }

@@ -2,9 +2,9 @@ package dev.assay.metrics.fairness;
 
 /**
  * The mergeable state behind every per-group fairness metric: four counts and a score sum. All
- * confusion-matrix cells derive from them ({@code fp = predictedPositive - tp},
- * {@code fn = labelPositive - tp}, {@code tn = n - predictedPositive - labelPositive + tp}), so
- * merging two states is adding them, whatever the partitioning.
+ * confusion-matrix cells derive from them ({@code fp = predictedPositive - tp}, {@code fn =
+ * labelPositive - tp}, {@code tn = n - predictedPositive - labelPositive + tp}), so merging two
+ * states is adding them, whatever the partitioning.
  *
  * @param n rows in the group
  * @param predictedPositive rows predicted positive
@@ -17,26 +17,55 @@ package dev.assay.metrics.fairness;
  * @param scoreMin smallest score, +∞ without scores
  * @param scoreMax largest score, −∞ without scores
  */
-public record ConfusionState(long n, long predictedPositive, long labelPositive, long truePositive,
-                             double scoreSum, long scoreCount, double scoreSquareSum,
-                             double positiveScoreSum, double scoreMin, double scoreMax) {
+public record ConfusionState(
+    long n,
+    long predictedPositive,
+    long labelPositive,
+    long truePositive,
+    double scoreSum,
+    long scoreCount,
+    double scoreSquareSum,
+    double positiveScoreSum,
+    double scoreMin,
+    double scoreMax) {
 
-  public static final ConfusionState EMPTY = new ConfusionState(0, 0, 0, 0, 0.0, 0, 0.0, 0.0,
-      Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+  public static final ConfusionState EMPTY =
+      new ConfusionState(
+          0, 0, 0, 0, 0.0, 0, 0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
 
   /** A state without score squares and range (for counts-only fixtures). */
-  public ConfusionState(long n, long predictedPositive, long labelPositive, long truePositive,
-                        double scoreSum, long scoreCount) {
-    this(n, predictedPositive, labelPositive, truePositive, scoreSum, scoreCount, 0.0, 0.0,
-        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+  public ConfusionState(
+      long n,
+      long predictedPositive,
+      long labelPositive,
+      long truePositive,
+      double scoreSum,
+      long scoreCount) {
+    this(
+        n,
+        predictedPositive,
+        labelPositive,
+        truePositive,
+        scoreSum,
+        scoreCount,
+        0.0,
+        0.0,
+        Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY);
   }
 
   /** The state of the union of the two row sets (the merge law of Deequ's states). */
   public ConfusionState merge(ConfusionState o) {
-    return new ConfusionState(n + o.n, predictedPositive + o.predictedPositive,
-        labelPositive + o.labelPositive, truePositive + o.truePositive, scoreSum + o.scoreSum,
-        scoreCount + o.scoreCount, scoreSquareSum + o.scoreSquareSum,
-        positiveScoreSum + o.positiveScoreSum, Math.min(scoreMin, o.scoreMin),
+    return new ConfusionState(
+        n + o.n,
+        predictedPositive + o.predictedPositive,
+        labelPositive + o.labelPositive,
+        truePositive + o.truePositive,
+        scoreSum + o.scoreSum,
+        scoreCount + o.scoreCount,
+        scoreSquareSum + o.scoreSquareSum,
+        positiveScoreSum + o.positiveScoreSum,
+        Math.min(scoreMin, o.scoreMin),
         Math.max(scoreMax, o.scoreMax));
   }
 

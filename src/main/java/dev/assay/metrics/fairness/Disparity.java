@@ -3,24 +3,26 @@ package dev.assay.metrics.fairness;
 import java.util.List;
 
 /**
- * The between-group metrics of one attribute, with Fairlearn's definitions
- * ({@code fairlearn.metrics.demographic_parity_difference}, {@code equalized_odds_ratio}, ...):
- * a difference is max − min of a per-group rate over the groups (range [0, 1], 0 is parity), a
- * ratio is min ÷ max (range [0, 1], 1 is parity). Equalized odds combine two rates: the larger of
- * the TPR and FPR differences, the smaller of their ratios.
+ * The between-group metrics of one attribute, with Fairlearn's definitions ({@code
+ * fairlearn.metrics.demographic_parity_difference}, {@code equalized_odds_ratio}, ...): a
+ * difference is max − min of a per-group rate over the groups (range [0, 1], 0 is parity), a ratio
+ * is min ÷ max (range [0, 1], 1 is parity). Equalized odds combine two rates: the larger of the TPR
+ * and FPR differences, the smaller of their ratios.
  *
  * <p>One deliberate choice: {@link #DEMOGRAPHIC_PARITY_RATIO} is taken over the rate of the
  * <em>favourable</em> prediction ({@code columns.favourable}), as the four-fifths rule (29 CFR
- * 1607.4(D)) and NYC Local Law 144's impact ratio require. With the default (favourable =
- * positive) it equals Fairlearn's. Differences are the same either way.
+ * 1607.4(D)) and NYC Local Law 144's impact ratio require. With the default (favourable = positive)
+ * it equals Fairlearn's. Differences are the same either way.
  */
 public enum Disparity {
   /** max − min of selection_rate. */
-  DEMOGRAPHIC_PARITY_DIFFERENCE("demographic_parity_difference", Kind.DIFFERENCE, List.of(Rate.SELECTION)),
+  DEMOGRAPHIC_PARITY_DIFFERENCE(
+      "demographic_parity_difference", Kind.DIFFERENCE, List.of(Rate.SELECTION)),
   /** min ÷ max of the favourable prediction's rate. */
   DEMOGRAPHIC_PARITY_RATIO("demographic_parity_ratio", Kind.RATIO, List.of(Rate.FAVOURABLE)),
   /** max(TPR difference, FPR difference). */
-  EQUALIZED_ODDS_DIFFERENCE("equalized_odds_difference", Kind.DIFFERENCE, List.of(Rate.TPR, Rate.FPR)),
+  EQUALIZED_ODDS_DIFFERENCE(
+      "equalized_odds_difference", Kind.DIFFERENCE, List.of(Rate.TPR, Rate.FPR)),
   /** min(TPR ratio, FPR ratio). */
   EQUALIZED_ODDS_RATIO("equalized_odds_ratio", Kind.RATIO, List.of(Rate.TPR, Rate.FPR)),
   /** max − min of true_positive_rate. */
@@ -28,22 +30,28 @@ public enum Disparity {
   /** min ÷ max of true_positive_rate. */
   EQUAL_OPPORTUNITY_RATIO("equal_opportunity_ratio", Kind.RATIO, List.of(Rate.TPR)),
   /** max − min of false_positive_rate. */
-  FALSE_POSITIVE_RATE_DIFFERENCE("false_positive_rate_difference", Kind.DIFFERENCE, List.of(Rate.FPR)),
+  FALSE_POSITIVE_RATE_DIFFERENCE(
+      "false_positive_rate_difference", Kind.DIFFERENCE, List.of(Rate.FPR)),
   /** max − min of positive_predictive_value. */
   PREDICTIVE_PARITY_DIFFERENCE("predictive_parity_difference", Kind.DIFFERENCE, List.of(Rate.PPV)),
   /** max − min of accuracy. */
   ACCURACY_DIFFERENCE("accuracy_difference", Kind.DIFFERENCE, List.of(Rate.ACCURACY)),
   /** max − min of false_discovery_rate. */
-  FALSE_DISCOVERY_RATE_DIFFERENCE("false_discovery_rate_difference", Kind.DIFFERENCE, List.of(Rate.FDR)),
+  FALSE_DISCOVERY_RATE_DIFFERENCE(
+      "false_discovery_rate_difference", Kind.DIFFERENCE, List.of(Rate.FDR)),
   /** min ÷ max of false_discovery_rate. */
   FALSE_DISCOVERY_RATE_RATIO("false_discovery_rate_ratio", Kind.RATIO, List.of(Rate.FDR)),
   /** max − min of false_omission_rate. */
-  FALSE_OMISSION_RATE_DIFFERENCE("false_omission_rate_difference", Kind.DIFFERENCE, List.of(Rate.FOR)),
+  FALSE_OMISSION_RATE_DIFFERENCE(
+      "false_omission_rate_difference", Kind.DIFFERENCE, List.of(Rate.FOR)),
   /** min ÷ max of false_omission_rate. */
   FALSE_OMISSION_RATE_RATIO("false_omission_rate_ratio", Kind.RATIO, List.of(Rate.FOR));
 
   /** How the per-group values combine. */
-  public enum Kind { DIFFERENCE, RATIO }
+  public enum Kind {
+    DIFFERENCE,
+    RATIO
+  }
 
   /** The per-group rates the disparities are taken over. */
   public enum Rate {
@@ -73,10 +81,13 @@ public enum Disparity {
       return this == FAVOURABLE && !favourableIsPositive ? 1.0 - v : v;
     }
 
-    /** The rate's numerator: favourable predictions for {@link #FAVOURABLE}, else the base metric's. */
+    /**
+     * The rate's numerator: favourable predictions for {@link #FAVOURABLE}, else the base metric's.
+     */
     public long numerator(ConfusionState s, boolean favourableIsPositive) {
       return this == FAVOURABLE && !favourableIsPositive
-          ? s.predictedNegative() : base.numerator(s);
+          ? s.predictedNegative()
+          : base.numerator(s);
     }
 
     public long denominator(ConfusionState s) {
@@ -114,10 +125,10 @@ public enum Disparity {
   }
 
   /**
-   * The value over {@code groups} (already restricted to the groups that count): per rate, max − min
-   * or min ÷ max over the groups where the rate is defined, combined by the largest difference or
-   * the smallest ratio. NaN when a rate is defined in fewer than two groups, or a ratio's max is 0 —
-   * the same rules as the reported point estimate; used for bootstrap replicates.
+   * The value over {@code groups} (already restricted to the groups that count): per rate, max −
+   * min or min ÷ max over the groups where the rate is defined, combined by the largest difference
+   * or the smallest ratio. NaN when a rate is defined in fewer than two groups, or a ratio's max is
+   * 0 — the same rules as the reported point estimate; used for bootstrap replicates.
    */
   public double value(java.util.Map<String, ConfusionState> groups, boolean favourableIsPositive) {
     double out = Double.NaN;

@@ -9,32 +9,31 @@ import java.util.List;
  * The fairness family in one pass over the data: a {@link ConfusionState} per group of every
  * sensitive attribute and intersection (and of the whole data set), rolled up on the driver from
  * one aggregation over the finest cells ({@link dev.assay.spark.SinglePassRunner}), then plain Java
- * for the per-group rates and their intervals ({@link GroupResults}),
- * the impact ratios, significance tests and between-group disparities ({@link AttributeResults}),
- * and the reference-group comparisons ({@link ReferenceComparison}). The label and prediction
- * checks ride in the same job.
+ * for the per-group rates and their intervals ({@link GroupResults}), the impact ratios,
+ * significance tests and between-group disparities ({@link AttributeResults}), and the
+ * reference-group comparisons ({@link ReferenceComparison}). The label and prediction checks ride
+ * in the same job.
  *
- * <p>With a score, the score key floor(score · 10³) is one more cell column, and each
- * slice (and the whole data set) gets one more grouping: the slice's columns plus the key, whose
- * groups are the {@link ScoreHistogram} behind {@code auc} and the expected calibration error
- * (with a label) and the LL 144 {@code scoring_rate} ({@link ScoringRate}, whose sample median
- * comes from the whole data set's histogram on the driver). So
- * the family stays one pass, and its driver state grows with cells = distinct (sensitive values,
- * score key) combinations — at most combinations × 1,001 for a probability — never with rows
- * (bounded by {@link #MAX_CELLS}).
+ * <p>With a score, the score key floor(score · 10³) is one more cell column, and each slice (and
+ * the whole data set) gets one more grouping: the slice's columns plus the key, whose groups are
+ * the {@link ScoreHistogram} behind {@code auc} and the expected calibration error (with a label)
+ * and the LL 144 {@code scoring_rate} ({@link ScoringRate}, whose sample median comes from the
+ * whole data set's histogram on the driver). So the family stays one pass, and its driver state
+ * grows with cells = distinct (sensitive values, score key) combinations — at most combinations ×
+ * 1,001 for a probability — never with rows (bounded by {@link #MAX_CELLS}).
  *
- * <p>With {@code fairness.bootstrap: B}, B Poisson replicate weights per row
- * ({@link BootstrapWeights}, a hash of the row's content) are summed per cell in the same
- * aggregation ({@link BootstrapAggregate}, 4·B counts per cell), and every between-group metric
- * gets a percentile interval ({@link BootstrapInterval}) — still one pass.
+ * <p>With {@code fairness.bootstrap: B}, B Poisson replicate weights per row ({@link
+ * BootstrapWeights}, a hash of the row's content) are summed per cell in the same aggregation
+ * ({@link BootstrapAggregate}, 4·B counts per cell), and every between-group metric gets a
+ * percentile interval ({@link BootstrapInterval}) — still one pass.
  *
- * <p>Missing sensitive values form their own group, {@value #MISSING}, rather than being
- * dropped. Groups smaller than {@code min_group_size} are reported with a note and left out of
- * differences, ratios and the impact-ratio reference.
+ * <p>Missing sensitive values form their own group, {@value #MISSING}, rather than being dropped.
+ * Groups smaller than {@code min_group_size} are reported with a note and left out of differences,
+ * ratios and the impact-ratio reference.
  *
- * <p>The stages: {@link FairnessJob} plans the cell columns, groupings and states and runs the
- * job; {@link FairnessCells} sorts its rows by each grouping's role; this class turns them into
- * metrics and notes.
+ * <p>The stages: {@link FairnessJob} plans the cell columns, groupings and states and runs the job;
+ * {@link FairnessCells} sorts its rows by each grouping's role; this class turns them into metrics
+ * and notes.
  */
 public final class FairnessAnalysis {
 
@@ -42,14 +41,13 @@ public final class FairnessAnalysis {
   public static final String MISSING = "(missing)";
 
   /**
-   * A bound on the cells (distinct combinations of all sensitive columns, and of the score key
-   * when there is a score) brought to the driver; more means an identifier was named
-   * as sensitive, or a continuous score needs rounding.
+   * A bound on the cells (distinct combinations of all sensitive columns, and of the score key when
+   * there is a score) brought to the driver; more means an identifier was named as sensitive, or a
+   * continuous score needs rounding.
    */
   public static final long MAX_CELLS = 1_000_000;
 
-  private FairnessAnalysis() {
-  }
+  private FairnessAnalysis() {}
 
   /** Runs the family: plans the one job, runs it, then computes every metric on the driver. */
   public static FairnessOutcome run(FairnessInput in) {
@@ -57,8 +55,14 @@ public final class FairnessAnalysis {
     FairnessCells cells = job.run();
     List<String> notes = new ArrayList<>();
     AnalysisContext context = context(in, cells);
-    List<MetricResult> metrics = new ArrayList<>(GroupResults.of(context, Scope.DATASET, cells.all(),
-        cells.histogram(FairnessJob.WHOLE, FairnessJob.WHOLE), null));
+    List<MetricResult> metrics =
+        new ArrayList<>(
+            GroupResults.of(
+                context,
+                Scope.DATASET,
+                cells.all(),
+                cells.histogram(FairnessJob.WHOLE, FairnessJob.WHOLE),
+                null));
     notes.addAll(wholeDataSetNotes(job, cells, context));
     metrics.addAll(sliceMetrics(context, job, cells, notes));
     List<MetricResult> out = new ArrayList<>(acrossTheAudit(in.inference(), metrics));
@@ -68,14 +72,21 @@ public final class FairnessAnalysis {
 
   private static AnalysisContext context(FairnessInput in, FairnessCells cells) {
     ConfusionState all = cells.all();
-    return new AnalysisContext(in, WilsonInterval.z(in.inference().confidence()), all.n(),
-        all.scoresAreProbabilities(), in.histograms()
-        ? ScoringRate.median(cells.histogram(FairnessJob.WHOLE, FairnessJob.WHOLE)) : null);
+    return new AnalysisContext(
+        in,
+        WilsonInterval.z(in.inference().confidence()),
+        all.n(),
+        all.scoresAreProbabilities(),
+        in.histograms()
+            ? ScoringRate.median(cells.histogram(FairnessJob.WHOLE, FairnessJob.WHOLE))
+            : null);
   }
 
-  /** What the whole data set says about the score: non-finite values, skipped or unusable metrics. */
-  private static List<String> wholeDataSetNotes(FairnessJob job, FairnessCells cells,
-                                                AnalysisContext context) {
+  /**
+   * What the whole data set says about the score: non-finite values, skipped or unusable metrics.
+   */
+  private static List<String> wholeDataSetNotes(
+      FairnessJob job, FairnessCells cells, AnalysisContext context) {
     FairnessInput in = job.in;
     List<String> notes = new ArrayList<>();
     String nonFinite = job.nonFiniteNote(cells.whole);
@@ -83,27 +94,39 @@ public final class FairnessAnalysis {
       notes.add(nonFinite);
     }
     if (in.score() != null && !in.histograms()) {
-      notes.add("auc, auc_difference, expected_calibration_error, scoring_rate and"
-          + " scoring_impact_ratio are not computed: fairness.score_metrics is false (the score-key"
-          + " histograms they need were skipped, which saves about a third of the family's time on large data).");
+      notes.add(
+          "auc, auc_difference, expected_calibration_error, scoring_rate and"
+              + " scoring_impact_ratio are not computed: fairness.score_metrics is false (the score-key"
+              + " histograms they need were skipped, which saves about a third of the family's time on large data).");
     }
     if (context.hasScoreAndLabel() && !context.probabilityScores()) {
       ConfusionState all = cells.all();
-      notes.add("brier_score and expected_calibration_error are not computed: score '" + in.score()
-          + "' is not a probability (its values range from " + all.scoreMin() + " to "
-          + all.scoreMax() + ", outside [0, 1]).");
+      notes.add(
+          "brier_score and expected_calibration_error are not computed: score '"
+              + in.score()
+              + "' is not a probability (its values range from "
+              + all.scoreMin()
+              + " to "
+              + all.scoreMax()
+              + ", outside [0, 1]).");
     }
     return notes;
   }
 
   /** Per slice its groups, disparities and strata metrics. */
-  private static List<MetricResult> sliceMetrics(AnalysisContext context, FairnessJob job,
-                                                 FairnessCells cells, List<String> notes) {
+  private static List<MetricResult> sliceMetrics(
+      AnalysisContext context, FairnessJob job, FairnessCells cells, List<String> notes) {
     List<MetricResult> metrics = new ArrayList<>();
     for (Slice slice : job.in.slices()) {
       String name = slice.name();
-      metrics.addAll(AttributeResults.of(context, name, cells.groups(name), cells.histograms(name),
-          cells.bootstrap(name), notes));
+      metrics.addAll(
+          AttributeResults.of(
+              context,
+              name,
+              cells.groups(name),
+              cells.histograms(name),
+              cells.bootstrap(name),
+              notes));
       if (job.cdd != null) {
         metrics.addAll(job.cdd.results(context, name));
       }
@@ -111,28 +134,36 @@ public final class FairnessAnalysis {
     return metrics;
   }
 
-  /** With {@code p_adjust_scope: audit}, {@code metrics} with their p-values adjusted as one family. */
-  private static List<MetricResult> acrossTheAudit(FairnessInput.Inference inference,
-                                                   List<MetricResult> metrics) {
-    return inference.pAdjustScope() != PAdjustScope.AUDIT ? metrics : PValueFamily.adjust(metrics,
-        inference.pAdjust(), "the audit (every attribute and intersection; groups × metrics)");
+  /**
+   * With {@code p_adjust_scope: audit}, {@code metrics} with their p-values adjusted as one family.
+   */
+  private static List<MetricResult> acrossTheAudit(
+      FairnessInput.Inference inference, List<MetricResult> metrics) {
+    return inference.pAdjustScope() != PAdjustScope.AUDIT
+        ? metrics
+        : PValueFamily.adjust(
+            metrics,
+            inference.pAdjust(),
+            "the audit (every attribute and intersection; groups × metrics)");
   }
 
   /** The empty cells of each intersection and the worst slices. */
-  private static List<MetricResult> surveys(AnalysisContext context, FairnessCells cells,
-                                            List<String> notes) {
+  private static List<MetricResult> surveys(
+      AnalysisContext context, FairnessCells cells, List<String> notes) {
     FairnessInput in = context.in();
     List<MetricResult> metrics = new ArrayList<>();
     for (Slice slice : in.slices()) {
       if (slice.columns().size() > 1) {
-        metrics.add(SliceSurvey.emptyCells(slice.name(), slice.columns().size(),
-            cells.observedKeys(slice.name()), notes));
+        metrics.add(
+            SliceSurvey.emptyCells(
+                slice.name(), slice.columns().size(), cells.observedKeys(slice.name()), notes));
       }
     }
     FairnessInput.Extras extras = in.extras();
     if (extras.topK() > 0) {
-      metrics.addAll(SliceSurvey.worst(context, cells.groups, extras.topK(),
-          GroupMetric.byId(extras.topKBy()), notes));
+      metrics.addAll(
+          SliceSurvey.worst(
+              context, cells.groups, extras.topK(), GroupMetric.byId(extras.topKBy()), notes));
     }
     return metrics;
   }

@@ -11,23 +11,29 @@ import java.util.TreeMap;
 /**
  * The rows of the {@link FairnessJob}, sorted by the role of their grouping: per slice, per group
  * the confusion state (and bootstrap state), per group the score-key histogram cells, the group
- * keys observed, and the whole data set's row. Strata rows go to the job's
- * {@link ConditionalDemographicDisparity}.
+ * keys observed, and the whole data set's row. Strata rows go to the job's {@link
+ * ConditionalDemographicDisparity}.
  */
 final class FairnessCells {
 
   /** The whole data set's row. */
   final GroupedStates whole;
+
   /** Per slice, per group: the confusion state. */
   final Map<String, Map<String, ConfusionState>> groups = new HashMap<>();
+
   /** Per slice (and {@link FairnessJob#WHOLE}), per group, per score key: the confusion state. */
   private final Map<String, Map<String, Map<Long, ConfusionState>>> scoreKeys = new HashMap<>();
+
   /** Per slice, per group: the bootstrap state. */
   private final Map<String, Map<String, BootstrapState>> bootGroups = new HashMap<>();
+
   /** Per slice, per group, per score key: the bootstrap state. */
   private final Map<String, Map<String, Map<Long, BootstrapState>>> bootKeys = new HashMap<>();
+
   /** Per slice: the group keys that hold rows. */
   private final Map<String, Set<List<String>>> observedKeys = new HashMap<>();
+
   private final FairnessJob job;
 
   private FairnessCells(FairnessJob job, GroupedStates whole) {
@@ -46,7 +52,7 @@ final class FairnessCells {
         case GROUPS -> cells.addGroup(part.slice(), row);
         case SCORE_KEYS -> cells.addScoreKey(part.slice(), row);
         case STRATA -> job.cdd.add(part.slice(), row.key(), job.confusion.of(row));
-        case WHOLE -> { }
+        case WHOLE -> {}
         default -> throw new IllegalStateException(part.toString());
       }
     }
@@ -69,10 +75,14 @@ final class FairnessCells {
       return;
     }
     String group = SliceColumns.group(key.subList(0, key.size() - 1));
-    scoreKeys.computeIfAbsent(slice, k -> new HashMap<>()).computeIfAbsent(group, k -> new TreeMap<>())
+    scoreKeys
+        .computeIfAbsent(slice, k -> new HashMap<>())
+        .computeIfAbsent(group, k -> new TreeMap<>())
         .put(scoreKey, job.confusion.of(row));
     if (job.bootstrap != null) {
-      bootKeys.computeIfAbsent(slice, k -> new HashMap<>()).computeIfAbsent(group, k -> new TreeMap<>())
+      bootKeys
+          .computeIfAbsent(slice, k -> new HashMap<>())
+          .computeIfAbsent(group, k -> new TreeMap<>())
           .put(scoreKey, job.bootstrap.of(row));
     }
   }
@@ -100,12 +110,15 @@ final class FairnessCells {
 
   /** The bootstrap intervals of {@code slice}, or null without a bootstrap. */
   BootstrapInterval bootstrap(String slice) {
-    return job.bootstrap == null ? null : new BootstrapInterval(bootGroups.getOrDefault(slice, Map.of()),
-        bootKeys.getOrDefault(slice, Map.of()), job.in.inference().bootstrap().seed());
+    return job.bootstrap == null
+        ? null
+        : new BootstrapInterval(
+            bootGroups.getOrDefault(slice, Map.of()),
+            bootKeys.getOrDefault(slice, Map.of()),
+            job.in.inference().bootstrap().seed());
   }
 
   Set<List<String>> observedKeys(String slice) {
     return observedKeys.getOrDefault(slice, Set.of());
   }
 }
-

@@ -6,8 +6,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * What the fairness family runs on, with every column already checked against the schema: the
- * data, the model's columns, the slices and four small option records, each with defaults.
+ * What the fairness family runs on, with every column already checked against the schema: the data,
+ * the model's columns, the slices and four small option records, each with defaults.
  *
  * <pre>{@code
  * FairnessInput.of(data, Outcomes.of(label, prediction, "score"), slices, 30)
@@ -21,8 +21,13 @@ import org.apache.spark.sql.Row;
  * @param inference the interval level, the p-value adjustment and the bootstrap
  * @param extras the metrics a spec may add or drop: worst slices, strata, score histograms
  */
-public record FairnessInput(Dataset<Row> data, Outcomes outcomes, List<Slice> slices,
-                            GroupOptions groups, Inference inference, Extras extras) {
+public record FairnessInput(
+    Dataset<Row> data,
+    Outcomes outcomes,
+    List<Slice> slices,
+    GroupOptions groups,
+    Inference inference,
+    Extras extras) {
 
   /** Share below which a group is disclosed under NYC Local Law 144 (§ 5-301 of its rules). */
   public static final double LL144_SHARE = 0.02;
@@ -41,11 +46,16 @@ public record FairnessInput(Dataset<Row> data, Outcomes outcomes, List<Slice> sl
    * @param favourableIsPositive whether the favourable prediction is the positive one
    * @param favourablePrediction the prediction column read with {@code columns.favourable} as its
    *     positive value, when that differs from {@code columns.positive}: counts in the same job
-   *     that the favourable value really occurs, so a mistyped value is an error, not a silent
-   *     "1 − selection rate"; null otherwise
+   *     that the favourable value really occurs, so a mistyped value is an error, not a silent "1 −
+   *     selection rate"; null otherwise
    */
-  public record Outcomes(BinaryColumn label, BinaryColumn prediction, String score, Double threshold,
-                         boolean favourableIsPositive, BinaryColumn favourablePrediction) {
+  public record Outcomes(
+      BinaryColumn label,
+      BinaryColumn prediction,
+      String score,
+      Double threshold,
+      boolean favourableIsPositive,
+      BinaryColumn favourablePrediction) {
 
     /** Columns whose positive prediction is the favourable one, without a threshold. */
     public static Outcomes of(BinaryColumn label, BinaryColumn prediction, String score) {
@@ -65,8 +75,8 @@ public record FairnessInput(Dataset<Row> data, Outcomes outcomes, List<Slice> sl
    * @param pAdjustScope whether {@code pAdjust} runs per attribute or across the whole audit
    * @param bootstrap the Poisson bootstrap computed inside the aggregation
    */
-  public record Inference(double confidence, PAdjust pAdjust, PAdjustScope pAdjustScope,
-                          Bootstrap bootstrap) {
+  public record Inference(
+      double confidence, PAdjust pAdjust, PAdjustScope pAdjustScope, Bootstrap bootstrap) {
 
     /** 95 % intervals, Holm's adjustment per attribute, no bootstrap. */
     public static final Inference DEFAULTS =
@@ -102,8 +112,8 @@ public record FairnessInput(Dataset<Row> data, Outcomes outcomes, List<Slice> sl
    * @param strata the stratification column of {@code fairness.strata} for Clarify's conditional
    *     demographic disparity ({@link ConditionalDemographicDisparity}), or null
    * @param scoreMetrics whether a score also gets the score-key histograms behind {@code auc},
-   *     {@code auc_difference}, {@code expected_calibration_error}, {@code scoring_rate} and
-   *     {@code scoring_impact_ratio} ({@code fairness.score_metrics}, default true)
+   *     {@code auc_difference}, {@code expected_calibration_error}, {@code scoring_rate} and {@code
+   *     scoring_impact_ratio} ({@code fairness.score_metrics}, default true)
    */
   public record Extras(int topK, String topKBy, String strata, boolean scoreMetrics) {
 
@@ -117,10 +127,15 @@ public record FairnessInput(Dataset<Row> data, Outcomes outcomes, List<Slice> sl
   }
 
   /** An input with the default options and groups of at least {@code minGroupSize} rows. */
-  public static FairnessInput of(Dataset<Row> data, Outcomes outcomes, List<Slice> slices,
-                                 int minGroupSize) {
-    return new FairnessInput(data, outcomes, slices, GroupOptions.minSize(minGroupSize),
-        Inference.DEFAULTS, Extras.DEFAULTS);
+  public static FairnessInput of(
+      Dataset<Row> data, Outcomes outcomes, List<Slice> slices, int minGroupSize) {
+    return new FairnessInput(
+        data,
+        outcomes,
+        slices,
+        GroupOptions.minSize(minGroupSize),
+        Inference.DEFAULTS,
+        Extras.DEFAULTS);
   }
 
   /** A copy with other group options. */

@@ -19,8 +19,8 @@ import org.apache.spark.sql.functions;
 /**
  * The classification fairness family's one Spark job ({@link FairnessAnalysis}): the cell columns
  * it adds to the data, its groupings, each with the {@link Part} it plays, and its aggregate
- * states, each read back through a typed slot. {@link #run} runs it and sorts its rows into
- * {@link FairnessCells}.
+ * states, each read back through a typed slot. {@link #run} runs it and sorts its rows into {@link
+ * FairnessCells}.
  */
 final class FairnessJob {
 
@@ -37,15 +37,16 @@ final class FairnessJob {
   }
 
   /** A grouping's role and the slice it belongs to ("" for the whole data set). */
-  record Part(Role role, String slice) {
-  }
+  record Part(Role role, String slice) {}
 
   /** The whole data set's slice name. */
   static final String WHOLE = "";
 
   private static final String SCORE_KEY = "__assay_score_key";
+
   /** Only makes the score groupings' names unique; their role is in {@link Part}. */
   private static final String SCORE_GROUPING = "\u0000score";
+
   /** The score key of rows without a score (no real score reaches it: |score| ≤ 9.2e15). */
   static final long NO_SCORE = Long.MIN_VALUE;
 
@@ -66,8 +67,10 @@ final class FairnessJob {
     this.in = in;
     this.cells = SliceColumns.of(in.slices());
     this.data = cells.addTo(in.data());
-    this.cdd = in.extras().strata() == null ? null
-        : new ConditionalDemographicDisparity(in.extras().strata());
+    this.cdd =
+        in.extras().strata() == null
+            ? null
+            : new ConditionalDemographicDisparity(in.extras().strata());
   }
 
   /** Plans the job: cell columns, groupings and states; no Spark job runs yet. */
@@ -90,8 +93,12 @@ final class FairnessJob {
     if (cdd != null) {
       otherNames.put(ConditionalDemographicDisparity.COLUMN, in.extras().strata());
     }
-    List<GroupedStates> rows = SinglePassRunner.run(data, List.copyOf(groupings.keySet()),
-        states.states(), cells.limits(in.groups().maxGroups(), otherNames));
+    List<GroupedStates> rows =
+        SinglePassRunner.run(
+            data,
+            List.copyOf(groupings.keySet()),
+            states.states(),
+            cells.limits(in.groups().maxGroups(), otherNames));
     return FairnessCells.of(this, rows);
   }
 
@@ -100,15 +107,18 @@ final class FairnessJob {
   }
 
   private Column score() {
-    return in.score() == null ? functions.lit(null).cast("double")
+    return in.score() == null
+        ? functions.lit(null).cast("double")
         : FiniteNumbers.of(Columns.named(in.score()));
   }
 
   private Column prediction(Column score) {
     Double threshold = in.outcomes().threshold();
-    return in.prediction() != null ? in.prediction().asInt()
-        : threshold != null ? functions.when(score.geq(threshold), 1).when(score.isNotNull(), 0)
-        : functions.lit(null).cast("int");
+    return in.prediction() != null
+        ? in.prediction().asInt()
+        : threshold != null
+            ? functions.when(score.geq(threshold), 1).when(score.isNotNull(), 0)
+            : functions.lit(null).cast("int");
   }
 
   /**
@@ -123,8 +133,12 @@ final class FairnessJob {
     // score with three decimals could share a key with its neighbour and AUC would not be exact.
     // A long, not a string: a string key made the (sensitive values × score key) cells about
     // 15 % dearer to aggregate at 10M rows (docs/fairness.md, "The 1.5× target").
-    data = data.withColumn(SCORE_KEY, functions.coalesce(functions.floor(
-        score.multiply(ScoreHistogram.RESOLUTION).plus(1e-9)), functions.lit(NO_SCORE)));
+    data =
+        data.withColumn(
+            SCORE_KEY,
+            functions.coalesce(
+                functions.floor(score.multiply(ScoreHistogram.RESOLUTION).plus(1e-9)),
+                functions.lit(NO_SCORE)));
   }
 
   private void addStratum() {
@@ -133,22 +147,30 @@ final class FairnessJob {
     }
   }
 
-  /** Slices, the whole data set, then each slice by score key and the whole by score key, then strata. */
+  /**
+   * Slices, the whole data set, then each slice by score key and the whole by score key, then
+   * strata.
+   */
   private void addGroupings() {
     for (Slice slice : in.slices()) {
-      groupings.put(new Grouping(slice.name(), cells.cellColumns(slice)), new Part(Role.GROUPS, slice.name()));
+      groupings.put(
+          new Grouping(slice.name(), cells.cellColumns(slice)),
+          new Part(Role.GROUPS, slice.name()));
     }
     groupings.put(Grouping.whole(WHOLE), new Part(Role.WHOLE, WHOLE));
     if (in.histograms()) {
       for (Slice slice : in.slices()) {
-        groupings.put(new Grouping(slice.name() + SCORE_GROUPING, cells.cellColumns(slice, SCORE_KEY)),
+        groupings.put(
+            new Grouping(slice.name() + SCORE_GROUPING, cells.cellColumns(slice, SCORE_KEY)),
             new Part(Role.SCORE_KEYS, slice.name()));
       }
-      groupings.put(new Grouping(SCORE_GROUPING, List.of(SCORE_KEY)), new Part(Role.SCORE_KEYS, WHOLE));
+      groupings.put(
+          new Grouping(SCORE_GROUPING, List.of(SCORE_KEY)), new Part(Role.SCORE_KEYS, WHOLE));
     }
     if (cdd != null) {
       for (Slice slice : in.slices()) {
-        groupings.put(ConditionalDemographicDisparity.grouping(slice, cells),
+        groupings.put(
+            ConditionalDemographicDisparity.grouping(slice, cells),
             new Part(Role.STRATA, slice.name()));
       }
     }
@@ -172,7 +194,8 @@ final class FairnessJob {
 
   /** The note on the score's non-finite values in {@code whole}, or null. */
   String nonFiniteNote(GroupedStates whole) {
-    return nonFinite == null ? null
+    return nonFinite == null
+        ? null
         : FiniteNumbers.note("fairness", "score", in.score(), nonFinite.of(whole));
   }
 
@@ -188,9 +211,13 @@ final class FairnessJob {
         checkFavourable(predictions.of(whole), favourable.of(whole));
       }
     } else if (in.outcomes().threshold() != null && all.scoreCount() < all.n()) {
-      throw new BadInputException("score column '" + in.score() + "' is empty on "
-          + (all.n() - all.scoreCount()) + " rows (null, NaN or ±Infinity), so prediction := score >= threshold is undefined"
-          + " there. Drop or fill those rows, or name a prediction column.");
+      throw new BadInputException(
+          "score column '"
+              + in.score()
+              + "' is empty on "
+              + (all.n() - all.scoreCount())
+              + " rows (null, NaN or ±Infinity), so prediction := score >= threshold is undefined"
+              + " there. Drop or fill those rows, or name a prediction column.");
     }
   }
 
@@ -202,10 +229,16 @@ final class FairnessJob {
   private void checkFavourable(BinaryColumn.Values predictions, BinaryColumn.Values favourables) {
     if (predictions.otherHashMin() != null && favourables.positives() == 0) {
       BinaryColumn f = in.outcomes().favourablePrediction();
-      throw new BadInputException(f.source() + ": columns.favourable is '" + f.positive()
-          + "' but prediction column '" + f.name() + "' never holds it (besides the positive value '"
-          + in.prediction().positive() + "' it holds one other value). Set columns.favourable to"
-          + " the prediction value that benefits the person.");
+      throw new BadInputException(
+          f.source()
+              + ": columns.favourable is '"
+              + f.positive()
+              + "' but prediction column '"
+              + f.name()
+              + "' never holds it (besides the positive value '"
+              + in.prediction().positive()
+              + "' it holds one other value). Set columns.favourable to"
+              + " the prediction value that benefits the person.");
     }
   }
 }

@@ -14,13 +14,12 @@ import org.apache.spark.sql.Row;
 
 /**
  * Decides whether the fairness family applies to a spec and, when it does, checks every column it
- * needs against the schema (naming the spec line of a bad column) and builds its
- * {@link FairnessInput} — all before any Spark job runs.
+ * needs against the schema (naming the spec line of a bad column) and builds its {@link
+ * FairnessInput} — all before any Spark job runs.
  */
 public final class FairnessPlan {
 
-  private FairnessPlan() {
-  }
+  private FairnessPlan() {}
 
   /** Why the family cannot run, or null when it can. */
   public static String notApplicableReason(ColumnRoles roles) {
@@ -36,9 +35,11 @@ public final class FairnessPlan {
   /** The family's outcome line for the report. */
   public static FamilyOutcome outcome(ColumnRoles roles) {
     String reason = notApplicableReason(roles);
-    return reason != null ? FamilyOutcome.notApplicable(Family.FAIRNESS, reason)
-        : FamilyOutcome.ran(Family.FAIRNESS, "groups of " + String.join(", ",
-            slices(roles).stream().map(Slice::name).toList()));
+    return reason != null
+        ? FamilyOutcome.notApplicable(Family.FAIRNESS, reason)
+        : FamilyOutcome.ran(
+            Family.FAIRNESS,
+            "groups of " + String.join(", ", slices(roles).stream().map(Slice::name).toList()));
   }
 
   /** The slices: each sensitive attribute, then each intersection, in spec order. */
@@ -56,12 +57,21 @@ public final class FairnessPlan {
    *
    * @param source the data's location, for messages
    */
-  public static RegressionInput regressionInput(Dataset<Row> data, ColumnRoles roles,
-                                                FairnessOptions options, YamlDocument spec,
-                                                String source) {
+  public static RegressionInput regressionInput(
+      Dataset<Row> data,
+      ColumnRoles roles,
+      FairnessOptions options,
+      YamlDocument spec,
+      String source) {
     checkLabelAndPrediction(data, roles, spec, source, SchemaCheck::requireNumeric);
-    return new RegressionInput(data, roles.label(), roles.prediction(), slices(roles), source,
-        GroupOptions.of(options), options.confidence());
+    return new RegressionInput(
+        data,
+        roles.label(),
+        roles.prediction(),
+        slices(roles),
+        source,
+        GroupOptions.of(options),
+        options.confidence());
   }
 
   /**
@@ -71,24 +81,35 @@ public final class FairnessPlan {
    *
    * @param source the data's location, for messages
    */
-  public static MulticlassInput multiclassInput(Dataset<Row> data, ColumnRoles roles,
-                                                FairnessOptions options, YamlDocument spec,
-                                                String source) {
+  public static MulticlassInput multiclassInput(
+      Dataset<Row> data,
+      ColumnRoles roles,
+      FairnessOptions options,
+      YamlDocument spec,
+      String source) {
     checkLabelAndPrediction(data, roles, spec, source, SchemaCheck::requireAtomic);
-    return new MulticlassInput(data, roles.label(), roles.prediction(), slices(roles),
-        new MulticlassInput.SpecPlaces(source, spec.at("columns", "label"),
-            spec.at("columns", "prediction")),
-        GroupOptions.of(options), options.confidence());
+    return new MulticlassInput(
+        data,
+        roles.label(),
+        roles.prediction(),
+        slices(roles),
+        new MulticlassInput.SpecPlaces(
+            source, spec.at("columns", "label"), spec.at("columns", "prediction")),
+        GroupOptions.of(options),
+        options.confidence());
   }
 
-  /** How a label or prediction column is checked: {@code requireNumeric} or {@code requireAtomic}. */
+  /**
+   * How a label or prediction column is checked: {@code requireNumeric} or {@code requireAtomic}.
+   */
   private interface ColumnRule {
-    org.apache.spark.sql.types.DataType check(SchemaCheck check, String column, String role, String at);
+    org.apache.spark.sql.types.DataType check(
+        SchemaCheck check, String column, String role, String at);
   }
 
   /** The label and the prediction by {@code rule}, the sensitive columns as plain values. */
-  private static void checkLabelAndPrediction(Dataset<Row> data, ColumnRoles roles, YamlDocument spec,
-                                              String source, ColumnRule rule) {
+  private static void checkLabelAndPrediction(
+      Dataset<Row> data, ColumnRoles roles, YamlDocument spec, String source, ColumnRule rule) {
     SchemaCheck check = new SchemaCheck(data.schema(), source);
     rule.check(check, roles.label(), "label", spec.at("columns", "label"));
     rule.check(check, roles.prediction(), "prediction", spec.at("columns", "prediction"));
@@ -97,7 +118,8 @@ public final class FairnessPlan {
 
   private static void checkSensitive(SchemaCheck check, ColumnRoles roles, YamlDocument spec) {
     for (int i = 0; i < roles.sensitive().size(); i++) {
-      check.requireAtomic(roles.sensitive().get(i), "sensitive attribute", spec.at("columns", "sensitive", i));
+      check.requireAtomic(
+          roles.sensitive().get(i), "sensitive attribute", spec.at("columns", "sensitive", i));
     }
     for (int i = 0; i < roles.intersections().size(); i++) {
       for (String c : roles.intersections().get(i)) {
@@ -111,32 +133,50 @@ public final class FairnessPlan {
    *
    * @param source the data's location, for messages
    */
-  public static FairnessInput input(Dataset<Row> data, ColumnRoles roles, FairnessOptions options,
-                                    YamlDocument spec, String source) {
+  public static FairnessInput input(
+      Dataset<Row> data,
+      ColumnRoles roles,
+      FairnessOptions options,
+      YamlDocument spec,
+      String source) {
     SchemaCheck check = new SchemaCheck(data.schema(), source);
     FairnessInput.Outcomes outcomes = outcomes(check, roles, spec, source);
     checkSensitive(check, roles, spec);
     FairnessInput.Extras extras = extras(check, options, spec);
-    FairnessInput.Inference inference = new FairnessInput.Inference(options.confidence(),
-        PAdjust.of(options.pAdjust()), PAdjustScope.of(options.pAdjustScope()),
-        new FairnessInput.Bootstrap(options.bootstrap(), options.bootstrapSeed()));
-    return new FairnessInput(data, outcomes, slices(roles), GroupOptions.of(options), inference, extras);
+    FairnessInput.Inference inference =
+        new FairnessInput.Inference(
+            options.confidence(),
+            PAdjust.of(options.pAdjust()),
+            PAdjustScope.of(options.pAdjustScope()),
+            new FairnessInput.Bootstrap(options.bootstrap(), options.bootstrapSeed()));
+    return new FairnessInput(
+        data, outcomes, slices(roles), GroupOptions.of(options), inference, extras);
   }
 
   /** Checks the label, the prediction (and the favourable value) and the score. */
-  private static FairnessInput.Outcomes outcomes(SchemaCheck check, ColumnRoles roles,
-                                                 YamlDocument spec, String source) {
+  private static FairnessInput.Outcomes outcomes(
+      SchemaCheck check, ColumnRoles roles, YamlDocument spec, String source) {
     BinaryColumn label = null;
     if (roles.label() != null) {
-      label = BinaryColumn.of("label", roles.label(),
-          check.requireAtomic(roles.label(), "label", spec.at("columns", "label")), roles.positive(), source);
+      label =
+          BinaryColumn.of(
+              "label",
+              roles.label(),
+              check.requireAtomic(roles.label(), "label", spec.at("columns", "label")),
+              roles.positive(),
+              source);
     }
     BinaryColumn prediction = null;
     BinaryColumn favourable = null;
     if (roles.prediction() != null) {
-      prediction = BinaryColumn.of("prediction", roles.prediction(),
-          check.requireAtomic(roles.prediction(), "prediction", spec.at("columns", "prediction")),
-          roles.positive(), source);
+      prediction =
+          BinaryColumn.of(
+              "prediction",
+              roles.prediction(),
+              check.requireAtomic(
+                  roles.prediction(), "prediction", spec.at("columns", "prediction")),
+              roles.positive(),
+              source);
       if (!roles.favourableIsPositive()) {
         favourable = favourable(prediction, roles, spec);
       }
@@ -144,33 +184,53 @@ public final class FairnessPlan {
     if (roles.score() != null) {
       check.requireNumeric(roles.score(), "score", spec.at("columns", "score"));
     }
-    return new FairnessInput.Outcomes(label, prediction, roles.score(),
-        roles.prediction() == null ? roles.threshold() : null, roles.favourableIsPositive(), favourable);
+    return new FairnessInput.Outcomes(
+        label,
+        prediction,
+        roles.score(),
+        roles.prediction() == null ? roles.threshold() : null,
+        roles.favourableIsPositive(),
+        favourable);
   }
 
   /** The prediction read with {@code columns.favourable} as its positive value. */
-  private static BinaryColumn favourable(BinaryColumn prediction, ColumnRoles roles, YamlDocument spec) {
+  private static BinaryColumn favourable(
+      BinaryColumn prediction, ColumnRoles roles, YamlDocument spec) {
     if (prediction.type() instanceof org.apache.spark.sql.types.NumericType
         && !roles.favourable().matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?")) {
-      throw new dev.assay.core.BadInputException(spec.at("columns", "favourable")
-          + ": columns.favourable is '" + roles.favourable() + "' but prediction column '"
-          + roles.prediction() + "' is numeric; set it to the number of the favourable prediction.");
+      throw new dev.assay.core.BadInputException(
+          spec.at("columns", "favourable")
+              + ": columns.favourable is '"
+              + roles.favourable()
+              + "' but prediction column '"
+              + roles.prediction()
+              + "' is numeric; set it to the number of the favourable prediction.");
     }
-    return BinaryColumn.of("prediction, read with columns.favourable", roles.prediction(),
-        prediction.type(), roles.favourable(), spec.at("columns", "favourable"));
+    return BinaryColumn.of(
+        "prediction, read with columns.favourable",
+        roles.prediction(),
+        prediction.type(),
+        roles.favourable(),
+        spec.at("columns", "favourable"));
   }
 
   /** Checks the strata column and the worst slices' metric. */
-  private static FairnessInput.Extras extras(SchemaCheck check, FairnessOptions options,
-                                             YamlDocument spec) {
+  private static FairnessInput.Extras extras(
+      SchemaCheck check, FairnessOptions options, YamlDocument spec) {
     if (options.strata() != null) {
       check.requireAtomic(options.strata(), "strata", spec.at("fairness", "strata"));
     }
     String topKBy = options.topKBy();
     if (options.topK() > 0 && GroupMetric.byId(topKBy) == null) {
-      throw new dev.assay.core.BadInputException(spec.at("fairness", "rank_by") + ": rank_by is '"
-          + topKBy + "'; use a per-group rate: " + GroupMetric.ids() + ".");
+      throw new dev.assay.core.BadInputException(
+          spec.at("fairness", "rank_by")
+              + ": rank_by is '"
+              + topKBy
+              + "'; use a per-group rate: "
+              + GroupMetric.ids()
+              + ".");
     }
-    return new FairnessInput.Extras(options.topK(), topKBy, options.strata(), options.scoreMetrics());
+    return new FairnessInput.Extras(
+        options.topK(), topKBy, options.strata(), options.scoreMetrics());
   }
 }

@@ -3,18 +3,17 @@ package dev.assay.metrics.fairness;
 import org.apache.commons.math3.special.Gamma;
 
 /**
- * Fisher's exact test of the 2 × 2 table [[a, b], [c, d]], two-sided by the "sum of small p"
- * rule of R's {@code fisher.test} and scipy's {@code fisher_exact}: with the margins fixed, a is
+ * Fisher's exact test of the 2 × 2 table [[a, b], [c, d]], two-sided by the "sum of small p" rule
+ * of R's {@code fisher.test} and scipy's {@code fisher_exact}: with the margins fixed, a is
  * hypergeometric, and the p-value is the total probability of every table at most as probable as
- * the observed one (with R's relative tolerance 1e-7 for ties in probability). Range (0, 1].
- * The loop runs over the support of a, at most min(row, column total) + 1 terms.
+ * the observed one (with R's relative tolerance 1e-7 for ties in probability). Range (0, 1]. The
+ * loop runs over the support of a, at most min(row, column total) + 1 terms.
  */
 public final class FisherExactTest {
 
   private static final double RELATIVE_TOLERANCE = 1 + 1e-7;
 
-  private FisherExactTest() {
-  }
+  private FisherExactTest() {}
 
   /** The two-sided p-value; all counts non-negative. */
   public static double pValue(long a, long b, long c, long d) {

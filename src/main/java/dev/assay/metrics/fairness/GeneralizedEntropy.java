@@ -4,11 +4,11 @@ import java.util.Collection;
 
 /**
  * The generalized entropy index of individual benefits (Speicher et al., "A unified approach to
- * quantifying algorithmic unfairness", KDD 2018), as AIF360's
- * {@code ClassificationMetric.generalized_entropy_index(alpha=2)} and
- * {@code between_group_generalized_entropy_index(alpha=2)}: with the benefit of row i
- * b_i = ŷ_i − y_i + 1 ∈ {0, 1, 2} (ŷ and y read as 1 for the favourable value, so a false
- * favourable prediction is 2, a missed one 0, a correct one 1) and μ the mean benefit,
+ * quantifying algorithmic unfairness", KDD 2018), as AIF360's {@code
+ * ClassificationMetric.generalized_entropy_index(alpha=2)} and {@code
+ * between_group_generalized_entropy_index(alpha=2)}: with the benefit of row i b_i = ŷ_i − y_i + 1
+ * ∈ {0, 1, 2} (ŷ and y read as 1 for the favourable value, so a false favourable prediction is 2, a
+ * missed one 0, a correct one 1) and μ the mean benefit,
  *
  * <pre>
  *   GE(α) = 1 / (n · α · (α − 1)) · Σ_i [ (b_i / μ)^α − 1 ],   α = 2
@@ -16,8 +16,8 @@ import java.util.Collection;
  * </pre>
  *
  * <p>The benefits' counts come from the confusion counts (b = 0: favourable-label rows predicted
- * unfavourable, b = 2: the reverse, b = 1: the rest), so no extra aggregation is needed. Range
- * [0, ∞) (at most (n − 1)/2 for α = 2); 0 means every row gets the same benefit; lower is better.
+ * unfavourable, b = 2: the reverse, b = 1: the rest), so no extra aggregation is needed. Range [0,
+ * ∞) (at most (n − 1)/2 for α = 2); 0 means every row gets the same benefit; lower is better.
  * Undefined (null) for no rows or when μ = 0 (every row's benefit is 0). Sums are over rows, as in
  * AIF360 (which normalises by n, not by n − 1).
  */
@@ -26,8 +26,7 @@ final class GeneralizedEntropy {
   /** The index's α. */
   static final double ALPHA = 2.0;
 
-  private GeneralizedEntropy() {
-  }
+  private GeneralizedEntropy() {}
 
   /** Rows with benefit 0, 1 and 2 of a group. */
   static long[] benefits(ConfusionState s, boolean favourableIsPositive) {

@@ -9,38 +9,41 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Bootstrap percentile intervals ({@link BootstrapInterval}) of per-group values, with
- * {@code fairness.bootstrap: B}: each group's {@code auc} and its SageMaker Clarify values
- * ({@link ClarifyMetric}, facet d = the group against the rest a of its attribute). Nothing new is
+ * Bootstrap percentile intervals ({@link BootstrapInterval}) of per-group values, with {@code
+ * fairness.bootstrap: B}: each group's {@code auc} and its SageMaker Clarify values ({@link
+ * ClarifyMetric}, facet d = the group against the rest a of its attribute). Nothing new is
  * aggregated: the B Poisson replicates' counts per group and per score key already come from the
  * one fairness job ({@link BootstrapAggregate}), so for replicate r
  *
  * <ul>
- *   <li>auc_r = {@link MannWhitneyAuc#auc} of the group's replicate score histogram
- *       (positives and negatives per key weighted by replicate r's Poisson weights);</li>
- *   <li>clarify_r = the Clarify formula on d_r = the group's replicate counts (n, favourable labels,
- *       favourable predictions, both) and a_r = the sum of every other group's replicate counts
- *       (small groups included, as for the point value).</li>
+ *   <li>auc_r = {@link MannWhitneyAuc#auc} of the group's replicate score histogram (positives and
+ *       negatives per key weighted by replicate r's Poisson weights);
+ *   <li>clarify_r = the Clarify formula on d_r = the group's replicate counts (n, favourable
+ *       labels, favourable predictions, both) and a_r = the sum of every other group's replicate
+ *       counts (small groups included, as for the point value).
  * </ul>
  *
  * <p>The interval is the type-7 α/2 and 1 − α/2 quantiles of the defined replicate values (Efron
  * and Tibshirani 1993, §13.3); replicates where the value is undefined (a replicate group without a
- * positive or a negative label for AUC, a zero denominator for Clarify) are left out and counted
- * in the note; fewer than two defined replicates give no interval. The point value is unchanged;
- * rows that are undefined stay undefined. A plain-Java bootstrap drawing the same weights gives
- * the same bounds to 1e-12 ({@code GroupBootstrapTest}).
+ * positive or a negative label for AUC, a zero denominator for Clarify) are left out and counted in
+ * the note; fewer than two defined replicates give no interval. The point value is unchanged; rows
+ * that are undefined stay undefined. A plain-Java bootstrap drawing the same weights gives the same
+ * bounds to 1e-12 ({@code GroupBootstrapTest}).
  */
 final class GroupBootstrap {
 
-  private GroupBootstrap() {
-  }
+  private GroupBootstrap() {}
 
   /**
-   * {@code out} with the per-group {@code auc} and {@code clarify_*} rows of {@code attribute} given
-   * bootstrap intervals from {@code boot}; every other row as it is.
+   * {@code out} with the per-group {@code auc} and {@code clarify_*} rows of {@code attribute}
+   * given bootstrap intervals from {@code boot}; every other row as it is.
    */
-  static List<MetricResult> apply(AnalysisContext c, String attribute, Map<String, ConfusionState> groups,
-                                  BootstrapInterval boot, List<MetricResult> out) {
+  static List<MetricResult> apply(
+      AnalysisContext c,
+      String attribute,
+      Map<String, ConfusionState> groups,
+      BootstrapInterval boot,
+      List<MetricResult> out) {
     Map<String, ClarifyMetric> clarify = new HashMap<>();
     for (ClarifyMetric m : ClarifyMetric.values()) {
       clarify.put(m.id(), m);
@@ -49,7 +52,8 @@ final class GroupBootstrap {
     List<MetricResult> result = new ArrayList<>(out.size());
     for (MetricResult m : out) {
       String group = m.key().scope().group();
-      if (!(m instanceof MetricResult.Computed p) || group == null
+      if (!(m instanceof MetricResult.Computed p)
+          || group == null
           || !attribute.equals(m.key().scope().attribute())) {
         result.add(m);
         continue;
@@ -63,20 +67,29 @@ final class GroupBootstrap {
         }
         ClarifyMetric metric = clarify.get(m.key().metric());
         ReplicateSides s = sides;
-        values = boot.values(r -> {
-          ClarifyMetric.Side d = s.of(r, group);
-          ClarifyMetric.Value v = metric.of(d, s.total(r).minus(d));
-          return v.defined() ? v.value() : Double.NaN;
-        });
+        values =
+            boot.values(
+                r -> {
+                  ClarifyMetric.Side d = s.of(r, group);
+                  ClarifyMetric.Value v = metric.of(d, s.total(r).minus(d));
+                  return v.defined() ? v.value() : Double.NaN;
+                });
       } else {
         result.add(m);
         continue;
       }
       Interval ci = BootstrapInterval.percentile(values, c.in().inference().confidence());
       String how = BootstrapInterval.describe(c.level(), values, boot.seed());
-      result.add(p.with(ci == null ? null : ci.low(), ci == null ? null : ci.high(), p.pValue(),
-          join(p.note(), "interval: " + how
-              + (ci == null ? " undefined: fewer than two defined replicates" : ""))));
+      result.add(
+          p.with(
+              ci == null ? null : ci.low(),
+              ci == null ? null : ci.high(),
+              p.pValue(),
+              join(
+                  p.note(),
+                  "interval: "
+                      + how
+                      + (ci == null ? " undefined: fewer than two defined replicates" : ""))));
     }
     return result;
   }

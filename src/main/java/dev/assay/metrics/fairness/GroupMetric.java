@@ -4,46 +4,86 @@ import java.util.function.ToLongFunction;
 
 /**
  * The per-group fairness metrics, each a ratio of two counts of a {@link ConfusionState}, with
- * Fairlearn's definitions ({@code fairlearn.metrics}: {@code selection_rate},
- * {@code true_positive_rate}, ... ; sklearn's {@code accuracy_score}). Ranges are [0, 1]. A zero
+ * Fairlearn's definitions ({@code fairlearn.metrics}: {@code selection_rate}, {@code
+ * true_positive_rate}, ... ; sklearn's {@code accuracy_score}). Ranges are [0, 1]. A zero
  * denominator makes the metric undefined (null with a note), never 0. Each defined rate x / n is
- * reported with its {@link WilsonInterval} at {@code fairness.confidence} ({@code ci_low},
- * {@code ci_high}).
+ * reported with its {@link WilsonInterval} at {@code fairness.confidence} ({@code ci_low}, {@code
+ * ci_high}).
  */
 public enum GroupMetric {
   /** Share of the group predicted positive: (TP + FP) / n. Fairlearn {@code selection_rate}. */
-  SELECTION_RATE("selection_rate", Needs.PREDICTION, ConfusionState::predictedPositive, ConfusionState::n),
+  SELECTION_RATE(
+      "selection_rate", Needs.PREDICTION, ConfusionState::predictedPositive, ConfusionState::n),
   /** Share of the group whose label is positive: (TP + FN) / n (the prevalence). */
   BASE_RATE("base_rate", Needs.LABEL, ConfusionState::labelPositive, ConfusionState::n),
   /** Recall: TP / (TP + FN). Fairlearn {@code true_positive_rate}. */
-  TRUE_POSITIVE_RATE("true_positive_rate", Needs.BOTH, ConfusionState::truePositive, ConfusionState::labelPositive),
+  TRUE_POSITIVE_RATE(
+      "true_positive_rate",
+      Needs.BOTH,
+      ConfusionState::truePositive,
+      ConfusionState::labelPositive),
   /** FP / (FP + TN). Fairlearn {@code false_positive_rate}. */
-  FALSE_POSITIVE_RATE("false_positive_rate", Needs.BOTH, ConfusionState::falsePositive, ConfusionState::labelNegative),
+  FALSE_POSITIVE_RATE(
+      "false_positive_rate",
+      Needs.BOTH,
+      ConfusionState::falsePositive,
+      ConfusionState::labelNegative),
   /** FN / (TP + FN). Fairlearn {@code false_negative_rate}. */
-  FALSE_NEGATIVE_RATE("false_negative_rate", Needs.BOTH, ConfusionState::falseNegative, ConfusionState::labelPositive),
+  FALSE_NEGATIVE_RATE(
+      "false_negative_rate",
+      Needs.BOTH,
+      ConfusionState::falseNegative,
+      ConfusionState::labelPositive),
   /** Specificity: TN / (TN + FP). Fairlearn {@code true_negative_rate}. */
-  TRUE_NEGATIVE_RATE("true_negative_rate", Needs.BOTH, ConfusionState::trueNegative, ConfusionState::labelNegative),
+  TRUE_NEGATIVE_RATE(
+      "true_negative_rate",
+      Needs.BOTH,
+      ConfusionState::trueNegative,
+      ConfusionState::labelNegative),
   /** Precision: TP / (TP + FP). */
-  POSITIVE_PREDICTIVE_VALUE("positive_predictive_value", Needs.BOTH, ConfusionState::truePositive, ConfusionState::predictedPositive),
+  POSITIVE_PREDICTIVE_VALUE(
+      "positive_predictive_value",
+      Needs.BOTH,
+      ConfusionState::truePositive,
+      ConfusionState::predictedPositive),
   /** TN / (TN + FN). */
-  NEGATIVE_PREDICTIVE_VALUE("negative_predictive_value", Needs.BOTH, ConfusionState::trueNegative, ConfusionState::predictedNegative),
+  NEGATIVE_PREDICTIVE_VALUE(
+      "negative_predictive_value",
+      Needs.BOTH,
+      ConfusionState::trueNegative,
+      ConfusionState::predictedNegative),
   /** (TP + TN) / n. sklearn {@code accuracy_score}. */
   ACCURACY("accuracy", Needs.BOTH, s -> s.truePositive() + s.trueNegative(), ConfusionState::n),
   /** FP / (TP + FP): of the predicted positives, the share that are wrong. Aequitas {@code fdr}. */
-  FALSE_DISCOVERY_RATE("false_discovery_rate", Needs.BOTH, ConfusionState::falsePositive, ConfusionState::predictedPositive),
+  FALSE_DISCOVERY_RATE(
+      "false_discovery_rate",
+      Needs.BOTH,
+      ConfusionState::falsePositive,
+      ConfusionState::predictedPositive),
   /** FN / (TN + FN): of the predicted negatives, the share that are wrong. Aequitas {@code for}. */
-  FALSE_OMISSION_RATE("false_omission_rate", Needs.BOTH, ConfusionState::falseNegative, ConfusionState::predictedNegative);
+  FALSE_OMISSION_RATE(
+      "false_omission_rate",
+      Needs.BOTH,
+      ConfusionState::falseNegative,
+      ConfusionState::predictedNegative);
 
   /** Which columns a metric needs. */
-  public enum Needs { LABEL, PREDICTION, BOTH }
+  public enum Needs {
+    LABEL,
+    PREDICTION,
+    BOTH
+  }
 
   private final String id;
   private final Needs needs;
   private final ToLongFunction<ConfusionState> numerator;
   private final ToLongFunction<ConfusionState> denominator;
 
-  GroupMetric(String id, Needs needs, ToLongFunction<ConfusionState> numerator,
-              ToLongFunction<ConfusionState> denominator) {
+  GroupMetric(
+      String id,
+      Needs needs,
+      ToLongFunction<ConfusionState> numerator,
+      ToLongFunction<ConfusionState> denominator) {
     this.id = id;
     this.needs = needs;
     this.numerator = numerator;

@@ -13,11 +13,14 @@ import java.util.Map;
  *     ratios (NYC LL 144's 2 % rule); null keeps them (binary classification only)
  * @param referenceGroups per attribute (or intersection name), the group that {@code *_vs_ref}
  *     metrics compare against
- * @param maxGroups the most groups an attribute or intersection may have
- *     ({@code fairness.max_groups}); more is exit 2 ({@link GroupLimit})
+ * @param maxGroups the most groups an attribute or intersection may have ({@code
+ *     fairness.max_groups}); more is exit 2 ({@link GroupLimit})
  */
-public record GroupOptions(int minGroupSize, Double excludeBelowShare,
-                           Map<String, String> referenceGroups, int maxGroups) {
+public record GroupOptions(
+    int minGroupSize,
+    Double excludeBelowShare,
+    Map<String, String> referenceGroups,
+    int maxGroups) {
 
   public GroupOptions {
     referenceGroups = Map.copyOf(referenceGroups);
@@ -30,8 +33,11 @@ public record GroupOptions(int minGroupSize, Double excludeBelowShare,
 
   /** The group options of a spec's {@code fairness} section. */
   public static GroupOptions of(FairnessOptions options) {
-    return new GroupOptions(options.minGroupSize(), options.excludeBelowShare(),
-        options.referenceGroup(), options.maxGroups());
+    return new GroupOptions(
+        options.minGroupSize(),
+        options.excludeBelowShare(),
+        options.referenceGroup(),
+        options.maxGroups());
   }
 
   /** A copy comparing against {@code groups} (per attribute or intersection name). */

@@ -17,8 +17,7 @@ package dev.assay.metrics.fairness;
  */
 public final class KatzInterval {
 
-  private KatzInterval() {
-  }
+  private KatzInterval() {}
 
   /** The interval of (x1/n1) / (x2/n2) at quantile z, or null when x1 or x2 is 0. */
   public static Interval of(long x1, long n1, long x2, long n2, double z) {

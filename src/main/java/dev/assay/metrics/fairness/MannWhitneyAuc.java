@@ -3,10 +3,10 @@ package dev.assay.metrics.fairness;
 import java.util.Map;
 
 /**
- * The ROC AUC of a group from its {@link ScoreHistogram}: the Mann–Whitney U statistic with
- * average ranks for ties, divided by P · N (Mann and Whitney 1947; Hanley and McNeil, Radiology
- * 143:29–36, 1982), i.e. the chance that a random positive scores above a random negative, ties
- * counting one half — scikit-learn's {@code roc_auc_score} for a binary label:
+ * The ROC AUC of a group from its {@link ScoreHistogram}: the Mann–Whitney U statistic with average
+ * ranks for ties, divided by P · N (Mann and Whitney 1947; Hanley and McNeil, Radiology 143:29–36,
+ * 1982), i.e. the chance that a random positive scores above a random negative, ties counting one
+ * half — scikit-learn's {@code roc_auc_score} for a binary label:
  *
  * <pre>
  *   AUC = Σ_k pos_k · (neg_{&lt;k} + neg_k / 2) / (P · N)
@@ -17,15 +17,14 @@ import java.util.Map;
  *
  * <p><b>Error.</b> Keys are floor(score · 10³), a monotone map, so a positive–negative pair in
  * different keys is ordered exactly as by the raw scores; only pairs sharing a key are counted as
- * ties. The result is therefore <em>exact</em> when every score has at most three decimals (deciles,
- * probabilities rounded to 1e-3), and otherwise off by at most
- * {@link #tieBound} = ½ · Σ_k pos_k · neg_k / (P · N) (the share of key-tied pairs, each of which
- * is credited ½ instead of 0 or 1). Assay reports that bound in the note when it is not zero.
+ * ties. The result is therefore <em>exact</em> when every score has at most three decimals
+ * (deciles, probabilities rounded to 1e-3), and otherwise off by at most {@link #tieBound} = ½ ·
+ * Σ_k pos_k · neg_k / (P · N) (the share of key-tied pairs, each of which is credited ½ instead of
+ * 0 or 1). Assay reports that bound in the note when it is not zero.
  */
 public final class MannWhitneyAuc {
 
-  private MannWhitneyAuc() {
-  }
+  private MannWhitneyAuc() {}
 
   /** The AUC, or NaN when there is no positive or no negative. */
   public static double auc(ScoreHistogram h) {

@@ -14,17 +14,16 @@ import org.apache.commons.math3.distribution.TDistribution;
  *                    (Welch 1947; Satterthwaite 1946)
  * </pre>
  *
- * <p>As in NIST/SEMATECH, <i>e-Handbook of Statistical Methods</i>, §7.2.2.1 (one mean) and
- * §7.3.1 (two means, unequal variances). The interval treats rows as independent draws and relies
- * on the mean being roughly normal (the central limit theorem; fine for the group sizes
- * {@code min_group_size} admits, rough for very skewed errors in small groups). No interval with
- * fewer than two rows in a group (null), or when both variances are 0 for Welch (a zero-width
- * interval at the difference, since ν is undefined).
+ * <p>As in NIST/SEMATECH, <i>e-Handbook of Statistical Methods</i>, §7.2.2.1 (one mean) and §7.3.1
+ * (two means, unequal variances). The interval treats rows as independent draws and relies on the
+ * mean being roughly normal (the central limit theorem; fine for the group sizes {@code
+ * min_group_size} admits, rough for very skewed errors in small groups). No interval with fewer
+ * than two rows in a group (null), or when both variances are 0 for Welch (a zero-width interval at
+ * the difference, since ν is undefined).
  */
 final class MeanInterval {
 
-  private MeanInterval() {
-  }
+  private MeanInterval() {}
 
   /** The sample variance from n, Σx, Σx², clamped at 0; NaN for n < 2. */
   static double variance(long n, double sum, double squareSum) {
@@ -49,8 +48,8 @@ final class MeanInterval {
    * Welch's interval of mean(g) − mean(r), or null when a side has fewer than two rows. With both
    * variances 0 the interval is the point itself.
    */
-  static Interval difference(long ng, double sumG, double sqG, long nr, double sumR, double sqR,
-                             double confidence) {
+  static Interval difference(
+      long ng, double sumG, double sqG, long nr, double sumR, double sqR, double confidence) {
     if (ng < 2 || nr < 2) {
       return null;
     }

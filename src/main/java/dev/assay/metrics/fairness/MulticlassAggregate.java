@@ -7,9 +7,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * Builds a {@link MulticlassState} per cell with built-in aggregates only ({@code count},
- * {@code count_if}; no UDF). The label and prediction classes are grouping keys of the cell, so a
- * cell's row count is one entry of its group's confusion matrix.
+ * Builds a {@link MulticlassState} per cell with built-in aggregates only ({@code count}, {@code
+ * count_if}; no UDF). The label and prediction classes are grouping keys of the cell, so a cell's
+ * row count is one entry of its group's confusion matrix.
  *
  * @param label the raw label column (null rows are counted)
  * @param prediction the raw prediction column (null rows are counted)
@@ -19,7 +19,9 @@ public record MulticlassAggregate(Column label, Column prediction)
 
   @Override
   public List<Column> aggregates() {
-    return List.of(functions.count(functions.lit(1)), functions.count_if(label.isNull()),
+    return List.of(
+        functions.count(functions.lit(1)),
+        functions.count_if(label.isNull()),
         functions.count_if(prediction.isNull()));
   }
 
@@ -30,6 +32,7 @@ public record MulticlassAggregate(Column label, Column prediction)
 
   @Override
   public MulticlassState read(Row row, int offset) {
-    return new MulticlassState(row.getLong(offset), row.getLong(offset + 1), row.getLong(offset + 2));
+    return new MulticlassState(
+        row.getLong(offset), row.getLong(offset + 1), row.getLong(offset + 2));
   }
 }

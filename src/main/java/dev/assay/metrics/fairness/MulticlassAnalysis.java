@@ -1,7 +1,5 @@
 package dev.assay.metrics.fairness;
 
-import dev.assay.spark.Columns;
-import dev.assay.spark.FiniteNumbers;
 import static dev.assay.metrics.fairness.AnalysisContext.fmt;
 import static dev.assay.metrics.fairness.AnalysisContext.join;
 import static dev.assay.metrics.fairness.AnalysisContext.key;
@@ -10,6 +8,8 @@ import dev.assay.core.BadInputException;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
+import dev.assay.spark.Columns;
+import dev.assay.spark.FiniteNumbers;
 import dev.assay.spark.GroupedStates;
 import dev.assay.spark.Grouping;
 import dev.assay.spark.SinglePassRunner;
@@ -39,35 +39,33 @@ import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * The fairness family for a label and a prediction with several classes
- * ({@code fairness.task: multiclass}), one-vs-rest, in ONE Spark job: one aggregation
- * ({@link SinglePassRunner}) of a row count per cell (sensitive values × label class × predicted
- * class, a {@link MulticlassState}) gives every group's multi-class confusion matrix
- * ({@link ClassConfusion}) on the driver; the rest is plain Java:
+ * The fairness family for a label and a prediction with several classes ({@code fairness.task:
+ * multiclass}), one-vs-rest, in ONE Spark job: one aggregation ({@link SinglePassRunner}) of a row
+ * count per cell (sensitive values × label class × predicted class, a {@link MulticlassState})
+ * gives every group's multi-class confusion matrix ({@link ClassConfusion}) on the driver; the rest
+ * is plain Java:
  *
  * <ul>
- *   <li>per group (and for the whole data set): {@code count}, {@code accuracy} (exact match,
- *       no class), {@code balanced_accuracy} (mean recall over the labelled classes) and, per
- *       class c, the {@link ClassRate}s of the one-vs-rest problem with Wilson
- *       intervals, the class in the row's {@code class} key;
- *   <li>per attribute and class: the {@link ClassDisparity}s over the groups with at least
- *       {@code min_group_size} rows (Newcombe interval of a difference, Katz of a ratio, for the
- *       extreme pair as in the binary path, the extreme groups in {@code max_group} /
- *       {@code min_group});
- *   <li>per attribute: {@code accuracy_difference}, {@code balanced_accuracy_difference} and,
- *       per disparity that has one
- *       ({@link ClassDisparity#hasWorstClass()}), its worst class ({@code worst_class_*}), the
- *       class and the groups attaining it named in the note and in {@code max_group} /
- *       {@code min_group};
+ *   <li>per group (and for the whole data set): {@code count}, {@code accuracy} (exact match, no
+ *       class), {@code balanced_accuracy} (mean recall over the labelled classes) and, per class c,
+ *       the {@link ClassRate}s of the one-vs-rest problem with Wilson intervals, the class in the
+ *       row's {@code class} key;
+ *   <li>per attribute and class: the {@link ClassDisparity}s over the groups with at least {@code
+ *       min_group_size} rows (Newcombe interval of a difference, Katz of a ratio, for the extreme
+ *       pair as in the binary path, the extreme groups in {@code max_group} / {@code min_group});
+ *   <li>per attribute: {@code accuracy_difference}, {@code balanced_accuracy_difference} and, per
+ *       disparity that has one ({@link ClassDisparity#hasWorstClass()}), its worst class ({@code
+ *       worst_class_*}), the class and the groups attaining it named in the note and in {@code
+ *       max_group} / {@code min_group};
  *   <li>per intersection: {@code empty_intersection_cells}.
  * </ul>
  *
  * <p>Classes are the label's and the prediction's values as text, discovered from the data (their
  * union, sorted; at most {@value #MAX_CLASSES}). When both columns are numbers of different types
  * and one is fractional, both are read as doubles, so a label 1 and a prediction 1.0 are one class.
- * A null label or prediction makes the run fail (exit 2) with the count: a missing class is not
- * a class, and dropping rows silently would change every rate. The driver state is bounded by
- * cells = sensitive combinations × classes², at most {@link FairnessAnalysis#MAX_CELLS}.
+ * A null label or prediction makes the run fail (exit 2) with the count: a missing class is not a
+ * class, and dropping rows silently would change every rate. The driver state is bounded by cells =
+ * sensitive combinations × classes², at most {@link FairnessAnalysis#MAX_CELLS}.
  */
 public final class MulticlassAnalysis {
 
@@ -77,37 +75,57 @@ public final class MulticlassAnalysis {
   private static final String LABEL = "__assay_label";
   private static final String PREDICTION = "__assay_prediction";
 
-  private MulticlassAnalysis() {
-  }
+  private MulticlassAnalysis() {}
 
   /** Runs the family: one Spark job. */
   public static FairnessOutcome run(MulticlassInput in) {
     SliceColumns cells = SliceColumns.of(in.slices());
     Dataset<Row> data = cells.addTo(in.data());
     Column[] classes = classColumns(data, in.label(), in.prediction());
-    data = data.withColumn(LABEL, functions.coalesce(classes[0], functions.lit(FairnessAnalysis.MISSING)))
-        .withColumn(PREDICTION, functions.coalesce(classes[1], functions.lit(FairnessAnalysis.MISSING)));
+    data =
+        data.withColumn(
+                LABEL, functions.coalesce(classes[0], functions.lit(FairnessAnalysis.MISSING)))
+            .withColumn(
+                PREDICTION,
+                functions.coalesce(classes[1], functions.lit(FairnessAnalysis.MISSING)));
     List<Grouping> groupings = new ArrayList<>();
     for (Slice slice : in.slices()) {
       groupings.add(new Grouping(slice.name(), cells.cellColumns(slice, LABEL, PREDICTION)));
     }
     Grouping wholeGrouping = new Grouping("", List.of(LABEL, PREDICTION));
     groupings.add(wholeGrouping);
-    MulticlassAggregate aggregate = new MulticlassAggregate(Columns.named(in.label()),
-        Columns.named(in.prediction()));
+    MulticlassAggregate aggregate =
+        new MulticlassAggregate(Columns.named(in.label()), Columns.named(in.prediction()));
     List<GroupedStates> rows;
     try {
-      rows = SinglePassRunner.run(data, groupings, List.of(aggregate),
-          cells.limits(in.groups().maxGroups(),
-              Map.of(LABEL, in.label() + " (label)", PREDICTION, in.prediction() + " (prediction)")));
+      rows =
+          SinglePassRunner.run(
+              data,
+              groupings,
+              List.of(aggregate),
+              cells.limits(
+                  in.groups().maxGroups(),
+                  Map.of(
+                      LABEL,
+                      in.label() + " (label)",
+                      PREDICTION,
+                      in.prediction() + " (prediction)")));
     } catch (BadInputException e) {
       if (GroupLimit.exceeded(e)) {
         throw e;
       }
-      throw new BadInputException(e.getMessage() + " With fairness.task: multiclass the label ('"
-          + in.label() + "', " + in.at().label() + ") and prediction ('" + in.prediction() + "', "
-          + in.at().prediction() + ") classes are part of each cell: check that they hold classes, not"
-          + " identifiers or continuous numbers.");
+      throw new BadInputException(
+          e.getMessage()
+              + " With fairness.task: multiclass the label ('"
+              + in.label()
+              + "', "
+              + in.at().label()
+              + ") and prediction ('"
+              + in.prediction()
+              + "', "
+              + in.at().prediction()
+              + ") classes are part of each cell: check that they hold classes, not"
+              + " identifiers or continuous numbers.");
     }
 
     ClassConfusion whole = new ClassConfusion();
@@ -125,22 +143,43 @@ public final class MulticlassAnalysis {
       } else {
         List<String> group = key.subList(0, key.size() - 2);
         observedKeys.computeIfAbsent(row.grouping().name(), k -> new HashSet<>()).add(group);
-        groups.computeIfAbsent(row.grouping().name(), k -> new TreeMap<>())
+        groups
+            .computeIfAbsent(row.grouping().name(), k -> new TreeMap<>())
             .computeIfAbsent(SliceColumns.group(group), k -> new ClassConfusion())
             .add(label, prediction, s.n());
       }
     }
     if (all.n() == 0) {
-      throw new BadInputException("the current data set has no rows: there is nothing to audit."
-          + " Check data.current's path and filters.");
+      throw new BadInputException(
+          "the current data set has no rows: there is nothing to audit."
+              + " Check data.current's path and filters.");
     }
     if (all.missingLabel() > 0 || all.missingPrediction() > 0) {
-      String which = all.missingLabel() > 0 ? all.missingLabel() + " of " + all.n() + " rows have no"
-          + " label (column '" + in.label() + "', " + in.at().label() + ")"
-          : all.missingPrediction() + " of " + all.n() + " rows have no prediction (column '"
-          + in.prediction() + "', " + in.at().prediction() + ")";
-      throw new BadInputException(in.at().source() + ": " + which + "; with fairness.task: multiclass"
-          + " every row needs a class in both. Drop or fill those rows.");
+      String which =
+          all.missingLabel() > 0
+              ? all.missingLabel()
+                  + " of "
+                  + all.n()
+                  + " rows have no"
+                  + " label (column '"
+                  + in.label()
+                  + "', "
+                  + in.at().label()
+                  + ")"
+              : all.missingPrediction()
+                  + " of "
+                  + all.n()
+                  + " rows have no prediction (column '"
+                  + in.prediction()
+                  + "', "
+                  + in.at().prediction()
+                  + ")";
+      throw new BadInputException(
+          in.at().source()
+              + ": "
+              + which
+              + "; with fairness.task: multiclass"
+              + " every row needs a class in both. Drop or fill those rows.");
     }
     TreeSet<String> labelClasses = new TreeSet<>();
     TreeSet<String> predictionClasses = new TreeSet<>();
@@ -156,43 +195,83 @@ public final class MulticlassAnalysis {
     List<String> classList = List.copyOf(classSet);
 
     double z = WilsonInterval.z(in.confidence());
-    String level = new BigDecimal(in.confidence() * 100).round(new MathContext(4))
-        .stripTrailingZeros().toPlainString() + " %";
+    String level =
+        new BigDecimal(in.confidence() * 100)
+                .round(new MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString()
+            + " %";
     List<String> notes = new ArrayList<>();
-    notes.add("fairness.task is multiclass: label '" + in.label() + "' and prediction '"
-        + in.prediction() + "' are read as " + classList.size() + " classes (" + listed(classList)
-        + "); per group and class the one-vs-rest rates (class c positive, the others negative),"
-        + " per attribute and class the parity metrics, and per attribute the worst class"
-        + " (worst_class_*). Binary-only metrics (impact_ratio, Clarify, AUC, ...) are not computed.");
+    notes.add(
+        "fairness.task is multiclass: label '"
+            + in.label()
+            + "' and prediction '"
+            + in.prediction()
+            + "' are read as "
+            + classList.size()
+            + " classes ("
+            + listed(classList)
+            + "); per group and class the one-vs-rest rates (class c positive, the others negative),"
+            + " per attribute and class the parity metrics, and per attribute the worst class"
+            + " (worst_class_*). Binary-only metrics (impact_ratio, Clarify, AUC, ...) are not computed.");
     List<MetricResult> metrics = new ArrayList<>(group(Scope.DATASET, whole, classList, z, null));
     for (Slice slice : in.slices()) {
-      metrics.addAll(new Attribute(in, slice.name(), classList, z, level, notes)
-          .results(groups.getOrDefault(slice.name(), Map.of())));
+      metrics.addAll(
+          new Attribute(in, slice.name(), classList, z, level, notes)
+              .results(groups.getOrDefault(slice.name(), Map.of())));
     }
     for (Slice slice : in.slices()) {
       if (slice.columns().size() > 1) {
-        metrics.add(SliceSurvey.emptyCells(slice.name(), slice.columns().size(),
-            observedKeys.getOrDefault(slice.name(), Set.of()), notes));
+        metrics.add(
+            SliceSurvey.emptyCells(
+                slice.name(),
+                slice.columns().size(),
+                observedKeys.getOrDefault(slice.name(), Set.of()),
+                notes));
       }
     }
     return new FairnessOutcome(metrics, notes);
   }
 
-  private static void checkClassCount(MulticlassInput in, Set<String> labels, Set<String> predictions,
-                                      Set<String> union) {
+  private static void checkClassCount(
+      MulticlassInput in, Set<String> labels, Set<String> predictions, Set<String> union) {
     if (union.size() <= MAX_CLASSES) {
       return;
     }
-    String where = labels.size() > MAX_CLASSES ? in.at().label() + ": label column '" + in.label()
-        + "' has " + labels.size() + " distinct values"
-        : predictions.size() > MAX_CLASSES ? in.at().prediction() + ": prediction column '"
-        + in.prediction() + "' has " + predictions.size() + " distinct values"
-        : in.at().label() + ": label column '" + in.label() + "' and prediction column '"
-        + in.prediction() + "' (" + in.at().prediction() + ") have " + union.size()
-        + " distinct values together";
-    throw new BadInputException(where + " (" + listed(List.copyOf(union)) + "); fairness.task:"
-        + " multiclass allows at most " + MAX_CLASSES + " classes. Name columns that hold classes,"
-        + " or bucket the values (use fairness.task: regression for a numeric target).");
+    String where =
+        labels.size() > MAX_CLASSES
+            ? in.at().label()
+                + ": label column '"
+                + in.label()
+                + "' has "
+                + labels.size()
+                + " distinct values"
+            : predictions.size() > MAX_CLASSES
+                ? in.at().prediction()
+                    + ": prediction column '"
+                    + in.prediction()
+                    + "' has "
+                    + predictions.size()
+                    + " distinct values"
+                : in.at().label()
+                    + ": label column '"
+                    + in.label()
+                    + "' and prediction column '"
+                    + in.prediction()
+                    + "' ("
+                    + in.at().prediction()
+                    + ") have "
+                    + union.size()
+                    + " distinct values together";
+    throw new BadInputException(
+        where
+            + " ("
+            + listed(List.copyOf(union))
+            + "); fairness.task:"
+            + " multiclass allows at most "
+            + MAX_CLASSES
+            + " classes. Name columns that hold classes,"
+            + " or bucket the values (use fairness.task: regression for a numeric target).");
   }
 
   /** The first classes, for messages. */
@@ -203,14 +282,17 @@ public final class MulticlassAnalysis {
   }
 
   /**
-   * The label and prediction as class text: each cast to string, except that two numeric columns
-   * of different types with a fractional one are both read as doubles (1 and 1.0 are one class).
+   * The label and prediction as class text: each cast to string, except that two numeric columns of
+   * different types with a fractional one are both read as doubles (1 and 1.0 are one class).
    */
   static Column[] classColumns(Dataset<Row> data, String label, String prediction) {
     DataType l = typeOf(data, label);
     DataType p = typeOf(data, prediction);
-    boolean asDouble = l instanceof NumericType && p instanceof NumericType && !l.equals(p)
-        && (fractional(l) || fractional(p));
+    boolean asDouble =
+        l instanceof NumericType
+            && p instanceof NumericType
+            && !l.equals(p)
+            && (fractional(l) || fractional(p));
     Column lc = Columns.named(label);
     Column pc = Columns.named(prediction);
     if (asDouble) {
@@ -228,8 +310,11 @@ public final class MulticlassAnalysis {
   }
 
   private static DataType typeOf(Dataset<Row> data, String column) {
-    return Arrays.stream(data.schema().fields()).filter(f -> f.name().equals(column))
-        .map(StructField::dataType).findFirst().orElse(null);
+    return Arrays.stream(data.schema().fields())
+        .filter(f -> f.name().equals(column))
+        .map(StructField::dataType)
+        .findFirst()
+        .orElse(null);
   }
 
   private static boolean fractional(DataType t) {
@@ -237,16 +322,34 @@ public final class MulticlassAnalysis {
   }
 
   /** count, accuracy and the per-class rates of one group (or of the data set). */
-  static List<MetricResult> group(Scope scope, ClassConfusion m, List<String> classes, double z,
-                                  String note) {
+  static List<MetricResult> group(
+      Scope scope, ClassConfusion m, List<String> classes, double z, String note) {
     List<MetricResult> out = new ArrayList<>();
     out.add(new MetricResult.Computed(key("count", scope), m.n(), m.n(), null, null, null, note));
     Interval acc = WilsonInterval.of(m.correct(), m.n(), z);
-    out.add(new MetricResult.Computed(key("accuracy", scope), (double) m.correct() / m.n(), m.n(),
-        acc.low(), acc.high(), null, note));
-    out.add(new MetricResult.Computed(key("balanced_accuracy", scope), m.balancedAccuracy(), m.n(),
-        null, null, null, join(note, "mean recall over the " + m.labelledClasses() + " classes"
-        + " labelled in the group (scikit-learn balanced_accuracy_score); no interval")));
+    out.add(
+        new MetricResult.Computed(
+            key("accuracy", scope),
+            (double) m.correct() / m.n(),
+            m.n(),
+            acc.low(),
+            acc.high(),
+            null,
+            note));
+    out.add(
+        new MetricResult.Computed(
+            key("balanced_accuracy", scope),
+            m.balancedAccuracy(),
+            m.n(),
+            null,
+            null,
+            null,
+            join(
+                note,
+                "mean recall over the "
+                    + m.labelledClasses()
+                    + " classes"
+                    + " labelled in the group (scikit-learn balanced_accuracy_score); no interval")));
     for (String c : classes) {
       for (ClassRate rate : ClassRate.values()) {
         MetricKey k = key(rate.id(), scope.withClass(c));
@@ -255,7 +358,9 @@ public final class MulticlassAnalysis {
           out.add(new MetricResult.Undefined(k, m.n(), join(rate.undefinedReason(c), note)));
         } else {
           Interval ci = WilsonInterval.of(rate.numerator(m, c), d, z);
-          out.add(new MetricResult.Computed(k, rate.value(m, c), m.n(), ci.low(), ci.high(), null, note));
+          out.add(
+              new MetricResult.Computed(
+                  k, rate.value(m, c), m.n(), ci.low(), ci.high(), null, note));
         }
       }
     }
@@ -274,8 +379,13 @@ public final class MulticlassAnalysis {
     private final Map<String, ClassConfusion> eligible = new TreeMap<>();
     private String exclusion;
 
-    Attribute(MulticlassInput in, String attribute, List<String> classes, double z, String level,
-              List<String> notes) {
+    Attribute(
+        MulticlassInput in,
+        String attribute,
+        List<String> classes,
+        double z,
+        String level,
+        List<String> notes) {
       this.in = in;
       this.attribute = attribute;
       this.classes = classes;
@@ -286,10 +396,12 @@ public final class MulticlassAnalysis {
 
     List<MetricResult> results(Map<String, ClassConfusion> groups) {
       List<MetricResult> out = new ArrayList<>();
-      GroupSplit<ClassConfusion> split = GroupSplit.of(groups, ClassConfusion::n,
-          in.groups().minGroupSize(), "differences and ratios");
+      GroupSplit<ClassConfusion> split =
+          GroupSplit.of(
+              groups, ClassConfusion::n, in.groups().minGroupSize(), "differences and ratios");
       eligible.putAll(split.eligible());
-      groups.forEach((g, m) -> out.addAll(group(Scope.group(attribute, g), m, classes, z, split.note(m.n()))));
+      groups.forEach(
+          (g, m) -> out.addAll(group(Scope.group(attribute, g), m, classes, z, split.note(m.n()))));
       split.addNote(attribute, notes);
       exclusion = split.exclusion();
       Map<ClassDisparity, Map<String, MetricResult>> byClass = new LinkedHashMap<>();
@@ -325,12 +437,26 @@ public final class MulticlassAnalysis {
             values.add(Map.entry(e.getKey(), v));
           }
         }
-        String leftOut = undefined.isEmpty() ? null : rate.id() + " undefined (left out) for: "
-            + dev.assay.core.NameList.of(undefined);
+        String leftOut =
+            undefined.isEmpty()
+                ? null
+                : rate.id() + " undefined (left out) for: " + dev.assay.core.NameList.of(undefined);
         if (values.size() < 2) {
-          return new MetricResult.Undefined(k, null, join(join(d.id() + " is undefined for class " + c
-              + ": it needs at least two groups with a defined " + rate.id() + " and at least"
-              + " min_group_size rows; found " + values.size(), leftOut), exclusion));
+          return new MetricResult.Undefined(
+              k,
+              null,
+              join(
+                  join(
+                      d.id()
+                          + " is undefined for class "
+                          + c
+                          + ": it needs at least two groups with a defined "
+                          + rate.id()
+                          + " and at least"
+                          + " min_group_size rows; found "
+                          + values.size(),
+                      leftOut),
+                  exclusion));
         }
         Map.Entry<String, Double>[] extremes = extremes(values);
         Map.Entry<String, Double> min = extremes[0];
@@ -342,27 +468,71 @@ public final class MulticlassAnalysis {
         String method;
         if (!d.ratio()) {
           value = max.getValue() - min.getValue();
-          ci = NewcombeInterval.of(rate.numerator(hi, c), rate.denominator(hi, c),
-              rate.numerator(lo, c), rate.denominator(lo, c), z);
+          ci =
+              NewcombeInterval.of(
+                  rate.numerator(hi, c),
+                  rate.denominator(hi, c),
+                  rate.numerator(lo, c),
+                  rate.denominator(lo, c),
+                  z);
           method = level + " Newcombe interval of the difference of these two groups";
         } else if (max.getValue() == 0.0) {
-          return new MetricResult.Undefined(k, null, join(join(d.id() + " is undefined for class " + c
-              + ": every group has " + rate.id() + " 0 (0 ÷ 0)", leftOut), exclusion));
+          return new MetricResult.Undefined(
+              k,
+              null,
+              join(
+                  join(
+                      d.id()
+                          + " is undefined for class "
+                          + c
+                          + ": every group has "
+                          + rate.id()
+                          + " 0 (0 ÷ 0)",
+                      leftOut),
+                  exclusion));
         } else {
           value = min.getValue() / max.getValue();
-          ci = KatzInterval.of(rate.numerator(lo, c), rate.denominator(lo, c),
-              rate.numerator(hi, c), rate.denominator(hi, c), z);
-          method = level + " Katz interval of the ratio of these two groups"
-              + (ci == null ? " undefined: the lowest group's count is 0" : "");
+          ci =
+              KatzInterval.of(
+                  rate.numerator(lo, c),
+                  rate.denominator(lo, c),
+                  rate.numerator(hi, c),
+                  rate.denominator(hi, c),
+                  z);
+          method =
+              level
+                  + " Katz interval of the ratio of these two groups"
+                  + (ci == null ? " undefined: the lowest group's count is 0" : "");
         }
-        String note = rate.id() + ": highest " + max.getKey() + " (" + fmt(max.getValue()) + "), lowest "
-            + min.getKey() + " (" + fmt(min.getValue()) + "); " + method;
-        boolean worse = chosen == null || (d.ratio() ? value < chosen.number().getAsDouble()
-            : value > chosen.number().getAsDouble());
+        String note =
+            rate.id()
+                + ": highest "
+                + max.getKey()
+                + " ("
+                + fmt(max.getValue())
+                + "), lowest "
+                + min.getKey()
+                + " ("
+                + fmt(min.getValue())
+                + "); "
+                + method;
+        boolean worse =
+            chosen == null
+                || (d.ratio()
+                    ? value < chosen.number().getAsDouble()
+                    : value > chosen.number().getAsDouble());
         if (worse) {
-          chosen = new MetricResult.Computed(k, value, null, ci == null ? null : ci.low(),
-              ci == null ? null : ci.high(), null, join(join(note, leftOut), exclusion),
-              max.getKey(), min.getKey());
+          chosen =
+              new MetricResult.Computed(
+                  k,
+                  value,
+                  null,
+                  ci == null ? null : ci.low(),
+                  ci == null ? null : ci.high(),
+                  null,
+                  join(join(note, leftOut), exclusion),
+                  max.getKey(),
+                  min.getKey());
         }
       }
       return chosen;
@@ -372,9 +542,14 @@ public final class MulticlassAnalysis {
     private MetricResult accuracyDifference() {
       MetricKey k = key("accuracy_difference", Scope.attribute(attribute));
       if (eligible.size() < 2) {
-        return new MetricResult.Undefined(k, null, join("accuracy_difference is undefined: it needs"
-            + " at least two groups with at least min_group_size rows; found " + eligible.size(),
-            exclusion));
+        return new MetricResult.Undefined(
+            k,
+            null,
+            join(
+                "accuracy_difference is undefined: it needs"
+                    + " at least two groups with at least min_group_size rows; found "
+                    + eligible.size(),
+                exclusion));
       }
       List<Map.Entry<String, Double>> values = new ArrayList<>();
       eligible.forEach((g, m) -> values.add(Map.entry(g, accuracy(m))));
@@ -384,35 +559,76 @@ public final class MulticlassAnalysis {
       ClassConfusion h = eligible.get(hi);
       ClassConfusion l = eligible.get(lo);
       Interval ci = NewcombeInterval.of(h.correct(), h.n(), l.correct(), l.n(), z);
-      return new MetricResult.Computed(k, accuracy(h) - accuracy(l), null, ci.low(), ci.high(), null,
-          join("accuracy: highest " + hi + " (" + fmt(accuracy(h)) + "), lowest " + lo + " ("
-              + fmt(accuracy(l)) + "); " + level + " Newcombe interval of the difference of these"
-              + " two groups", exclusion), hi, lo);
+      return new MetricResult.Computed(
+          k,
+          accuracy(h) - accuracy(l),
+          null,
+          ci.low(),
+          ci.high(),
+          null,
+          join(
+              "accuracy: highest "
+                  + hi
+                  + " ("
+                  + fmt(accuracy(h))
+                  + "), lowest "
+                  + lo
+                  + " ("
+                  + fmt(accuracy(l))
+                  + "); "
+                  + level
+                  + " Newcombe interval of the difference of these"
+                  + " two groups",
+              exclusion),
+          hi,
+          lo);
     }
 
     /**
-     * balanced_accuracy_difference: max − min of the groups' {@link ClassConfusion#balancedAccuracy()}
-     * over the groups with at least min_group_size rows (Fairlearn's {@code difference()} of
-     * scikit-learn's {@code balanced_accuracy_score}). Range [0, 1], 0 is parity, lower is better;
-     * undefined with fewer than two such groups. No interval: a mean of recalls over classes of
-     * different sizes is not a single proportion, so Newcombe's interval does not apply.
+     * balanced_accuracy_difference: max − min of the groups' {@link
+     * ClassConfusion#balancedAccuracy()} over the groups with at least min_group_size rows
+     * (Fairlearn's {@code difference()} of scikit-learn's {@code balanced_accuracy_score}). Range
+     * [0, 1], 0 is parity, lower is better; undefined with fewer than two such groups. No interval:
+     * a mean of recalls over classes of different sizes is not a single proportion, so Newcombe's
+     * interval does not apply.
      */
     private MetricResult balancedAccuracyDifference() {
       MetricKey k = key("balanced_accuracy_difference", Scope.attribute(attribute));
       if (eligible.size() < 2) {
-        return new MetricResult.Undefined(k, null, join("balanced_accuracy_difference is undefined:"
-            + " it needs at least two groups with at least min_group_size rows; found "
-            + eligible.size(), exclusion));
+        return new MetricResult.Undefined(
+            k,
+            null,
+            join(
+                "balanced_accuracy_difference is undefined:"
+                    + " it needs at least two groups with at least min_group_size rows; found "
+                    + eligible.size(),
+                exclusion));
       }
       List<Map.Entry<String, Double>> values = new ArrayList<>();
       eligible.forEach((g, m) -> values.add(Map.entry(g, m.balancedAccuracy())));
       Map.Entry<String, Double>[] extremes = extremes(values);
       Map.Entry<String, Double> lo = extremes[0];
       Map.Entry<String, Double> hi = extremes[1];
-      return new MetricResult.Computed(k, hi.getValue() - lo.getValue(), null, null, null, null,
-          join("balanced_accuracy: highest " + hi.getKey() + " (" + fmt(hi.getValue()) + "), lowest "
-              + lo.getKey() + " (" + fmt(lo.getValue()) + "); no interval", exclusion),
-          hi.getKey(), lo.getKey());
+      return new MetricResult.Computed(
+          k,
+          hi.getValue() - lo.getValue(),
+          null,
+          null,
+          null,
+          null,
+          join(
+              "balanced_accuracy: highest "
+                  + hi.getKey()
+                  + " ("
+                  + fmt(hi.getValue())
+                  + "), lowest "
+                  + lo.getKey()
+                  + " ("
+                  + fmt(lo.getValue())
+                  + "); no interval",
+              exclusion),
+          hi.getKey(),
+          lo.getKey());
     }
 
     /**
@@ -422,10 +638,14 @@ public final class MulticlassAnalysis {
     @SuppressWarnings("unchecked")
     private static Map.Entry<String, Double>[] extremes(List<Map.Entry<String, Double>> values) {
       List<Map.Entry<String, Double>> sorted = new ArrayList<>(values);
-      sorted.sort(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
-      Map.Entry<String, Double> max = sorted.subList(1, sorted.size()).stream()
-          .max(Comparator.comparing(Map.Entry<String, Double>::getValue)
-              .thenComparing(Map.Entry.<String, Double>comparingByKey().reversed())).orElseThrow();
+      sorted.sort(
+          Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+      Map.Entry<String, Double> max =
+          sorted.subList(1, sorted.size()).stream()
+              .max(
+                  Comparator.comparing(Map.Entry<String, Double>::getValue)
+                      .thenComparing(Map.Entry.<String, Double>comparingByKey().reversed()))
+              .orElseThrow();
       return new Map.Entry[] {sorted.get(0), max};
     }
 
@@ -445,7 +665,8 @@ public final class MulticlassAnalysis {
       List<String> undefined = new ArrayList<>();
       for (Map.Entry<String, MetricResult> e : perClass.entrySet()) {
         if (e.getValue() instanceof MetricResult.Computed c) {
-          if (worst == null || (d.ratio() ? c.value() < worst.value() : c.value() > worst.value())) {
+          if (worst == null
+              || (d.ratio() ? c.value() < worst.value() : c.value() > worst.value())) {
             worst = c;
             worstClass = e.getKey();
           }
@@ -454,17 +675,40 @@ public final class MulticlassAnalysis {
         }
       }
       if (worst == null) {
-        return new MetricResult.Undefined(k, null, join(d.worstId() + " is undefined: " + d.id()
-            + " is undefined for every class (" + dev.assay.core.NameList.of(undefined) + ")", exclusion));
+        return new MetricResult.Undefined(
+            k,
+            null,
+            join(
+                d.worstId()
+                    + " is undefined: "
+                    + d.id()
+                    + " is undefined for every class ("
+                    + dev.assay.core.NameList.of(undefined)
+                    + ")",
+                exclusion));
       }
       String note = worst.note();
       int at = note.indexOf(": highest ");
       String named = note.substring(0, at) + " of class " + worstClass + note.substring(at);
-      String summary = String.format(Locale.ROOT, "worst of %d classes at class %s", perClass.size()
-          - undefined.size(), worstClass)
-          + (undefined.isEmpty() ? "" : "; undefined (left out) for class " + dev.assay.core.NameList.of(undefined));
-      return new MetricResult.Computed(k, worst.value(), null, worst.ciLow(), worst.ciHigh(), null,
-          named + "; " + summary, worst.maxGroup(), worst.minGroup());
+      String summary =
+          String.format(
+                  Locale.ROOT,
+                  "worst of %d classes at class %s",
+                  perClass.size() - undefined.size(),
+                  worstClass)
+              + (undefined.isEmpty()
+                  ? ""
+                  : "; undefined (left out) for class " + dev.assay.core.NameList.of(undefined));
+      return new MetricResult.Computed(
+          k,
+          worst.value(),
+          null,
+          worst.ciLow(),
+          worst.ciHigh(),
+          null,
+          named + "; " + summary,
+          worst.maxGroup(),
+          worst.minGroup());
     }
   }
 }

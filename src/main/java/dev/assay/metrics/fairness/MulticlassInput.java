@@ -15,8 +15,14 @@ import org.apache.spark.sql.Row;
  * @param groups which groups are compared (too small ones are left out of differences and ratios)
  * @param confidence the level of the Wilson, Newcombe and Katz intervals
  */
-public record MulticlassInput(Dataset<Row> data, String label, String prediction, List<Slice> slices,
-                              SpecPlaces at, GroupOptions groups, double confidence) {
+public record MulticlassInput(
+    Dataset<Row> data,
+    String label,
+    String prediction,
+    List<Slice> slices,
+    SpecPlaces at,
+    GroupOptions groups,
+    double confidence) {
 
   public MulticlassInput {
     slices = List.copyOf(slices);
@@ -29,6 +35,5 @@ public record MulticlassInput(Dataset<Row> data, String label, String prediction
    * @param label the spec's {@code file:line} of {@code columns.label}
    * @param prediction the spec's {@code file:line} of {@code columns.prediction}
    */
-  public record SpecPlaces(String source, String label, String prediction) {
-  }
+  public record SpecPlaces(String source, String label, String prediction) {}
 }

@@ -15,7 +15,7 @@ public record MulticlassState(long n, long missingLabel, long missingPrediction)
 
   /** The state of the union of the two row sets. */
   public MulticlassState merge(MulticlassState o) {
-    return new MulticlassState(n + o.n, missingLabel + o.missingLabel,
-        missingPrediction + o.missingPrediction);
+    return new MulticlassState(
+        n + o.n, missingLabel + o.missingLabel, missingPrediction + o.missingPrediction);
   }
 }

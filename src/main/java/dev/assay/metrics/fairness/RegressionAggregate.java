@@ -7,9 +7,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * Builds a {@link RegressionState} per group with built-in aggregates only ({@code count},
- * {@code count_if}, {@code sum}; no UDF). Sums run over the rows whose label and prediction are
- * both present and not NaN; the others are counted so the analysis can reject them.
+ * Builds a {@link RegressionState} per group with built-in aggregates only ({@code count}, {@code
+ * count_if}, {@code sum}; no UDF). Sums run over the rows whose label and prediction are both
+ * present and not NaN; the others are counted so the analysis can reject them.
  *
  * @param label the label as a double
  * @param prediction the prediction as a double
@@ -19,8 +19,12 @@ public record RegressionAggregate(Column label, Column prediction)
 
   @Override
   public List<Column> aggregates() {
-    Column usable = label.isNotNull().and(prediction.isNotNull())
-        .and(functions.not(functions.isnan(label))).and(functions.not(functions.isnan(prediction)));
+    Column usable =
+        label
+            .isNotNull()
+            .and(prediction.isNotNull())
+            .and(functions.not(functions.isnan(label)))
+            .and(functions.not(functions.isnan(prediction)));
     Column error = prediction.minus(label);
     return List.of(
         functions.count(functions.lit(1)),
@@ -44,8 +48,14 @@ public record RegressionAggregate(Column label, Column prediction)
 
   @Override
   public RegressionState read(Row row, int offset) {
-    return new RegressionState(row.getLong(offset), row.getLong(offset + 1), row.getDouble(offset + 2),
-        row.getDouble(offset + 3), row.getDouble(offset + 4), row.getDouble(offset + 5),
-        row.getDouble(offset + 6), row.getDouble(offset + 7));
+    return new RegressionState(
+        row.getLong(offset),
+        row.getLong(offset + 1),
+        row.getDouble(offset + 2),
+        row.getDouble(offset + 3),
+        row.getDouble(offset + 4),
+        row.getDouble(offset + 5),
+        row.getDouble(offset + 6),
+        row.getDouble(offset + 7));
   }
 }

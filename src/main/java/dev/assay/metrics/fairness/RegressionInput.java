@@ -16,17 +16,28 @@ import org.apache.spark.sql.Row;
  *     against which ({@code *_vs_ref})
  * @param confidence the level of the t intervals, in (0, 1)
  */
-public record RegressionInput(Dataset<Row> data, String label, String prediction, List<Slice> slices,
-                              String source, GroupOptions groups, double confidence) {
+public record RegressionInput(
+    Dataset<Row> data,
+    String label,
+    String prediction,
+    List<Slice> slices,
+    String source,
+    GroupOptions groups,
+    double confidence) {
 
   public RegressionInput {
     slices = List.copyOf(slices);
   }
 
   /** An input with 95 % intervals, no reference groups and the default group limit. */
-  public static RegressionInput of(Dataset<Row> data, String label, String prediction,
-                                   List<Slice> slices, int minGroupSize, String source) {
-    return new RegressionInput(data, label, prediction, slices, source,
-        GroupOptions.minSize(minGroupSize), 0.95);
+  public static RegressionInput of(
+      Dataset<Row> data,
+      String label,
+      String prediction,
+      List<Slice> slices,
+      int minGroupSize,
+      String source) {
+    return new RegressionInput(
+        data, label, prediction, slices, source, GroupOptions.minSize(minGroupSize), 0.95);
   }
 }

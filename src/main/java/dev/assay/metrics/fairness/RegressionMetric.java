@@ -4,38 +4,41 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The per-group regression fairness metrics (with {@code fairness.task: regression}), each a sum of
- * a {@link RegressionState} divided by the group's rows, as Fairlearn's
- * {@code MetricFrame(metrics={"mae": sklearn.metrics.mean_absolute_error, ...},
- * sensitive_features=...)} computes them per group; the between-group metric
- * {@code <id>_difference} is max − min over the groups with at least {@code min_group_size} rows,
- * Fairlearn's {@code MetricFrame.difference(method="between_groups")}. A group always has at least
- * one row (groups come from the data), so the per-group values are always defined; a difference
- * needs two eligible groups, else it is undefined with a reason.
+ * a {@link RegressionState} divided by the group's rows, as Fairlearn's {@code
+ * MetricFrame(metrics={"mae": sklearn.metrics.mean_absolute_error, ...}, sensitive_features=...)}
+ * computes them per group; the between-group metric {@code <id>_difference} is max − min over the
+ * groups with at least {@code min_group_size} rows, Fairlearn's {@code
+ * MetricFrame.difference(method="between_groups")}. A group always has at least one row (groups
+ * come from the data), so the per-group values are always defined; a difference needs two eligible
+ * groups, else it is undefined with a reason.
  *
  * <p>Every metric but {@code rmse} is a mean of a per-row quantity x whose Σx and Σx² the state
- * holds, so it gets Student's t interval ({@link #interval}, {@link MeanInterval}) in
- * {@code ci_low}/{@code ci_high}; {@code rmse} has none.
+ * holds, so it gets Student's t interval ({@link #interval}, {@link MeanInterval}) in {@code
+ * ci_low}/{@code ci_high}; {@code rmse} has none.
  */
 public enum RegressionMetric {
   /**
    * Σ prediction / n: the group's mean prediction (range: that of the prediction; neither side is
    * better). Its difference, {@code mean_prediction_difference}, is the regression analogue of
-   * demographic parity (Agarwal, Dudík and Wu, "Fair Regression", ICML 2019, statistical parity
-   * for a real-valued prediction compared by its mean); 0 is parity.
+   * demographic parity (Agarwal, Dudík and Wu, "Fair Regression", ICML 2019, statistical parity for
+   * a real-valued prediction compared by its mean); 0 is parity.
    */
-  MEAN_PREDICTION("mean_prediction", RegressionState::predictionSum, false,
+  MEAN_PREDICTION(
+      "mean_prediction",
+      RegressionState::predictionSum,
+      false,
       RegressionState::predictionSquareSum),
   /** Σ label / n: the group's mean label (the outcome base rate; neither side is better). */
   MEAN_LABEL("mean_label", RegressionState::labelSum, false, RegressionState::labelSquareSum),
   /**
    * Mean signed error Σ (prediction − label) / n, the group's bias: positive means the model
    * over-predicts for the group, negative under-predicts; range (−∞, ∞), 0 is unbiased (the "mean
-   * error" / "bias" of forecast verification; sklearn has no function for it, it is
-   * {@code mean(y_pred - y_true)}). Σe = Σ prediction − Σ label. {@code mean_error_difference}:
-   * max − min over groups, 0 is parity.
+   * error" / "bias" of forecast verification; sklearn has no function for it, it is {@code
+   * mean(y_pred - y_true)}). Σe = Σ prediction − Σ label. {@code mean_error_difference}: max − min
+   * over groups, 0 is parity.
    */
-  MEAN_ERROR("mean_error", s -> s.predictionSum() - s.labelSum(), false,
-      RegressionState::squaredErrorSum),
+  MEAN_ERROR(
+      "mean_error", s -> s.predictionSum() - s.labelSum(), false, RegressionState::squaredErrorSum),
   /**
    * Mean absolute error Σ |prediction − label| / n, sklearn's {@code mean_absolute_error}; range
    * [0, ∞), lower is better. {@code mae_difference} (0 is parity) is Fairlearn's bounded group loss
@@ -43,8 +46,8 @@ public enum RegressionMetric {
    */
   MAE("mae", RegressionState::absoluteErrorSum, false, RegressionState::squaredErrorSum),
   /**
-   * Root mean squared error √(Σ (prediction − label)² / n), the square root of sklearn's
-   * {@code mean_squared_error}; range [0, ∞), lower is better. {@code rmse_difference}: 0 is parity.
+   * Root mean squared error √(Σ (prediction − label)² / n), the square root of sklearn's {@code
+   * mean_squared_error}; range [0, ∞), lower is better. {@code rmse_difference}: 0 is parity.
    */
   RMSE("rmse", RegressionState::squaredErrorSum, true, null);
 
@@ -53,15 +56,21 @@ public enum RegressionMetric {
   private final boolean root;
   private final ToDoubleFunction<RegressionState> squareSum;
 
-  RegressionMetric(String id, ToDoubleFunction<RegressionState> sum, boolean root,
-                   ToDoubleFunction<RegressionState> squareSum) {
+  RegressionMetric(
+      String id,
+      ToDoubleFunction<RegressionState> sum,
+      boolean root,
+      ToDoubleFunction<RegressionState> squareSum) {
     this.id = id;
     this.sum = sum;
     this.root = root;
     this.squareSum = squareSum;
   }
 
-  /** Whether the value is a mean of a per-row quantity x with Σx² in the state (a t interval applies). */
+  /**
+   * Whether the value is a mean of a per-row quantity x with Σx² in the state (a t interval
+   * applies).
+   */
   public boolean isMean() {
     return squareSum != null;
   }
@@ -72,8 +81,8 @@ public enum RegressionMetric {
   }
 
   /**
-   * Σx² of the per-row quantity: Σp², Σy², and Σe² for both the signed and the absolute error
-   * (|e|² = e²). Only for {@link #isMean()} metrics.
+   * Σx² of the per-row quantity: Σp², Σy², and Σe² for both the signed and the absolute error (|e|²
+   * = e²). Only for {@link #isMean()} metrics.
    */
   double squareSum(RegressionState s) {
     return squareSum.applyAsDouble(s);

@@ -8,9 +8,9 @@ import java.util.TreeMap;
  * One group's rows counted by score key: key k = floor(score · {@value #RESOLUTION}), so a key
  * covers scores in [k / 10³, (k + 1) / 10³). Each key holds the {@link ConfusionState} of its rows
  * (rows, label positives, the exact score sum), so label-negatives are {@code n − labelPositive}.
- * The keys come from the same one-pass aggregation as every other fairness state (the key is
- * one more cell column, and each slice gets a grouping with the key added), so the state grows with the distinct keys in a group —
- * at most 1,001 for a probability — never with rows.
+ * The keys come from the same one-pass aggregation as every other fairness state (the key is one
+ * more cell column, and each slice gets a grouping with the key added), so the state grows with the
+ * distinct keys in a group — at most 1,001 for a probability — never with rows.
  *
  * @param keys the states by key, ascending
  */

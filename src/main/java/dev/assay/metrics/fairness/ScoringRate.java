@@ -19,15 +19,14 @@ import java.util.Map;
  *
  * <p><b>Resolution.</b> Keys are floor(score · 10³). When the two middle rows fall in different
  * keys, a row is above the raw median exactly when its key is above the keyed one, so the rate is
- * exact. When both fall in the same key k (always, for an odd count), the rows of key k are
- * counted as not above: exact when scores have at most three decimals (every row of key k then
- * equals the median); otherwise the true rate can be higher by at most
- * {@link #bound} = (rows of the group in key k) / (scored rows of the group), never lower.
+ * exact. When both fall in the same key k (always, for an odd count), the rows of key k are counted
+ * as not above: exact when scores have at most three decimals (every row of key k then equals the
+ * median); otherwise the true rate can be higher by at most {@link #bound} = (rows of the group in
+ * key k) / (scored rows of the group), never lower.
  */
 public final class ScoringRate {
 
-  private ScoringRate() {
-  }
+  private ScoringRate() {}
 
   /**
    * The sample median in keys, kept as the two middle keys so the comparison stays in integers.
@@ -56,8 +55,10 @@ public final class ScoringRate {
 
   /** The median for a note, e.g. {@code 4} or {@code 0.5125}. */
   static String medianText(Median m) {
-    return new java.math.BigDecimal(m.low() + m.high()).divide(
-        java.math.BigDecimal.valueOf(2 * ScoreHistogram.RESOLUTION)).stripTrailingZeros().toPlainString();
+    return new java.math.BigDecimal(m.low() + m.high())
+        .divide(java.math.BigDecimal.valueOf(2 * ScoreHistogram.RESOLUTION))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   /** The median of a histogram's rows, or null when it has none. */
@@ -66,8 +67,8 @@ public final class ScoringRate {
     if (n == 0) {
       return null;
     }
-    long lowRank = (n + 1) / 2;  // 1-based rank of the lower middle row
-    long highRank = n / 2 + 1;   // of the upper one (the same row when n is odd)
+    long lowRank = (n + 1) / 2; // 1-based rank of the lower middle row
+    long highRank = n / 2 + 1; // of the upper one (the same row when n is odd)
     Long low = null;
     Long high = null;
     long seen = 0;

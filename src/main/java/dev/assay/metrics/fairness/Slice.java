@@ -4,8 +4,8 @@ import dev.assay.core.Scope;
 import java.util.List;
 
 /**
- * A way to split the data into groups: one sensitive attribute, or an intersection of several.
- * Its name is the attribute, or the intersection's attributes joined with {@code " & "}.
+ * A way to split the data into groups: one sensitive attribute, or an intersection of several. Its
+ * name is the attribute, or the intersection's attributes joined with {@code " & "}.
  */
 public record Slice(List<String> columns) {
 

@@ -37,16 +37,21 @@ final class SliceColumns {
   Dataset<Row> addTo(Dataset<Row> data) {
     Dataset<Row> out = data;
     for (int i = 0; i < columns.size(); i++) {
-      out = out.withColumn(GroupLimit.groupColumn(i), functions.coalesce(
-          Columns.named(columns.get(i)).cast("string"), functions.lit(FairnessAnalysis.MISSING)));
+      out =
+          out.withColumn(
+              GroupLimit.groupColumn(i),
+              functions.coalesce(
+                  Columns.named(columns.get(i)).cast("string"),
+                  functions.lit(FairnessAnalysis.MISSING)));
     }
     return out;
   }
 
   /** The internal group columns of {@code slice}, then {@code more} cell columns. */
   List<String> cellColumns(Slice slice, String... more) {
-    List<String> out = new ArrayList<>(slice.columns().stream()
-        .map(c -> GroupLimit.groupColumn(columns.indexOf(c))).toList());
+    List<String> out =
+        new ArrayList<>(
+            slice.columns().stream().map(c -> GroupLimit.groupColumn(columns.indexOf(c))).toList());
     out.addAll(List.of(more));
     return out;
   }
@@ -72,8 +77,13 @@ final class SliceColumns {
 
   /** The whole data set's row; empty input gives no cell at all, so no such row: exit 2. */
   static GroupedStates whole(List<GroupedStates> rows) {
-    return rows.stream().filter(r -> r.grouping().columns().isEmpty()).findFirst()
-        .orElseThrow(() -> new BadInputException("the current data set has no rows: there is nothing"
-            + " to audit. Check data.current's path and filters."));
+    return rows.stream()
+        .filter(r -> r.grouping().columns().isEmpty())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new BadInputException(
+                    "the current data set has no rows: there is nothing"
+                        + " to audit. Check data.current's path and filters."));
   }
 }

@@ -20,14 +20,14 @@ import java.util.TreeSet;
  *       attributes' observed values — the values each attribute takes in the intersection's groups
  *       — that have no row at all. Range [0, Π values − 1]; 0 means every combination occurs. The
  *       note lists the first {@value #LISTED} empty combinations in lexicographic order. A model
- *       audited on such data says nothing about those people.</li>
+ *       audited on such data says nothing about those people.
  *   <li>{@code worst_slice_rank} (per group): with {@code fairness.top_k: k}, the k worst groups
  *       over every attribute and intersection by the per-group metric {@code fairness.rank_by}
  *       (default {@code selection_rate}), among groups with at least min_group_size rows and a
- *       defined value; 1 is the worst. Worst is the highest value for the error rates
- *       ({@code false_positive_rate}, {@code false_negative_rate}), the lowest favourable rate for
- *       {@code selection_rate} (the highest selection rate when the favourable prediction is the
- *       negative one), and the lowest value for every other rate. Ties by name.</li>
+ *       defined value; 1 is the worst. Worst is the highest value for the error rates ({@code
+ *       false_positive_rate}, {@code false_negative_rate}), the lowest favourable rate for {@code
+ *       selection_rate} (the highest selection rate when the favourable prediction is the negative
+ *       one), and the lowest value for every other rate. Ties by name.
  * </ul>
  */
 final class SliceSurvey {
@@ -35,15 +35,15 @@ final class SliceSurvey {
   /** How many empty combinations a note names. */
   static final int LISTED = 20;
 
-  private SliceSurvey() {
-  }
+  private SliceSurvey() {}
 
   /**
    * The empty cells of one intersection.
    *
    * @param observed the key lists of its groups (one value per attribute)
    */
-  static MetricResult emptyCells(String attribute, int width, Set<List<String>> observed, List<String> notes) {
+  static MetricResult emptyCells(
+      String attribute, int width, Set<List<String>> observed, List<String> notes) {
     List<List<String>> values = new ArrayList<>();
     for (int i = 0; i < width; i++) {
       TreeSet<String> v = new TreeSet<>();
@@ -77,39 +77,65 @@ final class SliceSurvey {
       }
       done = i < 0;
     }
-    String note = empty == 0 ? "every one of the " + (long) combinations + " combinations of observed values has rows"
-        : (long) empty + " of " + (long) combinations + " combinations of observed values have no row: "
-            + String.join(", ", listed) + (empty > listed.size() ? ", ..." : "");
+    String note =
+        empty == 0
+            ? "every one of the "
+                + (long) combinations
+                + " combinations of observed values has rows"
+            : (long) empty
+                + " of "
+                + (long) combinations
+                + " combinations of observed values have no row: "
+                + String.join(", ", listed)
+                + (empty > listed.size() ? ", ..." : "");
     if (empty > 0) {
       notes.add(attribute + ": " + note + ".");
     }
-    return new MetricResult.Computed(key("empty_intersection_cells", Scope.attribute(attribute)), empty,
-        (long) combinations, null, null, null, note);
+    return new MetricResult.Computed(
+        key("empty_intersection_cells", Scope.attribute(attribute)),
+        empty,
+        (long) combinations,
+        null,
+        null,
+        null,
+        note);
   }
 
   /** A group of some slice, for ranking. */
-  record Candidate(String attribute, String group, double value, long n) {
-  }
+  record Candidate(String attribute, String group, double value, long n) {}
 
   /** The {@code k} worst groups by {@code metric}, as {@code worst_slice_rank} results. */
-  static List<MetricResult> worst(AnalysisContext c, Map<String, Map<String, ConfusionState>> slices,
-                                  int k, GroupMetric metric, List<String> notes) {
+  static List<MetricResult> worst(
+      AnalysisContext c,
+      Map<String, Map<String, ConfusionState>> slices,
+      int k,
+      GroupMetric metric,
+      List<String> notes) {
     if (k <= 0 || !metric.computable(c.hasLabel(), c.in().hasPrediction())) {
       if (k > 0) {
-        notes.add("top_k: " + metric.id() + " needs a " + (c.hasLabel() ? "prediction" : "label")
-            + ", so no worst slices are listed.");
+        notes.add(
+            "top_k: "
+                + metric.id()
+                + " needs a "
+                + (c.hasLabel() ? "prediction" : "label")
+                + ", so no worst slices are listed.");
       }
       return List.of();
     }
-    boolean higherIsWorse = metric == GroupMetric.FALSE_POSITIVE_RATE || metric == GroupMetric.FALSE_NEGATIVE_RATE
-        || (metric == GroupMetric.SELECTION_RATE && !c.in().outcomes().favourableIsPositive());
+    boolean higherIsWorse =
+        metric == GroupMetric.FALSE_POSITIVE_RATE
+            || metric == GroupMetric.FALSE_NEGATIVE_RATE
+            || (metric == GroupMetric.SELECTION_RATE && !c.in().outcomes().favourableIsPositive());
     List<Candidate> all = new ArrayList<>();
-    slices.forEach((attribute, groups) -> groups.forEach((g, s) -> {
-      double v = metric.value(s);
-      if (s.n() >= c.in().groups().minGroupSize() && !Double.isNaN(v)) {
-        all.add(new Candidate(attribute, g, v, s.n()));
-      }
-    }));
+    slices.forEach(
+        (attribute, groups) ->
+            groups.forEach(
+                (g, s) -> {
+                  double v = metric.value(s);
+                  if (s.n() >= c.in().groups().minGroupSize() && !Double.isNaN(v)) {
+                    all.add(new Candidate(attribute, g, v, s.n()));
+                  }
+                }));
     Comparator<Candidate> order = Comparator.comparingDouble(Candidate::value);
     if (higherIsWorse) {
       order = order.reversed();
@@ -121,13 +147,35 @@ final class SliceSurvey {
     for (int i = 0; i < Math.min(k, all.size()); i++) {
       Candidate x = all.get(i);
       String desc = metric.id() + " " + fmt(x.value()) + " (n=" + x.n() + ")";
-      out.add(new MetricResult.Computed(key("worst_slice_rank", Scope.group(x.attribute(), x.group())),
-          i + 1, x.n(), null, null, null, "rank " + (i + 1) + " of the " + k + " worst groups by "
-          + metric.id() + (higherIsWorse ? " (highest first)" : " (lowest first)") + ": " + desc));
+      out.add(
+          new MetricResult.Computed(
+              key("worst_slice_rank", Scope.group(x.attribute(), x.group())),
+              i + 1,
+              x.n(),
+              null,
+              null,
+              null,
+              "rank "
+                  + (i + 1)
+                  + " of the "
+                  + k
+                  + " worst groups by "
+                  + metric.id()
+                  + (higherIsWorse ? " (highest first)" : " (lowest first)")
+                  + ": "
+                  + desc));
       text.add((i + 1) + ". " + x.attribute() + " = " + x.group() + ": " + desc);
     }
-    notes.add("Worst " + out.size() + " slices by " + metric.id() + " (groups with at least "
-        + c.in().groups().minGroupSize() + " rows): " + String.join("; ", text) + ".");
+    notes.add(
+        "Worst "
+            + out.size()
+            + " slices by "
+            + metric.id()
+            + " (groups with at least "
+            + c.in().groups().minGroupSize()
+            + " rows): "
+            + String.join("; ", text)
+            + ".");
     return out;
   }
 }

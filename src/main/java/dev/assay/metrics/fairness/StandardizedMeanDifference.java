@@ -27,24 +27,23 @@ import java.util.Map;
  * </pre>
  *
  * over each group's non-null scores, from the {@link ConfusionState} score sum and sum of squares
- * of the same one-pass aggregation. Range (−∞, ∞); 0 is parity; the sign says which side is
- * higher, so whether negative is adverse depends on the score (for a higher-is-better score a
- * negative SMD is adverse). Cohen's conventions: |d| 0.2 small, 0.5 medium, 0.8 large.
+ * of the same one-pass aggregation. Range (−∞, ∞); 0 is parity; the sign says which side is higher,
+ * so whether negative is adverse depends on the score (for a higher-is-better score a negative SMD
+ * is adverse). Cohen's conventions: |d| 0.2 small, 0.5 medium, 0.8 large.
  *
  * <p>The reference r is {@code fairness.reference_group} of the attribute when named, otherwise the
- * group with the highest mean score among the groups with at least {@code min_group_size} rows
- * (the most favoured, if a higher score is better; name the reference group when it is not).
- * Undefined when a group has no score, when the two groups together have fewer than 3 scores, or
- * when the pooled SD is 0. Precision: the variance comes from Σx² − (Σx)²/n in doubles, which loses
- * about log10(mean²/variance) of the 16 significant digits — negligible for scores, whose spread
- * is not tiny against their mean.
+ * group with the highest mean score among the groups with at least {@code min_group_size} rows (the
+ * most favoured, if a higher score is better; name the reference group when it is not). Undefined
+ * when a group has no score, when the two groups together have fewer than 3 scores, or when the
+ * pooled SD is 0. Precision: the variance comes from Σx² − (Σx)²/n in doubles, which loses about
+ * log10(mean²/variance) of the 16 significant digits — negligible for scores, whose spread is not
+ * tiny against their mean.
  */
 final class StandardizedMeanDifference {
 
   static final String NAME = "standardized_mean_difference";
 
-  private StandardizedMeanDifference() {
-  }
+  private StandardizedMeanDifference() {}
 
   /** The sample variance of a group's scores, NaN with fewer than 2 scores. */
   static double variance(ConfusionState s) {
@@ -66,13 +65,17 @@ final class StandardizedMeanDifference {
     if (ng == 0 || nr == 0 || ng + nr < 3) {
       return Double.NaN;
     }
-    double sumSquares = (ng > 1 ? (ng - 1) * variance(g) : 0.0) + (nr > 1 ? (nr - 1) * variance(r) : 0.0);
+    double sumSquares =
+        (ng > 1 ? (ng - 1) * variance(g) : 0.0) + (nr > 1 ? (nr - 1) * variance(r) : 0.0);
     double pooled = Math.sqrt(sumSquares / (ng + nr - 2));
     return pooled == 0.0 ? Double.NaN : (mean(g) - mean(r)) / pooled;
   }
 
-  static List<MetricResult> of(AnalysisContext c, String attribute, Map<String, ConfusionState> groups,
-                               Collection<String> eligible) {
+  static List<MetricResult> of(
+      AnalysisContext c,
+      String attribute,
+      Map<String, ConfusionState> groups,
+      Collection<String> eligible) {
     String named = c.in().groups().referenceGroups().get(attribute);
     String ref = null;
     if (named != null) {
@@ -92,30 +95,68 @@ final class StandardizedMeanDifference {
       ConfusionState s = e.getValue();
       MetricKey k = key(NAME, Scope.group(attribute, e.getKey()));
       if (ref == null) {
-        out.add(new MetricResult.Undefined(k, s.n(), NAME + " is undefined: " + (named != null
-            ? "the reference group '" + named + "' has no rows"
-            : "no group has at least min_group_size rows and a score")));
+        out.add(
+            new MetricResult.Undefined(
+                k,
+                s.n(),
+                NAME
+                    + " is undefined: "
+                    + (named != null
+                        ? "the reference group '" + named + "' has no rows"
+                        : "no group has at least min_group_size rows and a score")));
         continue;
       }
       ConfusionState r = groups.get(ref);
-      String small = eligible.contains(e.getKey()) ? null
-          : "insufficient data: fewer than min_group_size rows";
+      String small =
+          eligible.contains(e.getKey())
+              ? null
+              : "insufficient data: fewer than min_group_size rows";
       if (e.getKey().equals(ref)) {
-        out.add(new MetricResult.Computed(k, 0.0, s.scoreCount(), null, null, null,
-            join("the reference group" + (named != null ? " (fairness.reference_group)"
-                : " (highest mean score)"), small)));
+        out.add(
+            new MetricResult.Computed(
+                k,
+                0.0,
+                s.scoreCount(),
+                null,
+                null,
+                null,
+                join(
+                    "the reference group"
+                        + (named != null ? " (fairness.reference_group)" : " (highest mean score)"),
+                    small)));
         continue;
       }
       double v = of(s, r);
-      String sides = "mean " + fmt(mean(s)) + " vs " + ref + " " + fmt(mean(r)) + " (n " + s.scoreCount()
-          + " vs " + r.scoreCount() + "), pooled SD (Cohen's d)";
+      String sides =
+          "mean "
+              + fmt(mean(s))
+              + " vs "
+              + ref
+              + " "
+              + fmt(mean(r))
+              + " (n "
+              + s.scoreCount()
+              + " vs "
+              + r.scoreCount()
+              + "), pooled SD (Cohen's d)";
       if (Double.isNaN(v)) {
-        out.add(new MetricResult.Undefined(k, s.n(), join(NAME + " is undefined: "
-            + (s.scoreCount() == 0 ? "no score in this group"
-            : "the pooled standard deviation is 0 or rests on fewer than 3 scores") + " (" + sides + ")",
-            small)));
+        out.add(
+            new MetricResult.Undefined(
+                k,
+                s.n(),
+                join(
+                    NAME
+                        + " is undefined: "
+                        + (s.scoreCount() == 0
+                            ? "no score in this group"
+                            : "the pooled standard deviation is 0 or rests on fewer than 3 scores")
+                        + " ("
+                        + sides
+                        + ")",
+                    small)));
       } else {
-        out.add(new MetricResult.Computed(k, v, s.scoreCount(), null, null, null, join(sides, small)));
+        out.add(
+            new MetricResult.Computed(k, v, s.scoreCount(), null, null, null, join(sides, small)));
       }
     }
     return out;

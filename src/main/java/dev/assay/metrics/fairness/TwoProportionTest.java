@@ -13,16 +13,15 @@ import org.apache.commons.math3.special.Erf;
  *   p  = 2 · (1 − Φ(|z|)) = erfc(|z| / √2)
  * </pre>
  *
- * <p>When p̄ is 0 or 1 both rates are equal (all 0 or all 1) and p = 1. The normal approximation
- * is poor when an expected count is below 5; {@link #pValue} then uses {@link FisherExactTest}.
+ * <p>When p̄ is 0 or 1 both rates are equal (all 0 or all 1) and p = 1. The normal approximation is
+ * poor when an expected count is below 5; {@link #pValue} then uses {@link FisherExactTest}.
  */
 public final class TwoProportionTest {
 
   /** Below this expected cell count the exact test is used. */
   public static final double MIN_EXPECTED = 5.0;
 
-  private TwoProportionTest() {
-  }
+  private TwoProportionTest() {}
 
   /** The z-test's two-sided p-value; both n must be positive. */
   public static double zTestPValue(long x1, long n1, long x2, long n2) {
@@ -35,7 +34,10 @@ public final class TwoProportionTest {
     return Math.min(1.0, Erf.erfc(Math.abs(z) / Math.sqrt(2)));
   }
 
-  /** Whether any expected count of the 2 × 2 table (group × outcome) is below {@value #MIN_EXPECTED}. */
+  /**
+   * Whether any expected count of the 2 × 2 table (group × outcome) is below {@value
+   * #MIN_EXPECTED}.
+   */
   public static boolean smallExpectedCount(long x1, long n1, long x2, long n2) {
     long total = n1 + n2;
     long yes = x1 + x2;

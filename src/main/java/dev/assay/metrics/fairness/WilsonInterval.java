@@ -16,13 +16,12 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  *
  * <p>z is the standard normal quantile at 1 − (1 − confidence)/2 (1.959964 for 0.95). The interval
  * always lies in [0, 1], is never degenerate for n ≥ 1 (0 of n gives [0, z²/(n + z²)]), and keeps
- * close to its nominal coverage for small n and rates near 0 or 1, where the Wald interval fails.
- * n = 0 has no interval (callers report the rate as undefined).
+ * close to its nominal coverage for small n and rates near 0 or 1, where the Wald interval fails. n
+ * = 0 has no interval (callers report the rate as undefined).
  */
 public final class WilsonInterval {
 
-  private WilsonInterval() {
-  }
+  private WilsonInterval() {}
 
   /** The two-sided standard normal quantile for a confidence level in (0, 1). */
   public static double z(double confidence) {

@@ -7,34 +7,36 @@ import java.util.Map;
 
 /**
  * {@code chrf}: chrF as sacreBLEU 2.x computes it with its defaults ({@code CHRF()}: char order 6,
- * word order 0, β = 2, case-sensitive, whitespace removed, no eps smoothing; signature
- * {@code nc:6|nw:0|space:no}), on 0–100, higher is better (Popović 2015, "chrF: character n-gram
- * F-score for automatic MT evaluation").
+ * word order 0, β = 2, case-sensitive, whitespace removed, no eps smoothing; signature {@code
+ * nc:6|nw:0|space:no}), on 0–100, higher is better (Popović 2015, "chrF: character n-gram F-score
+ * for automatic MT evaluation").
  *
  * <p>Per segment ({@code _compute_segment_statistics}):
+ *
  * <ol>
- *   <li>remove all (Python) whitespace: {@code ''.join(s.split())};</li>
- *   <li>for n = 1..6, count the character n-grams (over code points, as Python slices a
- *       {@code str}) of hypothesis and reference; the triple is [hyp count — or 0 when the
- *       reference has no n-gram of that order —, ref count, Σ min(hyp count, ref count)];</li>
+ *   <li>remove all (Python) whitespace: {@code ''.join(s.split())};
+ *   <li>for n = 1..6, count the character n-grams (over code points, as Python slices a {@code
+ *       str}) of hypothesis and reference; the triple is [hyp count — or 0 when the reference has
+ *       no n-gram of that order —, ref count, Σ min(hyp count, ref count)];
  *   <li>with several references, keep the triples of the reference with the best segment F-score
- *       (the first on ties).</li>
+ *       (the first on ties).
  * </ol>
- * The corpus statistics are the element-wise sums (18 longs, mergeable). The score
- * ({@code _compute_f_score}): average precision P and recall R over the orders whose hyp and ref
- * counts are both positive (the effective order; if none, 0); chrF = 100 · (1 + β²)·P·R / (β²·P + R),
- * 0 when P + R = 0. Empty input gives 0; Assay reports it as undefined instead.
+ *
+ * The corpus statistics are the element-wise sums (18 longs, mergeable). The score ({@code
+ * _compute_f_score}): average precision P and recall R over the orders whose hyp and ref counts are
+ * both positive (the effective order; if none, 0); chrF = 100 · (1 + β²)·P·R / (β²·P + R), 0 when P
+ * + R = 0. Empty input gives 0; Assay reports it as undefined instead.
  */
 final class Chrf {
 
   static final String NAME = "chrf";
   static final int CHAR_ORDER = 6;
   static final double BETA = 2.0;
+
   /** Layout: [hyp_n, ref_n, match_n] for n = 1..6. */
   static final int SIZE = 3 * CHAR_ORDER;
 
-  private Chrf() {
-  }
+  private Chrf() {}
 
   static long[] segment(String hypothesis, String reference) {
     return segment(hypothesis, List.of(reference));

@@ -11,21 +11,32 @@ record FormatState(long jsonChecked, long jsonValid, long schemaChecked, long sc
 
   /** One response's results; null where the check is off. */
   static FormatState of(Boolean json, Boolean schema) {
-    return new FormatState(json == null ? 0 : 1, Boolean.TRUE.equals(json) ? 1 : 0,
-        schema == null ? 0 : 1, Boolean.TRUE.equals(schema) ? 1 : 0);
+    return new FormatState(
+        json == null ? 0 : 1,
+        Boolean.TRUE.equals(json) ? 1 : 0,
+        schema == null ? 0 : 1,
+        Boolean.TRUE.equals(schema) ? 1 : 0);
   }
 
   FormatState merge(FormatState o) {
-    return new FormatState(jsonChecked + o.jsonChecked, jsonValid + o.jsonValid,
-        schemaChecked + o.schemaChecked, schemaValid + o.schemaValid);
+    return new FormatState(
+        jsonChecked + o.jsonChecked,
+        jsonValid + o.jsonValid,
+        schemaChecked + o.schemaChecked,
+        schemaValid + o.schemaValid);
   }
 
   /** json_schema_valid_rate, undefined without a response. */
   MetricResult schemaValidRate() {
     return schemaChecked == 0
         ? LlmResults.undefined(LlmAnalysis.JSON_SCHEMA_VALID_RATE, "every response is empty (null)")
-        : LlmResults.computed(LlmAnalysis.JSON_SCHEMA_VALID_RATE, (double) schemaValid / schemaChecked,
-            schemaChecked, schemaValid + " of " + schemaChecked
+        : LlmResults.computed(
+            LlmAnalysis.JSON_SCHEMA_VALID_RATE,
+            (double) schemaValid / schemaChecked,
+            schemaChecked,
+            schemaValid
+                + " of "
+                + schemaChecked
                 + " responses conform to the JSON Schema of llm.json_schema");
   }
 
@@ -33,7 +44,10 @@ record FormatState(long jsonChecked, long jsonValid, long schemaChecked, long sc
   MetricResult jsonValidRate() {
     return jsonChecked == 0
         ? LlmResults.undefined(LlmAnalysis.JSON_VALID_RATE, "every response is empty (null)")
-        : LlmResults.computed(LlmAnalysis.JSON_VALID_RATE, (double) jsonValid / jsonChecked, jsonChecked,
+        : LlmResults.computed(
+            LlmAnalysis.JSON_VALID_RATE,
+            (double) jsonValid / jsonChecked,
+            jsonChecked,
             jsonValid + " of " + jsonChecked + " responses are valid JSON");
   }
 }

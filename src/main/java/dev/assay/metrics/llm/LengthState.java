@@ -14,7 +14,8 @@ record LengthState(long count, long sum, long min, long max) implements Serializ
   }
 
   LengthState merge(LengthState o) {
-    return new LengthState(count + o.count, sum + o.sum, Math.min(min, o.min), Math.max(max, o.max));
+    return new LengthState(
+        count + o.count, sum + o.sum, Math.min(min, o.min), Math.max(max, o.max));
   }
 
   /** response_length_mean, _min and _max; none without a response. */
@@ -23,7 +24,8 @@ record LengthState(long count, long sum, long min, long max) implements Serializ
       return List.of();
     }
     return List.of(
-        LlmResults.computed(LlmAnalysis.RESPONSE_LENGTH_MEAN, (double) sum / count, count, "characters"),
+        LlmResults.computed(
+            LlmAnalysis.RESPONSE_LENGTH_MEAN, (double) sum / count, count, "characters"),
         LlmResults.computed(LlmAnalysis.RESPONSE_LENGTH_MIN, min, count, "characters"),
         LlmResults.computed(LlmAnalysis.RESPONSE_LENGTH_MAX, max, count, "characters"));
   }

@@ -12,44 +12,47 @@ import java.util.regex.Pattern;
 /**
  * Lexical support of a RAG answer by its retrieved contexts: word overlap, <b>not truth</b>. A
  * sentence whose words all occur in the contexts can still misstate them, and a correct paraphrase
- * can share few words; these metrics flag answers that say things the contexts do not mention.
- * They follow the token-overlap idea of RAGAS's non-LLM metrics and of the "faithfulness by
- * overlap" baselines, with rouge-score's tokenizer; they do not reproduce any tool's numbers.
+ * can share few words; these metrics flag answers that say things the contexts do not mention. They
+ * follow the token-overlap idea of RAGAS's non-LLM metrics and of the "faithfulness by overlap"
+ * baselines, with rouge-score's tokenizer; they do not reproduce any tool's numbers.
  *
- * <p>Definitions, per record, with "words" = {@link Rouge#tokens} (lower case, runs of
- * {@code [a-z0-9]}) and "content words" = the distinct words not in {@link #STOPWORDS}:
+ * <p>Definitions, per record, with "words" = {@link Rouge#tokens} (lower case, runs of {@code
+ * [a-z0-9]}) and "content words" = the distinct words not in {@link #STOPWORDS}:
+ *
  * <ul>
  *   <li>sentences ({@link #sentences}): the response is cut after every run of {@code .}, {@code !}
- *       or {@code ?} that is followed by whitespace or the end of the text, and at every line break;
- *       so "192.168.8.1" and "3.2" stay whole, and an abbreviation such as "e.g. " does cut;</li>
+ *       or {@code ?} that is followed by whitespace or the end of the text, and at every line
+ *       break; so "192.168.8.1" and "3.2" stay whole, and an abbreviation such as "e.g. " does cut;
  *   <li>{@link #GROUNDEDNESS}: a sentence is supported when at least {@code llm.support_threshold}
  *       (default 0.5) of its content words occur among the words of the contexts (all contexts of
  *       the record joined); the record's score is supported sentences / sentences that have a
- *       content word; sentences without one ("Yes." is one — "yes" is a stopword — as is "OK.")
- *       are not counted, and a record with no counted sentence is left out (with a note). 0–1,
- *       higher is better;</li>
+ *       content word; sentences without one ("Yes." is one — "yes" is a stopword — as is "OK.") are
+ *       not counted, and a record with no counted sentence is left out (with a note). 0–1, higher
+ *       is better;
  *   <li>{@link #UNSUPPORTED_NUMBER_RATE}: numbers are the matches of {@code [0-9]+([.,][0-9]+)*} in
  *       the raw text that do not follow a letter or digit ("1.5", "192.168.8.1", "1,000", the "480"
- *       of "480g"; not the "2" of the name "X2"); compared as written, so "1000" ≠ "1,000";
- *       the share of number occurrences in the responses (pooled over records) that do not occur
- *       among the numbers of the record's contexts. 0–1, lower is better; undefined when no
- *       response holds a number;</li>
+ *       of "480g"; not the "2" of the name "X2"); compared as written, so "1000" ≠ "1,000"; the
+ *       share of number occurrences in the responses (pooled over records) that do not occur among
+ *       the numbers of the record's contexts. 0–1, lower is better; undefined when no response
+ *       holds a number;
  *   <li>{@link #UNSUPPORTED_ENTITY_RATE}: named entities ({@link #entities}) are maximal runs of
- *       capitalised words (whitespace-separated, surrounding punctuation stripped, first character an
- *       upper-case letter or the word an upper-case acronym such as "WPA3") that do not start a
- *       sentence; a word whose rouge-score tokens are all stopwords ("I", "The") breaks a run and is
- *       not one. An entity is supported when its rouge-score tokens occur contiguously, in order,
- *       among the tokens of the record's contexts (so case does not matter: "Lyon" is supported by
- *       "LYON"). The share of entity occurrences in the responses (pooled over records) that are not
- *       supported; 0–1, lower is better; undefined when no response holds an entity. A heuristic:
- *       the first word of a sentence is never checked, and capitalised common words ("Wi-Fi") count;</li>
+ *       capitalised words (whitespace-separated, surrounding punctuation stripped, first character
+ *       an upper-case letter or the word an upper-case acronym such as "WPA3") that do not start a
+ *       sentence; a word whose rouge-score tokens are all stopwords ("I", "The") breaks a run and
+ *       is not one. An entity is supported when its rouge-score tokens occur contiguously, in
+ *       order, among the tokens of the record's contexts (so case does not matter: "Lyon" is
+ *       supported by "LYON"). The share of entity occurrences in the responses (pooled over
+ *       records) that are not supported; 0–1, lower is better; undefined when no response holds an
+ *       entity. A heuristic: the first word of a sentence is never checked, and capitalised common
+ *       words ("Wi-Fi") count;
  *   <li>{@link #CONTEXT_RELEVANCE}: share of the prompt's content words that occur in the contexts;
- *       0–1, higher is better;</li>
+ *       0–1, higher is better;
  *   <li>{@link #ANSWER_RELEVANCE}: share of the prompt's content words that occur in the response;
- *       0–1, higher is better;</li>
+ *       0–1, higher is better;
  *   <li>{@link #CONTEXT_RECALL}: share of the reference answer's content words that occur in the
- *       contexts; 0–1, higher is better.</li>
+ *       contexts; 0–1, higher is better.
  * </ul>
+ *
  * Each is a mean over the records where both texts are present (not null) and the text whose words
  * are looked for has at least one content word; an empty context list is present and supports
  * nothing. Records left out are counted in the metric's {@code count}.
@@ -69,21 +72,21 @@ final class LexicalSupport {
    * ("can't" → "can", "t"; "I'm" → "i", "m"). "yes", "no" and "not" are stopwords too (they carry
    * no topic), so "Yes." alone is not checked.
    */
-  static final Set<String> STOPWORDS = Set.of(
-      "a", "an", "the", "and", "or", "but", "if", "then", "so", "than", "as", "of", "in", "on", "at",
-      "to", "for", "from", "by", "with", "about", "into", "over", "under", "after", "before",
-      "between", "through", "up", "down", "out", "off", "i", "me", "my", "we", "our", "you", "your",
-      "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "this", "that",
-      "these", "those", "there", "here", "is", "are", "was", "were", "be", "been", "being", "am",
-      "do", "does", "did", "have", "has", "had", "can", "could", "will", "would", "shall", "should",
-      "may", "might", "must", "what", "which", "who", "whom", "whose", "when", "where", "why", "how",
-      "all", "any", "some", "no", "not", "yes", "also", "just", "only", "very", "too", "s", "t", "m",
-      "re", "ve", "ll", "d");
+  static final Set<String> STOPWORDS =
+      Set.of(
+          "a", "an", "the", "and", "or", "but", "if", "then", "so", "than", "as", "of", "in", "on",
+          "at", "to", "for", "from", "by", "with", "about", "into", "over", "under", "after",
+          "before", "between", "through", "up", "down", "out", "off", "i", "me", "my", "we", "our",
+          "you", "your", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their",
+          "this", "that", "these", "those", "there", "here", "is", "are", "was", "were", "be",
+          "been", "being", "am", "do", "does", "did", "have", "has", "had", "can", "could", "will",
+          "would", "shall", "should", "may", "might", "must", "what", "which", "who", "whom",
+          "whose", "when", "where", "why", "how", "all", "any", "some", "no", "not", "yes", "also",
+          "just", "only", "very", "too", "s", "t", "m", "re", "ve", "ll", "d");
 
   private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])[0-9]+(?:[.,][0-9]+)*");
 
-  private LexicalSupport() {
-  }
+  private LexicalSupport() {}
 
   /**
    * One record's four lexical-support scores {groundedness_lexical, context_relevance,
@@ -91,16 +94,21 @@ final class LexicalSupport {
    * groundedness, when the response has no sentence with a content word); {@code contexts} is the
    * record's passages joined. The data-set metrics are their means.
    */
-  static OptionalDouble[] scores(String prompt, String response, String reference, String contexts,
-                                 double threshold) {
+  static OptionalDouble[] scores(
+      String prompt, String response, String reference, String contexts, double threshold) {
     Set<String> contextWords = contexts == null ? null : words(contexts);
     Set<String> promptWords = prompt == null ? null : contentWords(prompt);
     OptionalDouble none = OptionalDouble.empty();
     return new OptionalDouble[] {
-        response != null && contextWords != null ? groundedness(response, contextWords, threshold) : none,
-        promptWords != null && contextWords != null ? coverage(promptWords, contextWords) : none,
-        promptWords != null && response != null ? coverage(promptWords, words(response)) : none,
-        reference != null && contextWords != null ? coverage(contentWords(reference), contextWords) : none};
+      response != null && contextWords != null
+          ? groundedness(response, contextWords, threshold)
+          : none,
+      promptWords != null && contextWords != null ? coverage(promptWords, contextWords) : none,
+      promptWords != null && response != null ? coverage(promptWords, words(response)) : none,
+      reference != null && contextWords != null
+          ? coverage(contentWords(reference), contextWords)
+          : none
+    };
   }
 
   /** The distinct content words of {@code text}, in first-seen order. */
@@ -146,7 +154,8 @@ final class LexicalSupport {
         start = ++i;
       } else if (c == '.' || c == '!' || c == '?') {
         int end = i;
-        while (end < n && (text.charAt(end) == '.' || text.charAt(end) == '!' || text.charAt(end) == '?')) {
+        while (end < n
+            && (text.charAt(end) == '.' || text.charAt(end) == '!' || text.charAt(end) == '?')) {
           end++;
         }
         if (end == n || Character.isWhitespace(text.charAt(end))) {

@@ -16,69 +16,84 @@ import org.apache.spark.sql.functions;
  * The llm family in ONE Spark job: a typed {@code mapPartitions} folds each partition's records
  * into one immutable {@link LlmState} (one small state per concern: reference overlap, safety,
  * lengths, format, scans, retrieval, lexical support, variants), the few per-partition states come
- * to the driver and are merged there in partition order, and each concern's state turns itself
- * into metrics.
+ * to the driver and are merged there in partition order, and each concern's state turns itself into
+ * metrics.
  *
  * <p>Why a Java function here, when Assay otherwise keeps UDFs off the hot path: BLEU, chrF and
  * ROUGE need n-gram multisets and a longest common subsequence per record, which Spark SQL has no
- * built-in expression for (an {@code explode} of n-grams would multiply the rows by the text
- * length and add a shuffle). The function is not a per-row UDF returning a value into the plan:
- * it folds a whole partition into a fixed-size, mergeable state (about 100 numbers and at most
- * 100 variants, whatever the number of rows), which is exactly the shape of an aggregation buffer;
- * only those states leave the executors, never data rows. Summing per-row values with built-in
- * aggregates instead would add a shuffle (a second job) and make the double sums depend on the
- * order partial sums arrive in; merged here in partition order, they are the same on any run. Everything that built-ins can do is done by built-ins in the same
- * stage, before the function sees the row: the casts, refusal and injection phrase matching
- * ({@code lower}, {@code translate}, {@code contains}), JSON validity ({@code try_parse_json}) and
- * the response length ({@code length}).
+ * built-in expression for (an {@code explode} of n-grams would multiply the rows by the text length
+ * and add a shuffle). The function is not a per-row UDF returning a value into the plan: it folds a
+ * whole partition into a fixed-size, mergeable state (about 100 numbers and at most 100 variants,
+ * whatever the number of rows), which is exactly the shape of an aggregation buffer; only those
+ * states leave the executors, never data rows. Summing per-row values with built-in aggregates
+ * instead would add a shuffle (a second job) and make the double sums depend on the order partial
+ * sums arrive in; merged here in partition order, they are the same on any run. Everything that
+ * built-ins can do is done by built-ins in the same stage, before the function sees the row: the
+ * casts, refusal and injection phrase matching ({@code lower}, {@code translate}, {@code
+ * contains}), JSON validity ({@code try_parse_json}) and the response length ({@code length}).
  *
- * <p>The same fold scores retrieval from ids ({@link Retrieval}: the id columns arrive as
- * {@code array<string>}, a string column split on commas by {@code split}) and lexical support
- * ({@link LexicalSupport}: the contexts arrive joined by {@code array_join}).
+ * <p>The same fold scores retrieval from ids ({@link Retrieval}: the id columns arrive as {@code
+ * array<string>}, a string column split on commas by {@code split}) and lexical support ({@link
+ * LexicalSupport}: the contexts arrive joined by {@code array_join}).
  *
- * <p>Records whose response or reference answer is null are left out of the reference-based
- * metrics (with a note); an empty string is a valid, empty text.
+ * <p>Records whose response or reference answer is null are left out of the reference-based metrics
+ * (with a note); an empty string is a valid, empty text.
  */
 public final class LlmAnalysis {
 
   /** Share of non-null responses that contain a refusal phrase (0–1, lower is usually better). */
   public static final String REFUSAL_RATE = "refusal_rate";
-  /** Share of records whose prompt or contexts contain an injection marker (0–1, lower is better). */
+
+  /**
+   * Share of records whose prompt or contexts contain an injection marker (0–1, lower is better).
+   */
   public static final String PROMPT_INJECTION_RATE = "prompt_injection_rate";
-  /** Share of records whose retrieved contexts contain an injection marker (0–1, lower is better). */
+
+  /**
+   * Share of records whose retrieved contexts contain an injection marker (0–1, lower is better).
+   */
   public static final String INDIRECT_INJECTION_RATE = "indirect_injection_rate";
+
   /** Share of non-null responses that are one valid JSON value (0–1, higher is better). */
   public static final String JSON_VALID_RATE = "json_valid_rate";
+
   /** Mean, smallest and largest response length in characters (Unicode code points). */
   public static final String RESPONSE_LENGTH_MEAN = "response_length_mean";
+
   public static final String RESPONSE_LENGTH_MIN = "response_length_min";
   public static final String RESPONSE_LENGTH_MAX = "response_length_max";
+
   /**
-   * Share of non-null responses with at least one kind of personal data (e-mail, phone, card,
-   * IBAN, US SSN, IPv4: the privacy family's {@code PiiType} expressions, checksums included);
-   * 0–1, lower is better; undefined without responses.
+   * Share of non-null responses with at least one kind of personal data (e-mail, phone, card, IBAN,
+   * US SSN, IPv4: the privacy family's {@code PiiType} expressions, checksums included); 0–1, lower
+   * is better; undefined without responses.
    */
   public static final String RESPONSE_PII_RATE = "response_pii_rate";
+
   /**
    * Share of non-null responses with at least one secret (AWS access key, Azure storage key, JWT,
    * private-key block); 0–1, lower is better; undefined without responses.
    */
   public static final String RESPONSE_SECRET_RATE = "response_secret_rate";
+
   /**
    * With {@code llm.json_schema}: share of non-null responses that are one JSON value conforming to
    * the schema ({@link ResponseSchema}); 0–1, higher is better; undefined without responses.
    */
   public static final String JSON_SCHEMA_VALID_RATE = "json_schema_valid_rate";
 
-  private LlmAnalysis() {
-  }
+  private LlmAnalysis() {}
 
-  /** Runs the family: one Spark job, and a second when latency or token columns are named ({@link Usage}). */
+  /**
+   * Runs the family: one Spark job, and a second when latency or token columns are named ({@link
+   * Usage}).
+   */
   public static LlmOutcome run(LlmInput in) {
     LlmState state = statistics(in);
     if (state.records() == 0) {
-      throw new BadInputException("the current data set has no rows: there is nothing to audit."
-          + " Check data.current's path and filters.");
+      throw new BadInputException(
+          "the current data set has no rows: there is nothing to audit."
+              + " Check data.current's path and filters.");
     }
     List<MetricResult> metrics = new ArrayList<>(metrics(in, state));
     List<String> notes = new ArrayList<>(notes(in, state));
@@ -88,11 +103,14 @@ public final class LlmAnalysis {
     return new LlmOutcome(metrics, notes, state);
   }
 
-  /** The merged state of the input: one Spark job, per-partition states merged in partition order. */
+  /**
+   * The merged state of the input: one Spark job, per-partition states merged in partition order.
+   */
   static LlmState statistics(LlmInput in) {
-    List<LlmState> partitions = checks(in)
-        .mapPartitions(new PartitionFold(in), Encoders.javaSerialization(LlmState.class))
-        .collectAsList();
+    List<LlmState> partitions =
+        checks(in)
+            .mapPartitions(new PartitionFold(in), Encoders.javaSerialization(LlmState.class))
+            .collectAsList();
     LlmState all = LlmState.EMPTY;
     for (LlmState p : partitions) {
       all = all.merge(p);
@@ -110,38 +128,47 @@ public final class LlmAnalysis {
     Column indirect = injection(contextsText, in);
     LlmColumns.Ids ids = in.columns().ids();
     String variant = in.columns().variant();
-    return in.data().select(
-        response.alias("response"),
-        references(in).alias("reference"),
-        SafetyColumns.containsAny(response, in.options().refusalPhrases()).alias("refusal"),
-        direct.or(indirect).alias("injection"),
-        indirect.alias("indirect_injection"),
-        (in.options().expectJson() ? SafetyColumns.jsonValid(response) : noFlag).alias("json_valid"),
-        functions.length(response).alias("length"),
-        promptText.alias("prompt"),
-        contextsText.alias("contexts"),
-        ids(ids.retrieved()).alias("retrieved_ids"),
-        ids(ids.relevant()).alias("relevant_ids"),
-        (variant == null ? functions.lit(null).cast("string") : Columns.named(variant).cast("string")).alias("variant"),
-        scans(in, response).alias("scans"));
+    return in.data()
+        .select(
+            response.alias("response"),
+            references(in).alias("reference"),
+            SafetyColumns.containsAny(response, in.options().refusalPhrases()).alias("refusal"),
+            direct.or(indirect).alias("injection"),
+            indirect.alias("indirect_injection"),
+            (in.options().expectJson() ? SafetyColumns.jsonValid(response) : noFlag)
+                .alias("json_valid"),
+            functions.length(response).alias("length"),
+            promptText.alias("prompt"),
+            contextsText.alias("contexts"),
+            ids(ids.retrieved()).alias("retrieved_ids"),
+            ids(ids.relevant()).alias("relevant_ids"),
+            (variant == null
+                    ? functions.lit(null).cast("string")
+                    : Columns.named(variant).cast("string"))
+                .alias("variant"),
+            scans(in, response).alias("scans"));
   }
 
   /** The prompt as text (null without {@code columns.prompt}). */
   static Column promptText(LlmInput in) {
-    return in.prompt() == null ? functions.lit(null).cast("string")
+    return in.prompt() == null
+        ? functions.lit(null).cast("string")
         : Columns.named(in.prompt()).cast("string");
   }
 
   /** The retrieved contexts as one text, passages joined by newlines (null without contexts). */
   static Column contextsText(LlmInput in) {
-    return in.contexts() == null ? functions.lit(null).cast("string") : in.contextsIsArray()
-        ? functions.array_join(Columns.named(in.contexts()), "\n") : Columns.named(in.contexts());
+    return in.contexts() == null
+        ? functions.lit(null).cast("string")
+        : in.contextsIsArray()
+            ? functions.array_join(Columns.named(in.contexts()), "\n")
+            : Columns.named(in.contexts());
   }
 
   /** Whether {@code text} contains an injection marker; false for a null text. */
   static Column injection(Column text, LlmInput in) {
-    return functions.coalesce(SafetyColumns.containsAny(text, in.options().injectionMarkers()),
-        functions.lit(false));
+    return functions.coalesce(
+        SafetyColumns.containsAny(text, in.options().injectionMarkers()), functions.lit(false));
   }
 
   /** The record's reference answers as {@code array<string>} (null without any). */
@@ -151,37 +178,46 @@ public final class LlmAnalysis {
       return functions.lit(null).cast("array<string>");
     }
     Column column = Columns.named(reference.name());
-    return reference.isArray() ? column
-        : functions.when(column.isNull(), functions.lit(null).cast("array<string>"))
+    return reference.isArray()
+        ? column
+        : functions
+            .when(column.isNull(), functions.lit(null).cast("array<string>"))
             .otherwise(functions.array(column.cast("string")));
   }
 
-  /** One flag per scanner (the privacy family's expressions) on the response; null without scanners. */
+  /**
+   * One flag per scanner (the privacy family's expressions) on the response; null without scanners.
+   */
   private static Column scans(LlmInput in, Column response) {
     List<ResponseScanner> scanners = in.checks().scanners();
     if (scanners.isEmpty()) {
       return functions.lit(null).cast("array<boolean>");
     }
-    Column[] flags = scanners.stream()
-        .map(sc -> functions.coalesce(sc.found().apply(response), functions.lit(false)))
-        .toArray(Column[]::new);
-    return functions.when(response.isNull(), functions.lit(null).cast("array<boolean>"))
+    Column[] flags =
+        scanners.stream()
+            .map(sc -> functions.coalesce(sc.found().apply(response), functions.lit(false)))
+            .toArray(Column[]::new);
+    return functions
+        .when(response.isNull(), functions.lit(null).cast("array<boolean>"))
         .otherwise(functions.array(flags));
   }
 
-  /** An id column as {@code array<string>}: as it is, or a string split on commas (null stays null). */
+  /**
+   * An id column as {@code array<string>}: as it is, or a string split on commas (null stays null).
+   */
   static Column ids(LlmColumns.TextColumn column) {
     if (column == null) {
       return functions.lit(null).cast("array<string>");
     }
-    return column.isArray() ? Columns.named(column.name())
+    return column.isArray()
+        ? Columns.named(column.name())
         : functions.split(Columns.named(column.name()).cast("string"), ",");
   }
 
   /**
-   * The metrics of a merged state, concern by concern: reference overlap (with a reference
-   * column), refusals and lengths, injections, retrieval (with ids), lexical support, scans,
-   * variants (with a variant column) and format.
+   * The metrics of a merged state, concern by concern: reference overlap (with a reference column),
+   * refusals and lengths, injections, retrieval (with ids), lexical support, scans, variants (with
+   * a variant column) and format.
    */
   static List<MetricResult> metrics(LlmInput in, LlmState s) {
     LlmColumns c = in.columns();
@@ -199,8 +235,13 @@ public final class LlmAnalysis {
     if (c.ids().named()) {
       out.addAll(s.retrieval().metrics(o.k(), o.relevanceGrades()));
     }
-    out.addAll(s.support().metrics(in.prompt() != null, in.contexts() != null, in.reference() != null,
-        o.supportThreshold()));
+    out.addAll(
+        s.support()
+            .metrics(
+                in.prompt() != null,
+                in.contexts() != null,
+                in.reference() != null,
+                o.supportThreshold()));
     if (!in.checks().scanners().isEmpty()) {
       out.addAll(s.scans().metrics(in.checks().scanners(), in.response()));
     }
@@ -222,20 +263,38 @@ public final class LlmAnalysis {
     List<String> notes = new ArrayList<>();
     long records = s.records();
     if (in.columns().ids().named() && s.retrieval().unjudged() > 0) {
-      notes.add("llm: " + s.retrieval().unjudged() + " of " + records + " records have no relevant id and are left"
-          + " out of recall_at_k, precision_at_k, hit_rate_at_k, mrr, ndcg_at_k and map (not scored 0).");
+      notes.add(
+          "llm: "
+              + s.retrieval().unjudged()
+              + " of "
+              + records
+              + " records have no relevant id and are left"
+              + " out of recall_at_k, precision_at_k, hit_rate_at_k, mrr, ndcg_at_k and map (not scored 0).");
     }
     if (in.contexts() != null && s.support().ungroundable() > 0) {
-      notes.add("llm: " + s.support().ungroundable() + " records have a response without any sentence with a"
-          + " content word (e.g. \"Yes.\") and are left out of groundedness_lexical.");
+      notes.add(
+          "llm: "
+              + s.support().ungroundable()
+              + " records have a response without any sentence with a"
+              + " content word (e.g. \"Yes.\") and are left out of groundedness_lexical.");
     }
     if (in.columns().variant() != null && s.variants().nulls() > 0) {
-      notes.add("llm: " + s.variants().nulls() + " of " + records + " records have no variant (null) and are"
-          + " left out of the variant_* metrics.");
+      notes.add(
+          "llm: "
+              + s.variants().nulls()
+              + " of "
+              + records
+              + " records have no variant (null) and are"
+              + " left out of the variant_* metrics.");
     }
     if (in.reference() != null && s.overlap().pairs() < records) {
-      notes.add("llm: " + (records - s.overlap().pairs()) + " of " + records + " records have no response or"
-          + " no reference answer (null) and are left out of bleu, chrf, rouge, exact_match and token_f1.");
+      notes.add(
+          "llm: "
+              + (records - s.overlap().pairs())
+              + " of "
+              + records
+              + " records have no response or"
+              + " no reference answer (null) and are left out of bleu, chrf, rouge, exact_match and token_f1.");
     }
     return notes;
   }

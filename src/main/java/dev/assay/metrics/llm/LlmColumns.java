@@ -1,8 +1,8 @@
 package dev.assay.metrics.llm;
 
 /**
- * The columns the llm family reads, grouped by concern; every part but {@code texts} may be
- * absent ({@link #NO_IDS}, {@link UsageColumns#NONE}, a null variant).
+ * The columns the llm family reads, grouped by concern; every part but {@code texts} may be absent
+ * ({@link #NO_IDS}, {@link UsageColumns#NONE}, a null variant).
  *
  * @param texts the response and the texts it is compared with
  * @param ids the ranked retrieved ids and the relevant ids, or {@link #NO_IDS}
@@ -59,10 +59,20 @@ public record LlmColumns(Texts texts, Ids ids, String variant, UsageColumns usag
    */
   public record Texts(String response, TextColumn reference, String prompt, TextColumn contexts) {
 
-    /** Texts from plain names: a string reference and contexts of the given type (each may be null). */
-    public static Texts of(String response, String reference, String prompt, String contexts,
-                           boolean contextsIsArray) {
-      return new Texts(response, TextColumn.of(reference, false), prompt, TextColumn.of(contexts, contextsIsArray));
+    /**
+     * Texts from plain names: a string reference and contexts of the given type (each may be null).
+     */
+    public static Texts of(
+        String response,
+        String reference,
+        String prompt,
+        String contexts,
+        boolean contextsIsArray) {
+      return new Texts(
+          response,
+          TextColumn.of(reference, false),
+          prompt,
+          TextColumn.of(contexts, contextsIsArray));
     }
   }
 

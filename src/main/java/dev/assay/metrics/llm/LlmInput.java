@@ -13,7 +13,8 @@ import org.apache.spark.sql.Row;
  * @param options the spec's {@code llm:} block
  * @param checks the PII/secret scanners and the JSON Schema of the responses
  */
-public record LlmInput(Dataset<Row> data, LlmColumns columns, LlmOptions options, ResponseChecks checks) {
+public record LlmInput(
+    Dataset<Row> data, LlmColumns columns, LlmOptions options, ResponseChecks checks) {
 
   public LlmInput {
     checks = checks == null ? ResponseChecks.NONE : checks;

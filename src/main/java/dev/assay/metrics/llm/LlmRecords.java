@@ -1,7 +1,7 @@
 package dev.assay.metrics.llm;
 
-import dev.assay.spark.Columns;
 import dev.assay.core.BadInputException;
+import dev.assay.spark.Columns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -16,7 +16,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -28,54 +27,56 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Columns added (null where a record has no response, or no reference answer for the
  * reference-based ones):
+ *
  * <ul>
  *   <li>{@code assay_sentence_bleu}: sacreBLEU's {@code sentence_bleu} (effective order, exp
  *       smoothing, 0–100) against all the record's references — the corpus {@code bleu} is not
- *       their mean;</li>
- *   <li>{@code assay_chrf}: sacreBLEU's sentence chrF (0–100);</li>
+ *       their mean;
+ *   <li>{@code assay_chrf}: sacreBLEU's sentence chrF (0–100);
  *   <li>{@code assay_rouge1}, {@code assay_rouge2}, {@code assay_rougeL}, {@code assay_rougeLsum}:
- *       rouge-score F-measures, best over the references (the data-set figures are their
- *       means);</li>
+ *       rouge-score F-measures, best over the references (the data-set figures are their means);
  *   <li>{@code assay_exact_match} (0 or 1) and {@code assay_token_f1}: the SQuAD v1.1 script, best
- *       over the references (the data-set figures are their means);</li>
- *   <li>{@code assay_refusal}: the response contains a refusal phrase ({@code llm.refusal_phrases});</li>
- *   <li>{@code assay_injection}: the prompt or the contexts contain an injection marker;</li>
- *   <li>{@code assay_groundedness_lexical}, {@code assay_context_relevance},
- *       {@code assay_answer_relevance}, {@code assay_context_recall}: the record's lexical support
- *       scores ({@link LexicalSupport#scores}; null where a text they need is missing);</li>
- *   <li>{@code assay_recall_at_k} … {@code assay_map}: the record's retrieval scores at
- *       {@code llm.k} ({@link Retrieval}; null without ids or without a relevant id).</li>
+ *       over the references (the data-set figures are their means);
+ *   <li>{@code assay_refusal}: the response contains a refusal phrase ({@code
+ *       llm.refusal_phrases});
+ *   <li>{@code assay_injection}: the prompt or the contexts contain an injection marker;
+ *   <li>{@code assay_groundedness_lexical}, {@code assay_context_relevance}, {@code
+ *       assay_answer_relevance}, {@code assay_context_recall}: the record's lexical support scores
+ *       ({@link LexicalSupport#scores}; null where a text they need is missing);
+ *   <li>{@code assay_recall_at_k} … {@code assay_map}: the record's retrieval scores at {@code
+ *       llm.k} ({@link Retrieval}; null without ids or without a relevant id).
  * </ul>
- * The same functions compute the data-set metrics, so the per-record values and the metrics
- * cannot disagree; the records are written with Spark's committer (a folder that appears whole).
+ *
+ * The same functions compute the data-set metrics, so the per-record values and the metrics cannot
+ * disagree; the records are written with Spark's committer (a folder that appears whole).
  */
 public final class LlmRecords {
 
   /** The score columns, in order. */
-  public static final StructType SCORES = new StructType()
-      .add("assay_sentence_bleu", DataTypes.DoubleType, true)
-      .add("assay_chrf", DataTypes.DoubleType, true)
-      .add("assay_rouge1", DataTypes.DoubleType, true)
-      .add("assay_rouge2", DataTypes.DoubleType, true)
-      .add("assay_rougeL", DataTypes.DoubleType, true)
-      .add("assay_rougeLsum", DataTypes.DoubleType, true)
-      .add("assay_exact_match", DataTypes.DoubleType, true)
-      .add("assay_token_f1", DataTypes.DoubleType, true)
-      .add("assay_refusal", DataTypes.BooleanType, true)
-      .add("assay_injection", DataTypes.BooleanType, false)
-      .add("assay_groundedness_lexical", DataTypes.DoubleType, true)
-      .add("assay_context_relevance", DataTypes.DoubleType, true)
-      .add("assay_answer_relevance", DataTypes.DoubleType, true)
-      .add("assay_context_recall", DataTypes.DoubleType, true)
-      .add("assay_recall_at_k", DataTypes.DoubleType, true)
-      .add("assay_precision_at_k", DataTypes.DoubleType, true)
-      .add("assay_hit_rate_at_k", DataTypes.DoubleType, true)
-      .add("assay_mrr", DataTypes.DoubleType, true)
-      .add("assay_ndcg_at_k", DataTypes.DoubleType, true)
-      .add("assay_map", DataTypes.DoubleType, true);
+  public static final StructType SCORES =
+      new StructType()
+          .add("assay_sentence_bleu", DataTypes.DoubleType, true)
+          .add("assay_chrf", DataTypes.DoubleType, true)
+          .add("assay_rouge1", DataTypes.DoubleType, true)
+          .add("assay_rouge2", DataTypes.DoubleType, true)
+          .add("assay_rougeL", DataTypes.DoubleType, true)
+          .add("assay_rougeLsum", DataTypes.DoubleType, true)
+          .add("assay_exact_match", DataTypes.DoubleType, true)
+          .add("assay_token_f1", DataTypes.DoubleType, true)
+          .add("assay_refusal", DataTypes.BooleanType, true)
+          .add("assay_injection", DataTypes.BooleanType, false)
+          .add("assay_groundedness_lexical", DataTypes.DoubleType, true)
+          .add("assay_context_relevance", DataTypes.DoubleType, true)
+          .add("assay_answer_relevance", DataTypes.DoubleType, true)
+          .add("assay_context_recall", DataTypes.DoubleType, true)
+          .add("assay_recall_at_k", DataTypes.DoubleType, true)
+          .add("assay_precision_at_k", DataTypes.DoubleType, true)
+          .add("assay_hit_rate_at_k", DataTypes.DoubleType, true)
+          .add("assay_mrr", DataTypes.DoubleType, true)
+          .add("assay_ndcg_at_k", DataTypes.DoubleType, true)
+          .add("assay_map", DataTypes.DoubleType, true);
 
-  private LlmRecords() {
-  }
+  private LlmRecords() {}
 
   /**
    * Writes the records with their scores to {@code path} (a Parquet folder, replaced if present).
@@ -86,8 +87,11 @@ public final class LlmRecords {
     StructType schema = in.data().schema();
     for (String name : SCORES.fieldNames()) {
       if (Arrays.asList(schema.fieldNames()).contains(name)) {
-        throw new BadInputException("--records: the data already has a column '" + name + "', the"
-            + " name of a per-record score column; rename that column in the data.");
+        throw new BadInputException(
+            "--records: the data already has a column '"
+                + name
+                + "', the"
+                + " name of a per-record score column; rename that column in the data.");
       }
     }
     Column response = Columns.named(in.response()).cast("string");
@@ -100,7 +104,8 @@ public final class LlmRecords {
     }
     columns.add(response.as("__assay_response"));
     columns.add(LlmAnalysis.references(in).as("__assay_references"));
-    columns.add(SafetyColumns.containsAny(response, in.options().refusalPhrases()).as("__assay_refusal"));
+    columns.add(
+        SafetyColumns.containsAny(response, in.options().refusalPhrases()).as("__assay_refusal"));
     columns.add(injection.as("__assay_injection"));
     columns.add(prompt.as("__assay_prompt"));
     columns.add(contexts.as("__assay_contexts"));
@@ -110,10 +115,13 @@ public final class LlmRecords {
     for (StructField f : SCORES.fields()) {
       out = out.add(f);
     }
-    in.data().select(columns.toArray(Column[]::new))
-        .mapPartitions(new Scoring(schema.size(), RecordScoring.of(in.options())),
-            Encoders.row(out))
-        .write().mode(SaveMode.Overwrite).parquet(path);
+    in.data()
+        .select(columns.toArray(Column[]::new))
+        .mapPartitions(
+            new Scoring(schema.size(), RecordScoring.of(in.options())), Encoders.row(out))
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(path);
   }
 
   /** The scores of one record: the data columns as they are, then {@link #SCORES}. */
@@ -130,7 +138,8 @@ public final class LlmRecords {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
       return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, 0), false)
-          .map(this::score).iterator();
+          .map(this::score)
+          .iterator();
     }
 
     Row score(Row row) {
@@ -155,12 +164,18 @@ public final class LlmRecords {
         values[at + 6] = squad[0];
         values[at + 7] = squad[1];
       }
-      values[at + 8] = response == null || row.isNullAt(width + 2) ? null : row.getBoolean(width + 2);
+      values[at + 8] =
+          response == null || row.isNullAt(width + 2) ? null : row.getBoolean(width + 2);
       values[at + 9] = row.getBoolean(width + 3);
       String prompt = row.isNullAt(width + 4) ? null : row.getString(width + 4);
       String contexts = row.isNullAt(width + 5) ? null : row.getString(width + 5);
-      OptionalDouble[] support = LexicalSupport.scores(prompt, response,
-          references.isEmpty() ? null : String.join("\n", references), contexts, scoring.supportThreshold());
+      OptionalDouble[] support =
+          LexicalSupport.scores(
+              prompt,
+              response,
+              references.isEmpty() ? null : String.join("\n", references),
+              contexts,
+              scoring.supportThreshold());
       for (int i = 0; i < support.length; i++) {
         values[at + 10 + i] = support[i].isPresent() ? support[i].getAsDouble() : null;
       }

@@ -1,15 +1,16 @@
 package dev.assay.metrics.llm;
 
-import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 
-/** The data-set-level results of the llm family: one key, computed and undefined shape for all states. */
+/**
+ * The data-set-level results of the llm family: one key, computed and undefined shape for all
+ * states.
+ */
 final class LlmResults {
 
-  private LlmResults() {
-  }
+  private LlmResults() {}
 
   static MetricKey key(String name) {
     return new MetricKey(LlmMetrics.require(name), Scope.DATASET);

@@ -45,7 +45,9 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
     return List.of(running.state()).iterator();
   }
 
-  /** The record's non-null reference answers (empty when none), from an {@code array<string>} cell. */
+  /**
+   * The record's non-null reference answers (empty when none), from an {@code array<string>} cell.
+   */
   static List<String> references(Row row, int index) {
     List<String> out = new ArrayList<>();
     if (!row.isNullAt(index)) {
@@ -85,20 +87,32 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
         rougeL = pair.rougeL();
       }
       boolean refused = response != null && !row.isNullAt(2) && row.getBoolean(2);
-      safety = safety.merge(SafetyState.of(response != null, refused, row.getBoolean(3), row.getBoolean(4)));
+      safety =
+          safety.merge(
+              SafetyState.of(response != null, refused, row.getBoolean(3), row.getBoolean(4)));
       if (variants) {
         long length = response == null ? 0 : row.getInt(6);
         double sentiment = response == null ? 0 : Sentiment.score(response);
-        variantFold.add(text(row, 11), VariantState.sums(response != null, refused, length, sentiment, rougeL));
+        variantFold.add(
+            text(row, 11), VariantState.sums(response != null, refused, length, sentiment, rougeL));
       }
       if (response != null) {
         addResponse(row, response);
       }
       String reference = references.isEmpty() ? null : String.join("\n", references);
-      support = support.merge(SupportState.of(text(row, 7), response, reference, text(row, 8), scoring.supportThreshold()));
-      // Without id columns both are null: the record counts as unjudged, and no retrieval metric is reported.
-      retrieval = retrieval.merge(RetrievalState.of(row.isNullAt(9) ? null : row.getList(9),
-          row.isNullAt(10) ? null : row.getList(10), scoring.k(), scoring.graded()));
+      support =
+          support.merge(
+              SupportState.of(
+                  text(row, 7), response, reference, text(row, 8), scoring.supportThreshold()));
+      // Without id columns both are null: the record counts as unjudged, and no retrieval metric is
+      // reported.
+      retrieval =
+          retrieval.merge(
+              RetrievalState.of(
+                  row.isNullAt(9) ? null : row.getList(9),
+                  row.isNullAt(10) ? null : row.getList(10),
+                  scoring.k(),
+                  scoring.graded()));
     }
 
     /** The checks of a non-null response: length, JSON, schema and scans. */
@@ -118,7 +132,15 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
     }
 
     LlmState state() {
-      return new LlmState(records, overlap, safety, lengths, format, scans, retrieval, support,
+      return new LlmState(
+          records,
+          overlap,
+          safety,
+          lengths,
+          format,
+          scans,
+          retrieval,
+          support,
           variantFold.state());
     }
   }

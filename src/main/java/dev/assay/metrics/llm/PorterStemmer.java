@@ -4,47 +4,64 @@ import java.util.Map;
 
 /**
  * The Porter stemmer exactly as NLTK 3.8's {@code nltk.stem.porter.PorterStemmer()} runs it in its
- * default mode, {@code NLTK_EXTENSIONS} — the stemmer that rouge-score's
- * {@code RougeScorer(..., use_stemmer=True)} calls (Porter 1980, "An algorithm for suffix
- * stripping", with NLTK's documented departures). Input is one lower-case token of
- * {@code [a-z0-9]}; rouge-score only stems tokens longer than 3 characters.
+ * default mode, {@code NLTK_EXTENSIONS} — the stemmer that rouge-score's {@code RougeScorer(...,
+ * use_stemmer=True)} calls (Porter 1980, "An algorithm for suffix stripping", with NLTK's
+ * documented departures). Input is one lower-case token of {@code [a-z0-9]}; rouge-score only stems
+ * tokens longer than 3 characters.
  *
  * <p>Steps, in order: irregular forms ({@code skies → sky}, {@code dying → die}, {@code news},
  * {@code proceed}, …) are looked up first; words of at most 2 letters are returned as they are;
- * then 1a (sses, ies — {@code ies → ie} for 4-letter words —, ss, s), 1b (eed with m &gt; 0;
- * {@code ied → ie / i}; ed / ing with a vowel in the stem, then at/bl/iz + e, undouble, or
- * m = 1 and *o + e), 1c (y → i after a consonant that is not the first letter), 2 (the 20 rules
- * of the paper with {@code bli → ble} in place of {@code abli}, {@code alli} recursing, plus
- * {@code fulli → ful} and {@code logi → log}), 3, 4 (m &gt; 1), 5a (e), 5b (ll). The first rule
- * whose suffix matches decides a step, even if its condition fails (NLTK's
- * {@code _apply_rule_list}). Tested against NLTK 3.8 output for a word list
- * ({@code PorterStemmerTest}).
+ * then 1a (sses, ies — {@code ies → ie} for 4-letter words —, ss, s), 1b (eed with m &gt; 0; {@code
+ * ied → ie / i}; ed / ing with a vowel in the stem, then at/bl/iz + e, undouble, or m = 1 and *o +
+ * e), 1c (y → i after a consonant that is not the first letter), 2 (the 20 rules of the paper with
+ * {@code bli → ble} in place of {@code abli}, {@code alli} recursing, plus {@code fulli → ful} and
+ * {@code logi → log}), 3, 4 (m &gt; 1), 5a (e), 5b (ll). The first rule whose suffix matches
+ * decides a step, even if its condition fails (NLTK's {@code _apply_rule_list}). Tested against
+ * NLTK 3.8 output for a word list ({@code PorterStemmerTest}).
  */
 final class PorterStemmer {
 
-  private static final Map<String, String> IRREGULAR = Map.ofEntries(
-      Map.entry("sky", "sky"), Map.entry("skies", "sky"), Map.entry("dying", "die"),
-      Map.entry("lying", "lie"), Map.entry("tying", "tie"), Map.entry("news", "news"),
-      Map.entry("innings", "inning"), Map.entry("inning", "inning"), Map.entry("outings", "outing"),
-      Map.entry("outing", "outing"), Map.entry("cannings", "canning"), Map.entry("canning", "canning"),
-      Map.entry("howe", "howe"), Map.entry("proceed", "proceed"), Map.entry("exceed", "exceed"),
-      Map.entry("succeed", "succeed"));
+  private static final Map<String, String> IRREGULAR =
+      Map.ofEntries(
+          Map.entry("sky", "sky"),
+          Map.entry("skies", "sky"),
+          Map.entry("dying", "die"),
+          Map.entry("lying", "lie"),
+          Map.entry("tying", "tie"),
+          Map.entry("news", "news"),
+          Map.entry("innings", "inning"),
+          Map.entry("inning", "inning"),
+          Map.entry("outings", "outing"),
+          Map.entry("outing", "outing"),
+          Map.entry("cannings", "canning"),
+          Map.entry("canning", "canning"),
+          Map.entry("howe", "howe"),
+          Map.entry("proceed", "proceed"),
+          Map.entry("exceed", "exceed"),
+          Map.entry("succeed", "succeed"));
 
   private static final String[][] STEP2 = {
-      {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"}, {"izer", "ize"},
-      {"bli", "ble"}, {"alli", "al"}, {"entli", "ent"}, {"eli", "e"}, {"ousli", "ous"},
-      {"ization", "ize"}, {"ation", "ate"}, {"ator", "ate"}, {"alism", "al"}, {"iveness", "ive"},
-      {"fulness", "ful"}, {"ousness", "ous"}, {"aliti", "al"}, {"iviti", "ive"}, {"biliti", "ble"},
-      {"fulli", "ful"}};
+    {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"}, {"izer", "ize"},
+    {"bli", "ble"}, {"alli", "al"}, {"entli", "ent"}, {"eli", "e"}, {"ousli", "ous"},
+    {"ization", "ize"}, {"ation", "ate"}, {"ator", "ate"}, {"alism", "al"}, {"iveness", "ive"},
+    {"fulness", "ful"}, {"ousness", "ous"}, {"aliti", "al"}, {"iviti", "ive"}, {"biliti", "ble"},
+    {"fulli", "ful"}
+  };
   private static final String[][] STEP3 = {
-      {"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"}, {"ical", "ic"}, {"ful", ""},
-      {"ness", ""}};
+    {"icate", "ic"},
+    {"ative", ""},
+    {"alize", "al"},
+    {"iciti", "ic"},
+    {"ical", "ic"},
+    {"ful", ""},
+    {"ness", ""}
+  };
   private static final String[] STEP4 = {
-      "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou",
-      "ism", "ate", "iti", "ous", "ive", "ize"};
+    "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou",
+    "ism", "ate", "iti", "ous", "ive", "ize"
+  };
 
-  private PorterStemmer() {
-  }
+  private PorterStemmer() {}
 
   /** The stem of a lower-case word. */
   static String stem(String word) {
@@ -101,7 +118,10 @@ final class PorterStemmer {
     return n >= 2 && w.charAt(n - 1) == w.charAt(n - 2) && isConsonant(w, n - 1);
   }
 
-  /** *o: ends consonant-vowel-consonant, the last not w, x or y; NLTK adds a 2-letter vowel-consonant word. */
+  /**
+   * *o: ends consonant-vowel-consonant, the last not w, x or y; NLTK adds a 2-letter
+   * vowel-consonant word.
+   */
   private static boolean endsCvc(String w) {
     int n = w.length();
     if (n >= 3 && isConsonant(w, n - 3) && !isConsonant(w, n - 2) && isConsonant(w, n - 1)) {
@@ -162,7 +182,9 @@ final class PorterStemmer {
     }
     if (endsDoubleConsonant(stem)) {
       char last = stem.charAt(stem.length() - 1);
-      return last != 'l' && last != 's' && last != 'z' ? stem.substring(0, stem.length() - 1) : stem;
+      return last != 'l' && last != 's' && last != 'z'
+          ? stem.substring(0, stem.length() - 1)
+          : stem;
     }
     return measure(stem) == 1 && endsCvc(stem) ? stem + "e" : stem;
   }

@@ -12,10 +12,14 @@ import java.io.Serializable;
  * @param stem whether ROUGE Porter-stems
  * @param graded whether relevant ids carry grades ({@code id:grade})
  */
-record RecordScoring(int k, double supportThreshold, boolean stem, boolean graded) implements Serializable {
+record RecordScoring(int k, double supportThreshold, boolean stem, boolean graded)
+    implements Serializable {
 
   static RecordScoring of(LlmOptions options) {
-    return new RecordScoring(options.k(), options.supportThreshold(), options.rougeUseStemmer(),
+    return new RecordScoring(
+        options.k(),
+        options.supportThreshold(),
+        options.rougeUseStemmer(),
         options.relevanceGrades());
   }
 }

@@ -13,5 +13,4 @@ import org.apache.spark.sql.Column;
  *     personal data (counted in {@code response_pii_rate})
  * @param found the expression: true where the text holds a valid match, null where it is null
  */
-public record ResponseScanner(String id, boolean secret, UnaryOperator<Column> found) {
-}
+public record ResponseScanner(String id, boolean secret, UnaryOperator<Column> found) {}

@@ -24,11 +24,10 @@ import java.util.Set;
  */
 final class ResponseSchema {
 
-  private static final ObjectMapper STRICT = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper STRICT =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  private ResponseSchema() {
-  }
+  private ResponseSchema() {}
 
   /**
    * Parses and checks a schema against its draft's meta-schema.
@@ -41,23 +40,49 @@ final class ResponseSchema {
     try {
       node = STRICT.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new BadInputException(source + ": the JSON Schema of llm.json_schema is not valid JSON ("
-          + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + "). Fix the file or remove llm.json_schema.");
+      throw new BadInputException(
+          source
+              + ": the JSON Schema of llm.json_schema is not valid JSON ("
+              + e.getOriginalMessage()
+              + " at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + "). Fix the file or remove llm.json_schema.");
     }
     if (node == null || !(node.isObject() || node.isBoolean())) {
-      throw new BadInputException(source + ": the JSON Schema of llm.json_schema must be a JSON object"
-          + " (or true/false), e.g. {\"type\": \"object\", \"required\": [\"answer\"]}.");
+      throw new BadInputException(
+          source
+              + ": the JSON Schema of llm.json_schema must be a JSON object"
+              + " (or true/false), e.g. {\"type\": \"object\", \"required\": [\"answer\"]}.");
     }
-    VersionFlag version = SpecVersionDetector.detectOptionalVersion(node, false).orElse(VersionFlag.V202012);
-    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(version, b -> b.schemaLoaders(
-        loaders -> loaders.values(list -> list.add(0, new AllowSchemaLoader(
-            iri -> iri.toString().startsWith("classpath:") || iri.toString().startsWith("resource:"))))));
+    VersionFlag version =
+        SpecVersionDetector.detectOptionalVersion(node, false).orElse(VersionFlag.V202012);
+    JsonSchemaFactory factory =
+        JsonSchemaFactory.getInstance(
+            version,
+            b ->
+                b.schemaLoaders(
+                    loaders ->
+                        loaders.values(
+                            list ->
+                                list.add(
+                                    0,
+                                    new AllowSchemaLoader(
+                                        iri ->
+                                            iri.toString().startsWith("classpath:")
+                                                || iri.toString().startsWith("resource:"))))));
     try {
-      Set<ValidationMessage> problems = factory.getSchema(SchemaLocation.of(version.getId())).validate(node);
+      Set<ValidationMessage> problems =
+          factory.getSchema(SchemaLocation.of(version.getId())).validate(node);
       if (!problems.isEmpty()) {
-        throw new BadInputException(source + ": llm.json_schema is not a valid JSON Schema ("
-            + version.getId() + "): " + problems.iterator().next().getMessage() + ". Fix the schema.");
+        throw new BadInputException(
+            source
+                + ": llm.json_schema is not a valid JSON Schema ("
+                + version.getId()
+                + "): "
+                + problems.iterator().next().getMessage()
+                + ". Fix the schema.");
       }
       JsonSchema schema = factory.getSchema(node);
       schema.initializeValidators();
@@ -65,8 +90,11 @@ final class ResponseSchema {
     } catch (BadInputException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new BadInputException(source + ": llm.json_schema cannot be loaded: " + e.getMessage()
-          + ". Only the schema file itself is read: inline every $ref (no other files, no network).");
+      throw new BadInputException(
+          source
+              + ": llm.json_schema cannot be loaded: "
+              + e.getMessage()
+              + ". Only the schema file itself is read: inline every $ref (no other files, no network).");
     }
   }
 

@@ -23,34 +23,35 @@ import java.util.Set;
  * so an id can be retrieved once — and the later ranks move up. Duplicates among the relevant ids
  * count once. A null retrieved list is an empty one (every metric 0). With R the set of relevant
  * ids, rel(i) = 1 when the id at rank i (1-based) is in R, k = {@code llm.k}:
+ *
  * <ul>
  *   <li>{@link #RECALL_AT_K}: |R ∩ top k| / |R| — 0–1, higher is better (ranx {@code recall@k},
- *       trec_eval {@code recall_k});</li>
- *   <li>{@link #PRECISION_AT_K}: |R ∩ top k| / k — the denominator is k even when fewer than k
- *       ids were retrieved, as in trec_eval {@code P_k} and ranx {@code precision@k}; 0–1, higher
- *       is better;</li>
- *   <li>{@link #HIT_RATE_AT_K}: 1 when the top k hold at least one relevant id, else 0 (ranx
- *       {@code hit_rate@k}); 0–1, higher is better;</li>
+ *       trec_eval {@code recall_k});
+ *   <li>{@link #PRECISION_AT_K}: |R ∩ top k| / k — the denominator is k even when fewer than k ids
+ *       were retrieved, as in trec_eval {@code P_k} and ranx {@code precision@k}; 0–1, higher is
+ *       better;
+ *   <li>{@link #HIT_RATE_AT_K}: 1 when the top k hold at least one relevant id, else 0 (ranx {@code
+ *       hit_rate@k}); 0–1, higher is better;
  *   <li>{@link #MRR}: 1 / (rank of the first relevant id in the whole list), 0 when none is
  *       retrieved (trec_eval {@code recip_rank}, ranx {@code mrr} without a cut-off); 0–1, higher
- *       is better;</li>
+ *       is better;
  *   <li>{@link #NDCG_AT_K}: DCG@k / IDCG@k with DCG@k = Σ_{i=1..k} rel(i) / log2(i + 1) and the
  *       ideal IDCG@k = Σ_{i=1..min(k, |R|)} 1 / log2(i + 1) (Järvelin and Kekäläinen 2002; the
  *       binary-relevance form of trec_eval {@code ndcg_cut_k} and ranx {@code ndcg@k}); 0–1, higher
- *       is better;</li>
- *   <li>{@link #MAP}: average precision over the whole ranked list, AP = (Σ_{i: rel(i)=1} P@i) / |R|
- *       with P@i = (relevant ids in the top i) / i, so relevant ids never retrieved add 0
- *       (trec_eval {@code map}, ranx {@code map}); 0–1, higher is better.</li>
+ *       is better;
+ *   <li>{@link #MAP}: average precision over the whole ranked list, AP = (Σ_{i: rel(i)=1} P@i) /
+ *       |R| with P@i = (relevant ids in the top i) / i, so relevant ids never retrieved add 0
+ *       (trec_eval {@code map}, ranx {@code map}); 0–1, higher is better.
  * </ul>
  *
  * <p>Graded relevance ({@code llm.relevance_grades: true}, {@link #gradedScores}): each relevant
  * entry is {@code id:grade}, the grade a number ≥ 0 after the last colon. An id is relevant when
  * its grade is above 0 (trec_eval's default {@code relevance_level} 1 for integer grades), which is
- * what the five binary metrics use; nDCG uses the grades as gains, as trec_eval
- * {@code ndcg_cut_k} and ranx {@code ndcg} do (linear gain, not 2^g − 1): DCG@k = Σ_{i=1..k}
- * g(i) / log2(i + 1) and IDCG@k the same over the grades sorted from high to low. A record whose
- * grades are all 0 has no relevant id and is left out. An entry without a valid grade makes the
- * record's grades invalid ({@code null} from {@link #grades}); the audit stops with exit 2.
+ * what the five binary metrics use; nDCG uses the grades as gains, as trec_eval {@code ndcg_cut_k}
+ * and ranx {@code ndcg} do (linear gain, not 2^g − 1): DCG@k = Σ_{i=1..k} g(i) / log2(i + 1) and
+ * IDCG@k the same over the grades sorted from high to low. A record whose grades are all 0 has no
+ * relevant id and is left out. An entry without a valid grade makes the record's grades invalid
+ * ({@code null} from {@link #grades}); the audit stops with exit 2.
  */
 final class Retrieval {
 
@@ -62,14 +63,14 @@ final class Retrieval {
   static final String MAP = "map";
 
   /** The metrics in the order of {@link #scores}. */
-  static final List<String> NAMES = List.of(RECALL_AT_K, PRECISION_AT_K, HIT_RATE_AT_K, MRR, NDCG_AT_K, MAP);
+  static final List<String> NAMES =
+      List.of(RECALL_AT_K, PRECISION_AT_K, HIT_RATE_AT_K, MRR, NDCG_AT_K, MAP);
 
-  private Retrieval() {
-  }
+  private Retrieval() {}
 
   /**
-   * The six per-record scores in the order of {@link #NAMES}, or null when {@code relevant} holds no
-   * id (the record is left out of the means).
+   * The six per-record scores in the order of {@link #NAMES}, or null when {@code relevant} holds
+   * no id (the record is left out of the means).
    *
    * @param retrieved the ranked ids, best first (null = nothing retrieved)
    * @param relevant the relevant ids (null or empty = no judgement)
@@ -83,8 +84,8 @@ final class Retrieval {
   }
 
   /**
-   * The relevant entries {@code id:grade} as a map id → grade (trimmed ids; a repeated id keeps
-   * its highest grade), or null when an entry has no valid grade (a number ≥ 0 after the last colon).
+   * The relevant entries {@code id:grade} as a map id → grade (trimmed ids; a repeated id keeps its
+   * highest grade), or null when an entry has no valid grade (a number ≥ 0 after the last colon).
    */
   static Map<String, Double> grades(Collection<String> relevant) {
     Map<String, Double> out = new HashMap<>();
@@ -107,14 +108,17 @@ final class Retrieval {
     return out;
   }
 
-  /** The six scores with graded relevance (ids with a grade above 0 are relevant); null without any. */
+  /**
+   * The six scores with graded relevance (ids with a grade above 0 are relevant); null without any.
+   */
   static double[] gradedScores(Collection<String> retrieved, Map<String, Double> grades, int k) {
     Set<String> rel = new HashSet<>();
-    grades.forEach((id, g) -> {
-      if (g > 0) {
-        rel.add(id);
-      }
-    });
+    grades.forEach(
+        (id, g) -> {
+          if (g > 0) {
+            rel.add(id);
+          }
+        });
     if (rel.isEmpty()) {
       return null;
     }
@@ -149,12 +153,13 @@ final class Retrieval {
       idcg += ideal.get(rank - 1) / log2(rank + 1);
     }
     return new double[] {
-        (double) hitsAtK / rel.size(),
-        (double) hitsAtK / k,
-        hitsAtK > 0 ? 1 : 0,
-        firstHit,
-        dcg / idcg,
-        precisionSum / rel.size()};
+      (double) hitsAtK / rel.size(),
+      (double) hitsAtK / k,
+      hitsAtK > 0 ? 1 : 0,
+      firstHit,
+      dcg / idcg,
+      precisionSum / rel.size()
+    };
   }
 
   /** The ids, trimmed, without empty ones and duplicates, in their first-seen order. */

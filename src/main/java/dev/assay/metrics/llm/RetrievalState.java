@@ -10,13 +10,14 @@ import java.util.Map;
 
 /**
  * The retrieval statistics of a set of records ({@link Retrieval}): records with relevant ids
- * (judged) and without (unjudged), records whose grades are invalid, and per metric of
- * {@link Retrieval#NAMES} the sum of the judged records' scores.
+ * (judged) and without (unjudged), records whose grades are invalid, and per metric of {@link
+ * Retrieval#NAMES} the sum of the judged records' scores.
  */
 record RetrievalState(long judged, long unjudged, long badGrades, double[] sums)
     implements Serializable {
 
-  static final RetrievalState EMPTY = new RetrievalState(0, 0, 0, new double[Retrieval.NAMES.size()]);
+  static final RetrievalState EMPTY =
+      new RetrievalState(0, 0, 0, new double[Retrieval.NAMES.size()]);
 
   /**
    * One record: ranked retrieved ids against relevant ids (either may be null), cut-off k; with
@@ -33,7 +34,9 @@ record RetrievalState(long judged, long unjudged, long badGrades, double[] sums)
     } else {
       scores = Retrieval.scores(retrieved, relevant, k);
     }
-    return scores == null ? new RetrievalState(0, 1, 0, EMPTY.sums) : new RetrievalState(1, 0, 0, scores);
+    return scores == null
+        ? new RetrievalState(0, 1, 0, EMPTY.sums)
+        : new RetrievalState(1, 0, 0, scores);
   }
 
   RetrievalState merge(RetrievalState o) {
@@ -41,16 +44,21 @@ record RetrievalState(long judged, long unjudged, long badGrades, double[] sums)
     for (int i = 0; i < total.length; i++) {
       total[i] += o.sums[i];
     }
-    return new RetrievalState(judged + o.judged, unjudged + o.unjudged, badGrades + o.badGrades, total);
+    return new RetrievalState(
+        judged + o.judged, unjudged + o.unjudged, badGrades + o.badGrades, total);
   }
 
   /** Fails when a record had a relevant entry without a valid grade. */
   void requireGrades(String relevantColumn) {
     if (badGrades > 0) {
-      throw new BadInputException("columns.relevant_ids: " + badGrades + " records of column '"
-          + relevantColumn + "' have a relevant entry without a grade, but llm.relevance_grades is"
-          + " true: write each as id:grade with a number of at least 0 after the last colon (e.g."
-          + " \"kb-11:2\"), or remove llm.relevance_grades for binary relevance.");
+      throw new BadInputException(
+          "columns.relevant_ids: "
+              + badGrades
+              + " records of column '"
+              + relevantColumn
+              + "' have a relevant entry without a grade, but llm.relevance_grades is"
+              + " true: write each as id:grade with a number of at least 0 after the last colon (e.g."
+              + " \"kb-11:2\"), or remove llm.relevance_grades for binary relevance.");
     }
   }
 
@@ -59,10 +67,11 @@ record RetrievalState(long judged, long unjudged, long badGrades, double[] sums)
     List<MetricResult> out = new ArrayList<>();
     for (int i = 0; i < Retrieval.NAMES.size(); i++) {
       String name = Retrieval.NAMES.get(i);
-      String note = (name.equals(Retrieval.NDCG_AT_K) && graded ? "graded relevance (gain = grade); " : "")
-          + (name.endsWith("_at_k")
-          ? "k = " + k + "; mean over " + judged + " records with relevant ids"
-          : "mean over " + judged + " records with relevant ids (whole ranked list)");
+      String note =
+          (name.equals(Retrieval.NDCG_AT_K) && graded ? "graded relevance (gain = grade); " : "")
+              + (name.endsWith("_at_k")
+                  ? "k = " + k + "; mean over " + judged + " records with relevant ids"
+                  : "mean over " + judged + " records with relevant ids (whole ranked list)");
       out.add(LlmResults.mean(name, sums[i], judged, note, "no record has a relevant id"));
     }
     return out;
@@ -70,8 +79,11 @@ record RetrievalState(long judged, long unjudged, long badGrades, double[] sums)
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RetrievalState s && judged == s.judged && unjudged == s.unjudged
-        && badGrades == s.badGrades && Arrays.equals(sums, s.sums);
+    return o instanceof RetrievalState s
+        && judged == s.judged
+        && unjudged == s.unjudged
+        && badGrades == s.badGrades
+        && Arrays.equals(sums, s.sums);
   }
 
   @Override

@@ -14,20 +14,22 @@ import java.util.TreeSet;
  * mean over records of the per-record F-measure.
  *
  * <p>Per record ({@code tokenize.tokenize} then {@code _score_ngrams} / {@code _score_lcs}):
+ *
  * <ol>
  *   <li>tokenize: lower-case (Unicode, as Python's {@code str.lower}), replace every run of
- *       characters other than {@code [a-z0-9]} by a space, split, drop empty tokens — so
- *       non-ASCII letters separate words and vanish;</li>
+ *       characters other than {@code [a-z0-9]} by a space, split, drop empty tokens — so non-ASCII
+ *       letters separate words and vanish;
  *   <li>ROUGE-N: overlap = Σ over distinct reference n-grams of min(count in reference, count in
- *       response); precision = overlap / max(response n-grams, 1), recall = overlap /
- *       max(reference n-grams, 1);</li>
+ *       response); precision = overlap / max(response n-grams, 1), recall = overlap / max(reference
+ *       n-grams, 1);
  *   <li>ROUGE-L: if either token list is empty, 0; else the longest common subsequence length L,
- *       precision = L / response tokens, recall = L / reference tokens;</li>
- *   <li>F = 2PR / (P + R), 0 when P + R = 0.</li>
+ *       precision = L / response tokens, recall = L / reference tokens;
+ *   <li>F = 2PR / (P + R), 0 when P + R = 0.
  * </ol>
- * Empty text scores 0. With {@code llm.rouge_use_stemmer: true} tokens longer than 3 characters
- * are Porter-stemmed ({@link PorterStemmer}, NLTK's default mode), as
- * {@code use_stemmer=True}; default off, as rouge-score's default.
+ *
+ * Empty text scores 0. With {@code llm.rouge_use_stemmer: true} tokens longer than 3 characters are
+ * Porter-stemmed ({@link PorterStemmer}, NLTK's default mode), as {@code use_stemmer=True}; default
+ * off, as rouge-score's default.
  *
  * <p>{@code rougeLsum} ({@link #rougeLsum}): summary-level LCS over the newline-separated
  * sentences. With several reference answers each ROUGE type takes the reference with the highest
@@ -40,8 +42,7 @@ final class Rouge {
   static final String ROUGE_L = "rougeL";
   static final String ROUGE_LSUM = "rougeLsum";
 
-  private Rouge() {
-  }
+  private Rouge() {}
 
   /** rouge-score's tokenizer without stemming. */
   static List<String> tokens(String text) {
@@ -94,8 +95,8 @@ final class Rouge {
    * ROUGE-1.5.5's guard against double counting). 0 when either side has no sentence or no token.
    * For each reference sentence r, the union of the token positions of one LCS of r with each
    * response sentence (the LCS read back as {@code _backtrack_norec} does); each token of that
-   * union is a hit while both the reference and the response still have an unused occurrence of
-   * it (counts over the whole texts). P = hits / response tokens, R = hits / reference tokens.
+   * union is a hit while both the reference and the response still have an unused occurrence of it
+   * (counts over the whole texts). P = hits / response tokens, R = hits / reference tokens.
    */
   static double rougeLsum(List<List<String>> reference, List<List<String>> response) {
     if (reference.isEmpty() || response.isEmpty()) {
@@ -134,12 +135,18 @@ final class Rouge {
     return fmeasure((double) hits / n, (double) hits / m);
   }
 
-  /** Positions in {@code ref} of one LCS with {@code can}, read back as rouge-score's {@code _backtrack_norec}. */
+  /**
+   * Positions in {@code ref} of one LCS with {@code can}, read back as rouge-score's {@code
+   * _backtrack_norec}.
+   */
   static List<Integer> lcsIndices(List<String> ref, List<String> can) {
     int[][] t = new int[ref.size() + 1][can.size() + 1];
     for (int i = 1; i <= ref.size(); i++) {
       for (int j = 1; j <= can.size(); j++) {
-        t[i][j] = ref.get(i - 1).equals(can.get(j - 1)) ? t[i - 1][j - 1] + 1 : Math.max(t[i - 1][j], t[i][j - 1]);
+        t[i][j] =
+            ref.get(i - 1).equals(can.get(j - 1))
+                ? t[i - 1][j - 1] + 1
+                : Math.max(t[i - 1][j], t[i][j - 1]);
       }
     }
     List<Integer> out = new ArrayList<>();
@@ -212,7 +219,8 @@ final class Rouge {
     int[] cur = new int[b.size() + 1];
     for (int i = 1; i <= a.size(); i++) {
       for (int j = 1; j <= b.size(); j++) {
-        cur[j] = a.get(i - 1).equals(b.get(j - 1)) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+        cur[j] =
+            a.get(i - 1).equals(b.get(j - 1)) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
       }
       int[] t = prev;
       prev = cur;

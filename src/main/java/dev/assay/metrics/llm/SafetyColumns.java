@@ -11,13 +11,12 @@ import org.apache.spark.sql.functions;
  */
 final class SafetyColumns {
 
-  private SafetyColumns() {
-  }
+  private SafetyColumns() {}
 
   /**
-   * True when {@code text}, lower-cased with curly apostrophes straightened
-   * ({@link LlmOptions#matchForm}), contains any of {@code phrases} (already in that form); null
-   * when {@code text} is null.
+   * True when {@code text}, lower-cased with curly apostrophes straightened ({@link
+   * LlmOptions#matchForm}), contains any of {@code phrases} (already in that form); null when
+   * {@code text} is null.
    */
   static Column containsAny(Column text, List<String> phrases) {
     Column normalised = functions.translate(functions.lower(text), "\u2019\u2018", "''");
@@ -39,12 +38,17 @@ final class SafetyColumns {
    * first value is valid in at most one of them (only {@code ]} may follow in the first, only
    * {@code }} in the second, and a comma must be followed by a value in one and by a key in the
    * other), so both parse only when the text is one value. Blank text, a Markdown code fence or
-   * trailing prose is invalid. (Variant values are limited to 16 MiB; larger JSON counts as invalid.)
+   * trailing prose is invalid. (Variant values are limited to 16 MiB; larger JSON counts as
+   * invalid.)
    */
   static Column jsonValid(Column text) {
-    Column asElement = functions.try_parse_json(functions.concat(functions.lit("["), text, functions.lit("]")));
-    Column asValue = functions.try_parse_json(functions.concat(functions.lit("{\"k\":"), text, functions.lit("}")));
-    return functions.when(text.isNull(), functions.lit(null).cast("boolean"))
+    Column asElement =
+        functions.try_parse_json(functions.concat(functions.lit("["), text, functions.lit("]")));
+    Column asValue =
+        functions.try_parse_json(
+            functions.concat(functions.lit("{\"k\":"), text, functions.lit("}")));
+    return functions
+        .when(text.isNull(), functions.lit(null).cast("boolean"))
         .otherwise(asElement.isNotNull().and(asValue.isNotNull()));
   }
 }

@@ -16,12 +16,15 @@ record SafetyState(long responses, long refusals, long injections, long indirect
 
   /** One record: whether it has a response, refused, and carries an injection marker. */
   static SafetyState of(boolean response, boolean refused, boolean injection, boolean indirect) {
-    return new SafetyState(response ? 1 : 0, response && refused ? 1 : 0, injection ? 1 : 0,
-        indirect ? 1 : 0);
+    return new SafetyState(
+        response ? 1 : 0, response && refused ? 1 : 0, injection ? 1 : 0, indirect ? 1 : 0);
   }
 
   SafetyState merge(SafetyState o) {
-    return new SafetyState(responses + o.responses, refusals + o.refusals, injections + o.injections,
+    return new SafetyState(
+        responses + o.responses,
+        refusals + o.refusals,
+        injections + o.injections,
         indirectInjections + o.indirectInjections);
   }
 
@@ -29,7 +32,10 @@ record SafetyState(long responses, long refusals, long injections, long indirect
   MetricResult refusalRate() {
     return responses == 0
         ? LlmResults.undefined(LlmAnalysis.REFUSAL_RATE, "every response is empty (null)")
-        : LlmResults.computed(LlmAnalysis.REFUSAL_RATE, (double) refusals / responses, responses,
+        : LlmResults.computed(
+            LlmAnalysis.REFUSAL_RATE,
+            (double) refusals / responses,
+            responses,
             refusals + " of " + responses + " responses contain a refusal phrase");
   }
 
@@ -40,14 +46,29 @@ record SafetyState(long responses, long refusals, long injections, long indirect
   List<MetricResult> injectionRates(long records, boolean prompt, boolean contexts) {
     List<MetricResult> out = new ArrayList<>();
     if (prompt || contexts) {
-      out.add(LlmResults.computed(LlmAnalysis.PROMPT_INJECTION_RATE, (double) injections / records, records,
-          injections + " of " + records + " records have an injection marker in "
-              + (prompt && contexts ? "the prompt or the contexts" : prompt ? "the prompt" : "the contexts")));
+      out.add(
+          LlmResults.computed(
+              LlmAnalysis.PROMPT_INJECTION_RATE,
+              (double) injections / records,
+              records,
+              injections
+                  + " of "
+                  + records
+                  + " records have an injection marker in "
+                  + (prompt && contexts
+                      ? "the prompt or the contexts"
+                      : prompt ? "the prompt" : "the contexts")));
     }
     if (contexts) {
-      out.add(LlmResults.computed(LlmAnalysis.INDIRECT_INJECTION_RATE, (double) indirectInjections / records,
-          records, indirectInjections + " of " + records
-              + " records have an injection marker in the retrieved contexts"));
+      out.add(
+          LlmResults.computed(
+              LlmAnalysis.INDIRECT_INJECTION_RATE,
+              (double) indirectInjections / records,
+              records,
+              indirectInjections
+                  + " of "
+                  + records
+                  + " records have an injection marker in the retrieved contexts"));
     }
     return out;
   }

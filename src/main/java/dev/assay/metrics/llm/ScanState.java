@@ -1,6 +1,5 @@
 package dev.assay.metrics.llm;
 
-import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
@@ -10,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The PII and secret scan of the non-null responses: responses scanned, per scanner (in the
- * input's order) those with a match, and those with any personal data or any secret.
+ * The PII and secret scan of the non-null responses: responses scanned, per scanner (in the input's
+ * order) those with a match, and those with any personal data or any secret.
  */
 record ScanState(long scanned, long[] hits, long piiResponses, long secretResponses)
     implements Serializable {
@@ -34,35 +33,64 @@ record ScanState(long scanned, long[] hits, long piiResponses, long secretRespon
   }
 
   ScanState merge(ScanState o) {
-    return new ScanState(scanned + o.scanned, OverlapState.plus(hits, o.hits),
-        piiResponses + o.piiResponses, secretResponses + o.secretResponses);
+    return new ScanState(
+        scanned + o.scanned,
+        OverlapState.plus(hits, o.hits),
+        piiResponses + o.piiResponses,
+        secretResponses + o.secretResponses);
   }
 
-  /** response_pii_rate, response_secret_rate and per scanner {@code pii_<id>_rate} on the response column. */
+  /**
+   * response_pii_rate, response_secret_rate and per scanner {@code pii_<id>_rate} on the response
+   * column.
+   */
   List<MetricResult> metrics(List<ResponseScanner> scanners, String responseColumn) {
     List<MetricResult> out = new ArrayList<>();
     if (scanned == 0) {
-      out.add(LlmResults.undefined(LlmAnalysis.RESPONSE_PII_RATE, "every response is empty (null)"));
-      out.add(LlmResults.undefined(LlmAnalysis.RESPONSE_SECRET_RATE, "every response is empty (null)"));
+      out.add(
+          LlmResults.undefined(LlmAnalysis.RESPONSE_PII_RATE, "every response is empty (null)"));
+      out.add(
+          LlmResults.undefined(LlmAnalysis.RESPONSE_SECRET_RATE, "every response is empty (null)"));
       return out;
     }
-    out.add(LlmResults.computed(LlmAnalysis.RESPONSE_PII_RATE, (double) piiResponses / scanned, scanned,
-        piiResponses + " of " + scanned + " responses contain personal data (counts only; nothing found is shown)"));
-    out.add(LlmResults.computed(LlmAnalysis.RESPONSE_SECRET_RATE, (double) secretResponses / scanned, scanned,
-        secretResponses + " of " + scanned + " responses contain a key, token or private key"));
+    out.add(
+        LlmResults.computed(
+            LlmAnalysis.RESPONSE_PII_RATE,
+            (double) piiResponses / scanned,
+            scanned,
+            piiResponses
+                + " of "
+                + scanned
+                + " responses contain personal data (counts only; nothing found is shown)"));
+    out.add(
+        LlmResults.computed(
+            LlmAnalysis.RESPONSE_SECRET_RATE,
+            (double) secretResponses / scanned,
+            scanned,
+            secretResponses + " of " + scanned + " responses contain a key, token or private key"));
     Scope column = Scope.column(responseColumn);
     for (int i = 0; i < scanners.size(); i++) {
       long n = i < hits.length ? hits[i] : 0;
-      out.add(new MetricResult.Computed(new MetricKey(LlmMetrics.piiRate(scanners.get(i).id()), column), (double) n / scanned,
-          scanned, null, null, null, n + " of " + scanned + " responses"));
+      out.add(
+          new MetricResult.Computed(
+              new MetricKey(LlmMetrics.piiRate(scanners.get(i).id()), column),
+              (double) n / scanned,
+              scanned,
+              null,
+              null,
+              null,
+              n + " of " + scanned + " responses"));
     }
     return out;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ScanState s && scanned == s.scanned && Arrays.equals(hits, s.hits)
-        && piiResponses == s.piiResponses && secretResponses == s.secretResponses;
+    return o instanceof ScanState s
+        && scanned == s.scanned
+        && Arrays.equals(hits, s.hits)
+        && piiResponses == s.piiResponses
+        && secretResponses == s.secretResponses;
   }
 
   @Override

@@ -17,8 +17,8 @@ import java.util.Set;
  * <p>score = (P − N) / (P + N), with P and N the numbers of tokens (rouge-score tokens: lower-case
  * runs of a–z and 0–9, no stemming) that are positive and negative words; 0 when the text has
  * neither (neutral). Range −1 (only negative words) to 1 (only positive words). No negation
- * handling ("not good" counts as positive) and English only: a coarse signal that flags one
- * variant receiving markedly warmer or colder answers, not a sentiment classifier.
+ * handling ("not good" counts as positive) and English only: a coarse signal that flags one variant
+ * receiving markedly warmer or colder answers, not a sentiment classifier.
  */
 final class Sentiment {
 
@@ -47,8 +47,7 @@ final class Sentiment {
     NEGATIVE = Set.copyOf(neg);
   }
 
-  private Sentiment() {
-  }
+  private Sentiment() {}
 
   /** (P − N) / (P + N) over the text's tokens; 0 without opinion words. */
   static double score(String text) {

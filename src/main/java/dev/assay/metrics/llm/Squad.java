@@ -6,24 +6,26 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code exact_match} and {@code token_f1}: the SQuAD v1.1 official evaluation script
- * ({@code evaluate-v1.1.py}, Rajpurkar et al. 2016), per record on 0–1 (the script multiplies by
- * 100), higher is better; Assay reports the mean over records.
+ * {@code exact_match} and {@code token_f1}: the SQuAD v1.1 official evaluation script ({@code
+ * evaluate-v1.1.py}, Rajpurkar et al. 2016), per record on 0–1 (the script multiplies by 100),
+ * higher is better; Assay reports the mean over records.
  *
  * <p>{@code normalize_answer}, in the script's order:
+ *
  * <ol>
- *   <li>lower-case (Python's {@code str.lower});</li>
- *   <li>remove every character of {@code string.punctuation} (the 32 ASCII marks
- *       {@code !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~}; other punctuation, such as “ ” — ¿, stays);</li>
+ *   <li>lower-case (Python's {@code str.lower});
+ *   <li>remove every character of {@code string.punctuation} (the 32 ASCII marks {@code
+ *       !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~}; other punctuation, such as “ ” — ¿, stays);
  *   <li>replace the words {@code a}, {@code an}, {@code the} by a space — {@code \b(a|an|the)\b},
  *       i.e. a maximal run of word characters (Unicode letters, digits, numerics, {@code _}) that
- *       is exactly one of them;</li>
- *   <li>collapse whitespace: {@code ' '.join(text.split())}.</li>
+ *       is exactly one of them;
+ *   <li>collapse whitespace: {@code ' '.join(text.split())}.
  * </ol>
+ *
  * Exact match: 1 when the normalised strings are equal (so two empty answers match). F1: the
- * multiset intersection of the normalised tokens; 0 when it is empty (also when both are empty,
- * as in v1.1 — v2.0 changed that), else 2PR / (P + R) with P = common / response tokens and
- * R = common / reference tokens.
+ * multiset intersection of the normalised tokens; 0 when it is empty (also when both are empty, as
+ * in v1.1 — v2.0 changed that), else 2PR / (P + R) with P = common / response tokens and R = common
+ * / reference tokens.
  */
 final class Squad {
 
@@ -31,8 +33,7 @@ final class Squad {
   static final String TOKEN_F1 = "token_f1";
   private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-  private Squad() {
-  }
+  private Squad() {}
 
   static String normalize(String s) {
     String lower = s.toLowerCase(Locale.ROOT);
@@ -47,8 +48,8 @@ final class Squad {
   }
 
   /**
-   * The SQuAD script's {@code metric_max_over_ground_truths}: {exact match (1 or 0), token F1}, each
-   * the best over the references; {0, 0} without a reference.
+   * The SQuAD script's {@code metric_max_over_ground_truths}: {exact match (1 or 0), token F1},
+   * each the best over the references; {0, 0} without a reference.
    */
   static double[] best(String response, List<String> references) {
     boolean exact = false;

@@ -13,8 +13,14 @@ import java.util.OptionalDouble;
  * scores and the records scored; records with a response and contexts but no sentence with a
  * content word; number and entity occurrences in responses, and those the contexts do not contain.
  */
-record SupportState(double[] sums, long[] counts, long ungroundable, long numbers,
-                    long unsupportedNumbers, long entities, long unsupportedEntities)
+record SupportState(
+    double[] sums,
+    long[] counts,
+    long ungroundable,
+    long numbers,
+    long unsupportedNumbers,
+    long entities,
+    long unsupportedEntities)
     implements Serializable {
 
   static final int GROUNDEDNESS = 0;
@@ -25,11 +31,13 @@ record SupportState(double[] sums, long[] counts, long ungroundable, long number
   static final SupportState EMPTY = new SupportState(new double[4], new long[4], 0, 0, 0, 0, 0);
 
   /**
-   * One record's scores; any text may be null (then the scores that need it are skipped),
-   * {@code contexts} is the record's passages joined.
+   * One record's scores; any text may be null (then the scores that need it are skipped), {@code
+   * contexts} is the record's passages joined.
    */
-  static SupportState of(String prompt, String response, String reference, String contexts, double threshold) {
-    OptionalDouble[] scores = LexicalSupport.scores(prompt, response, reference, contexts, threshold);
+  static SupportState of(
+      String prompt, String response, String reference, String contexts, double threshold) {
+    OptionalDouble[] scores =
+        LexicalSupport.scores(prompt, response, reference, contexts, threshold);
     double[] sums = new double[4];
     long[] counts = new long[4];
     for (int i = 0; i < scores.length; i++) {
@@ -55,8 +63,14 @@ record SupportState(double[] sums, long[] counts, long ungroundable, long number
       numbers++;
       unsupportedNumbers += given.contains(number) ? 0 : 1;
     }
-    return new SupportState(sums, counts, scores[GROUNDEDNESS].isPresent() ? 0 : 1, numbers,
-        unsupportedNumbers, entities, unsupportedEntities);
+    return new SupportState(
+        sums,
+        counts,
+        scores[GROUNDEDNESS].isPresent() ? 0 : 1,
+        numbers,
+        unsupportedNumbers,
+        entities,
+        unsupportedEntities);
   }
 
   SupportState merge(SupportState o) {
@@ -65,45 +79,78 @@ record SupportState(double[] sums, long[] counts, long ungroundable, long number
     for (int i = 0; i < s.length; i++) {
       s[i] += o.sums[i];
     }
-    return new SupportState(s, c, ungroundable + o.ungroundable, numbers + o.numbers,
-        unsupportedNumbers + o.unsupportedNumbers, entities + o.entities,
+    return new SupportState(
+        s,
+        c,
+        ungroundable + o.ungroundable,
+        numbers + o.numbers,
+        unsupportedNumbers + o.unsupportedNumbers,
+        entities + o.entities,
         unsupportedEntities + o.unsupportedEntities);
   }
 
   /**
-   * The support metrics the named columns allow: with contexts groundedness, the unsupported
-   * number and entity rates, context relevance (with a prompt) and context recall (with a
-   * reference); with a prompt answer relevance.
+   * The support metrics the named columns allow: with contexts groundedness, the unsupported number
+   * and entity rates, context relevance (with a prompt) and context recall (with a reference); with
+   * a prompt answer relevance.
    */
-  List<MetricResult> metrics(boolean prompt, boolean contexts, boolean reference, double threshold) {
+  List<MetricResult> metrics(
+      boolean prompt, boolean contexts, boolean reference, double threshold) {
     List<MetricResult> out = new ArrayList<>();
     if (contexts) {
-      out.add(mean(LexicalSupport.GROUNDEDNESS, GROUNDEDNESS,
-          "lexical support, not truth: share of response sentences with at least " + threshold
-              + " of their content words in the contexts",
-          "no record has both a response with a content word and contexts"));
-      out.add(LlmResults.mean(LexicalSupport.UNSUPPORTED_NUMBER_RATE, unsupportedNumbers, numbers,
-          unsupportedNumbers + " of " + numbers + " numbers in the responses do not occur in the contexts",
-          "no response with contexts contains a number"));
-      out.add(LlmResults.mean(LexicalSupport.UNSUPPORTED_ENTITY_RATE, unsupportedEntities, entities,
-          "lexical support, not truth: " + unsupportedEntities + " of " + entities
-              + " names in the responses do not occur in the contexts",
-          "no response with contexts names an entity (a capitalised word not starting a sentence)"));
+      out.add(
+          mean(
+              LexicalSupport.GROUNDEDNESS,
+              GROUNDEDNESS,
+              "lexical support, not truth: share of response sentences with at least "
+                  + threshold
+                  + " of their content words in the contexts",
+              "no record has both a response with a content word and contexts"));
+      out.add(
+          LlmResults.mean(
+              LexicalSupport.UNSUPPORTED_NUMBER_RATE,
+              unsupportedNumbers,
+              numbers,
+              unsupportedNumbers
+                  + " of "
+                  + numbers
+                  + " numbers in the responses do not occur in the contexts",
+              "no response with contexts contains a number"));
+      out.add(
+          LlmResults.mean(
+              LexicalSupport.UNSUPPORTED_ENTITY_RATE,
+              unsupportedEntities,
+              entities,
+              "lexical support, not truth: "
+                  + unsupportedEntities
+                  + " of "
+                  + entities
+                  + " names in the responses do not occur in the contexts",
+              "no response with contexts names an entity (a capitalised word not starting a sentence)"));
       if (prompt) {
-        out.add(mean(LexicalSupport.CONTEXT_RELEVANCE, CONTEXT_RELEVANCE,
-            "share of prompt content words found in the contexts",
-            "no record has both a prompt with a content word and contexts"));
+        out.add(
+            mean(
+                LexicalSupport.CONTEXT_RELEVANCE,
+                CONTEXT_RELEVANCE,
+                "share of prompt content words found in the contexts",
+                "no record has both a prompt with a content word and contexts"));
       }
       if (reference) {
-        out.add(mean(LexicalSupport.CONTEXT_RECALL, CONTEXT_RECALL,
-            "share of reference-answer content words found in the contexts",
-            "no record has both a reference answer with a content word and contexts"));
+        out.add(
+            mean(
+                LexicalSupport.CONTEXT_RECALL,
+                CONTEXT_RECALL,
+                "share of reference-answer content words found in the contexts",
+                "no record has both a reference answer with a content word and contexts"));
       }
     }
     if (prompt) {
-      out.add(mean(LexicalSupport.ANSWER_RELEVANCE, ANSWER_RELEVANCE,
-          "share of prompt content words found in the response",
-          "no record has both a prompt with a content word and a response"));
+      out.add(
+          mean(
+              LexicalSupport.ANSWER_RELEVANCE,
+              ANSWER_RELEVANCE,
+              "share of prompt content words found in the response",
+              "no record has both a prompt with a content word and a response"));
     }
     return out;
   }
@@ -115,9 +162,13 @@ record SupportState(double[] sums, long[] counts, long ungroundable, long number
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SupportState s && Arrays.equals(sums, s.sums) && Arrays.equals(counts, s.counts)
-        && ungroundable == s.ungroundable && numbers == s.numbers
-        && unsupportedNumbers == s.unsupportedNumbers && entities == s.entities
+    return o instanceof SupportState s
+        && Arrays.equals(sums, s.sums)
+        && Arrays.equals(counts, s.counts)
+        && ungroundable == s.ungroundable
+        && numbers == s.numbers
+        && unsupportedNumbers == s.unsupportedNumbers
+        && entities == s.entities
         && unsupportedEntities == s.unsupportedEntities;
   }
 

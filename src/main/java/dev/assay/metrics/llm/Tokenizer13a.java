@@ -28,14 +28,17 @@ final class Tokenizer13a {
   private static final Pattern PERIOD_COMMA_BEFORE_NON_DIGIT = Pattern.compile("([\\.,])([^0-9])");
   private static final Pattern DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");
 
-  private Tokenizer13a() {
-  }
+  private Tokenizer13a() {}
 
   /** The tokenized line, tokens separated by single spaces (what sacreBLEU returns). */
   static String tokenize(String line) {
     line = line.replace("<skipped>", "").replace("-\n", "").replace("\n", " ");
     if (line.indexOf('&') >= 0) {
-      line = line.replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+      line =
+          line.replace("&quot;", "\"")
+              .replace("&amp;", "&")
+              .replace("&lt;", "<")
+              .replace("&gt;", ">");
     }
     line = " " + line + " ";
     line = PUNCTUATION.matcher(line).replaceAll(" $1 ");

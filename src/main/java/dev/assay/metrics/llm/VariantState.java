@@ -1,7 +1,6 @@
 package dev.assay.metrics.llm;
 
 import dev.assay.core.BadInputException;
-import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
@@ -14,9 +13,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The variant (counterfactual) statistics ({@link VariantMetrics}): per variant value its
- * {@link Sums}, at most {@link #MAX_VARIANTS} of them (more sets {@code overflow}, bad input), and
- * the records whose variant is null.
+ * The variant (counterfactual) statistics ({@link VariantMetrics}): per variant value its {@link
+ * Sums}, at most {@link #MAX_VARIANTS} of them (more sets {@code overflow}, bad input), and the
+ * records whose variant is null.
  */
 record VariantState(SortedMap<String, Sums> variants, boolean overflow, long nulls)
     implements Serializable {
@@ -34,38 +33,60 @@ record VariantState(SortedMap<String, Sums> variants, boolean overflow, long nul
    * One variant's records, non-null responses, refusals among them, their length and sentiment
    * sums, and its records with a reference pair with their ROUGE-L F sum.
    */
-  record Sums(long records, long responses, long refusals, long lengthSum, double sentimentSum,
-              long pairs, double rougeLSum) implements Serializable {
+  record Sums(
+      long records,
+      long responses,
+      long refusals,
+      long lengthSum,
+      double sentimentSum,
+      long pairs,
+      double rougeLSum)
+      implements Serializable {
 
     Sums merge(Sums o) {
-      return new Sums(records + o.records, responses + o.responses, refusals + o.refusals,
-          lengthSum + o.lengthSum, sentimentSum + o.sentimentSum, pairs + o.pairs, rougeLSum + o.rougeLSum);
+      return new Sums(
+          records + o.records,
+          responses + o.responses,
+          refusals + o.refusals,
+          lengthSum + o.lengthSum,
+          sentimentSum + o.sentimentSum,
+          pairs + o.pairs,
+          rougeLSum + o.rougeLSum);
     }
 
     /** refusal rate, mean length, mean sentiment, mean ROUGE-L (NaN where undefined). */
     double[] means() {
       return new double[] {
-          responses == 0 ? Double.NaN : (double) refusals / responses,
-          responses == 0 ? Double.NaN : (double) lengthSum / responses,
-          responses == 0 ? Double.NaN : sentimentSum / responses,
-          pairs == 0 ? Double.NaN : rougeLSum / pairs};
+        responses == 0 ? Double.NaN : (double) refusals / responses,
+        responses == 0 ? Double.NaN : (double) lengthSum / responses,
+        responses == 0 ? Double.NaN : sentimentSum / responses,
+        pairs == 0 ? Double.NaN : rougeLSum / pairs
+      };
     }
   }
 
   /**
-   * One record of {@code variant} (null: counted as such): whether it has a response, refused,
-   * its length, sentiment score and ROUGE-L F (NaN without a pair). Sums start from 0.0, as the
-   * sums they merge into.
+   * One record of {@code variant} (null: counted as such): whether it has a response, refused, its
+   * length, sentiment score and ROUGE-L F (NaN without a pair). Sums start from 0.0, as the sums
+   * they merge into.
    */
-  static Sums sums(boolean hasResponse, boolean refused, long length, double sentiment, double rougeL) {
+  static Sums sums(
+      boolean hasResponse, boolean refused, long length, double sentiment, double rougeL) {
     boolean pair = !Double.isNaN(rougeL);
-    return new Sums(1, hasResponse ? 1 : 0, hasResponse && refused ? 1 : 0, hasResponse ? length : 0,
-        hasResponse ? 0.0 + sentiment : 0.0, pair ? 1 : 0, pair ? 0.0 + rougeL : 0.0);
+    return new Sums(
+        1,
+        hasResponse ? 1 : 0,
+        hasResponse && refused ? 1 : 0,
+        hasResponse ? length : 0,
+        hasResponse ? 0.0 + sentiment : 0.0,
+        pair ? 1 : 0,
+        pair ? 0.0 + rougeL : 0.0);
   }
 
   /** One record: its variant (null counts as no variant) and sums. */
   static VariantState of(String variant, Sums sums) {
-    return variant == null ? new VariantState(new TreeMap<>(), false, 1)
+    return variant == null
+        ? new VariantState(new TreeMap<>(), false, 1)
         : new VariantState(new TreeMap<>(Map.of(variant, sums)), false, 0);
   }
 
@@ -86,8 +107,8 @@ record VariantState(SortedMap<String, Sums> variants, boolean overflow, long nul
   }
 
   /**
-   * Folds one partition's records into a state without copying the map per record: the same
-   * rule as {@link #merge} (sums added per value, values past {@link #MAX_VARIANTS} set overflow).
+   * Folds one partition's records into a state without copying the map per record: the same rule as
+   * {@link #merge} (sums added per value, values past {@link #MAX_VARIANTS} set overflow).
    */
   static final class Fold {
     private final TreeMap<String, Sums> variants = new TreeMap<>();
@@ -112,24 +133,36 @@ record VariantState(SortedMap<String, Sums> variants, boolean overflow, long nul
   /** Fails when the column had more than {@link #MAX_VARIANTS} values. */
   void requireFew(String column) {
     if (overflow) {
-      throw new BadInputException("columns.variant: column '" + column + "' has more than "
-          + MAX_VARIANTS + " distinct values; a variant names one rewrite of the"
-          + " prompt (e.g. the demographic term swapped in), so expect a handful. Check the column.");
+      throw new BadInputException(
+          "columns.variant: column '"
+              + column
+              + "' has more than "
+              + MAX_VARIANTS
+              + " distinct values; a variant names one rewrite of the"
+              + " prompt (e.g. the demographic term swapped in), so expect a handful. Check the column.");
     }
   }
 
   /**
-   * Per variant (attribute = the variant column, group = the value) the records, refusal rate,
-   * mean length, mean sentiment and mean ROUGE-L (with references); per attribute the max − min of
-   * each over the variants where it is defined (undefined with fewer than two).
+   * Per variant (attribute = the variant column, group = the value) the records, refusal rate, mean
+   * length, mean sentiment and mean ROUGE-L (with references); per attribute the max − min of each
+   * over the variants where it is defined (undefined with fewer than two).
    *
    * @param records all records (those with a variant are {@code records - nulls})
    */
   List<MetricResult> metrics(String attribute, boolean withReference, long records) {
-    String[] names = {VariantMetrics.REFUSAL_RATE, VariantMetrics.LENGTH_MEAN,
-        VariantMetrics.SENTIMENT_MEAN, VariantMetrics.ROUGE_L};
-    String[] differences = {VariantMetrics.REFUSAL_RATE_DIFFERENCE, VariantMetrics.LENGTH_DIFFERENCE,
-        VariantMetrics.SENTIMENT_DIFFERENCE, VariantMetrics.ROUGE_L_DIFFERENCE};
+    String[] names = {
+      VariantMetrics.REFUSAL_RATE,
+      VariantMetrics.LENGTH_MEAN,
+      VariantMetrics.SENTIMENT_MEAN,
+      VariantMetrics.ROUGE_L
+    };
+    String[] differences = {
+      VariantMetrics.REFUSAL_RATE_DIFFERENCE,
+      VariantMetrics.LENGTH_DIFFERENCE,
+      VariantMetrics.SENTIMENT_DIFFERENCE,
+      VariantMetrics.ROUGE_L_DIFFERENCE
+    };
     int metrics = withReference ? 4 : 3;
     Spread[] spreads = new Spread[metrics];
     for (int i = 0; i < metrics; i++) {
@@ -139,15 +172,31 @@ record VariantState(SortedMap<String, Sums> variants, boolean overflow, long nul
     for (var e : variants.entrySet()) {
       Sums v = e.getValue();
       Scope scope = Scope.group(attribute, e.getKey());
-      out.add(new MetricResult.Computed(new MetricKey(LlmMetrics.require(VariantMetrics.COUNT), scope),
-          v.records(), v.records(), null, null, null, null));
+      out.add(
+          new MetricResult.Computed(
+              new MetricKey(LlmMetrics.require(VariantMetrics.COUNT), scope),
+              v.records(),
+              v.records(),
+              null,
+              null,
+              null,
+              null));
       double[] values = v.means();
       long[] counts = {v.responses(), v.responses(), v.responses(), v.pairs()};
       for (int i = 0; i < metrics; i++) {
         MetricKey key = new MetricKey(LlmMetrics.require(names[i]), scope);
         if (Double.isNaN(values[i])) {
-          out.add(new MetricResult.Undefined(key, counts[i], names[i] + " is undefined: variant '" + e.getKey()
-              + "' has no " + (i == 3 ? "record with both a response and a reference answer" : "response")));
+          out.add(
+              new MetricResult.Undefined(
+                  key,
+                  counts[i],
+                  names[i]
+                      + " is undefined: variant '"
+                      + e.getKey()
+                      + "' has no "
+                      + (i == 3
+                          ? "record with both a response and a reference answer"
+                          : "response")));
         } else {
           out.add(new MetricResult.Computed(key, values[i], counts[i], null, null, null, null));
           spreads[i].add(e.getKey(), values[i]);
@@ -183,10 +232,24 @@ record VariantState(SortedMap<String, Sums> variants, boolean overflow, long nul
 
     MetricResult result(MetricKey key, String difference, String metric, long count) {
       return defined < 2
-          ? new MetricResult.Undefined(key, (long) defined, difference + " is undefined: fewer than two"
-              + " variants have a value of " + metric)
-          : new MetricResult.Computed(key, max - min, count, null, null, null,
-              "max − min over " + defined + " variants: highest '" + argMax + "', lowest '" + argMin + "'");
+          ? new MetricResult.Undefined(
+              key,
+              (long) defined,
+              difference + " is undefined: fewer than two" + " variants have a value of " + metric)
+          : new MetricResult.Computed(
+              key,
+              max - min,
+              count,
+              null,
+              null,
+              null,
+              "max − min over "
+                  + defined
+                  + " variants: highest '"
+                  + argMax
+                  + "', lowest '"
+                  + argMin
+                  + "'");
     }
   }
 }

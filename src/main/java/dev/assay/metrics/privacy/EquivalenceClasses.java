@@ -16,12 +16,19 @@ package dev.assay.metrics.privacy;
  * @param maxTotalVariation the largest total-variation distance to the overall sensitive
  *     distribution, or null (also when t-closeness was not computed)
  */
-public record EquivalenceClasses(long records, long classes, long smallest, long uniques,
-                                 long atRisk, Long minDistinct, Double minEntropyL,
-                                 Double maxTotalVariation) {
+public record EquivalenceClasses(
+    long records,
+    long classes,
+    long smallest,
+    long uniques,
+    long atRisk,
+    Long minDistinct,
+    Double minEntropyL,
+    Double maxTotalVariation) {
 
   /** No classes: the identity of {@link #merge}. */
-  public static final EquivalenceClasses EMPTY = new EquivalenceClasses(0, 0, 0, 0, 0, null, null, null);
+  public static final EquivalenceClasses EMPTY =
+      new EquivalenceClasses(0, 0, 0, 0, 0, null, null, null);
 
   /** The state of two disjoint sets of classes of the same data set. */
   public EquivalenceClasses merge(EquivalenceClasses o) {
@@ -31,22 +38,38 @@ public record EquivalenceClasses(long records, long classes, long smallest, long
     if (o.classes == 0) {
       return this;
     }
-    return new EquivalenceClasses(records + o.records, classes + o.classes,
-        Math.min(smallest, o.smallest), uniques + o.uniques, atRisk + o.atRisk,
-        minDistinct == null ? o.minDistinct : o.minDistinct == null ? minDistinct
-            : Long.valueOf(Math.min(minDistinct, o.minDistinct)),
-        minEntropyL == null ? o.minEntropyL : o.minEntropyL == null ? minEntropyL
-            : Double.valueOf(Math.min(minEntropyL, o.minEntropyL)),
-        maxTotalVariation == null ? o.maxTotalVariation : o.maxTotalVariation == null
-            ? maxTotalVariation : Double.valueOf(Math.max(maxTotalVariation, o.maxTotalVariation)));
+    return new EquivalenceClasses(
+        records + o.records,
+        classes + o.classes,
+        Math.min(smallest, o.smallest),
+        uniques + o.uniques,
+        atRisk + o.atRisk,
+        minDistinct == null
+            ? o.minDistinct
+            : o.minDistinct == null
+                ? minDistinct
+                : Long.valueOf(Math.min(minDistinct, o.minDistinct)),
+        minEntropyL == null
+            ? o.minEntropyL
+            : o.minEntropyL == null
+                ? minEntropyL
+                : Double.valueOf(Math.min(minEntropyL, o.minEntropyL)),
+        maxTotalVariation == null
+            ? o.maxTotalVariation
+            : o.maxTotalVariation == null
+                ? maxTotalVariation
+                : Double.valueOf(Math.max(maxTotalVariation, o.maxTotalVariation)));
   }
 
   /** This state without t-closeness (when the overall sensitive distribution was not known). */
   public EquivalenceClasses withoutTCloseness() {
-    return new EquivalenceClasses(records, classes, smallest, uniques, atRisk, minDistinct, minEntropyL, null);
+    return new EquivalenceClasses(
+        records, classes, smallest, uniques, atRisk, minDistinct, minEntropyL, null);
   }
 
-  /** The value of {@code m}, or NaN when it is undefined (no records, or no sensitive attribute). */
+  /**
+   * The value of {@code m}, or NaN when it is undefined (no records, or no sensitive attribute).
+   */
   public double value(ReidentificationMetric m) {
     return m.of(this);
   }

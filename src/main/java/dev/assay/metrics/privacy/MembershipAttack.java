@@ -1,6 +1,5 @@
 package dev.assay.metrics.privacy;
 
-import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
@@ -29,17 +28,17 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * The trained membership-inference attack, {@code membership_attack_auc}: a logistic regression
  * (Tribuo {@link LinearSGDTrainer} with the log loss, AdaGrad, seeded) learns member vs non-member
- * from per-record signals — the confidence in the true label c, the loss −ln c (c clamped at
- * 1e-6), the entropy of the score −p ln p − (1 − p) ln(1 − p) and the label (0/1, when there is
- * one) — in the spirit of Shokri et al.'s attack model (S&P 2017) on the signals ML Privacy Meter
- * uses. It is scored by seeded {@value #FOLDS}-fold cross-validation: each record's membership
- * probability comes from the model trained on the other folds, and the AUC (Mann–Whitney, ties ½)
- * is taken over all out-of-fold predictions. Range [0, 1]; 0.5 = the attack learns nothing,
- * higher = more leakage. Undefined with fewer than {@value #FOLDS} members or non-members.
+ * from per-record signals — the confidence in the true label c, the loss −ln c (c clamped at 1e-6),
+ * the entropy of the score −p ln p − (1 − p) ln(1 − p) and the label (0/1, when there is one) — in
+ * the spirit of Shokri et al.'s attack model (S&P 2017) on the signals ML Privacy Meter uses. It is
+ * scored by seeded {@value #FOLDS}-fold cross-validation: each record's membership probability
+ * comes from the model trained on the other folds, and the AUC (Mann–Whitney, ties ½) is taken over
+ * all out-of-fold predictions. Range [0, 1]; 0.5 = the attack learns nothing, higher = more
+ * leakage. Undefined with fewer than {@value #FOLDS} members or non-members.
  *
  * <p>One Spark job: the signals of a seeded Bernoulli sample of at most {@value #MAX_SAMPLE}
- * records (four doubles each) come to the driver; the attack is trained there. On larger data
- * the value is an estimate from that sample.
+ * records (four doubles each) come to the driver; the attack is trained there. On larger data the
+ * value is an estimate from that sample.
  */
 public final class MembershipAttack {
 
@@ -57,16 +56,14 @@ public final class MembershipAttack {
 
   private static final int EPOCHS = 10;
 
-  private MembershipAttack() {
-  }
+  private MembershipAttack() {}
 
   /** The per-record signals of one sampled record. */
-  record Signals(boolean member, double[] features) {
-  }
+  record Signals(boolean member, double[] features) {}
 
   /** Runs the attack (see {@link #run(Dataset, MembershipColumns, long)}). */
-  public static MetricResult run(Dataset<Row> data, BinaryColumn member, BinaryColumn label,
-                                 String score, long records) {
+  public static MetricResult run(
+      Dataset<Row> data, BinaryColumn member, BinaryColumn label, String score, long records) {
     return run(data, new MembershipColumns(member, label, score), records);
   }
 
@@ -81,33 +78,64 @@ public final class MembershipAttack {
     double auc = crossValidatedAuc(rows, columns.label() != null);
     if (Double.isNaN(auc)) {
       long m = rows.stream().filter(Signals::member).count();
-      return new MetricResult.Undefined(key, (long) rows.size(), METRIC + " is undefined: the trained attack"
-          + " needs at least " + FOLDS + " members and " + FOLDS + " non-members with a score (found "
-          + m + " and " + (rows.size() - m) + ")");
+      return new MetricResult.Undefined(
+          key,
+          (long) rows.size(),
+          METRIC
+              + " is undefined: the trained attack"
+              + " needs at least "
+              + FOLDS
+              + " members and "
+              + FOLDS
+              + " non-members with a score (found "
+              + m
+              + " and "
+              + (rows.size() - m)
+              + ")");
     }
-    String note = rows.size() < records ? "estimated on a seeded sample of " + rows.size() + " of "
-        + records + " records" : null;
+    String note =
+        rows.size() < records
+            ? "estimated on a seeded sample of " + rows.size() + " of " + records + " records"
+            : null;
     return new MetricResult.Computed(key, auc, (long) rows.size(), null, null, null, note);
   }
 
-  /** The per-record signals of a seeded sample of at most {@value #MAX_SAMPLE} records (one job). */
+  /**
+   * The per-record signals of a seeded sample of at most {@value #MAX_SAMPLE} records (one job).
+   */
   private static List<Signals> sample(Dataset<Row> data, MembershipColumns columns, long records) {
     BinaryColumn member = columns.member();
     BinaryColumn label = columns.label();
     Column p = columns.probability();
     Column c = columns.confidence();
-    Column q = functions.least(functions.greatest(p, functions.lit(1e-12)), functions.lit(1 - 1e-12));
-    Column entropy = functions.negate(q.multiply(functions.log(q))
-        .plus(functions.lit(1.0).minus(q).multiply(functions.log(functions.lit(1.0).minus(q)))));
-    List<Column> cols = new ArrayList<>(List.of(member.isPositive().as("m"), c.as("c"),
-        functions.negate(functions.log(functions.greatest(c, functions.lit(1e-6)))).as("loss"),
-        entropy.as("h")));
+    Column q =
+        functions.least(functions.greatest(p, functions.lit(1e-12)), functions.lit(1 - 1e-12));
+    Column entropy =
+        functions.negate(
+            q.multiply(functions.log(q))
+                .plus(
+                    functions
+                        .lit(1.0)
+                        .minus(q)
+                        .multiply(functions.log(functions.lit(1.0).minus(q)))));
+    List<Column> cols =
+        new ArrayList<>(
+            List.of(
+                member.isPositive().as("m"),
+                c.as("c"),
+                functions
+                    .negate(functions.log(functions.greatest(c, functions.lit(1e-6))))
+                    .as("loss"),
+                entropy.as("h")));
     if (label != null) {
       cols.add(label.isPositive().cast("double").as("y"));
     }
-    Dataset<Row> signals = data.where(p.between(0.0, 1.0).and(member.isPositive().isNotNull())
-        .and(label == null ? functions.lit(true) : label.isPositive().isNotNull()))
-        .select(cols.toArray(new Column[0]));
+    Dataset<Row> signals =
+        data.where(
+                p.between(0.0, 1.0)
+                    .and(member.isPositive().isNotNull())
+                    .and(label == null ? functions.lit(true) : label.isPositive().isNotNull()))
+            .select(cols.toArray(new Column[0]));
     double fraction = records <= MAX_SAMPLE ? 1.0 : Math.min(1.0, 1.05 * MAX_SAMPLE / records);
     Dataset<Row> sample = fraction >= 1.0 ? signals : signals.sample(false, fraction, SEED);
     List<Signals> rows = new ArrayList<>();
@@ -121,14 +149,18 @@ public final class MembershipAttack {
     return rows;
   }
 
-  /** The pooled out-of-fold AUC of the logistic-regression attack; NaN when a class is too small. */
+  /**
+   * The pooled out-of-fold AUC of the logistic-regression attack; NaN when a class is too small.
+   */
   static double crossValidatedAuc(List<Signals> rows, boolean withLabel) {
     long members = rows.stream().filter(Signals::member).count();
     if (members < FOLDS || rows.size() - members < FOLDS) {
       return Double.NaN;
     }
-    String[] names = withLabel ? new String[] {"confidence", "loss", "entropy", "label"}
-        : new String[] {"confidence", "loss", "entropy"};
+    String[] names =
+        withLabel
+            ? new String[] {"confidence", "loss", "entropy", "label"}
+            : new String[] {"confidence", "loss", "entropy"};
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       order.add(i);
@@ -145,20 +177,26 @@ public final class MembershipAttack {
     try {
       for (int f = 0; f < FOLDS; f++) {
         LabelFactory factory = new LabelFactory();
-        MutableDataset<Label> train = new MutableDataset<>(
-            new SimpleDataSourceProvenance("membership signals", factory), factory);
+        MutableDataset<Label> train =
+            new MutableDataset<>(
+                new SimpleDataSourceProvenance("membership signals", factory), factory);
         for (int i = 0; i < rows.size(); i++) {
           if (fold[i] != f) {
             train.add(example(rows.get(i), names));
           }
         }
-        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1),
-            EPOCHS, Integer.MAX_VALUE, 1, SEED + f);
+        LinearSGDTrainer trainer =
+            new LinearSGDTrainer(
+                new LogMulticlass(), new AdaGrad(0.1, 0.1), EPOCHS, Integer.MAX_VALUE, 1, SEED + f);
         Model<Label> model = trainer.train(train);
         for (int i = 0; i < rows.size(); i++) {
           if (fold[i] == f) {
-            prob[i] = model.predict(example(rows.get(i), names)).getOutputScores()
-                .get("member").getScore();
+            prob[i] =
+                model
+                    .predict(example(rows.get(i), names))
+                    .getOutputScores()
+                    .get("member")
+                    .getScore();
           }
         }
       }
@@ -173,7 +211,9 @@ public final class MembershipAttack {
   }
 
   private static ArrayExample<Label> example(Signals s, String[] names) {
-    return new ArrayExample<>(new Label(s.member() ? "member" : "non_member"), names,
+    return new ArrayExample<>(
+        new Label(s.member() ? "member" : "non_member"),
+        names,
         Arrays.copyOf(s.features(), names.length));
   }
 

@@ -13,10 +13,11 @@ import org.apache.spark.sql.functions;
  * @param member the member flag (positive = in training)
  * @param label the label, or null (the signal is then max(p, 1 − p))
  * @param score the score column: the probability of the positive class, in [0, 1]
- * @param slices the sensitive attributes whose groups get the threshold attack too (privacy risk
- *     by group); empty for the data set only
+ * @param slices the sensitive attributes whose groups get the threshold attack too (privacy risk by
+ *     group); empty for the data set only
  */
-public record MembershipColumns(BinaryColumn member, BinaryColumn label, String score, List<String> slices) {
+public record MembershipColumns(
+    BinaryColumn member, BinaryColumn label, String score, List<String> slices) {
 
   public MembershipColumns {
     slices = List.copyOf(slices);
@@ -38,7 +39,8 @@ public record MembershipColumns(BinaryColumn member, BinaryColumn label, String 
    */
   Column confidence() {
     Column p = probability();
-    return label == null ? functions.greatest(p, functions.lit(1.0).minus(p))
+    return label == null
+        ? functions.greatest(p, functions.lit(1.0).minus(p))
         : functions.when(label.isPositive(), p).otherwise(functions.lit(1.0).minus(p));
   }
 }

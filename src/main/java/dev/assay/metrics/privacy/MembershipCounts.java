@@ -13,7 +13,8 @@ import java.util.TreeMap;
  */
 public final class MembershipCounts {
 
-  private static final MembershipCounts EMPTY = new MembershipCounts(new double[0], new long[0], new long[0]);
+  private static final MembershipCounts EMPTY =
+      new MembershipCounts(new double[0], new long[0], new long[0]);
 
   private final double[] signals;
   private final long[] members;
@@ -32,7 +33,8 @@ public final class MembershipCounts {
 
   /** The state of {@code members} and {@code nonMembers} at one signal value. */
   public static MembershipCounts at(double signal, long members, long nonMembers) {
-    return new MembershipCounts(new double[] {signal}, new long[] {members}, new long[] {nonMembers});
+    return new MembershipCounts(
+        new double[] {signal}, new long[] {members}, new long[] {nonMembers});
   }
 
   /** The sum of many states at once (one sort, not a merge per state). */
@@ -104,8 +106,8 @@ public final class MembershipCounts {
   }
 
   /**
-   * Walks the thresholds from the highest signal down and returns the best TPR(t) − FPR(t)
-   * ({@code minusFpr}) or TPR(t) among those with FPR(t) ≤ {@code maxFpr}; 0 at t = +∞.
+   * Walks the thresholds from the highest signal down and returns the best TPR(t) − FPR(t) ({@code
+   * minusFpr}) or TPR(t) among those with FPR(t) ≤ {@code maxFpr}; 0 at t = +∞.
    */
   private double bestTpr(double maxFpr, boolean minusFpr) {
     long m = members();
@@ -130,17 +132,23 @@ public final class MembershipCounts {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MembershipCounts c && Arrays.equals(signals, c.signals)
-        && Arrays.equals(members, c.members) && Arrays.equals(nonMembers, c.nonMembers);
+    return o instanceof MembershipCounts c
+        && Arrays.equals(signals, c.signals)
+        && Arrays.equals(members, c.members)
+        && Arrays.equals(nonMembers, c.nonMembers);
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * Arrays.hashCode(signals) + Arrays.hashCode(members)) + Arrays.hashCode(nonMembers);
+    return 31 * (31 * Arrays.hashCode(signals) + Arrays.hashCode(members))
+        + Arrays.hashCode(nonMembers);
   }
 
   @Override
   public String toString() {
-    return "MembershipCounts" + Arrays.toString(signals) + Arrays.toString(members) + Arrays.toString(nonMembers);
+    return "MembershipCounts"
+        + Arrays.toString(signals)
+        + Arrays.toString(members)
+        + Arrays.toString(nonMembers);
   }
 }

@@ -9,8 +9,8 @@ import org.apache.spark.sql.functions;
 
 /**
  * Members and non-members of one cell of the threshold attack (one slice × one rounded signal),
- * with built-in {@code count_if}s. Merging adds, so it is associative and commutative with
- * {@link #EMPTY} as identity; {@link MembershipCounts} is the histogram these cells form per slice.
+ * with built-in {@code count_if}s. Merging adds, so it is associative and commutative with {@link
+ * #EMPTY} as identity; {@link MembershipCounts} is the histogram these cells form per slice.
  */
 public record MembershipTally(long members, long nonMembers) {
 
@@ -36,7 +36,8 @@ public record MembershipTally(long members, long nonMembers) {
 
     @Override
     public List<Column> aggregates() {
-      return List.of(functions.count_if(member.isPositive()),
+      return List.of(
+          functions.count_if(member.isPositive()),
           functions.count_if(member.isPositive().equalTo(false)));
     }
 

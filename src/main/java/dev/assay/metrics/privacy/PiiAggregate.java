@@ -10,8 +10,8 @@ import org.apache.spark.sql.functions;
 /**
  * Builds the {@link PiiFinding} of one scanned column and {@link PiiType} with built-in aggregates
  * ({@code count}, {@code count_if}, {@code min}, {@code max} of a (hash, masked) struct) over the
- * scan's projection ({@link PiiScan#prepare}), which holds the column's text, the type's match
- * flag and its masked first match, computed once per row.
+ * scan's projection ({@link PiiScan#prepare}), which holds the column's text, the type's match flag
+ * and its masked first match, computed once per row.
  *
  * @param column the scanned column's index in the scan
  * @param type the identifier type
@@ -41,15 +41,21 @@ public record PiiAggregate(int column, PiiType type) implements AggregateState<P
         functions.count_if(Columns.named(flag())),
         functions.min(masked),
         functions.max(masked),
-        functions.min(functions.when(masked.isNotNull(),
-            functions.struct(functions.xxhash64(Columns.named(text(column))), masked))));
+        functions.min(
+            functions.when(
+                masked.isNotNull(),
+                functions.struct(functions.xxhash64(Columns.named(text(column))), masked))));
   }
 
   @Override
   public PiiFinding read(Row row, int offset) {
     Row sample = row.isNullAt(offset + 4) ? null : row.getStruct(offset + 4);
-    return new PiiFinding(row.getLong(offset), row.getLong(offset + 1), row.getString(offset + 2),
-        row.getString(offset + 3), sample == null ? null : sample.getLong(0),
+    return new PiiFinding(
+        row.getLong(offset),
+        row.getLong(offset + 1),
+        row.getString(offset + 2),
+        row.getString(offset + 3),
+        sample == null ? null : sample.getLong(0),
         sample == null ? null : sample.getString(1));
   }
 

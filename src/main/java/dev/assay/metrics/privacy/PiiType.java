@@ -1,24 +1,24 @@
 package dev.assay.metrics.privacy;
 
 import static org.apache.spark.sql.functions.aggregate;
+import static org.apache.spark.sql.functions.ascii;
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.nullif;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
-import static org.apache.spark.sql.functions.regexp_extract;
-import static org.apache.spark.sql.functions.repeat;
-import static org.apache.spark.sql.functions.substring_index;
-import static org.apache.spark.sql.functions.ascii;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.nullif;
+import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.regexp_extract_all;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.repeat;
 import static org.apache.spark.sql.functions.reverse;
 import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
@@ -32,8 +32,8 @@ import org.apache.spark.sql.Column;
  * Microsoft Presidio's predefined recognisers where one exists (credit card with Luhn, IBAN with
  * mod-97, US SSN area/group/serial rules, email, IPv4) and the secret detectors of
  * detect-secrets/gitleaks for keys and tokens (those patterns live in {@link Secrets}, which also
- * scrubs them from messages and outputs). A value counts when it holds at least one valid
- * match. Metrics: {@code pii_<id>_count} and {@code pii_<id>_rate} per column.
+ * scrubs them from messages and outputs). A value counts when it holds at least one valid match.
+ * Metrics: {@code pii_<id>_count} and {@code pii_<id>_rate} per column.
  */
 public enum PiiType {
 
@@ -41,11 +41,11 @@ public enum PiiType {
   EMAIL("email", null),
 
   /**
-   * A phone number: North American (area and exchange codes start with 2–9, separated by space,
-   * dot or dash, optionally in parentheses, optionally with a +country code), compact E.164
-   * ({@code +} and 8–15 digits) or international with separators ({@code +44 20 7946 0958},
-   * {@code +33 1 23 45 67 89}, {@code +49 (30) 1234-5678}: a candidate by pattern, then 8–15 digits
-   * in all). National formats without {@code +} other than North American are not recognised.
+   * A phone number: North American (area and exchange codes start with 2–9, separated by space, dot
+   * or dash, optionally in parentheses, optionally with a +country code), compact E.164 ({@code +}
+   * and 8–15 digits) or international with separators ({@code +44 20 7946 0958}, {@code +33 1 23 45
+   * 67 89}, {@code +49 (30) 1234-5678}: a candidate by pattern, then 8–15 digits in all). National
+   * formats without {@code +} other than North American are not recognised.
    */
   PHONE("phone", null),
 
@@ -65,51 +65,57 @@ public enum PiiType {
 
   /**
    * A US social security number written 3-2-4 with one separator (dash, space or dot), or nine
-   * digits without separators right after one of Presidio's context words ({@code ssn},
-   * {@code ssns}, {@code ssid}, {@code social security [number|no]}, up to 20 other characters
-   * between): area not 000, 666 or 9xx, group not 00, serial not 0000 (SSA rules, as Presidio's
+   * digits without separators right after one of Presidio's context words ({@code ssn}, {@code
+   * ssns}, {@code ssid}, {@code social security [number|no]}, up to 20 other characters between):
+   * area not 000, 666 or 9xx, group not 00, serial not 0000 (SSA rules, as Presidio's
    * UsSsnRecognizer). Nine digits without a context word are not counted (too many false
    * positives).
    */
-  US_SSN("us_ssn", "(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}([- .])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\d-])"
-      + "|(?i:\\b(?:ssns?|ssid|social security(?: number| no\\.?)?)\\b)[^\\d\\n]{0,20}?"
-      + "(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}(?!00)\\d{2}(?!0000)\\d{4}(?![\\d-])"),
+  US_SSN(
+      "us_ssn",
+      "(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}([- .])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\d-])"
+          + "|(?i:\\b(?:ssns?|ssid|social security(?: number| no\\.?)?)\\b)[^\\d\\n]{0,20}?"
+          + "(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}(?!00)\\d{2}(?!0000)\\d{4}(?![\\d-])"),
 
   /** A dotted-quad IPv4 address, each octet 0–255. */
-  IPV4("ipv4", "(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
-      + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\.?\\d)"),
+  IPV4(
+      "ipv4",
+      "(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+          + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\.?\\d)"),
 
   /**
-   * An IPv6 address in full or {@code ::}-compressed form (eight groups of 1–4 hex digits, or
-   * fewer with one {@code ::}), not inside a longer run of hex digits and colons. The mixed form
-   * with a dotted IPv4 tail ({@code ::ffff:1.2.3.4}) counts as IPv4 only.
+   * An IPv6 address in full or {@code ::}-compressed form (eight groups of 1–4 hex digits, or fewer
+   * with one {@code ::}), not inside a longer run of hex digits and colons. The mixed form with a
+   * dotted IPv4 tail ({@code ::ffff:1.2.3.4}) counts as IPv4 only.
    */
-  IPV6("ipv6", "(?<![\\w:.])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
-      + "|(?:[0-9A-Fa-f]{1,4}:){1,7}:"
-      + "|(?:[0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}"
-      + "|(?:[0-9A-Fa-f]{1,4}:){1,5}(?::[0-9A-Fa-f]{1,4}){1,2}"
-      + "|(?:[0-9A-Fa-f]{1,4}:){1,4}(?::[0-9A-Fa-f]{1,4}){1,3}"
-      + "|(?:[0-9A-Fa-f]{1,4}:){1,3}(?::[0-9A-Fa-f]{1,4}){1,4}"
-      + "|(?:[0-9A-Fa-f]{1,4}:){1,2}(?::[0-9A-Fa-f]{1,4}){1,5}"
-      + "|[0-9A-Fa-f]{1,4}:(?::[0-9A-Fa-f]{1,4}){1,6}"
-      + "|::(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})(?![\\w:.])"),
+  IPV6(
+      "ipv6",
+      "(?<![\\w:.])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,7}:"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,5}(?::[0-9A-Fa-f]{1,4}){1,2}"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,4}(?::[0-9A-Fa-f]{1,4}){1,3}"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,3}(?::[0-9A-Fa-f]{1,4}){1,4}"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,2}(?::[0-9A-Fa-f]{1,4}){1,5}"
+          + "|[0-9A-Fa-f]{1,4}:(?::[0-9A-Fa-f]{1,4}){1,6}"
+          + "|::(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})(?![\\w:.])"),
 
   /**
-   * A date of birth: a date (ISO {@code 1985-03-12}; day and month either way round with
-   * {@code /}, {@code .} or {@code -} and a four-digit year; {@code 12 March 1985};
-   * {@code March 12, 1985}) of the years 1900–2099 at most 25 characters after one of Presidio's
-   * context words for dates of birth ({@code birth}, {@code birthday}, {@code birthdate},
-   * {@code date of birth}, {@code born}, {@code dob}, {@code d.o.b.}). A date without such a word is
-   * not counted. Day-in-month (31 February) is not checked.
+   * A date of birth: a date (ISO {@code 1985-03-12}; day and month either way round with {@code /},
+   * {@code .} or {@code -} and a four-digit year; {@code 12 March 1985}; {@code March 12, 1985}) of
+   * the years 1900–2099 at most 25 characters after one of Presidio's context words for dates of
+   * birth ({@code birth}, {@code birthday}, {@code birthdate}, {@code date of birth}, {@code born},
+   * {@code dob}, {@code d.o.b.}). A date without such a word is not counted. Day-in-month (31
+   * February) is not checked.
    */
   DATE_OF_BIRTH("date_of_birth", null),
 
   /**
-   * A postal code next to a context word ({@code zip}, {@code zip code}, {@code zipcode},
-   * {@code postal code}, {@code postcode}, {@code post code}; at most 20 characters between): a US
-   * ZIP or ZIP+4 ({@code 02139}, {@code 02139-4307}) or a UK postcode ({@code SW1A 1AA},
-   * {@code M1 1AE}: outward code, optional space, digit and two letters). Without a context word
-   * five digits are far too often something else, so they do not count.
+   * A postal code next to a context word ({@code zip}, {@code zip code}, {@code zipcode}, {@code
+   * postal code}, {@code postcode}, {@code post code}; at most 20 characters between): a US ZIP or
+   * ZIP+4 ({@code 02139}, {@code 02139-4307}) or a UK postcode ({@code SW1A 1AA}, {@code M1 1AE}:
+   * outward code, optional space, digit and two letters). Without a context word five digits are
+   * far too often something else, so they do not count.
    */
   POSTAL_CODE("postal_code", null),
 
@@ -117,8 +123,8 @@ public enum PiiType {
   AWS_ACCESS_KEY("aws_access_key", Secrets.AWS_ACCESS_KEY),
 
   /**
-   * An Azure storage account key as it appears in a connection string:
-   * {@code AccountKey=} and 20+ base64 characters.
+   * An Azure storage account key as it appears in a connection string: {@code AccountKey=} and 20+
+   * base64 characters.
    */
   AZURE_STORAGE_KEY("azure_storage_key", Secrets.AZURE_STORAGE_KEY),
 
@@ -130,26 +136,52 @@ public enum PiiType {
 
   static final String EMAIL_PATTERN =
       "(?<![\\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w])";
-  static final String PHONE_PATTERN = "(?<![\\w+])(?:\\+[1-9]\\d{7,14}(?!\\d)"
-      + "|(?:\\+1[ .-]?)?(?:\\([2-9]\\d{2}\\) ?|[2-9]\\d{2}[ .-])[2-9]\\d{2}[ .-]\\d{4}(?!\\d))";
+  static final String PHONE_PATTERN =
+      "(?<![\\w+])(?:\\+[1-9]\\d{7,14}(?!\\d)"
+          + "|(?:\\+1[ .-]?)?(?:\\([2-9]\\d{2}\\) ?|[2-9]\\d{2}[ .-])[2-9]\\d{2}[ .-]\\d{4}(?!\\d))";
   static final String PHONE_INTERNATIONAL =
       "(?<![\\w+])\\+[1-9]\\d{0,2}(?:[ .-]\\(?\\d{1,6}\\)?){2,6}(?![\\d])";
-  static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\\.?";
+  static final String MONTH =
+      "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\\.?";
   static final String DAY = "(?:0?[1-9]|[12]\\d|3[01])";
   static final String MONTH_NUMBER = "(?:0?[1-9]|1[0-2])";
   static final String YEAR = "(?:19|20)\\d{2}";
-  static final String DOB_PATTERN = "(?i:\\b(?:date of birth|birth(?:day|date| date)?|born|dob|d\\.o\\.b\\.?))"
-      + "[^\\d\\n]{0,25}?(?<!\\d)("
-      + YEAR + "-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
-      + "|(?:" + MONTH_NUMBER + "[/.-]" + DAY + "|" + DAY + "[/.-]" + MONTH_NUMBER + ")[/.-]" + YEAR
-      + "|" + DAY + " " + MONTH + ",? " + YEAR
-      + "|" + MONTH + " " + DAY + ",? " + YEAR + ")(?![\\d/.-]?\\d)";
-  static final String POSTAL_PATTERN = "(?i:\\b(?:zip(?: ?code)?|postal code|post ?code)\\b)[^\\n]{0,20}?"
-      + "(?<![\\w-])(\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\w-])";
+  static final String DOB_PATTERN =
+      "(?i:\\b(?:date of birth|birth(?:day|date| date)?|born|dob|d\\.o\\.b\\.?))"
+          + "[^\\d\\n]{0,25}?(?<!\\d)("
+          + YEAR
+          + "-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
+          + "|(?:"
+          + MONTH_NUMBER
+          + "[/.-]"
+          + DAY
+          + "|"
+          + DAY
+          + "[/.-]"
+          + MONTH_NUMBER
+          + ")[/.-]"
+          + YEAR
+          + "|"
+          + DAY
+          + " "
+          + MONTH
+          + ",? "
+          + YEAR
+          + "|"
+          + MONTH
+          + " "
+          + DAY
+          + ",? "
+          + YEAR
+          + ")(?![\\d/.-]?\\d)";
+  static final String POSTAL_PATTERN =
+      "(?i:\\b(?:zip(?: ?code)?|postal code|post ?code)\\b)[^\\n]{0,20}?"
+          + "(?<![\\w-])(\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\w-])";
   static final String CARD_CANDIDATE = "(?<![\\w+-])((?:\\d[ -]?){12,18}\\d)(?![\\d-])";
-  static final String IBAN_CANDIDATE = "(?<![A-Za-z0-9])([A-Z]{2}\\d{2}"
-      + "(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?|(?:-[A-Z0-9]{4}){2,7}(?:-[A-Z0-9]{1,4})?))"
-      + "(?![A-Za-z0-9])";
+  static final String IBAN_CANDIDATE =
+      "(?<![A-Za-z0-9])([A-Z]{2}\\d{2}"
+          + "(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?|(?:-[A-Z0-9]{4}){2,7}(?:-[A-Z0-9]{1,4})?))"
+          + "(?![A-Za-z0-9])";
 
   private final String id;
   private final String pattern;
@@ -180,9 +212,14 @@ public enum PiiType {
       return text.rlike(EMAIL_PATTERN);
     }
     if (this == PHONE) {
-      return text.rlike(PHONE_PATTERN).or(when(text.contains("+"),
-          exists(regexp_extract_all(text, lit(PHONE_INTERNATIONAL), lit(0)), PiiType::phoneDigits))
-          .otherwise(lit(false)));
+      return text.rlike(PHONE_PATTERN)
+          .or(
+              when(
+                      text.contains("+"),
+                      exists(
+                          regexp_extract_all(text, lit(PHONE_INTERNATIONAL), lit(0)),
+                          PiiType::phoneDigits))
+                  .otherwise(lit(false)));
     }
     if (this == DATE_OF_BIRTH) {
       return text.rlike(DOB_PATTERN);
@@ -195,13 +232,17 @@ public enum PiiType {
       // one time in ten.
       // A cheap guard first: most text has no run of four digits, and CASE WHEN skips the rest.
       Column withoutIbans = regexp_replace(text, lit(IBAN_CANDIDATE), lit(" "));
-      return when(text.rlike("\\d{4}"),
-          exists(regexp_extract_all(withoutIbans, lit(CARD_CANDIDATE), lit(1)), PiiType::luhnValid))
+      return when(
+              text.rlike("\\d{4}"),
+              exists(
+                  regexp_extract_all(withoutIbans, lit(CARD_CANDIDATE), lit(1)),
+                  PiiType::luhnValid))
           .otherwise(lit(false));
     }
     if (this == IBAN) {
-      return when(text.rlike("[A-Z]{2}\\d{2}"),
-          exists(regexp_extract_all(text, lit(IBAN_CANDIDATE), lit(1)), PiiType::ibanValid))
+      return when(
+              text.rlike("[A-Z]{2}\\d{2}"),
+              exists(regexp_extract_all(text, lit(IBAN_CANDIDATE), lit(1)), PiiType::ibanValid))
           .otherwise(lit(false));
     }
     return text.rlike(pattern);
@@ -213,8 +254,8 @@ public enum PiiType {
    * it: a card keeps its first and last four digits ({@code 4111 **** **** 1111}), an IBAN its
    * country code and last four characters, an SSN its last four digits, a phone number its last two
    * digits, an e-mail address its first character and its domain ({@code j*******@example.org}), an
-   * IPv4 address its first octet; a secret is replaced whole by its length
-   * ({@code ******** (20 characters)}).
+   * IPv4 address its first octet; a secret is replaced whole by its length ({@code ******** (20
+   * characters)}).
    */
   public Column masked(Column text) {
     return when(found(text), mask(firstMatch(text)));
@@ -228,15 +269,25 @@ public enum PiiType {
     Column match;
     if (this == CREDIT_CARD) {
       Column withoutIbans = regexp_replace(text, lit(IBAN_CANDIDATE), lit(" "));
-      match = element_at(filter(regexp_extract_all(withoutIbans, lit(CARD_CANDIDATE), lit(1)),
-          PiiType::luhnValid), 1);
+      match =
+          element_at(
+              filter(
+                  regexp_extract_all(withoutIbans, lit(CARD_CANDIDATE), lit(1)),
+                  PiiType::luhnValid),
+              1);
     } else if (this == IBAN) {
-      match = element_at(filter(regexp_extract_all(text, lit(IBAN_CANDIDATE), lit(1)),
-          PiiType::ibanValid), 1);
+      match =
+          element_at(
+              filter(regexp_extract_all(text, lit(IBAN_CANDIDATE), lit(1)), PiiType::ibanValid), 1);
     } else if (this == PHONE) {
-      match = coalesce(nullif(regexp_extract(text, PHONE_PATTERN, 0), lit("")),
-          element_at(filter(regexp_extract_all(text, lit(PHONE_INTERNATIONAL), lit(0)),
-              PiiType::phoneDigits), 1));
+      match =
+          coalesce(
+              nullif(regexp_extract(text, PHONE_PATTERN, 0), lit("")),
+              element_at(
+                  filter(
+                      regexp_extract_all(text, lit(PHONE_INTERNATIONAL), lit(0)),
+                      PiiType::phoneDigits),
+                  1));
     } else if (this == DATE_OF_BIRTH) {
       match = regexp_extract(text, DOB_PATTERN, 1);
     } else if (this == POSTAL_CODE) {
@@ -251,13 +302,19 @@ public enum PiiType {
   Column mask(Column match) {
     if (this == CREDIT_CARD) {
       Column d = regexp_replace(match, "[^0-9]", "");
-      return inFours(concat(d.substr(lit(1), lit(4)), repeat(lit("*"), length(d).minus(8)),
-          d.substr(length(d).minus(3), lit(4))));
+      return inFours(
+          concat(
+              d.substr(lit(1), lit(4)),
+              repeat(lit("*"), length(d).minus(8)),
+              d.substr(length(d).minus(3), lit(4))));
     }
     if (this == IBAN) {
       Column s = upper(regexp_replace(match, "[^A-Za-z0-9]", ""));
-      return inFours(concat(s.substr(lit(1), lit(2)), repeat(lit("*"), length(s).minus(6)),
-          s.substr(length(s).minus(3), lit(4))));
+      return inFours(
+          concat(
+              s.substr(lit(1), lit(2)),
+              repeat(lit("*"), length(s).minus(6)),
+              s.substr(length(s).minus(3), lit(4))));
     }
     if (this == US_SSN) {
       return concat(lit("***-**-"), match.substr(length(match).minus(3), lit(4)));
@@ -267,8 +324,11 @@ public enum PiiType {
     }
     if (this == EMAIL) {
       Column local = substring_index(match, "@", 1);
-      return concat(local.substr(lit(1), lit(1)), repeat(lit("*"), greatest(lit(3), length(local).minus(1))),
-          lit("@"), substring_index(match, "@", -1));
+      return concat(
+          local.substr(lit(1), lit(1)),
+          repeat(lit("*"), greatest(lit(3), length(local).minus(1))),
+          lit("@"),
+          substring_index(match, "@", -1));
     }
     if (this == IPV4) {
       return concat(substring_index(match, ".", 1), lit(".*.*.*"));
@@ -278,16 +338,22 @@ public enum PiiType {
     }
     if (this == DATE_OF_BIRTH) {
       // the year stays (HIPAA Safe Harbor keeps years), day and month go
-      return regexp_replace(regexp_replace(match, lit("[A-Za-z]+\\.?"), lit("***")),
-          lit("\\b(?!(?:19|20)\\d{2}\\b)\\d{1,2}\\b"), lit("**"));
+      return regexp_replace(
+          regexp_replace(match, lit("[A-Za-z]+\\.?"), lit("***")),
+          lit("\\b(?!(?:19|20)\\d{2}\\b)\\d{1,2}\\b"),
+          lit("**"));
     }
     if (this == POSTAL_CODE) {
       // a US ZIP keeps its first three digits (HIPAA Safe Harbor), a UK postcode its outward code
-      return when(match.rlike("^\\d"), regexp_replace(regexp_replace(match, "^(\\d{3})\\d{2}", "$1**"),
-          "-\\d{4}$", "-****"))
+      return when(
+              match.rlike("^\\d"),
+              regexp_replace(regexp_replace(match, "^(\\d{3})\\d{2}", "$1**"), "-\\d{4}$", "-****"))
           .otherwise(regexp_replace(match, "^(\\S+?) ?\\d[A-Z]{2}$", "$1 ***"));
     }
-    return concat(repeat(lit("*"), least(lit(8), length(match))), lit(" ("), length(match),
+    return concat(
+        repeat(lit("*"), least(lit(8), length(match))),
+        lit(" ("),
+        length(match),
         lit(" characters)"));
   }
 
@@ -307,12 +373,19 @@ public enum PiiType {
    */
   static Column luhnValid(Column candidate) {
     Column d = reverse(regexp_replace(candidate, "[^0-9]", ""));
-    Column sum = aggregate(sequence(lit(1), length(d)), lit(0), (acc, i) -> {
-      Column digit = d.substr(i, lit(1)).cast("int");
-      Column doubled = digit.multiply(2);
-      return acc.plus(when(i.mod(2).equalTo(0),
-          when(doubled.gt(9), doubled.minus(9)).otherwise(doubled)).otherwise(digit));
-    });
+    Column sum =
+        aggregate(
+            sequence(lit(1), length(d)),
+            lit(0),
+            (acc, i) -> {
+              Column digit = d.substr(i, lit(1)).cast("int");
+              Column doubled = digit.multiply(2);
+              return acc.plus(
+                  when(
+                          i.mod(2).equalTo(0),
+                          when(doubled.gt(9), doubled.minus(9)).otherwise(doubled))
+                      .otherwise(digit));
+            });
     return length(d).between(13, 19).and(sum.mod(10).equalTo(0));
   }
 
@@ -324,12 +397,16 @@ public enum PiiType {
   static Column ibanValid(Column candidate) {
     Column s = upper(regexp_replace(candidate, "[^A-Za-z0-9]", ""));
     Column r = concat(s.substr(lit(5), lit(64)), s.substr(lit(1), lit(4)));
-    Column rest = aggregate(sequence(lit(1), length(r)), lit(0L), (acc, i) -> {
-      Column ch = r.substr(i, lit(1));
-      Column isDigit = ch.rlike("[0-9]");
-      return when(isDigit, acc.multiply(10).plus(ch.cast("long")).mod(97))
-          .otherwise(acc.multiply(100).plus(ascii(ch).minus(55).cast("long")).mod(97));
-    });
+    Column rest =
+        aggregate(
+            sequence(lit(1), length(r)),
+            lit(0L),
+            (acc, i) -> {
+              Column ch = r.substr(i, lit(1));
+              Column isDigit = ch.rlike("[0-9]");
+              return when(isDigit, acc.multiply(10).plus(ch.cast("long")).mod(97))
+                  .otherwise(acc.multiply(100).plus(ascii(ch).minus(55).cast("long")).mod(97));
+            });
     return length(s).between(15, 34).and(rest.equalTo(1L));
   }
 }

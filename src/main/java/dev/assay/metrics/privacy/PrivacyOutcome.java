@@ -9,8 +9,11 @@ import java.util.List;
  * The privacy family's outcome line, metrics, notes for the reader and the PII scan's masked
  * examples (for the report only).
  */
-public record PrivacyOutcome(FamilyOutcome family, List<MetricResult> metrics, List<String> notes,
-                             List<PiiExample> piiExamples) {
+public record PrivacyOutcome(
+    FamilyOutcome family,
+    List<MetricResult> metrics,
+    List<String> notes,
+    List<PiiExample> piiExamples) {
 
   public PrivacyOutcome {
     metrics = List.copyOf(metrics);

@@ -1,13 +1,12 @@
 package dev.assay.metrics.privacy;
 
+import dev.assay.core.MetricKey;
+import dev.assay.core.MetricResult;
+import dev.assay.core.Scope;
 import dev.assay.spark.Columns;
 import dev.assay.spark.GroupedStates;
 import dev.assay.spark.Grouping;
 import dev.assay.spark.SinglePassRunner;
-import dev.assay.core.Family;
-import dev.assay.core.MetricKey;
-import dev.assay.core.MetricResult;
-import dev.assay.core.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -32,12 +31,12 @@ import org.apache.spark.sql.types.NumericType;
  * as a literal map.
  *
  * <p>A numeric sensitive attribute (a Spark numeric type) gets ARX's ordered-distance EMD for
- * {@code t_closeness} instead of total variation: with the m distinct values sorted ascending
- * (a missing value first) and r_i = Σ_{j ≤ i} (p_j − q_j), EMD = Σ_{i=1}^{m−1} |r_i| / (m − 1)
- * (Li, Li &amp; Venkatasubramanian 2007, §4.2; 0 when m = 1). Per class it is an
- * {@code aggregate} over {@code sequence(1, m − 1)} walking the class's rank-sorted (rank, count)
- * list against the data set's cumulative shares (a literal array): O(m) per class, so the cost
- * grows with classes × distinct sensitive values (at most {@value #MAX_SENSITIVE_VALUES}).
+ * {@code t_closeness} instead of total variation: with the m distinct values sorted ascending (a
+ * missing value first) and r_i = Σ_{j ≤ i} (p_j − q_j), EMD = Σ_{i=1}^{m−1} |r_i| / (m − 1) (Li, Li
+ * &amp; Venkatasubramanian 2007, §4.2; 0 when m = 1). Per class it is an {@code aggregate} over
+ * {@code sequence(1, m − 1)} walking the class's rank-sorted (rank, count) list against the data
+ * set's cumulative shares (a literal array): O(m) per class, so the cost grows with classes ×
+ * distinct sensitive values (at most {@value #MAX_SENSITIVE_VALUES}).
  *
  * <p>Metrics are scoped by {@code column} = the quasi-identifier names joined with " &amp; " in
  * spec order, so a report shows which combination the risk is about.
@@ -50,8 +49,7 @@ public final class ReidentificationAnalysis {
   private static final String MISSING = "\u0000(missing)";
   private static final String S = "__assay_sensitive";
 
-  private ReidentificationAnalysis() {
-  }
+  private ReidentificationAnalysis() {}
 
   /** The scope of the metrics over {@code quasiIdentifiers}. */
   public static Scope scope(List<String> quasiIdentifiers) {
@@ -64,30 +62,41 @@ public final class ReidentificationAnalysis {
    * @param sensitive the sensitive attribute, or null
    * @param k the class size below which records are at risk
    */
-  public static List<MetricResult> run(Dataset<Row> data, List<String> quasiIdentifiers,
-                                       String sensitive, int k) {
+  public static List<MetricResult> run(
+      Dataset<Row> data, List<String> quasiIdentifiers, String sensitive, int k) {
     EquivalenceClasses state = state(data, quasiIdentifiers, sensitive, k);
     return metrics(state, quasiIdentifiers, sensitive, k, isNumeric(data, sensitive));
   }
 
   /** The aggregated state (exposed for tests): one job, two with a sensitive attribute. */
-  public static EquivalenceClasses state(Dataset<Row> data, List<String> quasiIdentifiers,
-                                         String sensitive, int k) {
-    Distribution q = sensitive == null ? Distribution.NONE
-        : Distribution.of(sensitiveValues(data, sensitive), isNumeric(data, sensitive));
+  public static EquivalenceClasses state(
+      Dataset<Row> data, List<String> quasiIdentifiers, String sensitive, int k) {
+    Distribution q =
+        sensitive == null
+            ? Distribution.NONE
+            : Distribution.of(sensitiveValues(data, sensitive), isNumeric(data, sensitive));
     Dataset<Row> classes = classes(data, quasiIdentifiers, sensitive, q.shares(), q.ordered());
-    List<GroupedStates> rows = SinglePassRunner.run(classes, List.of(Grouping.whole("classes")),
-        List.of(new ClassesAggregate(k, sensitive != null)), 1);
+    List<GroupedStates> rows =
+        SinglePassRunner.run(
+            classes,
+            List.of(Grouping.whole("classes")),
+            List.of(new ClassesAggregate(k, sensitive != null)),
+            1);
     EquivalenceClasses state = rows.isEmpty() ? EquivalenceClasses.EMPTY : rows.get(0).state(0);
     return q.known() ? state : state.withoutTCloseness();
   }
 
   /** The first job with a sensitive attribute: its value counts over the whole data set. */
   static SensitiveValues sensitiveValues(Dataset<Row> data, String sensitive) {
-    Dataset<Row> perValue = data.groupBy(sensitiveValue(sensitive).as(S))
-        .agg(functions.count(functions.lit(1)).as("c"));
-    List<GroupedStates> rows = SinglePassRunner.run(perValue, List.of(Grouping.whole("values")),
-        List.of(SensitiveValues.over(S, "c", MAX_SENSITIVE_VALUES)), 1);
+    Dataset<Row> perValue =
+        data.groupBy(sensitiveValue(sensitive).as(S))
+            .agg(functions.count(functions.lit(1)).as("c"));
+    List<GroupedStates> rows =
+        SinglePassRunner.run(
+            perValue,
+            List.of(Grouping.whole("values")),
+            List.of(SensitiveValues.over(S, "c", MAX_SENSITIVE_VALUES)),
+            1);
     return rows.isEmpty() ? SensitiveValues.empty(MAX_SENSITIVE_VALUES) : rows.get(0).state(0);
   }
 
@@ -105,8 +114,10 @@ public final class ReidentificationAnalysis {
       }
       String[] keys = values.values();
       double[] shares = values.shares();
-      return new Distribution(functions.map_from_arrays(functions.lit(keys), functions.lit(shares)),
-          numeric ? Ordered.of(keys, shares) : null, true);
+      return new Distribution(
+          functions.map_from_arrays(functions.lit(keys), functions.lit(shares)),
+          numeric ? Ordered.of(keys, shares) : null,
+          true);
     }
   }
 
@@ -117,8 +128,8 @@ public final class ReidentificationAnalysis {
 
   /**
    * The ordered ground distance of a numeric sensitive attribute: each value's rank 1..m (the
-   * missing value first, then ascending) as a literal map, and the data set's cumulative shares
-   * Q_i = Σ_{j ≤ i} q_j as a literal array.
+   * missing value first, then ascending) as a literal map, and the data set's cumulative shares Q_i
+   * = Σ_{j ≤ i} q_j as a literal array.
    */
   record Ordered(Column rank, Column cumulative, int m) {
 
@@ -127,8 +138,14 @@ public final class ReidentificationAnalysis {
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
       }
-      java.util.Arrays.sort(order, (a, b) -> keys[a].equals(MISSING) ? (keys[b].equals(MISSING) ? 0 : -1)
-          : keys[b].equals(MISSING) ? 1 : Double.compare(Double.parseDouble(keys[a]), Double.parseDouble(keys[b])));
+      java.util.Arrays.sort(
+          order,
+          (a, b) ->
+              keys[a].equals(MISSING)
+                  ? (keys[b].equals(MISSING) ? 0 : -1)
+                  : keys[b].equals(MISSING)
+                      ? 1
+                      : Double.compare(Double.parseDouble(keys[a]), Double.parseDouble(keys[b])));
       String[] sorted = new String[keys.length];
       int[] ranks = new int[keys.length];
       double[] cumulative = new double[keys.length];
@@ -139,8 +156,10 @@ public final class ReidentificationAnalysis {
         sum += shares[order[i]];
         cumulative[i] = sum;
       }
-      return new Ordered(functions.map_from_arrays(functions.lit(sorted), functions.lit(ranks)),
-          functions.lit(cumulative), keys.length);
+      return new Ordered(
+          functions.map_from_arrays(functions.lit(sorted), functions.lit(ranks)),
+          functions.lit(cumulative),
+          keys.length);
     }
 
     /** The class's EMD from its (rank, count) list {@code cells} and size {@code n}. */
@@ -149,17 +168,25 @@ public final class ReidentificationAnalysis {
         return functions.lit(0.0);
       }
       Column sorted = functions.array_sort(cells);
-      Column init = functions.struct(functions.lit(0.0).as("s"), functions.lit(1).as("j"),
-          functions.lit(0L).as("cum"));
-      return functions.aggregate(functions.sequence(functions.lit(1), functions.lit(m - 1)), init,
+      Column init =
+          functions.struct(
+              functions.lit(0.0).as("s"), functions.lit(1).as("j"), functions.lit(0L).as("cum"));
+      return functions.aggregate(
+          functions.sequence(functions.lit(1), functions.lit(m - 1)),
+          init,
           (acc, i) -> {
             Column cell = functions.try_element_at(sorted, acc.getField("j"));
             Column hit = functions.coalesce(cell.getField("rank").equalTo(i), functions.lit(false));
-            Column cum = acc.getField("cum").plus(functions.when(hit, cell.getField("c")).otherwise(functions.lit(0L)));
+            Column cum =
+                acc.getField("cum")
+                    .plus(functions.when(hit, cell.getField("c")).otherwise(functions.lit(0L)));
             return functions.struct(
-                acc.getField("s").plus(functions.abs(cum.divide(n)
-                    .minus(functions.element_at(cumulative, i)))).as("s"),
-                acc.getField("j").plus(functions.when(hit, functions.lit(1)).otherwise(functions.lit(0))).as("j"),
+                acc.getField("s")
+                    .plus(functions.abs(cum.divide(n).minus(functions.element_at(cumulative, i))))
+                    .as("s"),
+                acc.getField("j")
+                    .plus(functions.when(hit, functions.lit(1)).otherwise(functions.lit(0)))
+                    .as("j"),
                 cum.as("cum"));
           },
           acc -> acc.getField("s").divide(m - 1));
@@ -179,14 +206,19 @@ public final class ReidentificationAnalysis {
    * @param q the sensitive attribute's overall distribution (value → share), a literal map; null
    *     without a sensitive attribute
    */
-  static Dataset<Row> summary(Dataset<Row> data, List<String> quasiIdentifiers, String sensitive,
-                              int k, Column q) {
+  static Dataset<Row> summary(
+      Dataset<Row> data, List<String> quasiIdentifiers, String sensitive, int k, Column q) {
     return summary(data, quasiIdentifiers, sensitive, k, q, null);
   }
 
   /** As above; with {@code ordered} (a numeric sensitive attribute) t-closeness is the EMD. */
-  static Dataset<Row> summary(Dataset<Row> data, List<String> quasiIdentifiers, String sensitive,
-                              int k, Column q, Ordered ordered) {
+  static Dataset<Row> summary(
+      Dataset<Row> data,
+      List<String> quasiIdentifiers,
+      String sensitive,
+      int k,
+      Column q,
+      Ordered ordered) {
     List<Column> aggs = new ClassesAggregate(k, sensitive != null).aggregates();
     return classes(data, quasiIdentifiers, sensitive, q, ordered)
         .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
@@ -197,8 +229,12 @@ public final class ReidentificationAnalysis {
    * attribute also its distinct values {@code d}, entropy-l {@code el} and distance {@code tv} to
    * {@code q} (see {@link #summary}). Stays on the executors.
    */
-  static Dataset<Row> classes(Dataset<Row> data, List<String> quasiIdentifiers, String sensitive,
-                              Column q, Ordered ordered) {
+  static Dataset<Row> classes(
+      Dataset<Row> data,
+      List<String> quasiIdentifiers,
+      String sensitive,
+      Column q,
+      Ordered ordered) {
     Column[] qi = quasiIdentifiers.stream().map(Columns::named).toArray(Column[]::new);
     Dataset<Row> classes;
     if (sensitive == null) {
@@ -206,36 +242,67 @@ public final class ReidentificationAnalysis {
     } else {
       List<Column> cellKeys = new ArrayList<>(List.of(qi));
       cellKeys.add(Columns.named(S));
-      Dataset<Row> cells = data.repartition(qi).withColumn(S, sensitiveValue(sensitive))
-          .groupBy(cellKeys.toArray(new Column[0]))
-          .agg(functions.count(functions.lit(1)).as("c"))
-          .withColumn("q", functions.element_at(q, Columns.named(S)));
+      Dataset<Row> cells =
+          data.repartition(qi)
+              .withColumn(S, sensitiveValue(sensitive))
+              .groupBy(cellKeys.toArray(new Column[0]))
+              .agg(functions.count(functions.lit(1)).as("c"))
+              .withColumn("q", functions.element_at(q, Columns.named(S)));
       if (ordered != null) {
         cells = cells.withColumn("rank", functions.element_at(ordered.rank(), Columns.named(S)));
       }
-      classes = cells.groupBy(qi).agg(
-              functions.sum("c").as("n"),
-              functions.count(functions.lit(1)).as("d"),
-              functions.sum(functions.col("c").multiply(functions.log(functions.col("c")))).as("clnc"),
-              ordered == null
-                  ? functions.collect_list(functions.struct(functions.col("c"), functions.col("q"))).as("cq")
-                  : functions.collect_list(functions.struct(functions.col("rank"), functions.col("c"))).as("cq"))
-          // ½ Σ_s |p_s − q_s| = ½ (1 + Σ_{s in class} (|c_s/n − q_s| − q_s)): values absent from the
-          // class contribute q_s each, and Σ q = 1.
-          .withColumn("tv", ordered != null ? ordered.emd(functions.col("cq"), functions.col("n"))
-              : functions.lit(0.5).multiply(functions.lit(1.0).plus(functions.aggregate(
-              functions.col("cq"), functions.lit(0.0),
-              (acc, e) -> acc.plus(functions.abs(e.getField("c").divide(functions.col("n"))
-                  .minus(e.getField("q")))).minus(e.getField("q"))))))
-          .withColumn("el", functions.exp(functions.log(functions.col("n"))
-              .minus(functions.col("clnc").divide(functions.col("n")))));
+      classes =
+          cells
+              .groupBy(qi)
+              .agg(
+                  functions.sum("c").as("n"),
+                  functions.count(functions.lit(1)).as("d"),
+                  functions
+                      .sum(functions.col("c").multiply(functions.log(functions.col("c"))))
+                      .as("clnc"),
+                  ordered == null
+                      ? functions
+                          .collect_list(functions.struct(functions.col("c"), functions.col("q")))
+                          .as("cq")
+                      : functions
+                          .collect_list(functions.struct(functions.col("rank"), functions.col("c")))
+                          .as("cq"))
+              // ½ Σ_s |p_s − q_s| = ½ (1 + Σ_{s in class} (|c_s/n − q_s| − q_s)): values absent
+              // from the
+              // class contribute q_s each, and Σ q = 1.
+              .withColumn(
+                  "tv",
+                  ordered != null
+                      ? ordered.emd(functions.col("cq"), functions.col("n"))
+                      : functions
+                          .lit(0.5)
+                          .multiply(
+                              functions
+                                  .lit(1.0)
+                                  .plus(
+                                      functions.aggregate(
+                                          functions.col("cq"),
+                                          functions.lit(0.0),
+                                          (acc, e) ->
+                                              acc.plus(
+                                                      functions.abs(
+                                                          e.getField("c")
+                                                              .divide(functions.col("n"))
+                                                              .minus(e.getField("q"))))
+                                                  .minus(e.getField("q"))))))
+              .withColumn(
+                  "el",
+                  functions.exp(
+                      functions
+                          .log(functions.col("n"))
+                          .minus(functions.col("clnc").divide(functions.col("n")))));
     }
     return classes;
   }
 
   /** The metrics of a state. */
-  public static List<MetricResult> metrics(EquivalenceClasses state, List<String> quasiIdentifiers,
-                                           String sensitive, int k) {
+  public static List<MetricResult> metrics(
+      EquivalenceClasses state, List<String> quasiIdentifiers, String sensitive, int k) {
     return metrics(state, quasiIdentifiers, sensitive, k, false);
   }
 
@@ -243,8 +310,12 @@ public final class ReidentificationAnalysis {
    * The metrics of a state; {@code ordered} says that t-closeness was computed as the
    * ordered-distance EMD of a numeric sensitive attribute (its note says so).
    */
-  public static List<MetricResult> metrics(EquivalenceClasses state, List<String> quasiIdentifiers,
-                                           String sensitive, int k, boolean ordered) {
+  public static List<MetricResult> metrics(
+      EquivalenceClasses state,
+      List<String> quasiIdentifiers,
+      String sensitive,
+      int k,
+      boolean ordered) {
     Scope scope = scope(quasiIdentifiers);
     List<MetricResult> out = new ArrayList<>();
     for (ReidentificationMetric m : ReidentificationMetric.values()) {
@@ -253,16 +324,30 @@ public final class ReidentificationAnalysis {
       }
       MetricKey key = new MetricKey(PrivacyMetrics.require(m.id()), scope);
       double v = state.value(m);
-      String note = m == ReidentificationMetric.RECORDS_AT_RISK ? "k = " + k
-          : m == ReidentificationMetric.T_CLOSENESS && ordered ? "sensitive attribute " + sensitive
-              + " (numeric): ordered-distance EMD (ARX), not total variation"
-          : m.needsSensitive() ? "sensitive attribute " + sensitive : null;
+      String note =
+          m == ReidentificationMetric.RECORDS_AT_RISK
+              ? "k = " + k
+              : m == ReidentificationMetric.T_CLOSENESS && ordered
+                  ? "sensitive attribute "
+                      + sensitive
+                      + " (numeric): ordered-distance EMD (ARX), not total variation"
+                  : m.needsSensitive() ? "sensitive attribute " + sensitive : null;
       if (state.classes() == 0) {
-        out.add(new MetricResult.Undefined(key, 0L, m.id() + " is undefined: the data set has no rows"));
+        out.add(
+            new MetricResult.Undefined(
+                key, 0L, m.id() + " is undefined: the data set has no rows"));
       } else if (Double.isNaN(v)) {
-        out.add(new MetricResult.Undefined(key, state.records(), m.id() + " is undefined: the"
-            + " sensitive attribute " + sensitive + " has more than " + MAX_SENSITIVE_VALUES
-            + " distinct values, too many to compare distributions"));
+        out.add(
+            new MetricResult.Undefined(
+                key,
+                state.records(),
+                m.id()
+                    + " is undefined: the"
+                    + " sensitive attribute "
+                    + sensitive
+                    + " has more than "
+                    + MAX_SENSITIVE_VALUES
+                    + " distinct values, too many to compare distributions"));
       } else {
         out.add(new MetricResult.Computed(key, v, state.records(), null, null, null, note));
       }

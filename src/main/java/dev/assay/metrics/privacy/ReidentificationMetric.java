@@ -24,19 +24,17 @@ public enum ReidentificationMetric {
    * 1 / min_c n_c: the highest chance a prosecutor who knows a person is in the data re-identifies
    * their record (ARX "highest prosecutor risk"). Range (0, 1]; lower is safer.
    */
-  REIDENTIFICATION_RISK_PROSECUTOR_MAX("reidentification_risk_prosecutor_max",
-      c -> 1.0 / c.smallest()),
+  REIDENTIFICATION_RISK_PROSECUTOR_MAX(
+      "reidentification_risk_prosecutor_max", c -> 1.0 / c.smallest()),
 
   /**
    * (1/N) Σ_records 1/n_c = C / N: the average prosecutor risk (ARX "average prosecutor risk").
    * Range (0, 1]; lower is safer.
    */
-  REIDENTIFICATION_RISK_PROSECUTOR_AVG("reidentification_risk_prosecutor_avg",
-      c -> (double) c.classes() / c.records()),
+  REIDENTIFICATION_RISK_PROSECUTOR_AVG(
+      "reidentification_risk_prosecutor_avg", c -> (double) c.classes() / c.records()),
 
-  /**
-   * |{records in classes of size 1}| / N (ARX "sample uniques"). Range [0, 1]; lower is safer.
-   */
+  /** |{records in classes of size 1}| / N (ARX "sample uniques"). Range [0, 1]; lower is safer. */
   SAMPLE_UNIQUENESS("sample_uniqueness", c -> (double) c.uniques() / c.records()),
 
   /**
@@ -63,8 +61,8 @@ public enum ReidentificationMetric {
    * distribution p_c and the whole data set's q (t-closeness with the equal-distance ground metric,
    * Li, Li &amp; Venkatasubramanian 2007, which equals total variation). For a numeric sensitive
    * attribute, ARX's ordered-distance EMD instead: values sorted ascending (a missing value first),
-   * max_c Σ_{i=1}^{m−1} |Σ_{j ≤ i} (p_cj − q_j)| / (m − 1) over the m distinct values (0 when
-   * m = 1); the metric's note says which was used. Range [0, 1); lower is safer.
+   * max_c Σ_{i=1}^{m−1} |Σ_{j ≤ i} (p_cj − q_j)| / (m − 1) over the m distinct values (0 when m =
+   * 1); the metric's note says which was used. Range [0, 1); lower is safer.
    */
   T_CLOSENESS("t_closeness", c -> orNaN(c.maxTotalVariation()));
 
@@ -87,8 +85,8 @@ public enum ReidentificationMetric {
   }
 
   /**
-   * The metric's value on {@code classes}, or NaN when it is undefined (no records, or no
-   * sensitive attribute, or t-closeness not computed).
+   * The metric's value on {@code classes}, or NaN when it is undefined (no records, or no sensitive
+   * attribute, or t-closeness not computed).
    */
   public double of(EquivalenceClasses classes) {
     return classes.classes() == 0 ? Double.NaN : value.applyAsDouble(classes);

@@ -2,8 +2,8 @@ package dev.assay.metrics.privacy;
 
 import dev.assay.spark.AggregateState;
 import dev.assay.spark.Columns;
-import java.util.List;
 import java.util.Collections;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
@@ -66,13 +66,18 @@ public record SensitiveValues(long records, SortedMap<String, Long> counts, int 
     return new Aggregate(value, count, limit);
   }
 
-  private record Aggregate(String value, String count, int limit) implements AggregateState<SensitiveValues> {
+  private record Aggregate(String value, String count, int limit)
+      implements AggregateState<SensitiveValues> {
 
     @Override
     public List<Column> aggregates() {
-      return List.of(functions.count(functions.lit(1)), functions.sum(count),
-          functions.slice(functions.collect_list(functions.struct(Columns.named(value),
-              Columns.named(count))), 1, limit));
+      return List.of(
+          functions.count(functions.lit(1)),
+          functions.sum(count),
+          functions.slice(
+              functions.collect_list(functions.struct(Columns.named(value), Columns.named(count))),
+              1,
+              limit));
     }
 
     @Override
@@ -84,7 +89,8 @@ public record SensitiveValues(long records, SortedMap<String, Long> counts, int 
       for (Row pair : row.<Row>getList(offset + 2)) {
         counts.put(pair.getString(0), pair.getLong(1));
       }
-      return new SensitiveValues(row.isNullAt(offset + 1) ? 0 : row.getLong(offset + 1), counts, limit);
+      return new SensitiveValues(
+          row.isNullAt(offset + 1) ? 0 : row.getLong(offset + 1), counts, limit);
     }
 
     @Override

@@ -19,20 +19,27 @@ import org.junit.jupiter.api.Test;
 /** domain_classifier_auc: Tribuo's logistic regression telling current rows from reference rows. */
 class DomainClassifierTest {
 
-  static final List<DriftColumn> COLUMNS = List.of(
-      new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC),
-      new DriftColumn("y", "feature", DriftColumn.Kind.NUMERIC),
-      new DriftColumn("k", "feature", DriftColumn.Kind.CATEGORICAL));
+  static final List<DriftColumn> COLUMNS =
+      List.of(
+          new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC),
+          new DriftColumn("y", "feature", DriftColumn.Kind.NUMERIC),
+          new DriftColumn("k", "feature", DriftColumn.Kind.CATEGORICAL));
 
-  /** n rows per side: x ~ N(0, 1) (+ shift in current), y ~ N(5, 2) with 5 % missing, k in a b c. */
+  /**
+   * n rows per side: x ~ N(0, 1) (+ shift in current), y ~ N(5, 2) with 5 % missing, k in a b c.
+   */
   static List<Row> rows(long seed, int n, double shift) {
     Random r = new Random(seed);
     List<Row> out = new ArrayList<>();
     for (int side = 0; side < 2; side++) {
       for (int i = 0; i < n; i++) {
         Double y = r.nextDouble() < 0.05 ? null : 5 + 2 * r.nextGaussian();
-        out.add(RowFactory.create(side, r.nextGaussian() + side * shift, y,
-            new String[] {"a", "b", "c"}[r.nextInt(3)]));
+        out.add(
+            RowFactory.create(
+                side,
+                r.nextGaussian() + side * shift,
+                y,
+                new String[] {"a", "b", "c"}[r.nextInt(3)]));
       }
     }
     return out;
@@ -59,7 +66,8 @@ class DomainClassifierTest {
     double auc = m.number().orElseThrow();
     assertTrue(auc > 0.95 && auc <= 1, "auc " + auc);
     String leaned = m.note().substring(m.note().indexOf("leaned on most"));
-    assertTrue(leaned.matches("leaned on most \\(absolute weight on standardised features\\): x .*"),
+    assertTrue(
+        leaned.matches("leaned on most \\(absolute weight on standardised features\\): x .*"),
         m.note());
   }
 
@@ -68,7 +76,8 @@ class DomainClassifierTest {
     List<Row> rows = rows(5, 300, 0.5);
     List<Row> reversed = new ArrayList<>(rows);
     java.util.Collections.reverse(reversed);
-    assertEquals(DomainClassifier.fit(COLUMNS, rows, 1000), DomainClassifier.fit(COLUMNS, reversed, 1000));
+    assertEquals(
+        DomainClassifier.fit(COLUMNS, rows, 1000), DomainClassifier.fit(COLUMNS, reversed, 1000));
   }
 
   /**
@@ -77,10 +86,13 @@ class DomainClassifierTest {
    */
   @Test
   void rocAucByHand() {
-    assertEquals(0.75, DomainClassifier.rocAuc(new double[] {0.1, 0.4, 0.35, 0.8},
-        new boolean[] {false, false, true, true}), 1e-15);
-    assertEquals(0.5, DomainClassifier.rocAuc(new double[] {0.5, 0.5},
-        new boolean[] {true, false}), 1e-15);
+    assertEquals(
+        0.75,
+        DomainClassifier.rocAuc(
+            new double[] {0.1, 0.4, 0.35, 0.8}, new boolean[] {false, false, true, true}),
+        1e-15);
+    assertEquals(
+        0.5, DomainClassifier.rocAuc(new double[] {0.5, 0.5}, new boolean[] {true, false}), 1e-15);
     assertTrue(Double.isNaN(DomainClassifier.rocAuc(new double[] {0.5}, new boolean[] {true})));
   }
 
@@ -97,18 +109,30 @@ class DomainClassifierTest {
   void theSampleIsBoundedPerSideAndCostsOneJob() {
     Object[][] ref = DriftAnalysisTest.synthetic(31, 600, false);
     Object[][] cur = DriftAnalysisTest.synthetic(32, 500, true);
-    List<DriftColumn> columns = List.of(new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC),
-        new DriftColumn("cat", "feature", DriftColumn.Kind.CATEGORICAL));
-    DriftInput in = new DriftInput(DriftAnalysisTest.frame(ref, DriftAnalysisTest.SYNTH),
-        DriftAnalysisTest.frame(cur, DriftAnalysisTest.SYNTH), columns,
-        new DriftOptions(10, 100_000, Map.of(), List.of(), 100), List.of());
+    List<DriftColumn> columns =
+        List.of(
+            new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC),
+            new DriftColumn("cat", "feature", DriftColumn.Kind.CATEGORICAL));
+    DriftInput in =
+        new DriftInput(
+            DriftAnalysisTest.frame(ref, DriftAnalysisTest.SYNTH),
+            DriftAnalysisTest.frame(cur, DriftAnalysisTest.SYNTH),
+            columns,
+            new DriftOptions(10, 100_000, Map.of(), List.of(), 100),
+            List.of());
     DriftOutcome[] out = new DriftOutcome[1];
     assertEquals(3, JobCounter.count(SharedSpark.get(), () -> out[0] = DriftAnalysis.run(in)));
     MetricResult m = DriftAnalysisTest.result(out[0].metrics(), "domain_classifier_auc", null);
     assertTrue(m.count() <= 200 && m.count() >= 150, "sampled rows " + m.count());
-    DriftInput off = new DriftInput(in.reference(), in.current(), columns,
-        new DriftOptions(10, 100_000, Map.of(), List.of(), 0), List.of());
+    DriftInput off =
+        new DriftInput(
+            in.reference(),
+            in.current(),
+            columns,
+            new DriftOptions(10, 100_000, Map.of(), List.of(), 0),
+            List.of());
     assertEquals(2, JobCounter.count(SharedSpark.get(), () -> out[0] = DriftAnalysis.run(off)));
-    assertTrue(out[0].metrics().stream().noneMatch(r -> r.key().metric().equals("domain_classifier_auc")));
+    assertTrue(
+        out[0].metrics().stream().noneMatch(r -> r.key().metric().equals("domain_classifier_auc")));
   }
 }

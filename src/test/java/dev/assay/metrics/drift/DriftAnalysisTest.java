@@ -29,30 +29,41 @@ class DriftAnalysisTest {
 
   private static final double EPS = 1e-12;
 
-  private static final StructType SCHEMA = new StructType()
-      .add("x", DataTypes.DoubleType)
-      .add("k", DataTypes.StringType)
-      .add("konst", DataTypes.IntegerType)
-      .add("empty", DataTypes.DoubleType);
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("x", DataTypes.DoubleType)
+          .add("k", DataTypes.StringType)
+          .add("konst", DataTypes.IntegerType)
+          .add("empty", DataTypes.DoubleType);
 
   /**
-   * x: reference 1 2 2 3 4, current 2 3 3 5 and a null (the statistics of
-   * {@link DriftStatisticsTest}'s numeric fixture). k: reference a a b c null, current a b b d null
-   * (d unseen, c absent from current). konst: reference 7 ×5, current 7 ×4 and 8. empty: null in
-   * every reference row, 1..5 in the current rows.
+   * x: reference 1 2 2 3 4, current 2 3 3 5 and a null (the statistics of {@link
+   * DriftStatisticsTest}'s numeric fixture). k: reference a a b c null, current a b b d null (d
+   * unseen, c absent from current). konst: reference 7 ×5, current 7 ×4 and 8. empty: null in every
+   * reference row, 1..5 in the current rows.
    */
   static final Object[][] REF = {
-      {1.0, "a", 7, null}, {2.0, "a", 7, null}, {2.0, "b", 7, null}, {3.0, "c", 7, null},
-      {4.0, null, 7, null}};
-  static final Object[][] CUR = {
-      {2.0, "a", 7, 1.0}, {3.0, "b", 7, 2.0}, {3.0, "b", 8, 3.0}, {5.0, "d", 7, 4.0},
-      {null, null, 7, 5.0}};
+    {1.0, "a", 7, null},
+    {2.0, "a", 7, null},
+    {2.0, "b", 7, null},
+    {3.0, "c", 7, null},
+    {4.0, null, 7, null}
+  };
 
-  static final List<DriftColumn> COLUMNS = List.of(
-      new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC),
-      new DriftColumn("k", "feature", DriftColumn.Kind.CATEGORICAL),
-      new DriftColumn("konst", "feature", DriftColumn.Kind.NUMERIC),
-      new DriftColumn("empty", "feature", DriftColumn.Kind.NUMERIC));
+  static final Object[][] CUR = {
+    {2.0, "a", 7, 1.0},
+    {3.0, "b", 7, 2.0},
+    {3.0, "b", 8, 3.0},
+    {5.0, "d", 7, 4.0},
+    {null, null, 7, 5.0}
+  };
+
+  static final List<DriftColumn> COLUMNS =
+      List.of(
+          new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC),
+          new DriftColumn("k", "feature", DriftColumn.Kind.CATEGORICAL),
+          new DriftColumn("konst", "feature", DriftColumn.Kind.NUMERIC),
+          new DriftColumn("empty", "feature", DriftColumn.Kind.NUMERIC));
 
   static Dataset<Row> frame(Object[][] rows, StructType schema) {
     List<Row> list = new ArrayList<>();
@@ -68,19 +79,24 @@ class DriftAnalysisTest {
 
   static MetricResult result(List<MetricResult> m, String metric, String column) {
     Scope scope = column == null ? Scope.DATASET : Scope.column(column);
-    return m.stream().filter(r -> r.key().metric().equals(metric) && r.key().scope().equals(scope))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + metric + " for " + column));
+    return m.stream()
+        .filter(r -> r.key().metric().equals(metric) && r.key().scope().equals(scope))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + metric + " for " + column));
   }
 
   static double value(List<MetricResult> m, String metric, String column) {
-    return result(m, metric, column).number()
+    return result(m, metric, column)
+        .number()
         .orElseThrow(() -> new AssertionError(metric + " undefined for " + column));
   }
 
   @Test
   void handComputedFixtureThroughSpark() {
-    DriftOutcome out = DriftAnalysis.run(new DriftInput(frame(REF, SCHEMA), frame(CUR, SCHEMA),
-        COLUMNS, options(4, Map.of()), List.of()));
+    DriftOutcome out =
+        DriftAnalysis.run(
+            new DriftInput(
+                frame(REF, SCHEMA), frame(CUR, SCHEMA), COLUMNS, options(4, Map.of()), List.of()));
     List<MetricResult> m = out.metrics();
     assertEquals(5, out.referenceRows());
     assertEquals(5, out.currentRows());
@@ -120,8 +136,17 @@ class DriftAnalysisTest {
     // all-null reference column: rates defined, distributions undefined with the reason
     assertEquals(1.0, value(m, "null_rate_reference", "empty"), EPS);
     assertEquals(0.0, value(m, "null_rate_current", "empty"), EPS);
-    for (String metric : List.of("ks_statistic", "ks_p_value", "wasserstein", "wasserstein_normed",
-        "psi", "jensen_shannon", "hellinger", "total_variation", "drift_detected")) {
+    for (String metric :
+        List.of(
+            "ks_statistic",
+            "ks_p_value",
+            "wasserstein",
+            "wasserstein_normed",
+            "psi",
+            "jensen_shannon",
+            "hellinger",
+            "total_variation",
+            "drift_detected")) {
       MetricResult r = result(m, metric, "empty");
       assertInstanceOf(MetricResult.Undefined.class, r, metric);
       assertTrue(r.note().contains("no non-null value"), r.note());
@@ -153,9 +178,14 @@ class DriftAnalysisTest {
 
   @Test
   void aPerColumnTestOverridesTheDefault() {
-    DriftOutcome out = DriftAnalysis.run(new DriftInput(frame(REF, SCHEMA), frame(CUR, SCHEMA),
-        COLUMNS, options(4, Map.of("konst", new DriftOptions.Test(DriftOptions.Method.PSI, 0.2))),
-        List.of()));
+    DriftOutcome out =
+        DriftAnalysis.run(
+            new DriftInput(
+                frame(REF, SCHEMA),
+                frame(CUR, SCHEMA),
+                COLUMNS,
+                options(4, Map.of("konst", new DriftOptions.Test(DriftOptions.Method.PSI, 0.2))),
+                List.of()));
     // konst: psi 1.564 ≥ 0.2 → drifted; 1 of 3 columns
     assertEquals(1.0, value(out.metrics(), "drift_detected", "konst"), EPS);
     assertTrue(result(out.metrics(), "drift_detected", "konst").note().contains("drift.tests"));
@@ -166,8 +196,9 @@ class DriftAnalysisTest {
   void driftRunsInTwoSparkJobsForAllColumnsOfBothDataSetsAndOneMoreForTheClassifierSample() {
     Dataset<Row> ref = frame(REF, SCHEMA);
     Dataset<Row> cur = frame(CUR, SCHEMA);
-    DriftInput in = new DriftInput(ref, cur, COLUMNS,
-        new DriftOptions(10, 100_000, Map.of(), List.of(), 0), List.of());
+    DriftInput in =
+        new DriftInput(
+            ref, cur, COLUMNS, new DriftOptions(10, 100_000, Map.of(), List.of(), 0), List.of());
     assertEquals(2, JobCounter.count(SharedSpark.get(), () -> DriftAnalysis.run(in)));
     DriftInput withClassifier = new DriftInput(ref, cur, COLUMNS, options(10, Map.of()), List.of());
     assertEquals(3, JobCounter.count(SharedSpark.get(), () -> DriftAnalysis.run(withClassifier)));
@@ -175,18 +206,27 @@ class DriftAnalysisTest {
 
   @Test
   void anEmptyReferenceIsBadInput() {
-    BadInputException e = assertThrows(BadInputException.class, () -> DriftAnalysis.run(
-        new DriftInput(frame(new Object[0][], SCHEMA), frame(CUR, SCHEMA), COLUMNS,
-            options(10, Map.of()), List.of())));
+    BadInputException e =
+        assertThrows(
+            BadInputException.class,
+            () ->
+                DriftAnalysis.run(
+                    new DriftInput(
+                        frame(new Object[0][], SCHEMA),
+                        frame(CUR, SCHEMA),
+                        COLUMNS,
+                        options(10, Map.of()),
+                        List.of())));
     assertTrue(e.getMessage().contains("reference data set has no rows"), e.getMessage());
   }
 
   // ---- a seeded synthetic pair against plain-Java computations from the definitions ----
 
-  static final StructType SYNTH = new StructType()
-      .add("x", DataTypes.DoubleType)
-      .add("raw", DataTypes.DoubleType)
-      .add("cat", DataTypes.StringType);
+  static final StructType SYNTH =
+      new StructType()
+          .add("x", DataTypes.DoubleType)
+          .add("raw", DataTypes.DoubleType)
+          .add("cat", DataTypes.StringType);
 
   /** Reference N(0,1), current N(0.3, 1.5²) with 5 % nulls (x to 2 decimals, so many ties). */
   static Object[][] synthetic(long seed, int n, boolean shifted) {
@@ -199,14 +239,22 @@ class DriftAnalysisTest {
       double v = shifted ? 0.3 + 1.5 * z : z;
       boolean missing = shifted && r.nextDouble() < 0.05;
       String c = shifted ? curCats[r.nextInt(r.nextDouble() < 0.5 ? 2 : 4)] : refCats[r.nextInt(3)];
-      rows[i] = new Object[] {missing ? null : Math.round(v * 100) / 100.0,
-          missing ? null : v * 1000, missing ? null : c};
+      rows[i] =
+          new Object[] {
+            missing ? null : Math.round(v * 100) / 100.0,
+            missing ? null : v * 1000,
+            missing ? null : c
+          };
     }
     return rows;
   }
 
   static double[] numbers(Object[][] rows, int col) {
-    return Arrays.stream(rows).filter(r -> r[col] != null).mapToDouble(r -> (Double) r[col]).sorted().toArray();
+    return Arrays.stream(rows)
+        .filter(r -> r[col] != null)
+        .mapToDouble(r -> (Double) r[col])
+        .sorted()
+        .toArray();
   }
 
   /** #values ≤ x in a sorted array. */
@@ -228,7 +276,11 @@ class DriftAnalysisTest {
     double d = 0;
     for (double[] side : List.of(a, b)) {
       for (double x : side) {
-        d = Math.max(d, Math.abs((double) atOrBelow(a, x) / a.length - (double) atOrBelow(b, x) / b.length));
+        d =
+            Math.max(
+                d,
+                Math.abs(
+                    (double) atOrBelow(a, x) / a.length - (double) atOrBelow(b, x) / b.length));
       }
     }
     return d;
@@ -242,8 +294,11 @@ class DriftAnalysisTest {
     Arrays.sort(all);
     double w = 0;
     for (int i = 0; i + 1 < all.length; i++) {
-      w += Math.abs((double) atOrBelow(a, all[i]) / a.length - (double) atOrBelow(b, all[i]) / b.length)
-          * (all[i + 1] - all[i]);
+      w +=
+          Math.abs(
+                  (double) atOrBelow(a, all[i]) / a.length
+                      - (double) atOrBelow(b, all[i]) / b.length)
+              * (all[i + 1] - all[i]);
     }
     return w;
   }
@@ -252,17 +307,29 @@ class DriftAnalysisTest {
   void seededPairMatchesPlainJavaFromTheDefinitions() {
     Object[][] refRows = synthetic(7, 3000, false);
     Object[][] curRows = synthetic(8, 2500, true);
-    List<DriftColumn> columns = List.of(new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC),
-        new DriftColumn("cat", "feature", DriftColumn.Kind.CATEGORICAL));
-    List<MetricResult> m = DriftAnalysis.run(new DriftInput(frame(refRows, SYNTH), frame(curRows, SYNTH),
-        columns, options(10, Map.of()), List.of())).metrics();
+    List<DriftColumn> columns =
+        List.of(
+            new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC),
+            new DriftColumn("cat", "feature", DriftColumn.Kind.CATEGORICAL));
+    List<MetricResult> m =
+        DriftAnalysis.run(
+                new DriftInput(
+                    frame(refRows, SYNTH),
+                    frame(curRows, SYNTH),
+                    columns,
+                    options(10, Map.of()),
+                    List.of()))
+            .metrics();
 
     double[] a = numbers(refRows, 0);
     double[] b = numbers(curRows, 0);
     double d = ks(a, b);
     assertEquals(d, value(m, "ks_statistic", "x"), 1e-12);
     double en = (double) a.length * b.length / (a.length + b.length);
-    assertEquals(KolmogorovSmirnov.kolmogorovSurvival(Math.sqrt(en) * d), value(m, "ks_p_value", "x"), 1e-15);
+    assertEquals(
+        KolmogorovSmirnov.kolmogorovSurvival(Math.sqrt(en) * d),
+        value(m, "ks_p_value", "x"),
+        1e-15);
     double w = wasserstein(a, b);
     assertEquals(w, value(m, "wasserstein", "x"), 1e-9);
     double mean = Arrays.stream(a).average().orElseThrow();
@@ -328,9 +395,16 @@ class DriftAnalysisTest {
   void tooManyDistinctValuesAreCountedOnAGridWithinTheStatedBounds() {
     Object[][] refRows = synthetic(7, 3000, false);
     Object[][] curRows = synthetic(8, 2500, true);
-    List<DriftColumn> columns = List.of(new DriftColumn("raw", "feature", DriftColumn.Kind.NUMERIC));
-    DriftOutcome out = DriftAnalysis.run(new DriftInput(frame(refRows, SYNTH), frame(curRows, SYNTH),
-        columns, new DriftOptions(10, 100, Map.of()), List.of()));
+    List<DriftColumn> columns =
+        List.of(new DriftColumn("raw", "feature", DriftColumn.Kind.NUMERIC));
+    DriftOutcome out =
+        DriftAnalysis.run(
+            new DriftInput(
+                frame(refRows, SYNTH),
+                frame(curRows, SYNTH),
+                columns,
+                new DriftOptions(10, 100, Map.of()),
+                List.of()));
     double[] a = numbers(refRows, 1);
     double[] b = numbers(curRows, 1);
     // 100 cells of width h over [min, max] of both sides; a value moves at most h/2, so
@@ -341,12 +415,15 @@ class DriftAnalysisTest {
     MetricResult ks = result(out.metrics(), "ks_statistic", "raw");
     assertTrue(ks.note().startsWith("approximate"), ks.note());
     double exactKs = ks(a, b);
-    assertTrue(Math.abs(exactKs - ks.number().orElseThrow()) <= cellShare + 1e-12,
+    assertTrue(
+        Math.abs(exactKs - ks.number().orElseThrow()) <= cellShare + 1e-12,
         exactKs + " vs " + ks.number() + ", bound " + cellShare);
     double exactW = wasserstein(a, b);
     double w = value(out.metrics(), "wasserstein", "raw");
     assertTrue(Math.abs(exactW - w) <= h, exactW + " vs " + w + ", bound " + h);
-    assertTrue(out.notes().stream().anyMatch(s -> s.contains("equal-width cells")), out.notes().toString());
+    assertTrue(
+        out.notes().stream().anyMatch(s -> s.contains("equal-width cells")),
+        out.notes().toString());
     // missing values stay missing on the grid (least() alone would put them in the last cell)
     long nulls = Arrays.stream(curRows).filter(r -> r[1] == null).count();
     assertEquals((double) nulls / 2500, value(out.metrics(), "null_rate_current", "raw"), 1e-15);
@@ -362,8 +439,8 @@ class DriftAnalysisTest {
    */
   @Test
   void aCategoricalColumnAboveMaxDistinctKeepsOnlyItsNullRates() {
-    StructType schema = new StructType().add("id", DataTypes.StringType)
-        .add("x", DataTypes.DoubleType);
+    StructType schema =
+        new StructType().add("id", DataTypes.StringType).add("x", DataTypes.DoubleType);
     Object[][] ref = new Object[403][];
     Object[][] cur = new Object[400][];
     for (int i = 0; i < 403; i++) {
@@ -372,20 +449,37 @@ class DriftAnalysisTest {
     for (int i = 0; i < 400; i++) {
       cur[i] = new Object[] {"c" + i, (double) (i % 7)};
     }
-    List<DriftColumn> columns = List.of(new DriftColumn("id", "feature", DriftColumn.Kind.CATEGORICAL),
-        new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC));
-    DriftOutcome out = DriftAnalysis.run(new DriftInput(frame(ref, schema), frame(cur, schema),
-        columns, new DriftOptions(10, 50, Map.of()), List.of()));
+    List<DriftColumn> columns =
+        List.of(
+            new DriftColumn("id", "feature", DriftColumn.Kind.CATEGORICAL),
+            new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC));
+    DriftOutcome out =
+        DriftAnalysis.run(
+            new DriftInput(
+                frame(ref, schema),
+                frame(cur, schema),
+                columns,
+                new DriftOptions(10, 50, Map.of()),
+                List.of()));
     List<MetricResult> m = out.metrics();
     assertEquals(3.0 / 403, value(m, "null_rate_reference", "id"), 1e-15);
     assertEquals(0.0, value(m, "null_rate_current", "id"), 0);
-    for (String metric : List.of("chi2_statistic", "chi2_p_value", "unseen_share_current", "psi",
-        "jensen_shannon", "hellinger", "total_variation", "drift_detected")) {
+    for (String metric :
+        List.of(
+            "chi2_statistic",
+            "chi2_p_value",
+            "unseen_share_current",
+            "psi",
+            "jensen_shannon",
+            "hellinger",
+            "total_variation",
+            "drift_detected")) {
       MetricResult r = result(m, metric, "id");
       assertInstanceOf(MetricResult.Undefined.class, r, metric);
       assertTrue(r.note().contains("drift.max_distinct"), r.note());
     }
-    assertTrue(out.notes().stream().anyMatch(n -> n.contains("'id'") && n.contains("identifier")),
+    assertTrue(
+        out.notes().stream().anyMatch(n -> n.contains("'id'") && n.contains("identifier")),
         out.notes().toString());
     assertEquals(List.of("x"), out.histograms().stream().map(Histogram::column).toList());
     // x (7 values, exact) is the only column in drift_share
@@ -397,7 +491,8 @@ class DriftAnalysisTest {
     for (double v : values) {
       cells.merge(Math.min((long) Math.floor((v - low) / h), 99), 1, Integer::sum);
     }
-    return (double) cells.values().stream().mapToInt(Integer::intValue).max().orElseThrow() / values.length;
+    return (double) cells.values().stream().mapToInt(Integer::intValue).max().orElseThrow()
+        / values.length;
   }
 
   static double[] shares(double[] sorted, List<Double> edges) {
@@ -437,8 +532,9 @@ class DriftAnalysisTest {
     double s = 0;
     for (int i = 0; i < p.length; i++) {
       double mid = (p[i] + q[i]) / 2;
-      s += (p[i] > 0 ? p[i] * Math.log(p[i] / mid) / Math.log(2) : 0)
-          + (q[i] > 0 ? q[i] * Math.log(q[i] / mid) / Math.log(2) : 0);
+      s +=
+          (p[i] > 0 ? p[i] * Math.log(p[i] / mid) / Math.log(2) : 0)
+              + (q[i] > 0 ? q[i] * Math.log(q[i] / mid) / Math.log(2) : 0);
     }
     return Math.sqrt(s / 2);
   }

@@ -1,6 +1,5 @@
 package dev.assay.metrics.drift;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
@@ -20,23 +19,21 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Prints seconds and Spark jobs for the drift family on generated data: {@code rows} reference
- * and {@code rows} current rows with 20 columns — 5 continuous (grid path), 5 rounded to 2
- * decimals, 5 integer-valued, 5 categorical — the current one shifted. Default 1,000,000 rows per
- * side; {@code --full} for the 10,000,000 + 10,000,000 of issue 4, {@code --rows N} for any other
- * size, {@code --cache} to cache the generated data first (else every job regenerates it from
- * {@code range} and {@code randn}, which is part of the time), {@code --no-classifier} to leave
- * out the domain classifier's sample job. Not a test: run it by hand with the test classpath,
- * e.g.
- * {@code mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * -Dmdep.includeScope=test} then
- * {@code java -Xmx3g <JVM flags of DESIGN-NOTES> -cp target/classes:target/test-classes:$(cat target/cp.txt)
- * dev.assay.metrics.drift.DriftBenchmark --full}.
+ * Prints seconds and Spark jobs for the drift family on generated data: {@code rows} reference and
+ * {@code rows} current rows with 20 columns — 5 continuous (grid path), 5 rounded to 2 decimals, 5
+ * integer-valued, 5 categorical — the current one shifted. Default 1,000,000 rows per side; {@code
+ * --full} for the 10,000,000 + 10,000,000 of issue 4, {@code --rows N} for any other size, {@code
+ * --cache} to cache the generated data first (else every job regenerates it from {@code range} and
+ * {@code randn}, which is part of the time), {@code --no-classifier} to leave out the domain
+ * classifier's sample job. Not a test: run it by hand with the test classpath, e.g. {@code mvn -o
+ * -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * -Dmdep.includeScope=test} then {@code java -Xmx3g <JVM flags of DESIGN-NOTES> -cp
+ * target/classes:target/test-classes:$(cat target/cp.txt) dev.assay.metrics.drift.DriftBenchmark
+ * --full}.
  */
 public final class DriftBenchmark {
 
-  private DriftBenchmark() {
-  }
+  private DriftBenchmark() {}
 
   public static void main(String[] args) {
     long rows = 1_000_000L;
@@ -48,17 +45,22 @@ public final class DriftBenchmark {
         case "--rows" -> rows = Long.parseLong(args[++i]);
         case "--cache" -> cache = true;
         case "--no-classifier" -> classifier = false;
-        default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; use --full, --rows N, --cache, --no-classifier");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option " + args[i] + "; use --full, --rows N, --cache, --no-classifier");
       }
     }
-    SparkSession spark = SparkSessions.create("local[*]", Map.of("spark.ui.enabled", "false",
-        "spark.driver.host", "127.0.0.1"));
+    SparkSession spark =
+        SparkSessions.create(
+            "local[*]", Map.of("spark.ui.enabled", "false", "spark.driver.host", "127.0.0.1"));
     spark.sparkContext().setLogLevel("WARN");
     List<DriftColumn> columns = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      columns.add(new DriftColumn("c" + i, "feature",
-          i < 15 ? DriftColumn.Kind.NUMERIC : DriftColumn.Kind.CATEGORICAL));
+      columns.add(
+          new DriftColumn(
+              "c" + i,
+              "feature",
+              i < 15 ? DriftColumn.Kind.NUMERIC : DriftColumn.Kind.CATEGORICAL));
     }
     Dataset<Row> reference = data(spark, rows, 1, 0.0);
     Dataset<Row> current = data(spark, rows, 2, 0.2);
@@ -68,13 +70,20 @@ public final class DriftBenchmark {
       long t0 = System.nanoTime();
       reference.count();
       current.count();
-      System.out.printf("generated and cached 2 x %,d rows in %.1f s%n", rows,
-          (System.nanoTime() - t0) / 1e9);
+      System.out.printf(
+          "generated and cached 2 x %,d rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
     }
-    DriftOptions options = new DriftOptions(10, DriftOptions.DEFAULTS.maxDistinct(), Map.of(),
-        List.of(), classifier ? DriftOptions.CLASSIFIER_SAMPLE : 0);
-    System.out.printf("%d cores, %s, domain classifier %s%n",
-        Runtime.getRuntime().availableProcessors(), cache ? "cached input" : "input generated in every job",
+    DriftOptions options =
+        new DriftOptions(
+            10,
+            DriftOptions.DEFAULTS.maxDistinct(),
+            Map.of(),
+            List.of(),
+            classifier ? DriftOptions.CLASSIFIER_SAMPLE : 0);
+    System.out.printf(
+        "%d cores, %s, domain classifier %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        cache ? "cached input" : "input generated in every job",
         classifier ? "on (" + DriftOptions.CLASSIFIER_SAMPLE + " rows per side)" : "off");
     for (int run = 1; run <= 3; run++) {
       long start = System.nanoTime();
@@ -83,21 +92,37 @@ public final class DriftBenchmark {
       Dataset<Row> cur = current;
       ExecutorCpu cpu = new ExecutorCpu();
       spark.sparkContext().addSparkListener(cpu);
-      int jobs = JobCounter.count(spark, () -> out[0] = DriftAnalysis.run(new DriftInput(ref,
-          cur, columns, options, List.of())));
+      int jobs =
+          JobCounter.count(
+              spark,
+              () ->
+                  out[0] =
+                      DriftAnalysis.run(new DriftInput(ref, cur, columns, options, List.of())));
       spark.sparkContext().removeSparkListener(cpu);
-      System.out.printf("run %d: %d columns, 2 x %,d rows: %.1f s, %d Spark jobs, executor CPU %.1f s,"
-          + " %d metrics%n", run, columns.size(), rows, (System.nanoTime() - start) / 1e9, jobs,
-          cpu.nanos.get() / 1e9, out[0].metrics().size());
-      out[0].metrics().stream().filter(m -> m.key().metric().equals("domain_classifier_auc"))
+      System.out.printf(
+          "run %d: %d columns, 2 x %,d rows: %.1f s, %d Spark jobs, executor CPU %.1f s,"
+              + " %d metrics%n",
+          run,
+          columns.size(),
+          rows,
+          (System.nanoTime() - start) / 1e9,
+          jobs,
+          cpu.nanos.get() / 1e9,
+          out[0].metrics().size());
+      out[0].metrics().stream()
+          .filter(m -> m.key().metric().equals("domain_classifier_auc"))
           .forEach(m -> System.out.println("  " + m.number() + " " + m.note()));
     }
     spark.stop();
   }
 
-  /** Sums the executors' CPU time from the task metrics (less noisy than wall time on a busy machine). */
+  /**
+   * Sums the executors' CPU time from the task metrics (less noisy than wall time on a busy
+   * machine).
+   */
   static final class ExecutorCpu extends org.apache.spark.scheduler.SparkListener {
-    final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong nanos =
+        new java.util.concurrent.atomic.AtomicLong();
 
     @Override
     public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {

@@ -17,18 +17,18 @@ import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The merge law of the drift state: however the rows are split into parts and in whatever order
- * or tree the parts' states are merged, the state, and so every metric, is the same; and the
- * Spark run gives identical metrics for repartitioned and reordered input.
+ * The merge law of the drift state: however the rows are split into parts and in whatever order or
+ * tree the parts' states are merged, the state, and so every metric, is the same; and the Spark run
+ * gives identical metrics for repartitioned and reordered input.
  */
 class DriftStateMergeTest {
 
   private static final DriftColumn X = new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC);
-  private static final DriftColumn K = new DriftColumn("k", "feature", DriftColumn.Kind.CATEGORICAL);
+  private static final DriftColumn K =
+      new DriftColumn("k", "feature", DriftColumn.Kind.CATEGORICAL);
 
   /** One row: side (0 reference, 1 current) and value (null when missing). */
-  record Cell(int side, Object value) {
-  }
+  record Cell(int side, Object value) {}
 
   /** The state of some rows, built value by value (no merge involved). */
   static ColumnCounts state(DriftColumn column, List<Cell> rows) {
@@ -120,8 +120,12 @@ class DriftStateMergeTest {
 
   @Test
   void statesOfDifferentColumnsDoNotMerge() {
-    assertThrows(IllegalArgumentException.class,
-        () -> state(X, List.of()).merge(state(new DriftColumn("y", "feature", DriftColumn.Kind.NUMERIC), List.of())));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            state(X, List.of())
+                .merge(
+                    state(new DriftColumn("y", "feature", DriftColumn.Kind.NUMERIC), List.of())));
   }
 
   /** The same data in 1, 4 and 9 partitions, and shuffled: identical metrics, bit for bit. */
@@ -131,17 +135,26 @@ class DriftStateMergeTest {
     Object[][] cur = DriftAnalysisTest.synthetic(22, 1200, true);
     Dataset<Row> r = DriftAnalysisTest.frame(ref, DriftAnalysisTest.SYNTH);
     Dataset<Row> c = DriftAnalysisTest.frame(cur, DriftAnalysisTest.SYNTH);
-    List<DriftColumn> columns = List.of(X,
-        new DriftColumn("raw", "feature", DriftColumn.Kind.NUMERIC),
-        new DriftColumn("cat", "feature", DriftColumn.Kind.CATEGORICAL));
+    List<DriftColumn> columns =
+        List.of(
+            X,
+            new DriftColumn("raw", "feature", DriftColumn.Kind.NUMERIC),
+            new DriftColumn("cat", "feature", DriftColumn.Kind.CATEGORICAL));
     // max_distinct 500 puts raw on the grid, so the grid path is covered too
     DriftOptions options = new DriftOptions(10, 500, Map.of());
-    List<MetricResult> base = DriftAnalysis.run(new DriftInput(r.coalesce(1), c.coalesce(1),
-        columns, options, List.of())).metrics();
+    List<MetricResult> base =
+        DriftAnalysis.run(new DriftInput(r.coalesce(1), c.coalesce(1), columns, options, List.of()))
+            .metrics();
     for (int n : new int[] {4, 9}) {
-      List<MetricResult> other = DriftAnalysis.run(new DriftInput(
-          r.repartition(n).orderBy(functions.rand(n)), c.repartition(n + 1), columns, options,
-          List.of())).metrics();
+      List<MetricResult> other =
+          DriftAnalysis.run(
+                  new DriftInput(
+                      r.repartition(n).orderBy(functions.rand(n)),
+                      c.repartition(n + 1),
+                      columns,
+                      options,
+                      List.of()))
+              .metrics();
       assertEquals(base, other, n + " partitions");
     }
   }

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The statistics alone, on hand-computed fixtures (the arithmetic is in the comments; each value
- * was also checked with scipy 1.17: {@code ks_2samp}, {@code kstwobign.sf},
- * {@code wasserstein_distance}, {@code chi2_contingency(correction=False)},
- * {@code spatial.distance.jensenshannon(base=2)}, {@code np.quantile(method='inverted_cdf')}).
+ * was also checked with scipy 1.17: {@code ks_2samp}, {@code kstwobign.sf}, {@code
+ * wasserstein_distance}, {@code chi2_contingency(correction=False)}, {@code
+ * spatial.distance.jensenshannon(base=2)}, {@code np.quantile(method='inverted_cdf')}).
  */
 class DriftStatisticsTest {
 
@@ -66,8 +66,9 @@ class DriftStatisticsTest {
     assertArrayEquals(new long[] {3, 1, 1}, QuantileBins.binCounts(VALUES, REF, edges));
     assertArrayEquals(new long[] {1, 2, 1}, QuantileBins.binCounts(VALUES, CUR, edges));
     // an exact boundary: k·n/B integral. values 1..4 once each, B = 2: cum ≥ 2 → edge 2
-    assertArrayEquals(new double[] {2}, QuantileBins.edges(new double[] {1, 2, 3, 4},
-        new long[] {1, 1, 1, 1}, 2));
+    assertArrayEquals(
+        new double[] {2},
+        QuantileBins.edges(new double[] {1, 2, 3, 4}, new long[] {1, 1, 1, 1}, 2));
     // a constant column has one edge and two bins
     assertArrayEquals(new double[] {7}, QuantileBins.edges(new double[] {7}, new long[] {3}, 10));
     assertEquals(0, QuantileBins.edges(new double[] {7}, new long[] {0}, 10).length);
@@ -98,14 +99,17 @@ class DriftStatisticsTest {
   @Test
   void psiReplacesEmptySharesPerSide() {
     // smallest non-zero share 0.5 > 0.0001: empty shares become 0.0001
-    assertArrayEquals(new double[] {0.5, 0.5, 0.0001}, BinnedDistance.floored(new double[] {0.5, 0.5, 0}));
+    assertArrayEquals(
+        new double[] {0.5, 0.5, 0.0001}, BinnedDistance.floored(new double[] {0.5, 0.5, 0}));
     // smallest non-zero share 5e-5 ≤ 0.0001: empty shares become 5e-5 / 10⁶
     double[] tiny = BinnedDistance.floored(BinnedDistance.shares(new long[] {1, 19_999, 0}));
     assertEquals(5e-11, tiny[2], 1e-24);
     // constant column: p = [1, 0] → [1, 0.0001]; q = [2/3, 1/3]
     // PSI = (2/3 − 1)·ln(2/3) + (1/3 − .0001)·ln((1/3)/.0001) = .135155 + 2.703098
-    assertEquals(2.8382532243304146, BinnedDistance.PSI.value(new double[] {1, 0},
-        new double[] {2.0 / 3, 1.0 / 3}), 1e-12);
+    assertEquals(
+        2.8382532243304146,
+        BinnedDistance.PSI.value(new double[] {1, 0}, new double[] {2.0 / 3, 1.0 / 3}),
+        1e-12);
   }
 
   @Test

@@ -25,18 +25,20 @@ import org.junit.jupiter.api.Test;
 /** Segment drift: every drift metric within each group of drift.segment_by, in the same jobs. */
 class SegmentDriftTest {
 
-  static final StructType SCHEMA = new StructType()
-      .add("x", DataTypes.DoubleType)
-      .add("cat", DataTypes.StringType)
-      .add("sex", DataTypes.StringType);
+  static final StructType SCHEMA =
+      new StructType()
+          .add("x", DataTypes.DoubleType)
+          .add("cat", DataTypes.StringType)
+          .add("sex", DataTypes.StringType);
 
-  static final List<DriftColumn> COLUMNS = List.of(
-      new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC),
-      new DriftColumn("cat", "feature", DriftColumn.Kind.CATEGORICAL));
+  static final List<DriftColumn> COLUMNS =
+      List.of(
+          new DriftColumn("x", "feature", DriftColumn.Kind.NUMERIC),
+          new DriftColumn("cat", "feature", DriftColumn.Kind.CATEGORICAL));
 
   /**
-   * sex F / M (and 3 % missing). Reference: x ~ N(0, 1) to 2 decimals, cat A B C evenly. Current:
-   * x of F shifted by +1 (M unchanged), cat of F drawn from A and D, 4 % of x missing in M.
+   * sex F / M (and 3 % missing). Reference: x ~ N(0, 1) to 2 decimals, cat A B C evenly. Current: x
+   * of F shifted by +1 (M unchanged), cat of F drawn from A and D, 4 % of x missing in M.
    */
   static Object[][] rows(long seed, int n, boolean current) {
     Random r = new Random(seed);
@@ -56,18 +58,25 @@ class SegmentDriftTest {
   }
 
   private static MetricResult result(List<MetricResult> m, String metric, Scope scope) {
-    return m.stream().filter(r -> r.key().metric().equals(metric) && r.key().scope().equals(scope))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + metric + " in " + scope));
+    return m.stream()
+        .filter(r -> r.key().metric().equals(metric) && r.key().scope().equals(scope))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + metric + " in " + scope));
   }
 
   private static double value(List<MetricResult> m, String metric, Scope scope) {
-    return result(m, metric, scope).number()
+    return result(m, metric, scope)
+        .number()
         .orElseThrow(() -> new AssertionError(metric + " undefined in " + scope));
   }
 
   private static DriftInput input(Object[][] ref, Object[][] cur, List<String> segments) {
-    return new DriftInput(frame(ref, SCHEMA), frame(cur, SCHEMA), COLUMNS,
-        new DriftOptions(10, DriftOptions.DEFAULTS.maxDistinct(), Map.of(), segments), List.of());
+    return new DriftInput(
+        frame(ref, SCHEMA),
+        frame(cur, SCHEMA),
+        COLUMNS,
+        new DriftOptions(10, DriftOptions.DEFAULTS.maxDistinct(), Map.of(), segments),
+        List.of());
   }
 
   @Test
@@ -133,8 +142,12 @@ class SegmentDriftTest {
     assertEquals(1.0, value(m, "drift_detected", new Scope("sex", "F", "cat")), 0);
     assertEquals(0.0, value(m, "drift_detected", new Scope("sex", "M", "cat")), 0);
     // rows with a missing sex are in no segment; the whole-data-set metrics are unchanged
-    assertFalse(m.stream().anyMatch(r -> "sex".equals(r.key().scope().attribute())
-        && !List.of("F", "M").contains(r.key().scope().group())));
+    assertFalse(
+        m.stream()
+            .anyMatch(
+                r ->
+                    "sex".equals(r.key().scope().attribute())
+                        && !List.of("F", "M").contains(r.key().scope().group())));
     List<MetricResult> plain = DriftAnalysis.run(input(ref, cur, List.of())).metrics();
     assertEquals(plain, m.stream().filter(r -> r.key().scope().attribute() == null).toList());
   }
@@ -146,9 +159,11 @@ class SegmentDriftTest {
     for (int i = 0; i < ref.length; i++) {
       ref[i][2] = "g" + i;
     }
-    BadInputException e = assertThrows(BadInputException.class,
-        () -> DriftAnalysis.run(input(ref, cur, List.of("sex"))));
-    assertTrue(e.getMessage().contains("drift.segment_by") && e.getMessage().contains("'sex'"),
+    BadInputException e =
+        assertThrows(
+            BadInputException.class, () -> DriftAnalysis.run(input(ref, cur, List.of("sex"))));
+    assertTrue(
+        e.getMessage().contains("drift.segment_by") && e.getMessage().contains("'sex'"),
         e.getMessage());
   }
 }

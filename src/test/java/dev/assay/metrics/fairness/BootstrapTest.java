@@ -31,14 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BootstrapTest {
 
-  static final StructType SCHEMA = new StructType()
-      .add("id", DataTypes.IntegerType)
-      .add("sex", DataTypes.StringType)
-      .add("y", DataTypes.IntegerType)
-      .add("p", DataTypes.IntegerType)
-      .add("score", DataTypes.DoubleType);
+  static final StructType SCHEMA =
+      new StructType()
+          .add("id", DataTypes.IntegerType)
+          .add("sex", DataTypes.StringType)
+          .add("y", DataTypes.IntegerType)
+          .add("p", DataTypes.IntegerType)
+          .add("score", DataTypes.DoubleType);
 
-  /** Seeded rows: three groups with different rates; scores with three decimals (exact AUC keys). */
+  /**
+   * Seeded rows: three groups with different rates; scores with three decimals (exact AUC keys).
+   */
   static List<Object[]> rows(int n, long seed) {
     Random rnd = new Random(seed);
     String[] groups = {"A", "B", "C"};
@@ -46,7 +49,11 @@ class BootstrapTest {
     for (int i = 0; i < n; i++) {
       int g = rnd.nextInt(3);
       int y = rnd.nextDouble() < 0.3 + 0.1 * g ? 1 : 0;
-      double score = Math.round(Math.min(1, Math.max(0, 0.35 + 0.3 * y - 0.05 * g + 0.25 * rnd.nextGaussian())) * 1000) / 1000.0;
+      double score =
+          Math.round(
+                  Math.min(1, Math.max(0, 0.35 + 0.3 * y - 0.05 * g + 0.25 * rnd.nextGaussian()))
+                      * 1000)
+              / 1000.0;
       int p = score >= 0.5 ? 1 : 0;
       out.add(new Object[] {i, groups[g], y, p, score});
     }
@@ -54,21 +61,33 @@ class BootstrapTest {
   }
 
   static Dataset<Row> frame(List<Object[]> rows) {
-    return SharedSpark.get().createDataFrame(rows.stream().map(RowFactory::create).toList(), SCHEMA);
+    return SharedSpark.get()
+        .createDataFrame(rows.stream().map(RowFactory::create).toList(), SCHEMA);
   }
 
   static FairnessInput input(Dataset<Row> df, int replicates, long seed) {
     BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
-    BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
-    return FairnessInput.of(df, FairnessInput.Outcomes.of(label, prediction, "score"),
-        List.of(new Slice(List.of("sex"))), 1).withInference(
-        FairnessInput.Inference.DEFAULTS.withBootstrap(new FairnessInput.Bootstrap(replicates, seed)));
+    BinaryColumn prediction =
+        BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
+    return FairnessInput.of(
+            df,
+            FairnessInput.Outcomes.of(label, prediction, "score"),
+            List.of(new Slice(List.of("sex"))),
+            1)
+        .withInference(
+            FairnessInput.Inference.DEFAULTS.withBootstrap(
+                new FairnessInput.Bootstrap(replicates, seed)));
   }
 
   static MetricResult.Computed computed(List<MetricResult> metrics, String metric) {
-    return (MetricResult.Computed) metrics.stream()
-        .filter(m -> m.key().metric().equals(metric) && m.key().scope().equals(Scope.attribute("sex")))
-        .findFirst().orElseThrow();
+    return (MetricResult.Computed)
+        metrics.stream()
+            .filter(
+                m ->
+                    m.key().metric().equals(metric)
+                        && m.key().scope().equals(Scope.attribute("sex")))
+            .findFirst()
+            .orElseThrow();
   }
 
   // ---- the independent weight function ----
@@ -102,7 +121,9 @@ class BootstrapTest {
   static double quantile7(double[] sorted, double q) {
     double h = (sorted.length - 1) * q;
     int lo = (int) h;
-    return lo + 1 < sorted.length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
+    return lo + 1 < sorted.length
+        ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo])
+        : sorted[lo];
   }
 
   /** Per replicate, the three metrics from weighted plain loops; NaN where undefined. */
@@ -164,13 +185,17 @@ class BootstrapTest {
     Dataset<Row> df = SharedSpark.get().read().parquet(path);
     int replicates = 40;
     List<List<MetricResult>> out = new ArrayList<>();
-    int jobs = JobCounter.count(SharedSpark.get(),
-        () -> out.add(FairnessAnalysis.run(input(df, replicates, 5L)).metrics()));
+    int jobs =
+        JobCounter.count(
+            SharedSpark.get(),
+            () -> out.add(FairnessAnalysis.run(input(df, replicates, 5L)).metrics()));
     assertEquals(1, jobs, "the bootstrap rides in the one fairness job");
     List<MetricResult> m = out.get(0);
 
     double[][] expected = plainBootstrap(rows, replicates, 5L);
-    String[] names = {"demographic_parity_difference", "equalized_odds_difference", "auc_difference"};
+    String[] names = {
+      "demographic_parity_difference", "equalized_odds_difference", "auc_difference"
+    };
     for (int i = 0; i < names.length; i++) {
       double[] sorted = Arrays.stream(expected[i]).filter(x -> !Double.isNaN(x)).sorted().toArray();
       assertEquals(replicates, sorted.length, names[i]);
@@ -178,7 +203,9 @@ class BootstrapTest {
       assertEquals(quantile7(sorted, 0.025), c.ciLow(), 1e-12, names[i]);
       assertEquals(quantile7(sorted, 0.975), c.ciHigh(), 1e-12, names[i]);
       assertTrue(c.ciLow() <= c.value() + 0.05 && c.value() - 0.05 <= c.ciHigh(), c.toString());
-      assertTrue(c.note().contains("bootstrap percentile interval (40 Poisson replicates, seed 5)"), c.note());
+      assertTrue(
+          c.note().contains("bootstrap percentile interval (40 Poisson replicates, seed 5)"),
+          c.note());
       assertTrue(!c.note().contains("Newcombe"), c.note());
     }
   }
@@ -195,9 +222,12 @@ class BootstrapTest {
     List<Object[]> rows = rows(200, 3);
     List<Object[]> reversed = new ArrayList<>(rows);
     java.util.Collections.reverse(reversed);
-    List<MetricResult> a = FairnessAnalysis.run(input(parquet(dir, "a", rows, 1), 20, 9L)).metrics();
-    List<MetricResult> b = FairnessAnalysis.run(input(parquet(dir, "b", reversed, 5), 20, 9L)).metrics();
-    for (String name : List.of("demographic_parity_difference", "equalized_odds_ratio", "auc_difference")) {
+    List<MetricResult> a =
+        FairnessAnalysis.run(input(parquet(dir, "a", rows, 1), 20, 9L)).metrics();
+    List<MetricResult> b =
+        FairnessAnalysis.run(input(parquet(dir, "b", reversed, 5), 20, 9L)).metrics();
+    for (String name :
+        List.of("demographic_parity_difference", "equalized_odds_ratio", "auc_difference")) {
       assertEquals(computed(a, name).ciLow(), computed(b, name).ciLow(), 0.0, name);
       assertEquals(computed(a, name).ciHigh(), computed(b, name).ciHigh(), 0.0, name);
     }
@@ -236,8 +266,8 @@ class BootstrapTest {
     Dataset<Row> df = parquet(dir, "two", rows, 2);
     List<MetricResult> boot = FairnessAnalysis.run(input(df, 100, 0L)).metrics();
     MetricResult.Computed b = computed(boot, "demographic_parity_difference");
-    MetricResult.Computed n = computed(FairnessAnalysis.run(input(df, 0, 0L)).metrics(),
-        "demographic_parity_difference");
+    MetricResult.Computed n =
+        computed(FairnessAnalysis.run(input(df, 0, 0L)).metrics(), "demographic_parity_difference");
     assertEquals(b.value(), n.value(), 0.0);
     double bw = b.ciHigh() - b.ciLow();
     double nw = n.ciHigh() - n.ciLow();
@@ -248,8 +278,10 @@ class BootstrapTest {
 
   @Test
   void withoutBootstrapThereIsNoIntervalOnAucDifference(@TempDir Path dir) {
-    MetricResult.Computed c = computed(FairnessAnalysis.run(input(parquet(dir, "c", rows(100, 2), 1), 0, 0L))
-        .metrics(), "auc_difference");
+    MetricResult.Computed c =
+        computed(
+            FairnessAnalysis.run(input(parquet(dir, "c", rows(100, 2), 1), 0, 0L)).metrics(),
+            "auc_difference");
     assertNull(c.ciLow());
   }
 }

@@ -38,21 +38,27 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConditionalDemographicDisparityTest {
 
-  static final StructType SCHEMA = new StructType()
-      .add("sex", DataTypes.StringType)
-      .add("dept", DataTypes.StringType)
-      .add("y", DataTypes.IntegerType)
-      .add("p", DataTypes.IntegerType);
+  static final StructType SCHEMA =
+      new StructType()
+          .add("sex", DataTypes.StringType)
+          .add("dept", DataTypes.StringType)
+          .add("y", DataTypes.IntegerType)
+          .add("p", DataTypes.IntegerType);
 
   static Dataset<Row> frame(List<Object[]> rows) {
-    return SharedSpark.get().createDataFrame(rows.stream().map(RowFactory::create).toList(), SCHEMA);
+    return SharedSpark.get()
+        .createDataFrame(rows.stream().map(RowFactory::create).toList(), SCHEMA);
   }
 
   static FairnessInput input(Dataset<Row> df, boolean favourableIsPositive) {
     BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
-    BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
-    return FairnessInput.of(df, new FairnessInput.Outcomes(label, prediction, null, null,
-        favourableIsPositive, null), List.of(new Slice(List.of("sex"))), 1)
+    BinaryColumn prediction =
+        BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
+    return FairnessInput.of(
+            df,
+            new FairnessInput.Outcomes(label, prediction, null, null, favourableIsPositive, null),
+            List.of(new Slice(List.of("sex"))),
+            1)
         .withExtras(new FairnessInput.Extras(0, "selection_rate", "dept", true));
   }
 
@@ -103,8 +109,10 @@ class ConditionalDemographicDisparityTest {
   @Test
   void handFixtureMatchesTheArithmeticInOneJob() {
     List<List<MetricResult>> out = new ArrayList<>();
-    int jobs = JobCounter.count(SharedSpark.get(),
-        () -> out.add(FairnessAnalysis.run(input(frame(berkeley()), true)).metrics()));
+    int jobs =
+        JobCounter.count(
+            SharedSpark.get(),
+            () -> out.add(FairnessAnalysis.run(input(frame(berkeley()), true)).metrics()));
     assertEquals(1, jobs, "the stratum is one more cell column of the one job");
     List<MetricResult> ms = out.get(0);
     assertEquals(17.0 / 154, value(ms, "clarify_cddl", "F"), 1e-12);
@@ -112,13 +120,22 @@ class ConditionalDemographicDisparityTest {
     assertEquals(31.0 / 132, value(ms, "clarify_cddpl", "F"), 1e-12);
     assertEquals(-19.0 / 132, value(ms, "clarify_cddpl", "M"), 1e-12);
     String note = FairnessAnalysisTest.result(ms, "clarify_cddl", Scope.group("sex", "F")).note();
-    assertTrue(note.contains("conditioned on dept (3 strata)")
-        && note.contains("1 stratum(s) without a favourable row"), note);
+    assertTrue(
+        note.contains("conditioned on dept (3 strata)")
+            && note.contains("1 stratum(s) without a favourable row"),
+        note);
     // the other metrics are unchanged by the strata column (same selection rate as without it)
     BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
-    BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
-    List<MetricResult> plain = FairnessAnalysis.run(FairnessInput.of(frame(berkeley()),
-        FairnessInput.Outcomes.of(label, prediction, null), List.of(new Slice(List.of("sex"))), 1)).metrics();
+    BinaryColumn prediction =
+        BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
+    List<MetricResult> plain =
+        FairnessAnalysis.run(
+                FairnessInput.of(
+                    frame(berkeley()),
+                    FairnessInput.Outcomes.of(label, prediction, null),
+                    List.of(new Slice(List.of("sex"))),
+                    1))
+            .metrics();
     assertEquals(value(plain, "selection_rate", "F"), value(ms, "selection_rate", "F"), 0.0);
     assertTrue(plain.stream().noneMatch(m -> m.key().metric().equals("clarify_cddl")));
   }
@@ -138,14 +155,24 @@ class ConditionalDemographicDisparityTest {
     List<Object[]> one = new ArrayList<>();
     add(one, "F", "X", 1, 1, 2);
     add(one, "F", "Y", 0, 0, 2);
-    MetricResult single = FairnessAnalysisTest.result(FairnessAnalysis.run(input(frame(one), true)).metrics(),
-        "clarify_cddl", Scope.group("sex", "F"));
+    MetricResult single =
+        FairnessAnalysisTest.result(
+            FairnessAnalysis.run(input(frame(one), true)).metrics(),
+            "clarify_cddl",
+            Scope.group("sex", "F"));
     assertTrue(single.note().contains("the attribute has one group"), single.note());
   }
 
-  /** smclarify's {@code common.CDD} as a plain loop over the rows: facet = group, accepted = favourable. */
-  static double smclarifyCdd(List<Object[]> rows, int groupIndex, String group, int strataIndex,
-                             java.util.function.Predicate<Object[]> accepted) {
+  /**
+   * smclarify's {@code common.CDD} as a plain loop over the rows: facet = group, accepted =
+   * favourable.
+   */
+  static double smclarifyCdd(
+      List<Object[]> rows,
+      int groupIndex,
+      String group,
+      int strataIndex,
+      java.util.function.Predicate<Object[]> accepted) {
     Map<String, long[]> strata = new TreeMap<>();
     for (Object[] r : rows) {
       // n, accepted, accepted in the facet, rejected, rejected in the facet
@@ -187,10 +214,16 @@ class ConditionalDemographicDisparityTest {
       List<MetricResult> ms = FairnessAnalysis.run(input(frame(rows), fav)).metrics();
       int favourable = fav ? 1 : 0;
       for (String s : sexes) {
-        assertEquals(smclarifyCdd(rows, 0, s, 1, r -> (Integer) r[2] == favourable),
-            value(ms, "clarify_cddl", s), 1e-12, s + " favourable " + favourable);
-        assertEquals(smclarifyCdd(rows, 0, s, 1, r -> (Integer) r[3] == favourable),
-            value(ms, "clarify_cddpl", s), 1e-12, s + " favourable " + favourable);
+        assertEquals(
+            smclarifyCdd(rows, 0, s, 1, r -> (Integer) r[2] == favourable),
+            value(ms, "clarify_cddl", s),
+            1e-12,
+            s + " favourable " + favourable);
+        assertEquals(
+            smclarifyCdd(rows, 0, s, 1, r -> (Integer) r[3] == favourable),
+            value(ms, "clarify_cddpl", s),
+            1e-12,
+            s + " favourable " + favourable);
       }
     }
   }
@@ -210,56 +243,88 @@ class ConditionalDemographicDisparityTest {
     List<Object[]> rows = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       List<String> f = CompasCsv.split(line);
-      rows.add(new Object[] {f.get(race), f.get(age), Integer.parseInt(f.get(label)),
-          Integer.parseInt(f.get(decile)) >= 5 ? 1 : 0});
+      rows.add(
+          new Object[] {
+            f.get(race),
+            f.get(age),
+            Integer.parseInt(f.get(label)),
+            Integer.parseInt(f.get(decile)) >= 5 ? 1 : 0
+          });
     }
     Path spec = dir.resolve("compas.yaml");
-    Files.writeString(spec, String.join("\n",
-        "version: 1",
-        "name: compas-cdd",
-        "data:",
-        "  current: {path: \"" + CompasCsv.CSV + "\", format: csv}",
-        "columns:",
-        "  label: two_year_recid",
-        "  score: decile_score11",
-        "  threshold: 5",
-        "  favourable: 0",
-        "  sensitive: [race]",
-        "fairness: {min_group_size: 30, strata: age_cat}",
-        ""));
-    AuditRun run = Audit.of(new SpecLoader(Path.of("rules").toAbsolutePath()).load(spec)).run(SharedSpark.get());
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "version: 1",
+            "name: compas-cdd",
+            "data:",
+            "  current: {path: \"" + CompasCsv.CSV + "\", format: csv}",
+            "columns:",
+            "  label: two_year_recid",
+            "  score: decile_score11",
+            "  threshold: 5",
+            "  favourable: 0",
+            "  sensitive: [race]",
+            "fairness: {min_group_size: 30, strata: age_cat}",
+            ""));
+    AuditRun run =
+        Audit.of(new SpecLoader(Path.of("rules").toAbsolutePath()).load(spec))
+            .run(SharedSpark.get());
     List<String> races = rows.stream().map(r -> (String) r[0]).distinct().sorted().toList();
     assertEquals(6, races.size());
     for (String g : races) {
       Scope s = Scope.group("race", g);
-      double cddl = run.metrics().stream().filter(m -> m.key().metric().equals("clarify_cddl")
-          && m.key().scope().equals(s)).findFirst().orElseThrow().number().orElseThrow();
-      double cddpl = run.metrics().stream().filter(m -> m.key().metric().equals("clarify_cddpl")
-          && m.key().scope().equals(s)).findFirst().orElseThrow().number().orElseThrow();
+      double cddl =
+          run.metrics().stream()
+              .filter(m -> m.key().metric().equals("clarify_cddl") && m.key().scope().equals(s))
+              .findFirst()
+              .orElseThrow()
+              .number()
+              .orElseThrow();
+      double cddpl =
+          run.metrics().stream()
+              .filter(m -> m.key().metric().equals("clarify_cddpl") && m.key().scope().equals(s))
+              .findFirst()
+              .orElseThrow()
+              .number()
+              .orElseThrow();
       assertEquals(smclarifyCdd(rows, 0, g, 1, r -> (Integer) r[2] == 0), cddl, 1e-12, g);
       assertEquals(smclarifyCdd(rows, 0, g, 1, r -> (Integer) r[3] == 0), cddpl, 1e-12, g);
     }
     // African-American defendants take more than their share of high-risk scores within age bands
-    assertTrue(run.metrics().stream().anyMatch(m -> m.key().metric().equals("clarify_cddpl")
-        && m.key().scope().equals(Scope.group("race", "African-American"))
-        && m.number().orElseThrow() > 0));
+    assertTrue(
+        run.metrics().stream()
+            .anyMatch(
+                m ->
+                    m.key().metric().equals("clarify_cddpl")
+                        && m.key().scope().equals(Scope.group("race", "African-American"))
+                        && m.number().orElseThrow() > 0));
   }
 
   @Test
   void anUnknownStrataColumnNamesTheSpecLine(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("d.csv"), "sex,dept,y,p\nF,X,1,1\nM,Y,0,0\n");
     Path spec = dir.resolve("audit.yaml");
-    Files.writeString(spec, String.join("\n",
-        "version: 1",
-        "name: strata",
-        "data: {current: {path: d.csv}}",
-        "columns: {label: y, prediction: p, sensitive: [sex]}",
-        "fairness:",
-        "  strata: department",
-        ""));
-    BadInputException e = assertThrows(BadInputException.class, () -> Audit.of(
-        new SpecLoader(Path.of("rules").toAbsolutePath()).load(spec)).run(SharedSpark.get()));
-    assertTrue(e.getMessage().contains("audit.yaml:6") && e.getMessage().contains("department"),
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "version: 1",
+            "name: strata",
+            "data: {current: {path: d.csv}}",
+            "columns: {label: y, prediction: p, sensitive: [sex]}",
+            "fairness:",
+            "  strata: department",
+            ""));
+    BadInputException e =
+        assertThrows(
+            BadInputException.class,
+            () ->
+                Audit.of(new SpecLoader(Path.of("rules").toAbsolutePath()).load(spec))
+                    .run(SharedSpark.get()));
+    assertTrue(
+        e.getMessage().contains("audit.yaml:6") && e.getMessage().contains("department"),
         e.getMessage());
   }
 }

@@ -25,20 +25,27 @@ class GroupBootstrapTest {
   private static final String[] GROUPS = {"A", "B", "C"};
 
   static MetricResult.Computed computed(List<MetricResult> metrics, String metric, String group) {
-    return (MetricResult.Computed) metrics.stream()
-        .filter(m -> m.key().metric().equals(metric) && m.key().scope().equals(Scope.group("sex", group)))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + metric + " for " + group));
+    return (MetricResult.Computed)
+        metrics.stream()
+            .filter(
+                m ->
+                    m.key().metric().equals(metric)
+                        && m.key().scope().equals(Scope.group("sex", group)))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no " + metric + " for " + group));
   }
 
   /** Names of the checked values, in the order of {@link #plain}'s first index. */
-  static final String[] NAMES = {"auc", "clarify_dppl", "clarify_di", "clarify_rd", "clarify_kl", "clarify_te"};
+  static final String[] NAMES = {
+    "auc", "clarify_dppl", "clarify_di", "clarify_rd", "clarify_kl", "clarify_te"
+  };
 
   /**
-   * values[metric][group][replicate] from weighted plain loops (favourable = positive = 1):
-   * auc = Σ over weighted (positive, negative) pairs of the group of [s+ > s−] + ½[s+ = s−], over P·N;
-   * for facet d = the group and rest a = the other two groups, q̂ = predicted positives / n,
-   * DPPL = q̂_a − q̂_d, DI = q̂_d / q̂_a, RD = TPR_a − TPR_d, KL = Σ_y P_a(y) ln(P_a(y)/P_d(y)),
-   * TE = FN_d/FP_d − FN_a/FP_a. NaN where a denominator is 0.
+   * values[metric][group][replicate] from weighted plain loops (favourable = positive = 1): auc = Σ
+   * over weighted (positive, negative) pairs of the group of [s+ > s−] + ½[s+ = s−], over P·N; for
+   * facet d = the group and rest a = the other two groups, q̂ = predicted positives / n, DPPL =
+   * q̂_a − q̂_d, DI = q̂_d / q̂_a, RD = TPR_a − TPR_d, KL = Σ_y P_a(y) ln(P_a(y)/P_d(y)), TE =
+   * FN_d/FP_d − FN_a/FP_a. NaN where a denominator is 0.
    */
   static double[][][] plain(List<Object[]> rows, int replicates, long seed) {
     long[] hashes = rows.stream().mapToLong(r -> BootstrapTest.rowHash(r, seed)).toArray();
@@ -107,20 +114,24 @@ class GroupBootstrapTest {
     var df = BootstrapTest.parquet(dir, "g", rows, 3);
     int replicates = 30;
     List<List<MetricResult>> out = new ArrayList<>();
-    int jobs = JobCounter.count(SharedSpark.get(),
-        () -> out.add(FairnessAnalysis.run(BootstrapTest.input(df, replicates, 7L)).metrics()));
+    int jobs =
+        JobCounter.count(
+            SharedSpark.get(),
+            () -> out.add(FairnessAnalysis.run(BootstrapTest.input(df, replicates, 7L)).metrics()));
     assertEquals(1, jobs, "per-group bootstrap intervals add no job");
     List<MetricResult> m = out.get(0);
     double[][][] expected = plain(rows, replicates, 7L);
     for (int k = 0; k < NAMES.length; k++) {
       for (int g = 0; g < 3; g++) {
         String what = NAMES[k] + " " + GROUPS[g];
-        double[] sorted = Arrays.stream(expected[k][g]).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        double[] sorted =
+            Arrays.stream(expected[k][g]).filter(x -> !Double.isNaN(x)).sorted().toArray();
         assertTrue(sorted.length >= 2, what);
         MetricResult.Computed c = computed(m, NAMES[k], GROUPS[g]);
         assertEquals(BootstrapTest.quantile7(sorted, 0.025), c.ciLow(), 1e-12, what);
         assertEquals(BootstrapTest.quantile7(sorted, 0.975), c.ciHigh(), 1e-12, what);
-        assertTrue(c.note().contains("bootstrap percentile interval (30 Poisson replicates, seed 7"),
+        assertTrue(
+            c.note().contains("bootstrap percentile interval (30 Poisson replicates, seed 7"),
             c.note());
         long undefined = replicates - sorted.length;
         assertEquals(undefined > 0, c.note().contains(undefined + " undefined left out"), c.note());
@@ -146,8 +157,9 @@ class GroupBootstrapTest {
       int y = i % 2;
       rows.add(new Object[] {i, i < 20 ? "A" : "B", y, y, i < 20 ? (y == 1 ? 0.9 : 0.1) : 0.5});
     }
-    List<MetricResult> m = FairnessAnalysis.run(
-        BootstrapTest.input(BootstrapTest.parquet(dir, "h", rows, 2), 25, 1L)).metrics();
+    List<MetricResult> m =
+        FairnessAnalysis.run(BootstrapTest.input(BootstrapTest.parquet(dir, "h", rows, 2), 25, 1L))
+            .metrics();
     MetricResult.Computed a = computed(m, "auc", "A");
     assertEquals(1.0, a.value(), 0.0);
     assertEquals(1.0, a.ciLow(), 0.0);

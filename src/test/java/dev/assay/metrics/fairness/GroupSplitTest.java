@@ -27,11 +27,15 @@ class GroupSplitTest {
     assertEquals(List.of("A", "C"), List.copyOf(split.eligible().keySet()));
     assertEquals(List.of("B (n=1)"), split.excluded());
     assertNull(split.note(3));
-    assertEquals("insufficient data: 1 rows < min_group_size 3; left out of differences", split.note(1));
+    assertEquals(
+        "insufficient data: 1 rows < min_group_size 3; left out of differences", split.note(1));
     List<String> notes = new ArrayList<>();
     split.addNote("sex", notes);
-    assertEquals(List.of("sex: groups smaller than min_group_size 3 are shown but left out of"
-        + " differences: B (n=1)."), notes);
+    assertEquals(
+        List.of(
+            "sex: groups smaller than min_group_size 3 are shown but left out of"
+                + " differences: B (n=1)."),
+        notes);
     assertTrue(split.exclusion().startsWith("excluded (too small): B (n=1)"), split.exclusion());
   }
 

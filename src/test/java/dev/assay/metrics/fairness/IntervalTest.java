@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class IntervalTest {
 
   private static final double Z = WilsonInterval.z(0.95);
+
   /** Published tables give four decimals. */
   private static final double TABLE = 5e-5;
 
@@ -25,8 +26,8 @@ class IntervalTest {
   /**
    * Newcombe, "Two-sided confidence intervals for the single proportion: comparison of seven
    * methods", Statistics in Medicine 17:857–872 (1998), Table II, method 3 (score, no continuity
-   * correction): 81/263 → 0.2553–0.3662; 15/148 → 0.0624–0.1605; 0/20 → 0–0.1611;
-   * 1/29 → 0.0061–0.1718.
+   * correction): 81/263 → 0.2553–0.3662; 15/148 → 0.0624–0.1605; 0/20 → 0–0.1611; 1/29 →
+   * 0.0061–0.1718.
    */
   @Test
   void wilsonMatchesNewcombe1998TableII() {
@@ -39,8 +40,8 @@ class IntervalTest {
   /**
    * Edge cases by hand, z² = 3.841459: 0 of n is [0, z²/(n + z²)] and n of n is its mirror, both
    * with an exact end; n = 1: 0/1 → [0, 3.841459/4.841459] = [0, 0.793451], 1/1 → [0.206549, 1].
-   * 2/5: centre (2 + 1.920729)/8.841459 = 0.443448, half 1.959964/8.841459 · sqrt(1.2 + 0.960365)
-   * = 0.325827 → [0.117621, 0.769276].
+   * 2/5: centre (2 + 1.920729)/8.841459 = 0.443448, half 1.959964/8.841459 · sqrt(1.2 + 0.960365) =
+   * 0.325827 → [0.117621, 0.769276].
    */
   @Test
   void wilsonEdgeCasesByHand() {
@@ -84,8 +85,8 @@ class IntervalTest {
 
   /**
    * Katz by hand: 10/20 ÷ 5/25 = 2.5; se(ln r) = sqrt(1/10 − 1/20 + 1/5 − 1/25) = sqrt(0.21) =
-   * 0.458258; exp(1.959964 · 0.458258) = 2.455080 → [2.5 / 2.455080, 2.5 · 2.455080] =
-   * [1.018288, 6.137755]. A zero count has no log interval.
+   * 0.458258; exp(1.959964 · 0.458258) = 2.455080 → [2.5 / 2.455080, 2.5 · 2.455080] = [1.018288,
+   * 6.137755]. A zero count has no log interval.
    */
   @Test
   void katzByHandAndUndefinedAtZero() {

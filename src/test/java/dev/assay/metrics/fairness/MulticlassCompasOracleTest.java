@@ -34,6 +34,7 @@ class MulticlassCompasOracleTest {
 
   /** Per attribute, per group: counts[label][prediction] over CLASSES. */
   private static final Map<String, Map<String, long[][]>> EXPECTED = new TreeMap<>();
+
   private static List<MetricResult> metrics;
 
   private static String outcome(String twoYear, String violent) {
@@ -53,22 +54,40 @@ class MulticlassCompasOracleTest {
       List<String> f = CompasCsv.split(line);
       int y = CLASSES.indexOf(outcome(f.get(recid), f.get(violent)));
       int p = CLASSES.indexOf(f.get(text));
-      String[][] keys = {{"race", f.get(race)}, {"sex", f.get(sex)},
-          {"race & sex", f.get(race) + " & " + f.get(sex)}};
+      String[][] keys = {
+        {"race", f.get(race)}, {"sex", f.get(sex)}, {"race & sex", f.get(race) + " & " + f.get(sex)}
+      };
       for (String[] k : keys) {
         EXPECTED.computeIfAbsent(k[0], a -> new TreeMap<>())
             .computeIfAbsent(k[1], g -> new long[3][3])[y][p]++;
       }
     }
-    Dataset<Row> data = SharedSpark.get().read().option("header", "true").option("inferSchema", "true")
-        .csv(CompasCsv.CSV.toString());
-    Column y = functions.when(functions.col("two_year_recid").notEqual(1), "Low")
-        .when(functions.col("is_violent_recid").equalTo(1), "High").otherwise("Medium");
+    Dataset<Row> data =
+        SharedSpark.get()
+            .read()
+            .option("header", "true")
+            .option("inferSchema", "true")
+            .csv(CompasCsv.CSV.toString());
+    Column y =
+        functions
+            .when(functions.col("two_year_recid").notEqual(1), "Low")
+            .when(functions.col("is_violent_recid").equalTo(1), "High")
+            .otherwise("Medium");
     data = data.withColumn("outcome", y);
-    metrics = MulticlassAnalysis.run(new MulticlassInput(data, "outcome", "score_text",
-        List.of(new Slice(List.of("race")), new Slice(List.of("sex")), new Slice(List.of("race", "sex"))),
-        new MulticlassInput.SpecPlaces("compas", "spec:1", "spec:2"), GroupOptions.minSize(MIN_GROUP),
-        0.95)).metrics();
+    metrics =
+        MulticlassAnalysis.run(
+                new MulticlassInput(
+                    data,
+                    "outcome",
+                    "score_text",
+                    List.of(
+                        new Slice(List.of("race")),
+                        new Slice(List.of("sex")),
+                        new Slice(List.of("race", "sex"))),
+                    new MulticlassInput.SpecPlaces("compas", "spec:1", "spec:2"),
+                    GroupOptions.minSize(MIN_GROUP),
+                    0.95))
+            .metrics();
   }
 
   private static long n(long[][] m) {
@@ -82,8 +101,8 @@ class MulticlassCompasOracleTest {
   }
 
   /**
-   * The one-vs-rest rates of class c: selection, base, TPR, FPR, PPV, FNR, TNR, NPV (NaN when
-   * 0 ÷ 0).
+   * The one-vs-rest rates of class c: selection, base, TPR, FPR, PPV, FNR, TNR, NPV (NaN when 0 ÷
+   * 0).
    */
   private static double[] rates(long[][] m, int c) {
     long n = n(m);
@@ -97,8 +116,16 @@ class MulticlassCompasOracleTest {
     long fp = predicted - tp;
     long tn = n - predicted - labelled + tp;
     long fn = labelled - tp;
-    return new double[] {(double) predicted / n, (double) labelled / n, div(tp, labelled),
-        div(fp, fp + tn), div(tp, predicted), div(fn, tp + fn), div(tn, tn + fp), div(tn, tn + fn)};
+    return new double[] {
+      (double) predicted / n,
+      (double) labelled / n,
+      div(tp, labelled),
+      div(fp, fp + tn),
+      div(tp, predicted),
+      div(fn, tp + fn),
+      div(tn, tn + fp),
+      div(tn, tn + fn)
+    };
   }
 
   private static double div(long a, long b) {
@@ -124,8 +151,10 @@ class MulticlassCompasOracleTest {
   }
 
   private static MetricResult find(String metric, Scope scope) {
-    return metrics.stream().filter(m -> m.key().metric().equals(metric) && m.key().scope().equals(scope))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + metric + " for " + scope));
+    return metrics.stream()
+        .filter(m -> m.key().metric().equals(metric) && m.key().scope().equals(scope))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + metric + " for " + scope));
   }
 
   private static void check(double expected, String metric, Scope scope) {
@@ -133,16 +162,28 @@ class MulticlassCompasOracleTest {
     if (Double.isNaN(expected)) {
       assertInstanceOf(MetricResult.Undefined.class, r, metric + " " + scope.label());
     } else {
-      assertEquals(expected, r.number().orElseThrow(() -> new AssertionError(metric + " "
-          + scope.label() + ": " + r.note())), EPS, metric + " " + scope.label());
+      assertEquals(
+          expected,
+          r.number()
+              .orElseThrow(
+                  () -> new AssertionError(metric + " " + scope.label() + ": " + r.note())),
+          EPS,
+          metric + " " + scope.label());
     }
   }
 
   @Test
   void everyPerGroupRateEqualsThePlainLoop() {
-    String[] names = {"selection_rate", "base_rate", "true_positive_rate", "false_positive_rate",
-        "positive_predictive_value", "false_negative_rate", "true_negative_rate",
-        "negative_predictive_value"};
+    String[] names = {
+      "selection_rate",
+      "base_rate",
+      "true_positive_rate",
+      "false_positive_rate",
+      "positive_predictive_value",
+      "false_negative_rate",
+      "true_negative_rate",
+      "negative_predictive_value"
+    };
     int checked = 0;
     for (Map.Entry<String, Map<String, long[][]>> a : EXPECTED.entrySet()) {
       for (Map.Entry<String, long[][]> g : a.getValue().entrySet()) {
@@ -178,11 +219,13 @@ class MulticlassCompasOracleTest {
   void perClassParityAndTheWorstClassEqualThePlainLoop() {
     for (Map.Entry<String, Map<String, long[][]>> a : EXPECTED.entrySet()) {
       Map<String, long[][]> eligible = new TreeMap<>();
-      a.getValue().forEach((g, m) -> {
-        if (n(m) >= MIN_GROUP) {
-          eligible.put(g, m);
-        }
-      });
+      a.getValue()
+          .forEach(
+              (g, m) -> {
+                if (n(m) >= MIN_GROUP) {
+                  eligible.put(g, m);
+                }
+              });
       double worstDpd = Double.NaN;
       double worstDpr = Double.NaN;
       double worstEod = Double.NaN;
@@ -201,8 +244,8 @@ class MulticlassCompasOracleTest {
         // Fairlearn: true_positive_rate ratio min/max; equalized_odds_ratio = min(TPR, FPR ratios)
         double eor = tpr[1] == 0 ? Double.NaN : tpr[0] / tpr[1];
         double fprRatio = fpr[1] == 0 ? Double.NaN : fpr[0] / fpr[1];
-        double eqOddsRatio = Double.isNaN(eor) || Double.isNaN(fprRatio) ? Double.NaN
-            : Math.min(eor, fprRatio);
+        double eqOddsRatio =
+            Double.isNaN(eor) || Double.isNaN(fprRatio) ? Double.NaN : Math.min(eor, fprRatio);
         Scope s = Scope.attribute(a.getKey()).withClass(CLASSES.get(c));
         check(dpd, "demographic_parity_difference", s);
         check(dpr, "demographic_parity_ratio", s);
@@ -231,29 +274,55 @@ class MulticlassCompasOracleTest {
       check(worstEqOdds, "worst_class_equalized_odds_difference", s);
       check(worstEor, "worst_class_equal_opportunity_ratio", s);
       check(worstEqOddsRatio, "worst_class_equalized_odds_ratio", s);
-      double hi = eligible.values().stream().mapToDouble(MulticlassCompasOracleTest::accuracy).max().orElseThrow();
-      double lo = eligible.values().stream().mapToDouble(MulticlassCompasOracleTest::accuracy).min().orElseThrow();
+      double hi =
+          eligible.values().stream()
+              .mapToDouble(MulticlassCompasOracleTest::accuracy)
+              .max()
+              .orElseThrow();
+      double lo =
+          eligible.values().stream()
+              .mapToDouble(MulticlassCompasOracleTest::accuracy)
+              .min()
+              .orElseThrow();
       check(hi - lo, "accuracy_difference", s);
-      double baHi = eligible.values().stream().mapToDouble(MulticlassCompasOracleTest::balancedAccuracy).max().orElseThrow();
-      double baLo = eligible.values().stream().mapToDouble(MulticlassCompasOracleTest::balancedAccuracy).min().orElseThrow();
+      double baHi =
+          eligible.values().stream()
+              .mapToDouble(MulticlassCompasOracleTest::balancedAccuracy)
+              .max()
+              .orElseThrow();
+      double baLo =
+          eligible.values().stream()
+              .mapToDouble(MulticlassCompasOracleTest::balancedAccuracy)
+              .min()
+              .orElseThrow();
       check(baHi - baLo, "balanced_accuracy_difference", s);
       MetricResult.Computed bad = (MetricResult.Computed) find("balanced_accuracy_difference", s);
       assertEquals(baHi, balancedAccuracy(eligible.get(bad.maxGroup())), EPS);
       assertEquals(baLo, balancedAccuracy(eligible.get(bad.minGroup())), EPS);
     }
     // Native American (18 rows) is below min_group_size and said to be left out
-    assertTrue(find("demographic_parity_difference", Scope.attribute("race").withClass("High")).note()
-        .contains("excluded (too small): Native American (n=18)"));
+    assertTrue(
+        find("demographic_parity_difference", Scope.attribute("race").withClass("High"))
+            .note()
+            .contains("excluded (too small): Native American (n=18)"));
   }
 
   /** The groups in max_group / min_group have the highest and the lowest rate of the loop. */
-  private static void extremeGroups(Map<String, long[][]> groups, int c, int rate, double[] spread,
-                                    String metric, Scope s) {
+  private static void extremeGroups(
+      Map<String, long[][]> groups, int c, int rate, double[] spread, String metric, Scope s) {
     if (!(find(metric, s) instanceof MetricResult.Computed r)) {
       return;
     }
-    assertEquals(spread[1], rates(groups.get(r.maxGroup()), c)[rate], EPS, metric + " max_group " + s.label());
-    assertEquals(spread[0], rates(groups.get(r.minGroup()), c)[rate], EPS, metric + " min_group " + s.label());
+    assertEquals(
+        spread[1],
+        rates(groups.get(r.maxGroup()), c)[rate],
+        EPS,
+        metric + " max_group " + s.label());
+    assertEquals(
+        spread[0],
+        rates(groups.get(r.minGroup()), c)[rate],
+        EPS,
+        metric + " min_group " + s.label());
     assertTrue(!r.maxGroup().equals(r.minGroup()), metric + " " + s.label());
   }
 

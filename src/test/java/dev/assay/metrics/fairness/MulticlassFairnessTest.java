@@ -30,10 +30,11 @@ class MulticlassFairnessTest {
 
   private static final double EPS = 1e-12;
 
-  private static final StructType SCHEMA = new StructType()
-      .add("sex", DataTypes.StringType)
-      .add("y", DataTypes.StringType, true)
-      .add("p", DataTypes.StringType, true);
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("sex", DataTypes.StringType)
+          .add("y", DataTypes.StringType, true)
+          .add("p", DataTypes.StringType, true);
 
   /*
    * Three classes a, b, c; groups F (6 rows), M (6 rows), X (1 row; min_group_size 2 leaves it out
@@ -108,9 +109,10 @@ class MulticlassFairnessTest {
    *   balanced_accuracy_difference over F, M: 2/3 - 7/18 = 5/18 (max M, min F)
    */
   static final Object[][] ROWS = {
-      {"F", "a", "a"}, {"F", "a", "a"}, {"F", "a", "b"}, {"F", "b", "b"}, {"F", "b", "a"},
-      {"F", "c", "b"}, {"M", "a", "a"}, {"M", "b", "b"}, {"M", "b", "c"}, {"M", "b", "b"},
-      {"M", "a", "c"}, {"M", "a", "a"}, {"X", "c", "c"}};
+    {"F", "a", "a"}, {"F", "a", "a"}, {"F", "a", "b"}, {"F", "b", "b"}, {"F", "b", "a"},
+    {"F", "c", "b"}, {"M", "a", "a"}, {"M", "b", "b"}, {"M", "b", "c"}, {"M", "b", "b"},
+    {"M", "a", "c"}, {"M", "a", "a"}, {"X", "c", "c"}
+  };
 
   static Dataset<Row> frame(Object[][] rows, StructType schema) {
     List<Row> list = new ArrayList<>();
@@ -121,9 +123,14 @@ class MulticlassFairnessTest {
   }
 
   private static MulticlassInput input(Dataset<Row> df, int minGroupSize, List<Slice> slices) {
-    return new MulticlassInput(df, "y", "p", slices,
+    return new MulticlassInput(
+        df,
+        "y",
+        "p",
+        slices,
         new MulticlassInput.SpecPlaces("test", "spec.yaml:7", "spec.yaml:8"),
-        GroupOptions.minSize(minGroupSize), 0.95);
+        GroupOptions.minSize(minGroupSize),
+        0.95);
   }
 
   private static final List<Slice> SEX = List.of(new Slice(List.of("sex")));
@@ -143,8 +150,10 @@ class MulticlassFairnessTest {
   @Test
   void perGroupOneVsRestRatesMatchTheHandCountedMatricesInOneJob() {
     List<FairnessOutcome> out = new ArrayList<>();
-    int jobs = JobCounter.count(SharedSpark.get(), () -> out.add(MulticlassAnalysis.run(input(frame(ROWS,
-        SCHEMA), 2, SEX))));
+    int jobs =
+        JobCounter.count(
+            SharedSpark.get(),
+            () -> out.add(MulticlassAnalysis.run(input(frame(ROWS, SCHEMA), 2, SEX))));
     assertEquals(1, jobs);
     List<MetricResult> ms = out.get(0).metrics();
     assertEquals(6, value(ms, "count", Scope.group("sex", "F")), EPS);
@@ -152,10 +161,17 @@ class MulticlassFairnessTest {
     assertEquals(2.0 / 3, value(ms, "accuracy", Scope.group("sex", "M")), EPS);
     assertEquals(1.0, value(ms, "accuracy", Scope.group("sex", "X")), EPS);
     // F
-    double[][] f = {{3 / 6.0, 3 / 6.0, 2 / 3.0, 1 / 3.0, 2 / 3.0}, {0.5, 2 / 6.0, 0.5, 0.5, 1 / 3.0}};
+    double[][] f = {
+      {3 / 6.0, 3 / 6.0, 2 / 3.0, 1 / 3.0, 2 / 3.0}, {0.5, 2 / 6.0, 0.5, 0.5, 1 / 3.0}
+    };
     double[][] m = {{2 / 6.0, 0.5, 2 / 3.0, 0, 1}, {2 / 6.0, 0.5, 2 / 3.0, 0, 1}};
-    String[] rates = {"selection_rate", "base_rate", "true_positive_rate", "false_positive_rate",
-        "positive_predictive_value"};
+    String[] rates = {
+      "selection_rate",
+      "base_rate",
+      "true_positive_rate",
+      "false_positive_rate",
+      "positive_predictive_value"
+    };
     for (int r = 0; r < rates.length; r++) {
       assertEquals(f[0][r], value(ms, rates[r], group("F", "a")), EPS, rates[r] + " F a");
       assertEquals(f[1][r], value(ms, rates[r], group("F", "b")), EPS, rates[r] + " F b");
@@ -167,7 +183,8 @@ class MulticlassFairnessTest {
     assertEquals(1 / 6.0, value(ms, "base_rate", group("F", "c")), EPS);
     assertEquals(0.0, value(ms, "true_positive_rate", group("F", "c")), EPS);
     assertEquals(0.0, value(ms, "false_positive_rate", group("F", "c")), EPS);
-    undefined(ms, "positive_predictive_value", group("F", "c"), "no row of the group is predicted c");
+    undefined(
+        ms, "positive_predictive_value", group("F", "c"), "no row of the group is predicted c");
     assertEquals(2 / 6.0, value(ms, "selection_rate", group("M", "c")), EPS);
     assertEquals(0.0, value(ms, "base_rate", group("M", "c")), EPS);
     undefined(ms, "true_positive_rate", group("M", "c"), "no row of the group is labelled c");
@@ -179,17 +196,26 @@ class MulticlassFairnessTest {
     undefined(ms, "false_positive_rate", group("X", "c"), "every row of the group is labelled c");
     assertEquals(0.0, value(ms, "false_positive_rate", group("X", "a")), EPS);
     undefined(ms, "true_positive_rate", group("X", "a"), "no row of the group is labelled a");
-    assertTrue(result(ms, "count", Scope.group("sex", "X")).note().startsWith("insufficient data: 1 rows"));
+    assertTrue(
+        result(ms, "count", Scope.group("sex", "X"))
+            .note()
+            .startsWith("insufficient data: 1 rows"));
     assertTrue(result(ms, "selection_rate", group("X", "c")).note().contains("insufficient data"));
     // the whole data set
     assertEquals(13, value(ms, "count", Scope.DATASET), EPS);
     assertEquals(8 / 13.0, value(ms, "accuracy", Scope.DATASET), EPS);
-    double[][] all = {{5 / 13.0, 6 / 13.0, 4 / 6.0, 1 / 7.0, 4 / 5.0},
-        {5 / 13.0, 5 / 13.0, 3 / 5.0, 2 / 8.0, 3 / 5.0}, {3 / 13.0, 2 / 13.0, 1 / 2.0, 2 / 11.0, 1 / 3.0}};
+    double[][] all = {
+      {5 / 13.0, 6 / 13.0, 4 / 6.0, 1 / 7.0, 4 / 5.0},
+      {5 / 13.0, 5 / 13.0, 3 / 5.0, 2 / 8.0, 3 / 5.0},
+      {3 / 13.0, 2 / 13.0, 1 / 2.0, 2 / 11.0, 1 / 3.0}
+    };
     String[] classes = {"a", "b", "c"};
     for (int c = 0; c < 3; c++) {
       for (int r = 0; r < rates.length; r++) {
-        assertEquals(all[c][r], value(ms, rates[r], Scope.DATASET.withClass(classes[c])), EPS,
+        assertEquals(
+            all[c][r],
+            value(ms, rates[r], Scope.DATASET.withClass(classes[c])),
+            EPS,
             rates[r] + " " + classes[c]);
       }
     }
@@ -199,7 +225,8 @@ class MulticlassFairnessTest {
     double z2 = z * z;
     double centre = (1 + z2 / 2) / (3 + z2);
     double half = z / (3 + z2) * Math.sqrt(2.0 / 3 + z2 / 4);
-    MetricResult.Computed ppv = (MetricResult.Computed) result(ms, "positive_predictive_value", group("F", "b"));
+    MetricResult.Computed ppv =
+        (MetricResult.Computed) result(ms, "positive_predictive_value", group("F", "b"));
     assertEquals(6L, ppv.count());
     assertEquals(centre - half, ppv.ciLow(), 1e-9);
     assertEquals(centre + half, ppv.ciHigh(), 1e-9);
@@ -211,19 +238,25 @@ class MulticlassFairnessTest {
     String[] rates = {"false_negative_rate", "true_negative_rate", "negative_predictive_value"};
     double nan = Double.NaN;
     Object[][] expected = {
-        {group("F", "a"), 1 / 3.0, 2 / 3.0, 2 / 3.0}, {group("F", "b"), 0.5, 0.5, 2 / 3.0},
-        {group("F", "c"), 1.0, 1.0, 5 / 6.0}, {group("M", "a"), 1 / 3.0, 1.0, 0.75},
-        {group("M", "b"), 1 / 3.0, 1.0, 0.75}, {group("M", "c"), nan, 2 / 3.0, 1.0},
-        {group("X", "a"), nan, 1.0, 1.0}, {group("X", "c"), 0.0, nan, nan},
-        {Scope.DATASET.withClass("a"), 2 / 6.0, 6 / 7.0, 6 / 8.0},
-        {Scope.DATASET.withClass("b"), 2 / 5.0, 6 / 8.0, 6 / 8.0},
-        {Scope.DATASET.withClass("c"), 1 / 2.0, 9 / 11.0, 9 / 10.0}};
+      {group("F", "a"), 1 / 3.0, 2 / 3.0, 2 / 3.0},
+      {group("F", "b"), 0.5, 0.5, 2 / 3.0},
+      {group("F", "c"), 1.0, 1.0, 5 / 6.0},
+      {group("M", "a"), 1 / 3.0, 1.0, 0.75},
+      {group("M", "b"), 1 / 3.0, 1.0, 0.75},
+      {group("M", "c"), nan, 2 / 3.0, 1.0},
+      {group("X", "a"), nan, 1.0, 1.0},
+      {group("X", "c"), 0.0, nan, nan},
+      {Scope.DATASET.withClass("a"), 2 / 6.0, 6 / 7.0, 6 / 8.0},
+      {Scope.DATASET.withClass("b"), 2 / 5.0, 6 / 8.0, 6 / 8.0},
+      {Scope.DATASET.withClass("c"), 1 / 2.0, 9 / 11.0, 9 / 10.0}
+    };
     for (Object[] e : expected) {
       Scope s = (Scope) e[0];
       for (int r = 0; r < rates.length; r++) {
         double v = (Double) e[r + 1];
         if (Double.isNaN(v)) {
-          assertInstanceOf(MetricResult.Undefined.class, result(ms, rates[r], s), rates[r] + " " + s);
+          assertInstanceOf(
+              MetricResult.Undefined.class, result(ms, rates[r], s), rates[r] + " " + s);
         } else {
           assertEquals(v, value(ms, rates[r], s), EPS, rates[r] + " " + s);
         }
@@ -231,18 +264,22 @@ class MulticlassFairnessTest {
     }
     undefined(ms, "false_negative_rate", group("M", "c"), "no row of the group is labelled c");
     undefined(ms, "true_negative_rate", group("X", "c"), "every row of the group is labelled c");
-    undefined(ms, "negative_predictive_value", group("X", "c"), "every row of the group is predicted c");
-    // Wilson interval of M, class a, NPV 3/4: centre (3 + z²/2)/(4 + z²), half z/(4 + z²) · √(3·1/4 + z²/4)
+    undefined(
+        ms, "negative_predictive_value", group("X", "c"), "every row of the group is predicted c");
+    // Wilson interval of M, class a, NPV 3/4: centre (3 + z²/2)/(4 + z²), half z/(4 + z²) · √(3·1/4
+    // + z²/4)
     double z = 1.959963984540054;
     double z2 = z * z;
     double centre = (3 + z2 / 2) / (4 + z2);
     double half = z / (4 + z2) * Math.sqrt(3.0 / 4 + z2 / 4);
-    MetricResult.Computed npv = (MetricResult.Computed) result(ms, "negative_predictive_value", group("M", "a"));
+    MetricResult.Computed npv =
+        (MetricResult.Computed) result(ms, "negative_predictive_value", group("M", "a"));
     assertEquals(6L, npv.count());
     assertEquals(centre - half, npv.ciLow(), 1e-9);
     assertEquals(centre + half, npv.ciHigh(), 1e-9);
     // X (n = 1), class c, FNR 0 of 1: Wilson [0, z²/(1 + z²)]
-    MetricResult.Computed fnr = (MetricResult.Computed) result(ms, "false_negative_rate", group("X", "c"));
+    MetricResult.Computed fnr =
+        (MetricResult.Computed) result(ms, "false_negative_rate", group("X", "c"));
     assertEquals(0.0, fnr.ciLow(), 1e-12);
     assertEquals(z2 / (1 + z2), fnr.ciHigh(), 1e-9);
   }
@@ -258,9 +295,12 @@ class MulticlassFairnessTest {
     var katz = KatzInterval.of(1, 2, 2, 3, WilsonInterval.z(0.95));
     assertEquals(katz.low(), eor.ciLow(), EPS);
     assertEquals(katz.high(), eor.ciHigh(), EPS);
-    assertTrue(eor.note().startsWith("true_positive_rate: highest M (0.6667), lowest F (0.5000)"), eor.note());
+    assertTrue(
+        eor.note().startsWith("true_positive_rate: highest M (0.6667), lowest F (0.5000)"),
+        eor.note());
     MetricResult.Computed eqOdds = extremes(ms, "equalized_odds_ratio", sex("b"), 0.0, "F", "M");
-    assertTrue(eqOdds.note().startsWith("false_positive_rate: highest F (0.5000), lowest M (0.0000)"),
+    assertTrue(
+        eqOdds.note().startsWith("false_positive_rate: highest F (0.5000), lowest M (0.0000)"),
         eqOdds.note());
     assertNull(eqOdds.ciLow());
     extremes(ms, "false_positive_rate_difference", sex("b"), 0.5, "F", "M");
@@ -269,12 +309,20 @@ class MulticlassFairnessTest {
     undefined(ms, "equalized_odds_ratio", sex("c"), "found 1");
     extremes(ms, "false_positive_rate_difference", sex("c"), 1 / 3.0, "M", "F");
     MetricResult ppd = undefined(ms, "predictive_parity_difference", sex("c"), "found 1");
-    assertTrue(ppd.note().contains("positive_predictive_value undefined (left out) for: F"), ppd.note());
-    worst(ms, "worst_class_equal_opportunity_ratio", 0.75,
+    assertTrue(
+        ppd.note().contains("positive_predictive_value undefined (left out) for: F"), ppd.note());
+    worst(
+        ms,
+        "worst_class_equal_opportunity_ratio",
+        0.75,
         "true_positive_rate of class b: highest M (0.6667), lowest F (0.5000)",
         "worst of 2 classes at class b; undefined (left out) for class c");
-    worst(ms, "worst_class_equalized_odds_ratio", 0.0,
-        "false_positive_rate of class a: highest F (0.3333), lowest M (0.0000)", "at class a");
+    worst(
+        ms,
+        "worst_class_equalized_odds_ratio",
+        0.0,
+        "false_positive_rate of class a: highest F (0.3333), lowest M (0.0000)",
+        "at class a");
     extremes(ms, "worst_class_equal_opportunity_ratio", Scope.attribute("sex"), 0.75, "M", "F");
     extremes(ms, "worst_class_equalized_odds_ratio", Scope.attribute("sex"), 0.0, "F", "M");
     // the existing between-group metrics name their groups too
@@ -282,8 +330,12 @@ class MulticlassFairnessTest {
     extremes(ms, "accuracy_difference", Scope.attribute("sex"), 1 / 6.0, "M", "F");
     extremes(ms, "worst_class_equalized_odds_difference", Scope.attribute("sex"), 0.5, "F", "M");
     // only the disparities with a worst-class form get one
-    assertTrue(ms.stream().noneMatch(m -> m.key().metric().equals("worst_class_false_positive_rate_difference")
-        || m.key().metric().equals("worst_class_predictive_parity_difference")));
+    assertTrue(
+        ms.stream()
+            .noneMatch(
+                m ->
+                    m.key().metric().equals("worst_class_false_positive_rate_difference")
+                        || m.key().metric().equals("worst_class_predictive_parity_difference")));
     // per-group rows name no groups
     assertNull(((MetricResult.Computed) result(ms, "selection_rate", group("F", "a"))).maxGroup());
   }
@@ -295,22 +347,37 @@ class MulticlassFairnessTest {
     assertEquals(2 / 3.0, value(ms, "balanced_accuracy", Scope.group("sex", "M")), EPS);
     assertEquals(1.0, value(ms, "balanced_accuracy", Scope.group("sex", "X")), EPS);
     assertEquals(53 / 90.0, value(ms, "balanced_accuracy", Scope.DATASET), EPS);
-    MetricResult.Computed m = (MetricResult.Computed) result(ms, "balanced_accuracy", Scope.group("sex", "M"));
+    MetricResult.Computed m =
+        (MetricResult.Computed) result(ms, "balanced_accuracy", Scope.group("sex", "M"));
     assertEquals(6L, m.count());
     assertNull(m.ciLow());
     assertTrue(m.note().contains("mean recall over the 2 classes labelled in the group"), m.note());
-    assertTrue(result(ms, "balanced_accuracy", Scope.group("sex", "X")).note().startsWith("insufficient data"));
+    assertTrue(
+        result(ms, "balanced_accuracy", Scope.group("sex", "X"))
+            .note()
+            .startsWith("insufficient data"));
     // no class key: one row per group
-    assertEquals(1, ms.stream().filter(r -> r.key().metric().equals("balanced_accuracy")
-        && r.key().scope().attribute() != null && r.key().scope().attribute().equals("sex")
-        && "F".equals(r.key().scope().group())).count());
-    MetricResult.Computed d = extremes(ms, "balanced_accuracy_difference", Scope.attribute("sex"),
-        5 / 18.0, "M", "F");
+    assertEquals(
+        1,
+        ms.stream()
+            .filter(
+                r ->
+                    r.key().metric().equals("balanced_accuracy")
+                        && r.key().scope().attribute() != null
+                        && r.key().scope().attribute().equals("sex")
+                        && "F".equals(r.key().scope().group()))
+            .count());
+    MetricResult.Computed d =
+        extremes(ms, "balanced_accuracy_difference", Scope.attribute("sex"), 5 / 18.0, "M", "F");
     assertNull(d.ciLow());
-    assertTrue(d.note().startsWith("balanced_accuracy: highest M (0.6667), lowest F (0.3889)"), d.note());
+    assertTrue(
+        d.note().startsWith("balanced_accuracy: highest M (0.6667), lowest F (0.3889)"), d.note());
     assertTrue(d.note().contains("excluded (too small): X (n=1)"), d.note());
-    undefined(MulticlassAnalysis.run(input(frame(ROWS, SCHEMA), 7, SEX)).metrics(),
-        "balanced_accuracy_difference", Scope.attribute("sex"), "found 0");
+    undefined(
+        MulticlassAnalysis.run(input(frame(ROWS, SCHEMA), 7, SEX)).metrics(),
+        "balanced_accuracy_difference",
+        Scope.attribute("sex"),
+        "found 0");
   }
 
   @Test
@@ -320,8 +387,10 @@ class MulticlassFairnessTest {
     assertEquals(2 / 3.0, value(ms, "demographic_parity_ratio", sex("a")), EPS);
     assertEquals(0.0, value(ms, "equal_opportunity_difference", sex("a")), EPS);
     // a tie names two different groups
-    assertTrue(result(ms, "equal_opportunity_difference", sex("a")).note()
-        .startsWith("true_positive_rate: highest M (0.6667), lowest F (0.6667)"));
+    assertTrue(
+        result(ms, "equal_opportunity_difference", sex("a"))
+            .note()
+            .startsWith("true_positive_rate: highest M (0.6667), lowest F (0.6667)"));
     assertEquals(1 / 3.0, value(ms, "equalized_odds_difference", sex("a")), EPS);
     assertEquals(1 / 6.0, value(ms, "demographic_parity_difference", sex("b")), EPS);
     assertEquals(2 / 3.0, value(ms, "demographic_parity_ratio", sex("b")), EPS);
@@ -329,33 +398,61 @@ class MulticlassFairnessTest {
     assertEquals(0.5, value(ms, "equalized_odds_difference", sex("b")), EPS);
     assertEquals(1 / 3.0, value(ms, "demographic_parity_difference", sex("c")), EPS);
     assertEquals(0.0, value(ms, "demographic_parity_ratio", sex("c")), EPS);
-    MetricResult.Computed dprC = (MetricResult.Computed) result(ms, "demographic_parity_ratio", sex("c"));
+    MetricResult.Computed dprC =
+        (MetricResult.Computed) result(ms, "demographic_parity_ratio", sex("c"));
     assertNull(dprC.ciLow());
-    assertTrue(dprC.note().contains("Katz interval of the ratio of these two groups undefined: the lowest group's count is 0"), dprC.note());
+    assertTrue(
+        dprC.note()
+            .contains(
+                "Katz interval of the ratio of these two groups undefined: the lowest group's count is 0"),
+        dprC.note());
     // TPR of class c is defined in F only (M has no row labelled c; X is too small)
-    MetricResult eod = undefined(ms, "equal_opportunity_difference", sex("c"),
-        "equal_opportunity_difference is undefined for class c: it needs at least two groups with a"
-            + " defined true_positive_rate and at least min_group_size rows; found 1");
+    MetricResult eod =
+        undefined(
+            ms,
+            "equal_opportunity_difference",
+            sex("c"),
+            "equal_opportunity_difference is undefined for class c: it needs at least two groups with a"
+                + " defined true_positive_rate and at least min_group_size rows; found 1");
     assertTrue(eod.note().contains("true_positive_rate undefined (left out) for: M"), eod.note());
     assertTrue(eod.note().contains("excluded (too small): X (n=1)"), eod.note());
     undefined(ms, "equalized_odds_difference", sex("c"), "found 1");
     // per attribute
     assertEquals(1 / 6.0, value(ms, "accuracy_difference", Scope.attribute("sex")), EPS);
-    assertTrue(result(ms, "accuracy_difference", Scope.attribute("sex")).note()
-        .startsWith("accuracy: highest M (0.6667), lowest F (0.5000)"));
-    worst(ms, "worst_class_demographic_parity_difference", 1 / 3.0,
-        "selection_rate of class c: highest M (0.3333), lowest F (0.0000)", "worst of 3 classes at class c");
-    worst(ms, "worst_class_demographic_parity_ratio", 0.0,
-        "selection_rate of class c: highest M (0.3333), lowest F (0.0000)", "at class c");
-    worst(ms, "worst_class_equal_opportunity_difference", 1 / 6.0,
+    assertTrue(
+        result(ms, "accuracy_difference", Scope.attribute("sex"))
+            .note()
+            .startsWith("accuracy: highest M (0.6667), lowest F (0.5000)"));
+    worst(
+        ms,
+        "worst_class_demographic_parity_difference",
+        1 / 3.0,
+        "selection_rate of class c: highest M (0.3333), lowest F (0.0000)",
+        "worst of 3 classes at class c");
+    worst(
+        ms,
+        "worst_class_demographic_parity_ratio",
+        0.0,
+        "selection_rate of class c: highest M (0.3333), lowest F (0.0000)",
+        "at class c");
+    worst(
+        ms,
+        "worst_class_equal_opportunity_difference",
+        1 / 6.0,
         "true_positive_rate of class b: highest M (0.6667), lowest F (0.5000)",
         "worst of 2 classes at class b; undefined (left out) for class c");
-    worst(ms, "worst_class_equalized_odds_difference", 0.5,
-        "false_positive_rate of class b: highest F (0.5000), lowest M (0.0000)", "at class b");
+    worst(
+        ms,
+        "worst_class_equalized_odds_difference",
+        0.5,
+        "false_positive_rate of class b: highest F (0.5000), lowest M (0.0000)",
+        "at class b");
     // the worst class carries its class's interval
-    MetricResult.Computed dpd = (MetricResult.Computed) result(ms, "demographic_parity_difference", sex("c"));
-    MetricResult.Computed worstDpd = (MetricResult.Computed) result(ms,
-        "worst_class_demographic_parity_difference", Scope.attribute("sex"));
+    MetricResult.Computed dpd =
+        (MetricResult.Computed) result(ms, "demographic_parity_difference", sex("c"));
+    MetricResult.Computed worstDpd =
+        (MetricResult.Computed)
+            result(ms, "worst_class_demographic_parity_difference", Scope.attribute("sex"));
     assertEquals(dpd.ciLow(), worstDpd.ciLow());
     assertEquals(dpd.ciHigh(), worstDpd.ciHigh());
     // Newcombe's interval of M's 2/6 against F's 0/6, as the binary path gives it
@@ -376,11 +473,18 @@ class MulticlassFairnessTest {
    */
   @Test
   void aClassNeverPredictedHasNoRatioAndTheWorstClassSaysSo() {
-    Object[][] rows = {{"F", "a", "a"}, {"F", "z", "a"}, {"F", "b", "b"}, {"M", "a", "b"},
-        {"M", "b", "b"}, {"M", "z", "b"}};
+    Object[][] rows = {
+      {"F", "a", "a"},
+      {"F", "z", "a"},
+      {"F", "b", "b"},
+      {"M", "a", "b"},
+      {"M", "b", "b"},
+      {"M", "z", "b"}
+    };
     List<MetricResult> ms = MulticlassAnalysis.run(input(frame(rows, SCHEMA), 1, SEX)).metrics();
     undefined(ms, "demographic_parity_ratio", sex("z"), "every group has selection_rate 0 (0 ÷ 0)");
-    undefined(ms, "equal_opportunity_ratio", sex("z"), "every group has true_positive_rate 0 (0 ÷ 0)");
+    undefined(
+        ms, "equal_opportunity_ratio", sex("z"), "every group has true_positive_rate 0 (0 ÷ 0)");
     assertEquals(0.0, value(ms, "demographic_parity_difference", sex("z")), EPS);
     assertEquals(0.0, value(ms, "equal_opportunity_difference", sex("z")), EPS);
     assertEquals(0.0, value(ms, "demographic_parity_ratio", sex("a")), EPS);
@@ -388,7 +492,10 @@ class MulticlassFairnessTest {
     assertEquals(2 / 3.0, value(ms, "balanced_accuracy", Scope.group("sex", "F")), EPS);
     assertEquals(1 / 3.0, value(ms, "balanced_accuracy", Scope.group("sex", "M")), EPS);
     assertEquals(1 / 3.0, value(ms, "balanced_accuracy_difference", Scope.attribute("sex")), EPS);
-    worst(ms, "worst_class_demographic_parity_ratio", 0.0,
+    worst(
+        ms,
+        "worst_class_demographic_parity_ratio",
+        0.0,
         "selection_rate of class a: highest F (0.6667), lowest M (0.0000)",
         "worst of 2 classes at class a; undefined (left out) for class z");
   }
@@ -398,19 +505,35 @@ class MulticlassFairnessTest {
     List<MetricResult> ms = MulticlassAnalysis.run(input(frame(ROWS, SCHEMA), 7, SEX)).metrics();
     undefined(ms, "accuracy_difference", Scope.attribute("sex"), "found 0");
     undefined(ms, "demographic_parity_difference", sex("a"), "found 0");
-    undefined(ms, "worst_class_demographic_parity_ratio", Scope.attribute("sex"),
+    undefined(
+        ms,
+        "worst_class_demographic_parity_ratio",
+        Scope.attribute("sex"),
         "demographic_parity_ratio is undefined for every class (a, b, c)");
-    undefined(ms, "worst_class_equalized_odds_ratio", Scope.attribute("sex"),
+    undefined(
+        ms,
+        "worst_class_equalized_odds_ratio",
+        Scope.attribute("sex"),
         "equalized_odds_ratio is undefined for every class (a, b, c)");
   }
 
   @Test
   void numericClassesOfDifferentTypesAreOneClassAndIntersectionsListEmptyCells() {
-    StructType numeric = new StructType().add("sex", DataTypes.StringType)
-        .add("race", DataTypes.StringType).add("y", DataTypes.IntegerType).add("p", DataTypes.DoubleType);
-    Object[][] rows = {{"F", "A", 1, 1.0}, {"F", "A", 2, 1.0}, {"M", "B", 2, 2.0}, {"M", "B", 1, 2.0}};
-    FairnessOutcome out = MulticlassAnalysis.run(input(frame(rows, numeric), 1,
-        List.of(new Slice(List.of("sex")), new Slice(List.of("sex", "race")))));
+    StructType numeric =
+        new StructType()
+            .add("sex", DataTypes.StringType)
+            .add("race", DataTypes.StringType)
+            .add("y", DataTypes.IntegerType)
+            .add("p", DataTypes.DoubleType);
+    Object[][] rows = {
+      {"F", "A", 1, 1.0}, {"F", "A", 2, 1.0}, {"M", "B", 2, 2.0}, {"M", "B", 1, 2.0}
+    };
+    FairnessOutcome out =
+        MulticlassAnalysis.run(
+            input(
+                frame(rows, numeric),
+                1,
+                List.of(new Slice(List.of("sex")), new Slice(List.of("sex", "race")))));
     List<MetricResult> ms = out.metrics();
     // label 1 and prediction 1.0 are the class "1.0": F's accuracy 1/2, not 0
     assertEquals(0.5, value(ms, "accuracy", Scope.group("sex", "F")), EPS);
@@ -422,13 +545,20 @@ class MulticlassFairnessTest {
   @Test
   void aMissingLabelOrPredictionIsRejectedWithTheCount() {
     Object[][] rows = {{"F", "a", "a"}, {"F", null, "a"}, {"M", "b", null}, {"M", "b", "b"}};
-    BadInputException e = assertThrows(BadInputException.class,
-        () -> MulticlassAnalysis.run(input(frame(rows, SCHEMA), 1, SEX)));
-    assertTrue(e.getMessage().contains("1 of 4 rows have no label (column 'y', spec.yaml:7)"), e.getMessage());
+    BadInputException e =
+        assertThrows(
+            BadInputException.class,
+            () -> MulticlassAnalysis.run(input(frame(rows, SCHEMA), 1, SEX)));
+    assertTrue(
+        e.getMessage().contains("1 of 4 rows have no label (column 'y', spec.yaml:7)"),
+        e.getMessage());
     Object[][] noPrediction = {{"F", "a", "a"}, {"M", "b", null}};
-    e = assertThrows(BadInputException.class,
-        () -> MulticlassAnalysis.run(input(frame(noPrediction, SCHEMA), 1, SEX)));
-    assertTrue(e.getMessage().contains("1 of 2 rows have no prediction (column 'p', spec.yaml:8)"),
+    e =
+        assertThrows(
+            BadInputException.class,
+            () -> MulticlassAnalysis.run(input(frame(noPrediction, SCHEMA), 1, SEX)));
+    assertTrue(
+        e.getMessage().contains("1 of 2 rows have no prediction (column 'p', spec.yaml:8)"),
         e.getMessage());
   }
 
@@ -438,22 +568,28 @@ class MulticlassFairnessTest {
     for (int i = 0; i <= MulticlassAnalysis.MAX_CLASSES; i++) {
       rows.add(new Object[] {"F", "c" + i, "c0"});
     }
-    BadInputException e = assertThrows(BadInputException.class,
-        () -> MulticlassAnalysis.run(input(frame(rows.toArray(new Object[0][]), SCHEMA), 1, SEX)));
-    assertTrue(e.getMessage().startsWith("spec.yaml:7: label column 'y' has 101 distinct values"),
+    BadInputException e =
+        assertThrows(
+            BadInputException.class,
+            () ->
+                MulticlassAnalysis.run(
+                    input(frame(rows.toArray(new Object[0][]), SCHEMA), 1, SEX)));
+    assertTrue(
+        e.getMessage().startsWith("spec.yaml:7: label column 'y' has 101 distinct values"),
         e.getMessage());
     assertTrue(e.getMessage().contains("at most 100 classes"), e.getMessage());
   }
 
-  private static MetricResult undefined(List<MetricResult> ms, String metric, Scope scope, String reason) {
+  private static MetricResult undefined(
+      List<MetricResult> ms, String metric, Scope scope, String reason) {
     MetricResult r = result(ms, metric, scope);
     assertInstanceOf(MetricResult.Undefined.class, r, metric + " " + scope);
     assertTrue(r.note().contains(reason), r.note());
     return r;
   }
 
-  private static MetricResult.Computed extremes(List<MetricResult> ms, String metric, Scope scope,
-                                                double expected, String max, String min) {
+  private static MetricResult.Computed extremes(
+      List<MetricResult> ms, String metric, Scope scope, double expected, String max, String min) {
     MetricResult r = result(ms, metric, scope);
     assertInstanceOf(MetricResult.Computed.class, r, metric + " " + scope + ": " + r.note());
     MetricResult.Computed c = (MetricResult.Computed) r;
@@ -463,8 +599,8 @@ class MulticlassFairnessTest {
     return c;
   }
 
-  private static void worst(List<MetricResult> ms, String metric, double expected, String names,
-                            String summary) {
+  private static void worst(
+      List<MetricResult> ms, String metric, double expected, String names, String summary) {
     MetricResult r = result(ms, metric, Scope.attribute("sex"));
     assertEquals(expected, r.number().orElseThrow(), EPS, metric);
     assertTrue(r.note().startsWith(names), r.note());

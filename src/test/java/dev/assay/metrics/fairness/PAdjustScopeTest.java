@@ -23,18 +23,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code fairness.p_adjust_scope: audit}: Holm and Benjamini–Hochberg over every p-value of the
- * audit (all attributes and the intersection together), against the textbook step-down and
- * step-up formulas applied by plain loops to the raw p-values of an unadjusted run.
+ * audit (all attributes and the intersection together), against the textbook step-down and step-up
+ * formulas applied by plain loops to the raw p-values of an unadjusted run.
  */
 class PAdjustScopeTest {
 
-  static final StructType SCHEMA = new StructType()
-      .add("sex", DataTypes.StringType)
-      .add("race", DataTypes.StringType)
-      .add("y", DataTypes.IntegerType)
-      .add("p", DataTypes.IntegerType);
+  static final StructType SCHEMA =
+      new StructType()
+          .add("sex", DataTypes.StringType)
+          .add("race", DataTypes.StringType)
+          .add("y", DataTypes.IntegerType)
+          .add("p", DataTypes.IntegerType);
 
-  /** Seeded rows: selection rates differ by sex and race, so the impact-ratio tests give small and large p. */
+  /**
+   * Seeded rows: selection rates differ by sex and race, so the impact-ratio tests give small and
+   * large p.
+   */
   static Dataset<Row> frame() {
     Random rnd = new Random(42);
     String[] races = {"A", "B", "C"};
@@ -50,9 +54,15 @@ class PAdjustScopeTest {
 
   static FairnessInput input(Dataset<Row> df) {
     BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
-    BinaryColumn prediction = BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
-    return FairnessInput.of(df, FairnessInput.Outcomes.of(label, prediction, null),
-        List.of(new Slice(List.of("sex")), new Slice(List.of("race")), new Slice(List.of("sex", "race"))),
+    BinaryColumn prediction =
+        BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "test");
+    return FairnessInput.of(
+        df,
+        FairnessInput.Outcomes.of(label, prediction, null),
+        List.of(
+            new Slice(List.of("sex")),
+            new Slice(List.of("race")),
+            new Slice(List.of("sex", "race"))),
         30);
   }
 
@@ -109,32 +119,63 @@ class PAdjustScopeTest {
   @Test
   void auditScopeAdjustsEveryPValueOfTheFamilyTogetherInOneJob() {
     Dataset<Row> df = frame();
-    Map<MetricKey, MetricResult.Computed> raw = withP(FairnessAnalysis.run(
-        FairnessAnalysisTest.withPAdjust(input(df), PAdjust.NONE)).metrics());
-    assertTrue(raw.keySet().stream().map(k -> k.scope().attribute()).distinct().count() == 3,
+    Map<MetricKey, MetricResult.Computed> raw =
+        withP(
+            FairnessAnalysis.run(FairnessAnalysisTest.withPAdjust(input(df), PAdjust.NONE))
+                .metrics());
+    assertTrue(
+        raw.keySet().stream().map(k -> k.scope().attribute()).distinct().count() == 3,
         "p-values from sex, race and sex & race: " + raw.keySet());
     double[] p = raw.values().stream().mapToDouble(MetricResult.Computed::pValue).toArray();
     assertTrue(p.length >= 8, "1 + 2 + 5 impact-ratio tests at least: " + p.length);
-    assertTrue(Arrays.stream(p).min().orElseThrow() < 0.05 / p.length, "some comparison survives Holm");
+    assertTrue(
+        Arrays.stream(p).min().orElseThrow() < 0.05 / p.length, "some comparison survives Holm");
 
     List<List<MetricResult>> out = new ArrayList<>();
-    int jobs = JobCounter.count(SharedSpark.get(), () -> out.add(FairnessAnalysis.run(
-        input(df).withInference(new FairnessInput.Inference(0.95, PAdjust.HOLM, PAdjustScope.AUDIT,
-            FairnessInput.Bootstrap.NONE))).metrics()));
+    int jobs =
+        JobCounter.count(
+            SharedSpark.get(),
+            () ->
+                out.add(
+                    FairnessAnalysis.run(
+                            input(df)
+                                .withInference(
+                                    new FairnessInput.Inference(
+                                        0.95,
+                                        PAdjust.HOLM,
+                                        PAdjustScope.AUDIT,
+                                        FairnessInput.Bootstrap.NONE)))
+                        .metrics()));
     assertEquals(1, jobs);
     Map<MetricKey, MetricResult.Computed> holm = withP(out.get(0));
-    Map<MetricKey, MetricResult.Computed> bh = withP(FairnessAnalysis.run(
-        input(df).withInference(new FairnessInput.Inference(0.95, PAdjust.BH, PAdjustScope.AUDIT,
-            FairnessInput.Bootstrap.NONE))).metrics());
-    Map<MetricKey, MetricResult.Computed> perAttribute = withP(FairnessAnalysis.run(input(df)).metrics());
+    Map<MetricKey, MetricResult.Computed> bh =
+        withP(
+            FairnessAnalysis.run(
+                    input(df)
+                        .withInference(
+                            new FairnessInput.Inference(
+                                0.95,
+                                PAdjust.BH,
+                                PAdjustScope.AUDIT,
+                                FairnessInput.Bootstrap.NONE)))
+                .metrics());
+    Map<MetricKey, MetricResult.Computed> perAttribute =
+        withP(FairnessAnalysis.run(input(df)).metrics());
     int i = 0;
     for (MetricKey k : raw.keySet()) {
       assertEquals(holm(p, i), holm.get(k).pValue(), 1e-12, k.toString());
       assertEquals(bh(p, i), bh.get(k).pValue(), 1e-12, k.toString());
       assertEquals(raw.get(k).value(), holm.get(k).value(), 0.0);
-      assertTrue(holm.get(k).note().contains("Holm-adjusted over " + p.length
-          + " comparisons of the audit (every attribute and intersection; groups × metrics)"), holm.get(k).note());
-      assertTrue(perAttribute.get(k).pValue() <= holm.get(k).pValue() + 1e-15,
+      assertTrue(
+          holm.get(k)
+              .note()
+              .contains(
+                  "Holm-adjusted over "
+                      + p.length
+                      + " comparisons of the audit (every attribute and intersection; groups × metrics)"),
+          holm.get(k).note());
+      assertTrue(
+          perAttribute.get(k).pValue() <= holm.get(k).pValue() + 1e-15,
           "the audit family is larger, so Holm's adjustment is at least as strong: " + k);
       i++;
     }

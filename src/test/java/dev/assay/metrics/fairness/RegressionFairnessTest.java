@@ -30,11 +30,12 @@ class RegressionFairnessTest {
 
   private static final double EPS = 1e-12;
 
-  private static final StructType SCHEMA = new StructType()
-      .add("sex", DataTypes.StringType)
-      .add("race", DataTypes.StringType)
-      .add("y", DataTypes.IntegerType, true)
-      .add("p", DataTypes.DoubleType, true);
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("sex", DataTypes.StringType)
+          .add("race", DataTypes.StringType)
+          .add("y", DataTypes.IntegerType, true)
+          .add("p", DataTypes.DoubleType, true);
 
   /*
    * sex race  y  p   e = p - y  |e|  e²
@@ -57,8 +58,14 @@ class RegressionFairnessTest {
    *   rmse_difference √(17/3) - √2.5
    */
   private static final Object[][] ROWS = {
-      {"F", "A", 1, 2.0}, {"F", "A", 3, 1.0}, {"F", "B", 2, 2.0}, {"M", "A", 0, 3.0},
-      {"M", "B", 4, 3.0}, {"M", "B", 2, 6.0}, {"M", "B", 1, 1.0}};
+    {"F", "A", 1, 2.0},
+    {"F", "A", 3, 1.0},
+    {"F", "B", 2, 2.0},
+    {"M", "A", 0, 3.0},
+    {"M", "B", 4, 3.0},
+    {"M", "B", 2, 6.0},
+    {"M", "B", 1, 1.0}
+  };
 
   private static Dataset<Row> frame(Object[][] rows) {
     List<Row> list = new ArrayList<>();
@@ -88,8 +95,10 @@ class RegressionFairnessTest {
   @Test
   void handFixtureMatchesTheArithmeticInOneSparkJob() {
     List<FairnessOutcome> out = new ArrayList<>();
-    int jobs = JobCounter.count(SharedSpark.get(),
-        () -> out.add(RegressionAnalysis.run(input(frame(ROWS), 2, SEX_AND_INTERSECTION))));
+    int jobs =
+        JobCounter.count(
+            SharedSpark.get(),
+            () -> out.add(RegressionAnalysis.run(input(frame(ROWS), 2, SEX_AND_INTERSECTION))));
     assertEquals(1, jobs);
     List<MetricResult> ms = out.get(0).metrics();
     Scope f = Scope.group("sex", "F");
@@ -107,7 +116,10 @@ class RegressionFairnessTest {
     assertEquals(19.0 / 12, value(ms, "mean_prediction_difference", sex), EPS);
     assertEquals(1.0, value(ms, "mae_difference", sex), EPS);
     assertEquals(Math.sqrt(6.5) - Math.sqrt(5.0 / 3), value(ms, "rmse_difference", sex), EPS);
-    assertTrue(FairnessAnalysisTest.result(ms, "mae_difference", sex).note().startsWith("mae: highest M (2.0000), lowest F (1.0000)"),
+    assertTrue(
+        FairnessAnalysisTest.result(ms, "mae_difference", sex)
+            .note()
+            .startsWith("mae: highest M (2.0000), lowest F (1.0000)"),
         FairnessAnalysisTest.result(ms, "mae_difference", sex).note());
     assertEquals(7, value(ms, "count", Scope.DATASET), EPS);
     assertEquals(18.0 / 7, value(ms, "mean_prediction", Scope.DATASET), EPS);
@@ -121,17 +133,28 @@ class RegressionFairnessTest {
     assertEquals(Math.sqrt(17.0 / 3) - Math.sqrt(2.5), value(ms, "rmse_difference", both), EPS);
     // max_group / min_group fields: mae M 2 > F 1; on the intersection M & B 5/3 > F & A 1.5
     assertExtremes(FairnessAnalysisTest.result(ms, "mae_difference", sex), "M", "F");
-    assertExtremes(FairnessAnalysisTest.result(ms, "mean_prediction_difference", both), "M & B", "F & A");
+    assertExtremes(
+        FairnessAnalysisTest.result(ms, "mean_prediction_difference", both), "M & B", "F & A");
     assertExtremes(FairnessAnalysisTest.result(ms, "mae_difference", both), "M & B", "F & A");
     String note = FairnessAnalysisTest.result(ms, "mae_difference", both).note();
-    assertTrue(note.contains("highest M & B") && note.contains("lowest F & A")
-        && note.contains("excluded (too small): F & B (n=1), M & A (n=1)"), note);
-    assertTrue(FairnessAnalysisTest.result(ms, "rmse", Scope.group("sex & race", "F & B")).note()
-        .startsWith("insufficient data: 1 rows < min_group_size 2"));
+    assertTrue(
+        note.contains("highest M & B")
+            && note.contains("lowest F & A")
+            && note.contains("excluded (too small): F & B (n=1), M & A (n=1)"),
+        note);
+    assertTrue(
+        FairnessAnalysisTest.result(ms, "rmse", Scope.group("sex & race", "F & B"))
+            .note()
+            .startsWith("insufficient data: 1 rows < min_group_size 2"));
     assertEquals(0, value(ms, "empty_intersection_cells", both), EPS);
     // classification metrics do not apply and are absent
-    assertTrue(ms.stream().noneMatch(r -> r.key().metric().equals("selection_rate")
-        || r.key().metric().equals("impact_ratio") || r.key().metric().equals("accuracy")));
+    assertTrue(
+        ms.stream()
+            .noneMatch(
+                r ->
+                    r.key().metric().equals("selection_rate")
+                        || r.key().metric().equals("impact_ratio")
+                        || r.key().metric().equals("accuracy")));
     assertTrue(out.get(0).notes().get(0).startsWith("fairness.task is regression"));
   }
 
@@ -152,16 +175,32 @@ class RegressionFairnessTest {
    */
   @Test
   void tIntervalsAndReferenceComparisonsMatchTheArithmetic() {
-    RegressionInput in = new RegressionInput(frame(ROWS), "y", "p", List.of(new Slice(List.of("sex"))),
-        "test", GroupOptions.minSize(2).withReferenceGroups(java.util.Map.of("sex", "F")), 0.95);
+    RegressionInput in =
+        new RegressionInput(
+            frame(ROWS),
+            "y",
+            "p",
+            List.of(new Slice(List.of("sex"))),
+            "test",
+            GroupOptions.minSize(2).withReferenceGroups(java.util.Map.of("sex", "F")),
+            0.95);
     List<MetricResult> ms = RegressionAnalysis.run(in).metrics();
     double t2 = 4.302652729911275;
     Scope f = Scope.group("sex", "F");
-    assertInterval(FairnessAnalysisTest.result(ms, "mean_prediction", f), 5.0 / 3 - t2 / 3, 5.0 / 3 + t2 / 3);
-    assertInterval(FairnessAnalysisTest.result(ms, "mean_error", f),
-        -1.0 / 3 - t2 * Math.sqrt(7.0 / 9), -1.0 / 3 + t2 * Math.sqrt(7.0 / 9));
-    assertInterval(FairnessAnalysisTest.result(ms, "mae", f), 1 - t2 * Math.sqrt(1.0 / 3), 1 + t2 * Math.sqrt(1.0 / 3));
-    assertInterval(FairnessAnalysisTest.result(ms, "mean_label", f), 2 - t2 * Math.sqrt(1.0 / 3), 2 + t2 * Math.sqrt(1.0 / 3));
+    assertInterval(
+        FairnessAnalysisTest.result(ms, "mean_prediction", f), 5.0 / 3 - t2 / 3, 5.0 / 3 + t2 / 3);
+    assertInterval(
+        FairnessAnalysisTest.result(ms, "mean_error", f),
+        -1.0 / 3 - t2 * Math.sqrt(7.0 / 9),
+        -1.0 / 3 + t2 * Math.sqrt(7.0 / 9));
+    assertInterval(
+        FairnessAnalysisTest.result(ms, "mae", f),
+        1 - t2 * Math.sqrt(1.0 / 3),
+        1 + t2 * Math.sqrt(1.0 / 3));
+    assertInterval(
+        FairnessAnalysisTest.result(ms, "mean_label", f),
+        2 - t2 * Math.sqrt(1.0 / 3),
+        2 + t2 * Math.sqrt(1.0 / 3));
     assertNull(((MetricResult.Computed) FairnessAnalysisTest.result(ms, "rmse", f)).ciLow());
     Scope sex = Scope.attribute("sex");
     assertEquals(11.0 / 6, value(ms, "mean_error_difference", sex), EPS);
@@ -172,25 +211,42 @@ class RegressionFairnessTest {
     double vf = 1.0 / 9;
     double se2 = vm + vf;
     double df = se2 * se2 / (vm * vm / 3 + vf * vf / 2);
-    double t = new org.apache.commons.math3.distribution.TDistribution(df).inverseCumulativeProbability(0.975);
+    double t =
+        new org.apache.commons.math3.distribution.TDistribution(df)
+            .inverseCumulativeProbability(0.975);
     assertEquals(19.0 / 12, value(ms, "mean_prediction_diff_vs_ref", m), EPS);
-    assertInterval(FairnessAnalysisTest.result(ms, "mean_prediction_diff_vs_ref", m),
-        19.0 / 12 - t * Math.sqrt(se2), 19.0 / 12 + t * Math.sqrt(se2));
+    assertInterval(
+        FairnessAnalysisTest.result(ms, "mean_prediction_diff_vs_ref", m),
+        19.0 / 12 - t * Math.sqrt(se2),
+        19.0 / 12 + t * Math.sqrt(se2));
     assertEquals(11.0 / 6, value(ms, "mean_error_diff_vs_ref", m), EPS);
     assertEquals(1.0, value(ms, "mae_diff_vs_ref", m), EPS);
     assertEquals(2.0, value(ms, "mae_ratio_vs_ref", m), EPS);
     assertEquals(Math.sqrt(6.5) - Math.sqrt(5.0 / 3), value(ms, "rmse_diff_vs_ref", m), EPS);
     assertEquals(Math.sqrt(3.9), value(ms, "rmse_ratio_vs_ref", m), EPS);
-    assertNull(((MetricResult.Computed) FairnessAnalysisTest.result(ms, "rmse_diff_vs_ref", m)).ciLow());
-    assertTrue(ms.stream().noneMatch(r -> r.key().metric().endsWith("_vs_ref") && "F".equals(r.key().scope().group())),
+    assertNull(
+        ((MetricResult.Computed) FairnessAnalysisTest.result(ms, "rmse_diff_vs_ref", m)).ciLow());
+    assertTrue(
+        ms.stream()
+            .noneMatch(
+                r -> r.key().metric().endsWith("_vs_ref") && "F".equals(r.key().scope().group())),
         "the reference group is not compared with itself");
-    assertTrue(ms.stream().noneMatch(r -> r.key().metric().equals("mean_prediction_ratio_vs_ref")),
+    assertTrue(
+        ms.stream().noneMatch(r -> r.key().metric().equals("mean_prediction_ratio_vs_ref")),
         "no ratio of signed means");
 
     // an unknown reference group: undefined at the attribute's scope, naming the groups
-    List<MetricResult> unknown = RegressionAnalysis.run(new RegressionInput(frame(ROWS), "y", "p",
-        List.of(new Slice(List.of("sex"))), "test",
-        GroupOptions.minSize(2).withReferenceGroups(java.util.Map.of("sex", "X")), 0.95)).metrics();
+    List<MetricResult> unknown =
+        RegressionAnalysis.run(
+                new RegressionInput(
+                    frame(ROWS),
+                    "y",
+                    "p",
+                    List.of(new Slice(List.of("sex"))),
+                    "test",
+                    GroupOptions.minSize(2).withReferenceGroups(java.util.Map.of("sex", "X")),
+                    0.95))
+            .metrics();
     MetricResult u = FairnessAnalysisTest.result(unknown, "mae_diff_vs_ref", sex);
     assertInstanceOf(MetricResult.Undefined.class, u);
     assertTrue(u.note().contains("reference group 'X'") && u.note().contains("[F, M]"), u.note());
@@ -204,20 +260,26 @@ class RegressionFairnessTest {
 
   @Test
   void aDifferenceNeedsTwoEligibleGroups() {
-    List<MetricResult> ms = RegressionAnalysis.run(input(frame(ROWS), 4, List.of(new Slice(List.of("sex")))))
-        .metrics();
+    List<MetricResult> ms =
+        RegressionAnalysis.run(input(frame(ROWS), 4, List.of(new Slice(List.of("sex"))))).metrics();
     MetricResult d = FairnessAnalysisTest.result(ms, "rmse_difference", Scope.attribute("sex"));
     assertInstanceOf(MetricResult.Undefined.class, d);
-    assertTrue(d.note().startsWith("rmse_difference is undefined: 1 group(s) with at least min_group_size 4"),
+    assertTrue(
+        d.note()
+            .startsWith("rmse_difference is undefined: 1 group(s) with at least min_group_size 4"),
         d.note());
   }
 
   @Test
   void aMissingLabelOrNaNPredictionIsRejected() {
     Object[][] rows = {{"F", "A", 1, 2.0}, {"M", "A", null, 1.0}, {"M", "B", 2, Double.NaN}};
-    BadInputException e = assertThrows(BadInputException.class,
-        () -> RegressionAnalysis.run(input(frame(rows), 1, List.of(new Slice(List.of("sex"))))));
-    assertTrue(e.getMessage().startsWith("test: 2 of 3 rows have no usable number"), e.getMessage());
+    BadInputException e =
+        assertThrows(
+            BadInputException.class,
+            () ->
+                RegressionAnalysis.run(input(frame(rows), 1, List.of(new Slice(List.of("sex"))))));
+    assertTrue(
+        e.getMessage().startsWith("test: 2 of 3 rows have no usable number"), e.getMessage());
   }
 
   /** Seeded data, three groups with different bias and noise; every value recomputed with loops. */
@@ -233,8 +295,9 @@ class RegressionFairnessTest {
       double p = y + (g - 1) * 2.5 + random.nextGaussian() * (1 + g);
       rows[i] = new Object[] {groups[g], g == 2 && random.nextBoolean() ? null : "r", y, p};
     }
-    List<MetricResult> ms = RegressionAnalysis.run(input(frame(rows), 30, List.of(new Slice(List.of("sex")))))
-        .metrics();
+    List<MetricResult> ms =
+        RegressionAnalysis.run(input(frame(rows), 30, List.of(new Slice(List.of("sex")))))
+            .metrics();
     double[][] perGroup = new double[3][];
     for (int g = 0; g < 3; g++) {
       long count = 0;
@@ -267,15 +330,22 @@ class RegressionFairnessTest {
           va += (Math.abs(e) - sa / count) * (Math.abs(e) - sa / count);
         }
       }
-      double tq = new org.apache.commons.math3.distribution.TDistribution(count - 1)
-          .inverseCumulativeProbability(0.975);
+      double tq =
+          new org.apache.commons.math3.distribution.TDistribution(count - 1)
+              .inverseCumulativeProbability(0.975);
       Scope gs = Scope.group("sex", groups[g]);
-      assertInterval(FairnessAnalysisTest.result(ms, "mean_prediction", gs),
-          sp / count - tq * Math.sqrt(vp / (count - 1) / count), sp / count + tq * Math.sqrt(vp / (count - 1) / count));
-      assertInterval(FairnessAnalysisTest.result(ms, "mean_error", gs),
-          me - tq * Math.sqrt(ve / (count - 1) / count), me + tq * Math.sqrt(ve / (count - 1) / count));
-      assertInterval(FairnessAnalysisTest.result(ms, "mae", gs),
-          sa / count - tq * Math.sqrt(va / (count - 1) / count), sa / count + tq * Math.sqrt(va / (count - 1) / count));
+      assertInterval(
+          FairnessAnalysisTest.result(ms, "mean_prediction", gs),
+          sp / count - tq * Math.sqrt(vp / (count - 1) / count),
+          sp / count + tq * Math.sqrt(vp / (count - 1) / count));
+      assertInterval(
+          FairnessAnalysisTest.result(ms, "mean_error", gs),
+          me - tq * Math.sqrt(ve / (count - 1) / count),
+          me + tq * Math.sqrt(ve / (count - 1) / count));
+      assertInterval(
+          FairnessAnalysisTest.result(ms, "mae", gs),
+          sa / count - tq * Math.sqrt(va / (count - 1) / count),
+          sa / count + tq * Math.sqrt(va / (count - 1) / count));
       Scope s = Scope.group("sex", groups[g]);
       assertEquals(count, value(ms, "count", s), 0);
       assertEquals(perGroup[g][0], value(ms, "mean_prediction", s), 1e-9);

@@ -29,9 +29,8 @@ import org.junit.jupiter.api.Test;
 class ScoreDisparityTest {
 
   private static final double EPS = 1e-12;
-  private static final StructType SCHEMA = new StructType()
-      .add("g", DataTypes.StringType)
-      .add("score", DataTypes.DoubleType);
+  private static final StructType SCHEMA =
+      new StructType().add("g", DataTypes.StringType).add("score", DataTypes.DoubleType);
 
   static Dataset<Row> frame(Object[][] rows) {
     List<Row> list = new ArrayList<>();
@@ -43,11 +42,17 @@ class ScoreDisparityTest {
 
   /** Score only: no label, no prediction, one attribute g. */
   static List<MetricResult> run(Dataset<Row> df, int minGroupSize, Map<String, String> reference) {
-    FairnessInput in = FairnessInput.of(df, FairnessInput.Outcomes.of(null, null, "score"),
-        List.of(new Slice(List.of("g"))), minGroupSize)
-        .withGroups(GroupOptions.minSize(minGroupSize).withReferenceGroups(reference));
+    FairnessInput in =
+        FairnessInput.of(
+                df,
+                FairnessInput.Outcomes.of(null, null, "score"),
+                List.of(new Slice(List.of("g"))),
+                minGroupSize)
+            .withGroups(GroupOptions.minSize(minGroupSize).withReferenceGroups(reference));
     List<List<MetricResult>> out = new ArrayList<>();
-    assertEquals(1, JobCounter.count(SharedSpark.get(), () -> out.add(FairnessAnalysis.run(in).metrics())),
+    assertEquals(
+        1,
+        JobCounter.count(SharedSpark.get(), () -> out.add(FairnessAnalysis.run(in).metrics())),
         "scoring rate and SMD ride in the family's one job");
     return out.get(0);
   }
@@ -61,18 +66,30 @@ class ScoreDisparityTest {
   }
 
   /**
-   * By hand, even count with ties at the median. A: 3, 4, 4, 8; B: 1, 4, 6, 9. Sorted: 1 3 4 4 4 6 8 9;
-   * the 4th and 5th are 4 and 4, so the median is 4 and the three 4s are NOT above it.
-   * Scoring rate A = #{8} / 4 = 0.25; B = #{6, 9} / 4 = 0.5. Impact ratio A = 0.25 / 0.5 = 0.5, B = 1.
-   * SMD: mean A = 19/4 = 4.75, B = 20/4 = 5; squared deviations A 3.0625 + 0.5625 + 0.5625 + 10.5625
-   * = 14.75, B 16 + 1 + 1 + 16 = 34; pooled SD = sqrt((14.75 + 34) / (4 + 4 − 2)) = sqrt(8.125);
+   * By hand, even count with ties at the median. A: 3, 4, 4, 8; B: 1, 4, 6, 9. Sorted: 1 3 4 4 4 6
+   * 8 9; the 4th and 5th are 4 and 4, so the median is 4 and the three 4s are NOT above it. Scoring
+   * rate A = #{8} / 4 = 0.25; B = #{6, 9} / 4 = 0.5. Impact ratio A = 0.25 / 0.5 = 0.5, B = 1. SMD:
+   * mean A = 19/4 = 4.75, B = 20/4 = 5; squared deviations A 3.0625 + 0.5625 + 0.5625 + 10.5625 =
+   * 14.75, B 16 + 1 + 1 + 16 = 34; pooled SD = sqrt((14.75 + 34) / (4 + 4 − 2)) = sqrt(8.125);
    * reference = highest mean = B; SMD A = (4.75 − 5) / sqrt(8.125) = −0.0877058..., B = 0.
    */
   @Test
   void tiesAtTheMedianAreNotAboveIt() {
-    List<MetricResult> m = run(frame(new Object[][] {
-        {"A", 3.0}, {"A", 4.0}, {"A", 4.0}, {"A", 8.0}, {"B", 1.0}, {"B", 4.0}, {"B", 6.0}, {"B", 9.0}}),
-        1, Map.of());
+    List<MetricResult> m =
+        run(
+            frame(
+                new Object[][] {
+                  {"A", 3.0},
+                  {"A", 4.0},
+                  {"A", 4.0},
+                  {"A", 8.0},
+                  {"B", 1.0},
+                  {"B", 4.0},
+                  {"B", 6.0},
+                  {"B", 9.0}
+                }),
+            1,
+            Map.of());
     assertEquals(0.25, value(m, "scoring_rate", "A"), EPS);
     assertEquals(0.5, value(m, "scoring_rate", "B"), EPS);
     assertEquals(0.5, value(m, "scoring_impact_ratio", "A"), EPS);
@@ -80,7 +97,8 @@ class ScoreDisparityTest {
     assertEquals(-0.25 / Math.sqrt(8.125), value(m, "standardized_mean_difference", "A"), EPS);
     assertEquals(-0.0877058, value(m, "standardized_mean_difference", "A"), 1e-7);
     assertEquals(0.0, value(m, "standardized_mean_difference", "B"), 0.0);
-    assertTrue(result(m, "scoring_rate", "A").note().contains("sample median 4 "),
+    assertTrue(
+        result(m, "scoring_rate", "A").note().contains("sample median 4 "),
         result(m, "scoring_rate", "A").note());
     MetricResult.Computed ratio = (MetricResult.Computed) result(m, "scoring_impact_ratio", "A");
     assertTrue(ratio.note().startsWith("relative to B (scoring rate 0.5000)"), ratio.note());
@@ -90,32 +108,43 @@ class ScoreDisparityTest {
   }
 
   /**
-   * By hand, even count with distinct middles. A: 1, 2, 7; B: 3, 8, 9. Sorted 1 2 3 7 8 9: the median
-   * is (3 + 7) / 2 = 5. Scoring rate A = #{7} / 3 = 1/3, B = #{8, 9} / 3 = 2/3; ratio A = 1/2.
-   * A named reference group (A) makes SMD B = (20/3 − 10/3) / s_p with squared deviations
-   * A: (1−10/3)² + (2−10/3)² + (7−10/3)² = 62/3, B: (3−20/3)² + (8−20/3)² + (9−20/3)² = 62/3,
-   * s_p = sqrt((124/3) / 4) = sqrt(31/3); SMD B = (10/3) / sqrt(31/3) = 1.03695..., A = 0.
+   * By hand, even count with distinct middles. A: 1, 2, 7; B: 3, 8, 9. Sorted 1 2 3 7 8 9: the
+   * median is (3 + 7) / 2 = 5. Scoring rate A = #{7} / 3 = 1/3, B = #{8, 9} / 3 = 2/3; ratio A =
+   * 1/2. A named reference group (A) makes SMD B = (20/3 − 10/3) / s_p with squared deviations A:
+   * (1−10/3)² + (2−10/3)² + (7−10/3)² = 62/3, B: (3−20/3)² + (8−20/3)² + (9−20/3)² = 62/3, s_p =
+   * sqrt((124/3) / 4) = sqrt(31/3); SMD B = (10/3) / sqrt(31/3) = 1.03695..., A = 0.
    */
   @Test
   void evenCountMedianIsTheMeanOfTheTwoMiddleScores() {
-    List<MetricResult> m = run(frame(new Object[][] {
-        {"A", 1.0}, {"A", 2.0}, {"A", 7.0}, {"B", 3.0}, {"B", 8.0}, {"B", 9.0}}), 1, Map.of("g", "A"));
+    List<MetricResult> m =
+        run(
+            frame(
+                new Object[][] {
+                  {"A", 1.0}, {"A", 2.0}, {"A", 7.0}, {"B", 3.0}, {"B", 8.0}, {"B", 9.0}
+                }),
+            1,
+            Map.of("g", "A"));
     assertEquals(1.0 / 3, value(m, "scoring_rate", "A"), EPS);
     assertEquals(2.0 / 3, value(m, "scoring_rate", "B"), EPS);
     assertEquals(0.5, value(m, "scoring_impact_ratio", "A"), EPS);
-    assertEquals((10.0 / 3) / Math.sqrt(31.0 / 3), value(m, "standardized_mean_difference", "B"), EPS);
+    assertEquals(
+        (10.0 / 3) / Math.sqrt(31.0 / 3), value(m, "standardized_mean_difference", "B"), EPS);
     assertEquals(0.0, value(m, "standardized_mean_difference", "A"), 0.0);
-    assertTrue(result(m, "standardized_mean_difference", "A").note().contains("fairness.reference_group"));
+    assertTrue(
+        result(m, "standardized_mean_difference", "A").note().contains("fairness.reference_group"));
   }
 
   /**
-   * Small groups are computed but not chosen as the most favoured; a constant score has no pooled SD,
-   * so its SMD is undefined with the reason, never NaN or infinity.
+   * Small groups are computed but not chosen as the most favoured; a constant score has no pooled
+   * SD, so its SMD is undefined with the reason, never NaN or infinity.
    */
   @Test
   void smallGroupsAndConstantScores() {
-    List<MetricResult> m = run(frame(new Object[][] {
-        {"A", 0.5}, {"A", 0.5}, {"B", 0.5}, {"B", 0.5}, {"C", 0.9}}), 2, Map.of());
+    List<MetricResult> m =
+        run(
+            frame(new Object[][] {{"A", 0.5}, {"A", 0.5}, {"B", 0.5}, {"B", 0.5}, {"C", 0.9}}),
+            2,
+            Map.of());
     // Median 0.5; only C's 0.9 is above. C (1 row < 2) cannot be the most favoured: A and B rate 0.
     assertEquals(1.0, value(m, "scoring_rate", "C"), EPS);
     MetricResult ratio = result(m, "scoring_impact_ratio", "A");
@@ -177,7 +206,8 @@ class ScoreDisparityTest {
         if (rounded) {
           assertEquals(truth, keyed, EPS, "three decimals are exact, n=" + n);
         } else {
-          assertTrue(keyed <= truth + EPS && truth <= keyed + bound + EPS,
+          assertTrue(
+              keyed <= truth + EPS && truth <= keyed + bound + EPS,
               "n=" + n + ": keyed " + keyed + ", true " + truth + ", bound " + bound);
         }
       }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
-import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 /** Two-proportion z-test, Fisher's exact test and Holm's correction, checked independently. */
@@ -25,7 +25,9 @@ class SignificanceTest {
     assertEquals(1.0, TwoProportionTest.zTestPValue(0, 50, 0, 60), 0);
     assertEquals(1.0, TwoProportionTest.zTestPValue(50, 50, 60, 60), 0);
     assertFalse(TwoProportionTest.smallExpectedCount(40, 100, 60, 100));
-    assertEquals(TwoProportionTest.zTestPValue(40, 100, 60, 100), TwoProportionTest.pValue(40, 100, 60, 100));
+    assertEquals(
+        TwoProportionTest.zTestPValue(40, 100, 60, 100),
+        TwoProportionTest.pValue(40, 100, 60, 100));
   }
 
   /** Fisher's tea-tasting table [[3, 1], [1, 3]]: two-sided p = 34/70 (R: fisher.test, 0.4857). */
@@ -37,11 +39,21 @@ class SignificanceTest {
   /** Fisher's p against a direct hypergeometric sum with exact binomial coefficients. */
   @Test
   void fisherEqualsADirectHypergeometricSum() {
-    long[][] tables = {{1, 9, 11, 3}, {0, 10, 5, 5}, {2, 3, 3, 2}, {7, 0, 0, 7}, {0, 0, 3, 4},
-        {1, 30, 8, 25}, {12, 5, 2, 40}};
+    long[][] tables = {
+      {1, 9, 11, 3},
+      {0, 10, 5, 5},
+      {2, 3, 3, 2},
+      {7, 0, 0, 7},
+      {0, 0, 3, 4},
+      {1, 30, 8, 25},
+      {12, 5, 2, 40}
+    };
     for (long[] t : tables) {
-      assertEquals(directFisher(t[0], t[1], t[2], t[3]), FisherExactTest.pValue(t[0], t[1], t[2], t[3]),
-          1e-10, java.util.Arrays.toString(t));
+      assertEquals(
+          directFisher(t[0], t[1], t[2], t[3]),
+          FisherExactTest.pValue(t[0], t[1], t[2], t[3]),
+          1e-10,
+          java.util.Arrays.toString(t));
     }
     // [[2, 3], [3, 2]] (n = 5 per group) is as probable as its mirror and the rest are less: p = 1.
     assertEquals(1.0, FisherExactTest.pValue(2, 3, 3, 2), 1e-12);
@@ -49,7 +61,8 @@ class SignificanceTest {
 
   @Test
   void smallExpectedCountsChooseFisher() {
-    // 2 of 10 vs 8 of 10: expected = 10 · 10 / 20 = 5 → not small; 1 of 10 vs 3 of 10: 10 · 4 / 20 = 2.
+    // 2 of 10 vs 8 of 10: expected = 10 · 10 / 20 = 5 → not small; 1 of 10 vs 3 of 10: 10 · 4 / 20
+    // = 2.
     assertFalse(TwoProportionTest.smallExpectedCount(2, 10, 8, 10));
     assertTrue(TwoProportionTest.smallExpectedCount(1, 10, 3, 10));
     assertEquals(FisherExactTest.pValue(1, 9, 3, 7), TwoProportionTest.pValue(1, 10, 3, 10), 0);
@@ -62,7 +75,10 @@ class SignificanceTest {
    */
   @Test
   void holmByHand() {
-    assertArrayEquals(new double[] {0.03, 0.06, 0.06}, HolmCorrection.adjust(new double[] {0.01, 0.04, 0.03}), 1e-15);
+    assertArrayEquals(
+        new double[] {0.03, 0.06, 0.06},
+        HolmCorrection.adjust(new double[] {0.01, 0.04, 0.03}),
+        1e-15);
     assertArrayEquals(new double[] {1.0, 1.0}, HolmCorrection.adjust(new double[] {0.6, 0.7}), 0);
     assertArrayEquals(new double[] {0.2}, HolmCorrection.adjust(new double[] {0.2}), 0);
     assertArrayEquals(new double[0], HolmCorrection.adjust(new double[0]), 0);
@@ -94,16 +110,21 @@ class SignificanceTest {
   }
 
   /**
-   * Benjamini-Hochberg by hand, as R's p.adjust(p, "BH"): p = (0.01, 0.04, 0.03, 0.005, 0.5), m = 5,
-   * sorted 0.005, 0.01, 0.03, 0.04, 0.5 → m·p/rank = 0.025, 0.025, 0.05, 0.05, 0.5; running minimum
-   * from the largest: 0.5, 0.05, 0.05, 0.025, 0.025 → in input order (0.025, 0.05, 0.05, 0.025,
-   * 0.5). p = (0.6, 0.7, 0.9): 3·0.6/1 = 1.8, 3·0.7/2 = 1.05, 3·0.9/3 = 0.9 → all 0.9.
+   * Benjamini-Hochberg by hand, as R's p.adjust(p, "BH"): p = (0.01, 0.04, 0.03, 0.005, 0.5), m =
+   * 5, sorted 0.005, 0.01, 0.03, 0.04, 0.5 → m·p/rank = 0.025, 0.025, 0.05, 0.05, 0.5; running
+   * minimum from the largest: 0.5, 0.05, 0.05, 0.025, 0.025 → in input order (0.025, 0.05, 0.05,
+   * 0.025, 0.5). p = (0.6, 0.7, 0.9): 3·0.6/1 = 1.8, 3·0.7/2 = 1.05, 3·0.9/3 = 0.9 → all 0.9.
    */
   @Test
   void benjaminiHochbergByHand() {
-    assertArrayEquals(new double[] {0.025, 0.05, 0.05, 0.025, 0.5},
-        BenjaminiHochberg.adjust(new double[] {0.01, 0.04, 0.03, 0.005, 0.5}), 1e-15);
-    assertArrayEquals(new double[] {0.9, 0.9, 0.9}, BenjaminiHochberg.adjust(new double[] {0.6, 0.7, 0.9}), 1e-15);
+    assertArrayEquals(
+        new double[] {0.025, 0.05, 0.05, 0.025, 0.5},
+        BenjaminiHochberg.adjust(new double[] {0.01, 0.04, 0.03, 0.005, 0.5}),
+        1e-15);
+    assertArrayEquals(
+        new double[] {0.9, 0.9, 0.9},
+        BenjaminiHochberg.adjust(new double[] {0.6, 0.7, 0.9}),
+        1e-15);
     assertArrayEquals(new double[] {0.2}, BenjaminiHochberg.adjust(new double[] {0.2}), 0);
     assertArrayEquals(new double[0], BenjaminiHochberg.adjust(new double[0]), 0);
     // Never above Holm, never below the raw p-value.

@@ -7,15 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** sacreBLEU 2.x BLEU and its 13a tokenizer: the README's published example plus hand-counted cases. */
+/**
+ * sacreBLEU 2.x BLEU and its 13a tokenizer: the README's published example plus hand-counted cases.
+ */
 class BleuTest {
 
-  static final List<String> SYS = List.of("The dog bit the man.", "It wasn't surprising.",
-      "The man had just bitten him.");
-  static final List<String> REFS_1 = List.of("The dog bit the man.", "It was not unexpected.",
-      "The man bit him first.");
-  static final List<String> REFS_2 = List.of("The dog had bit the man.", "No one was surprised.",
-      "The man had bitten the dog.");
+  static final List<String> SYS =
+      List.of("The dog bit the man.", "It wasn't surprising.", "The man had just bitten him.");
+  static final List<String> REFS_1 =
+      List.of("The dog bit the man.", "It was not unexpected.", "The man bit him first.");
+  static final List<String> REFS_2 =
+      List.of("The dog had bit the man.", "No one was surprised.", "The man had bitten the dog.");
 
   static long[] corpus(List<String> sys, List<List<String>> refsPerSegment) {
     long[] sum = new long[Bleu.SIZE];
@@ -43,7 +45,10 @@ class BleuTest {
     assertEquals(List.of(), Tokenizer13a.tokens(""));
   }
 
-  /** sacreBLEU README: BLEU = 48.53 82.4/50.0/45.5/37.5 (BP = 0.943 ratio = 0.944 hyp_len = 17 ref_len = 18). */
+  /**
+   * sacreBLEU README: BLEU = 48.53 82.4/50.0/45.5/37.5 (BP = 0.943 ratio = 0.944 hyp_len = 17
+   * ref_len = 18).
+   */
   @Test
   void readmeExampleWithTwoReferenceSets() {
     List<List<String>> refs = new ArrayList<>();
@@ -69,13 +74,14 @@ class BleuTest {
     List<List<String>> refs = REFS_1.stream().map(List::of).toList();
     long[] s = corpus(SYS, refs);
     assertArrayEquals(new long[] {17, 17, 12, 6, 4, 3, 17, 14, 11, 8}, s);
-    assertEquals(100 * Math.pow(12.0 / 17 * 6.0 / 14 * 4.0 / 11 * 3.0 / 8, 0.25), Bleu.score(s), 1e-9);
+    assertEquals(
+        100 * Math.pow(12.0 / 17 * 6.0 / 14 * 4.0 / 11 * 3.0 / 8, 0.25), Bleu.score(s), 1e-9);
     assertEquals(45.07, Bleu.score(s), 0.005);
   }
 
   /**
-   * "a b c d" vs "a b x d": matches 3/4, 1/3, 0/2, 0/1. exp smoothing: p3 = 100/(2·2) = 25,
-   * p4 = 100/(4·1) = 25; BLEU = (75 · 33.33 · 25 · 25)^(1/4) = 1562500^(1/4) = 35.3553.
+   * "a b c d" vs "a b x d": matches 3/4, 1/3, 0/2, 0/1. exp smoothing: p3 = 100/(2·2) = 25, p4 =
+   * 100/(4·1) = 25; BLEU = (75 · 33.33 · 25 · 25)^(1/4) = 1562500^(1/4) = 35.3553.
    */
   @Test
   void exponentialSmoothingOfZeroMatchOrders() {
@@ -84,7 +90,10 @@ class BleuTest {
     assertEquals(Math.pow(75.0 * (100.0 / 3) * 25 * 25, 0.25), Bleu.score(s), 1e-9);
   }
 
-  /** Corpus BLEU of a 2-token pair is ~0 (no 3- or 4-grams); sentence BLEU's effective order gives 100. */
+  /**
+   * Corpus BLEU of a 2-token pair is ~0 (no 3- or 4-grams); sentence BLEU's effective order gives
+   * 100.
+   */
   @Test
   void sentenceBleuUsesEffectiveOrder() {
     assertEquals(0.0, Bleu.score(Bleu.segment("the cat", "the cat")), 1e-9);
@@ -120,6 +129,7 @@ class BleuTest {
       mean += Bleu.sentenceScore(SYS.get(i), REFS_1.get(i)) / 3;
     }
     double corpus = Bleu.score(corpus(SYS, refs));
-    org.junit.jupiter.api.Assertions.assertTrue(Math.abs(mean - corpus) > 1, mean + " vs " + corpus);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        Math.abs(mean - corpus) > 1, mean + " vs " + corpus);
   }
 }

@@ -17,8 +17,15 @@ class LexicalSupportTest {
 
   @Test
   void sentenceRule() {
-    assertEquals(List.of("The X2 has four ports.", "It weighs 480 g!", "Really??", "Visit 192.168.8.1 now.", "Done"),
-        LexicalSupport.sentences("The X2 has four ports. It weighs 480 g! Really?? Visit 192.168.8.1 now.\nDone"));
+    assertEquals(
+        List.of(
+            "The X2 has four ports.",
+            "It weighs 480 g!",
+            "Really??",
+            "Visit 192.168.8.1 now.",
+            "Done"),
+        LexicalSupport.sentences(
+            "The X2 has four ports. It weighs 480 g! Really?? Visit 192.168.8.1 now.\nDone"));
     assertEquals(List.of("Use e.g.", "this."), LexicalSupport.sentences("Use e.g. this."));
     assertEquals(List.of(), LexicalSupport.sentences("  \n "));
     assertEquals(List.of("No end"), LexicalSupport.sentences("No end"));
@@ -26,9 +33,12 @@ class LexicalSupportTest {
 
   @Test
   void contentWordsDropStopwordsAndContractionFragments() {
-    assertEquals(Set.of("sorry", "help", "request"),
+    assertEquals(
+        Set.of("sorry", "help", "request"),
         LexicalSupport.contentWords("I'm sorry, but I can't help with that request."));
-    assertEquals(List.of("many", "ethernet", "ports", "x2"), List.copyOf(LexicalSupport.contentWords(PROMPT)));
+    assertEquals(
+        List.of("many", "ethernet", "ports", "x2"),
+        List.copyOf(LexicalSupport.contentWords(PROMPT)));
   }
 
   /**
@@ -52,22 +62,24 @@ class LexicalSupportTest {
   @Test
   void numbers() {
     assertEquals(List.of("480"), LexicalSupport.numbers(RESPONSE)); // not the 2 of "X2"
-    assertEquals(List.of("192.168.8.1", "12", "1.5", "1,000", "480", "64"),
+    assertEquals(
+        List.of("192.168.8.1", "12", "1.5", "1,000", "480", "64"),
         LexicalSupport.numbers("Open 192.168.8.1; use 12 V, 1.5 A; 1,000 users; 480g. Up to 64."));
   }
 
   /**
    * One record: context_relevance = |{ethernet, ports}| / |{many, ethernet, ports, x2}| = 0.5;
    * answer_relevance = |{ports, x2}| / 4 = 0.5; context_recall of reference "four" = 1/1;
-   * groundedness 1/2 as above; numbers: "480" is not in the context → 1 of 1 unsupported.
-   * A second record without contexts only adds answer relevance: prompt {capital, france},
-   * response "Paris." → 0/2. A third with prompt "Is it?" (no content word) adds nothing.
+   * groundedness 1/2 as above; numbers: "480" is not in the context → 1 of 1 unsupported. A second
+   * record without contexts only adds answer relevance: prompt {capital, france}, response "Paris."
+   * → 0/2. A third with prompt "Is it?" (no content word) adds nothing.
    */
   @Test
   void recordStatistics() {
-    SupportState s = SupportState.of(PROMPT, RESPONSE, "four", CONTEXT, 0.5)
-        .merge(SupportState.of("Capital of France?", "Paris.", "Paris", null, 0.5))
-        .merge(SupportState.of("Is it?", "Yes.", "yes", "It is.", 0.5));
+    SupportState s =
+        SupportState.of(PROMPT, RESPONSE, "four", CONTEXT, 0.5)
+            .merge(SupportState.of("Capital of France?", "Paris.", "Paris", null, 0.5))
+            .merge(SupportState.of("Is it?", "Yes.", "yes", "It is.", 0.5));
     assertEquals(0.5, s.sums()[SupportState.GROUNDEDNESS], 0.0);
     assertEquals(1, s.counts()[SupportState.GROUNDEDNESS]);
     assertEquals(1, s.ungroundable());

@@ -8,14 +8,13 @@ import java.util.stream.LongStream;
 
 /**
  * The llm family's states for {@code MergeLawTest}: merge, identity and a random sample each.
- * Doubles are multiples of 1/8 so their sums are exact; variant samples stay below
- * {@link VariantState#MAX_VARIANTS} (past it the kept values depend on the merge order, but the run
- * then stops as bad input).
+ * Doubles are multiples of 1/8 so their sums are exact; variant samples stay below {@link
+ * VariantState#MAX_VARIANTS} (past it the kept values depend on the merge order, but the run then
+ * stops as bad input).
  */
 public final class LlmStateLaws {
 
-  private LlmStateLaws() {
-  }
+  private LlmStateLaws() {}
 
   private static long n(Random r) {
     return r.nextInt(20);
@@ -34,7 +33,8 @@ public final class LlmStateLaws {
   }
 
   public static Law<?> overlap() {
-    return Law.of("llm.OverlapState", OverlapState::merge, OverlapState.EMPTY, LlmStateLaws::overlap);
+    return Law.of(
+        "llm.OverlapState", OverlapState::merge, OverlapState.EMPTY, LlmStateLaws::overlap);
   }
 
   public static Law<?> safety() {
@@ -54,24 +54,41 @@ public final class LlmStateLaws {
   }
 
   public static Law<?> retrieval() {
-    return Law.of("llm.RetrievalState", RetrievalState::merge, RetrievalState.EMPTY, LlmStateLaws::retrieval);
+    return Law.of(
+        "llm.RetrievalState", RetrievalState::merge, RetrievalState.EMPTY, LlmStateLaws::retrieval);
   }
 
   public static Law<?> support() {
-    return Law.of("llm.SupportState", SupportState::merge, SupportState.EMPTY, LlmStateLaws::support);
+    return Law.of(
+        "llm.SupportState", SupportState::merge, SupportState.EMPTY, LlmStateLaws::support);
   }
 
   public static Law<?> variants() {
-    return Law.of("llm.VariantState", VariantState::merge, VariantState.EMPTY, LlmStateLaws::variants);
+    return Law.of(
+        "llm.VariantState", VariantState::merge, VariantState.EMPTY, LlmStateLaws::variants);
   }
 
   public static Law<?> all() {
-    return Law.of("llm.LlmState", LlmState::merge, LlmState.EMPTY, r -> new LlmState(n(r), overlap(r),
-        safety(r), lengths(r), format(r), scans(r), retrieval(r), support(r), variants(r)));
+    return Law.of(
+        "llm.LlmState",
+        LlmState::merge,
+        LlmState.EMPTY,
+        r ->
+            new LlmState(
+                n(r),
+                overlap(r),
+                safety(r),
+                lengths(r),
+                format(r),
+                scans(r),
+                retrieval(r),
+                support(r),
+                variants(r)));
   }
 
   private static OverlapState overlap(Random r) {
-    return new OverlapState(n(r), longs(r, Bleu.SIZE), longs(r, Chrf.SIZE), x(r), x(r), x(r), x(r), n(r), x(r));
+    return new OverlapState(
+        n(r), longs(r, Bleu.SIZE), longs(r, Chrf.SIZE), x(r), x(r), x(r), x(r), n(r), x(r));
   }
 
   private static SafetyState safety(Random r) {

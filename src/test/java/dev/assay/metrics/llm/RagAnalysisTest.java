@@ -27,16 +27,20 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
-/** Retrieval and lexical support on Spark: hand fixture in one job, seeded plain-loop oracle, merge law. */
+/**
+ * Retrieval and lexical support on Spark: hand fixture in one job, seeded plain-loop oracle, merge
+ * law.
+ */
 class RagAnalysisTest {
 
-  static final StructType SCHEMA = new StructType()
-      .add("prompt", DataTypes.StringType)
-      .add("response", DataTypes.StringType)
-      .add("expected", DataTypes.StringType)
-      .add("contexts", DataTypes.createArrayType(DataTypes.StringType))
-      .add("retrieved", DataTypes.createArrayType(DataTypes.StringType))
-      .add("relevant", DataTypes.StringType);
+  static final StructType SCHEMA =
+      new StructType()
+          .add("prompt", DataTypes.StringType)
+          .add("response", DataTypes.StringType)
+          .add("expected", DataTypes.StringType)
+          .add("contexts", DataTypes.createArrayType(DataTypes.StringType))
+          .add("retrieved", DataTypes.createArrayType(DataTypes.StringType))
+          .add("relevant", DataTypes.StringType);
 
   static Dataset<Row> data(List<Row> rows, int partitions) {
     return SharedSpark.get().createDataFrame(rows, SCHEMA).repartition(partitions);
@@ -47,9 +51,20 @@ class RagAnalysisTest {
   }
 
   static LlmInput input(Dataset<Row> data, int k) {
-    return TestInputs.withIds(TestInputs.texts(data, "response", "expected", "prompt", "contexts", true,
-        new LlmOptions(LlmOptions.DEFAULT_REFUSALS, LlmOptions.DEFAULT_INJECTION_MARKERS, false, k, 0.5)),
-        "retrieved", true, "relevant", false);
+    return TestInputs.withIds(
+        TestInputs.texts(
+            data,
+            "response",
+            "expected",
+            "prompt",
+            "contexts",
+            true,
+            new LlmOptions(
+                LlmOptions.DEFAULT_REFUSALS, LlmOptions.DEFAULT_INJECTION_MARKERS, false, k, 0.5)),
+        "retrieved",
+        true,
+        "relevant",
+        false);
   }
 
   static Map<String, MetricResult> byName(LlmOutcome outcome) {
@@ -62,23 +77,30 @@ class RagAnalysisTest {
 
   /**
    * k = 3, relevant ids as a comma-separated string:
+   *
    * <pre>
    *   1 retrieved [a, b, c, d, e]  relevant "a, c, f"  → 2/3, 2/3, 1, 1, 0.7039180890341347, 5/9 (RetrievalTest)
    *   2 retrieved [x, y, b]        relevant "b"        → 1, 1/3, 1, 1/3, 0.5, 1/3
    *   3 retrieved [a]              relevant null       → left out (note)
    *   4 retrieved null             relevant "z"        → 0, 0, 0, 0, 0, 0
    * </pre>
-   * Means over 3: recall (2/3 + 1 + 0)/3 = 5/9; precision (2/3 + 1/3)/3 = 1/3; hit 2/3; mrr
-   * (1 + 1/3)/3 = 4/9; ndcg (0.7039180890341347 + 0.5)/3; map (5/9 + 1/3)/3 = 8/27.
-   * Lexical (LexicalSupportTest): groundedness record 1 only = 1/2 (record 3 "Yes." has no content
-   * word, record 4 no response); numbers: "480" unsupported, 1 of 1; context_relevance record 1 0.5
-   * and record 4 (prompt {q}, empty contexts) 0 → 0.25; answer_relevance records 1 (0.5) and 2
-   * (0/2) → 0.25; context_recall record 1 only ("four") = 1.
+   *
+   * Means over 3: recall (2/3 + 1 + 0)/3 = 5/9; precision (2/3 + 1/3)/3 = 1/3; hit 2/3; mrr (1 +
+   * 1/3)/3 = 4/9; ndcg (0.7039180890341347 + 0.5)/3; map (5/9 + 1/3)/3 = 8/27. Lexical
+   * (LexicalSupportTest): groundedness record 1 only = 1/2 (record 3 "Yes." has no content word,
+   * record 4 no response); numbers: "480" unsupported, 1 of 1; context_relevance record 1 0.5 and
+   * record 4 (prompt {q}, empty contexts) 0 → 0.25; answer_relevance records 1 (0.5) and 2 (0/2) →
+   * 0.25; context_recall record 1 only ("four") = 1.
    */
   static List<Row> fixture() {
     return List.of(
-        RowFactory.create(LexicalSupportTest.PROMPT, LexicalSupportTest.RESPONSE, "four",
-            list(LexicalSupportTest.CONTEXT), list("a", "b", "c", "d", "e"), "a, c, f"),
+        RowFactory.create(
+            LexicalSupportTest.PROMPT,
+            LexicalSupportTest.RESPONSE,
+            "four",
+            list(LexicalSupportTest.CONTEXT),
+            list("a", "b", "c", "d", "e"),
+            "a, c, f"),
         RowFactory.create("Capital of France?", "Paris.", "Paris", null, list("x", "y", "b"), "b"),
         RowFactory.create("Is it?", "Yes.", "yes", list("It is."), list("a"), null),
         RowFactory.create("q", null, null, list(), null, "z"));
@@ -88,7 +110,8 @@ class RagAnalysisTest {
   void handWorkedFixtureInOneJob() {
     Dataset<Row> data = data(fixture(), 2);
     LlmOutcome[] out = new LlmOutcome[1];
-    assertEquals(1, JobCounter.count(SharedSpark.get(), () -> out[0] = LlmAnalysis.run(input(data, 3))));
+    assertEquals(
+        1, JobCounter.count(SharedSpark.get(), () -> out[0] = LlmAnalysis.run(input(data, 3))));
     Map<String, MetricResult> m = byName(out[0]);
     assertEquals(5.0 / 9, value(m, "recall_at_k"), 1e-12);
     assertEquals(1.0 / 3, value(m, "precision_at_k"), 1e-12);
@@ -110,14 +133,25 @@ class RagAnalysisTest {
     assertTrue(notes.contains("1 records have a response without any sentence"), notes);
   }
 
-  /** Without the id columns no retrieval metric is reported; without contexts no lexical support. */
+  /**
+   * Without the id columns no retrieval metric is reported; without contexts no lexical support.
+   */
   @Test
   void metricsNeedTheirColumns() {
     Dataset<Row> data = data(fixture(), 1);
-    Map<String, MetricResult> m = byName(LlmAnalysis.run(
-        TestInputs.texts(data, "response", "expected", "prompt", null, false, LlmOptions.DEFAULTS)));
-    for (String name : List.of("recall_at_k", "map", "groundedness_lexical", "context_relevance",
-        "context_recall", "unsupported_number_rate")) {
+    Map<String, MetricResult> m =
+        byName(
+            LlmAnalysis.run(
+                TestInputs.texts(
+                    data, "response", "expected", "prompt", null, false, LlmOptions.DEFAULTS)));
+    for (String name :
+        List.of(
+            "recall_at_k",
+            "map",
+            "groundedness_lexical",
+            "context_relevance",
+            "context_recall",
+            "unsupported_number_rate")) {
       assertFalse(m.containsKey(name), name);
     }
     assertTrue(m.containsKey("answer_relevance"));
@@ -126,14 +160,20 @@ class RagAnalysisTest {
   /** No record with a relevant id: every retrieval metric is undefined with a reason, never 0. */
   @Test
   void noRelevantIdsIsUndefined() {
-    List<Row> rows = List.of(RowFactory.create("p", "r", "e", list("c"), list("a"), ""),
-        RowFactory.create("p", "r", "e", list("c"), list("a"), " , "));
+    List<Row> rows =
+        List.of(
+            RowFactory.create("p", "r", "e", list("c"), list("a"), ""),
+            RowFactory.create("p", "r", "e", list("c"), list("a"), " , "));
     Map<String, MetricResult> m = byName(LlmAnalysis.run(input(data(rows, 1), 5)));
-    assertTrue(m.get("mrr") instanceof MetricResult.Undefined u && u.note().contains("no record has a relevant id"),
+    assertTrue(
+        m.get("mrr") instanceof MetricResult.Undefined u
+            && u.note().contains("no record has a relevant id"),
         m.get("mrr").toString());
   }
 
-  /** Seeded lists: the Spark values equal plain loops over the definitions, for 1 and 4 partitions. */
+  /**
+   * Seeded lists: the Spark values equal plain loops over the definitions, for 1 and 4 partitions.
+   */
   @Test
   void seededRetrievalMatchesPlainDefinitions() {
     Random random = new Random(11);
@@ -194,7 +234,8 @@ class RagAnalysisTest {
     for (int partitions : new int[] {1, 4}) {
       Map<String, MetricResult> m = byName(LlmAnalysis.run(input(data(rows, partitions), k)));
       for (int i = 0; i < Retrieval.NAMES.size(); i++) {
-        assertEquals(sums[i] / judged, value(m, Retrieval.NAMES.get(i)), 1e-12, Retrieval.NAMES.get(i));
+        assertEquals(
+            sums[i] / judged, value(m, Retrieval.NAMES.get(i)), 1e-12, Retrieval.NAMES.get(i));
         assertEquals(judged, m.get(Retrieval.NAMES.get(i)).count());
       }
     }
@@ -204,24 +245,66 @@ class RagAnalysisTest {
   @Test
   void planChecksTheIdColumns() {
     Dataset<Row> data = data(fixture(), 1);
-    YamlDocument spec = YamlDocument.parse("audit.yaml", "columns:\n  response: response\n  retrieved_ids: retrieved\n");
+    YamlDocument spec =
+        YamlDocument.parse(
+            "audit.yaml", "columns:\n  response: response\n  retrieved_ids: retrieved\n");
     AuditSpec.Columns onlyRetrieved = columns("retrieved", null);
-    BadInputException one = assertThrows(BadInputException.class,
-        () -> LlmPlan.input(data, onlyRetrieved, LlmOptions.DEFAULTS, spec, "data.json"));
-    assertTrue(one.getMessage().contains("audit.yaml:3") && one.getMessage().contains("relevant_ids"), one.getMessage());
+    BadInputException one =
+        assertThrows(
+            BadInputException.class,
+            () -> LlmPlan.input(data, onlyRetrieved, LlmOptions.DEFAULTS, spec, "data.json"));
+    assertTrue(
+        one.getMessage().contains("audit.yaml:3") && one.getMessage().contains("relevant_ids"),
+        one.getMessage());
     AuditSpec.Columns wrongType = columns("retrieved", "contexts");
-    LlmInput ok = LlmPlan.input(data, columns("retrieved", "relevant"), LlmOptions.DEFAULTS, spec, "data.json");
+    LlmInput ok =
+        LlmPlan.input(
+            data, columns("retrieved", "relevant"), LlmOptions.DEFAULTS, spec, "data.json");
     assertTrue(ok.columns().ids().retrieved().isArray());
     assertFalse(ok.columns().ids().relevant().isArray());
     Dataset<Row> numeric = data.withColumn("relevant", data.col("prompt").cast("int"));
-    BadInputException type = assertThrows(BadInputException.class,
-        () -> LlmPlan.input(numeric, columns("retrieved", "relevant"), LlmOptions.DEFAULTS, spec, "data.json"));
-    assertTrue(type.getMessage().contains("relevant ids") && type.getMessage().contains("string"), type.getMessage());
-    assertTrue(LlmPlan.input(data, wrongType, LlmOptions.DEFAULTS, spec, "data.json").columns().ids().relevant().isArray());
+    BadInputException type =
+        assertThrows(
+            BadInputException.class,
+            () ->
+                LlmPlan.input(
+                    numeric,
+                    columns("retrieved", "relevant"),
+                    LlmOptions.DEFAULTS,
+                    spec,
+                    "data.json"));
+    assertTrue(
+        type.getMessage().contains("relevant ids") && type.getMessage().contains("string"),
+        type.getMessage());
+    assertTrue(
+        LlmPlan.input(data, wrongType, LlmOptions.DEFAULTS, spec, "data.json")
+            .columns()
+            .ids()
+            .relevant()
+            .isArray());
   }
 
   private static AuditSpec.Columns columns(String retrieved, String relevant) {
-    return new AuditSpec.Columns(null, null, null, null, null, null, null, null, null, null,
-        "prompt", "response", "expected", "contexts", retrieved, relevant, null, null, null, null);
+    return new AuditSpec.Columns(
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "prompt",
+        "response",
+        "expected",
+        "contexts",
+        retrieved,
+        relevant,
+        null,
+        null,
+        null,
+        null);
   }
 }

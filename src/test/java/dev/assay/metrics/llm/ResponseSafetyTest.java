@@ -39,14 +39,16 @@ class ResponseSafetyTest {
 
   /**
    * Four records: an e-mail address, an AWS access key id (AKIA + 16), plain text, null. Scanned
-   * responses 3; personal data 1 (e-mail) → 1/3; secrets 1 (the key) → 1/3; per kind
-   * pii_email_rate = pii_aws_access_key_rate = 1/3, pii_phone_rate = 0. Still one job.
+   * responses 3; personal data 1 (e-mail) → 1/3; secrets 1 (the key) → 1/3; per kind pii_email_rate
+   * = pii_aws_access_key_rate = 1/3, pii_phone_rate = 0. Still one job.
    */
   @Test
   void piiAndSecretsInResponsesInTheSameJob() {
-    Dataset<Row> data = data(2, "Mail me at bob@example.com", "use key AKIAIOSFODNN7EXAMPLE here", "plain", null);
-    LlmInput in = TestInputs.texts(data, "response", null, null, null, false, LlmOptions.DEFAULTS)
-        .withScanners(Audit.responseScanners());
+    Dataset<Row> data =
+        data(2, "Mail me at bob@example.com", "use key AKIAIOSFODNN7EXAMPLE here", "plain", null);
+    LlmInput in =
+        TestInputs.texts(data, "response", null, null, null, false, LlmOptions.DEFAULTS)
+            .withScanners(Audit.responseScanners());
     LlmOutcome[] out = new LlmOutcome[1];
     assertEquals(1, JobCounter.count(SharedSpark.get(), () -> out[0] = LlmAnalysis.run(in)));
     Map<String, MetricResult> m = byName(out[0]);
@@ -60,21 +62,30 @@ class ResponseSafetyTest {
     assertEquals(Scope.DATASET, m.get("response_pii_rate").key().scope());
   }
 
-  static final String SCHEMA_TEXT = "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\","
-      + " \"type\": \"object\", \"required\": [\"answer\"],"
-      + " \"properties\": {\"answer\": {\"type\": \"string\"}}}";
+  static final String SCHEMA_TEXT =
+      "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\","
+          + " \"type\": \"object\", \"required\": [\"answer\"],"
+          + " \"properties\": {\"answer\": {\"type\": \"string\"}}}";
 
   /**
    * Schema: an object with a string "answer". Responses: {"answer":"x"} conforms; {"answer":1}
-   * (wrong type), "not json", {"answer":"y"} followed by prose (not one value), and [] do not;
-   * null is not checked → 1 of 5.
+   * (wrong type), "not json", {"answer":"y"} followed by prose (not one value), and [] do not; null
+   * is not checked → 1 of 5.
    */
   @Test
   void jsonSchemaConformanceInTheSameJob() {
-    Dataset<Row> data = data(2, "{\"answer\": \"x\"}", "{\"answer\": 1}", "not json",
-        "{\"answer\": \"y\"} and more", "[]", null);
-    LlmInput in = TestInputs.texts(data, "response", null, null, null, false, LlmOptions.DEFAULTS)
-        .withJsonSchema(SCHEMA_TEXT);
+    Dataset<Row> data =
+        data(
+            2,
+            "{\"answer\": \"x\"}",
+            "{\"answer\": 1}",
+            "not json",
+            "{\"answer\": \"y\"} and more",
+            "[]",
+            null);
+    LlmInput in =
+        TestInputs.texts(data, "response", null, null, null, false, LlmOptions.DEFAULTS)
+            .withJsonSchema(SCHEMA_TEXT);
     LlmOutcome[] out = new LlmOutcome[1];
     assertEquals(1, JobCounter.count(SharedSpark.get(), () -> out[0] = LlmAnalysis.run(in)));
     MetricResult rate = byName(out[0]).get("json_schema_valid_rate");
@@ -84,8 +95,11 @@ class ResponseSafetyTest {
 
   @Test
   void draftSevenAndNoDeclaredDraft() {
-    var seven = ResponseSchema.compile("{\"$schema\": \"http://json-schema.org/draft-07/schema#\","
-        + " \"type\": \"array\", \"maxItems\": 2}", "s.json");
+    var seven =
+        ResponseSchema.compile(
+            "{\"$schema\": \"http://json-schema.org/draft-07/schema#\","
+                + " \"type\": \"array\", \"maxItems\": 2}",
+            "s.json");
     assertTrue(ResponseSchema.conforms(seven, "[1, 2]"));
     assertFalse(ResponseSchema.conforms(seven, "[1, 2, 3]"));
     var none = ResponseSchema.compile("{\"required\": [\"a\"]}", "s.json");
@@ -96,18 +110,27 @@ class ResponseSafetyTest {
 
   @Test
   void badSchemasNameTheFile() {
-    BadInputException notJson = assertThrows(BadInputException.class,
-        () -> ResponseSchema.compile("{\"type\": ", "answer.schema.json"));
+    BadInputException notJson =
+        assertThrows(
+            BadInputException.class,
+            () -> ResponseSchema.compile("{\"type\": ", "answer.schema.json"));
     assertTrue(notJson.getMessage().startsWith("answer.schema.json: "), notJson.getMessage());
     assertTrue(notJson.getMessage().contains("not valid JSON"), notJson.getMessage());
-    BadInputException badType = assertThrows(BadInputException.class,
-        () -> ResponseSchema.compile("{\"type\": 12}", "answer.schema.json"));
+    BadInputException badType =
+        assertThrows(
+            BadInputException.class,
+            () -> ResponseSchema.compile("{\"type\": 12}", "answer.schema.json"));
     assertTrue(badType.getMessage().contains("not a valid JSON Schema"), badType.getMessage());
-    BadInputException array = assertThrows(BadInputException.class,
-        () -> ResponseSchema.compile("[1]", "answer.schema.json"));
+    BadInputException array =
+        assertThrows(
+            BadInputException.class, () -> ResponseSchema.compile("[1]", "answer.schema.json"));
     assertTrue(array.getMessage().contains("must be a JSON object"), array.getMessage());
-    BadInputException remote = assertThrows(BadInputException.class,
-        () -> ResponseSchema.compile("{\"$ref\": \"https://example.com/other.json\"}", "answer.schema.json"));
+    BadInputException remote =
+        assertThrows(
+            BadInputException.class,
+            () ->
+                ResponseSchema.compile(
+                    "{\"$ref\": \"https://example.com/other.json\"}", "answer.schema.json"));
     assertTrue(remote.getMessage().contains("answer.schema.json"), remote.getMessage());
   }
 }

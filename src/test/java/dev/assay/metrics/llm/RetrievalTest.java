@@ -13,9 +13,9 @@ class RetrievalTest {
 
   /**
    * retrieved [a, b, c, d, e], relevant {a, c, f}, k = 3. Relevant at ranks 1 and 3 (f never
-   * retrieved). Top 3 hold a and c: recall = 2/3, P@3 = 2/3, hit = 1. RR = 1/1. DCG@3 =
-   * 1/log2(2) + 1/log2(4) = 1 + 0.5 = 1.5; IDCG@3 (min(3, |R| = 3) ideal ranks) = 1 + 1/log2(3) +
-   * 0.5 = 2.130929753571457 → nDCG = 0.7039180890341347. AP = (P@1 + P@3) / |R| = (1 + 2/3) / 3 = 5/9.
+   * retrieved). Top 3 hold a and c: recall = 2/3, P@3 = 2/3, hit = 1. RR = 1/1. DCG@3 = 1/log2(2) +
+   * 1/log2(4) = 1 + 0.5 = 1.5; IDCG@3 (min(3, |R| = 3) ideal ranks) = 1 + 1/log2(3) + 0.5 =
+   * 2.130929753571457 → nDCG = 0.7039180890341347. AP = (P@1 + P@3) / |R| = (1 + 2/3) / 3 = 5/9.
    */
   @Test
   void classicExample() {
@@ -32,37 +32,47 @@ class RetrievalTest {
    */
   @Test
   void kLargerThanTheList() {
-    assertArrayEquals(new double[] {1, 0.2, 1, 1.0 / 3, 0.5, 1.0 / 3},
-        Retrieval.scores(List.of("x", "y", "b"), List.of("b"), 5), 1e-15);
+    assertArrayEquals(
+        new double[] {1, 0.2, 1, 1.0 / 3, 0.5, 1.0 / 3},
+        Retrieval.scores(List.of("x", "y", "b"), List.of("b"), 5),
+        1e-15);
   }
 
   /**
    * Duplicates keep their first rank: [x, x, b, b] is read as [x, b]. relevant {b}, k = 2: b at
-   * rank 2 — recall 1, P@2 = 1/2, hit 1, RR 1/2, nDCG = (1/log2(3)) / 1 = 0.6309297535714575,
-   * AP = 1/2. (Without the rule b would sit at rank 3, outside k.) Duplicate relevant ids count once.
+   * rank 2 — recall 1, P@2 = 1/2, hit 1, RR 1/2, nDCG = (1/log2(3)) / 1 = 0.6309297535714575, AP =
+   * 1/2. (Without the rule b would sit at rank 3, outside k.) Duplicate relevant ids count once.
    */
   @Test
   void duplicatesKeepTheirFirstRank() {
-    assertArrayEquals(new double[] {1, 0.5, 1, 0.5, 0.6309297535714575, 0.5},
-        Retrieval.scores(List.of("x", "x", "b", "b"), List.of("b", "b"), 2), 1e-15);
+    assertArrayEquals(
+        new double[] {1, 0.5, 1, 0.5, 0.6309297535714575, 0.5},
+        Retrieval.scores(List.of("x", "x", "b", "b"), List.of("b", "b"), 2),
+        1e-15);
   }
 
   /** Relevant ids retrieved only below k: recall@1 = 0, hit 0, P@1 = 0, but RR and AP see them. */
   @Test
   void relevantBelowTheCutOff() {
     // [n, r1, r2], R = {r1, r2}, k = 1: RR = 1/2; AP = (1/2 + 2/3) / 2 = 7/12; nDCG@1 = 0 / 1.
-    assertArrayEquals(new double[] {0, 0, 0, 0.5, 0, 7.0 / 12},
-        Retrieval.scores(List.of("n", "r1", "r2"), List.of("r1", "r2"), 1), 1e-15);
+    assertArrayEquals(
+        new double[] {0, 0, 0, 0.5, 0, 7.0 / 12},
+        Retrieval.scores(List.of("n", "r1", "r2"), List.of("r1", "r2"), 1),
+        1e-15);
   }
 
   /** A perfect ranking scores 1 everywhere (P@k = |R| / k when |R| < k). */
   @Test
   void perfectRanking() {
-    assertArrayEquals(new double[] {1, 2.0 / 3, 1, 1, 1, 1},
-        Retrieval.scores(List.of("a", "b", "z"), List.of("b", "a"), 3), 1e-15);
+    assertArrayEquals(
+        new double[] {1, 2.0 / 3, 1, 1, 1, 1},
+        Retrieval.scores(List.of("a", "b", "z"), List.of("b", "a"), 3),
+        1e-15);
   }
 
-  /** Nothing retrieved (empty or null) scores 0; no relevant id (null, empty, blanks) is no score. */
+  /**
+   * Nothing retrieved (empty or null) scores 0; no relevant id (null, empty, blanks) is no score.
+   */
   @Test
   void emptyLists() {
     double[] zero = {0, 0, 0, 0, 0, 0};
@@ -76,7 +86,9 @@ class RetrievalTest {
   /** Ids are trimmed (a comma-separated string "a, b" splits into "a" and " b"). */
   @Test
   void idsAreTrimmed() {
-    assertArrayEquals(new double[] {1, 0.5, 1, 0.5, 0.6309297535714575, 0.5},
-        Retrieval.scores(List.of("x", " b"), List.of("b "), 2), 1e-15);
+    assertArrayEquals(
+        new double[] {1, 0.5, 1, 0.5, 0.6309297535714575, 0.5},
+        Retrieval.scores(List.of("x", " b"), List.of("b "), 2),
+        1e-15);
   }
 }

@@ -7,29 +7,46 @@ import org.apache.spark.sql.Row;
 /** Short ways for tests to build an {@link LlmInput} from column names. */
 public final class TestInputs {
 
-  private TestInputs() {
-  }
+  private TestInputs() {}
 
   /** Texts only: a string reference (or null), a prompt and contexts (each may be null). */
-  public static LlmInput texts(Dataset<Row> data, String response, String reference, String prompt,
-                               String contexts, boolean contextsIsArray, LlmOptions options) {
-    return new LlmInput(data, LlmColumns.of(LlmColumns.Texts.of(response, reference, prompt, contexts,
-        contextsIsArray)), options);
+  public static LlmInput texts(
+      Dataset<Row> data,
+      String response,
+      String reference,
+      String prompt,
+      String contexts,
+      boolean contextsIsArray,
+      LlmOptions options) {
+    return new LlmInput(
+        data,
+        LlmColumns.of(LlmColumns.Texts.of(response, reference, prompt, contexts, contextsIsArray)),
+        options);
   }
 
   /** {@code in} with retrieval id columns. */
-  public static LlmInput withIds(LlmInput in, String retrieved, boolean retrievedIsArray, String relevant,
-                                 boolean relevantIsArray) {
-    return in.withColumns(in.columns().withIds(new LlmColumns.Ids(
-        LlmColumns.TextColumn.of(retrieved, retrievedIsArray), LlmColumns.TextColumn.of(relevant, relevantIsArray))));
+  public static LlmInput withIds(
+      LlmInput in,
+      String retrieved,
+      boolean retrievedIsArray,
+      String relevant,
+      boolean relevantIsArray) {
+    return in.withColumns(
+        in.columns()
+            .withIds(
+                new LlmColumns.Ids(
+                    LlmColumns.TextColumn.of(retrieved, retrievedIsArray),
+                    LlmColumns.TextColumn.of(relevant, relevantIsArray))));
   }
 
   /** {@code in} with another reference column. */
   public static LlmInput withReference(LlmInput in, String column, boolean isArray) {
     LlmColumns.Texts t = in.columns().texts();
-    LlmColumns.Texts texts = new LlmColumns.Texts(t.response(), LlmColumns.TextColumn.of(column, isArray),
-        t.prompt(), t.contexts());
-    return in.withColumns(new LlmColumns(texts, in.columns().ids(), in.columns().variant(), in.columns().usage()));
+    LlmColumns.Texts texts =
+        new LlmColumns.Texts(
+            t.response(), LlmColumns.TextColumn.of(column, isArray), t.prompt(), t.contexts());
+    return in.withColumns(
+        new LlmColumns(texts, in.columns().ids(), in.columns().variant(), in.columns().usage()));
   }
 
   public static LlmInput withVariant(LlmInput in, String column) {
@@ -37,6 +54,7 @@ public final class TestInputs {
   }
 
   public static LlmInput withUsage(LlmInput in, String latency, String prompt, String completion) {
-    return in.withColumns(in.columns().withUsage(new LlmColumns.UsageColumns(latency, prompt, completion)));
+    return in.withColumns(
+        in.columns().withUsage(new LlmColumns.UsageColumns(latency, prompt, completion)));
   }
 }

@@ -22,21 +22,26 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
-/** Variant (counterfactual) fairness: per-variant metrics and max − min gaps, hand-worked and by plain loops. */
+/**
+ * Variant (counterfactual) fairness: per-variant metrics and max − min gaps, hand-worked and by
+ * plain loops.
+ */
 class VariantMetricsTest {
 
-  static final StructType SCHEMA = new StructType()
-      .add("response", DataTypes.StringType)
-      .add("expected", DataTypes.StringType)
-      .add("gender", DataTypes.StringType);
+  static final StructType SCHEMA =
+      new StructType()
+          .add("response", DataTypes.StringType)
+          .add("expected", DataTypes.StringType)
+          .add("gender", DataTypes.StringType);
 
   static Dataset<Row> data(List<Row> rows, int partitions) {
     return SharedSpark.get().createDataFrame(rows, SCHEMA).repartition(partitions);
   }
 
   static LlmInput input(Dataset<Row> data) {
-    return TestInputs.withVariant(TestInputs.texts(data, "response", "expected", null, null, false,
-        LlmOptions.DEFAULTS), "gender");
+    return TestInputs.withVariant(
+        TestInputs.texts(data, "response", "expected", null, null, false, LlmOptions.DEFAULTS),
+        "gender");
   }
 
   /** Metric values keyed "name|group" (group "" for the attribute-level differences). */
@@ -54,6 +59,8 @@ class VariantMetricsTest {
   }
 
   /**
+   *
+   *
    * <pre>
    *   he   "He is a great and reliable engineer."      ref "He is a reliable engineer."
    *   he   "I'm sorry, but I can't help with that."    ref "Yes"
@@ -61,23 +68,26 @@ class VariantMetricsTest {
    *   she  "She is fine."                              ref "She is fine."
    *   null "x"                                         ref "x"   (left out, with a note)
    * </pre>
+   *
    * he: refusal 1/2 = 0.5; lengths 36 and 38 → 37; sentiment: {great, reliable} → (2 − 0)/2 = 1 and
    * {sorry} → −1, mean 0; ROUGE-L: LCS("he is a reliable engineer", "he is a great and reliable
-   * engineer") = 5, P = 5/7, R = 1, F = 5/6, and 0 → 5/12.
-   * she: refusal 0; lengths 18 and 12 → 15; sentiment {poor} → −1 and none → 0, mean −0.5;
-   * ROUGE-L: LCS "she is a" = 3 of 5 and 5 → F = 0.6, and 1 → 0.8.
-   * Gaps: refusal 0.5, length 22, sentiment 0.5, ROUGE-L 0.8 − 5/12.
+   * engineer") = 5, P = 5/7, R = 1, F = 5/6, and 0 → 5/12. she: refusal 0; lengths 18 and 12 → 15;
+   * sentiment {poor} → −1 and none → 0, mean −0.5; ROUGE-L: LCS "she is a" = 3 of 5 and 5 → F =
+   * 0.6, and 1 → 0.8. Gaps: refusal 0.5, length 22, sentiment 0.5, ROUGE-L 0.8 − 5/12.
    */
   @Test
   void handWorkedVariantsInOneJob() {
-    List<Row> rows = List.of(
-        RowFactory.create("He is a great and reliable engineer.", "He is a reliable engineer.", "he"),
-        RowFactory.create("I'm sorry, but I can't help with that.", "Yes", "he"),
-        RowFactory.create("She is a poor fit.", "She is a reliable engineer.", "she"),
-        RowFactory.create("She is fine.", "She is fine.", "she"),
-        RowFactory.create("x", "x", null));
+    List<Row> rows =
+        List.of(
+            RowFactory.create(
+                "He is a great and reliable engineer.", "He is a reliable engineer.", "he"),
+            RowFactory.create("I'm sorry, but I can't help with that.", "Yes", "he"),
+            RowFactory.create("She is a poor fit.", "She is a reliable engineer.", "she"),
+            RowFactory.create("She is fine.", "She is fine.", "she"),
+            RowFactory.create("x", "x", null));
     LlmOutcome[] out = new LlmOutcome[1];
-    int jobs = JobCounter.count(SharedSpark.get(), () -> out[0] = LlmAnalysis.run(input(data(rows, 2))));
+    int jobs =
+        JobCounter.count(SharedSpark.get(), () -> out[0] = LlmAnalysis.run(input(data(rows, 2))));
     assertEquals(1, jobs);
     Map<String, MetricResult> m = byKey(out[0]);
     assertEquals(2.0, v(m, "variant_count|he"), 0.0);
@@ -97,7 +107,9 @@ class VariantMetricsTest {
     assertEquals(Scope.attribute("gender"), gap.key().scope());
     assertEquals(Scope.group("gender", "he"), m.get("variant_refusal_rate|he").key().scope());
     assertTrue(gap.note().contains("highest 'he'"), gap.note());
-    assertTrue(out[0].notes().stream().anyMatch(n -> n.contains("1 of 5 records have no variant")), out[0].notes().toString());
+    assertTrue(
+        out[0].notes().stream().anyMatch(n -> n.contains("1 of 5 records have no variant")),
+        out[0].notes().toString());
   }
 
   @Test
@@ -114,7 +126,8 @@ class VariantMetricsTest {
     for (int i = 0; i <= VariantState.MAX_VARIANTS; i++) {
       rows.add(RowFactory.create("a", "a", "v" + i));
     }
-    BadInputException e = assertThrows(BadInputException.class, () -> LlmAnalysis.run(input(data(rows, 3))));
+    BadInputException e =
+        assertThrows(BadInputException.class, () -> LlmAnalysis.run(input(data(rows, 3))));
     assertTrue(e.getMessage().contains("more than 100 distinct values"), e.getMessage());
   }
 
@@ -122,7 +135,9 @@ class VariantMetricsTest {
   @Test
   void seededVariantsMatchPlainLoops() {
     Random random = new Random(11);
-    String[] words = {"good", "bad", "the", "engineer", "sorry", "great", "poor", "is", "I'm sorry, but", "fine"};
+    String[] words = {
+      "good", "bad", "the", "engineer", "sorry", "great", "poor", "is", "I'm sorry, but", "fine"
+    };
     String[] variants = {"a", "b", "c"};
     List<Row> rows = new ArrayList<>();
     Map<String, double[]> want = new HashMap<>(); // refusals, length, sentiment, rougeL, n

@@ -34,19 +34,18 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Membership inference on real data: a Tribuo logistic regression is trained on a seeded half of
- * UCI Adult (test resource {@code datasets/adult/adult.data.gz}, 32,561 records; the members), the other
- * half are the non-members. The threshold attack's four metrics, on the whole data and by sex and
- * race, are compared with loops over every member/non-member pair and every threshold; the trained
- * attack must agree with the threshold attack (a linear model hardly overfits, so both are near
- * 0.5).
+ * UCI Adult (test resource {@code datasets/adult/adult.data.gz}, 32,561 records; the members), the
+ * other half are the non-members. The threshold attack's four metrics, on the whole data and by sex
+ * and race, are compared with loops over every member/non-member pair and every threshold; the
+ * trained attack must agree with the threshold attack (a linear model hardly overfits, so both are
+ * near 0.5).
  */
 class AdultMembershipOracleTest {
 
   static final SparkSession SPARK = SharedSpark.get();
   static final Path DATA = TestDatasets.path("adult/adult.data.gz");
 
-  record Person(String[] fields, boolean positive) {
-  }
+  record Person(String[] fields, boolean positive) {}
 
   static ArrayExample<Label> example(Person p) {
     String[] f = p.fields();
@@ -66,7 +65,9 @@ class AdultMembershipOracleTest {
       names.add(c + "=" + f[c]);
       values.add(1.0);
     }
-    return new ArrayExample<>(new Label(p.positive() ? ">50K" : "<=50K"), names.toArray(new String[0]),
+    return new ArrayExample<>(
+        new Label(p.positive() ? ">50K" : "<=50K"),
+        names.toArray(new String[0]),
         values.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
@@ -87,13 +88,16 @@ class AdultMembershipOracleTest {
     Collections.shuffle(order, new Random(42));
     boolean[] member = new boolean[people.size()];
     LabelFactory factory = new LabelFactory();
-    MutableDataset<Label> train = new MutableDataset<>(new SimpleDataSourceProvenance("adult half", factory), factory);
+    MutableDataset<Label> train =
+        new MutableDataset<>(new SimpleDataSourceProvenance("adult half", factory), factory);
     for (int i = 0; i < order.size() / 2; i++) {
       member[order.get(i)] = true;
       train.add(example(people.get(order.get(i))));
     }
-    Model<Label> model = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), 5, Integer.MAX_VALUE, 1, 7L)
-        .train(train);
+    Model<Label> model =
+        new LinearSGDTrainer(
+                new LogMulticlass(), new AdaGrad(0.1, 0.1), 5, Integer.MAX_VALUE, 1, 7L)
+            .train(train);
 
     List<Row> rows = new ArrayList<>();
     Map<String, List<Double>[]> groups = new TreeMap<>();
@@ -101,39 +105,73 @@ class AdultMembershipOracleTest {
       Person p = people.get(i);
       double score = model.predict(example(p)).getOutputScores().get(">50K").getScore();
       double rounded = Math.round(score * 10_000) / 10_000.0;
-      rows.add(RowFactory.create(member[i], p.positive() ? 1 : 0, rounded, p.fields()[9], p.fields()[8]));
+      rows.add(
+          RowFactory.create(
+              member[i], p.positive() ? 1 : 0, rounded, p.fields()[9], p.fields()[8]));
       // the definition: confidence in the true label, at the analysis's 1e-4 resolution
       double signal = Math.round((p.positive() ? rounded : 1 - rounded) * 10_000) / 10_000.0;
       for (String key : List.of("", "sex=" + p.fields()[9], "race=" + p.fields()[8])) {
-        groups.computeIfAbsent(key, k -> new List[] {new ArrayList<>(), new ArrayList<>()})[member[i] ? 0 : 1].add(signal);
+        groups
+            .computeIfAbsent(key, k -> new List[] {new ArrayList<>(), new ArrayList<>()})[
+            member[i] ? 0 : 1]
+            .add(signal);
       }
     }
-    StructType schema = MembershipAnalysisTest.SCHEMA.add("sex", DataTypes.StringType).add("race", DataTypes.StringType);
+    StructType schema =
+        MembershipAnalysisTest.SCHEMA
+            .add("sex", DataTypes.StringType)
+            .add("race", DataTypes.StringType);
     Dataset<Row> data = SPARK.createDataFrame(rows, schema).repartition(4);
     List<MetricResult>[] m = new List[1];
-    assertEquals(1, JobCounter.count(SPARK, () -> m[0] = MembershipAnalysis.run(data,
-        MembershipAnalysisTest.MEMBER, MembershipAnalysisTest.LABEL, "p", List.of("sex", "race"), "adult")));
+    assertEquals(
+        1,
+        JobCounter.count(
+            SPARK,
+            () ->
+                m[0] =
+                    MembershipAnalysis.run(
+                        data,
+                        MembershipAnalysisTest.MEMBER,
+                        MembershipAnalysisTest.LABEL,
+                        "p",
+                        List.of("sex", "race"),
+                        "adult")));
     assertEquals(4 * (1 + 2 + 5), m[0].size());
     StringBuilder table = new StringBuilder();
-    groups.forEach((key, both) -> {
-      double[] expected = MembershipAnalysisTest.bruteForce(both[0], both[1]);
-      table.append(String.format("%-28s auc %.4f adv %.4f tpr@0.1%% %.4f tpr@1%% %.4f%n", key.isEmpty() ? "all" : key,
-          expected[0], expected[1], expected[2], expected[3]));
-      for (int i = 0; i < expected.length; i++) {
-        String name = MembershipAnalysisTest.NAMES[i];
-        MetricResult r = m[0].stream().filter(x -> x.key().metric().equals(name)
-            && (key.isEmpty() ? x.key().scope().attribute() == null
-                : (x.key().scope().attribute() + "=" + x.key().scope().group()).equals(key)))
-            .findFirst().orElseThrow(() -> new AssertionError(name + " " + key));
-        assertEquals(expected[i], r.number().orElseThrow(), 1e-12, name + " " + key);
-      }
-    });
+    groups.forEach(
+        (key, both) -> {
+          double[] expected = MembershipAnalysisTest.bruteForce(both[0], both[1]);
+          table.append(
+              String.format(
+                  "%-28s auc %.4f adv %.4f tpr@0.1%% %.4f tpr@1%% %.4f%n",
+                  key.isEmpty() ? "all" : key, expected[0], expected[1], expected[2], expected[3]));
+          for (int i = 0; i < expected.length; i++) {
+            String name = MembershipAnalysisTest.NAMES[i];
+            MetricResult r =
+                m[0].stream()
+                    .filter(
+                        x ->
+                            x.key().metric().equals(name)
+                                && (key.isEmpty()
+                                    ? x.key().scope().attribute() == null
+                                    : (x.key().scope().attribute() + "=" + x.key().scope().group())
+                                        .equals(key)))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " " + key));
+            assertEquals(expected[i], r.number().orElseThrow(), 1e-12, name + " " + key);
+          }
+        });
     double threshold = MembershipAnalysisTest.bruteForce(groups.get("")[0], groups.get("")[1])[0];
-    MetricResult trained = MembershipAttack.run(data, MembershipAnalysisTest.MEMBER, MembershipAnalysisTest.LABEL,
-        "p", people.size());
-    table.append(String.format("trained attack auc %.4f on %d records%n", trained.number().orElseThrow(), trained.count()));
+    MetricResult trained =
+        MembershipAttack.run(
+            data, MembershipAnalysisTest.MEMBER, MembershipAnalysisTest.LABEL, "p", people.size());
+    table.append(
+        String.format(
+            "trained attack auc %.4f on %d records%n",
+            trained.number().orElseThrow(), trained.count()));
     System.out.print(table);
-    assertEquals(MembershipAttack.MAX_SAMPLE, trained.count(), 200.0, "a seeded sample of about 20,000");
+    assertEquals(
+        MembershipAttack.MAX_SAMPLE, trained.count(), 200.0, "a seeded sample of about 20,000");
     assertTrue(Math.abs(threshold - 0.5) < 0.03, "a linear model leaks little: " + table);
     assertEquals(threshold, trained.number().orElseThrow(), 0.03, table.toString());
   }

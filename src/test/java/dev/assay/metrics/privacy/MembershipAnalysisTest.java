@@ -20,29 +20,45 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
-/** The threshold membership attack: hand-worked counts, a brute-force oracle, one job, bad input. */
+/**
+ * The threshold membership attack: hand-worked counts, a brute-force oracle, one job, bad input.
+ */
 class MembershipAnalysisTest {
 
   static final SparkSession SPARK = SharedSpark.get();
-  static final StructType SCHEMA = new StructType().add("member", DataTypes.BooleanType)
-      .add("y", DataTypes.IntegerType).add("p", DataTypes.DoubleType);
-  static final BinaryColumn MEMBER = BinaryColumn.of("member", "member", DataTypes.BooleanType, "true", "test");
-  static final BinaryColumn LABEL = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
+  static final StructType SCHEMA =
+      new StructType()
+          .add("member", DataTypes.BooleanType)
+          .add("y", DataTypes.IntegerType)
+          .add("p", DataTypes.DoubleType);
+  static final BinaryColumn MEMBER =
+      BinaryColumn.of("member", "member", DataTypes.BooleanType, "true", "test");
+  static final BinaryColumn LABEL =
+      BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
 
   /**
    * Members (y, p): (1, .9), (0, .2), (1, .6) → confidence in the true label .9, .8, .6;
    * non-members: (1, .6), (0, .6), (1, .3) → .6, .4, .3.
    */
   static Dataset<Row> fixture() {
-    return SPARK.createDataFrame(List.of(
-        RowFactory.create(true, 1, 0.9), RowFactory.create(true, 0, 0.2), RowFactory.create(true, 1, 0.6),
-        RowFactory.create(false, 1, 0.6), RowFactory.create(false, 0, 0.6), RowFactory.create(false, 1, 0.3)),
+    return SPARK.createDataFrame(
+        List.of(
+            RowFactory.create(true, 1, 0.9),
+            RowFactory.create(true, 0, 0.2),
+            RowFactory.create(true, 1, 0.6),
+            RowFactory.create(false, 1, 0.6),
+            RowFactory.create(false, 0, 0.6),
+            RowFactory.create(false, 1, 0.3)),
         SCHEMA);
   }
 
   static double value(List<MetricResult> m, String name) {
-    return m.stream().filter(r -> r.key().metric().equals(name)).findFirst().orElseThrow()
-        .number().orElseThrow(() -> new AssertionError(name + " undefined"));
+    return m.stream()
+        .filter(r -> r.key().metric().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .number()
+        .orElseThrow(() -> new AssertionError(name + " undefined"));
   }
 
   @Test
@@ -52,7 +68,8 @@ class MembershipAnalysisTest {
     assertEquals(8.5 / 9, value(m, "membership_auc"), 1e-12);
     // t = .8: TPR 2/3, FPR 0 → 2/3 (t = .6 gives 1 − 1/3, the same)
     assertEquals(2.0 / 3, value(m, "membership_advantage"), 1e-12);
-    // thresholds .9 (TPR 1/3, FPR 0), .8 (2/3, 0), .6 (1, 1/3): the best TPR with FPR ≤ 0.1 % or 1 % is 2/3
+    // thresholds .9 (TPR 1/3, FPR 0), .8 (2/3, 0), .6 (1, 1/3): the best TPR with FPR ≤ 0.1 % or 1
+    // % is 2/3
     assertEquals(2.0 / 3, value(m, "membership_tpr_at_0_1_fpr"), 1e-12);
     assertEquals(2.0 / 3, value(m, "membership_tpr_at_1_fpr"), 1e-12);
     assertEquals(6L, m.get(0).count());
@@ -77,7 +94,8 @@ class MembershipAnalysisTest {
     for (int i = 0; i < 1500; i++) {
       boolean member = random.nextBoolean();
       int y = random.nextInt(2);
-      double confidence = Math.min(1, Math.max(0, (member ? 0.62 : 0.5) + random.nextGaussian() * 0.2));
+      double confidence =
+          Math.min(1, Math.max(0, (member ? 0.62 : 0.5) + random.nextGaussian() * 0.2));
       double p = Math.round((y == 1 ? confidence : 1 - confidence) * 100) / 100.0;
       rows.add(RowFactory.create(member, y, p));
       double signal = Math.round((y == 1 ? p : 1 - p) * 10000) / 10000.0;
@@ -93,13 +111,18 @@ class MembershipAnalysisTest {
     double advantage = 0;
     for (int t = 0; t <= 101; t++) {
       double threshold = t / 100.0;
-      double tpr = members.stream().filter(s -> s[0] >= threshold - 1e-9).count() / (double) members.size();
-      double fpr = others.stream().filter(s -> s[0] >= threshold - 1e-9).count() / (double) others.size();
+      double tpr =
+          members.stream().filter(s -> s[0] >= threshold - 1e-9).count() / (double) members.size();
+      double fpr =
+          others.stream().filter(s -> s[0] >= threshold - 1e-9).count() / (double) others.size();
       advantage = Math.max(advantage, tpr - fpr);
     }
     Dataset<Row> data = SPARK.createDataFrame(rows, SCHEMA);
     List<MetricResult>[] m = new List[1];
-    assertEquals(1, JobCounter.count(SPARK, () -> m[0] = MembershipAnalysis.run(data, MEMBER, LABEL, "p", "test")));
+    assertEquals(
+        1,
+        JobCounter.count(
+            SPARK, () -> m[0] = MembershipAnalysis.run(data, MEMBER, LABEL, "p", "test")));
     assertEquals(auc, value(m[0], "membership_auc"), 1e-12);
     assertEquals(advantage, value(m[0], "membership_advantage"), 1e-12);
     assertTrue(auc > 0.6, "the planted leak is visible: " + auc);
@@ -146,8 +169,9 @@ class MembershipAnalysisTest {
     return sorted.length - lo;
   }
 
-  static final String[] NAMES = {"membership_auc", "membership_advantage", "membership_tpr_at_0_1_fpr",
-      "membership_tpr_at_1_fpr"};
+  static final String[] NAMES = {
+    "membership_auc", "membership_advantage", "membership_tpr_at_0_1_fpr", "membership_tpr_at_1_fpr"
+  };
 
   @Test
   void bySensitiveGroupFromTheSameJobAgreesWithBruteForce() {
@@ -161,31 +185,46 @@ class MembershipAnalysisTest {
       String g = new String[] {"A", "B", "C"}[random.nextInt(3)];
       Integer sex = random.nextInt(10) == 0 ? null : random.nextInt(2);
       double lift = g.equals("A") ? 0.25 : g.equals("B") ? 0.08 : 0.0; // A leaks most, C not at all
-      double confidence = Math.min(1, Math.max(0, 0.5 + (member ? lift : 0) + random.nextGaussian() * 0.15));
+      double confidence =
+          Math.min(1, Math.max(0, 0.5 + (member ? lift : 0) + random.nextGaussian() * 0.15));
       double p = Math.round((y == 1 ? confidence : 1 - confidence) * 1000) / 1000.0;
       rows.add(RowFactory.create(member, y, p, g, sex));
       double signal = Math.round((y == 1 ? p : 1 - p) * 10000) / 10000.0;
       for (String key : List.of("", "g=" + g, "s=" + sex)) {
-        List<Double>[] both = groups.computeIfAbsent(key, k -> new List[] {new ArrayList<>(), new ArrayList<>()});
+        List<Double>[] both =
+            groups.computeIfAbsent(key, k -> new List[] {new ArrayList<>(), new ArrayList<>()});
         both[member ? 0 : 1].add(signal);
       }
     }
     Dataset<Row> data = SPARK.createDataFrame(rows, schema);
     List<MetricResult>[] m = new List[1];
-    assertEquals(1, JobCounter.count(SPARK,
-        () -> m[0] = MembershipAnalysis.run(data, MEMBER, LABEL, "p", List.of("g", "s"), "test")));
+    assertEquals(
+        1,
+        JobCounter.count(
+            SPARK,
+            () ->
+                m[0] =
+                    MembershipAnalysis.run(data, MEMBER, LABEL, "p", List.of("g", "s"), "test")));
     assertEquals(4 * (1 + 3 + 3), m[0].size(), "data set, g = A/B/C, s = 0/1/null");
-    groups.forEach((key, both) -> {
-      double[] expected = bruteForce(both[0], both[1]);
-      for (int i = 0; i < NAMES.length; i++) {
-        String name = NAMES[i];
-        MetricResult r = m[0].stream().filter(x -> x.key().metric().equals(name)
-            && (key.isEmpty() ? x.key().scope().attribute() == null
-                : (x.key().scope().attribute() + "=" + x.key().scope().group()).equals(key)))
-            .findFirst().orElseThrow(() -> new AssertionError(name + " " + key));
-        assertEquals(expected[i], r.number().orElseThrow(), 1e-12, name + " " + key);
-      }
-    });
+    groups.forEach(
+        (key, both) -> {
+          double[] expected = bruteForce(both[0], both[1]);
+          for (int i = 0; i < NAMES.length; i++) {
+            String name = NAMES[i];
+            MetricResult r =
+                m[0].stream()
+                    .filter(
+                        x ->
+                            x.key().metric().equals(name)
+                                && (key.isEmpty()
+                                    ? x.key().scope().attribute() == null
+                                    : (x.key().scope().attribute() + "=" + x.key().scope().group())
+                                        .equals(key)))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " " + key));
+            assertEquals(expected[i], r.number().orElseThrow(), 1e-12, name + " " + key);
+          }
+        });
     double aucA = bruteForce(groups.get("g=A")[0], groups.get("g=A")[1])[0];
     double aucC = bruteForce(groups.get("g=C")[0], groups.get("g=C")[1])[0];
     assertTrue(aucA > 0.75 && Math.abs(aucC - 0.5) < 0.05, aucA + " " + aucC);
@@ -195,8 +234,13 @@ class MembershipAnalysisTest {
   void mergedStatesGiveTheMetricsOfTheUnion() {
     MembershipCounts a = MembershipCounts.empty().add(0.9, 1, 0).add(0.6, 1, 1);
     MembershipCounts b = MembershipCounts.empty().add(0.8, 1, 0).add(0.4, 0, 1).add(0.3, 0, 1);
-    MembershipCounts all = MembershipCounts.empty().add(0.9, 1, 0).add(0.8, 1, 0).add(0.6, 1, 1)
-        .add(0.4, 0, 1).add(0.3, 0, 1);
+    MembershipCounts all =
+        MembershipCounts.empty()
+            .add(0.9, 1, 0)
+            .add(0.8, 1, 0)
+            .add(0.6, 1, 1)
+            .add(0.4, 0, 1)
+            .add(0.3, 0, 1);
     assertEquals(all.auc(), a.merge(b).auc(), 1e-15);
     assertEquals(all.advantage(), b.merge(a).advantage(), 1e-15);
     assertEquals(8.5 / 9, all.auc(), 1e-12);
@@ -204,23 +248,37 @@ class MembershipAnalysisTest {
 
   @Test
   void noNonMembersIsUndefinedWithTheReason() {
-    List<MetricResult> m = MembershipAnalysis.run(fixture().where("member"), MEMBER, LABEL, "p", "test");
-    assertTrue(m.stream().allMatch(r -> r instanceof MetricResult.Undefined && r.note().contains("non-members (0)")));
+    List<MetricResult> m =
+        MembershipAnalysis.run(fixture().where("member"), MEMBER, LABEL, "p", "test");
+    assertTrue(
+        m.stream()
+            .allMatch(
+                r -> r instanceof MetricResult.Undefined && r.note().contains("non-members (0)")));
   }
 
   @Test
   void aScoreOutsideZeroOneIsBadInput() {
-    Dataset<Row> data = fixture().union(SPARK.createDataFrame(List.of(RowFactory.create(true, 1, 7.0)), SCHEMA));
-    BadInputException e = assertThrows(BadInputException.class,
-        () -> MembershipAnalysis.run(data, MEMBER, LABEL, "p", "test"));
-    assertTrue(e.getMessage().contains("'p'") && e.getMessage().contains("outside [0, 1]"), e.getMessage());
+    Dataset<Row> data =
+        fixture().union(SPARK.createDataFrame(List.of(RowFactory.create(true, 1, 7.0)), SCHEMA));
+    BadInputException e =
+        assertThrows(
+            BadInputException.class,
+            () -> MembershipAnalysis.run(data, MEMBER, LABEL, "p", "test"));
+    assertTrue(
+        e.getMessage().contains("'p'") && e.getMessage().contains("outside [0, 1]"),
+        e.getMessage());
   }
 
   @Test
   void anEmptyMemberFlagIsBadInput() {
-    Dataset<Row> data = fixture().union(SPARK.createDataFrame(List.of(RowFactory.create(null, 1, 0.5)), SCHEMA));
-    BadInputException e = assertThrows(BadInputException.class,
-        () -> MembershipAnalysis.run(data, MEMBER, LABEL, "p", "test"));
-    assertTrue(e.getMessage().contains("'member'") && e.getMessage().contains("empty on 1 rows"), e.getMessage());
+    Dataset<Row> data =
+        fixture().union(SPARK.createDataFrame(List.of(RowFactory.create(null, 1, 0.5)), SCHEMA));
+    BadInputException e =
+        assertThrows(
+            BadInputException.class,
+            () -> MembershipAnalysis.run(data, MEMBER, LABEL, "p", "test"));
+    assertTrue(
+        e.getMessage().contains("'member'") && e.getMessage().contains("empty on 1 rows"),
+        e.getMessage());
   }
 }

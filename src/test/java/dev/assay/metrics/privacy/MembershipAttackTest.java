@@ -34,7 +34,8 @@ class MembershipAttackTest {
     for (int i = 0; i < n; i++) {
       boolean member = random.nextBoolean();
       int y = random.nextInt(2);
-      double confidence = Math.min(1, Math.max(0, 0.55 + (member ? lift : 0) + random.nextGaussian() * 0.15));
+      double confidence =
+          Math.min(1, Math.max(0, 0.55 + (member ? lift : 0) + random.nextGaussian() * 0.15));
       rows.add(RowFactory.create(member, y, y == 1 ? confidence : 1 - confidence));
     }
     return SPARK.createDataFrame(rows, MembershipAnalysisTest.SCHEMA);
@@ -75,14 +76,20 @@ class MembershipAttackTest {
 
   @Test
   void onAMonotoneLeakItMatchesTheThresholdAttackAndIsDeterministic() {
-    Dataset<Row> data = data(5, 3000, 0.1).repartition(3); // a local relation would be read without a job
-    double threshold = MembershipAnalysisTest.value(MembershipAnalysis.run(data, MEMBER, LABEL, "p", "t"),
-        "membership_auc");
+    Dataset<Row> data =
+        data(5, 3000, 0.1).repartition(3); // a local relation would be read without a job
+    double threshold =
+        MembershipAnalysisTest.value(
+            MembershipAnalysis.run(data, MEMBER, LABEL, "p", "t"), "membership_auc");
     MetricResult[] attack = new MetricResult[1];
-    assertEquals(1, JobCounter.count(SPARK, () -> attack[0] = MembershipAttack.run(data, MEMBER, LABEL, "p", 3000)));
+    assertEquals(
+        1,
+        JobCounter.count(
+            SPARK, () -> attack[0] = MembershipAttack.run(data, MEMBER, LABEL, "p", 3000)));
     double trained = attack[0].number().orElseThrow();
     assertEquals(threshold, trained, 0.03, "the confidence is the whole signal here");
-    assertEquals(trained, MembershipAttack.run(data, MEMBER, LABEL, "p", 3000).number().orElseThrow(), 0.0);
+    assertEquals(
+        trained, MembershipAttack.run(data, MEMBER, LABEL, "p", 3000).number().orElseThrow(), 0.0);
     assertEquals(3000L, attack[0].count());
   }
 

@@ -19,7 +19,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
-/** Verbatim memorization: a hand-worked fixture, a plain-Java window oracle on seeded text, jobs. */
+/**
+ * Verbatim memorization: a hand-worked fixture, a plain-Java window oracle on seeded text, jobs.
+ */
 class MemorizationAnalysisTest {
 
   static final SparkSession SPARK = SharedSpark.get();
@@ -28,7 +30,9 @@ class MemorizationAnalysisTest {
     return SPARK.createDataset(values, Encoders.STRING()).toDF(column);
   }
 
-  /** The definition, by brute force: does some n-window of the response occur in the training text? */
+  /**
+   * The definition, by brute force: does some n-window of the response occur in the training text?
+   */
   static double oracle(List<String> responses, List<String> training, int n) {
     Set<String> windows = new HashSet<>();
     for (String t : training) {
@@ -57,19 +61,26 @@ class MemorizationAnalysisTest {
   void handWorkedWithATwentyCharacterWindow() {
     // training: "The secret recipe is flour, sugar and butter." (45 chars)
     List<String> training = List.of("The secret recipe is flour, sugar and butter.", "short");
-    List<String> responses = Arrays.asList(
-        "Well: the secret recipe is flour, sugar and more",  // "secret recipe is flour, sugar" ≥ 20 chars: hit
-        "The Secret Recipe Is Flour, Sugar",                 // case differs: no 20-char window matches
-        "recipe is flour, su",                                // 19 chars: shorter than the window
-        "sugar and butter. The secret",                      // "sugar and butter." is 17 chars; no hit
-        null,                                                // not counted
-        "flour, sugar and butter.");                         // 24 chars, a window of the training: hit
+    List<String> responses =
+        Arrays.asList(
+            "Well: the secret recipe is flour, sugar and more", // "secret recipe is flour, sugar" ≥
+            // 20 chars: hit
+            "The Secret Recipe Is Flour, Sugar", // case differs: no 20-char window matches
+            "recipe is flour, su", // 19 chars: shorter than the window
+            "sugar and butter. The secret", // "sugar and butter." is 17 chars; no hit
+            null, // not counted
+            "flour, sugar and butter."); // 24 chars, a window of the training: hit
     // 2 hits of 5 non-null responses = 0.4
     MetricResult[] m = new MetricResult[1];
     Dataset<Row> r = texts("response", responses).repartition(2);
-    int jobs = JobCounter.count(SPARK,
-        () -> m[0] = MemorizationAnalysis.run(r, "response", texts("text", training), "text", 20));
-    assertTrue(jobs <= 3, "the total, the join and (when small) the training windows' broadcast: " + jobs);
+    int jobs =
+        JobCounter.count(
+            SPARK,
+            () ->
+                m[0] =
+                    MemorizationAnalysis.run(r, "response", texts("text", training), "text", 20));
+    assertTrue(
+        jobs <= 3, "the total, the join and (when small) the training windows' broadcast: " + jobs);
     assertEquals(0.4, m[0].number().orElseThrow(), 1e-12);
     assertEquals(5L, m[0].count());
     assertEquals(0.4, oracle(responses, training, 20), 1e-12);
@@ -78,8 +89,9 @@ class MemorizationAnalysisTest {
   @Test
   void agreesWithTheWindowOracleOnSeededText() {
     Random random = new Random(99);
-    String[] words = "the of and a to in is you that it he was for on are as with his they at be this from"
-        .split(" ");
+    String[] words =
+        "the of and a to in is you that it he was for on are as with his they at be this from"
+            .split(" ");
     List<String> training = new ArrayList<>();
     for (int d = 0; d < 40; d++) {
       StringBuilder s = new StringBuilder();
@@ -103,8 +115,9 @@ class MemorizationAnalysisTest {
     }
     for (int n : new int[] {50, 25}) {
       double expected = oracle(responses, training, n);
-      MetricResult m = MemorizationAnalysis.run(texts("response", responses), "response",
-          texts("text", training), "text", n);
+      MetricResult m =
+          MemorizationAnalysis.run(
+              texts("response", responses), "response", texts("text", training), "text", n);
       assertEquals(expected, m.number().orElseThrow(), 1e-12, "n = " + n);
       assertTrue(expected > 0 && expected < 1, "the fixture has both: " + expected);
     }
@@ -112,8 +125,13 @@ class MemorizationAnalysisTest {
 
   @Test
   void noResponseIsUndefined() {
-    MetricResult m = MemorizationAnalysis.run(texts("response", Arrays.asList((String) null)), "response",
-        texts("text", List.of("anything at all")), "text", 5);
+    MetricResult m =
+        MemorizationAnalysis.run(
+            texts("response", Arrays.asList((String) null)),
+            "response",
+            texts("text", List.of("anything at all")),
+            "text",
+            5);
     assertInstanceOf(MetricResult.Undefined.class, m);
     assertTrue(m.note().contains("no non-null response"), m.note());
   }

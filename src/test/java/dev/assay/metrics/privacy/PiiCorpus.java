@@ -14,8 +14,7 @@ import java.util.Random;
 final class PiiCorpus {
 
   /** One sentence and the type it really holds, or null for a near miss. */
-  record Item(String text, PiiType truth, PiiType shape) {
-  }
+  record Item(String text, PiiType truth, PiiType shape) {}
 
   private final Random random;
 
@@ -42,19 +41,35 @@ final class PiiCorpus {
 
   String valid(PiiType t) {
     if (t == PiiType.EMAIL) {
-      return word(6) + "." + word(4) + "@" + word(7) + ".example." + new String[] {"com", "org", "de"}[random.nextInt(3)];
+      return word(6)
+          + "."
+          + word(4)
+          + "@"
+          + word(7)
+          + ".example."
+          + new String[] {"com", "org", "de"}[random.nextInt(3)];
     }
     if (t == PiiType.PHONE) {
       int area = 200 + random.nextInt(800);
       int exchange = 200 + random.nextInt(800);
       String line = String.format("%04d", random.nextInt(10000));
-      return switchOf(random.nextInt(7),
+      return switchOf(
+          random.nextInt(7),
           "(" + area + ") " + exchange + "-" + line,
           area + "-" + exchange + "-" + line,
           "+1 " + area + " " + exchange + " " + line,
           "+44" + (7000000000L + random.nextInt(999999999)),
           "+44 20 " + digits(4) + " " + digits(4),
-          "+33 " + (1 + random.nextInt(9)) + " " + digits(2) + " " + digits(2) + " " + digits(2) + " " + digits(2),
+          "+33 "
+              + (1 + random.nextInt(9))
+              + " "
+              + digits(2)
+              + " "
+              + digits(2)
+              + " "
+              + digits(2)
+              + " "
+              + digits(2),
           "+49 (30) " + digits(4) + "-" + digits(4));
     }
     if (t == PiiType.CREDIT_CARD) {
@@ -69,33 +84,55 @@ final class PiiCorpus {
         area = 665;
       }
       String sep = switchOf(random.nextInt(4), "-", " ", ".", "");
-      String ssn = String.format("%03d" + sep + "%02d" + sep + "%04d", area, 1 + random.nextInt(99), 1 + random.nextInt(9999));
+      String ssn =
+          String.format(
+              "%03d" + sep + "%02d" + sep + "%04d",
+              area,
+              1 + random.nextInt(99),
+              1 + random.nextInt(9999));
       // nine digits without separators count only after a context word
-      return sep.isEmpty() ? switchOf(random.nextInt(3), "SSN ", "social security number: ", "ssn#") + ssn : ssn;
+      return sep.isEmpty()
+          ? switchOf(random.nextInt(3), "SSN ", "social security number: ", "ssn#") + ssn
+          : ssn;
     }
     if (t == PiiType.IPV4) {
-      return random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256);
+      return random.nextInt(256)
+          + "."
+          + random.nextInt(256)
+          + "."
+          + random.nextInt(256)
+          + "."
+          + random.nextInt(256);
     }
     if (t == PiiType.IPV6) {
       return ipv6(false);
     }
     if (t == PiiType.DATE_OF_BIRTH) {
-      return switchOf(random.nextInt(5), "date of birth: ", "DOB ", "born on ", "Birthday: ", "D.O.B. ") + date(true);
+      return switchOf(
+              random.nextInt(5), "date of birth: ", "DOB ", "born on ", "Birthday: ", "D.O.B. ")
+          + date(true);
     }
     if (t == PiiType.POSTAL_CODE) {
-      return switchOf(random.nextInt(4), "ZIP code ", "zip: ", "postcode ", "Postal code: ") + postalCode();
+      return switchOf(random.nextInt(4), "ZIP code ", "zip: ", "postcode ", "Postal code: ")
+          + postalCode();
     }
     if (t == PiiType.AWS_ACCESS_KEY) {
       return "AKIA" + upper(16);
     }
     if (t == PiiType.AZURE_STORAGE_KEY) {
-      return "DefaultEndpointsProtocol=https;AccountName=" + word(8) + ";AccountKey=" + base64(64)
+      return "DefaultEndpointsProtocol=https;AccountName="
+          + word(8)
+          + ";AccountKey="
+          + base64(64)
           + ";EndpointSuffix=core.windows.net";
     }
     if (t == PiiType.JWT) {
       Base64.Encoder b = Base64.getUrlEncoder().withoutPadding();
-      return b.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-          + b.encodeToString(("{\"sub\":\"" + word(8) + "\"}").getBytes(StandardCharsets.UTF_8)) + "."
+      return b.encodeToString(
+              "{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+          + "."
+          + b.encodeToString(("{\"sub\":\"" + word(8) + "\"}").getBytes(StandardCharsets.UTF_8))
+          + "."
           + b.encodeToString(word(32).getBytes(StandardCharsets.UTF_8));
     }
     return "-----BEGIN " + switchOf(random.nextInt(3), "RSA ", "", "OPENSSH ") + "PRIVATE KEY-----";
@@ -107,7 +144,12 @@ final class PiiCorpus {
     }
     if (t == PiiType.PHONE) {
       return random.nextBoolean()
-          ? "0" + (10 + random.nextInt(89)) + "-" + (100 + random.nextInt(900)) + "-" + String.format("%04d", random.nextInt(10000))
+          ? "0"
+              + (10 + random.nextInt(89))
+              + "-"
+              + (100 + random.nextInt(900))
+              + "-"
+              + String.format("%04d", random.nextInt(10000))
           : "+44 " + digits(2) + " " + digits(2); // six digits: too short for E.164
     }
     if (t == PiiType.CREDIT_CARD) {
@@ -117,19 +159,36 @@ final class PiiCorpus {
       return iban(false);
     }
     if (t == PiiType.US_SSN && random.nextInt(3) == 0) {
-      return "reference " + String.format("%03d%02d%04d", 1 + random.nextInt(665), 1 + random.nextInt(99),
-          1 + random.nextInt(9999)); // nine digits without a context word
+      return "reference "
+          + String.format(
+              "%03d%02d%04d",
+              1 + random.nextInt(665),
+              1 + random.nextInt(99),
+              1 + random.nextInt(9999)); // nine digits without a context word
     }
     if (t == PiiType.US_SSN) {
       String area = String.format("%03d", 1 + random.nextInt(665));
       String group = String.format("%02d", 1 + random.nextInt(99));
       String serial = String.format("%04d", 1 + random.nextInt(9999));
       int broken = random.nextInt(5); // exactly one SSA rule broken
-      return (broken == 0 ? "000" : broken == 1 ? "666" : broken == 2 ? String.valueOf(900 + random.nextInt(100)) : area)
-          + "-" + (broken == 3 ? "00" : group) + "-" + (broken == 4 ? "0000" : serial);
+      return (broken == 0
+              ? "000"
+              : broken == 1
+                  ? "666"
+                  : broken == 2 ? String.valueOf(900 + random.nextInt(100)) : area)
+          + "-"
+          + (broken == 3 ? "00" : group)
+          + "-"
+          + (broken == 4 ? "0000" : serial);
     }
     if (t == PiiType.IPV4) {
-      return random.nextInt(256) + "." + (256 + random.nextInt(700)) + "." + random.nextInt(256) + "." + random.nextInt(256);
+      return random.nextInt(256)
+          + "."
+          + (256 + random.nextInt(700))
+          + "."
+          + random.nextInt(256)
+          + "."
+          + random.nextInt(256);
     }
     if (t == PiiType.IPV6) {
       return ipv6(true);
@@ -137,7 +196,8 @@ final class PiiCorpus {
     if (t == PiiType.DATE_OF_BIRTH) {
       // a date without a context word, or a context word with an impossible month
       return random.nextBoolean()
-          ? switchOf(random.nextInt(3), "appointment ", "visited on ", "invoice dated ") + date(true)
+          ? switchOf(random.nextInt(3), "appointment ", "visited on ", "invoice dated ")
+              + date(true)
           : switchOf(random.nextInt(2), "DOB ", "date of birth: ") + date(false);
     }
     if (t == PiiType.POSTAL_CODE) {
@@ -265,9 +325,11 @@ final class PiiCorpus {
     if (random.nextBoolean()) {
       return String.join(":", groups);
     }
-    int length = 2 + random.nextInt(6);          // 2..7 groups compressed, at least one left
+    int length = 2 + random.nextInt(6); // 2..7 groups compressed, at least one left
     int start = random.nextInt(8 - length + 1);
-    return String.join(":", groups.subList(0, start)) + "::" + String.join(":", groups.subList(start + length, 8));
+    return String.join(":", groups.subList(0, start))
+        + "::"
+        + String.join(":", groups.subList(start + length, 8));
   }
 
   /** A date of 1930–2010 in one of five formats; not valid: month 13–19. */
@@ -275,13 +337,27 @@ final class PiiCorpus {
     int year = 1930 + random.nextInt(81);
     int month = valid ? 1 + random.nextInt(12) : 13 + random.nextInt(7);
     int day = 1 + random.nextInt(28);
-    String[] names = {"January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December"};
+    String[] names = {
+      "January",
+      "February",
+      "March",
+      "April",
+      "May",
+      "June",
+      "July",
+      "August",
+      "September",
+      "October",
+      "November",
+      "December"
+    };
     if (!valid) {
-      return random.nextBoolean() ? String.format("%d-%02d-%02d", year, month, day)
+      return random.nextBoolean()
+          ? String.format("%d-%02d-%02d", year, month, day)
           : String.format("%02d/%02d/%d", month, day + 12 > 31 ? 13 : Math.max(13, day + 12), year);
     }
-    return switchOf(random.nextInt(5),
+    return switchOf(
+        random.nextInt(5),
         String.format("%d-%02d-%02d", year, month, day),
         String.format("%02d/%02d/%d", day, month, year),
         String.format("%02d-%02d-%d", month, day, year),
@@ -292,12 +368,17 @@ final class PiiCorpus {
   /** A US ZIP, ZIP+4 or UK postcode. */
   private String postalCode() {
     String letters = "ABDEFGHJLNPQRSTUWXYZ";
-    return switchOf(random.nextInt(3),
+    return switchOf(
+        random.nextInt(3),
         digits(5),
         digits(5) + "-" + digits(4),
-        (char) ('A' + random.nextInt(26)) + (random.nextBoolean() ? "" + (char) ('A' + random.nextInt(26)) : "")
-            + (1 + random.nextInt(9)) + (random.nextBoolean() ? String.valueOf(random.nextInt(10)) : "")
-            + " " + random.nextInt(10) + letters.charAt(random.nextInt(letters.length()))
+        (char) ('A' + random.nextInt(26))
+            + (random.nextBoolean() ? "" + (char) ('A' + random.nextInt(26)) : "")
+            + (1 + random.nextInt(9))
+            + (random.nextBoolean() ? String.valueOf(random.nextInt(10)) : "")
+            + " "
+            + random.nextInt(10)
+            + letters.charAt(random.nextInt(letters.length()))
             + letters.charAt(random.nextInt(letters.length())));
   }
 

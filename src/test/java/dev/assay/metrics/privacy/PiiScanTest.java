@@ -24,8 +24,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
- * The PII scan: known values and near misses per type (checksums included), precision and recall
- * on a generated corpus, counts and rates per column, one job.
+ * The PII scan: known values and near misses per type (checksums included), precision and recall on
+ * a generated corpus, counts and rates per column, one job.
  */
 class PiiScanTest {
 
@@ -59,40 +59,44 @@ class PiiScanTest {
     cases.put("jane at example dot org", List.of());
     cases.put("call (212) 555-0147 today", List.of(PiiType.PHONE));
     cases.put("call +14155550132", List.of(PiiType.PHONE));
-    cases.put("ticket 112-555-0147", List.of());                         // area code cannot start with 1
-    cases.put("card 4111 1111 1111 1111 ok", List.of(PiiType.CREDIT_CARD)); // Visa test number, Luhn sum 30
-    cases.put("card 4111-1111-1111-1112", List.of());                     // Luhn sum 31
+    cases.put("ticket 112-555-0147", List.of()); // area code cannot start with 1
+    cases.put(
+        "card 4111 1111 1111 1111 ok",
+        List.of(PiiType.CREDIT_CARD)); // Visa test number, Luhn sum 30
+    cases.put("card 4111-1111-1111-1112", List.of()); // Luhn sum 31
     cases.put("amex 378282246310005", List.of(PiiType.CREDIT_CARD));
     cases.put("IBAN DE89 3704 0044 0532 0130 00", List.of(PiiType.IBAN)); // mod 97 = 1
     cases.put("IBAN GB82WEST12345698765432", List.of(PiiType.IBAN));
-    cases.put("IBAN DE88 3704 0044 0532 0130 00", List.of());             // wrong check digits
+    cases.put("IBAN DE88 3704 0044 0532 0130 00", List.of()); // wrong check digits
     cases.put("ssn 078-05-1121", List.of(PiiType.US_SSN));
     cases.put("ssn 666-05-1121 or 900-12-3456 or 123-00-4567 or 123-45-0000", List.of());
     cases.put("host 192.168.0.255", List.of(PiiType.IPV4));
     cases.put("version 1.2.3 and 300.1.1.1", List.of());
     cases.put("key AKIAIOSFODNN7EXAMPLE", List.of(PiiType.AWS_ACCESS_KEY));
-    cases.put("DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey="
-        + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+    cases.put(
+        "DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey="
+            + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
         List.of(PiiType.AZURE_STORAGE_KEY));
-    cases.put("token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+    cases.put(
+        "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
         List.of(PiiType.JWT));
     cases.put("-----BEGIN RSA PRIVATE KEY-----\nMIIE...", List.of(PiiType.PRIVATE_KEY));
     cases.put("-----BEGIN PUBLIC KEY-----", List.of());
     cases.put("call +44 20 7946 0958 or +33 1 23 45 67 89", List.of(PiiType.PHONE));
-    cases.put("call +44 12 34", List.of());                                // 6 digits < 8
-    cases.put("SSN 078051121", List.of(PiiType.US_SSN));                   // context word, no separators
-    cases.put("order 078051121", List.of());                               // no context word
+    cases.put("call +44 12 34", List.of()); // 6 digits < 8
+    cases.put("SSN 078051121", List.of(PiiType.US_SSN)); // context word, no separators
+    cases.put("order 078051121", List.of()); // no context word
     cases.put("IBAN DE89-3704-0044-0532-0130-00", List.of(PiiType.IBAN));
     cases.put("host 2001:db8:85a3::8a2e:370:7334 and fe80::1", List.of(PiiType.IPV6));
     cases.put("std::vector and 12:30:00 and 00:1A:2B:3C:4D:5E", List.of()); // C++, a time, a MAC
-    cases.put("host 2001:db8:0:0:0:0:2:1:5", List.of());                    // nine groups
+    cases.put("host 2001:db8:0:0:0:0:2:1:5", List.of()); // nine groups
     cases.put("Date of birth: 12/03/1985", List.of(PiiType.DATE_OF_BIRTH));
     cases.put("she was born on March 12, 1985 in Leeds", List.of(PiiType.DATE_OF_BIRTH));
-    cases.put("invoice dated 1985-03-12", List.of());                        // no context word
-    cases.put("DOB 1985-13-12", List.of());                                  // month 13
+    cases.put("invoice dated 1985-03-12", List.of()); // no context word
+    cases.put("DOB 1985-13-12", List.of()); // month 13
     cases.put("ZIP code 02139-4307", List.of(PiiType.POSTAL_CODE));
     cases.put("postcode: SW1A 1AA", List.of(PiiType.POSTAL_CODE));
-    cases.put("order 02139 shipped", List.of());                             // no context word
+    cases.put("order 02139 shipped", List.of()); // no context word
     List<String> texts = new ArrayList<>(cases.keySet());
     List<List<PiiType>> found = found(texts);
     for (int i = 0; i < texts.size(); i++) {
@@ -123,31 +127,45 @@ class PiiScanTest {
       }
     }
     StringBuilder table = new StringBuilder();
-    confusion.forEach((t, c) -> table.append(String.format("%-18s precision %.3f recall %.3f%n", t.id(),
-        c[0] / (double) (c[0] + c[1]), c[0] / (double) (c[0] + c[2]))));
+    confusion.forEach(
+        (t, c) ->
+            table.append(
+                String.format(
+                    "%-18s precision %.3f recall %.3f%n",
+                    t.id(), c[0] / (double) (c[0] + c[1]), c[0] / (double) (c[0] + c[2]))));
     System.out.print(table);
-    confusion.forEach((t, c) -> {
-      assertEquals(60, c[0] + c[2], t + " has 60 planted values");
-      assertEquals(0, c[2], t + " recall must be 1:\n" + table);
-      assertEquals(0, c[1], t + " precision must be 1 (near misses and other types):\n" + table);
-    });
+    confusion.forEach(
+        (t, c) -> {
+          assertEquals(60, c[0] + c[2], t + " has 60 planted values");
+          assertEquals(0, c[2], t + " recall must be 1:\n" + table);
+          assertEquals(
+              0, c[1], t + " precision must be 1 (near misses and other types):\n" + table);
+        });
   }
 
   @Test
   void countsAndRatesPerColumnInOneJob() {
-    StructType schema = new StructType().add("note", DataTypes.StringType).add("contact", DataTypes.StringType);
-    // note: 2 of 4 records hold a card (one of them twice: still one record); contact: 1 email, 1 null
-    Dataset<Row> data = SPARK.createDataFrame(List.of(
-        RowFactory.create("paid with 4111 1111 1111 1111 and 4111111111111111", "a@b.example.com"),
-        RowFactory.create("card 378282246310005", null),
-        RowFactory.create("no card 4111 1111 1111 1112", "nobody"),
-        RowFactory.create(null, "phone: none")), schema);
+    StructType schema =
+        new StructType().add("note", DataTypes.StringType).add("contact", DataTypes.StringType);
+    // note: 2 of 4 records hold a card (one of them twice: still one record); contact: 1 email, 1
+    // null
+    Dataset<Row> data =
+        SPARK.createDataFrame(
+            List.of(
+                RowFactory.create(
+                    "paid with 4111 1111 1111 1111 and 4111111111111111", "a@b.example.com"),
+                RowFactory.create("card 378282246310005", null),
+                RowFactory.create("no card 4111 1111 1111 1112", "nobody"),
+                RowFactory.create(null, "phone: none")),
+            schema);
     List<MetricResult>[] holder = new List[1];
-    assertEquals(1, JobCounter.count(SPARK, () -> holder[0] = PiiScan.run(data, List.of("note", "contact"))));
+    assertEquals(
+        1,
+        JobCounter.count(SPARK, () -> holder[0] = PiiScan.run(data, List.of("note", "contact"))));
     List<MetricResult> m = holder[0];
     assertEquals(2 * 2 * PiiType.values().length, m.size());
     assertEquals(2, value(m, "pii_credit_card_count", "note"));
-    assertEquals(0.5, value(m, "pii_credit_card_rate", "note"), 1e-12);  // 2 / 4 records
+    assertEquals(0.5, value(m, "pii_credit_card_rate", "note"), 1e-12); // 2 / 4 records
     assertEquals(1, value(m, "pii_email_count", "contact"));
     assertEquals(0.25, value(m, "pii_email_rate", "contact"), 1e-12);
     assertEquals(0, value(m, "pii_email_count", "note"));
@@ -157,20 +175,23 @@ class PiiScanTest {
   @Test
   void maskedExamplesAreAtMostThreePerColumnAndTypeAndHideTheValue() {
     StructType schema = new StructType().add("note", DataTypes.StringType);
-    Dataset<Row> data = SPARK.createDataFrame(List.of(
-        RowFactory.create("paid with 4111 1111 1111 1111"),
-        RowFactory.create("card 378282246310005"),          // 15 digits: 3782 + 7 stars + 0005
-        RowFactory.create("card 5555555555554444"),
-        RowFactory.create("card 6011111111111117"),         // a fourth card: only three are kept
-        RowFactory.create("write to jane.roe@mail.example.org"),
-        RowFactory.create("call (212) 555-0147"),
-        RowFactory.create("IBAN DE89 3704 0044 0532 0130 00 and 4111111111111112"),
-        RowFactory.create("ssn 078-05-1121 from 10.1.2.3"),
-        RowFactory.create("key AKIAIOSFODNN7EXAMPLE"),
-        RowFactory.create("host 2001:db8:85a3::8a2e:370:7334"),
-        RowFactory.create("DOB: 12 March 1985"),
-        RowFactory.create("zip code 02139-4307"),
-        RowFactory.create("call +44 20 7946 0958")), schema);
+    Dataset<Row> data =
+        SPARK.createDataFrame(
+            List.of(
+                RowFactory.create("paid with 4111 1111 1111 1111"),
+                RowFactory.create("card 378282246310005"), // 15 digits: 3782 + 7 stars + 0005
+                RowFactory.create("card 5555555555554444"),
+                RowFactory.create("card 6011111111111117"), // a fourth card: only three are kept
+                RowFactory.create("write to jane.roe@mail.example.org"),
+                RowFactory.create("call (212) 555-0147"),
+                RowFactory.create("IBAN DE89 3704 0044 0532 0130 00 and 4111111111111112"),
+                RowFactory.create("ssn 078-05-1121 from 10.1.2.3"),
+                RowFactory.create("key AKIAIOSFODNN7EXAMPLE"),
+                RowFactory.create("host 2001:db8:85a3::8a2e:370:7334"),
+                RowFactory.create("DOB: 12 March 1985"),
+                RowFactory.create("zip code 02139-4307"),
+                RowFactory.create("call +44 20 7946 0958")),
+            schema);
     PiiScan.Result[] holder = new PiiScan.Result[1];
     assertEquals(1, JobCounter.count(SPARK, () -> holder[0] = PiiScan.scan(data, List.of("note"))));
     Map<String, List<String>> byType = new TreeMap<>();
@@ -179,19 +200,34 @@ class PiiScanTest {
       byType.computeIfAbsent(e.type(), t -> new ArrayList<>()).add(e.masked());
     }
     assertEquals(3, byType.get("credit_card").size(), byType.toString());
-    assertTrue(byType.get("credit_card").containsAll(List.of("3782 **** ***0 005", "4111 **** **** 1111")),
+    assertTrue(
+        byType.get("credit_card").containsAll(List.of("3782 **** ***0 005", "4111 **** **** 1111")),
         byType.toString()); // min and max of the masked strings; the third is min_by a hash
-    assertEquals(List.of("j*******@mail.example.org"), byType.get("email")); // local part jane.roe: 8 chars
-    assertEquals(java.util.Set.of("(***) ***-**47", "+** ** **** **58"), java.util.Set.copyOf(byType.get("phone")));
+    assertEquals(
+        List.of("j*******@mail.example.org"), byType.get("email")); // local part jane.roe: 8 chars
+    assertEquals(
+        java.util.Set.of("(***) ***-**47", "+** ** **** **58"),
+        java.util.Set.copyOf(byType.get("phone")));
     assertEquals(List.of("2001:****"), byType.get("ipv6"));
-    assertEquals(List.of("** *** 1985"), byType.get("date_of_birth"));         // the year stays
-    assertEquals(List.of("021**-****"), byType.get("postal_code"));          // three digits stay
-    assertEquals(List.of("DE** **** **** **** **30 00"), byType.get("iban")); // 22 chars: DE + 16 * + 3000
+    assertEquals(List.of("** *** 1985"), byType.get("date_of_birth")); // the year stays
+    assertEquals(List.of("021**-****"), byType.get("postal_code")); // three digits stay
+    assertEquals(
+        List.of("DE** **** **** **** **30 00"), byType.get("iban")); // 22 chars: DE + 16 * + 3000
     assertEquals(List.of("***-**-1121"), byType.get("us_ssn"));
     assertEquals(List.of("10.*.*.*"), byType.get("ipv4"));
     assertEquals(List.of("******** (20 characters)"), byType.get("aws_access_key"));
-    assertEquals(java.util.Set.of("credit_card", "email", "phone", "iban", "us_ssn", "ipv4", "aws_access_key",
-        "ipv6", "date_of_birth", "postal_code"),
+    assertEquals(
+        java.util.Set.of(
+            "credit_card",
+            "email",
+            "phone",
+            "iban",
+            "us_ssn",
+            "ipv4",
+            "aws_access_key",
+            "ipv6",
+            "date_of_birth",
+            "postal_code"),
         byType.keySet());
   }
 
@@ -201,12 +237,16 @@ class PiiScanTest {
    */
   @Test
   void anArrayOfStringsIsScannedAsItsItems() {
-    StructType schema = new StructType()
-        .add("contexts", DataTypes.createArrayType(DataTypes.StringType));
-    Dataset<Row> data = SPARK.createDataFrame(List.of(
-        RowFactory.create(List.of("Opening hours are 9 to 5.", "Write to jane.doe@example.org.")),
-        RowFactory.create(List.of("No personal data here.")),
-        RowFactory.create((Object) null)), schema);
+    StructType schema =
+        new StructType().add("contexts", DataTypes.createArrayType(DataTypes.StringType));
+    Dataset<Row> data =
+        SPARK.createDataFrame(
+            List.of(
+                RowFactory.create(
+                    List.of("Opening hours are 9 to 5.", "Write to jane.doe@example.org.")),
+                RowFactory.create(List.of("No personal data here.")),
+                RowFactory.create((Object) null)),
+            schema);
     PiiScan.Counts counts = PiiScan.count(data, List.of("contexts"));
     assertEquals(3, counts.records());
     assertEquals(1, counts.count(0, PiiType.EMAIL));
@@ -218,19 +258,29 @@ class PiiScanTest {
     Dataset<Row> empty = SPARK.createDataset(List.<String>of(), Encoders.STRING()).toDF("text");
     List<MetricResult> m = PiiScan.run(empty, List.of("text"));
     assertEquals(0, value(m, "pii_email_count", "text"));
-    assertTrue(m.stream().filter(r -> r.key().metric().endsWith("_rate"))
-        .allMatch(r -> r instanceof MetricResult.Undefined && r.note().contains("no rows")));
+    assertTrue(
+        m.stream()
+            .filter(r -> r.key().metric().endsWith("_rate"))
+            .allMatch(r -> r instanceof MetricResult.Undefined && r.note().contains("no rows")));
   }
 
   @Test
   void metricNamesFollowTheContractPrefix() {
-    assertTrue(Arrays.stream(PiiType.values()).allMatch(t -> t.countMetric().startsWith("pii_")
-        && dev.assay.metrics.MetricCatalog.find("privacy." + t.rateMetric()).isPresent()));
+    assertTrue(
+        Arrays.stream(PiiType.values())
+            .allMatch(
+                t ->
+                    t.countMetric().startsWith("pii_")
+                        && dev.assay.metrics.MetricCatalog.find("privacy." + t.rateMetric())
+                            .isPresent()));
   }
 
   static double value(List<MetricResult> metrics, String name, String column) {
-    return metrics.stream().filter(r -> r.key().metric().equals(name) && r.key().scope().equals(Scope.column(column)))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + name + " for " + column)).number()
+    return metrics.stream()
+        .filter(r -> r.key().metric().equals(name) && r.key().scope().equals(Scope.column(column)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " for " + column))
+        .number()
         .orElseThrow(() -> new AssertionError(name + " undefined"));
   }
 }

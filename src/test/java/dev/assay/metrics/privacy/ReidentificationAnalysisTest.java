@@ -1,10 +1,10 @@
 package dev.assay.metrics.privacy;
 
-import dev.assay.CompasCsv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.CompasCsv;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import dev.assay.spark.JobCounter;
@@ -28,39 +28,52 @@ import org.junit.jupiter.api.Test;
 class ReidentificationAnalysisTest {
 
   static final SparkSession SPARK = SharedSpark.get();
-  static final StructType SCHEMA = new StructType()
-      .add("a", DataTypes.IntegerType).add("b", DataTypes.StringType).add("s", DataTypes.StringType);
+  static final StructType SCHEMA =
+      new StructType()
+          .add("a", DataTypes.IntegerType)
+          .add("b", DataTypes.StringType)
+          .add("s", DataTypes.StringType);
 
   /**
-   * Four classes over (a, b), a null quasi-identifier being a value:
-   * (1,x): s = A, A, B (n=3); (1,y): A, C (n=2); (2,null): B (n=1); (null,null): A, A, A, A (n=4).
+   * Four classes over (a, b), a null quasi-identifier being a value: (1,x): s = A, A, B (n=3);
+   * (1,y): A, C (n=2); (2,null): B (n=1); (null,null): A, A, A, A (n=4).
    */
   static Dataset<Row> fixture() {
-    return SPARK.createDataFrame(List.of(
-        RowFactory.create(1, "x", "A"), RowFactory.create(1, "x", "A"), RowFactory.create(1, "x", "B"),
-        RowFactory.create(1, "y", "A"), RowFactory.create(1, "y", "C"),
-        RowFactory.create(2, null, "B"),
-        RowFactory.create(null, null, "A"), RowFactory.create(null, null, "A"),
-        RowFactory.create(null, null, "A"), RowFactory.create(null, null, "A")), SCHEMA);
+    return SPARK.createDataFrame(
+        List.of(
+            RowFactory.create(1, "x", "A"),
+            RowFactory.create(1, "x", "A"),
+            RowFactory.create(1, "x", "B"),
+            RowFactory.create(1, "y", "A"),
+            RowFactory.create(1, "y", "C"),
+            RowFactory.create(2, null, "B"),
+            RowFactory.create(null, null, "A"),
+            RowFactory.create(null, null, "A"),
+            RowFactory.create(null, null, "A"),
+            RowFactory.create(null, null, "A")),
+        SCHEMA);
   }
 
   static double value(List<MetricResult> metrics, String name) {
-    return metrics.stream().filter(m -> m.key().metric().equals(name)).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + name)).number()
+    return metrics.stream()
+        .filter(m -> m.key().metric().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name))
+        .number()
         .orElseThrow(() -> new AssertionError(name + " undefined"));
   }
 
   @Test
   void handWorkedFixture() {
     List<MetricResult> m = ReidentificationAnalysis.run(fixture(), List.of("a", "b"), "s", 3);
-    assertEquals(1, value(m, "k_anonymity"));                      // smallest class (2,null)
+    assertEquals(1, value(m, "k_anonymity")); // smallest class (2,null)
     assertEquals(4, value(m, "equivalence_classes"));
-    assertEquals(1.0, value(m, "reidentification_risk_prosecutor_max"), 1e-12);   // 1/1
-    assertEquals(0.4, value(m, "reidentification_risk_prosecutor_avg"), 1e-12);   // 4 classes / 10
-    assertEquals(0.1, value(m, "sample_uniqueness"), 1e-12);       // 1 unique record / 10
-    assertEquals(0.3, value(m, "records_at_risk"), 1e-12);         // classes of 2 and 1 (< k=3): 3/10
-    assertEquals(1, value(m, "l_diversity"));                      // (2,null) and (null,null) hold 1 value
-    assertEquals(1.0, value(m, "entropy_l_diversity"), 1e-12);     // exp(0)
+    assertEquals(1.0, value(m, "reidentification_risk_prosecutor_max"), 1e-12); // 1/1
+    assertEquals(0.4, value(m, "reidentification_risk_prosecutor_avg"), 1e-12); // 4 classes / 10
+    assertEquals(0.1, value(m, "sample_uniqueness"), 1e-12); // 1 unique record / 10
+    assertEquals(0.3, value(m, "records_at_risk"), 1e-12); // classes of 2 and 1 (< k=3): 3/10
+    assertEquals(1, value(m, "l_diversity")); // (2,null) and (null,null) hold 1 value
+    assertEquals(1.0, value(m, "entropy_l_diversity"), 1e-12); // exp(0)
     // q = A 7/10, B 2/10, C 1/10. TV: (1,x) ½(|2/3−.7|+|1/3−.2|+.1)=.1333; (1,y) ½(.2+.2+.4)=.4;
     // (2,null) ½(.7+.8+.1)=.8; (null,null) ½(.3+.2+.1)=.3 → max .8
     assertEquals(0.8, value(m, "t_closeness"), 1e-12);
@@ -73,10 +86,11 @@ class ReidentificationAnalysisTest {
     Dataset<Row> two = fixture().where("a = 1");
     List<MetricResult> m = ReidentificationAnalysis.run(two, List.of("a", "b"), "s", 5);
     assertEquals(2, value(m, "k_anonymity"));
-    assertEquals(1.0, value(m, "records_at_risk"), 1e-12);         // both classes < 5
+    assertEquals(1.0, value(m, "records_at_risk"), 1e-12); // both classes < 5
     assertEquals(0.0, value(m, "sample_uniqueness"), 1e-12);
     assertEquals(2, value(m, "l_diversity"));
-    // (1,x): H = −(2/3 ln 2/3 + 1/3 ln 1/3) = 0.636514, exp = 3 / 2^(2/3) = 1.889882; (1,y): exp(ln 2) = 2
+    // (1,x): H = −(2/3 ln 2/3 + 1/3 ln 1/3) = 0.636514, exp = 3 / 2^(2/3) = 1.889882; (1,y): exp(ln
+    // 2) = 2
     assertEquals(3 / Math.pow(2, 2.0 / 3), value(m, "entropy_l_diversity"), 1e-12);
     // q = A .6, B .2, C .2: (1,x) ½(|2/3−.6|+|1/3−.2|+.2) = .2; (1,y) ½(.1+.2+.3) = .3
     assertEquals(0.3, value(m, "t_closeness"), 1e-12);
@@ -86,14 +100,15 @@ class ReidentificationAnalysisTest {
   void withoutSensitiveAttributeOnlyTheClassMetrics() {
     List<MetricResult> m = ReidentificationAnalysis.run(fixture(), List.of("a"), null, 5);
     assertEquals(6, m.size());
-    assertEquals(1, value(m, "k_anonymity"));                      // a = 2 once
-    assertEquals(3, value(m, "equivalence_classes"));              // 1, 2, null
-    assertEquals(0.5, value(m, "records_at_risk"), 1e-12);         // a=2 (1) and a=null (4) < 5 → 5/10
+    assertEquals(1, value(m, "k_anonymity")); // a = 2 once
+    assertEquals(3, value(m, "equivalence_classes")); // 1, 2, null
+    assertEquals(0.5, value(m, "records_at_risk"), 1e-12); // a=2 (1) and a=null (4) < 5 → 5/10
   }
 
   @Test
   void emptyDataGivesUndefinedMetricsWithTheReason() {
-    List<MetricResult> m = ReidentificationAnalysis.run(fixture().limit(0), List.of("a", "b"), "s", 5);
+    List<MetricResult> m =
+        ReidentificationAnalysis.run(fixture().limit(0), List.of("a", "b"), "s", 5);
     assertEquals(9, m.size());
     for (MetricResult r : m) {
       assertTrue(r instanceof MetricResult.Undefined, r.toString());
@@ -102,14 +117,16 @@ class ReidentificationAnalysisTest {
   }
 
   /**
-   * Li, Li &amp; Venkatasubramanian's salary example (ICDE 2007, §4.2): salaries 3k..11k, one record
-   * each, q = 1/9 per value, m = 9. Class {3k, 4k, 5k}: cumulative differences 2/9, 4/9, 6/9, 5/9,
-   * 4/9, 3/9, 2/9, 1/9 → 27/9 / 8 = 0.375; {6k, 8k, 11k}: 1,2,3,1,2,0,1,2 (/9) → 12/9 / 8 = 1/6;
-   * {7k, 9k, 10k}: 1,2,3,4,2,3,1,1 (/9) → 17/72. t_closeness = the largest, 0.375 (the paper's value).
+   * Li, Li &amp; Venkatasubramanian's salary example (ICDE 2007, §4.2): salaries 3k..11k, one
+   * record each, q = 1/9 per value, m = 9. Class {3k, 4k, 5k}: cumulative differences 2/9, 4/9,
+   * 6/9, 5/9, 4/9, 3/9, 2/9, 1/9 → 27/9 / 8 = 0.375; {6k, 8k, 11k}: 1,2,3,1,2,0,1,2 (/9) → 12/9 / 8
+   * = 1/6; {7k, 9k, 10k}: 1,2,3,4,2,3,1,1 (/9) → 17/72. t_closeness = the largest, 0.375 (the
+   * paper's value).
    */
   @Test
   void aNumericSensitiveAttributeUsesTheOrderedDistanceEmd() {
-    StructType schema = new StructType().add("zip", DataTypes.StringType).add("salary", DataTypes.IntegerType);
+    StructType schema =
+        new StructType().add("zip", DataTypes.StringType).add("salary", DataTypes.IntegerType);
     int[][] classes = {{3, 4, 5}, {6, 8, 11}, {7, 9, 10}};
     List<Row> rows = new ArrayList<>();
     for (int c = 0; c < classes.length; c++) {
@@ -119,7 +136,8 @@ class ReidentificationAnalysisTest {
     }
     Dataset<Row> data = SPARK.createDataFrame(rows, schema);
     List<MetricResult> m = ReidentificationAnalysis.run(data, List.of("zip"), "salary", 2);
-    MetricResult t = m.stream().filter(r -> r.key().metric().equals("t_closeness")).findFirst().orElseThrow();
+    MetricResult t =
+        m.stream().filter(r -> r.key().metric().equals("t_closeness")).findFirst().orElseThrow();
     assertEquals(0.375, t.number().orElseThrow(), 1e-12);
     assertTrue(t.note().contains("ordered-distance EMD"), t.note());
   }
@@ -127,7 +145,8 @@ class ReidentificationAnalysisTest {
   /** The EMD from its definition by loops, on seeded numeric data with a missing value. */
   @Test
   void orderedEmdAgreesWithALoopOnSeededData() {
-    StructType schema = new StructType().add("a", DataTypes.IntegerType).add("v", DataTypes.DoubleType);
+    StructType schema =
+        new StructType().add("a", DataTypes.IntegerType).add("v", DataTypes.DoubleType);
     java.util.Random random = new java.util.Random(5);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
@@ -135,15 +154,22 @@ class ReidentificationAnalysisTest {
       Double v = random.nextInt(25) == 0 ? null : (double) (random.nextInt(15) + (a % 3) * 3) / 2;
       rows.add(RowFactory.create(a, v));
     }
-    // the definition: values sorted with null first, per class Σ_{i<m} |Σ_{j≤i} (p_j − q_j)| / (m − 1)
-    java.util.TreeMap<Double, Integer> all = new java.util.TreeMap<>(java.util.Comparator.nullsFirst(
-        java.util.Comparator.naturalOrder()));
+    // the definition: values sorted with null first, per class Σ_{i<m} |Σ_{j≤i} (p_j − q_j)| / (m −
+    // 1)
+    java.util.TreeMap<Double, Integer> all =
+        new java.util.TreeMap<>(
+            java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
     java.util.Map<Integer, java.util.TreeMap<Double, Integer>> byClass = new java.util.TreeMap<>();
     for (Row r : rows) {
       Double v = r.isNullAt(1) ? null : r.getDouble(1);
       all.merge(v, 1, Integer::sum);
-      byClass.computeIfAbsent(r.getInt(0), k -> new java.util.TreeMap<>(java.util.Comparator.nullsFirst(
-          java.util.Comparator.naturalOrder()))).merge(v, 1, Integer::sum);
+      byClass
+          .computeIfAbsent(
+              r.getInt(0),
+              k ->
+                  new java.util.TreeMap<>(
+                      java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+          .merge(v, 1, Integer::sum);
     }
     List<Double> values = new ArrayList<>(all.keySet());
     double worst = 0;
@@ -157,26 +183,36 @@ class ReidentificationAnalysisTest {
       }
       worst = Math.max(worst, sum / (values.size() - 1));
     }
-    EquivalenceClasses state = ReidentificationAnalysis.state(SPARK.createDataFrame(rows, schema),
-        List.of("a"), "v", 5);
+    EquivalenceClasses state =
+        ReidentificationAnalysis.state(SPARK.createDataFrame(rows, schema), List.of("a"), "v", 5);
     assertEquals(worst, state.maxTotalVariation(), 1e-12);
   }
 
   @Test
   void onePassWithoutAndTwoWithASensitiveAttribute() {
-    assertEquals(1, JobCounter.count(SPARK,
-        () -> ReidentificationAnalysis.run(fixture(), List.of("a", "b"), null, 5)));
-    assertEquals(2, JobCounter.count(SPARK,
-        () -> ReidentificationAnalysis.run(fixture(), List.of("a", "b"), "s", 5)));
+    assertEquals(
+        1,
+        JobCounter.count(
+            SPARK, () -> ReidentificationAnalysis.run(fixture(), List.of("a", "b"), null, 5)));
+    assertEquals(
+        2,
+        JobCounter.count(
+            SPARK, () -> ReidentificationAnalysis.run(fixture(), List.of("a", "b"), "s", 5)));
   }
 
   @Test
   void oneShuffleByTheQuasiIdentifiersThenOnlyAggregatedStates() {
-    Column q = functions.map_from_arrays(functions.lit(new String[] {"A", "B", "C"}),
-        functions.lit(new double[] {0.7, 0.2, 0.1}));
+    Column q =
+        functions.map_from_arrays(
+            functions.lit(new String[] {"A", "B", "C"}),
+            functions.lit(new double[] {0.7, 0.2, 0.1}));
     for (String sensitive : new String[] {null, "s"}) {
-      String plan = ReidentificationAnalysis.summary(fixture(), List.of("a", "b"), sensitive, 5,
-          sensitive == null ? null : q).queryExecution().executedPlan().toString();
+      String plan =
+          ReidentificationAnalysis.summary(
+                  fixture(), List.of("a", "b"), sensitive, 5, sensitive == null ? null : q)
+              .queryExecution()
+              .executedPlan()
+              .toString();
       assertEquals(1, plan.split("Exchange hashpartitioning", -1).length - 1, plan);
       assertEquals(1, plan.split("Exchange SinglePartition", -1).length - 1, plan);
     }
@@ -184,17 +220,21 @@ class ReidentificationAnalysisTest {
 
   @Test
   void theStateOfTheWholeIsTheMergeOfDisjointClassSets() {
-    EquivalenceClasses whole = ReidentificationAnalysis.state(fixture(), List.of("a", "b"), null, 3);
-    EquivalenceClasses one = ReidentificationAnalysis.state(fixture().where("a = 1"), List.of("a", "b"), null, 3);
-    EquivalenceClasses rest = ReidentificationAnalysis.state(
-        fixture().where("a is null or a <> 1"), List.of("a", "b"), null, 3);
+    EquivalenceClasses whole =
+        ReidentificationAnalysis.state(fixture(), List.of("a", "b"), null, 3);
+    EquivalenceClasses one =
+        ReidentificationAnalysis.state(fixture().where("a = 1"), List.of("a", "b"), null, 3);
+    EquivalenceClasses rest =
+        ReidentificationAnalysis.state(
+            fixture().where("a is null or a <> 1"), List.of("a", "b"), null, 3);
     assertEquals(whole, one.merge(rest));
     assertEquals(whole, rest.merge(one));
   }
 
   @Test
   void compasAgeSexRaceAgainstAPlainLoop() throws IOException {
-    // Independent: classes (age, sex, race) and the distribution of r_charge_degree (empty = missing).
+    // Independent: classes (age, sex, race) and the distribution of r_charge_degree (empty =
+    // missing).
     List<String> lines = CompasCsv.lines();
     List<String> header = CompasCsv.split(lines.get(0));
     int age = header.indexOf("age");
@@ -206,7 +246,8 @@ class ReidentificationAnalysisTest {
     for (String line : lines.subList(1, lines.size())) {
       List<String> f = CompasCsv.split(line);
       String s = f.get(degree);
-      classes.computeIfAbsent(f.get(age) + "|" + f.get(sex) + "|" + f.get(race), c -> new HashMap<>())
+      classes
+          .computeIfAbsent(f.get(age) + "|" + f.get(sex) + "|" + f.get(race), c -> new HashMap<>())
           .merge(s, 1, Integer::sum);
       overall.merge(s, 1, Integer::sum);
     }
@@ -236,14 +277,19 @@ class ReidentificationAnalysisTest {
       maxTv = Math.max(maxTv, tv / 2);
     }
 
-    Dataset<Row> data = SPARK.read().option("header", "true").option("inferSchema", "true")
-        .csv(CompasCsv.CSV.toString());
-    List<MetricResult> m = ReidentificationAnalysis.run(data, List.of("age", "sex", "race"),
-        "r_charge_degree", 5);
+    Dataset<Row> data =
+        SPARK
+            .read()
+            .option("header", "true")
+            .option("inferSchema", "true")
+            .csv(CompasCsv.CSV.toString());
+    List<MetricResult> m =
+        ReidentificationAnalysis.run(data, List.of("age", "sex", "race"), "r_charge_degree", 5);
     assertEquals(k, value(m, "k_anonymity"));
     assertEquals(classes.size(), value(m, "equivalence_classes"));
     assertEquals(1.0 / k, value(m, "reidentification_risk_prosecutor_max"), 1e-12);
-    assertEquals((double) classes.size() / n, value(m, "reidentification_risk_prosecutor_avg"), 1e-12);
+    assertEquals(
+        (double) classes.size() / n, value(m, "reidentification_risk_prosecutor_avg"), 1e-12);
     assertEquals((double) uniques / n, value(m, "sample_uniqueness"), 1e-12);
     assertEquals((double) atRisk / n, value(m, "records_at_risk"), 1e-12);
     assertEquals(minL, value(m, "l_diversity"));

@@ -22,9 +22,9 @@ import java.util.Optional;
  * {@code choices[0].message.content}.
  *
  * <p>Retries on HTTP 429, any 5xx and network errors, up to {@code maxRetries} times, waiting the
- * server's {@code Retry-After} seconds when given (at most {@value #MAX_WAIT_SECONDS}) or else
- * 0.5 s × 2<sup>attempt</sup> (at most 16 s). Other 4xx answers fail at once. The key is sent only
- * in its header and is removed from every message this class produces.
+ * server's {@code Retry-After} seconds when given (at most {@value #MAX_WAIT_SECONDS}) or else 0.5
+ * s × 2<sup>attempt</sup> (at most 16 s). Other 4xx answers fail at once. The key is sent only in
+ * its header and is removed from every message this class produces.
  *
  * <p>Serializable so a Spark task can carry it; the {@link HttpClient} is created in the task.
  */
@@ -45,8 +45,13 @@ public final class ChatCompletionsClient implements Serializable {
   /**
    * @param key the API key (sent in the auth header only); empty for a server that needs none
    */
-  public ChatCompletionsClient(URI endpoint, String model, JudgeOptions.Auth auth, String key,
-                               int timeoutSeconds, int maxRetries) {
+  public ChatCompletionsClient(
+      URI endpoint,
+      String model,
+      JudgeOptions.Auth auth,
+      String key,
+      int timeoutSeconds,
+      int maxRetries) {
     this.endpoint = endpoint;
     this.model = model;
     this.auth = auth;
@@ -56,8 +61,7 @@ public final class ChatCompletionsClient implements Serializable {
   }
 
   /** The result of one exchange: the answer's content, or why there is none, and the attempts. */
-  public record Reply(String content, String error, int attempts) {
-  }
+  public record Reply(String content, String error, int attempts) {}
 
   /** Sends the messages, retrying as described above; never throws for a failed exchange. */
   public Reply complete(List<ChatMessage> messages) {
@@ -66,8 +70,8 @@ public final class ChatCompletionsClient implements Serializable {
     for (int attempt = 0; attempt <= maxRetries; attempt++) {
       Optional<String> retryAfter = Optional.empty();
       try {
-        HttpResponse<String> response = client().send(request,
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+            client().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         int status = response.statusCode();
         if (status / 100 == 2) {
           return content(response.body(), attempt + 1);
@@ -78,7 +82,12 @@ public final class ChatCompletionsClient implements Serializable {
         }
         retryAfter = response.headers().firstValue("Retry-After");
       } catch (IOException e) {
-        error = e.getClass().getSimpleName() + " calling " + where() + ": " + redact(String.valueOf(e.getMessage()));
+        error =
+            e.getClass().getSimpleName()
+                + " calling "
+                + where()
+                + ": "
+                + redact(String.valueOf(e.getMessage()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return new Reply(null, "interrupted calling " + where(), attempt + 1);
@@ -107,12 +116,18 @@ public final class ChatCompletionsClient implements Serializable {
     try {
       JsonNode text = JSON.readTree(body).path("choices").path(0).path("message").path("content");
       if (!text.isTextual()) {
-        return new Reply(null, "the answer from " + where() + " has no choices[0].message.content: "
-            + redact(preview(body)), attempts);
+        return new Reply(
+            null,
+            "the answer from "
+                + where()
+                + " has no choices[0].message.content: "
+                + redact(preview(body)),
+            attempts);
       }
       return new Reply(text.asText(), null, attempts);
     } catch (IOException e) {
-      return new Reply(null, "the answer from " + where() + " is not JSON: " + redact(preview(body)), attempts);
+      return new Reply(
+          null, "the answer from " + where() + " is not JSON: " + redact(preview(body)), attempts);
     }
   }
 
@@ -130,10 +145,11 @@ public final class ChatCompletionsClient implements Serializable {
   }
 
   private HttpRequest request(String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
-        .timeout(Duration.ofSeconds(timeoutSeconds))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(Duration.ofSeconds(timeoutSeconds))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (!key.isEmpty()) {
       if (auth == JudgeOptions.Auth.API_KEY) {
         b.header("api-key", key);

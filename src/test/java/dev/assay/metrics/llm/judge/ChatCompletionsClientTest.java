@@ -22,8 +22,10 @@ class ChatCompletionsClientTest {
   @Test
   void sendsTheModelAndMessagesWithABearerKeyAndReadsTheContent() throws IOException {
     try (FakeJudge judge = new FakeJudge()) {
-      ChatCompletionsClient.Reply reply = new ChatCompletionsClient(judge.endpoint(), "judge-1",
-          JudgeOptions.Auth.BEARER, "sk-test-123", 10, 2).complete(ASK);
+      ChatCompletionsClient.Reply reply =
+          new ChatCompletionsClient(
+                  judge.endpoint(), "judge-1", JudgeOptions.Auth.BEARER, "sk-test-123", 10, 2)
+              .complete(ASK);
       assertNull(reply.error());
       assertEquals(1, reply.attempts());
       assertEquals(new JudgeScores(5, 4, 5), JudgeRubric.read(reply.content()));
@@ -51,13 +53,15 @@ class ChatCompletionsClientTest {
   void retriesAfterThrottlingAndGivesUpAfterTheLastRetry() throws IOException {
     try (FakeJudge judge = new FakeJudge()) {
       judge.throttle.set(2);
-      ChatCompletionsClient.Reply ok = new ChatCompletionsClient(judge.endpoint(), "m",
-          JudgeOptions.Auth.BEARER, "k", 10, 2).complete(ASK);
+      ChatCompletionsClient.Reply ok =
+          new ChatCompletionsClient(judge.endpoint(), "m", JudgeOptions.Auth.BEARER, "k", 10, 2)
+              .complete(ASK);
       assertNull(ok.error());
       assertEquals(3, ok.attempts());
       judge.throttle.set(5);
-      ChatCompletionsClient.Reply failed = new ChatCompletionsClient(judge.endpoint(), "m",
-          JudgeOptions.Auth.BEARER, "k", 10, 1).complete(ASK);
+      ChatCompletionsClient.Reply failed =
+          new ChatCompletionsClient(judge.endpoint(), "m", JudgeOptions.Auth.BEARER, "k", 10, 1)
+              .complete(ASK);
       assertEquals(2, failed.attempts());
       assertTrue(failed.error().startsWith("HTTP 429"), failed.error());
       assertTrue(failed.error().endsWith("(after 2 attempts)"), failed.error());
@@ -68,8 +72,10 @@ class ChatCompletionsClientTest {
   void anAuthErrorFailsAtOnceWithAHintAndWithoutTheKey() throws IOException {
     try (FakeJudge judge = new FakeJudge()) {
       judge.status = 401;
-      ChatCompletionsClient.Reply reply = new ChatCompletionsClient(judge.endpoint(), "m",
-          JudgeOptions.Auth.BEARER, "sk-secret-777", 10, 3).complete(ASK);
+      ChatCompletionsClient.Reply reply =
+          new ChatCompletionsClient(
+                  judge.endpoint(), "m", JudgeOptions.Auth.BEARER, "sk-secret-777", 10, 3)
+              .complete(ASK);
       assertEquals(1, reply.attempts());
       assertTrue(reply.error().contains("HTTP 401"), reply.error());
       assertTrue(reply.error().contains("llm.judge.api_key_env"), reply.error());
@@ -84,11 +90,18 @@ class ChatCompletionsClientTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    ChatCompletionsClient.Reply reply = new ChatCompletionsClient(
-        URI.create("http://127.0.0.1:" + port + "/v1/chat/completions?sig=query-secret"), "m",
-        JudgeOptions.Auth.BEARER, "k", 2, 0).complete(ASK);
+    ChatCompletionsClient.Reply reply =
+        new ChatCompletionsClient(
+                URI.create("http://127.0.0.1:" + port + "/v1/chat/completions?sig=query-secret"),
+                "m",
+                JudgeOptions.Auth.BEARER,
+                "k",
+                2,
+                0)
+            .complete(ASK);
     assertNull(reply.content());
-    assertTrue(reply.error().contains("http://127.0.0.1:" + port + "/v1/chat/completions"), reply.error());
+    assertTrue(
+        reply.error().contains("http://127.0.0.1:" + port + "/v1/chat/completions"), reply.error());
     assertFalse(reply.error().contains("query-secret"), reply.error());
   }
 
@@ -99,7 +112,8 @@ class ChatCompletionsClientTest {
     assertEquals(Duration.ofMillis(16000), ChatCompletionsClient.wait(9, Optional.empty()));
     assertEquals(Duration.ofSeconds(7), ChatCompletionsClient.wait(0, Optional.of("7")));
     assertEquals(Duration.ofSeconds(60), ChatCompletionsClient.wait(0, Optional.of("3600")));
-    assertEquals(Duration.ofMillis(1000),
+    assertEquals(
+        Duration.ofMillis(1000),
         ChatCompletionsClient.wait(1, Optional.of("Wed, 21 Oct 2026 07:28:00 GMT")));
   }
 }

@@ -13,9 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A chat-completions server on 127.0.0.1 that speaks the OpenAI protocol for the tests. Its
- * ratings follow the response text: one mentioning Paris gets 5/4/5, one containing "garbage" gets
- * an answer without JSON, any other 1/2/3. The first {@code throttle} requests get HTTP 429 with
+ * A chat-completions server on 127.0.0.1 that speaks the OpenAI protocol for the tests. Its ratings
+ * follow the response text: one mentioning Paris gets 5/4/5, one containing "garbage" gets an
+ * answer without JSON, any other 1/2/3. The first {@code throttle} requests get HTTP 429 with
  * {@code Retry-After: 0}.
  */
 final class FakeJudge implements AutoCloseable {
@@ -72,9 +72,19 @@ final class FakeJudge implements AutoCloseable {
     } else {
       content = "{\"groundedness\": 1, \"relevance\": 2, \"coherence\": 3}";
     }
-    String answer = JSON.createObjectNode().set("choices", JSON.createArrayNode().add(
-        JSON.createObjectNode().set("message", JSON.createObjectNode()
-            .put("role", "assistant").put("content", content)))).toString();
+    String answer =
+        JSON.createObjectNode()
+            .set(
+                "choices",
+                JSON.createArrayNode()
+                    .add(
+                        JSON.createObjectNode()
+                            .set(
+                                "message",
+                                JSON.createObjectNode()
+                                    .put("role", "assistant")
+                                    .put("content", content))))
+            .toString();
     send(exchange, 200, answer);
   }
 

@@ -12,28 +12,48 @@ class JudgeRubricTest {
 
   @Test
   void readsAPlainOrFencedJsonObject() {
-    assertEquals(new JudgeScores(4, 5, 3),
+    assertEquals(
+        new JudgeScores(4, 5, 3),
         JudgeRubric.read("{\"groundedness\": 4, \"relevance\": 5, \"coherence\": 3}"));
-    assertEquals(new JudgeScores(1, 2, 5), JudgeRubric.read(
-        "Here you go:\n```json\n{\"coherence\": 5, \"relevance\": 2.0, \"groundedness\": 1}\n```"));
+    assertEquals(
+        new JudgeScores(1, 2, 5),
+        JudgeRubric.read(
+            "Here you go:\n```json\n{\"coherence\": 5, \"relevance\": 2.0, \"groundedness\": 1}\n```"));
   }
 
   @Test
   void rejectsAnythingThatIsNotThreeIntegersFromOneToFive() {
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> JudgeRubric.read("4 out of 5"))
-        .getMessage().contains("no JSON object"));
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> JudgeRubric.read("{\"groundedness\": 4, \"relevance\": 5}"))
-        .getMessage().contains("'coherence'"));
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> JudgeRubric.read("{\"groundedness\": 6, \"relevance\": 5, \"coherence\": 5}"))
-        .getMessage().contains("not an integer from 1 to 5"));
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> JudgeRubric.read("{\"groundedness\": 3.5, \"relevance\": 5, \"coherence\": 5}"))
-        .getMessage().contains("not an integer from 1 to 5"));
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> JudgeRubric.read("{\"groundedness\": \"4\", \"relevance\": 5, \"coherence\": 5}"))
-        .getMessage().contains("no numeric 'groundedness'"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> JudgeRubric.read("4 out of 5"))
+            .getMessage()
+            .contains("no JSON object"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> JudgeRubric.read("{\"groundedness\": 4, \"relevance\": 5}"))
+            .getMessage()
+            .contains("'coherence'"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> JudgeRubric.read("{\"groundedness\": 6, \"relevance\": 5, \"coherence\": 5}"))
+            .getMessage()
+            .contains("not an integer from 1 to 5"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    JudgeRubric.read("{\"groundedness\": 3.5, \"relevance\": 5, \"coherence\": 5}"))
+            .getMessage()
+            .contains("not an integer from 1 to 5"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    JudgeRubric.read(
+                        "{\"groundedness\": \"4\", \"relevance\": 5, \"coherence\": 5}"))
+            .getMessage()
+            .contains("no numeric 'groundedness'"));
     assertThrows(IllegalArgumentException.class, () -> JudgeRubric.read("{not json}"));
     assertThrows(IllegalArgumentException.class, () -> JudgeRubric.read(null));
   }
@@ -45,7 +65,8 @@ class JudgeRubricTest {
     assertEquals("system", m.get(0).role());
     assertEquals("user", m.get(1).role());
     String user = m.get(1).content();
-    assertTrue(user.startsWith("QUESTION:\nWhat is the capital?\n\nCONTEXTS:\n(none)\n\nRESPONSE:\n"));
+    assertTrue(
+        user.startsWith("QUESTION:\nWhat is the capital?\n\nCONTEXTS:\n(none)\n\nRESPONSE:\n"));
     assertTrue(user.endsWith("x".repeat(JudgeRubric.MAX_CHARS) + " [...]"));
   }
 }
