@@ -20,14 +20,17 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Audits of data that lives where Spark keeps it, end to end through the CLI: a catalog table, a
  * Delta table read at two versions (two verdicts, two manifests), and a Spark SQL query joining
- * predictions with labels that arrive apart. Tiny data: two groups of 40 rows.
+ * predictions with labels that arrive apart. Tiny data: two groups of 40 rows. Tagged slow (about
+ * 20 s: Delta's first use); it runs in CI's slow step.
  */
+@Tag("slow")
 class SparkInputsTest {
 
   static final String TABLE = "assay_inputs_test_predictions";
