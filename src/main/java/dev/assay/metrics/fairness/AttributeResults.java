@@ -405,7 +405,7 @@ final class AttributeResults {
    */
   private MetricResult disparity(Disparity d, String exclusionNote) {
     boolean fav = c.in().outcomes().favourableIsPositive();
-    MetricKey k = key(d.id(), Scope.attribute(attribute));
+    MetricKey k = new MetricKey(d.descriptor(), Scope.attribute(attribute));
     MetricResult chosen = null;
     for (Disparity.Rate rate : d.rates()) {
       String label = rate.label(fav);

@@ -1,5 +1,6 @@
 package dev.assay.metrics.fairness;
 
+import dev.assay.core.MetricDescriptor;
 import java.util.List;
 
 /**
@@ -17,35 +18,41 @@ import java.util.List;
 public enum Disparity {
   /** max − min of selection_rate. */
   DEMOGRAPHIC_PARITY_DIFFERENCE(
-      "demographic_parity_difference", Kind.DIFFERENCE, List.of(Rate.SELECTION)),
+      FairnessMetrics.DEMOGRAPHIC_PARITY_DIFFERENCE, Kind.DIFFERENCE, List.of(Rate.SELECTION)),
   /** min ÷ max of the favourable prediction's rate. */
-  DEMOGRAPHIC_PARITY_RATIO("demographic_parity_ratio", Kind.RATIO, List.of(Rate.FAVOURABLE)),
+  DEMOGRAPHIC_PARITY_RATIO(
+      FairnessMetrics.DEMOGRAPHIC_PARITY_RATIO, Kind.RATIO, List.of(Rate.FAVOURABLE)),
   /** max(TPR difference, FPR difference). */
   EQUALIZED_ODDS_DIFFERENCE(
-      "equalized_odds_difference", Kind.DIFFERENCE, List.of(Rate.TPR, Rate.FPR)),
+      FairnessMetrics.EQUALIZED_ODDS_DIFFERENCE, Kind.DIFFERENCE, List.of(Rate.TPR, Rate.FPR)),
   /** min(TPR ratio, FPR ratio). */
-  EQUALIZED_ODDS_RATIO("equalized_odds_ratio", Kind.RATIO, List.of(Rate.TPR, Rate.FPR)),
+  EQUALIZED_ODDS_RATIO(
+      FairnessMetrics.EQUALIZED_ODDS_RATIO, Kind.RATIO, List.of(Rate.TPR, Rate.FPR)),
   /** max − min of true_positive_rate. */
-  EQUAL_OPPORTUNITY_DIFFERENCE("equal_opportunity_difference", Kind.DIFFERENCE, List.of(Rate.TPR)),
+  EQUAL_OPPORTUNITY_DIFFERENCE(
+      FairnessMetrics.EQUAL_OPPORTUNITY_DIFFERENCE, Kind.DIFFERENCE, List.of(Rate.TPR)),
   /** min ÷ max of true_positive_rate. */
-  EQUAL_OPPORTUNITY_RATIO("equal_opportunity_ratio", Kind.RATIO, List.of(Rate.TPR)),
+  EQUAL_OPPORTUNITY_RATIO(FairnessMetrics.EQUAL_OPPORTUNITY_RATIO, Kind.RATIO, List.of(Rate.TPR)),
   /** max − min of false_positive_rate. */
   FALSE_POSITIVE_RATE_DIFFERENCE(
-      "false_positive_rate_difference", Kind.DIFFERENCE, List.of(Rate.FPR)),
+      FairnessMetrics.FALSE_POSITIVE_RATE_DIFFERENCE, Kind.DIFFERENCE, List.of(Rate.FPR)),
   /** max − min of positive_predictive_value. */
-  PREDICTIVE_PARITY_DIFFERENCE("predictive_parity_difference", Kind.DIFFERENCE, List.of(Rate.PPV)),
+  PREDICTIVE_PARITY_DIFFERENCE(
+      FairnessMetrics.PREDICTIVE_PARITY_DIFFERENCE, Kind.DIFFERENCE, List.of(Rate.PPV)),
   /** max − min of accuracy. */
-  ACCURACY_DIFFERENCE("accuracy_difference", Kind.DIFFERENCE, List.of(Rate.ACCURACY)),
+  ACCURACY_DIFFERENCE(FairnessMetrics.ACCURACY_DIFFERENCE, Kind.DIFFERENCE, List.of(Rate.ACCURACY)),
   /** max − min of false_discovery_rate. */
   FALSE_DISCOVERY_RATE_DIFFERENCE(
-      "false_discovery_rate_difference", Kind.DIFFERENCE, List.of(Rate.FDR)),
+      FairnessMetrics.FALSE_DISCOVERY_RATE_DIFFERENCE, Kind.DIFFERENCE, List.of(Rate.FDR)),
   /** min ÷ max of false_discovery_rate. */
-  FALSE_DISCOVERY_RATE_RATIO("false_discovery_rate_ratio", Kind.RATIO, List.of(Rate.FDR)),
+  FALSE_DISCOVERY_RATE_RATIO(
+      FairnessMetrics.FALSE_DISCOVERY_RATE_RATIO, Kind.RATIO, List.of(Rate.FDR)),
   /** max − min of false_omission_rate. */
   FALSE_OMISSION_RATE_DIFFERENCE(
-      "false_omission_rate_difference", Kind.DIFFERENCE, List.of(Rate.FOR)),
+      FairnessMetrics.FALSE_OMISSION_RATE_DIFFERENCE, Kind.DIFFERENCE, List.of(Rate.FOR)),
   /** min ÷ max of false_omission_rate. */
-  FALSE_OMISSION_RATE_RATIO("false_omission_rate_ratio", Kind.RATIO, List.of(Rate.FOR));
+  FALSE_OMISSION_RATE_RATIO(
+      FairnessMetrics.FALSE_OMISSION_RATE_RATIO, Kind.RATIO, List.of(Rate.FOR));
 
   /** How the per-group values combine. */
   public enum Kind {
@@ -102,18 +109,23 @@ public enum Disparity {
     }
   }
 
-  private final String id;
+  private final MetricDescriptor descriptor;
   private final Kind kind;
   private final List<Rate> rates;
 
-  Disparity(String id, Kind kind, List<Rate> rates) {
-    this.id = id;
+  Disparity(MetricDescriptor descriptor, Kind kind, List<Rate> rates) {
+    this.descriptor = descriptor;
     this.kind = kind;
     this.rates = rates;
   }
 
   public String id() {
-    return id;
+    return descriptor.id();
+  }
+
+  /** The catalog entry of this metric. */
+  public MetricDescriptor descriptor() {
+    return descriptor;
   }
 
   public Kind kind() {

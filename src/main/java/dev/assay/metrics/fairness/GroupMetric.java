@@ -1,5 +1,6 @@
 package dev.assay.metrics.fairness;
 
+import dev.assay.core.MetricDescriptor;
 import java.util.function.ToLongFunction;
 
 /**
@@ -13,56 +14,64 @@ import java.util.function.ToLongFunction;
 public enum GroupMetric {
   /** Share of the group predicted positive: (TP + FP) / n. Fairlearn {@code selection_rate}. */
   SELECTION_RATE(
-      "selection_rate", Needs.PREDICTION, ConfusionState::predictedPositive, ConfusionState::n),
+      FairnessMetrics.SELECTION_RATE,
+      Needs.PREDICTION,
+      ConfusionState::predictedPositive,
+      ConfusionState::n),
   /** Share of the group whose label is positive: (TP + FN) / n (the prevalence). */
-  BASE_RATE("base_rate", Needs.LABEL, ConfusionState::labelPositive, ConfusionState::n),
+  BASE_RATE(
+      FairnessMetrics.BASE_RATE, Needs.LABEL, ConfusionState::labelPositive, ConfusionState::n),
   /** Recall: TP / (TP + FN). Fairlearn {@code true_positive_rate}. */
   TRUE_POSITIVE_RATE(
-      "true_positive_rate",
+      FairnessMetrics.TRUE_POSITIVE_RATE,
       Needs.BOTH,
       ConfusionState::truePositive,
       ConfusionState::labelPositive),
   /** FP / (FP + TN). Fairlearn {@code false_positive_rate}. */
   FALSE_POSITIVE_RATE(
-      "false_positive_rate",
+      FairnessMetrics.FALSE_POSITIVE_RATE,
       Needs.BOTH,
       ConfusionState::falsePositive,
       ConfusionState::labelNegative),
   /** FN / (TP + FN). Fairlearn {@code false_negative_rate}. */
   FALSE_NEGATIVE_RATE(
-      "false_negative_rate",
+      FairnessMetrics.FALSE_NEGATIVE_RATE,
       Needs.BOTH,
       ConfusionState::falseNegative,
       ConfusionState::labelPositive),
   /** Specificity: TN / (TN + FP). Fairlearn {@code true_negative_rate}. */
   TRUE_NEGATIVE_RATE(
-      "true_negative_rate",
+      FairnessMetrics.TRUE_NEGATIVE_RATE,
       Needs.BOTH,
       ConfusionState::trueNegative,
       ConfusionState::labelNegative),
   /** Precision: TP / (TP + FP). */
   POSITIVE_PREDICTIVE_VALUE(
-      "positive_predictive_value",
+      FairnessMetrics.POSITIVE_PREDICTIVE_VALUE,
       Needs.BOTH,
       ConfusionState::truePositive,
       ConfusionState::predictedPositive),
   /** TN / (TN + FN). */
   NEGATIVE_PREDICTIVE_VALUE(
-      "negative_predictive_value",
+      FairnessMetrics.NEGATIVE_PREDICTIVE_VALUE,
       Needs.BOTH,
       ConfusionState::trueNegative,
       ConfusionState::predictedNegative),
   /** (TP + TN) / n. sklearn {@code accuracy_score}. */
-  ACCURACY("accuracy", Needs.BOTH, s -> s.truePositive() + s.trueNegative(), ConfusionState::n),
+  ACCURACY(
+      FairnessMetrics.ACCURACY,
+      Needs.BOTH,
+      s -> s.truePositive() + s.trueNegative(),
+      ConfusionState::n),
   /** FP / (TP + FP): of the predicted positives, the share that are wrong. Aequitas {@code fdr}. */
   FALSE_DISCOVERY_RATE(
-      "false_discovery_rate",
+      FairnessMetrics.FALSE_DISCOVERY_RATE,
       Needs.BOTH,
       ConfusionState::falsePositive,
       ConfusionState::predictedPositive),
   /** FN / (TN + FN): of the predicted negatives, the share that are wrong. Aequitas {@code for}. */
   FALSE_OMISSION_RATE(
-      "false_omission_rate",
+      FairnessMetrics.FALSE_OMISSION_RATE,
       Needs.BOTH,
       ConfusionState::falseNegative,
       ConfusionState::predictedNegative);
@@ -74,17 +83,17 @@ public enum GroupMetric {
     BOTH
   }
 
-  private final String id;
+  private final MetricDescriptor descriptor;
   private final Needs needs;
   private final ToLongFunction<ConfusionState> numerator;
   private final ToLongFunction<ConfusionState> denominator;
 
   GroupMetric(
-      String id,
+      MetricDescriptor descriptor,
       Needs needs,
       ToLongFunction<ConfusionState> numerator,
       ToLongFunction<ConfusionState> denominator) {
-    this.id = id;
+    this.descriptor = descriptor;
     this.needs = needs;
     this.numerator = numerator;
     this.denominator = denominator;
@@ -92,7 +101,12 @@ public enum GroupMetric {
 
   /** The stable results.json name. */
   public String id() {
-    return id;
+    return descriptor.id();
+  }
+
+  /** The catalog entry of this metric. */
+  public MetricDescriptor descriptor() {
+    return descriptor;
   }
 
   public boolean computable(boolean hasLabel, boolean hasPrediction) {
@@ -114,7 +128,7 @@ public enum GroupMetric {
   /** The metric with this id, or null. */
   public static GroupMetric byId(String id) {
     for (GroupMetric m : values()) {
-      if (m.id.equals(id)) {
+      if (m.id().equals(id)) {
         return m;
       }
     }
@@ -134,7 +148,10 @@ public enum GroupMetric {
 
   /** Why the value is undefined, for the note. */
   public String undefinedReason(ConfusionState s) {
-    return id + " is undefined: its denominator is 0 in this group (" + denominatorName() + " = 0)";
+    return id()
+        + " is undefined: its denominator is 0 in this group ("
+        + denominatorName()
+        + " = 0)";
   }
 
   private String denominatorName() {

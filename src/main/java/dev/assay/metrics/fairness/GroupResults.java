@@ -35,12 +35,12 @@ final class GroupResults {
       if (Double.isNaN(v)) {
         out.add(
             new MetricResult.Undefined(
-                key(m.id(), scope), s.n(), join(m.undefinedReason(s), note)));
+                new MetricKey(m.descriptor(), scope), s.n(), join(m.undefinedReason(s), note)));
       } else {
         Interval ci = WilsonInterval.of(m.numerator(s), m.denominator(s), c.z());
         out.add(
             new MetricResult.Computed(
-                key(m.id(), scope), v, s.n(), ci.low(), ci.high(), null, note));
+                new MetricKey(m.descriptor(), scope), v, s.n(), ci.low(), ci.high(), null, note));
       }
     }
     if (c.hasLabel() && in.hasPrediction()) {
