@@ -6,7 +6,8 @@
 #
 #   scripts/bench-compare.sh [RUNS]       (default 2 runs, one after the other)
 #
-# Environment: BENCH_ROWS (default 1000000), BENCH_DIR (default /work/bench-data; the data is
+# Environment: BENCH_ROWS (default 1000000), BENCH_DIR (default target/bench, the bench's own default; set it to
+# one folder outside both checkouts to compare two builds on the same generated files; the data is
 # generated there once per size and reused), BENCH_ONLY (default the baseline's rows).
 # Builds the jar first (offline, then online if a dependency is missing). Each run prints the
 # commit, the date, the load average before and after, and the table; the whole output is also
@@ -15,7 +16,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-2}"
 rows="${BENCH_ROWS:-1000000}"
-dir="${BENCH_DIR:-/work/bench-data}"
+dir="${BENCH_DIR:-target/bench}"
 only="${BENCH_ONLY:-scan,scan-all,scan-text,fairness,drift,privacy,llm}"
 
 cd "$here"
