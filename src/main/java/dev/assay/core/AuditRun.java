@@ -48,17 +48,7 @@ public record AuditRun(
       List<String> notes,
       Provenance provenance,
       Map<MetricKey, Double> baseline) {
-    this(
-        name,
-        model,
-        families,
-        metrics,
-        verdicts,
-        rowCounts,
-        notes,
-        provenance,
-        baseline,
-        Exhibits.NONE);
+    this(name, model, families, metrics, verdicts, rowCounts, notes, provenance, baseline, null);
   }
 
   /** A run without a baseline. */
@@ -71,17 +61,7 @@ public record AuditRun(
       Map<String, Long> rowCounts,
       List<String> notes,
       Provenance provenance) {
-    this(
-        name,
-        model,
-        families,
-        metrics,
-        verdicts,
-        rowCounts,
-        notes,
-        provenance,
-        Map.of(),
-        Exhibits.NONE);
+    this(name, model, families, metrics, verdicts, rowCounts, notes, provenance, Map.of());
   }
 
   /** PASS when no verdict closes the gate, else FAIL. */
@@ -98,18 +78,9 @@ public record AuditRun(
     return passed() ? 0 : 1;
   }
 
-  public AuditRun withProvenance(Provenance newProvenance) {
+  public AuditRun withProvenance(Provenance value) {
     return new AuditRun(
-        name,
-        model,
-        families,
-        metrics,
-        verdicts,
-        rowCounts,
-        notes,
-        newProvenance,
-        baseline,
-        exhibits);
+        name, model, families, metrics, verdicts, rowCounts, notes, value, baseline, exhibits);
   }
 
   public AuditRun withExhibits(Exhibits value) {

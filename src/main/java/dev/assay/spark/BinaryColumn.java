@@ -39,45 +39,42 @@ public record BinaryColumn(String role, String name, DataType type, String posit
       try {
         Double.parseDouble(positive);
       } catch (NumberFormatException e) {
-        throw new BadInputException(
-            source
-                + ": column '"
-                + name
-                + "' ("
-                + role
-                + ") is numeric but"
-                + " the positive value is '"
+        throw mismatch(
+            role,
+            name,
+            source,
+            "is numeric but the positive value is '"
                 + positive
                 + "'. Set columns.positive to a number.");
       }
     } else if (type instanceof BooleanType) {
       if (!List.of("true", "false", "1", "0")
           .contains(positive.toLowerCase(java.util.Locale.ROOT))) {
-        throw new BadInputException(
-            source
-                + ": column '"
-                + name
-                + "' ("
-                + role
-                + ") is boolean but"
-                + " the positive value is '"
+        throw mismatch(
+            role,
+            name,
+            source,
+            "is boolean but the positive value is '"
                 + positive
                 + "'. Set columns.positive to true or false.");
       }
     } else if (!(type instanceof StringType)) {
-      throw new BadInputException(
-          source
-              + ": column '"
-              + name
-              + "' ("
-              + role
-              + ") has type "
+      throw mismatch(
+          role,
+          name,
+          source,
+          "has type "
               + type.simpleString()
               + "; a "
               + role
               + " must be numeric, boolean or string.");
     }
     return new BinaryColumn(role, name, type, positive, source);
+  }
+
+  private static BadInputException mismatch(
+      String role, String name, String source, String problem) {
+    return new BadInputException(source + ": column '" + name + "' (" + role + ") " + problem);
   }
 
   /** True where the value equals {@code positive}, false for any other value, null for null. */

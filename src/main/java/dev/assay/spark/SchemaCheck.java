@@ -1,6 +1,7 @@
 package dev.assay.spark;
 
 import dev.assay.core.BadInputException;
+import dev.assay.core.EditDistance;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -65,21 +66,18 @@ public record SchemaCheck(StructType schema, String dataSource) {
   public DataType requireNumeric(String column, String role, String specLocation) {
     DataType type = require(column, role, specLocation);
     if (!(type instanceof NumericType)) {
-      throw new BadInputException(
-          specLocation
-              + ": column '"
-              + column
-              + "' ("
-              + role
-              + ") in "
-              + dataSource
-              + " has type "
-              + type.simpleString()
-              + "; it must be numeric. For CSV, keep"
-              + " the default option inferSchema: \"true\", or cast the column when you write the data"
-              + (type.typeName().equals("string")
-                  ? " (a column read as string holds text in some row," + " or no value in any row)"
-                  : "")
+      String hint =
+          type.typeName().equals("string")
+              ? " (a column read as string holds text in some row, or no value in any row)"
+              : "";
+      throw wrongType(
+          column,
+          role,
+          specLocation,
+          type,
+          "it must be numeric. For CSV, keep the default option inferSchema: \"true\", or cast"
+              + " the column when you write the data"
+              + hint
               + ".");
     }
     return type;
@@ -90,46 +88,26 @@ public record SchemaCheck(StructType schema, String dataSource) {
     DataType type = require(column, role, specLocation);
     String name = type.typeName();
     if (name.equals("array") || name.equals("map") || name.equals("struct")) {
-      throw new BadInputException(
-          specLocation
-              + ": column '"
-              + column
-              + "' ("
-              + role
-              + ") in "
-              + dataSource
-              + " has type "
-              + type.simpleString()
-              + "; it must hold plain values.");
+      throw wrongType(column, role, specLocation, type, "it must hold plain values.");
     }
     return type;
+  }
+
+  private BadInputException wrongType(
+      String column, String role, String specLocation, DataType type, String rule) {
+    return new BadInputException(
+        String.format(
+            "%s: column '%s' (%s) in %s has type %s; %s",
+            specLocation, column, role, dataSource, type.simpleString(), rule));
   }
 
   private List<String> nearest(String column, int n) {
     return Arrays.stream(schema.fieldNames())
         .sorted(
-            Comparator.comparingInt((String c) -> distance(column.toLowerCase(), c.toLowerCase()))
+            Comparator.comparingInt(
+                    (String c) -> EditDistance.between(column.toLowerCase(), c.toLowerCase()))
                 .thenComparing(Comparator.naturalOrder()))
         .limit(n)
         .toList();
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

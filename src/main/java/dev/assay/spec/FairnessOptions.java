@@ -60,137 +60,112 @@ public record FairnessOptions(
   public static final java.util.List<String> TASKS =
       java.util.List.of("classification", "regression", "multiclass");
 
-  public static final FairnessOptions DEFAULTS =
-      new FairnessOptions(
-          30,
-          0,
-          0.95,
-          null,
-          Map.of(),
-          0L,
-          "holm",
-          0,
-          "selection_rate",
-          "classification",
-          "attribute",
-          null,
-          true,
-          DEFAULT_MAX_GROUPS);
-
-  /** Options with the default {@code max_groups}. */
-  public FairnessOptions(
-      int minGroupSize,
-      int bootstrap,
-      double confidence,
-      Double excludeBelowShare,
-      Map<String, String> referenceGroup,
-      long bootstrapSeed,
-      String pAdjust,
-      int topK,
-      String topKBy,
-      String task,
-      String pAdjustScope,
-      String strata,
-      boolean scoreMetrics) {
-    this(
-        minGroupSize,
-        bootstrap,
-        confidence,
-        excludeBelowShare,
-        referenceGroup,
-        bootstrapSeed,
-        pAdjust,
-        topK,
-        topKBy,
-        task,
-        pAdjustScope,
-        strata,
-        scoreMetrics,
-        DEFAULT_MAX_GROUPS);
-  }
-
-  /** Options with the score metrics on (the default of {@code fairness.score_metrics}). */
-  public FairnessOptions(
-      int minGroupSize,
-      int bootstrap,
-      double confidence,
-      Double excludeBelowShare,
-      Map<String, String> referenceGroup,
-      long bootstrapSeed,
-      String pAdjust,
-      int topK,
-      String topKBy,
-      String task,
-      String pAdjustScope,
-      String strata) {
-    this(
-        minGroupSize,
-        bootstrap,
-        confidence,
-        excludeBelowShare,
-        referenceGroup,
-        bootstrapSeed,
-        pAdjust,
-        topK,
-        topKBy,
-        task,
-        pAdjustScope,
-        strata,
-        true);
-  }
+  /** Every option at its default. */
+  public static final FairnessOptions DEFAULTS = builder().build();
 
   public FairnessOptions {
     referenceGroup = Map.copyOf(referenceGroup);
   }
 
-  /** Options adjusting p-values per attribute, without strata. */
-  public FairnessOptions(
-      int minGroupSize,
-      int bootstrap,
-      double confidence,
-      Double excludeBelowShare,
-      Map<String, String> referenceGroup,
-      long bootstrapSeed,
-      String pAdjust,
-      int topK,
-      String topKBy,
-      String task) {
-    this(
-        minGroupSize,
-        bootstrap,
-        confidence,
-        excludeBelowShare,
-        referenceGroup,
-        bootstrapSeed,
-        pAdjust,
-        topK,
-        topKBy,
-        task,
-        "attribute",
-        null);
+  /** A builder that starts from the defaults; set only what differs. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public FairnessOptions(int minGroupSize, int bootstrap, double confidence) {
-    this(minGroupSize, bootstrap, confidence, null, Map.of());
-  }
+  /** Fairness options one key at a time, starting from the defaults. */
+  public static final class Builder {
+    private int minGroupSize = 30;
+    private int bootstrap;
+    private double confidence = 0.95;
+    private Double excludeBelowShare;
+    private Map<String, String> referenceGroup = Map.of();
+    private long bootstrapSeed;
+    private String pAdjust = "holm";
+    private int topK;
+    private String topKBy = "selection_rate";
+    private String task = "classification";
+    private String pAdjustScope = "attribute";
+    private String strata;
+    private boolean scoreMetrics = true;
+    private int maxGroups = DEFAULT_MAX_GROUPS;
 
-  public FairnessOptions(
-      int minGroupSize,
-      int bootstrap,
-      double confidence,
-      Double excludeBelowShare,
-      Map<String, String> referenceGroup) {
-    this(
-        minGroupSize,
-        bootstrap,
-        confidence,
-        excludeBelowShare,
-        referenceGroup,
-        0L,
-        "holm",
-        0,
-        "selection_rate",
-        "classification");
+    private Builder() {}
+
+    public Builder minGroupSize(int value) {
+      minGroupSize = value;
+      return this;
+    }
+
+    public Builder bootstrap(int replicates, long seed) {
+      bootstrap = replicates;
+      bootstrapSeed = seed;
+      return this;
+    }
+
+    public Builder confidence(double value) {
+      confidence = value;
+      return this;
+    }
+
+    public Builder excludeBelowShare(Double value) {
+      excludeBelowShare = value;
+      return this;
+    }
+
+    public Builder referenceGroup(Map<String, String> value) {
+      referenceGroup = value;
+      return this;
+    }
+
+    public Builder pAdjust(String method, String scope) {
+      pAdjust = method;
+      pAdjustScope = scope;
+      return this;
+    }
+
+    public Builder topK(int k, String by) {
+      topK = k;
+      topKBy = by;
+      return this;
+    }
+
+    public Builder task(String value) {
+      task = value;
+      return this;
+    }
+
+    public Builder strata(String column) {
+      strata = column;
+      return this;
+    }
+
+    public Builder scoreMetrics(boolean value) {
+      scoreMetrics = value;
+      return this;
+    }
+
+    public Builder maxGroups(int value) {
+      maxGroups = value;
+      return this;
+    }
+
+    public FairnessOptions build() {
+      return new FairnessOptions(
+          minGroupSize,
+          bootstrap,
+          confidence,
+          excludeBelowShare,
+          referenceGroup,
+          bootstrapSeed,
+          pAdjust,
+          topK,
+          topKBy,
+          task,
+          pAdjustScope,
+          strata,
+          scoreMetrics,
+          maxGroups);
+    }
   }
 
   /** Whether the label and prediction are numbers ({@code fairness.task: regression}). */
