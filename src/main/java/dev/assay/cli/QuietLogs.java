@@ -6,6 +6,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.builder.api.AppenderComponentBuilder;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
 import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
@@ -47,13 +48,7 @@ final class QuietLogs {
       ConfigurationBuilder<BuiltConfiguration> b =
           ConfigurationBuilderFactory.newConfigurationBuilder();
       b.setConfigurationName("assay-verbose");
-      b.add(
-          b.newAppender("stderr", "Console")
-              .addAttribute("target", "SYSTEM_ERR")
-              .addAttribute("follow", true)
-              .add(
-                  b.newLayout("PatternLayout")
-                      .addAttribute("pattern", "%d{HH:mm:ss} %p %c{1}: %m%n")));
+      b.add(stderr(b));
       b.add(b.newRootLogger(Level.INFO).add(b.newAppenderRef("stderr")));
       Configurator.reconfigure(b.build());
       return;
@@ -73,14 +68,7 @@ final class QuietLogs {
             .add(
                 b.newLayout("PatternLayout")
                     .addAttribute("pattern", "%d{yyyy-MM-dd HH:mm:ss} %p %c: %m%n%ex")));
-    // follow: writes to the current System.err, so a caller that redirects it sees Assay's lines
-    b.add(
-        b.newAppender("stderr", "Console")
-            .addAttribute("target", "SYSTEM_ERR")
-            .addAttribute("follow", true)
-            .add(
-                b.newLayout("PatternLayout")
-                    .addAttribute("pattern", "%d{HH:mm:ss} %p %c{1}: %m%n")));
+    b.add(stderr(b));
     b.add(b.newRootLogger(Level.WARN).add(b.newAppenderRef("file")));
     b.add(b.newLogger("dev.assay", Level.WARN).add(b.newAppenderRef("stderr")));
     b.add(b.newLogger("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR));
@@ -89,6 +77,17 @@ final class QuietLogs {
     b.add(b.newLogger("com.azure", Level.OFF));
     b.add(b.newLogger("com.microsoft.aad", Level.OFF));
     Configurator.reconfigure(b.build());
+  }
+
+  /**
+   * Standard error, short lines; {@code follow}: writes to the current System.err, so a caller that
+   * redirects it sees Assay's lines.
+   */
+  private static AppenderComponentBuilder stderr(ConfigurationBuilder<BuiltConfiguration> b) {
+    return b.newAppender("stderr", "Console")
+        .addAttribute("target", "SYSTEM_ERR")
+        .addAttribute("follow", true)
+        .add(b.newLayout("PatternLayout").addAttribute("pattern", "%d{HH:mm:ss} %p %c{1}: %m%n"));
   }
 
   /**

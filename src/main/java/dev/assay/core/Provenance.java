@@ -22,16 +22,4 @@ public record Provenance(
     files = List.copyOf(files);
     sources = sources == null ? List.of() : List.copyOf(sources);
   }
-
-  /** A run that read only files. */
-  public Provenance(
-      String toolVersion,
-      String javaVersion,
-      String sparkVersion,
-      String sparkMaster,
-      Instant started,
-      Instant finished,
-      List<FileEvidence> files) {
-    this(toolVersion, javaVersion, sparkVersion, sparkMaster, started, finished, files, List.of());
-  }
 }

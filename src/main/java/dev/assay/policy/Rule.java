@@ -35,22 +35,4 @@ public record Rule(
   public Rule {
     where = where == null ? Where.ANY : where;
   }
-
-  /** A rule without significance or baseline conditions. */
-  public Rule(
-      String id,
-      String title,
-      String metric,
-      Where where,
-      String must,
-      Condition condition,
-      Severity severity,
-      String rationale,
-      String reference,
-      Long minCount,
-      String location) {
-    this(
-        id, title, metric, where, must, condition, severity, rationale, reference, minCount,
-        location, null, null);
-  }
 }

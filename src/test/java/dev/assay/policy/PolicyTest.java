@@ -38,7 +38,9 @@ class PolicyTest {
         "why " + id,
         null,
         minCount,
-        "rules/test.yaml:1");
+        "rules/test.yaml:1",
+        null,
+        null);
   }
 
   private static RulePack pack(Rule... rules) {
@@ -290,7 +292,9 @@ class PolicyTest {
             null,
             "Drift memo",
             null,
-            "x:1");
+            "x:1",
+            null,
+            null);
     Rule psi =
         rule(
             "psi",

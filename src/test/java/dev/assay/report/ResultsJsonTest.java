@@ -152,7 +152,8 @@ class ResultsJsonTest {
                     "spark://elsewhere:7077",
                     Instant.parse("2030-05-06T07:08:09Z"),
                     Instant.parse("2030-05-06T08:00:00Z"),
-                    p.files()));
+                    p.files(),
+                    p.sources()));
     byte[] once = results.render(first);
     assertArrayEquals(once, results.render(SampleRuns.full()));
     assertArrayEquals(once, results.render(later));

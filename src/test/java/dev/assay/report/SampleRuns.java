@@ -57,7 +57,8 @@ public final class SampleRuns {
                 "datasets/compas/current.csv",
                 123456,
                 "2026-01-01T00:00:00Z",
-                "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752")));
+                "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752")),
+        List.of());
   }
 
   /**

@@ -8,7 +8,6 @@ import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -429,59 +428,27 @@ final class AttributeResults {
                     + values.size(),
                 exclusionNote));
       }
-      values.sort(
-          Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
-      Map.Entry<String, Double> min = values.get(0);
-      Map.Entry<String, Double> max =
-          values.stream()
-              .max(
-                  Comparator.comparing(Map.Entry<String, Double>::getValue)
-                      .thenComparing(Map.Entry.<String, Double>comparingByKey().reversed()))
-              .orElseThrow();
-      ConfusionState hi = eligible.get(max.getKey());
-      ConfusionState lo = eligible.get(min.getKey());
-      long xHi = rate.numerator(hi, fav);
-      long nHi = rate.denominator(hi);
-      long xLo = rate.numerator(lo, fav);
-      long nLo = rate.denominator(lo);
-      double value;
-      Interval ci;
-      String method;
-      if (d.kind() == Disparity.Kind.DIFFERENCE) {
-        value = max.getValue() - min.getValue();
-        ci = NewcombeInterval.of(xHi, nHi, xLo, nLo, c.z());
-        method = c.level() + " Newcombe interval of the difference of these two groups";
-      } else if (max.getValue() == 0.0) {
+      ExtremePair pair = ExtremePair.of(values);
+      boolean ratio = d.kind() != Disparity.Kind.DIFFERENCE;
+      if (ratio && pair.max().getValue() == 0.0) {
         return new MetricResult.Undefined(
             k,
             null,
             join(d.id() + " is undefined: every group has " + label + " 0", exclusionNote));
-      } else {
-        value = min.getValue() / max.getValue();
-        ci = KatzInterval.of(xLo, nLo, xHi, nHi, c.z());
-        method =
-            c.level()
-                + " Katz interval of the ratio of these two groups"
-                + (ci == null ? " undefined: the lowest group's count is 0" : "");
       }
-      String note =
-          label
-              + ": highest "
-              + max.getKey()
-              + " ("
-              + fmt(max.getValue())
-              + "), lowest "
-              + min.getKey()
-              + " ("
-              + fmt(min.getValue())
-              + "); "
-              + method;
-      boolean worse =
-          chosen == null
-              || (d.kind() == Disparity.Kind.DIFFERENCE
-                  ? value > chosen.number().getAsDouble()
-                  : value < chosen.number().getAsDouble());
-      if (worse) {
+      ConfusionState hi = eligible.get(pair.max().getKey());
+      ConfusionState lo = eligible.get(pair.min().getKey());
+      double value = pair.value(ratio);
+      Interval ci =
+          ExtremePair.interval(
+              ratio,
+              rate.numerator(hi, fav),
+              rate.denominator(hi),
+              rate.numerator(lo, fav),
+              rate.denominator(lo),
+              c.z());
+      String note = pair.note(label, ExtremePair.method(ratio, c.level(), ci));
+      if (ExtremePair.worse(ratio, value, chosen)) {
         chosen =
             new MetricResult.Computed(
                 k,
@@ -491,8 +458,8 @@ final class AttributeResults {
                 ci == null ? null : ci.high(),
                 null,
                 join(note, exclusionNote),
-                max.getKey(),
-                min.getKey());
+                pair.max().getKey(),
+                pair.min().getKey());
       }
     }
     if (boot != null && chosen instanceof MetricResult.Computed p) {

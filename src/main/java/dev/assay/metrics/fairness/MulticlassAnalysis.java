@@ -1,6 +1,5 @@
 package dev.assay.metrics.fairness;
 
-import static dev.assay.metrics.fairness.AnalysisContext.fmt;
 import static dev.assay.metrics.fairness.AnalysisContext.join;
 import static dev.assay.metrics.fairness.AnalysisContext.key;
 
@@ -17,7 +16,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -94,22 +94,46 @@ public final class MulticlassAnalysis {
     }
     Grouping wholeGrouping = new Grouping("", List.of(LABEL, PREDICTION));
     groupings.add(wholeGrouping);
+    Tally tally = Tally.of(aggregate(in, data, groupings, cells), wholeGrouping);
+    checkComplete(in, tally.all());
+    List<String> classList = tally.classes(in);
+    double z = WilsonInterval.z(in.confidence());
+    List<String> notes = new ArrayList<>();
+    notes.add(classesNote(in, classList));
+    List<MetricResult> metrics =
+        new ArrayList<>(group(Scope.DATASET, tally.whole(), classList, z, null));
+    for (Slice slice : in.slices()) {
+      metrics.addAll(
+          new Attribute(in, slice.name(), classList, z, level(in), notes)
+              .results(tally.groups().getOrDefault(slice.name(), Map.of())));
+    }
+    for (Slice slice : in.slices()) {
+      if (slice.columns().size() > 1) {
+        metrics.add(
+            SliceSurvey.emptyCells(
+                slice.name(),
+                slice.columns().size(),
+                tally.observedKeys().getOrDefault(slice.name(), Set.of()),
+                notes));
+      }
+    }
+    return new FairnessOutcome(metrics, notes);
+  }
+
+  /** The one job: per cell (group × label class × predicted class) a {@link MulticlassState}. */
+  private static List<GroupedStates> aggregate(
+      MulticlassInput in, Dataset<Row> data, List<Grouping> groupings, SliceColumns cells) {
     MulticlassAggregate aggregate =
         new MulticlassAggregate(Columns.named(in.label()), Columns.named(in.prediction()));
-    List<GroupedStates> rows;
     try {
-      rows =
-          SinglePassRunner.run(
-              data,
-              groupings,
-              List.of(aggregate),
-              cells.limits(
-                  in.groups().maxGroups(),
-                  Map.of(
-                      LABEL,
-                      in.label() + " (label)",
-                      PREDICTION,
-                      in.prediction() + " (prediction)")));
+      return SinglePassRunner.run(
+          data,
+          groupings,
+          List.of(aggregate),
+          cells.limits(
+              in.groups().maxGroups(),
+              Map.of(
+                  LABEL, in.label() + " (label)", PREDICTION, in.prediction() + " (prediction)")));
     } catch (BadInputException e) {
       if (GroupLimit.exceeded(e)) {
         throw e;
@@ -127,28 +151,64 @@ public final class MulticlassAnalysis {
               + ") classes are part of each cell: check that they hold classes, not"
               + " identifiers or continuous numbers.");
     }
+  }
 
-    ClassConfusion whole = new ClassConfusion();
-    MulticlassState all = MulticlassState.EMPTY;
-    Map<String, Map<String, ClassConfusion>> groups = new HashMap<>();
-    Map<String, Set<List<String>>> observedKeys = new HashMap<>();
-    for (GroupedStates row : rows) {
-      MulticlassState s = row.state(0);
-      List<String> key = row.key();
-      String label = key.get(key.size() - 2);
-      String prediction = key.get(key.size() - 1);
-      if (row.grouping().equals(wholeGrouping)) {
-        all = all.merge(s);
-        whole.add(label, prediction, s.n());
-      } else {
-        List<String> group = key.subList(0, key.size() - 2);
-        observedKeys.computeIfAbsent(row.grouping().name(), k -> new HashSet<>()).add(group);
-        groups
-            .computeIfAbsent(row.grouping().name(), k -> new TreeMap<>())
-            .computeIfAbsent(SliceColumns.group(group), k -> new ClassConfusion())
-            .add(label, prediction, s.n());
+  /**
+   * The job's rows folded per attribute and group into {@link ClassConfusion}s, with the data set's
+   * totals and the classes the label and the prediction hold.
+   */
+  private record Tally(
+      ClassConfusion whole,
+      MulticlassState all,
+      Map<String, Map<String, ClassConfusion>> groups,
+      Map<String, Set<List<String>>> observedKeys,
+      TreeSet<String> labelClasses,
+      TreeSet<String> predictionClasses) {
+
+    static Tally of(List<GroupedStates> rows, Grouping wholeGrouping) {
+      Tally t =
+          new Tally(
+              new ClassConfusion(),
+              MulticlassState.EMPTY,
+              new HashMap<>(),
+              new HashMap<>(),
+              new TreeSet<>(),
+              new TreeSet<>());
+      MulticlassState all = MulticlassState.EMPTY;
+      for (GroupedStates row : rows) {
+        MulticlassState s = row.state(0);
+        List<String> key = row.key();
+        String label = key.get(key.size() - 2);
+        String prediction = key.get(key.size() - 1);
+        if (row.grouping().equals(wholeGrouping)) {
+          all = all.merge(s);
+          t.whole().add(label, prediction, s.n());
+          t.labelClasses().add(key.get(0));
+          t.predictionClasses().add(key.get(1));
+        } else {
+          List<String> group = key.subList(0, key.size() - 2);
+          t.observedKeys().computeIfAbsent(row.grouping().name(), k -> new HashSet<>()).add(group);
+          t.groups()
+              .computeIfAbsent(row.grouping().name(), k -> new TreeMap<>())
+              .computeIfAbsent(SliceColumns.group(group), k -> new ClassConfusion())
+              .add(label, prediction, s.n());
+        }
       }
+      return new Tally(
+          t.whole(), all, t.groups(), t.observedKeys(), t.labelClasses(), t.predictionClasses());
     }
+
+    /** The union of the label's and the prediction's classes, sorted; refused beyond the bound. */
+    List<String> classes(MulticlassInput in) {
+      TreeSet<String> classSet = new TreeSet<>(labelClasses);
+      classSet.addAll(predictionClasses);
+      checkClassCount(in, labelClasses, predictionClasses, classSet);
+      return List.copyOf(classSet);
+    }
+  }
+
+  /** Refuses an empty data set and rows without a label or a prediction class. */
+  private static void checkComplete(MulticlassInput in, MulticlassState all) {
     if (all.n() == 0) {
       throw new BadInputException(
           "the current data set has no rows: there is nothing to audit."
@@ -181,56 +241,29 @@ public final class MulticlassAnalysis {
               + "; with fairness.task: multiclass"
               + " every row needs a class in both. Drop or fill those rows.");
     }
-    TreeSet<String> labelClasses = new TreeSet<>();
-    TreeSet<String> predictionClasses = new TreeSet<>();
-    for (GroupedStates row : rows) {
-      if (row.grouping().equals(wholeGrouping)) {
-        labelClasses.add(row.key().get(0));
-        predictionClasses.add(row.key().get(1));
-      }
-    }
-    TreeSet<String> classSet = new TreeSet<>(labelClasses);
-    classSet.addAll(predictionClasses);
-    checkClassCount(in, labelClasses, predictionClasses, classSet);
-    List<String> classList = List.copyOf(classSet);
+  }
 
-    double z = WilsonInterval.z(in.confidence());
-    String level =
-        new BigDecimal(in.confidence() * 100)
-                .round(new MathContext(4))
-                .stripTrailingZeros()
-                .toPlainString()
-            + " %";
-    List<String> notes = new ArrayList<>();
-    notes.add(
-        "fairness.task is multiclass: label '"
-            + in.label()
-            + "' and prediction '"
-            + in.prediction()
-            + "' are read as "
-            + classList.size()
-            + " classes ("
-            + listed(classList)
-            + "); per group and class the one-vs-rest rates (class c positive, the others negative),"
-            + " per attribute and class the parity metrics, and per attribute the worst class"
-            + " (worst_class_*). Binary-only metrics (impact_ratio, Clarify, AUC, ...) are not computed.");
-    List<MetricResult> metrics = new ArrayList<>(group(Scope.DATASET, whole, classList, z, null));
-    for (Slice slice : in.slices()) {
-      metrics.addAll(
-          new Attribute(in, slice.name(), classList, z, level, notes)
-              .results(groups.getOrDefault(slice.name(), Map.of())));
-    }
-    for (Slice slice : in.slices()) {
-      if (slice.columns().size() > 1) {
-        metrics.add(
-            SliceSurvey.emptyCells(
-                slice.name(),
-                slice.columns().size(),
-                observedKeys.getOrDefault(slice.name(), Set.of()),
-                notes));
-      }
-    }
-    return new FairnessOutcome(metrics, notes);
+  /** The confidence level as a note says it, e.g. "95 %". */
+  private static String level(MulticlassInput in) {
+    return new BigDecimal(in.confidence() * 100)
+            .round(new MathContext(4))
+            .stripTrailingZeros()
+            .toPlainString()
+        + " %";
+  }
+
+  private static String classesNote(MulticlassInput in, List<String> classList) {
+    return "fairness.task is multiclass: label '"
+        + in.label()
+        + "' and prediction '"
+        + in.prediction()
+        + "' are read as "
+        + classList.size()
+        + " classes ("
+        + listed(classList)
+        + "); per group and class the one-vs-rest rates (class c positive, the others negative),"
+        + " per attribute and class the parity metrics, and per attribute the worst class"
+        + " (worst_class_*). Binary-only metrics (impact_ratio, Clarify, AUC, ...) are not computed.";
   }
 
   private static void checkClassCount(
@@ -458,25 +491,8 @@ public final class MulticlassAnalysis {
                       leftOut),
                   exclusion));
         }
-        Map.Entry<String, Double>[] extremes = extremes(values);
-        Map.Entry<String, Double> min = extremes[0];
-        Map.Entry<String, Double> max = extremes[1];
-        ClassConfusion hi = eligible.get(max.getKey());
-        ClassConfusion lo = eligible.get(min.getKey());
-        double value;
-        Interval ci;
-        String method;
-        if (!d.ratio()) {
-          value = max.getValue() - min.getValue();
-          ci =
-              NewcombeInterval.of(
-                  rate.numerator(hi, c),
-                  rate.denominator(hi, c),
-                  rate.numerator(lo, c),
-                  rate.denominator(lo, c),
-                  z);
-          method = level + " Newcombe interval of the difference of these two groups";
-        } else if (max.getValue() == 0.0) {
+        ExtremePair pair = ExtremePair.distinct(values);
+        if (d.ratio() && pair.max().getValue() == 0.0) {
           return new MetricResult.Undefined(
               k,
               null,
@@ -490,38 +506,20 @@ public final class MulticlassAnalysis {
                           + " 0 (0 ÷ 0)",
                       leftOut),
                   exclusion));
-        } else {
-          value = min.getValue() / max.getValue();
-          ci =
-              KatzInterval.of(
-                  rate.numerator(lo, c),
-                  rate.denominator(lo, c),
-                  rate.numerator(hi, c),
-                  rate.denominator(hi, c),
-                  z);
-          method =
-              level
-                  + " Katz interval of the ratio of these two groups"
-                  + (ci == null ? " undefined: the lowest group's count is 0" : "");
         }
-        String note =
-            rate.id()
-                + ": highest "
-                + max.getKey()
-                + " ("
-                + fmt(max.getValue())
-                + "), lowest "
-                + min.getKey()
-                + " ("
-                + fmt(min.getValue())
-                + "); "
-                + method;
-        boolean worse =
-            chosen == null
-                || (d.ratio()
-                    ? value < chosen.number().getAsDouble()
-                    : value > chosen.number().getAsDouble());
-        if (worse) {
+        ClassConfusion hi = eligible.get(pair.max().getKey());
+        ClassConfusion lo = eligible.get(pair.min().getKey());
+        double value = pair.value(d.ratio());
+        Interval ci =
+            ExtremePair.interval(
+                d.ratio(),
+                rate.numerator(hi, c),
+                rate.denominator(hi, c),
+                rate.numerator(lo, c),
+                rate.denominator(lo, c),
+                z);
+        String note = pair.note(rate.id(), ExtremePair.method(d.ratio(), level, ci));
+        if (ExtremePair.worse(d.ratio(), value, chosen)) {
           chosen =
               new MetricResult.Computed(
                   k,
@@ -531,8 +529,8 @@ public final class MulticlassAnalysis {
                   ci == null ? null : ci.high(),
                   null,
                   join(join(note, leftOut), exclusion),
-                  max.getKey(),
-                  min.getKey());
+                  pair.max().getKey(),
+                  pair.min().getKey());
         }
       }
       return chosen;
@@ -540,48 +538,11 @@ public final class MulticlassAnalysis {
 
     /** max − min of accuracy over the eligible groups, with Newcombe's interval. */
     private MetricResult accuracyDifference() {
-      MetricKey k = key("accuracy_difference", Scope.attribute(attribute));
-      if (eligible.size() < 2) {
-        return new MetricResult.Undefined(
-            k,
-            null,
-            join(
-                "accuracy_difference is undefined: it needs"
-                    + " at least two groups with at least min_group_size rows; found "
-                    + eligible.size(),
-                exclusion));
-      }
-      List<Map.Entry<String, Double>> values = new ArrayList<>();
-      eligible.forEach((g, m) -> values.add(Map.entry(g, accuracy(m))));
-      Map.Entry<String, Double>[] extremes = extremes(values);
-      String lo = extremes[0].getKey();
-      String hi = extremes[1].getKey();
-      ClassConfusion h = eligible.get(hi);
-      ClassConfusion l = eligible.get(lo);
-      Interval ci = NewcombeInterval.of(h.correct(), h.n(), l.correct(), l.n(), z);
-      return new MetricResult.Computed(
-          k,
-          accuracy(h) - accuracy(l),
-          null,
-          ci.low(),
-          ci.high(),
-          null,
-          join(
-              "accuracy: highest "
-                  + hi
-                  + " ("
-                  + fmt(accuracy(h))
-                  + "), lowest "
-                  + lo
-                  + " ("
-                  + fmt(accuracy(l))
-                  + "); "
-                  + level
-                  + " Newcombe interval of the difference of these"
-                  + " two groups",
-              exclusion),
-          hi,
-          lo);
+      return spread(
+          "accuracy",
+          Attribute::accuracy,
+          (h, l) -> NewcombeInterval.of(h.correct(), h.n(), l.correct(), l.n(), z),
+          level + " Newcombe interval of the difference of these two groups");
     }
 
     /**
@@ -593,60 +554,47 @@ public final class MulticlassAnalysis {
      * interval does not apply.
      */
     private MetricResult balancedAccuracyDifference() {
-      MetricKey k = key("balanced_accuracy_difference", Scope.attribute(attribute));
+      return spread(
+          "balanced_accuracy", ClassConfusion::balancedAccuracy, (h, l) -> null, "no interval");
+    }
+
+    /**
+     * {@code metric}_difference: max − min of a per-group value over the eligible groups, with the
+     * interval of the extreme pair when {@code interval} gives one.
+     */
+    private MetricResult spread(
+        String metric,
+        ToDoubleFunction<ClassConfusion> value,
+        BiFunction<ClassConfusion, ClassConfusion, Interval> interval,
+        String method) {
+      MetricKey k = key(metric + "_difference", Scope.attribute(attribute));
       if (eligible.size() < 2) {
         return new MetricResult.Undefined(
             k,
             null,
             join(
-                "balanced_accuracy_difference is undefined:"
-                    + " it needs at least two groups with at least min_group_size rows; found "
+                metric
+                    + "_difference is undefined: it needs at least two groups with at least"
+                    + " min_group_size rows; found "
                     + eligible.size(),
                 exclusion));
       }
       List<Map.Entry<String, Double>> values = new ArrayList<>();
-      eligible.forEach((g, m) -> values.add(Map.entry(g, m.balancedAccuracy())));
-      Map.Entry<String, Double>[] extremes = extremes(values);
-      Map.Entry<String, Double> lo = extremes[0];
-      Map.Entry<String, Double> hi = extremes[1];
+      eligible.forEach((g, m) -> values.add(Map.entry(g, value.applyAsDouble(m))));
+      ExtremePair pair = ExtremePair.distinct(values);
+      String hi = pair.max().getKey();
+      String lo = pair.min().getKey();
+      Interval ci = interval.apply(eligible.get(hi), eligible.get(lo));
       return new MetricResult.Computed(
           k,
-          hi.getValue() - lo.getValue(),
+          pair.value(false),
           null,
+          ci == null ? null : ci.low(),
+          ci == null ? null : ci.high(),
           null,
-          null,
-          null,
-          join(
-              "balanced_accuracy: highest "
-                  + hi.getKey()
-                  + " ("
-                  + fmt(hi.getValue())
-                  + "), lowest "
-                  + lo.getKey()
-                  + " ("
-                  + fmt(lo.getValue())
-                  + "); no interval",
-              exclusion),
-          hi.getKey(),
-          lo.getKey());
-    }
-
-    /**
-     * The lowest (first by name on a tie) and the highest (first by name among the others) of at
-     * least two values, so that the two named groups differ even when every value ties.
-     */
-    @SuppressWarnings("unchecked")
-    private static Map.Entry<String, Double>[] extremes(List<Map.Entry<String, Double>> values) {
-      List<Map.Entry<String, Double>> sorted = new ArrayList<>(values);
-      sorted.sort(
-          Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
-      Map.Entry<String, Double> max =
-          sorted.subList(1, sorted.size()).stream()
-              .max(
-                  Comparator.comparing(Map.Entry<String, Double>::getValue)
-                      .thenComparing(Map.Entry.<String, Double>comparingByKey().reversed()))
-              .orElseThrow();
-      return new Map.Entry[] {sorted.get(0), max};
+          join(pair.note(metric, method), exclusion),
+          hi,
+          lo);
     }
 
     private static double accuracy(ClassConfusion m) {
