@@ -55,5 +55,12 @@ class GoldenResultsTest {
     CliRun.Result r = CliRun.run("audit", spec, "--out", out.toString(), "--quiet");
     assertEquals(expectedExit, r.code(), r.err());
     GoldenResults.assertPinned(name, Files.readAllBytes(out.resolve("results.json")));
+    // every metric row of results.json can be found in report.html (a table, open or collapsed)
+    assertEquals(
+        java.util.List.of(),
+        dev.assay.report.ReportReach.unreachable(
+            Files.readAllBytes(out.resolve("report.html")),
+            Files.readAllBytes(out.resolve("results.json"))),
+        name + ": metric rows not in report.html");
   }
 }

@@ -1,6 +1,8 @@
 package dev.assay.publish;
 
 import dev.assay.core.RunFailedException;
+import dev.assay.report.Manifest;
+import dev.assay.report.PdfReport;
 import dev.assay.report.ReportFile;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -38,6 +40,14 @@ public final class DirectoryPublisher implements Publisher {
   static final List<String> LAST = List.of("results.json", "manifest.json");
 
   static final String TEMP_SUFFIX = ".tmp";
+
+  /**
+   * Report files a run writes only when asked ({@code report.pdf}, with {@code --pdf}). When a
+   * bundle with a manifest.json does not hold one, a copy left in the folder by an earlier run is
+   * deleted after the new files are in place, so the folder never holds a file of another run that
+   * the new manifest.json does not cover.
+   */
+  static final List<String> OPTIONAL = List.of(PdfReport.FILE_NAME);
 
   private final Path directory;
 
@@ -93,6 +103,7 @@ public final class DirectoryPublisher implements Publisher {
       for (String name : moveOrder(staged.keySet())) {
         moveIntoPlace(staged.get(name), directory.resolve(name));
       }
+      removeStale(staged.keySet());
     } catch (IOException | UncheckedIOException e) {
       deleteQuietly(staged.values());
       throw failure(
@@ -103,6 +114,21 @@ public final class DirectoryPublisher implements Publisher {
       throw e;
     }
     return directory.toUri();
+  }
+
+  /**
+   * Deletes the {@link #OPTIONAL} files this bundle did not write, when it is a report bundle (it
+   * has a manifest.json); a failure is a run failure naming the folder.
+   */
+  private void removeStale(java.util.Set<String> written) throws IOException {
+    if (!written.contains(Manifest.FILE_NAME)) {
+      return;
+    }
+    for (String name : OPTIONAL) {
+      if (!written.contains(name)) {
+        Files.deleteIfExists(directory.resolve(name));
+      }
+    }
   }
 
   /** Reads back published files (for a second publisher), in the order given. */

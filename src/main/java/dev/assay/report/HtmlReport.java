@@ -59,7 +59,16 @@ public final class HtmlReport {
     try {
       Template template = freemarker.getTemplate(TEMPLATE);
       template.process(
-          Map.of("page", HtmlPage.of(run), "piiExamples", run.exhibits().piiExamples()), out);
+          Map.of(
+              "page",
+              HtmlPage.of(run),
+              "piiExamples",
+              run.exhibits().piiExamples(),
+              "scorecard",
+              Scorecard.of(run),
+              "llmCharts",
+              LlmCharts.of(run)),
+          out);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the report template " + TEMPLATE, e);
     } catch (TemplateException e) {

@@ -109,6 +109,35 @@ class DirectoryPublisherTest {
         listing(tmp));
   }
 
+  /**
+   * A report.pdf from an earlier {@code --pdf} run is deleted when the next run into the same
+   * folder writes none, so no file in the folder is missing from its manifest.json; other files
+   * stay.
+   */
+  @Test
+  void aStalePdfFromAnEarlierRunIsRemovedWhenTheNextRunWritesNone() throws IOException {
+    Path out = tmp.resolve("pdf-then-none");
+    new DirectoryPublisher(out).publish(ReportBundle.files(SampleRuns.tiny(), true));
+    assertTrue(Files.size(out.resolve("report.pdf")) > 1000);
+    assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"report.pdf\""));
+    Files.writeString(out.resolve("keep.txt"), "not ours");
+    new DirectoryPublisher(out).publish(ReportBundle.files(SampleRuns.tiny(), false));
+    assertEquals(
+        List.of(
+            "junit.xml", "keep.txt", "manifest.json", "report.html", "results.json", "summary.md"),
+        listing(out));
+    assertFalse(Files.readString(out.resolve("manifest.json")).contains("report.pdf"));
+    assertEquals(0, dev.assay.report.ManifestCheck.check(out).exitCode());
+  }
+
+  /** Only a report bundle (with a manifest.json) clears a stale report.pdf. */
+  @Test
+  void filesWithoutAManifestLeaveAnExistingPdfAlone() throws IOException {
+    Files.writeString(tmp.resolve("report.pdf"), "someone's pdf");
+    new DirectoryPublisher(tmp).publish(Map.of("notes.txt", new byte[] {1}));
+    assertEquals("someone's pdf", Files.readString(tmp.resolve("report.pdf")));
+  }
+
   @Test
   void machineReadFilesAreMovedLast() {
     assertEquals(
