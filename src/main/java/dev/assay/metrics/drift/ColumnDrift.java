@@ -91,10 +91,26 @@ public final class ColumnDrift {
    */
   public static Verdict evaluate(
       ColumnCounts c, int bins, DriftOptions.Test override, Scope scope, long testRows) {
+    return evaluate(c, bins, override, scope, testRows, List.of());
+  }
+
+  /**
+   * Like {@link #evaluate(ColumnCounts, int, DriftOptions.Test, Scope, long)}; a text or embedding
+   * column gets its null rates from {@code c} and its other metrics ({@code extra}, computed
+   * apart), and its verdict from them.
+   */
+  public static Verdict evaluate(
+      ColumnCounts c,
+      int bins,
+      DriftOptions.Test override,
+      Scope scope,
+      long testRows,
+      List<MetricResult> extra) {
     Map<String, MetricResult> out = new LinkedHashMap<>();
+    DriftColumn.Kind kind = c.column().kind();
     long count = c.nonNullCurrent();
     String approx =
-        c.exact() || c.column().kind() == DriftColumn.Kind.CATEGORICAL ? null : roundingNote(c);
+        c.exact() || c.column().kind() != DriftColumn.Kind.NUMERIC ? null : roundingNote(c);
     String empty =
         c.nonNullReference() == 0
             ? "the reference has no non-null value in this column"
@@ -117,7 +133,9 @@ public final class ColumnDrift {
         c.rowsCurrent(),
         "the current data has no rows here",
         null);
-    if (c.column().kind() == DriftColumn.Kind.NUMERIC) {
+    if (kind == DriftColumn.Kind.TEXT || kind == DriftColumn.Kind.EMBEDDING) {
+      extra.forEach(m -> out.put(m.key().metric(), m));
+    } else if (kind == DriftColumn.Kind.NUMERIC) {
       double d = KolmogorovSmirnov.statistic(c.reference(), c.current());
       double p =
           Double.isNaN(d)
@@ -273,7 +291,11 @@ public final class ColumnDrift {
   /** The test that decides drift_detected for a column by default (Evidently's choice). */
   public static DriftOptions.Test defaultTest(DriftColumn.Kind kind, long referenceRows) {
     DriftOptions.Method m;
-    if (referenceRows <= SMALL_REFERENCE) {
+    if (kind == DriftColumn.Kind.EMBEDDING) {
+      m = DriftOptions.Method.MMD;
+    } else if (kind == DriftColumn.Kind.TEXT) {
+      m = DriftOptions.Method.TEXT_CLASSIFIER;
+    } else if (referenceRows <= SMALL_REFERENCE) {
       m = kind == DriftColumn.Kind.NUMERIC ? DriftOptions.Method.KS : DriftOptions.Method.CHI2;
     } else {
       m =
@@ -297,12 +319,16 @@ public final class ColumnDrift {
     String why =
         override != null
             ? "set in drift.tests"
-            : "Evidently's default for a "
-                + c.column().kind().name().toLowerCase(Locale.ROOT)
-                + " column with "
-                + (testRows <= SMALL_REFERENCE ? "at most " : "more than ")
-                + SMALL_REFERENCE
-                + " reference rows";
+            : c.column().kind() == DriftColumn.Kind.EMBEDDING
+                ? "Alibi Detect's MMDDrift default for an embedding column"
+                : c.column().kind() == DriftColumn.Kind.TEXT
+                    ? "Evidently's text_content_drift default for a text column"
+                    : "Evidently's default for a "
+                        + c.column().kind().name().toLowerCase(Locale.ROOT)
+                        + " column with "
+                        + (testRows <= SMALL_REFERENCE ? "at most " : "more than ")
+                        + SMALL_REFERENCE
+                        + " reference rows";
     if (basis == null || basis.number().isEmpty()) {
       return new MetricResult.Undefined(
           key,

@@ -73,7 +73,17 @@ public final class DomainClassifier {
    * drift column, a Double or null for numeric columns, a String or null for categorical).
    */
   public static MetricResult fit(List<DriftColumn> columns, List<Row> rows, long sampleLimit) {
-    MetricKey key = new MetricKey(DriftMetrics.DOMAIN_CLASSIFIER_AUC, Scope.DATASET);
+    return fit(
+        columns,
+        rows,
+        sampleLimit,
+        new MetricKey(DriftMetrics.DOMAIN_CLASSIFIER_AUC, Scope.DATASET));
+  }
+
+  /** Like {@link #fit(List, List, long)}, reported under {@code key}. */
+  public static MetricResult fit(
+      List<DriftColumn> columns, List<Row> rows, long sampleLimit, MetricKey key) {
+    String name = key.metric();
     List<Row> ordered = new ArrayList<>(rows);
     // a fixed order whatever order the rows arrived in from the executors
     ordered.sort(Comparator.comparing(Row::toString));
@@ -84,7 +94,7 @@ public final class DomainClassifier {
       return new MetricResult.Undefined(
           key,
           total,
-          AUC
+          name
               + " is undefined: the sample has "
               + perSide[0]
               + " reference and "
@@ -100,7 +110,7 @@ public final class DomainClassifier {
       return new MetricResult.Undefined(
           key,
           total,
-          AUC + " is undefined: no drift column gives" + " a feature (every value is missing)");
+          name + " is undefined: no drift column gives" + " a feature (every value is missing)");
     }
     List<Example<Label>> examples = new ArrayList<>();
     for (Row r : ordered) {
