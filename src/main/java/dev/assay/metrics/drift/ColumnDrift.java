@@ -36,6 +36,12 @@ public final class ColumnDrift {
   /** Evidently's boundary between the small-sample tests and the distances. */
   public static final long SMALL_REFERENCE = 1000;
 
+  /**
+   * A text or embedding classifier's AUC counts as drift only when its one-sided p-value under no
+   * difference (the mean fold AUC against the Mann-Whitney null variance) is below this, too.
+   */
+  public static final double CHANCE_LEVEL = 0.05;
+
   public static final String NULL_RATE_REFERENCE = "null_rate_reference";
   public static final String NULL_RATE_CURRENT = "null_rate_current";
   public static final String UNSEEN_SHARE_CURRENT = "unseen_share_current";
@@ -340,6 +346,14 @@ public final class ColumnDrift {
     }
     double v = basis.number().getAsDouble();
     boolean drift = m.pValue() ? v < test.threshold() : v >= test.threshold();
+    // a classifier's AUC must also be above chance: with few rows 0.55 is within noise
+    Double chance =
+        basis instanceof MetricResult.Computed computed && !m.pValue() ? computed.pValue() : null;
+    boolean aboveChance = chance == null || chance < CHANCE_LEVEL;
+    if (drift && !aboveChance) {
+      drift = false;
+      why += "; not above chance: one-sided p = " + fmt(chance) + " >= " + CHANCE_LEVEL;
+    }
     String note =
         "test: "
             + m.metric()

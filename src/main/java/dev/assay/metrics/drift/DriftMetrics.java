@@ -219,6 +219,7 @@ public final class DriftMetrics {
                   "1 when the column's drift test fires, else 0. Default (Evidently's): with ≤ 1,000 "
                       + "reference rows KS (numeric) or χ² (categorical) p < 0.05; with more "
                       + "`wasserstein_normed` ≥ 0.1 (numeric) or `jensen_shannon` ≥ 0.1 (categorical); "
+                      + "text: `text_classifier_auc` ≥ 0.55; embedding: `embedding_mmd_p_value` < 0.05; "
                       + "`drift.tests` overrides it per column")
               .citing("Evidently `DataDriftPreset`")
               .topic("drift/column"));

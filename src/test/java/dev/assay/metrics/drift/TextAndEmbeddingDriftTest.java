@@ -127,7 +127,8 @@ class TextAndEmbeddingDriftTest {
     assertEquals(0, DriftAnalysisTest.value(m, "drift_detected", "emb"));
     assertTrue(DriftAnalysisTest.value(m, "embedding_drifted_components_share", "emb") < 0.2);
     MetricResult text = DriftAnalysisTest.result(m, "text_classifier_auc", "note");
-    assertTrue(text.number().getAsDouble() < 0.55, text.note());
+    // with 60 rows per side an AUC near 0.55 is noise: the verdict also needs it above chance
+    assertTrue(((MetricResult.Computed) text).pValue() >= 0.05, text.note());
     assertEquals(0, DriftAnalysisTest.value(m, "drift_detected", "note"));
     MetricResult share = DriftAnalysisTest.result(m, "drift_share", null);
     assertTrue(!share.note().contains("note"), share.note());
