@@ -105,14 +105,16 @@ public record AuditSpec(
    * max_distinct} values per column kept exactly, and per-column overrides of the test that decides
    * {@code drift_detected}, and the {@code segment_by} attributes within whose groups the columns
    * are compared too, and the {@code classifier_sample} rows per side of the domain classifier (0
-   * turns it off).
+   * turns it off), and {@code column_types}, the kind of a column set by hand (numeric,
+   * categorical, text or embedding).
    */
   public record Drift(
       Integer bins,
       Long maxDistinct,
       Map<String, DriftTest> tests,
       List<String> segmentBy,
-      Integer classifierSample) {}
+      Integer classifierSample,
+      Map<String, String> columnTypes) {}
 
   /** A per-column drift test: {@code method} and its {@code threshold}. */
   public record DriftTest(String method, Double threshold) {}

@@ -12,24 +12,38 @@ import java.util.Map;
  * decides {@code drift_detected} (column name → test); {@code segmentBy}, the columns (usually
  * sensitive attributes) within each of whose groups every drift column is compared as well (empty:
  * no segment drift, the default); {@code classifierSample}, the most rows per side the domain
- * classifier is trained on (0: no domain classifier).
+ * classifier is trained on (0: no domain classifier); {@code columnTypes}, kinds set by hand
+ * (column name → one of {@link #COLUMN_TYPES}), which replace the kind the type or the text rule
+ * would give.
  */
 public record DriftOptions(
     int bins,
     long maxDistinct,
     Map<String, Test> tests,
     List<String> segmentBy,
-    int classifierSample) {
+    int classifierSample,
+    Map<String, String> columnTypes) {
+
+  /** The kinds {@code drift.column_types} may set. */
+  public static final List<String> COLUMN_TYPES =
+      List.of("numeric", "categorical", "text", "embedding");
 
   /** The default sample per side of the domain classifier. */
   public static final int CLASSIFIER_SAMPLE = 20_000;
 
   public static final DriftOptions DEFAULTS =
-      new DriftOptions(10, 100_000, Map.of(), List.of(), CLASSIFIER_SAMPLE);
+      new DriftOptions(10, 100_000, Map.of(), List.of(), CLASSIFIER_SAMPLE, Map.of());
 
   public DriftOptions {
     tests = Map.copyOf(tests);
     segmentBy = List.copyOf(segmentBy);
+    columnTypes = Map.copyOf(columnTypes);
+  }
+
+  /** Options with every kind decided by the data. */
+  public DriftOptions(
+      int bins, long maxDistinct, Map<String, Test> tests, List<String> segmentBy, int sample) {
+    this(bins, maxDistinct, tests, segmentBy, sample, Map.of());
   }
 
   /** Options without segment drift, with the default domain classifier sample. */
@@ -56,7 +70,11 @@ public record DriftOptions(
     JENSEN_SHANNON("jensen_shannon", "jensen_shannon", false, 0.1),
     PSI("psi", "psi", false, 0.1),
     HELLINGER("hellinger", "hellinger", false, 0.1),
-    TOTAL_VARIATION("total_variation", "total_variation", false, 0.1);
+    TOTAL_VARIATION("total_variation", "total_variation", false, 0.1),
+    MMD("mmd", "embedding_mmd_p_value", true, 0.05),
+    EMBEDDING_CLASSIFIER("embedding_classifier", "embedding_classifier_auc", false, 0.55),
+    DRIFTED_COMPONENTS("drifted_components", "embedding_drifted_components_share", false, 0.2),
+    TEXT_CLASSIFIER("text_classifier", "text_classifier_auc", false, 0.55);
 
     private final String id;
     private final String metric;
@@ -77,6 +95,11 @@ public record DriftOptions(
     /** The drift metric the method reads. */
     public String metric() {
       return metric;
+    }
+
+    /** True for the methods of embedding columns. */
+    public boolean embedding() {
+      return this == MMD || this == EMBEDDING_CLASSIFIER || this == DRIFTED_COMPONENTS;
     }
 
     /** True when drift means a value below the threshold (a p-value). */

@@ -361,7 +361,33 @@ public final class SpecLoader {
               + defaults.classifierSample()
               + ".");
     }
-    return new DriftOptions(bins, maxDistinct, tests, segmentBy, sample);
+    return new DriftOptions(
+        bins, maxDistinct, tests, segmentBy, sample, columnTypes(doc, d.columnTypes()));
+  }
+
+  /** drift.column_types: each value one of numeric, categorical, text, embedding. */
+  private static Map<String, String> columnTypes(YamlDocument doc, Map<String, String> types) {
+    if (types == null) {
+      return Map.of();
+    }
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (Map.Entry<String, String> e : types.entrySet()) {
+      String type =
+          e.getValue() == null ? null : e.getValue().trim().toLowerCase(java.util.Locale.ROOT);
+      if (!DriftOptions.COLUMN_TYPES.contains(type)) {
+        throw new BadInputException(
+            doc.at("drift", "column_types", e.getKey())
+                + ": drift.column_types gives column '"
+                + e.getKey()
+                + "' the kind '"
+                + e.getValue()
+                + "'; use one of "
+                + DriftOptions.COLUMN_TYPES
+                + ".");
+      }
+      out.put(e.getKey(), type);
+    }
+    return out;
   }
 
   private List<Path> rules(YamlDocument doc, Path folder, List<String> refs) {

@@ -218,6 +218,38 @@ class DriftAuditTest {
     throw new AssertionError("no drift." + metric + " for " + column);
   }
 
+  @Test
+  void columnTypesThatDoNotFitOrNameNoDriftColumnExitTwoWithTheLine() throws IOException {
+    csv("reference.csv", "x", 0, "", "a", "b");
+    csv("current.csv", "x", 0, "", "a", "b");
+    assertBadInput(
+        cli(
+            "audit",
+            spec("drift:\n  column_types:\n    x: embedding").toString(),
+            "--out",
+            dir.resolve("o").toString()),
+        "audit.yaml:11",
+        "'x'",
+        "embedding");
+    assertBadInput(
+        cli(
+            "audit",
+            spec("drift:\n  column_types:\n    nope: text").toString(),
+            "--out",
+            dir.resolve("o").toString()),
+        "audit.yaml:11",
+        "'nope'");
+    assertBadInput(
+        cli(
+            "audit",
+            spec("drift:\n  column_types:\n    kind: prose").toString(),
+            "--out",
+            dir.resolve("o").toString()),
+        "audit.yaml:11",
+        "prose",
+        "categorical");
+  }
+
   static void assertBadInput(CliRun.Result r, String... fragments) {
     assertEquals(2, r.code(), r.out() + r.err());
     for (String f : fragments) {

@@ -290,7 +290,12 @@ public class MergeLawTest {
         distinct,
         min,
         max,
-        List.of((long) r.nextInt(10), (long) r.nextInt(10)));
+        List.of((long) r.nextInt(10), (long) r.nextInt(10)),
+        // non-null values, words of text columns, smallest and largest vector length
+        List.of((long) r.nextInt(50), (long) r.nextInt(50), (long) r.nextInt(50)),
+        List.of((long) r.nextInt(500), 0L, (long) r.nextInt(500)),
+        List.of(r.nextBoolean() ? Long.MAX_VALUE : 8L, 3L, (long) r.nextInt(4)),
+        List.of(r.nextBoolean() ? 0L : 8L, 3L, (long) r.nextInt(4)));
   }
 
   private static final double[] NUMBERS = {-1.5, 0.0, 0.25, 2.0, 3.0, 7.0};

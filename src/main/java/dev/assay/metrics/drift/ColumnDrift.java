@@ -36,6 +36,12 @@ public final class ColumnDrift {
   /** Evidently's boundary between the small-sample tests and the distances. */
   public static final long SMALL_REFERENCE = 1000;
 
+  /**
+   * A text or embedding classifier's AUC counts as drift only when its one-sided p-value under no
+   * difference (the mean fold AUC against the Mann-Whitney null variance) is below this, too.
+   */
+  public static final double CHANCE_LEVEL = 0.05;
+
   public static final String NULL_RATE_REFERENCE = "null_rate_reference";
   public static final String NULL_RATE_CURRENT = "null_rate_current";
   public static final String UNSEEN_SHARE_CURRENT = "unseen_share_current";
@@ -91,10 +97,26 @@ public final class ColumnDrift {
    */
   public static Verdict evaluate(
       ColumnCounts c, int bins, DriftOptions.Test override, Scope scope, long testRows) {
+    return evaluate(c, bins, override, scope, testRows, List.of());
+  }
+
+  /**
+   * Like {@link #evaluate(ColumnCounts, int, DriftOptions.Test, Scope, long)}; a text or embedding
+   * column gets its null rates from {@code c} and its other metrics ({@code extra}, computed
+   * apart), and its verdict from them.
+   */
+  public static Verdict evaluate(
+      ColumnCounts c,
+      int bins,
+      DriftOptions.Test override,
+      Scope scope,
+      long testRows,
+      List<MetricResult> extra) {
     Map<String, MetricResult> out = new LinkedHashMap<>();
+    DriftColumn.Kind kind = c.column().kind();
     long count = c.nonNullCurrent();
     String approx =
-        c.exact() || c.column().kind() == DriftColumn.Kind.CATEGORICAL ? null : roundingNote(c);
+        c.exact() || c.column().kind() != DriftColumn.Kind.NUMERIC ? null : roundingNote(c);
     String empty =
         c.nonNullReference() == 0
             ? "the reference has no non-null value in this column"
@@ -117,7 +139,9 @@ public final class ColumnDrift {
         c.rowsCurrent(),
         "the current data has no rows here",
         null);
-    if (c.column().kind() == DriftColumn.Kind.NUMERIC) {
+    if (kind == DriftColumn.Kind.TEXT || kind == DriftColumn.Kind.EMBEDDING) {
+      extra.forEach(m -> out.put(m.key().metric(), m));
+    } else if (kind == DriftColumn.Kind.NUMERIC) {
       double d = KolmogorovSmirnov.statistic(c.reference(), c.current());
       double p =
           Double.isNaN(d)
@@ -273,7 +297,11 @@ public final class ColumnDrift {
   /** The test that decides drift_detected for a column by default (Evidently's choice). */
   public static DriftOptions.Test defaultTest(DriftColumn.Kind kind, long referenceRows) {
     DriftOptions.Method m;
-    if (referenceRows <= SMALL_REFERENCE) {
+    if (kind == DriftColumn.Kind.EMBEDDING) {
+      m = DriftOptions.Method.MMD;
+    } else if (kind == DriftColumn.Kind.TEXT) {
+      m = DriftOptions.Method.TEXT_CLASSIFIER;
+    } else if (referenceRows <= SMALL_REFERENCE) {
       m = kind == DriftColumn.Kind.NUMERIC ? DriftOptions.Method.KS : DriftOptions.Method.CHI2;
     } else {
       m =
@@ -297,12 +325,16 @@ public final class ColumnDrift {
     String why =
         override != null
             ? "set in drift.tests"
-            : "Evidently's default for a "
-                + c.column().kind().name().toLowerCase(Locale.ROOT)
-                + " column with "
-                + (testRows <= SMALL_REFERENCE ? "at most " : "more than ")
-                + SMALL_REFERENCE
-                + " reference rows";
+            : c.column().kind() == DriftColumn.Kind.EMBEDDING
+                ? "Alibi Detect's MMDDrift default for an embedding column"
+                : c.column().kind() == DriftColumn.Kind.TEXT
+                    ? "Evidently's text_content_drift default for a text column"
+                    : "Evidently's default for a "
+                        + c.column().kind().name().toLowerCase(Locale.ROOT)
+                        + " column with "
+                        + (testRows <= SMALL_REFERENCE ? "at most " : "more than ")
+                        + SMALL_REFERENCE
+                        + " reference rows";
     if (basis == null || basis.number().isEmpty()) {
       return new MetricResult.Undefined(
           key,
@@ -314,6 +346,14 @@ public final class ColumnDrift {
     }
     double v = basis.number().getAsDouble();
     boolean drift = m.pValue() ? v < test.threshold() : v >= test.threshold();
+    // a classifier's AUC must also be above chance: with few rows 0.55 is within noise
+    Double chance =
+        basis instanceof MetricResult.Computed computed && !m.pValue() ? computed.pValue() : null;
+    boolean aboveChance = chance == null || chance < CHANCE_LEVEL;
+    if (drift && !aboveChance) {
+      drift = false;
+      why += "; not above chance: one-sided p = " + fmt(chance) + " >= " + CHANCE_LEVEL;
+    }
     String note =
         "test: "
             + m.metric()

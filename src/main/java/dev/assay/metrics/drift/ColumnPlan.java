@@ -18,6 +18,10 @@ record ColumnPlan(DriftColumn column, boolean exact, double low, double width, l
   /** The plan of column {@code i}: exact at or below {@code cells} distinct values. */
   static ColumnPlan of(DriftColumn column, int i, DriftProfile profile, long cells) {
     boolean numeric = column.kind() == DriftColumn.Kind.NUMERIC;
+    if (column.kind() == DriftColumn.Kind.TEXT || column.kind() == DriftColumn.Kind.EMBEDDING) {
+      // counted only as null or not: text and embeddings are compared by other means
+      return new ColumnPlan(column, false, 0, 0, cells);
+    }
     boolean exact = profile.distinct().get(i) <= cells || numeric && !profile.hasRange(i);
     if (exact || !numeric) {
       return new ColumnPlan(column, exact, 0, 0, cells);
@@ -42,7 +46,9 @@ record ColumnPlan(DriftColumn column, boolean exact, double low, double width, l
 
   /** The note of a column that was not counted exactly, or null. */
   String note(long distinct) {
-    if (exact) {
+    if (exact
+        || column.kind() == DriftColumn.Kind.TEXT
+        || column.kind() == DriftColumn.Kind.EMBEDDING) {
       return null;
     }
     return numeric()

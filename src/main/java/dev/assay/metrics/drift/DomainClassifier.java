@@ -73,7 +73,17 @@ public final class DomainClassifier {
    * drift column, a Double or null for numeric columns, a String or null for categorical).
    */
   public static MetricResult fit(List<DriftColumn> columns, List<Row> rows, long sampleLimit) {
-    MetricKey key = new MetricKey(DriftMetrics.DOMAIN_CLASSIFIER_AUC, Scope.DATASET);
+    return fit(
+        columns,
+        rows,
+        sampleLimit,
+        new MetricKey(DriftMetrics.DOMAIN_CLASSIFIER_AUC, Scope.DATASET));
+  }
+
+  /** Like {@link #fit(List, List, long)}, reported under {@code key}. */
+  public static MetricResult fit(
+      List<DriftColumn> columns, List<Row> rows, long sampleLimit, MetricKey key) {
+    String name = key.metric();
     List<Row> ordered = new ArrayList<>(rows);
     // a fixed order whatever order the rows arrived in from the executors
     ordered.sort(Comparator.comparing(Row::toString));
@@ -84,7 +94,7 @@ public final class DomainClassifier {
       return new MetricResult.Undefined(
           key,
           total,
-          AUC
+          name
               + " is undefined: the sample has "
               + perSide[0]
               + " reference and "
@@ -100,7 +110,7 @@ public final class DomainClassifier {
       return new MetricResult.Undefined(
           key,
           total,
-          AUC + " is undefined: no drift column gives" + " a feature (every value is missing)");
+          name + " is undefined: no drift column gives" + " a feature (every value is missing)");
     }
     List<Example<Label>> examples = new ArrayList<>();
     for (Row r : ordered) {
@@ -124,6 +134,7 @@ public final class DomainClassifier {
       }
     }
     double sum = 0;
+    double nullVariance = 0;
     for (int f = 0; f < FOLDS; f++) {
       List<Example<Label>> train = new ArrayList<>();
       List<Example<Label>> test = new ArrayList<>();
@@ -138,8 +149,20 @@ public final class DomainClassifier {
         positive[i] = test.get(i).getOutput().equals(CURRENT);
       }
       sum += rocAuc(scores, positive);
+      long pos = 0;
+      for (boolean b : positive) {
+        pos += b ? 1 : 0;
+      }
+      long neg = positive.length - pos;
+      nullVariance += (pos + neg + 1) / (12.0 * pos * neg);
     }
     double auc = sum / FOLDS;
+    // one-sided p-value of the mean fold AUC under no difference (Mann-Whitney variance per fold)
+    double z = (auc - 0.5) / (Math.sqrt(nullVariance) / FOLDS);
+    Double chance =
+        key.metric().equals(AUC)
+            ? null
+            : 0.5 * org.apache.commons.math3.special.Erf.erfc(z / Math.sqrt(2));
     String leaned = topColumns(train(examples), columns);
     String note =
         FOLDS
@@ -157,7 +180,7 @@ public final class DomainClassifier {
             + " per side, seeded); columns it leaned on most (absolute weight on"
             + " standardised features): "
             + leaned;
-    return new MetricResult.Computed(key, auc, total, null, null, null, note);
+    return new MetricResult.Computed(key, auc, total, null, null, chance, note);
   }
 
   private static LinearSGDModel train(List<Example<Label>> examples) {

@@ -15,7 +15,6 @@ import dev.assay.spark.SinglePassRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -62,41 +61,93 @@ public final class DriftAnalysis {
   private DriftAnalysis() {}
 
   /** Runs the family: profile, plan, count, metrics per column and segment, data-set metrics. */
-  public static DriftOutcome run(DriftInput in) {
-    List<DriftColumn> columns = in.columns();
+  public static DriftOutcome run(DriftInput given) {
     Dataset<Row> both =
-        side(in.reference(), columns, in.options().segmentBy(), 0)
-            .unionByName(side(in.current(), columns, in.options().segmentBy(), 1));
-    DriftProfile profile = profile(both, in);
+        side(given.reference(), given.columns(), given.options().segmentBy(), 0)
+            .unionByName(side(given.current(), given.columns(), given.options().segmentBy(), 1));
+    DriftProfile profile = profile(both, given);
+    DriftInput in =
+        new DriftInput(
+            given.reference(),
+            given.current(),
+            ColumnKinds.resolve(given.columns(), profile, given.options().tests().keySet()),
+            given.options(),
+            given.notes());
+    List<DriftColumn> columns = in.columns();
+    DerivedColumns derived =
+        DerivedColumns.of(columns, valueColumns(columns), profile, in.options().maxDistinct());
     List<ColumnPlan> plans = plan(in, profile);
+    plans.addAll(derived.plans());
     List<String> notes = new ArrayList<>(in.notes());
-    notes.addAll(planNotes(plans, profile));
+    notes.add(ColumnKinds.note(columns));
+    notes.addAll(planNotes(plans.subList(0, columns.size()), profile));
+    List<Column> values = new ArrayList<>(valueColumns(columns));
+    values.addAll(derived.values());
     DriftCounts counts =
         DriftCounts.count(
-            both,
-            Columns.named(SIDE),
-            plans,
-            valueColumns(columns),
-            segmentColumns(in.options().segmentBy()));
+            both, Columns.named(SIDE), plans, values, segmentColumns(in.options().segmentBy()));
 
+    List<ColumnCounts> whole = counts.whole();
+    List<ColumnDrift.Verdict> parts =
+        derivedVerdicts(in, derived, whole.subList(columns.size(), whole.size()), profile);
+    List<Row> sample = sample(both, in, profile);
     List<MetricResult> metrics = new ArrayList<>();
     List<Histogram> histograms = new ArrayList<>();
-    List<ColumnDrift.Verdict> verdicts =
-        columnVerdicts(in, counts.whole(), profile.rowsReference(), Scope::column);
+    List<ColumnDrift.Verdict> verdicts = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
-      metrics.addAll(verdicts.get(i).metrics());
-      ColumnCounts state = counts.whole().get(i);
-      if (state.exact() || columns.get(i).kind() == DriftColumn.Kind.NUMERIC) {
+      DriftColumn column = columns.get(i);
+      ColumnCounts state = whole.get(i);
+      List<MetricResult> extra =
+          column.kind() == DriftColumn.Kind.EMBEDDING
+              ? EmbeddingDrift.metrics(column, i, derived.partsOf(i, parts), sample, in.options())
+              : column.kind() == DriftColumn.Kind.TEXT
+                  ? TextDrift.metrics(column, i, sample, in.options())
+                  : List.of();
+      ColumnDrift.Verdict v =
+          ColumnDrift.evaluate(
+              state,
+              in.options().bins(),
+              in.options().tests().get(column.name()),
+              Scope.column(column.name()),
+              profile.rowsReference(),
+              extra);
+      verdicts.add(v);
+      metrics.addAll(v.metrics());
+      if (column.kind() == DriftColumn.Kind.TEXT) {
+        metrics.addAll(derived.metricsOf(i, parts));
+      }
+      if (state.exact() || column.kind() == DriftColumn.Kind.NUMERIC) {
         histograms.add(ColumnDrift.histogram(state, in.options().bins()));
       }
     }
     metrics.add(share(Scope.DATASET, columns, verdicts));
-    if (in.options().classifierSample() > 0 && !columns.isEmpty()) {
-      metrics.add(domainClassifier(both, in, profile));
+    if (sample != null) {
+      metrics.add(
+          DomainClassifier.fit(
+              SampleRows.classifierColumns(columns, profile),
+              SampleRows.expand(columns, profile, sample),
+              in.options().classifierSample()));
     }
     metrics.addAll(segmentMetrics(in, counts, profile.rowsReference()));
     return new DriftOutcome(
         metrics, notes, profile.rowsReference(), profile.rowsCurrent(), histograms);
+  }
+
+  /** The metrics and verdicts of the derived columns (text descriptors, embedding components). */
+  private static List<ColumnDrift.Verdict> derivedVerdicts(
+      DriftInput in, DerivedColumns derived, List<ColumnCounts> states, DriftProfile profile) {
+    List<ColumnDrift.Verdict> out = new ArrayList<>();
+    for (int k = 0; k < states.size(); k++) {
+      out.add(
+          ColumnDrift.evaluate(
+              states.get(k),
+              in.options().bins(),
+              null,
+              Scope.column(derived.columns().get(k).name()),
+              profile.rowsReference(),
+              List.of()));
+    }
+    return out;
   }
 
   /**
@@ -108,10 +159,7 @@ public final class DriftAnalysis {
     List<String> segments = in.options().segmentBy();
     DriftProfileAggregate aggregate =
         new DriftProfileAggregate(
-            Columns.named(SIDE),
-            valueColumns(columns),
-            columns.stream().map(DriftColumn::kind).toList(),
-            segmentColumns(segments));
+            Columns.named(SIDE), valueColumns(columns), columns, segmentColumns(segments));
     List<GroupedStates> out =
         SinglePassRunner.run(both, List.of(Grouping.whole("drift")), List.of(aggregate), 1);
     DriftProfile profile =
@@ -167,40 +215,40 @@ public final class DriftAnalysis {
   }
 
   /**
-   * Each column's metrics and verdict from its state; the default test is chosen by the whole
-   * reference's size ({@code testRows}), so every group of a column is judged the same way.
-   */
-  private static List<ColumnDrift.Verdict> columnVerdicts(
-      DriftInput in, List<ColumnCounts> states, long testRows, Function<String, Scope> scope) {
-    List<ColumnDrift.Verdict> out = new ArrayList<>();
-    for (int i = 0; i < states.size(); i++) {
-      String name = in.columns().get(i).name();
-      out.add(
-          ColumnDrift.evaluate(
-              states.get(i),
-              in.options().bins(),
-              in.options().tests().get(name),
-              scope.apply(name),
-              testRows));
-    }
-    return out;
-  }
-
-  /**
-   * Segment drift: the column metrics within each group of each segment attribute, and its share.
+   * Segment drift: the metrics of the numeric and categorical columns within each group of each
+   * segment attribute, and its share; the default test is chosen by the whole reference's size
+   * ({@code testRows}), so every group of a column is judged the same way. Text and embedding
+   * columns are compared on the whole data sets only.
    */
   private static List<MetricResult> segmentMetrics(
       DriftInput in, DriftCounts counts, long testRows) {
     List<MetricResult> metrics = new ArrayList<>();
     List<String> segments = in.options().segmentBy();
+    List<DriftColumn> scalar = new ArrayList<>();
+    for (DriftColumn c : in.columns()) {
+      if (DriftCounts.segmented(c)) {
+        scalar.add(c);
+      }
+    }
     for (int j = 0; j < segments.size(); j++) {
       String attribute = segments.get(j);
       for (Map.Entry<String, List<ColumnCounts>> g : counts.segments().get(j).entrySet()) {
-        List<ColumnDrift.Verdict> verdicts =
-            columnVerdicts(
-                in, g.getValue(), testRows, column -> new Scope(attribute, g.getKey(), column));
+        List<ColumnDrift.Verdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < in.columns().size(); i++) {
+          String name = in.columns().get(i).name();
+          if (DriftCounts.segmented(in.columns().get(i))) {
+            verdicts.add(
+                ColumnDrift.evaluate(
+                    g.getValue().get(i),
+                    in.options().bins(),
+                    in.options().tests().get(name),
+                    new Scope(attribute, g.getKey(), name),
+                    testRows,
+                    List.of()));
+          }
+        }
         verdicts.forEach(v -> metrics.addAll(v.metrics()));
-        metrics.add(share(Scope.group(attribute, g.getKey()), in.columns(), verdicts));
+        metrics.add(share(Scope.group(attribute, g.getKey()), scalar, verdicts));
       }
     }
     return metrics;
@@ -208,18 +256,24 @@ public final class DriftAnalysis {
 
   /**
    * Job 3: a seeded sample of at most {@code drift.classifier_sample} rows per side, the family's
-   * one bounded collect of data rows, for the {@link DomainClassifier} (MLlib on the driver).
+   * one bounded collect of data rows, for the {@link DomainClassifier} and the text and embedding
+   * methods; null when {@code drift.classifier_sample} is 0 or there is no column.
    */
-  private static MetricResult domainClassifier(
-      Dataset<Row> both, DriftInput in, DriftProfile profile) {
+  private static List<Row> sample(Dataset<Row> both, DriftInput in, DriftProfile profile) {
     int sample = in.options().classifierSample();
+    if (sample == 0 || in.columns().isEmpty()) {
+      return null;
+    }
     List<Column> select = new ArrayList<>();
     select.add(Columns.named(SIDE));
     select.addAll(valueColumns(in.columns()));
     Dataset<Row> rows =
         sideSample(both, select, 0, profile.rowsReference(), sample)
             .union(sideSample(both, select, 1, profile.rowsCurrent(), sample));
-    return DomainClassifier.fit(in.columns(), rows.collectAsList(), sample);
+    List<Row> out = new ArrayList<>(rows.collectAsList());
+    // a fixed order whatever order the rows arrived in from the executors
+    out.sort(java.util.Comparator.comparing(Row::toString));
+    return out;
   }
 
   /**
@@ -283,6 +337,10 @@ public final class DriftAnalysis {
       if (columns.get(i).kind() == DriftColumn.Kind.NUMERIC) {
         // NaN and ±∞ count as missing (in null_rate_*), as in every family
         select.add(FiniteNumbers.of(c).alias(valueColumn(i)));
+      } else if (columns.get(i).kind() == DriftColumn.Kind.EMBEDDING) {
+        select.add(
+            EmbeddingDrift.vector(c, data.schema().apply(columns.get(i).name()).dataType())
+                .alias(valueColumn(i)));
       } else {
         select.add(c.cast("string").alias(valueColumn(i)));
       }

@@ -97,7 +97,7 @@ record DriftCounts(List<ColumnCounts> whole, List<TreeMap<String, List<ColumnCou
               lit("").alias("g"),
               v.alias("v"),
               k.alias("k")));
-      for (int j = 0; j < segments.size(); j++) {
+      for (int j = 0; j < (segmented(plan.column()) ? segments.size() : 0); j++) {
         pairs.add(
             struct(
                 lit(i).alias("c"),
@@ -116,6 +116,12 @@ record DriftCounts(List<ColumnCounts> whole, List<TreeMap<String, List<ColumnCou
             col("p.g").alias(GROUP),
             col("p.v").alias(NUMBER),
             col("p.k").alias(CATEGORY));
+  }
+
+  /** Whether a column is counted within segment groups too (numeric and categorical ones). */
+  static boolean segmented(DriftColumn c) {
+    return !c.derived()
+        && (c.kind() == DriftColumn.Kind.NUMERIC || c.kind() == DriftColumn.Kind.CATEGORICAL);
   }
 
   /** A cell's value as the state keeps it: a Double (never −0.0) or a String; null if missing. */

@@ -219,6 +219,7 @@ public final class DriftMetrics {
                   "1 when the column's drift test fires, else 0. Default (Evidently's): with ≤ 1,000 "
                       + "reference rows KS (numeric) or χ² (categorical) p < 0.05; with more "
                       + "`wasserstein_normed` ≥ 0.1 (numeric) or `jensen_shannon` ≥ 0.1 (categorical); "
+                      + "text: `text_classifier_auc` ≥ 0.55; embedding: `embedding_mmd_p_value` < 0.05; "
                       + "`drift.tests` overrides it per column")
               .citing("Evidently `DataDriftPreset`")
               .topic("drift/column"));
@@ -251,6 +252,113 @@ public final class DriftMetrics {
                   "cross-validated (5 folds) ROC AUC of a logistic regression telling current rows from "
                       + "reference rows, on up to `drift.classifier_sample` rows per side")
               .citing("Rabanser et al. (2019), \"Failing loudly\" (domain classifier); Tribuo")
+              .topic("drift/column"));
+
+  public static final MetricDescriptor EMBEDDING_DRIFTED_COMPONENTS_SHARE =
+      METRICS.add(
+          METRICS
+              .metric("embedding_drifted_components_share")
+              .at(COLUMN)
+              .unit(MetricUnit.SHARE)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "Share of an embedding's components (dimensions) whose values drifted, each "
+                      + "tested like a numeric column.",
+                  "drifted components ÷ components of an embedding column, each by the default "
+                      + "numeric test, counted in the same pass as the other columns (embedding)")
+              .citing("Evidently embeddings drift `ratio` method")
+              .topic("drift/column"));
+
+  public static final MetricDescriptor EMBEDDING_MEAN_EUCLIDEAN =
+      METRICS.add(
+          METRICS
+              .metric("embedding_mean_euclidean")
+              .at(COLUMN)
+              .unit(MetricUnit.DISTANCE)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "Euclidean distance between the mean embedding of the reference and of the "
+                      + "current data (sampled); its p-value is the share of bootstrap distances "
+                      + "between reference resamples at or above it.",
+                  "‖mean(ref) − mean(cur)‖₂ on the sample; bootstrap threshold = 95th percentile "
+                      + "of 100 distances between reference resamples (embedding)")
+              .citing("Evidently embeddings drift `distance` method")
+              .topic("drift/column"));
+
+  public static final MetricDescriptor EMBEDDING_MEAN_COSINE =
+      METRICS.add(
+          METRICS
+              .metric("embedding_mean_cosine")
+              .at(COLUMN)
+              .unit(MetricUnit.DISTANCE)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "Cosine distance (1 − cosine similarity) between the mean embedding of the "
+                      + "reference and of the current data (sampled), with a bootstrap p-value.",
+                  "1 − cos(mean(ref), mean(cur)) on the sample; bootstrap as "
+                      + "`embedding_mean_euclidean` (embedding)")
+              .citing("Evidently embeddings drift `distance(dist=\"cosine\")`")
+              .topic("drift/column"));
+
+  public static final MetricDescriptor EMBEDDING_MMD =
+      METRICS.add(
+          METRICS
+              .metric("embedding_mmd")
+              .at(COLUMN)
+              .unit(MetricUnit.STATISTIC)
+              .range(ValueRange.REAL)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "Maximum mean discrepancy between the reference and current embeddings: how "
+                      + "far apart the two clouds of vectors are as a kernel sees them (0 = same "
+                      + "distribution).",
+                  "unbiased MMD² with the RBF kernel exp(−‖a−b‖²/σ²), σ = median reference–current "
+                      + "distance, on ≤ 500 sampled vectors per side (embedding)")
+              .citing("Gretton et al. (2012); Alibi Detect `MMDDrift`; Evidently `mmd`")
+              .topic("drift/column"));
+
+  public static final MetricDescriptor EMBEDDING_MMD_P_VALUE =
+      METRICS.add(
+          METRICS
+              .metric("embedding_mmd_p_value")
+              .at(COLUMN)
+              .unit(MetricUnit.P_VALUE)
+              .direction(NEUTRAL)
+              .defined(
+                  "Permutation p-value of `embedding_mmd`; below 0.05 the embeddings very likely "
+                      + "changed (the default test of an embedding column).",
+                  "(1 + #{permuted MMD² ≥ observed}) ÷ 101 over 100 seeded permutations (embedding)")
+              .citing("Alibi Detect `MMDDrift` (permutation test)")
+              .topic("drift/column"));
+
+  public static final MetricDescriptor EMBEDDING_CLASSIFIER_AUC =
+      METRICS.add(
+          METRICS
+              .metric("embedding_classifier_auc")
+              .at(COLUMN)
+              .unit(MetricUnit.SCORE)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "How well a logistic regression on the embedding's components alone tells "
+                      + "current rows from reference rows (cross-validated ROC AUC; 0.5 = alike).",
+                  "`domain_classifier_auc` on one embedding column's components (embedding)")
+              .citing("Evidently embeddings drift `model` method; Rabanser et al. (2019)")
+              .topic("drift/column"));
+
+  public static final MetricDescriptor TEXT_CLASSIFIER_AUC =
+      METRICS.add(
+          METRICS
+              .metric("text_classifier_auc")
+              .at(COLUMN)
+              .unit(MetricUnit.SCORE)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "How well a logistic regression on the words of a free-text column tells "
+                      + "current rows from reference rows (cross-validated ROC AUC; 0.5 = alike); "
+                      + "the note names the words that separate them most.",
+                  "`domain_classifier_auc` on the counts of the 300 words in most sampled texts "
+                      + "of one text column (text)")
+              .citing("Evidently `text_content_drift`")
               .topic("drift/column"));
 
   private DriftMetrics() {}

@@ -16,10 +16,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
 
@@ -68,11 +72,12 @@ public final class DriftPlan {
                   + name
                   + "' (drift feature) has type "
                   + cur.simpleString()
-                  + "; drift compares numbers, strings and booleans. Remove it from"
+                  + "; drift compares numbers, strings, booleans and embeddings"
+                  + " (array<float|double> or vector). Remove it from"
                   + " columns.features, or cast it when you write the data.");
         }
         if (taken.add(name)) {
-          columns.add(new DriftColumn(name, "feature", kind));
+          columns.add(feature(name, cur, kind));
         }
       }
     } else {
@@ -103,14 +108,15 @@ public final class DriftPlan {
           skipped.add(name + " (" + cur.simpleString() + ")");
         } else {
           taken.add(name);
-          columns.add(new DriftColumn(name, "feature", kind));
+          columns.add(feature(name, cur, kind));
         }
       }
       if (!skipped.isEmpty()) {
         notes.add(
             "drift: columns of other types are not compared: "
                 + String.join(", ", skipped)
-                + ". Drift compares numbers, strings and booleans.");
+                + ". Drift compares numbers, strings, booleans and embeddings"
+                + " (array<float|double> or vector).");
       }
     }
     addRole(
@@ -146,6 +152,7 @@ public final class DriftPlan {
         reference,
         curCheck,
         refSource);
+    columns = ColumnTypes.apply(columns, spec.drift().columnTypes(), current.schema(), doc);
     checkTests(spec.drift(), columns, doc);
     for (int i = 0; i < spec.drift().segmentBy().size(); i++) {
       String name = spec.drift().segmentBy().get(i);
@@ -204,7 +211,23 @@ public final class DriftPlan {
     columns.add(new DriftColumn(name, role, kind));
   }
 
-  /** NUMERIC or CATEGORICAL when both sides agree; null for a type drift cannot compare. */
+  /**
+   * A feature column with the kind its type gives; a string feature may still turn out to be text
+   * ({@link ColumnKinds}).
+   */
+  private static DriftColumn feature(String name, DataType type, DriftColumn.Kind kind) {
+    String why = type.simpleString() + " column";
+    return new DriftColumn(
+        name, "feature", kind, why, kind == DriftColumn.Kind.CATEGORICAL && isString(type));
+  }
+
+  static boolean isString(DataType type) {
+    return type instanceof StringType;
+  }
+
+  /**
+   * NUMERIC, CATEGORICAL or EMBEDDING when both sides agree; null for a type drift cannot compare.
+   */
   private static DriftColumn.Kind kind(
       String name, DataType cur, DataType ref, String at, String refSource, String curSource) {
     DriftColumn.Kind c = kindOf(cur);
@@ -223,20 +246,32 @@ public final class DriftPlan {
               + " in "
               + refSource
               + "; drift needs"
-              + " the same kind of values on both sides (numbers, or strings/booleans). Cast one side"
+              + " the same kind of values on both sides (numbers, strings/booleans, or"
+              + " embeddings). Cast one side"
               + " when you write the data.");
     }
     return c;
   }
 
-  private static DriftColumn.Kind kindOf(DataType type) {
+  static DriftColumn.Kind kindOf(DataType type) {
     if (type instanceof NumericType) {
       return DriftColumn.Kind.NUMERIC;
+    }
+    if (isEmbedding(type)) {
+      return DriftColumn.Kind.EMBEDDING;
     }
     if (type instanceof StringType || type instanceof BooleanType) {
       return DriftColumn.Kind.CATEGORICAL;
     }
     return null;
+  }
+
+  /** An {@code array<float>}, {@code array<double>} or MLlib vector column. */
+  static boolean isEmbedding(DataType type) {
+    if (type instanceof ArrayType a) {
+      return a.elementType() instanceof DoubleType || a.elementType() instanceof FloatType;
+    }
+    return type instanceof VectorUDT;
   }
 
   /** Columns with a role other than feature: never drift features by default. */
@@ -288,8 +323,12 @@ public final class DriftPlan {
       DriftOptions.Method m = e.getValue().method();
       boolean numericOnly = m == DriftOptions.Method.KS || m == DriftOptions.Method.WASSERSTEIN;
       boolean categoricalOnly = m == DriftOptions.Method.CHI2;
-      if ((numericOnly && column.kind() != DriftColumn.Kind.NUMERIC)
-          || (categoricalOnly && column.kind() != DriftColumn.Kind.CATEGORICAL)) {
+      boolean embeddingOnly = m.embedding();
+      DriftColumn.Kind kind = column.kind();
+      if ((numericOnly && kind != DriftColumn.Kind.NUMERIC)
+          || (categoricalOnly && kind != DriftColumn.Kind.CATEGORICAL)
+          || (embeddingOnly != (kind == DriftColumn.Kind.EMBEDDING))
+          || ((m == DriftOptions.Method.TEXT_CLASSIFIER) != (kind == DriftColumn.Kind.TEXT))) {
         throw new BadInputException(
             doc.at("drift", "tests", e.getKey(), "method")
                 + ": method '"
@@ -299,7 +338,9 @@ public final class DriftPlan {
                 + " column '"
                 + e.getKey()
                 + "'; ks and wasserstein are for numbers, chi2 for"
-                + " categories, psi, jensen_shannon, hellinger and total_variation for both.");
+                + " categories, psi, jensen_shannon, hellinger and total_variation for both,"
+                + " mmd, embedding_classifier and drifted_components for embeddings,"
+                + " text_classifier for text.");
       }
     }
   }

@@ -1,10 +1,15 @@
 package dev.assay.metrics.drift;
 
 import static org.apache.spark.sql.functions.approx_count_distinct;
+import static org.apache.spark.sql.functions.array_max;
+import static org.apache.spark.sql.functions.array_min;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
 
 import dev.assay.spark.AggregateState;
 import java.util.ArrayList;
@@ -15,15 +20,18 @@ import org.apache.spark.sql.Row;
 /**
  * Builds the {@link DriftProfile} of the tagged union of both data sets with built-in aggregates:
  * {@code count_if} per side, {@code approx_count_distinct} (relative standard deviation 5 %) per
- * compared column and segment attribute, {@code min} and {@code max} per numeric column.
+ * compared column and segment attribute, {@code min} and {@code max} per numeric column (of the
+ * elements of an embedding column), {@code count} of non-null values per column, the summed word
+ * count of each string column that may be text ({@link TextDescriptors#words}), and the smallest
+ * and largest vector length of each embedding column.
  *
  * @param side the side tag (0 reference, 1 current)
- * @param values the compared columns' values, in the order of {@code kinds}
- * @param kinds each compared column's kind
+ * @param values the compared columns' values, in the order of {@code columns}
+ * @param columns the compared columns
  * @param segments the segment attributes' values as strings
  */
 public record DriftProfileAggregate(
-    Column side, List<Column> values, List<DriftColumn.Kind> kinds, List<Column> segments)
+    Column side, List<Column> values, List<DriftColumn> columns, List<Column> segments)
     implements AggregateState<DriftProfile> {
 
   /** The relative standard deviation of the distinct-value estimates. */
@@ -31,7 +39,7 @@ public record DriftProfileAggregate(
 
   public DriftProfileAggregate {
     values = List.copyOf(values);
-    kinds = List.copyOf(kinds);
+    columns = List.copyOf(columns);
     segments = List.copyOf(segments);
   }
 
@@ -40,13 +48,25 @@ public record DriftProfileAggregate(
     List<Column> out = new ArrayList<>();
     out.add(count_if(side.equalTo(0)));
     out.add(count_if(side.equalTo(1)));
-    values.forEach(v -> out.add(approx_count_distinct(v, DISTINCT_RSD)));
     for (int i = 0; i < values.size(); i++) {
-      boolean numeric = kinds.get(i) == DriftColumn.Kind.NUMERIC;
-      out.add(numeric ? min(values.get(i)) : lit(null).cast("double"));
-      out.add(numeric ? max(values.get(i)) : lit(null).cast("double"));
+      out.add(embedding(i) ? lit(0L) : approx_count_distinct(values.get(i), DISTINCT_RSD));
+    }
+    for (int i = 0; i < values.size(); i++) {
+      Column v = values.get(i);
+      boolean numeric = columns.get(i).kind() == DriftColumn.Kind.NUMERIC;
+      out.add(numeric ? min(v) : embedding(i) ? min(array_min(v)) : lit(null).cast("double"));
+      out.add(numeric ? max(v) : embedding(i) ? max(array_max(v)) : lit(null).cast("double"));
     }
     segments.forEach(s -> out.add(approx_count_distinct(s, DISTINCT_RSD)));
+    for (int i = 0; i < values.size(); i++) {
+      Column v = values.get(i);
+      DriftColumn c = columns.get(i);
+      boolean text = c.textCandidate() || c.kind() == DriftColumn.Kind.TEXT;
+      out.add(count(v));
+      out.add(text ? sum(TextDescriptors.words(v)) : lit(0L));
+      out.add(embedding(i) ? min(size(v)) : lit(null).cast("int"));
+      out.add(embedding(i) ? max(size(v)) : lit(null).cast("int"));
+    }
     return out;
   }
 
@@ -66,8 +86,32 @@ public record DriftProfileAggregate(
     for (int j = 0; j < segments.size(); j++) {
       groups.add(row.getLong(offset + 2 + 3 * n + j));
     }
+    List<Long> nonNull = new ArrayList<>(n);
+    List<Long> words = new ArrayList<>(n);
+    List<Long> minSize = new ArrayList<>(n);
+    List<Long> maxSize = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int at = offset + 2 + 3 * n + segments.size() + 4 * i;
+      nonNull.add(row.getLong(at));
+      words.add(row.isNullAt(at + 1) ? 0L : row.getLong(at + 1));
+      minSize.add(row.isNullAt(at + 2) ? Long.MAX_VALUE : row.getInt(at + 2));
+      maxSize.add(row.isNullAt(at + 3) ? 0L : row.getInt(at + 3));
+    }
     return new DriftProfile(
-        row.getLong(offset), row.getLong(offset + 1), distinct, low, high, groups);
+        row.getLong(offset),
+        row.getLong(offset + 1),
+        distinct,
+        low,
+        high,
+        groups,
+        nonNull,
+        words,
+        minSize,
+        maxSize);
+  }
+
+  private boolean embedding(int i) {
+    return columns.get(i).kind() == DriftColumn.Kind.EMBEDDING;
   }
 
   @Override
