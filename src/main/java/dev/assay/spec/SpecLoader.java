@@ -412,6 +412,15 @@ public final class SpecLoader {
               + FairnessOptions.DEFAULT_MAX_GROUPS
               + ".");
     }
+    String auc = f.auc() == null ? "exact" : f.auc();
+    if (!FairnessOptions.AUC.contains(auc)) {
+      throw new BadInputException(
+          doc.at("fairness", "auc")
+              + ": auc is '"
+              + auc
+              + "'; use exact (the default: equal to scikit-learn's roc_auc_score) or binned"
+              + " (1e-3 score keys with a printed bound).");
+    }
     return new FairnessOptions(
         minGroup,
         bootstrap,
@@ -426,7 +435,8 @@ public final class SpecLoader {
         pAdjustScope,
         strata,
         scoreMetrics,
-        maxGroups);
+        maxGroups,
+        auc);
   }
 
   /**
@@ -454,7 +464,8 @@ public final class SpecLoader {
       {"p_adjust", String.valueOf(f.pAdjust())},
       {"p_adjust_scope", String.valueOf(f.pAdjustScope())},
       {"strata", String.valueOf(f.strata())},
-      {"score_metrics", String.valueOf(f.scoreMetrics())}
+      {"score_metrics", String.valueOf(f.scoreMetrics())},
+      {"auc", String.valueOf(f.auc())}
     };
     for (String[] u : unused) {
       if (!u[1].equals("null")) {
@@ -508,7 +519,8 @@ public final class SpecLoader {
       {"p_adjust", String.valueOf(f.pAdjust())},
       {"p_adjust_scope", String.valueOf(f.pAdjustScope())},
       {"strata", String.valueOf(f.strata())},
-      {"score_metrics", String.valueOf(f.scoreMetrics())}
+      {"score_metrics", String.valueOf(f.scoreMetrics())},
+      {"auc", String.valueOf(f.auc())}
     };
     for (String[] u : unused) {
       if (!u[1].equals("null")) {
