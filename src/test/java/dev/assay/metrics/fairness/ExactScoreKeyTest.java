@@ -34,7 +34,8 @@ class ExactScoreKeyTest {
   /**
    * Group A: negatives 0.1001 and 0.5, positives 0.1002 and 0.7. Pairs: 0.1002 > 0.1001, 0.1002 <
    * 0.5, 0.7 > both: exact AUC 3/4. Binned, 0.1001 and 0.1002 share key 100 and count as a tie:
-   * 2.5/4 = 0.625, bound ½ · 1/4 = 0.125. Group B has no tie at all.
+   * 2.5/4 = 0.625, bound ½ · 1/4 = 0.125. Group B (negatives 0.2, 0.35; positives 0.3, 0.9) shares
+   * no key: 3/4 either way.
    */
   static Dataset<Row> frame() {
     Object[][] rows = {
@@ -71,12 +72,14 @@ class ExactScoreKeyTest {
     assertEquals(0.75, a.number().orElseThrow(), 1e-15);
     assertTrue(a.note().contains("(exact;"), a.note());
     assertEquals(
-        1.0, FairnessAnalysisTest.value(exact, "auc", Scope.group("g", "B")), 1e-15, "no tie");
+        0.75, FairnessAnalysisTest.value(exact, "auc", Scope.group("g", "B")), 1e-15, "no tie");
 
     List<MetricResult> binned = run(ScoreKey.BINNED);
     MetricResult b = FairnessAnalysisTest.result(binned, "auc", Scope.group("g", "A"));
     assertEquals(0.625, b.number().orElseThrow(), 1e-15);
     assertTrue(b.note().contains("within 0.1250"), b.note());
+    assertEquals(
+        0.75, FairnessAnalysisTest.value(binned, "auc", Scope.group("g", "B")), 1e-15, "no tie");
   }
 
   @Test
