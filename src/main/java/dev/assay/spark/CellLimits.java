@@ -34,6 +34,11 @@ public record CellLimits(
     return new CellLimits(maxCells, Map.of(), Long.MAX_VALUE, List.of(), (g, n) -> null);
   }
 
+  /** A copy with another bound on cells. */
+  public CellLimits withMaxCells(long value) {
+    return new CellLimits(value, columnNames, maxGroups, counted, tooManyGroups);
+  }
+
   /** The user's name of an internal cell column. */
   public String nameOf(String column) {
     return columnNames.getOrDefault(column, column);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -58,6 +59,43 @@ public final class SinglePassRunner {
       List<Grouping> groupings,
       List<? extends AggregateState<?>> states,
       CellLimits limits) {
+    return run(data, groupings, states, limits, false);
+  }
+
+  /**
+   * As {@link #run(Dataset, List, List, CellLimits)}, but at most {@code limits.maxCells() + 1}
+   * cells ever reach the driver: the cells pass through a global limit (one more shuffle of the
+   * cells into one partition, still one pass over the data), for aggregations whose cell count is
+   * not bounded by the data's shape (fairness's exact score keys: up to one cell per row).
+   *
+   * @return the groups, or empty when the cells exceed the bound (the caller falls back to a
+   *     coarser aggregation); a counted grouping over its bound still throws
+   */
+  public static Optional<List<GroupedStates>> runBounded(
+      Dataset<Row> data,
+      List<Grouping> groupings,
+      List<? extends AggregateState<?>> states,
+      CellLimits limits) {
+    try {
+      return Optional.of(run(data, groupings, states, limits, true));
+    } catch (CellsOverBound e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The bounded cells did not fit: {@link #runBounded}'s signal to return empty. */
+  private static final class CellsOverBound extends RuntimeException {
+    CellsOverBound() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static List<GroupedStates> run(
+      Dataset<Row> data,
+      List<Grouping> groupings,
+      List<? extends AggregateState<?>> states,
+      CellLimits limits,
+      boolean bounded) {
     long maxCells = limits.maxCells();
     List<String> allColumns =
         new ArrayList<>(
@@ -80,6 +118,11 @@ public final class SinglePassRunner {
             : data.groupBy(allColumns.stream().map(Columns::named).toArray(Column[]::new))
                 .agg(first, rest);
 
+    if (bounded) {
+      // A limit below the root (not collect's own incremental take, which runs one job per batch
+      // of partitions): one job, the cells gathered into one partition and cut at the bound.
+      cells = cells.limit((int) Math.min(Integer.MAX_VALUE - 1, maxCells) + 1).coalesce(1);
+    }
     List<Row> rows;
     try {
       rows = cells.collectAsList();
@@ -87,6 +130,9 @@ public final class SinglePassRunner {
       // Spark aborts the job, before the driver runs out of memory, when the cells' serialized
       // size passes spark.driver.maxResultSize: that is the same input problem as too many cells.
       if (String.valueOf(e.getMessage()).contains("maxResultSize")) {
+        if (bounded) {
+          throw new CellsOverBound();
+        }
         throw tooManyCells(limits, allColumns, "more than spark.driver.maxResultSize holds");
       }
       throw e;
@@ -94,6 +140,9 @@ public final class SinglePassRunner {
     int rowsIndex = allColumns.size() + aggregates.size() - 1;
     checkGroups(rows, allColumns, rowsIndex, limits);
     if (rows.size() > maxCells) {
+      if (bounded) {
+        throw new CellsOverBound();
+      }
       throw tooManyCells(limits, allColumns, rows.size() + "");
     }
     List<Object[]> cellStates = new ArrayList<>(rows.size());

@@ -98,7 +98,8 @@ public record AuditSpec(
       String pAdjustScope,
       String strata,
       Boolean scoreMetrics,
-      Integer maxGroups) {}
+      Integer maxGroups,
+      String auc) {}
 
   /**
    * Drift options: reference-quantile {@code bins} for the binned distances, the {@code

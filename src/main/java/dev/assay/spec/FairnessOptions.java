@@ -22,7 +22,10 @@ import java.util.Map;
  * less wall time (40 % less executor CPU); {@code maxGroups} ({@code fairness.max_groups}, default
  * {@value #DEFAULT_MAX_GROUPS}) is the most groups one attribute or intersection may have: more is
  * exit 2, since a report of thousands of groups is unreadable and usually means an identifier or an
- * unbucketed number was named.
+ * unbucketed number was named; {@code auc} ({@code fairness.auc}) is {@code exact} (the default:
+ * one score key per distinct score, so auc, scoring_rate and expected_calibration_error are exact)
+ * or {@code binned} (1e-3 score keys with a printed bound, for scores with very many distinct
+ * values).
  */
 public record FairnessOptions(
     int minGroupSize,
@@ -38,7 +41,11 @@ public record FairnessOptions(
     String pAdjustScope,
     String strata,
     boolean scoreMetrics,
-    int maxGroups) {
+    int maxGroups,
+    String auc) {
+
+  /** The values {@code fairness.auc} accepts. */
+  public static final java.util.List<String> AUC = java.util.List.of("exact", "binned");
 
   /** The default of {@code fairness.max_groups}. */
   public static final int DEFAULT_MAX_GROUPS = 1_000;
@@ -88,6 +95,7 @@ public record FairnessOptions(
     private String strata;
     private boolean scoreMetrics = true;
     private int maxGroups = DEFAULT_MAX_GROUPS;
+    private String auc = "exact";
 
     private Builder() {}
 
@@ -149,6 +157,11 @@ public record FairnessOptions(
       return this;
     }
 
+    public Builder auc(String value) {
+      auc = value;
+      return this;
+    }
+
     public FairnessOptions build() {
       return new FairnessOptions(
           minGroupSize,
@@ -164,7 +177,8 @@ public record FairnessOptions(
           pAdjustScope,
           strata,
           scoreMetrics,
-          maxGroups);
+          maxGroups,
+          auc);
     }
   }
 

@@ -26,7 +26,8 @@ final class FairnessSpecReader {
           "p_adjust",
           "p_adjust_scope",
           "strata",
-          "score_metrics");
+          "score_metrics",
+          "auc");
 
   private final YamlDocument doc;
   private final AuditSpec.Fairness f;
@@ -64,6 +65,7 @@ final class FairnessSpecReader {
         .strata(strata())
         .scoreMetrics(f.scoreMetrics() == null || f.scoreMetrics())
         .maxGroups(maxGroups())
+        .auc(auc())
         .build();
   }
 
@@ -227,6 +229,19 @@ final class FairnessSpecReader {
     return maxGroups;
   }
 
+  private String auc() {
+    String auc = f.auc() == null ? d.auc() : f.auc();
+    if (!FairnessOptions.AUC.contains(auc)) {
+      throw bad(
+          "auc",
+          "auc is '"
+              + auc
+              + "'; use exact (the default: equal to scikit-learn's roc_auc_score) or binned"
+              + " (1e-3 score keys with a printed bound).");
+    }
+    return auc;
+  }
+
   /**
    * {@code fairness.task: regression} needs a label and a prediction column (both numeric, checked
    * against the data later) and takes none of the classification-only options.
@@ -312,6 +327,7 @@ final class FairnessSpecReader {
           case "p_adjust_scope" -> f.pAdjustScope();
           case "strata" -> f.strata();
           case "score_metrics" -> f.scoreMetrics();
+          case "auc" -> f.auc();
           default -> throw new IllegalArgumentException(key);
         };
     return value != null;

@@ -51,9 +51,14 @@ public final class FairnessAnalysis {
 
   /** Runs the family: plans the one job, runs it, then computes every metric on the driver. */
   public static FairnessOutcome run(FairnessInput in) {
+    List<String> notes = new ArrayList<>();
     FairnessJob job = FairnessJob.plan(in);
     FairnessCells cells = job.run();
-    List<String> notes = new ArrayList<>();
+    if (cells == null) {
+      notes.add(binnedFallbackNote(job));
+      job = FairnessJob.plan(in.withExtras(in.extras().with(ScoreKey.BINNED)));
+      cells = job.run();
+    }
     AnalysisContext context = context(in, cells);
     List<MetricResult> metrics =
         new ArrayList<>(
@@ -68,6 +73,18 @@ public final class FairnessAnalysis {
     List<MetricResult> out = new ArrayList<>(acrossTheAudit(in.inference(), metrics));
     out.addAll(surveys(context, cells, notes));
     return new FairnessOutcome(out, notes);
+  }
+
+  /** Why the exact score keys were given up for binned ones. */
+  private static String binnedFallbackNote(FairnessJob exact) {
+    return "auc, scoring_rate and expected_calibration_error use 1e-3 score keys (each note"
+        + " gives its bound): score '"
+        + exact.in.score()
+        + "' takes more than "
+        + exact.exactCellLimit()
+        + " distinct (group, score) cells, the most the exact computation brings to the driver,"
+        + " so the family ran a second pass with binned keys. Set fairness.auc: binned to skip the"
+        + " exact attempt, or round the score.";
   }
 
   private static AnalysisContext context(FairnessInput in, FairnessCells cells) {

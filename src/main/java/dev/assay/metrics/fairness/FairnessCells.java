@@ -70,7 +70,7 @@ final class FairnessCells {
 
   private void addScoreKey(String slice, GroupedStates row) {
     List<String> key = row.key();
-    long scoreKey = Long.parseLong(key.get(key.size() - 1));
+    long scoreKey = job.scoreKey().parse(key.get(key.size() - 1));
     if (scoreKey == FairnessJob.NO_SCORE) {
       return;
     }
@@ -98,7 +98,8 @@ final class FairnessCells {
 
   /** The score histogram of {@code group} of {@code slice} (both "" for the whole data set). */
   ScoreHistogram histogram(String slice, String group) {
-    return ScoreHistogram.of(scoreKeys.getOrDefault(slice, Map.of()).getOrDefault(group, Map.of()));
+    return ScoreHistogram.of(
+        scoreKeys.getOrDefault(slice, Map.of()).getOrDefault(group, Map.of()), job.scoreKey());
   }
 
   /** The histograms of {@code slice}'s groups. */

@@ -114,15 +114,28 @@ public record FairnessInput(
    * @param scoreMetrics whether a score also gets the score-key histograms behind {@code auc},
    *     {@code auc_difference}, {@code expected_calibration_error}, {@code scoring_rate} and {@code
    *     scoring_impact_ratio} ({@code fairness.score_metrics}, default true)
+   * @param scoreKey the score key the spec asks for ({@code fairness.auc}: exact, the default, or
+   *     binned); an exact attempt over its cell bound falls back to binned keys
    */
-  public record Extras(int topK, String topKBy, String strata, boolean scoreMetrics) {
+  public record Extras(
+      int topK, String topKBy, String strata, boolean scoreMetrics, ScoreKey scoreKey) {
 
-    /** No worst slices, no strata, the score histograms on. */
+    /** No worst slices, no strata, the score histograms on, exact score keys. */
     public static final Extras DEFAULTS = new Extras(0, "selection_rate", null, true);
+
+    /** Exact score keys. */
+    public Extras(int topK, String topKBy, String strata, boolean scoreMetrics) {
+      this(topK, topKBy, strata, scoreMetrics, ScoreKey.EXACT);
+    }
 
     /** A copy without the score-key histograms ({@code fairness.score_metrics: false}). */
     public Extras withoutScoreMetrics() {
-      return new Extras(topK, topKBy, strata, false);
+      return new Extras(topK, topKBy, strata, false, scoreKey);
+    }
+
+    /** A copy with another score key. */
+    public Extras with(ScoreKey key) {
+      return new Extras(topK, topKBy, strata, scoreMetrics, key);
     }
   }
 

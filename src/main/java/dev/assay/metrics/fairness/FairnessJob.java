@@ -2,6 +2,7 @@ package dev.assay.metrics.fairness;
 
 import dev.assay.core.BadInputException;
 import dev.assay.spark.BinaryColumn;
+import dev.assay.spark.CellLimits;
 import dev.assay.spark.Columns;
 import dev.assay.spark.FiniteNumbers;
 import dev.assay.spark.GroupedStates;
@@ -47,8 +48,8 @@ final class FairnessJob {
   /** Only makes the score groupings' names unique; their role is in {@link Part}. */
   private static final String SCORE_GROUPING = "\u0000score";
 
-  /** The score key of rows without a score (no real score reaches it: |score| ≤ 9.2e15). */
-  static final long NO_SCORE = Long.MIN_VALUE;
+  /** The score key of rows without a score. */
+  static final long NO_SCORE = ScoreKey.NO_SCORE;
 
   final FairnessInput in;
   final ConditionalDemographicDisparity cdd;
@@ -86,20 +87,28 @@ final class FairnessJob {
     return job;
   }
 
-  /** Runs the one job and sorts its rows by role. */
+  /**
+   * Runs the one job and sorts its rows by role; null when an exact attempt ({@link #exactAttempt})
+   * has more cells than {@link #exactCellLimit}.
+   */
   FairnessCells run() {
     Map<String, String> otherNames = new HashMap<>();
     otherNames.put(SCORE_KEY, "the score key of '" + in.score() + "'");
     if (cdd != null) {
       otherNames.put(ConditionalDemographicDisparity.COLUMN, in.extras().strata());
     }
-    List<GroupedStates> rows =
-        SinglePassRunner.run(
-            data,
-            List.copyOf(groupings.keySet()),
-            states.states(),
-            cells.limits(in.groups().maxGroups(), otherNames));
-    return FairnessCells.of(this, rows);
+    CellLimits limits = cells.limits(in.groups().maxGroups(), otherNames);
+    if (exactAttempt()) {
+      return SinglePassRunner.runBounded(
+              data,
+              List.copyOf(groupings.keySet()),
+              states.states(),
+              limits.withMaxCells(exactCellLimit()))
+          .map(rows -> FairnessCells.of(this, rows))
+          .orElse(null);
+    }
+    return FairnessCells.of(
+        this, SinglePassRunner.run(data, List.copyOf(groupings.keySet()), states.states(), limits));
   }
 
   Part part(Grouping grouping) {
@@ -129,17 +138,34 @@ final class FairnessJob {
     if (!in.histograms()) {
       return;
     }
-    // + 1e-9: 0.123 * 1000 is 122.99999999999999 in binary floating point; without the nudge a
-    // score with three decimals could share a key with its neighbour and AUC would not be exact.
-    // A long, not a string: a string key made the (sensitive values × score key) cells about
-    // 15 % dearer to aggregate at 10M rows (docs/fairness.md, "The 1.5× target").
-    data =
-        data.withColumn(
-            SCORE_KEY,
-            functions.coalesce(
-                functions.floor(score.multiply(ScoreHistogram.RESOLUTION).plus(1e-9)),
-                functions.lit(NO_SCORE)));
+    data = data.withColumn(SCORE_KEY, scoreKey().column(score));
   }
+
+  /** The score key this job groups by. */
+  ScoreKey scoreKey() {
+    return in.extras().scoreKey();
+  }
+
+  /**
+   * Whether this job's cells are bounded by the exact key's own limit ({@link #exactCellLimit}) and
+   * collected with that bound, so that an exact attempt over it can fall back to binned keys.
+   */
+  boolean exactAttempt() {
+    return in.histograms() && scoreKey().exact();
+  }
+
+  /**
+   * The most cells an exact-key job may bring to the driver: {@link FairnessAnalysis#MAX_CELLS}
+   * without a bootstrap; with B replicates each cell carries 4·B more counts, so the bound is
+   * {@value #EXACT_MAX_VALUES} aggregated values ÷ (20 + 4·B) per cell.
+   */
+  long exactCellLimit() {
+    int b = in.inference().bootstrap().replicates();
+    return Math.min(FairnessAnalysis.MAX_CELLS, EXACT_MAX_VALUES / (20 + 4L * b));
+  }
+
+  /** The aggregated values an exact-key job may bring to the driver. */
+  static final long EXACT_MAX_VALUES = 20_000_000;
 
   private void addStratum() {
     if (cdd != null) {

@@ -231,6 +231,10 @@ public final class FairnessPlan {
               + ".");
     }
     return new FairnessInput.Extras(
-        options.topK(), topKBy, options.strata(), options.scoreMetrics());
+        options.topK(),
+        topKBy,
+        options.strata(),
+        options.scoreMetrics(),
+        "binned".equals(options.auc()) ? ScoreKey.BINNED : ScoreKey.EXACT);
   }
 }

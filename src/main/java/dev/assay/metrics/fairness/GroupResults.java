@@ -118,9 +118,12 @@ final class GroupResults {
             + " (of "
             + m.rows()
             + " scored rows; a score equal to the median"
-            + " is not above it); exact if scores have at most 3 decimals, else up to "
-            + fmt(bound)
-            + " higher (rows sharing the median's 1e-3 key count as not above)";
+            + " is not above it)"
+            + (h.key().exact()
+                ? ""
+                : "; exact if scores have at most 3 decimals, else up to "
+                    + fmt(bound)
+                    + " higher (rows sharing the median's 1e-3 key count as not above)");
     return new MetricResult.Computed(
         k, (double) above / h.rows(), h.rows(), ci.low(), ci.high(), null, join(method, note));
   }
@@ -147,9 +150,12 @@ final class GroupResults {
             + h.positives()
             + " positives and "
             + h.negatives()
-            + " negatives; exact if scores have at most 3 decimals, else within "
-            + fmt(bound)
-            + " (score pairs sharing a 1e-3 key count as ties)";
+            + " negatives"
+            + (h.key().exact()
+                ? " (exact; equal scores count as ties)"
+                : "; exact if scores have at most 3 decimals, else within "
+                    + fmt(bound)
+                    + " (score pairs sharing a 1e-3 key count as ties)");
     return new MetricResult.Computed(k, auc, s.n(), null, null, null, join(method, note));
   }
 

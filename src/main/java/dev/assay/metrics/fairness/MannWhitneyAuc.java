@@ -15,12 +15,13 @@ import java.util.Map;
  * <p>Range [0, 1]; 0.5 is chance, 1 a perfect ranking, direction: higher is better. Undefined
  * (null) when the group has no positive or no negative label.
  *
- * <p><b>Error.</b> Keys are floor(score · 10³), a monotone map, so a positive–negative pair in
- * different keys is ordered exactly as by the raw scores; only pairs sharing a key are counted as
- * ties. The result is therefore <em>exact</em> when every score has at most three decimals
- * (deciles, probabilities rounded to 1e-3), and otherwise off by at most {@link #tieBound} = ½ ·
- * Σ_k pos_k · neg_k / (P · N) (the share of key-tied pairs, each of which is credited ½ instead of
- * 0 or 1). Assay reports that bound in the note when it is not zero.
+ * <p><b>Error.</b> With the exact {@link ScoreKey} (the default) a key is one distinct score and
+ * the result is exact (up to the rounding of the double sums, far below 1e-9). With the binned key,
+ * floor(score · 10³) is a monotone map, so a positive–negative pair in different keys is ordered
+ * exactly as by the raw scores; only pairs sharing a key are counted as ties. The result is then
+ * exact when every score has at most three decimals (deciles, probabilities rounded to 1e-3), and
+ * otherwise off by at most {@link #tieBound} = ½ · Σ_k pos_k · neg_k / (P · N) (the share of
+ * key-tied pairs, each of which is credited ½ instead of 0 or 1), which the note reports.
  */
 public final class MannWhitneyAuc {
 
@@ -46,13 +47,17 @@ public final class MannWhitneyAuc {
 
   /**
    * The largest possible error of {@link #auc} against the AUC of the unrounded scores: half the
-   * share of positive–negative pairs that share a key (0 when no pair does). NaN when undefined.
+   * share of positive–negative pairs that share a key (0 when no pair does, and always 0 for exact
+   * keys, whose ties are real ties). NaN when undefined.
    */
   public static double tieBound(ScoreHistogram h) {
     long p = h.positives();
     long n = h.negatives();
     if (p == 0 || n == 0) {
       return Double.NaN;
+    }
+    if (h.key().exact()) {
+      return 0.0;
     }
     double tied = 0.0;
     for (ConfusionState s : h.keys().values()) {

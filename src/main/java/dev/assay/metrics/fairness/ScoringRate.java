@@ -17,12 +17,13 @@ import java.util.Map;
  * scored row. A row tied with the median is not above it, so on integer or coarse scores a group's
  * rate can be well under one half even without any disparity (every category is treated alike).
  *
- * <p><b>Resolution.</b> Keys are floor(score · 10³). When the two middle rows fall in different
- * keys, a row is above the raw median exactly when its key is above the keyed one, so the rate is
- * exact. When both fall in the same key k (always, for an odd count), the rows of key k are counted
- * as not above: exact when scores have at most three decimals (every row of key k then equals the
- * median); otherwise the true rate can be higher by at most {@link #bound} = (rows of the group in
- * key k) / (scored rows of the group), never lower.
+ * <p><b>Resolution.</b> With the exact {@link ScoreKey} (the default) a key is one distinct score
+ * and the rate is exact. With the binned key floor(score · 10³): when the two middle rows fall in
+ * different keys, a row is above the raw median exactly when its key is above the keyed one, so the
+ * rate is exact. When both fall in the same key k (always, for an odd count), the rows of key k are
+ * counted as not above: exact when scores have at most three decimals (every row of key k then
+ * equals the median); otherwise the true rate can be higher by at most {@link #bound} = (rows of
+ * the group in key k) / (scored rows of the group), never lower.
  */
 public final class ScoringRate {
 
@@ -34,27 +35,48 @@ public final class ScoringRate {
    * @param low the key of the lower middle row (the middle row when the count is odd)
    * @param high the key of the upper middle row (equal to {@code low} when the count is odd)
    * @param rows scored rows in the sample
+   * @param key what the keys are
    */
-  public record Median(long low, long high, long rows) {
+  public record Median(long low, long high, long rows, ScoreKey key) {
 
-    /** Whether a key lies strictly above the median: key &gt; (low + high) / 2. */
-    public boolean isAbove(long key) {
-      return 2 * key > low + high;
+    /** Binned keys. */
+    public Median(long low, long high, long rows) {
+      this(low, high, rows, ScoreKey.BINNED);
     }
 
-    /** The median as a score (keys / 10³). */
+    /**
+     * Whether a key of the sample lies strictly above the median: key &gt; (low + high) / 2 for
+     * binned keys. For exact keys that is key &gt; low: the two middle rows are neighbours in rank,
+     * so no score of the sample lies strictly between them (and exact keys, IEEE 754 bits, cannot
+     * be averaged as integers).
+     */
+    public boolean isAbove(long k) {
+      return key.exact() ? k > low : 2 * k > low + high;
+    }
+
+    /** The median as a score. */
     public double score() {
-      return (low + high) / 2.0 / ScoreHistogram.RESOLUTION;
+      return key.exact()
+          ? (key.score(low) + key.score(high)) / 2
+          : (low + high) / 2.0 / ScoreHistogram.RESOLUTION;
     }
 
-    /** Whether both middle rows share one key, the case in which rows of that key are ambiguous. */
+    /**
+     * Whether both middle rows share one binned key, the case in which rows of that key are
+     * ambiguous (never for exact keys: rows of the median's key equal it, so they are not above).
+     */
     boolean oneKey() {
-      return low == high;
+      return !key.exact() && low == high;
     }
   }
 
   /** The median for a note, e.g. {@code 4} or {@code 0.5125}. */
   static String medianText(Median m) {
+    if (m.key().exact()) {
+      return new java.math.BigDecimal(Double.toString(m.score()))
+          .stripTrailingZeros()
+          .toPlainString();
+    }
     return new java.math.BigDecimal(m.low() + m.high())
         .divide(java.math.BigDecimal.valueOf(2 * ScoreHistogram.RESOLUTION))
         .stripTrailingZeros()
@@ -82,7 +104,7 @@ public final class ScoringRate {
         break;
       }
     }
-    return new Median(low, high, n);
+    return new Median(low, high, n, whole.key());
   }
 
   /** Rows of the group whose key is above the median. */
