@@ -155,17 +155,21 @@ final class FairnessJob {
   }
 
   /**
-   * The most cells an exact-key job may bring to the driver: {@link FairnessAnalysis#MAX_CELLS}
-   * without a bootstrap; with B replicates each cell carries 4·B more counts, so the bound is
-   * {@value #EXACT_MAX_VALUES} aggregated values ÷ (20 + 4·B) per cell.
+   * The most cells an exact-key job may bring to the driver: {@value #EXACT_MAX_CELLS} without a
+   * bootstrap, so that collecting and combining them stays a matter of seconds; with B replicates
+   * each cell carries 4·B more counts, so the bound is {@value #EXACT_MAX_VALUES} aggregated values
+   * ÷ (20 + 4·B) per cell.
    */
   long exactCellLimit() {
     int b = in.inference().bootstrap().replicates();
-    return Math.min(FairnessAnalysis.MAX_CELLS, EXACT_MAX_VALUES / (20 + 4L * b));
+    return Math.min(EXACT_MAX_CELLS, EXACT_MAX_VALUES / (20 + 4L * b));
   }
 
+  /** The most exact-key cells without a bootstrap. */
+  static final long EXACT_MAX_CELLS = 200_000;
+
   /** The aggregated values an exact-key job may bring to the driver. */
-  static final long EXACT_MAX_VALUES = 20_000_000;
+  static final long EXACT_MAX_VALUES = 4_000_000;
 
   private void addStratum() {
     if (cdd != null) {
