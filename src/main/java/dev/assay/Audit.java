@@ -63,6 +63,12 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class Audit implements Cloneable {
 
+  /**
+   * Families submitted at once: every family of an audit (fairness, drift, privacy, llm) runs
+   * concurrently; their results are gathered in that fixed order.
+   */
+  private static final int FAMILY_THREADS = 4;
+
   private final ResolvedSpec spec;
   // Set only on a fresh copy before it is returned (see copy): an Audit never changes once seen.
   private Path waiversFile;
@@ -152,11 +158,15 @@ public final class Audit implements Cloneable {
     String judgeKey = judge == null ? null : judgeKey(judge);
     OpenInputs data = openInputs(spark);
     FamilyResults found = new FamilyResults();
-    runFairness(spark, data.current(), found);
-    runDrift(spark, data.drift(), found);
-    runPrivacy(spark, data.privacy(), found);
-    runLlm(spark, data.current(), judge, judgeKey, found);
-    List<Verdict> verdicts = gate(inputs, found);
+    try (ConcurrentFamilies families = new ConcurrentFamilies(progress, FAMILY_THREADS)) {
+      families.submit(p -> runFairness(spark, p, data.current()));
+      families.submit(p -> runDrift(spark, p, data.drift()));
+      families.submit(p -> runPrivacy(spark, p, data.privacy()));
+      families.submit(p -> runLlm(spark, p, data.current(), judge, judgeKey));
+      families.addTo(found);
+    }
+    List<Verdict> verdicts =
+        progress.timed("rules", "judge the metrics", () -> gate(inputs, found));
     return assemble(spark, started, inputs.baseline(), found, verdicts);
   }
 
@@ -196,11 +206,11 @@ public final class Audit implements Cloneable {
    * fairness: classification in one job; {@code fairness.task: regression} (numeric label and
    * prediction) and {@code multiclass} (one-vs-rest per class) are each their own one-job analysis.
    */
-  private void runFairness(SparkSession spark, Dataset<Row> current, FamilyResults found) {
+  private Consumer<FamilyResults> runFairness(
+      SparkSession spark, Progress progress, Dataset<Row> current) {
     FamilyOutcome fairness = FairnessPlan.outcome(spec.columns());
-    found.families.add(fairness);
     if (!fairness.applicable()) {
-      return;
+      return found -> found.families.add(fairness);
     }
     String source = currentSource();
     FairnessOutcome outcome =
@@ -224,18 +234,22 @@ public final class Audit implements Cloneable {
                                 spec.fairness(),
                                 spec.document(),
                                 source)));
-    found.add(outcome.metrics(), outcome.notes());
-    outcome.metrics().stream()
-        .filter(m -> m.key().metric().equals("count") && m.key().scope().attribute() == null)
-        .findFirst()
-        .ifPresent(m -> found.rowCounts.put("current", m.count()));
+    return found -> {
+      found.families.add(fairness);
+      found.add(outcome.metrics(), outcome.notes());
+      outcome.metrics().stream()
+          .filter(m -> m.key().metric().equals("count") && m.key().scope().attribute() == null)
+          .findFirst()
+          .ifPresent(m -> found.rowCounts.put("current", m.count()));
+    };
   }
 
   /** drift: reference vs current, two Spark jobs over both data sets. */
-  private void runDrift(SparkSession spark, DriftInput driftInput, FamilyResults found) {
+  private Consumer<FamilyResults> runDrift(
+      SparkSession spark, Progress progress, DriftInput driftInput) {
     if (driftInput == null) {
-      found.families.add(DriftPlan.notApplicable(spec));
-      return;
+      FamilyOutcome notApplicable = DriftPlan.notApplicable(spec);
+      return found -> found.families.add(notApplicable);
     }
     DriftOutcome outcome =
         progress.step(
@@ -245,19 +259,22 @@ public final class Audit implements Cloneable {
                 + driftInput.columns().size()
                 + (driftInput.columns().size() == 1 ? " column" : " columns"),
             () -> DriftAnalysis.run(driftInput));
-    found.families.add(
-        FamilyOutcome.ran(
-            Family.DRIFT,
-            "reference vs current, columns "
-                + driftInput.columns().stream().map(DriftColumn::name).toList()));
-    found.add(outcome.metrics(), outcome.notes());
-    found.rowCounts.put("reference", outcome.referenceRows());
-    found.rowCounts.putIfAbsent("current", outcome.currentRows());
-    found.exhibits = found.exhibits.withHistograms(outcome.histograms());
+    return found -> {
+      found.families.add(
+          FamilyOutcome.ran(
+              Family.DRIFT,
+              "reference vs current, columns "
+                  + driftInput.columns().stream().map(DriftColumn::name).toList()));
+      found.add(outcome.metrics(), outcome.notes());
+      found.rowCounts.put("reference", outcome.referenceRows());
+      found.rowCounts.putIfAbsent("current", outcome.currentRows());
+      found.exhibits = found.exhibits.withHistograms(outcome.histograms());
+    };
   }
 
   /** privacy: re-identification risk, PII scan, membership inference. */
-  private void runPrivacy(SparkSession spark, PrivacyPlan privacyPlan, FamilyResults found) {
+  private Consumer<FamilyResults> runPrivacy(
+      SparkSession spark, Progress progress, PrivacyPlan privacyPlan) {
     PrivacyOutcome privacy =
         privacyPlan.notApplicable() != null
             ? privacyPlan.run()
@@ -266,24 +283,25 @@ public final class Audit implements Cloneable {
                 "privacy",
                 "re-identification, PII scan, membership inference",
                 privacyPlan::run);
-    found.families.add(privacy.family());
-    found.add(privacy.metrics(), privacy.notes());
-    found.exhibits = found.exhibits.withPiiExamples(privacy.piiExamples());
+    return found -> {
+      found.families.add(privacy.family());
+      found.add(privacy.metrics(), privacy.notes());
+      found.exhibits = found.exhibits.withPiiExamples(privacy.piiExamples());
+    };
   }
 
   /**
    * llm: text quality, safety and format of an LLM application's outputs (one job), then the judge.
    */
-  private void runLlm(
+  private Consumer<FamilyResults> runLlm(
       SparkSession spark,
+      Progress progress,
       Dataset<Row> current,
       JudgeOptions judge,
-      String judgeKey,
-      FamilyResults found) {
+      String judgeKey) {
     FamilyOutcome llm = LlmPlan.outcome(spec.raw().columns());
-    found.families.add(llm);
     if (!llm.applicable()) {
-      return;
+      return found -> found.families.add(llm);
     }
     LlmInput input =
         LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(), currentSource())
@@ -291,21 +309,29 @@ public final class Audit implements Cloneable {
     LlmOutcome outcome =
         progress.step(
             spark, "llm", "text quality, safety and format", () -> LlmAnalysis.run(input));
-    found.add(outcome.metrics(), outcome.notes());
-    found.rowCounts.putIfAbsent("current", outcome.statistics().records());
     if (recordsOut != null) {
       progress.step(
           spark,
           "llm",
           "per-record scores (--records)",
           () -> LlmRecords.write(input, recordsOut.toUri().toString()));
-      found.notes.add("Per-record llm scores written to " + recordsOut + " (--records).");
     }
-    if (judge != null) {
-      JudgeAnalysis.JudgeOutcome judged =
-          progress.step(spark, "llm", "LLM judge", () -> JudgeAnalysis.run(input, judge, judgeKey));
-      found.add(judged.metrics(), judged.notes());
-    }
+    JudgeAnalysis.JudgeOutcome judged =
+        judge == null
+            ? null
+            : progress.step(
+                spark, "llm", "LLM judge", () -> JudgeAnalysis.run(input, judge, judgeKey));
+    return found -> {
+      found.families.add(llm);
+      found.add(outcome.metrics(), outcome.notes());
+      found.rowCounts.putIfAbsent("current", outcome.statistics().records());
+      if (recordsOut != null) {
+        found.notes.add("Per-record llm scores written to " + recordsOut + " (--records).");
+      }
+      if (judged != null) {
+        found.add(judged.metrics(), judged.notes());
+      }
+    };
   }
 
   /** Judges the metrics against the rule packs, the waivers and the baseline. */

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -94,7 +95,16 @@ public final class Benchmark {
 
   /** The measurements {@link #run} can take, in the order it takes them. */
   public static final List<String> WHAT =
-      List.of("scan", "scan-all", "scan-text", "fairness", "drift", "privacy", "llm", "audit");
+      List.of(
+          "scan",
+          "scan-all",
+          "scan-text",
+          "fairness",
+          "drift",
+          "privacy",
+          "llm",
+          "scan-audit",
+          "audit");
 
   /**
    * Measurements taken only when named in {@code only}: the fairness family with a bootstrap, and
@@ -204,29 +214,29 @@ public final class Benchmark {
                       textSpec.llm(),
                       textSpec.document(),
                       source)));
-      bodies.put("audit", () -> Audit.of(spec).run(spark));
+      // what the audit reads: every lending column of the current data and of the reference
+      bodies.put(
+          "scan-audit",
+          () -> {
+            scan(data, List.of(data.columns()));
+            scan(ref, List.of(ref.columns()));
+          });
+      AtomicReference<FamilyCpu.Split> auditCpu = new AtomicReference<>();
+      bodies.put(
+          "audit", () -> auditCpu.set(FamilyCpu.measure(spark, () -> Audit.of(spec).run(spark))));
       Map<String, String> versus =
-          Map.of(
-              "scan",
-              "scan",
-              "scan-all",
-              "scan-all",
-              "scan-text",
-              "scan-text",
-              "fairness-bootstrap",
-              "scan",
-              "fairness-lean",
-              "scan",
-              "fairness",
-              "scan",
-              "drift",
-              "scan-all",
-              "privacy",
-              "scan-all",
-              "llm",
-              "scan-text",
-              "audit",
-              "scan-all");
+          Map.ofEntries(
+              Map.entry("scan", "scan"),
+              Map.entry("scan-all", "scan-all"),
+              Map.entry("scan-text", "scan-text"),
+              Map.entry("fairness-bootstrap", "scan"),
+              Map.entry("fairness-lean", "scan"),
+              Map.entry("fairness", "scan"),
+              Map.entry("drift", "scan-all"),
+              Map.entry("privacy", "scan-all"),
+              Map.entry("llm", "scan-text"),
+              Map.entry("scan-audit", "scan-audit"),
+              Map.entry("audit", "scan-audit"));
       Map<String, Figure> byName = new LinkedHashMap<>();
       bodies.keySet().retainAll(only);
       for (Map.Entry<String, Runnable> e : bodies.entrySet()) {
@@ -237,7 +247,7 @@ public final class Benchmark {
         long n =
             e.getKey().equals("llm") || e.getKey().equals("scan-text")
                 ? textRows
-                : e.getKey().equals("drift") ? 2 * rows : rows;
+                : e.getKey().equals("drift") || e.getKey().equals("scan-audit") ? 2 * rows : rows;
         byName.put(e.getKey(), measure(spark, e.getKey(), n, e.getValue(), versus.get(e.getKey())));
       }
       for (Figure f : byName.values()) {
@@ -256,6 +266,13 @@ public final class Benchmark {
             f.cpuSeconds(),
             ratio(f, scan, Figure::cpuSeconds));
         figures.add(f);
+      }
+      if (auditCpu.get() != null) {
+        out.println(
+            "audit executor CPU by family: "
+                + auditCpu.get().line()
+                + "; dominant: "
+                + auditCpu.get().dominant());
       }
     }
     printHeap(figures, out);

@@ -11,6 +11,7 @@ import dev.assay.publish.OutputFolder;
 import dev.assay.report.ReportBundle;
 import dev.assay.report.ReportFile;
 import dev.assay.spark.Progress;
+import dev.assay.spark.StepTimes;
 import dev.assay.spec.ResolvedSpec;
 import dev.assay.spec.SpecLoader;
 import java.net.URI;
@@ -100,7 +101,7 @@ final class AuditCommand implements Callable<Integer> {
       names = {"-v", "--verbose"},
       description =
           "print Spark's own INFO logging on standard error (off by default: it goes to"
-              + " a log file)")
+              + " a log file), and a table of each step's wall time after the report is written")
   boolean verbose;
 
   @Option(
@@ -130,9 +131,16 @@ final class AuditCommand implements Callable<Integer> {
     // Checked before any Spark job: a bad URI or unusable credentials are exit 2, early.
     BlobPublisher blob =
         upload == null ? null : BlobPublisher.connect(BlobLocation.parse(upload), System.getenv());
-    ResolvedSpec resolved = new SpecLoader(SpecLoader.defaultProjectRules()).load(spec);
-    PolicyInputs.load(
-        resolved.ruleFiles(), waivers, baseline); // bad policy files: exit 2 before Spark
+    StepTimes times = new StepTimes();
+    ResolvedSpec resolved =
+        times.time(
+            "spec: load the spec, rules and waivers",
+            () -> {
+              ResolvedSpec loaded = new SpecLoader(SpecLoader.defaultProjectRules()).load(spec);
+              // bad policy files: exit 2 before Spark
+              PolicyInputs.load(loaded.ruleFiles(), waivers, baseline);
+              return loaded;
+            });
     Path target = out != null ? out : Path.of("reports", resolved.name());
     // Checked and locked before any Spark work: a report folder that cannot take the report, or
     // would land in the data, is exit 2 in a second, not exit 3 after the whole audit.
@@ -142,7 +150,9 @@ final class AuditCommand implements Callable<Integer> {
         folder.notes().forEach(note -> Console.out("Note: " + note));
       }
       AuditRun run;
-      try (SessionScope session = SessionScope.open(master, settings(), verbose)) {
+      try (SessionScope session =
+          times.time(
+              "session: start Spark", () -> SessionScope.open(master, settings(), verbose))) {
         run =
             Audit.of(resolved)
                 .withWaivers(waivers)
@@ -152,13 +162,17 @@ final class AuditCommand implements Callable<Integer> {
                 .withProgress(
                     quiet
                         ? Progress.silent()
-                        : Progress.to(System.out, progress || System.console() != null))
+                        : Progress.to(System.out, progress || System.console() != null)
+                            .withTimes(times))
                 .run(session.spark());
       }
       // Streamed into staging files: however many metric rows, no output is built whole in memory.
-      List<ReportFile> files = ReportBundle.files(run, pdf);
+      List<ReportFile> files = TimedFiles.of(ReportBundle.files(run, pdf), times);
       DirectoryPublisher local = new DirectoryPublisher(folder.directory());
       local.publish(files); // the local report always comes first
+      if (verbose && !quiet) {
+        times.table().forEach(Console::out);
+      }
       VerdictLines.of(run, target.resolve("report.html"), quiet).forEach(Console::out);
       if (blob != null) {
         QuietLogs.silenceAzure();

@@ -39,9 +39,10 @@ final class BenchCommand implements Callable<Integer> {
       paramLabel = "WHAT",
       description =
           "measure only these (comma-separated): scan, scan-all, scan-text, fairness, drift,"
-              + " privacy, llm, audit, and, only when named, fairness-bootstrap (100 bootstrap replicates) and"
+              + " privacy, llm, scan-audit, audit, and, only when named, fairness-bootstrap (100 bootstrap replicates) and"
               + " fairness-lean (score_metrics: false) (default: all the others; a ratio needs its scan: scan for fairness, scan-all"
-              + " for drift, privacy and audit, scan-text for llm)")
+              + " for drift and privacy, scan-audit (every column of both cohorts) for audit,"
+              + " scan-text for llm)")
   List<String> only;
 
   @Option(

@@ -1,7 +1,9 @@
 package dev.assay.spark;
 
 import dev.assay.core.SafeText;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -35,11 +37,50 @@ public final class Progress {
   private final PrintStream out;
   private final boolean live;
   private final long intervalMillis;
+  // where a finished step's line goes: out, or a buffer replayed later (see deferring)
+  private final PrintStream ends;
+  private final StepTimes times;
 
   private Progress(PrintStream out, boolean live, long intervalMillis) {
+    this(out, live, intervalMillis, out, null);
+  }
+
+  private Progress(
+      PrintStream out, boolean live, long intervalMillis, PrintStream ends, StepTimes times) {
     this.out = out;
     this.live = live;
     this.intervalMillis = intervalMillis;
+    this.ends = ends;
+    this.times = times;
+  }
+
+  /** A copy that also records every step's wall time and job count in {@code value}. */
+  public Progress withTimes(StepTimes value) {
+    return new Progress(out, live, intervalMillis, ends, value);
+  }
+
+  /**
+   * A copy whose finished-step lines go to {@code buffer} instead of the console (live task counts
+   * still go to the console), to be {@link #replay replayed} later: steps run concurrently then
+   * print their lines in a fixed order.
+   */
+  public Progress deferring(ByteArrayOutputStream buffer) {
+    PrintStream deferred =
+        out == null ? null : new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    return new Progress(out, live, intervalMillis, deferred, times);
+  }
+
+  /** Prints the lines a {@link #deferring} copy kept in {@code buffer}. */
+  public void replay(ByteArrayOutputStream buffer) {
+    if (ends != null && buffer.size() > 0) {
+      ends.print(buffer.toString(StandardCharsets.UTF_8));
+      ends.flush();
+    }
+  }
+
+  /** Runs {@code work}, Spark-free, recording its time as step "{@code family}: {@code what}". */
+  public <T> T timed(String family, String what, Supplier<T> work) {
+    return times == null ? work.get() : times.time(family + ": " + what, work);
   }
 
   /** Job groups and descriptions only: nothing printed (tests, library use). */
@@ -80,9 +121,12 @@ public final class Progress {
                 TimeUnit.MILLISECONDS);
     try {
       T result = work.get();
-      if (out != null) {
-        int jobs = context.statusTracker().getJobIdsForGroup(group).length;
-        out.println(
+      int jobs = context.statusTracker().getJobIdsForGroup(group).length;
+      if (times != null) {
+        times.add(description, System.nanoTime() - start, jobs);
+      }
+      if (ends != null) {
+        ends.println(
             "assay: "
                 + SafeText.line(description)
                 + " — "
@@ -90,7 +134,7 @@ public final class Progress {
                 + ", "
                 + jobs
                 + (jobs == 1 ? " Spark job" : " Spark jobs"));
-        out.flush();
+        ends.flush();
       }
       return result;
     } finally {
