@@ -58,6 +58,9 @@ public final class LlmPlan {
     if (columns.variant() != null) {
       summary += "; variants in '" + columns.variant() + "'";
     }
+    if (columns.responseEmbedding() != null || columns.promptEmbedding() != null) {
+      summary += "; semantic similarity from embedding columns";
+    }
     return FamilyOutcome.ran(Family.LLM, summary);
   }
 
@@ -78,7 +81,12 @@ public final class LlmPlan {
     LlmColumns.UsageColumns usage = variantAndUsage(check, columns, spec);
     return new LlmInput(
         data,
-        new LlmColumns(texts, ids, columns.variant(), usage),
+        new LlmColumns(
+            texts,
+            ids,
+            columns.variant(),
+            usage,
+            EmbeddingColumns.of(check, columns, spec, source)),
         options,
         new LlmInput.ResponseChecks(List.of(), schemaText(options)));
   }
