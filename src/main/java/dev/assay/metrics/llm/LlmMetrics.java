@@ -940,6 +940,25 @@ public final class LlmMetrics {
                       "the retrieved passages are on average {value} cosine-similar to their "
                           + "question (1 is identical direction)")));
 
+  public static final MetricDescriptor RETRIEVER_RECALL_AT_K =
+      METRICS.add(
+          METRICS
+              .metric("retriever_recall_at_k")
+              .at(DATASET)
+              .unit(MetricUnit.SHARE)
+              .direction(HIGHER_BETTER)
+              .defined(
+                  "Share of the exact k nearest corpus vectors (cosine, brute force) that the "
+                      + "retriever returned in its top k, averaged over queries, with a 95% interval.",
+                  "mean over queries of |retrieved top k ∩ exact cosine top k| / |exact top k|")
+              .citing("ANN-benchmarks recall@k (Aumüller et al., 2020)")
+              .topic("llm/semantic")
+              .wording(
+                  Wording.template(
+                          "the retriever returns {percent} of the truly nearest passages "
+                              + "in its top k")
+                      .asPercent()));
+
   public static final MetricDescriptor JUDGE_GROUNDEDNESS =
       METRICS.add(
           METRICS

@@ -58,9 +58,6 @@ public final class LlmPlan {
     if (columns.variant() != null) {
       summary += "; variants in '" + columns.variant() + "'";
     }
-    if (columns.responseEmbedding() != null || columns.promptEmbedding() != null) {
-      summary += "; semantic similarity from embedding columns";
-    }
     return FamilyOutcome.ran(Family.LLM, summary);
   }
 
