@@ -34,6 +34,10 @@ import java.util.Random;
  *       contexts) in {@value #RANK4_PERCENT} %, and missed in the rest. These draws come from a
  *       second generator (seed {@value #RETRIEVAL_SEED}) so the other columns are those of the
  *       first version of the file.
+ *   <li>{@code prompt_embedding}, {@code response_embedding}, {@code expected_embedding}, {@code
+ *       context_embeddings}: deterministic {@value DemoEmbeddings#DIMENSIONS}-dimensional
+ *       embeddings built from what each text means, not from a model ({@link DemoEmbeddings}); they
+ *       draw no random number, so every other column is unchanged.
  * </ul>
  *
  * No real person or product is in it.
@@ -193,6 +197,19 @@ public final class RagAnswers {
       node.putArray("relevant_ids").add(passageId(FACTS.indexOf(fact)));
       node.put("response", response);
       node.put("expected", fact.answer());
+      int answered =
+          response.equals(REFUSAL)
+              ? DemoEmbeddings.REFUSED
+              : FACTS.indexOf(response.equals(other.answer()) ? other : fact);
+      DemoEmbeddings.add(
+          node,
+          new DemoEmbeddings.Meaning(
+              FACTS.indexOf(fact),
+              attack,
+              answered,
+              response.startsWith("According"),
+              ranked.subList(0, 2),
+              poisoned));
       out.add(node);
     }
     return out;

@@ -81,7 +81,11 @@ public record AuditSpec(
       String latencyMs,
       String promptTokens,
       String completionTokens,
-      String variant) {}
+      String variant,
+      String responseEmbedding,
+      String referenceEmbedding,
+      String contextEmbeddings,
+      String promptEmbedding) {}
 
   /** Fairness options. */
   public record Fairness(

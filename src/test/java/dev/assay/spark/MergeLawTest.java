@@ -115,6 +115,7 @@ public class MergeLawTest {
         LlmStateLaws.retrieval(),
         LlmStateLaws.support(),
         LlmStateLaws.variants(),
+        LlmStateLaws.semantic(),
         LlmStateLaws.all());
   }
 

@@ -146,7 +146,24 @@ public final class LlmAnalysis {
                     ? functions.lit(null).cast("string")
                     : Columns.named(variant).cast("string"))
                 .alias("variant"),
-            scans(in, response).alias("scans"));
+            scans(in, response).alias("scans"),
+            semantic(in, 0).alias("semantic_answer_similarity"),
+            semantic(in, 1).alias("semantic_context_support"),
+            semantic(in, 2).alias("semantic_context_relevance"));
+  }
+
+  /**
+   * Semantic score {@code i} (answer–reference, answer–context, context–question; {@link
+   * SemanticColumns}), or a null double when its embedding columns are not named.
+   */
+  static Column semantic(LlmInput in, int i) {
+    LlmColumns.Embeddings e = in.columns().embeddings();
+    if (!e.scored()[i]) {
+      return functions.lit(null).cast("double");
+    }
+    return i == 0
+        ? SemanticColumns.answerReference(e)
+        : i == 1 ? SemanticColumns.answerContext(e) : SemanticColumns.contextQuestion(e);
   }
 
   /** The prompt as text (null without {@code columns.prompt}). */
@@ -248,6 +265,9 @@ public final class LlmAnalysis {
     if (c.variant() != null) {
       s.variants().requireFew(c.variant());
       out.addAll(s.variants().metrics(c.variant(), in.reference() != null, s.records()));
+    }
+    if (c.embeddings().any()) {
+      out.addAll(s.semantic().metrics(c.embeddings().scored(), c.variant()));
     }
     if (in.checks().jsonSchema() != null) {
       out.add(s.format().schemaValidRate());

@@ -8,8 +8,10 @@ package dev.assay.metrics.llm;
  * @param ids the ranked retrieved ids and the relevant ids, or {@link #NO_IDS}
  * @param variant the variant column (the same prompt with swapped demographic terms), or null
  * @param usage the latency and token columns, each may be null
+ * @param embeddings the embedding columns of the semantic scores, or {@link Embeddings#NONE}
  */
-public record LlmColumns(Texts texts, Ids ids, String variant, UsageColumns usage) {
+public record LlmColumns(
+    Texts texts, Ids ids, String variant, UsageColumns usage, Embeddings embeddings) {
 
   /** No retrieval id columns: no retrieval metric. */
   public static final Ids NO_IDS = new Ids(null, null);
@@ -17,6 +19,12 @@ public record LlmColumns(Texts texts, Ids ids, String variant, UsageColumns usag
   public LlmColumns {
     ids = ids == null ? NO_IDS : ids;
     usage = usage == null ? UsageColumns.NONE : usage;
+    embeddings = embeddings == null ? Embeddings.NONE : embeddings;
+  }
+
+  /** Columns without embeddings. */
+  public LlmColumns(Texts texts, Ids ids, String variant, UsageColumns usage) {
+    this(texts, ids, variant, usage, Embeddings.NONE);
   }
 
   /** Only the given texts: no retrieval, variant or usage columns. */
@@ -25,15 +33,55 @@ public record LlmColumns(Texts texts, Ids ids, String variant, UsageColumns usag
   }
 
   public LlmColumns withIds(Ids retrievedAndRelevant) {
-    return new LlmColumns(texts, retrievedAndRelevant, variant, usage);
+    return new LlmColumns(texts, retrievedAndRelevant, variant, usage, embeddings);
   }
 
   public LlmColumns withVariant(String column) {
-    return new LlmColumns(texts, ids, column, usage);
+    return new LlmColumns(texts, ids, column, usage, embeddings);
   }
 
   public LlmColumns withUsage(UsageColumns columns) {
-    return new LlmColumns(texts, ids, variant, columns);
+    return new LlmColumns(texts, ids, variant, columns, embeddings);
+  }
+
+  public LlmColumns withEmbeddings(Embeddings columns) {
+    return new LlmColumns(texts, ids, variant, usage, columns);
+  }
+
+  /**
+   * The embedding columns ({@code array<float|double>}; the contexts' an array of such vectors),
+   * each may be null; a semantic score is computed when both columns it needs are named.
+   *
+   * @param response {@code columns.response_embedding}
+   * @param reference {@code columns.reference_embedding}
+   * @param contexts {@code columns.context_embeddings}
+   * @param prompt {@code columns.prompt_embedding}
+   */
+  public record Embeddings(String response, String reference, String contexts, String prompt) {
+
+    public static final Embeddings NONE = new Embeddings(null, null, null, null);
+
+    /**
+     * Which of the semantic scores (answer–reference, answer–context, context–question) have both
+     * their columns named.
+     */
+    public boolean[] scored() {
+      return new boolean[] {
+        response != null && reference != null,
+        response != null && contexts != null,
+        prompt != null && contexts != null
+      };
+    }
+
+    /** True when any semantic score is computed. */
+    public boolean any() {
+      for (boolean b : scored()) {
+        if (b) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /**

@@ -880,6 +880,85 @@ public final class LlmMetrics {
                           + "differs by {value} between variants of the same prompts (0 is equally accurate "
                           + "answers)")));
 
+  public static final MetricDescriptor SEMANTIC_ANSWER_SIMILARITY =
+      METRICS.add(
+          METRICS
+              .metric("semantic_answer_similarity")
+              .at(DATASET, GROUP)
+              .unit(MetricUnit.SCORE)
+              .range(-1, 1)
+              .direction(HIGHER_BETTER)
+              .defined(
+                  "Mean cosine similarity between each response's embedding and its reference "
+                      + "answer's embedding (columns.response_embedding, "
+                      + "columns.reference_embedding), with a 95% interval; per variant too.",
+                  "mean over records of a·b / (‖a‖ ‖b‖); mean ± 1.96·s/√n")
+              .citing("RAGAS answer similarity (Es et al., 2023), on the data's embeddings")
+              .topic("llm/semantic")
+              .wording(
+                  Wording.template(
+                      "the responses' embeddings point the same way as the reference answers' "
+                          + "with a mean cosine similarity of {value} (1 is identical direction)")));
+
+  public static final MetricDescriptor SEMANTIC_CONTEXT_SUPPORT =
+      METRICS.add(
+          METRICS
+              .metric("semantic_context_support")
+              .at(DATASET, GROUP)
+              .unit(MetricUnit.SCORE)
+              .range(-1, 1)
+              .direction(HIGHER_BETTER)
+              .defined(
+                  "Mean over records of the largest cosine similarity between the response's "
+                      + "embedding and any of its retrieved contexts' embeddings "
+                      + "(columns.context_embeddings), with a 95% interval; per variant too.",
+                  "mean over records of max over contexts c of cos(response, c); mean ± 1.96·s/√n")
+              .citing("Assay's definition (embedding analogue of groundedness)")
+              .topic("llm/semantic")
+              .wording(
+                  Wording.template(
+                      "each response is on average {value} cosine-similar to its closest "
+                          + "retrieved passage (1 is identical direction)")));
+
+  public static final MetricDescriptor SEMANTIC_CONTEXT_RELEVANCE =
+      METRICS.add(
+          METRICS
+              .metric("semantic_context_relevance")
+              .at(DATASET, GROUP)
+              .unit(MetricUnit.SCORE)
+              .range(-1, 1)
+              .direction(HIGHER_BETTER)
+              .defined(
+                  "Mean over records of the average cosine similarity between the prompt's "
+                      + "embedding (columns.prompt_embedding) and each retrieved context's "
+                      + "embedding, with a 95% interval; per variant too.",
+                  "mean over records of mean over contexts c of cos(prompt, c); mean ± 1.96·s/√n")
+              .citing("Assay's definition (embedding analogue of context relevance)")
+              .topic("llm/semantic")
+              .wording(
+                  Wording.template(
+                      "the retrieved passages are on average {value} cosine-similar to their "
+                          + "question (1 is identical direction)")));
+
+  public static final MetricDescriptor RETRIEVER_RECALL_AT_K =
+      METRICS.add(
+          METRICS
+              .metric("retriever_recall_at_k")
+              .at(DATASET)
+              .unit(MetricUnit.SHARE)
+              .direction(HIGHER_BETTER)
+              .defined(
+                  "Share of the exact k nearest corpus vectors (cosine, brute force) that the "
+                      + "retriever returned in its top k, averaged over queries, with a 95% interval.",
+                  "mean over queries of |retrieved top k ∩ exact cosine top k| / |exact top k|")
+              .citing("ANN-benchmarks recall@k (Aumüller et al., 2020)")
+              .topic("llm/semantic")
+              .wording(
+                  Wording.template(
+                          "the retriever returns {percent} of the truly nearest passages "
+                              + "in its top k")
+                      .asPercent()));
+
   public static final MetricDescriptor JUDGE_GROUNDEDNESS =
       METRICS.add(
           METRICS

@@ -78,7 +78,12 @@ public final class LlmPlan {
     LlmColumns.UsageColumns usage = variantAndUsage(check, columns, spec);
     return new LlmInput(
         data,
-        new LlmColumns(texts, ids, columns.variant(), usage),
+        new LlmColumns(
+            texts,
+            ids,
+            columns.variant(),
+            usage,
+            EmbeddingColumns.of(check, columns, spec, source)),
         options,
         new LlmInput.ResponseChecks(List.of(), schemaText(options)));
   }

@@ -44,7 +44,10 @@ import org.apache.spark.sql.types.StructType;
  *       assay_answer_relevance}, {@code assay_context_recall}: the record's lexical support scores
  *       ({@link LexicalSupport#scores}; null where a text they need is missing);
  *   <li>{@code assay_recall_at_k} … {@code assay_map}: the record's retrieval scores at {@code
- *       llm.k} ({@link Retrieval}; null without ids or without a relevant id).
+ *       llm.k} ({@link Retrieval}; null without ids or without a relevant id);
+ *   <li>{@code assay_semantic_answer_similarity}, {@code assay_semantic_context_support}, {@code
+ *       assay_semantic_context_relevance}: the record's cosine scores from embedding columns
+ *       ({@link SemanticColumns}; null where a vector is missing or the columns are not named).
  * </ul>
  *
  * The same functions compute the data-set metrics, so the per-record values and the metrics cannot
@@ -76,6 +79,16 @@ public final class LlmRecords {
           .add("assay_ndcg_at_k", DataTypes.DoubleType, true)
           .add("assay_map", DataTypes.DoubleType, true);
 
+  /**
+   * The semantic score columns, appended after {@link #SCORES} by built-in expressions ({@link
+   * SemanticColumns}; null where the embedding columns are not named or a vector is missing).
+   */
+  public static final List<String> SEMANTIC =
+      List.of(
+          "assay_semantic_answer_similarity",
+          "assay_semantic_context_support",
+          "assay_semantic_context_relevance");
+
   private LlmRecords() {}
 
   /**
@@ -85,7 +98,9 @@ public final class LlmRecords {
    */
   public static void write(LlmInput in, String path) {
     StructType schema = in.data().schema();
-    for (String name : SCORES.fieldNames()) {
+    List<String> added = new ArrayList<>(Arrays.asList(SCORES.fieldNames()));
+    added.addAll(SEMANTIC);
+    for (String name : added) {
       if (Arrays.asList(schema.fieldNames()).contains(name)) {
         throw new BadInputException(
             "--records: the data already has a column '"
@@ -119,9 +134,22 @@ public final class LlmRecords {
         .select(columns.toArray(Column[]::new))
         .mapPartitions(
             new Scoring(schema.size(), RecordScoring.of(in.options())), Encoders.row(out))
+        .select(withSemantic(in, out))
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(path);
+  }
+
+  /** Every column of {@code scored}, then the semantic scores computed from the data's columns. */
+  private static Column[] withSemantic(LlmInput in, StructType scored) {
+    List<Column> columns = new ArrayList<>();
+    for (String name : scored.fieldNames()) {
+      columns.add(Columns.named(name));
+    }
+    for (int i = 0; i < SEMANTIC.size(); i++) {
+      columns.add(LlmAnalysis.semantic(in, i).as(SEMANTIC.get(i)));
+    }
+    return columns.toArray(Column[]::new);
   }
 
   /** The scores of one record: the data columns as they are, then {@link #SCORES}. */

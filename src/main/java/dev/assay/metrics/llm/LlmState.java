@@ -18,7 +18,8 @@ public record LlmState(
     ScanState scans,
     RetrievalState retrieval,
     SupportState support,
-    VariantState variants)
+    VariantState variants,
+    SemanticState semantic)
     implements Serializable {
 
   static final LlmState EMPTY =
@@ -31,7 +32,8 @@ public record LlmState(
           ScanState.EMPTY,
           RetrievalState.EMPTY,
           SupportState.EMPTY,
-          VariantState.EMPTY);
+          VariantState.EMPTY,
+          SemanticState.EMPTY);
 
   LlmState merge(LlmState o) {
     return new LlmState(
@@ -43,11 +45,13 @@ public record LlmState(
         scans.merge(o.scans),
         retrieval.merge(o.retrieval),
         support.merge(o.support),
-        variants.merge(o.variants));
+        variants.merge(o.variants),
+        semantic.merge(o.semantic));
   }
 
   /** This state with {@code variants} in place of its own (the fold keeps variants apart). */
   LlmState withVariants(VariantState v) {
-    return new LlmState(records, overlap, safety, lengths, format, scans, retrieval, support, v);
+    return new LlmState(
+        records, overlap, safety, lengths, format, scans, retrieval, support, v, semantic);
   }
 }

@@ -10,8 +10,9 @@ import org.apache.spark.sql.Row;
 /**
  * Folds one partition's rows (in the column order of {@code LlmAnalysis.checks}: response,
  * references, refusal, injection, indirect injection, JSON validity, length, prompt, contexts,
- * retrieved ids, relevant ids, variant, scan flags) into one {@link LlmState}: per record, each
- * concern's state of that record is merged into the running one, in row order.
+ * retrieved ids, relevant ids, variant, scan flags, then the three semantic scores) into one {@link
+ * LlmState}: per record, each concern's state of that record is merged into the running one, in row
+ * order.
  */
 final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
 
@@ -60,6 +61,10 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
     return out;
   }
 
+  private static Double score(Row row, int index) {
+    return row.isNullAt(index) ? null : row.getDouble(index);
+  }
+
   private static String text(Row row, int index) {
     return row.isNullAt(index) ? null : row.getString(index);
   }
@@ -75,6 +80,7 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
     private RetrievalState retrieval = RetrievalState.EMPTY;
     private SupportState support = SupportState.EMPTY;
     private final VariantState.Fold variantFold = new VariantState.Fold();
+    private final SemanticState.Fold semanticFold = new SemanticState.Fold();
 
     void add(Row row) {
       records++;
@@ -96,6 +102,8 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
         variantFold.add(
             text(row, 11), VariantState.sums(response != null, refused, length, sentiment, rougeL));
       }
+      semanticFold.add(
+          new Double[] {score(row, 13), score(row, 14), score(row, 15)}, text(row, 11));
       if (response != null) {
         addResponse(row, response);
       }
@@ -141,7 +149,8 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
           scans,
           retrieval,
           support,
-          variantFold.state());
+          variantFold.state(),
+          semanticFold.state());
     }
   }
 }

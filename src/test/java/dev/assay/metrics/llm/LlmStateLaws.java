@@ -68,6 +68,11 @@ public final class LlmStateLaws {
         "llm.VariantState", VariantState::merge, VariantState.EMPTY, LlmStateLaws::variants);
   }
 
+  public static Law<?> semantic() {
+    return Law.of(
+        "llm.SemanticState", SemanticState::merge, SemanticState.EMPTY, LlmStateLaws::semantic);
+  }
+
   public static Law<?> all() {
     return Law.of(
         "llm.LlmState",
@@ -83,7 +88,8 @@ public final class LlmStateLaws {
                 scans(r),
                 retrieval(r),
                 support(r),
-                variants(r)));
+                variants(r),
+                semantic(r)));
   }
 
   private static OverlapState overlap(Random r) {
@@ -115,6 +121,22 @@ public final class LlmStateLaws {
 
   private static SupportState support(Random r) {
     return new SupportState(doubles(r, 4), longs(r, 4), n(r), n(r), n(r), n(r), n(r));
+  }
+
+  private static SemanticState semantic(Random r) {
+    TreeMap<String, java.util.List<SemanticState.Moments>> map = new TreeMap<>();
+    for (String v : new String[] {"he", "she"}) {
+      if (r.nextBoolean()) {
+        map.put(v, moments(r));
+      }
+    }
+    return new SemanticState(moments(r), map);
+  }
+
+  private static java.util.List<SemanticState.Moments> moments(Random r) {
+    return java.util.stream.Stream.generate(() -> new SemanticState.Moments(n(r), x(r), x(r)))
+        .limit(SemanticState.NAMES.size())
+        .toList();
   }
 
   private static VariantState variants(Random r) {

@@ -305,6 +305,10 @@ class RagAnalysisTest {
         null,
         null,
         null,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 }
