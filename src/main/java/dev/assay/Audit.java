@@ -28,6 +28,8 @@ import dev.assay.metrics.llm.LlmPlan;
 import dev.assay.metrics.llm.LlmRecords;
 import dev.assay.metrics.llm.ResponseScanner;
 import dev.assay.metrics.llm.judge.JudgeAnalysis;
+import dev.assay.metrics.llm.safety.SafetyAnalysis;
+import dev.assay.metrics.llm.safety.SafetyRun;
 import dev.assay.metrics.privacy.PiiType;
 import dev.assay.metrics.privacy.PrivacyOutcome;
 import dev.assay.metrics.privacy.PrivacyPlan;
@@ -150,12 +152,14 @@ public final class Audit implements Cloneable {
     checkRecordsOut();
     JudgeOptions judge = spec.judge();
     String judgeKey = judge == null ? null : judgeKey(judge);
+    SafetyRun safety = SafetyRun.prepare(spec.safety(), environment, spec.document());
     OpenInputs data = openInputs(spark);
     FamilyResults found = new FamilyResults();
     runFairness(spark, data.current(), found);
     runDrift(spark, data.drift(), found);
     runPrivacy(spark, data.privacy(), found);
     runLlm(spark, data.current(), judge, judgeKey, found);
+    runSafety(spark, data.current(), safety, found);
     List<Verdict> verdicts = gate(inputs, found);
     return assemble(spark, started, inputs.baseline(), found, verdicts);
   }
@@ -306,6 +310,21 @@ public final class Audit implements Cloneable {
           progress.step(spark, "llm", "LLM judge", () -> JudgeAnalysis.run(input, judge, judgeKey));
       found.add(judged.metrics(), judged.notes());
     }
+  }
+
+  /** llm.safety (opt-in): the safety classifiers, after the llm family. */
+  private void runSafety(
+      SparkSession spark, Dataset<Row> current, SafetyRun safety, FamilyResults found) {
+    if (safety == null || !LlmPlan.outcome(spec.raw().columns()).applicable()) {
+      return;
+    }
+    LlmInput input =
+        LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(), currentSource());
+    SafetyAnalysis.SafetyOutcome outcome =
+        progress.step(
+            spark, "llm", "safety classifiers", () -> safety.run(input, spec.raw().columns()));
+    found.add(outcome.metrics(), outcome.notes());
+    found.exhibits = found.exhibits.withSafetyExamples(outcome.examples());
   }
 
   /** Judges the metrics against the rule packs, the waivers and the baseline. */
