@@ -179,6 +179,7 @@ class SafetyAnalysisTest {
   }
 
   @Test
+  @Tag("slow")
   void theJudgeBackendGivesTheSameVerdictsWithOneRubricPerCategory() throws IOException {
     try (FakeSafetyJudge judge = new FakeSafetyJudge()) {
       SafetyOptions o = options(SafetyOptions.Backend.JUDGE, judge.endpoint(), 100);
