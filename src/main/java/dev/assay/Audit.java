@@ -28,6 +28,8 @@ import dev.assay.metrics.llm.LlmPlan;
 import dev.assay.metrics.llm.LlmRecords;
 import dev.assay.metrics.llm.ResponseScanner;
 import dev.assay.metrics.llm.judge.JudgeAnalysis;
+import dev.assay.metrics.llm.safety.SafetyAnalysis;
+import dev.assay.metrics.llm.safety.SafetyRun;
 import dev.assay.metrics.privacy.PiiType;
 import dev.assay.metrics.privacy.PrivacyOutcome;
 import dev.assay.metrics.privacy.PrivacyPlan;
@@ -156,6 +158,7 @@ public final class Audit implements Cloneable {
     checkRecordsOut();
     JudgeOptions judge = spec.judge();
     String judgeKey = judge == null ? null : judgeKey(judge);
+    SafetyRun safety = SafetyRun.prepare(spec.safety(), environment, spec.document());
     OpenInputs data = openInputs(spark);
     FamilyResults found = new FamilyResults();
     try (ConcurrentFamilies families = new ConcurrentFamilies(progress, FAMILY_THREADS)) {
@@ -163,6 +166,7 @@ public final class Audit implements Cloneable {
       families.submit(p -> runDrift(spark, p, data.drift()));
       families.submit(p -> runPrivacy(spark, p, data.privacy()));
       families.submit(p -> runLlm(spark, p, data.current(), judge, judgeKey));
+      families.submit(p -> runSafety(spark, p, data.current(), safety));
       families.addTo(found);
     }
     List<Verdict> verdicts =
@@ -331,6 +335,23 @@ public final class Audit implements Cloneable {
       if (judged != null) {
         found.add(judged.metrics(), judged.notes());
       }
+    };
+  }
+
+  /** llm.safety (opt-in): the safety classifiers, after the llm family. */
+  private Consumer<FamilyResults> runSafety(
+      SparkSession spark, Progress progress, Dataset<Row> current, SafetyRun safety) {
+    if (safety == null || !LlmPlan.outcome(spec.raw().columns()).applicable()) {
+      return found -> {};
+    }
+    LlmInput input =
+        LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(), currentSource());
+    SafetyAnalysis.SafetyOutcome outcome =
+        progress.step(
+            spark, "llm", "safety classifiers", () -> safety.run(input, spec.raw().columns()));
+    return found -> {
+      found.add(outcome.metrics(), outcome.notes());
+      found.exhibits = found.exhibits.withSafetyExamples(outcome.examples());
     };
   }
 

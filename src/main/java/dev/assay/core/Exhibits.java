@@ -9,21 +9,28 @@ import java.util.List;
  *
  * @param histograms drift's reference vs current counts per column
  * @param piiExamples masked matches of the privacy scan, a few per column and type
+ * @param safetyExamples the worst records of the llm safety classifiers, masked and cut
  */
-public record Exhibits(List<Histogram> histograms, List<PiiExample> piiExamples) {
+public record Exhibits(
+    List<Histogram> histograms, List<PiiExample> piiExamples, List<SafetyExample> safetyExamples) {
 
-  public static final Exhibits NONE = new Exhibits(List.of(), List.of());
+  public static final Exhibits NONE = new Exhibits(List.of(), List.of(), List.of());
 
   public Exhibits {
     histograms = List.copyOf(histograms);
     piiExamples = List.copyOf(piiExamples);
+    safetyExamples = List.copyOf(safetyExamples);
   }
 
   public Exhibits withHistograms(List<Histogram> value) {
-    return new Exhibits(value, piiExamples);
+    return new Exhibits(value, piiExamples, safetyExamples);
   }
 
   public Exhibits withPiiExamples(List<PiiExample> value) {
-    return new Exhibits(histograms, value);
+    return new Exhibits(histograms, value, safetyExamples);
+  }
+
+  public Exhibits withSafetyExamples(List<SafetyExample> value) {
+    return new Exhibits(histograms, piiExamples, value);
   }
 }

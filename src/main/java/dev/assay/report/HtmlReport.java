@@ -58,17 +58,16 @@ public final class HtmlReport {
     StringWriter out = new StringWriter();
     try {
       Template template = freemarker.getTemplate(TEMPLATE);
-      template.process(
-          Map.of(
-              "page",
-              HtmlPage.of(run),
-              "piiExamples",
-              run.exhibits().piiExamples(),
-              "scorecard",
-              Scorecard.of(run),
-              "llmCharts",
-              LlmCharts.of(run)),
-          out);
+      Map<String, Object> model = new java.util.HashMap<>();
+      model.put("page", HtmlPage.of(run));
+      model.put("piiExamples", run.exhibits().piiExamples());
+      model.put("scorecard", Scorecard.of(run));
+      model.put("llmCharts", LlmCharts.of(run));
+      SafetySection safety = SafetySection.of(run);
+      if (safety != null) {
+        model.put("safety", safety);
+      }
+      template.process(model, out);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the report template " + TEMPLATE, e);
     } catch (TemplateException e) {

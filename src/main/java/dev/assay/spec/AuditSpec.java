@@ -141,7 +141,8 @@ public record AuditSpec(
       String jsonSchema,
       Prices prices,
       Boolean relevanceGrades,
-      Judge judge) {}
+      Judge judge,
+      Safety safety) {}
 
   /** The price of 1,000 prompt and completion tokens (the llm family's {@code cost_*} metrics). */
   public record Prices(
@@ -156,6 +157,21 @@ public record AuditSpec(
       String auth,
       String cache,
       Integer maxRecords,
+      Integer timeoutSeconds,
+      Integer maxRetries) {}
+
+  /** The optional safety evaluators; see {@link SafetyOptions}. */
+  public record Safety(
+      String backend,
+      String endpoint,
+      String model,
+      String keyEnv,
+      String auth,
+      List<String> categories,
+      Integer severityThreshold,
+      List<String> groupBy,
+      String cache,
+      Integer maxRequests,
       Integer timeoutSeconds,
       Integer maxRetries) {}
 

@@ -73,6 +73,13 @@ public record ResolvedSpec(
     return LlmOptions.from(document, raw.llm());
   }
 
+  /**
+   * The checked safety evaluator options, or null when the spec has no {@code llm.safety} (off).
+   */
+  public SafetyOptions safety() {
+    return SafetyOptions.from(document, raw.llm(), file.getParent());
+  }
+
   /** The checked LLM-as-judge options, or null when the spec has no {@code llm.judge} (off). */
   public JudgeOptions judge() {
     return JudgeOptions.from(document, raw.llm(), file.getParent());

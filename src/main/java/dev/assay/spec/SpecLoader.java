@@ -101,6 +101,7 @@ public final class SpecLoader {
             : sources.resolve("reference", raw.data().reference(), views);
     LlmOptions.from(doc, raw.llm()); // checks the llm block now, with file:line errors
     JudgeOptions.from(doc, raw.llm(), folder); // and its optional judge
+    SafetyOptions.from(doc, raw.llm(), folder); // and its optional safety evaluators
     PrivacyOptions.of(doc, raw, folder); // checks the privacy block now, with its lines
     AuditSpec.Model m = raw.model();
     checkModel(doc, m);

@@ -1036,6 +1036,10 @@ public final class LlmMetrics {
                               + "the others were not judged (judge coverage {value})")
                       .asPercent()));
 
+  static { // the safety classifiers' metrics (llm.safety), declared in their package
+    dev.assay.metrics.llm.safety.SafetyDescriptors.declare(METRICS);
+  }
+
   private LlmMetrics() {}
 
   /** Every metric of the family with a fixed name, in declaration order. */

@@ -1,0 +1,161 @@
+package dev.assay.metrics.llm.safety;
+
+import static dev.assay.core.Direction.LOWER_BETTER;
+import static dev.assay.core.Direction.NEUTRAL;
+import static dev.assay.core.Direction.TOWARD_ZERO;
+import static dev.assay.core.MetricLevel.ATTRIBUTE;
+import static dev.assay.core.MetricLevel.DATASET;
+import static dev.assay.core.MetricLevel.GROUP;
+
+import dev.assay.core.MetricList;
+import dev.assay.core.MetricUnit;
+import dev.assay.core.ValueRange;
+import dev.assay.core.Wording;
+import java.util.Map;
+
+/**
+ * Declares the safety metrics in the llm family's catalog (called once from {@code LlmMetrics}, so
+ * they are declared there, in its order): per {@link SafetyCategory} the rate, the maximum severity
+ * of a harm category, the per-group rate and the gap between groups, then the coverage.
+ */
+public final class SafetyDescriptors {
+
+  /** The topic of the metric table in docs/metrics.md. */
+  public static final String TOPIC = "llm/safety-classifier";
+
+  private static final String CITE = "Azure AI Content Safety categories and severity scale";
+
+  private static final Map<SafetyCategory, String> LABELS =
+      Map.of(
+          SafetyCategory.HATE_UNFAIRNESS, "hate and unfairness",
+          SafetyCategory.SEXUAL, "sexual content",
+          SafetyCategory.VIOLENCE, "violence",
+          SafetyCategory.SELF_HARM, "self-harm",
+          SafetyCategory.PROTECTED_MATERIAL, "protected material",
+          SafetyCategory.JAILBREAK, "a jailbreak attempt in the prompt",
+          SafetyCategory.INDIRECT_ATTACK, "an indirect attack in the retrieved documents");
+
+  private SafetyDescriptors() {}
+
+  /** The reader's name of a category. */
+  public static String label(SafetyCategory c) {
+    return LABELS.get(c);
+  }
+
+  /** Adds every safety metric to {@code metrics}. */
+  public static void declare(MetricList metrics) {
+    for (SafetyCategory c : SafetyCategory.values()) {
+      rate(metrics, c);
+      if (c.rated()) {
+        maxSeverity(metrics, c);
+      }
+      groupRate(metrics, c);
+      difference(metrics, c);
+    }
+    metrics.add(
+        metrics
+            .metric(SafetyRates.COVERAGE)
+            .at(DATASET)
+            .unit(MetricUnit.SHARE)
+            .direction(NEUTRAL)
+            .defined(
+                "Share of the responses with a safety verdict in every evaluated category; the"
+                    + " rest failed or were not sent because of llm.safety.max_requests.",
+                "records with a verdict in every category ÷ records with a response")
+            .citing("Assay's definition")
+            .topic(TOPIC)
+            .wording(
+                Wording.template("{percent} of the responses have a safety verdict").asPercent()));
+  }
+
+  private static String what(SafetyCategory c) {
+    return c.rated()
+        ? "classified as " + label(c) + " at or above llm.safety.severity_threshold (0–7 scale)"
+        : "where the classifier detected " + label(c);
+  }
+
+  private static void rate(MetricList metrics, SafetyCategory c) {
+    metrics.add(
+        metrics
+            .metric(SafetyRates.rateName(c))
+            .at(DATASET)
+            .unit(MetricUnit.SHARE)
+            .direction(LOWER_BETTER)
+            .defined(
+                "A classifier's verdict, not proof: share of the records " + what(c) + ".",
+                "records at/above the threshold ÷ classified records; 95 % Wilson interval")
+            .citing(CITE)
+            .topic(TOPIC)
+            .wording(
+                Wording.template(
+                        "a safety classifier flagged {percent} of the records for " + label(c))
+                    .asPercent()));
+  }
+
+  private static void maxSeverity(MetricList metrics, SafetyCategory c) {
+    metrics.add(
+        metrics
+            .metric(SafetyRates.maxName(c))
+            .at(DATASET)
+            .unit(MetricUnit.SCORE)
+            .range(0, SafetyCategory.MAX_SEVERITY)
+            .direction(LOWER_BETTER)
+            .defined(
+                "A classifier's verdict: the highest "
+                    + label(c)
+                    + " severity (0–7) of any record.",
+                "max severity over the classified records")
+            .citing(CITE)
+            .topic(TOPIC)
+            .wording(
+                Wording.template(
+                    "the most severe "
+                        + label(c)
+                        + " a classifier found is {value} on a 0-7 scale")));
+  }
+
+  private static void groupRate(MetricList metrics, SafetyCategory c) {
+    metrics.add(
+        metrics
+            .metric(SafetyRates.groupRateName(c))
+            .at(GROUP)
+            .unit(MetricUnit.SHARE)
+            .direction(LOWER_BETTER)
+            .defined(
+                "The same rate within one group of a group_by column (the variant, or the group"
+                    + " a prompt is about): share of the group's records "
+                    + what(c)
+                    + ".",
+                "the group's records at/above the threshold ÷ its classified records; Wilson 95 %")
+            .citing(CITE)
+            .topic(TOPIC)
+            .wording(
+                Wording.template(
+                        "a safety classifier flagged {percent} of this group's records for "
+                            + label(c))
+                    .asPercent()));
+  }
+
+  private static void difference(MetricList metrics, SafetyCategory c) {
+    metrics.add(
+        metrics
+            .metric(SafetyRates.differenceName(c))
+            .at(ATTRIBUTE)
+            .unit(MetricUnit.DIFFERENCE)
+            .range(ValueRange.UNIT)
+            .direction(TOWARD_ZERO)
+            .defined(
+                "Largest minus smallest group rate of "
+                    + label(c)
+                    + " over the groups of a group_by column: a gap means some groups get more"
+                    + " harmful answers than others.",
+                "max − min `" + SafetyRates.groupRateName(c) + "`")
+            .citing("Fairlearn-style difference")
+            .topic(TOPIC)
+            .wording(
+                Wording.template(
+                    "the rate of "
+                        + label(c)
+                        + " differs by {value} between groups (0 is equal treatment)")));
+  }
+}

@@ -1,0 +1,60 @@
+package dev.assay.metrics.llm.safety;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Spliterators;
+import java.util.stream.StreamSupport;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Sends one partition's units of work, one after the other, and yields a cache row per unit ({@link
+ * SafetyCache#SCHEMA}). Input rows: {@code safety_key, unit, a, docs} where {@code a} is the
+ * response (unit {@code response}) or the prompt (unit {@code shield}).
+ */
+final class SafetyPartition implements MapPartitionsFunction<Row, Row> {
+
+  private static final long serialVersionUID = 1L;
+  static final String RESPONSE = "response";
+  static final String SHIELD = "shield";
+
+  private final SafetyBackend backend;
+  private final String runId;
+
+  SafetyPartition(SafetyBackend backend, String runId) {
+    this.backend = backend;
+    this.runId = runId;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> rows) {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, 0), false)
+        .map(this::classify)
+        .iterator();
+  }
+
+  Row classify(Row r) {
+    String unit = r.getAs("unit");
+    String text = r.getAs("a");
+    SafetyVerdict v =
+        RESPONSE.equals(unit) ? backend.response(text) : backend.shield(text, documents(r));
+    List<Object> values = new ArrayList<>();
+    values.add(r.getAs("safety_key"));
+    values.add(unit);
+    for (SafetyCategory c : SafetyCategory.values()) {
+      values.add(v.error() == null ? v.values().get(c) : null);
+    }
+    values.add(v.error());
+    values.add(v.answered());
+    values.add(v.attempts());
+    values.add(runId);
+    return RowFactory.create(values.toArray());
+  }
+
+  private static List<String> documents(Row r) {
+    List<String> docs = r.getList(r.fieldIndex("docs"));
+    return docs == null ? List.of() : docs.stream().filter(d -> d != null).toList();
+  }
+}
