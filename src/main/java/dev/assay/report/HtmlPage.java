@@ -42,7 +42,7 @@ public record HtmlPage(
     int hiddenRules,
     List<FamilySection> families,
     List<String> notes,
-    List<Fact> glossary,
+    List<MethodGroup> glossary,
     List<Fact> evidence,
     List<FileEvidence> files,
     String toolVersion,
@@ -104,6 +104,15 @@ public record HtmlPage(
   /** The most regressions the executive summary lists. */
   public static final int MAX_REGRESSIONS = 10;
 
+  /**
+   * One metric of the methodology appendix, from its catalog descriptor: what it means, how it is
+   * computed (in the notation of docs/metrics.md) and what it follows.
+   */
+  public record Method(String metric, String definition, String formula, String citation) {}
+
+  /** The methods of one metric group (a docs topic), in catalog order. */
+  public record MethodGroup(String title, List<Method> methods) {}
+
   /** A label and its text (a row count, a glossary entry, a provenance field). */
   public record Fact(String label, String text) {}
 
@@ -143,13 +152,15 @@ public record HtmlPage(
       PiiChart pii) {}
 
   /**
-   * A sensitive attribute (or intersection): groups as rows by per-group metrics as columns, the
-   * between-group metrics, a chart, and numbered footnotes for the cells that carry a note. With
-   * more than {@link #MAX_GROUPS} groups only the largest are shown, largest first, and {@code
-   * hiddenGroups} counts the others; {@code confusion} holds the groups' confusion matrices when a
-   * label and a prediction were audited. With {@code fairness.task: multiclass} ({@code
-   * classColumn}) a row is a group and a class (its one-vs-rest rates), or a group alone (its count
-   * and accuracy, with an empty class); there is then no chart and no confusion matrix.
+   * A sensitive attribute (or intersection): groups as rows by per-group metrics as columns (the
+   * full grid), shown as a compact {@code summary} to read across with the favourable-rate chart
+   * and the impact-ratio {@code forest} plot beside it, and the whole grid in {@code details}
+   * tables, one per metric group (notes said once, see {@link GroupTables}); the between-group
+   * metrics. With more than {@link #MAX_GROUPS} groups only the largest are shown, largest first,
+   * and {@code hiddenGroups} counts the others; {@code confusion} holds the groups' confusion
+   * matrices when a label and a prediction were audited. With {@code fairness.task: multiclass}
+   * ({@code classColumn}) a row is a group and a class (its one-vs-rest rates), or a group alone
+   * (its count and accuracy, with an empty class); there is then no chart and no confusion matrix.
    */
   public record AttributeSection(
       String attribute,
@@ -157,18 +168,21 @@ public record HtmlPage(
       List<GroupRow> groups,
       List<MetricRow> overall,
       BarChart chart,
-      List<String> footnotes,
       int hiddenGroups,
       ConfusionMatrices confusion,
-      boolean classColumn) {}
+      boolean classColumn,
+      String anchor,
+      GroupTables.Summary summary,
+      ForestPlot forest,
+      List<GroupTables.Detail> details) {}
 
   /** One group's row of per-group metrics; {@code classLabel} is "" without a class. */
   public record GroupRow(String group, String classLabel, List<Cell> cells) {}
 
   /**
-   * A formatted value with its confidence interval (or ""), its note (or ""), the note's footnote
-   * number (0 when none), and with a baseline the earlier value and the change (or "") and whether
-   * the change is a regression.
+   * A formatted value with its confidence interval (or ""), its note (or ""), a footnote number
+   * (always 0: notes are shown where they apply, said once), and with a baseline the earlier value
+   * and the change (or "") and whether the change is a regression.
    */
   public record Cell(
       String text, String ci, String note, int footnote, String baseline, boolean worse) {}
@@ -270,7 +284,7 @@ public record HtmlPage(
   }
 
   /** "0.8123, change −0.0100" or "" when the baseline does not have the metric. */
-  private static String baselineText(Double before, MetricResult m) {
+  static String baselineText(Double before, MetricResult m) {
     if (before == null) {
       return "";
     }
@@ -284,7 +298,7 @@ public record HtmlPage(
     return (d > 0 ? "+" : d < 0 ? "−" : "±") + NumberText.of(Math.abs(d));
   }
 
-  private static boolean worse(Double before, MetricResult m) {
+  static boolean worse(Double before, MetricResult m) {
     return before != null
         && m instanceof MetricResult.Computed c
         && m.key().descriptor().direction().worse(before, c.value());
@@ -364,7 +378,7 @@ public record HtmlPage(
       }
       int chartNo = 0;
       for (Map.Entry<String, List<MetricResult>> e : byAttribute.entrySet()) {
-        attributes.add(attributeSection(e.getKey(), e.getValue(), "chart-" + (++chartNo), base));
+        attributes.add(attributeSection(e.getKey(), e.getValue(), "attr-" + (++chartNo), base));
       }
     } else if (family == Family.DRIFT) {
       Set<String> shown = new HashSet<>();
@@ -444,9 +458,9 @@ public record HtmlPage(
       columns.add("count");
     }
     columns.addAll(names);
-    List<String> footnotes = new ArrayList<>();
     List<GroupRow> groups = new ArrayList<>();
     List<BarChart.Point> points = new ArrayList<>();
+    List<BarChart.Point> ratios = new ArrayList<>();
     String chartMetric =
         classColumn
             ? null
@@ -492,20 +506,14 @@ public record HtmlPage(
                   false));
           continue;
         }
-        int footnote = 0;
-        if (m.note() != null && !m.note().isBlank()) {
-          footnotes.add(g.getKey() + ", " + name + ": " + m.note());
-          footnote = footnotes.size();
-        }
         Double before = base.get(m.key());
         cells.add(
             new Cell(
-                value(m),
-                ci(m),
-                blank(m.note()),
-                footnote,
-                baselineText(before, m),
-                worse(before, m)));
+                value(m), ci(m), blank(m.note()), 0, baselineText(before, m), worse(before, m)));
+      }
+      MetricResult ratio = classColumn ? null : g.getValue().get("impact_ratio");
+      if (ratio != null && ratio.number().isPresent()) {
+        ratios.add(chartPoint(g.getKey(), ratio, false));
       }
       if (chartMetric != null) {
         MetricResult m = g.getValue().get(chartMetric);
@@ -524,17 +532,20 @@ public record HtmlPage(
                 : Character.toUpperCase(chartMetric.charAt(0))
                     + chartMetric.substring(1).replace('_', ' ');
     BarChart chart =
-        chartMetric == null ? null : BarChart.of(chartId, chartLabel, attribute, points);
+        chartMetric == null ? null : BarChart.of(chartId + "-rates", chartLabel, attribute, points);
     return new AttributeSection(
         attribute,
         columns,
         groups,
         overall,
         chart,
-        footnotes,
         hiddenGroups,
         ConfusionMatrices.of(classColumn ? Map.of() : byGroup),
-        classColumn);
+        classColumn,
+        chartId,
+        GroupTables.summary(byGroup, rowScope, favourableIsNegative, base),
+        ForestPlot.of(chartId + "-forest", attribute, ratios),
+        GroupTables.details(chartId, columns, groups));
   }
 
   /** A group's bar: the value with its interval, or 1 − both for the favourable rate. */
@@ -592,42 +603,56 @@ public record HtmlPage(
         m instanceof MetricResult.Computed c ? blank(c.minGroup()) : "");
   }
 
-  private static String value(MetricResult m) {
+  static String value(MetricResult m) {
     return m instanceof MetricResult.Computed c ? NumberText.of(c.value()) : NumberText.MISSING;
   }
 
-  private static String ci(MetricResult m) {
+  static String ci(MetricResult m) {
     if (m instanceof MetricResult.Computed c && c.ciLow() != null && c.ciHigh() != null) {
       return NumberText.of(c.ciLow()) + " – " + NumberText.of(c.ciHigh());
     }
     return "";
   }
 
-  /** The definitions of the run's metrics and of the metrics its rules name, by name. */
-  private static List<Fact> glossary(AuditRun run) {
-    TreeSet<String> names = new TreeSet<>();
-    Map<String, String> definitions = new HashMap<>();
+  /**
+   * The methodology appendix: each metric the run computed or its rules name, stated once from its
+   * catalog descriptor, grouped by the descriptors' docs topic, in catalog order.
+   */
+  private static List<MethodGroup> glossary(AuditRun run) {
+    Set<dev.assay.core.MetricDescriptor> used = new HashSet<>();
     for (MetricResult m : run.metrics()) {
-      names.add(m.key().metric());
-      definitions.putIfAbsent(m.key().metric(), m.key().descriptor().definition());
+      used.add(m.key().descriptor());
     }
     for (Verdict v : run.verdicts()) {
-      if (v.metric() != null && v.metric().contains(".")) {
-        String name = v.metric().substring(v.metric().indexOf('.') + 1);
-        names.add(name);
-        MetricCatalog.find(v.metric())
-            .ifPresent(d -> definitions.putIfAbsent(name, d.definition()));
+      if (v.metric() != null) {
+        MetricCatalog.find(v.metric()).ifPresent(used::add);
       }
     }
-    return names.stream()
-        .map(
-            n ->
-                new Fact(
-                    n,
-                    definitions.getOrDefault(
-                        n,
-                        "No definition is recorded for this metric; see the documentation of its family.")))
+    Map<String, List<Method>> byTopic = new LinkedHashMap<>();
+    used.stream()
+        .sorted(
+            Comparator.comparingInt(MetricCatalog::rank)
+                .thenComparing(dev.assay.core.MetricDescriptor::qualifiedName))
+        .forEach(
+            d ->
+                byTopic
+                    .computeIfAbsent(d.topic(), t -> new ArrayList<>())
+                    .add(new Method(d.id(), d.definition(), d.formula(), d.citation())));
+    return byTopic.entrySet().stream()
+        .map(e -> new MethodGroup(methodTitle(e.getKey()), e.getValue()))
         .toList();
+  }
+
+  /** "Fairness: Clarify …" from a docs topic such as {@code fairness/clarify}. */
+  private static String methodTitle(String topic) {
+    int slash = topic.indexOf('/');
+    Family family = slash < 0 ? null : Family.byId(topic.substring(0, slash));
+    String title = topic.startsWith("fairness/") ? GroupTables.topicTitle(topic) : topic;
+    if (family != null && !topic.startsWith("fairness/")) {
+      String rest = topic.substring(slash + 1).replace('-', ' ');
+      title = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+    }
+    return family == null ? title : family.title() + ": " + title;
   }
 
   private static List<Fact> evidence(Provenance p) {

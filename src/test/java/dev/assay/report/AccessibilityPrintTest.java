@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * violation; at 390 px wide the page does not scroll sideways; printed to PDF (Letter, Chromium's
  * default, and A4) it has a bounded number of pages; and with the print stylesheet applied at the
  * narrower printable width (A4 less its margins, 186 mm = 703 px) no table, chart or block is wider
- * than the page. Tagged slow: each check starts a browser.
+ * than the page; the demo report's main body (up to Appendix A) prints on at most {@link
+ * #MAX_MAIN_BODY_PAGES} A4 pages. Tagged slow: each check starts a browser.
  */
 @Tag("slow")
 class AccessibilityPrintTest {
@@ -143,7 +145,40 @@ class AccessibilityPrintTest {
               + pdfPages
               + " pages");
       assertTrue(a4 > 0 && pdfPages > 0);
+      if (demo.equals("demo")) {
+        int body = mainBodyPages(chromium, html);
+        System.out.println("demo report: main body (before Appendix A) " + body + " A4 pages");
+        assertTrue(body >= 4 && body <= MAX_MAIN_BODY_PAGES, "main body A4 pages: " + body);
+      }
     }
+  }
+
+  /** The most A4 pages the demo report's main body (everything before the appendices) prints on. */
+  static final int MAX_MAIN_BODY_PAGES = 12;
+
+  /**
+   * The A4 pages Chromium prints before the first appendix: the page on which "Appendix A: Detail
+   * tables" starts is the first page after the main body (the appendices start on a new page).
+   */
+  private int mainBodyPages(HeadlessChromium chromium, byte[] html) throws Exception {
+    Path page = dir.resolve("body-" + System.nanoTime() + ".html");
+    Files.writeString(
+        page,
+        new String(html, StandardCharsets.UTF_8)
+            .replace("</head>", "<style>@page { size: A4; }</style></head>"));
+    Path pdf = dir.resolve(page.getFileName() + ".pdf");
+    chromium.printToPdf(page, pdf);
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      PDFTextStripper text = new PDFTextStripper();
+      for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+        text.setStartPage(i);
+        text.setEndPage(i);
+        if (text.getText(doc).contains("Appendix A: Detail tables")) {
+          return i - 1;
+        }
+      }
+    }
+    throw new AssertionError("the printed demo report has no Appendix A");
   }
 
   private int printedPages(HeadlessChromium chromium, byte[] html, String extraHead)

@@ -192,7 +192,7 @@ class HtmlPageTest {
             java.nio.charset.StandardCharsets.UTF_8);
     org.junit.jupiter.api.Assertions.assertTrue(
         html.contains(
-            "This table and the chart show the "
+            "This table and the charts show the "
                 + "50 largest groups, largest first; 71 more groups are in results.json."));
     org.junit.jupiter.api.Assertions.assertFalse(html.contains(">g070<"));
     org.junit.jupiter.api.Assertions.assertFalse(html.contains(SampleRuns.SCRIPT_GROUP));

@@ -121,10 +121,14 @@ class HtmlReportTest {
   @Test
   void undefinedValueShowsADashAndItsReason() {
     assertTrue(
-        FULL.contains("<td class=\"num\" title=\"no truly positive record in the group\">—"));
+        FULL.contains(
+            "<td class=\"num\">—<span class=\"ci note\">no truly positive record in the group</span>"),
+        "the reason stays in the cell of the detail table");
     assertTrue(
-        FULL.contains("true_positive_rate: no truly positive record in the group</li>"),
-        "the reason is a footnote as well as a tooltip");
+        FULL.contains(
+            "undefined</strong><span class=\"ci\">group smaller than min_group_size 30; true_positive_rate undefined"),
+        "and flags the group's summary row");
+    assertFalse(FULL.contains("<ol class=\"muted\""), "no numbered list of notes");
   }
 
   @Test
@@ -133,7 +137,12 @@ class HtmlReportTest {
         FULL.contains(
             "<thead><tr><th scope=\"col\">Group</th><th scope=\"col\">count</th>"
                 + "<th scope=\"col\">selection_rate</th><th scope=\"col\">base_rate</th>"
-                + "<th scope=\"col\">true_positive_rate</th></tr></thead>"));
+                + "<th scope=\"col\">true_positive_rate</th>"));
+    assertTrue(
+        FULL.contains(
+            "<caption>Summary by group for race</caption>\n<thead><tr><th scope=\"col\">Group</th>"
+                + "<th scope=\"col\">Count</th><th scope=\"col\">Favourable rate</th>"),
+        "the summary to read across comes first");
     assertTrue(
         FULL.contains("<td class=\"num\">0.5767<span class=\"ci\">CI 0.5600 – 0.5900</span>"));
     assertFalse(FULL.contains("0.5767316017316018"), "HTML rounds to four decimals");
@@ -143,8 +152,10 @@ class HtmlReportTest {
 
   @Test
   void selectionRateChartHasAnAccessibleTitleAndTheFourFifthsLine() {
-    assertTrue(FULL.contains("<svg role=\"img\" aria-labelledby=\"chart-1-title chart-1-desc\""));
-    assertTrue(FULL.contains("<title id=\"chart-1-title\">Selection rate by race</title>"));
+    assertTrue(
+        FULL.contains(
+            "<svg role=\"img\" aria-labelledby=\"attr-1-rates-title attr-1-rates-desc\""));
+    assertTrue(FULL.contains("<title id=\"attr-1-rates-title\">Selection rate by race</title>"));
     assertTrue(FULL.contains("80 % line at 0.4614; 2 groups below the line"));
     // race: the longest label, the 25-character script group, sets the label column to
     // 25 * 0.62 * 12 + 16 = 202 px; African-American's interval ends at 0.59, so 0.59 fills the

@@ -49,7 +49,7 @@ class PdfReportTest {
           text.substring(0, Math.min(600, text.length())));
       assertTrue(text.contains("EU AI Act: high-risk (Annex III)"), "the model card is on it");
       assertTrue(text.contains(SampleRuns.SCRIPT_GROUP), "the planted group name is text");
-      assertTrue(text.contains("Appendix B: Evidence"));
+      assertTrue(text.contains("Appendix C: Evidence"));
       if (java.nio.file.Files.isReadable(PdfReport.FONTS.get(0))) {
         assertTrue(
             text.contains("0.5200 – 0.5900") || text.contains(" – "),
