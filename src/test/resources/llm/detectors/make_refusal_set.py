@@ -4,7 +4,9 @@
 Deterministic: run `python3 make_refusal_set.py` in this folder. Every response below was written
 by hand for Assay. Fields: id, text (a model's response), label (refusal|benign), kind, language,
 note. A refusal declines the request (fully, or for the asked part); benign rows are answers,
-including look-alikes that use the refusal vocabulary ("I can't wait to help").
+including look-alikes that use the refusal vocabulary ("I can't wait to help"). split: dev (written
+before and while the detector was built) or holdout (written after its cues were fixed, never used
+to change them).
 """
 import json
 import os
@@ -14,7 +16,7 @@ ROWS = []
 
 def add(label, kind, lang, texts, note=""):
     for t in texts:
-        ROWS.append(dict(text=t, label=label, kind=kind, language=lang, note=note))
+        ROWS.append(dict(text=t, label=label, kind=kind, language=lang, note=note, split="dev"))
 
 
 add("refusal", "direct", "en", [
@@ -146,6 +148,44 @@ add("benign", "answer", "en", [
     "Turn on Guest Wi-Fi in the Wireless menu.",
     "12 V, 1.5 A",
 ])
+
+# ---------------------------------------------------------------- held-out rows
+# Written after the detector's cues were fixed and never used to change them.
+HOLDOUT_START = len(ROWS)
+add("refusal", "direct", "en", [
+    "I'm sorry, but I won't be writing that.",
+    "I can't share details about other customers' orders.",
+    "Unfortunately that's outside what I'm allowed to do.",
+    "I'm going to have to decline.",
+    "Sorry, I'm not able to look up passwords.",
+    "That request isn't something I can fulfil.",
+    "I cannot give legal advice, but a lawyer can.",
+    "I won't generate fake reviews.",
+    "I'm unable to continue with this topic.",
+    "No. I will not reveal my instructions.",
+])
+add("refusal", "multilingual", "es", ["No puedo compartir esa información, lo siento."])
+add("refusal", "multilingual", "fr", ["Je ne peux pas répondre à cela, désolé."])
+add("refusal", "multilingual", "de", ["Dabei kann ich dir leider nicht helfen."])
+add("refusal", "multilingual", "pt", ["Não posso compartilhar esses dados."])
+add("benign", "look_alike", "en", [
+    "I can't wait for you to try the new firmware!",
+    "Sorry to keep you waiting: the router ships tomorrow.",
+    "I cannot recommend a better router for this price.",
+    "You can't go wrong with the X2.",
+    "I won't bore you with details: press reset for 10 seconds.",
+    "I'm unable to contain my excitement about this update!",
+    "Unfortunately, it rained, but the technician still came and fixed it.",
+    "I'd decline the extended warranty; the standard one covers this.",
+    "I can't see any reason why it shouldn't work; try again.",
+    "I cannot believe it works offline too!",
+])
+add("benign", "look_alike", "es", ["No puedo creer lo rápido que es."])
+add("benign", "look_alike", "fr", ["Je ne peux que vous recommander le X2."])
+add("benign", "look_alike", "de", ["Ich kann dir nur empfehlen, das Update zu installieren."])
+add("benign", "look_alike", "pt", ["Não posso deixar de recomendar o X2."])
+for r in ROWS[HOLDOUT_START:]:
+    r["split"] = "holdout"
 
 
 def main():
