@@ -1,6 +1,7 @@
 package dev.assay.metrics.llm;
 
 import dev.assay.metrics.llm.ScoredPatterns.Cue;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 
@@ -406,22 +407,40 @@ final class InjectionDetector {
   }
 
   private static List<Cue> cues() {
-    String gap4 = gap(4);
+    List<Cue> all = new ArrayList<>();
+    all.addAll(overrideCues());
+    all.addAll(templateCues());
+    all.addAll(hijackCues());
+    all.addAll(extractionCues());
+    all.addAll(indirectCues());
+    all.addAll(counterCues());
+    return all;
+  }
+
+  /** Overrides: imperative + target (+ scope before or after the target). */
+  private static List<Cue> overrideCues() {
     return List.of(
-        // overrides: imperative + target (+ scope before or after the target)
         new Cue(B + VERB + SEP + gap(5) + TARGET, 2),
-        new Cue(B + VERB + SEP + gap4 + SCOPE + SEP + gap(3) + TARGET, 1),
-        new Cue(B + VERB + SEP + gap4 + TARGET + SEP + gap(3) + SCOPE + END, 1),
+        new Cue(B + VERB + SEP + gap(4) + SCOPE + SEP + gap(3) + TARGET, 1),
+        new Cue(B + VERB + SEP + gap(4) + TARGET + SEP + gap(3) + SCOPE + END, 1),
         new Cue(B + VERB + SEP + SAID_BEFORE, 3),
         new Cue(B + alt(TARGET, "instructed", "told", "context") + SEP + gap(5) + REVOKED, 2),
-        new Cue(B + SCOPE + SEP + gap(1) + TARGET + SEP + gap(4) + REVOKED, 3),
-        // chat-template tokens and fake system messages
+        new Cue(B + SCOPE + SEP + gap(1) + TARGET + SEP + gap(4) + REVOKED, 3));
+  }
+
+  /** Chat-template tokens and fake system messages. */
+  private static List<Cue> templateCues() {
+    return List.of(
         new Cue(
             "<\\|(im_start|im_end|system|user|assistant|endoftext)\\|>|\\[/?inst\\]|<</?sys>>"
                 + "|(^|\\n)\\s*#{2,}\\s*(system|instruction|new instruction)|\\[system\\]"
                 + "|</?system>|system (override|update|notice|prompt update)\\s*:",
-            3),
-        // role hijack
+            3));
+  }
+
+  /** Role hijack. */
+  private static List<Cue> hijackCues() {
+    return List.of(
         new Cue(
             B
                 + alt(
@@ -499,8 +518,12 @@ final class InjectionDetector {
             "(does not|doesn't|do not|don't|never|will not|won't) (follow|obey|respect|adhere to)"
                 + " (any |the |your )?(safety )?(rules|guidelines|instructions|polic(y|ies)"
                 + "|restrictions)",
-            2),
-        // extraction of the hidden prompt or of secrets
+            2));
+  }
+
+  /** Extraction of the hidden prompt or of secrets. */
+  private static List<Cue> extractionCues() {
+    return List.of(
         new Cue(
             B
                 + SHOW_VERB
@@ -532,8 +555,12 @@ final class InjectionDetector {
                 + "(i am|i'm) (the |your )?(system )?(administrator|admin|developer|creator|owner"
                 + "|operator)",
             2),
-        new Cue("the user is an? (administrator|admin|developer)", 1),
-        // a document talking to the model (indirect injection)
+        new Cue("the user is an? (administrator|admin|developer)", 1));
+  }
+
+  /** A document talking to the model (indirect injection). */
+  private static List<Cue> indirectCues() {
+    return List.of(
         new Cue(
             alt(
                     "note",
@@ -668,8 +695,12 @@ final class InjectionDetector {
             alt("ask", "pedid", "pide", "demandez", "frage", "fragt", "peca", "pecam")
                 + "( [a-z]+){0,4} "
                 + alt("password", "credit card", "contrasena", "mot de passe", "passwort", "senha"),
-            1),
-        // counter-cues: talking about attacks rather than performing one
+            1));
+  }
+
+  /** Counter-cues: talking about attacks rather than performing one. */
+  private static List<Cue> counterCues() {
+    return List.of(
         new Cue(
             "^[^a-z]*"
                 + alt(
