@@ -29,8 +29,9 @@ import org.apache.spark.sql.functions;
  * instead would add a shuffle (a second job) and make the double sums depend on the order partial
  * sums arrive in; merged here in partition order, they are the same on any run. Everything that
  * built-ins can do is done by built-ins in the same stage, before the function sees the row: the
- * casts, refusal and injection phrase matching ({@code lower}, {@code translate}, {@code
- * contains}), JSON validity ({@code try_parse_json}) and the response length ({@code length}).
+ * casts, the refusal and injection detectors ({@link RefusalDetector}, {@link InjectionDetector}:
+ * {@code translate}, {@code lower}, {@code unbase64}, {@code rlike}), JSON validity ({@code
+ * try_parse_json}) and the response length ({@code length}).
  *
  * <p>The same fold scores retrieval from ids ({@link Retrieval}: the id columns arrive as {@code
  * array<string>}, a string column split on commas by {@code split}) and lexical support ({@link
@@ -124,15 +125,15 @@ public final class LlmAnalysis {
     Column noFlag = functions.lit(null).cast("boolean");
     Column promptText = promptText(in);
     Column contextsText = contextsText(in);
-    Column direct = injection(promptText, in);
-    Column indirect = injection(contextsText, in);
+    Column direct = injection(functions.col(SafetyColumns.PROMPT_FORM), in);
+    Column indirect = injection(functions.col(SafetyColumns.CONTEXTS_FORM), in);
     LlmColumns.Ids ids = in.columns().ids();
     String variant = in.columns().variant();
-    return in.data()
+    return SafetyColumns.withCheckForms(in.data(), response, promptText, contextsText, in.options())
         .select(
             response.alias("response"),
             references(in).alias("reference"),
-            SafetyColumns.containsAny(response, in.options().refusalPhrases()).alias("refusal"),
+            refusal(in).alias("refusal"),
             direct.or(indirect).alias("injection"),
             indirect.alias("indirect_injection"),
             (in.options().expectJson() ? SafetyColumns.jsonValid(response) : noFlag)
@@ -182,10 +183,22 @@ public final class LlmAnalysis {
             : Columns.named(in.contexts());
   }
 
-  /** Whether {@code text} contains an injection marker; false for a null text. */
+  /**
+   * Whether the response is a refusal; reads {@link SafetyColumns#RESPONSE_FORM} (see {@link
+   * SafetyColumns#withCheckForms}).
+   */
+  static Column refusal(LlmInput in) {
+    return SafetyColumns.refusal(
+        functions.col(SafetyColumns.RESPONSE_FORM), in.options().refusalPhrases());
+  }
+
+  /**
+   * Whether a text in its check form ({@link SafetyColumns#withCheckForms}) carries a prompt
+   * injection; false for a null text.
+   */
   static Column injection(Column text, LlmInput in) {
     return functions.coalesce(
-        SafetyColumns.containsAny(text, in.options().injectionMarkers()), functions.lit(false));
+        SafetyColumns.injection(text, in.options().injectionMarkers()), functions.lit(false));
   }
 
   /** The record's reference answers as {@code array<string>} (null without any). */

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -112,15 +113,16 @@ public final class LlmRecords {
     Column response = Columns.named(in.response()).cast("string");
     Column prompt = LlmAnalysis.promptText(in);
     Column contexts = LlmAnalysis.contextsText(in);
-    Column injection = LlmAnalysis.injection(prompt, in).or(LlmAnalysis.injection(contexts, in));
+    Column injection =
+        LlmAnalysis.injection(functions.col(SafetyColumns.PROMPT_FORM), in)
+            .or(LlmAnalysis.injection(functions.col(SafetyColumns.CONTEXTS_FORM), in));
     List<Column> columns = new ArrayList<>();
     for (String name : schema.fieldNames()) {
       columns.add(Columns.named(name));
     }
     columns.add(response.as("__assay_response"));
     columns.add(LlmAnalysis.references(in).as("__assay_references"));
-    columns.add(
-        SafetyColumns.containsAny(response, in.options().refusalPhrases()).as("__assay_refusal"));
+    columns.add(LlmAnalysis.refusal(in).as("__assay_refusal"));
     columns.add(injection.as("__assay_injection"));
     columns.add(prompt.as("__assay_prompt"));
     columns.add(contexts.as("__assay_contexts"));
@@ -130,7 +132,7 @@ public final class LlmRecords {
     for (StructField f : SCORES.fields()) {
       out = out.add(f);
     }
-    in.data()
+    SafetyColumns.withCheckForms(in.data(), response, prompt, contexts, in.options())
         .select(columns.toArray(Column[]::new))
         .mapPartitions(
             new Scoring(schema.size(), RecordScoring.of(in.options())), Encoders.row(out))

@@ -3,6 +3,8 @@ package dev.assay.metrics.llm;
 import dev.assay.spec.LlmOptions;
 import java.util.List;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
@@ -12,6 +14,60 @@ import org.apache.spark.sql.functions;
 final class SafetyColumns {
 
   private SafetyColumns() {}
+
+  /** The response in the form the refusal check reads. */
+  static final String RESPONSE_FORM = "__assay_response_form";
+
+  /** The prompt in the form the injection check reads. */
+  static final String PROMPT_FORM = "__assay_prompt_form";
+
+  /** The joined contexts in the form the injection check reads. */
+  static final String CONTEXTS_FORM = "__assay_contexts_form";
+
+  /**
+   * {@code data} with three more columns: the response, prompt and contexts in the form the refusal
+   * and injection checks read ({@link #RESPONSE_FORM}, {@link #PROMPT_FORM}, {@link
+   * #CONTEXTS_FORM}). They get their own projection so that the folding (a long {@code translate},
+   * base64 decoding) runs once per row: the detectors test each form against dozens of patterns,
+   * and Spark keeps a projection whose costly outputs are read several times apart from the one
+   * above it instead of inlining them.
+   */
+  static Dataset<Row> withCheckForms(
+      Dataset<Row> data, Column response, Column prompt, Column contexts, LlmOptions o) {
+    return data.select(
+        functions.col("*"),
+        refusalForm(response, o.refusalPhrases()).as(RESPONSE_FORM),
+        injectionForm(prompt, o.injectionMarkers()).as(PROMPT_FORM),
+        injectionForm(contexts, o.injectionMarkers()).as(CONTEXTS_FORM));
+  }
+
+  /** The folded response for the built-in detector (no phrases), else the response itself. */
+  static Column refusalForm(Column response, List<String> phrases) {
+    return phrases.isEmpty() ? TextFolding.folded(response) : response;
+  }
+
+  /**
+   * Whether a response in its {@link #refusalForm} is a refusal: the built-in {@link
+   * RefusalDetector} when {@code phrases} is empty (the spec gave none), else a refusal phrase
+   * match ({@link #containsAny}); null for a null response.
+   */
+  static Column refusal(Column form, List<String> phrases) {
+    return phrases.isEmpty() ? RefusalDetector.PATTERNS.flags(form) : containsAny(form, phrases);
+  }
+
+  /** The searchable text for the built-in detector (no markers), else the text itself. */
+  static Column injectionForm(Column text, List<String> markers) {
+    return markers.isEmpty() ? TextFolding.searchable(text) : text;
+  }
+
+  /**
+   * Whether a text in its {@link #injectionForm} carries a prompt injection: the built-in {@link
+   * InjectionDetector} when {@code markers} is empty (the spec gave none), else a marker match
+   * ({@link #containsAny}); null for a null text.
+   */
+  static Column injection(Column form, List<String> markers) {
+    return markers.isEmpty() ? InjectionDetector.PATTERNS.flags(form) : containsAny(form, markers);
+  }
 
   /**
    * True when {@code text}, lower-cased with curly apostrophes straightened ({@link

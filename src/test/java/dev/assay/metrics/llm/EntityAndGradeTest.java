@@ -152,12 +152,7 @@ class EntityAndGradeTest {
                 "prompt",
                 "contexts",
                 true,
-                new LlmOptions(
-                        LlmOptions.DEFAULT_REFUSALS,
-                        LlmOptions.DEFAULT_INJECTION_MARKERS,
-                        false,
-                        k,
-                        0.5)
+                new LlmOptions(LlmOptions.BUILT_IN, LlmOptions.BUILT_IN, false, k, 0.5)
                     .withRelevanceGrades(true)),
             "retrieved",
             true,

@@ -225,8 +225,7 @@ class LlmAnalysisTest {
     valid.forEach(v -> rows.add(row("p", v, null, "c")));
     invalid.forEach(v -> rows.add(row("p", v, null, "c")));
     rows.add(row("p", null, null, "c"));
-    LlmOptions json =
-        new LlmOptions(LlmOptions.DEFAULT_REFUSALS, LlmOptions.DEFAULT_INJECTION_MARKERS, true);
+    LlmOptions json = new LlmOptions(LlmOptions.BUILT_IN, LlmOptions.BUILT_IN, true);
     Map<String, MetricResult> m = byName(LlmAnalysis.run(input(data(rows, 2), json)));
     assertEquals(6.0 / 18, value(m, "json_valid_rate"), 1e-12);
     assertEquals(18L, m.get("json_valid_rate").count());
