@@ -29,6 +29,7 @@ import dev.assay.metrics.llm.LlmRecords;
 import dev.assay.metrics.llm.ResponseScanner;
 import dev.assay.metrics.llm.judge.JudgeAnalysis;
 import dev.assay.metrics.llm.safety.SafetyAnalysis;
+import dev.assay.metrics.llm.safety.SafetyRecords;
 import dev.assay.metrics.llm.safety.SafetyRun;
 import dev.assay.metrics.privacy.PiiType;
 import dev.assay.metrics.privacy.PrivacyOutcome;
@@ -165,7 +166,7 @@ public final class Audit implements Cloneable {
       families.submit(p -> runFairness(spark, p, data.current()));
       families.submit(p -> runDrift(spark, p, data.drift()));
       families.submit(p -> runPrivacy(spark, p, data.privacy()));
-      families.submit(p -> runLlm(spark, p, data.current(), judge, judgeKey));
+      families.submit(p -> runLlm(spark, p, data.current(), judge, judgeKey, safety == null));
       families.submit(p -> runSafety(spark, p, data.current(), safety));
       families.addTo(found);
     }
@@ -302,7 +303,8 @@ public final class Audit implements Cloneable {
       Progress progress,
       Dataset<Row> current,
       JudgeOptions judge,
-      String judgeKey) {
+      String judgeKey,
+      boolean writeRecords) {
     FamilyOutcome llm = LlmPlan.outcome(spec.raw().columns());
     if (!llm.applicable()) {
       return found -> found.families.add(llm);
@@ -313,12 +315,8 @@ public final class Audit implements Cloneable {
     LlmOutcome outcome =
         progress.step(
             spark, "llm", "text quality, safety and format", () -> LlmAnalysis.run(input));
-    if (recordsOut != null) {
-      progress.step(
-          spark,
-          "llm",
-          "per-record scores (--records)",
-          () -> LlmRecords.write(input, recordsOut.toUri().toString()));
+    if (recordsOut != null && writeRecords) {
+      writeRecords(spark, progress, input, SafetyRecords.absent(input));
     }
     JudgeAnalysis.JudgeOutcome judged =
         judge == null
@@ -349,10 +347,23 @@ public final class Audit implements Cloneable {
     SafetyAnalysis.SafetyOutcome outcome =
         progress.step(
             spark, "llm", "safety classifiers", () -> safety.run(input, spec.raw().columns()));
+    if (recordsOut != null) { // after the classifiers, so the records carry this run's verdicts
+      writeRecords(spark, progress, input, SafetyRecords.of(input, safety));
+    }
     return found -> {
       found.add(outcome.metrics(), outcome.notes());
       found.exhibits = found.exhibits.withSafetyExamples(outcome.examples());
     };
+  }
+
+  /** {@code --records}: the llm scores and the safety severities (null without llm.safety). */
+  private void writeRecords(
+      SparkSession spark, Progress progress, LlmInput input, SafetyRecords safety) {
+    progress.step(
+        spark,
+        "llm",
+        "per-record scores (--records)",
+        () -> LlmRecords.write(input, recordsOut.toUri().toString(), safety));
   }
 
   /** Judges the metrics against the rule packs, the waivers and the baseline. */

@@ -53,8 +53,10 @@ public final class LlmCharts {
     List<MetricResult> dataset = new ArrayList<>();
     Map<String, List<MetricResult>> perGroup = new LinkedHashMap<>();
     for (MetricResult m : run.metrics()) {
-      if (m.key().family() != Family.LLM || m.number().isEmpty()) {
-        continue;
+      if (m.key().family() != Family.LLM
+          || m.number().isEmpty()
+          || m.key().metric().startsWith(SafetyCharts.PREFIX)) {
+        continue; // the safety section draws the classifiers' rates (SafetyCharts)
       }
       Scope s = m.key().scope();
       if (s.attribute() == null && s.group() == null && s.column() == null) {
@@ -201,32 +203,36 @@ public final class LlmCharts {
       }
     }
 
-    /** The bar of one metric value, with the rule that judged it on the same scope. */
     private MetricBars.Item item(String label, MetricResult m) {
-      Double low = null;
-      Double high = null;
-      if (m instanceof MetricResult.Computed c && c.ciLow() != null && c.ciHigh() != null) {
-        low = c.ciLow();
-        high = c.ciHigh();
-      }
-      String qualified = m.key().descriptor().qualifiedName();
-      Verdict rule =
-          verdicts.stream()
-              .filter(v -> qualified.equals(v.metric()) && m.key().scope().equals(v.scope()))
-              .min(Comparator.comparingInt(v -> HtmlPage.STATUS_ORDER.indexOf(v.status())))
-              .orElse(null);
-      String ruleText = "";
-      boolean failed = false;
-      if (rule != null) {
-        failed = rule.status() == Status.FAIL || rule.status() == Status.WARN;
-        ruleText =
-            "rule "
-                + (rule.expected() == null ? rule.ruleId() : rule.expected())
-                + ": "
-                + HtmlPage.statusText(rule.status());
-      }
-      return new MetricBars.Item(label, m.number().getAsDouble(), low, high, ruleText, failed);
+      return LlmCharts.item(label, m, verdicts);
     }
+  }
+
+  /** The bar of one metric value, with the rule that judged it on the same scope. */
+  static MetricBars.Item item(String label, MetricResult m, List<Verdict> verdicts) {
+    Double low = null;
+    Double high = null;
+    if (m instanceof MetricResult.Computed c && c.ciLow() != null && c.ciHigh() != null) {
+      low = c.ciLow();
+      high = c.ciHigh();
+    }
+    String qualified = m.key().descriptor().qualifiedName();
+    Verdict rule =
+        verdicts.stream()
+            .filter(v -> qualified.equals(v.metric()) && m.key().scope().equals(v.scope()))
+            .min(Comparator.comparingInt(v -> HtmlPage.STATUS_ORDER.indexOf(v.status())))
+            .orElse(null);
+    String ruleText = "";
+    boolean failed = false;
+    if (rule != null) {
+      failed = rule.status() == Status.FAIL || rule.status() == Status.WARN;
+      ruleText =
+          "rule "
+              + (rule.expected() == null ? rule.ruleId() : rule.expected())
+              + ": "
+              + HtmlPage.statusText(rule.status());
+    }
+    return new MetricBars.Item(label, m.number().getAsDouble(), low, high, ruleText, failed);
   }
 
   /**

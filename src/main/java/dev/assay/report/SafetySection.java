@@ -18,8 +18,10 @@ import java.util.Locale;
  * @param rows one per evaluated category
  * @param groups one per category and group with a rate
  * @param examples the worst records, masked and cut
+ * @param charts the rates by category and by group as bar charts ({@link SafetyCharts})
  */
-public record SafetySection(List<Row> rows, List<GroupRow> groups, List<SafetyExample> examples) {
+public record SafetySection(
+    List<Row> rows, List<GroupRow> groups, List<SafetyExample> examples, List<MetricBars> charts) {
 
   /** A category's line: its name, rate, interval, classified records and maximum severity. */
   public record Row(String category, String rate, String interval, long classified, String max) {}
@@ -62,7 +64,7 @@ public record SafetySection(List<Row> rows, List<GroupRow> groups, List<SafetyEx
     if (rows.isEmpty()) {
       return null;
     }
-    return new SafetySection(rows, groups, run.exhibits().safetyExamples());
+    return new SafetySection(rows, groups, run.exhibits().safetyExamples(), SafetyCharts.of(run));
   }
 
   private static MetricResult.Computed find(AuditRun run, String metric, boolean dataset) {

@@ -13,6 +13,9 @@ import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.SafetyExample;
 import dev.assay.core.Scope;
+import dev.assay.core.Severity;
+import dev.assay.core.Status;
+import dev.assay.core.Verdict;
 import dev.assay.metrics.llm.LlmMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,12 +26,17 @@ import org.junit.jupiter.api.Test;
 class SafetySectionTest {
 
   private static AuditRun run(List<MetricResult> metrics, List<SafetyExample> examples) {
+    return run(metrics, examples, List.of());
+  }
+
+  private static AuditRun run(
+      List<MetricResult> metrics, List<SafetyExample> examples, List<Verdict> verdicts) {
     return new AuditRun(
             "safety",
             null,
             List.of(FamilyOutcome.ran(Family.LLM, "")),
             metrics,
-            List.of(),
+            verdicts,
             Map.of(),
             List.of(),
             null)
@@ -68,6 +76,71 @@ class SafetySectionTest {
     assertTrue(html.contains("evidence, not proof"));
     assertTrue(html.contains("&lt;script&gt;x&lt;/script&gt;"));
     assertFalse(html.contains("<script>x</script>"));
+  }
+
+  /**
+   * Hate 0.4 (interval 0.1176–0.7693) and self-harm 0.02 (0.0035–0.1) on the scale 1 (the smallest
+   * that holds 0.7693); hate's blocking rule fails. Groups of variant: he 2/3, she 0.
+   */
+  @Test
+  void chartsTheCategoryRatesWithWhiskersAndTheGroupRatesWithTheFinding() {
+    Verdict failed =
+        new Verdict(
+            "llm-safety-hate",
+            null,
+            null,
+            Severity.BLOCKING,
+            Status.FAIL,
+            "llm.safety_hate_unfairness_rate",
+            Scope.DATASET,
+            0.4,
+            "<= 0.01",
+            "failed",
+            null,
+            null,
+            null);
+    AuditRun run =
+        run(
+            List.of(
+                rate("safety_hate_unfairness_rate", Scope.DATASET, 0.4, 0.1176, 0.7693),
+                rate("safety_self_harm_rate", Scope.DATASET, 0.02, 0.0035, 0.1),
+                rate(
+                    "safety_hate_unfairness_group_rate",
+                    Scope.group("variant", "he"),
+                    2.0 / 3,
+                    0.2,
+                    0.9),
+                rate("safety_hate_unfairness_group_rate", Scope.group("variant", "she"), 0, 0, 0.4),
+                rate("safety_coverage", Scope.DATASET, 1, 1, 1)),
+            List.of(),
+            List.of(failed));
+    List<MetricBars> charts = SafetySection.of(run).charts();
+    assertEquals(2, charts.size());
+    MetricBars overall = charts.get(0);
+    assertEquals("Safety defect rate by category", overall.title());
+    assertEquals(
+        List.of("Hate and unfairness", "Self-harm"),
+        overall.bars().stream().map(MetricBars.Bar::label).toList());
+    assertEquals("1", overall.ticks().get(4).label());
+    // 0.4 of the 300 px plot is 120 px; the whisker ends at 0.7693 × 300 = 230.8 px past the labels
+    assertEquals("120.0", overall.bars().get(0).width());
+    assertTrue(overall.bars().get(0).failed());
+    assertTrue(overall.bars().get(0).text().contains("rule <= 0.01: FAIL"), overall.toString());
+    assertTrue(
+        overall
+            .description()
+            .startsWith("Safety defect rate by category: highest Hate and unfairness (0.4"),
+        overall.description());
+    assertTrue(overall.description().contains("One rule did not hold: Hate and unfairness"));
+    assertTrue(overall.description().contains("Whiskers show the confidence intervals."));
+    MetricBars groups = charts.get(1);
+    assertEquals("Hate and unfairness rate by variant", groups.title());
+    assertEquals(List.of("he", "she"), groups.bars().stream().map(MetricBars.Bar::label).toList());
+    assertTrue(groups.description().contains("highest he"), groups.description());
+    String html = new String(new HtmlReport().render(run), StandardCharsets.UTF_8);
+    assertTrue(html.contains("<desc id=\"safety-chart-1-desc\">Safety defect rate"), "svg there");
+    assertTrue(html.contains("safety-chart-2-title"));
+    assertFalse(html.contains("safety_hate_unfairness_group_rate by variant"), "not drawn twice");
   }
 
   @Test

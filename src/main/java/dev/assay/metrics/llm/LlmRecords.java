@@ -12,6 +12,7 @@ import java.util.Spliterators;
 import java.util.stream.StreamSupport;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -48,7 +49,10 @@ import org.apache.spark.sql.types.StructType;
  *       llm.k} ({@link Retrieval}; null without ids or without a relevant id);
  *   <li>{@code assay_semantic_answer_similarity}, {@code assay_semantic_context_support}, {@code
  *       assay_semantic_context_relevance}: the record's cosine scores from embedding columns
- *       ({@link SemanticColumns}; null where a vector is missing or the columns are not named).
+ *       ({@link SemanticColumns}; null where a vector is missing or the columns are not named);
+ *   <li>with {@link MoreColumns} (the audit passes the safety classifiers'): {@code
+ *       assay_safety_<category>}, the record's severity 0–7 for a harm category or detected
+ *       (true/false) for a detection, null when safety did not run or has no verdict for it.
  * </ul>
  *
  * The same functions compute the data-set metrics, so the per-record values and the metrics cannot
@@ -98,9 +102,20 @@ public final class LlmRecords {
    * @throws BadInputException when the data already has a column named like a score column
    */
   public static void write(LlmInput in, String path) {
+    write(in, path, MoreColumns.NONE);
+  }
+
+  /**
+   * Writes the records with their scores and the columns {@code more} adds after them (the safety
+   * severities, which live in a package that depends on this one).
+   *
+   * @throws BadInputException when the data already has a column named like an added column
+   */
+  public static void write(LlmInput in, String path, MoreColumns more) {
     StructType schema = in.data().schema();
     List<String> added = new ArrayList<>(Arrays.asList(SCORES.fieldNames()));
     added.addAll(SEMANTIC);
+    added.addAll(more.names());
     for (String name : added) {
       if (Arrays.asList(schema.fieldNames()).contains(name)) {
         throw new BadInputException(
@@ -132,14 +147,39 @@ public final class LlmRecords {
     for (StructField f : SCORES.fields()) {
       out = out.add(f);
     }
-    SafetyColumns.withCheckForms(in.data(), response, prompt, contexts, in.options())
-        .select(columns.toArray(Column[]::new))
-        .mapPartitions(
-            new Scoring(schema.size(), RecordScoring.of(in.options())), Encoders.row(out))
-        .select(withSemantic(in, out))
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(path);
+    Dataset<Row> scored =
+        SafetyColumns.withCheckForms(in.data(), response, prompt, contexts, in.options())
+            .select(columns.toArray(Column[]::new))
+            .mapPartitions(
+                new Scoring(schema.size(), RecordScoring.of(in.options())), Encoders.row(out))
+            .select(withSemantic(in, out));
+    more.addTo(scored).write().mode(SaveMode.Overwrite).parquet(path);
+  }
+
+  /**
+   * Columns appended to the records after the scores, computed with built-in expressions over the
+   * data's own columns (which the records keep under their names).
+   */
+  public interface MoreColumns {
+    /** No further column. */
+    MoreColumns NONE =
+        new MoreColumns() {
+          @Override
+          public List<String> names() {
+            return List.of();
+          }
+
+          @Override
+          public Dataset<Row> addTo(Dataset<Row> records) {
+            return records;
+          }
+        };
+
+    /** The names of the columns added, checked against the data's before any job. */
+    List<String> names();
+
+    /** {@code records} with the columns appended. */
+    Dataset<Row> addTo(Dataset<Row> records);
   }
 
   /** Every column of {@code scored}, then the semantic scores computed from the data's columns. */

@@ -127,42 +127,53 @@ public final class SafetyAnalysis {
    */
   static Dataset<Row> records(
       LlmInput input, SafetyBackend backend, Set<SafetyCategory> categories, List<String> groupBy) {
-    String cats =
-        categories.stream().map(SafetyCategory::id).sorted().collect(Collectors.joining(","));
-    Column prompt =
-        input.prompt() == null
-            ? lit("")
-            : coalesce(Columns.named(input.prompt()).cast("string"), lit(""));
-    Column empty = array().cast(DataTypes.createArrayType(DataTypes.StringType));
-    Column docs =
-        input.contexts() == null
-            ? empty
-            : input.contextsIsArray()
-                ? coalesce(Columns.named(input.contexts()), empty)
-                : when(Columns.named(input.contexts()).isNull(), empty)
-                    .otherwise(array(Columns.named(input.contexts()).cast("string")));
     List<Column> select = new ArrayList<>();
     select.add(Columns.named(input.response()).cast("string").as("resp"));
-    select.add(prompt.as("q"));
-    select.add(docs.as("docs"));
+    select.add(promptText(input).as("q"));
+    select.add(documents(input).as("docs"));
     for (int i = 0; i < groupBy.size(); i++) {
       select.add(Columns.named(groupBy.get(i)).cast("string").as("g" + i));
     }
-    boolean shield = categories.stream().anyMatch(c -> c.unit() == SafetyCategory.Unit.SHIELD);
+    Column[] keys = keys(input, backend, categories);
+    select.add(keys[0].as("text_key"));
+    select.add(keys[1].as("shield_key"));
     return input
         .data()
         .filter(Columns.named(input.response()).isNotNull())
-        .select(select.toArray(Column[]::new))
-        .withColumn("text_key", key(backend, cats, SafetyPartition.RESPONSE, col("resp")))
-        .withColumn(
-            "shield_key",
-            shield
-                ? key(
-                    backend,
-                    cats,
-                    SafetyPartition.SHIELD,
-                    concat_ws("\u0001", col("q"), concat_ws("\u0002", col("docs"))))
-                : lit(null).cast("string"));
+        .select(select.toArray(Column[]::new));
+  }
+
+  /**
+   * The cache keys of a record, over the data's own columns: the response's ({@code text_key}) and
+   * the prompt-with-contexts' ({@code shield_key}, null without shield categories). {@link
+   * SafetyRecords} joins the per-record severities back with the same expressions.
+   */
+  static Column[] keys(LlmInput input, SafetyBackend backend, Set<SafetyCategory> categories) {
+    String cats =
+        categories.stream().map(SafetyCategory::id).sorted().collect(Collectors.joining(","));
+    boolean shield = categories.stream().anyMatch(c -> c.unit() == SafetyCategory.Unit.SHIELD);
+    Column response = Columns.named(input.response()).cast("string");
+    Column text = key(backend, cats, SafetyPartition.RESPONSE, response);
+    Column prompts = concat_ws("\u0001", promptText(input), concat_ws("\u0002", documents(input)));
+    Column shieldKey =
+        shield ? key(backend, cats, SafetyPartition.SHIELD, prompts) : lit(null).cast("string");
+    return new Column[] {text, shieldKey};
+  }
+
+  private static Column promptText(LlmInput input) {
+    return input.prompt() == null
+        ? lit("")
+        : coalesce(Columns.named(input.prompt()).cast("string"), lit(""));
+  }
+
+  private static Column documents(LlmInput input) {
+    Column empty = array().cast(DataTypes.createArrayType(DataTypes.StringType));
+    return input.contexts() == null
+        ? empty
+        : input.contextsIsArray()
+            ? coalesce(Columns.named(input.contexts()), empty)
+            : when(Columns.named(input.contexts()).isNull(), empty)
+                .otherwise(array(Columns.named(input.contexts()).cast("string")));
   }
 
   private static Column key(SafetyBackend backend, String cats, String unit, Column text) {
