@@ -1,0 +1,31 @@
+package dev.assay.signing;
+
+import java.nio.file.Path;
+
+/** Turns {@code audit --sign KEY} into a {@link ManifestSigner}, before any Spark work. */
+public final class Signers {
+
+  private Signers() {}
+
+  /**
+   * The signer {@code key} names: a PKCS#8 PEM private key file. A bad key is exit 2 naming the
+   * file.
+   */
+  public static ManifestSigner of(String key) {
+    return LocalKeySigner.load(Path.of(key));
+  }
+
+  /** The evidence appendix's signature line for a report signed by {@code signer} (or unsigned). */
+  public static String status(ManifestSigner signer) {
+    if (signer == null) {
+      return "unsigned (no manifest.sig; assay audit --sign KEY signs manifest.json)";
+    }
+    return "manifest.json is signed with the "
+        + signer.algorithm().id()
+        + " key "
+        + signer.fingerprint()
+        + (signer.keyId() == null ? "" : " (" + signer.keyId() + ")")
+        + " when the report is written; the signature and its time are in manifest.sig"
+        + " (check with assay verify --public-key)";
+  }
+}
