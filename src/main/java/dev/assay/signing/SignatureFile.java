@@ -32,12 +32,9 @@ public record SignatureFile(
 
   /** Signs {@code manifest} with {@code signer} now. */
   public static SignatureFile sign(ManifestSigner signer, byte[] manifest, Instant now) {
+    byte[] signature = signer.sign(manifest); // first: a vault names its key (kid) in the answer
     return new SignatureFile(
-        signer.algorithm().id(),
-        signer.fingerprint(),
-        now.toString(),
-        signer.keyId(),
-        signer.sign(manifest));
+        signer.algorithm().id(), signer.fingerprint(), now.toString(), signer.keyId(), signature);
   }
 
   /** The file's bytes: pretty JSON, newline-terminated. */
