@@ -117,8 +117,11 @@ final class AuditCommand implements Callable<Integer> {
       names = "--sign",
       paramLabel = "KEY",
       description =
-          "sign manifest.json with KEY, an unencrypted PKCS#8 PEM private key (Ed25519 or ECDSA"
-              + " P-256), and write manifest.sig beside it; assay verify --public-key checks it")
+          "sign manifest.json with KEY, an unencrypted PKCS#8 PEM private key file (Ed25519 or"
+              + " ECDSA P-256) or an Azure Key Vault P-256 key"
+              + " azure-keyvault://VAULT.vault.azure.net/keys/NAME/VERSION (bearer token in"
+              + " ASSAY_KEYVAULT_TOKEN), and write manifest.sig beside it; assay verify"
+              + " --public-key checks it")
   String sign;
 
   @Option(
