@@ -107,6 +107,30 @@ class LocalKeySignerTest {
         SignatureCheck.check(MANIFEST, sig, pair.getPublic()).state());
   }
 
+  /**
+   * Keys written by openssl (genpkey; pkey -pubout), test-only: the fingerprint is the one {@code
+   * openssl pkey -pubin -outform DER | sha256sum} printed for them.
+   */
+  @Test
+  void opensslKeysLoadAndTheFingerprintIsOpensslsSha256() throws Exception {
+    Path res = Path.of("src/test/resources/signing");
+    LocalKeySigner ed = LocalKeySigner.load(res.resolve("openssl-test-only-ed.pem"));
+    assertEquals(
+        "SHA256:8f0363ec2cebe8f6e625a3788e55c02da34fc5cd5f55e59a26562c32ac84bd81",
+        ed.fingerprint());
+    LocalKeySigner ec = LocalKeySigner.load(res.resolve("openssl-test-only-ec.pem"));
+    assertEquals(
+        "SHA256:ac59b0e2f51f0fe682889694a66e2a388ee06e343b2d8485a306629e0be2b15b",
+        ec.fingerprint());
+    for (String name : new String[] {"ed", "ec"}) {
+      LocalKeySigner signer = name.equals("ed") ? ed : ec;
+      byte[] sig = SignatureFile.sign(signer, MANIFEST, Instant.now()).toJson();
+      java.security.PublicKey pub =
+          PublicKeys.load(res.resolve("openssl-test-only-" + name + ".pub"));
+      assertEquals(SignatureCheck.State.VALID, SignatureCheck.check(MANIFEST, sig, pub).state());
+    }
+  }
+
   @Test
   void badKeyFilesAreBadInputNamingTheFileWithoutQuotingIt() throws Exception {
     Path missing = dir.resolve("missing.pem");
