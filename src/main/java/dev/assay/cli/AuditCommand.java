@@ -10,6 +10,8 @@ import dev.assay.publish.DirectoryPublisher;
 import dev.assay.publish.OutputFolder;
 import dev.assay.report.ReportBundle;
 import dev.assay.report.ReportFile;
+import dev.assay.signing.ManifestSigner;
+import dev.assay.signing.Signers;
 import dev.assay.spark.Progress;
 import dev.assay.spark.StepTimes;
 import dev.assay.spec.ResolvedSpec;
@@ -112,6 +114,17 @@ final class AuditCommand implements Callable<Integer> {
   boolean pdf;
 
   @Option(
+      names = "--sign",
+      paramLabel = "KEY",
+      description =
+          "sign manifest.json with KEY, an unencrypted PKCS#8 PEM private key file (Ed25519 or"
+              + " ECDSA P-256) or an Azure Key Vault P-256 key"
+              + " azure-keyvault://VAULT.vault.azure.net/keys/NAME/VERSION (bearer token in"
+              + " ASSAY_KEYVAULT_TOKEN), and write manifest.sig beside it; assay verify"
+              + " --public-key checks it")
+  String sign;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "print only the verdict line (errors still go to standard error)")
   boolean quiet;
@@ -131,6 +144,7 @@ final class AuditCommand implements Callable<Integer> {
     // Checked before any Spark job: a bad URI or unusable credentials are exit 2, early.
     BlobPublisher blob =
         upload == null ? null : BlobPublisher.connect(BlobLocation.parse(upload), System.getenv());
+    ManifestSigner signer = sign == null ? null : Signers.of(sign); // a bad key: exit 2, early
     StepTimes times = new StepTimes();
     ResolvedSpec resolved =
         times.time(
@@ -167,9 +181,11 @@ final class AuditCommand implements Callable<Integer> {
                 .run(session.spark());
       }
       // Streamed into staging files: however many metric rows, no output is built whole in memory.
-      List<ReportFile> files = TimedFiles.of(ReportBundle.files(run, pdf), times);
+      List<ReportFile> files =
+          TimedFiles.of(ReportBundle.files(run, pdf, Signers.status(signer)), times);
       DirectoryPublisher local = new DirectoryPublisher(folder.directory());
       local.publish(files); // the local report always comes first
+      List<String> names = SignedNames.of(files, folder.directory(), signer);
       if (verbose && !quiet) {
         times.table().forEach(Console::out);
       }
@@ -178,7 +194,7 @@ final class AuditCommand implements Callable<Integer> {
         QuietLogs.silenceAzure();
         // the very bytes of the local report, so manifest.json's hashes hold for the uploaded copy;
         // on failure: exit 3, after the verdict lines above
-        URI published = blob.publish(local.read(files.stream().map(ReportFile::name).toList()));
+        URI published = blob.publish(local.read(names));
         if (!quiet) {
           Console.out("Uploaded: " + published + "/report.html (" + blob.credentialSource() + ")");
         }

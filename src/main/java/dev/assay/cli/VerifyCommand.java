@@ -5,12 +5,16 @@ import dev.assay.io.AzureStorageSettings;
 import dev.assay.io.HadoopFiles;
 import dev.assay.io.StorageDeadlines;
 import dev.assay.publish.PublishedReport;
+import dev.assay.report.Manifest;
 import dev.assay.report.ManifestCheck;
 import dev.assay.report.ManifestCheck.Finding;
 import dev.assay.report.ManifestCheck.NotCheckable;
 import dev.assay.report.ManifestCheck.Outcome;
+import dev.assay.signing.PublicKeys;
+import dev.assay.signing.SignatureCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
@@ -50,8 +54,18 @@ final class VerifyCommand implements Callable<Integer> {
               + " inputs recorded as URIs, as spark.hadoop.KEY=VALUE or KEY=VALUE; repeatable")
   List<String> conf = List.of();
 
+  @Option(
+      names = "--public-key",
+      paramLabel = "FILE",
+      description =
+          "also check manifest.sig, the signature of manifest.json made by audit --sign, with this"
+              + " public key (X.509 SubjectPublicKeyInfo PEM, as openssl pkey -pubout writes it);"
+              + " exit 1 when it is missing, made by another key or does not match")
+  Path publicKey;
+
   @Override
   public Integer call() {
+    PublicKey checkKey = publicKey == null ? null : PublicKeys.load(publicKey); // bad key: exit 2
     Configuration hadoop = new Configuration();
     for (String kv : conf) {
       int eq = kv.indexOf('=');
@@ -88,15 +102,21 @@ final class VerifyCommand implements Callable<Integer> {
           }
         };
     Outcome outcome;
+    SignatureCheck.Outcome signature;
     if (PublishedReport.isUrl(report)) {
       QuietLogs.silenceAzure();
       PublishedReport published = PublishedReport.at(report, System.getenv());
       Console.out("Reading " + published.redacted() + " (" + published.credentialSource() + ")");
-      outcome =
-          ManifestCheck.check(
-              published.manifestUrl(), published.manifest(), published.outputs(), inputs);
+      byte[] manifest = published.manifest();
+      outcome = ManifestCheck.check(published.manifestUrl(), manifest, published.outputs(), inputs);
+      signature = SignatureCheck.check(manifest, SignatureBytes.of(published.outputs()), checkKey);
     } else {
-      outcome = ManifestCheck.check(Path.of(report), inputs);
+      Path dir = Path.of(report);
+      byte[] manifest = ManifestCheck.readManifest(dir);
+      ManifestCheck.Source files = ManifestCheck.folder(dir);
+      outcome =
+          ManifestCheck.check(dir.resolve(Manifest.FILE_NAME).toString(), manifest, files, inputs);
+      signature = SignatureCheck.check(manifest, SignatureBytes.of(files), checkKey);
     }
     Console.out(
         "Verifying "
@@ -138,10 +158,20 @@ final class VerifyCommand implements Callable<Integer> {
     }
     int mismatches = outcome.mismatches().size();
     Console.out(matched + " match, " + mismatches + " differ, " + skipped + " not checked.");
+    Console.out((signature.failed() ? "  BAD SIGNATURE  " : "  ") + signature.detail());
+    if (mismatches > 0) {
+      Console.out("NOT verified: " + mismatches + " file(s) differ from the manifest. Exit 1.");
+      return 1;
+    }
+    if (signature.failed()) {
+      Console.out("NOT verified: " + signature.detail() + ". Exit 1.");
+      return 1;
+    }
     Console.out(
-        mismatches == 0
-            ? "Verified: every checked file matches its recorded SHA-256. Exit 0."
-            : "NOT verified: " + mismatches + " file(s) differ from the manifest. Exit 1.");
+        signature.state() == SignatureCheck.State.VALID
+            ? "Verified: the signature holds and every checked file matches its recorded SHA-256."
+                + " Exit 0."
+            : "Verified: every checked file matches its recorded SHA-256. Exit 0.");
     return outcome.exitCode();
   }
 }

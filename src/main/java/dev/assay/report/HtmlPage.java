@@ -208,6 +208,11 @@ public record HtmlPage(
 
   /** Lays out the run for the template. */
   public static HtmlPage of(AuditRun run) {
+    return of(run, null);
+  }
+
+  /** The page of {@code run} whose evidence lists {@code signature} (null: no signature line). */
+  public static HtmlPage of(AuditRun run, String signature) {
     GateSummary gate = GateSummary.of(run);
     List<String> checked = new ArrayList<>();
     List<String> notApplicable = new ArrayList<>();
@@ -259,7 +264,7 @@ public record HtmlPage(
         families,
         run.notes(),
         glossary(run),
-        evidence(run.provenance()),
+        evidence(run.provenance(), signature),
         run.provenance() == null ? List.of() : run.provenance().files(),
         run.provenance() == null ? "" : blank(run.provenance().toolVersion()),
         baselineSummary(run),
@@ -655,11 +660,14 @@ public record HtmlPage(
     return family == null ? title : family.title() + ": " + title;
   }
 
-  private static List<Fact> evidence(Provenance p) {
+  private static List<Fact> evidence(Provenance p, String signature) {
     if (p == null) {
       return List.of();
     }
     List<Fact> facts = new ArrayList<>();
+    if (signature != null) {
+      facts.add(new Fact("Signature", signature));
+    }
     facts.add(new Fact("Assay version", blank(p.toolVersion())));
     facts.add(new Fact("Java version", blank(p.javaVersion())));
     facts.add(new Fact("Spark version", blank(p.sparkVersion())));

@@ -34,7 +34,20 @@ public final class HtmlReport {
 
   private final Configuration freemarker;
 
+  /** The evidence appendix's signature line, or null to leave it out. */
+  private final String signature;
+
+  /** A report whose evidence appendix has no signature line. */
   public HtmlReport() {
+    this(null);
+  }
+
+  /**
+   * A report whose evidence appendix shows {@code signature}: how manifest.json is signed ({@code
+   * audit --sign}) or that it is not.
+   */
+  public HtmlReport(String signature) {
+    this.signature = signature;
     Configuration config = new Configuration(Configuration.VERSION_2_3_34);
     config.setClassForTemplateLoading(HtmlReport.class, "/dev/assay/report");
     config.setOutputFormat(HTMLOutputFormat.INSTANCE);
@@ -59,7 +72,7 @@ public final class HtmlReport {
     try {
       Template template = freemarker.getTemplate(TEMPLATE);
       Map<String, Object> model = new java.util.HashMap<>();
-      model.put("page", HtmlPage.of(run));
+      model.put("page", HtmlPage.of(run, signature));
       model.put("piiExamples", run.exhibits().piiExamples());
       model.put("scorecard", Scorecard.of(run));
       model.put("llmCharts", LlmCharts.of(run));

@@ -3,6 +3,7 @@ package dev.assay.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.assay.core.AuditRun;
 import dev.assay.core.FileEvidence;
+import dev.assay.core.ModelInfo;
 import dev.assay.core.Provenance;
 import dev.assay.core.SourceEvidence;
 import java.io.IOException;
@@ -59,6 +60,7 @@ public final class Manifest {
     json.writeStringField("schema", SCHEMA);
     json.writeStringField("audit", run.name());
     json.writeStringField("verdict", run.verdict());
+    model(json, run.model());
     json.writeStringField("tool_version", p == null ? null : p.toolVersion());
     json.writeStringField("java_version", p == null ? null : p.javaVersion());
     json.writeStringField("spark_version", p == null ? null : p.sparkVersion());
@@ -94,6 +96,25 @@ public final class Manifest {
       json.writeEndObject();
     }
     json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  /**
+   * The model card keys (lineage: which registered model the run judged), left out when the spec
+   * gives none; covered by manifest.sig like every other key.
+   */
+  private static void model(JsonGenerator json, ModelInfo model) throws IOException {
+    if (model == null || model.isEmpty()) {
+      return;
+    }
+    json.writeObjectFieldStart("model");
+    PrettyJson.optional(json, "name", model.name());
+    PrettyJson.optional(json, "version", model.version());
+    PrettyJson.optional(json, "owner", model.owner());
+    PrettyJson.optional(json, "intended_use", model.intendedUse());
+    PrettyJson.optional(json, "limitations", model.limitations());
+    PrettyJson.optional(json, "risk_class", model.riskClass());
+    PrettyJson.optional(json, "registry_uri", model.registryUri());
     json.writeEndObject();
   }
 

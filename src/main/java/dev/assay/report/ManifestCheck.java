@@ -129,6 +129,18 @@ public final class ManifestCheck {
 
   /** Checks {@code reportDir}, reading the recorded inputs from {@code inputs}. */
   public static Outcome check(Path reportDir, Source inputs) {
+    return check(
+        reportDir.resolve(Manifest.FILE_NAME).toString(),
+        readManifest(reportDir),
+        folder(reportDir),
+        inputs);
+  }
+
+  /**
+   * The bytes of {@code reportDir}/manifest.json; a missing folder or manifest, or one that cannot
+   * be read, is a {@link BadInputException} (exit 2).
+   */
+  public static byte[] readManifest(Path reportDir) {
     if (!Files.isDirectory(reportDir)) {
       throw new BadInputException(
           reportDir
@@ -142,15 +154,17 @@ public final class ManifestCheck {
               + ": no manifest.json in this folder, so there is"
               + " nothing to verify against. Give the --out folder of an audit.");
     }
-    byte[] bytes;
     try {
-      bytes = Files.readAllBytes(manifestFile);
+      return Files.readAllBytes(manifestFile);
     } catch (IOException e) {
       throw new BadInputException(manifestFile + ": cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  /** The report files of {@code reportDir}, read by their names. */
+  public static Source folder(Path reportDir) {
     Path root = reportDir.normalize();
-    return check(
-        manifestFile.toString(), bytes, name -> Files.newInputStream(root.resolve(name)), inputs);
+    return name -> Files.newInputStream(root.resolve(name));
   }
 
   /**

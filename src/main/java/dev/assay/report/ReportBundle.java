@@ -34,14 +34,25 @@ public final class ReportBundle {
    * pdf} ({@code audit --pdf}); manifest.json last, over the files before it.
    */
   public static List<ReportFile> files(AuditRun unredacted, boolean pdf) {
+    return files(unredacted, pdf, null);
+  }
+
+  /**
+   * As {@link #files(AuditRun, boolean)}, with the evidence appendix of report.html (and
+   * report.pdf) stating {@code signature}: how manifest.json is signed, or that it is not (null: no
+   * signature line).
+   */
+  public static List<ReportFile> files(AuditRun unredacted, boolean pdf, String signature) {
     AuditRun run = RedactedRun.of(unredacted); // no output carries a secret from the spec or a URI
     List<ReportFile> files = new ArrayList<>();
-    files.add(file(HtmlReport.FILE_NAME, (out, before) -> new HtmlReport().writeTo(run, out)));
+    files.add(
+        file(HtmlReport.FILE_NAME, (out, before) -> new HtmlReport(signature).writeTo(run, out)));
     if (pdf) {
       files.add(
           file(
               PdfReport.FILE_NAME,
-              (out, before) -> new PdfReport().writeTo(new HtmlReport().render(run), out)));
+              (out, before) ->
+                  new PdfReport().writeTo(new HtmlReport(signature).render(run), out)));
     }
     files.add(file(JunitXml.FILE_NAME, (out, before) -> new JunitXml().writeTo(run, out)));
     files.add(

@@ -1,0 +1,48 @@
+package dev.assay.signing;
+
+import dev.assay.core.BadInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+/**
+ * Reads the DER bytes of one PEM block ({@code -----BEGIN PRIVATE KEY-----} or {@code -----BEGIN
+ * PUBLIC KEY-----}) from a key file. Every problem is a {@link BadInputException} naming the file
+ * and the option, never quoting the file's content (it may be a private key).
+ */
+final class Pem {
+
+  private Pem() {}
+
+  /**
+   * The DER bytes of the first block of {@code type} (e.g. {@code PRIVATE KEY}) in {@code file}.
+   */
+  static byte[] read(Path file, String type, String option, String expected) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.US_ASCII);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new BadInputException(option + " " + file + ": no such file.");
+    } catch (IOException e) {
+      throw new BadInputException(
+          option + " " + file + ": cannot be read (" + e.getClass().getSimpleName() + ").");
+    }
+    String begin = "-----BEGIN " + type + "-----";
+    String end = "-----END " + type + "-----";
+    int from = text.indexOf(begin);
+    int to = from < 0 ? -1 : text.indexOf(end, from);
+    if (from < 0 || to < 0) {
+      throw new BadInputException(
+          option + " " + file + ": not " + expected + " (no '" + begin + "' block).");
+    }
+    String body = text.substring(from + begin.length(), to).replaceAll("\\s", "");
+    try {
+      return Base64.getDecoder().decode(body);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(
+          option + " " + file + ": the " + type + " block is not valid base64.");
+    }
+  }
+}
