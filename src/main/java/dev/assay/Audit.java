@@ -5,6 +5,7 @@ import dev.assay.core.BadInputException;
 import dev.assay.core.Family;
 import dev.assay.core.FamilyOutcome;
 import dev.assay.core.FileEvidence;
+import dev.assay.core.MetricResult;
 import dev.assay.core.Provenance;
 import dev.assay.core.Verdict;
 import dev.assay.io.DatasetReader;
@@ -27,6 +28,7 @@ import dev.assay.metrics.llm.LlmOutcome;
 import dev.assay.metrics.llm.LlmPlan;
 import dev.assay.metrics.llm.LlmRecords;
 import dev.assay.metrics.llm.ResponseScanner;
+import dev.assay.metrics.llm.VectorSearchAudit;
 import dev.assay.metrics.llm.judge.JudgeAnalysis;
 import dev.assay.metrics.llm.safety.SafetyAnalysis;
 import dev.assay.metrics.llm.safety.SafetyRun;
@@ -310,9 +312,18 @@ public final class Audit implements Cloneable {
     LlmInput input =
         LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(), currentSource())
             .withScanners(responseScanners());
+    VectorSearchAudit.Plan search =
+        spec.vectorSearch() == null
+            ? null
+            : VectorSearchAudit.plan(
+                spark, current, spec.vectorSearch(), spec.raw(), spec.document(), currentSource());
     LlmOutcome outcome =
         progress.step(
             spark, "llm", "text quality, safety and format", () -> LlmAnalysis.run(input));
+    MetricResult recall =
+        search == null
+            ? null
+            : progress.step(spark, "llm", "vector search recall@k", search::recall);
     if (recordsOut != null) {
       progress.step(
           spark,
@@ -328,6 +339,9 @@ public final class Audit implements Cloneable {
     return found -> {
       found.families.add(llm);
       found.add(outcome.metrics(), outcome.notes());
+      if (recall != null) {
+        found.add(List.of(recall), List.of());
+      }
       found.rowCounts.putIfAbsent("current", outcome.statistics().records());
       if (recordsOut != null) {
         found.notes.add("Per-record llm scores written to " + recordsOut + " (--records).");
