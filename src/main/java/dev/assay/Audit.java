@@ -29,6 +29,8 @@ import dev.assay.metrics.llm.LlmPlan;
 import dev.assay.metrics.llm.LlmRecords;
 import dev.assay.metrics.llm.ResponseScanner;
 import dev.assay.metrics.llm.VectorSearchAudit;
+import dev.assay.metrics.llm.embeddings.EmbeddingFill;
+import dev.assay.metrics.llm.embeddings.EmbeddingRun;
 import dev.assay.metrics.llm.judge.JudgeAnalysis;
 import dev.assay.metrics.llm.safety.SafetyAnalysis;
 import dev.assay.metrics.llm.safety.SafetyRun;
@@ -161,13 +163,14 @@ public final class Audit implements Cloneable {
     JudgeOptions judge = spec.judge();
     String judgeKey = judge == null ? null : judgeKey(judge);
     SafetyRun safety = SafetyRun.prepare(spec.safety(), environment, spec.document());
+    EmbeddingRun embeddings = EmbeddingRun.prepare(spec.embeddings(), environment, spec.document());
     OpenInputs data = openInputs(spark);
     FamilyResults found = new FamilyResults();
     try (ConcurrentFamilies families = new ConcurrentFamilies(progress, FAMILY_THREADS)) {
       families.submit(p -> runFairness(spark, p, data.current()));
       families.submit(p -> runDrift(spark, p, data.drift()));
       families.submit(p -> runPrivacy(spark, p, data.privacy()));
-      families.submit(p -> runLlm(spark, p, data.current(), judge, judgeKey));
+      families.submit(p -> runLlm(spark, p, data.current(), judge, judgeKey, embeddings));
       families.submit(p -> runSafety(spark, p, data.current(), safety));
       families.addTo(found);
     }
@@ -304,14 +307,20 @@ public final class Audit implements Cloneable {
       Progress progress,
       Dataset<Row> current,
       JudgeOptions judge,
-      String judgeKey) {
+      String judgeKey,
+      EmbeddingRun embeddings) {
     FamilyOutcome llm = LlmPlan.outcome(spec.raw().columns());
     if (!llm.applicable()) {
       return found -> found.families.add(llm);
     }
-    LlmInput input =
+    LlmInput checked =
         LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(), currentSource())
             .withScanners(responseScanners());
+    EmbeddingFill.Filled filled =
+        embeddings == null
+            ? null
+            : progress.step(spark, "llm", "embeddings endpoint", () -> embeddings.fill(checked));
+    LlmInput input = filled == null ? checked : filled.input();
     VectorSearchAudit.Plan search =
         spec.vectorSearch() == null
             ? null
@@ -339,6 +348,9 @@ public final class Audit implements Cloneable {
     return found -> {
       found.families.add(llm);
       found.add(outcome.metrics(), outcome.notes());
+      if (filled != null) {
+        found.add(List.of(), filled.notes());
+      }
       if (recall != null) {
         found.add(List.of(recall), List.of());
       }
