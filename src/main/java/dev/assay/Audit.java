@@ -5,6 +5,7 @@ import dev.assay.core.BadInputException;
 import dev.assay.core.Family;
 import dev.assay.core.FamilyOutcome;
 import dev.assay.core.FileEvidence;
+import dev.assay.core.MetricResult;
 import dev.assay.core.Provenance;
 import dev.assay.core.Verdict;
 import dev.assay.io.DatasetReader;
@@ -27,6 +28,9 @@ import dev.assay.metrics.llm.LlmOutcome;
 import dev.assay.metrics.llm.LlmPlan;
 import dev.assay.metrics.llm.LlmRecords;
 import dev.assay.metrics.llm.ResponseScanner;
+import dev.assay.metrics.llm.VectorSearchAudit;
+import dev.assay.metrics.llm.embeddings.EmbeddingFill;
+import dev.assay.metrics.llm.embeddings.EmbeddingRun;
 import dev.assay.metrics.llm.judge.JudgeAnalysis;
 import dev.assay.metrics.llm.safety.SafetyAnalysis;
 import dev.assay.metrics.llm.safety.SafetyRecords;
@@ -160,13 +164,15 @@ public final class Audit implements Cloneable {
     JudgeOptions judge = spec.judge();
     String judgeKey = judge == null ? null : judgeKey(judge);
     SafetyRun safety = SafetyRun.prepare(spec.safety(), environment, spec.document());
+    EmbeddingRun embeddings = EmbeddingRun.prepare(spec.embeddings(), environment, spec.document());
     OpenInputs data = openInputs(spark);
     FamilyResults found = new FamilyResults();
     try (ConcurrentFamilies families = new ConcurrentFamilies(progress, FAMILY_THREADS)) {
       families.submit(p -> runFairness(spark, p, data.current()));
       families.submit(p -> runDrift(spark, p, data.drift()));
       families.submit(p -> runPrivacy(spark, p, data.privacy()));
-      families.submit(p -> runLlm(spark, p, data.current(), judge, judgeKey, safety == null));
+      families.submit(
+          p -> runLlm(spark, p, data.current(), judge, judgeKey, safety == null, embeddings));
       families.submit(p -> runSafety(spark, p, data.current(), safety));
       families.addTo(found);
     }
@@ -304,17 +310,32 @@ public final class Audit implements Cloneable {
       Dataset<Row> current,
       JudgeOptions judge,
       String judgeKey,
-      boolean writeRecords) {
+      boolean writeRecords,
+      EmbeddingRun embeddings) {
     FamilyOutcome llm = LlmPlan.outcome(spec.raw().columns());
     if (!llm.applicable()) {
       return found -> found.families.add(llm);
     }
-    LlmInput input =
+    LlmInput checked =
         LlmPlan.input(current, spec.raw().columns(), spec.llm(), spec.document(), currentSource())
             .withScanners(responseScanners());
+    EmbeddingFill.Filled filled =
+        embeddings == null
+            ? null
+            : progress.step(spark, "llm", "embeddings endpoint", () -> embeddings.fill(checked));
+    LlmInput input = filled == null ? checked : filled.input();
+    VectorSearchAudit.Plan search =
+        spec.vectorSearch() == null
+            ? null
+            : VectorSearchAudit.plan(
+                spark, current, spec.vectorSearch(), spec.raw(), spec.document(), currentSource());
     LlmOutcome outcome =
         progress.step(
             spark, "llm", "text quality, safety and format", () -> LlmAnalysis.run(input));
+    MetricResult recall =
+        search == null
+            ? null
+            : progress.step(spark, "llm", "vector search recall@k", search::recall);
     if (recordsOut != null && writeRecords) {
       writeRecords(spark, progress, input, SafetyRecords.absent(input));
     }
@@ -326,6 +347,12 @@ public final class Audit implements Cloneable {
     return found -> {
       found.families.add(llm);
       found.add(outcome.metrics(), outcome.notes());
+      if (filled != null) {
+        found.add(List.of(), filled.notes());
+      }
+      if (recall != null) {
+        found.add(List.of(recall), List.of());
+      }
       found.rowCounts.putIfAbsent("current", outcome.statistics().records());
       if (recordsOut != null) {
         found.notes.add("Per-record llm scores written to " + recordsOut + " (--records).");

@@ -142,7 +142,33 @@ public record AuditSpec(
       Prices prices,
       Boolean relevanceGrades,
       Judge judge,
-      Safety safety) {}
+      Safety safety,
+      VectorSearch vectorSearch,
+      Embeddings embeddings) {}
+
+  /** The retriever's recall@k against the exact top k; see {@link VectorSearchOptions}. */
+  public record VectorSearch(
+      Source corpus,
+      String id,
+      String embedding,
+      String queryEmbedding,
+      String retrievedIds,
+      Integer k,
+      Long maxPairs) {}
+
+  /** The embeddings endpoint that fills missing embedding columns; see {@link EmbeddingOptions}. */
+  public record Embeddings(
+      String api,
+      String endpoint,
+      String model,
+      String deployment,
+      String apiVersion,
+      String keyEnv,
+      String cache,
+      Integer batchSize,
+      Integer maxRequests,
+      Integer timeoutSeconds,
+      Integer maxRetries) {}
 
   /** The price of 1,000 prompt and completion tokens (the llm family's {@code cost_*} metrics). */
   public record Prices(

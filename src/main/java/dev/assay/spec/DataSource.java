@@ -63,8 +63,19 @@ public record DataSource(
     return query != null ? Kind.QUERY : Kind.FILES;
   }
 
+  /** The role of {@code llm.vector_search.corpus}. */
+  public static final String CORPUS_ROLE = "vector_search_corpus";
+
   /** The spec key that names this data set, e.g. {@code data.current}. */
   public String key() {
+    return keyOf(role);
+  }
+
+  /** The spec key of a role. */
+  static String keyOf(String role) {
+    if (role.equals(CORPUS_ROLE)) {
+      return "llm.vector_search.corpus";
+    }
     return role.equals("training_text") ? "privacy.training_text" : "data." + role;
   }
 

@@ -48,6 +48,9 @@ public record ResolvedSpec(
     if (privacy().trainingText() != null) {
       addFiles(inputs, privacy().trainingText());
     }
+    if (vectorSearch() != null) {
+      addFiles(inputs, vectorSearch().corpus());
+    }
     return inputs;
   }
 
@@ -83,6 +86,16 @@ public record ResolvedSpec(
   /** The checked LLM-as-judge options, or null when the spec has no {@code llm.judge} (off). */
   public JudgeOptions judge() {
     return JudgeOptions.from(document, raw.llm(), file.getParent());
+  }
+
+  /** The checked {@code llm.vector_search} options, or null when the spec has none (off). */
+  public VectorSearchOptions vectorSearch() {
+    return VectorSearchOptions.from(document, raw, file.toAbsolutePath().getParent());
+  }
+
+  /** The checked {@code llm.embeddings} endpoint, or null when the spec has none (off). */
+  public EmbeddingOptions embeddings() {
+    return EmbeddingOptions.from(document, raw.llm(), file.toAbsolutePath().getParent());
   }
 
   /** The checked privacy options (the {@code privacy:} block and {@code columns.member}). */

@@ -86,7 +86,7 @@ final class SourceSpec {
   /** {@code data.ROLE} resolved; a Spark SQL {@code query} reads the named {@code views}. */
   DataSource resolve(String role, AuditSpec.Source s, Map<String, DataSource> views) {
     Object[] at = at(role);
-    String key = "data." + role;
+    String key = DataSource.keyOf(role);
     DataFormat format = null;
     if (s.format() != null) {
       format = DataFormat.parse(s.format());
@@ -454,6 +454,9 @@ final class SourceSpec {
   }
 
   private static Object[] at(String role) {
+    if (role.equals(DataSource.CORPUS_ROLE)) {
+      return new Object[] {"llm", "vector_search", "corpus"};
+    }
     return role.startsWith("inputs.")
         ? new Object[] {"data", "inputs", role.substring("inputs.".length())}
         : new Object[] {"data", role};

@@ -102,6 +102,8 @@ public final class SpecLoader {
     LlmOptions.from(doc, raw.llm()); // checks the llm block now, with file:line errors
     JudgeOptions.from(doc, raw.llm(), folder); // and its optional judge
     SafetyOptions.from(doc, raw.llm(), folder); // and its optional safety evaluators
+    VectorSearchOptions.from(doc, raw, folder); // and its optional vector search check
+    EmbeddingOptions.from(doc, raw.llm(), folder); // and its optional embeddings endpoint
     PrivacyOptions.of(doc, raw, folder); // checks the privacy block now, with its lines
     AuditSpec.Model m = raw.model();
     checkModel(doc, m);

@@ -66,7 +66,7 @@ final class EmbeddingColumns {
     }
   }
 
-  private static boolean isVector(DataType type) {
+  static boolean isVector(DataType type) {
     return type instanceof ArrayType a
         && (a.elementType().equals(DataTypes.FloatType)
             || a.elementType().equals(DataTypes.DoubleType));

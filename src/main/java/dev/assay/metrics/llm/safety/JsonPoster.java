@@ -19,7 +19,7 @@ import java.util.Optional;
  *
  * <p>Serializable so a Spark task can carry it; the {@link HttpClient} is created in the task.
  */
-final class JsonPoster implements Serializable {
+public final class JsonPoster implements Serializable {
 
   private static final long serialVersionUID = 1L;
   static final int MAX_WAIT_SECONDS = 60;
@@ -29,6 +29,7 @@ final class JsonPoster implements Serializable {
   private final String key;
   private final int timeoutSeconds;
   private final int maxRetries;
+  private final String keySetting;
   private transient HttpClient http;
 
   /**
@@ -37,6 +38,20 @@ final class JsonPoster implements Serializable {
    * @param key the key; empty sends no key header
    */
   JsonPoster(String keyHeader, String keyPrefix, String key, int timeoutSeconds, int maxRetries) {
+    this(keyHeader, keyPrefix, key, timeoutSeconds, maxRetries, "llm.safety.key_env");
+  }
+
+  /**
+   * @param keySetting the spec key that names the key's variable, for the hint of a 401 or 403
+   */
+  public JsonPoster(
+      String keyHeader,
+      String keyPrefix,
+      String key,
+      int timeoutSeconds,
+      int maxRetries,
+      String keySetting) {
+    this.keySetting = keySetting;
     this.keyHeader = keyHeader;
     this.keyPrefix = keyPrefix;
     this.key = key == null ? "" : key;
@@ -52,10 +67,10 @@ final class JsonPoster implements Serializable {
    * @param answered true when the server gave a real HTTP answer (a 4xx counts; a network error, a
    *     429 or a 5xx after every retry does not)
    */
-  record Reply(String body, String error, boolean answered, int attempts) {}
+  public record Reply(String body, String error, boolean answered, int attempts) {}
 
   /** Sends the body, retrying as described above; never throws for a failed exchange. */
-  Reply post(URI url, String body) {
+  public Reply post(URI url, String body) {
     HttpRequest request = request(url, body);
     String error = null;
     boolean answered = false;
@@ -103,12 +118,12 @@ final class JsonPoster implements Serializable {
   }
 
   /** Removes the key from a text that will be shown or stored. */
-  String redact(String text) {
+  public String redact(String text) {
     return key.isEmpty() || text == null ? text : text.replace(key, "***");
   }
 
   /** The URL without its query (a query could carry a secret). */
-  static String where(URI url) {
+  public static String where(URI url) {
     return url.getScheme() + "://" + url.getAuthority() + url.getPath();
   }
 
@@ -140,9 +155,9 @@ final class JsonPoster implements Serializable {
     return String.valueOf(e.getMessage());
   }
 
-  private static String hint(int status) {
+  private String hint(int status) {
     return status == 401 || status == 403
-        ? " (check the key in the environment variable named by llm.safety.key_env)"
+        ? " (check the key in the environment variable named by " + keySetting + ")"
         : "";
   }
 
