@@ -51,10 +51,11 @@ final class PiiPatterns {
   static final String WORD_START = "[^" + WORDISH + "]\\p{Mn}*";
 
   static final String EMAIL =
-      "[^\\w.%+-]([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})" + "\\W";
+      "[^A-Za-z0-9_.%+-]([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})"
+          + "[^A-Za-z0-9_]";
 
   static final String PHONE =
-      "[^\\w+](\\+[1-9]\\d{7,14}"
+      "[^A-Za-z0-9_+](\\+[1-9]\\d{7,14}"
           + "|(?:\\+1[ .-]?)?(?:\\([2-9]\\d{2}\\) ?|[2-9]\\d{2}[ .-])[2-9]\\d{2}[ .-]\\d{4})"
           + "\\D";
 
@@ -113,7 +114,7 @@ final class PiiPatterns {
   static final String IPV4 = "[^\\d.]((?:" + OCTET + "\\.){3}" + OCTET + ")(?:[^\\d.]|\\.\\D)";
 
   static final String IPV6 =
-      "[^\\w:.]((?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
+      "[^A-Za-z0-9_:.]((?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
           + "|(?:[0-9A-Fa-f]{1,4}:){1,7}:"
           + "|(?:[0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}"
           + "|(?:[0-9A-Fa-f]{1,4}:){1,5}(?::[0-9A-Fa-f]{1,4}){1,2}"
@@ -121,7 +122,7 @@ final class PiiPatterns {
           + "|(?:[0-9A-Fa-f]{1,4}:){1,3}(?::[0-9A-Fa-f]{1,4}){1,4}"
           + "|(?:[0-9A-Fa-f]{1,4}:){1,2}(?::[0-9A-Fa-f]{1,4}){1,5}"
           + "|[0-9A-Fa-f]{1,4}:(?::[0-9A-Fa-f]{1,4}){1,6}"
-          + "|::(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})[^\\w:.]";
+          + "|::(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})[^A-Za-z0-9_:.]";
 
   static final String MONTH =
       "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\\.?";
@@ -197,10 +198,10 @@ final class PiiPatterns {
           // \b after the word: a non-word character first; the last one before the code no [\w-]
           + "(?:[^"
           + WORDISH
-          + "\\n\\w-]|[^"
+          + "\\nA-Za-z0-9_-]|[^"
           + WORDISH
-          + "\\n][^\\n]{0,18}?[^\\n\\w-])"
-          + "(\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})[^\\w-]";
+          + "\\n][^\\n]{0,18}?[^\\nA-Za-z0-9_-])"
+          + "(\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})[^A-Za-z0-9_-]";
 
   /**
    * An international phone candidate for {@code regexp_extract_all} (group 1). Run it over text
@@ -209,10 +210,10 @@ final class PiiPatterns {
    * a {@code +} is written three times, and the next candidate still finds its own.
    */
   static final String PHONE_INTERNATIONAL =
-      "[^\\w+](\\+[1-9]\\d{0,2}(?:[ .-]\\(?\\d{1,6}\\)?){2,6})\\D";
+      "[^A-Za-z0-9_+](\\+[1-9]\\d{0,2}(?:[ .-]\\(?\\d{1,6}\\)?){2,6})\\D";
 
   /** A boundary character before a {@code +}, and its replacement (three times). */
-  static final String PLUS_BOUNDARY = "([^\\w+])\\+";
+  static final String PLUS_BOUNDARY = "([^A-Za-z0-9_+])\\+";
 
   static final String PLUS_BOUNDARY_TRIPLED = "$1$1$1+";
 
@@ -220,7 +221,8 @@ final class PiiPatterns {
 
   static final String AZURE_STORAGE_KEY = ci("AccountKey") + "=[A-Za-z0-9+/]{20,}={0,2}";
 
-  static final String JWT = "[^\\w-](eyJ[A-Za-z0-9_-]{2,}\\.eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*)";
+  static final String JWT =
+      "[^A-Za-z0-9_-](eyJ[A-Za-z0-9_-]{2,}\\.eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*)";
 
   /**
    * {@code word} matched without regard to ASCII case, as {@code (?i:word)}: each letter becomes a
