@@ -1,5 +1,6 @@
 package dev.assay.metrics.privacy;
 
+import static dev.assay.metrics.privacy.PiiPatterns.padded;
 import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.ascii;
 import static org.apache.spark.sql.functions.coalesce;
@@ -17,6 +18,7 @@ import static org.apache.spark.sql.functions.regexp_extract_all;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.repeat;
 import static org.apache.spark.sql.functions.reverse;
+import static org.apache.spark.sql.functions.rtrim;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.upper;
@@ -38,7 +40,7 @@ import org.apache.spark.sql.Column;
 public enum PiiType {
 
   /** An e-mail address: local part, {@code @}, a domain with a top-level part of 2+ letters. */
-  EMAIL("email", null),
+  EMAIL("email", PiiPatterns.EMAIL, 1),
 
   /**
    * A phone number: North American (area and exchange codes start with 2–9, separated by space, dot
@@ -47,21 +49,21 @@ public enum PiiType {
    * 67 89}, {@code +49 (30) 1234-5678}: a candidate by pattern, then 8–15 digits in all). National
    * formats without {@code +} other than North American are not recognised.
    */
-  PHONE("phone", null),
+  PHONE("phone", PiiPatterns.PHONE, 1),
 
   /**
    * A payment card number: 13–19 digits (spaces or dashes between them allowed) that pass the Luhn
    * checksum (ISO/IEC 7812-1), as Presidio's CreditCardRecognizer; digits inside an IBAN-shaped
    * token do not count.
    */
-  CREDIT_CARD("credit_card", null),
+  CREDIT_CARD("credit_card", null, 0),
 
   /**
    * An IBAN: two letters, two check digits and 11–30 letters or digits (spaces allowed every four),
    * 15–34 characters in all, whose mod-97 check (ISO 13616 / ISO 7064) gives 1. The per-country
    * length table is not checked.
    */
-  IBAN("iban", null),
+  IBAN("iban", null, 0),
 
   /**
    * A US social security number written 3-2-4 with one separator (dash, space or dot), or nine
@@ -71,34 +73,17 @@ public enum PiiType {
    * UsSsnRecognizer). Nine digits without a context word are not counted (too many false
    * positives).
    */
-  US_SSN(
-      "us_ssn",
-      "(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}([- .])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\d-])"
-          + "|(?i:\\b(?:ssns?|ssid|social security(?: number| no\\.?)?)\\b)[^\\d\\n]{0,20}?"
-          + "(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}(?!00)\\d{2}(?!0000)\\d{4}(?![\\d-])"),
+  US_SSN("us_ssn", PiiPatterns.US_SSN, 0),
 
   /** A dotted-quad IPv4 address, each octet 0–255. */
-  IPV4(
-      "ipv4",
-      "(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
-          + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\.?\\d)"),
+  IPV4("ipv4", PiiPatterns.IPV4, 1),
 
   /**
    * An IPv6 address in full or {@code ::}-compressed form (eight groups of 1–4 hex digits, or fewer
    * with one {@code ::}), not inside a longer run of hex digits and colons. The mixed form with a
    * dotted IPv4 tail ({@code ::ffff:1.2.3.4}) counts as IPv4 only.
    */
-  IPV6(
-      "ipv6",
-      "(?<![\\w:.])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
-          + "|(?:[0-9A-Fa-f]{1,4}:){1,7}:"
-          + "|(?:[0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}"
-          + "|(?:[0-9A-Fa-f]{1,4}:){1,5}(?::[0-9A-Fa-f]{1,4}){1,2}"
-          + "|(?:[0-9A-Fa-f]{1,4}:){1,4}(?::[0-9A-Fa-f]{1,4}){1,3}"
-          + "|(?:[0-9A-Fa-f]{1,4}:){1,3}(?::[0-9A-Fa-f]{1,4}){1,4}"
-          + "|(?:[0-9A-Fa-f]{1,4}:){1,2}(?::[0-9A-Fa-f]{1,4}){1,5}"
-          + "|[0-9A-Fa-f]{1,4}:(?::[0-9A-Fa-f]{1,4}){1,6}"
-          + "|::(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})(?![\\w:.])"),
+  IPV6("ipv6", PiiPatterns.IPV6, 1),
 
   /**
    * A date of birth: a date (ISO {@code 1985-03-12}; day and month either way round with {@code /},
@@ -108,7 +93,7 @@ public enum PiiType {
    * {@code dob}, {@code d.o.b.}). A date without such a word is not counted. Day-in-month (31
    * February) is not checked.
    */
-  DATE_OF_BIRTH("date_of_birth", null),
+  DATE_OF_BIRTH("date_of_birth", PiiPatterns.DATE_OF_BIRTH, 1),
 
   /**
    * A postal code next to a context word ({@code zip}, {@code zip code}, {@code zipcode}, {@code
@@ -117,67 +102,30 @@ public enum PiiType {
    * outward code, optional space, digit and two letters). Without a context word five digits are
    * far too often something else, so they do not count.
    */
-  POSTAL_CODE("postal_code", null),
+  POSTAL_CODE("postal_code", PiiPatterns.POSTAL_CODE, 1),
 
   /** An AWS access key id: AKIA/ASIA/ABIA/ACCA and 16 upper-case letters or digits. */
-  AWS_ACCESS_KEY("aws_access_key", Secrets.AWS_ACCESS_KEY),
+  AWS_ACCESS_KEY("aws_access_key", PiiPatterns.AWS_ACCESS_KEY, 1),
 
   /**
    * An Azure storage account key as it appears in a connection string: {@code AccountKey=} and 20+
    * base64 characters.
    */
-  AZURE_STORAGE_KEY("azure_storage_key", Secrets.AZURE_STORAGE_KEY),
+  AZURE_STORAGE_KEY("azure_storage_key", PiiPatterns.AZURE_STORAGE_KEY, 0),
 
   /** A JSON web token: base64url header and payload starting with {@code eyJ}, and a signature. */
-  JWT("jwt", Secrets.JWT),
+  JWT("jwt", PiiPatterns.JWT, 1),
 
   /** A PEM private-key block header ({@code -----BEGIN ... PRIVATE KEY-----}). */
-  PRIVATE_KEY("private_key", Secrets.PRIVATE_KEY);
+  PRIVATE_KEY("private_key", Secrets.PRIVATE_KEY, 0);
 
-  static final String EMAIL_PATTERN =
-      "(?<![\\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w])";
-  static final String PHONE_PATTERN =
-      "(?<![\\w+])(?:\\+[1-9]\\d{7,14}(?!\\d)"
-          + "|(?:\\+1[ .-]?)?(?:\\([2-9]\\d{2}\\) ?|[2-9]\\d{2}[ .-])[2-9]\\d{2}[ .-]\\d{4}(?!\\d))";
-  static final String PHONE_INTERNATIONAL =
-      "(?<![\\w+])\\+[1-9]\\d{0,2}(?:[ .-]\\(?\\d{1,6}\\)?){2,6}(?![\\d])";
-  static final String MONTH =
-      "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\\.?";
-  static final String DAY = "(?:0?[1-9]|[12]\\d|3[01])";
-  static final String MONTH_NUMBER = "(?:0?[1-9]|1[0-2])";
-  static final String YEAR = "(?:19|20)\\d{2}";
-  static final String DOB_PATTERN =
-      "(?i:\\b(?:date of birth|birth(?:day|date| date)?|born|dob|d\\.o\\.b\\.?))"
-          + "[^\\d\\n]{0,25}?(?<!\\d)("
-          + YEAR
-          + "-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
-          + "|(?:"
-          + MONTH_NUMBER
-          + "[/.-]"
-          + DAY
-          + "|"
-          + DAY
-          + "[/.-]"
-          + MONTH_NUMBER
-          + ")[/.-]"
-          + YEAR
-          + "|"
-          + DAY
-          + " "
-          + MONTH
-          + ",? "
-          + YEAR
-          + "|"
-          + MONTH
-          + " "
-          + DAY
-          + ",? "
-          + YEAR
-          + ")(?![\\d/.-]?\\d)";
-  static final String POSTAL_PATTERN =
-      "(?i:\\b(?:zip(?: ?code)?|postal code|post ?code)\\b)[^\\n]{0,20}?"
-          + "(?<![\\w-])(\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\w-])";
+  /**
+   * A credit-card candidate (group 1). Read with {@code regexp_extract_all}, it keeps its
+   * lookarounds: a consumed boundary could hide a card that follows after one space.
+   */
   static final String CARD_CANDIDATE = "(?<![\\w+-])((?:\\d[ -]?){12,18}\\d)(?![\\d-])";
+
+  /** An IBAN candidate (group 1), with lookarounds as {@link #CARD_CANDIDATE}. */
   static final String IBAN_CANDIDATE =
       "(?<![A-Za-z0-9])([A-Z]{2}\\d{2}"
           + "(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?|(?:-[A-Z0-9]{4}){2,7}(?:-[A-Z0-9]{1,4})?))"
@@ -185,10 +133,17 @@ public enum PiiType {
 
   private final String id;
   private final String pattern;
+  private final int group;
 
-  PiiType(String id, String pattern) {
+  /**
+   * @param pattern the type's expression in the GPU-compatible subset ({@link PiiPatterns}); null
+   *     where checksums decide
+   * @param group the capture group holding the value (0: the whole match)
+   */
+  PiiType(String id, String pattern, int group) {
     this.id = id;
     this.pattern = pattern;
+    this.group = group;
   }
 
   /** The stable snake_case name inside the metric names. */
@@ -208,24 +163,12 @@ public enum PiiType {
 
   /** True where {@code text} holds at least one valid match; null where it is null. */
   public Column found(Column text) {
-    if (this == EMAIL) {
-      return text.rlike(EMAIL_PATTERN);
-    }
     if (this == PHONE) {
-      return text.rlike(PHONE_PATTERN)
+      return padded(text)
+          .rlike(pattern)
           .or(
-              when(
-                      text.contains("+"),
-                      exists(
-                          regexp_extract_all(text, lit(PHONE_INTERNATIONAL), lit(0)),
-                          PiiType::phoneDigits))
+              when(text.contains("+"), exists(internationalPhones(text), PiiType::phoneDigits))
                   .otherwise(lit(false)));
-    }
-    if (this == DATE_OF_BIRTH) {
-      return text.rlike(DOB_PATTERN);
-    }
-    if (this == POSTAL_CODE) {
-      return text.rlike(POSTAL_PATTERN);
     }
     if (this == CREDIT_CARD) {
       // IBAN-shaped text is blanked first: the digits of a spaced IBAN would otherwise pass Luhn
@@ -245,7 +188,7 @@ public enum PiiType {
               exists(regexp_extract_all(text, lit(IBAN_CANDIDATE), lit(1)), PiiType::ibanValid))
           .otherwise(lit(false));
     }
-    return text.rlike(pattern);
+    return padded(text).rlike(pattern);
   }
 
   /**
@@ -282,20 +225,20 @@ public enum PiiType {
     } else if (this == PHONE) {
       match =
           coalesce(
-              nullif(regexp_extract(text, PHONE_PATTERN, 0), lit("")),
-              element_at(
-                  filter(
-                      regexp_extract_all(text, lit(PHONE_INTERNATIONAL), lit(0)),
-                      PiiType::phoneDigits),
-                  1));
-    } else if (this == DATE_OF_BIRTH) {
-      match = regexp_extract(text, DOB_PATTERN, 1);
-    } else if (this == POSTAL_CODE) {
-      match = regexp_extract(text, POSTAL_PATTERN, 1);
+              nullif(regexp_extract(padded(text), pattern, group), lit("")),
+              element_at(filter(internationalPhones(text), PiiType::phoneDigits), 1));
     } else {
-      match = regexp_extract(text, this == EMAIL ? EMAIL_PATTERN : pattern, 0);
+      match = regexp_extract(padded(text), pattern, group);
     }
     return match;
+  }
+
+  /** The international phone candidates in {@code text}, in order. */
+  private static Column internationalPhones(Column text) {
+    Column spaced =
+        regexp_replace(
+            padded(text), lit(PiiPatterns.PLUS_BOUNDARY), lit(PiiPatterns.PLUS_BOUNDARY_TRIPLED));
+    return regexp_extract_all(spaced, lit(PiiPatterns.PHONE_INTERNATIONAL), lit(1));
   }
 
   /** Masks one valid match of this type (see {@link #masked}). */
@@ -317,10 +260,15 @@ public enum PiiType {
               s.substr(length(s).minus(3), lit(4))));
     }
     if (this == US_SSN) {
-      return concat(lit("***-**-"), match.substr(length(match).minus(3), lit(4)));
+      // the match may end with the boundary character after the number: its last four digits
+      Column digits = regexp_replace(match, "[^0-9]", "");
+      return concat(lit("***-**-"), digits.substr(length(digits).minus(3), lit(4)));
     }
     if (this == PHONE) {
-      return regexp_replace(match, lit("\\d(?=(?:\\D*\\d){2})"), lit("*"));
+      // every digit but the last two becomes '*'
+      Column lastTwo = regexp_extract(match, "([0-9][^0-9]*[0-9][^0-9]*)$", 1);
+      Column head = match.substr(lit(1), length(match).minus(length(lastTwo)));
+      return concat(regexp_replace(head, "[0-9]", "*"), lastTwo);
     }
     if (this == EMAIL) {
       Column local = substring_index(match, "@", 1);
@@ -337,11 +285,10 @@ public enum PiiType {
       return concat(regexp_extract(match, "^[0-9A-Fa-f]{0,4}", 0), lit(":****"));
     }
     if (this == DATE_OF_BIRTH) {
-      // the year stays (HIPAA Safe Harbor keeps years), day and month go
-      return regexp_replace(
-          regexp_replace(match, lit("[A-Za-z]+\\.?"), lit("***")),
-          lit("\\b(?!(?:19|20)\\d{2}\\b)\\d{1,2}\\b"),
-          lit("**"));
+      // the year stays (HIPAA Safe Harbor keeps years), day and month (one or two digits) go;
+      // twice, because a number's boundary character may be the previous number's
+      Column words = regexp_replace(match, lit("[A-Za-z]+\\.?"), lit("***"));
+      return maskShortNumbers(maskShortNumbers(words));
     }
     if (this == POSTAL_CODE) {
       // a US ZIP keeps its first three digits (HIPAA Safe Harbor), a UK postcode its outward code
@@ -359,7 +306,12 @@ public enum PiiType {
 
   /** Groups a masked number in fours, separated by spaces. */
   private static Column inFours(Column s) {
-    return regexp_replace(s, lit("(.{4})(?!$)"), lit("$1 "));
+    return rtrim(regexp_replace(s, lit("(.{4})"), lit("$1 ")));
+  }
+
+  /** A one- or two-digit number between non-word characters becomes {@code **}. */
+  private static Column maskShortNumbers(Column s) {
+    return regexp_replace(s, lit("(^|[^0-9A-Za-z_])[0-9]{1,2}($|[^0-9A-Za-z_])"), lit("$1**$2"));
   }
 
   /** True where a phone candidate holds 8–15 digits (E.164's bounds, country code included). */

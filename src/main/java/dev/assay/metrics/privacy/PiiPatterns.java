@@ -1,0 +1,247 @@
+package dev.assay.metrics.privacy;
+
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+
+import org.apache.spark.sql.Column;
+
+/**
+ * The PII scan's regular expressions in the subset the RAPIDS Accelerator runs on the GPU: no
+ * lookbehind, lookahead, backreference, word boundary ({@code \b}) or inline flag. Each one finds
+ * exactly what the lookaround form it replaces found (PiiPatternEquivalenceTest runs both over the
+ * fixtures, a corpus of near misses and random text):
+ *
+ * <ul>
+ *   <li>each runs over the text with a space before and after it ({@link #padded}): RAPIDS has no
+ *       {@code ^} or {@code $} as an alternative of its own, and a space is a boundary for every
+ *       pattern here;
+ *   <li>a lookbehind {@code (?<![X])} before the value becomes a consumed {@code [^X]}, and a
+ *       lookahead {@code (?![Y])} after it a consumed {@code [^Y]}; the value itself is capture
+ *       group 1, read with {@code regexp_extract(..., 1)}. For {@code rlike} and for the first
+ *       match this is the same detection, because nothing else needs the consumed character;
+ *   <li>{@code \b} before or after a context word becomes a consumed non-word character, where a
+ *       word character is what Java 17's {@code \b} counts: a letter, a decimal digit, {@code _} or
+ *       a non-spacing mark after one;
+ *   <li>{@code (?!000|666|9\d\d)}-style exclusions become the allowed alternatives, {@code ([- .])
+ *       ...\1} one alternative per separator, and {@code (?i:word)} a class per letter.
+ * </ul>
+ *
+ * The card and IBAN candidates are read with {@code regexp_extract_all}, where a consumed trailing
+ * character could hide a candidate that follows after one character; they keep their lookaround
+ * form (see docs/gpu.md).
+ */
+final class PiiPatterns {
+
+  private PiiPatterns() {}
+
+  /** {@code text} with a space before and after it: where every pattern here is matched. */
+  static Column padded(Column text) {
+    return concat(lit(" "), text, lit(" "));
+  }
+
+  /** {@code text} with a space before and after it, as {@link #padded(Column)}. */
+  static String padded(String text) {
+    return " " + text + " ";
+  }
+
+  /** A character Java 17's {@code \b} counts as a word character (or a mark on one). */
+  static final String WORDISH = "\\p{L}\\p{Nd}_\\p{Mn}";
+
+  /** Where {@code \b} stands before a context word: a non-word character (and marks on it). */
+  static final String WORD_START = "[^" + WORDISH + "]\\p{Mn}*";
+
+  static final String EMAIL =
+      "[^A-Za-z0-9_.%+-]([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})"
+          + "[^A-Za-z0-9_]";
+
+  static final String PHONE =
+      "[^A-Za-z0-9_+](\\+[1-9]\\d{7,14}"
+          + "|(?:\\+1[ .-]?)?(?:\\([2-9]\\d{2}\\) ?|[2-9]\\d{2}[ .-])[2-9]\\d{2}[ .-]\\d{4})"
+          + "\\D";
+
+  static final String SSN_AREA = "(?:00[1-9]|0[1-9]\\d|[1-578]\\d\\d|6[0-57-9]\\d|66[0-57-9])";
+  static final String SSN_GROUP = "(?:0[1-9]|[1-9]\\d)";
+  static final String SSN_SERIAL = "(?:000[1-9]|00[1-9]\\d|0[1-9]\\d\\d|[1-9]\\d{3})";
+
+  /** {@code ssn}, {@code ssns}, {@code ssid}, {@code social security [number|no]}: no final dot. */
+  static final String SSN_WORD =
+      "(?:"
+          + ci("ssn")
+          + "[Ss]?|"
+          + ci("ssid")
+          + "|"
+          + ci("social security")
+          + "(?: "
+          + ci("number")
+          + "| "
+          + ci("no")
+          + ")?)";
+
+  static final String US_SSN =
+      "[^\\d-]"
+          + SSN_AREA
+          + "(?:-"
+          + SSN_GROUP
+          + "-| "
+          + SSN_GROUP
+          + " |\\."
+          + SSN_GROUP
+          + "\\.)"
+          + SSN_SERIAL
+          + "[^\\d-]"
+          + "|"
+          + WORD_START
+          + "(?:"
+          // the word, a non-word character, at most 19 more: the last one no dash
+          + SSN_WORD
+          + "(?:[^"
+          + WORDISH
+          + "\\n-]|[^"
+          + WORDISH
+          + "\\n][^\\d\\n]{0,18}[^\\d\\n-])"
+          // "no." (the dot is a non-word character, so \b needs a word character after it)
+          + "|"
+          + ci("social security no")
+          // only a run of exactly 20 after "no." is not also a run after "no"
+          + "\\.(?:[\\p{L}_]|[^\\P{Nd}0-9])[^\\d\\n]{18}[^\\d\\n-]"
+          + ")"
+          + SSN_AREA
+          + SSN_GROUP
+          + SSN_SERIAL
+          + "[^\\d-]";
+
+  static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+  static final String IPV4 = "[^\\d.]((?:" + OCTET + "\\.){3}" + OCTET + ")(?:[^\\d.]|\\.\\D)";
+
+  static final String IPV6 =
+      "[^A-Za-z0-9_:.]((?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,7}:"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,5}(?::[0-9A-Fa-f]{1,4}){1,2}"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,4}(?::[0-9A-Fa-f]{1,4}){1,3}"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,3}(?::[0-9A-Fa-f]{1,4}){1,4}"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,2}(?::[0-9A-Fa-f]{1,4}){1,5}"
+          + "|[0-9A-Fa-f]{1,4}:(?::[0-9A-Fa-f]{1,4}){1,6}"
+          + "|::(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})[^A-Za-z0-9_:.]";
+
+  static final String MONTH =
+      "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\\.?";
+  static final String DAY = "(?:0?[1-9]|[12]\\d|3[01])";
+  static final String MONTH_NUMBER = "(?:0?[1-9]|1[0-2])";
+  static final String YEAR = "(?:19|20)\\d{2}";
+
+  static final String DOB_WORD =
+      "(?:"
+          + ci("date of birth")
+          + "|"
+          + ci("birth")
+          + "(?:"
+          + ci("day")
+          + "|"
+          + ci("date")
+          + "|"
+          + ci(" date")
+          + ")?|"
+          + ci("born")
+          + "|"
+          + ci("dob")
+          + "|"
+          + ci("d.o.b")
+          + "\\.?)";
+
+  static final String DATE_OF_BIRTH =
+      WORD_START
+          + DOB_WORD
+          + "[^\\d\\n]{0,25}?("
+          + YEAR
+          + "-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
+          + "|(?:"
+          + MONTH_NUMBER
+          + "[/.-]"
+          + DAY
+          + "|"
+          + DAY
+          + "[/.-]"
+          + MONTH_NUMBER
+          + ")[/.-]"
+          + YEAR
+          + "|"
+          + DAY
+          + " "
+          + MONTH
+          + ",? "
+          + YEAR
+          + "|"
+          + MONTH
+          + " "
+          + DAY
+          + ",? "
+          + YEAR
+          + ")(?:[^\\d/.-]|[/.-]\\D)";
+
+  static final String POSTAL_WORD =
+      "(?:"
+          + ci("zip")
+          + "(?: ?"
+          + ci("code")
+          + ")?|"
+          + ci("postal code")
+          + "|"
+          + ci("post")
+          + " ?"
+          + ci("code")
+          + ")";
+
+  static final String POSTAL_CODE =
+      WORD_START
+          + POSTAL_WORD
+          // \b after the word: a non-word character first; the last one before the code no [\w-]
+          + "(?:[^"
+          + WORDISH
+          + "\\nA-Za-z0-9_-]|[^"
+          + WORDISH
+          + "\\n][^\\n]{0,18}?[^\\nA-Za-z0-9_-])"
+          + "(\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})[^A-Za-z0-9_-]";
+
+  /**
+   * An international phone candidate for {@code regexp_extract_all} (group 1). Run it over text
+   * where {@link #PLUS_BOUNDARY} became {@link #PLUS_BOUNDARY_TRIPLED}: a match can consume two
+   * characters after it (a closing parenthesis and the boundary), so each boundary character before
+   * a {@code +} is written three times, and the next candidate still finds its own.
+   */
+  static final String PHONE_INTERNATIONAL =
+      "[^A-Za-z0-9_+](\\+[1-9]\\d{0,2}(?:[ .-]\\(?\\d{1,6}\\)?){2,6})\\D";
+
+  /** A boundary character before a {@code +}, and its replacement (three times). */
+  static final String PLUS_BOUNDARY = "([^A-Za-z0-9_+])\\+";
+
+  static final String PLUS_BOUNDARY_TRIPLED = "$1$1$1+";
+
+  static final String AWS_ACCESS_KEY = "[^A-Z0-9]((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})[^A-Z0-9]";
+
+  static final String AZURE_STORAGE_KEY = ci("AccountKey") + "=[A-Za-z0-9+/]{20,}={0,2}";
+
+  static final String JWT =
+      "[^A-Za-z0-9_-](eyJ[A-Za-z0-9_-]{2,}\\.eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*)";
+
+  /**
+   * {@code word} matched without regard to ASCII case, as {@code (?i:word)}: each letter becomes a
+   * class of its two cases, other characters are quoted.
+   */
+  static String ci(String word) {
+    StringBuilder out = new StringBuilder();
+    for (char c : word.toCharArray()) {
+      if (Character.isLetter(c)) {
+        out.append('[')
+            .append(Character.toUpperCase(c))
+            .append(Character.toLowerCase(c))
+            .append(']');
+      } else if (c == ' ' || Character.isDigit(c)) {
+        out.append(c);
+      } else {
+        out.append('\\').append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,290 @@
+package dev.assay.metrics.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assay.core.Secrets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The GPU forms of the PII patterns ({@link PiiPatterns}) find exactly what the lookaround forms
+ * they replace found (the GPU forms run over the text with a space before and after): the same
+ * texts, the same first value (and for international phone numbers the same list of candidates),
+ * over the scan's fixtures ({@link PiiCorpus}), a file of near misses (adjacent letters and digits,
+ * start and end of text, punctuation, non-ASCII letters, digits and combining marks) and random
+ * text built from each pattern's own pieces. Spark evaluates both with java.util.regex on CPU
+ * executors, so equal matches here are equal detections there.
+ */
+class PiiPatternEquivalenceTest {
+
+  /** The patterns as they were, with lookarounds (the reference). */
+  static final String LEGACY_EMAIL =
+      "(?<![\\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w])";
+
+  static final String LEGACY_PHONE =
+      "(?<![\\w+])(?:\\+[1-9]\\d{7,14}(?!\\d)"
+          + "|(?:\\+1[ .-]?)?(?:\\([2-9]\\d{2}\\) ?|[2-9]\\d{2}[ .-])[2-9]\\d{2}[ .-]\\d{4}(?!\\d))";
+  static final String LEGACY_PHONE_INTERNATIONAL =
+      "(?<![\\w+])\\+[1-9]\\d{0,2}(?:[ .-]\\(?\\d{1,6}\\)?){2,6}(?![\\d])";
+  static final String LEGACY_SSN =
+      "(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}([- .])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\d-])"
+          + "|(?i:\\b(?:ssns?|ssid|social security(?: number| no\\.?)?)\\b)[^\\d\\n]{0,20}?"
+          + "(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}(?!00)\\d{2}(?!0000)\\d{4}(?![\\d-])";
+  static final String LEGACY_IPV4 =
+      "(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+          + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\.?\\d)";
+  static final String LEGACY_IPV6 =
+      "(?<![\\w:.])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,7}:"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,5}(?::[0-9A-Fa-f]{1,4}){1,2}"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,4}(?::[0-9A-Fa-f]{1,4}){1,3}"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,3}(?::[0-9A-Fa-f]{1,4}){1,4}"
+          + "|(?:[0-9A-Fa-f]{1,4}:){1,2}(?::[0-9A-Fa-f]{1,4}){1,5}"
+          + "|[0-9A-Fa-f]{1,4}:(?::[0-9A-Fa-f]{1,4}){1,6}"
+          + "|::(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})(?![\\w:.])";
+  static final String LEGACY_DOB =
+      "(?i:\\b(?:date of birth|birth(?:day|date| date)?|born|dob|d\\.o\\.b\\.?))"
+          + "[^\\d\\n]{0,25}?(?<!\\d)("
+          + "(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
+          + "|(?:(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\\d|3[01])"
+          + "|(?:0?[1-9]|[12]\\d|3[01])[/.-](?:0?[1-9]|1[0-2]))[/.-](?:19|20)\\d{2}"
+          + "|(?:0?[1-9]|[12]\\d|3[01]) "
+          + PiiPatterns.MONTH
+          + ",? (?:19|20)\\d{2}"
+          + "|"
+          + PiiPatterns.MONTH
+          + " (?:0?[1-9]|[12]\\d|3[01]),? (?:19|20)\\d{2}"
+          + ")(?![\\d/.-]?\\d)";
+  static final String LEGACY_POSTAL =
+      "(?i:\\b(?:zip(?: ?code)?|postal code|post ?code)\\b)[^\\n]{0,20}?"
+          + "(?<![\\w-])(\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\w-])";
+
+  /** One pattern pair: the reference and its group, the GPU form and its group. */
+  record Pair(String name, String legacy, int legacyGroup, String gpu, int gpuGroup) {}
+
+  static final List<Pair> PAIRS =
+      List.of(
+          new Pair("email", LEGACY_EMAIL, 0, PiiPatterns.EMAIL, 1),
+          new Pair("phone", LEGACY_PHONE, 0, PiiPatterns.PHONE, 1),
+          new Pair("us_ssn", LEGACY_SSN, 0, PiiPatterns.US_SSN, 0),
+          new Pair("ipv4", LEGACY_IPV4, 0, PiiPatterns.IPV4, 1),
+          new Pair("ipv6", LEGACY_IPV6, 0, PiiPatterns.IPV6, 1),
+          new Pair("date_of_birth", LEGACY_DOB, 1, PiiPatterns.DATE_OF_BIRTH, 1),
+          new Pair("postal_code", LEGACY_POSTAL, 1, PiiPatterns.POSTAL_CODE, 1),
+          new Pair("aws_access_key", Secrets.AWS_ACCESS_KEY, 0, PiiPatterns.AWS_ACCESS_KEY, 1),
+          new Pair(
+              "azure_storage_key", Secrets.AZURE_STORAGE_KEY, 0, PiiPatterns.AZURE_STORAGE_KEY, 0),
+          new Pair("jwt", Secrets.JWT, 0, PiiPatterns.JWT, 1));
+
+  /** Pieces random texts are made of: each pattern's own material and its boundaries. */
+  static final String[] PIECES = {
+    "a",
+    "Z",
+    "é",
+    "\u0301",
+    "٣",
+    "_",
+    "-",
+    ".",
+    " ",
+    ",",
+    "+",
+    "@",
+    ":",
+    "/",
+    "(",
+    ")",
+    "\n",
+    "=",
+    "1",
+    "0",
+    "9",
+    "12",
+    "2",
+    "5",
+    "55",
+    "123",
+    "666",
+    "000",
+    "45",
+    "6789",
+    "0000",
+    "212",
+    "555",
+    "0147",
+    "192.168.",
+    "255",
+    "256",
+    ".1",
+    "::",
+    "fe80",
+    "db8",
+    "ab",
+    "com",
+    "x@y",
+    "ssn",
+    "SSN ",
+    "social security no",
+    "number",
+    "ssid",
+    "dob ",
+    "born ",
+    "birth",
+    "date of birth",
+    "March",
+    "1985",
+    "03/12/",
+    "zip",
+    "code",
+    "post",
+    "SW1A",
+    "1AA",
+    "02139",
+    "AKIA",
+    "ABCDEFGHIJKLMNOP",
+    "AccountKey=",
+    "abcdefghij",
+    "eyJ",
+    "eyJhbGci",
+    "+44",
+    "+1",
+    " 20",
+    "7946",
+    "(30)"
+  };
+
+  @Test
+  void theGpuPatternsUseNoConstructTheGpuLacks() {
+    for (Pair p : PAIRS) {
+      for (String construct : List.of("(?<", "(?=", "(?!", "\\b", "(?i", "\\1", "(?:^", "|$")) {
+        assertTrue(!p.gpu().contains(construct), p.name() + " uses " + construct);
+      }
+    }
+    for (String construct : List.of("(?<", "(?=", "(?!")) {
+      assertTrue(!PiiPatterns.PHONE_INTERNATIONAL.contains(construct), construct);
+    }
+  }
+
+  @Test
+  void sameDetectionsOnTheFixtures() {
+    PiiCorpus corpus = new PiiCorpus(23);
+    List<String> texts = new ArrayList<>();
+    for (PiiCorpus.Item item : corpus.items(40)) {
+      texts.add(item.text());
+    }
+    int found = assertSame(texts);
+    assertTrue(found > 300, "the fixtures hold matches: " + found);
+  }
+
+  @Test
+  void sameDetectionsOnTheNearMisses() throws IOException {
+    List<String> texts = nearMisses();
+    assertTrue(texts.size() > 140, "near misses: " + texts.size());
+    int found = assertSame(texts);
+    assertTrue(found > 60, "the near misses hold matches too: " + found);
+  }
+
+  @Test
+  void sameDetectionsOnRandomText() {
+    Random random = new Random(7);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 30_000; i++) {
+      StringBuilder s = new StringBuilder();
+      int n = 1 + random.nextInt(14);
+      for (int j = 0; j < n; j++) {
+        s.append(PIECES[random.nextInt(PIECES.length)]);
+      }
+      texts.add(s.toString());
+    }
+    int found = assertSame(texts);
+    assertTrue(found > 500, "random texts hold matches: " + found);
+  }
+
+  /** Asserts equal detections and first values for every pair; returns how many texts matched. */
+  private static int assertSame(List<String> texts) {
+    int found = 0;
+    for (Pair p : PAIRS) {
+      Pattern legacy = Pattern.compile(p.legacy());
+      Pattern gpu = Pattern.compile(p.gpu());
+      for (String text : texts) {
+        Matcher a = legacy.matcher(text);
+        Matcher b = gpu.matcher(PiiPatterns.padded(text));
+        boolean hit = a.find();
+        assertEquals(hit, b.find(), p.name() + " on " + quoted(text));
+        if (hit) {
+          found++;
+          assertEquals(
+              value(p.name(), a.group(p.legacyGroup())),
+              value(p.name(), b.group(p.gpuGroup())),
+              p.name() + " value on " + quoted(text));
+        }
+      }
+    }
+    for (String text : texts) {
+      assertEquals(
+          all(Pattern.compile(LEGACY_PHONE_INTERNATIONAL), text, 0),
+          all(
+              Pattern.compile(PiiPatterns.PHONE_INTERNATIONAL),
+              PiiPatterns.padded(text)
+                  .replaceAll(PiiPatterns.PLUS_BOUNDARY, PiiPatterns.PLUS_BOUNDARY_TRIPLED),
+              1),
+          "international phone candidates in " + quoted(text));
+    }
+    return found;
+  }
+
+  /** What the scan keeps of a first match: an SSN's last four digits, otherwise all of it. */
+  private static String value(String type, String match) {
+    if (type.equals("us_ssn")) {
+      String digits = match.replaceAll("[^0-9]", "");
+      return digits.substring(digits.length() - 4);
+    }
+    return match;
+  }
+
+  private static List<String> all(Pattern p, String text, int group) {
+    List<String> out = new ArrayList<>();
+    Matcher m = p.matcher(text);
+    while (m.find()) {
+      out.add(m.group(group));
+    }
+    return out;
+  }
+
+  private static String quoted(String text) {
+    return "'" + text.replace("\n", "\\n") + "'";
+  }
+
+  static List<String> nearMisses() throws IOException {
+    List<String> out = new ArrayList<>();
+    try (InputStream in =
+        PiiPatternEquivalenceTest.class.getResourceAsStream("/privacy/pii-near-misses.txt")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1)) {
+        if (!line.startsWith("#")) {
+          out.add(unescape(line));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@code \n}, {@code \t} and {@code \\uXXXX} escapes of the near-miss file. */
+  private static String unescape(String line) {
+    Matcher m = Pattern.compile("\\\\u([0-9a-fA-F]{4})").matcher(line);
+    StringBuilder s = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(s, String.valueOf((char) Integer.parseInt(m.group(1), 16)));
+    }
+    m.appendTail(s);
+    return s.toString().replace("\\n", "\n").replace("\\t", "\t");
+  }
+}
