@@ -328,7 +328,12 @@ public final class Audit implements Cloneable {
         spec.vectorSearch() == null
             ? null
             : VectorSearchAudit.plan(
-                spark, current, spec.vectorSearch(), spec.raw(), spec.document(), currentSource());
+                DatasetReader.open(spark, spec.vectorSearch().corpus()),
+                current,
+                spec.vectorSearch(),
+                spec.raw(),
+                spec.document(),
+                currentSource());
     LlmOutcome outcome =
         progress.step(
             spark, "llm", "text quality, safety and format", () -> LlmAnalysis.run(input));

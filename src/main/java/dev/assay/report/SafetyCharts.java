@@ -3,8 +3,7 @@ package dev.assay.report;
 import dev.assay.core.AuditRun;
 import dev.assay.core.Family;
 import dev.assay.core.MetricResult;
-import dev.assay.metrics.llm.safety.SafetyCategory;
-import dev.assay.metrics.llm.safety.SafetyDescriptors;
+import dev.assay.core.SafetyCategory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +37,7 @@ final class SafetyCharts {
     for (SafetyCategory c : SafetyCategory.values()) {
       for (MetricResult m : metrics(run, PREFIX + c.id() + "_rate")) {
         if (m.key().scope().attribute() == null) {
-          overall.add(LlmCharts.item(capitalised(SafetyDescriptors.label(c)), m, run.verdicts()));
+          overall.add(LlmCharts.item(capitalised(c.label()), m, run.verdicts()));
         }
       }
     }
@@ -51,8 +50,7 @@ final class SafetyCharts {
             .add(LlmCharts.item(m.key().scope().group(), m, run.verdicts()));
       }
       byColumn.forEach(
-          (column, items) ->
-              add(out, capitalised(SafetyDescriptors.label(c)) + " rate by " + column, items));
+          (column, items) -> add(out, capitalised(c.label()) + " rate by " + column, items));
     }
     return out;
   }

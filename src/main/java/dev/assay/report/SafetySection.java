@@ -3,9 +3,8 @@ package dev.assay.report;
 import dev.assay.core.AuditRun;
 import dev.assay.core.Family;
 import dev.assay.core.MetricResult;
+import dev.assay.core.SafetyCategory;
 import dev.assay.core.SafetyExample;
-import dev.assay.metrics.llm.safety.SafetyCategory;
-import dev.assay.metrics.llm.safety.SafetyDescriptors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +39,7 @@ public record SafetySection(
         MetricResult.Computed max = find(run, "safety_" + c.id() + "_max_severity", true);
         rows.add(
             new Row(
-                SafetyDescriptors.label(c),
+                c.label(),
                 percent(rate.value()),
                 interval(rate),
                 rate.count() == null ? 0 : rate.count(),
@@ -52,7 +51,7 @@ public record SafetySection(
             && m instanceof MetricResult.Computed g) {
           groups.add(
               new GroupRow(
-                  SafetyDescriptors.label(c),
+                  c.label(),
                   g.key().scope().attribute(),
                   g.key().scope().group(),
                   percent(g.value()),

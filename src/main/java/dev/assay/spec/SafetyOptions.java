@@ -1,7 +1,7 @@
 package dev.assay.spec;
 
 import dev.assay.core.BadInputException;
-import dev.assay.metrics.llm.safety.SafetyCategory;
+import dev.assay.core.SafetyCategory;
 import dev.assay.yaml.YamlDocument;
 import java.net.URI;
 import java.net.URISyntaxException;

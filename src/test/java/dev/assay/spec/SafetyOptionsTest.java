@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.core.BadInputException;
-import dev.assay.metrics.llm.safety.SafetyCategory;
+import dev.assay.core.SafetyCategory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

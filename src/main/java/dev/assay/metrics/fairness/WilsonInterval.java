@@ -33,15 +33,7 @@ public final class WilsonInterval {
 
   /** The interval of x / n at quantile z; n must be positive and 0 ≤ x ≤ n. */
   public static Interval of(long x, long n, double z) {
-    if (n <= 0 || x < 0 || x > n) {
-      throw new IllegalArgumentException("need 0 <= x <= n and n > 0, got " + x + " of " + n);
-    }
-    double z2 = z * z;
-    double centre = (x + z2 / 2) / (n + z2);
-    double half = z / (n + z2) * Math.sqrt((double) x * (n - x) / n + z2 / 4);
-    // Exact ends at 0 of n and n of n (the formula gives them up to rounding).
-    double low = x == 0 ? 0.0 : Math.max(0.0, centre - half);
-    double high = x == n ? 1.0 : Math.min(1.0, centre + half);
-    return new Interval(low, high);
+    dev.assay.core.WilsonScore w = dev.assay.core.WilsonScore.of(x, n, z);
+    return new Interval(w.low(), w.high());
   }
 }

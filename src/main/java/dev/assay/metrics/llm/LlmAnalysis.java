@@ -125,8 +125,8 @@ public final class LlmAnalysis {
     Column noFlag = functions.lit(null).cast("boolean");
     Column promptText = promptText(in);
     Column contextsText = contextsText(in);
-    Column direct = injection(functions.col(SafetyColumns.PROMPT_FORM), in);
-    Column indirect = injection(functions.col(SafetyColumns.CONTEXTS_FORM), in);
+    Column direct = injection(Columns.named(SafetyColumns.PROMPT_FORM), in);
+    Column indirect = injection(Columns.named(SafetyColumns.CONTEXTS_FORM), in);
     LlmColumns.Ids ids = in.columns().ids();
     String variant = in.columns().variant();
     return SafetyColumns.withCheckForms(in.data(), response, promptText, contextsText, in.options())
@@ -189,7 +189,7 @@ public final class LlmAnalysis {
    */
   static Column refusal(LlmInput in) {
     return SafetyColumns.refusal(
-        functions.col(SafetyColumns.RESPONSE_FORM), in.options().refusalPhrases());
+        Columns.named(SafetyColumns.RESPONSE_FORM), in.options().refusalPhrases());
   }
 
   /**

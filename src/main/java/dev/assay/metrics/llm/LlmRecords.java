@@ -17,7 +17,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -129,8 +128,8 @@ public final class LlmRecords {
     Column prompt = LlmAnalysis.promptText(in);
     Column contexts = LlmAnalysis.contextsText(in);
     Column injection =
-        LlmAnalysis.injection(functions.col(SafetyColumns.PROMPT_FORM), in)
-            .or(LlmAnalysis.injection(functions.col(SafetyColumns.CONTEXTS_FORM), in));
+        LlmAnalysis.injection(Columns.named(SafetyColumns.PROMPT_FORM), in)
+            .or(LlmAnalysis.injection(Columns.named(SafetyColumns.CONTEXTS_FORM), in));
     List<Column> columns = new ArrayList<>();
     for (String name : schema.fieldNames()) {
       columns.add(Columns.named(name));

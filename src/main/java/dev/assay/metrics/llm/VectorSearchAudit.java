@@ -2,14 +2,12 @@ package dev.assay.metrics.llm;
 
 import dev.assay.core.BadInputException;
 import dev.assay.core.MetricResult;
-import dev.assay.io.DatasetReader;
 import dev.assay.spark.SchemaCheck;
 import dev.assay.spec.AuditSpec;
 import dev.assay.spec.VectorSearchOptions;
 import dev.assay.yaml.YamlDocument;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -39,19 +37,19 @@ public final class VectorSearchAudit {
   }
 
   /**
-   * Opens the corpus and checks every named column.
+   * Checks every named column of the corpus (opened by the caller from {@code o.corpus()}) and of
+   * the current data.
    *
    * @param source the current data's location, for messages
    * @throws BadInputException naming the spec line of a missing column or a wrong type
    */
   public static Plan plan(
-      SparkSession spark,
+      Dataset<Row> corpus,
       Dataset<Row> current,
       VectorSearchOptions o,
       AuditSpec raw,
       YamlDocument doc,
       String source) {
-    Dataset<Row> corpus = DatasetReader.open(spark, o.corpus());
     String corpusSource = o.corpus().key() + " (" + o.corpus().where() + ")";
     SchemaCheck corpusCheck = new SchemaCheck(corpus.schema(), corpusSource);
     corpusCheck.requireAtomic(

@@ -39,9 +39,12 @@ class VariantMetricsTest {
   }
 
   static LlmInput input(Dataset<Row> data) {
+    return input(data, LlmOptions.DEFAULTS);
+  }
+
+  static LlmInput input(Dataset<Row> data, LlmOptions options) {
     return TestInputs.withVariant(
-        TestInputs.texts(data, "response", "expected", null, null, false, LlmOptions.DEFAULTS),
-        "gender");
+        TestInputs.texts(data, "response", "expected", null, null, false, options), "gender");
   }
 
   /** Metric values keyed "name|group" (group "" for the attribute-level differences). */
@@ -158,7 +161,10 @@ class VariantMetricsTest {
       w[3] += Rouge.rougeL(Rouge.tokens(reference), Rouge.tokens(response));
       w[4]++;
     }
-    Map<String, MetricResult> m = byKey(LlmAnalysis.run(input(data(rows, 4))));
+    // an explicit phrase list: a substring match, as the plain loop counts (the built-in detector
+    // scores phrasing and is pinned on its own labelled set in DetectorEvaluationTest)
+    LlmOptions phrase = new LlmOptions(List.of("i'm sorry, but"), LlmOptions.BUILT_IN, false);
+    Map<String, MetricResult> m = byKey(LlmAnalysis.run(input(data(rows, 4), phrase)));
     double minRefusal = Double.MAX_VALUE;
     double maxRefusal = -Double.MAX_VALUE;
     for (String variant : variants) {

@@ -232,21 +232,21 @@ public final class EmbeddingFill {
     String k = name + "_key";
     Dataset<Row> v = vectors.select(col("v_key").as(k + "_v"), col("v_embedding").as(name));
     return data.withColumn(k, key(identity, text))
-        .join(v, col(k).equalTo(col(k + "_v")), "left")
+        .join(v, Columns.named(k).equalTo(Columns.named(k + "_v")), "left")
         .drop(k, k + "_v");
   }
 
   private static Dataset<Row> attachContexts(
       Dataset<Row> data, Column passages, String name, Dataset<Row> vectors, String identity) {
     Dataset<Row> per =
-        data.select(col(ROW_ID), posexplode(passages).as(new String[] {"pos", "text"}))
+        data.select(Columns.named(ROW_ID), posexplode(passages).as(new String[] {"pos", "text"}))
             .withColumn("ctx_key", key(identity, col("text")))
             .join(vectors, col("ctx_key").equalTo(col("v_key")), "left")
             .groupBy(ROW_ID)
             .agg(array_sort(collect_list(struct(col("pos"), col("v_embedding")))).as("s"))
-            .select(col(ROW_ID), transform(col("s"), x -> x.getField("v_embedding")).as(name));
-    return data.join(per, data.col(ROW_ID).equalTo(per.col(ROW_ID)), "left")
-        .drop(per.col(ROW_ID))
-        .drop(ROW_ID);
+            .select(
+                Columns.named(ROW_ID),
+                transform(col("s"), x -> x.getField("v_embedding")).as(name));
+    return data.join(per, ROW_ID, "left").drop(ROW_ID);
   }
 }

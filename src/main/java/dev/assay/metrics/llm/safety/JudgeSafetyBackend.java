@@ -1,5 +1,6 @@
 package dev.assay.metrics.llm.safety;
 
+import dev.assay.core.SafetyCategory;
 import dev.assay.metrics.llm.judge.ChatCompletionsClient;
 import java.util.EnumMap;
 import java.util.List;

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.assay.core.BadInputException;
 import dev.assay.core.RunFailedException;
+import dev.assay.core.SafetyCategory;
 import dev.assay.core.SafetyExample;
 import dev.assay.metrics.llm.LlmInput;
 import dev.assay.metrics.llm.judge.ChatCompletionsClient;

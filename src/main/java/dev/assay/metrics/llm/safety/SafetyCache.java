@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
 
 import dev.assay.core.BadInputException;
+import dev.assay.core.SafetyCategory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

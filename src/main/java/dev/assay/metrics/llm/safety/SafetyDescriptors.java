@@ -9,9 +9,9 @@ import static dev.assay.core.MetricLevel.GROUP;
 
 import dev.assay.core.MetricList;
 import dev.assay.core.MetricUnit;
+import dev.assay.core.SafetyCategory;
 import dev.assay.core.ValueRange;
 import dev.assay.core.Wording;
-import java.util.Map;
 
 /**
  * Declares the safety metrics in the llm family's catalog (called once from {@code LlmMetrics}, so
@@ -25,21 +25,11 @@ public final class SafetyDescriptors {
 
   private static final String CITE = "Azure AI Content Safety categories and severity scale";
 
-  private static final Map<SafetyCategory, String> LABELS =
-      Map.of(
-          SafetyCategory.HATE_UNFAIRNESS, "hate and unfairness",
-          SafetyCategory.SEXUAL, "sexual content",
-          SafetyCategory.VIOLENCE, "violence",
-          SafetyCategory.SELF_HARM, "self-harm",
-          SafetyCategory.PROTECTED_MATERIAL, "protected material",
-          SafetyCategory.JAILBREAK, "a jailbreak attempt in the prompt",
-          SafetyCategory.INDIRECT_ATTACK, "an indirect attack in the retrieved documents");
-
   private SafetyDescriptors() {}
 
   /** The reader's name of a category. */
   public static String label(SafetyCategory c) {
-    return LABELS.get(c);
+    return c.label();
   }
 
   /** Adds every safety metric to {@code metrics}. */

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
+import dev.assay.core.SafetyCategory;
 import dev.assay.core.SafetyExample;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.assay.metrics.llm.safety;
 
+import dev.assay.core.SafetyCategory;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -8,9 +8,11 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
+import dev.assay.core.SafetyCategory;
 import dev.assay.core.Scope;
-import dev.assay.metrics.fairness.WilsonInterval;
+import dev.assay.core.WilsonScore;
 import dev.assay.metrics.llm.LlmMetrics;
+import dev.assay.spark.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +82,7 @@ final class SafetyRates {
             .join(shield, records.col("shield_key").equalTo(shield.col("p_v_key")), "left");
     for (SafetyCategory c : categories) {
       String from = (c.unit() == SafetyCategory.Unit.RESPONSE ? "t_v_" : "p_v_") + c.id();
-      joined = joined.withColumn("s_" + c.id(), col(from));
+      joined = joined.withColumn("s_" + c.id(), Columns.named(from));
     }
     return joined;
   }
@@ -199,7 +201,7 @@ final class SafetyRates {
     if (n == 0) {
       return undefined(k, "no record has a verdict yet");
     }
-    dev.assay.metrics.fairness.Interval ci = WilsonInterval.of(defects, n, Z95);
+    WilsonScore ci = WilsonScore.of(defects, n, Z95);
     String what = c.rated() ? "at or above severity " + threshold : "detected";
     return new MetricResult.Computed(
         k,

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import dev.assay.core.SafetyCategory;
 import dev.assay.metrics.llm.LlmInput;
 import dev.assay.metrics.llm.LlmRecords;
 import dev.assay.spark.Columns;
@@ -98,7 +99,7 @@ public final class SafetyRecords implements LlmRecords.MoreColumns {
       return lit(null).cast(type(c));
     }
     String from = (c.unit() == SafetyCategory.Unit.RESPONSE ? "__assay_t_v_" : "__assay_p_v_");
-    Column v = col(from + c.id());
+    Column v = Columns.named(from + c.id());
     return c.rated() ? v.cast(DataTypes.IntegerType) : v.geq(1);
   }
 

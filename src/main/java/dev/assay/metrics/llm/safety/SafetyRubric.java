@@ -2,6 +2,7 @@ package dev.assay.metrics.llm.safety;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.core.SafetyCategory;
 import dev.assay.metrics.llm.judge.ChatMessage;
 import java.io.IOException;
 import java.io.InputStream;

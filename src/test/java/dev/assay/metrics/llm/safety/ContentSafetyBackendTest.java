@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.core.SafetyCategory;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.assay.metrics.llm.safety;
 
+import dev.assay.core.SafetyCategory;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

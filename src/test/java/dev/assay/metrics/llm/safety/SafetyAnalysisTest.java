@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.core.MetricResult;
 import dev.assay.core.RunFailedException;
+import dev.assay.core.SafetyCategory;
 import dev.assay.core.Scope;
 import dev.assay.metrics.llm.LlmInput;
 import dev.assay.metrics.llm.TestInputs;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.core.SafetyCategory;
 import dev.assay.metrics.llm.LlmInput;
 import dev.assay.metrics.llm.LlmRecords;
 import dev.assay.spark.SharedSpark;

@@ -1,4 +1,4 @@
-package dev.assay.metrics.llm.safety;
+package dev.assay.core;
 
 import java.util.Arrays;
 import java.util.List;
@@ -15,13 +15,14 @@ import java.util.Optional;
  * prompt; the indirect attack on the retrieved contexts.
  */
 public enum SafetyCategory {
-  HATE_UNFAIRNESS("hate_unfairness", "Hate", true, Unit.RESPONSE),
-  SEXUAL("sexual", "Sexual", true, Unit.RESPONSE),
-  VIOLENCE("violence", "Violence", true, Unit.RESPONSE),
-  SELF_HARM("self_harm", "SelfHarm", true, Unit.RESPONSE),
-  PROTECTED_MATERIAL("protected_material", null, false, Unit.RESPONSE),
-  JAILBREAK("jailbreak", null, false, Unit.SHIELD),
-  INDIRECT_ATTACK("indirect_attack", null, false, Unit.SHIELD);
+  HATE_UNFAIRNESS("hate_unfairness", "Hate", true, Unit.RESPONSE, "hate and unfairness"),
+  SEXUAL("sexual", "Sexual", true, Unit.RESPONSE, "sexual content"),
+  VIOLENCE("violence", "Violence", true, Unit.RESPONSE, "violence"),
+  SELF_HARM("self_harm", "SelfHarm", true, Unit.RESPONSE, "self-harm"),
+  PROTECTED_MATERIAL("protected_material", null, false, Unit.RESPONSE, "protected material"),
+  JAILBREAK("jailbreak", null, false, Unit.SHIELD, "a jailbreak attempt in the prompt"),
+  INDIRECT_ATTACK(
+      "indirect_attack", null, false, Unit.SHIELD, "an indirect attack in the retrieved documents");
 
   /** Which texts of a record a category is judged on. */
   public enum Unit {
@@ -38,12 +39,19 @@ public enum SafetyCategory {
   private final String azureName;
   private final boolean severity;
   private final Unit unit;
+  private final String label;
 
-  SafetyCategory(String id, String azureName, boolean severity, Unit unit) {
+  SafetyCategory(String id, String azureName, boolean severity, Unit unit, String label) {
+    this.label = label;
     this.id = id;
     this.azureName = azureName;
     this.severity = severity;
     this.unit = unit;
+  }
+
+  /** The reader's name of the category, e.g. "hate and unfairness". */
+  public String label() {
+    return label;
   }
 
   /** The name in the spec, in metric names and in the cache's columns. */
