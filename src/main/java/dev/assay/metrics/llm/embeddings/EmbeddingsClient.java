@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.assay.metrics.llm.safety.JsonPoster;
+import dev.assay.metrics.llm.http.JsonPoster;
 import dev.assay.spec.EmbeddingOptions;
 import java.io.IOException;
 import java.io.Serializable;

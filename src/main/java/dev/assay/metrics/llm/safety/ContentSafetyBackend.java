@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.core.SafetyCategory;
+import dev.assay.metrics.llm.http.JsonPoster;
 import java.io.IOException;
 import java.net.URI;
 import java.util.EnumMap;

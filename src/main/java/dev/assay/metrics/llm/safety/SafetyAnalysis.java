@@ -15,6 +15,7 @@ import dev.assay.core.RunFailedException;
 import dev.assay.core.SafetyCategory;
 import dev.assay.core.SafetyExample;
 import dev.assay.metrics.llm.LlmInput;
+import dev.assay.metrics.llm.http.JsonPoster;
 import dev.assay.metrics.llm.judge.ChatCompletionsClient;
 import dev.assay.spark.Columns;
 import dev.assay.spec.SafetyOptions;

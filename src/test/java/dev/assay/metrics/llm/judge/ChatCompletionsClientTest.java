@@ -107,13 +107,19 @@ class ChatCompletionsClientTest {
 
   @Test
   void backOffDoublesFromHalfASecondAndHonoursRetryAfter() {
-    assertEquals(Duration.ofMillis(500), ChatCompletionsClient.wait(0, Optional.empty()));
-    assertEquals(Duration.ofMillis(2000), ChatCompletionsClient.wait(2, Optional.empty()));
-    assertEquals(Duration.ofMillis(16000), ChatCompletionsClient.wait(9, Optional.empty()));
-    assertEquals(Duration.ofSeconds(7), ChatCompletionsClient.wait(0, Optional.of("7")));
-    assertEquals(Duration.ofSeconds(60), ChatCompletionsClient.wait(0, Optional.of("3600")));
+    assertEquals(
+        Duration.ofMillis(500), dev.assay.metrics.llm.http.JsonPoster.wait(0, Optional.empty()));
+    assertEquals(
+        Duration.ofMillis(2000), dev.assay.metrics.llm.http.JsonPoster.wait(2, Optional.empty()));
+    assertEquals(
+        Duration.ofMillis(16000), dev.assay.metrics.llm.http.JsonPoster.wait(9, Optional.empty()));
+    assertEquals(
+        Duration.ofSeconds(7), dev.assay.metrics.llm.http.JsonPoster.wait(0, Optional.of("7")));
+    assertEquals(
+        Duration.ofSeconds(60), dev.assay.metrics.llm.http.JsonPoster.wait(0, Optional.of("3600")));
     assertEquals(
         Duration.ofMillis(1000),
-        ChatCompletionsClient.wait(1, Optional.of("Wed, 21 Oct 2026 07:28:00 GMT")));
+        dev.assay.metrics.llm.http.JsonPoster.wait(
+            1, Optional.of("Wed, 21 Oct 2026 07:28:00 GMT")));
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.core.SafetyCategory;
+import dev.assay.metrics.llm.http.JsonPoster;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;

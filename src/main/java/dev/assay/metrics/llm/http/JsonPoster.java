@@ -1,4 +1,4 @@
-package dev.assay.metrics.llm.safety;
+package dev.assay.metrics.llm.http;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -11,11 +11,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * POSTs a JSON body and returns the 2xx answer's text, with the judge's retry policy: HTTP 429, any
- * 5xx and network errors are retried up to {@code maxRetries} times, waiting the server's {@code
- * Retry-After} seconds when given (at most 60) or else 0.5 s × 2<sup>attempt</sup> (at most 16 s);
- * other 4xx answers fail at once. The key goes only into its header and is removed from every
- * message; messages name the URL without its query.
+ * POSTs a JSON body and returns the 2xx answer's text — the one HTTP exchange of the llm family's
+ * services (the judge, the safety classifiers, the embeddings endpoint) — with one retry policy:
+ * HTTP 429, any 5xx and network errors are retried up to {@code maxRetries} times, waiting the
+ * server's {@code Retry-After} seconds when given (at most 60) or else 0.5 s × 2<sup>attempt</sup>
+ * (at most 16 s); other 4xx answers fail at once. The key goes only into its header and is removed
+ * from every message; messages name the URL without its query.
  *
  * <p>Serializable so a Spark task can carry it; the {@link HttpClient} is created in the task.
  */
@@ -37,7 +38,8 @@ public final class JsonPoster implements Serializable {
    * @param keyPrefix written before the key (e.g. {@code "Bearer "}), or empty
    * @param key the key; empty sends no key header
    */
-  JsonPoster(String keyHeader, String keyPrefix, String key, int timeoutSeconds, int maxRetries) {
+  public JsonPoster(
+      String keyHeader, String keyPrefix, String key, int timeoutSeconds, int maxRetries) {
     this(keyHeader, keyPrefix, key, timeoutSeconds, maxRetries, "llm.safety.key_env");
   }
 
@@ -105,7 +107,7 @@ public final class JsonPoster implements Serializable {
   }
 
   /** The back-off before retry number {@code attempt + 1}. */
-  static Duration wait(int attempt, Optional<String> retryAfter) {
+  public static Duration wait(int attempt, Optional<String> retryAfter) {
     if (retryAfter.isPresent()) {
       try {
         long seconds = Long.parseLong(retryAfter.get().trim());
@@ -127,7 +129,7 @@ public final class JsonPoster implements Serializable {
     return url.getScheme() + "://" + url.getAuthority() + url.getPath();
   }
 
-  static String preview(String text) {
+  public static String preview(String text) {
     String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
     return flat.length() <= 200 ? flat : flat.substring(0, 200) + "...";
   }
