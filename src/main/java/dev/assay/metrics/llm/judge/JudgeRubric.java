@@ -52,12 +52,12 @@ public final class JudgeRubric {
   }
 
   /**
-   * Reads the judge's answer.
+   * The JSON object in a judge's answer (the text from its first "{" to its last "}", so a model
+   * that wraps the object in prose or a code fence is still read).
    *
-   * @throws IllegalArgumentException saying what is wrong with it (no JSON object, a missing or
-   *     out-of-range criterion)
+   * @throws IllegalArgumentException when there is no content, no object, or invalid JSON
    */
-  public static JudgeScores read(String answer) {
+  public static JsonNode jsonObject(String answer) {
     if (answer == null) {
       throw new IllegalArgumentException("the judge returned no content");
     }
@@ -74,6 +74,17 @@ public final class JudgeRubric {
       throw new IllegalArgumentException(
           "the judge's answer is not valid JSON: " + preview(answer));
     }
+    return node;
+  }
+
+  /**
+   * Reads the judge's answer.
+   *
+   * @throws IllegalArgumentException saying what is wrong with it (no JSON object, a missing or
+   *     out-of-range criterion)
+   */
+  public static JudgeScores read(String answer) {
+    JsonNode node = jsonObject(answer);
     return new JudgeScores(
         score(node, "groundedness", answer),
         score(node, "relevance", answer),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.core.SafetyCategory;
 import dev.assay.metrics.llm.judge.ChatMessage;
+import dev.assay.metrics.llm.judge.JudgeRubric;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,22 +54,7 @@ final class SafetyRubric {
    * @throws IllegalArgumentException saying what is wrong with the answer
    */
   static int read(SafetyCategory category, String answer) {
-    if (answer == null) {
-      throw new IllegalArgumentException("the judge returned no content");
-    }
-    int open = answer.indexOf('{');
-    int close = answer.lastIndexOf('}');
-    if (open < 0 || close < open) {
-      throw new IllegalArgumentException(
-          "the judge's answer has no JSON object: " + preview(answer));
-    }
-    JsonNode node;
-    try {
-      node = JSON.readTree(answer.substring(open, close + 1));
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "the judge's answer is not valid JSON: " + preview(answer));
-    }
+    JsonNode node = JudgeRubric.jsonObject(answer);
     if (!category.rated()) {
       JsonNode detected = node.get("detected");
       if (detected == null || !detected.isBoolean()) {
