@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +38,7 @@ import org.w3c.dom.NodeList;
  * nothing is faked (no value can forge a console line, and junit.xml stays well-formed). The
  * pre-flight cases fail before any Spark work; the few that run an audit use 80 rows.
  */
+@Tag("slow")
 class OutputsAdversarialTest {
 
   @TempDir Path dir;

@@ -21,6 +21,7 @@ import org.apache.spark.sql.catalyst.expressions.XXH64;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * same weights from their definition (xxhash64 of the row, then of (row hash, r), mapped through
  * the Poisson(1) inverse CDF) and recomputes each metric with plain loops.
  */
+@Tag("slow")
 class BootstrapTest {
 
   static final StructType SCHEMA =
