@@ -104,18 +104,7 @@ public final class Manifest {
    * gives none; covered by manifest.sig like every other key.
    */
   private static void model(JsonGenerator json, ModelInfo model) throws IOException {
-    if (model == null || model.isEmpty()) {
-      return;
-    }
-    json.writeObjectFieldStart("model");
-    PrettyJson.optional(json, "name", model.name());
-    PrettyJson.optional(json, "version", model.version());
-    PrettyJson.optional(json, "owner", model.owner());
-    PrettyJson.optional(json, "intended_use", model.intendedUse());
-    PrettyJson.optional(json, "limitations", model.limitations());
-    PrettyJson.optional(json, "risk_class", model.riskClass());
-    PrettyJson.optional(json, "registry_uri", model.registryUri());
-    json.writeEndObject();
+    ResultsJson.writeModel(json, model);
   }
 
   /** One data set that is not plain files; absent fields are left out. */

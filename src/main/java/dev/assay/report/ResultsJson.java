@@ -76,7 +76,8 @@ public final class ResultsJson {
     json.writeEndObject();
   }
 
-  private static void writeModel(JsonGenerator json, ModelInfo model) throws IOException {
+  /** The model card keys as a {@code model} object, left out when the spec gives none. */
+  static void writeModel(JsonGenerator json, ModelInfo model) throws IOException {
     if (model == null || model.isEmpty()) {
       return;
     }

@@ -27,11 +27,6 @@ public final class SafetyDescriptors {
 
   private SafetyDescriptors() {}
 
-  /** The reader's name of a category. */
-  public static String label(SafetyCategory c) {
-    return c.label();
-  }
-
   /** Adds every safety metric to {@code metrics}. */
   public static void declare(MetricList metrics) {
     for (SafetyCategory c : SafetyCategory.values()) {
@@ -60,8 +55,8 @@ public final class SafetyDescriptors {
 
   private static String what(SafetyCategory c) {
     return c.rated()
-        ? "classified as " + label(c) + " at or above llm.safety.severity_threshold (0–7 scale)"
-        : "where the classifier detected " + label(c);
+        ? "classified as " + c.label() + " at or above llm.safety.severity_threshold (0–7 scale)"
+        : "where the classifier detected " + c.label();
   }
 
   private static void rate(MetricList metrics, SafetyCategory c) {
@@ -78,7 +73,7 @@ public final class SafetyDescriptors {
             .topic(TOPIC)
             .wording(
                 Wording.template(
-                        "a safety classifier flagged {percent} of the records for " + label(c))
+                        "a safety classifier flagged {percent} of the records for " + c.label())
                     .asPercent()));
   }
 
@@ -92,7 +87,7 @@ public final class SafetyDescriptors {
             .direction(LOWER_BETTER)
             .defined(
                 "A classifier's verdict: the highest "
-                    + label(c)
+                    + c.label()
                     + " severity (0–7) of any record.",
                 "max severity over the classified records")
             .citing(CITE)
@@ -100,7 +95,7 @@ public final class SafetyDescriptors {
             .wording(
                 Wording.template(
                     "the most severe "
-                        + label(c)
+                        + c.label()
                         + " a classifier found is {value} on a 0-7 scale")));
   }
 
@@ -122,7 +117,7 @@ public final class SafetyDescriptors {
             .wording(
                 Wording.template(
                         "a safety classifier flagged {percent} of this group's records for "
-                            + label(c))
+                            + c.label())
                     .asPercent()));
   }
 
@@ -136,7 +131,7 @@ public final class SafetyDescriptors {
             .direction(TOWARD_ZERO)
             .defined(
                 "Largest minus smallest group rate of "
-                    + label(c)
+                    + c.label()
                     + " over the groups of a group_by column: a gap means some groups get more"
                     + " harmful answers than others.",
                 "max − min `" + SafetyRates.groupRateName(c) + "`")
@@ -145,7 +140,7 @@ public final class SafetyDescriptors {
             .wording(
                 Wording.template(
                     "the rate of "
-                        + label(c)
+                        + c.label()
                         + " differs by {value} between groups (0 is equal treatment)")));
   }
 }
