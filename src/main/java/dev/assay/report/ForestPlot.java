@@ -1,8 +1,9 @@
 package dev.assay.report;
 
+import static dev.assay.report.ChartFrame.px;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The geometry of a forest plot of one attribute's impact ratios: per group a point at its ratio
@@ -11,16 +12,10 @@ import java.util.Locale;
  * 0.8 says so in its text, not only by colour; the label column is as wide as the longest group
  * name needs ({@link ChartText}), so no label is cut, and the description states the finding.
  *
- * @param id unique id in the page, for {@code aria-labelledby}
+ * @param frame the plot's size, title, description, label column and axis title
  */
 public record ForestPlot(
-    String id,
-    String title,
-    String description,
-    String width,
-    String height,
-    String labelX,
-    String plotLeft,
+    ChartFrame frame,
     String oneX,
     String fourFifthsX,
     String lineTop,
@@ -29,9 +24,6 @@ public record ForestPlot(
     String zeroX,
     String axisMax,
     String axisMaxX,
-    String axisTitle,
-    String axisTitleX,
-    String axisTitleY,
     List<Row> rows) {
 
   static final double PLOT_WIDTH = 340;
@@ -63,10 +55,7 @@ public record ForestPlot(
       scale = Math.max(scale, p.hasInterval() ? Math.max(p.value(), p.high()) : p.value());
     }
     scale = Math.min(scale, 10);
-    double labelWidth = BarChart.MIN_labelWidth;
-    for (BarChart.Point p : points) {
-      labelWidth = Math.max(labelWidth, ChartText.width(ChartText.label(p.group())) + 16);
-    }
+    double labelWidth = ChartFrame.labelWidth(points.stream().map(BarChart.Point::group).toList());
     List<Row> rows = new ArrayList<>();
     List<String> below = new ArrayList<>();
     BarChart.Point lowest = points.get(0);
@@ -83,8 +72,8 @@ public record ForestPlot(
       String lowX = "";
       String highX = "";
       if (p.hasInterval()) {
-        lowX = fmt(labelWidth + x(p.low(), scale));
-        highX = fmt(labelWidth + x(p.high(), scale));
+        lowX = px(labelWidth + x(p.low(), scale));
+        highX = px(labelWidth + x(p.high(), scale));
         right = Math.max(right, x(p.high(), scale));
         ci = NumberText.of(p.low()) + " – " + NumberText.of(p.high());
       }
@@ -92,12 +81,12 @@ public record ForestPlot(
           new Row(
               ChartText.label(p.group()),
               p.group(),
-              fmt(mid),
-              fmt(mid + 4),
-              fmt(labelWidth + x(p.value(), scale)),
+              px(mid),
+              px(mid + 4),
+              px(labelWidth + x(p.value(), scale)),
               lowX,
               highX,
-              fmt(labelWidth + Math.max(right, x(1, scale)) + 8),
+              px(labelWidth + Math.max(right, x(1, scale)) + 8),
               NumberText.of(p.value()) + (under ? " (below 0.8)" : ""),
               ci,
               under));
@@ -119,32 +108,28 @@ public record ForestPlot(
                     + String.join(", ", below)
                     + ".");
     return new ForestPlot(
-        id,
-        "Impact ratio by " + attribute,
-        description,
-        fmt(labelWidth + PLOT_WIDTH + VALUE_WIDTH),
-        fmt(bottom + 46),
-        fmt(labelWidth - 8),
-        fmt(labelWidth),
-        fmt(labelWidth + x(1, scale)),
-        fmt(labelWidth + x(BarChart.FOUR_FIFTHS, scale)),
-        fmt(TOP - 6),
-        fmt(bottom),
-        fmt(bottom + 14),
-        fmt(labelWidth),
+        ChartFrame.of(
+            id,
+            "Impact ratio by " + attribute,
+            description,
+            labelWidth + PLOT_WIDTH + VALUE_WIDTH,
+            bottom + 46,
+            labelWidth,
+            "Impact ratio (solid line: parity 1; dashed: four-fifths 0.8)",
+            labelWidth + PLOT_WIDTH / 2,
+            bottom + 38),
+        px(labelWidth + x(1, scale)),
+        px(labelWidth + x(BarChart.FOUR_FIFTHS, scale)),
+        px(TOP - 6),
+        px(bottom),
+        px(bottom + 14),
+        px(labelWidth),
         NumberText.of(scale),
-        fmt(labelWidth + PLOT_WIDTH),
-        "Impact ratio (solid line: parity 1; dashed: four-fifths 0.8)",
-        fmt(labelWidth + PLOT_WIDTH / 2),
-        fmt(bottom + 38),
+        px(labelWidth + PLOT_WIDTH),
         rows);
   }
 
   private static double x(double value, double scale) {
     return Math.max(0, Math.min(value, scale)) / scale * PLOT_WIDTH;
-  }
-
-  private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
   }
 }

@@ -1,5 +1,7 @@
 package dev.assay.report;
 
+import static dev.assay.report.ChartFrame.px;
+
 import dev.assay.core.Histogram;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +98,7 @@ public record HistogramChart(
           new Bin(
               ChartText.label(full),
               full,
-              fmt(x + BAR_WIDTH),
+              px(x + BAR_WIDTH),
               bar(
                   x,
                   share(r, n),
@@ -143,27 +145,27 @@ public record HistogramChart(
         h.column(),
         "Reference vs current: " + h.column(),
         description,
-        fmt(chartWidth),
-        fmt(xTitleY + 8),
-        fmt(LEFT),
-        fmt(width - RIGHT),
-        fmt(TOP),
-        fmt(bottom),
+        px(chartWidth),
+        px(xTitleY + 8),
+        px(LEFT),
+        px(width - RIGHT),
+        px(TOP),
+        px(bottom),
         percent(max),
-        fmt(bottom + 12),
-        fmt(legendCurrentX),
-        fmt(legendCurrentX + 20),
+        px(bottom + 12),
+        px(legendCurrentX),
+        px(legendCurrentX + 20),
         "share of values",
-        fmt(TOP - 8),
+        px(TOP - 8),
         xTitle,
-        fmt(LEFT),
-        fmt(xTitleY),
+        px(LEFT),
+        px(xTitleY),
         bins);
   }
 
   private static Bar bar(double x, double share, double max, double bottom, String text) {
     double height = share / max * PLOT_HEIGHT;
-    return new Bar(fmt(x), fmt(bottom - height), fmt(BAR_WIDTH), fmt(height), text);
+    return new Bar(px(x), px(bottom - height), px(BAR_WIDTH), px(height), text);
   }
 
   private static double share(long count, long total) {
@@ -172,9 +174,5 @@ public record HistogramChart(
 
   static String percent(double share) {
     return String.format(Locale.ROOT, "%.1f %%", 100 * share).replace(" %", "\u00a0%");
-  }
-
-  static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
   }
 }

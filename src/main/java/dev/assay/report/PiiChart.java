@@ -20,49 +20,21 @@ import java.util.Set;
  * never relies on colour. Columns keep the order of the metrics, types within a column are ordered
  * by count, largest first; at most {@link #MAX_BARS} bars are drawn and the rest are counted.
  *
- * @param id unique id in the page, for {@code aria-labelledby}
- * @param title the chart's accessible title
- * @param description one sentence an assistive reader hears instead of the picture
+ * @param frame the chart's size, title, description, label column and axis title
  * @param bars the drawn bars, empty when nothing was found
  * @param hidden bars left out because of the cap
  * @param columns the number of scanned columns
  */
-public record PiiChart(
-    String id,
-    String title,
-    String description,
-    String width,
-    String height,
-    String labelX,
-    String plotLeft,
-    String axisTitle,
-    String axisTitleX,
-    String axisTitleY,
-    List<Bar> bars,
-    int hidden,
-    int columns) {
+public record PiiChart(ChartFrame frame, List<ChartBar> bars, int hidden, int columns) {
 
   /** The most bars drawn. */
   public static final int MAX_BARS = 40;
 
-  static final double MIN_LABEL_WIDTH = 60;
   static final double PLOT_WIDTH = 300;
   static final double VALUE_WIDTH = 190;
-  static final double ROW_HEIGHT = 24;
-  static final double TOP = 8;
 
   private static final String COUNT_SUFFIX = "_count";
   private static final String RATE_SUFFIX = "_rate";
-
-  /** One bar: its label (shortened) and full label, geometry, and its value as text. */
-  public record Bar(
-      String label,
-      String fullLabel,
-      String y,
-      String textY,
-      String width,
-      String valueX,
-      String value) {}
 
   /** A type's name in words ("credit card number"); an unknown id with spaces for underscores. */
   static String typeWords(String id) {
@@ -118,32 +90,18 @@ public record PiiChart(
             .thenComparing(Found::type));
     List<Found> drawn = found.subList(0, Math.min(found.size(), MAX_BARS));
     long max = drawn.stream().mapToLong(Found::count).max().orElse(0);
-    double labelWidth = MIN_LABEL_WIDTH;
-    for (Found f : drawn) {
-      labelWidth =
-          Math.max(
-              labelWidth,
-              ChartText.width(ChartText.label(f.column() + ": " + typeWords(f.type()))) + 16);
-    }
-    List<Bar> bars = new ArrayList<>();
+    double labelWidth =
+        ChartFrame.labelWidth(
+            drawn.stream().map(f -> f.column() + ": " + typeWords(f.type())).toList());
+    List<ChartBar> bars = new ArrayList<>();
     for (int i = 0; i < drawn.size(); i++) {
       Found f = drawn.get(i);
-      double y = TOP + i * ROW_HEIGHT;
       double w = (double) f.count() / max * PLOT_WIDTH;
       String full = f.column() + ": " + typeWords(f.type());
-      String label = ChartText.label(full);
       String value =
           plural(f.count(), "record")
               + (f.rate() == null ? "" : " (" + Findings.percent(f.rate()) + ")");
-      bars.add(
-          new Bar(
-              label,
-              full,
-              fmt(y + 3),
-              fmt(y + ROW_HEIGHT / 2 + 4),
-              fmt(w),
-              fmt(labelWidth + w + 6),
-              value));
+      bars.add(ChartBar.at(i, full, labelWidth, w, w, value, false, null, ""));
     }
     String scanned = plural(columns.size(), "scanned column");
     String description =
@@ -160,18 +118,18 @@ public record PiiChart(
                 + (found.size() > drawn.size()
                     ? "; and " + (found.size() - drawn.size()) + " more."
                     : ".");
-    double plotBottom = TOP + drawn.size() * ROW_HEIGHT;
+    double plotBottom = ChartFrame.plotBottom(drawn.size());
     return new PiiChart(
-        id,
-        "Personal data found, by column and type",
-        description,
-        fmt(labelWidth + PLOT_WIDTH + VALUE_WIDTH),
-        fmt(plotBottom + 30),
-        fmt(labelWidth - 8),
-        fmt(labelWidth),
-        "Records with a match (bar length)",
-        fmt(labelWidth + PLOT_WIDTH / 2),
-        fmt(plotBottom + 22),
+        ChartFrame.of(
+            id,
+            "Personal data found, by column and type",
+            description,
+            labelWidth + PLOT_WIDTH + VALUE_WIDTH,
+            plotBottom + 30,
+            labelWidth,
+            "Records with a match (bar length)",
+            labelWidth + PLOT_WIDTH / 2,
+            plotBottom + 22),
         bars,
         found.size() - drawn.size(),
         columns.size());
@@ -184,9 +142,5 @@ public record PiiChart(
 
   private static String plural(long n, String noun) {
     return String.format(Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
-  }
-
-  private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
   }
 }

@@ -19,7 +19,7 @@ class ForestPlotTest {
                 new BarChart.Point("White", 1.0, 0.98, 1.0),
                 new BarChart.Point("Black", 0.6, 0.5, 0.7)));
     // label column: "White" is 5 * 0.62 * 12 + 16 = 53.2 px, under the 60 px minimum
-    assertEquals("60.0", plot.plotLeft());
+    assertEquals("60.0", plot.frame().plotLeft());
     assertEquals("400.0", plot.oneX(), "1 at the right end of the 340 px plot");
     assertEquals("332.0", plot.fourFifthsX(), "60 + 0.8 * 340");
     ForestPlot.Row black = plot.rows().get(1);
@@ -32,7 +32,7 @@ class ForestPlotTest {
         "Impact ratio by race (each group's favourable rate ÷ the highest group's, with its"
             + " confidence interval): lowest Black (0.6000); 1 group below the four-fifths line"
             + " (0.8): Black.",
-        plot.description());
+        plot.frame().description());
   }
 
   @Test
@@ -41,7 +41,7 @@ class ForestPlotTest {
     ForestPlot plot = ForestPlot.of("f", "x", List.of(new BarChart.Point(name, 1.0, 0.9, 2.0)));
     assertEquals("2", plot.axisMax());
     assertEquals(name, plot.rows().get(0).label());
-    double left = Double.parseDouble(plot.plotLeft());
+    double left = Double.parseDouble(plot.frame().plotLeft());
     assertTrue(left >= ChartText.width(name), "the label column fits the whole label");
     assertEquals(String.format(java.util.Locale.ROOT, "%.1f", left + 170), plot.oneX());
   }

@@ -51,9 +51,9 @@ class HtmlPageTest {
     assertEquals(
         List.of("40", "0.2500", "—"), female.cells().stream().map(HtmlPage.Cell::text).toList());
     assertEquals("not computed for this group", female.cells().get(2).note());
-    assertEquals("Selection rate by sex", sex.chart().title());
-    assertEquals(List.of("F", "M"), sex.chart().bars().stream().map(BarChart.Bar::label).toList());
-    assertEquals(true, sex.chart().bars().get(0).belowThreshold());
+    assertEquals("Selection rate by sex", sex.chart().frame().title());
+    assertEquals(List.of("F", "M"), sex.chart().bars().stream().map(ChartBar::label).toList());
+    assertEquals(true, sex.chart().bars().get(0).flagged());
   }
 
   @Test
@@ -64,7 +64,7 @@ class HtmlPageTest {
                 List.of(
                     metric("impact_ratio", "F", 0.7, 40L), metric("impact_ratio", "M", 1.0, 60L))));
     BarChart chart = page.families().get(0).attributes().get(0).chart();
-    assertEquals("Impact ratio by sex", chart.title());
+    assertEquals("Impact ratio by sex", chart.frame().title());
     assertEquals("340.0", chart.bars().get(1).width(), "the highest value fills the plot");
     assertEquals("238.0", chart.bars().get(0).width());
   }
@@ -109,15 +109,15 @@ class HtmlPageTest {
                     rateWithInterval("F", 0.25, 0.2, 0.3, 40),
                     rateWithInterval("M", 0.5, 0.45, 0.55, 60))));
     BarChart chart = page.families().get(0).attributes().get(0).chart();
-    BarChart.Bar f = chart.bars().get(0);
-    BarChart.Bar m = chart.bars().get(1);
+    ChartBar f = chart.bars().get(0);
+    ChartBar m = chart.bars().get(1);
     assertEquals("309.1", m.width());
-    assertEquals(new BarChart.Whisker("338.2", "400.0", "44.0", "39.0", "49.0"), m.whisker());
-    assertEquals(new BarChart.Whisker("183.6", "245.5", "20.0", "15.0", "25.0"), f.whisker());
+    assertEquals(new ChartBar.Whisker("338.2", "400.0", "44.0", "39.0", "49.0"), m.whisker());
+    assertEquals(new ChartBar.Whisker("183.6", "245.5", "20.0", "15.0", "25.0"), f.whisker());
     assertEquals("307.3", chart.thresholdX());
     assertEquals("251.5", f.valueX());
     assertEquals("0.2000 – 0.3000", f.ci());
-    assertEquals(true, f.belowThreshold(), "0.25 < 0.4");
+    assertEquals(true, f.flagged(), "0.25 < 0.4");
     String html =
         new String(
             new HtmlReport()
@@ -162,10 +162,10 @@ class HtmlPageTest {
                 List.of(),
                 null));
     BarChart chart = page.families().get(0).attributes().get(0).chart();
-    assertEquals("Favourable rate (1 − selection rate) by sex", chart.title());
-    assertEquals("0.7500", chart.bars().get(0).value());
+    assertEquals("Favourable rate (1 − selection rate) by sex", chart.frame().title());
+    assertEquals("0.7500", chart.bars().get(0).text());
     assertEquals("0.7000 – 0.8000", chart.bars().get(0).ci());
-    assertEquals(true, chart.bars().get(1).belowThreshold(), "0.5 < 0.8 * 0.75");
+    assertEquals(true, chart.bars().get(1).flagged(), "0.5 < 0.8 * 0.75");
   }
 
   /** 120 groups g000..g119 of 1000 + i rows: the 50 largest are g119 down to g070. */

@@ -22,7 +22,7 @@ class LlmChartsTest {
   static final AuditRun RAG = ResultsRun.golden("rag-demo");
 
   static MetricBars chart(List<MetricBars> charts, String title) {
-    return charts.stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow();
+    return charts.stream().filter(c -> c.frame().title().equals(title)).findFirst().orElseThrow();
   }
 
   @Test
@@ -34,27 +34,28 @@ class LlmChartsTest {
             "Corpus scores: BLEU and chrF",
             "Refusal, injection and leak rates",
             "Retrieval quality by cut-off k"),
-        charts.stream().map(MetricBars::title).toList());
+        charts.stream().map(c -> c.frame().title()).toList());
     MetricBars retrieval = chart(charts, "Retrieval quality by cut-off k");
     assertEquals(
         List.of("recall@5", "precision@5", "hit_rate@5", "mrr", "ndcg@5", "map"),
-        retrieval.bars().stream().map(MetricBars.Bar::label).toList());
+        retrieval.bars().stream().map(ChartBar::label).toList());
     assertEquals("0.9200; rule >= 0.8: PASS", retrieval.bars().get(2).text());
     // 0.184 of a 300 px plot
     assertEquals("55.2", retrieval.bars().get(1).width());
     MetricBars rates = chart(charts, "Refusal, injection and leak rates");
-    MetricBars.Bar indirect =
+    ChartBar indirect =
         rates.bars().stream()
             .filter(b -> b.label().equals("indirect_injection_rate"))
             .findFirst()
             .orElseThrow();
-    assertTrue(indirect.failed());
+    assertTrue(indirect.flagged());
     assertEquals("0.0650; rule == 0: FAIL", indirect.text());
     assertTrue(
         rates
+            .frame()
             .description()
             .contains("Rules that did not hold: indirect_injection_rate 0.0650, rule == 0: FAIL;"),
-        rates.description());
+        rates.frame().description());
     MetricBars corpus = chart(charts, "Corpus scores: BLEU and chrF");
     assertEquals(
         List.of("0", "25", "50", "75", "100"),
@@ -62,23 +63,26 @@ class LlmChartsTest {
     assertEquals(
         "Corpus scores: BLEU and chrF: highest chrf (66.5796), lowest bleu (35.3676). Every rule on"
             + " these metrics holds.",
-        corpus.description());
+        corpus.frame().description());
   }
 
   /** No label or value text is cut: the chart is as wide as its longest texts need. */
   @Test
   void everyTextFitsInsideItsChart() {
     for (MetricBars c : LlmCharts.of(RAG)) {
-      double width = Double.parseDouble(c.width());
-      for (MetricBars.Bar bar : c.bars()) {
+      double width = Double.parseDouble(c.frame().width());
+      for (ChartBar bar : c.bars()) {
         assertEquals(bar.fullLabel(), bar.label(), "labels are drawn whole");
         double end = Double.parseDouble(bar.valueX()) + ChartText.width(bar.text());
-        assertTrue(end <= width, c.title() + ": " + bar.text() + " ends at " + end);
-        assertTrue(Double.parseDouble(c.labelX()) - ChartText.width(bar.label()) >= 0, bar.label());
+        assertTrue(end <= width, c.frame().title() + ": " + bar.text() + " ends at " + end);
+        assertTrue(
+            Double.parseDouble(c.frame().labelX()) - ChartText.width(bar.label()) >= 0,
+            bar.label());
       }
       assertTrue(
-          Double.parseDouble(c.axisTitleX()) + ChartText.width(c.axisTitle()) / 2 <= width,
-          c.axisTitle());
+          Double.parseDouble(c.frame().axisTitleX()) + ChartText.width(c.frame().axisTitle()) / 2
+              <= width,
+          c.frame().axisTitle());
     }
   }
 
@@ -115,17 +119,17 @@ class LlmChartsTest {
     List<MetricBars> charts = LlmCharts.of(run);
     assertEquals(1, charts.size());
     MetricBars c = charts.get(0);
-    assertEquals("variant_refusal_rate by variant (pronoun)", c.title());
+    assertEquals("variant_refusal_rate by variant (pronoun)", c.frame().title());
     assertEquals("0.1000 (0.0500 – 0.2000)", c.bars().get(0).text());
     assertEquals("plotLeft+15..60", "plotLeft+" + whiskerSpan(c));
     assertNull(c.bars().get(1).whisker());
-    assertTrue(c.description().endsWith("Whiskers show the confidence intervals."));
+    assertTrue(c.frame().description().endsWith("Whiskers show the confidence intervals."));
     assertEquals(List.of(), LlmCharts.of(SampleRuns.full()), "LLM did not run");
   }
 
   private static String whiskerSpan(MetricBars c) {
-    double left = Double.parseDouble(c.plotLeft());
-    BarChart.Whisker w = c.bars().get(0).whisker();
+    double left = Double.parseDouble(c.frame().plotLeft());
+    ChartBar.Whisker w = c.bars().get(0).whisker();
     return Math.round(Double.parseDouble(w.x1()) - left)
         + ".."
         + Math.round(Double.parseDouble(w.x2()) - left);

@@ -52,23 +52,24 @@ class PiiChartTest {
             "notes: e-mail address",
             "notes: phone number",
             "<script>alert(1)</script>: US social security number"),
-        c.bars().stream().map(PiiChart.Bar::fullLabel).toList());
-    PiiChart.Bar email =
+        c.bars().stream().map(ChartBar::fullLabel).toList());
+    ChartBar email =
         c.bars().stream()
             .filter(b -> b.fullLabel().equals("notes: e-mail address"))
             .findFirst()
             .orElseThrow();
     // 12 of 200 records = 6 %; 12 is the largest count so it fills the 300-wide plot
-    assertEquals("12 records (6\u00a0%)", email.value());
+    assertEquals("12 records (6\u00a0%)", email.text());
     assertEquals("300.0", email.width());
-    PiiChart.Bar phone =
+    ChartBar phone =
         c.bars().stream()
             .filter(b -> b.fullLabel().equals("notes: phone number"))
             .findFirst()
             .orElseThrow();
-    assertEquals("3 records (1.5\u00a0%)", phone.value());
+    assertEquals("3 records (1.5\u00a0%)", phone.text());
     assertEquals("75.0", phone.width(), "3 / 12 * 300");
-    assertTrue(c.description().contains("notes, e-mail address 12"), c.description());
+    assertTrue(
+        c.frame().description().contains("notes, e-mail address 12"), c.frame().description());
   }
 
   @Test
@@ -78,7 +79,7 @@ class PiiChartTest {
     assertTrue(none.bars().isEmpty());
     assertEquals(
         "No personal data of any recognised type was found in the 1 scanned column.",
-        none.description());
+        none.frame().description());
   }
 
   @Test

@@ -117,26 +117,28 @@ class SafetySectionTest {
     List<MetricBars> charts = SafetySection.of(run).charts();
     assertEquals(2, charts.size());
     MetricBars overall = charts.get(0);
-    assertEquals("Safety defect rate by category", overall.title());
+    assertEquals("Safety defect rate by category", overall.frame().title());
     assertEquals(
         List.of("Hate and unfairness", "Self-harm"),
-        overall.bars().stream().map(MetricBars.Bar::label).toList());
+        overall.bars().stream().map(ChartBar::label).toList());
     assertEquals("1", overall.ticks().get(4).label());
     // 0.4 of the 300 px plot is 120 px; the whisker ends at 0.7693 × 300 = 230.8 px past the labels
     assertEquals("120.0", overall.bars().get(0).width());
-    assertTrue(overall.bars().get(0).failed());
+    assertTrue(overall.bars().get(0).flagged());
     assertTrue(overall.bars().get(0).text().contains("rule <= 0.01: FAIL"), overall.toString());
     assertTrue(
         overall
+            .frame()
             .description()
             .startsWith("Safety defect rate by category: highest Hate and unfairness (0.4"),
-        overall.description());
-    assertTrue(overall.description().contains("One rule did not hold: Hate and unfairness"));
-    assertTrue(overall.description().contains("Whiskers show the confidence intervals."));
+        overall.frame().description());
+    assertTrue(
+        overall.frame().description().contains("One rule did not hold: Hate and unfairness"));
+    assertTrue(overall.frame().description().contains("Whiskers show the confidence intervals."));
     MetricBars groups = charts.get(1);
-    assertEquals("Hate and unfairness rate by variant", groups.title());
-    assertEquals(List.of("he", "she"), groups.bars().stream().map(MetricBars.Bar::label).toList());
-    assertTrue(groups.description().contains("highest he"), groups.description());
+    assertEquals("Hate and unfairness rate by variant", groups.frame().title());
+    assertEquals(List.of("he", "she"), groups.bars().stream().map(ChartBar::label).toList());
+    assertTrue(groups.frame().description().contains("highest he"), groups.frame().description());
     String html = new String(new HtmlReport().render(run), StandardCharsets.UTF_8);
     assertTrue(html.contains("<desc id=\"safety-chart-1-desc\">Safety defect rate"), "svg there");
     assertTrue(html.contains("safety-chart-2-title"));
