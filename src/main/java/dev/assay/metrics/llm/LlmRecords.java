@@ -2,15 +2,12 @@ package dev.assay.metrics.llm;
 
 import dev.assay.core.BadInputException;
 import dev.assay.spark.Columns;
+import dev.assay.spark.RowByRow;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Spliterators;
-import java.util.stream.StreamSupport;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -194,7 +191,7 @@ public final class LlmRecords {
   }
 
   /** The scores of one record: the data columns as they are, then {@link #SCORES}. */
-  static final class Scoring implements MapPartitionsFunction<Row, Row> {
+  static final class Scoring extends RowByRow {
     private static final long serialVersionUID = 1L;
     private final int width;
     private final RecordScoring scoring;
@@ -205,13 +202,7 @@ public final class LlmRecords {
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
-      return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, 0), false)
-          .map(this::score)
-          .iterator();
-    }
-
-    Row score(Row row) {
+    protected Row apply(Row row) {
       Object[] values = new Object[width + SCORES.size()];
       for (int i = 0; i < width; i++) {
         values[i] = row.get(i);

@@ -4,18 +4,16 @@ import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 
-import dev.assay.core.RunFailedException;
 import dev.assay.metrics.llm.LlmColumns;
 import dev.assay.metrics.llm.LlmInput;
+import dev.assay.metrics.llm.http.ServiceCache;
 import dev.assay.spark.Columns;
 import dev.assay.spec.EmbeddingOptions;
 import java.util.ArrayList;
@@ -193,35 +191,23 @@ public final class EmbeddingFill {
 
   private static void checkRun(
       SparkSession spark, EmbeddingOptions o, String runId, List<String> notes) {
-    Row run =
-        spark
-            .read()
-            .parquet(o.cache().toUri().toString())
-            .filter(col("run_id").equalTo(runId))
-            .agg(count(lit(1)), count(col("embedding")), min(col("error")))
-            .first();
-    if (run.getLong(1) == 0) {
-      throw new RunFailedException(
-          "the embeddings endpoint at "
-              + new EmbeddingsClient(o, "").where()
-              + " answered none of "
-              + run.getLong(0)
-              + " texts; first error: "
-              + run.getString(2)
-              + ". Check llm.embeddings.endpoint and the key, or remove llm.embeddings.",
-          null);
-    }
-    long failed = run.getLong(0) - run.getLong(1);
-    if (failed > 0) {
-      notes.add(
-          "Embeddings: "
-              + failed
-              + " of "
-              + run.getLong(0)
-              + " texts got no embedding and are retried on the next run (their records are left"
-              + " out of the semantic metrics); first error: "
-              + run.getString(2));
-    }
+    ServiceCache.Run run =
+        ServiceCache.Run.of(
+            spark,
+            o.cache().toUri().toString(),
+            runId,
+            col("embedding").isNull(),
+            col("embedding").isNotNull());
+    run.requireAnswers(
+        "the embeddings endpoint at " + new EmbeddingsClient(o, "").where(),
+        "texts",
+        "Check llm.embeddings.endpoint and the key, or remove llm.embeddings.");
+    run.noteFailures(
+        "Embeddings",
+        "texts",
+        "got no embedding and are retried on the next run (their records are left out of the"
+            + " semantic metrics)",
+        notes);
   }
 
   private static Dataset<Row> attach(

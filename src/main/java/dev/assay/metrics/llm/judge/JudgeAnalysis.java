@@ -7,9 +7,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.when;
 
 import dev.assay.core.BadInputException;
 import dev.assay.core.MetricKey;
@@ -18,19 +16,15 @@ import dev.assay.core.RunFailedException;
 import dev.assay.core.Scope;
 import dev.assay.metrics.llm.LlmInput;
 import dev.assay.metrics.llm.LlmMetrics;
+import dev.assay.metrics.llm.http.ServiceCache;
 import dev.assay.spark.Columns;
+import dev.assay.spark.RowByRow;
 import dev.assay.spec.JudgeOptions;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Spliterators;
 import java.util.UUID;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -102,7 +96,7 @@ public final class JudgeAnalysis {
     SparkSession spark = input.data().sparkSession();
     String cache = options.cache().toUri().toString();
     boolean cached = Files.isDirectory(options.cache());
-    if (cached && !isCache(spark, options.cache(), cache)) {
+    if (cached && !ServiceCache.holds(spark, options.cache(), VERDICT_SCHEMA)) {
       throw new BadInputException(
           "llm.judge.cache: "
               + options.cache()
@@ -147,39 +141,15 @@ public final class JudgeAnalysis {
     List<String> notes = new ArrayList<>();
     long failed = 0;
     if (sending > 0) {
-      Row run =
-          spark
-              .read()
-              .parquet(cache)
-              .filter(col("run_id").equalTo(runId))
-              .agg(
-                  count(lit(1)),
-                  count(col("error")),
-                  min(col("error")),
-                  count(when(col("answered"), lit(1))))
-              .first();
-      failed = run.getLong(1);
-      if (run.getLong(3) == 0) {
-        throw new RunFailedException(
-            "the LLM judge at "
-                + where(options)
-                + " answered none of "
-                + run.getLong(0)
-                + " requests; first error: "
-                + run.getString(2)
-                + ". Check llm.judge.endpoint and the key, or remove llm.judge.",
-            null);
-      }
-      if (failed > 0) {
-        notes.add(
-            "LLM judge: "
-                + failed
-                + " of "
-                + run.getLong(0)
-                + " requests failed and are"
-                + " retried on the next run; first error: "
-                + run.getString(2));
-      }
+      ServiceCache.Run run =
+          ServiceCache.Run.of(
+              spark, cache, runId, col("error").isNotNull(), col("answered").equalTo(true));
+      failed = run.failed();
+      run.requireAnswers(
+          "the LLM judge at " + where(options),
+          "requests",
+          "Check llm.judge.endpoint and the key, or remove llm.judge.");
+      run.noteFailures("LLM judge", "requests", "failed and are retried on the next run", notes);
     }
 
     Dataset<Row> scores = verdicts(spark, cache);
@@ -283,28 +253,6 @@ public final class JudgeAnalysis {
         .agg(first("groundedness").as("g"), first("relevance").as("r"), first("coherence").as("c"));
   }
 
-  /**
-   * True when the folder holds only Parquet parts (and Spark's marker files) with the verdict
-   * columns. The file names are checked first, so a foreign folder is rejected without a failing
-   * Spark task in the log.
-   */
-  private static boolean isCache(SparkSession spark, Path folder, String cache) {
-    try (Stream<Path> files = Files.walk(folder)) {
-      boolean onlyParts =
-          files
-              .filter(Files::isRegularFile)
-              .map(p -> p.getFileName().toString())
-              .allMatch(n -> n.startsWith("_") || n.startsWith(".") || n.endsWith(".parquet"));
-      if (!onlyParts) {
-        return false;
-      }
-      List<String> columns = List.of(spark.read().parquet(cache).schema().fieldNames());
-      return columns.containsAll(List.of(VERDICT_SCHEMA.fieldNames()));
-    } catch (Exception e) { // unreadable folder, or Spark's (checked) SparkException
-      return false;
-    }
-  }
-
   private static String where(JudgeOptions options) {
     return options.endpoint().getScheme()
         + "://"
@@ -317,7 +265,7 @@ public final class JudgeAnalysis {
   }
 
   /** Sends one partition's records, one request each, and yields a verdict row per record. */
-  static final class JudgePartition implements MapPartitionsFunction<Row, Row> {
+  static final class JudgePartition extends RowByRow {
     private static final long serialVersionUID = 1L;
     private final ChatCompletionsClient client;
     private final String runId;
@@ -328,13 +276,7 @@ public final class JudgeAnalysis {
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
-      return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, 0), false)
-          .map(this::judge)
-          .iterator();
-    }
-
-    Row judge(Row r) {
+    protected Row apply(Row r) {
       String k = r.getAs("judge_key");
       ChatCompletionsClient.Reply reply =
           client.complete(JudgeRubric.messages(r.getAs("q"), r.getAs("ctx"), r.getAs("resp")));

@@ -105,14 +105,16 @@ public final class JudgeRubric {
     return (int) d;
   }
 
-  private static String cut(String text) {
+  /** The text as sent: at most {@link #MAX_CHARS} characters, "(none)" when empty. */
+  public static String cut(String text) {
     if (text == null || text.isEmpty()) {
       return "(none)";
     }
     return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS) + " [...]";
   }
 
-  private static String preview(String text) {
+  /** The start of an answer on one line, quoted, for an error message. */
+  public static String preview(String text) {
     String flat = text.replaceAll("\\s+", " ").strip();
     return "'" + (flat.length() <= 120 ? flat : flat.substring(0, 120) + "...") + "'";
   }

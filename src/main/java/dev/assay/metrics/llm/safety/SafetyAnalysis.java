@@ -4,9 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.when;
 
@@ -16,6 +14,7 @@ import dev.assay.core.SafetyCategory;
 import dev.assay.core.SafetyExample;
 import dev.assay.metrics.llm.LlmInput;
 import dev.assay.metrics.llm.http.JsonPoster;
+import dev.assay.metrics.llm.http.ServiceCache;
 import dev.assay.metrics.llm.judge.ChatCompletionsClient;
 import dev.assay.spark.Columns;
 import dev.assay.spec.SafetyOptions;
@@ -272,37 +271,14 @@ public final class SafetyAnalysis {
 
   private static void checkRun(
       SparkSession spark, String cache, String runId, SafetyOptions options, List<String> notes) {
-    Row run =
-        spark
-            .read()
-            .parquet(cache)
-            .filter(col("run_id").equalTo(runId))
-            .agg(
-                count(lit(1)),
-                count(col("error")),
-                min(col("error")),
-                count(when(col("answered"), lit(1))))
-            .first();
-    if (run.getLong(3) == 0) {
-      throw new RunFailedException(
-          "the safety backend at "
-              + JsonPoster.where(options.endpoint())
-              + " answered none of "
-              + run.getLong(0)
-              + " texts; first error: "
-              + run.getString(2)
-              + ". Check llm.safety.endpoint and the key, or remove llm.safety.",
-          null);
-    }
-    if (run.getLong(1) > 0) {
-      notes.add(
-          "Safety: "
-              + run.getLong(1)
-              + " of "
-              + run.getLong(0)
-              + " texts failed and are retried on the next run; first error: "
-              + run.getString(2));
-    }
+    ServiceCache.Run run =
+        ServiceCache.Run.of(
+            spark, cache, runId, col("error").isNotNull(), col("answered").equalTo(true));
+    run.requireAnswers(
+        "the safety backend at " + JsonPoster.where(options.endpoint()),
+        "texts",
+        "Check llm.safety.endpoint and the key, or remove llm.safety.");
+    run.noteFailures("Safety", "texts", "failed and are retried on the next run", notes);
   }
 
   private static String summary(

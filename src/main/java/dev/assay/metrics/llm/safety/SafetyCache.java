@@ -5,11 +5,11 @@ import static org.apache.spark.sql.functions.first;
 
 import dev.assay.core.BadInputException;
 import dev.assay.core.SafetyCategory;
+import dev.assay.metrics.llm.http.ServiceCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,7 +45,7 @@ final class SafetyCache {
 
   /** Rejects a folder that exists but is not a safety cache (before any Spark job fails on it). */
   static void check(SparkSession spark, Path folder) {
-    if (Files.isDirectory(folder) && !isCache(spark, folder)) {
+    if (Files.isDirectory(folder) && !ServiceCache.holds(spark, folder, SCHEMA)) {
       throw new BadInputException(
           "llm.safety.cache: "
               + folder
@@ -79,23 +79,5 @@ final class SafetyCache {
       s = s.add("v_" + c.id(), DataTypes.IntegerType);
     }
     return spark.createDataFrame(List.of(), s);
-  }
-
-  private static boolean isCache(SparkSession spark, Path folder) {
-    try (Stream<Path> files = Files.walk(folder)) {
-      boolean onlyParts =
-          files
-              .filter(Files::isRegularFile)
-              .map(p -> p.getFileName().toString())
-              .allMatch(n -> n.startsWith("_") || n.startsWith(".") || n.endsWith(".parquet"));
-      if (!onlyParts) {
-        return false;
-      }
-      List<String> columns =
-          List.of(spark.read().parquet(folder.toUri().toString()).schema().fieldNames());
-      return columns.containsAll(List.of(SCHEMA.fieldNames()));
-    } catch (Exception e) { // unreadable folder, or Spark's (checked) SparkException
-      return false;
-    }
   }
 }

@@ -1,12 +1,9 @@
 package dev.assay.metrics.llm.safety;
 
 import dev.assay.core.SafetyCategory;
+import dev.assay.spark.RowByRow;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Spliterators;
-import java.util.stream.StreamSupport;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -15,7 +12,7 @@ import org.apache.spark.sql.RowFactory;
  * SafetyCache#SCHEMA}). Input rows: {@code safety_key, unit, a, docs} where {@code a} is the
  * response (unit {@code response}) or the prompt (unit {@code shield}).
  */
-final class SafetyPartition implements MapPartitionsFunction<Row, Row> {
+final class SafetyPartition extends RowByRow {
 
   private static final long serialVersionUID = 1L;
   static final String RESPONSE = "response";
@@ -30,13 +27,7 @@ final class SafetyPartition implements MapPartitionsFunction<Row, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, 0), false)
-        .map(this::classify)
-        .iterator();
-  }
-
-  Row classify(Row r) {
+  protected Row apply(Row r) {
     String unit = r.getAs("unit");
     String text = r.getAs("a");
     SafetyVerdict v =

@@ -22,9 +22,6 @@ final class SafetyRubric {
   /** Part of the cache key: change it whenever a rubric's wording changes. */
   static final String VERSION = "assay-safety-rubric-1";
 
-  /** Each text is cut to this many characters before it is sent (bounds the cost per request). */
-  static final int MAX_CHARS = 8_000;
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SafetyRubric() {}
@@ -45,7 +42,8 @@ final class SafetyRubric {
   /** The chat messages asking for one category's verdict on {@code text}. */
   static List<ChatMessage> messages(String rubric, String text) {
     return List.of(
-        new ChatMessage("system", rubric), new ChatMessage("user", "TEXT:\n" + cut(text)));
+        new ChatMessage("system", rubric),
+        new ChatMessage("user", "TEXT:\n" + JudgeRubric.cut(text)));
   }
 
   /**
@@ -62,7 +60,7 @@ final class SafetyRubric {
             "the judge's answer for "
                 + category.id()
                 + " has no boolean 'detected': "
-                + preview(answer));
+                + JudgeRubric.preview(answer));
       }
       return detected.asBoolean() ? 1 : 0;
     }
@@ -76,20 +74,8 @@ final class SafetyRubric {
           "the judge's 'severity' for "
               + category.id()
               + " is not an integer from 0 to 7: "
-              + preview(answer));
+              + JudgeRubric.preview(answer));
     }
     return severity.asInt();
-  }
-
-  private static String cut(String text) {
-    if (text == null || text.isEmpty()) {
-      return "(none)";
-    }
-    return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS) + " [...]";
-  }
-
-  private static String preview(String text) {
-    String flat = text.replaceAll("\\s+", " ").strip();
-    return "'" + (flat.length() <= 120 ? flat : flat.substring(0, 120) + "...") + "'";
   }
 }
