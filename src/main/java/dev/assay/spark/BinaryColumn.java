@@ -148,13 +148,11 @@ public record BinaryColumn(String role, String name, DataType type, String posit
    */
   public void check(Values v, org.apache.spark.sql.Dataset<Row> data) {
     if (v.nulls() > 0) {
-      throw new BadInputException(
-          source
-              + ": column '"
-              + name
-              + "' ("
-              + role
-              + ") is empty on "
+      throw mismatch(
+          role,
+          name,
+          source,
+          "is empty on "
               + v.nulls()
               + " rows"
               + (type instanceof NumericType ? " (null, NaN or ±Infinity)" : "")
@@ -172,13 +170,11 @@ public record BinaryColumn(String role, String name, DataType type, String posit
               .stream()
               .map(r -> "'" + r.getString(0) + "'")
               .toList();
-      throw new BadInputException(
-          source
-              + ": column '"
-              + name
-              + "' ("
-              + role
-              + ") is not binary:"
+      throw mismatch(
+          role,
+          name,
+          source,
+          "is not binary:"
               + " besides the positive value '"
               + positive
               + "' it holds "

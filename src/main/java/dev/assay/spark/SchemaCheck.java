@@ -36,12 +36,8 @@ public record SchemaCheck(StructType schema, String dataSource) {
         Arrays.stream(schema.fieldNames()).filter(n -> renamed.matcher(n).matches()).toList();
     if (copies.size() > 1) {
       throw new BadInputException(
-          specLocation
-              + ": column '"
-              + column
-              + "' ("
-              + role
-              + ") appears "
+          subject(specLocation, column, role)
+              + " appears "
               + copies.size()
               + " times in the header of "
               + dataSource
@@ -50,12 +46,8 @@ public record SchemaCheck(StructType schema, String dataSource) {
               + ". Name one of those in the spec.");
     }
     throw new BadInputException(
-        specLocation
-            + ": column '"
-            + column
-            + "' ("
-            + role
-            + ") is not in "
+        subject(specLocation, column, role)
+            + " is not in "
             + dataSource
             + ". Nearest columns: "
             + String.join(", ", nearest(column, 3))
@@ -99,6 +91,11 @@ public record SchemaCheck(StructType schema, String dataSource) {
         String.format(
             "%s: column '%s' (%s) in %s has type %s; %s",
             specLocation, column, role, dataSource, type.simpleString(), rule));
+  }
+
+  /** "spec.yaml:12: column 'x' (label)", how every message starts. */
+  private static String subject(String specLocation, String column, String role) {
+    return specLocation + ": column '" + column + "' (" + role + ")";
   }
 
   private List<String> nearest(String column, int n) {

@@ -314,15 +314,7 @@ public final class YamlDocument {
   /** The file and line of the key the error is about, found from its path in the document. */
   private String where(JsonMappingException e) {
     if (!e.getPath().isEmpty()) {
-      Object[] steps =
-          e.getPath().stream()
-              .map(
-                  ref ->
-                      ref.getFieldName() != null
-                          ? (Object) ref.getFieldName()
-                          : (Object) ref.getIndex())
-              .toArray();
-      return at(steps);
+      return at(steps(e).toArray());
     }
     return where(e.getLocation());
   }
@@ -334,14 +326,14 @@ public final class YamlDocument {
   }
 
   private static String path(JsonMappingException e) {
-    return YamlText.path(
-        e.getPath().stream()
-            .map(
-                ref ->
-                    ref.getFieldName() != null
-                        ? (Object) ref.getFieldName()
-                        : (Object) ref.getIndex())
-            .toList());
+    return YamlText.path(steps(e));
+  }
+
+  /** The error's path in the document: a key name or a list index per step. */
+  private static List<Object> steps(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? (Object) ref.getFieldName() : ref.getIndex())
+        .toList();
   }
 
   private static String firstLine(String message) {

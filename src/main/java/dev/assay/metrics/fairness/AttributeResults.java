@@ -449,17 +449,7 @@ final class AttributeResults {
               c.z());
       String note = pair.note(label, ExtremePair.method(ratio, c.level(), ci));
       if (ExtremePair.worse(ratio, value, chosen)) {
-        chosen =
-            new MetricResult.Computed(
-                k,
-                value,
-                null,
-                ci == null ? null : ci.low(),
-                ci == null ? null : ci.high(),
-                null,
-                join(note, exclusionNote),
-                pair.max().getKey(),
-                pair.min().getKey());
+        chosen = pair.result(k, value, ci, join(note, exclusionNote));
       }
     }
     if (boot != null && chosen instanceof MetricResult.Computed p) {

@@ -1,5 +1,6 @@
 package dev.assay.metrics.fairness;
 
+import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -88,5 +89,22 @@ record ExtremePair(Map.Entry<String, Double> min, Map.Entry<String, Double> max)
     }
     double before = chosen.number().getAsDouble();
     return ratio ? value < before : value > before;
+  }
+
+  /**
+   * The between-group result {@code value} of {@code key}, with its interval (null for none) and
+   * the two groups of this pair as the extremes.
+   */
+  MetricResult result(MetricKey key, double value, Interval ci, String note) {
+    return new MetricResult.Computed(
+        key,
+        value,
+        null,
+        ci == null ? null : ci.low(),
+        ci == null ? null : ci.high(),
+        null,
+        note,
+        max.getKey(),
+        min.getKey());
   }
 }

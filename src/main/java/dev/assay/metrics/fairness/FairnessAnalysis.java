@@ -168,14 +168,8 @@ public final class FairnessAnalysis {
   private static List<MetricResult> surveys(
       AnalysisContext context, FairnessCells cells, List<String> notes) {
     FairnessInput in = context.in();
-    List<MetricResult> metrics = new ArrayList<>();
-    for (Slice slice : in.slices()) {
-      if (slice.columns().size() > 1) {
-        metrics.add(
-            SliceSurvey.emptyCells(
-                slice.name(), slice.columns().size(), cells.observedKeys(slice.name()), notes));
-      }
-    }
+    List<MetricResult> metrics =
+        new ArrayList<>(SliceSurvey.emptyCells(in.slices(), cells::observedKeys, notes));
     FairnessInput.Extras extras = in.extras();
     if (extras.topK() > 0) {
       metrics.addAll(

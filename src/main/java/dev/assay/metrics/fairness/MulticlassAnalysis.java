@@ -107,16 +107,9 @@ public final class MulticlassAnalysis {
           new Attribute(in, slice.name(), classList, z, level(in), notes)
               .results(tally.groups().getOrDefault(slice.name(), Map.of())));
     }
-    for (Slice slice : in.slices()) {
-      if (slice.columns().size() > 1) {
-        metrics.add(
-            SliceSurvey.emptyCells(
-                slice.name(),
-                slice.columns().size(),
-                tally.observedKeys().getOrDefault(slice.name(), Set.of()),
-                notes));
-      }
-    }
+    metrics.addAll(
+        SliceSurvey.emptyCells(
+            in.slices(), name -> tally.observedKeys().getOrDefault(name, Set.of()), notes));
     return new FairnessOutcome(metrics, notes);
   }
 
@@ -520,17 +513,7 @@ public final class MulticlassAnalysis {
                 z);
         String note = pair.note(rate.id(), ExtremePair.method(d.ratio(), level, ci));
         if (ExtremePair.worse(d.ratio(), value, chosen)) {
-          chosen =
-              new MetricResult.Computed(
-                  k,
-                  value,
-                  null,
-                  ci == null ? null : ci.low(),
-                  ci == null ? null : ci.high(),
-                  null,
-                  join(join(note, leftOut), exclusion),
-                  pair.max().getKey(),
-                  pair.min().getKey());
+          chosen = pair.result(k, value, ci, join(join(note, leftOut), exclusion));
         }
       }
       return chosen;

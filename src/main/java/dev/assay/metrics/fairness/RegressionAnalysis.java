@@ -112,16 +112,9 @@ public final class RegressionAnalysis {
       metrics.addAll(
           attribute(in, slice.name(), groupStates.getOrDefault(slice.name(), Map.of()), notes));
     }
-    for (Slice slice : in.slices()) {
-      if (slice.columns().size() > 1) {
-        metrics.add(
-            SliceSurvey.emptyCells(
-                slice.name(),
-                slice.columns().size(),
-                observedKeys.getOrDefault(slice.name(), Set.of()),
-                notes));
-      }
-    }
+    metrics.addAll(
+        SliceSurvey.emptyCells(
+            in.slices(), name -> observedKeys.getOrDefault(name, Set.of()), notes));
     return new FairnessOutcome(metrics, notes);
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Two views across slices, computed on the driver from the groups' states (no extra pass):
@@ -36,6 +37,23 @@ final class SliceSurvey {
   static final int LISTED = 20;
 
   private SliceSurvey() {}
+
+  /**
+   * The empty cells of every intersection of {@code slices} (a slice of one column has none).
+   *
+   * @param observed the key lists seen per slice name (one value per attribute)
+   */
+  static List<MetricResult> emptyCells(
+      List<Slice> slices, Function<String, Set<List<String>>> observed, List<String> notes) {
+    List<MetricResult> metrics = new ArrayList<>();
+    for (Slice slice : slices) {
+      if (slice.columns().size() > 1) {
+        metrics.add(
+            emptyCells(slice.name(), slice.columns().size(), observed.apply(slice.name()), notes));
+      }
+    }
+    return metrics;
+  }
 
   /**
    * The empty cells of one intersection.
