@@ -137,7 +137,7 @@ final class RulePackReader {
             : rule.text(
                 "must",
                 true,
-                "give the condition, such as must: \">= 0.8\" (or an anomaly check alone)");
+                "give the condition, such as must: \">= 0.8\"");
     Condition condition = null;
     if (must != null) {
       try {
