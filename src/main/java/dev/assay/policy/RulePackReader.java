@@ -134,10 +134,7 @@ final class RulePackReader {
     String must =
         anomalyOnly
             ? null
-            : rule.text(
-                "must",
-                true,
-                "give the condition, such as must: \">= 0.8\"");
+            : rule.text("must", true, "give the condition, such as must: \">= 0.8\"");
     Condition condition = null;
     if (must != null) {
       try {
