@@ -25,7 +25,7 @@ class TrendChartTest {
             ">= 0.5");
     TrendChart chart = TrendChart.of("trend-0", trend);
     // scale 0.5 (bottom, y 90) to 0.9 (top, y 10); x from 56 to 300
-    assertEquals("56.0,10.0 178.0,30.0 300.0,70.0", chart.points());
+    assertEquals("56.0,10.0 178.0,20.0 300.0,70.0", chart.points());
     assertEquals("90.0", chart.thresholds().get(0).y());
     assertEquals("rule 0.5", chart.thresholds().get(0).label());
     assertTrue(chart.dots().get(2).current());
