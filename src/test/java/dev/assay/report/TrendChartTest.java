@@ -27,12 +27,12 @@ class TrendChartTest {
     // scale 0.5 (bottom, y 90) to 0.9 (top, y 10); x from 56 to 300
     assertEquals("56.0,10.0 178.0,20.0 300.0,70.0", chart.points());
     assertEquals("90.0", chart.thresholds().get(0).y());
-    assertEquals("rule 0.5", chart.thresholds().get(0).label());
+    assertEquals("rule 0.5000", chart.thresholds().get(0).label());
     assertTrue(chart.dots().get(2).current());
     assertTrue(chart.dots().get(2).text().startsWith("this run 2026-11-03"));
     assertEquals("fairness.impact_ratio for race = <b>", chart.title()); // the template escapes
     assertTrue(
-        chart.description().endsWith("from 0.9 to 0.6 in this run; expected >= 0.5."),
+        chart.description().endsWith("from 0.9000 to 0.6000 in this run; expected >= 0.5."),
         chart.description());
   }
 
