@@ -8,6 +8,9 @@ import dev.assay.core.FileEvidence;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Provenance;
 import dev.assay.core.Verdict;
+import dev.assay.history.AuditHistory;
+import dev.assay.history.HistoryRows;
+import dev.assay.history.HistoryStore;
 import dev.assay.io.DatasetReader;
 import dev.assay.io.FileHasher;
 import dev.assay.io.ReadFailure;
@@ -56,6 +59,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
@@ -85,6 +89,7 @@ public final class Audit implements Cloneable {
   private Function<String, String> environment = System::getenv;
   private Path recordsOut;
   private Progress progress = Progress.silent();
+  private HistoryStore history;
 
   private Audit(ResolvedSpec spec) {
     this.spec = spec;
@@ -138,6 +143,14 @@ public final class Audit implements Cloneable {
     return copy(a -> a.recordsOut = folder);
   }
 
+  /**
+   * Reads the earlier runs of this audit from {@code store} for the history rules and the report's
+   * trends, and appends this run to it ({@code --history}); null for none.
+   */
+  public Audit withHistory(HistoryStore store) {
+    return copy(a -> a.history = store);
+  }
+
   /** Where the steps are shown: job descriptions always, console lines when not silent. */
   public Audit withProgress(Progress value) {
     return copy(a -> a.progress = value);
@@ -165,6 +178,7 @@ public final class Audit implements Cloneable {
     String judgeKey = judge == null ? null : judgeKey(judge);
     SafetyRun safety = SafetyRun.prepare(spec.safety(), environment, spec.document());
     EmbeddingRun embeddings = EmbeddingRun.prepare(spec.embeddings(), environment, spec.document());
+    AuditHistory past = history == null ? null : AuditHistory.of(history.read(false), spec.name());
     OpenInputs data = openInputs(spark);
     FamilyResults found = new FamilyResults();
     try (ConcurrentFamilies families = new ConcurrentFamilies(progress, FAMILY_THREADS)) {
@@ -177,8 +191,22 @@ public final class Audit implements Cloneable {
       families.addTo(found);
     }
     List<Verdict> verdicts =
-        progress.timed("rules", "judge the metrics", () -> gate(inputs, found));
-    return assemble(spark, started, inputs.baseline(), found, verdicts);
+        progress.timed("rules", "judge the metrics", () -> gate(inputs, found, past));
+    if (past == null) {
+      return assemble(spark, started, inputs.baseline(), found, verdicts);
+    }
+    found.exhibits = found.exhibits.withTrends(past.trends(verdicts, started.toString()));
+    found.notes.add(
+        "History: compared with "
+            + past.size()
+            + " earlier "
+            + (past.size() == 1 ? "run" : "runs")
+            + " of this audit; this run is appended to "
+            + history.location()
+            + " (--history).");
+    AuditRun run = assemble(spark, started, inputs.baseline(), found, verdicts);
+    history.append(HistoryRows.of(run, UUID.randomUUID().toString()), started);
+    return run;
   }
 
   /**
@@ -399,7 +427,7 @@ public final class Audit implements Cloneable {
   }
 
   /** Judges the metrics against the rule packs, the waivers and the baseline. */
-  private List<Verdict> gate(PolicyInputs inputs, FamilyResults found) {
+  private List<Verdict> gate(PolicyInputs inputs, FamilyResults found, AuditHistory past) {
     Baseline baseline = inputs.baseline();
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     PolicyOutcome policy =
@@ -410,7 +438,8 @@ public final class Audit implements Cloneable {
             inputs.waivers(),
             today,
             failOnWarning,
-            baseline == null ? Map.of() : baseline.values());
+            baseline == null ? Map.of() : baseline.values(),
+            past == null ? null : past.runHistory());
     found.notes.addAll(policy.notes());
     List<Verdict> verdicts = policy.verdicts();
     if (baseline != null) {

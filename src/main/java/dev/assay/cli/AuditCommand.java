@@ -3,6 +3,7 @@ package dev.assay.cli;
 import dev.assay.Audit;
 import dev.assay.core.AuditRun;
 import dev.assay.core.BadInputException;
+import dev.assay.history.HistoryStore;
 import dev.assay.policy.PolicyInputs;
 import dev.assay.publish.BlobLocation;
 import dev.assay.publish.BlobPublisher;
@@ -125,6 +126,16 @@ final class AuditCommand implements Callable<Integer> {
   String sign;
 
   @Option(
+      names = "--history",
+      paramLabel = "LOCATION",
+      description =
+          "append this run's metrics and verdicts to the metric history at LOCATION (a folder,"
+              + " or an abfss:// or wasbs:// URI; created on the first run); rules with"
+              + " must_not_worsen_by or anomaly compare with its earlier runs of the same audit,"
+              + " and the report draws their trends (docs/history.md)")
+  String history;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "print only the verdict line (errors still go to standard error)")
   boolean quiet;
@@ -145,6 +156,10 @@ final class AuditCommand implements Callable<Integer> {
     BlobPublisher blob =
         upload == null ? null : BlobPublisher.connect(BlobLocation.parse(upload), System.getenv());
     ManifestSigner signer = sign == null ? null : Signers.of(sign); // a bad key: exit 2, early
+    HistoryStore historyStore = history == null ? null : HistoryLocation.open(history, conf);
+    if (historyStore != null) {
+      historyStore.read(false); // a file, a bad scheme or a damaged part: exit 2, early
+    }
     StepTimes times = new StepTimes();
     ResolvedSpec resolved =
         times.time(
@@ -173,6 +188,7 @@ final class AuditCommand implements Callable<Integer> {
                 .withBaseline(baseline)
                 .failOnWarning(failOn.equals("warning"))
                 .withRecords(records)
+                .withHistory(historyStore)
                 .withProgress(
                     quiet
                         ? Progress.silent()

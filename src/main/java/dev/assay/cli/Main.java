@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       DemoDataCommand.class,
       BenchCommand.class,
-      SchemaCommand.class
+      SchemaCommand.class,
+      HistoryCommand.class
     },
     exitCodeOnInvalidInput = 2,
     exitCodeOnExecutionException = 3)

@@ -23,6 +23,9 @@ public sealed interface Condition permits Condition.Comparison, Condition.Betwee
    */
   int betterDirection();
 
+  /** The numbers the condition compares with, for drawing (one, or the two bounds). */
+  java.util.List<Double> thresholds();
+
   /**
    * Parses a {@code must} text.
    *
@@ -120,6 +123,11 @@ public sealed interface Condition permits Condition.Comparison, Condition.Betwee
     }
 
     @Override
+    public java.util.List<Double> thresholds() {
+      return java.util.List.of(threshold);
+    }
+
+    @Override
     public int betterDirection() {
       return switch (operator) {
         case GREATER, GREATER_OR_EQUAL -> 1;
@@ -135,6 +143,11 @@ public sealed interface Condition permits Condition.Comparison, Condition.Betwee
     @Override
     public boolean holds(double value) {
       return value >= low && value <= high;
+    }
+
+    @Override
+    public java.util.List<Double> thresholds() {
+      return java.util.List.of(low, high);
     }
 
     @Override

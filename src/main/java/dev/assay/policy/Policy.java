@@ -78,6 +78,25 @@ public final class Policy {
       LocalDate today,
       boolean failOnWarning,
       Map<MetricKey, Double> baseline) {
+    return evaluate(packs, metrics, families, waivers, today, failOnWarning, baseline, null);
+  }
+
+  /**
+   * As {@link #evaluate(List, List, List, Waivers, LocalDate, boolean, Map)}, with the earlier runs
+   * of the same audit ({@code --history}) for {@code anomaly} rules, and for {@code
+   * must_not_worsen_by} when there is no baseline.
+   *
+   * @param history the earlier runs, oldest first; null without {@code --history}
+   */
+  public static PolicyOutcome evaluate(
+      List<RulePack> packs,
+      List<MetricResult> metrics,
+      List<FamilyOutcome> families,
+      Waivers waivers,
+      LocalDate today,
+      boolean failOnWarning,
+      Map<MetricKey, Double> baseline,
+      RunHistory history) {
     Set<String> ruleIds = new HashSet<>();
     packs.forEach(pack -> pack.rules().forEach(rule -> ruleIds.add(rule.id())));
     waivers.requireKnownRules(ruleIds);
@@ -98,7 +117,7 @@ public final class Policy {
                 byName.getOrDefault(rule.metric(), List.of()),
                 families,
                 failOnWarning,
-                baseline));
+                new Past(baseline, history)));
       }
     }
     List<String> notes = new ArrayList<>();
@@ -112,7 +131,7 @@ public final class Policy {
       List<MetricResult> named,
       List<FamilyOutcome> families,
       boolean failOnWarning,
-      Map<MetricKey, Double> baseline) {
+      Past past) {
     Verdicts make = new Verdicts(pack, rule);
     if (named.isEmpty()) {
       return List.of(
@@ -165,8 +184,14 @@ public final class Policy {
             make.of(Status.ERROR, scope, null, subject + " is undefined: " + result.note()));
       } else {
         String message =
-            subject + " = " + display(observed, rule.condition()) + ", expected " + rule.must();
-        boolean holds = rule.condition().holds(observed);
+            rule.condition() == null
+                ? subject + " = " + display(observed, null)
+                : subject
+                    + " = "
+                    + display(observed, rule.condition())
+                    + ", expected "
+                    + rule.must();
+        boolean holds = rule.condition() == null || rule.condition().holds(observed);
         if (!holds && rule.significance() != null) {
           Double p = result instanceof MetricResult.Computed c ? c.pValue() : null;
           if (p == null) {
@@ -201,8 +226,14 @@ public final class Policy {
                     rule.significance());
           }
         }
-        if (holds && rule.mustNotWorsenBy() != null) {
-          Double before = baseline.get(result.key());
+        if (holds && rule.mustNotWorsenBy() != null && past.usesHistory()) {
+          HistoryChecks.Outcome worse =
+              HistoryChecks.worsening(
+                  rule, result.key(), observed, past.history(), rule.condition().betterDirection());
+          holds = worse.holds();
+          message += worse.note();
+        } else if (holds && rule.mustNotWorsenBy() != null) {
+          Double before = past.baseline().get(result.key());
           if (before == null) {
             message += "; no baseline value to compare with, so must_not_worsen_by was not checked";
           } else {
@@ -218,6 +249,23 @@ public final class Policy {
                       rule.mustNotWorsenBy());
             }
           }
+        }
+        if (rule.anomaly() != null) {
+          HistoryChecks.Outcome anomaly =
+              HistoryChecks.anomaly(
+                  rule.anomaly(),
+                  result.key(),
+                  observed,
+                  past.history() == null ? RunHistory.NONE : past.history());
+          message +=
+              past.history() == null
+                  ? "; no --history given, so the anomaly check was not made"
+                  : anomaly.note();
+          if (!anomaly.applicable() && rule.condition() == null) {
+            verdicts.add(make.of(Status.NOT_APPLICABLE, scope, observed, message));
+            continue;
+          }
+          holds = holds && anomaly.holds();
         }
         Status status =
             holds
@@ -336,10 +384,22 @@ public final class Policy {
         Math.abs(value) >= 0.001 || value == 0
             ? exact.setScale(4, RoundingMode.HALF_EVEN)
             : exact.round(new MathContext(4, RoundingMode.HALF_EVEN));
-    if (condition.holds(rounded.doubleValue()) != condition.holds(value)) {
+    if (condition != null && condition.holds(rounded.doubleValue()) != condition.holds(value)) {
       return Double.toString(value);
     }
     return rounded.stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * What a rule may compare with: the {@code --baseline} run's values (empty without one) and the
+   * earlier runs of {@code --history} (null without it). must_not_worsen_by uses the history only
+   * when there is no baseline.
+   */
+  private record Past(Map<MetricKey, Double> baseline, RunHistory history) {
+
+    boolean usesHistory() {
+      return baseline.isEmpty() && history != null;
+    }
   }
 
   /** Builds the verdicts of one rule, filling in what they share. */

@@ -15,7 +15,11 @@ import dev.assay.core.Severity;
  * @param significance when set (an alpha such as 0.05), a failed condition is a finding only when
  *     the metric's p-value is below it: practical and statistical significance together
  * @param mustNotWorsenBy when set, the rule also fails when the value is worse than the {@code
- *     --baseline} run's by more than this (the direction comes from {@code must})
+ *     --baseline} run's by more than this (the direction comes from {@code must}), or, with {@code
+ *     --history} and no baseline, than the last passing run's (the direction from the catalog)
+ * @param anomaly when set, the rule also fails on an anomaly against the metric's own history
+ * @param condition null for a rule with only an {@code anomaly} check ({@code must} then describes
+ *     the check)
  */
 public record Rule(
     String id,
@@ -30,9 +34,42 @@ public record Rule(
     Long minCount,
     String location,
     Double significance,
-    Double mustNotWorsenBy) {
+    Double mustNotWorsenBy,
+    Anomaly anomaly) {
 
   public Rule {
     where = where == null ? Where.ANY : where;
+  }
+
+  /** A rule without an anomaly check. */
+  public Rule(
+      String id,
+      String title,
+      String metric,
+      Where where,
+      String must,
+      Condition condition,
+      Severity severity,
+      String rationale,
+      String reference,
+      Long minCount,
+      String location,
+      Double significance,
+      Double mustNotWorsenBy) {
+    this(
+        id,
+        title,
+        metric,
+        where,
+        must,
+        condition,
+        severity,
+        rationale,
+        reference,
+        minCount,
+        location,
+        significance,
+        mustNotWorsenBy,
+        null);
   }
 }

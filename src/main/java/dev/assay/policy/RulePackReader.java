@@ -26,7 +26,9 @@ final class RulePackReader {
           "reference",
           "min_count",
           "significance",
-          "must_not_worsen_by");
+          "must_not_worsen_by",
+          "anomaly");
+  static final List<String> ANOMALY_KEYS = List.of("relative_change", "stddevs", "last");
   static final List<String> WHERE_KEYS = List.of("attribute", "group", "column", "class");
 
   /** A rule id and the line of its {@code id} key, for the duplicate check across files. */
@@ -127,7 +129,12 @@ final class RulePackReader {
       metric = null;
     }
     Where where = readWhere(rule, id);
-    String must = rule.text("must", true, "give the condition, such as must: \">= 0.8\"");
+    Anomaly anomaly = readAnomaly(rule, id);
+    boolean anomalyOnly = rule.has("anomaly") && !rule.has("must");
+    String must =
+        anomalyOnly
+            ? null
+            : rule.text("must", true, "give the condition, such as must: \">= 0.8\"");
     Condition condition = null;
     if (must != null) {
       try {
@@ -165,6 +172,12 @@ final class RulePackReader {
             Double.MAX_VALUE,
             true,
             "must_not_worsen_by is the largest allowed change for the worse, 0 or more, such as 0.02");
+    if (worsen != null && anomalyOnly) {
+      rule.problem(
+          "must_not_worsen_by",
+          "must_not_worsen_by needs a must with <, <=, > or >=; this rule has only an anomaly");
+      worsen = null;
+    }
     if (worsen != null && condition != null && condition.betterDirection() == 0) {
       rule.problem(
           "must_not_worsen_by",
@@ -174,7 +187,11 @@ final class RulePackReader {
               + "' says neither");
       worsen = null;
     }
-    if (id == null || metric == null || where == null || condition == null || severity == null) {
+    if (id == null
+        || metric == null
+        || where == null
+        || (condition == null && !(anomalyOnly && anomaly != null))
+        || severity == null) {
       return null;
     }
     return new Rule(
@@ -182,7 +199,7 @@ final class RulePackReader {
         title == null ? id : title,
         metric,
         where,
-        must,
+        anomalyOnly ? anomaly.describe() : must,
         condition,
         severity,
         rationale,
@@ -190,7 +207,70 @@ final class RulePackReader {
         minCount,
         rule.at(null),
         significance,
-        worsen);
+        worsen,
+        anomaly);
+  }
+
+  /**
+   * The rule's {@code anomaly: {relative_change: R}} and/or {@code {stddevs: K, last: N}}, or null
+   * when it has none or it is wrong (then a problem is recorded).
+   */
+  private static Anomaly readAnomaly(YamlMapping rule, String id) {
+    if (!rule.has("anomaly")) {
+      return null;
+    }
+    YamlMapping anomaly = rule.child(rule.value("anomaly"), id, "'anomaly'", "anomaly");
+    if (anomaly == null) {
+      return null;
+    }
+    int before = anomaly.problemCount();
+    anomaly.allowOnly(ANOMALY_KEYS, "'anomaly'");
+    Double relative =
+        readNumber(
+            anomaly,
+            "relative_change",
+            0,
+            Double.MAX_VALUE,
+            true,
+            "relative_change is the largest allowed change from the previous run as a fraction of"
+                + " its value, 0 or more, such as 0.2 for 20%");
+    Double stddevs =
+        readNumber(
+            anomaly,
+            "stddevs",
+            0,
+            Double.MAX_VALUE,
+            false,
+            "stddevs is how many standard deviations from the mean of the last runs are allowed,"
+                + " more than 0, such as 3");
+    Object last = anomaly.value("last");
+    int window = Anomaly.DEFAULT_LAST;
+    if (last != null) {
+      if ((last instanceof Integer || last instanceof Long)
+          && ((Number) last).longValue() >= Anomaly.MIN_RUNS_FOR_STDDEV
+          && ((Number) last).longValue() <= 1000) {
+        window = ((Number) last).intValue();
+      } else {
+        anomaly.problem(
+            "last",
+            "last is how many earlier runs the std-dev check looks at, a whole number from "
+                + Anomaly.MIN_RUNS_FOR_STDDEV
+                + " to 1000, such as 10; found "
+                + YamlMapping.describe(last));
+      }
+      if (!anomaly.has("stddevs")) {
+        anomaly.problem("last", "last goes with stddevs; add stddevs: 3 or remove last");
+      }
+    }
+    if (!anomaly.has("relative_change") && !anomaly.has("stddevs")) {
+      anomaly.problem(
+          null,
+          "'anomaly' needs relative_change (such as 0.2) or stddevs (such as 3, with last: 10)");
+    }
+    if (anomaly.problemCount() > before) {
+      return null;
+    }
+    return new Anomaly(relative, stddevs, window);
   }
 
   private static Where readWhere(YamlMapping rule, String id) {

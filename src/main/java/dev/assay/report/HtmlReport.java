@@ -76,6 +76,7 @@ public final class HtmlReport {
       model.put("piiExamples", run.exhibits().piiExamples());
       model.put("scorecard", Scorecard.of(run));
       model.put("llmCharts", LlmCharts.of(run));
+      model.put("trends", TrendChart.of(run));
       SafetySection safety = SafetySection.of(run);
       if (safety != null) {
         model.put("safety", safety);

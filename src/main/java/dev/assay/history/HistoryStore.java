@@ -1,0 +1,201 @@
+package dev.assay.history;
+
+import dev.assay.core.BadInputException;
+import dev.assay.core.RunFailedException;
+import dev.assay.io.HadoopFiles;
+import java.io.BufferedReader;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The metric history at one location ({@code --history}): a folder, local or on any Hadoop file
+ * system ({@code abfss://}, {@code wasbs://}, {@code hdfs://}), of JSON Lines part files, one per
+ * run. A run appends by writing its own uniquely named part under a hidden temporary name and
+ * renaming it into place, so a reader never sees half a run and two runs appending at once never
+ * touch the same file; a reader takes the union of the parts ({@code part-*.jsonl}). Files whose
+ * names start with {@code .} or {@code _} are skipped, as Spark skips them.
+ */
+public final class HistoryStore {
+
+  private static final String PREFIX = "part-";
+  private static final String SUFFIX = ".jsonl";
+
+  private final String location;
+  private final Path root;
+  private final Configuration conf;
+
+  private HistoryStore(String location, Path root, Configuration conf) {
+    this.location = location;
+    this.root = root;
+    this.conf = conf;
+  }
+
+  /**
+   * The history at {@code location}: a local folder path, or a URI with a Hadoop file system
+   * scheme. Nothing is read yet.
+   *
+   * @throws BadInputException when the location is empty, not a path or URI, or an Azure URI for
+   *     whose account the configuration has no credentials
+   */
+  public static HistoryStore at(String location, Configuration conf) {
+    if (location == null || location.isBlank()) {
+      throw new BadInputException("--history needs a location: a folder or an abfss:// URI.");
+    }
+    URI uri;
+    try {
+      uri = hasScheme(location) ? new URI(location) : java.nio.file.Path.of(location).toUri();
+    } catch (java.net.URISyntaxException | java.nio.file.InvalidPathException e) {
+      throw new BadInputException(
+          "history location '" + location + "' is not a folder path or a URI: " + e.getMessage());
+    }
+    String missing = new HadoopFiles(conf).missingCredentials(uri.toString());
+    if (missing != null) {
+      throw new BadInputException("history location " + location + ": " + missing + ".");
+    }
+    return new HistoryStore(location, new Path(uri), conf);
+  }
+
+  private static boolean hasScheme(String location) {
+    int colon = location.indexOf(':');
+    return colon > 1 && location.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*");
+  }
+
+  /** The location as given. */
+  public String location() {
+    return location;
+  }
+
+  /**
+   * Every row of every complete part, ordered by run time, run id and then as written.
+   *
+   * @param mustExist when true, a location that does not exist is bad input; else it is an empty
+   *     history (the first run creates it)
+   * @throws BadInputException when the location is a file, cannot be listed, or a part has a line
+   *     that is not a history row (naming the part and the line)
+   */
+  public List<HistoryRow> read(boolean mustExist) {
+    try (FileSystem fs = FileSystem.newInstance(root.toUri(), conf)) {
+      FileStatus[] parts;
+      try {
+        FileStatus status = fs.getFileStatus(root);
+        if (!status.isDirectory()) {
+          throw new BadInputException(
+              "history location "
+                  + location
+                  + " is a file; give a folder (a new or an earlier"
+                  + " --history folder).");
+        }
+        parts = fs.listStatus(root, p -> isPart(p.getName()));
+      } catch (FileNotFoundException e) {
+        if (mustExist) {
+          throw new BadInputException(
+              "history location "
+                  + location
+                  + " does not exist; give the folder that earlier runs wrote with --history.");
+        }
+        return List.of();
+      }
+      Arrays.sort(parts, Comparator.comparing(s -> s.getPath().getName()));
+      List<HistoryRow> rows = new ArrayList<>();
+      for (FileStatus part : parts) {
+        rows.addAll(readPart(fs, part.getPath()));
+      }
+      rows.sort(Comparator.comparing(HistoryRow::runTime).thenComparing(HistoryRow::runId));
+      return rows;
+    } catch (org.apache.hadoop.fs.UnsupportedFileSystemException e) {
+      throw unsupported(e);
+    } catch (IOException e) {
+      throw new RunFailedException(
+          "could not read the history at " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<HistoryRow> readPart(FileSystem fs, Path part) throws IOException {
+    List<HistoryRow> rows = new ArrayList<>();
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(fs.open(part), StandardCharsets.UTF_8))) {
+      int number = 0;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          rows.add(HistoryJson.fromLine(line));
+        } catch (IllegalArgumentException e) {
+          throw new BadInputException(
+              part
+                  + ":"
+                  + number
+                  + ": "
+                  + e.getMessage()
+                  + "; every line of a history part must be a row Assay wrote. Move the file out"
+                  + " of the history folder.");
+        }
+      }
+    }
+    return rows;
+  }
+
+  static boolean isPart(String name) {
+    return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
+  }
+
+  /**
+   * Appends {@code rows} (one run's) as a new part: written to a hidden temporary file, then
+   * renamed into place, so readers see all of the run or none of it.
+   *
+   * @return the part's name
+   * @throws RunFailedException when the part cannot be written (exit 3)
+   */
+  public String append(List<HistoryRow> rows, Instant runTime) {
+    String name = PREFIX + runTime.toEpochMilli() + "-" + UUID.randomUUID() + SUFFIX;
+    Path target = new Path(root, name);
+    Path temp = new Path(root, "." + name + ".tmp");
+    try (FileSystem fs = FileSystem.newInstance(root.toUri(), conf)) {
+      fs.setWriteChecksum(false); // no .crc files beside the parts of a local folder
+      fs.mkdirs(root);
+      try (OutputStream out = fs.create(temp, false);
+          Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+        for (HistoryRow row : rows) {
+          writer.write(HistoryJson.toLine(row));
+          writer.write('\n');
+        }
+      }
+      if (!fs.rename(temp, target)) {
+        fs.delete(temp, false);
+        throw new IOException("could not rename " + temp.getName() + " to " + name);
+      }
+      return name;
+    } catch (org.apache.hadoop.fs.UnsupportedFileSystemException e) {
+      throw unsupported(e);
+    } catch (IOException e) {
+      throw new RunFailedException(
+          "could not append this run to the history at " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  private BadInputException unsupported(IOException e) {
+    return new BadInputException(
+        "history location "
+            + location
+            + ": "
+            + e.getMessage()
+            + "; give a local folder or an abfss://, wasbs:// or hdfs:// URI.");
+  }
+}
