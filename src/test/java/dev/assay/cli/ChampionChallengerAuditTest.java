@@ -101,7 +101,7 @@ class ChampionChallengerAuditTest {
     boolean failedOnB = false;
     for (JsonNode v : results.get("rules")) {
       failedOnB |=
-          v.get("rule").asText().equals("challenger-accuracy-not-worse")
+          v.get("id").asText().equals("challenger-accuracy-not-worse")
               && "B".equals(v.path("group").asText())
               && "challenger".equals(v.path("model").asText())
               && v.get("status").asText().equals("FAIL");
@@ -137,7 +137,7 @@ class ChampionChallengerAuditTest {
         "remove columns.prediction");
     assertBadInput(
         audit(spec("", "champion: {score: s1}", "challenger: {prediction: p2}")),
-        "audit.yaml:9",
+        "audit.yaml:8",
         "columns.threshold");
   }
 }
