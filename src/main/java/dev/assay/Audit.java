@@ -48,6 +48,7 @@ import dev.assay.policy.PolicyOutcome;
 import dev.assay.publish.OutputFolder;
 import dev.assay.spark.Progress;
 import dev.assay.spec.JudgeOptions;
+import dev.assay.spec.ModelSpecs;
 import dev.assay.spec.ResolvedSpec;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -268,9 +269,12 @@ public final class Audit implements Cloneable {
                                 current, spec.columns(), spec.fairness(), spec.document(), source))
                         : FairnessAnalysis.run(
                             FairnessPlan.input(
+                                current, spec.columns(), spec.fairness(), spec.document(), source),
+                            FairnessPlan.models(
                                 current,
+                                ModelSpecs.champion(spec),
+                                ModelSpecs.challengers(spec),
                                 spec.columns(),
-                                spec.fairness(),
                                 spec.document(),
                                 source)));
     return found -> {

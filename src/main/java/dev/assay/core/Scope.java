@@ -7,17 +7,18 @@ import java.util.Map;
 /**
  * Where a metric or a verdict applies: a sensitive {@code attribute} (and a {@code group} of it)
  * for fairness, a {@code column} for drift and privacy, and with {@code fairness.task: multiclass}
- * the {@code classLabel} a one-vs-rest metric is about (JSON key {@code class}). Absent keys are
- * null; a data-set level metric has none. An intersection's attribute and group join their parts
- * with {@code " & "}.
+ * the {@code classLabel} a one-vs-rest metric is about (JSON key {@code class}), and in a
+ * champion/challenger audit ({@code models:} in the spec) the {@code model} a metric is about.
+ * Absent keys are null; a data-set level metric has none. An intersection's attribute and group
+ * join their parts with {@code " & "}.
  */
-public record Scope(String attribute, String group, String column, String classLabel)
+public record Scope(String attribute, String group, String column, String classLabel, String model)
     implements Comparable<Scope> {
 
   /** Joins the parts of an intersection's attribute or group name. */
   public static final String INTERSECTION_SEPARATOR = " & ";
 
-  public static final Scope DATASET = new Scope(null, null, null, null);
+  public static final Scope DATASET = new Scope(null, null, null, null, null);
 
   private static final Comparator<String> NULLS_FIRST =
       Comparator.nullsFirst(Comparator.naturalOrder());
@@ -25,7 +26,13 @@ public record Scope(String attribute, String group, String column, String classL
       Comparator.<Scope, String>comparing(Scope::attribute, NULLS_FIRST)
           .thenComparing(Scope::group, NULLS_FIRST)
           .thenComparing(Scope::column, NULLS_FIRST)
-          .thenComparing(Scope::classLabel, NULLS_FIRST);
+          .thenComparing(Scope::classLabel, NULLS_FIRST)
+          .thenComparing(Scope::model, NULLS_FIRST);
+
+  /** A scope without a model: every audit of one model. */
+  public Scope(String attribute, String group, String column, String classLabel) {
+    this(attribute, group, column, classLabel, null);
+  }
 
   /** A scope without a class: every family but multi-class fairness. */
   public Scope(String attribute, String group, String column) {
@@ -46,10 +53,15 @@ public record Scope(String attribute, String group, String column, String classL
 
   /** This scope about the class {@code value} (null for none). */
   public Scope withClass(String value) {
-    return new Scope(attribute, group, column, value);
+    return new Scope(attribute, group, column, value, model);
   }
 
-  /** The keys that are present, in contract order (attribute, group, class, column). */
+  /** This scope about the model named {@code name} (null for none). */
+  public Scope withModel(String name) {
+    return new Scope(attribute, group, column, classLabel, name);
+  }
+
+  /** The keys that are present, in contract order (attribute, group, class, column, model). */
   public Map<String, String> keys() {
     Map<String, String> keys = new LinkedHashMap<>();
     if (attribute != null) {
@@ -64,15 +76,19 @@ public record Scope(String attribute, String group, String column, String classL
     if (column != null) {
       keys.put("column", column);
     }
+    if (model != null) {
+      keys.put("model", model);
+    }
     return keys;
   }
 
   /**
    * A short human label such as {@code race = Caucasian}, or {@code data set}; with a class,
-   * followed by {@code , class High}.
+   * followed by {@code , class High}; with a model, by {@code , model challenger}.
    */
   public String label() {
-    return classLabel == null ? place() : place() + ", class " + classLabel;
+    String label = classLabel == null ? place() : place() + ", class " + classLabel;
+    return model == null ? label : label + ", model " + model;
   }
 
   private String place() {

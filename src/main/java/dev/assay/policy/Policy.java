@@ -371,6 +371,9 @@ public final class Policy {
     if (scope.classLabel() != null) {
       parts.add("class " + scope.classLabel());
     }
+    if (scope.model() != null) {
+      parts.add("model " + scope.model());
+    }
     return parts.isEmpty() ? "the data set" : String.join(", ", parts);
   }
 

@@ -41,7 +41,22 @@ public final class GroupTables {
           "fairness/reference", "Against all rows and against the reference group",
           "fairness/regression", "Regression errors",
           "fairness/multiclass", "Multi-class metrics",
-          "fairness/attribute", "Between-group metrics");
+          "fairness/attribute", "Between-group metrics",
+          "fairness/challenger",
+              "Champion against challenger (challenger minus champion on the same rows; p-values"
+                  + " by McNemar's and DeLong's tests)");
+
+  /**
+   * A metric's row label in the per-attribute tables: its group, and in a champion/challenger audit
+   * the model after it ({@code F · challenger}), so each model has rows of its own; null for a
+   * metric of the whole attribute.
+   */
+  static String rowGroup(dev.assay.core.Scope scope) {
+    if (scope.group() == null || scope.model() == null) {
+      return scope.group();
+    }
+    return scope.group() + " · " + scope.model();
+  }
 
   private GroupTables() {}
 

@@ -428,7 +428,7 @@ public record HtmlPage(
         metrics.stream()
             .anyMatch(m -> m.key().scope().group() != null && m.key().scope().classLabel() != null);
     for (MetricResult m : metrics) {
-      String group = m.key().scope().group();
+      String group = GroupTables.rowGroup(m.key().scope());
       if (group == null) {
         overall.add(metricRow(m, base));
       } else {

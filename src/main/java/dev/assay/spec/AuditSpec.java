@@ -19,7 +19,14 @@ public record AuditSpec(
     Drift drift,
     Privacy privacy,
     Llm llm,
-    List<String> rules) {
+    List<String> rules,
+    Map<String, ModelColumns> models) {
+
+  /**
+   * One model of a champion/challenger audit ({@code models:}, see {@link ModelSpecs}): its
+   * prediction column, its score column, or both.
+   */
+  public record ModelColumns(String prediction, String score) {}
 
   /**
    * The model under audit; shown in the report. The model card keys (intended use, limitations,

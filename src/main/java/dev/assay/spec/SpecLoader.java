@@ -118,7 +118,8 @@ public final class SpecLoader {
                 m.limitations(),
                 m.riskClass(),
                 m.registryUri());
-    ColumnRoles roles = columns(doc, raw.columns());
+    ColumnRoles roles =
+        ModelSpecs.withChampion(doc, raw, columns(doc, raw.columns(), raw.models() != null));
     return new ResolvedSpec(
         file.toAbsolutePath(),
         doc,
@@ -236,11 +237,12 @@ public final class SpecLoader {
             + "'";
   }
 
-  private static ColumnRoles columns(YamlDocument doc, AuditSpec.Columns c) {
+  /** The column roles; with {@code models}, a threshold applies to the models' scores. */
+  private static ColumnRoles columns(YamlDocument doc, AuditSpec.Columns c, boolean models) {
     if (c == null) {
       return new ColumnRoles(null, null, null, null, "1", "1", List.of(), List.of(), List.of());
     }
-    if (c.threshold() != null && c.score() == null) {
+    if (c.threshold() != null && c.score() == null && !models) {
       throw new BadInputException(
           doc.at("columns", "threshold")
               + ": columns.threshold needs"

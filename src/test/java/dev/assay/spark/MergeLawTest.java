@@ -9,6 +9,7 @@ import dev.assay.metrics.drift.SideCounts;
 import dev.assay.metrics.fairness.BootstrapState;
 import dev.assay.metrics.fairness.ConfusionState;
 import dev.assay.metrics.fairness.MulticlassState;
+import dev.assay.metrics.fairness.PairedState;
 import dev.assay.metrics.fairness.RegressionState;
 import dev.assay.metrics.llm.LlmStateLaws;
 import dev.assay.metrics.privacy.EquivalenceClasses;
@@ -62,6 +63,7 @@ public class MergeLawTest {
                 new BootstrapState(new long[12]),
                 MergeLawTest::bootstrap)
             .comparedBy((a, b) -> Arrays.equals(a.counts(), b.counts())),
+        Law.of("PairedState", PairedState::merge, PairedState.EMPTY, MergeLawTest::paired),
         Law.of("FiniteNumbers.Count", new FiniteNumbers.Count(null), 0L, r -> (long) r.nextInt(50)),
         Law.of(
             "BinaryColumn.Values",
@@ -418,5 +420,18 @@ public class MergeLawTest {
       records += n;
     }
     return new SensitiveValues(records, counts, 4);
+  }
+
+  private static PairedState paired(Random r) {
+    return new PairedState(
+        r.nextInt(90),
+        r.nextInt(20),
+        r.nextInt(20),
+        r.nextInt(40),
+        r.nextInt(10),
+        r.nextInt(10),
+        r.nextInt(40),
+        r.nextInt(10),
+        r.nextInt(10));
   }
 }

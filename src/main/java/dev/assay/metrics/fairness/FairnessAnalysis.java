@@ -51,14 +51,46 @@ public final class FairnessAnalysis {
 
   /** Runs the family: plans the one job, runs it, then computes every metric on the driver. */
   public static FairnessOutcome run(FairnessInput in) {
+    return run(in, ModelComparison.NONE);
+  }
+
+  /**
+   * Runs the family for the champion (the input's own columns) and every challenger of {@code
+   * models} in the same one job ({@link ChampionChallenger}); without challengers, as {@link
+   * #run(FairnessInput)}.
+   */
+  public static FairnessOutcome run(FairnessInput in, ModelComparison models) {
     List<String> notes = new ArrayList<>();
-    FairnessJob job = FairnessJob.plan(in);
+    FairnessJob job = FairnessJob.plan(in, models);
     FairnessCells cells = job.run();
     if (cells == null) {
       notes.add(binnedFallbackNote(job));
-      job = FairnessJob.plan(in.withExtras(in.extras().with(ScoreKey.BINNED)));
+      job = FairnessJob.plan(in.withExtras(in.extras().with(ScoreKey.BINNED)), models);
       cells = job.run();
     }
+    if (models.on()) {
+      return ChampionChallenger.results(job, cells, notes);
+    }
+    List<MetricResult> out =
+        modelMetrics(job.in, job.cdd, cells, job.nonFiniteNote(cells.whole), null, notes);
+    return new FairnessOutcome(out, notes);
+  }
+
+  /**
+   * Every metric of one model from its view of the job's cells.
+   *
+   * @param cdd the strata's disparity (the champion only), or null
+   * @param nonFiniteNote the note on the model's non-finite scores, or null
+   * @param noHistogramsWhy why a model with a score has no score-key histograms in this job, or
+   *     null for the default reason (fairness.score_metrics is false)
+   */
+  static List<MetricResult> modelMetrics(
+      FairnessInput in,
+      ConditionalDemographicDisparity cdd,
+      FairnessCells cells,
+      String nonFiniteNote,
+      String noHistogramsWhy,
+      List<String> notes) {
     AnalysisContext context = context(in, cells);
     List<MetricResult> metrics =
         new ArrayList<>(
@@ -68,11 +100,14 @@ public final class FairnessAnalysis {
                 cells.all(),
                 cells.histogram(FairnessJob.WHOLE, FairnessJob.WHOLE),
                 null));
-    notes.addAll(wholeDataSetNotes(job, cells, context));
-    metrics.addAll(sliceMetrics(context, job, cells, notes));
+    if (nonFiniteNote != null) {
+      notes.add(nonFiniteNote);
+    }
+    notes.addAll(wholeDataSetNotes(in, cells, context, noHistogramsWhy));
+    metrics.addAll(sliceMetrics(context, cdd, cells, notes));
     List<MetricResult> out = new ArrayList<>(acrossTheAudit(in.inference(), metrics));
     out.addAll(surveys(context, cells, notes));
-    return new FairnessOutcome(out, notes);
+    return out;
   }
 
   /** Why the exact score keys were given up for binned ones. */
@@ -103,18 +138,17 @@ public final class FairnessAnalysis {
    * What the whole data set says about the score: non-finite values, skipped or unusable metrics.
    */
   private static List<String> wholeDataSetNotes(
-      FairnessJob job, FairnessCells cells, AnalysisContext context) {
-    FairnessInput in = job.in;
+      FairnessInput in, FairnessCells cells, AnalysisContext context, String noHistogramsWhy) {
     List<String> notes = new ArrayList<>();
-    String nonFinite = job.nonFiniteNote(cells.whole);
-    if (nonFinite != null) {
-      notes.add(nonFinite);
-    }
     if (in.score() != null && !in.histograms()) {
       notes.add(
           "auc, auc_difference, expected_calibration_error, scoring_rate and"
-              + " scoring_impact_ratio are not computed: fairness.score_metrics is false (the score-key"
-              + " histograms they need were skipped, which saves about a third of the family's time on large data).");
+              + " scoring_impact_ratio are not computed: "
+              + (noHistogramsWhy != null
+                  ? noHistogramsWhy
+                  : "fairness.score_metrics is false (the score-key"
+                      + " histograms they need were skipped, which saves about a third of the"
+                      + " family's time on large data)."));
     }
     if (context.hasScoreAndLabel() && !context.probabilityScores()) {
       ConfusionState all = cells.all();
@@ -132,9 +166,12 @@ public final class FairnessAnalysis {
 
   /** Per slice its groups, disparities and strata metrics. */
   private static List<MetricResult> sliceMetrics(
-      AnalysisContext context, FairnessJob job, FairnessCells cells, List<String> notes) {
+      AnalysisContext context,
+      ConditionalDemographicDisparity cdd,
+      FairnessCells cells,
+      List<String> notes) {
     List<MetricResult> metrics = new ArrayList<>();
-    for (Slice slice : job.in.slices()) {
+    for (Slice slice : context.in().slices()) {
       String name = slice.name();
       metrics.addAll(
           AttributeResults.of(
@@ -144,8 +181,8 @@ public final class FairnessAnalysis {
               cells.histograms(name),
               cells.bootstrap(name),
               notes));
-      if (job.cdd != null) {
-        metrics.addAll(job.cdd.results(context, name));
+      if (cdd != null) {
+        metrics.addAll(cdd.results(context, name));
       }
     }
     return metrics;

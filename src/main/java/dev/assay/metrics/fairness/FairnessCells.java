@@ -1,6 +1,7 @@
 package dev.assay.metrics.fairness;
 
 import dev.assay.spark.GroupedStates;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,34 +37,103 @@ final class FairnessCells {
 
   private final FairnessJob job;
 
-  private FairnessCells(FairnessJob job, GroupedStates whole) {
+  /** The model these cells are about: 0 the champion (or the only model), i the i-th challenger. */
+  private final int model;
+
+  /** The job's rows, kept for the other models' views ({@link #forModel}). */
+  private final List<GroupedStates> rows;
+
+  private FairnessCells(FairnessJob job, GroupedStates whole, int model, List<GroupedStates> rows) {
     this.job = job;
     this.whole = whole;
+    this.model = model;
+    this.rows = rows;
   }
 
   /** Sorts {@code rows}; fails (exit 2) when the data set is empty or a column check fails. */
   static FairnessCells of(FairnessJob job, List<GroupedStates> rows) {
     GroupedStates whole = SliceColumns.whole(rows);
     job.check(whole);
-    FairnessCells cells = new FairnessCells(job, whole);
+    return of(job, rows, 0, whole);
+  }
+
+  private static FairnessCells of(
+      FairnessJob job, List<GroupedStates> rows, int model, GroupedStates whole) {
+    FairnessCells cells = new FairnessCells(job, whole, model, rows);
     for (GroupedStates row : rows) {
       FairnessJob.Part part = job.part(row.grouping());
       switch (part.role()) {
         case GROUPS -> cells.addGroup(part.slice(), row);
-        case SCORE_KEYS -> cells.addScoreKey(part.slice(), row);
-        case STRATA -> job.cdd.add(part.slice(), row.key(), job.confusion.of(row));
-        case WHOLE -> {}
+        case SCORE_KEYS -> {
+          if (part.model() == model) {
+            cells.addScoreKey(part.slice(), row);
+          }
+        }
+        case STRATA -> {
+          if (model == 0) {
+            job.cdd.add(part.slice(), row.key(), job.confusion.of(row));
+          }
+        }
+        case WHOLE, JOINT_KEYS -> {}
         default -> throw new IllegalStateException(part.toString());
       }
     }
     return cells;
   }
 
+  /** The same job's cells seen as challenger {@code challenger}'s (1 the first). */
+  FairnessCells forModel(int challenger) {
+    return of(job, rows, challenger, whole);
+  }
+
+  /**
+   * Per slice (and {@link FairnessJob#WHOLE}), per group: challenger {@code challenger}'s paired
+   * counts against the champion.
+   */
+  Map<String, Map<String, PairedState>> paired(int challenger) {
+    StateSlots.Slot<PairedState> slot = job.challengers.get(challenger - 1).paired();
+    Map<String, Map<String, PairedState>> out = new HashMap<>();
+    for (GroupedStates row : rows) {
+      FairnessJob.Part part = job.part(row.grouping());
+      if (part.role() == FairnessJob.Role.GROUPS || part.role() == FairnessJob.Role.WHOLE) {
+        out.computeIfAbsent(part.slice(), k -> new TreeMap<>())
+            .put(SliceColumns.group(row.key()), slot.of(row));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Per slice (and {@link FairnessJob#WHOLE}), per group: the joint score cells of the champion and
+   * challenger {@code challenger}; empty when the job has none (no exact score keys).
+   */
+  Map<String, Map<String, List<DeLong.Cell>>> joint(int challenger) {
+    Map<String, Map<String, List<DeLong.Cell>>> out = new HashMap<>();
+    for (GroupedStates row : rows) {
+      FairnessJob.Part part = job.part(row.grouping());
+      if (part.role() != FairnessJob.Role.JOINT_KEYS || part.model() != challenger) {
+        continue;
+      }
+      List<String> key = row.key();
+      long a = job.scoreKey().parse(key.get(key.size() - 2));
+      long b = job.scoreKey().parse(key.get(key.size() - 1));
+      if (a == FairnessJob.NO_SCORE || b == FairnessJob.NO_SCORE) {
+        continue;
+      }
+      ConfusionState s = job.confusion.of(row);
+      out.computeIfAbsent(part.slice(), k -> new TreeMap<>())
+          .computeIfAbsent(
+              SliceColumns.group(key.subList(0, key.size() - 2)), k -> new ArrayList<>())
+          .add(new DeLong.Cell(a, b, s.labelPositive(), s.labelNegative()));
+    }
+    return out;
+  }
+
   private void addGroup(String slice, GroupedStates row) {
     observedKeys.computeIfAbsent(slice, k -> new HashSet<>()).add(row.key());
     String group = SliceColumns.group(row.key());
-    groups.computeIfAbsent(slice, k -> new TreeMap<>()).put(group, job.confusion.of(row));
-    if (job.bootstrap != null) {
+    groups.computeIfAbsent(slice, k -> new TreeMap<>()).put(group, job.confusionOf(model).of(row));
+    if (job.bootstrap != null && model == 0) {
       bootGroups.computeIfAbsent(slice, k -> new TreeMap<>()).put(group, job.bootstrap.of(row));
     }
   }
@@ -78,8 +148,8 @@ final class FairnessCells {
     scoreKeys
         .computeIfAbsent(slice, k -> new HashMap<>())
         .computeIfAbsent(group, k -> new TreeMap<>())
-        .put(scoreKey, job.confusion.of(row));
-    if (job.bootstrap != null) {
+        .put(scoreKey, job.confusionOf(model).of(row));
+    if (job.bootstrap != null && model == 0) {
       bootKeys
           .computeIfAbsent(slice, k -> new HashMap<>())
           .computeIfAbsent(group, k -> new TreeMap<>())
@@ -88,7 +158,7 @@ final class FairnessCells {
   }
 
   ConfusionState all() {
-    return job.confusion.of(whole);
+    return job.confusionOf(model).of(whole);
   }
 
   /** The groups of {@code slice}, by name (empty when it has none). */
@@ -111,7 +181,7 @@ final class FairnessCells {
 
   /** The bootstrap intervals of {@code slice}, or null without a bootstrap. */
   BootstrapInterval bootstrap(String slice) {
-    return job.bootstrap == null
+    return job.bootstrap == null || model != 0
         ? null
         : new BootstrapInterval(
             bootGroups.getOrDefault(slice, Map.of()),

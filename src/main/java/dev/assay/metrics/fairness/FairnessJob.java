@@ -8,6 +8,7 @@ import dev.assay.spark.FiniteNumbers;
 import dev.assay.spark.GroupedStates;
 import dev.assay.spark.Grouping;
 import dev.assay.spark.SinglePassRunner;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +35,24 @@ final class FairnessJob {
     /** The (group, score key) cells of a slice, or with slice "" of the whole data set. */
     SCORE_KEYS,
     /** The (group, stratum) cells of a slice ({@link ConditionalDemographicDisparity}). */
-    STRATA
+    STRATA,
+    /**
+     * The (group, champion's score key, a challenger's score key) cells of a slice or the whole
+     * data set: the joint score cells behind DeLong's test ({@link ChallengerResults}).
+     */
+    JOINT_KEYS
   }
 
-  /** A grouping's role and the slice it belongs to ("" for the whole data set). */
-  record Part(Role role, String slice) {}
+  /**
+   * A grouping's role, the slice it belongs to ("" for the whole data set) and the model whose
+   * score key it holds (0 the champion, i the i-th challenger; 0 for groupings without one).
+   */
+  record Part(Role role, String slice, int model) {
+
+    Part(Role role, String slice) {
+      this(role, slice, 0);
+    }
+  }
 
   /** The whole data set's slice name. */
   static final String WHOLE = "";
@@ -63,9 +77,28 @@ final class FairnessJob {
   private StateSlots.Slot<BinaryColumn.Values> predictions;
   private StateSlots.Slot<BinaryColumn.Values> favourable;
   private StateSlots.Slot<Long> nonFinite;
+  final ModelComparison models;
+  final List<ChallengerSlots> challengers = new ArrayList<>();
 
-  private FairnessJob(FairnessInput in) {
+  /**
+   * A challenger's states and score key column in this job.
+   *
+   * @param confusion its confusion counts
+   * @param paired its paired counts against the champion
+   * @param predictions the check of its prediction column, or null
+   * @param nonFinite its score's non-finite values, or null
+   * @param scoreKey its score key column, or null when its score gets no histograms here
+   */
+  record ChallengerSlots(
+      StateSlots.Slot<ConfusionState> confusion,
+      StateSlots.Slot<PairedState> paired,
+      StateSlots.Slot<BinaryColumn.Values> predictions,
+      StateSlots.Slot<Long> nonFinite,
+      String scoreKey) {}
+
+  private FairnessJob(FairnessInput in, ModelComparison models) {
     this.in = in;
+    this.models = models;
     this.cells = SliceColumns.of(in.slices());
     this.data = cells.addTo(in.data());
     this.cdd =
@@ -76,7 +109,17 @@ final class FairnessJob {
 
   /** Plans the job: cell columns, groupings and states; no Spark job runs yet. */
   static FairnessJob plan(FairnessInput in) {
-    FairnessJob job = new FairnessJob(in);
+    return plan(in, ModelComparison.NONE);
+  }
+
+  /**
+   * Plans the job of a champion/challenger audit: the champion's as {@link #plan(FairnessInput)},
+   * plus per challenger its confusion counts, its paired counts against the champion and (with
+   * exact score keys) its score key, its histograms and the joint score cells, in the same
+   * aggregation.
+   */
+  static FairnessJob plan(FairnessInput in, ModelComparison models) {
+    FairnessJob job = new FairnessJob(in, models);
     Column score = job.score();
     Column label = in.label() == null ? functions.lit(null).cast("int") : in.label().asInt();
     Column prediction = job.prediction(score);
@@ -84,6 +127,9 @@ final class FairnessJob {
     job.addStratum();
     job.addGroupings();
     job.addStates(label, prediction, score);
+    for (Challenger c : models.challengers()) {
+      job.addChallenger(c, label, prediction);
+    }
     return job;
   }
 
@@ -96,6 +142,12 @@ final class FairnessJob {
     otherNames.put(SCORE_KEY, "the score key of '" + in.score() + "'");
     if (cdd != null) {
       otherNames.put(ConditionalDemographicDisparity.COLUMN, in.extras().strata());
+    }
+    for (int i = 0; i < challengers.size(); i++) {
+      String key = challengers.get(i).scoreKey();
+      if (key != null) {
+        otherNames.put(key, "the score key of '" + models.challengers().get(i).score() + "'");
+      }
     }
     CellLimits limits = cells.limits(in.groups().maxGroups(), otherNames);
     if (exactAttempt()) {
@@ -222,6 +274,67 @@ final class FairnessJob {
     }
   }
 
+  /**
+   * Adds the states of the challenger {@code c} (model number {@code challengers.size() + 1}) and,
+   * in an exact attempt with a score, its score key column, its histogram groupings and the joint
+   * score cells of every slice and of the whole data set.
+   */
+  private void addChallenger(Challenger c, Column label, Column championPrediction) {
+    Column score =
+        c.score() == null
+            ? functions.lit(null).cast("double")
+            : FiniteNumbers.of(Columns.named(c.score()));
+    Column prediction =
+        c.prediction() != null
+            ? c.prediction().asInt()
+            : functions.when(score.geq(c.threshold()), 1).when(score.isNotNull(), 0);
+    int model = challengers.size() + 1;
+    String key = null;
+    if (exactAttempt() && c.score() != null) {
+      key = SCORE_KEY + "_" + model;
+      data = data.withColumn(key, scoreKey().column(score));
+      for (Slice slice : in.slices()) {
+        groupings.put(
+            new Grouping(slice.name() + SCORE_GROUPING + model, cells.cellColumns(slice, key)),
+            new Part(Role.SCORE_KEYS, slice.name(), model));
+        groupings.put(
+            new Grouping(
+                slice.name() + SCORE_GROUPING + "joint" + model,
+                cells.cellColumns(slice, SCORE_KEY, key)),
+            new Part(Role.JOINT_KEYS, slice.name(), model));
+      }
+      groupings.put(
+          new Grouping(SCORE_GROUPING + model, List.of(key)),
+          new Part(Role.SCORE_KEYS, WHOLE, model));
+      groupings.put(
+          new Grouping(SCORE_GROUPING + "joint" + model, List.of(SCORE_KEY, key)),
+          new Part(Role.JOINT_KEYS, WHOLE, model));
+    }
+    challengers.add(
+        new ChallengerSlots(
+            states.add(new ConfusionAggregate(label, prediction, score)),
+            states.add(new PairedAggregate(label, championPrediction, prediction)),
+            states.addIfPresent(c.prediction()),
+            c.score() == null
+                ? null
+                : states.add(new FiniteNumbers.Count(Columns.named(c.score()))),
+            key));
+  }
+
+  /** The confusion counts of model {@code model} (0 the champion). */
+  StateSlots.Slot<ConfusionState> confusionOf(int model) {
+    return model == 0 ? confusion : challengers.get(model - 1).confusion();
+  }
+
+  /** The note on challenger {@code model}'s non-finite scores in {@code whole}, or null. */
+  String challengerNonFiniteNote(int model, GroupedStates whole) {
+    ChallengerSlots slots = challengers.get(model - 1);
+    Challenger c = models.challengers().get(model - 1);
+    return slots.nonFinite() == null
+        ? null
+        : FiniteNumbers.note("fairness", "score", c.score(), slots.nonFinite().of(whole));
+  }
+
   /** The note on the score's non-finite values in {@code whole}, or null. */
   String nonFiniteNote(GroupedStates whole) {
     return nonFinite == null
@@ -231,6 +344,7 @@ final class FairnessJob {
 
   /** Checks the label, the prediction and the score on the whole data set's row. */
   void check(GroupedStates whole) {
+    checkChallengers(whole);
     ConfusionState all = confusion.of(whole);
     if (labels != null) {
       in.label().check(labels.of(whole), in.data());
@@ -248,6 +362,30 @@ final class FairnessJob {
               + (all.n() - all.scoreCount())
               + " rows (null, NaN or ±Infinity), so prediction := score >= threshold is undefined"
               + " there. Drop or fill those rows, or name a prediction column.");
+    }
+  }
+
+  /** Checks each challenger's prediction column, or its scores for a threshold. */
+  private void checkChallengers(GroupedStates whole) {
+    for (int i = 0; i < challengers.size(); i++) {
+      ChallengerSlots slots = challengers.get(i);
+      Challenger c = models.challengers().get(i);
+      if (slots.predictions() != null) {
+        c.prediction().check(slots.predictions().of(whole), in.data());
+      } else {
+        ConfusionState all = slots.confusion().of(whole);
+        if (all.scoreCount() < all.n()) {
+          throw new BadInputException(
+              "score column '"
+                  + c.score()
+                  + "' of model '"
+                  + c.name()
+                  + "' is empty on "
+                  + (all.n() - all.scoreCount())
+                  + " rows (null, NaN or ±Infinity), so prediction := score >= threshold is"
+                  + " undefined there. Drop or fill those rows, or name the model's prediction.");
+        }
+      }
     }
   }
 

@@ -450,6 +450,76 @@ public final class FairnessMetrics {
               .citing("Brier (1950); scikit-learn `brier_score_loss`")
               .topic("fairness/group"));
 
+  public static final MetricDescriptor CHALLENGER_ACCURACY_DIFFERENCE =
+      METRICS.add(
+          METRICS
+              .metric("challenger_accuracy_difference")
+              .at(GROUP, DATASET)
+              .unit(MetricUnit.DIFFERENCE)
+              .range(ValueRange.SIGNED_UNIT)
+              .direction(HIGHER_BETTER)
+              .defined(
+                  "Challenger's accuracy minus the champion's on the same labelled rows of the group; negative means the challenger is worse. `p_value` by McNemar's test.",
+                  "(c − b) ÷ labelled rows; b, c = rows only the champion, only the challenger classifies correctly")
+              .citing("McNemar (1947); Dietterich (1998)")
+              .topic("fairness/challenger"));
+
+  public static final MetricDescriptor CHALLENGER_AUC_DIFFERENCE =
+      METRICS.add(
+          METRICS
+              .metric("challenger_auc_difference")
+              .at(GROUP, DATASET)
+              .unit(MetricUnit.DIFFERENCE)
+              .range(ValueRange.SIGNED_UNIT)
+              .direction(HIGHER_BETTER)
+              .defined(
+                  "Challenger's AUC minus the champion's on the same rows of the group; `p_value` by DeLong's test.",
+                  "AUC(challenger) − AUC(champion), exact score keys")
+              .citing("DeLong, DeLong & Clarke-Pearson (1988); Sun & Xu (2014)")
+              .topic("fairness/challenger"));
+
+  public static final MetricDescriptor CHALLENGER_FALSE_POSITIVE_RATE_DIFFERENCE =
+      METRICS.add(
+          METRICS
+              .metric("challenger_false_positive_rate_difference")
+              .at(GROUP, DATASET)
+              .unit(MetricUnit.DIFFERENCE)
+              .range(ValueRange.SIGNED_UNIT)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "Challenger's false positive rate minus the champion's on the group's truly negative rows; `p_value` by McNemar's test on them.",
+                  "(c − b) ÷ negatives; b, c = negatives only the champion, only the challenger predicts positive")
+              .citing("McNemar (1947)")
+              .topic("fairness/challenger"));
+
+  public static final MetricDescriptor CHALLENGER_SELECTION_RATE_DIFFERENCE =
+      METRICS.add(
+          METRICS
+              .metric("challenger_selection_rate_difference")
+              .at(GROUP, DATASET)
+              .unit(MetricUnit.DIFFERENCE)
+              .range(ValueRange.SIGNED_UNIT)
+              .direction(NEUTRAL)
+              .defined(
+                  "Challenger's selection rate minus the champion's on the same rows of the group; `p_value` by McNemar's test.",
+                  "(c − b) ÷ rows; b, c = rows only the champion, only the challenger predicts positive")
+              .citing("McNemar (1947)")
+              .topic("fairness/challenger"));
+
+  public static final MetricDescriptor CHALLENGER_TRUE_POSITIVE_RATE_DIFFERENCE =
+      METRICS.add(
+          METRICS
+              .metric("challenger_true_positive_rate_difference")
+              .at(GROUP, DATASET)
+              .unit(MetricUnit.DIFFERENCE)
+              .range(ValueRange.SIGNED_UNIT)
+              .direction(HIGHER_BETTER)
+              .defined(
+                  "Challenger's true positive rate minus the champion's on the group's truly positive rows; `p_value` by McNemar's test on them.",
+                  "(c − b) ÷ positives; b, c = positives only the champion, only the challenger predicts positive")
+              .citing("McNemar (1947)")
+              .topic("fairness/challenger"));
+
   public static final MetricDescriptor CLARIFY_AD =
       METRICS.add(
           METRICS
@@ -719,6 +789,19 @@ public final class FairnessMetrics {
               .citing("SageMaker Clarify TVD")
               .topic("fairness/clarify"));
 
+  public static final MetricDescriptor DELONG_P_VALUE =
+      METRICS.add(
+          METRICS
+              .metric("delong_p_value")
+              .at(GROUP, DATASET)
+              .unit(MetricUnit.P_VALUE)
+              .direction(NEUTRAL)
+              .defined(
+                  "Two-sided p-value of DeLong's test that the challenger's and the champion's AUC are equal on the group's rows.",
+                  "2 · (1 − Φ(|ΔAUC| ÷ SE)), SE from the placements' covariances")
+              .citing("DeLong, DeLong & Clarke-Pearson (1988); Sun & Xu (2014)")
+              .topic("fairness/challenger"));
+
   public static final MetricDescriptor DEMOGRAPHIC_PARITY_DIFFERENCE =
       METRICS.add(
           METRICS
@@ -971,6 +1054,19 @@ public final class FairnessMetrics {
               .citing("Assay's definition")
               .topic("fairness/regression")
               .wording(Wording.GENERAL.asPercent()));
+
+  public static final MetricDescriptor MCNEMAR_P_VALUE =
+      METRICS.add(
+          METRICS
+              .metric("mcnemar_p_value")
+              .at(GROUP, DATASET)
+              .unit(MetricUnit.P_VALUE)
+              .direction(NEUTRAL)
+              .defined(
+                  "Two-sided p-value of McNemar's test that the challenger and the champion are equally accurate on the group's labelled rows: exact binomial below 25 discordant rows, else chi-square with continuity correction.",
+                  "McNemar's test of b and c of `challenger_accuracy_difference`")
+              .citing("McNemar (1947); Edwards (1948)")
+              .topic("fairness/challenger"));
 
   public static final MetricDescriptor MEAN_ERROR_DIFF_VS_REF =
       METRICS.add(

@@ -6,6 +6,7 @@ import dev.assay.spark.BinaryColumn;
 import dev.assay.spark.SchemaCheck;
 import dev.assay.spec.ColumnRoles;
 import dev.assay.spec.FairnessOptions;
+import dev.assay.spec.ModelSpecs;
 import dev.assay.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,6 +152,48 @@ public final class FairnessPlan {
             new FairnessInput.Bootstrap(options.bootstrap(), options.bootstrapSeed()));
     return new FairnessInput(
         data, outcomes, slices(roles), GroupOptions.of(options), inference, extras);
+  }
+
+  /**
+   * Checks the challengers' columns of a champion/challenger audit ({@code models:}; {@link
+   * ModelComparison#NONE} without one): each prediction must be a two-valued column, each score
+   * numeric, named with its spec line.
+   *
+   * @param champion the champion's name, or null without {@code models:}
+   * @param source the data's location, for messages
+   */
+  public static ModelComparison models(
+      Dataset<Row> data,
+      String champion,
+      List<ModelSpecs.Model> challengers,
+      ColumnRoles roles,
+      YamlDocument spec,
+      String source) {
+    if (champion == null) {
+      return ModelComparison.NONE;
+    }
+    SchemaCheck check = new SchemaCheck(data.schema(), source);
+    List<Challenger> out = new ArrayList<>();
+    for (ModelSpecs.Model m : challengers) {
+      BinaryColumn prediction = null;
+      if (m.prediction() != null) {
+        String at = spec.at("models", m.name(), "prediction");
+        prediction =
+            BinaryColumn.of(
+                "prediction of model '" + m.name() + "'",
+                m.prediction(),
+                check.requireAtomic(m.prediction(), "prediction", at),
+                roles.positive(),
+                source);
+      }
+      if (m.score() != null) {
+        check.requireNumeric(m.score(), "score", spec.at("models", m.name(), "score"));
+      }
+      out.add(
+          new Challenger(
+              m.name(), prediction, m.score(), prediction == null ? roles.threshold() : null));
+    }
+    return new ModelComparison(champion, out);
   }
 
   /** Checks the label, the prediction (and the favourable value) and the score. */
