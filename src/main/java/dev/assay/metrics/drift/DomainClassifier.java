@@ -15,18 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
-import org.tribuo.Example;
-import org.tribuo.MutableDataset;
-import org.tribuo.Prediction;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.sgd.linear.LinearSGDModel;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.math.la.DenseMatrix;
-import org.tribuo.math.optimisers.AdaGrad;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * {@code domain_classifier_auc}: multivariate drift as the cross-validated ROC AUC of a classifier
@@ -36,16 +24,16 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * Range 0 to 1 (below 0.5 only by chance); higher means more drift. Undefined when a side's sample
  * has fewer than {@value #FOLDS} rows or no column gives a feature.
  *
- * <p>The classifier is a logistic regression: Tribuo 4.3.2's {@code LinearSGDTrainer} with the log
- * loss ({@code LogMulticlass} over the two labels), AdaGrad (learning rate {@value
- * #LEARNING_RATE}), {@value #EPOCHS} epochs, seed {@value #SEED}. Features: each numeric column
- * standardised over the sample (missing values at the mean, plus a "missing" indicator when any is
- * missing); each categorical column one-hot over its {@value #MAX_CATEGORIES} most frequent sample
- * values, one feature for the rest and one for missing. The AUC is the mean over {@value #FOLDS}
- * folds (stratified by side, rows shuffled with the seed) of the Mann-Whitney AUC of the predicted
- * probability of "current" on the held-out fold (ties count one half). The columns it leaned on
- * most are the largest absolute weights of a model fitted on the whole sample (a column's weight is
- * its feature's with the largest absolute value; standardised, so comparable).
+ * <p>The classifier is a logistic regression fitted to convergence ({@link LogisticRegression}: the
+ * summed log loss plus {@code ½ ‖w‖²}, scikit-learn's default {@code C = 1}, minimised by L-BFGS;
+ * deterministic). Features: each numeric column standardised over the sample (missing values at the
+ * mean, plus a "missing" indicator when any is missing); each categorical column one-hot over its
+ * {@value #MAX_CATEGORIES} most frequent sample values, one feature for the rest and one for
+ * missing. The AUC is the mean over {@value #FOLDS} folds (stratified by side, rows shuffled with
+ * the seed) of the Mann-Whitney AUC of the predicted log-odds of "current" on the held-out fold
+ * (ties count one half). The columns it leaned on most are the largest absolute weights of a model
+ * fitted on the whole sample (a column's weight is its feature's with the largest absolute value;
+ * standardised, so comparable).
  *
  * <p>The sample is the one bounded collect of the drift family: at most {@code
  * drift.classifier_sample} rows per side, drawn by Spark's seeded Bernoulli sampler and cut with
@@ -57,14 +45,9 @@ public final class DomainClassifier {
   public static final String AUC = "domain_classifier_auc";
 
   static final int FOLDS = 5;
-  static final int EPOCHS = 10;
-  static final double LEARNING_RATE = 0.1;
   static final long SEED = 20_240_607L;
   static final int MAX_CATEGORIES = 20;
   static final int TOP_COLUMNS = 5;
-
-  private static final Label REFERENCE = new Label("reference");
-  private static final Label CURRENT = new Label("current");
 
   private DomainClassifier() {}
 
@@ -86,7 +69,7 @@ public final class DomainClassifier {
     String name = key.metric();
     List<Row> ordered = new ArrayList<>(rows);
     // a fixed order whatever order the rows arrived in from the executors
-    ordered.sort(Comparator.comparing(Row::toString));
+    SampleRows.sortByText(ordered);
     long[] perSide = new long[2];
     ordered.forEach(r -> perSide[r.getInt(0)]++);
     long total = perSide[0] + perSide[1];
@@ -112,47 +95,29 @@ public final class DomainClassifier {
           total,
           name + " is undefined: no drift column gives" + " a feature (every value is missing)");
     }
-    List<Example<Label>> examples = new ArrayList<>();
-    for (Row r : ordered) {
-      examples.add(
-          new ArrayExample<>(
-              r.getInt(0) == 1 ? CURRENT : REFERENCE, features.names(), features.values(r)));
+    double[][] x = new double[ordered.size()][];
+    boolean[] current = new boolean[ordered.size()];
+    for (int i = 0; i < ordered.size(); i++) {
+      x[i] = features.values(ordered.get(i));
+      current[i] = ordered.get(i).getInt(0) == 1;
     }
-    // stratified folds: each side shuffled with the seed, dealt round-robin
-    int[] fold = new int[examples.size()];
-    Random random = new Random(SEED);
-    for (int side = 0; side < 2; side++) {
-      List<Integer> idx = new ArrayList<>();
-      for (int i = 0; i < ordered.size(); i++) {
-        if (ordered.get(i).getInt(0) == side) {
-          idx.add(i);
-        }
-      }
-      Collections.shuffle(idx, random);
-      for (int k = 0; k < idx.size(); k++) {
-        fold[idx.get(k)] = k % FOLDS;
-      }
-    }
+    int[] fold = folds(ordered);
+    int width = features.names().length;
     double sum = 0;
     double nullVariance = 0;
     for (int f = 0; f < FOLDS; f++) {
-      List<Example<Label>> train = new ArrayList<>();
-      List<Example<Label>> test = new ArrayList<>();
-      for (int i = 0; i < examples.size(); i++) {
-        (fold[i] == f ? test : train).add(examples.get(i));
-      }
-      LinearSGDModel model = train(train);
-      double[] scores = new double[test.size()];
-      boolean[] positive = new boolean[test.size()];
-      for (int i = 0; i < test.size(); i++) {
-        scores[i] = currentProbability(model.predict(test.get(i)));
-        positive[i] = test.get(i).getOutput().equals(CURRENT);
+      int[] train = rowsWhere(fold, f, false);
+      int[] test = rowsWhere(fold, f, true);
+      LogisticRegression model = LogisticRegression.fit(x, current, train, width);
+      double[] scores = new double[test.length];
+      boolean[] positive = new boolean[test.length];
+      long pos = 0;
+      for (int i = 0; i < test.length; i++) {
+        scores[i] = model.margin(x[test[i]]);
+        positive[i] = current[test[i]];
+        pos += positive[i] ? 1 : 0;
       }
       sum += rocAuc(scores, positive);
-      long pos = 0;
-      for (boolean b : positive) {
-        pos += b ? 1 : 0;
-      }
       long neg = positive.length - pos;
       nullVariance += (pos + neg + 1) / (12.0 * pos * neg);
     }
@@ -163,13 +128,12 @@ public final class DomainClassifier {
         key.metric().equals(AUC)
             ? null
             : 0.5 * org.apache.commons.math3.special.Erf.erfc(z / Math.sqrt(2));
-    String leaned = topColumns(train(examples), columns);
+    int[] all = rowsWhere(fold, -1, false);
+    String leaned = topColumns(LogisticRegression.fit(x, current, all, width), features, columns);
     String note =
         FOLDS
-            + "-fold cross-validated ROC AUC of a logistic regression (Tribuo"
-            + " LinearSGDTrainer, log loss, "
-            + EPOCHS
-            + " epochs, seed "
+            + "-fold cross-validated ROC AUC of a logistic regression (L2 penalty ½‖w‖², L-BFGS"
+            + " to convergence; folds stratified, seed "
             + SEED
             + ") telling "
             + perSide[0]
@@ -183,20 +147,30 @@ public final class DomainClassifier {
     return new MetricResult.Computed(key, auc, total, null, null, chance, note);
   }
 
-  private static LinearSGDModel train(List<Example<Label>> examples) {
-    LabelFactory factory = new LabelFactory();
-    MutableDataset<Label> data =
-        new MutableDataset<>(
-            new SimpleDataSourceProvenance("assay drift domain sample", factory), factory);
-    data.addAll(examples);
-    LinearSGDTrainer trainer =
-        new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(LEARNING_RATE, 0.1), EPOCHS, SEED);
-    return trainer.train(data);
+  /** Stratified folds: each side's rows shuffled with the seed, then dealt round-robin. */
+  private static int[] folds(List<Row> ordered) {
+    int[] fold = new int[ordered.size()];
+    Random random = new Random(SEED);
+    for (int side = 0; side < 2; side++) {
+      List<Integer> idx = new ArrayList<>();
+      for (int i = 0; i < ordered.size(); i++) {
+        if (ordered.get(i).getInt(0) == side) {
+          idx.add(i);
+        }
+      }
+      Collections.shuffle(idx, random);
+      for (int k = 0; k < idx.size(); k++) {
+        fold[idx.get(k)] = k % FOLDS;
+      }
+    }
+    return fold;
   }
 
-  private static double currentProbability(Prediction<Label> p) {
-    Label current = p.getOutputScores().get(CURRENT.getLabel());
-    return current == null ? 0 : current.getScore();
+  /** The rows in fold {@code f} ({@code in}) or in every other fold. */
+  private static int[] rowsWhere(int[] fold, int f, boolean in) {
+    return java.util.stream.IntStream.range(0, fold.length)
+        .filter(i -> (fold[i] == f) == in)
+        .toArray();
   }
 
   /**
@@ -233,17 +207,13 @@ public final class DomainClassifier {
     return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
   }
 
-  /** The columns with the largest absolute binary weight (current − reference), as text. */
-  private static String topColumns(LinearSGDModel model, List<DriftColumn> columns) {
-    DenseMatrix w = model.getWeightsCopy();
-    int cur = model.getOutputIDInfo().getID(CURRENT);
-    int ref = model.getOutputIDInfo().getID(REFERENCE);
+  /** The columns with the largest absolute weight (towards current), as text. */
+  private static String topColumns(
+      LogisticRegression model, Features features, List<DriftColumn> columns) {
     Map<String, Double> byColumn = new HashMap<>();
-    for (int f = 0; f < model.getFeatureIDMap().size(); f++) {
-      String name = model.getFeatureIDMap().get(f).getName();
-      String column = Features.columnOf(name, columns);
-      double weight = Math.abs(w.get(cur, f) - w.get(ref, f));
-      byColumn.merge(column, weight, Math::max);
+    for (int f = 0; f < features.names().length; f++) {
+      String column = Features.columnOf(features.names()[f], columns);
+      byColumn.merge(column, Math.abs(model.weights()[f]), Math::max);
     }
     List<Map.Entry<String, Double>> sorted = new ArrayList<>(byColumn.entrySet());
     sorted.sort(

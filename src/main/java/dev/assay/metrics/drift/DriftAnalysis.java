@@ -272,7 +272,7 @@ public final class DriftAnalysis {
             .union(sideSample(both, select, 1, profile.rowsCurrent(), sample));
     List<Row> out = new ArrayList<>(rows.collectAsList());
     // a fixed order whatever order the rows arrived in from the executors
-    out.sort(java.util.Comparator.comparing(Row::toString));
+    SampleRows.sortByText(out);
     return out;
   }
 

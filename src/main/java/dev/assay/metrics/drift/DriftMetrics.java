@@ -251,7 +251,9 @@ public final class DriftMetrics {
                       + "alike, 1 means every row gives away which data set it came from.",
                   "cross-validated (5 folds) ROC AUC of a logistic regression telling current rows from "
                       + "reference rows, on up to `drift.classifier_sample` rows per side")
-              .citing("Rabanser et al. (2019), \"Failing loudly\" (domain classifier); Tribuo")
+              .citing(
+                  "Rabanser et al. (2019), \"Failing loudly\" (domain classifier);"
+                      + " L-BFGS (Liu & Nocedal, 1989)")
               .topic("drift/column"));
 
   public static final MetricDescriptor EMBEDDING_DRIFTED_COMPONENTS_SHARE =

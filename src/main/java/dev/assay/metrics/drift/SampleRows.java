@@ -14,6 +14,27 @@ final class SampleRows {
 
   private SampleRows() {}
 
+  /**
+   * Sorts the rows by their text ({@code Row.toString}), each row's text computed once: a fixed
+   * order whatever order the rows arrived in from the executors.
+   */
+  static void sortByText(List<Row> rows) {
+    String[] texts = new String[rows.size()];
+    Integer[] order = new Integer[rows.size()];
+    for (int i = 0; i < texts.length; i++) {
+      texts[i] = rows.get(i).toString();
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> texts[a].compareTo(texts[b]));
+    List<Row> sorted = new ArrayList<>(rows.size());
+    for (Integer i : order) {
+      sorted.add(rows.get(i));
+    }
+    for (int i = 0; i < texts.length; i++) {
+      rows.set(i, sorted.get(i));
+    }
+  }
+
   /** The columns the whole-data domain classifier sees: embeddings split into components. */
   static List<DriftColumn> classifierColumns(List<DriftColumn> columns, DriftProfile profile) {
     List<DriftColumn> out = new ArrayList<>();
