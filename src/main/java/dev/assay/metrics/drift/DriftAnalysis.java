@@ -37,6 +37,10 @@ import org.apache.spark.sql.Row;
  *       reason, so no column sends more than G values per side.
  * </ol>
  *
+ * <p>With a text column, a job between the two finds each text column's reference vocabulary
+ * ({@link ReferenceVocabulary}, at most {@value ReferenceVocabulary#SIZE} words per column to the
+ * driver) for its {@code oov_share} descriptor.
+ *
  * <p>A third job (unless {@code drift.classifier_sample} is 0) collects a seeded sample of at most
  * that many rows per side for the {@link DomainClassifier}: the family's one collect of data rows,
  * bounded by the option, never by the data's size.
@@ -74,8 +78,12 @@ public final class DriftAnalysis {
             given.options(),
             given.notes());
     List<DriftColumn> columns = in.columns();
+    Map<Integer, List<String>> vocabularies =
+        ReferenceVocabulary.of(
+            both.where(Columns.named(SIDE).equalTo(0)), columns, valueColumns(columns));
     DerivedColumns derived =
-        DerivedColumns.of(columns, valueColumns(columns), profile, in.options().maxDistinct());
+        DerivedColumns.of(
+            columns, valueColumns(columns), profile, vocabularies, in.options().maxDistinct());
     List<ColumnPlan> plans = plan(in, profile);
     plans.addAll(derived.plans());
     List<String> notes = new ArrayList<>(in.notes());
