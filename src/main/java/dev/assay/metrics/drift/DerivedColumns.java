@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.element_at;
 import dev.assay.core.MetricResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 
 /**
@@ -12,12 +13,13 @@ import org.apache.spark.sql.Column;
  * other column ({@link DriftCounts}): each {@link TextDescriptors descriptor} of a text column
  * ({@code review[chars]}), and each component of an embedding column ({@code emb[0]}, …).
  *
- * <p>Descriptors are counted exactly (integers, and shares rounded to 0.001). A component is
- * counted exactly when its column has at most {@value #EMBEDDING_CELLS} non-null vectors on both
- * sides together, else on a grid of {@value #EMBEDDING_CELLS} equal-width cells over the range of
- * all the column's elements (from the first pass), as a numeric column above {@code
- * drift.max_distinct} is: at most that many values per component and side reach the driver, and the
- * metrics' notes give the error bounds.
+ * <p>The {@code oov_share} descriptor reads the column's reference vocabulary ({@link
+ * ReferenceVocabulary}, one job before the count). Descriptors are counted exactly (integers, and
+ * shares rounded to 0.001). A component is counted exactly when its column has at most {@value
+ * #EMBEDDING_CELLS} non-null vectors on both sides together, else on a grid of {@value
+ * #EMBEDDING_CELLS} equal-width cells over the range of all the column's elements (from the first
+ * pass), as a numeric column above {@code drift.max_distinct} is: at most that many values per
+ * component and side reach the driver, and the metrics' notes give the error bounds.
  *
  * @param columns the derived columns, grouped by their parent in column order
  * @param values each derived column's value, an expression over its parent's value
@@ -31,7 +33,11 @@ record DerivedColumns(
   static final int EMBEDDING_CELLS = 1000;
 
   static DerivedColumns of(
-      List<DriftColumn> top, List<Column> topValues, DriftProfile profile, long maxDistinct) {
+      List<DriftColumn> top,
+      List<Column> topValues,
+      DriftProfile profile,
+      Map<Integer, List<String>> vocabularies,
+      long maxDistinct) {
     List<DriftColumn> columns = new ArrayList<>();
     List<Column> values = new ArrayList<>();
     List<ColumnPlan> plans = new ArrayList<>();
@@ -43,7 +49,7 @@ record DerivedColumns(
         for (TextDescriptors d : TextDescriptors.all()) {
           DriftColumn c = descriptor(parent, d.id());
           columns.add(c);
-          values.add(d.of(v));
+          values.add(d.of(v, vocabularies.getOrDefault(i, List.of())));
           plans.add(new ColumnPlan(c, true, 0, 0, maxDistinct));
           parents.add(i);
         }

@@ -15,6 +15,7 @@ import dev.assay.spark.SinglePassRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,9 +38,15 @@ import org.apache.spark.sql.Row;
  *       reason, so no column sends more than G values per side.
  * </ol>
  *
+ * <p>With a text column, a job between the two finds each text column's reference vocabulary
+ * ({@link ReferenceVocabulary}, at most {@value ReferenceVocabulary#SIZE} words per column to the
+ * driver) for its {@code oov_share} descriptor.
+ *
  * <p>A third job (unless {@code drift.classifier_sample} is 0) collects a seeded sample of at most
  * that many rows per side for the {@link DomainClassifier}: the family's one collect of data rows,
- * bounded by the option, never by the data's size.
+ * bounded by the option, never by the data's size. With the sample, each embedding column adds one
+ * job over all its vectors: the linear-time MMD ({@link LinearMmd}), a global aggregation after two
+ * shuffles, nothing but three sums to the driver.
  *
  * <p>Both jobs run on the shared engine ({@link SinglePassRunner}): job 1's state is a {@link
  * DriftProfile}, job 2's a {@link SideCounts} per cell ({@link DriftCounts}), folded into a {@link
@@ -74,8 +81,12 @@ public final class DriftAnalysis {
             given.options(),
             given.notes());
     List<DriftColumn> columns = in.columns();
+    Map<Integer, List<String>> vocabularies =
+        ReferenceVocabulary.of(
+            both.where(Columns.named(SIDE).equalTo(0)), columns, valueColumns(columns));
     DerivedColumns derived =
-        DerivedColumns.of(columns, valueColumns(columns), profile, in.options().maxDistinct());
+        DerivedColumns.of(
+            columns, valueColumns(columns), profile, vocabularies, in.options().maxDistinct());
     List<ColumnPlan> plans = plan(in, profile);
     plans.addAll(derived.plans());
     List<String> notes = new ArrayList<>(in.notes());
@@ -99,7 +110,13 @@ public final class DriftAnalysis {
       ColumnCounts state = whole.get(i);
       List<MetricResult> extra =
           column.kind() == DriftColumn.Kind.EMBEDDING
-              ? EmbeddingDrift.metrics(column, i, derived.partsOf(i, parts), sample, in.options())
+              ? EmbeddingDrift.metrics(
+                  column,
+                  i,
+                  derived.partsOf(i, parts),
+                  sample,
+                  linear(both, i, profile),
+                  in.options())
               : column.kind() == DriftColumn.Kind.TEXT
                   ? TextDrift.metrics(column, i, sample, in.options())
                   : List.of();
@@ -131,6 +148,18 @@ public final class DriftAnalysis {
     metrics.addAll(segmentMetrics(in, counts, profile.rowsReference()));
     return new DriftOutcome(
         metrics, notes, profile.rowsReference(), profile.rowsCurrent(), histograms);
+  }
+
+  /** The linear-time MMD of embedding column {@code i} over both whole data sets, given σ². */
+  private static DoubleFunction<LinearMmd> linear(Dataset<Row> both, int i, DriftProfile profile) {
+    return sigma2 ->
+        LinearMmd.over(
+            both,
+            Columns.named(SIDE),
+            Columns.named(valueColumn(i)),
+            sigma2,
+            DomainClassifier.SEED,
+            Math.min(profile.rowsReference(), profile.rowsCurrent()));
   }
 
   /** The metrics and verdicts of the derived columns (text descriptors, embedding components). */

@@ -333,6 +333,37 @@ public final class DriftMetrics {
               .citing("Alibi Detect `MMDDrift` (permutation test)")
               .topic("drift/column"));
 
+  public static final MetricDescriptor EMBEDDING_MMD_LINEAR =
+      METRICS.add(
+          METRICS
+              .metric("embedding_mmd_linear")
+              .at(COLUMN)
+              .unit(MetricUnit.STATISTIC)
+              .range(ValueRange.REAL)
+              .direction(LOWER_BETTER)
+              .defined(
+                  "Linear-time maximum mean discrepancy over all the vectors (not a sample): "
+                      + "how far apart the two clouds of vectors are, from disjoint pairs of "
+                      + "reference and current vectors (0 = same distribution).",
+                  "mean over pairs of k(x,x′)+k(y,y′)−k(x,y′)−k(x′,y), RBF kernel with "
+                      + "`embedding_mmd`'s σ, pairs by a seeded hash rank (embedding)")
+              .citing("Gretton et al. (2012), JMLR 13, Lemma 14 (MMD²_l)")
+              .topic("drift/column"));
+
+  public static final MetricDescriptor EMBEDDING_MMD_LINEAR_P_VALUE =
+      METRICS.add(
+          METRICS
+              .metric("embedding_mmd_linear_p_value")
+              .at(COLUMN)
+              .unit(MetricUnit.P_VALUE)
+              .direction(NEUTRAL)
+              .defined(
+                  "Normal-approximation p-value of `embedding_mmd_linear`; below 0.05 the "
+                      + "embeddings very likely changed.",
+                  "1 − Φ(MMD²_l ÷ (sd(h) ÷ √pairs)) (embedding)")
+              .citing("Gretton et al. (2012), JMLR 13, Corollary 16")
+              .topic("drift/column"));
+
   public static final MetricDescriptor EMBEDDING_CLASSIFIER_AUC =
       METRICS.add(
           METRICS

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.DoubleFunction;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
@@ -40,12 +41,15 @@ import org.apache.spark.sql.types.DataType;
  *       {@code embedding_mmd_p_value} its permutation p-value, (1 + #{permuted ≥ observed}) ÷ (1 +
  *       {@value #PERMUTATIONS}) over {@value #PERMUTATIONS} seeded permutations of the pooled
  *       vectors (Alibi Detect's test; drift when p &lt; 0.05, the default verdict);
+ *   <li>{@code embedding_mmd_linear} and its p-value: the linear-time MMD over all the vectors
+ *       ({@link LinearMmd}, one more Spark job per embedding column) with the same σ;
  *   <li>{@code embedding_classifier_auc}: the {@link DomainClassifier} on the vector's components
  *       alone (Evidently's default {@code model} method; drift when the AUC ≥ 0.55).
  * </ul>
  *
- * Everything but the component share runs on the family's bounded sample ({@code
- * drift.classifier_sample} rows per side), so it is undefined when that option is 0.
+ * Everything but the component share and the linear MMD runs on the family's bounded sample ({@code
+ * drift.classifier_sample} rows per side), so it is undefined when that option is 0 (the linear MMD
+ * too, since its bandwidth comes from the sample).
  */
 final class EmbeddingDrift {
 
@@ -74,6 +78,7 @@ final class EmbeddingDrift {
       int i,
       List<ColumnDrift.Verdict> components,
       List<Row> sample,
+      DoubleFunction<LinearMmd> linear,
       DriftOptions options) {
     Scope scope = Scope.column(column.name());
     List<MetricResult> out = new ArrayList<>();
@@ -86,6 +91,8 @@ final class EmbeddingDrift {
               "embedding_mean_cosine",
               "embedding_mmd",
               "embedding_mmd_p_value",
+              "embedding_mmd_linear",
+              "embedding_mmd_linear_p_value",
               "embedding_classifier_auc")) {
         out.add(
             new MetricResult.Undefined(
@@ -96,7 +103,7 @@ final class EmbeddingDrift {
     List<double[]> ref = SampleRows.vectors(sample, i, 0);
     List<double[]> cur = SampleRows.vectors(sample, i, 1);
     out.addAll(meanDistances(scope, ref, cur));
-    out.addAll(mmd(scope, ref, cur));
+    out.addAll(mmd(scope, ref, cur, linear));
     out.add(
         DomainClassifier.fit(
             SampleRows.components(column, components.size()),
@@ -243,15 +250,26 @@ final class EmbeddingDrift {
     return s[lo] + (at - lo) * (s[hi] - s[lo]);
   }
 
-  private static List<MetricResult> mmd(Scope scope, List<double[]> ref, List<double[]> cur) {
+  private static List<MetricResult> mmd(
+      Scope scope, List<double[]> ref, List<double[]> cur, DoubleFunction<LinearMmd> linear) {
     MetricKey key = new MetricKey(DriftMetrics.EMBEDDING_MMD, scope);
     MetricKey pKey = new MetricKey(DriftMetrics.EMBEDDING_MMD_P_VALUE, scope);
     if (ref.size() < 2 || cur.size() < 2) {
       String why = "the sample has fewer than 2 vectors on a side";
-      return List.of(
-          new MetricResult.Undefined(key, (long) cur.size(), "embedding_mmd is undefined: " + why),
-          new MetricResult.Undefined(
-              pKey, (long) cur.size(), "embedding_mmd_p_value is undefined: " + why));
+      List<MetricResult> out = new ArrayList<>();
+      for (String id :
+          List.of(
+              "embedding_mmd",
+              "embedding_mmd_p_value",
+              "embedding_mmd_linear",
+              "embedding_mmd_linear_p_value")) {
+        out.add(
+            new MetricResult.Undefined(
+                new MetricKey(DriftMetrics.require(id), scope),
+                (long) cur.size(),
+                id + " is undefined: " + why));
+      }
+      return out;
     }
     double[][] x = subsample(ref, 0);
     double[][] y = subsample(cur, 1);
@@ -264,9 +282,11 @@ final class EmbeddingDrift {
             + " reference and "
             + y.length
             + " current sampled vectors";
-    return List.of(
+    List<MetricResult> out = new ArrayList<>();
+    out.add(
         new MetricResult.Computed(
-            key, result.mmd2(), (long) y.length, null, null, result.pValue(), note),
+            key, result.mmd2(), (long) y.length, null, null, result.pValue(), note));
+    out.add(
         new MetricResult.Computed(
             pKey,
             result.pValue(),
@@ -275,6 +295,51 @@ final class EmbeddingDrift {
             null,
             result.pValue(),
             "permutation test of embedding_mmd, " + PERMUTATIONS + " seeded permutations"));
+    out.addAll(linearMetrics(scope, linear.apply(result.sigma2()), result.sigma2()));
+    return out;
+  }
+
+  /** {@code embedding_mmd_linear} and its p-value, or why they are undefined. */
+  static List<MetricResult> linearMetrics(Scope scope, LinearMmd l, double sigma2) {
+    MetricKey key = new MetricKey(DriftMetrics.EMBEDDING_MMD_LINEAR, scope);
+    MetricKey pKey = new MetricKey(DriftMetrics.EMBEDDING_MMD_LINEAR_P_VALUE, scope);
+    if (l.pairs() < 2) {
+      String why = " is undefined: fewer than 2 pairs of pairs of vectors (" + l.pairs() + ")";
+      return List.of(
+          new MetricResult.Undefined(key, l.pairs(), "embedding_mmd_linear" + why),
+          new MetricResult.Undefined(pKey, l.pairs(), "embedding_mmd_linear_p_value" + why));
+    }
+    String note =
+        "linear-time MMD² over "
+            + l.pairs()
+            + " pairs of reference and current vector pairs (all the data), RBF kernel σ = "
+            + ColumnDrift.fmt(Math.sqrt(sigma2))
+            + ", sd(h) "
+            + ColumnDrift.fmt(l.sd());
+    MetricResult p =
+        Double.isNaN(l.pValue())
+            ? new MetricResult.Undefined(
+                pKey,
+                l.pairs(),
+                "embedding_mmd_linear_p_value is undefined: every pair gives the same h")
+            : new MetricResult.Computed(
+                pKey,
+                l.pValue(),
+                l.pairs(),
+                null,
+                null,
+                l.pValue(),
+                "normal approximation of embedding_mmd_linear over " + l.pairs() + " pairs");
+    return List.of(
+        new MetricResult.Computed(
+            key,
+            l.mmd2(),
+            l.pairs(),
+            null,
+            null,
+            Double.isNaN(l.pValue()) ? null : l.pValue(),
+            note),
+        p);
   }
 
   /** At most {@value #MMD_SAMPLE} of the vectors, chosen by a seeded shuffle. */

@@ -1,7 +1,10 @@
 package dev.assay.metrics.drift;
 
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.size;
@@ -9,8 +12,9 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import dev.assay.metrics.SensitiveText;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 import org.apache.spark.sql.Column;
 
 /**
@@ -25,23 +29,34 @@ import org.apache.spark.sql.Column;
  *       (Evidently's {@code NonLetterCharacterPercentage}, as a share), undefined without non-space
  *       characters;
  *   <li>{@code non_latin_share}: the share of the letters that are not in the Latin script (a
- *       change of language or alphabet), undefined without letters.
+ *       change of language or alphabet), undefined without letters;
+ *   <li>{@code oov_share}: the share of the row's words ({@link #vocabularyWords}) that are not in
+ *       the reference's vocabulary, the {@value ReferenceVocabulary#SIZE} most frequent words of
+ *       the reference side ({@link ReferenceVocabulary}), undefined without words. A reference word
+ *       outside that bound counts as out of vocabulary on both sides alike;
+ *   <li>{@code pii_flagged}: 1 when the row holds a value the PII or secret scanner finds (the
+ *       privacy family's patterns and checksums, {@link SensitiveText}), else 0, so its mean is the
+ *       share of flagged rows.
  * </ul>
  *
  * Shares are rounded to 0.001, so a descriptor has at most 1,001 distinct share values and lengths
  * are integers: descriptors are always counted exactly.
  */
 public enum TextDescriptors {
-  CHARS("chars", v -> length(v).cast("double")),
-  WORDS("words", v -> words(v).cast("double")),
-  NON_LETTER_SHARE("non_letter_share", v -> share(kept(v, "[\\p{L}\\s]"), kept(v, "\\s"))),
+  CHARS("chars", (v, vocabulary) -> length(v).cast("double")),
+  WORDS("words", (v, vocabulary) -> words(v).cast("double")),
+  NON_LETTER_SHARE(
+      "non_letter_share", (v, vocabulary) -> share(kept(v, "[\\p{L}\\s]"), kept(v, "\\s"))),
   NON_LATIN_SHARE(
-      "non_latin_share", v -> share(kept(v, "[^\\p{L}]|\\p{IsLatin}"), kept(v, "[^\\p{L}]")));
+      "non_latin_share",
+      (v, vocabulary) -> share(kept(v, "[^\\p{L}]|\\p{IsLatin}"), kept(v, "[^\\p{L}]"))),
+  OOV_SHARE("oov_share", TextDescriptors::outOfVocabulary),
+  PII_FLAGGED("pii_flagged", (v, vocabulary) -> SensitiveText.flagged(v));
 
   private final String id;
-  private final UnaryOperator<Column> expression;
+  private final BiFunction<Column, List<String>, Column> expression;
 
-  TextDescriptors(String id, UnaryOperator<Column> expression) {
+  TextDescriptors(String id, BiFunction<Column, List<String>, Column> expression) {
     this.id = id;
     this.expression = expression;
   }
@@ -51,9 +66,12 @@ public enum TextDescriptors {
     return id;
   }
 
-  /** The descriptor of each row of text {@code v} (a double, or null). */
-  public Column of(Column v) {
-    return expression.apply(v);
+  /**
+   * The descriptor of each row of text {@code v} (a double, or null), given the reference's
+   * vocabulary of the column (read by {@code oov_share} only).
+   */
+  public Column of(Column v, List<String> vocabulary) {
+    return expression.apply(v, vocabulary);
   }
 
   /** Every descriptor, in report order. */
@@ -65,6 +83,28 @@ public enum TextDescriptors {
   public static Column words(Column v) {
     Column t = trim(v);
     return when(t.equalTo(lit("")), lit(0)).otherwise(size(split(t, "\\s+")));
+  }
+
+  /**
+   * The words of {@code v} for the vocabulary: lower-cased runs of letters and digits (as the text
+   * classifier reads them), in order, repeats kept.
+   */
+  public static Column vocabularyWords(Column v) {
+    return filter(split(lower(v), "[^\\p{L}\\p{N}]+"), w -> length(w).gt(0));
+  }
+
+  /**
+   * The share of the words of {@code v} not in {@code vocabulary}, rounded to 0.001; null without
+   * words. The membership test is an {@code IN} list, which Spark's optimizer turns into a hash set
+   * built once per task ({@code InSet}).
+   */
+  static Column outOfVocabulary(Column v, List<String> vocabulary) {
+    Column words = vocabularyWords(v);
+    Column unknown =
+        vocabulary.isEmpty()
+            ? words
+            : filter(words, w -> not(w.isin(vocabulary.toArray(new Object[0]))));
+    return share(size(unknown), size(words));
   }
 
   /** How many characters of {@code v} are left after removing those matching {@code removed}. */

@@ -164,6 +164,14 @@ class TextAndEmbeddingDriftTest {
   }
 
   @Test
+  void newWordsAndPersonalDataMoveTheirDescriptors() {
+    List<MetricResult> m =
+        run(frame(9, 60, 0), frame(10, 60, 0, " Mail zed at zed@example.org")).metrics();
+    assertEquals(1, DriftAnalysisTest.value(m, "drift_detected", "note[oov_share]"));
+    assertEquals(1, DriftAnalysisTest.value(m, "drift_detected", "note[pii_flagged]"));
+  }
+
+  @Test
   void vectorsOfDifferentLengthsAreBadInput() {
     Object[][] rows = {
       {"a", "Oslo", List.of(1.0, 2.0)},
