@@ -28,7 +28,9 @@ jar="${ASSAY_RAPIDS_JAR:-$m2/com/nvidia/rapids-4-spark_2.13/$version/rapids-4-sp
 allow="$here/scripts/gpu-plan-allow.txt"
 known_dir="$here/scripts/gpu-plan-known"
 out="$here/target/gpu-plan-check"
-rm -rf "$out"
+# ASSAY_GPU_CHECK_REANALYSE=1: only re-read target/gpu-plan-check/run.log (after editing the lists)
+reanalyse="${ASSAY_GPU_CHECK_REANALYSE:-}"
+[ -n "$reanalyse" ] || rm -rf "$out"
 mkdir -p "$out"
 
 if [ ! -s "$jar" ]; then
@@ -95,6 +97,7 @@ appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n
 LOG
 
 start=$(date +%s)
+if [ -z "$reanalyse" ]; then
 set +e
 # SparkSubmit in this JVM (as submit.sh without SPARK_HOME): the plugin's shims load only from a
 # jar given with --jars.
@@ -113,7 +116,10 @@ ASSAY_VERBOSE=1 SPARK_LOCAL_IP=127.0.0.1 SPARK_SCALA_VERSION=2.13 java $opens -X
   --jars "$jar" "$app_jar" "${runs[@]}" >"$out/run.log" 2>&1
 code=$?
 set -e
-echo "gpu-plan-check: the audits took $(( $(date +%s) - start )) s (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+else
+  code=0
+fi
+[ -n "$reanalyse" ] || echo "gpu-plan-check: the audits took $(( $(date +%s) - start )) s (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 if [ "$code" -ne 0 ]; then
   echo "gpu-plan-check: the check's JVM failed (exit $code); see $out/run.log" >&2
   tail -n 20 "$out/run.log" >&2
@@ -138,7 +144,7 @@ for ((i = 0; i < ${#runs[@]}; i += 2)); do
   fi
   # one line per operator/expression: "!Exec <X> cannot run on GPU because ..." and "@Expression <Y> ..."
   sed -E 's/^.*(WARN|INFO) [A-Za-z]+: //; s/^[[:space:]]*//' "$dir/run.log" \
-    | grep -E "cannot run on GPU|will not run on GPU|could not be replaced|not supported" \
+    | grep -E "cannot run on GPU|will not run on GPU|via CPU bridge|could not be replaced|not supported" \
     | sort | uniq -c | sort -rn >"$dir/not-on-gpu.txt" || true
   cp "$out/allow.patterns" "$dir/accepted.patterns"
   known="$known_dir/$name.txt"
