@@ -2,6 +2,9 @@ package dev.assay.metrics.privacy;
 
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_extract_all;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.transform;
 
 import org.apache.spark.sql.Column;
 
@@ -26,9 +29,13 @@ import org.apache.spark.sql.Column;
  *       ...\1} one alternative per separator, and {@code (?i:word)} a class per letter.
  * </ul>
  *
- * The card and IBAN candidates are read with {@code regexp_extract_all}, where a consumed trailing
- * character could hide a candidate that follows after one character; they keep their lookaround
- * form (see docs/gpu.md).
+ * The card and IBAN candidates are read with {@code regexp_extract_all}, where a consumed boundary
+ * character could hide a candidate that follows after one character: the text is marked first, a
+ * private-use character where each lookbehind and lookahead held, and the candidate pattern
+ * consumes the marks ({@link #BEFORE}). No group that RAPIDS repeats holds a repetition or an
+ * escaped character ({@link #times} writes such repetitions out). Not yet in the subset: the {@code
+ * \p{..}} classes of the context-word boundaries ({@link #WORD_START}: SSN, date of birth, postal
+ * code) and the lazy quantifiers of the date-of-birth and postal-code gaps (docs/gpu.md).
  */
 final class PiiPatterns {
 
@@ -51,7 +58,7 @@ final class PiiPatterns {
   static final String WORD_START = "[^" + WORDISH + "]\\p{Mn}*";
 
   static final String EMAIL =
-      "[^A-Za-z0-9_.%+-]([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})"
+      "[^A-Za-z0-9_.%+-]([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:[.][A-Za-z0-9-]|[A-Za-z0-9-])*[.][A-Za-z]{2,})"
           + "[^A-Za-z0-9_]";
 
   static final String PHONE =
@@ -111,18 +118,31 @@ final class PiiPatterns {
           + "[^\\d-]";
 
   static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-  static final String IPV4 = "[^\\d.]((?:" + OCTET + "\\.){3}" + OCTET + ")(?:[^\\d.]|\\.\\D)";
+  static final String IPV4 =
+      "[^\\d.](" + OCTET + "[.]" + OCTET + "[.]" + OCTET + "[.]" + OCTET + ")(?:[^\\d.]|[.]\\D)";
 
+  /** One IPv6 group: 1 to 4 hex digits. */
+  private static final String HEX = "[0-9A-Fa-f]{1,4}";
+
+  /**
+   * IPv6 in its full and {@code ::}-compressed forms; {@code (?:h:){1,7}} is spelled as nested
+   * optional groups ({@link #times}), because RAPIDS does not repeat a group that holds a
+   * repetition.
+   */
   static final String IPV6 =
-      "[^A-Za-z0-9_:.]((?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
-          + "|(?:[0-9A-Fa-f]{1,4}:){1,7}:"
-          + "|(?:[0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}"
-          + "|(?:[0-9A-Fa-f]{1,4}:){1,5}(?::[0-9A-Fa-f]{1,4}){1,2}"
-          + "|(?:[0-9A-Fa-f]{1,4}:){1,4}(?::[0-9A-Fa-f]{1,4}){1,3}"
-          + "|(?:[0-9A-Fa-f]{1,4}:){1,3}(?::[0-9A-Fa-f]{1,4}){1,4}"
-          + "|(?:[0-9A-Fa-f]{1,4}:){1,2}(?::[0-9A-Fa-f]{1,4}){1,5}"
-          + "|[0-9A-Fa-f]{1,4}:(?::[0-9A-Fa-f]{1,4}){1,6}"
-          + "|::(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})[^A-Za-z0-9_:.]";
+      "[^A-Za-z0-9_:.]("
+          + String.join(
+              "|",
+              times(HEX + ":", 7, 7) + HEX,
+              times(HEX + ":", 1, 7) + ":",
+              times(HEX + ":", 1, 6) + ":" + HEX,
+              times(HEX + ":", 1, 5) + times(":" + HEX, 1, 2),
+              times(HEX + ":", 1, 4) + times(":" + HEX, 1, 3),
+              times(HEX + ":", 1, 3) + times(":" + HEX, 1, 4),
+              times(HEX + ":", 1, 2) + times(":" + HEX, 1, 5),
+              HEX + ":" + times(":" + HEX, 1, 6),
+              "::" + times(HEX + ":", 0, 5) + HEX)
+          + ")[^A-Za-z0-9_:.]";
 
   static final String MONTH =
       "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\\.?";
@@ -210,7 +230,7 @@ final class PiiPatterns {
    * a {@code +} is written three times, and the next candidate still finds its own.
    */
   static final String PHONE_INTERNATIONAL =
-      "[^A-Za-z0-9_+](\\+[1-9]\\d{0,2}(?:[ .-]\\(?\\d{1,6}\\)?){2,6})\\D";
+      "[^A-Za-z0-9_+](\\+[1-9]\\d{0,2}" + times("[ .-][(]?[0-9]{1,6}[)]?", 2, 6) + ")\\D";
 
   /** A boundary character before a {@code +}, and its replacement (three times). */
   static final String PLUS_BOUNDARY = "([^A-Za-z0-9_+])\\+";
@@ -223,6 +243,126 @@ final class PiiPatterns {
 
   static final String JWT =
       "[^A-Za-z0-9_-](eyJ[A-Za-z0-9_-]{2,}\\.eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*)";
+
+  /**
+   * A PEM private-key header, as {@code Secrets.PRIVATE_KEY} ({@code (?:[A-Z0-9]+ )*} spelled
+   * without a repetition inside the repeated group).
+   */
+  static final String PRIVATE_KEY =
+      "-----BEGIN (?:(?:[A-Z0-9]|[A-Z0-9] )*[A-Z0-9] )?PRIVATE KEY(?: BLOCK)?-----";
+
+  /**
+   * Where a lookbehind held: the card and IBAN candidates are read with {@code regexp_extract_all},
+   * where a consumed boundary character could hide a candidate that follows after one character. So
+   * the text is first marked: {@link #AFTER} is inserted after each character where the candidate's
+   * lookahead holds, {@link #BEFORE} before each character where its lookbehind holds, and the
+   * candidate pattern consumes the marks instead of the neighbours. Both are private-use
+   * characters; any already in the text become {@link #OTHER} first (all three are "other"
+   * characters for every class used here), and the marks are removed from the candidates.
+   */
+  static final String BEFORE = "\uE000";
+
+  /** Where a lookahead held (see {@link #BEFORE}). */
+  static final String AFTER = "\uE001";
+
+  /** What a mark character already in the text becomes. */
+  static final String OTHER = "\uE002";
+
+  /** The two marks, as a class. */
+  static final String MARKS = "[" + BEFORE + AFTER + "]";
+
+  /** Card: a digit not followed by a digit or a dash ({@code (?![\d-])}), and what follows. */
+  static final String CARD_AFTER = "([0-9])([^0-9-])";
+
+  /** Card: a digit not preceded by a word character, {@code +} or {@code -}. */
+  static final String CARD_BEFORE = "([^A-Za-z0-9_+-])([0-9])";
+
+  /**
+   * A credit-card candidate (group 1) in marked text: 13–19 digits, a space or a dash allowed
+   * between two of them; as {@code (?<![\w+-])((?:\d[ -]?){12,18}\d)(?![\d-])} on the text. A space
+   * between two digits is marked on both sides.
+   */
+  static final String CARD_CANDIDATE =
+      BEFORE + "((?:[0-9]-|[0-9]" + AFTER + " " + BEFORE + "|[0-9]){12,18}[0-9])" + AFTER;
+
+  /** IBAN: a letter or digit not followed by one, and what follows. */
+  static final String IBAN_AFTER = "([A-Za-z0-9])([^A-Za-z0-9])";
+
+  /** IBAN: an upper-case letter not preceded by a letter or digit. */
+  static final String IBAN_BEFORE = "([^A-Za-z0-9])([A-Z])";
+
+  private static final String X4 = "[A-Z0-9][A-Z0-9][A-Z0-9][A-Z0-9]";
+
+  /**
+   * An IBAN candidate (group 1) in marked text; as {@code
+   * (?<![A-Za-z0-9])([A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?:
+   * [A-Z0-9]{1,4})?|(?:-[A-Z0-9]{4}){2,7}(?:-[A-Z0-9]{1,4})?))(?![A-Za-z0-9])} on the text (a
+   * separator is marked before it, and after it where a letter follows).
+   */
+  static final String IBAN_CANDIDATE = ibanCandidate();
+
+  /**
+   * The IBAN candidate pattern; {@code (?: X{4}){2,7}(?: X{1,4})?} becomes two alternatives, with
+   * and without the last short group (RAPIDS's replace takes no optional group in a choice): the
+   * first success is the same, the longest that ends where the lookahead holds.
+   */
+  private static String ibanCandidate() {
+    String space = "(?:" + AFTER + " " + BEFORE + "|" + AFTER + " )";
+    String dash = "(?:" + AFTER + "-" + BEFORE + "|" + AFTER + "-)";
+    String spaced = "(?:" + space + X4 + "){2,7}";
+    String dashed = "(?:" + dash + X4 + "){2,7}";
+    return BEFORE
+        + "([A-Z][A-Z][0-9][0-9](?:[A-Z0-9]{11,30}|"
+        + String.join(
+            "|", spaced + space + "[A-Z0-9]{1,4}", spaced, dashed + dash + "[A-Z0-9]{1,4}", dashed)
+        + "))"
+        + AFTER;
+  }
+
+  /** {@code text} (padded) with the marks of {@code after} and then of {@code before} inserted. */
+  static Column marked(Column text, String after, String before) {
+    Column clean = regexp_replace(padded(text), lit(MARKS), lit(OTHER));
+    Column ends = regexp_replace(clean, lit(after), lit("$1" + AFTER + "$2"));
+    return regexp_replace(ends, lit(before), lit("$1" + BEFORE + "$2"));
+  }
+
+  /** {@code text} without the marks. */
+  static Column unmarked(Column text) {
+    return regexp_replace(text, lit(MARKS), lit(""));
+  }
+
+  /** The IBAN candidates in {@code text}, in order. */
+  static Column ibanCandidates(Column text) {
+    return transform(
+        regexp_extract_all(marked(text, IBAN_AFTER, IBAN_BEFORE), lit(IBAN_CANDIDATE), lit(1)),
+        PiiPatterns::unmarked);
+  }
+
+  /**
+   * The card candidates in {@code text}, in order, once each IBAN candidate became a space (the
+   * digits of a spaced IBAN would otherwise pass Luhn one time in ten).
+   */
+  static Column cardCandidates(Column text) {
+    Column withoutIbans =
+        unmarked(
+            regexp_replace(marked(text, IBAN_AFTER, IBAN_BEFORE), lit(IBAN_CANDIDATE), lit(" ")));
+    return transform(
+        regexp_extract_all(
+            marked(withoutIbans, CARD_AFTER, CARD_BEFORE), lit(CARD_CANDIDATE), lit(1)),
+        PiiPatterns::unmarked);
+  }
+
+  /**
+   * {@code unit} repeated {@code min} to {@code max} times, greedily, as {@code (?:unit){min,max}}
+   * but written out: the required copies, then nested optional groups.
+   */
+  static String times(String unit, int min, int max) {
+    StringBuilder optional = new StringBuilder();
+    for (int i = min; i < max; i++) {
+      optional.insert(0, "(?:" + unit).append(")?");
+    }
+    return unit.repeat(min) + optional;
+  }
 
   /**
    * {@code word} matched without regard to ASCII case, as {@code (?i:word)}: each letter becomes a

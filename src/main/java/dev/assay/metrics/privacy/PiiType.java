@@ -117,19 +117,7 @@ public enum PiiType {
   JWT("jwt", PiiPatterns.JWT, 1),
 
   /** A PEM private-key block header ({@code -----BEGIN ... PRIVATE KEY-----}). */
-  PRIVATE_KEY("private_key", Secrets.PRIVATE_KEY, 0);
-
-  /**
-   * A credit-card candidate (group 1). Read with {@code regexp_extract_all}, it keeps its
-   * lookarounds: a consumed boundary could hide a card that follows after one space.
-   */
-  static final String CARD_CANDIDATE = "(?<![\\w+-])((?:\\d[ -]?){12,18}\\d)(?![\\d-])";
-
-  /** An IBAN candidate (group 1), with lookarounds as {@link #CARD_CANDIDATE}. */
-  static final String IBAN_CANDIDATE =
-      "(?<![A-Za-z0-9])([A-Z]{2}\\d{2}"
-          + "(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?|(?:-[A-Z0-9]{4}){2,7}(?:-[A-Z0-9]{1,4})?))"
-          + "(?![A-Za-z0-9])";
+  PRIVATE_KEY("private_key", PiiPatterns.PRIVATE_KEY, 0);
 
   private final String id;
   private final String pattern;
@@ -171,21 +159,15 @@ public enum PiiType {
                   .otherwise(lit(false)));
     }
     if (this == CREDIT_CARD) {
-      // IBAN-shaped text is blanked first: the digits of a spaced IBAN would otherwise pass Luhn
-      // one time in ten.
       // A cheap guard first: most text has no run of four digits, and CASE WHEN skips the rest.
-      Column withoutIbans = regexp_replace(text, lit(IBAN_CANDIDATE), lit(" "));
       return when(
-              text.rlike("\\d{4}"),
-              exists(
-                  regexp_extract_all(withoutIbans, lit(CARD_CANDIDATE), lit(1)),
-                  PiiType::luhnValid))
+              text.rlike("[0-9]{4}"), exists(PiiPatterns.cardCandidates(text), PiiType::luhnValid))
           .otherwise(lit(false));
     }
     if (this == IBAN) {
       return when(
-              text.rlike("[A-Z]{2}\\d{2}"),
-              exists(regexp_extract_all(text, lit(IBAN_CANDIDATE), lit(1)), PiiType::ibanValid))
+              text.rlike("[A-Z]{2}[0-9]{2}"),
+              exists(PiiPatterns.ibanCandidates(text), PiiType::ibanValid))
           .otherwise(lit(false));
     }
     return padded(text).rlike(pattern);
@@ -211,17 +193,9 @@ public enum PiiType {
   Column firstMatch(Column text) {
     Column match;
     if (this == CREDIT_CARD) {
-      Column withoutIbans = regexp_replace(text, lit(IBAN_CANDIDATE), lit(" "));
-      match =
-          element_at(
-              filter(
-                  regexp_extract_all(withoutIbans, lit(CARD_CANDIDATE), lit(1)),
-                  PiiType::luhnValid),
-              1);
+      match = element_at(filter(PiiPatterns.cardCandidates(text), PiiType::luhnValid), 1);
     } else if (this == IBAN) {
-      match =
-          element_at(
-              filter(regexp_extract_all(text, lit(IBAN_CANDIDATE), lit(1)), PiiType::ibanValid), 1);
+      match = element_at(filter(PiiPatterns.ibanCandidates(text), PiiType::ibanValid), 1);
     } else if (this == PHONE) {
       match =
           coalesce(
@@ -266,7 +240,8 @@ public enum PiiType {
     }
     if (this == PHONE) {
       // every digit but the last two becomes '*'
-      Column lastTwo = regexp_extract(match, "([0-9][^0-9]*[0-9][^0-9]*)$", 1);
+      // from the second-to-last digit on, read at the start of the reversed match (no '$')
+      Column lastTwo = reverse(regexp_extract(reverse(match), "^([^0-9]*[0-9][^0-9]*[0-9])", 1));
       Column head = match.substr(lit(1), length(match).minus(length(lastTwo)));
       return concat(regexp_replace(head, "[0-9]", "*"), lastTwo);
     }
@@ -287,15 +262,18 @@ public enum PiiType {
     if (this == DATE_OF_BIRTH) {
       // the year stays (HIPAA Safe Harbor keeps years), day and month (one or two digits) go;
       // twice, because a number's boundary character may be the previous number's
-      Column words = regexp_replace(match, lit("[A-Za-z]+\\.?"), lit("***"));
+      Column words = regexp_replace(match, lit("[A-Za-z]+[.]?"), lit("***"));
       return maskShortNumbers(maskShortNumbers(words));
     }
     if (this == POSTAL_CODE) {
       // a US ZIP keeps its first three digits (HIPAA Safe Harbor), a UK postcode its outward code
       return when(
               match.rlike("^\\d"),
-              regexp_replace(regexp_replace(match, "^(\\d{3})\\d{2}", "$1**"), "-\\d{4}$", "-****"))
-          .otherwise(regexp_replace(match, "^(\\S+?) ?\\d[A-Z]{2}$", "$1 ***"));
+              // the match is a ZIP or ZIP+4: its only dash is before the +4
+              regexp_replace(
+                  regexp_replace(match, "^([0-9]{3})[0-9]{2}", "$1**"), "-[0-9]{4}", "-****"))
+          // a UK postcode's inward code is its last three characters (a space may precede them)
+          .otherwise(concat(rtrim(match.substr(lit(1), length(match).minus(3))), lit(" ***")));
     }
     return concat(
         repeat(lit("*"), least(lit(8), length(match))),
@@ -311,7 +289,10 @@ public enum PiiType {
 
   /** A one- or two-digit number between non-word characters becomes {@code **}. */
   private static Column maskShortNumbers(Column s) {
-    return regexp_replace(s, lit("(^|[^0-9A-Za-z_])[0-9]{1,2}($|[^0-9A-Za-z_])"), lit("$1**$2"));
+    // over the text with a space before and after it (RAPIDS has no '^' or '$' as an alternative)
+    Column replaced =
+        regexp_replace(padded(s), lit("([^0-9A-Za-z_])[0-9]{1,2}([^0-9A-Za-z_])"), lit("$1**$2"));
+    return replaced.substr(lit(2), length(replaced).minus(2));
   }
 
   /** True where a phone candidate holds 8–15 digits (E.164's bounds, country code included). */

@@ -68,6 +68,15 @@ class PiiPatternEquivalenceTest {
       "(?i:\\b(?:zip(?: ?code)?|postal code|post ?code)\\b)[^\\n]{0,20}?"
           + "(?<![\\w-])(\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\w-])";
 
+  /** The card and IBAN candidates as they were, with lookarounds (the reference). */
+  static final String LEGACY_CARD = "(?<![\\w+-])((?:\\d[ -]?){12,18}\\d)(?![\\d-])";
+
+  static final String LEGACY_IBAN =
+      "(?<![A-Za-z0-9])([A-Z]{2}\\d{2}"
+          + "(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?"
+          + "|(?:-[A-Z0-9]{4}){2,7}(?:-[A-Z0-9]{1,4})?))"
+          + "(?![A-Za-z0-9])";
+
   /** One pattern pair: the reference and its group, the GPU form and its group. */
   record Pair(String name, String legacy, int legacyGroup, String gpu, int gpuGroup) {}
 
@@ -83,7 +92,8 @@ class PiiPatternEquivalenceTest {
           new Pair("aws_access_key", Secrets.AWS_ACCESS_KEY, 0, PiiPatterns.AWS_ACCESS_KEY, 1),
           new Pair(
               "azure_storage_key", Secrets.AZURE_STORAGE_KEY, 0, PiiPatterns.AZURE_STORAGE_KEY, 0),
-          new Pair("jwt", Secrets.JWT, 0, PiiPatterns.JWT, 1));
+          new Pair("jwt", Secrets.JWT, 0, PiiPatterns.JWT, 1),
+          new Pair("private_key", Secrets.PRIVATE_KEY, 0, PiiPatterns.PRIVATE_KEY, 0));
 
   /** Pieces random texts are made of: each pattern's own material and its boundaries. */
   static final String[] PIECES = {
@@ -159,7 +169,26 @@ class PiiPatternEquivalenceTest {
     "+1",
     " 20",
     "7946",
-    "(30)"
+    "(30)",
+    "4111",
+    "1111 ",
+    "4111-1111-",
+    "378282246310005",
+    "4111111111111111",
+    "DE89",
+    "GB82",
+    "3704",
+    " 0044",
+    "WEST",
+    "-1234",
+    "0532 0130 00",
+    "de",
+    "\uE000",
+    "\uE001",
+    "-----BEGIN ",
+    "RSA ",
+    "PRIVATE KEY-----",
+    "EC"
   };
 
   @Test
@@ -170,7 +199,14 @@ class PiiPatternEquivalenceTest {
       }
     }
     for (String construct : List.of("(?<", "(?=", "(?!")) {
-      assertTrue(!PiiPatterns.PHONE_INTERNATIONAL.contains(construct), construct);
+      for (String p :
+          List.of(
+              PiiPatterns.PHONE_INTERNATIONAL,
+              PiiPatterns.CARD_CANDIDATE,
+              PiiPatterns.IBAN_CANDIDATE,
+              PiiPatterns.PRIVATE_KEY)) {
+        assertTrue(!p.contains(construct), construct + " in " + p);
+      }
     }
   }
 
@@ -209,6 +245,62 @@ class PiiPatternEquivalenceTest {
     assertTrue(found > 500, "random texts hold matches: " + found);
   }
 
+  @Test
+  void theMasksRewrittenForTheGpuMaskAsBefore() throws IOException {
+    List<String> texts = new ArrayList<>(nearMisses());
+    texts.addAll(
+        List.of(
+            "+1 (212) 555-0147",
+            "+44 20 7946 0958",
+            "7",
+            "",
+            "12/03/1985",
+            "3 March 1985",
+            "1985-03-12",
+            "Mar. 3, 1985",
+            "born 1.2.1985"));
+    Random random = new Random(11);
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder s = new StringBuilder();
+      for (int j = 1 + random.nextInt(8); j > 0; j--) {
+        s.append(PIECES[random.nextInt(PIECES.length)]);
+      }
+      texts.add(s.toString());
+    }
+    for (String t : texts) {
+      // the phone mask's last two digits: from the second-to-last digit to the end
+      Matcher old = Pattern.compile("([0-9][^0-9]*[0-9][^0-9]*)$").matcher(t);
+      Matcher reversed =
+          Pattern.compile("^([^0-9]*[0-9][^0-9]*[0-9])")
+              .matcher(new StringBuilder(t).reverse().toString());
+      assertEquals(
+          old.find() ? old.group(1) : "",
+          reversed.find() ? new StringBuilder(reversed.group(1)).reverse().toString() : "",
+          "phone mask of " + quoted(t));
+      // the date-of-birth mask's short numbers, twice, over padded text
+      String before = t;
+      String after = t;
+      for (int pass = 0; pass < 2; pass++) {
+        before = before.replaceAll("(^|[^0-9A-Za-z_])[0-9]{1,2}($|[^0-9A-Za-z_])", "$1**$2");
+        String padded =
+            PiiPatterns.padded(after)
+                .replaceAll("([^0-9A-Za-z_])[0-9]{1,2}([^0-9A-Za-z_])", "$1**$2");
+        after = padded.substring(1, padded.length() - 1);
+      }
+      assertEquals(before, after, "date-of-birth mask of " + quoted(t));
+      assertEquals(
+          t.replaceAll("[A-Za-z]+\\.?", "***"),
+          t.replaceAll("[A-Za-z]+[.]?", "***"),
+          "date-of-birth words of " + quoted(t));
+    }
+    for (String uk : List.of("SW1A 1AA", "SW1A1AA", "M1 1AE", "M11AE", "B33 8TH", "CR2 6XH")) {
+      assertEquals(
+          uk.replaceAll("^(\\S+?) ?\\d[A-Z]{2}$", "$1 ***"),
+          uk.substring(0, uk.length() - 3).stripTrailing() + " ***",
+          "postcode mask of " + uk);
+    }
+  }
+
   /** Asserts equal detections and first values for every pair; returns how many texts matched. */
   private static int assertSame(List<String> texts) {
     int found = 0;
@@ -239,7 +331,55 @@ class PiiPatternEquivalenceTest {
               1),
           "international phone candidates in " + quoted(text));
     }
+    for (String text : texts) {
+      List<String> ibans = all(P_LEGACY_IBAN, text, 1);
+      assertEquals(ibans, ibanCandidates(text), "IBAN candidates in " + quoted(text));
+      String withoutIbans = P_LEGACY_IBAN.matcher(text).replaceAll(" ");
+      List<String> cards = all(P_LEGACY_CARD, withoutIbans, 1);
+      assertEquals(cards, cardCandidates(text), "card candidates in " + quoted(text));
+      found += ibans.size() + cards.size();
+    }
     return found;
+  }
+
+  private static final Pattern P_LEGACY_IBAN = Pattern.compile(LEGACY_IBAN);
+  private static final Pattern P_LEGACY_CARD = Pattern.compile(LEGACY_CARD);
+  private static final Pattern P_IBAN = Pattern.compile(PiiPatterns.IBAN_CANDIDATE);
+  private static final Pattern P_CARD = Pattern.compile(PiiPatterns.CARD_CANDIDATE);
+  private static final Pattern P_MARKS = Pattern.compile(PiiPatterns.MARKS);
+
+  /** {@link PiiPatterns#ibanCandidates}, step by step with java.util.regex as Spark runs it. */
+  static List<String> ibanCandidates(String text) {
+    String marked = marked(text, PiiPatterns.IBAN_AFTER, PiiPatterns.IBAN_BEFORE);
+    return unmarked(all(P_IBAN, marked, 1));
+  }
+
+  /** {@link PiiPatterns#cardCandidates}, step by step with java.util.regex as Spark runs it. */
+  static List<String> cardCandidates(String text) {
+    String withoutIbans =
+        P_MARKS
+            .matcher(
+                P_IBAN
+                    .matcher(marked(text, PiiPatterns.IBAN_AFTER, PiiPatterns.IBAN_BEFORE))
+                    .replaceAll(" "))
+            .replaceAll("");
+    String marked = marked(withoutIbans, PiiPatterns.CARD_AFTER, PiiPatterns.CARD_BEFORE);
+    return unmarked(all(P_CARD, marked, 1));
+  }
+
+  private static String marked(String text, String after, String before) {
+    return PiiPatterns.padded(text)
+        .replaceAll(PiiPatterns.MARKS, PiiPatterns.OTHER)
+        .replaceAll(after, "$1" + PiiPatterns.AFTER + "$2")
+        .replaceAll(before, "$1" + PiiPatterns.BEFORE + "$2");
+  }
+
+  private static List<String> unmarked(List<String> values) {
+    List<String> out = new ArrayList<>();
+    for (String v : values) {
+      out.add(P_MARKS.matcher(v).replaceAll(""));
+    }
+    return out;
   }
 
   /** What the scan keeps of a first match: an SSN's last four digits, otherwise all of it. */
