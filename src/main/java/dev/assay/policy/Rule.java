@@ -40,36 +40,4 @@ public record Rule(
   public Rule {
     where = where == null ? Where.ANY : where;
   }
-
-  /** A rule without an anomaly check. */
-  public Rule(
-      String id,
-      String title,
-      String metric,
-      Where where,
-      String must,
-      Condition condition,
-      Severity severity,
-      String rationale,
-      String reference,
-      Long minCount,
-      String location,
-      Double significance,
-      Double mustNotWorsenBy) {
-    this(
-        id,
-        title,
-        metric,
-        where,
-        must,
-        condition,
-        severity,
-        rationale,
-        reference,
-        minCount,
-        location,
-        significance,
-        mustNotWorsenBy,
-        null);
-  }
 }

@@ -1,10 +1,11 @@
 package dev.assay.report;
 
+import static dev.assay.report.ChartFrame.px;
+
 import dev.assay.core.AuditRun;
 import dev.assay.core.MetricTrend;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The geometry of one small trend line for the HTML report ({@code --history}): a gated metric's
@@ -76,8 +77,8 @@ public record TrendChart(
     List<Dot> dots = new ArrayList<>();
     for (int i = 0; i < trend.points().size(); i++) {
       MetricTrend.Point p = trend.points().get(i);
-      String x = fmt(scale.x(i));
-      String y = fmt(scale.y(p.value()));
+      String x = px(scale.x(i));
+      String y = px(scale.y(p.value()));
       polyline.append(i == 0 ? "" : " ").append(x).append(',').append(y);
       dots.add(
           new Dot(
@@ -89,19 +90,19 @@ public record TrendChart(
     List<Threshold> lines = new ArrayList<>();
     for (double t : trend.thresholds()) {
       double y = scale.y(t);
-      lines.add(new Threshold(fmt(y), fmt(y + 4), "rule " + NumberText.of(t)));
+      lines.add(new Threshold(px(y), px(y + 4), "rule " + NumberText.of(t)));
     }
     String title = trend.metric() + " for " + trend.scope().label();
     return new TrendChart(
         id,
         title,
         description(title, trend),
-        fmt(WIDTH),
-        fmt(HEIGHT),
-        fmt(LEFT),
-        fmt(RIGHT),
-        fmt(TOP),
-        fmt(BOTTOM),
+        px(WIDTH),
+        px(HEIGHT),
+        px(LEFT),
+        px(RIGHT),
+        px(TOP),
+        px(BOTTOM),
         NumberText.of(high),
         NumberText.of(low),
         polyline.toString(),
@@ -133,9 +134,5 @@ public record TrendChart(
     double y(double value) {
       return BOTTOM - (BOTTOM - TOP) * (value - low) / (high - low);
     }
-  }
-
-  private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
   }
 }

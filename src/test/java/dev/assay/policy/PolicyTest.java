@@ -40,6 +40,7 @@ class PolicyTest {
         minCount,
         "rules/test.yaml:1",
         null,
+        null,
         null);
   }
 
@@ -293,6 +294,7 @@ class PolicyTest {
             "Drift memo",
             null,
             "x:1",
+            null,
             null,
             null);
     Rule psi =

@@ -41,7 +41,8 @@ class SignificanceAndBaselineRuleTest {
         null,
         "rules/test.yaml:1",
         significance,
-        worsen);
+        worsen,
+        null);
   }
 
   private static Verdict judge(Rule rule, MetricResult result, Map<MetricKey, Double> baseline) {
