@@ -105,19 +105,8 @@ public final class SpecLoader {
     VectorSearchOptions.from(doc, raw, folder); // and its optional vector search check
     EmbeddingOptions.from(doc, raw.llm(), folder); // and its optional embeddings endpoint
     PrivacyOptions.of(doc, raw, folder); // checks the privacy block now, with its lines
-    AuditSpec.Model m = raw.model();
-    checkModel(doc, m);
-    ModelInfo model =
-        m == null
-            ? ModelInfo.UNKNOWN
-            : new ModelInfo(
-                m.name(),
-                m.version(),
-                m.owner(),
-                m.intendedUse(),
-                m.limitations(),
-                m.riskClass(),
-                m.registryUri());
+    checkModel(doc, raw.model());
+    ModelInfo model = raw.model() == null ? ModelInfo.UNKNOWN : raw.model();
     ColumnRoles roles =
         ModelSpecs.withChampion(doc, raw, columns(doc, raw.columns(), raw.models() != null));
     return new ResolvedSpec(
@@ -140,7 +129,7 @@ public final class SpecLoader {
    * limitations are prose of at most {@link #MAX_MODEL_TEXT_CHARS} characters (line breaks
    * allowed). The registry URI must be an absolute URI without a user name or password.
    */
-  private static void checkModel(YamlDocument doc, AuditSpec.Model m) {
+  private static void checkModel(YamlDocument doc, ModelInfo m) {
     if (m == null) {
       return;
     }
@@ -152,42 +141,40 @@ public final class SpecLoader {
       {"registry_uri", m.registryUri()}
     };
     for (String[] field : lines) {
-      String value = field[1];
-      if (value != null
-          && (value.length() > MAX_MODEL_FIELD_CHARS
-              || value.chars().anyMatch(Character::isISOControl))) {
-        throw new BadInputException(
-            doc.at("model", field[0])
-                + ": model."
-                + field[0]
-                + " must be one"
-                + " line of at most "
-                + MAX_MODEL_FIELD_CHARS
-                + " characters (found "
-                + value.length()
-                + " characters); it is shown in every output.");
-      }
+      checkModelText(doc, field[0], field[1], MAX_MODEL_FIELD_CHARS, false);
     }
     String[][] texts = {{"intended_use", m.intendedUse()}, {"limitations", m.limitations()}};
     for (String[] field : texts) {
-      String value = field[1];
-      if (value != null
-          && (value.length() > MAX_MODEL_TEXT_CHARS
-              || value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n'))) {
-        throw new BadInputException(
-            doc.at("model", field[0])
-                + ": model."
-                + field[0]
-                + " must be text"
-                + " of at most "
-                + MAX_MODEL_TEXT_CHARS
-                + " characters without control characters other"
-                + " than line breaks (found "
-                + value.length()
-                + " characters); it is shown in the report.");
-      }
+      checkModelText(doc, field[0], field[1], MAX_MODEL_TEXT_CHARS, true);
     }
     checkRegistryUri(doc, m.registryUri());
+  }
+
+  /**
+   * One model field: at most {@code max} characters, without control characters; {@code prose}
+   * allows line breaks.
+   */
+  private static void checkModelText(
+      YamlDocument doc, String key, String value, int max, boolean prose) {
+    if (value == null) {
+      return;
+    }
+    boolean control =
+        value.chars().anyMatch(c -> Character.isISOControl(c) && !(prose && c == '\n'));
+    if (value.length() > max || control) {
+      throw new BadInputException(
+          doc.at("model", key)
+              + ": model."
+              + key
+              + (prose ? " must be text of at most " : " must be one line of at most ")
+              + max
+              + (prose
+                  ? " characters without control characters other than line breaks (found "
+                  : " characters (found ")
+              + value.length()
+              + " characters); it is shown in "
+              + (prose ? "the report." : "every output."));
+    }
   }
 
   private static void checkRegistryUri(YamlDocument doc, String value) {
