@@ -21,6 +21,7 @@ public abstract class LoopbackJsonServer implements AutoCloseable {
   protected static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
+  private final String endpointPath;
 
   /** The requests received, throttled ones included. */
   public final AtomicInteger requests = new AtomicInteger();
@@ -31,16 +32,20 @@ public abstract class LoopbackJsonServer implements AutoCloseable {
   /** The request bodies, in arrival order. */
   public final List<String> bodies = new CopyOnWriteArrayList<>();
 
-  /** Starts the server, answering the requests under {@code context}. */
-  protected LoopbackJsonServer(String context) throws IOException {
+  /**
+   * Starts the server, answering the requests under {@code context}; {@link #endpoint} is the
+   * server's address followed by {@code endpointPath}.
+   */
+  protected LoopbackJsonServer(String context, String endpointPath) throws IOException {
+    this.endpointPath = endpointPath;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(context, this::serve);
     server.start();
   }
 
-  /** {@code http://127.0.0.1:PORT} followed by {@code path}. */
-  protected URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+  /** The URI the client under test is given: {@code http://127.0.0.1:PORT} and the path. */
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + endpointPath);
   }
 
   private void serve(HttpExchange exchange) throws IOException {

@@ -34,11 +34,7 @@ final class FakeEmbeddings extends LoopbackJsonServer {
   final List<Long> times = new CopyOnWriteArrayList<>();
 
   FakeEmbeddings() throws IOException {
-    super("/");
-  }
-
-  URI endpoint() {
-    return uri("");
+    super("/", "");
   }
 
   @Override

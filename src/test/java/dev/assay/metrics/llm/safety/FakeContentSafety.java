@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.assay.core.SafetyCategory;
 import dev.assay.metrics.llm.LoopbackJsonServer;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,11 +32,7 @@ final class FakeContentSafety extends LoopbackJsonServer {
   volatile int status = 200;
 
   FakeContentSafety() throws IOException {
-    super("/contentsafety/");
-  }
-
-  URI endpoint() {
-    return uri("");
+    super("/contentsafety/", "");
   }
 
   @Override

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.assay.core.SafetyCategory;
 import dev.assay.metrics.llm.LoopbackJsonServer;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,11 +20,7 @@ final class FakeSafetyJudge extends LoopbackJsonServer {
   final List<String> authHeaders = new CopyOnWriteArrayList<>();
 
   FakeSafetyJudge() throws IOException {
-    super("/v1/chat/completions");
-  }
-
-  URI endpoint() {
-    return uri("/v1/chat/completions");
+    super("/v1/chat/completions", "/v1/chat/completions");
   }
 
   @Override
