@@ -275,6 +275,26 @@ public final class SpecLoader {
     }
   }
 
+  /** {@code drift.<key>} within [min, max], else exit 2 naming the default. */
+  private static void requireBetween(
+      YamlDocument doc, String key, long value, long min, long max, String theDefault) {
+    if (value < min || value > max) {
+      throw new BadInputException(
+          doc.at("drift", key)
+              + ": drift."
+              + key
+              + " must be between "
+              + min
+              + " and "
+              + max
+              + " (found "
+              + value
+              + "); the default is "
+              + theDefault
+              + ".");
+    }
+  }
+
   private static DriftOptions drift(YamlDocument doc, AuditSpec.Drift d) {
     DriftOptions defaults = DriftOptions.DEFAULTS;
     if (d == null) {
@@ -282,24 +302,9 @@ public final class SpecLoader {
     }
     int bins = d.bins() == null ? defaults.bins() : d.bins();
     long maxDistinct = d.maxDistinct() == null ? defaults.maxDistinct() : d.maxDistinct();
-    if (bins < 2 || bins > 1000) {
-      throw new BadInputException(
-          doc.at("drift", "bins")
-              + ": drift.bins must be between 2 and 1000"
-              + " (found "
-              + bins
-              + "); the default is 10 (deciles of the reference).");
-    }
-    if (maxDistinct < 100 || maxDistinct > 10_000_000) {
-      throw new BadInputException(
-          doc.at("drift", "max_distinct")
-              + ": drift.max_distinct must be"
-              + " between 100 and 10000000 (found "
-              + maxDistinct
-              + "); the default is "
-              + defaults.maxDistinct()
-              + ".");
-    }
+    requireBetween(doc, "bins", bins, 2, 1000, "10 (deciles of the reference)");
+    requireBetween(
+        doc, "max_distinct", maxDistinct, 100, 10_000_000, String.valueOf(defaults.maxDistinct()));
     Map<String, DriftOptions.Test> tests = new java.util.TreeMap<>();
     if (d.tests() != null) {
       for (Map.Entry<String, AuditSpec.DriftTest> e : d.tests().entrySet()) {
