@@ -442,8 +442,9 @@ public final class Audit implements Cloneable {
             inputs.waivers(),
             today,
             failOnWarning,
-            baseline == null ? Map.of() : baseline.values(),
-            past == null ? null : past.runHistory());
+            new Policy.Past(
+                baseline == null ? Map.of() : baseline.values(),
+                past == null ? null : past.runHistory()));
     found.notes.addAll(policy.notes());
     List<Verdict> verdicts = policy.verdicts();
     if (baseline != null) {

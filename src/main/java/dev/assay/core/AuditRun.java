@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * @param rowCounts rows read per data role ({@code current}, {@code reference})
  * @param notes run-level notes for the reader (groups excluded, values normalised, ...)
  * @param baseline the {@code --baseline} run's computed values by metric key; empty without one
- * @param exhibits figures and masked examples for the report (not metrics)
+ * @param exhibits figures and masked examples for the report (not metrics); null for {@link
+ *     Exhibits#NONE}
  */
 public record AuditRun(
     String name,
@@ -35,33 +36,6 @@ public record AuditRun(
     notes = List.copyOf(notes);
     baseline = Map.copyOf(baseline);
     exhibits = exhibits == null ? Exhibits.NONE : exhibits;
-  }
-
-  /** A run with a baseline and no exhibits. */
-  public AuditRun(
-      String name,
-      ModelInfo model,
-      List<FamilyOutcome> families,
-      List<MetricResult> metrics,
-      List<Verdict> verdicts,
-      Map<String, Long> rowCounts,
-      List<String> notes,
-      Provenance provenance,
-      Map<MetricKey, Double> baseline) {
-    this(name, model, families, metrics, verdicts, rowCounts, notes, provenance, baseline, null);
-  }
-
-  /** A run without a baseline. */
-  public AuditRun(
-      String name,
-      ModelInfo model,
-      List<FamilyOutcome> families,
-      List<MetricResult> metrics,
-      List<Verdict> verdicts,
-      Map<String, Long> rowCounts,
-      List<String> notes,
-      Provenance provenance) {
-    this(name, model, families, metrics, verdicts, rowCounts, notes, provenance, Map.of());
   }
 
   /** PASS when no verdict closes the gate, else FAIL. */

@@ -52,6 +52,7 @@ public final class Policy {
    * @param today the day waivers are checked against (from the run's clock)
    * @param failOnWarning true under {@code --fail-on warning}: a failed warning rule also closes
    *     the gate
+   * @param past the baseline and history the rules compare with; {@link Past#NONE} for neither
    * @throws dev.assay.core.BadInputException when a waiver names a rule no pack has
    */
   public static PolicyOutcome evaluate(
@@ -60,43 +61,8 @@ public final class Policy {
       List<FamilyOutcome> families,
       Waivers waivers,
       LocalDate today,
-      boolean failOnWarning) {
-    return evaluate(packs, metrics, families, waivers, today, failOnWarning, Map.of());
-  }
-
-  /**
-   * As {@link #evaluate(List, List, List, Waivers, LocalDate, boolean)}, with the values of a
-   * baseline run for rules with {@code must_not_worsen_by}.
-   *
-   * @param baseline the earlier run's computed values by metric key; empty when there is none
-   */
-  public static PolicyOutcome evaluate(
-      List<RulePack> packs,
-      List<MetricResult> metrics,
-      List<FamilyOutcome> families,
-      Waivers waivers,
-      LocalDate today,
       boolean failOnWarning,
-      Map<MetricKey, Double> baseline) {
-    return evaluate(packs, metrics, families, waivers, today, failOnWarning, baseline, null);
-  }
-
-  /**
-   * As {@link #evaluate(List, List, List, Waivers, LocalDate, boolean, Map)}, with the earlier runs
-   * of the same audit ({@code --history}) for {@code anomaly} rules, and for {@code
-   * must_not_worsen_by} when there is no baseline.
-   *
-   * @param history the earlier runs, oldest first; null without {@code --history}
-   */
-  public static PolicyOutcome evaluate(
-      List<RulePack> packs,
-      List<MetricResult> metrics,
-      List<FamilyOutcome> families,
-      Waivers waivers,
-      LocalDate today,
-      boolean failOnWarning,
-      Map<MetricKey, Double> baseline,
-      RunHistory history) {
+      Past past) {
     Set<String> ruleIds = new HashSet<>();
     packs.forEach(pack -> pack.rules().forEach(rule -> ruleIds.add(rule.id())));
     waivers.requireKnownRules(ruleIds);
@@ -117,7 +83,7 @@ public final class Policy {
                 byName.getOrDefault(rule.metric(), List.of()),
                 families,
                 failOnWarning,
-                new Past(baseline, history)));
+                past));
       }
     }
     List<String> notes = new ArrayList<>();
@@ -299,21 +265,7 @@ public final class Policy {
       if (verdict.status() == Status.FAIL || verdict.status() == Status.WARN) {
         for (Waiver waiver : waivers.entries()) {
           if (waiver.covers(verdict) && waiver.isValidOn(today)) {
-            judged =
-                new Verdict(
-                    verdict.ruleId(),
-                    verdict.ruleTitle(),
-                    verdict.pack(),
-                    verdict.severity(),
-                    Status.WAIVED,
-                    verdict.metric(),
-                    verdict.scope(),
-                    verdict.observed(),
-                    verdict.expected(),
-                    verdict.message(),
-                    verdict.rationale(),
-                    verdict.reference(),
-                    waiver.asVerdictWaiver());
+            judged = verdict.waivedBy(waiver.asVerdictWaiver());
             used.add(waiver);
             break;
           }
@@ -398,7 +350,23 @@ public final class Policy {
    * earlier runs of {@code --history} (null without it). must_not_worsen_by uses the history only
    * when there is no baseline.
    */
-  private record Past(Map<MetricKey, Double> baseline, RunHistory history) {
+  /**
+   * What the rules compare with besides the run itself: a baseline run's values for {@code
+   * must_not_worsen_by}, and the earlier runs of the same audit ({@code --history}) for {@code
+   * anomaly} rules and for {@code must_not_worsen_by} when there is no baseline.
+   *
+   * @param baseline the earlier run's computed values by metric key; empty when there is none
+   * @param history the earlier runs, oldest first; null without {@code --history}
+   */
+  public record Past(Map<MetricKey, Double> baseline, RunHistory history) {
+
+    /** Neither a baseline nor a history. */
+    public static final Past NONE = new Past(Map.of(), null);
+
+    /** Only a baseline run's values. */
+    public static Past baseline(Map<MetricKey, Double> values) {
+      return new Past(values, null);
+    }
 
     boolean usesHistory() {
       return baseline.isEmpty() && history != null;

@@ -14,16 +14,11 @@ import java.util.List;
  * Coordinates are pre-formatted strings, the same on every locale; every text is escaped by the
  * template.
  *
- * @param id unique id in the page, for {@code aria-labelledby}
+ * @param frame the SVG's size, title and description, and the plot's left edge (no axis title)
  * @param points the polyline's {@code points} attribute
  */
 public record TrendChart(
-    String id,
-    String title,
-    String description,
-    String width,
-    String height,
-    String plotLeft,
+    ChartFrame frame,
     String plotRight,
     String plotTop,
     String plotBottom,
@@ -94,12 +89,7 @@ public record TrendChart(
     }
     String title = trend.metric() + " for " + trend.scope().label();
     return new TrendChart(
-        id,
-        title,
-        description(title, trend),
-        px(WIDTH),
-        px(HEIGHT),
-        px(LEFT),
+        ChartFrame.of(id, title, description(title, trend), WIDTH, HEIGHT, LEFT, null, 0, 0),
         px(RIGHT),
         px(TOP),
         px(BOTTOM),

@@ -1,6 +1,7 @@
 package dev.assay.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.assay.core.ModelInfo;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
 public record AuditSpec(
     Integer version,
     String name,
-    Model model,
+    ModelInfo model,
     Data data,
     Columns columns,
     Fairness fairness,
@@ -27,19 +28,6 @@ public record AuditSpec(
    * prediction column, its score column, or both.
    */
   public record ModelColumns(String prediction, String score) {}
-
-  /**
-   * The model under audit; shown in the report. The model card keys (intended use, limitations,
-   * risk class, registry URI) are optional and shown when given.
-   */
-  public record Model(
-      String name,
-      String version,
-      String owner,
-      String intendedUse,
-      String limitations,
-      String riskClass,
-      String registryUri) {}
 
   /**
    * The data sets: {@code current} (required) and {@code reference} (optional), and the named

@@ -322,32 +322,15 @@ public final class DriftAnalysis {
   /** drift_share in a scope: drifted columns ÷ columns with a defined drift_detected. */
   private static MetricResult share(
       Scope scope, List<DriftColumn> columns, List<ColumnDrift.Verdict> verdicts) {
-    List<String> drifted = new ArrayList<>();
-    int defined = 0;
-    for (int i = 0; i < columns.size(); i++) {
-      if (verdicts.get(i).defined()) {
-        defined++;
-        if (verdicts.get(i).drifted()) {
-          drifted.add(columns.get(i).name());
-        }
-      }
-    }
+    DriftedShare found = DriftedShare.of(verdicts);
     MetricKey share = new MetricKey(DriftMetrics.DRIFT_SHARE, scope);
-    return defined == 0
-        ? new MetricResult.Undefined(
-            share, null, "drift_share is undefined: no column has a defined" + " drift_detected")
-        : new MetricResult.Computed(
-            share,
-            (double) drifted.size() / defined,
-            (long) defined,
-            null,
-            null,
-            null,
-            drifted.size()
-                + " of "
-                + defined
-                + " columns drifted"
-                + (drifted.isEmpty() ? "" : ": " + String.join(", ", drifted)));
+    if (found.defined() == 0) {
+      return new MetricResult.Undefined(
+          share, null, "drift_share is undefined: no column has a defined drift_detected");
+    }
+    List<String> drifted = found.drifted().stream().map(i -> columns.get(i).name()).toList();
+    return found.metric(
+        share, "columns", drifted.isEmpty() ? "" : ": " + String.join(", ", drifted));
   }
 
   /**

@@ -59,7 +59,7 @@ class RagAnalysisTest {
             "prompt",
             "contexts",
             true,
-            new LlmOptions(LlmOptions.BUILT_IN, LlmOptions.BUILT_IN, false, k, 0.5)),
+            LlmOptions.builder().k(k).build()),
         "retrieved",
         true,
         "relevant",
