@@ -23,6 +23,9 @@ import dev.assay.metrics.drift.DriftPlan;
 import dev.assay.metrics.fairness.FairnessAnalysis;
 import dev.assay.metrics.fairness.FairnessOutcome;
 import dev.assay.metrics.fairness.FairnessPlan;
+import dev.assay.spark.SchemaCheck;
+import dev.assay.spark.TimeChunks;
+import dev.assay.spec.Chunking;
 import dev.assay.metrics.fairness.MulticlassAnalysis;
 import dev.assay.metrics.fairness.RegressionAnalysis;
 import dev.assay.metrics.llm.LlmAnalysis;
@@ -231,11 +234,21 @@ public final class Audit implements Cloneable {
             spec.columns(),
             spec.document(),
             currentSource());
+    TimeChunks chunks = chunks();
+    if (chunks != null) {
+      chunks.check(new SchemaCheck(current.schema(), currentSource()), spec.chunking().at());
+    }
     DriftInput driftInput =
         DriftPlan.notApplicable(spec) != null
             ? null
             : DriftPlan.input(DatasetReader.open(spark, spec.reference()), current, spec);
     return new OpenInputs(current, privacyPlan, driftInput);
+  }
+
+  /** The time chunks of the current data ({@code chunk:}), or null without them. */
+  private TimeChunks chunks() {
+    Chunking c = spec.chunking();
+    return c == null ? null : new TimeChunks(c.timestamp(), c.unit());
   }
 
   private String currentSource() {
@@ -276,7 +289,8 @@ public final class Audit implements Cloneable {
                                 ModelSpecs.challengers(spec),
                                 spec.columns(),
                                 spec.document(),
-                                source)));
+                                source),
+                            chunks()));
     return found -> {
       found.families.add(fairness);
       found.add(outcome.metrics(), outcome.notes());
@@ -301,7 +315,7 @@ public final class Audit implements Cloneable {
             "reference vs current, "
                 + driftInput.columns().size()
                 + (driftInput.columns().size() == 1 ? " column" : " columns"),
-            () -> DriftAnalysis.run(driftInput));
+            () -> DriftAnalysis.run(driftInput, chunks()));
     return found -> {
       found.families.add(
           FamilyOutcome.ran(

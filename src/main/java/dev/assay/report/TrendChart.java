@@ -40,6 +40,14 @@ public record TrendChart(
   static final double TOP = 10;
   static final double BOTTOM = 90;
 
+  /** What the horizontal axis counts: the runs of {@code --history}, or this run's time chunks. */
+  enum Axis {
+    /** The last runs, this run's value filled. */
+    RUNS,
+    /** The time chunks of this run ({@code chunk:}), the chunk a rule judged filled. */
+    CHUNKS
+  }
+
   /** One run's value: its position, and its text (run time and value) for the tooltip. */
   public record Dot(String x, String y, String text, boolean current) {}
 
@@ -51,12 +59,16 @@ public record TrendChart(
     List<TrendChart> out = new ArrayList<>();
     List<MetricTrend> trends = run.exhibits().trends();
     for (int i = 0; i < trends.size(); i++) {
-      out.add(of("trend-" + i, trends.get(i)));
+      out.add(of("trend-" + i, trends.get(i), Axis.RUNS));
     }
     return out;
   }
 
-  static TrendChart of(String id, MetricTrend trend) {
+  /**
+   * The chart of {@code trend}; with {@link Axis#CHUNKS} its points are time chunks (each point's
+   * {@code runTime} the chunk's first day, {@code current} the chunk a rule judged).
+   */
+  static TrendChart of(String id, MetricTrend trend, Axis axis) {
     double low = Double.POSITIVE_INFINITY;
     double high = Double.NEGATIVE_INFINITY;
     for (MetricTrend.Point p : trend.points()) {
@@ -84,7 +96,12 @@ public record TrendChart(
           new Dot(
               x,
               y,
-              (p.current() ? "this run " : "") + p.runTime() + ": " + NumberText.of(p.value()),
+              (axis == Axis.CHUNKS
+                      ? (p.current() ? "judged chunk " : "chunk ")
+                      : (p.current() ? "this run " : ""))
+                  + p.runTime()
+                  + ": "
+                  + NumberText.of(p.value()),
               p.current()));
     }
     List<Threshold> lines = new ArrayList<>();
@@ -96,7 +113,7 @@ public record TrendChart(
     return new TrendChart(
         id,
         title,
-        description(title, trend),
+        axis == Axis.CHUNKS ? chunkDescription(title, trend) : description(title, trend),
         px(WIDTH),
         px(HEIGHT),
         px(LEFT),
@@ -120,6 +137,27 @@ public record TrendChart(
         + " to "
         + NumberText.of(points.get(points.size() - 1).value())
         + " in this run"
+        + (trend.expected().isEmpty() ? "" : "; expected " + trend.expected())
+        + ".";
+  }
+
+  private static String chunkDescription(String title, MetricTrend trend) {
+    List<MetricTrend.Point> points = trend.points();
+    String judged =
+        points.stream()
+            .filter(MetricTrend.Point::current)
+            .map(p -> "; the rule judged the chunk of " + p.runTime() + " (" + NumberText.of(p.value()) + ")")
+            .findFirst()
+            .orElse("");
+    return title
+        + " over "
+        + points.size()
+        + " time chunks: from "
+        + NumberText.of(points.get(0).value())
+        + " in the first to "
+        + NumberText.of(points.get(points.size() - 1).value())
+        + " in the last"
+        + judged
         + (trend.expected().isEmpty() ? "" : "; expected " + trend.expected())
         + ".";
   }
