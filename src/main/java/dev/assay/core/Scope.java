@@ -10,8 +10,9 @@ import java.util.Map;
  * the {@code classLabel} a one-vs-rest metric is about (JSON key {@code class}), and in a
  * champion/challenger audit ({@code models:} in the spec) the {@code model} a metric is about, and
  * with time chunks ({@code chunk:} in the spec) the {@code chunk} of the current data a metric is
- * about, named by its ISO 8601 interval {@code start/end} ({@link ChunkUnit}). Absent keys are null; a data-set level metric has none. An intersection's attribute and group
- * join their parts with {@code " & "}.
+ * about, named by its ISO 8601 interval {@code start/end} ({@link ChunkUnit}). Absent keys are
+ * null; a data-set level metric has none. An intersection's attribute and group join their parts
+ * with {@code " & "}.
  */
 public record Scope(
     String attribute, String group, String column, String classLabel, String model, String chunk)

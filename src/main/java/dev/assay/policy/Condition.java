@@ -35,7 +35,9 @@ public sealed interface Condition permits Condition.Comparison, Condition.Betwee
     if (betterDirection() != 0) {
       return -betterDirection() * (value - t.get(0));
     }
-    return t.size() == 2 ? Math.max(t.get(0) - value, value - t.get(1)) : Math.abs(value - t.get(0));
+    return t.size() == 2
+        ? Math.max(t.get(0) - value, value - t.get(1))
+        : Math.abs(value - t.get(0));
   }
 
   /** The numbers the condition compares with, for drawing (one, or the two bounds). */

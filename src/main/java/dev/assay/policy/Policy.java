@@ -314,11 +314,13 @@ public final class Policy {
       Rule rule, List<MetricResult> results, Map<MetricResult, Integer> chunksOf) {
     Map<Scope, List<MetricResult>> byScope = new LinkedHashMap<>();
     results.forEach(
-        m -> byScope.computeIfAbsent(m.key().scope().withChunk(null), k -> new ArrayList<>()).add(m));
+        m ->
+            byScope
+                .computeIfAbsent(m.key().scope().withChunk(null), k -> new ArrayList<>())
+                .add(m));
     List<MetricResult> out = new ArrayList<>();
     for (List<MetricResult> chunks : byScope.values()) {
-      List<MetricResult> defined =
-          chunks.stream().filter(m -> m.number().isPresent()).toList();
+      List<MetricResult> defined = chunks.stream().filter(m -> m.number().isPresent()).toList();
       List<MetricResult> large =
           defined.stream()
               .filter(

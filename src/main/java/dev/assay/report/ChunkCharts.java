@@ -44,7 +44,8 @@ final class ChunkCharts {
       List<MetricResult> values =
           perChunk.getOrDefault(v.metric(), Map.of()).get(v.scope().withChunk(null));
       if (values != null && values.size() > 1) {
-        gated.computeIfAbsent(List.of(v.metric(), v.scope().withChunk(null)), k -> new ArrayList<>())
+        gated
+            .computeIfAbsent(List.of(v.metric(), v.scope().withChunk(null)), k -> new ArrayList<>())
             .add(v);
       }
     }

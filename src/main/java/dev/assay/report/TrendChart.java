@@ -146,7 +146,13 @@ public record TrendChart(
     String judged =
         points.stream()
             .filter(MetricTrend.Point::current)
-            .map(p -> "; the rule judged the chunk of " + p.runTime() + " (" + NumberText.of(p.value()) + ")")
+            .map(
+                p ->
+                    "; the rule judged the chunk of "
+                        + p.runTime()
+                        + " ("
+                        + NumberText.of(p.value())
+                        + ")")
             .findFirst()
             .orElse("");
     return title

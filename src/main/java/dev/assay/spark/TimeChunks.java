@@ -6,8 +6,8 @@ import org.apache.spark.sql.functions;
 
 /**
  * The time chunks of the current data as one more grouping column of a family's existing
- * aggregation ({@code chunk:} with {@code columns.timestamp}): a row's chunk key is the first day of
- * its chunk, {@code date_format(date_trunc(unit, timestamp), 'yyyy-MM-dd')} — a built-in
+ * aggregation ({@code chunk:} with {@code columns.timestamp}): a row's chunk key is the first day
+ * of its chunk, {@code date_format(date_trunc(unit, timestamp), 'yyyy-MM-dd')} — a built-in
  * expression, so chunks cost no Spark job of their own. {@code date_trunc('WEEK', …)} starts weeks
  * on Monday (ISO 8601). Rows without a timestamp form the chunk {@value #MISSING}.
  *
@@ -26,8 +26,7 @@ public record TimeChunks(String timestamp, ChunkUnit unit) {
   public Column key() {
     Column day =
         functions.date_format(
-            functions.date_trunc(
-                unit.name(), Columns.named(timestamp).cast("timestamp")),
+            functions.date_trunc(unit.name(), Columns.named(timestamp).cast("timestamp")),
             "yyyy-MM-dd");
     return functions.coalesce(day, functions.lit(MISSING));
   }

@@ -33,9 +33,9 @@ class TimeChunksAuditTest {
   }
 
   /**
-   * Three ISO weeks of 8 rows: groups A and B, 4 rows each; selection rates A/B 2/4 and 2/4 in weeks
-   * 1 and 3, 3/4 and 1/4 in week 2. Column k: a b a b, but c c c c in week 2. Reference: k a ×4, b
-   * ×4.
+   * Three ISO weeks of 8 rows: groups A and B, 4 rows each; selection rates A/B 2/4 and 2/4 in
+   * weeks 1 and 3, 3/4 and 1/4 in week 2. Column k: a b a b, but c c c c in week 2. Reference: k a
+   * ×4, b ×4.
    */
   void csv() throws IOException {
     List<String> lines = new ArrayList<>(List.of("ts,grp,y,p,k"));
@@ -74,7 +74,10 @@ class TimeChunksAuditTest {
             "    chunks: worst"));
   }
 
-  /** Line 4 is {@code columns:}; with a timestamp, line 9 is {@code columns.timestamp} and 10 {@code chunk:}, else 9 is {@code chunk:}. */
+  /**
+   * Line 4 is {@code columns:}; with a timestamp, line 9 is {@code columns.timestamp} and 10 {@code
+   * chunk:}, else 9 is {@code chunk:}.
+   */
   Path spec(String timestamp, String chunk) throws IOException {
     Path spec = dir.resolve("audit.yaml");
     Files.writeString(
@@ -156,7 +159,8 @@ class TimeChunksAuditTest {
   @Test
   void badChunkSpecsExitTwoNamingTheKey() throws IOException {
     csv();
-    assertBadInput(audit(spec("\n  timestamp: ts", "fortnight")), "audit.yaml:10", "day, week or month");
+    assertBadInput(
+        audit(spec("\n  timestamp: ts", "fortnight")), "audit.yaml:10", "day, week or month");
     assertBadInput(audit(spec("", "week")), "audit.yaml:9", "needs columns.timestamp");
     assertBadInput(
         audit(spec("\n  timestamp: grp", "week")), "audit.yaml:9", "'grp'", "date or a timestamp");

@@ -306,8 +306,8 @@ public final class DriftAnalysis {
    * Per time chunk of the current data (rows without a timestamp left out), the numeric and
    * categorical columns compared with the whole reference, and drift_share, each scope naming its
    * chunk: the chunk's current counts (the count's last segment attribute) merged with the whole
-   * count's reference side ({@link ColumnCounts#referenceOnly}). The test is chosen as for the whole
-   * data ({@code testRows}); text and embedding columns are compared on the whole data only.
+   * count's reference side ({@link ColumnCounts#referenceOnly}). The test is chosen as for the
+   * whole data ({@code testRows}); text and embedding columns are compared on the whole data only.
    */
   private static List<MetricResult> chunkMetrics(
       DriftInput in, DriftCounts counts, TimeChunks chunks, long testRows, List<String> notes) {

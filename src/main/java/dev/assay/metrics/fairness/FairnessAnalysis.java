@@ -70,8 +70,7 @@ public final class FairnessAnalysis {
    * model's per-group and between-group metrics per time chunk too, from the same one job ({@link
    * #chunkMetrics}).
    */
-  public static FairnessOutcome run(
-      FairnessInput in, ModelComparison models, TimeChunks chunks) {
+  public static FairnessOutcome run(FairnessInput in, ModelComparison models, TimeChunks chunks) {
     List<String> notes = new ArrayList<>();
     FairnessJob job = FairnessJob.plan(in, models, chunks);
     FairnessCells cells = job.run();
@@ -132,8 +131,7 @@ public final class FairnessAnalysis {
    * {@link AttributeResults} from the chunk's confusion counts, each scope naming its chunk. What
    * needs more than confusion counts is left to the whole data set: the score-key metrics (auc,
    * scoring rates, calibration), bootstrap intervals, strata and slice surveys. Notes about a
-   * chunk's groups are not repeated per chunk; p-values are adjusted within each chunk's
-   * attribute.
+   * chunk's groups are not repeated per chunk; p-values are adjusted within each chunk's attribute.
    */
   private static List<MetricResult> chunkMetrics(FairnessInput in, FairnessCells cells) {
     List<MetricResult> out = new ArrayList<>();

@@ -20,8 +20,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fairness per time chunk ({@code chunk: week}) on three hand-counted ISO weeks, in the family's one
- * Spark job.
+ * Fairness per time chunk ({@code chunk: week}) on three hand-counted ISO weeks, in the family's
+ * one Spark job.
  */
 class ChunkedFairnessTest {
 
@@ -124,7 +124,8 @@ class ChunkedFairnessTest {
     // one month: its chunk's selection rates are the whole data's without the undated row
     assertEquals(
         7.0 / 12,
-        value(chunked, "selection_rate", Scope.group("grp", "A").withChunk("2024-01-01/2024-02-01")),
+        value(
+            chunked, "selection_rate", Scope.group("grp", "A").withChunk("2024-01-01/2024-02-01")),
         EPS);
   }
 }
