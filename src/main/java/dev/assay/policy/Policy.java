@@ -144,23 +144,10 @@ public final class Policy {
     }
     if (rule.chunks() == Rule.Chunks.WORST
         && named.stream().noneMatch(m -> m.key().scope().chunk() != null)) {
-      return List.of(
-          make.of(
-              Status.NOT_APPLICABLE,
-              rule.where().literalScope(),
-              null,
-              rule.metric()
-                  + " has no per-chunk values to take the worst of (chunks: worst): the spec"
-                  + " needs chunk: day, week or month and columns.timestamp"));
+      return List.of(make.of(Status.NOT_APPLICABLE, rule.where().literalScope(), null, NO_CHUNKS));
     }
-    List<MetricResult> inScope =
-        named.stream()
-            .filter(m -> rule.chunks().covers(m.key().scope()))
-            .filter(m -> rule.where().matches(m.key().scope()))
-            .toList();
     Map<MetricResult, Integer> chunksOf = new HashMap<>();
-    List<MetricResult> matched =
-        rule.chunks() == Rule.Chunks.WORST ? worstChunks(rule, inScope, chunksOf) : inScope;
+    List<MetricResult> matched = matching(rule, named, chunksOf);
     if (matched.isEmpty()) {
       String computed =
           named.stream()
@@ -183,13 +170,7 @@ public final class Policy {
     List<Verdict> verdicts = new ArrayList<>();
     for (MetricResult result : matched) {
       Scope scope = result.key().scope();
-      String subject =
-          result.key().metric()
-              + " for "
-              + describe(scope)
-              + (chunksOf.containsKey(result)
-                  ? " (the worst of " + chunksOf.get(result) + " time chunks)"
-                  : "");
+      String subject = subject(result, chunksOf.get(result));
       Double observed = result.number().isPresent() ? result.number().getAsDouble() : null;
       if (rule.minCount() != null && result.count() != null && result.count() < rule.minCount()) {
         verdicts.add(
@@ -302,6 +283,33 @@ public final class Policy {
       }
     }
     return verdicts;
+  }
+
+  /** "metric for scope" in a message; for a worst chunk, of how many chunks. */
+  private static String subject(MetricResult result, Integer chunks) {
+    return result.key().metric()
+        + " for "
+        + describe(result.key().scope())
+        + (chunks == null ? "" : " (the worst of " + chunks + " time chunks)");
+  }
+
+  /** Why a {@code chunks: worst} rule has nothing to judge. */
+  private static final String NO_CHUNKS =
+      "no per-chunk values to take the worst of (chunks: worst): the spec needs chunk: day, week"
+          + " or month and columns.timestamp";
+
+  /**
+   * The results {@code rule} judges: those in its {@code where} and, per its {@code chunks}, over
+   * the whole data or each scope's worst chunk ({@link #worstChunks}).
+   */
+  private static List<MetricResult> matching(
+      Rule rule, List<MetricResult> named, Map<MetricResult, Integer> chunksOf) {
+    List<MetricResult> inScope =
+        named.stream()
+            .filter(m -> rule.chunks().covers(m.key().scope()))
+            .filter(m -> rule.where().matches(m.key().scope()))
+            .toList();
+    return rule.chunks() == Rule.Chunks.WORST ? worstChunks(rule, inScope, chunksOf) : inScope;
   }
 
   /**

@@ -113,7 +113,7 @@ public record TrendChart(
     return new TrendChart(
         id,
         title,
-        axis == Axis.CHUNKS ? chunkDescription(title, trend) : description(title, trend),
+        description(title, trend, axis),
         px(WIDTH),
         px(HEIGHT),
         px(LEFT),
@@ -127,43 +127,33 @@ public record TrendChart(
         lines);
   }
 
-  private static String description(String title, MetricTrend trend) {
+  private static String description(String title, MetricTrend trend, Axis axis) {
     List<MetricTrend.Point> points = trend.points();
+    String first = NumberText.of(points.get(0).value());
+    String last = NumberText.of(points.get(points.size() - 1).value());
+    String span =
+        axis == Axis.CHUNKS
+            ? " over "
+                + points.size()
+                + " time chunks: from "
+                + first
+                + " in the first to "
+                + last
+                + " in the last"
+                + points.stream()
+                    .filter(MetricTrend.Point::current)
+                    .map(p -> "; the rule judged the chunk of " + p.runTime())
+                    .findFirst()
+                    .orElse("")
+            : " over the last "
+                + points.size()
+                + " runs: from "
+                + first
+                + " to "
+                + last
+                + " in this run";
     return title
-        + " over the last "
-        + points.size()
-        + " runs: from "
-        + NumberText.of(points.get(0).value())
-        + " to "
-        + NumberText.of(points.get(points.size() - 1).value())
-        + " in this run"
-        + (trend.expected().isEmpty() ? "" : "; expected " + trend.expected())
-        + ".";
-  }
-
-  private static String chunkDescription(String title, MetricTrend trend) {
-    List<MetricTrend.Point> points = trend.points();
-    String judged =
-        points.stream()
-            .filter(MetricTrend.Point::current)
-            .map(
-                p ->
-                    "; the rule judged the chunk of "
-                        + p.runTime()
-                        + " ("
-                        + NumberText.of(p.value())
-                        + ")")
-            .findFirst()
-            .orElse("");
-    return title
-        + " over "
-        + points.size()
-        + " time chunks: from "
-        + NumberText.of(points.get(0).value())
-        + " in the first to "
-        + NumberText.of(points.get(points.size() - 1).value())
-        + " in the last"
-        + judged
+        + span
         + (trend.expected().isEmpty() ? "" : "; expected " + trend.expected())
         + ".";
   }

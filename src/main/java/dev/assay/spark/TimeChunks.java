@@ -46,6 +46,24 @@ public record TimeChunks(String timestamp, ChunkUnit unit) {
   }
 
   /**
+   * The chunks among {@code keys} (the missing chunk not counted), in words for a family's note:
+   * {@code 3 chunks of one week by column 'ts'}.
+   *
+   * @throws dev.assay.core.BadInputException when there are more than {@link #MAX_CHUNKS}
+   */
+  public String describe(java.util.Collection<String> keys) {
+    long count = keys.stream().filter(k -> !MISSING.equals(k)).count();
+    checkCount(count);
+    return count
+        + (count == 1 ? " chunk" : " chunks")
+        + " of one "
+        + unit.id()
+        + " by column '"
+        + timestamp
+        + "'";
+  }
+
+  /**
    * Fails (exit 2) when there are more than {@link #MAX_CHUNKS} chunks.
    *
    * @param count the chunks found (the missing chunk not counted)

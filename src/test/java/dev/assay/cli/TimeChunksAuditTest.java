@@ -1,5 +1,6 @@
 package dev.assay.cli;
 
+import static dev.assay.cli.DriftAuditTest.assertBadInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,15 +146,6 @@ class TimeChunksAuditTest {
     String report = Files.readString(dir.resolve("out/report.html"));
     assertTrue(report.contains("Over time chunks"), "the chart over chunks");
     assertTrue(report.contains("over 3 time chunks"), "its description");
-  }
-
-  void assertBadInput(Result r, String... fragments) {
-    assertEquals(2, r.code(), r.out() + r.err());
-    for (String f : fragments) {
-      assertTrue(r.err().contains(f), "expected '" + f + "' in: " + r.err());
-    }
-    assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
-    assertEquals(1, r.err().strip().lines().count(), "one message: " + r.err());
   }
 
   @Test

@@ -320,17 +320,10 @@ public final class DriftAnalysis {
     }
     Map<String, List<ColumnCounts>> byChunk =
         counts.segments().get(in.options().segmentBy().size());
-    long named = byChunk.keySet().stream().filter(k -> !TimeChunks.MISSING.equals(k)).count();
-    chunks.checkCount(named);
     notes.add(
-        "per time chunk: "
-            + named
-            + (named == 1 ? " chunk" : " chunks")
-            + " of one "
-            + chunks.unit().id()
-            + " of the current data by column '"
-            + chunks.timestamp()
-            + "', each compared with the whole reference (numeric and categorical columns).");
+        "per time chunk of the current data: "
+            + chunks.describe(byChunk.keySet())
+            + ", each compared with the whole reference (numeric and categorical columns).");
     for (Map.Entry<String, List<ColumnCounts>> g : byChunk.entrySet()) {
       if (TimeChunks.MISSING.equals(g.getKey())) {
         continue;

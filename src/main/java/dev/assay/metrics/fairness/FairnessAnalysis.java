@@ -164,8 +164,6 @@ public final class FairnessAnalysis {
 
   /** How many chunks the data fell into, and how many rows had no timestamp. */
   private static String chunkNote(TimeChunks chunks, FairnessCells cells) {
-    long named = cells.chunks().stream().filter(c -> !TimeChunks.MISSING.equals(c)).count();
-    chunks.checkCount(named);
     String missing =
         cells.chunks().contains(TimeChunks.MISSING)
             ? "; "
@@ -173,13 +171,8 @@ public final class FairnessAnalysis {
                 + " rows without a timestamp are in no chunk"
             : "";
     return "per time chunk: "
-        + named
-        + (named == 1 ? " chunk" : " chunks")
-        + " of one "
-        + chunks.unit().id()
-        + " by column '"
-        + chunks.timestamp()
-        + "' (per-group and between-group metrics; score-key metrics, bootstrap intervals and"
+        + chunks.describe(cells.chunks())
+        + " (per-group and between-group metrics; score-key metrics, bootstrap intervals and"
         + " strata on the whole data only)"
         + missing
         + ".";

@@ -95,7 +95,7 @@ class ChunkedDriftTest {
     assertEquals(
         DriftAnalysis.run(in).metrics().stream().sorted().toList(),
         m.stream().filter(r -> r.key().scope().chunk() == null).sorted().toList());
-    assertTrue(out[0].notes().stream().anyMatch(n -> n.contains("3 chunks of one week")));
+    assertTrue(out[0].notes().stream().anyMatch(n -> n.contains("3 chunks of one week by column")));
   }
 
   @Test
