@@ -291,11 +291,22 @@ public final class Audit implements Cloneable {
                                 spec.document(),
                                 source),
                             chunks()));
+    List<String> notes = new ArrayList<>(outcome.notes());
+    if (chunks() != null && (spec.fairness().regression() || spec.fairness().multiclass())) {
+      notes.add(
+          "fairness: per time chunk for binary classification only; fairness.task: "
+              + (spec.fairness().regression() ? "regression" : "multiclass")
+              + " is computed on the whole data.");
+    }
     return found -> {
       found.families.add(fairness);
-      found.add(outcome.metrics(), outcome.notes());
+      found.add(outcome.metrics(), notes);
       outcome.metrics().stream()
-          .filter(m -> m.key().metric().equals("count") && m.key().scope().attribute() == null)
+          .filter(
+              m ->
+                  m.key().metric().equals("count")
+                      && m.key().scope().attribute() == null
+                      && m.key().scope().chunk() == null)
           .findFirst()
           .ifPresent(m -> found.rowCounts.put("current", m.count()));
     };
