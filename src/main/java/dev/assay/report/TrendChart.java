@@ -142,7 +142,13 @@ public record TrendChart(
                 + " in the last"
                 + points.stream()
                     .filter(MetricTrend.Point::current)
-                    .map(p -> "; the rule judged the chunk of " + p.runTime())
+                    .map(
+                        p ->
+                            "; the rule judged the chunk of "
+                                + p.runTime()
+                                + " ("
+                                + NumberText.of(p.value())
+                                + ")")
                     .findFirst()
                     .orElse("")
             : " over the last "
