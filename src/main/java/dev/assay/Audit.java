@@ -47,6 +47,9 @@ import dev.assay.policy.PolicyInputs;
 import dev.assay.policy.PolicyOutcome;
 import dev.assay.publish.OutputFolder;
 import dev.assay.spark.Progress;
+import dev.assay.spark.SchemaCheck;
+import dev.assay.spark.TimeChunks;
+import dev.assay.spec.Chunking;
 import dev.assay.spec.JudgeOptions;
 import dev.assay.spec.ModelSpecs;
 import dev.assay.spec.ResolvedSpec;
@@ -231,11 +234,21 @@ public final class Audit implements Cloneable {
             spec.columns(),
             spec.document(),
             currentSource());
+    TimeChunks chunks = chunks();
+    if (chunks != null) {
+      chunks.check(new SchemaCheck(current.schema(), currentSource()), spec.chunking().at());
+    }
     DriftInput driftInput =
         DriftPlan.notApplicable(spec) != null
             ? null
             : DriftPlan.input(DatasetReader.open(spark, spec.reference()), current, spec);
     return new OpenInputs(current, privacyPlan, driftInput);
+  }
+
+  /** The time chunks of the current data ({@code chunk:}), or null without them. */
+  private TimeChunks chunks() {
+    Chunking c = spec.chunking();
+    return c == null ? null : new TimeChunks(c.timestamp(), c.unit());
   }
 
   private String currentSource() {
@@ -276,12 +289,24 @@ public final class Audit implements Cloneable {
                                 ModelSpecs.challengers(spec),
                                 spec.columns(),
                                 spec.document(),
-                                source)));
+                                source),
+                            chunks()));
+    List<String> notes = new ArrayList<>(outcome.notes());
+    if (chunks() != null && (spec.fairness().regression() || spec.fairness().multiclass())) {
+      notes.add(
+          "fairness: per time chunk for binary classification only; fairness.task: "
+              + (spec.fairness().regression() ? "regression" : "multiclass")
+              + " is computed on the whole data.");
+    }
     return found -> {
       found.families.add(fairness);
-      found.add(outcome.metrics(), outcome.notes());
+      found.add(outcome.metrics(), notes);
       outcome.metrics().stream()
-          .filter(m -> m.key().metric().equals("count") && m.key().scope().attribute() == null)
+          .filter(
+              m ->
+                  m.key().metric().equals("count")
+                      && m.key().scope().attribute() == null
+                      && m.key().scope().chunk() == null)
           .findFirst()
           .ifPresent(m -> found.rowCounts.put("current", m.count()));
     };
@@ -301,7 +326,7 @@ public final class Audit implements Cloneable {
             "reference vs current, "
                 + driftInput.columns().size()
                 + (driftInput.columns().size() == 1 ? " column" : " columns"),
-            () -> DriftAnalysis.run(driftInput));
+            () -> DriftAnalysis.run(driftInput, chunks()));
     return found -> {
       found.families.add(
           FamilyOutcome.ran(

@@ -52,6 +52,24 @@ public record AuditRun(
     return passed() ? 0 : 1;
   }
 
+  /**
+   * This run without the metrics of time chunks ({@link Scope#chunk}): what the report's tables
+   * show (the chunks have their own charts). Verdicts are kept.
+   */
+  public AuditRun withoutChunks() {
+    return new AuditRun(
+        name,
+        model,
+        families,
+        metrics.stream().filter(m -> m.key().scope().chunk() == null).toList(),
+        verdicts,
+        rowCounts,
+        notes,
+        provenance,
+        baseline,
+        exhibits);
+  }
+
   public AuditRun withProvenance(Provenance value) {
     return new AuditRun(
         name, model, families, metrics, verdicts, rowCounts, notes, value, baseline, exhibits);

@@ -21,7 +21,8 @@ public record AuditSpec(
     Privacy privacy,
     Llm llm,
     List<String> rules,
-    Map<String, ModelColumns> models) {
+    Map<String, ModelColumns> models,
+    String chunk) {
 
   /**
    * One model of a champion/challenger audit ({@code models:}, see {@link ModelSpecs}): its
@@ -55,7 +56,11 @@ public record AuditSpec(
       Long version,
       String timestamp) {}
 
-  /** Column roles. Every field is optional; a family runs when the columns it needs are named. */
+  /**
+   * Column roles. Every field is optional; a family runs when the columns it needs are named. The
+   * {@code timestamp} (a date or timestamp column) places each current row in a time chunk ({@code
+   * chunk:}, see {@link Chunking}).
+   */
   public record Columns(
       String label,
       String prediction,
@@ -80,7 +85,8 @@ public record AuditSpec(
       String responseEmbedding,
       String referenceEmbedding,
       String contextEmbeddings,
-      String promptEmbedding) {}
+      String promptEmbedding,
+      String timestamp) {}
 
   /** Fairness options. */
   public record Fairness(

@@ -105,6 +105,7 @@ public final class SpecLoader {
     VectorSearchOptions.from(doc, raw, folder); // and its optional vector search check
     EmbeddingOptions.from(doc, raw.llm(), folder); // and its optional embeddings endpoint
     PrivacyOptions.of(doc, raw, folder); // checks the privacy block now, with its lines
+    Chunking.of(doc, raw); // and the time chunks
     checkModel(doc, raw.model());
     ModelInfo model = raw.model() == null ? ModelInfo.UNKNOWN : raw.model();
     ColumnRoles roles =

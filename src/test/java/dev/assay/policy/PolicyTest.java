@@ -41,6 +41,7 @@ class PolicyTest {
         "rules/test.yaml:1",
         null,
         null,
+        null,
         null);
   }
 
@@ -301,6 +302,7 @@ class PolicyTest {
             "Drift memo",
             null,
             "x:1",
+            null,
             null,
             null,
             null);

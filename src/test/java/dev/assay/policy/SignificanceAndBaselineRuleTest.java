@@ -42,6 +42,7 @@ class SignificanceAndBaselineRuleTest {
         "rules/test.yaml:1",
         significance,
         worsen,
+        null,
         null);
   }
 

@@ -26,7 +26,7 @@ class TrendChartTest {
                 new MetricTrend.Point("2026-11-03T00:00:00Z", 0.6, true)),
             List.of(0.5),
             ">= 0.5");
-    TrendChart chart = TrendChart.of("trend-0", trend);
+    TrendChart chart = TrendChart.of("trend-0", trend, TrendChart.Axis.RUNS);
     // scale 0.5 (bottom, y 90) to 0.9 (top, y 10); x from 56 to 300
     assertEquals("56.0,10.0 178.0,20.0 300.0,70.0", chart.points());
     assertEquals("90.0", chart.thresholds().get(0).y());
@@ -74,7 +74,7 @@ class TrendChartTest {
                 new MetricTrend.Point("t1", 0.1, false), new MetricTrend.Point("t2", 0.1, true)),
             List.of(),
             "no anomaly");
-    TrendChart chart = TrendChart.of("trend-1", flat);
+    TrendChart chart = TrendChart.of("trend-1", flat, TrendChart.Axis.RUNS);
     assertEquals("56.0,50.0 300.0,50.0", chart.points());
   }
 }

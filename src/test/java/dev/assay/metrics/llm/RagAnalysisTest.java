@@ -308,6 +308,7 @@ class RagAnalysisTest {
         null,
         null,
         null,
+        null,
         null);
   }
 }
