@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP 429 with {@code Retry-After: 0}; {@code status} other than 200 answers every request with it
  * (echoing the key, as a badly behaved proxy might).
  */
-final class FakeContentSafety implements AutoCloseable {
+public final class FakeContentSafety implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, SafetyCategory> HARMS =
@@ -41,13 +41,15 @@ final class FakeContentSafety implements AutoCloseable {
   final List<String> bodies = new CopyOnWriteArrayList<>();
   volatile int status = 200;
 
-  FakeContentSafety() throws IOException {
+  /** Starts the server on a free port of 127.0.0.1. */
+  public FakeContentSafety() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/contentsafety/", this::handle);
     server.start();
   }
 
-  URI endpoint() {
+  /** The base address, {@code http://127.0.0.1:PORT}. */
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
