@@ -179,7 +179,7 @@ public final class Audit implements Cloneable {
     String judgeKey = judge == null ? null : judgeKey(judge);
     SafetyRun safety = SafetyRun.prepare(spec.safety(), environment, spec.document());
     EmbeddingRun embeddings = EmbeddingRun.prepare(spec.embeddings(), environment, spec.document());
-    AuditHistory past = history == null ? null : AuditHistory.of(history.read(false), spec.name());
+    AuditHistory past = history == null ? null : AuditHistory.of(history.read(false, spark), spec.name());
     OpenInputs data = openInputs(spark);
     FamilyResults found = new FamilyResults();
     try (ConcurrentFamilies families = new ConcurrentFamilies(progress, FAMILY_THREADS)) {
@@ -208,7 +208,7 @@ public final class Audit implements Cloneable {
             + history.location()
             + " (--history).");
     AuditRun run = assemble(spark, started, inputs.baseline(), found, verdicts);
-    history.append(HistoryRows.of(run, UUID.randomUUID().toString()), started);
+    history.append(HistoryRows.of(run, UUID.randomUUID().toString()), started, spark);
     return run;
   }
 
