@@ -179,7 +179,8 @@ public final class Audit implements Cloneable {
     String judgeKey = judge == null ? null : judgeKey(judge);
     SafetyRun safety = SafetyRun.prepare(spec.safety(), environment, spec.document());
     EmbeddingRun embeddings = EmbeddingRun.prepare(spec.embeddings(), environment, spec.document());
-    AuditHistory past = history == null ? null : AuditHistory.of(history.read(false, spark), spec.name());
+    AuditHistory past =
+        history == null ? null : AuditHistory.of(history.read(false, spark), spec.name());
     OpenInputs data = openInputs(spark);
     FamilyResults found = new FamilyResults();
     try (ConcurrentFamilies families = new ConcurrentFamilies(progress, FAMILY_THREADS)) {

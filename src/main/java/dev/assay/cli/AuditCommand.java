@@ -19,9 +19,7 @@ import dev.assay.spec.ResolvedSpec;
 import dev.assay.spec.SpecLoader;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -182,7 +180,8 @@ final class AuditCommand implements Callable<Integer> {
       AuditRun run;
       try (SessionScope session =
           times.time(
-              "session: start Spark", () -> SessionScope.open(master, SessionScope.settings(conf), verbose))) {
+              "session: start Spark",
+              () -> SessionScope.open(master, SessionScope.settings(conf), verbose))) {
         run =
             Audit.of(resolved)
                 .withWaivers(waivers)

@@ -21,7 +21,10 @@ import picocli.CommandLine.Parameters;
             + " location is not such a history.")
 final class HistoryCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "LOCATION", description = "the history folder or URI, or delta:LOCATION")
+  @Parameters(
+      index = "0",
+      paramLabel = "LOCATION",
+      description = "the history folder or URI, or delta:LOCATION")
   String location;
 
   @Option(names = "--audit", paramLabel = "NAME", description = "only the runs of this audit")

@@ -99,8 +99,7 @@ class HistoryAuditTest {
     csv(12); // ratio 0.6: meets must, but 33% below the previous run's 0.9
     Path out = dir.resolve("r2");
     Result second =
-        CliRun.run(
-            "audit", spec().toString(), "--out", out.toString(), "--history", history);
+        CliRun.run("audit", spec().toString(), "--out", out.toString(), "--history", history);
     assertEquals(1, second.code(), second.out() + second.err());
     JsonNode rule =
         new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("rules").get(0);

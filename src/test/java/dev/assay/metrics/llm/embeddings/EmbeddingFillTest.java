@@ -207,7 +207,8 @@ class EmbeddingFillTest {
           assertEquals(expected[i][j], rows.get(i).<Double>getAs(column), 1e-12, i + " " + column);
         }
         assertEquals(0, rows.get(i).<Integer>getAs("assay_safety_hate_unfairness"));
-        assertEquals(2, rows.get(i).<List<Double>>getAs("__assay_response_embedding").size());
+        Row r = rows.get(i);
+        assertEquals(2, r.getList(r.fieldIndex("__assay_response_embedding")).size());
       }
       assertNoKeyIn(dir);
     }
