@@ -39,13 +39,12 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * the ranking never sorts a whole side in one task), and its rank r the position in its (side,
  * bucket) by (hash, then a second hash {@code xxhash64(vector, seed)}: equal hashes are equal
  * vectors, whose order changes nothing, and a sort by the vector itself would keep the window off
- * GPU executors). With h = ⌊n ÷ 2⌋ vectors in the first half of a (side, bucket) of n,
- * the vector at r &lt; 2h is the {@code r ÷ h}-th member of pair (bucket, r mod h): a vector is
- * paired with the one half a bucket away, so repeated vectors (equal hashes, adjacent ranks) are
- * rarely paired with each other. The two sides' pairs with the same (bucket, index) make one h_i;
- * the pairs one side has more of in a bucket are left out. One Spark job: a shuffle by (side,
- * bucket) for the ranks, one by (bucket, index) for the pairs, and a global sum of h, h² and the
- * count.
+ * GPU executors). With h = ⌊n ÷ 2⌋ vectors in the first half of a (side, bucket) of n, the vector
+ * at r &lt; 2h is the {@code r ÷ h}-th member of pair (bucket, r mod h): a vector is paired with
+ * the one half a bucket away, so repeated vectors (equal hashes, adjacent ranks) are rarely paired
+ * with each other. The two sides' pairs with the same (bucket, index) make one h_i; the pairs one
+ * side has more of in a bucket are left out. One Spark job: a shuffle by (side, bucket) for the
+ * ranks, one by (bucket, index) for the pairs, and a global sum of h, h² and the count.
  *
  * @param mmd2 MMD²_l, the mean of h over the pairs
  * @param pValue its normal-approximation p-value (NaN when the h have no variance)
@@ -99,8 +98,7 @@ record LinearMmd(double mmd2, double pValue, long pairs, double sd) {
                 pmod(hash, lit((long) buckets)).alias(BUCKET));
     WindowSpec cell = Window.partitionBy(Columns.named(SIDE), Columns.named(BUCKET));
     Column half = floor(count(lit(1)).over(cell).divide(2));
-    Column rank =
-        row_number().over(cell.orderBy(Columns.named(HASH), Columns.named(TIE))).minus(1);
+    Column rank = row_number().over(cell.orderBy(Columns.named(HASH), Columns.named(TIE))).minus(1);
     Dataset<Row> ranked =
         hashed
             .withColumn("__assay_half", half)
