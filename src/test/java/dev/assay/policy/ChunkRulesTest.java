@@ -63,7 +63,13 @@ class ChunkRulesTest {
   static List<Verdict> judge(Rule rule, List<MetricResult> metrics) {
     RulePack pack = new RulePack("p", "P", null, List.of(rule), "rules/test.yaml");
     return Policy.evaluate(
-            List.of(pack), metrics, List.of(), Waivers.NONE, LocalDate.of(2026, 3, 1), false, Policy.Past.NONE)
+            List.of(pack),
+            metrics,
+            List.of(),
+            Waivers.NONE,
+            LocalDate.of(2026, 3, 1),
+            false,
+            Policy.Past.NONE)
         .verdicts();
   }
 

@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * HTTP 429 with {@code Retry-After: 0}; {@code status} other than 200 answers every request with it
  * (echoing the key, as a badly behaved proxy might).
  */
-final class FakeContentSafety extends LoopbackJsonServer {
+public final class FakeContentSafety extends LoopbackJsonServer {
 
   private static final Map<String, SafetyCategory> HARMS =
       Map.of(
@@ -31,7 +31,8 @@ final class FakeContentSafety extends LoopbackJsonServer {
   final List<String> paths = new CopyOnWriteArrayList<>();
   volatile int status = 200;
 
-  FakeContentSafety() throws IOException {
+  /** Starts the server on a free port of 127.0.0.1. */
+  public FakeContentSafety() throws IOException {
     super("/contentsafety/", "");
   }
 
