@@ -265,18 +265,10 @@ public final class JudgeAnalysis {
   }
 
   /** Sends one partition's records, one request each, and yields a verdict row per record. */
-  static final class JudgePartition extends RowByRow {
-    private static final long serialVersionUID = 1L;
-    private final ChatCompletionsClient client;
-    private final String runId;
-
-    JudgePartition(ChatCompletionsClient client, String runId) {
-      this.client = client;
-      this.runId = runId;
-    }
+  record JudgePartition(ChatCompletionsClient client, String runId) implements RowByRow {
 
     @Override
-    protected Row apply(Row r) {
+    public Row apply(Row r) {
       String k = r.getAs("judge_key");
       ChatCompletionsClient.Reply reply =
           client.complete(JudgeRubric.messages(r.getAs("q"), r.getAs("ctx"), r.getAs("resp")));
