@@ -63,7 +63,7 @@ class SignificanceAndBaselineRuleTest {
   }
 
   private static MetricResult ratio(double value, Double p) {
-    return new MetricResult.Computed(RACE_B, value, 100L, null, null, p, null);
+    return new MetricResult.Computed(RACE_B, value, 100L, null, null, p, null, null, null);
   }
 
   @Test
@@ -109,7 +109,7 @@ class SignificanceAndBaselineRuleTest {
   @Test
   void lowerIsBetterForUpperBounds() {
     Rule r = rule("<= 0.1", null, 0.02);
-    MetricResult diff = new MetricResult.Computed(RACE_B, 0.09, 100L, null, null, null, null);
+    MetricResult diff = MetricResult.Computed.of(RACE_B, 0.09, 100L);
     // 0.05 -> 0.09: worse by 0.04
     assertEquals(Status.FAIL, judge(r, diff, Map.of(RACE_B, 0.05)).status());
     assertEquals(Status.PASS, judge(r, diff, Map.of(RACE_B, 0.08)).status());

@@ -20,7 +20,7 @@ final class LlmResults {
   }
 
   static MetricResult computed(String name, double value, long count, String note) {
-    return new MetricResult.Computed(key(name), value, count, null, null, null, note);
+    return MetricResult.Computed.of(key(name), value, count, note);
   }
 
   /** {@code name} is undefined because {@code why} (the message reads "name is undefined: why"). */

@@ -65,13 +65,10 @@ record ScanState(long scanned, long[] hits, long piiResponses, long secretRespon
     for (int i = 0; i < scanners.size(); i++) {
       long n = i < hits.length ? hits[i] : 0;
       out.add(
-          new MetricResult.Computed(
+          MetricResult.Computed.of(
               new MetricKey(LlmMetrics.piiRate(scanners.get(i).id()), column),
               (double) n / scanned,
               scanned,
-              null,
-              null,
-              null,
               n + " of " + scanned + " responses"));
     }
     return out;

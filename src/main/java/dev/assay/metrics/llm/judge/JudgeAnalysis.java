@@ -188,26 +188,20 @@ public final class JudgeAnalysis {
                   names[i]
                       + " is undefined: no record"
                       + (total == 0 ? " has a response" : " has a judge verdict yet"))
-              : new MetricResult.Computed(
+              : MetricResult.Computed.of(
                   key(names[i]),
                   agg.getDouble(2 + i),
                   judged,
-                  null,
-                  null,
-                  null,
                   "mean 1-5 rating by the LLM judge over " + judged + " records"));
     }
     metrics.add(
         total == 0
             ? new MetricResult.Undefined(
                 key(COVERAGE), 0L, COVERAGE + " is undefined: no record has a response")
-            : new MetricResult.Computed(
+            : MetricResult.Computed.of(
                 key(COVERAGE),
                 (double) judged / total,
                 total,
-                null,
-                null,
-                null,
                 judged + " of " + total + " records judged"));
     return new JudgeOutcome(metrics, notes, sending);
   }
