@@ -7,14 +7,12 @@ import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
-import dev.assay.core.Severity;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
 import dev.assay.metrics.MetricCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,41 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** Rules that need statistical significance too, and rules over the change from a baseline. */
 class SignificanceAndBaselineRuleTest {
 
-  private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
   private static final MetricKey RACE_B =
       MetricCatalog.key(Family.FAIRNESS, "impact_ratio", Scope.group("race", "B"));
 
   private static Rule rule(String must, Double significance, Double worsen) {
-    return new Rule(
-        "r",
-        "t",
-        "fairness.impact_ratio",
-        Where.ANY,
-        must,
-        Condition.parse(must),
-        Severity.BLOCKING,
-        null,
-        null,
-        null,
-        "rules/test.yaml:1",
-        significance,
-        worsen,
-        null,
-        null);
+    return TestRules.blocking(
+        "r", "t", "fairness.impact_ratio", must, null, significance, worsen, null);
   }
 
   private static Verdict judge(Rule rule, MetricResult result, Map<MetricKey, Double> baseline) {
-    RulePack pack = new RulePack("p", "P", null, List.of(rule), "rules/test.yaml");
-    List<Verdict> v =
-        Policy.evaluate(
-                List.of(pack),
-                List.of(result),
-                List.of(),
-                Waivers.NONE,
-                TODAY,
-                false,
-                Policy.Past.baseline(baseline))
-            .verdicts();
+    List<Verdict> v = TestRules.judge(rule, List.of(result), Policy.Past.baseline(baseline));
     assertEquals(1, v.size());
     return v.get(0);
   }
