@@ -268,7 +268,9 @@ public final class Audit implements Cloneable {
     if (!fairness.applicable()) {
       return found -> found.families.add(fairness);
     }
-    String source = currentSource();
+    FairnessPlan.Request request =
+        new FairnessPlan.Request(
+            current, spec.columns(), spec.fairness(), spec.document(), currentSource());
     FairnessOutcome outcome =
         progress.step(
             spark,
@@ -276,23 +278,13 @@ public final class Audit implements Cloneable {
             "per-group rates and scores",
             () ->
                 spec.fairness().regression()
-                    ? RegressionAnalysis.run(
-                        FairnessPlan.regressionInput(
-                            current, spec.columns(), spec.fairness(), spec.document(), source))
+                    ? RegressionAnalysis.run(FairnessPlan.regressionInput(request))
                     : spec.fairness().multiclass()
-                        ? MulticlassAnalysis.run(
-                            FairnessPlan.multiclassInput(
-                                current, spec.columns(), spec.fairness(), spec.document(), source))
+                        ? MulticlassAnalysis.run(FairnessPlan.multiclassInput(request))
                         : FairnessAnalysis.run(
-                            FairnessPlan.input(
-                                current, spec.columns(), spec.fairness(), spec.document(), source),
+                            FairnessPlan.input(request),
                             FairnessPlan.models(
-                                current,
-                                ModelSpecs.champion(spec),
-                                ModelSpecs.challengers(spec),
-                                spec.columns(),
-                                spec.document(),
-                                source),
+                                request, ModelSpecs.champion(spec), ModelSpecs.challengers(spec)),
                             chunks()));
     List<String> notes = new ArrayList<>(outcome.notes());
     if (chunks() != null && (spec.fairness().regression() || spec.fairness().multiclass())) {

@@ -1,5 +1,9 @@
 package dev.assay;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.assay.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -31,5 +35,18 @@ public final class CliRun {
       System.setOut(out);
       System.setErr(err);
     }
+  }
+
+  /**
+   * Asserts the contract for bad input: exit 2 with one message on standard error, no stack trace,
+   * holding every one of {@code fragments} (typically the file:line and what is wrong).
+   */
+  public static void assertBadInput(Result r, String... fragments) {
+    assertEquals(2, r.code(), r.out() + r.err());
+    for (String f : fragments) {
+      assertTrue(r.err().contains(f), "expected '" + f + "' in: " + r.err());
+    }
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    assertEquals(1, r.err().strip().lines().count(), "one message: " + r.err());
   }
 }

@@ -180,7 +180,10 @@ public final class Benchmark {
       bodies.put("scan-all", () -> scan(data, List.of(data.columns())));
       bodies.put("scan-text", () -> scan(answers, List.of(answers.columns())));
       java.util.function.Supplier<FairnessInput> fairness =
-          () -> FairnessPlan.input(data, spec.columns(), spec.fairness(), spec.document(), source);
+          () ->
+              FairnessPlan.input(
+                  new FairnessPlan.Request(
+                      data, spec.columns(), spec.fairness(), spec.document(), source));
       bodies.put("fairness", () -> FairnessAnalysis.run(fairness.get()));
       bodies.put(
           "fairness-lean",

@@ -51,18 +51,6 @@ public sealed interface MetricResult extends Comparable<MetricResult>
       String minGroup)
       implements MetricResult {
 
-    /** A value without extreme groups (every metric that is not a between-group comparison). */
-    public Computed(
-        MetricKey key,
-        double value,
-        Long count,
-        Double ciLow,
-        Double ciHigh,
-        Double pValue,
-        String note) {
-      this(key, value, count, ciLow, ciHigh, pValue, note, null, null);
-    }
-
     public Computed {
       if (!Double.isFinite(value)) {
         throw new IllegalArgumentException(
@@ -73,8 +61,14 @@ public sealed interface MetricResult extends Comparable<MetricResult>
       }
     }
 
+    /** A value without interval, p-value, note or extreme groups. */
     public static Computed of(MetricKey key, double value, Long count) {
-      return new Computed(key, value, count, null, null, null, null);
+      return of(key, value, count, null);
+    }
+
+    /** A value with a note for the reader, without interval, p-value or extreme groups. */
+    public static Computed of(MetricKey key, double value, Long count, String note) {
+      return new Computed(key, value, count, null, null, null, note, null, null);
     }
 
     @Override

@@ -4,11 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 
 /**
- * What every horizontal chart of the report has around its rows: the SVG's size, its accessible
- * title and description, the label column on the left and the value axis' title below the plot. The
- * chart records ({@link BarChart}, {@link ForestPlot}, {@link MetricBars}, {@link PiiChart}) hold
- * one and add only what their rows draw. Coordinates are pre-formatted strings ({@link #px}), the
- * same on every locale.
+ * What every chart of the report has around its plot: the SVG's size, its accessible title and
+ * description, the label column on the left and the axis title below the plot. The chart records
+ * ({@link BarChart}, {@link ForestPlot}, {@link MetricBars}, {@link PiiChart}, {@link TrendChart},
+ * {@link HistogramChart}) hold one and add only what their rows, lines or bins draw. Coordinates
+ * are pre-formatted strings ({@link #px}), the same on every locale.
  *
  * @param id unique id in the page, for {@code aria-labelledby}
  * @param title the chart's accessible title

@@ -18,18 +18,14 @@ import java.util.Locale;
  * is as wide as its legend and as tall as its longest (rotated) bin label needs. Coordinates are
  * pre-formatted strings so the SVG is the same on every locale.
  *
- * @param id unique id in the page, for {@code aria-labelledby} and the hatch pattern
+ * @param frame the SVG's size, its id (also the hatch pattern's), title and description (one
+ *     sentence: the bins, the sides' sizes and the bin that changed most), the plot's left edge and
+ *     the x axis' title below the bin labels
  * @param column the column, as text
- * @param description one sentence: the bins, the sides' sizes and the bin that changed most
  */
 public record HistogramChart(
-    String id,
+    ChartFrame frame,
     String column,
-    String title,
-    String description,
-    String width,
-    String height,
-    String plotLeft,
     String plotRight,
     String plotTop,
     String plotBottom,
@@ -39,9 +35,6 @@ public record HistogramChart(
     String legendCurrentTextX,
     String yAxisTitle,
     String yAxisTitleY,
-    String xAxisTitle,
-    String xAxisTitleX,
-    String xAxisTitleY,
     List<Bin> bins) {
 
   static final double LEFT = 46;
@@ -141,13 +134,17 @@ public record HistogramChart(
         Math.max(Math.max(width, legendRight), LEFT + ChartText.width(xTitle) + RIGHT);
     double xTitleY = bottom + labelDrop + ChartText.FONT_PX + 4;
     return new HistogramChart(
-        id,
+        ChartFrame.of(
+            id,
+            "Reference vs current: " + h.column(),
+            description,
+            chartWidth,
+            xTitleY + 8,
+            LEFT,
+            xTitle,
+            LEFT,
+            xTitleY),
         h.column(),
-        "Reference vs current: " + h.column(),
-        description,
-        px(chartWidth),
-        px(xTitleY + 8),
-        px(LEFT),
         px(width - RIGHT),
         px(TOP),
         px(bottom),
@@ -157,9 +154,6 @@ public record HistogramChart(
         px(legendCurrentX + 20),
         "share of values",
         px(TOP - 8),
-        xTitle,
-        px(LEFT),
-        px(xTitleY),
         bins);
   }
 

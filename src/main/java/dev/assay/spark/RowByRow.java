@@ -9,19 +9,18 @@ import org.apache.spark.sql.Row;
 /**
  * A partition function that turns each input row into one output row, lazily, in order: the shape
  * of every per-record call to an outside service (the judge, the safety classifiers) and of
- * per-record scoring. Subclasses say what one row becomes.
+ * per-record scoring. Implementations (small records of what the call needs) say what one row
+ * becomes.
  */
-public abstract class RowByRow implements MapPartitionsFunction<Row, Row> {
-
-  private static final long serialVersionUID = 1L;
+public interface RowByRow extends MapPartitionsFunction<Row, Row> {
 
   @Override
-  public final Iterator<Row> call(Iterator<Row> rows) {
+  default Iterator<Row> call(Iterator<Row> rows) {
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, 0), false)
         .map(this::apply)
         .iterator();
   }
 
   /** The output row of one input row. */
-  protected abstract Row apply(Row row);
+  Row apply(Row row);
 }

@@ -102,7 +102,11 @@ public record SchemaCheck(StructType schema, String dataSource) {
     return type;
   }
 
-  private BadInputException wrongType(
+  /**
+   * The error for a column of the wrong type: "spec.yaml:12: column 'x' (role) in data.csv has type
+   * string; " followed by {@code rule} (what it must be, e.g. "it must be numeric.").
+   */
+  public BadInputException wrongType(
       String column, String role, String specLocation, DataType type, String rule) {
     return new BadInputException(
         String.format(

@@ -81,34 +81,30 @@ public record JudgeOptions(
     try {
       endpoint = new URI(j.endpoint().trim());
     } catch (URISyntaxException e) {
-      throw new BadInputException(
-          doc.at("llm", "judge", "endpoint")
-              + ": llm.judge.endpoint is not"
-              + " a URL ("
-              + e.getReason()
-              + ").");
+      throw bad(doc, "endpoint", " is not a URL (" + e.getReason() + ").");
     }
     String scheme =
         endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || endpoint.getHost() == null) {
-      throw new BadInputException(
-          doc.at("llm", "judge", "endpoint")
-              + ": llm.judge.endpoint must be"
+      throw bad(
+          doc,
+          "endpoint",
+          " must be"
               + " an http or https URL with a host, e.g. https://api.openai.com/v1/chat/completions.");
     }
     if (endpoint.getUserInfo() != null) {
-      throw new BadInputException(
-          doc.at("llm", "judge", "endpoint")
-              + ": llm.judge.endpoint must"
-              + " not carry credentials; put the key in the environment variable named by"
+      throw bad(
+          doc,
+          "endpoint",
+          " must not carry credentials; put the key in the environment variable named by"
               + " llm.judge.api_key_env.");
     }
     String keyEnv = j.apiKeyEnv() == null ? DEFAULT_KEY_ENV : j.apiKeyEnv().trim();
     if (!keyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new BadInputException(
-          doc.at("llm", "judge", "api_key_env")
-              + ": llm.judge.api_key_env"
-              + " must be the NAME of an environment variable (letters, digits, _), not the key itself.");
+      throw bad(
+          doc,
+          "api_key_env",
+          " must be the NAME of an environment variable (letters, digits, _), not the key itself.");
     }
     Auth auth;
     if (j.auth() == null) {
@@ -121,39 +117,28 @@ public record JudgeOptions(
     } else if (j.auth().equals("api-key")) {
       auth = Auth.API_KEY;
     } else {
-      throw new BadInputException(
-          doc.at("llm", "judge", "auth")
-              + ": llm.judge.auth must be"
-              + " 'bearer' or 'api-key' (found '"
-              + j.auth()
-              + "').");
+      throw bad(doc, "auth", " must be 'bearer' or 'api-key' (found '" + j.auth() + "').");
     }
     Path cache = folder.resolve(j.cache() == null ? DEFAULT_CACHE : j.cache()).normalize();
     int maxRecords = positive(doc, "max_records", j.maxRecords(), DEFAULT_MAX_RECORDS);
     int timeout = positive(doc, "timeout_seconds", j.timeoutSeconds(), DEFAULT_TIMEOUT_SECONDS);
     int retries = j.maxRetries() == null ? DEFAULT_MAX_RETRIES : j.maxRetries();
     if (retries < 0 || retries > 10) {
-      throw new BadInputException(
-          doc.at("llm", "judge", "max_retries")
-              + ": llm.judge.max_retries"
-              + " must be between 0 and 10 (found "
-              + retries
-              + ").");
+      throw bad(doc, "max_retries", " must be between 0 and 10 (found " + retries + ").");
     }
     String model = j.model() == null ? "" : j.model().trim();
     return new JudgeOptions(endpoint, model, keyEnv, auth, cache, maxRecords, timeout, retries);
   }
 
+  /** The error "where: llm.judge.{@code key}…" at that key; {@code rest} follows the key. */
+  private static BadInputException bad(YamlDocument doc, String key, String rest) {
+    return new BadInputException(doc.at("llm", "judge", key) + ": llm.judge." + key + rest);
+  }
+
   private static int positive(YamlDocument doc, String key, Integer given, int fallback) {
     int value = given == null ? fallback : given;
     if (value < 1) {
-      throw new BadInputException(
-          doc.at("llm", "judge", key)
-              + ": llm.judge."
-              + key
-              + " must be at least 1 (found "
-              + value
-              + ").");
+      throw bad(doc, key, " must be at least 1 (found " + value + ").");
     }
     return value;
   }

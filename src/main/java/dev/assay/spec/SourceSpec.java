@@ -114,11 +114,10 @@ final class SourceSpec {
       places.add("query");
     }
     if (places.size() != 1) {
-      throw new BadInputException(
-          doc.at(at)
-              + ": "
-              + key
-              + " needs exactly one of path (files),"
+      throw bad(
+          at,
+          key,
+          " needs exactly one of path (files),"
               + " table (a catalog table), url with format: jdbc (a database) or query (Spark SQL over"
               + " data.inputs)"
               + (places.isEmpty() ? "" : "; found " + String.join(" and ", places))
@@ -129,14 +128,12 @@ final class SourceSpec {
     checkTimeTravel(at, key, s, format);
     if (s.user() != null || s.passwordEnv() != null) {
       if (format != DataFormat.JDBC) {
-        throw new BadInputException(
-            doc.at(append(at, s.user() != null ? "user" : "password_env"))
-                + ": "
-                + key
-                + "."
+        throw bad(
+            append(at, s.user() != null ? "user" : "password_env"),
+            key,
+            "."
                 + (s.user() != null ? "user" : "password_env")
-                + " is for format:"
-                + " jdbc only. Remove it.");
+                + " is for format: jdbc only. Remove it.");
       }
     }
     Map<String, String> options = new HashMap<>();
@@ -160,7 +157,7 @@ final class SourceSpec {
       DataFormat given,
       Map<String, String> options) {
     if (s.path().isBlank()) {
-      throw new BadInputException(doc.at(append(at, "path")) + ": " + key + ".path is empty.");
+      throw bad(append(at, "path"), key, ".path is empty.");
     }
     String uri = s.path();
     boolean remote = URI_SCHEME.matcher(uri).matches() && !uri.startsWith("file:");
@@ -171,11 +168,10 @@ final class SourceSpec {
               .resolve(uri.startsWith("file:") ? uri.substring("file:".length()) : uri)
               .normalize();
       if (!Files.exists(local)) {
-        throw new BadInputException(
-            doc.at(append(at, "path"))
-                + ": "
-                + key
-                + " file not found: "
+        throw bad(
+            append(at, "path"),
+            key,
+            " file not found: "
                 + local
                 + " (relative paths resolve from the spec's folder). Check the path, or run"
                 + " 'assay demo-data' for the demo data.");
@@ -225,21 +221,19 @@ final class SourceSpec {
       DataFormat format,
       Map<String, String> options) {
     if (!TABLE_NAME.matcher(s.table()).matches()) {
-      throw new BadInputException(
-          doc.at(append(at, "table"))
-              + ": "
-              + key
-              + ".table is "
+      throw bad(
+          append(at, "table"),
+          key,
+          ".table is "
               + shown(s.table())
               + "; name a catalog table as [catalog.][database.]table, e.g."
               + " 'ml.predictions' (back-quote a part with other characters).");
     }
     if (format != null && format != DataFormat.DELTA) {
-      throw new BadInputException(
-          doc.at(append(at, "format"))
-              + ": "
-              + key
-              + ".table reads a catalog"
+      throw bad(
+          append(at, "format"),
+          key,
+          ".table reads a catalog"
               + " table in whatever format the catalog records; remove format (or give format: delta"
               + " for time travel).");
     }
@@ -253,48 +247,38 @@ final class SourceSpec {
   private DataSource jdbc(
       String role, Object[] at, String key, AuditSpec.Source s, Map<String, String> options) {
     if (s.url() == null || !s.url().startsWith("jdbc:")) {
-      throw new BadInputException(
-          doc.at(append(at, s.url() == null ? "format" : "url"))
-              + ": "
-              + key
-              + " with format: jdbc needs url, a JDBC URL such as"
+      throw bad(
+          append(at, s.url() == null ? "format" : "url"),
+          key,
+          " with format: jdbc needs url, a JDBC URL such as"
               + " 'jdbc:postgresql://db.example.com:5432/ml'.");
     }
     if (s.path() != null) {
-      throw new BadInputException(
-          doc.at(append(at, "path"))
-              + ": "
-              + key
-              + " with format: jdbc"
-              + " reads from url; remove path.");
+      throw bad(append(at, "path"), key, " with format: jdbc reads from url; remove path.");
     }
     if (s.url().toLowerCase(java.util.Locale.ROOT).matches(".*[?;&:]password=.*")
         || s.url().matches("(?i)jdbc:[a-z0-9]+://[^/@]*:[^/@]*@.*")) {
-      throw new BadInputException(
-          doc.at(append(at, "url"))
-              + ": "
-              + key
-              + ".url must not hold a"
+      throw bad(
+          append(at, "url"),
+          key,
+          ".url must not hold a"
               + " password (the spec and the manifest are not secret); name the environment variable"
               + " that holds it in "
               + key
               + ".password_env.");
     }
     if ((s.table() == null) == (s.query() == null)) {
-      throw new BadInputException(
-          doc.at(at)
-              + ": "
-              + key
-              + " with format: jdbc needs table (a"
+      throw bad(
+          at,
+          key,
+          " with format: jdbc needs table (a"
               + " table or view of the database) or query (SQL the database runs), exactly one.");
     }
     if (s.passwordEnv() != null && !ENV_NAME.matcher(s.passwordEnv()).matches()) {
-      throw new BadInputException(
-          doc.at(append(at, "password_env"))
-              + ": "
-              + key
-              + ".password_env"
-              + " names an environment variable, e.g. 'DB_PASSWORD'; found "
+      throw bad(
+          append(at, "password_env"),
+          key,
+          ".password_env names an environment variable, e.g. 'DB_PASSWORD'; found "
               + shown(s.passwordEnv())
               + ".");
     }
@@ -302,11 +286,10 @@ final class SourceSpec {
       for (String option : s.options().keySet()) {
         String lower = option.toLowerCase(java.util.Locale.ROOT);
         if (List.of("password", "user", "url", "dbtable", "query").contains(lower)) {
-          throw new BadInputException(
-              doc.at(append(at, "options", option))
-                  + ": "
-                  + key
-                  + ".options."
+          throw bad(
+              append(at, "options", option),
+              key,
+              ".options."
                   + option
                   + ": give it as "
                   + key
@@ -341,22 +324,20 @@ final class SourceSpec {
       DataFormat format,
       Map<String, DataSource> views) {
     if (format != null || s.options() != null) {
-      throw new BadInputException(
-          doc.at(append(at, format != null ? "format" : "options"))
-              + ": "
-              + key
-              + ".query is Spark SQL over data.inputs and takes no format or options; give those"
+      throw bad(
+          append(at, format != null ? "format" : "options"),
+          key,
+          ".query is Spark SQL over data.inputs and takes no format or options; give those"
               + " to the named inputs.");
     }
     if (s.query().isBlank()) {
-      throw new BadInputException(doc.at(append(at, "query")) + ": " + key + ".query is empty.");
+      throw bad(append(at, "query"), key, ".query is empty.");
     }
     if (views.isEmpty()) {
-      throw new BadInputException(
-          doc.at(append(at, "query"))
-              + ": "
-              + key
-              + ".query reads the"
+      throw bad(
+          append(at, "query"),
+          key,
+          ".query reads the"
               + " named data.inputs, and the spec has none; add e.g. 'data: {inputs: {predictions:"
               + " {path: p.parquet}, labels: {table: ml.labels}}}'.");
     }
@@ -377,32 +358,21 @@ final class SourceSpec {
                 && !URI_SCHEME.matcher(s.path()).matches()
                 && Files.isDirectory(folder.resolve(s.path()).normalize().resolve("_delta_log"));
     if (!delta) {
-      throw new BadInputException(
-          doc.at(append(at, field))
-              + ": "
-              + key
-              + "."
+      throw bad(
+          append(at, field),
+          key,
+          "."
               + field
-              + " is Delta"
-              + " time travel; add 'format: delta' to read a Delta table, or remove it.");
+              + " is Delta time travel; add 'format: delta' to read a Delta table, or remove it.");
     }
     if (s.version() != null && s.timestamp() != null) {
-      throw new BadInputException(
-          doc.at(append(at, "timestamp"))
-              + ": "
-              + key
-              + " takes version or"
-              + " timestamp, not both.");
+      throw bad(append(at, "timestamp"), key, " takes version or timestamp, not both.");
     }
     if (s.version() != null && s.version() < 0) {
-      throw new BadInputException(
-          doc.at(append(at, "version"))
-              + ": "
-              + key
-              + ".version is a Delta"
-              + " table version, 0 or more (found "
-              + s.version()
-              + ").");
+      throw bad(
+          append(at, "version"),
+          key,
+          ".version is a Delta table version, 0 or more (found " + s.version() + ").");
     }
   }
 
@@ -420,16 +390,20 @@ final class SourceSpec {
         LocalDate.parse(t);
         return t;
       } catch (DateTimeParseException e2) {
-        throw new BadInputException(
-            doc.at(append(at, "timestamp"))
-                + ": "
-                + key
-                + ".timestamp "
+        throw bad(
+            append(at, "timestamp"),
+            key,
+            ".timestamp "
                 + shown(t)
                 + " is not an ISO-8601"
                 + " instant or date; write e.g. '2026-11-30T12:00:00Z' or '2026-11-30'.");
       }
     }
+  }
+
+  /** The error "where: key…" about the source {@code key}; {@code rest} follows the key. */
+  private BadInputException bad(Object[] where, String key, String rest) {
+    return new BadInputException(doc.at(where) + ": " + key + rest);
   }
 
   private static Object[] at(String role) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.CliRun;
 import dev.assay.CliRun.Result;
 import dev.assay.ContractSchema;
+import dev.assay.SpecFiles;
 import dev.assay.core.BadInputException;
 import dev.assay.spark.AggregateState;
 import dev.assay.spark.CellLimits;
@@ -228,23 +229,19 @@ class GroupsAdversarialTest {
       lines.add(i + "," + (i % 2) + "," + (i / 2 % 2) + "," + c.group().apply(i));
     }
     Files.write(dir.resolve("data.csv"), lines, StandardCharsets.UTF_8);
-    Path spec = dir.resolve("audit.yaml");
-    Files.writeString(
-        spec,
-        String.join(
-            "\n",
-            "version: 1",
-            "name: hostile-groups",
-            "data:",
-            "  current: {path: data.csv}",
-            "columns:",
-            "  label: outcome",
-            "  prediction: approved",
-            "  sensitive: " + c.sensitive(),
-            c.extra(),
-            "rules: [rules/eeoc-four-fifths.yaml]",
-            ""));
-    return spec;
+    return SpecFiles.write(
+        dir.resolve("audit.yaml"),
+        "version: 1",
+        "name: hostile-groups",
+        "data:",
+        "  current: {path: data.csv}",
+        "columns:",
+        "  label: outcome",
+        "  prediction: approved",
+        "  sensitive: " + c.sensitive(),
+        c.extra(),
+        "rules: [rules/eeoc-four-fifths.yaml]",
+        "");
   }
 
   private static void assertXml(Path file) {

@@ -47,7 +47,10 @@ public final class JointCellProbe {
     ResolvedSpec spec = new SpecLoader(Path.of("rules").toAbsolutePath()).load(Path.of(args[1]));
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     Supplier<FairnessInput> in =
-        () -> FairnessPlan.input(data, spec.columns(), spec.fairness(), spec.document(), "bench");
+        () ->
+            FairnessPlan.input(
+                new FairnessPlan.Request(
+                    data, spec.columns(), spec.fairness(), spec.document(), "bench"));
     Column[] groups = {str("sex"), str("race"), str("age_band")};
     Column code =
         col("repaid").cast("long").multiply(4).plus(col("approved").cast("long").multiply(2));

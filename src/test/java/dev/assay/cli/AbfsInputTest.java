@@ -10,6 +10,7 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.CliRun.Result;
+import dev.assay.SpecFiles;
 import dev.assay.publish.Azurite;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
@@ -88,22 +89,18 @@ class AbfsInputTest {
   }
 
   Path spec(String path) throws IOException {
-    Path spec = dir.resolve("audit.yaml");
-    Files.writeString(
-        spec,
-        String.join(
-            "\n",
-            "version: 1",
-            "name: abfs-audit",
-            "data:",
-            "  current: {path: '" + path + "'}",
-            "columns:",
-            "  label: outcome",
-            "  prediction: approved",
-            "  sensitive: [grp]",
-            "rules: [rules/eeoc-four-fifths.yaml]",
-            ""));
-    return spec;
+    return SpecFiles.write(
+        dir.resolve("audit.yaml"),
+        "version: 1",
+        "name: abfs-audit",
+        "data:",
+        "  current: {path: '" + path + "'}",
+        "columns:",
+        "  label: outcome",
+        "  prediction: approved",
+        "  sensitive: [grp]",
+        "rules: [rules/eeoc-four-fifths.yaml]",
+        "");
   }
 
   /** The settings a user gives for the emulator: the account key and the endpoint mapping. */

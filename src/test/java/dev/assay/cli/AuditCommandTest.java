@@ -1,13 +1,14 @@
 package dev.assay.cli;
 
+import static dev.assay.CliRun.assertBadInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.CliRun;
 import dev.assay.CliRun.Result;
+import dev.assay.SpecFiles;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,20 +58,16 @@ class AuditCommandTest {
   }
 
   Path spec(String columns) throws IOException {
-    Path spec = dir.resolve("audit.yaml");
-    Files.writeString(
-        spec,
-        String.join(
-            "\n",
-            "version: 1",
-            "name: tiny-audit",
-            "data:",
-            "  current: {path: data.csv}",
-            "columns:",
-            columns,
-            "rules: [rules/eeoc-four-fifths.yaml]",
-            ""));
-    return spec;
+    return SpecFiles.write(
+        dir.resolve("audit.yaml"),
+        "version: 1",
+        "name: tiny-audit",
+        "data:",
+        "  current: {path: data.csv}",
+        "columns:",
+        columns,
+        "rules: [rules/eeoc-four-fifths.yaml]",
+        "");
   }
 
   static final String COLUMNS = "  label: outcome\n  prediction: approved\n  sensitive: [grp]\n";
@@ -179,15 +176,6 @@ class AuditCommandTest {
     assertBadInput(
         cli("audit", spec(COLUMNS).toString(), "--baseline", dir.resolve("none.json").toString()),
         "none.json");
-  }
-
-  void assertBadInput(Result r, String... fragments) {
-    assertEquals(2, r.code(), r.out() + r.err());
-    for (String f : fragments) {
-      assertTrue(r.err().contains(f), "expected '" + f + "' in: " + r.err());
-    }
-    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
-    assertEquals(1, r.err().strip().lines().count(), "one message: " + r.err());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.assay.cli;
 
+import static dev.assay.CliRun.assertBadInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.CliRun;
 import dev.assay.CliRun.Result;
+import dev.assay.SpecFiles;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,23 +50,19 @@ class ChampionChallengerAuditTest {
 
   /** Line 4 is {@code columns:}, 7 {@code models:}, 8 the champion, 9 the challenger. */
   Path spec(String columns, String champion, String challenger) throws IOException {
-    Path spec = dir.resolve("audit.yaml");
-    Files.writeString(
-        spec,
-        String.join(
-            "\n",
-            "version: 1",
-            "name: champion-challenger",
-            "data: {current: {path: data.csv}}",
-            "columns:",
-            "  label: y",
-            "  sensitive: [grp]" + columns,
-            "models:",
-            "  " + champion,
-            "  " + challenger,
-            "rules: [rules/champion-challenger.yaml]",
-            ""));
-    return spec;
+    return SpecFiles.write(
+        dir.resolve("audit.yaml"),
+        "version: 1",
+        "name: champion-challenger",
+        "data: {current: {path: data.csv}}",
+        "columns:",
+        "  label: y",
+        "  sensitive: [grp]" + columns,
+        "models:",
+        "  " + champion,
+        "  " + challenger,
+        "rules: [rules/champion-challenger.yaml]",
+        "");
   }
 
   private Result audit(Path spec) {
@@ -109,15 +107,6 @@ class ChampionChallengerAuditTest {
     assertTrue(failedOnB, results.get("rules").toString());
     String report = Files.readString(dir.resolve("out/report.html"));
     assertTrue(report.contains("Champion against challenger"), "the comparison table");
-  }
-
-  void assertBadInput(Result r, String... fragments) {
-    assertEquals(2, r.code(), r.out() + r.err());
-    for (String f : fragments) {
-      assertTrue(r.err().contains(f), "expected '" + f + "' in: " + r.err());
-    }
-    assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
-    assertEquals(1, r.err().strip().lines().count(), "one message: " + r.err());
   }
 
   @Test

@@ -1,13 +1,14 @@
 package dev.assay.cli;
 
+import static dev.assay.CliRun.assertBadInput;
 import static dev.assay.cli.AuditCommandTest.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.CliRun;
+import dev.assay.SpecFiles;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,23 +52,19 @@ class DriftAuditTest {
   }
 
   Path spec(String extra) throws IOException {
-    Path spec = dir.resolve("audit.yaml");
-    Files.writeString(
-        spec,
-        String.join(
-            "\n",
-            "version: 1",
-            "name: drift-audit",
-            "data:",
-            "  current: {path: current.csv}",
-            "  reference: {path: reference.csv}",
-            "columns:",
-            "  label: outcome",
-            "  features: [x, kind]",
-            extra,
-            "rules: [rules/drift-default.yaml]",
-            ""));
-    return spec;
+    return SpecFiles.write(
+        dir.resolve("audit.yaml"),
+        "version: 1",
+        "name: drift-audit",
+        "data:",
+        "  current: {path: current.csv}",
+        "  reference: {path: reference.csv}",
+        "columns:",
+        "  label: outcome",
+        "  features: [x, kind]",
+        extra,
+        "rules: [rules/drift-default.yaml]",
+        "");
   }
 
   @Test
@@ -248,14 +245,5 @@ class DriftAuditTest {
         "audit.yaml:11",
         "prose",
         "categorical");
-  }
-
-  static void assertBadInput(CliRun.Result r, String... fragments) {
-    assertEquals(2, r.code(), r.out() + r.err());
-    for (String f : fragments) {
-      assertTrue(r.err().contains(f), "expected '" + f + "' in: " + r.err());
-    }
-    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
-    assertEquals(1, r.err().strip().lines().count(), "one message: " + r.err());
   }
 }

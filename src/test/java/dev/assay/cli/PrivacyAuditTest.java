@@ -1,5 +1,6 @@
 package dev.assay.cli;
 
+import static dev.assay.CliRun.assertBadInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.CliRun;
+import dev.assay.SpecFiles;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -87,21 +89,17 @@ class PrivacyAuditTest {
   }
 
   Path spec(String privacy, String columns) throws IOException {
-    Path spec = dir.resolve("audit.yaml");
-    Files.writeString(
-        spec,
-        String.join(
-            "\n",
-            "version: 1",
-            "name: privacy-audit",
-            "data:",
-            "  current: {path: data.csv}",
-            "columns:",
-            columns,
-            privacy,
-            "rules: [rules/privacy-baseline.yaml]",
-            ""));
-    return spec;
+    return SpecFiles.write(
+        dir.resolve("audit.yaml"),
+        "version: 1",
+        "name: privacy-audit",
+        "data:",
+        "  current: {path: data.csv}",
+        "columns:",
+        columns,
+        privacy,
+        "rules: [rules/privacy-baseline.yaml]",
+        "");
   }
 
   static final String COLUMNS = "  label: y\n  score: p\n  member: in_training";
@@ -231,10 +229,7 @@ class PrivacyAuditTest {
             spec("privacy:\n  training_text: {path: nope.json}", "  response: note").toString(),
             "--out",
             dir.resolve("o").toString());
-    assertEquals(2, r.code(), r.out() + r.err());
-    assertTrue(
-        r.err().contains("audit.yaml:8") && r.err().contains("training_text file not found"),
-        r.err());
+    assertBadInput(r, "audit.yaml:8", "training_text file not found");
   }
 
   @Test
@@ -246,13 +241,7 @@ class PrivacyAuditTest {
             spec("privacy:\n  quasi_identifiers: [age, gender]", COLUMNS).toString(),
             "--out",
             dir.resolve("o").toString());
-    assertEquals(2, r.code(), r.out() + r.err());
-    assertTrue(
-        r.err().contains("'gender'")
-            && r.err().contains("quasi-identifier")
-            && r.err().contains("audit.yaml:10"),
-        r.err());
-    assertFalse(r.err().contains("\tat "), r.err());
+    assertBadInput(r, "'gender'", "quasi-identifier", "audit.yaml:10");
   }
 
   @Test
@@ -277,7 +266,6 @@ class PrivacyAuditTest {
             spec("privacy:\n  quasi_identifiers: [age]\n  k: 0", COLUMNS).toString(),
             "--out",
             dir.resolve("o").toString());
-    assertEquals(2, r.code(), r.out() + r.err());
-    assertTrue(r.err().contains("audit.yaml:11") && r.err().contains("privacy.k"), r.err());
+    assertBadInput(r, "audit.yaml:11", "privacy.k");
   }
 }

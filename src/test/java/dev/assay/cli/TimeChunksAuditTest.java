@@ -1,6 +1,6 @@
 package dev.assay.cli;
 
-import static dev.assay.cli.DriftAuditTest.assertBadInput;
+import static dev.assay.CliRun.assertBadInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.CliRun;
 import dev.assay.CliRun.Result;
 import dev.assay.ContractSchema;
+import dev.assay.SpecFiles;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,24 +83,20 @@ class TimeChunksAuditTest {
    * chunk:}, else 9 is {@code chunk:}.
    */
   Path spec(String timestamp, String chunk) throws IOException {
-    Path spec = dir.resolve("audit.yaml");
-    Files.writeString(
-        spec,
-        String.join(
-            "\n",
-            "version: 1",
-            "name: weekly",
-            "data: {current: {path: data.csv}, reference: {path: ref.csv}}",
-            "columns:",
-            "  label: y",
-            "  prediction: p",
-            "  sensitive: [grp]",
-            "  features: [k]" + timestamp,
-            "chunk: " + chunk,
-            "rules: [chunks.yaml]",
-            "fairness: {min_group_size: 1}",
-            ""));
-    return spec;
+    return SpecFiles.write(
+        dir.resolve("audit.yaml"),
+        "version: 1",
+        "name: weekly",
+        "data: {current: {path: data.csv}, reference: {path: ref.csv}}",
+        "columns:",
+        "  label: y",
+        "  prediction: p",
+        "  sensitive: [grp]",
+        "  features: [k]" + timestamp,
+        "chunk: " + chunk,
+        "rules: [chunks.yaml]",
+        "fairness: {min_group_size: 1}",
+        "");
   }
 
   private Result audit(Path spec) {

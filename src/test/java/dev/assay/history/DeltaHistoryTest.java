@@ -149,8 +149,8 @@ class DeltaHistoryTest {
         Policy.evaluate(
                 List.of(RulePackLoader.load(pack)),
                 List.of(
-                    new MetricResult.Computed(keyB, 0.905, 100L, null, null, null, null),
-                    new MetricResult.Computed(keyC, 0.60, 100L, null, null, null, null)),
+                    MetricResult.Computed.of(keyB, 0.905, 100L),
+                    MetricResult.Computed.of(keyC, 0.60, 100L)),
                 List.of(),
                 Waivers.NONE,
                 LocalDate.of(2026, 12, 3),

@@ -8,14 +8,12 @@ import dev.assay.core.BadInputException;
 import dev.assay.core.Family;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
-import dev.assay.core.Severity;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
 import dev.assay.metrics.MetricCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,19 +26,12 @@ class ChunkRulesTest {
   static final String W3 = "2024-01-15/2024-01-22";
 
   static Rule rule(String must, Long minCount, Rule.Chunks chunks) {
-    return new Rule(
+    return TestRules.blocking(
         "dpd",
         "Parity",
         "fairness.demographic_parity_difference",
-        Where.ANY,
         must,
-        Condition.parse(must),
-        Severity.BLOCKING,
-        null,
-        null,
         minCount,
-        "rules/test.yaml:1",
-        null,
         null,
         null,
         chunks);
@@ -61,16 +52,7 @@ class ChunkRulesTest {
       List.of(dpd(null, 0.05, 150), dpd(W1, 0.02, 70), dpd(W2, 0.30, 5), dpd(W3, 0.10, 75));
 
   static List<Verdict> judge(Rule rule, List<MetricResult> metrics) {
-    RulePack pack = new RulePack("p", "P", null, List.of(rule), "rules/test.yaml");
-    return Policy.evaluate(
-            List.of(pack),
-            metrics,
-            List.of(),
-            Waivers.NONE,
-            LocalDate.of(2026, 3, 1),
-            false,
-            Policy.Past.NONE)
-        .verdicts();
+    return TestRules.judge(rule, metrics, Policy.Past.NONE);
   }
 
   @Test

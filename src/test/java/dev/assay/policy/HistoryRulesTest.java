@@ -61,7 +61,7 @@ class HistoryRulesTest {
   }
 
   private static MetricResult ratio(MetricKey key, double value) {
-    return new MetricResult.Computed(key, value, 100L, null, null, null, null);
+    return MetricResult.Computed.of(key, value, 100L);
   }
 
   private static Map<String, Verdict> judge(

@@ -7,14 +7,12 @@ import dev.assay.core.Family;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
-import dev.assay.core.Severity;
 import dev.assay.core.Status;
 import dev.assay.core.Verdict;
 import dev.assay.metrics.MetricCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,47 +21,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** Rules that need statistical significance too, and rules over the change from a baseline. */
 class SignificanceAndBaselineRuleTest {
 
-  private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
   private static final MetricKey RACE_B =
       MetricCatalog.key(Family.FAIRNESS, "impact_ratio", Scope.group("race", "B"));
 
   private static Rule rule(String must, Double significance, Double worsen) {
-    return new Rule(
-        "r",
-        "t",
-        "fairness.impact_ratio",
-        Where.ANY,
-        must,
-        Condition.parse(must),
-        Severity.BLOCKING,
-        null,
-        null,
-        null,
-        "rules/test.yaml:1",
-        significance,
-        worsen,
-        null,
-        null);
+    return TestRules.blocking(
+        "r", "t", "fairness.impact_ratio", must, null, significance, worsen, null);
   }
 
   private static Verdict judge(Rule rule, MetricResult result, Map<MetricKey, Double> baseline) {
-    RulePack pack = new RulePack("p", "P", null, List.of(rule), "rules/test.yaml");
-    List<Verdict> v =
-        Policy.evaluate(
-                List.of(pack),
-                List.of(result),
-                List.of(),
-                Waivers.NONE,
-                TODAY,
-                false,
-                Policy.Past.baseline(baseline))
-            .verdicts();
+    List<Verdict> v = TestRules.judge(rule, List.of(result), Policy.Past.baseline(baseline));
     assertEquals(1, v.size());
     return v.get(0);
   }
 
   private static MetricResult ratio(double value, Double p) {
-    return new MetricResult.Computed(RACE_B, value, 100L, null, null, p, null);
+    return new MetricResult.Computed(RACE_B, value, 100L, null, null, p, null, null, null);
   }
 
   @Test
@@ -109,7 +82,7 @@ class SignificanceAndBaselineRuleTest {
   @Test
   void lowerIsBetterForUpperBounds() {
     Rule r = rule("<= 0.1", null, 0.02);
-    MetricResult diff = new MetricResult.Computed(RACE_B, 0.09, 100L, null, null, null, null);
+    MetricResult diff = MetricResult.Computed.of(RACE_B, 0.09, 100L);
     // 0.05 -> 0.09: worse by 0.04
     assertEquals(Status.FAIL, judge(r, diff, Map.of(RACE_B, 0.05)).status());
     assertEquals(Status.PASS, judge(r, diff, Map.of(RACE_B, 0.08)).status());

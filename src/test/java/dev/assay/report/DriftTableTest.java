@@ -20,14 +20,8 @@ import org.junit.jupiter.api.Test;
 class DriftTableTest {
 
   private static MetricResult drift(String column, String metric, double v, String note) {
-    return new Computed(
-        MetricCatalog.key(Family.DRIFT, metric, Scope.column(column)),
-        v,
-        1000L,
-        null,
-        null,
-        null,
-        note);
+    return Computed.of(
+        MetricCatalog.key(Family.DRIFT, metric, Scope.column(column)), v, 1000L, note);
   }
 
   /**

@@ -73,7 +73,9 @@ class FindingsTest {
             0.667956201609321,
             0.6876753778208191,
             null,
-            DPR_NOTE));
+            DPR_NOTE,
+            null,
+            null));
   }
 
   @Test
@@ -148,7 +150,9 @@ class FindingsTest {
             0.4,
             0.6,
             0.001,
-            "relative to White (favourable rate 0.6); 95 % Katz interval; p_value: z-test");
+            "relative to White (favourable rate 0.6); 95 % Katz interval; p_value: z-test",
+            null,
+            null);
     AuditRun r =
         run(
             List.of(ir, rate("White", 0.6)),

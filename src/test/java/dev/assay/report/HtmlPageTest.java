@@ -90,6 +90,8 @@ class HtmlPageTest {
         low,
         high,
         null,
+        null,
+        null,
         null);
   }
 

@@ -107,6 +107,8 @@ class LlmChartsTest {
                     0.05,
                     0.2,
                     null,
+                    null,
+                    null,
                     null),
                 MetricResult.Computed.of(
                     MetricCatalog.key(Family.LLM, "variant_refusal_rate", she), 0.3, 50L),

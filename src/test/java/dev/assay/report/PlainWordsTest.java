@@ -25,9 +25,7 @@ class PlainWordsTest {
 
   static String finding(
       Family family, String metric, Scope scope, double observed, String expected, String note) {
-    MetricResult m =
-        new Computed(
-            MetricCatalog.key(family, metric, scope), observed, 100L, null, null, null, note);
+    MetricResult m = Computed.of(MetricCatalog.key(family, metric, scope), observed, 100L, note);
     Verdict v =
         new Verdict(
             "r1",

@@ -47,7 +47,7 @@ class SafetySectionTest {
 
   private static MetricResult rate(String name, Scope scope, double v, double lo, double hi) {
     return new MetricResult.Computed(
-        new MetricKey(LlmMetrics.require(name), scope), v, 5L, lo, hi, null, null);
+        new MetricKey(LlmMetrics.require(name), scope), v, 5L, lo, hi, null, null, null, null);
   }
 
   @Test

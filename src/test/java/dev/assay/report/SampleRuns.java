@@ -78,7 +78,15 @@ public final class SampleRuns {
         List.of(
             Computed.of(fairness("count", aa), 3696, 3696L),
             new Computed(
-                fairness("selection_rate", aa), 0.5767316017316018, 3696L, 0.56, 0.59, null, null),
+                fairness("selection_rate", aa),
+                0.5767316017316018,
+                3696L,
+                0.56,
+                0.59,
+                null,
+                null,
+                null,
+                null),
             Computed.of(fairness("base_rate", aa), 0.5231331168831169, 3696L),
             Computed.of(fairness("true_positive_rate", aa), 0.7152317880794702, 1933L),
             Computed.of(fairness("count", cau), 2454, 2454L),
@@ -96,14 +104,7 @@ public final class SampleRuns {
             Computed.of(fairness("selection_rate", aaMale), 0.61, 2626L),
             Computed.of(fairness("selection_rate", cauFemale), 0.28, 482L),
             Computed.of(fairness("demographic_parity_ratio", inter), 0.21, null),
-            new Computed(
-                MetricCatalog.key(Family.DRIFT, "psi", Scope.column("age")),
-                0.031,
-                6172L,
-                null,
-                null,
-                null,
-                null),
+            Computed.of(MetricCatalog.key(Family.DRIFT, "psi", Scope.column("age")), 0.031, 6172L),
             new Computed(
                 MetricCatalog.key(Family.DRIFT, "ks_statistic", Scope.column("age")),
                 0.12,
@@ -111,15 +112,11 @@ public final class SampleRuns {
                 null,
                 null,
                 1.2e-9,
-                null),
-            new Computed(
-                MetricCatalog.key(Family.DRIFT, "psi", Scope.column(QUOTE_COLUMN)),
-                0.4,
-                6172L,
-                null,
                 null,
                 null,
                 null),
+            Computed.of(
+                MetricCatalog.key(Family.DRIFT, "psi", Scope.column(QUOTE_COLUMN)), 0.4, 6172L),
             Computed.of(MetricCatalog.key(Family.DRIFT, "drift_share", Scope.DATASET), 0.5, null),
             new Undefined(
                 MetricCatalog.key(Family.PRIVACY, "k_anonymity", Scope.DATASET),
@@ -299,7 +296,15 @@ public final class SampleRuns {
             new Undefined(
                 fairness("selection_rate", Scope.group("sex", "Female")), 0L, "empty group"),
             new Computed(
-                fairness("demographic_parity_ratio", sex), 0.9, null, 0.8, 1.0, null, null)),
+                fairness("demographic_parity_ratio", sex),
+                0.9,
+                null,
+                0.8,
+                1.0,
+                null,
+                null,
+                null,
+                null)),
         List.of(
             new Verdict(
                 "four-fifths",

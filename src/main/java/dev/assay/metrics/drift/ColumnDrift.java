@@ -365,7 +365,15 @@ public final class ColumnDrift {
             + why
             + ")";
     return new MetricResult.Computed(
-        key, drift ? 1 : 0, c.nonNullCurrent(), null, null, m.pValue() ? v : null, note);
+        key,
+        drift ? 1 : 0,
+        c.nonNullCurrent(),
+        null,
+        null,
+        m.pValue() ? v : null,
+        note,
+        null,
+        null);
   }
 
   private static void distances(
@@ -402,7 +410,7 @@ public final class ColumnDrift {
                   + " is undefined: "
                   + (undefinedReason == null ? "no finite value" : undefinedReason)));
     } else {
-      out.put(metric, new MetricResult.Computed(key, value, count, null, null, null, note));
+      out.put(metric, MetricResult.Computed.of(key, value, count, note));
     }
   }
 

@@ -144,7 +144,7 @@ public final class DomainClassifier {
             + " per side, seeded); columns it leaned on most (absolute weight on"
             + " standardised features): "
             + leaned;
-    return new MetricResult.Computed(key, auc, total, null, null, chance, note);
+    return new MetricResult.Computed(key, auc, total, null, null, chance, note, null, null);
   }
 
   /** Stratified folds: each side's rows shuffled with the seed, then dealt round-robin. */

@@ -167,7 +167,9 @@ final class EmbeddingDrift {
                   + BOOTSTRAP
                   + " distances between reference resamples) "
                   + ColumnDrift.fmt(threshold)
-                  + (observed > threshold ? ", exceeded" : ", not exceeded")));
+                  + (observed > threshold ? ", exceeded" : ", not exceeded"),
+              null,
+              null));
     }
     return out;
   }
@@ -269,7 +271,7 @@ final class EmbeddingDrift {
     List<MetricResult> out = new ArrayList<>();
     out.add(
         new MetricResult.Computed(
-            key, result.mmd2(), (long) y.length, null, null, result.pValue(), note));
+            key, result.mmd2(), (long) y.length, null, null, result.pValue(), note, null, null));
     out.add(
         new MetricResult.Computed(
             pKey,
@@ -278,7 +280,9 @@ final class EmbeddingDrift {
             null,
             null,
             result.pValue(),
-            "permutation test of embedding_mmd, " + PERMUTATIONS + " seeded permutations"));
+            "permutation test of embedding_mmd, " + PERMUTATIONS + " seeded permutations",
+            null,
+            null));
     out.addAll(linearMetrics(scope, linear.apply(result.sigma2()), result.sigma2()));
     return out;
   }
@@ -313,7 +317,9 @@ final class EmbeddingDrift {
                 null,
                 null,
                 l.pValue(),
-                "normal approximation of embedding_mmd_linear over " + l.pairs() + " pairs");
+                "normal approximation of embedding_mmd_linear over " + l.pairs() + " pairs",
+                null,
+                null);
     return List.of(
         new MetricResult.Computed(
             key,
@@ -322,7 +328,9 @@ final class EmbeddingDrift {
             null,
             null,
             Double.isNaN(l.pValue()) ? null : l.pValue(),
-            note),
+            note,
+            null,
+            null),
         p);
   }
 

@@ -135,12 +135,9 @@ final class AttributeResults {
                   null,
                   "between_group_generalized_entropy_index is undefined:"
                       + " the mean benefit is 0")
-              : new MetricResult.Computed(
+              : MetricResult.Computed.of(
                   k,
                   ge,
-                  null,
-                  null,
-                  null,
                   null,
                   "alpha 2, each row's benefit"
                       + " replaced by its group's mean; all groups, small ones included"));
@@ -204,8 +201,7 @@ final class AttributeResults {
         MetricKey k = key(m.id(), scope);
         out.add(
             v.defined()
-                ? new MetricResult.Computed(
-                    k, v.value(), s.n(), null, null, null, join(sides, note))
+                ? MetricResult.Computed.of(k, v.value(), s.n(), join(sides, note))
                 : new MetricResult.Undefined(
                     k,
                     s.n(),
@@ -363,7 +359,7 @@ final class AttributeResults {
         note += "; insufficient data: fewer than min_group_size rows";
       }
       if (g.equals(best)) {
-        out.add(new MetricResult.Computed(k, v, o.n(), null, null, null, note));
+        out.add(MetricResult.Computed.of(k, v, o.n(), note));
         continue;
       }
       int i = compared.indexOf(g);
@@ -387,7 +383,9 @@ final class AttributeResults {
               ci == null ? null : ci.low(),
               ci == null ? null : ci.high(),
               raw[i],
-              note));
+              note,
+              null,
+              null));
     }
     return out;
   }

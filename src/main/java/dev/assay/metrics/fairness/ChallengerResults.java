@@ -114,7 +114,9 @@ final class ChallengerResults {
             + b
             + " champion only, "
             + c
-            + " challenger only)");
+            + " challenger only)",
+        null,
+        null);
   }
 
   private static MetricResult auc(Scope scope, List<DeLong.Cell> cells) {
@@ -139,14 +141,16 @@ final class ChallengerResults {
         null,
         null,
         r.pValue(),
-        "DeLong's test, z = " + r.z() + " (AUC " + r.aucA() + " → " + r.aucB() + ")");
+        "DeLong's test, z = " + r.z() + " (AUC " + r.aucA() + " → " + r.aucB() + ")",
+        null,
+        null);
   }
 
   /** The p-value of {@code tested} as a metric of its own (undefined with it). */
   private static MetricResult pValueOf(MetricDescriptor metric, Scope scope, MetricResult tested) {
     MetricKey key = new MetricKey(metric, scope);
     if (tested instanceof MetricResult.Computed c && c.pValue() != null) {
-      return new MetricResult.Computed(key, c.pValue(), c.count(), null, null, null, c.note());
+      return MetricResult.Computed.of(key, c.pValue(), c.count(), c.note());
     }
     return new MetricResult.Undefined(key, tested.count(), tested.note());
   }

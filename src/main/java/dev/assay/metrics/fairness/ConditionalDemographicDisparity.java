@@ -211,6 +211,6 @@ final class ConditionalDemographicDisparity {
               + (noRejected > 0 ? noRejected + " without an unfavourable row" : "")
               + " count that share as 0, as SageMaker Clarify does";
     }
-    return new MetricResult.Computed(k, sum / allRows, n, null, null, null, join(note, small));
+    return MetricResult.Computed.of(k, sum / allRows, n, join(note, small));
   }
 }

@@ -22,6 +22,22 @@ public final class FairnessPlan {
 
   private FairnessPlan() {}
 
+  /**
+   * What the family's columns are checked against: the data, the spec's column roles and fairness
+   * options, and for messages the spec and the data's location.
+   */
+  public record Request(
+      Dataset<Row> data,
+      ColumnRoles roles,
+      FairnessOptions options,
+      YamlDocument spec,
+      String source) {
+
+    SchemaCheck check() {
+      return new SchemaCheck(data.schema(), source);
+    }
+  }
+
   /** Why the family cannot run, or null when it can. */
   public static String notApplicableReason(ColumnRoles roles) {
     if (roles.sensitive().isEmpty() && roles.intersections().isEmpty()) {
@@ -55,49 +71,36 @@ public final class FairnessPlan {
    * Checks the columns of a regression audit ({@code fairness.task: regression}; the spec loader
    * has already required a label and a prediction): both must be numeric, the sensitive columns
    * plain values.
-   *
-   * @param source the data's location, for messages
    */
-  public static RegressionInput regressionInput(
-      Dataset<Row> data,
-      ColumnRoles roles,
-      FairnessOptions options,
-      YamlDocument spec,
-      String source) {
-    checkLabelAndPrediction(data, roles, spec, source, SchemaCheck::requireNumeric);
+  public static RegressionInput regressionInput(Request r) {
+    checkLabelAndPrediction(r, SchemaCheck::requireNumeric);
     return new RegressionInput(
-        data,
-        roles.label(),
-        roles.prediction(),
-        slices(roles),
-        source,
-        GroupOptions.of(options),
-        options.confidence());
+        r.data(),
+        r.roles().label(),
+        r.roles().prediction(),
+        slices(r.roles()),
+        r.source(),
+        GroupOptions.of(r.options()),
+        r.options().confidence());
   }
 
   /**
    * Checks the columns of a multi-class audit ({@code fairness.task: multiclass}; the spec loader
    * has already required a label and a prediction and refused the binary-only keys): both must be
    * plain values (each value a class), the sensitive columns too.
-   *
-   * @param source the data's location, for messages
    */
-  public static MulticlassInput multiclassInput(
-      Dataset<Row> data,
-      ColumnRoles roles,
-      FairnessOptions options,
-      YamlDocument spec,
-      String source) {
-    checkLabelAndPrediction(data, roles, spec, source, SchemaCheck::requireAtomic);
+  public static MulticlassInput multiclassInput(Request r) {
+    checkLabelAndPrediction(r, SchemaCheck::requireAtomic);
+    YamlDocument spec = r.spec();
     return new MulticlassInput(
-        data,
-        roles.label(),
-        roles.prediction(),
-        slices(roles),
+        r.data(),
+        r.roles().label(),
+        r.roles().prediction(),
+        slices(r.roles()),
         new MulticlassInput.SpecPlaces(
-            source, spec.at("columns", "label"), spec.at("columns", "prediction")),
-        GroupOptions.of(options),
-        options.confidence());
+            r.source(), spec.at("columns", "label"), spec.at("columns", "prediction")),
+        GroupOptions.of(r.options()),
+        r.options().confidence());
   }
 
   /**
@@ -109,12 +112,11 @@ public final class FairnessPlan {
   }
 
   /** The label and the prediction by {@code rule}, the sensitive columns as plain values. */
-  private static void checkLabelAndPrediction(
-      Dataset<Row> data, ColumnRoles roles, YamlDocument spec, String source, ColumnRule rule) {
-    SchemaCheck check = new SchemaCheck(data.schema(), source);
-    rule.check(check, roles.label(), "label", spec.at("columns", "label"));
-    rule.check(check, roles.prediction(), "prediction", spec.at("columns", "prediction"));
-    checkSensitive(check, roles, spec);
+  private static void checkLabelAndPrediction(Request r, ColumnRule rule) {
+    SchemaCheck check = r.check();
+    rule.check(check, r.roles().label(), "label", r.spec().at("columns", "label"));
+    rule.check(check, r.roles().prediction(), "prediction", r.spec().at("columns", "prediction"));
+    checkSensitive(check, r.roles(), r.spec());
   }
 
   private static void checkSensitive(SchemaCheck check, ColumnRoles roles, YamlDocument spec) {
@@ -129,21 +131,14 @@ public final class FairnessPlan {
     }
   }
 
-  /**
-   * Checks the columns and builds the input.
-   *
-   * @param source the data's location, for messages
-   */
-  public static FairnessInput input(
-      Dataset<Row> data,
-      ColumnRoles roles,
-      FairnessOptions options,
-      YamlDocument spec,
-      String source) {
-    SchemaCheck check = new SchemaCheck(data.schema(), source);
-    FairnessInput.Outcomes outcomes = outcomes(check, roles, spec, source);
-    checkSensitive(check, roles, spec);
-    FairnessInput.Extras extras = extras(check, options, spec);
+  /** Checks the columns and builds the input. */
+  public static FairnessInput input(Request r) {
+    SchemaCheck check = r.check();
+    ColumnRoles roles = r.roles();
+    FairnessOptions options = r.options();
+    FairnessInput.Outcomes outcomes = outcomes(check, roles, r.spec(), r.source());
+    checkSensitive(check, roles, r.spec());
+    FairnessInput.Extras extras = extras(check, options, r.spec());
     FairnessInput.Inference inference =
         new FairnessInput.Inference(
             options.confidence(),
@@ -151,7 +146,7 @@ public final class FairnessPlan {
             PAdjustScope.of(options.pAdjustScope()),
             new FairnessInput.Bootstrap(options.bootstrap(), options.bootstrapSeed()));
     return new FairnessInput(
-        data, outcomes, slices(roles), GroupOptions.of(options), inference, extras);
+        r.data(), outcomes, slices(roles), GroupOptions.of(options), inference, extras);
   }
 
   /**
@@ -160,19 +155,15 @@ public final class FairnessPlan {
    * numeric, named with its spec line.
    *
    * @param champion the champion's name, or null without {@code models:}
-   * @param source the data's location, for messages
    */
   public static ModelComparison models(
-      Dataset<Row> data,
-      String champion,
-      List<ModelSpecs.Model> challengers,
-      ColumnRoles roles,
-      YamlDocument spec,
-      String source) {
+      Request r, String champion, List<ModelSpecs.Model> challengers) {
     if (champion == null) {
       return ModelComparison.NONE;
     }
-    SchemaCheck check = new SchemaCheck(data.schema(), source);
+    SchemaCheck check = r.check();
+    ColumnRoles roles = r.roles();
+    YamlDocument spec = r.spec();
     List<Challenger> out = new ArrayList<>();
     for (ModelSpecs.Model m : challengers) {
       BinaryColumn prediction = null;
@@ -184,7 +175,7 @@ public final class FairnessPlan {
                 m.prediction(),
                 check.requireAtomic(m.prediction(), "prediction", at),
                 roles.positive(),
-                source);
+                r.source());
       }
       if (m.score() != null) {
         check.requireNumeric(m.score(), "score", spec.at("models", m.name(), "score"));

@@ -26,7 +26,7 @@ final class GroupResults {
       AnalysisContext c, Scope scope, ConfusionState s, ScoreHistogram h, String note) {
     FairnessInput in = c.in();
     List<MetricResult> out = new ArrayList<>();
-    out.add(new MetricResult.Computed(key("count", scope), s.n(), s.n(), null, null, null, note));
+    out.add(MetricResult.Computed.of(key("count", scope), s.n(), s.n(), note));
     for (GroupMetric m : GroupMetric.values()) {
       if (!m.computable(c.hasLabel(), in.hasPrediction())) {
         continue;
@@ -40,7 +40,15 @@ final class GroupResults {
         Interval ci = WilsonInterval.of(m.numerator(s), m.denominator(s), c.z());
         out.add(
             new MetricResult.Computed(
-                new MetricKey(m.descriptor(), scope), v, s.n(), ci.low(), ci.high(), null, note));
+                new MetricKey(m.descriptor(), scope),
+                v,
+                s.n(),
+                ci.low(),
+                ci.high(),
+                null,
+                note,
+                null,
+                null));
       }
     }
     if (c.hasLabel() && in.hasPrediction()) {
@@ -55,13 +63,10 @@ final class GroupResults {
                       "generalized_entropy_index is undefined: the mean"
                           + " benefit is 0 (every row is a missed favourable outcome) or there is no row",
                       note))
-              : new MetricResult.Computed(
+              : MetricResult.Computed.of(
                   k,
                   ge,
                   s.n(),
-                  null,
-                  null,
-                  null,
                   join(
                       "alpha 2, benefit" + " b = prediction - label + 1 (favourable read as 1)",
                       note)));
@@ -72,8 +77,7 @@ final class GroupResults {
           s.scoreCount() == 0
               ? new MetricResult.Undefined(
                   k, s.n(), join("mean_score is undefined: no score in this group", note))
-              : new MetricResult.Computed(
-                  k, s.scoreSum() / s.scoreCount(), s.n(), null, null, null, note));
+              : MetricResult.Computed.of(k, s.scoreSum() / s.scoreCount(), s.n(), note));
       if (in.histograms()) {
         out.add(scoringRate(c, scope, s, h, note));
       }
@@ -125,7 +129,15 @@ final class GroupResults {
                     + fmt(bound)
                     + " higher (rows sharing the median's 1e-3 key count as not above)");
     return new MetricResult.Computed(
-        k, (double) above / h.rows(), h.rows(), ci.low(), ci.high(), null, join(method, note));
+        k,
+        (double) above / h.rows(),
+        h.rows(),
+        ci.low(),
+        ci.high(),
+        null,
+        join(method, note),
+        null,
+        null);
   }
 
   private static MetricResult auc(Scope scope, ConfusionState s, ScoreHistogram h, String note) {
@@ -156,7 +168,7 @@ final class GroupResults {
                 : "; exact if scores have at most 3 decimals, else within "
                     + fmt(bound)
                     + " (score pairs sharing a 1e-3 key count as ties)");
-    return new MetricResult.Computed(k, auc, s.n(), null, null, null, join(method, note));
+    return MetricResult.Computed.of(k, auc, s.n(), join(method, note));
   }
 
   private static List<MetricResult> calibration(
@@ -175,20 +187,16 @@ final class GroupResults {
           new MetricResult.Undefined(
               eceKey, s.n(), join("expected_calibration_error is " + why, note)));
     }
-    MetricResult brierScore =
-        new MetricResult.Computed(brierKey, brier, s.scoreCount(), null, null, null, note);
+    MetricResult brierScore = MetricResult.Computed.of(brierKey, brier, s.scoreCount(), note);
     if (h == null) {
       return List.of(brierScore); // no histograms (fairness.score_metrics: false): Brier needs none
     }
     return List.of(
         brierScore,
-        new MetricResult.Computed(
+        MetricResult.Computed.of(
             eceKey,
             Calibration.expectedCalibrationError(h),
             s.scoreCount(),
-            null,
-            null,
-            null,
             join(Calibration.BINS + " equal-width bins", note)));
   }
 }

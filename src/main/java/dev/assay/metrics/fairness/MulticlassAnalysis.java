@@ -351,7 +351,7 @@ public final class MulticlassAnalysis {
   static List<MetricResult> group(
       Scope scope, ClassConfusion m, List<String> classes, double z, String note) {
     List<MetricResult> out = new ArrayList<>();
-    out.add(new MetricResult.Computed(key("count", scope), m.n(), m.n(), null, null, null, note));
+    out.add(MetricResult.Computed.of(key("count", scope), m.n(), m.n(), note));
     Interval acc = WilsonInterval.of(m.correct(), m.n(), z);
     out.add(
         new MetricResult.Computed(
@@ -361,15 +361,14 @@ public final class MulticlassAnalysis {
             acc.low(),
             acc.high(),
             null,
-            note));
+            note,
+            null,
+            null));
     out.add(
-        new MetricResult.Computed(
+        MetricResult.Computed.of(
             key("balanced_accuracy", scope),
             m.balancedAccuracy(),
             m.n(),
-            null,
-            null,
-            null,
             join(
                 note,
                 "mean recall over the "
@@ -386,7 +385,7 @@ public final class MulticlassAnalysis {
           Interval ci = WilsonInterval.of(rate.numerator(m, c), d, z);
           out.add(
               new MetricResult.Computed(
-                  k, rate.value(m, c), m.n(), ci.low(), ci.high(), null, note));
+                  k, rate.value(m, c), m.n(), ci.low(), ci.high(), null, note, null, null));
         }
       }
     }

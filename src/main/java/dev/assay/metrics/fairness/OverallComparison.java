@@ -89,13 +89,10 @@ final class OverallComparison {
     List<MetricResult> out = new ArrayList<>();
     if (nr == 0) {
       out.add(
-          new MetricResult.Computed(
+          MetricResult.Computed.of(
               diffKey,
               pg - p,
               s.n(),
-              null,
-              null,
-              null,
               join(base + "; the group is the whole attribute, no interval", small)));
     } else {
       Interval d = NewcombeInterval.of(xg, ng, xr, nr, c.z());
@@ -114,7 +111,9 @@ final class OverallComparison {
                       + " interval: Newcombe's interval of the group vs the rest,"
                       + " times the rest's share "
                       + fmt(1 - w),
-                  small)));
+                  small),
+              null,
+              null));
     }
     if (xAll == 0) {
       out.add(
@@ -142,7 +141,9 @@ final class OverallComparison {
             r == null ? null : toOverall(r.low(), w),
             r == null ? null : toOverall(r.high(), w),
             null,
-            join(base + "; " + how, small)));
+            join(base + "; " + how, small),
+            null,
+            null));
     return out;
   }
 

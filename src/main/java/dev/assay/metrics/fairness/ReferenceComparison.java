@@ -139,7 +139,9 @@ final class ReferenceComparison {
                       + TwoProportionTest.testName(x, n, xRef, nRef)
                       + ", raw p "
                       + AttributeResults.pText(raw[i]),
-                  small)));
+                  small),
+              null,
+              null));
       if (xRef == 0) {
         out.add(
             new MetricResult.Undefined(
@@ -168,7 +170,9 @@ final class ReferenceComparison {
                         + c.level()
                         + " Katz interval"
                         + (r == null ? " undefined: the group's count is 0" : ""),
-                    small)));
+                    small),
+                null,
+                null));
       }
     }
     return out;

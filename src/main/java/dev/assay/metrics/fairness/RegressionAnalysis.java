@@ -121,7 +121,7 @@ public final class RegressionAnalysis {
   private static List<MetricResult> group(
       RegressionInput in, Scope scope, RegressionState s, String note) {
     List<MetricResult> out = new ArrayList<>();
-    out.add(new MetricResult.Computed(key("count", scope), s.n(), s.n(), null, null, null, note));
+    out.add(MetricResult.Computed.of(key("count", scope), s.n(), s.n(), note));
     for (RegressionMetric m : RegressionMetric.values()) {
       Interval ci = m.interval(s, in.confidence());
       String why = m.isMean() && ci == null ? "no t interval: the group has one row" : null;
@@ -133,7 +133,9 @@ public final class RegressionAnalysis {
               ci == null ? null : ci.low(),
               ci == null ? null : ci.high(),
               null,
-              join(why, note)));
+              join(why, note),
+              null,
+              null));
     }
     return out;
   }

@@ -99,7 +99,9 @@ final class RegressionReference {
                 ci == null ? null : ci.low(),
                 ci == null ? null : ci.high(),
                 null,
-                join(base + "; " + how, small)));
+                join(base + "; " + how, small),
+                null,
+                null));
         if (names.size() > 1) {
           MetricKey k = key(names.get(1), scope);
           out.add(
@@ -114,8 +116,7 @@ final class RegressionReference {
                               + m.id()
                               + " is 0",
                           small))
-                  : new MetricResult.Computed(
-                      k, v / vr, s.n(), null, null, null, join(base, small)));
+                  : MetricResult.Computed.of(k, v / vr, s.n(), join(base, small)));
         }
       }
     }

@@ -109,13 +109,10 @@ final class SliceSurvey {
     if (empty > 0) {
       notes.add(attribute + ": " + note + ".");
     }
-    return new MetricResult.Computed(
+    return MetricResult.Computed.of(
         key("empty_intersection_cells", Scope.attribute(attribute)),
         empty,
         (long) combinations,
-        null,
-        null,
-        null,
         note);
   }
 
@@ -166,13 +163,10 @@ final class SliceSurvey {
       Candidate x = all.get(i);
       String desc = metric.id() + " " + fmt(x.value()) + " (n=" + x.n() + ")";
       out.add(
-          new MetricResult.Computed(
+          MetricResult.Computed.of(
               key("worst_slice_rank", Scope.group(x.attribute(), x.group())),
               i + 1,
               x.n(),
-              null,
-              null,
-              null,
               "rank "
                   + (i + 1)
                   + " of the "

@@ -113,13 +113,10 @@ final class StandardizedMeanDifference {
               : "insufficient data: fewer than min_group_size rows";
       if (e.getKey().equals(ref)) {
         out.add(
-            new MetricResult.Computed(
+            MetricResult.Computed.of(
                 k,
                 0.0,
                 s.scoreCount(),
-                null,
-                null,
-                null,
                 join(
                     "the reference group"
                         + (named != null ? " (fairness.reference_group)" : " (highest mean score)"),
@@ -155,8 +152,7 @@ final class StandardizedMeanDifference {
                         + ")",
                     small)));
       } else {
-        out.add(
-            new MetricResult.Computed(k, v, s.scoreCount(), null, null, null, join(sides, small)));
+        out.add(MetricResult.Computed.of(k, v, s.scoreCount(), join(sides, small)));
       }
     }
     return out;

@@ -1,6 +1,5 @@
 package dev.assay.metrics.llm;
 
-import dev.assay.core.BadInputException;
 import dev.assay.spark.SchemaCheck;
 import dev.assay.spec.AuditSpec;
 import dev.assay.yaml.YamlDocument;
@@ -19,12 +18,11 @@ final class EmbeddingColumns {
   private EmbeddingColumns() {}
 
   /** The checked embedding columns ({@link LlmColumns.Embeddings#NONE} when none is named). */
-  static LlmColumns.Embeddings of(
-      SchemaCheck check, AuditSpec.Columns columns, YamlDocument spec, String source) {
-    vector(check, columns.responseEmbedding(), "response_embedding", spec, source, false);
-    vector(check, columns.referenceEmbedding(), "reference_embedding", spec, source, false);
-    vector(check, columns.promptEmbedding(), "prompt_embedding", spec, source, false);
-    vector(check, columns.contextEmbeddings(), "context_embeddings", spec, source, true);
+  static LlmColumns.Embeddings of(SchemaCheck check, AuditSpec.Columns columns, YamlDocument spec) {
+    vector(check, columns.responseEmbedding(), "response_embedding", spec, false);
+    vector(check, columns.referenceEmbedding(), "reference_embedding", spec, false);
+    vector(check, columns.promptEmbedding(), "prompt_embedding", spec, false);
+    vector(check, columns.contextEmbeddings(), "context_embeddings", spec, true);
     return new LlmColumns.Embeddings(
         columns.responseEmbedding(),
         columns.referenceEmbedding(),
@@ -33,12 +31,7 @@ final class EmbeddingColumns {
   }
 
   private static void vector(
-      SchemaCheck check,
-      String column,
-      String key,
-      YamlDocument spec,
-      String source,
-      boolean nested) {
+      SchemaCheck check, String column, String key, YamlDocument spec, boolean nested) {
     if (column == null) {
       return;
     }
@@ -47,17 +40,12 @@ final class EmbeddingColumns {
     boolean ok =
         nested ? type instanceof ArrayType outer && isVector(outer.elementType()) : isVector(type);
     if (!ok) {
-      throw new BadInputException(
-          at
-              + ": column '"
-              + column
-              + "' (columns."
-              + key
-              + ") in "
-              + source
-              + " has type "
-              + type.simpleString()
-              + "; it must be "
+      throw check.wrongType(
+          column,
+          "columns." + key,
+          at,
+          type,
+          "it must be "
               + (nested
                   ? "an array of embeddings, array<array<float>> or array<array<double>> (one vector"
                       + " per retrieved passage)"

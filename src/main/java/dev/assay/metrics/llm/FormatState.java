@@ -28,26 +28,16 @@ record FormatState(long jsonChecked, long jsonValid, long schemaChecked, long sc
 
   /** json_schema_valid_rate, undefined without a response. */
   MetricResult schemaValidRate() {
-    return schemaChecked == 0
-        ? LlmResults.undefined(LlmAnalysis.JSON_SCHEMA_VALID_RATE, "every response is empty (null)")
-        : LlmResults.computed(
-            LlmAnalysis.JSON_SCHEMA_VALID_RATE,
-            (double) schemaValid / schemaChecked,
-            schemaChecked,
-            schemaValid
-                + " of "
-                + schemaChecked
-                + " responses conform to the JSON Schema of llm.json_schema");
+    return LlmResults.responseShare(
+        LlmAnalysis.JSON_SCHEMA_VALID_RATE,
+        schemaValid,
+        schemaChecked,
+        "conform to the JSON Schema of llm.json_schema");
   }
 
   /** json_valid_rate, undefined without a response. */
   MetricResult jsonValidRate() {
-    return jsonChecked == 0
-        ? LlmResults.undefined(LlmAnalysis.JSON_VALID_RATE, "every response is empty (null)")
-        : LlmResults.computed(
-            LlmAnalysis.JSON_VALID_RATE,
-            (double) jsonValid / jsonChecked,
-            jsonChecked,
-            jsonValid + " of " + jsonChecked + " responses are valid JSON");
+    return LlmResults.responseShare(
+        LlmAnalysis.JSON_VALID_RATE, jsonValid, jsonChecked, "are valid JSON");
   }
 }

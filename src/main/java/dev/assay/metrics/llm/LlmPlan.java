@@ -73,24 +73,20 @@ public final class LlmPlan {
       YamlDocument spec,
       String source) {
     SchemaCheck check = new SchemaCheck(data.schema(), source);
-    LlmColumns.Texts texts = texts(check, columns, spec, source);
-    LlmColumns.Ids ids = ids(check, columns, spec, source);
+    LlmColumns.Texts texts = texts(check, columns, spec);
+    LlmColumns.Ids ids = ids(check, columns, spec);
     LlmColumns.UsageColumns usage = variantAndUsage(check, columns, spec);
     return new LlmInput(
         data,
         new LlmColumns(
-            texts,
-            ids,
-            columns.variant(),
-            usage,
-            EmbeddingColumns.of(check, columns, spec, source)),
+            texts, ids, columns.variant(), usage, EmbeddingColumns.of(check, columns, spec)),
         options,
         new LlmInput.ResponseChecks(List.of(), schemaText(options)));
   }
 
   /** The response, reference answer, prompt and contexts columns, checked. */
   private static LlmColumns.Texts texts(
-      SchemaCheck check, AuditSpec.Columns columns, YamlDocument spec, String source) {
+      SchemaCheck check, AuditSpec.Columns columns, YamlDocument spec) {
     check.requireAtomic(columns.response(), "response", spec.at("columns", "response"));
     boolean referenceIsArray = false;
     if (columns.referenceAnswer() != null) {
@@ -114,8 +110,7 @@ public final class LlmPlan {
     }
     boolean contextsIsArray =
         columns.contexts() != null
-            && stringOrArray(
-                check, columns.contexts(), "contexts", "the retrieved passages", spec, source);
+            && stringOrArray(check, columns.contexts(), "contexts", "the retrieved passages", spec);
     return new LlmColumns.Texts(
         columns.response(),
         LlmColumns.TextColumn.of(columns.referenceAnswer(), referenceIsArray),
@@ -127,7 +122,7 @@ public final class LlmPlan {
    * The retrieved and relevant id columns: both or neither, each a string or an array of strings.
    */
   private static LlmColumns.Ids ids(
-      SchemaCheck check, AuditSpec.Columns columns, YamlDocument spec, String source) {
+      SchemaCheck check, AuditSpec.Columns columns, YamlDocument spec) {
     if ((columns.retrievedIds() == null) != (columns.relevantIds() == null)) {
       String given = columns.retrievedIds() != null ? "retrieved_ids" : "relevant_ids";
       String missing = columns.retrievedIds() != null ? "relevant_ids" : "retrieved_ids";
@@ -150,8 +145,7 @@ public final class LlmPlan {
                 columns.retrievedIds(),
                 "retrieved ids",
                 "the ranked ids, best first, or a comma-separated string",
-                spec,
-                source);
+                spec);
     boolean relevantIsArray =
         columns.relevantIds() != null
             && stringOrArray(
@@ -159,8 +153,7 @@ public final class LlmPlan {
                 columns.relevantIds(),
                 "relevant ids",
                 "the relevant ids, or a comma-separated string",
-                spec,
-                source);
+                spec);
     return new LlmColumns.Ids(
         LlmColumns.TextColumn.of(columns.retrievedIds(), retrievedIsArray),
         LlmColumns.TextColumn.of(columns.relevantIds(), relevantIsArray));
@@ -206,32 +199,19 @@ public final class LlmPlan {
 
   /** True for {@code array<string>}, false for a string; any other type is bad input. */
   private static boolean stringOrArray(
-      SchemaCheck check,
-      String column,
-      String role,
-      String what,
-      YamlDocument spec,
-      String source) {
+      SchemaCheck check, String column, String role, String what, YamlDocument spec) {
     String key = role.replace(' ', '_');
     DataType type = check.require(column, role, spec.at("columns", key));
     if (type instanceof ArrayType array && array.elementType().equals(DataTypes.StringType)) {
       return true;
     }
     if (!type.equals(DataTypes.StringType)) {
-      throw new BadInputException(
-          spec.at("columns", key)
-              + ": column '"
-              + column
-              + "' ("
-              + role
-              + ") in "
-              + source
-              + " has type "
-              + type.simpleString()
-              + "; it must be a string or an"
-              + " array of strings ("
-              + what
-              + ").");
+      throw check.wrongType(
+          column,
+          role,
+          spec.at("columns", key),
+          type,
+          "it must be a string or an array of strings (" + what + ").");
     }
     return false;
   }

@@ -191,18 +191,10 @@ public final class LlmRecords {
   }
 
   /** The scores of one record: the data columns as they are, then {@link #SCORES}. */
-  static final class Scoring extends RowByRow {
-    private static final long serialVersionUID = 1L;
-    private final int width;
-    private final RecordScoring scoring;
-
-    Scoring(int width, RecordScoring scoring) {
-      this.width = width;
-      this.scoring = scoring;
-    }
+  record Scoring(int width, RecordScoring scoring) implements RowByRow {
 
     @Override
-    protected Row apply(Row row) {
+    public Row apply(Row row) {
       Object[] values = new Object[width + SCORES.size()];
       for (int i = 0; i < width; i++) {
         values[i] = row.get(i);

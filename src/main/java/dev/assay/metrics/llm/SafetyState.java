@@ -30,13 +30,8 @@ record SafetyState(long responses, long refusals, long injections, long indirect
 
   /** refusal_rate, undefined without a response. */
   MetricResult refusalRate() {
-    return responses == 0
-        ? LlmResults.undefined(LlmAnalysis.REFUSAL_RATE, "every response is empty (null)")
-        : LlmResults.computed(
-            LlmAnalysis.REFUSAL_RATE,
-            (double) refusals / responses,
-            responses,
-            refusals + " of " + responses + " responses contain a refusal phrase");
+    return LlmResults.responseShare(
+        LlmAnalysis.REFUSAL_RATE, refusals, responses, "contain a refusal phrase");
   }
 
   /**

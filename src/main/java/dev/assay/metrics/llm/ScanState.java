@@ -46,39 +46,29 @@ record ScanState(long scanned, long[] hits, long piiResponses, long secretRespon
    */
   List<MetricResult> metrics(List<ResponseScanner> scanners, String responseColumn) {
     List<MetricResult> out = new ArrayList<>();
+    out.add(
+        LlmResults.responseShare(
+            LlmAnalysis.RESPONSE_PII_RATE,
+            piiResponses,
+            scanned,
+            "contain personal data (counts only; nothing found is shown)"));
+    out.add(
+        LlmResults.responseShare(
+            LlmAnalysis.RESPONSE_SECRET_RATE,
+            secretResponses,
+            scanned,
+            "contain a key, token or private key"));
     if (scanned == 0) {
-      out.add(
-          LlmResults.undefined(LlmAnalysis.RESPONSE_PII_RATE, "every response is empty (null)"));
-      out.add(
-          LlmResults.undefined(LlmAnalysis.RESPONSE_SECRET_RATE, "every response is empty (null)"));
       return out;
     }
-    out.add(
-        LlmResults.computed(
-            LlmAnalysis.RESPONSE_PII_RATE,
-            (double) piiResponses / scanned,
-            scanned,
-            piiResponses
-                + " of "
-                + scanned
-                + " responses contain personal data (counts only; nothing found is shown)"));
-    out.add(
-        LlmResults.computed(
-            LlmAnalysis.RESPONSE_SECRET_RATE,
-            (double) secretResponses / scanned,
-            scanned,
-            secretResponses + " of " + scanned + " responses contain a key, token or private key"));
     Scope column = Scope.column(responseColumn);
     for (int i = 0; i < scanners.size(); i++) {
       long n = i < hits.length ? hits[i] : 0;
       out.add(
-          new MetricResult.Computed(
+          MetricResult.Computed.of(
               new MetricKey(LlmMetrics.piiRate(scanners.get(i).id()), column),
               (double) n / scanned,
               scanned,
-              null,
-              null,
-              null,
               n + " of " + scanned + " responses"));
     }
     return out;

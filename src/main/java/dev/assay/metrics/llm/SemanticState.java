@@ -160,6 +160,8 @@ record SemanticState(List<Moments> all, SortedMap<String, List<Moments>> variant
         "cosine of embeddings; mean over "
             + m.n()
             + " records"
-            + (low == null ? "" : ", 95% normal interval"));
+            + (low == null ? "" : ", 95% normal interval"),
+        null,
+        null);
   }
 }

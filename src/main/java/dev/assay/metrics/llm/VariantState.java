@@ -173,14 +173,10 @@ record VariantState(SortedMap<String, Sums> variants, boolean overflow, long nul
       Sums v = e.getValue();
       Scope scope = Scope.group(attribute, e.getKey());
       out.add(
-          new MetricResult.Computed(
+          MetricResult.Computed.of(
               new MetricKey(LlmMetrics.require(VariantMetrics.COUNT), scope),
               v.records(),
-              v.records(),
-              null,
-              null,
-              null,
-              null));
+              v.records()));
       double[] values = v.means();
       long[] counts = {v.responses(), v.responses(), v.responses(), v.pairs()};
       for (int i = 0; i < metrics; i++) {
@@ -198,7 +194,7 @@ record VariantState(SortedMap<String, Sums> variants, boolean overflow, long nul
                           ? "record with both a response and a reference answer"
                           : "response")));
         } else {
-          out.add(new MetricResult.Computed(key, values[i], counts[i], null, null, null, null));
+          out.add(MetricResult.Computed.of(key, values[i], counts[i]));
           spreads[i].add(e.getKey(), values[i]);
         }
       }
@@ -236,13 +232,10 @@ record VariantState(SortedMap<String, Sums> variants, boolean overflow, long nul
               key,
               (long) defined,
               difference + " is undefined: fewer than two" + " variants have a value of " + metric)
-          : new MetricResult.Computed(
+          : MetricResult.Computed.of(
               key,
               max - min,
               count,
-              null,
-              null,
-              null,
               "max − min over "
                   + defined
                   + " variants: highest '"

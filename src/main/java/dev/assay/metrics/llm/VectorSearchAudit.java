@@ -68,13 +68,12 @@ public final class VectorSearchAudit {
     DataType ids = currentCheck.require(o.retrievedIds(), "retrieved ids", at);
     boolean isArray = ids instanceof ArrayType a && a.elementType().equals(DataTypes.StringType);
     if (!isArray && !ids.equals(DataTypes.StringType)) {
-      throw wrongType(
-          at,
+      throw currentCheck.wrongType(
           o.retrievedIds(),
           "retrieved ids",
-          source,
+          at,
           ids,
-          "a string of comma-separated ids or an array of strings, best first");
+          "it must be a string of comma-separated ids or an array of strings, best first.");
     }
     return new Plan(
         current,
@@ -94,30 +93,8 @@ public final class VectorSearchAudit {
     String at = VectorSearchOptions.at(doc, raw, key, columnsKey);
     DataType type = check.require(column, role, at);
     if (!EmbeddingColumns.isVector(type)) {
-      throw wrongType(
-          at,
-          column,
-          role,
-          check.dataSource(),
-          type,
-          "an embedding, array<float> or array<double>");
+      throw check.wrongType(
+          column, role, at, type, "it must be an embedding, array<float> or array<double>.");
     }
-  }
-
-  private static BadInputException wrongType(
-      String at, String column, String role, String source, DataType type, String rule) {
-    return new BadInputException(
-        at
-            + ": column '"
-            + column
-            + "' ("
-            + role
-            + ") in "
-            + source
-            + " has type "
-            + type.simpleString()
-            + "; it must be "
-            + rule
-            + ".");
   }
 }

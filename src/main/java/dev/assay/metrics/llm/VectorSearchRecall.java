@@ -146,6 +146,8 @@ public final class VectorSearchRecall {
             + k
             + " over "
             + n
-            + " queries");
+            + " queries",
+        null,
+        null);
   }
 }

@@ -231,7 +231,7 @@ public final class MembershipAnalysis {
                       + ") and non-members ("
                       + counts.nonMembers()
                       + ") with a score")
-              : new MetricResult.Computed(k, v, n, null, null, null, note));
+              : MetricResult.Computed.of(k, v, n, note));
     }
     return out;
   }

@@ -97,7 +97,7 @@ public final class MembershipAttack {
         rows.size() < records
             ? "estimated on a seeded sample of " + rows.size() + " of " + records + " records"
             : null;
-    return new MetricResult.Computed(key, auc, (long) rows.size(), null, null, null, note);
+    return MetricResult.Computed.of(key, auc, (long) rows.size(), note);
   }
 
   /**

@@ -97,13 +97,10 @@ public final class MemorizationAnalysis {
             .agg(count_distinct(col("response_id")))
             .first()
             .getLong(0);
-    return new MetricResult.Computed(
+    return MetricResult.Computed.of(
         key,
         (double) hits / total,
         total,
-        null,
-        null,
-        null,
         hits
             + " of "
             + total

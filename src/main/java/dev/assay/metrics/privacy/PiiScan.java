@@ -138,21 +138,14 @@ public final class PiiScan {
       for (PiiType t : PiiType.values()) {
         long n = counts.count(c, t);
         out.add(
-            new MetricResult.Computed(
-                new MetricKey(PrivacyMetrics.piiCount(t.id()), scope),
-                n,
-                counts.records(),
-                null,
-                null,
-                null,
-                null));
+            MetricResult.Computed.of(
+                new MetricKey(PrivacyMetrics.piiCount(t.id()), scope), n, counts.records()));
         MetricKey rate = new MetricKey(PrivacyMetrics.piiRate(t.id()), scope);
         out.add(
             counts.records() == 0
                 ? new MetricResult.Undefined(
                     rate, 0L, t.rateMetric() + " is undefined: the data set has no rows")
-                : new MetricResult.Computed(
-                    rate, (double) n / counts.records(), counts.records(), null, null, null, null));
+                : MetricResult.Computed.of(rate, (double) n / counts.records(), counts.records()));
       }
     }
     return new Result(out, counts.examples());

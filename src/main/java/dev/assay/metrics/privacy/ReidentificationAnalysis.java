@@ -343,7 +343,7 @@ public final class ReidentificationAnalysis {
                     + MAX_SENSITIVE_VALUES
                     + " distinct values, too many to compare distributions"));
       } else {
-        out.add(new MetricResult.Computed(key, v, state.records(), null, null, null, note));
+        out.add(MetricResult.Computed.of(key, v, state.records(), note));
       }
     }
     return out;

@@ -13,19 +13,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * text ({@link EmbeddingCache#SCHEMA}); a failed batch yields a row with {@code error} per text, so
  * it is retried on the next run. Input rows: {@code embedding_key, text}.
  */
-final class EmbeddingPartition implements MapPartitionsFunction<Row, Row> {
-
-  private static final long serialVersionUID = 1L;
-
-  private final EmbeddingsClient client;
-  private final int batchSize;
-  private final String runId;
-
-  EmbeddingPartition(EmbeddingsClient client, int batchSize, String runId) {
-    this.client = client;
-    this.batchSize = batchSize;
-    this.runId = runId;
-  }
+record EmbeddingPartition(EmbeddingsClient client, int batchSize, String runId)
+    implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {

@@ -188,26 +188,20 @@ public final class JudgeAnalysis {
                   names[i]
                       + " is undefined: no record"
                       + (total == 0 ? " has a response" : " has a judge verdict yet"))
-              : new MetricResult.Computed(
+              : MetricResult.Computed.of(
                   key(names[i]),
                   agg.getDouble(2 + i),
                   judged,
-                  null,
-                  null,
-                  null,
                   "mean 1-5 rating by the LLM judge over " + judged + " records"));
     }
     metrics.add(
         total == 0
             ? new MetricResult.Undefined(
                 key(COVERAGE), 0L, COVERAGE + " is undefined: no record has a response")
-            : new MetricResult.Computed(
+            : MetricResult.Computed.of(
                 key(COVERAGE),
                 (double) judged / total,
                 total,
-                null,
-                null,
-                null,
                 judged + " of " + total + " records judged"));
     return new JudgeOutcome(metrics, notes, sending);
   }
@@ -265,18 +259,10 @@ public final class JudgeAnalysis {
   }
 
   /** Sends one partition's records, one request each, and yields a verdict row per record. */
-  static final class JudgePartition extends RowByRow {
-    private static final long serialVersionUID = 1L;
-    private final ChatCompletionsClient client;
-    private final String runId;
-
-    JudgePartition(ChatCompletionsClient client, String runId) {
-      this.client = client;
-      this.runId = runId;
-    }
+  record JudgePartition(ChatCompletionsClient client, String runId) implements RowByRow {
 
     @Override
-    protected Row apply(Row r) {
+    public Row apply(Row r) {
       String k = r.getAs("judge_key");
       ChatCompletionsClient.Reply reply =
           client.complete(JudgeRubric.messages(r.getAs("q"), r.getAs("ctx"), r.getAs("resp")));

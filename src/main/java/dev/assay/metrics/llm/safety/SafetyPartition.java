@@ -12,22 +12,13 @@ import org.apache.spark.sql.RowFactory;
  * SafetyCache#SCHEMA}). Input rows: {@code safety_key, unit, a, docs} where {@code a} is the
  * response (unit {@code response}) or the prompt (unit {@code shield}).
  */
-final class SafetyPartition extends RowByRow {
+record SafetyPartition(SafetyBackend backend, String runId) implements RowByRow {
 
-  private static final long serialVersionUID = 1L;
   static final String RESPONSE = "response";
   static final String SHIELD = "shield";
 
-  private final SafetyBackend backend;
-  private final String runId;
-
-  SafetyPartition(SafetyBackend backend, String runId) {
-    this.backend = backend;
-    this.runId = runId;
-  }
-
   @Override
-  protected Row apply(Row r) {
+  public Row apply(Row r) {
     String unit = r.getAs("unit");
     String text = r.getAs("a");
     SafetyVerdict v =

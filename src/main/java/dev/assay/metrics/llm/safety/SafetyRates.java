@@ -105,13 +105,10 @@ final class SafetyRates {
         out.add(
             n == 0
                 ? undefined(key(maxName(c), Scope.DATASET), "no response has a verdict yet")
-                : new MetricResult.Computed(
+                : MetricResult.Computed.of(
                     key(maxName(c), Scope.DATASET),
                     all.getInt(4 + 3 * i),
                     n,
-                    null,
-                    null,
-                    null,
                     "highest severity (0-7) over " + n + " classified records"));
       }
     }
@@ -119,13 +116,10 @@ final class SafetyRates {
     out.add(
         records == 0
             ? undefined(key(COVERAGE, Scope.DATASET), "no record has a response")
-            : new MetricResult.Computed(
+            : MetricResult.Computed.of(
                 key(COVERAGE, Scope.DATASET),
                 (double) complete / records,
                 records,
-                null,
-                null,
-                null,
                 complete + " of " + records + " records have a verdict in every category"));
     for (int g = 0; g < groupBy.size(); g++) {
       out.addAll(groups(scored, g, notes));
@@ -211,7 +205,9 @@ final class SafetyRates {
         ci.high(),
         null,
         String.format(
-            Locale.ROOT, "%d of %d classified records %s; 95%% Wilson interval", defects, n, what));
+            Locale.ROOT, "%d of %d classified records %s; 95%% Wilson interval", defects, n, what),
+        null,
+        null);
   }
 
   /** count(*), count(complete), then per category: count, defects, max. */
