@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Which parts of Assay's Spark plans would NOT run on a GPU? Runs three audits with the RAPIDS
+# Which parts of Assay's Spark plans would NOT run on a GPU? Runs four audits with the RAPIDS
 # Accelerator in explainOnly mode (works on a CPU-only machine), in ONE JVM on one Spark session
 # (dev.assay.cli.GpuPlanCheck) and on small samples of their data (the plans, not the data, are
 # what is checked): the demo (fairness + drift, 3,000 generated rows a side), the RAG demo (llm
-# family and embedding drift, its 200 records a side) and a privacy audit of COMPAS (quasi-identifiers + the PII scan, the
-# first 500 rows). Lists, per audit, every operator and expression the plugin reports as staying on
+# family and embedding drift, its 200 records a side), a privacy audit of COMPAS (quasi-identifiers
+# + the PII scan, the first 500 rows) and one of the same rows with a numeric sensitive attribute
+# (t-closeness as the ordered EMD). Lists, per audit, every operator and expression the plugin reports as staying on
 # the CPU and exits 1 when one of them is neither in the allow-list (scripts/gpu-plan-allow.txt, for
 # every audit) nor a known exception of that audit (scripts/gpu-plan-known/NAME.txt, each entry
 # pointing to the issue that tracks it). Both files: one extended regular expression a line, with
 # the reason in a comment above it.
 #
-#   scripts/gpu-plan-check.sh            the three audits
+#   scripts/gpu-plan-check.sh            the four audits
 #   scripts/gpu-plan-check.sh SPEC...    these specs instead (whole data; name: the spec's folder)
 #
 # The jar (about 550 MB) is fetched once with `mvn dependency:copy` into the local Maven
@@ -80,8 +81,20 @@ privacy:
   sensitive_attribute: c_charge_degree
   pii_columns: [c_charge_desc, vr_charge_desc]
 SPEC
+  # t-closeness of a numeric sensitive attribute (the ordered EMD): the same rows, age
+  mkdir -p "$data/compas-numeric"
+  cp "$data/compas-privacy/compas.csv" "$data/compas-numeric/compas.csv"
+  cat >"$data/compas-numeric/audit.yaml" <<SPEC
+version: 1
+name: compas-numeric
+data:
+  current: {path: compas.csv, format: csv}
+privacy:
+  quasi_identifiers: [race, sex, c_charge_degree]
+  sensitive_attribute: age
+SPEC
   runs+=("demo-data=$data/demo" 3000)
-  for name in demo rag-demo compas-privacy; do
+  for name in demo rag-demo compas-privacy compas-numeric; do
     runs+=("$name=$data/$name/audit.yaml" "$out/$name/report")
   done
 fi

@@ -255,8 +255,12 @@ final class PiiPatterns {
               "::" + times(HEX + ":", 0, 5) + HEX)
           + ")[^A-Za-z0-9_:.]";
 
+  /**
+   * A month name; an optional dot is {@code [.]?}: RAPIDS does not quantify an escaped character.
+   */
   static final String MONTH =
-      "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\\.?";
+      "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}[.]?";
+
   static final String DAY = "(?:0?[1-9]|[12]\\d|3[01])";
   static final String MONTH_NUMBER = "(?:0?[1-9]|1[0-2])";
   static final String YEAR = "(?:19|20)\\d{2}";
@@ -278,7 +282,7 @@ final class PiiPatterns {
           + ci("dob")
           + "|"
           + ci("d.o.b")
-          + "\\.?)";
+          + "[.]?)";
 
   /** The date after a date-of-birth context word (group 1) and its boundary. */
   private static final String DATE =
