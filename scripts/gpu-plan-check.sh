@@ -71,28 +71,19 @@ else
     "$here/datasets/rag-demo/reference.jsonl" "$data/rag-demo/"
   zcat "$here/src/test/resources/datasets/compas/compas-scores-two-years.csv.gz" | awk "NR <= 501" \
     >"$data/compas-privacy/compas.csv"
-  cat >"$data/compas-privacy/audit.yaml" <<SPEC
-version: 1
-name: compas-privacy
-data:
-  current: {path: compas.csv, format: csv}
-privacy:
-  quasi_identifiers: [age_cat, race, sex]
-  sensitive_attribute: c_charge_degree
-  pii_columns: [c_charge_desc, vr_charge_desc]
-SPEC
-  # t-closeness of a numeric sensitive attribute (the ordered EMD): the same rows, age
-  mkdir -p "$data/compas-numeric"
-  cp "$data/compas-privacy/compas.csv" "$data/compas-numeric/compas.csv"
-  cat >"$data/compas-numeric/audit.yaml" <<SPEC
-version: 1
-name: compas-numeric
-data:
-  current: {path: compas.csv, format: csv}
-privacy:
-  quasi_identifiers: [race, sex, c_charge_degree]
-  sensitive_attribute: age
-SPEC
+  # a privacy audit of the COMPAS rows: NAME, then the privacy block's lines
+  compas_spec() {
+    mkdir -p "$data/$1"
+    [ -f "$data/$1/compas.csv" ] || cp "$data/compas-privacy/compas.csv" "$data/$1/compas.csv"
+    printf 'version: 1\nname: %s\ndata:\n  current: {path: compas.csv, format: csv}\nprivacy:\n' "$1" \
+      >"$data/$1/audit.yaml"
+    printf '  %s\n' "${@:2}" >>"$data/$1/audit.yaml"
+  }
+  compas_spec compas-privacy "quasi_identifiers: [age_cat, race, sex]" \
+    "sensitive_attribute: c_charge_degree" "pii_columns: [c_charge_desc, vr_charge_desc]"
+  # t-closeness of a numeric sensitive attribute (the ordered EMD) over the same rows
+  compas_spec compas-numeric "quasi_identifiers: [race, sex, c_charge_degree]" \
+    "sensitive_attribute: age"
   runs+=("demo-data=$data/demo" 3000)
   for name in demo rag-demo compas-privacy compas-numeric; do
     runs+=("$name=$data/$name/audit.yaml" "$out/$name/report")

@@ -262,9 +262,6 @@ class ReidentificationAnalysisTest {
                 functions.sum("c").as("n"),
                 functions.count(functions.lit(1)).as("d"),
                 functions
-                    .sum(functions.col("c").multiply(functions.log(functions.col("c"))))
-                    .as("clnc"),
-                functions
                     .collect_list(functions.struct(functions.col("rank"), functions.col("c")))
                     .as("cq"))
             .withColumn(
