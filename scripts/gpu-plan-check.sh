@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Which parts of Assay's Spark plans would NOT run on a GPU? Runs three audits with the RAPIDS
+# Which parts of Assay's Spark plans would NOT run on a GPU? Runs four audits with the RAPIDS
 # Accelerator in explainOnly mode (works on a CPU-only machine), in ONE JVM on one Spark session
 # (dev.assay.cli.GpuPlanCheck) and on small samples of their data (the plans, not the data, are
 # what is checked): the demo (fairness + drift, 3,000 generated rows a side), the RAG demo (llm
-# family and embedding drift, its 200 records a side) and a privacy audit of COMPAS (quasi-identifiers + the PII scan, the
-# first 500 rows). Lists, per audit, every operator and expression the plugin reports as staying on
+# family and embedding drift, its 200 records a side), a privacy audit of COMPAS (quasi-identifiers
+# + the PII scan, the first 500 rows) and one of the same rows with a numeric sensitive attribute
+# (t-closeness as the ordered EMD). Lists, per audit, every operator and expression the plugin reports as staying on
 # the CPU and exits 1 when one of them is neither in the allow-list (scripts/gpu-plan-allow.txt, for
 # every audit) nor a known exception of that audit (scripts/gpu-plan-known/NAME.txt, each entry
 # pointing to the issue that tracks it). Both files: one extended regular expression a line, with
 # the reason in a comment above it.
 #
-#   scripts/gpu-plan-check.sh            the three audits
+#   scripts/gpu-plan-check.sh            the four audits
 #   scripts/gpu-plan-check.sh SPEC...    these specs instead (whole data; name: the spec's folder)
 #
 # The jar (about 550 MB) is fetched once with `mvn dependency:copy` into the local Maven
@@ -70,18 +71,21 @@ else
     "$here/datasets/rag-demo/reference.jsonl" "$data/rag-demo/"
   zcat "$here/src/test/resources/datasets/compas/compas-scores-two-years.csv.gz" | awk "NR <= 501" \
     >"$data/compas-privacy/compas.csv"
-  cat >"$data/compas-privacy/audit.yaml" <<SPEC
-version: 1
-name: compas-privacy
-data:
-  current: {path: compas.csv, format: csv}
-privacy:
-  quasi_identifiers: [age_cat, race, sex]
-  sensitive_attribute: c_charge_degree
-  pii_columns: [c_charge_desc, vr_charge_desc]
-SPEC
+  # a privacy audit of the COMPAS rows: NAME, then the privacy block's lines
+  compas_spec() {
+    mkdir -p "$data/$1"
+    [ -f "$data/$1/compas.csv" ] || cp "$data/compas-privacy/compas.csv" "$data/$1/compas.csv"
+    printf 'version: 1\nname: %s\ndata:\n  current: {path: compas.csv, format: csv}\nprivacy:\n' "$1" \
+      >"$data/$1/audit.yaml"
+    printf '  %s\n' "${@:2}" >>"$data/$1/audit.yaml"
+  }
+  compas_spec compas-privacy "quasi_identifiers: [age_cat, race, sex]" \
+    "sensitive_attribute: c_charge_degree" "pii_columns: [c_charge_desc, vr_charge_desc]"
+  # t-closeness of a numeric sensitive attribute (the ordered EMD) over the same rows
+  compas_spec compas-numeric "quasi_identifiers: [race, sex, c_charge_degree]" \
+    "sensitive_attribute: age"
   runs+=("demo-data=$data/demo" 3000)
-  for name in demo rag-demo compas-privacy; do
+  for name in demo rag-demo compas-privacy compas-numeric; do
     runs+=("$name=$data/$name/audit.yaml" "$out/$name/report")
   done
 fi

@@ -12,6 +12,35 @@ public final class SparkSessions {
 
   private SparkSessions() {}
 
+  /** The RAPIDS Accelerator's plugin class, as {@code spark.plugins} names it. */
+  public static final String RAPIDS_PLUGIN = "com.nvidia.spark.SQLPlugin";
+
+  /**
+   * True when {@code session} runs with the RAPIDS Accelerator: its {@code spark.plugins} (a
+   * comma-separated list) names {@value #RAPIDS_PLUGIN}. Expressions that have a GPU form pick it
+   * then (docs/gpu.md).
+   */
+  public static boolean rapids(SparkSession session) {
+    for (String plugin : session.sparkContext().getConf().get("spark.plugins", "").split(",")) {
+      if (plugin.trim().equals(RAPIDS_PLUGIN)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@link #rapids} of the thread's active session, else of the default session (a family may build
+   * its expressions on another thread); false without either.
+   */
+  public static boolean rapidsActive() {
+    scala.Option<SparkSession> session = SparkSession.getActiveSession();
+    if (session.isEmpty()) {
+      session = SparkSession.getDefaultSession();
+    }
+    return session.isDefined() && rapids(session.get());
+  }
+
   /**
    * Returns the session for an audit run.
    *

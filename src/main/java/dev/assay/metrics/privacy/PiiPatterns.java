@@ -6,7 +6,9 @@ import static org.apache.spark.sql.functions.regexp_extract_all;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.transform;
 
+import dev.assay.spark.SparkSessions;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The PII scan's regular expressions in the subset the RAPIDS Accelerator runs on the GPU: no
@@ -33,9 +35,19 @@ import org.apache.spark.sql.Column;
  * character could hide a candidate that follows after one character: the text is marked first, a
  * private-use character where each lookbehind and lookahead held, and the candidate pattern
  * consumes the marks ({@link #BEFORE}). No group that RAPIDS repeats holds a repetition or an
- * escaped character ({@link #times} writes such repetitions out). Not yet in the subset: the {@code
- * \p{..}} classes of the context-word boundaries ({@link #WORD_START}: SSN, date of birth, postal
- * code) and the lazy quantifiers of the date-of-birth and postal-code gaps (docs/gpu.md).
+ * escaped character ({@link #times} writes such repetitions out).
+ *
+ * <p>The context-word boundaries of the SSN, date-of-birth and postal-code patterns need Java's
+ * word characters, {@code \p{L}}, {@code \p{Nd}} and {@code \p{Mn}}, which RAPIDS does not take. So
+ * those three patterns come in two {@link Form}s: on CPU executors the {@code \p{..}} classes
+ * (java.util.regex tests a category with one table lookup), on GPU executors the same classes
+ * spelled as explicit ranges generated from this JVM's {@link Character#getType} ({@link
+ * Classes#GPU}: exactly the code points {@code \p{..}} matches, but some 800 ranges that
+ * java.util.regex would test one by one for every character). The GPU form also has no lazy
+ * quantifier: the date of birth's gap {@code [^\d\n]{0,25}?} becomes greedy (only one date can
+ * follow a context word within a run of non-digits, so the match is the same), and the postal
+ * code's {@code [^\n]{0,18}?} becomes greedy with the first code after the word read from the match
+ * by a second {@code regexp_extract} ({@link #POSTAL_CODE_FIRST}).
  */
 final class PiiPatterns {
 
@@ -51,11 +63,102 @@ final class PiiPatterns {
     return " " + text + " ";
   }
 
+  /**
+   * Which form of the context-word patterns a session runs: {@link #GPU} when the RAPIDS
+   * Accelerator is its plugin ({@code spark.plugins} holds {@code com.nvidia.spark.SQLPlugin}),
+   * else {@link #CPU}. Both find the same values (PiiPatternEquivalenceTest).
+   */
+  enum Form {
+    CPU,
+    GPU;
+
+    /** The form for {@code session}. */
+    static Form of(SparkSession session) {
+      return SparkSessions.rapids(session) ? GPU : CPU;
+    }
+
+    /** The form for the thread's active session ({@link #CPU} without one). */
+    static Form active() {
+      return SparkSessions.rapidsActive() ? GPU : CPU;
+    }
+
+    /** The Unicode classes of this form. */
+    Classes classes() {
+      return this == GPU ? Classes.GPU : Classes.CPU;
+    }
+  }
+
+  /**
+   * The Unicode classes the context-word boundaries need, as Java's {@code \b} (Java 17) sees a
+   * word: a letter ({@code \p{L}}), a decimal digit ({@code \p{Nd}}), {@code _}, or a non-spacing
+   * mark ({@code \p{Mn}}) after one.
+   *
+   * @param word the word characters and marks, to go inside a class
+   * @param marks any run of non-spacing marks
+   * @param letterOrOtherDigit a letter, {@code _} or a decimal digit other than 0–9
+   */
+  record Classes(String word, String marks, String letterOrOtherDigit) {
+
+    /** java.util.regex's category classes (one table lookup per character). */
+    static final Classes CPU = new Classes(WORDISH, "\\p{Mn}*", "(?:[\\p{L}_]|[^\\P{Nd}0-9])");
+
+    /** The same code points as explicit ranges (RAPIDS takes no {@code \p{..}}). */
+    static final Classes GPU =
+        new Classes(
+            ranges(c -> isLetter(c) || isDigit(c) || isMark(c)) + "_",
+            "[" + ranges(Classes::isMark) + "]*",
+            "[" + ranges(c -> isLetter(c) || (isDigit(c) && (c < '0' || c > '9'))) + "_]");
+
+    private static boolean isLetter(int c) {
+      int t = Character.getType(c);
+      return t == Character.UPPERCASE_LETTER
+          || t == Character.LOWERCASE_LETTER
+          || t == Character.TITLECASE_LETTER
+          || t == Character.MODIFIER_LETTER
+          || t == Character.OTHER_LETTER;
+    }
+
+    private static boolean isDigit(int c) {
+      return Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER;
+    }
+
+    private static boolean isMark(int c) {
+      return Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
+    /**
+     * The code points where {@code in} holds, as the inside of a character class: runs as {@code
+     * a-b}, each end a literal character (a surrogate pair above U+FFFF: RAPIDS takes no {@code
+     * \x{..}} escape there). None of them is special inside a class ({@code \ [ ] ^ - &}).
+     */
+    static String ranges(java.util.function.IntPredicate in) {
+      StringBuilder out = new StringBuilder();
+      for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+        if (!in.test(c)) {
+          continue;
+        }
+        int start = c;
+        while (c < Character.MAX_CODE_POINT && in.test(c + 1)) {
+          c++;
+        }
+        out.appendCodePoint(start);
+        if (c > start) {
+          out.append('-').appendCodePoint(c);
+        }
+      }
+      return out.toString();
+    }
+  }
+
   /** A character Java 17's {@code \b} counts as a word character (or a mark on one). */
   static final String WORDISH = "\\p{L}\\p{Nd}_\\p{Mn}";
 
   /** Where {@code \b} stands before a context word: a non-word character (and marks on it). */
-  static final String WORD_START = "[^" + WORDISH + "]\\p{Mn}*";
+  static final String WORD_START = wordStart(Classes.CPU);
+
+  private static String wordStart(Classes u) {
+    return "[^" + u.word() + "]" + u.marks();
+  }
 
   static final String EMAIL =
       "[^A-Za-z0-9_.%+-]([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:[.][A-Za-z0-9-]|[A-Za-z0-9-])*[.][A-Za-z]{2,})"
@@ -84,38 +187,46 @@ final class PiiPatterns {
           + ci("no")
           + ")?)";
 
-  static final String US_SSN =
-      "[^\\d-]"
-          + SSN_AREA
-          + "(?:-"
-          + SSN_GROUP
-          + "-| "
-          + SSN_GROUP
-          + " |\\."
-          + SSN_GROUP
-          + "\\.)"
-          + SSN_SERIAL
-          + "[^\\d-]"
-          + "|"
-          + WORD_START
-          + "(?:"
-          // the word, a non-word character, at most 19 more: the last one no dash
-          + SSN_WORD
-          + "(?:[^"
-          + WORDISH
-          + "\\n-]|[^"
-          + WORDISH
-          + "\\n][^\\d\\n]{0,18}[^\\d\\n-])"
-          // "no." (the dot is a non-word character, so \b needs a word character after it)
-          + "|"
-          + ci("social security no")
-          // only a run of exactly 20 after "no." is not also a run after "no"
-          + "\\.(?:[\\p{L}_]|[^\\P{Nd}0-9])[^\\d\\n]{18}[^\\d\\n-]"
-          + ")"
-          + SSN_AREA
-          + SSN_GROUP
-          + SSN_SERIAL
-          + "[^\\d-]";
+  static final String US_SSN = usSsn(Classes.CPU);
+
+  /** {@link #US_SSN} with the classes of GPU executors. */
+  static final String US_SSN_GPU = usSsn(Classes.GPU);
+
+  private static String usSsn(Classes u) {
+    return "[^\\d-]"
+        + SSN_AREA
+        + "(?:-"
+        + SSN_GROUP
+        + "-| "
+        + SSN_GROUP
+        + " |\\."
+        + SSN_GROUP
+        + "\\.)"
+        + SSN_SERIAL
+        + "[^\\d-]"
+        + "|"
+        + wordStart(u)
+        + "(?:"
+        // the word, a non-word character, at most 19 more: the last one no dash
+        + SSN_WORD
+        + "(?:[^"
+        + u.word()
+        + "\\n-]|[^"
+        + u.word()
+        + "\\n][^\\d\\n]{0,18}[^\\d\\n-])"
+        // "no." (the dot is a non-word character, so \b needs a word character after it)
+        + "|"
+        + ci("social security no")
+        // only a run of exactly 20 after "no." is not also a run after "no"
+        + "\\."
+        + u.letterOrOtherDigit()
+        + "[^\\d\\n]{18}[^\\d\\n-]"
+        + ")"
+        + SSN_AREA
+        + SSN_GROUP
+        + SSN_SERIAL
+        + "[^\\d-]";
+  }
 
   static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
   static final String IPV4 =
@@ -144,8 +255,12 @@ final class PiiPatterns {
               "::" + times(HEX + ":", 0, 5) + HEX)
           + ")[^A-Za-z0-9_:.]";
 
+  /**
+   * A month name; an optional dot is {@code [.]?}: RAPIDS does not quantify an escaped character.
+   */
   static final String MONTH =
-      "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\\.?";
+      "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}[.]?";
+
   static final String DAY = "(?:0?[1-9]|[12]\\d|3[01])";
   static final String MONTH_NUMBER = "(?:0?[1-9]|1[0-2])";
   static final String YEAR = "(?:19|20)\\d{2}";
@@ -167,12 +282,11 @@ final class PiiPatterns {
           + ci("dob")
           + "|"
           + ci("d.o.b")
-          + "\\.?)";
+          + "[.]?)";
 
-  static final String DATE_OF_BIRTH =
-      WORD_START
-          + DOB_WORD
-          + "[^\\d\\n]{0,25}?("
+  /** The date after a date-of-birth context word (group 1) and its boundary. */
+  private static final String DATE =
+      "("
           + YEAR
           + "-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
           + "|(?:"
@@ -199,6 +313,16 @@ final class PiiPatterns {
           + YEAR
           + ")(?:[^\\d/.-]|[/.-]\\D)";
 
+  static final String DATE_OF_BIRTH = WORD_START + DOB_WORD + "[^\\d\\n]{0,25}?" + DATE;
+
+  /**
+   * {@link #DATE_OF_BIRTH} with the classes of GPU executors and a greedy gap: the same match, as
+   * the gap holds no digit, so the date after it starts at its first digit or at a month name
+   * before it, and a month name runs up to that digit (a capitalised word, one space).
+   */
+  static final String DATE_OF_BIRTH_GPU =
+      wordStart(Classes.GPU) + DOB_WORD + "[^\\d\\n]{0,25}" + DATE;
+
   static final String POSTAL_WORD =
       "(?:"
           + ci("zip")
@@ -212,6 +336,10 @@ final class PiiPatterns {
           + ci("code")
           + ")";
 
+  /** A US ZIP or ZIP+4, or a UK postcode (group 1), and the boundary after it. */
+  private static final String POSTAL =
+      "(\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})[^A-Za-z0-9_-]";
+
   static final String POSTAL_CODE =
       WORD_START
           + POSTAL_WORD
@@ -221,7 +349,29 @@ final class PiiPatterns {
           + "\\nA-Za-z0-9_-]|[^"
           + WORDISH
           + "\\n][^\\n]{0,18}?[^\\nA-Za-z0-9_-])"
-          + "(\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})[^A-Za-z0-9_-]";
+          + POSTAL;
+
+  /**
+   * {@link #POSTAL_CODE} with the classes of GPU executors and a greedy gap; group 1 is what
+   * follows the word, up to the boundary after the LAST code within reach, where the lazy gap
+   * stopped at the first: {@link #POSTAL_CODE_FIRST} reads that one from group 1. (Java tries the
+   * same context word and the same first alternative, a code right after the non-word character, in
+   * both; a code in group 1 cannot run past its end, as a code's only possible boundary character
+   * inside is a postcode's space, and no code starts with a digit and a letter.)
+   */
+  static final String POSTAL_CODE_GPU =
+      wordStart(Classes.GPU)
+          + POSTAL_WORD
+          + "((?:[^"
+          + Classes.GPU.word()
+          + "\\nA-Za-z0-9_-]|[^"
+          + Classes.GPU.word()
+          + "\\n][^\\n]{0,18}[^\\nA-Za-z0-9_-])"
+          + POSTAL
+          + ")";
+
+  /** The first code (group 1) in group 1 of {@link #POSTAL_CODE_GPU}. */
+  static final String POSTAL_CODE_FIRST = "[^\\nA-Za-z0-9_-]" + POSTAL;
 
   /**
    * An international phone candidate for {@code regexp_extract_all} (group 1). Run it over text

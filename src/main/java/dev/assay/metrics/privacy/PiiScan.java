@@ -90,14 +90,17 @@ public final class PiiScan {
       flags.add(text.as(PiiAggregate.text(c)));
       masks.add(Columns.named(PiiAggregate.text(c)));
     }
+    PiiPatterns.Form form = PiiPatterns.Form.of(data.sparkSession());
     for (PiiAggregate a : aggregates) {
-      flags.add(a.type().found(Columns.named(PiiAggregate.text(a.column()))).as(a.flag()));
+      flags.add(a.type().found(Columns.named(PiiAggregate.text(a.column())), form).as(a.flag()));
       masks.add(Columns.named(a.flag()));
       masks.add(
           functions
               .when(
                   Columns.named(a.flag()),
-                  a.type().mask(a.type().firstMatch(Columns.named(PiiAggregate.text(a.column())))))
+                  a.type()
+                      .mask(
+                          a.type().firstMatch(Columns.named(PiiAggregate.text(a.column())), form)))
               .as(a.masked()));
     }
     return data.select(flags.toArray(new Column[0])).select(masks.toArray(new Column[0]));

@@ -73,7 +73,7 @@ public enum PiiType {
    * UsSsnRecognizer). Nine digits without a context word are not counted (too many false
    * positives).
    */
-  US_SSN("us_ssn", PiiPatterns.US_SSN, 0),
+  US_SSN("us_ssn", PiiPatterns.US_SSN, PiiPatterns.US_SSN_GPU, 0),
 
   /** A dotted-quad IPv4 address, each octet 0–255. */
   IPV4("ipv4", PiiPatterns.IPV4, 1),
@@ -93,7 +93,7 @@ public enum PiiType {
    * {@code dob}, {@code d.o.b.}). A date without such a word is not counted. Day-in-month (31
    * February) is not checked.
    */
-  DATE_OF_BIRTH("date_of_birth", PiiPatterns.DATE_OF_BIRTH, 1),
+  DATE_OF_BIRTH("date_of_birth", PiiPatterns.DATE_OF_BIRTH, PiiPatterns.DATE_OF_BIRTH_GPU, 1),
 
   /**
    * A postal code next to a context word ({@code zip}, {@code zip code}, {@code zipcode}, {@code
@@ -102,7 +102,7 @@ public enum PiiType {
    * outward code, optional space, digit and two letters). Without a context word five digits are
    * far too often something else, so they do not count.
    */
-  POSTAL_CODE("postal_code", PiiPatterns.POSTAL_CODE, 1),
+  POSTAL_CODE("postal_code", PiiPatterns.POSTAL_CODE, PiiPatterns.POSTAL_CODE_GPU, 1),
 
   /** An AWS access key id: AKIA/ASIA/ABIA/ACCA and 16 upper-case letters or digits. */
   AWS_ACCESS_KEY("aws_access_key", PiiPatterns.AWS_ACCESS_KEY, 1),
@@ -121,6 +121,7 @@ public enum PiiType {
 
   private final String id;
   private final String pattern;
+  private final String gpuPattern;
   private final int group;
 
   /**
@@ -129,9 +130,24 @@ public enum PiiType {
    * @param group the capture group holding the value (0: the whole match)
    */
   PiiType(String id, String pattern, int group) {
+    this(id, pattern, pattern, group);
+  }
+
+  /**
+   * @param pattern the type's expression on CPU executors
+   * @param gpuPattern the same on GPU executors ({@link PiiPatterns.Form}): no {@code \p{..}}
+   *     class, no lazy quantifier
+   */
+  PiiType(String id, String pattern, String gpuPattern, int group) {
     this.id = id;
     this.pattern = pattern;
+    this.gpuPattern = gpuPattern;
     this.group = group;
+  }
+
+  /** The type's expression in {@code form}. */
+  String pattern(PiiPatterns.Form form) {
+    return form == PiiPatterns.Form.GPU ? gpuPattern : pattern;
   }
 
   /** The stable snake_case name inside the metric names. */
@@ -149,8 +165,17 @@ public enum PiiType {
     return "pii_" + id + "_rate";
   }
 
-  /** True where {@code text} holds at least one valid match; null where it is null. */
+  /**
+   * True where {@code text} holds at least one valid match; null where it is null. The patterns'
+   * form follows the active session ({@link PiiPatterns.Form#active}).
+   */
   public Column found(Column text) {
+    return found(text, PiiPatterns.Form.active());
+  }
+
+  /** As {@link #found(Column)}, with the patterns of {@code form}. */
+  Column found(Column text, PiiPatterns.Form form) {
+    String pattern = pattern(form);
     if (this == PHONE) {
       return padded(text)
           .rlike(pattern)
@@ -183,14 +208,16 @@ public enum PiiType {
    * characters)}).
    */
   public Column masked(Column text) {
-    return when(found(text), mask(firstMatch(text)));
+    PiiPatterns.Form form = PiiPatterns.Form.active();
+    return when(found(text, form), mask(firstMatch(text, form)));
   }
 
   /**
    * The first valid match in {@code text} (the first candidate passing the checksum for cards,
    * IBANs and international phone numbers); meaningful only where {@link #found} is true.
    */
-  Column firstMatch(Column text) {
+  Column firstMatch(Column text, PiiPatterns.Form form) {
+    String pattern = pattern(form);
     Column match;
     if (this == CREDIT_CARD) {
       match = element_at(filter(PiiPatterns.cardCandidates(text), PiiType::luhnValid), 1);
@@ -201,6 +228,11 @@ public enum PiiType {
           coalesce(
               nullif(regexp_extract(padded(text), pattern, group), lit("")),
               element_at(filter(internationalPhones(text), PiiType::phoneDigits), 1));
+    } else if (this == POSTAL_CODE && form == PiiPatterns.Form.GPU) {
+      // the greedy gap reaches the last code: the first one is read from what follows the word
+      match =
+          regexp_extract(
+              regexp_extract(padded(text), pattern, group), PiiPatterns.POSTAL_CODE_FIRST, 1);
     } else {
       match = regexp_extract(padded(text), pattern, group);
     }

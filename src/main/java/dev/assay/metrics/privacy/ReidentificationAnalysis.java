@@ -13,6 +13,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.NumericType;
 
@@ -34,10 +35,13 @@ import org.apache.spark.sql.types.NumericType;
  * <p>A numeric sensitive attribute (a Spark numeric type) gets ARX's ordered-distance EMD for
  * {@code t_closeness} instead of total variation: with the m distinct values sorted ascending (a
  * missing value first) and r_i = Σ_{j ≤ i} (p_j − q_j), EMD = Σ_{i=1}^{m−1} |r_i| / (m − 1) (Li, Li
- * &amp; Venkatasubramanian 2007, §4.2; 0 when m = 1). Per class it is an {@code aggregate} over
- * {@code sequence(1, m − 1)} walking the class's rank-sorted (rank, count) list against the data
- * set's cumulative shares (a literal array): O(m) per class, so the cost grows with classes ×
- * distinct sensitive values (at most {@value #MAX_SENSITIVE_VALUES}).
+ * &amp; Venkatasubramanian 2007, §4.2; 0 when m = 1). Per class, each rank i = 1..m becomes a row
+ * (the class's cells spread over the ranks up to the next cell), window running sums over the
+ * rank-sorted cells give the class's cumulative count at i, and a plain {@code sum} adds the |r_i|
+ * against the data set's cumulative shares (a literal array; {@link Ordered#classes}): O(m) rows
+ * per class, so the cost grows with classes × distinct sensitive values (at most {@value
+ * #MAX_SENSITIVE_VALUES}). Built-in generate, window and aggregate operators that GPU executors run
+ * (a fold with {@code aggregate} would stay on the CPU).
  *
  * <p>Metrics are scoped by {@code column} = the quasi-identifier names joined with " &amp; " in
  * spec order, so a report shows which combination the risk is about.
@@ -163,34 +167,62 @@ public final class ReidentificationAnalysis {
           keys.length);
     }
 
-    /** The class's EMD from its (rank, count) list {@code cells} and size {@code n}. */
-    Column emd(Column cells, Column n) {
-      if (m == 1) {
-        return functions.lit(0.0);
-      }
-      Column sorted = functions.array_sort(cells);
-      Column init =
-          functions.struct(
-              functions.lit(0.0).as("s"), functions.lit(1).as("j"), functions.lit(0L).as("cum"));
-      return functions.aggregate(
-          functions.sequence(functions.lit(1), functions.lit(m - 1)),
-          init,
-          (acc, i) -> {
-            Column cell = functions.try_element_at(sorted, acc.getField("j"));
-            Column hit = functions.coalesce(cell.getField("rank").equalTo(i), functions.lit(false));
-            Column cum =
-                acc.getField("cum")
-                    .plus(functions.when(hit, cell.getField("c")).otherwise(functions.lit(0L)));
-            return functions.struct(
-                acc.getField("s")
-                    .plus(functions.abs(cum.divide(n).minus(functions.element_at(cumulative, i))))
-                    .as("s"),
-                acc.getField("j")
-                    .plus(functions.when(hit, functions.lit(1)).otherwise(functions.lit(0)))
-                    .as("j"),
-                cum.as("cum"));
-          },
-          acc -> acc.getField("s").divide(m - 1));
+    /**
+     * The class statistics from the (class, rank, count {@code c}) cells of a numeric sensitive
+     * attribute, cells partitioned by the class: with the same columns as the categorical path
+     * ({@code n}, {@code d}, {@code clnc}) and {@code tv} = the class's EMD. Each cell stands for
+     * the ranks from its own up to the next cell's (the class's first cell from rank 1, its last up
+     * to m), so a class has one row per rank i = 1..m ({@code explode(sequence(..))}); window
+     * running sums over the rank-sorted cells give each row the class's cumulative count at i, and
+     * the EMD is the plain {@code sum} of |cum/n − Q_i| over i &lt; m, ÷ (m − 1): generate, window
+     * and aggregate operators that GPU executors run, where a fold with {@code aggregate} over
+     * {@code sequence(1, m − 1)} per class would not. The terms are the fold's, added in the same
+     * order (ascending i, the rows of one class in one task). O(m) rows per class.
+     */
+    Dataset<Row> classes(Dataset<Row> cells, Column[] qi) {
+      WindowSpec byClass = Window.partitionBy(qi);
+      WindowSpec byRank = byClass.orderBy(functions.col("rank"));
+      Column rank = functions.col("rank");
+      Dataset<Row> spans =
+          cells
+              .withColumn("n", functions.sum("c").over(byClass))
+              .withColumn(
+                  "cum",
+                  functions
+                      .sum("c")
+                      .over(byRank.rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
+              .withColumn(
+                  "first",
+                  functions.when(functions.lag(rank, 1).over(byRank).isNull(), functions.lit(1)))
+              .withColumn("last", functions.lead(rank, 1).over(byRank).minus(functions.lit(1)))
+              .withColumn(
+                  "i",
+                  functions.explode(
+                      functions.sequence(
+                          functions.coalesce(functions.col("first"), rank),
+                          functions.coalesce(functions.col("last"), functions.lit(m)))));
+      Column i = functions.col("i");
+      Column own = i.equalTo(rank);
+      Column c = functions.col("c");
+      // the class's cumulative count at rank i: 0 before its first cell
+      Column cum = functions.when(i.geq(rank), functions.col("cum")).otherwise(functions.lit(0L));
+      Column term =
+          functions.when(
+              i.lt(functions.lit(m)),
+              functions.abs(
+                  cum.divide(functions.col("n")).minus(functions.element_at(cumulative, i))));
+      return spans
+          .groupBy(qi)
+          .agg(
+              functions.sum(functions.when(own, c)).as("n"),
+              functions.count(functions.when(own, functions.lit(1))).as("d"),
+              functions.sum(functions.when(own, c.multiply(functions.log(c)))).as("clnc"),
+              functions.sum(term).as("emd_terms"))
+          .withColumn(
+              "tv",
+              m == 1
+                  ? functions.lit(0.0)
+                  : functions.col("emd_terms").divide(functions.lit(m - 1)));
     }
   }
 
@@ -250,46 +282,43 @@ public final class ReidentificationAnalysis {
               .agg(functions.count(functions.lit(1)).as("c"))
               .withColumn("q", functions.element_at(q, Columns.named(S)));
       if (ordered != null) {
-        cells = cells.withColumn("rank", functions.element_at(ordered.rank(), Columns.named(S)));
+        classes =
+            ordered.classes(
+                cells.withColumn("rank", functions.element_at(ordered.rank(), Columns.named(S))),
+                qi);
       } else {
         // ½ Σ_s |p_s − q_s| = ½ (1 + Σ_{s in class} (|c_s/n − q_s| − q_s)): values absent from the
         // class contribute q_s each, and Σ q = 1. The class size n comes from a window over the
         // cells, which are already partitioned by the class: no shuffle, and no list per class.
         Column n = functions.sum("c").over(Window.partitionBy(qi));
-        cells =
-            cells.withColumn(
-                "tv_term",
-                functions
-                    .abs(functions.col("c").divide(n).minus(functions.col("q")))
-                    .minus(functions.col("q")));
+        classes =
+            cells
+                .withColumn(
+                    "tv_term",
+                    functions
+                        .abs(functions.col("c").divide(n).minus(functions.col("q")))
+                        .minus(functions.col("q")))
+                .groupBy(qi)
+                .agg(
+                    functions.sum("c").as("n"),
+                    functions.count(functions.lit(1)).as("d"),
+                    functions
+                        .sum(functions.col("c").multiply(functions.log(functions.col("c"))))
+                        .as("clnc"),
+                    functions.sum("tv_term").as("tv_terms"))
+                .withColumn(
+                    "tv",
+                    functions
+                        .lit(0.5)
+                        .multiply(functions.lit(1.0).plus(functions.col("tv_terms"))));
       }
       classes =
-          cells
-              .groupBy(qi)
-              .agg(
-                  functions.sum("c").as("n"),
-                  functions.count(functions.lit(1)).as("d"),
+          classes.withColumn(
+              "el",
+              functions.exp(
                   functions
-                      .sum(functions.col("c").multiply(functions.log(functions.col("c"))))
-                      .as("clnc"),
-                  ordered == null
-                      ? functions.sum("tv_term").as("tv_terms")
-                      : functions
-                          .collect_list(functions.struct(functions.col("rank"), functions.col("c")))
-                          .as("cq"))
-              .withColumn(
-                  "tv",
-                  ordered != null
-                      ? ordered.emd(functions.col("cq"), functions.col("n"))
-                      : functions
-                          .lit(0.5)
-                          .multiply(functions.lit(1.0).plus(functions.col("tv_terms"))))
-              .withColumn(
-                  "el",
-                  functions.exp(
-                      functions
-                          .log(functions.col("n"))
-                          .minus(functions.col("clnc").divide(functions.col("n")))));
+                      .log(functions.col("n"))
+                      .minus(functions.col("clnc").divide(functions.col("n")))));
     }
     return classes;
   }

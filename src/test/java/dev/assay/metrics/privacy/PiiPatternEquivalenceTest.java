@@ -51,6 +51,8 @@ class PiiPatternEquivalenceTest {
           + "|(?:[0-9A-Fa-f]{1,4}:){1,2}(?::[0-9A-Fa-f]{1,4}){1,5}"
           + "|[0-9A-Fa-f]{1,4}:(?::[0-9A-Fa-f]{1,4}){1,6}"
           + "|::(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})(?![\\w:.])";
+  static final String LEGACY_MONTH =
+      "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\\.?";
   static final String LEGACY_DOB =
       "(?i:\\b(?:date of birth|birth(?:day|date| date)?|born|dob|d\\.o\\.b\\.?))"
           + "[^\\d\\n]{0,25}?(?<!\\d)("
@@ -58,10 +60,10 @@ class PiiPatternEquivalenceTest {
           + "|(?:(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\\d|3[01])"
           + "|(?:0?[1-9]|[12]\\d|3[01])[/.-](?:0?[1-9]|1[0-2]))[/.-](?:19|20)\\d{2}"
           + "|(?:0?[1-9]|[12]\\d|3[01]) "
-          + PiiPatterns.MONTH
+          + LEGACY_MONTH
           + ",? (?:19|20)\\d{2}"
           + "|"
-          + PiiPatterns.MONTH
+          + LEGACY_MONTH
           + " (?:0?[1-9]|[12]\\d|3[01]),? (?:19|20)\\d{2}"
           + ")(?![\\d/.-]?\\d)";
   static final String LEGACY_POSTAL =
@@ -208,6 +210,111 @@ class PiiPatternEquivalenceTest {
         assertTrue(!p.contains(construct), construct + " in " + p);
       }
     }
+  }
+
+  /**
+   * The forms for GPU executors of the context-word patterns (explicit ranges for {@code \p{..}},
+   * greedy gaps) against the forms for CPU executors, by type: the CPU pattern, its GPU form, and
+   * the group of the first value.
+   */
+  static final List<Pair> FORMS =
+      List.of(
+          new Pair("us_ssn", PiiPatterns.US_SSN, 0, PiiPatterns.US_SSN_GPU, 0),
+          new Pair("date_of_birth", PiiPatterns.DATE_OF_BIRTH, 1, PiiPatterns.DATE_OF_BIRTH_GPU, 1),
+          new Pair("postal_code", PiiPatterns.POSTAL_CODE, 1, PiiPatterns.POSTAL_CODE_GPU, 1));
+
+  /** Non-ASCII pieces beside {@link #PIECES} for the comparison of the two forms. */
+  static final String[] OTHER_PIECES = {
+    "\uD835\uDC00", "\uD835\uDFD9", "١٢", "\u0301", "ß", "ǅ", "ʰ", "中", "\u00A0", "\u2028", "٣ssn"
+  };
+
+  @Test
+  void theGpuFormsUseNoConstructTheGpuLacks() {
+    for (Pair p : FORMS) {
+      for (String construct :
+          List.of(
+              "(?<", "(?=", "(?!", "\\b", "(?i", "\\1", "(?:^", "|$", "\\p", "\\P", "?+", "*?",
+              "+?", "}?", "\\.?", "\\.*", "\\.{")) {
+        assertTrue(!p.gpu().contains(construct), p.name() + " uses " + construct);
+      }
+    }
+    assertTrue(!PiiPatterns.POSTAL_CODE_FIRST.contains("\\p"), PiiPatterns.POSTAL_CODE_FIRST);
+    // the explicit classes are the categories, code point by code point (this JVM's Unicode)
+    PiiPatterns.Classes cpu = PiiPatterns.Classes.CPU;
+    PiiPatterns.Classes gpu = PiiPatterns.Classes.GPU;
+    assertClassIs("[" + cpu.word() + "]", "[" + gpu.word() + "]");
+    assertClassIs(cpu.marks().replace("*", ""), gpu.marks().replace("*", ""));
+    assertClassIs(cpu.letterOrOtherDigit(), gpu.letterOrOtherDigit());
+  }
+
+  /**
+   * Asserts that the explicit class {@code ranges} ({@code [a-bc...]}: single code points and runs)
+   * holds exactly the code points java.util.regex matches with {@code reference}.
+   */
+  private static void assertClassIs(String reference, String ranges) {
+    assertTrue(ranges.startsWith("[") && ranges.endsWith("]"), ranges);
+    int[] cps = ranges.substring(1, ranges.length() - 1).codePoints().toArray();
+    java.util.BitSet explicit = new java.util.BitSet();
+    for (int i = 0; i < cps.length; i++) {
+      if (i + 2 < cps.length && cps[i + 1] == '-') {
+        assertTrue(cps[i] < cps[i + 2], "range " + cps[i] + "-" + cps[i + 2]);
+        explicit.set(cps[i], cps[i + 2] + 1);
+        i += 2;
+      } else {
+        explicit.set(cps[i]);
+      }
+    }
+    Matcher m = Pattern.compile(reference).matcher("");
+    for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+      boolean in = m.reset(new String(Character.toChars(c))).matches();
+      if (in != explicit.get(c)) {
+        throw new AssertionError(
+            String.format("U+%04X: %s %b, the explicit class %b", c, reference, in, !in));
+      }
+    }
+  }
+
+  @Test
+  void theGpuFormsFindWhatTheCpuFormsFind() throws IOException {
+    List<String> texts = new ArrayList<>(nearMisses());
+    for (PiiCorpus.Item item : new PiiCorpus(23).items(40)) {
+      texts.add(item.text());
+    }
+    Random random = new Random(13);
+    List<String> pieces = new ArrayList<>(List.of(PIECES));
+    for (String piece : OTHER_PIECES) {
+      pieces.add(piece);
+    }
+    for (int i = 0; i < 3_000; i++) {
+      StringBuilder s = new StringBuilder();
+      for (int j = 1 + random.nextInt(14); j > 0; j--) {
+        s.append(pieces.get(random.nextInt(pieces.size())));
+      }
+      texts.add(s.toString());
+    }
+    int found = 0;
+    for (Pair p : FORMS) {
+      Pattern cpu = Pattern.compile(p.legacy());
+      Pattern gpu = Pattern.compile(p.gpu());
+      Pattern first = Pattern.compile(PiiPatterns.POSTAL_CODE_FIRST);
+      for (String text : texts) {
+        Matcher a = cpu.matcher(PiiPatterns.padded(text));
+        Matcher b = gpu.matcher(PiiPatterns.padded(text));
+        boolean hit = a.find();
+        assertEquals(hit, b.find(), p.name() + " on " + quoted(text));
+        if (hit) {
+          found++;
+          String value = b.group(p.gpuGroup());
+          if (p.name().equals("postal_code")) {
+            // PiiType.firstMatch on GPU executors: the first code in what follows the word
+            Matcher f = first.matcher(value);
+            value = f.find() ? f.group(1) : "(none)";
+          }
+          assertEquals(a.group(p.legacyGroup()), value, p.name() + " value on " + quoted(text));
+        }
+      }
+    }
+    assertTrue(found > 150, "matches: " + found);
   }
 
   @Test

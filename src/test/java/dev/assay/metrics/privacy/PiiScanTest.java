@@ -253,6 +253,41 @@ class PiiScanTest {
     assertEquals(0, counts.count(0, PiiType.IPV4));
   }
 
+  /**
+   * The Spark expressions of both pattern forms ({@link PiiPatterns.Form}) flag the same texts and
+   * mask the same first values, over the near misses and the scan's fixtures: what a GPU executor
+   * would be given (run here by java.util.regex) against what a CPU executor runs. The session has
+   * no RAPIDS plugin, so the scan picks the CPU form.
+   */
+  @Test
+  void bothPatternFormsFlagAndMaskTheSame() throws java.io.IOException {
+    List<String> texts = new ArrayList<>(PiiPatternEquivalenceTest.nearMisses());
+    for (PiiCorpus.Item item : new PiiCorpus(29).items(10)) {
+      texts.add(item.text());
+    }
+    Dataset<Row> df = SPARK.createDataset(texts, Encoders.STRING()).toDF("text");
+    assertEquals(PiiPatterns.Form.CPU, PiiPatterns.Form.of(SPARK));
+    List<Column> cols = new ArrayList<>();
+    for (PiiType t : List.of(PiiType.US_SSN, PiiType.DATE_OF_BIRTH, PiiType.POSTAL_CODE)) {
+      for (PiiPatterns.Form form : PiiPatterns.Form.values()) {
+        Column text = functions.col("text");
+        Column found = t.found(text, form);
+        cols.add(functions.coalesce(found, functions.lit(false)).as(t.id() + "_found_" + form));
+        cols.add(
+            functions.when(found, t.mask(t.firstMatch(text, form))).as(t.id() + "_mask_" + form));
+      }
+    }
+    int matches = 0;
+    for (Row r : df.select(cols.toArray(new Column[0])).collectAsList()) {
+      for (int i = 0; i < r.size(); i += 4) {
+        assertEquals(r.get(i), r.get(i + 2), r.schema().fields()[i + 2].name() + " " + r);
+        assertEquals(r.get(i + 1), r.get(i + 3), r.schema().fields()[i + 3].name() + " " + r);
+        matches += r.getBoolean(i) ? 1 : 0;
+      }
+    }
+    assertTrue(matches > 80, "matches: " + matches);
+  }
+
   @Test
   void emptyDataGivesZeroCountsAndUndefinedRates() {
     Dataset<Row> empty = SPARK.createDataset(List.<String>of(), Encoders.STRING()).toDF("text");
