@@ -34,11 +34,11 @@ import org.apache.spark.sql.SparkSession;
  * the components shifted by 0.2 (a planted shift that every embedding method should find; the
  * components share stays below its 0.2 threshold), and prints besides the time the rows per second
  * (both sides), the Spark jobs and stages, the executors' CPU seconds per job (which pass costs
- * what) and every embedding metric. Not a test: run it by hand with the test classpath, e.g. {@code mvn -o
- * -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * -Dmdep.includeScope=test} then {@code java -Xmx3g <JVM flags of DESIGN-NOTES> -cp
- * target/classes:target/test-classes:$(cat target/cp.txt) dev.assay.metrics.drift.DriftBenchmark
- * --full}.
+ * what) and every embedding metric. Not a test: run it by hand with the test classpath, e.g. {@code
+ * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * -Dmdep.includeScope=test} then {@code java -Xmx3g <the --add-opens flags of pom.xml's
+ * spark.jvm.flags> -cp target/classes:target/test-classes:$(cat target/cp.txt)
+ * dev.assay.metrics.drift.DriftBenchmark --full}.
  */
 public final class DriftBenchmark {
 

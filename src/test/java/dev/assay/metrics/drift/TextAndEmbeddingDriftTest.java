@@ -225,11 +225,7 @@ class TextAndEmbeddingDriftTest {
     for (int sample : new int[] {100, 0}) {
       DriftInput in =
           new DriftInput(
-              ref,
-              cur,
-              two,
-              new DriftOptions(10, 100_000, Map.of(), List.of(), sample),
-              List.of());
+              ref, cur, two, new DriftOptions(10, 100_000, Map.of(), List.of(), sample), List.of());
       assertEquals(
           sample == 0 ? 2 : 3 + two.size(),
           JobCounter.count(SharedSpark.get(), () -> out[0] = DriftAnalysis.run(in)),
