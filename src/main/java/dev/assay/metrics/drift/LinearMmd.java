@@ -44,7 +44,10 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * the one half a bucket away, so repeated vectors (equal hashes, adjacent ranks) are rarely paired
  * with each other. The two sides' pairs with the same (bucket, index) make one h_i; the pairs one
  * side has more of in a bucket are left out. One Spark job: a shuffle by (side, bucket) for the
- * ranks, one by (bucket, index) for the pairs, and a global sum of h, h² and the count.
+ * ranks, one by (bucket, index) for the pairs, and a global sum of h, h² and the count. It is not
+ * part of the drift family's counting job: any pairing that does not depend on the partitioning
+ * must shuffle every vector, and the pairing's state in the count's aggregation would take that
+ * aggregation off Spark's hash aggregate (docs/drift.md, "Why the linear MMD is a job of its own").
  *
  * @param mmd2 MMD²_l, the mean of h over the pairs
  * @param pValue its normal-approximation p-value (NaN when the h have no variance)

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.core.MetricResult;
+import dev.assay.spark.JobCounter;
+import dev.assay.spark.SharedSpark;
 import dev.assay.spec.DriftOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -202,5 +205,39 @@ class TextAndEmbeddingDriftTest {
         DriftAnalysisTest.result(m, "embedding_drifted_components_share", "emb")
             .number()
             .isPresent());
+  }
+
+  /**
+   * The passes of the drift family with embedding columns (AQE off): the profile, the one counting
+   * job (every component of every embedding column in it), the sample, and one linear-MMD job per
+   * embedding column (its pairing needs a shuffle of its own, docs/drift.md "Why the linear MMD is
+   * a job of its own"); without the sample there is no σ and no linear-MMD job.
+   */
+  @Test
+  void embeddingColumnsAddOneLinearMmdJobEachToTheFamilysThreeJobs() {
+    List<DriftColumn> two =
+        List.of(
+            new DriftColumn("emb", "feature", DriftColumn.Kind.EMBEDDING),
+            new DriftColumn("emb2", "feature", DriftColumn.Kind.EMBEDDING));
+    Dataset<Row> ref = twoEmbeddings(frame(11, 40, 0));
+    Dataset<Row> cur = twoEmbeddings(frame(12, 40, 1.0));
+    DriftOutcome[] out = new DriftOutcome[1];
+    for (int sample : new int[] {100, 0}) {
+      DriftInput in =
+          new DriftInput(
+              ref, cur, two, new DriftOptions(10, 100_000, Map.of(), List.of(), sample), List.of());
+      assertEquals(
+          sample == 0 ? 2 : 3 + two.size(),
+          JobCounter.count(SharedSpark.get(), () -> out[0] = DriftAnalysis.run(in)),
+          "classifier_sample " + sample);
+    }
+    assertInstanceOf(
+        MetricResult.Undefined.class,
+        DriftAnalysisTest.result(out[0].metrics(), "embedding_mmd_linear", "emb2"));
+  }
+
+  private static Dataset<Row> twoEmbeddings(Dataset<Row> frame) {
+    return frame.select(
+        functions.col("emb"), functions.reverse(functions.col("emb")).alias("emb2"));
   }
 }
