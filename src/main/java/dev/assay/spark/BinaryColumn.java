@@ -149,9 +149,9 @@ public record BinaryColumn(String role, String name, DataType type, String posit
    * This column's check read from a joint-histogram cell's code instead of four aggregates: nulls
    * and positives are the rows of the cells whose code says so; the range of the other values'
    * hashes is aggregated only over the rows of code {@value #OTHER}, and only when the type implies
-   * no other value. When it implies one, code {@value #EXPECTED_OTHER} reads as the hash range
-   * [0, 0] and code {@value #OTHER} as [{@link Long#MIN_VALUE}, {@link Long#MAX_VALUE}] ("maybe a
-   * third value"), which {@link #check} settles with its small query.
+   * no other value. When it implies one, code {@value #EXPECTED_OTHER} reads as the hash range [0,
+   * 0] and code {@value #OTHER} as [{@link Long#MIN_VALUE}, {@link Long#MAX_VALUE}] ("maybe a third
+   * value"), which {@link #check} settles with its small query.
    *
    * @param code the column's code ({@link #code}) as held by the cell code, shifted right by {@code
    *     shift} bits
@@ -165,8 +165,7 @@ public record BinaryColumn(String role, String name, DataType type, String posit
       if (column.expectedOther() != null) {
         return List.of();
       }
-      Column other =
-          functions.when(code.equalTo(OTHER), functions.xxhash64(column.value()));
+      Column other = functions.when(code.equalTo(OTHER), functions.xxhash64(column.value()));
       return List.of(functions.min(other), functions.max(other));
     }
 

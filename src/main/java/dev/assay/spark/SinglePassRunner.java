@@ -64,9 +64,9 @@ public final class SinglePassRunner {
 
   /**
    * As {@link #run(Dataset, List, List, CellLimits)}, with the finest cells also grouped by {@code
-   * code}'s column (in no grouping of its own): each {@link CellCodedState} reads its cell from
-   * the code, so facts constant within a cell cost no aggregate. {@code limits.maxCells()} bounds
-   * the cells without the code.
+   * code}'s column (in no grouping of its own): each {@link CellCodedState} reads its cell from the
+   * code, so facts constant within a cell cost no aggregate. {@code limits.maxCells()} bounds the
+   * cells without the code.
    */
   public static List<GroupedStates> run(
       Dataset<Row> data,
@@ -202,7 +202,8 @@ public final class SinglePassRunner {
       for (int s = 0; s < states.size(); s++) {
         read[s] =
             states.get(s) instanceof CellCodedState<?> coded
-                ? coded.read(row, offset, codeIndex < 0 ? 0 : row.getLong(codeIndex), row.getLong(rowsIndex))
+                ? coded.read(
+                    row, offset, codeIndex < 0 ? 0 : row.getLong(codeIndex), row.getLong(rowsIndex))
                 : states.get(s).read(row, offset);
         offset += widths[s];
       }

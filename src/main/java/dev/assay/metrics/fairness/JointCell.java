@@ -13,11 +13,11 @@ import org.apache.spark.sql.functions;
 /**
  * The joint-histogram cell of the fairness family (issue 21): the finest cells are grouped by one
  * more small long, the cell code, that packs the row's label code, prediction code ({@link
- * BinaryColumn#code}: positive, missing, the expected other value, any other value) and whether
- * its score is finite or non-finite. Everything that is constant within a cell then comes from the
- * code and the cell's row count instead of an aggregate per row: the confusion counts, the score
- * count, the label and prediction checks (a third value is a third code, or for strings a second
- * hash) and the non-finite scores. Only the score sums (Σs, Σs², min, max) stay aggregates.
+ * BinaryColumn#code}: positive, missing, the expected other value, any other value) and whether its
+ * score is finite or non-finite. Everything that is constant within a cell then comes from the code
+ * and the cell's row count instead of an aggregate per row: the confusion counts, the score count,
+ * the label and prediction checks (a third value is a third code, or for strings a second hash) and
+ * the non-finite scores. Only the score sums (Σs, Σs², min, max) stay aggregates.
  *
  * <p>Measured against the 19 aggregates it replaces in docs/fairness.md ("The joint-histogram
  * cell"). The states are the family's existing ones ({@link ConfusionState}, {@link
@@ -61,8 +61,7 @@ final class JointCell {
    * @param score the finite score, or a null literal
    */
   static Column code(FairnessInput in, Column prediction, Column score) {
-    Column label =
-        in.label() == null ? functions.lit(BinaryColumn.MISSING) : in.label().code();
+    Column label = in.label() == null ? functions.lit(BinaryColumn.MISSING) : in.label().code();
     Column predicted =
         in.prediction() != null
             ? in.prediction().code()
