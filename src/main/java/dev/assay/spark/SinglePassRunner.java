@@ -307,21 +307,9 @@ public final class SinglePassRunner {
   private static void checkGroups(
       List<Row> rows, List<String> allColumns, int rowsIndex, CellLimits limits) {
     for (Grouping grouping : limits.counted()) {
-      int[] positions = grouping.columns().stream().mapToInt(allColumns::indexOf).toArray();
-      java.util.Set<List<String>> keys = new java.util.HashSet<>();
-      for (Row row : rows) {
-        if (row.getLong(rowsIndex) == 0) {
-          continue;
-        }
-        String[] key = new String[positions.length];
-        for (int p = 0; p < positions.length; p++) {
-          Object value = row.get(positions[p]);
-          key[p] = value instanceof String s ? s : String.valueOf(value);
-        }
-        keys.add(List.of(key));
-      }
-      if (keys.size() > limits.maxGroups()) {
-        throw limits.tooManyGroups().apply(grouping, (long) keys.size());
+      long keys = distinctKeys(rows, allColumns, grouping.columns(), rowsIndex);
+      if (keys > limits.maxGroups()) {
+        throw limits.tooManyGroups().apply(grouping, keys);
       }
     }
   }
