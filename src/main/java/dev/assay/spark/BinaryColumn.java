@@ -104,97 +104,6 @@ public record BinaryColumn(String role, String name, DataType type, String posit
     return functions.when(isPositive(), 1).when(value().isNotNull(), 0);
   }
 
-  /** The code of a positive value in {@link #code}. */
-  public static final int POSITIVE = 1;
-
-  /** The code of a null (or non-finite) value in {@link #code}. */
-  public static final int MISSING = 2;
-
-  /** The code of the expected other value ({@link #expectedOther}) in {@link #code}. */
-  public static final int EXPECTED_OTHER = 0;
-
-  /** The code of any other value in {@link #code}. */
-  public static final int OTHER = 3;
-
-  /**
-   * The one non-positive value the type implies, or null when the type does not imply one: the
-   * negation of a boolean, 0 for a numeric positive 1 and 1 for a numeric positive 0 (as a double,
-   * like {@link #value()}); strings imply none.
-   */
-  Object expectedOther() {
-    if (type instanceof BooleanType) {
-      return !(positive.equalsIgnoreCase("true") || positive.equals("1"));
-    }
-    if (type instanceof NumericType) {
-      double p = Double.parseDouble(positive);
-      return p == 1.0 ? Double.valueOf(0.0) : p == 0.0 ? Double.valueOf(1.0) : null;
-    }
-    return null;
-  }
-
-  /**
-   * The column as a two-bit code for a joint-histogram cell ({@link CellCodedState}): {@value
-   * #POSITIVE} positive, {@value #MISSING} null, {@value #EXPECTED_OTHER} the other value the type
-   * implies ({@link #expectedOther}), {@value #OTHER} any other value.
-   */
-  public Column code() {
-    Object expected = expectedOther();
-    Column known = functions.when(isPositive(), POSITIVE).when(value().isNull(), MISSING);
-    return expected == null
-        ? known.otherwise(OTHER)
-        : known.when(value().equalTo(functions.lit(expected)), EXPECTED_OTHER).otherwise(OTHER);
-  }
-
-  /**
-   * This column's check read from a joint-histogram cell's code instead of four aggregates: nulls
-   * and positives are the rows of the cells whose code says so; the range of the other values'
-   * hashes is aggregated only over the rows of code {@value #OTHER}, and only when the type implies
-   * no other value. When it implies one, code {@value #EXPECTED_OTHER} reads as the hash range [0,
-   * 0] and code {@value #OTHER} as [{@link Long#MIN_VALUE}, {@link Long#MAX_VALUE}] ("maybe a third
-   * value"), which {@link #check} settles with its small query.
-   *
-   * @param code the column's code ({@link #code}) as held by the cell code, shifted right by {@code
-   *     shift} bits
-   * @param shift where this column's two bits sit in the cell code
-   */
-  public record CodedCheck(BinaryColumn column, Column code, int shift)
-      implements CellCodedState<Values> {
-
-    @Override
-    public List<Column> aggregates() {
-      if (column.expectedOther() != null) {
-        return List.of();
-      }
-      Column other = functions.when(code.equalTo(OTHER), functions.xxhash64(column.value()));
-      return List.of(functions.min(other), functions.max(other));
-    }
-
-    @Override
-    public Values read(Row row, int offset, long cellCode, long rows) {
-      int c = (int) (cellCode >>> shift) & 3;
-      long nulls = c == MISSING ? rows : 0;
-      long positives = c == POSITIVE ? rows : 0;
-      if (c == POSITIVE || c == MISSING) {
-        return new Values(nulls, positives, null, null);
-      }
-      if (column.expectedOther() != null) {
-        return c == EXPECTED_OTHER
-            ? new Values(0, 0, 0L, 0L)
-            : new Values(0, 0, Long.MIN_VALUE, Long.MAX_VALUE);
-      }
-      return new Values(
-          0,
-          0,
-          row.isNullAt(offset) ? null : row.getLong(offset),
-          row.isNullAt(offset + 1) ? null : row.getLong(offset + 1));
-    }
-
-    @Override
-    public Values merge(Values a, Values b) {
-      return column.merge(a, b);
-    }
-  }
-
   @Override
   public List<Column> aggregates() {
     Column other = functions.when(isPositive().equalTo(false), functions.xxhash64(value()));
@@ -261,9 +170,6 @@ public record BinaryColumn(String role, String name, DataType type, String posit
               .stream()
               .map(r -> "'" + r.getString(0) + "'")
               .toList();
-      if (values.size() == 1) {
-        return; // a joint cell's "maybe a third value" (CodedCheck): one other value after all
-      }
       throw mismatch(
           role,
           name,

@@ -59,22 +59,7 @@ public final class SinglePassRunner {
       List<Grouping> groupings,
       List<? extends AggregateState<?>> states,
       CellLimits limits) {
-    return run(data, groupings, states, limits, null, false);
-  }
-
-  /**
-   * As {@link #run(Dataset, List, List, CellLimits)}, with the finest cells also grouped by {@code
-   * code}'s column (in no grouping of its own): each {@link CellCodedState} reads its cell from the
-   * code, so facts constant within a cell cost no aggregate. {@code limits.maxCells()} bounds the
-   * cells without the code.
-   */
-  public static List<GroupedStates> run(
-      Dataset<Row> data,
-      List<Grouping> groupings,
-      List<? extends AggregateState<?>> states,
-      CellLimits limits,
-      CellCode code) {
-    return run(data, groupings, states, limits, code, false);
+    return run(data, groupings, states, limits, false);
   }
 
   /**
@@ -91,18 +76,8 @@ public final class SinglePassRunner {
       List<Grouping> groupings,
       List<? extends AggregateState<?>> states,
       CellLimits limits) {
-    return runBounded(data, groupings, states, limits, null);
-  }
-
-  /** As {@link #runBounded(Dataset, List, List, CellLimits)}, with a {@link CellCode} column. */
-  public static Optional<List<GroupedStates>> runBounded(
-      Dataset<Row> data,
-      List<Grouping> groupings,
-      List<? extends AggregateState<?>> states,
-      CellLimits limits,
-      CellCode code) {
     try {
-      return Optional.of(run(data, groupings, states, limits, code, true));
+      return Optional.of(run(data, groupings, states, limits, true));
     } catch (CellsOverBound e) {
       return Optional.empty();
     }
@@ -120,7 +95,6 @@ public final class SinglePassRunner {
       List<Grouping> groupings,
       List<? extends AggregateState<?>> states,
       CellLimits limits,
-      CellCode code,
       boolean bounded) {
     long maxCells = limits.maxCells();
     List<String> allColumns =
@@ -128,11 +102,6 @@ public final class SinglePassRunner {
             groupings.stream()
                 .flatMap(g -> g.columns().stream())
                 .collect(Collectors.toCollection(LinkedHashSet::new)));
-    List<String> cellColumns = List.copyOf(allColumns);
-    if (code != null) {
-      allColumns.add(code.column());
-    }
-    long maxRows = code == null ? maxCells : Math.multiplyExact(maxCells, code.codesPerCell());
     List<Column> aggregates = new ArrayList<>();
     int[] widths = new int[states.size()];
     for (int i = 0; i < states.size(); i++) {
@@ -152,7 +121,7 @@ public final class SinglePassRunner {
     if (bounded) {
       // A limit below the root (not collect's own incremental take, which runs one job per batch
       // of partitions): one job, the cells gathered into one partition and cut at the bound.
-      cells = cells.limit((int) Math.min(Integer.MAX_VALUE - 1, maxRows) + 1).coalesce(1);
+      cells = cells.limit((int) Math.min(Integer.MAX_VALUE - 1, maxCells) + 1).coalesce(1);
     }
     List<Row> rows;
     try {
@@ -164,26 +133,18 @@ public final class SinglePassRunner {
         if (bounded) {
           throw new CellsOverBound();
         }
-        throw tooManyCells(limits, cellColumns, "more than spark.driver.maxResultSize holds");
+        throw tooManyCells(limits, allColumns, "more than spark.driver.maxResultSize holds");
       }
       throw e;
     }
     int rowsIndex = allColumns.size() + aggregates.size() - 1;
     checkGroups(rows, allColumns, rowsIndex, limits);
-    long cellCount =
-        rows.size() > maxRows || code == null
-            ? rows.size()
-            : distinctKeys(rows, allColumns, cellColumns, rowsIndex);
-    if (rows.size() > maxRows || cellCount > maxCells) {
+    if (rows.size() > maxCells) {
       if (bounded) {
         throw new CellsOverBound();
       }
-      throw tooManyCells(
-          limits,
-          cellColumns,
-          code != null && rows.size() > maxRows ? "more than " + maxCells : cellCount + "");
+      throw tooManyCells(limits, allColumns, rows.size() + "");
     }
-    int codeIndex = code == null ? -1 : allColumns.size() - 1;
     List<Object[]> cellStates = new ArrayList<>(rows.size());
     List<List<String>> cellKeys = new ArrayList<>(rows.size());
     for (Row row : rows) {
@@ -200,11 +161,7 @@ public final class SinglePassRunner {
       // Widths computed once: building Columns per cell is slow (each captures a stack trace),
       // and a score key multiplies the fairness cells by up to 10,001.
       for (int s = 0; s < states.size(); s++) {
-        read[s] =
-            states.get(s) instanceof CellCodedState<?> coded
-                ? coded.read(
-                    row, offset, codeIndex < 0 ? 0 : row.getLong(codeIndex), row.getLong(rowsIndex))
-                : states.get(s).read(row, offset);
+        read[s] = states.get(s).read(row, offset);
         offset += widths[s];
       }
       cellKeys.add(key);
@@ -272,44 +229,27 @@ public final class SinglePassRunner {
   }
 
   /**
-   * A column the finest cells are grouped by without being in any grouping: a small long packing
-   * facts about the rows (fairness's label and prediction codes), read by each {@link
-   * CellCodedState}.
-   *
-   * @param column the column's name in the data
-   * @param codesPerCell the most codes one cell of valid data takes (the bound of a bounded run
-   *     lets this many rows per cell through before it counts the cells)
-   */
-  public record CellCode(String column, int codesPerCell) {}
-
-  /** The distinct values of {@code columns} over the non-empty cells. */
-  private static long distinctKeys(
-      List<Row> rows, List<String> allColumns, List<String> columns, int rowsIndex) {
-    int[] positions = columns.stream().mapToInt(allColumns::indexOf).toArray();
-    java.util.Set<List<Object>> keys = new java.util.HashSet<>();
-    for (Row row : rows) {
-      if (row.getLong(rowsIndex) == 0) {
-        continue;
-      }
-      Object[] key = new Object[positions.length];
-      for (int p = 0; p < positions.length; p++) {
-        key[p] = row.get(positions[p]);
-      }
-      keys.add(java.util.Arrays.asList(key));
-    }
-    return keys.size();
-  }
-
-  /**
    * Counts the distinct keys of each counted grouping over the cells (exactly: the cells are on the
    * driver already) and fails on the first grouping over the bound.
    */
   private static void checkGroups(
       List<Row> rows, List<String> allColumns, int rowsIndex, CellLimits limits) {
     for (Grouping grouping : limits.counted()) {
-      long keys = distinctKeys(rows, allColumns, grouping.columns(), rowsIndex);
-      if (keys > limits.maxGroups()) {
-        throw limits.tooManyGroups().apply(grouping, keys);
+      int[] positions = grouping.columns().stream().mapToInt(allColumns::indexOf).toArray();
+      java.util.Set<List<String>> keys = new java.util.HashSet<>();
+      for (Row row : rows) {
+        if (row.getLong(rowsIndex) == 0) {
+          continue;
+        }
+        String[] key = new String[positions.length];
+        for (int p = 0; p < positions.length; p++) {
+          Object value = row.get(positions[p]);
+          key[p] = value instanceof String s ? s : String.valueOf(value);
+        }
+        keys.add(List.of(key));
+      }
+      if (keys.size() > limits.maxGroups()) {
+        throw limits.tooManyGroups().apply(grouping, (long) keys.size());
       }
     }
   }

@@ -184,15 +184,12 @@ final class FairnessJob {
               data,
               List.copyOf(groupings.keySet()),
               states.states(),
-              limits.withMaxCells(exactCellLimit()),
-              JointCell.CELL_CODE)
+              limits.withMaxCells(exactCellLimit()))
           .map(rows -> FairnessCells.of(this, rows))
           .orElse(null);
     }
     return FairnessCells.of(
-        this,
-        SinglePassRunner.run(
-            data, List.copyOf(groupings.keySet()), states.states(), limits, JointCell.CELL_CODE));
+        this, SinglePassRunner.run(data, List.copyOf(groupings.keySet()), states.states(), limits));
   }
 
   Part part(Grouping grouping) {
@@ -306,15 +303,11 @@ final class FairnessJob {
     groupings.put(new Grouping(CHUNK_GROUPING, List.of(CHUNK)), new Part(Role.CHUNK_WHOLE, WHOLE));
   }
 
-  /**
-   * The confusion counts, the label and prediction checks, the bootstrap and the score check: the
-   * champion's from the joint cell's code ({@link JointCell}), with only its score sums aggregated.
-   */
+  /** The confusion counts, the label and prediction checks, the bootstrap and the score check. */
   private void addStates(Column label, Column prediction, Column score) {
-    data = data.withColumn(JointCell.COLUMN, JointCell.code(in, prediction, score));
-    confusion = states.add(new JointCell.Confusion(score));
-    labels = states.addIfPresent(JointCell.check(in.label(), JointCell.LABEL_SHIFT));
-    predictions = states.addIfPresent(JointCell.check(in.prediction(), JointCell.PREDICTION_SHIFT));
+    confusion = states.add(new ConfusionAggregate(label, prediction, score));
+    labels = states.addIfPresent(in.label());
+    predictions = states.addIfPresent(in.prediction());
     favourable = states.addIfPresent(in.outcomes().favourablePrediction());
     FairnessInput.Bootstrap boot = in.inference().bootstrap();
     if (boot.on()) {
@@ -322,7 +315,7 @@ final class FairnessJob {
       bootstrap = states.add(new BootstrapAggregate(label, prediction, boot.replicates()));
     }
     if (in.score() != null) {
-      nonFinite = states.add(new JointCell.NonFinite());
+      nonFinite = states.add(new FiniteNumbers.Count(Columns.named(in.score())));
     }
   }
 
