@@ -160,5 +160,48 @@ class TimeChunksAuditTest {
     assertBadInput(
         audit(spec("\n  timestamp: grp", "week")), "audit.yaml:9", "'grp'", "date or a timestamp");
     assertBadInput(audit(spec("\n  timestamp: when", "week")), "audit.yaml:9", "'when'");
+    for (String rows : List.of("0", "-5", "ten", "2.5")) {
+      assertBadInput(
+          audit(spec("\n  timestamp: ts", "{rows: " + rows + "}")),
+          "audit.yaml:10",
+          "chunk.rows must be a whole number of at least 1 (found '" + rows + "')");
+    }
+    assertBadInput(
+        audit(spec("\n  timestamp: ts", "{size: 5}")), "audit.yaml:10", "unknown key 'chunk.size'");
+    assertBadInput(audit(spec("", "{rows: 5}")), "audit.yaml:9", "needs columns.timestamp");
+  }
+
+  /**
+   * Chunks of 8 rows ({@code chunk: {rows: 8}}): every timestamp is distinct and each ISO week
+   * holds 8 rows, so the chunks are the weeks, named by their rows, with the same verdicts.
+   */
+  @Test
+  @Tag("slow")
+  void rowChunksOfEightRowsAreTheWeeks() throws IOException {
+    csv();
+    Result r = audit(spec("\n  timestamp: ts", "{rows: 8}"));
+    assertEquals(1, r.code(), r.out() + r.err());
+    JsonNode results = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+    assertEquals(Set.of(), ContractSchema.errors(results), "results.json meets its schema");
+    List<String> chunks = new ArrayList<>();
+    for (JsonNode m : results.get("metrics")) {
+      if (m.get("metric").asText().equals("demographic_parity_difference") && m.has("chunk")) {
+        chunks.add(m.get("chunk").asText() + " " + m.get("value").asDouble());
+      }
+    }
+    assertEquals(List.of("rows 1-8 0.0", "rows 9-16 0.5", "rows 17-24 0.0"), chunks);
+    List<String> verdicts = new ArrayList<>();
+    for (JsonNode v : results.get("rules")) {
+      verdicts.add(
+          v.get("id").asText() + " " + v.get("status").asText() + " " + v.path("chunk").asText());
+    }
+    assertEquals(
+        List.of(
+            "no-drift-any-week WARN rows 9-16",
+            "parity-every-week FAIL rows 9-16",
+            "parity-overall PASS "),
+        verdicts.stream().sorted().toList());
+    String report = Files.readString(dir.resolve("out/report.html"));
+    assertTrue(report.contains("chunk rows 9-16"), "the chart names the row chunks");
   }
 }
