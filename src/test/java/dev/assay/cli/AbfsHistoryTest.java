@@ -3,7 +3,9 @@ package dev.assay.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(Azurite.class)
 class AbfsHistoryTest {
 
+  static final String CONTAINER = "audit-history";
+
   @TempDir Path dir;
 
   /**
@@ -47,7 +51,13 @@ class AbfsHistoryTest {
     for (int i = 0; i < 80; i++) {
       boolean a = i < 40;
       lines.add(
-          i + "," + (a ? "A" : "B") + "," + (i % 2) + "," + ((i % 40) < (a ? 20 : approvedB) ? 1 : 0));
+          i
+              + ","
+              + (a ? "A" : "B")
+              + ","
+              + (i % 2)
+              + ","
+              + ((i % 40) < (a ? 20 : approvedB) ? 1 : 0));
     }
     return Files.write(folder.resolve(name), lines);
   }
@@ -99,13 +109,18 @@ class AbfsHistoryTest {
   void twoAuditsAppendToAnAbfssHistoryAndTheSecondIsJudgedAgainstTheFirst() throws Exception {
     Tls tls = Tls.make(dir);
     try (Azurite.Instance azurite = Azurite.startTls(tls.cert(), tls.key())) {
-      BlobContainerClient container = AzureCliProcessTest.container(azurite, tls.context());
+      BlobContainerClient container =
+          new BlobServiceClientBuilder()
+              .connectionString(azurite.connectionString())
+              .httpClient(
+                  new JdkHttpClientBuilder(
+                          java.net.http.HttpClient.newBuilder().sslContext(tls.context()))
+                      .build())
+              .buildClient()
+              .getBlobContainerClient(CONTAINER);
+      container.createIfNotExists();
       String history =
-          "abfss://"
-              + AzureCliProcessTest.CONTAINER
-              + "@"
-              + Azurite.ACCOUNT
-              + ".dfs.core.windows.net/history/credit";
+          "abfss://" + CONTAINER + "@" + Azurite.ACCOUNT + ".dfs.core.windows.net/history/credit";
       Map<String, String> env =
           Map.of(dev.assay.publish.BlobPublisher.CONNECTION_STRING, azurite.connectionString());
 
@@ -124,8 +139,7 @@ class AbfsHistoryTest {
               history);
       assertEquals(0, one.code(), one.out() + one.err());
       assertEquals(
-          Map.of("ratio-no-regression", "PASS", "ratio-stable", "NOT_APPLICABLE"),
-          statuses(first));
+          Map.of("ratio-no-regression", "PASS", "ratio-stable", "NOT_APPLICABLE"), statuses(first));
 
       // run 2: 18/20 = 0.9, still >= 0.8, but 0.1 worse than run 1 (the last passing run, read
       // from Blob Storage) and a 10% change: both history rules fire
@@ -142,8 +156,7 @@ class AbfsHistoryTest {
               "--history",
               history);
       assertEquals(1, two.code(), two.out() + two.err());
-      assertEquals(
-          Map.of("ratio-no-regression", "FAIL", "ratio-stable", "WARN"), statuses(second));
+      assertEquals(Map.of("ratio-no-regression", "FAIL", "ratio-stable", "WARN"), statuses(second));
       String results = Files.readString(second.resolve("results.json"));
       assertTrue(results.contains("compared with 1 earlier run"), "the history note");
 
@@ -155,7 +168,9 @@ class AbfsHistoryTest {
         }
       }
       assertEquals(2, blobs.size(), blobs.toString());
-      assertTrue(blobs.stream().allMatch(b -> b.startsWith("part-") && b.endsWith(".jsonl")), blobs.toString());
+      assertTrue(
+          blobs.stream().allMatch(b -> b.startsWith("part-") && b.endsWith(".jsonl")),
+          blobs.toString());
 
       // assay history prints both runs, oldest first
       Run printed =
