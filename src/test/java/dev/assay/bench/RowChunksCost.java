@@ -1,22 +1,19 @@
 package dev.assay.bench;
 
 import dev.assay.core.ChunkUnit;
+import dev.assay.metrics.fairness.ChunkedFairnessTest;
 import dev.assay.metrics.fairness.FairnessAnalysis;
 import dev.assay.metrics.fairness.FairnessInput;
 import dev.assay.metrics.fairness.ModelComparison;
-import dev.assay.metrics.fairness.Slice;
-import dev.assay.spark.BinaryColumn;
 import dev.assay.spark.Chunks;
 import dev.assay.spark.RowChunks;
 import dev.assay.spark.SparkSessions;
 import dev.assay.spark.TimeChunks;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * What row chunks ({@code chunk: {rows: N}}) cost, in executor CPU (docs/drift.md): the ordering
@@ -56,18 +53,7 @@ public final class RowChunksCost {
                 "id * 1.5 AS x")
             .cache();
     System.out.println("rows: " + data.count() + ", rows per chunk: " + size);
-    FairnessInput in =
-        FairnessInput.of(
-            data,
-            new FairnessInput.Outcomes(
-                BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "bench"),
-                BinaryColumn.of("prediction", "p", DataTypes.IntegerType, "1", "bench"),
-                null,
-                null,
-                true,
-                null),
-            List.of(new Slice(List.of("grp"))),
-            1);
+    FairnessInput in = ChunkedFairnessTest.input(data);
     int buckets = 8;
     report(spark, "fairness, no chunks", () -> FairnessAnalysis.run(in));
     Chunks weeks = new TimeChunks("ts", ChunkUnit.WEEK);

@@ -95,6 +95,21 @@ class AbfsHistoryTest {
     return spec;
   }
 
+  /** {@code assay audit} of {@code data} in its own JVM, appending to {@code history}. */
+  Run audit(Map<String, String> env, Tls tls, Path data, Path out, String history)
+      throws Exception {
+    return AzureCliProcessTest.cli(
+        dir,
+        env,
+        tls.jvm(),
+        "audit",
+        spec(dir, data).toString(),
+        "--out",
+        out.toString(),
+        "--history",
+        history);
+  }
+
   /** Rule id → status of {@code results.json} under {@code out}. */
   static Map<String, String> statuses(Path out) throws Exception {
     Map<String, String> s = new TreeMap<>();
@@ -126,17 +141,7 @@ class AbfsHistoryTest {
 
       // run 1: impact ratio 20/20 = 1; no history yet, the anomaly rule has nothing to compare
       Path first = dir.resolve("first");
-      Run one =
-          AzureCliProcessTest.cli(
-              dir,
-              env,
-              tls.jvm(),
-              "audit",
-              spec(dir, csv(dir, "fair.csv", 20)).toString(),
-              "--out",
-              first.toString(),
-              "--history",
-              history);
+      Run one = audit(env, tls, csv(dir, "fair.csv", 20), first, history);
       assertEquals(0, one.code(), one.out() + one.err());
       assertEquals(
           Map.of("ratio-no-regression", "PASS", "ratio-stable", "NOT_APPLICABLE"), statuses(first));
@@ -144,17 +149,7 @@ class AbfsHistoryTest {
       // run 2: 18/20 = 0.9, still >= 0.8, but 0.1 worse than run 1 (the last passing run, read
       // from Blob Storage) and a 10% change: both history rules fire
       Path second = dir.resolve("second");
-      Run two =
-          AzureCliProcessTest.cli(
-              dir,
-              env,
-              tls.jvm(),
-              "audit",
-              spec(dir, csv(dir, "worse.csv", 18)).toString(),
-              "--out",
-              second.toString(),
-              "--history",
-              history);
+      Run two = audit(env, tls, csv(dir, "worse.csv", 18), second, history);
       assertEquals(1, two.code(), two.out() + two.err());
       assertEquals(Map.of("ratio-no-regression", "FAIL", "ratio-stable", "WARN"), statuses(second));
       String results = Files.readString(second.resolve("results.json"));

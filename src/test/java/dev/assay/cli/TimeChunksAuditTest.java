@@ -102,6 +102,21 @@ class TimeChunksAuditTest {
     return spec;
   }
 
+  /** The three rules' verdicts: the drift and the parity rules fire on {@code chunk}. */
+  private static void assertVerdicts(JsonNode results, String chunk) {
+    List<String> verdicts = new ArrayList<>();
+    for (JsonNode v : results.get("rules")) {
+      verdicts.add(
+          v.get("id").asText() + " " + v.get("status").asText() + " " + v.path("chunk").asText());
+    }
+    assertEquals(
+        List.of(
+            "no-drift-any-week WARN " + chunk,
+            "parity-every-week FAIL " + chunk,
+            "parity-overall PASS "),
+        verdicts.stream().sorted().toList());
+  }
+
   private Result audit(Path spec) {
     return CliRun.run("audit", spec.toString(), "--out", dir.resolve("out").toString());
   }
@@ -135,17 +150,7 @@ class TimeChunksAuditTest {
     assertEquals(0.5, week2, 1e-12); // 3/4 − 1/4
     assertEquals(7.0 / 12 - 5.0 / 12, whole, 1e-12);
     assertEquals(1.0, drift2, 1e-12); // only c, never in the reference
-    List<String> verdicts = new ArrayList<>();
-    for (JsonNode v : results.get("rules")) {
-      verdicts.add(
-          v.get("id").asText() + " " + v.get("status").asText() + " " + v.path("chunk").asText());
-    }
-    assertEquals(
-        List.of(
-            "no-drift-any-week WARN 2024-01-08/2024-01-15",
-            "parity-every-week FAIL 2024-01-08/2024-01-15",
-            "parity-overall PASS "),
-        verdicts.stream().sorted().toList());
+    assertVerdicts(results, "2024-01-08/2024-01-15");
     String report = Files.readString(dir.resolve("out/report.html"));
     assertTrue(report.contains("Over time chunks"), "the chart over chunks");
     assertTrue(report.contains("over 3 time chunks"), "its description");
@@ -190,17 +195,7 @@ class TimeChunksAuditTest {
       }
     }
     assertEquals(List.of("rows 1-8 0.0", "rows 9-16 0.5", "rows 17-24 0.0"), chunks);
-    List<String> verdicts = new ArrayList<>();
-    for (JsonNode v : results.get("rules")) {
-      verdicts.add(
-          v.get("id").asText() + " " + v.get("status").asText() + " " + v.path("chunk").asText());
-    }
-    assertEquals(
-        List.of(
-            "no-drift-any-week WARN rows 9-16",
-            "parity-every-week FAIL rows 9-16",
-            "parity-overall PASS "),
-        verdicts.stream().sorted().toList());
+    assertVerdicts(results, "rows 9-16");
     String report = Files.readString(dir.resolve("out/report.html"));
     assertTrue(report.contains("chunk rows 9-16"), "the chart names the row chunks");
   }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Fairness per time chunk ({@code chunk: week}) on three hand-counted ISO weeks, in the family's
  * one Spark job.
  */
-class ChunkedFairnessTest {
+public class ChunkedFairnessTest {
 
   private static final double EPS = 1e-12;
 
@@ -58,7 +58,8 @@ class ChunkedFairnessTest {
             + " AS t(ts, grp, y, p)");
   }
 
-  static FairnessInput input(Dataset<Row> df) {
+  /** The binary outcomes y and p (1 positive) and the slice grp of {@code df}. */
+  public static FairnessInput input(Dataset<Row> df) {
     return FairnessInput.of(
         df,
         new FairnessInput.Outcomes(
