@@ -46,7 +46,9 @@ import dev.assay.policy.Policy;
 import dev.assay.policy.PolicyInputs;
 import dev.assay.policy.PolicyOutcome;
 import dev.assay.publish.OutputFolder;
+import dev.assay.spark.Chunks;
 import dev.assay.spark.Progress;
+import dev.assay.spark.RowChunks;
 import dev.assay.spark.SchemaCheck;
 import dev.assay.spark.TimeChunks;
 import dev.assay.spec.Chunking;
@@ -187,8 +189,8 @@ public final class Audit implements Cloneable {
     OpenInputs data = openInputs(spark);
     FamilyResults found = new FamilyResults();
     try (ConcurrentFamilies families = new ConcurrentFamilies(progress, FAMILY_THREADS)) {
-      families.submit(p -> runFairness(spark, p, data.current()));
-      families.submit(p -> runDrift(spark, p, data.drift()));
+      families.submit(p -> runFairness(spark, p, data.current(), data.chunks()));
+      families.submit(p -> runDrift(spark, p, data.drift(), data.chunks()));
       families.submit(p -> runPrivacy(spark, p, data.privacy()));
       families.submit(p -> runLlm(spark, p, data.current(), judge, judgeKey, embeddings));
       families.submit(p -> runSafety(spark, p, data.current(), safety));
@@ -221,7 +223,8 @@ public final class Audit implements Cloneable {
    *
    * @param drift drift's input, its columns checked on both sides; null when drift does not apply
    */
-  private record OpenInputs(Dataset<Row> current, PrivacyPlan privacy, DriftInput drift) {}
+  private record OpenInputs(
+      Dataset<Row> current, PrivacyPlan privacy, DriftInput drift, Chunks chunks) {}
 
   private OpenInputs openInputs(SparkSession spark) {
     Dataset<Row> current =
@@ -237,21 +240,36 @@ public final class Audit implements Cloneable {
             spec.columns(),
             spec.document(),
             currentSource());
-    TimeChunks chunks = chunks();
-    if (chunks != null) {
-      chunks.check(new SchemaCheck(current.schema(), currentSource()), spec.chunking().at());
-    }
+    Chunks chunks = chunks(spark, current);
     DriftInput driftInput =
         DriftPlan.notApplicable(spec) != null
             ? null
             : DriftPlan.input(DatasetReader.open(spark, spec.reference()), current, spec);
-    return new OpenInputs(current, privacyPlan, driftInput);
+    return new OpenInputs(current, privacyPlan, driftInput, chunks);
   }
 
-  /** The time chunks of the current data ({@code chunk:}), or null without them. */
-  private TimeChunks chunks() {
+  /**
+   * The chunks of the current data ({@code chunk:}), or null without them; their timestamp column
+   * checked. Row chunks ({@code chunk: {rows: N}}) order the rows here, in one to three Spark jobs
+   * ({@link RowChunks#plan}).
+   */
+  private Chunks chunks(SparkSession spark, Dataset<Row> current) {
     Chunking c = spec.chunking();
-    return c == null ? null : new TimeChunks(c.timestamp(), c.unit());
+    if (c == null) {
+      return null;
+    }
+    new SchemaCheck(current.schema(), currentSource())
+        .requireTemporal(c.timestamp(), "timestamp of the chunks", c.at());
+    if (c.unit() != null) {
+      return new TimeChunks(c.timestamp(), c.unit());
+    }
+    int buckets =
+        Math.max(1, Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions", "200")));
+    return progress.step(
+        spark,
+        "inputs",
+        "order the rows for chunks of " + c.rows() + " rows",
+        () -> RowChunks.plan(current, c.timestamp(), c.rows(), buckets, c.chunkAt()));
   }
 
   private String currentSource() {
@@ -263,7 +281,7 @@ public final class Audit implements Cloneable {
    * prediction) and {@code multiclass} (one-vs-rest per class) are each their own one-job analysis.
    */
   private Consumer<FamilyResults> runFairness(
-      SparkSession spark, Progress progress, Dataset<Row> current) {
+      SparkSession spark, Progress progress, Dataset<Row> current, Chunks chunks) {
     FamilyOutcome fairness = FairnessPlan.outcome(spec.columns());
     if (!fairness.applicable()) {
       return found -> found.families.add(fairness);
@@ -285,9 +303,9 @@ public final class Audit implements Cloneable {
                             FairnessPlan.input(request),
                             FairnessPlan.models(
                                 request, ModelSpecs.champion(spec), ModelSpecs.challengers(spec)),
-                            chunks()));
+                            chunks));
     List<String> notes = new ArrayList<>(outcome.notes());
-    if (chunks() != null && (spec.fairness().regression() || spec.fairness().multiclass())) {
+    if (chunks != null && (spec.fairness().regression() || spec.fairness().multiclass())) {
       notes.add(
           "fairness: per time chunk for binary classification only; fairness.task: "
               + (spec.fairness().regression() ? "regression" : "multiclass")
@@ -309,7 +327,7 @@ public final class Audit implements Cloneable {
 
   /** drift: reference vs current, two Spark jobs over both data sets. */
   private Consumer<FamilyResults> runDrift(
-      SparkSession spark, Progress progress, DriftInput driftInput) {
+      SparkSession spark, Progress progress, DriftInput driftInput, Chunks chunks) {
     if (driftInput == null) {
       FamilyOutcome notApplicable = DriftPlan.notApplicable(spec);
       return found -> found.families.add(notApplicable);
@@ -321,7 +339,7 @@ public final class Audit implements Cloneable {
             "reference vs current, "
                 + driftInput.columns().size()
                 + (driftInput.columns().size() == 1 ? " column" : " columns"),
-            () -> DriftAnalysis.run(driftInput, chunks()));
+            () -> DriftAnalysis.run(driftInput, chunks));
     return found -> {
       found.families.add(
           FamilyOutcome.ran(

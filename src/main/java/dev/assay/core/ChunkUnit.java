@@ -2,6 +2,7 @@ package dev.assay.core;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -14,6 +15,30 @@ public enum ChunkUnit {
   DAY,
   WEEK,
   MONTH;
+
+  /** How a row chunk ({@code chunk: {rows: N}}) is named: {@code rows 1-1000}. */
+  public static final String ROWS = "rows ";
+
+  /**
+   * The order of chunk names: time intervals as text (ISO dates sort in time order), row chunks
+   * ({@code rows a-b}) by their first row as a number, so {@code rows 201-300} comes before {@code
+   * rows 1001-1100}.
+   */
+  public static final Comparator<String> NAME_ORDER =
+      Comparator.comparingLong(ChunkUnit::firstRow).thenComparing(Comparator.naturalOrder());
+
+  /** The first row of a row chunk named {@code rows a-b}, or -1 for any other name. */
+  private static long firstRow(String name) {
+    if (!name.startsWith(ROWS)) {
+      return -1;
+    }
+    int dash = name.indexOf('-', ROWS.length());
+    try {
+      return Long.parseLong(name.substring(ROWS.length(), dash < 0 ? name.length() : dash));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
 
   /** The spec's spelling: day, week or month. */
   public String id() {
@@ -52,8 +77,14 @@ public enum ChunkUnit {
     }
   }
 
-  /** The first day of a chunk named {@code interval} ({@code start/end}), or null. */
+  /**
+   * The first day of a chunk named {@code interval} ({@code start/end}); a row chunk's whole name
+   * ({@code rows a-b}); else null.
+   */
   public static String start(String interval) {
+    if (interval != null && interval.startsWith(ROWS)) {
+      return interval;
+    }
     int slash = interval == null ? -1 : interval.indexOf('/');
     return slash < 0 ? null : interval.substring(0, slash);
   }

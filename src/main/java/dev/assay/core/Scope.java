@@ -31,7 +31,7 @@ public record Scope(
           .thenComparing(Scope::column, NULLS_FIRST)
           .thenComparing(Scope::classLabel, NULLS_FIRST)
           .thenComparing(Scope::model, NULLS_FIRST)
-          .thenComparing(Scope::chunk, NULLS_FIRST);
+          .thenComparing(Scope::chunk, Comparator.nullsFirst(ChunkUnit.NAME_ORDER));
 
   /** A scope without a chunk: every metric over the whole data. */
   public Scope(String attribute, String group, String column, String classLabel, String model) {

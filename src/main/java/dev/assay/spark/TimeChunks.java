@@ -14,15 +14,10 @@ import org.apache.spark.sql.functions;
  * @param timestamp the date or timestamp column
  * @param unit the chunk's length
  */
-public record TimeChunks(String timestamp, ChunkUnit unit) {
-
-  /** The chunk of rows without a timestamp. */
-  public static final String MISSING = "(missing)";
-
-  /** The most chunks a family reports; more means a chunk too short for the data's time span. */
-  public static final int MAX_CHUNKS = 400;
+public record TimeChunks(String timestamp, ChunkUnit unit) implements Chunks {
 
   /** The chunk key of each row: the first day of its chunk, or {@value #MISSING}. */
+  @Override
   public Column key() {
     Column day =
         functions.date_format(
@@ -32,25 +27,19 @@ public record TimeChunks(String timestamp, ChunkUnit unit) {
   }
 
   /** The chunk named by its ISO 8601 interval ({@code start/end}), from its key. */
+  @Override
   public String interval(String key) {
     return MISSING.equals(key) ? key : unit.interval(key);
-  }
-
-  /**
-   * Checks that the data's timestamp column exists and is a date or timestamp.
-   *
-   * @param at {@code file:line} of {@code columns.timestamp}
-   */
-  public void check(SchemaCheck check, String at) {
-    check.requireTemporal(timestamp, "timestamp of the time chunks", at);
   }
 
   /**
    * The chunks among {@code keys} (the missing chunk not counted), in words for a family's note:
    * {@code 3 chunks of one week by column 'ts'}.
    *
-   * @throws dev.assay.core.BadInputException when there are more than {@link #MAX_CHUNKS}
+   * @throws dev.assay.core.BadInputException when there are more than {@link #MAX_CHUNKS} (more
+   *     means a chunk too short for the data's time span)
    */
+  @Override
   public String describe(java.util.Collection<String> keys) {
     long count = keys.stream().filter(k -> !MISSING.equals(k)).count();
     checkCount(count);

@@ -22,7 +22,7 @@ public record AuditSpec(
     Llm llm,
     List<String> rules,
     Map<String, ModelColumns> models,
-    String chunk) {
+    Object chunk) {
 
   /**
    * One model of a champion/challenger audit ({@code models:}, see {@link ModelSpecs}): its

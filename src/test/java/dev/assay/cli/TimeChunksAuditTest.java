@@ -99,6 +99,21 @@ class TimeChunksAuditTest {
         "");
   }
 
+  /** The three rules' verdicts: the drift and the parity rules fire on {@code chunk}. */
+  private static void assertVerdicts(JsonNode results, String chunk) {
+    List<String> verdicts = new ArrayList<>();
+    for (JsonNode v : results.get("rules")) {
+      verdicts.add(
+          v.get("id").asText() + " " + v.get("status").asText() + " " + v.path("chunk").asText());
+    }
+    assertEquals(
+        List.of(
+            "no-drift-any-week WARN " + chunk,
+            "parity-every-week FAIL " + chunk,
+            "parity-overall PASS "),
+        verdicts.stream().sorted().toList());
+  }
+
   private Result audit(Path spec) {
     return CliRun.run("audit", spec.toString(), "--out", dir.resolve("out").toString());
   }
@@ -132,17 +147,7 @@ class TimeChunksAuditTest {
     assertEquals(0.5, week2, 1e-12); // 3/4 − 1/4
     assertEquals(7.0 / 12 - 5.0 / 12, whole, 1e-12);
     assertEquals(1.0, drift2, 1e-12); // only c, never in the reference
-    List<String> verdicts = new ArrayList<>();
-    for (JsonNode v : results.get("rules")) {
-      verdicts.add(
-          v.get("id").asText() + " " + v.get("status").asText() + " " + v.path("chunk").asText());
-    }
-    assertEquals(
-        List.of(
-            "no-drift-any-week WARN 2024-01-08/2024-01-15",
-            "parity-every-week FAIL 2024-01-08/2024-01-15",
-            "parity-overall PASS "),
-        verdicts.stream().sorted().toList());
+    assertVerdicts(results, "2024-01-08/2024-01-15");
     String report = Files.readString(dir.resolve("out/report.html"));
     assertTrue(report.contains("Over time chunks"), "the chart over chunks");
     assertTrue(report.contains("over 3 time chunks"), "its description");
@@ -157,5 +162,38 @@ class TimeChunksAuditTest {
     assertBadInput(
         audit(spec("\n  timestamp: grp", "week")), "audit.yaml:9", "'grp'", "date or a timestamp");
     assertBadInput(audit(spec("\n  timestamp: when", "week")), "audit.yaml:9", "'when'");
+    for (String rows : List.of("0", "-5", "ten", "2.5")) {
+      assertBadInput(
+          audit(spec("\n  timestamp: ts", "{rows: " + rows + "}")),
+          "audit.yaml:10",
+          "chunk.rows must be a whole number of at least 1 (found '" + rows + "')");
+    }
+    assertBadInput(
+        audit(spec("\n  timestamp: ts", "{size: 5}")), "audit.yaml:10", "unknown key 'chunk.size'");
+    assertBadInput(audit(spec("", "{rows: 5}")), "audit.yaml:9", "needs columns.timestamp");
+  }
+
+  /**
+   * Chunks of 8 rows ({@code chunk: {rows: 8}}): every timestamp is distinct and each ISO week
+   * holds 8 rows, so the chunks are the weeks, named by their rows, with the same verdicts.
+   */
+  @Test
+  @Tag("slow")
+  void rowChunksOfEightRowsAreTheWeeks() throws IOException {
+    csv();
+    Result r = audit(spec("\n  timestamp: ts", "{rows: 8}"));
+    assertEquals(1, r.code(), r.out() + r.err());
+    JsonNode results = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+    assertEquals(Set.of(), ContractSchema.errors(results), "results.json meets its schema");
+    List<String> chunks = new ArrayList<>();
+    for (JsonNode m : results.get("metrics")) {
+      if (m.get("metric").asText().equals("demographic_parity_difference") && m.has("chunk")) {
+        chunks.add(m.get("chunk").asText() + " " + m.get("value").asDouble());
+      }
+    }
+    assertEquals(List.of("rows 1-8 0.0", "rows 9-16 0.5", "rows 17-24 0.0"), chunks);
+    assertVerdicts(results, "rows 9-16");
+    String report = Files.readString(dir.resolve("out/report.html"));
+    assertTrue(report.contains("chunk rows 9-16"), "the chart names the row chunks");
   }
 }

@@ -7,12 +7,12 @@ import dev.assay.core.Histogram;
 import dev.assay.core.MetricKey;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
+import dev.assay.spark.Chunks;
 import dev.assay.spark.Columns;
 import dev.assay.spark.FiniteNumbers;
 import dev.assay.spark.GroupedStates;
 import dev.assay.spark.Grouping;
 import dev.assay.spark.SinglePassRunner;
-import dev.assay.spark.TimeChunks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +63,7 @@ public final class DriftAnalysis {
 
   private static final String SIDE = "__assay_side";
 
-  /** The time chunk of a current row ({@link TimeChunks#key}); null on the reference side. */
+  /** The time chunk of a current row ({@link Chunks#key}); null on the reference side. */
   private static final String CHUNK = "__assay_chunk";
 
   /** The most groups a segment attribute may have (each multiplies the counts per column). */
@@ -81,7 +81,7 @@ public final class DriftAnalysis {
    * current data compared with the whole reference too ({@link #chunkMetrics}), in the same jobs:
    * the chunk is one more segment attribute of the count, held by current rows only.
    */
-  public static DriftOutcome run(DriftInput given, TimeChunks chunks) {
+  public static DriftOutcome run(DriftInput given, Chunks chunks) {
     List<String> segments = given.options().segmentBy();
     Dataset<Row> both =
         side(given.reference(), given.columns(), segments, 0, chunks)
@@ -310,7 +310,7 @@ public final class DriftAnalysis {
    * whole data ({@code testRows}); text and embedding columns are compared on the whole data only.
    */
   private static List<MetricResult> chunkMetrics(
-      DriftInput in, DriftCounts counts, TimeChunks chunks, long testRows, List<String> notes) {
+      DriftInput in, DriftCounts counts, Chunks chunks, long testRows, List<String> notes) {
     List<MetricResult> metrics = new ArrayList<>();
     List<DriftColumn> scalar = new ArrayList<>();
     for (DriftColumn c : in.columns()) {
@@ -325,7 +325,7 @@ public final class DriftAnalysis {
             + chunks.describe(byChunk.keySet())
             + ", each compared with the whole reference (numeric and categorical columns).");
     for (Map.Entry<String, List<ColumnCounts>> g : byChunk.entrySet()) {
-      if (TimeChunks.MISSING.equals(g.getKey())) {
+      if (Chunks.MISSING.equals(g.getKey())) {
         continue;
       }
       String interval = chunks.interval(g.getKey());
@@ -408,7 +408,7 @@ public final class DriftAnalysis {
       List<DriftColumn> columns,
       List<String> segments,
       int side,
-      TimeChunks chunks) {
+      Chunks chunks) {
     List<Column> select = new ArrayList<>();
     select.add(lit(side).alias(SIDE));
     if (chunks != null) {

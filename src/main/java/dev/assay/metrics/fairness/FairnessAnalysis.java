@@ -2,7 +2,7 @@ package dev.assay.metrics.fairness;
 
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
-import dev.assay.spark.TimeChunks;
+import dev.assay.spark.Chunks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +70,7 @@ public final class FairnessAnalysis {
    * model's per-group and between-group metrics per time chunk too, from the same one job ({@link
    * #chunkMetrics}).
    */
-  public static FairnessOutcome run(FairnessInput in, ModelComparison models, TimeChunks chunks) {
+  public static FairnessOutcome run(FairnessInput in, ModelComparison models, Chunks chunks) {
     List<String> notes = new ArrayList<>();
     FairnessJob job = FairnessJob.plan(in, models, chunks);
     FairnessCells cells = job.run();
@@ -137,7 +137,7 @@ public final class FairnessAnalysis {
     List<MetricResult> out = new ArrayList<>();
     FairnessInput chunkIn = in.withExtras(in.extras().withoutScoreMetrics());
     for (String chunk : cells.chunks()) {
-      if (TimeChunks.MISSING.equals(chunk)) {
+      if (Chunks.MISSING.equals(chunk)) {
         continue;
       }
       ConfusionState all = cells.chunkAll(chunk);
@@ -163,11 +163,11 @@ public final class FairnessAnalysis {
   }
 
   /** How many chunks the data fell into, and how many rows had no timestamp. */
-  private static String chunkNote(TimeChunks chunks, FairnessCells cells) {
+  private static String chunkNote(Chunks chunks, FairnessCells cells) {
     String missing =
-        cells.chunks().contains(TimeChunks.MISSING)
+        cells.chunks().contains(Chunks.MISSING)
             ? "; "
-                + cells.chunkAll(TimeChunks.MISSING).n()
+                + cells.chunkAll(Chunks.MISSING).n()
                 + " rows without a timestamp are in no chunk"
             : "";
     return "per time chunk: "

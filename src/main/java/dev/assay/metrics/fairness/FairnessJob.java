@@ -3,12 +3,12 @@ package dev.assay.metrics.fairness;
 import dev.assay.core.BadInputException;
 import dev.assay.spark.BinaryColumn;
 import dev.assay.spark.CellLimits;
+import dev.assay.spark.Chunks;
 import dev.assay.spark.Columns;
 import dev.assay.spark.FiniteNumbers;
 import dev.assay.spark.GroupedStates;
 import dev.assay.spark.Grouping;
 import dev.assay.spark.SinglePassRunner;
-import dev.assay.spark.TimeChunks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ final class FairnessJob {
      * data set: the joint score cells behind DeLong's test ({@link ChallengerResults}).
      */
     JOINT_KEYS,
-    /** The (time chunk, group) cells of a slice ({@link TimeChunks}). */
+    /** The (time chunk, group) cells of a slice ({@link Chunks}). */
     CHUNK_GROUPS,
     /** The time chunks of the whole data set. */
     CHUNK_WHOLE
@@ -64,7 +64,7 @@ final class FairnessJob {
 
   private static final String SCORE_KEY = "__assay_score_key";
 
-  /** The time chunk column ({@link TimeChunks#key}). */
+  /** The time chunk column ({@link Chunks#key}). */
   private static final String CHUNK = "__assay_chunk";
 
   /** Only makes the chunk groupings' names unique; their role is in {@link Part}. */
@@ -92,7 +92,7 @@ final class FairnessJob {
   final List<ChallengerSlots> challengers = new ArrayList<>();
 
   /** The time chunks, or null without them. */
-  final TimeChunks chunks;
+  final Chunks chunks;
 
   /**
    * A challenger's states and score key column in this job.
@@ -110,7 +110,7 @@ final class FairnessJob {
       StateSlots.Slot<Long> nonFinite,
       String scoreKey) {}
 
-  private FairnessJob(FairnessInput in, ModelComparison models, TimeChunks chunks) {
+  private FairnessJob(FairnessInput in, ModelComparison models, Chunks chunks) {
     this.in = in;
     this.models = models;
     this.chunks = chunks;
@@ -143,7 +143,7 @@ final class FairnessJob {
    * is one more cell column, so the cells (and an exact score key's cell bound) grow with the
    * number of chunks, never the number of jobs.
    */
-  static FairnessJob plan(FairnessInput in, ModelComparison models, TimeChunks chunks) {
+  static FairnessJob plan(FairnessInput in, ModelComparison models, Chunks chunks) {
     FairnessJob job = new FairnessJob(in, models, chunks);
     Column score = job.score();
     Column label = in.label() == null ? functions.lit(null).cast("int") : in.label().asInt();

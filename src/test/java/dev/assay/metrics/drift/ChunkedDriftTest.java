@@ -10,6 +10,7 @@ import dev.assay.core.ChunkUnit;
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import dev.assay.spark.JobCounter;
+import dev.assay.spark.RowChunks;
 import dev.assay.spark.SharedSpark;
 import dev.assay.spark.TimeChunks;
 import dev.assay.spec.DriftOptions;
@@ -96,6 +97,26 @@ class ChunkedDriftTest {
         out[1].metrics().stream().sorted().toList(),
         m.stream().filter(r -> r.key().scope().chunk() == null).sorted().toList());
     assertTrue(out[0].notes().stream().anyMatch(n -> n.contains("3 chunks of one week by column")));
+  }
+
+  /**
+   * Chunks of 5 rows in date order: a a b b c, then c c c a b, then a b (the smaller last chunk).
+   * Against the reference's a and b half each: total variation ½(0.1 + 0.1 + 0.2) = 0.2, ½(0.3 +
+   * 0.3 + 0.6) = 0.6, and 0. Still the family's two jobs.
+   */
+  @Test
+  void rowChunksOfFiveRowsAreComparedWithTheWholeReferenceInTheSameTwoJobs() {
+    DriftInput in = input();
+    RowChunks fives = RowChunks.plan(current(), "ts", 5, 2, "x");
+    DriftOutcome[] out = new DriftOutcome[1];
+    assertEquals(
+        2, JobCounter.count(SharedSpark.get(), () -> out[0] = DriftAnalysis.run(in, fives)));
+    List<MetricResult> m = out[0].metrics();
+    assertEquals(0.2, chunk(m, "total_variation", Scope.column("k").withChunk("rows 1-5")), EPS);
+    assertEquals(0.6, chunk(m, "total_variation", Scope.column("k").withChunk("rows 6-10")), EPS);
+    assertEquals(0.0, chunk(m, "total_variation", Scope.column("k").withChunk("rows 11-12")), EPS);
+    assertEquals(
+        0.2, chunk(m, "unseen_share_current", Scope.column("k").withChunk("rows 1-5")), EPS);
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
 import dev.assay.spark.BinaryColumn;
 import dev.assay.spark.JobCounter;
+import dev.assay.spark.RowChunks;
 import dev.assay.spark.SharedSpark;
 import dev.assay.spark.TimeChunks;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Fairness per time chunk ({@code chunk: week}) on three hand-counted ISO weeks, in the family's
  * one Spark job.
  */
-class ChunkedFairnessTest {
+public class ChunkedFairnessTest {
 
   private static final double EPS = 1e-12;
 
@@ -57,7 +58,8 @@ class ChunkedFairnessTest {
             + " AS t(ts, grp, y, p)");
   }
 
-  static FairnessInput input(Dataset<Row> df) {
+  /** The binary outcomes y and p (1 positive) and the slice grp of {@code df}. */
+  public static FairnessInput input(Dataset<Row> df) {
     return FairnessInput.of(
         df,
         new FairnessInput.Outcomes(
@@ -127,5 +129,51 @@ class ChunkedFairnessTest {
         value(
             chunked, "selection_rate", Scope.group("grp", "A").withChunk("2024-01-01/2024-02-01")),
         EPS);
+  }
+
+  /**
+   * Chunks of 10 rows in timestamp order (every timestamp distinct): rows 1-10 are week 1 and the
+   * first two of week 2 (A y1 p1, B y1 p1): A selects 3 of 5, B 3 of 5; rows 11-20 the other six of
+   * week 2 and the first four of week 3: A 4 of 5, B 2 of 5; rows 21-24, the smaller last chunk: A
+   * 0 of 2, B 0 of 2. The undated row is in no chunk. Still the family's one job.
+   */
+  @Test
+  void rowChunksOfTenRowsMatchTheHandCountsInTheSameOneJob() {
+    FairnessInput in = input(data());
+    RowChunks tens = RowChunks.plan(data(), "ts", 10, 2, "x");
+    List<FairnessOutcome> out = new ArrayList<>();
+    assertEquals(
+        1,
+        JobCounter.count(
+            SharedSpark.get(),
+            () -> out.add(FairnessAnalysis.run(in, ModelComparison.NONE, tens))));
+    List<MetricResult> m = out.get(0).metrics();
+    String[] chunks = {"rows 1-10", "rows 11-20", "rows 21-24"};
+    double[][] rates = {{0.6, 0.6}, {0.8, 0.4}, {0.0, 0.0}};
+    long[] counts = {10, 10, 4};
+    for (int c = 0; c < 3; c++) {
+      Scope a = Scope.group("grp", "A").withChunk(chunks[c]);
+      Scope b = Scope.group("grp", "B").withChunk(chunks[c]);
+      assertEquals(rates[c][0], value(m, "selection_rate", a), EPS, chunks[c]);
+      assertEquals(rates[c][1], value(m, "selection_rate", b), EPS, chunks[c]);
+      assertEquals(
+          Math.abs(rates[c][0] - rates[c][1]),
+          value(m, "demographic_parity_difference", Scope.attribute("grp").withChunk(chunks[c])),
+          EPS,
+          chunks[c]);
+      assertEquals(counts[c], value(m, "count", Scope.DATASET.withChunk(chunks[c])), EPS);
+    }
+    // in chunk order, not text order, where a metric's rows are sorted
+    assertEquals(
+        List.of(chunks),
+        m.stream()
+            .filter(r -> r.key().metric().equals("count") && r.key().scope().chunk() != null)
+            .filter(r -> r.key().scope().withChunk(null).equals(Scope.DATASET))
+            .sorted()
+            .map(r -> r.key().scope().chunk())
+            .toList());
+    assertTrue(
+        out.get(0).notes().stream().anyMatch(n -> n.contains("3 chunks of 10 rows")),
+        out.get(0).notes().toString());
   }
 }
