@@ -31,11 +31,15 @@ import org.apache.spark.sql.functions;
  * built-ins can do is done by built-ins in the same stage, before the function sees the row: the
  * casts, the refusal and injection detectors ({@link RefusalDetector}, {@link InjectionDetector}:
  * {@code translate}, {@code lower}, {@code unbase64}, {@code rlike}), JSON validity ({@code
- * try_parse_json}) and the response length ({@code length}).
- *
- * <p>The same fold scores retrieval from ids ({@link Retrieval}: the id columns arrive as {@code
- * array<string>}, a string column split on commas by {@code split}) and lexical support ({@link
- * LexicalSupport}: the contexts arrive joined by {@code array_join}).
+ * try_parse_json}), the response length ({@code length}), the SQuAD exact match and token F1 per
+ * record ({@link SquadColumns}: normalisation, tokens and their multiset overlap with higher-order
+ * functions) and the retrieval scores per record with binary relevance ({@link RetrievalColumns}:
+ * the id columns as {@code array<string>}, a string column split on commas by {@code split}); the
+ * fold only adds those per-record values up, in row order, so the sums are those of the former Java
+ * scoring bit for bit. What the fold still computes in Java: BLEU's and chrF's n-gram counts,
+ * ROUGE, lexical support ({@link LexicalSupport}: the contexts arrive joined by {@code
+ * array_join}), graded retrieval (grades parsed as Java parses a double), the variants' sentiment
+ * and the JSON schema check (docs/gpu.md lists why).
  *
  * <p>Records whose response or reference answer is null are left out of the reference-based metrics
  * (with a note); an empty string is a valid, empty text.
@@ -83,6 +87,11 @@ public final class LlmAnalysis {
    */
   public static final String JSON_SCHEMA_VALID_RATE = "json_schema_valid_rate";
 
+  /**
+   * The column of the per-record retrieval scores ({@link RetrievalColumns}) in {@link #checks}.
+   */
+  private static final String RETRIEVAL = "__assay_retrieval";
+
   private LlmAnalysis() {}
 
   /**
@@ -123,34 +132,56 @@ public final class LlmAnalysis {
   private static Dataset<Row> checks(LlmInput in) {
     Column response = Columns.named(in.response()).cast("string");
     Column noFlag = functions.lit(null).cast("boolean");
+    Column noIds = functions.lit(null).cast("array<string>");
     Column promptText = promptText(in);
     Column contextsText = contextsText(in);
     Column direct = injection(Columns.named(SafetyColumns.PROMPT_FORM), in);
     Column indirect = injection(Columns.named(SafetyColumns.CONTEXTS_FORM), in);
     LlmColumns.Ids ids = in.columns().ids();
     String variant = in.columns().variant();
-    return SafetyColumns.withCheckForms(in.data(), response, promptText, contextsText, in.options())
-        .select(
-            response.alias("response"),
-            references(in).alias("reference"),
-            refusal(in).alias("refusal"),
-            direct.or(indirect).alias("injection"),
-            indirect.alias("indirect_injection"),
-            (in.options().expectJson() ? SafetyColumns.jsonValid(response) : noFlag)
-                .alias("json_valid"),
-            functions.length(response).alias("length"),
-            promptText.alias("prompt"),
-            contextsText.alias("contexts"),
-            ids(ids.retrieved()).alias("retrieved_ids"),
-            ids(ids.relevant()).alias("relevant_ids"),
-            (variant == null
-                    ? functions.lit(null).cast("string")
-                    : Columns.named(variant).cast("string"))
-                .alias("variant"),
-            scans(in, response).alias("scans"),
-            semantic(in, 0).alias("semantic_answer_similarity"),
-            semantic(in, 1).alias("semantic_context_support"),
-            semantic(in, 2).alias("semantic_context_relevance"));
+    boolean graded = in.options().relevanceGrades();
+    Dataset<Row> data =
+        SafetyColumns.withCheckForms(in.data(), response, promptText, contextsText, in.options());
+    if (in.reference() != null) {
+      data = SquadColumns.withTokens(data, response, references(in));
+    }
+    if (!graded && ids.named()) {
+      // a column of its own: inside the select below, the lambdas' references to the id columns
+      // would resolve to that select's aliases of the same names (lateral column aliases)
+      data =
+          data.withColumn(
+              RETRIEVAL,
+              RetrievalColumns.scores(ids(ids.retrieved()), ids(ids.relevant()), in.options().k()));
+    }
+    return data.select(
+        response.alias("response"),
+        references(in).alias("reference"),
+        refusal(in).alias("refusal"),
+        direct.or(indirect).alias("injection"),
+        indirect.alias("indirect_injection"),
+        (in.options().expectJson() ? SafetyColumns.jsonValid(response) : noFlag)
+            .alias("json_valid"),
+        functions.length(response).alias("length"),
+        promptText.alias("prompt"),
+        contextsText.alias("contexts"),
+        (graded ? ids(ids.retrieved()) : noIds).alias("retrieved_ids"),
+        (graded ? ids(ids.relevant()) : noIds).alias("relevant_ids"),
+        (variant == null
+                ? functions.lit(null).cast("string")
+                : Columns.named(variant).cast("string"))
+            .alias("variant"),
+        scans(in, response).alias("scans"),
+        semantic(in, 0).alias("semantic_answer_similarity"),
+        semantic(in, 1).alias("semantic_context_support"),
+        semantic(in, 2).alias("semantic_context_relevance"),
+        (in.reference() == null
+                ? functions.lit(null).cast("struct<exact:boolean,f1:double>")
+                : SquadColumns.best())
+            .alias("squad"),
+        (graded || !ids.named()
+                ? functions.lit(null).cast("array<double>")
+                : Columns.named(RETRIEVAL))
+            .alias("retrieval"));
   }
 
   /**

@@ -36,15 +36,15 @@ record OverlapState(
    *       every reference is empty the segment is scored against the empty text (sacreBLEU refuses
    *       such a segment);
    *   <li>ROUGE: per type the best F over the references ({@code score_multi});
-   *   <li>exact match and F1: the best over the references, as the SQuAD script's {@code
-   *       metric_max_over_ground_truths}.
+   *   <li>exact match and F1: given, the best over the references as the SQuAD script's {@code
+   *       metric_max_over_ground_truths} (computed by {@link SquadColumns} in the plan).
    * </ul>
    */
-  static OverlapState of(String response, List<String> references, boolean stem) {
+  static OverlapState of(
+      String response, List<String> references, boolean stem, boolean exact, double f1) {
     List<String> nonEmpty = references.stream().filter(r -> !r.isEmpty()).toList();
     List<String> bleuRefs = nonEmpty.isEmpty() ? List.of("") : nonEmpty;
     double[] rouge = Rouge.best(references, response, stem);
-    double[] squad = Squad.best(response, references);
     return new OverlapState(
         1,
         Bleu.segment(response, bleuRefs),
@@ -53,13 +53,14 @@ record OverlapState(
         rouge[1],
         rouge[2],
         rouge[3],
-        squad[0] == 1 ? 1 : 0,
-        squad[1]);
+        exact ? 1 : 0,
+        f1);
   }
 
-  /** One pair with a single reference answer, no stemming. */
+  /** One pair with a single reference answer, no stemming (exact match and F1 by {@link Squad}). */
   static OverlapState of(String response, String reference) {
-    return of(response, List.of(reference), false);
+    double[] squad = Squad.best(response, List.of(reference));
+    return of(response, List.of(reference), false, squad[0] == 1, squad[1]);
   }
 
   OverlapState merge(OverlapState o) {

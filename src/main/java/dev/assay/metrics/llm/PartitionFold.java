@@ -10,9 +10,10 @@ import org.apache.spark.sql.Row;
 /**
  * Folds one partition's rows (in the column order of {@code LlmAnalysis.checks}: response,
  * references, refusal, injection, indirect injection, JSON validity, length, prompt, contexts,
- * retrieved ids, relevant ids, variant, scan flags, then the three semantic scores) into one {@link
- * LlmState}: per record, each concern's state of that record is merged into the running one, in row
- * order.
+ * retrieved ids and relevant ids (with graded relevance only), variant, scan flags, the three
+ * semantic scores, the SQuAD struct of {@link SquadColumns#best} and the retrieval scores of {@link
+ * RetrievalColumns#scores}) into one {@link LlmState}: per record, each concern's state of that
+ * record is merged into the running one, in row order.
  */
 final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
 
@@ -61,6 +62,19 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
     return out;
   }
 
+  /** An {@code array<double>} cell as a {@code double[]}, null for null. */
+  static double[] scores(Row row, int index) {
+    if (row.isNullAt(index)) {
+      return null;
+    }
+    List<Double> values = row.getList(index);
+    double[] out = new double[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
+  }
+
   private static Double score(Row row, int index) {
     return row.isNullAt(index) ? null : row.getDouble(index);
   }
@@ -88,7 +102,10 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
       List<String> references = references(row, 1);
       double rougeL = Double.NaN;
       if (response != null && !references.isEmpty()) {
-        OverlapState pair = OverlapState.of(response, references, scoring.stem());
+        Row squad = row.getStruct(16);
+        OverlapState pair =
+            OverlapState.of(
+                response, references, scoring.stem(), squad.getBoolean(0), squad.getDouble(1));
         overlap = overlap.merge(pair);
         rougeL = pair.rougeL();
       }
@@ -116,11 +133,12 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
       // reported.
       retrieval =
           retrieval.merge(
-              RetrievalState.of(
-                  row.isNullAt(9) ? null : row.getList(9),
-                  row.isNullAt(10) ? null : row.getList(10),
-                  scoring.k(),
-                  scoring.graded()));
+              scoring.graded()
+                  ? RetrievalState.graded(
+                      row.isNullAt(9) ? null : row.getList(9),
+                      row.isNullAt(10) ? null : row.getList(10),
+                      scoring.k())
+                  : RetrievalState.of(scores(row, 17)));
     }
 
     /** The checks of a non-null response: length, JSON, schema and scans. */
