@@ -33,14 +33,13 @@ import org.apache.spark.sql.functions;
  * {@code translate}, {@code lower}, {@code unbase64}, {@code rlike}), JSON validity ({@code
  * try_parse_json}), the response length ({@code length}), the SQuAD exact match and token F1 per
  * record ({@link SquadColumns}: normalisation, tokens and their multiset overlap with higher-order
- * functions), BLEU's per-record counts ({@link BleuColumns}: 13a tokens, clipped n-gram matches)
- * and the retrieval scores per record with binary relevance ({@link RetrievalColumns}: the id
- * columns as {@code array<string>}, a string column split on commas by {@code split}); the fold
- * only adds those per-record values up, in row order, so the sums are those of the former Java
- * scoring bit for bit. What the fold still computes in Java: chrF's n-gram counts, ROUGE, lexical
- * support ({@link LexicalSupport}: the contexts arrive joined by {@code array_join}), graded
- * retrieval (grades parsed as Java parses a double), the variants' sentiment and the JSON schema
- * check (docs/gpu.md lists why).
+ * functions) and the retrieval scores per record with binary relevance ({@link RetrievalColumns}:
+ * the id columns as {@code array<string>}, a string column split on commas by {@code split}); the
+ * fold only adds those per-record values up, in row order, so the sums are those of the former Java
+ * scoring bit for bit. What the fold still computes in Java: BLEU's and chrF's n-gram counts,
+ * ROUGE, lexical support ({@link LexicalSupport}: the contexts arrive joined by {@code
+ * array_join}), graded retrieval (grades parsed as Java parses a double), the variants' sentiment
+ * and the JSON schema check (docs/gpu.md lists why).
  *
  * <p>Records whose response or reference answer is null are left out of the reference-based metrics
  * (with a note); an empty string is a valid, empty text.
@@ -145,7 +144,6 @@ public final class LlmAnalysis {
         SafetyColumns.withCheckForms(in.data(), response, promptText, contextsText, in.options());
     if (in.reference() != null) {
       data = SquadColumns.withTokens(data, response, references(in));
-      data = BleuColumns.withGrams(data, response, references(in));
     }
     if (!graded && ids.named()) {
       // a column of its own: inside the select below, the lambdas' references to the id columns
@@ -183,9 +181,7 @@ public final class LlmAnalysis {
         (graded || !ids.named()
                 ? functions.lit(null).cast("array<double>")
                 : Columns.named(RETRIEVAL))
-            .alias("retrieval"),
-        (in.reference() == null ? functions.lit(null).cast("array<bigint>") : BleuColumns.stats())
-            .alias("bleu"));
+            .alias("retrieval"));
   }
 
   /**

@@ -154,9 +154,6 @@ public final class LlmRecords {
                 ? functions.lit(null).cast("array<double>")
                 : RetrievalColumns.scores(retrieved, relevant, in.options().k()))
             .as("__assay_retrieval"));
-    columns.add(
-        (in.reference() == null ? functions.lit(null).cast("array<bigint>") : BleuColumns.stats())
-            .as("__assay_bleu"));
     StructType out = schema;
     for (StructField f : SCORES.fields()) {
       out = out.add(f);
@@ -165,7 +162,6 @@ public final class LlmRecords {
         SafetyColumns.withCheckForms(in.data(), response, prompt, contexts, in.options());
     if (in.reference() != null) {
       checked = SquadColumns.withTokens(checked, response, LlmAnalysis.references(in));
-      checked = BleuColumns.withGrams(checked, response, LlmAnalysis.references(in));
     }
     Dataset<Row> scored =
         checked
@@ -235,10 +231,11 @@ public final class LlmRecords {
       List<String> references = PartitionFold.references(row, width + 1);
       int at = width;
       if (response != null && !references.isEmpty()) {
-        List<String> bleuRefs = OverlapState.bleuReferences(references);
+        List<String> nonEmpty = references.stream().filter(r -> !r.isEmpty()).toList();
+        List<String> bleuRefs = nonEmpty.isEmpty() ? List.of("") : nonEmpty;
         double[] rouge = Rouge.best(references, response, scoring.stem());
         Row squad = row.getStruct(width + 8);
-        values[at] = Bleu.score(PartitionFold.counts(row, width + 10), true);
+        values[at] = Bleu.score(Bleu.segment(response, bleuRefs), true);
         values[at + 1] = Chrf.score(Chrf.segment(response, bleuRefs));
         values[at + 2] = rouge[0];
         values[at + 3] = rouge[1];

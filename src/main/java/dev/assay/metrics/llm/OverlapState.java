@@ -32,26 +32,23 @@ record OverlapState(
    * One response against one or more reference answers (non-null; at least one):
    *
    * <ul>
-   *   <li>BLEU (given, computed by {@link BleuColumns} in the plan) and chrF: all non-empty
-   *       references at once, as sacreBLEU drops empty ones; when every reference is empty the
-   *       segment is scored against the empty text (sacreBLEU refuses such a segment);
+   *   <li>BLEU and chrF: all non-empty references at once, as sacreBLEU drops empty ones; when
+   *       every reference is empty the segment is scored against the empty text (sacreBLEU refuses
+   *       such a segment);
    *   <li>ROUGE: per type the best F over the references ({@code score_multi});
    *   <li>exact match and F1: given, the best over the references as the SQuAD script's {@code
    *       metric_max_over_ground_truths} (computed by {@link SquadColumns} in the plan).
    * </ul>
    */
   static OverlapState of(
-      String response,
-      List<String> references,
-      boolean stem,
-      long[] bleu,
-      boolean exact,
-      double f1) {
+      String response, List<String> references, boolean stem, boolean exact, double f1) {
+    List<String> nonEmpty = references.stream().filter(r -> !r.isEmpty()).toList();
+    List<String> bleuRefs = nonEmpty.isEmpty() ? List.of("") : nonEmpty;
     double[] rouge = Rouge.best(references, response, stem);
     return new OverlapState(
         1,
-        bleu,
-        Chrf.segment(response, bleuReferences(references)),
+        Bleu.segment(response, bleuRefs),
+        Chrf.segment(response, bleuRefs),
         rouge[0],
         rouge[1],
         rouge[2],
@@ -63,23 +60,7 @@ record OverlapState(
   /** One pair with a single reference answer, no stemming (exact match and F1 by {@link Squad}). */
   static OverlapState of(String response, String reference) {
     double[] squad = Squad.best(response, List.of(reference));
-    List<String> references = List.of(reference);
-    return of(
-        response,
-        references,
-        false,
-        Bleu.segment(response, bleuReferences(references)),
-        squad[0] == 1,
-        squad[1]);
-  }
-
-  /**
-   * The references BLEU and chrF score against: the non-empty ones (sacreBLEU drops empty
-   * references), or the empty text when every one is empty.
-   */
-  static List<String> bleuReferences(List<String> references) {
-    List<String> nonEmpty = references.stream().filter(r -> !r.isEmpty()).toList();
-    return nonEmpty.isEmpty() ? List.of("") : nonEmpty;
+    return of(response, List.of(reference), false, squad[0] == 1, squad[1]);
   }
 
   OverlapState merge(OverlapState o) {

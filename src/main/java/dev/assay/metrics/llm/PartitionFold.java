@@ -11,10 +11,9 @@ import org.apache.spark.sql.Row;
  * Folds one partition's rows (in the column order of {@code LlmAnalysis.checks}: response,
  * references, refusal, injection, indirect injection, JSON validity, length, prompt, contexts,
  * retrieved ids and relevant ids (with graded relevance only), variant, scan flags, the three
- * semantic scores, the SQuAD struct of {@link SquadColumns#best}, the retrieval scores of {@link
- * RetrievalColumns#scores} and the BLEU statistics of {@link BleuColumns#stats}) into one {@link
- * LlmState}: per record, each concern's state of that record is merged into the running one, in row
- * order.
+ * semantic scores, the SQuAD struct of {@link SquadColumns#best} and the retrieval scores of {@link
+ * RetrievalColumns#scores}) into one {@link LlmState}: per record, each concern's state of that
+ * record is merged into the running one, in row order.
  */
 final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
 
@@ -76,16 +75,6 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
     return out;
   }
 
-  /** An {@code array<bigint>} cell as a {@code long[]}. */
-  static long[] counts(Row row, int index) {
-    List<Long> values = row.getList(index);
-    long[] out = new long[values.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = values.get(i);
-    }
-    return out;
-  }
-
   private static Double score(Row row, int index) {
     return row.isNullAt(index) ? null : row.getDouble(index);
   }
@@ -116,12 +105,7 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
         Row squad = row.getStruct(16);
         OverlapState pair =
             OverlapState.of(
-                response,
-                references,
-                scoring.stem(),
-                counts(row, 18),
-                squad.getBoolean(0),
-                squad.getDouble(1));
+                response, references, scoring.stem(), squad.getBoolean(0), squad.getDouble(1));
         overlap = overlap.merge(pair);
         rougeL = pair.rougeL();
       }
