@@ -9,22 +9,23 @@ import org.apache.spark.sql.functions;
  * expressions, so the id matching runs in the plan instead of in Java; graded relevance ({@code
  * id:grade}, parsed as Java parses a double) stays in {@link Retrieval#gradedScores}.
  *
- * <p>The ids are prepared as {@link Retrieval#ids}: {@code transform} trims each id of the
- * characters up to U+0020 (Java's {@code String.trim}), {@code filter} drops null and empty ids,
- * {@code array_distinct} keeps each id's first rank. The ranks of the relevant retrieved ids
- * ({@code transform} with the index, {@code filter}) give every score: hits in the top k, the first
- * rank (MRR), the running precision at each hit summed in rank order (AP), and DCG and the ideal
- * DCG summed in rank order over the discounts 1 / log2(rank + 1), taken for ranks 1..k from a
- * literal array that Java computes with {@link Retrieval}'s own {@code log2} — so every value is
- * bit for bit that of {@link Retrieval#scores} (RetrievalColumnsTest).
+ * <p>The ids are prepared as {@link Retrieval#ids}: {@code transform} with {@code regexp_replace}
+ * trims each id of the characters up to U+0020 (Java's {@code String.trim}), {@code filter} drops
+ * null and empty ids, {@code array_distinct} keeps each id's first rank. The ranks of the relevant
+ * retrieved ids ({@code transform} with the index, {@code filter}) give every score: hits in the
+ * top k, the first rank (MRR), the running precision at each hit summed in rank order (AP), and DCG
+ * and the ideal DCG summed in rank order over the discounts 1 / log2(rank + 1), taken for ranks
+ * 1..k from a literal array that Java computes with {@link Retrieval}'s own {@code log2} — so every
+ * value is bit for bit that of {@link Retrieval#scores} (RetrievalColumnsTest).
  */
 final class RetrievalColumns {
 
-  /** The characters Java's {@code String.trim} removes: U+0000 to U+0020. */
-  private static final String TRIMMED =
-      IntStream.rangeClosed(0, 0x20)
-          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-          .toString();
+  /**
+   * What Java's {@code String.trim} removes, the characters U+0000 to U+0020 at either end, as a
+   * regular expression (written with escapes: a literal NUL in the plan would make the GPU plan
+   * check's {@code grep} read its log as binary).
+   */
+  private static final String TRIMMED = "^[\\x00-\\x20]+|[\\x00-\\x20]+\\z";
 
   private RetrievalColumns() {}
 
@@ -93,7 +94,7 @@ final class RetrievalColumns {
     Column trimmed =
         functions.transform(
             functions.coalesce(given, functions.array().cast("array<string>")),
-            id -> functions.trim(id, TRIMMED));
+            id -> functions.regexp_replace(id, TRIMMED, ""));
     return functions.array_distinct(
         functions.filter(trimmed, id -> id.isNotNull().and(id.notEqual(functions.lit("")))));
   }

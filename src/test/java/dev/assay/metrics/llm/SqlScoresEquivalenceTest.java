@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * thousand random texts and id lists built to hit the edge cases (articles next to non-ASCII
  * punctuation, every kind of Python whitespace, letters and numbers outside ASCII, supplementary
  * characters, case mappings, null references, ids with spaces and control characters, duplicates).
- * Tagged slow (over a minute on the shared 2-core machine: the higher-order functions are
- * interpreted, not compiled); the golden RAG demo covers the same columns in the default build.
+ * Tagged slow (7 s on a quiet 2-core machine, over a minute under load: the higher-order functions
+ * are interpreted, not compiled); in the default build the hand-worked values of LlmAnalysisTest,
+ * RagAnalysisTest and LlmRecordsTest go through the same columns.
  */
 @Tag("slow")
 class SqlScoresEquivalenceTest {
