@@ -3,7 +3,7 @@
 # Accelerator in explainOnly mode (works on a CPU-only machine), in ONE JVM on one Spark session
 # (dev.assay.cli.GpuPlanCheck) and on small samples of their data (the plans, not the data, are
 # what is checked): the demo (fairness + drift, 3,000 generated rows a side), the RAG demo (llm
-# family, its 200 records) and a privacy audit of COMPAS (quasi-identifiers + the PII scan, the
+# family and embedding drift, its 200 records a side) and a privacy audit of COMPAS (quasi-identifiers + the PII scan, the
 # first 500 rows). Lists, per audit, every operator and expression the plugin reports as staying on
 # the CPU and exits 1 when one of them is neither in the allow-list (scripts/gpu-plan-allow.txt, for
 # every audit) nor a known exception of that audit (scripts/gpu-plan-known/NAME.txt, each entry
@@ -66,7 +66,8 @@ else
   data="$out/data"
   mkdir -p "$data/demo" "$data/rag-demo" "$data/compas-privacy"
   cp "$here/datasets/demo/audit.yaml" "$data/demo/audit.yaml"
-  cp "$here/datasets/rag-demo/audit.yaml" "$here/datasets/rag-demo/answers.jsonl" "$data/rag-demo/"
+  cp "$here/datasets/rag-demo/audit.yaml" "$here/datasets/rag-demo/answers.jsonl" \
+    "$here/datasets/rag-demo/reference.jsonl" "$data/rag-demo/"
   zcat "$here/src/test/resources/datasets/compas/compas-scores-two-years.csv.gz" | awk "NR <= 501" \
     >"$data/compas-privacy/compas.csv"
   cat >"$data/compas-privacy/audit.yaml" <<SPEC

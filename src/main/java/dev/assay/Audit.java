@@ -47,6 +47,9 @@ import dev.assay.policy.PolicyInputs;
 import dev.assay.policy.PolicyOutcome;
 import dev.assay.publish.OutputFolder;
 import dev.assay.spark.Progress;
+import dev.assay.spark.SchemaCheck;
+import dev.assay.spark.TimeChunks;
+import dev.assay.spec.Chunking;
 import dev.assay.spec.JudgeOptions;
 import dev.assay.spec.ModelSpecs;
 import dev.assay.spec.ResolvedSpec;
@@ -179,17 +182,20 @@ public final class Audit implements Cloneable {
     String judgeKey = judge == null ? null : judgeKey(judge);
     SafetyRun safety = SafetyRun.prepare(spec.safety(), environment, spec.document());
     EmbeddingRun embeddings = EmbeddingRun.prepare(spec.embeddings(), environment, spec.document());
-    AuditHistory past = history == null ? null : AuditHistory.of(history.read(false), spec.name());
+    AuditHistory past =
+        history == null ? null : AuditHistory.of(history.read(false, spark), spec.name());
     OpenInputs data = openInputs(spark);
     FamilyResults found = new FamilyResults();
     try (ConcurrentFamilies families = new ConcurrentFamilies(progress, FAMILY_THREADS)) {
       families.submit(p -> runFairness(spark, p, data.current()));
       families.submit(p -> runDrift(spark, p, data.drift()));
       families.submit(p -> runPrivacy(spark, p, data.privacy()));
-      families.submit(
-          p -> runLlm(spark, p, data.current(), judge, judgeKey, safety == null, embeddings));
+      families.submit(p -> runLlm(spark, p, data.current(), judge, judgeKey, embeddings));
       families.submit(p -> runSafety(spark, p, data.current(), safety));
       families.addTo(found);
+    }
+    if (recordsOut != null && found.llmInput != null) {
+      writeRecords(spark, found.llmInput, safety);
     }
     List<Verdict> verdicts =
         progress.timed("rules", "judge the metrics", () -> gate(inputs, found, past));
@@ -206,7 +212,7 @@ public final class Audit implements Cloneable {
             + history.location()
             + " (--history).");
     AuditRun run = assemble(spark, started, inputs.baseline(), found, verdicts);
-    history.append(HistoryRows.of(run, UUID.randomUUID().toString()), started);
+    history.append(HistoryRows.of(run, UUID.randomUUID().toString()), started, spark);
     return run;
   }
 
@@ -231,11 +237,21 @@ public final class Audit implements Cloneable {
             spec.columns(),
             spec.document(),
             currentSource());
+    TimeChunks chunks = chunks();
+    if (chunks != null) {
+      chunks.check(new SchemaCheck(current.schema(), currentSource()), spec.chunking().at());
+    }
     DriftInput driftInput =
         DriftPlan.notApplicable(spec) != null
             ? null
             : DriftPlan.input(DatasetReader.open(spark, spec.reference()), current, spec);
     return new OpenInputs(current, privacyPlan, driftInput);
+  }
+
+  /** The time chunks of the current data ({@code chunk:}), or null without them. */
+  private TimeChunks chunks() {
+    Chunking c = spec.chunking();
+    return c == null ? null : new TimeChunks(c.timestamp(), c.unit());
   }
 
   private String currentSource() {
@@ -276,12 +292,24 @@ public final class Audit implements Cloneable {
                                 ModelSpecs.challengers(spec),
                                 spec.columns(),
                                 spec.document(),
-                                source)));
+                                source),
+                            chunks()));
+    List<String> notes = new ArrayList<>(outcome.notes());
+    if (chunks() != null && (spec.fairness().regression() || spec.fairness().multiclass())) {
+      notes.add(
+          "fairness: per time chunk for binary classification only; fairness.task: "
+              + (spec.fairness().regression() ? "regression" : "multiclass")
+              + " is computed on the whole data.");
+    }
     return found -> {
       found.families.add(fairness);
-      found.add(outcome.metrics(), outcome.notes());
+      found.add(outcome.metrics(), notes);
       outcome.metrics().stream()
-          .filter(m -> m.key().metric().equals("count") && m.key().scope().attribute() == null)
+          .filter(
+              m ->
+                  m.key().metric().equals("count")
+                      && m.key().scope().attribute() == null
+                      && m.key().scope().chunk() == null)
           .findFirst()
           .ifPresent(m -> found.rowCounts.put("current", m.count()));
     };
@@ -301,7 +329,7 @@ public final class Audit implements Cloneable {
             "reference vs current, "
                 + driftInput.columns().size()
                 + (driftInput.columns().size() == 1 ? " column" : " columns"),
-            () -> DriftAnalysis.run(driftInput));
+            () -> DriftAnalysis.run(driftInput, chunks()));
     return found -> {
       found.families.add(
           FamilyOutcome.ran(
@@ -342,7 +370,6 @@ public final class Audit implements Cloneable {
       Dataset<Row> current,
       JudgeOptions judge,
       String judgeKey,
-      boolean writeRecords,
       EmbeddingRun embeddings) {
     FamilyOutcome llm = LlmPlan.outcome(spec.raw().columns());
     if (!llm.applicable()) {
@@ -373,9 +400,6 @@ public final class Audit implements Cloneable {
         search == null
             ? null
             : progress.step(spark, "llm", "vector search recall@k", search::recall);
-    if (recordsOut != null && writeRecords) {
-      writeRecords(spark, progress, input, SafetyRecords.absent(input));
-    }
     JudgeAnalysis.JudgeOutcome judged =
         judge == null
             ? null
@@ -384,6 +408,7 @@ public final class Audit implements Cloneable {
     return found -> {
       found.families.add(llm);
       found.add(outcome.metrics(), outcome.notes());
+      found.llmInput = input;
       if (filled != null) {
         found.add(List.of(), filled.notes());
       }
@@ -411,23 +436,29 @@ public final class Audit implements Cloneable {
     SafetyAnalysis.SafetyOutcome outcome =
         progress.step(
             spark, "llm", "safety classifiers", () -> safety.run(input, spec.raw().columns()));
-    if (recordsOut != null) { // after the classifiers, so the records carry this run's verdicts
-      writeRecords(spark, progress, input, SafetyRecords.of(input, safety));
-    }
     return found -> {
       found.add(outcome.metrics(), outcome.notes());
       found.exhibits = found.exhibits.withSafetyExamples(outcome.examples());
     };
   }
 
-  /** {@code --records}: the llm scores and the safety severities (null without llm.safety). */
-  private void writeRecords(
-      SparkSession spark, Progress progress, LlmInput input, SafetyRecords safety) {
+  /**
+   * {@code --records}: the llm scores and the safety severities (null without llm.safety). Written
+   * after every family, from the llm family's input: the records need both its filled embeddings
+   * ({@code llm.embeddings}, for the semantic columns) and this run's safety verdicts, which two
+   * different families produce.
+   *
+   * @param input the llm family's input, with the embeddings {@code llm.embeddings} filled
+   * @param safety the safety run, or null without {@code llm.safety}
+   */
+  private void writeRecords(SparkSession spark, LlmInput input, SafetyRun safety) {
+    SafetyRecords more =
+        safety == null ? SafetyRecords.absent(input) : SafetyRecords.of(input, safety);
     progress.step(
         spark,
         "llm",
         "per-record scores (--records)",
-        () -> LlmRecords.write(input, recordsOut.toUri().toString(), safety));
+        () -> LlmRecords.write(input, recordsOut.toUri().toString(), more));
   }
 
   /** Judges the metrics against the rule packs, the waivers and the baseline. */
@@ -442,8 +473,9 @@ public final class Audit implements Cloneable {
             inputs.waivers(),
             today,
             failOnWarning,
-            baseline == null ? Map.of() : baseline.values(),
-            past == null ? null : past.runHistory());
+            new Policy.Past(
+                baseline == null ? Map.of() : baseline.values(),
+                past == null ? null : past.runHistory()));
     found.notes.addAll(policy.notes());
     List<Verdict> verdicts = policy.verdicts();
     if (baseline != null) {

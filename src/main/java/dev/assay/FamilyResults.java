@@ -3,6 +3,7 @@ package dev.assay;
 import dev.assay.core.Exhibits;
 import dev.assay.core.FamilyOutcome;
 import dev.assay.core.MetricResult;
+import dev.assay.metrics.llm.LlmInput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,12 @@ final class FamilyResults {
   final List<String> notes = new ArrayList<>();
   final Map<String, Long> rowCounts = new LinkedHashMap<>();
   Exhibits exhibits = Exhibits.NONE;
+
+  /**
+   * The llm family's input (with the embeddings {@code llm.embeddings} filled), for the records
+   * written after every family; null when the llm family does not apply.
+   */
+  LlmInput llmInput;
 
   /** Adds a family's metrics and notes. */
   void add(List<MetricResult> found, List<String> foundNotes) {

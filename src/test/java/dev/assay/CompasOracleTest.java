@@ -484,7 +484,8 @@ class CompasOracleTest {
                 run.families(),
                 dev.assay.policy.Waivers.NONE,
                 java.time.LocalDate.of(2026, 6, 1),
-                false)
+                false,
+                dev.assay.policy.Policy.Past.NONE)
             .verdicts();
     for (String rule : List.of("ll144-scoring-impact-ratio", "ecoa-standardized-mean-difference")) {
       String metric =

@@ -19,9 +19,7 @@ import dev.assay.spec.ResolvedSpec;
 import dev.assay.spec.SpecLoader;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -130,7 +128,8 @@ final class AuditCommand implements Callable<Integer> {
       paramLabel = "LOCATION",
       description =
           "append this run's metrics and verdicts to the metric history at LOCATION (a folder,"
-              + " or an abfss:// or wasbs:// URI; created on the first run); rules with"
+              + " or an abfss:// or wasbs:// URI; delta:LOCATION for a Delta table; created on"
+              + " the first run); rules with"
               + " must_not_worsen_by or anomaly compare with its earlier runs of the same audit,"
               + " and the report draws their trends (docs/history.md)")
   String history;
@@ -158,7 +157,7 @@ final class AuditCommand implements Callable<Integer> {
     ManifestSigner signer = sign == null ? null : Signers.of(sign); // a bad key: exit 2, early
     HistoryStore historyStore = history == null ? null : HistoryLocation.open(history, conf);
     if (historyStore != null) {
-      historyStore.read(false); // a file, a bad scheme or a damaged part: exit 2, early
+      historyStore.check(); // a file, a bad scheme, a damaged part, no Delta: exit 2, early
     }
     StepTimes times = new StepTimes();
     ResolvedSpec resolved =
@@ -181,7 +180,8 @@ final class AuditCommand implements Callable<Integer> {
       AuditRun run;
       try (SessionScope session =
           times.time(
-              "session: start Spark", () -> SessionScope.open(master, settings(), verbose))) {
+              "session: start Spark",
+              () -> SessionScope.open(master, SessionScope.settings(conf), verbose))) {
         run =
             Audit.of(resolved)
                 .withWaivers(waivers)
@@ -220,17 +220,5 @@ final class AuditCommand implements Callable<Integer> {
       }
       return run.exitCode();
     }
-  }
-
-  private Map<String, String> settings() {
-    Map<String, String> settings = new LinkedHashMap<>();
-    for (String kv : conf) {
-      int eq = kv.indexOf('=');
-      if (eq <= 0) {
-        throw new BadInputException("--conf takes KEY=VALUE, got '" + kv + "'.");
-      }
-      settings.put(kv.substring(0, eq), kv.substring(eq + 1));
-    }
-    return settings;
   }
 }

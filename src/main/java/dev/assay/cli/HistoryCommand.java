@@ -3,6 +3,7 @@ package dev.assay.cli;
 import dev.assay.core.BadInputException;
 import dev.assay.history.HistoryExport;
 import dev.assay.history.HistoryRow;
+import dev.assay.history.HistoryStore;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,12 +15,16 @@ import picocli.CommandLine.Parameters;
     name = "history",
     mixinStandardHelpOptions = true,
     description =
-        "Print the metric history that audit --history wrote at LOCATION (a folder, or an"
-            + " abfss:// or wasbs:// URI), oldest run first, as a table, CSV or JSON. Exit 2 when"
-            + " the location is not such a history.")
+        "Print the metric history that audit --history wrote at LOCATION (a folder, an"
+            + " abfss:// or wasbs:// URI, or delta:LOCATION for a Delta table, read with a local"
+            + " Spark session), oldest run first, as a table, CSV or JSON. Exit 2 when the"
+            + " location is not such a history.")
 final class HistoryCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "LOCATION", description = "the history folder or URI")
+  @Parameters(
+      index = "0",
+      paramLabel = "LOCATION",
+      description = "the history folder or URI, or delta:LOCATION")
   String location;
 
   @Option(names = "--audit", paramLabel = "NAME", description = "only the runs of this audit")
@@ -54,8 +59,18 @@ final class HistoryCommand implements Callable<Integer> {
               + format
               + "'.");
     }
+    HistoryStore store = HistoryLocation.open(location, conf);
+    List<HistoryRow> all;
+    if (store.isDelta()) {
+      store.check();
+      try (SessionScope session = SessionScope.open(null, SessionScope.settings(conf))) {
+        all = store.read(true, session.spark());
+      }
+    } else {
+      all = store.read(true);
+    }
     List<HistoryRow> rows =
-        HistoryLocation.open(location, conf).read(true).stream()
+        all.stream()
             .filter(r -> audit == null || r.audit().equals(audit))
             .filter(r -> metric == null || r.metric().equals(metric))
             .toList();

@@ -1,10 +1,13 @@
 package dev.assay.cli;
 
+import dev.assay.core.BadInputException;
 import dev.assay.core.Secrets;
 import dev.assay.io.AzureStorageSettings;
 import dev.assay.io.StorageDeadlines;
 import dev.assay.spark.SparkSessions;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -55,6 +58,23 @@ final class SessionScope implements AutoCloseable {
   }
 
   private static final String HADOOP_PREFIX = "spark.hadoop.";
+
+  /**
+   * The {@code --conf KEY=VALUE} options as settings, in order.
+   *
+   * @throws BadInputException when one has no {@code =} or no key
+   */
+  static Map<String, String> settings(List<String> conf) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (String kv : conf) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw new BadInputException("--conf takes KEY=VALUE, got '" + kv + "'.");
+      }
+      settings.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+    return settings;
+  }
 
   SparkSession spark() {
     return spark;

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * @param rowCounts rows read per data role ({@code current}, {@code reference})
  * @param notes run-level notes for the reader (groups excluded, values normalised, ...)
  * @param baseline the {@code --baseline} run's computed values by metric key; empty without one
- * @param exhibits figures and masked examples for the report (not metrics)
+ * @param exhibits figures and masked examples for the report (not metrics); null for {@link
+ *     Exhibits#NONE}
  */
 public record AuditRun(
     String name,
@@ -37,33 +38,6 @@ public record AuditRun(
     exhibits = exhibits == null ? Exhibits.NONE : exhibits;
   }
 
-  /** A run with a baseline and no exhibits. */
-  public AuditRun(
-      String name,
-      ModelInfo model,
-      List<FamilyOutcome> families,
-      List<MetricResult> metrics,
-      List<Verdict> verdicts,
-      Map<String, Long> rowCounts,
-      List<String> notes,
-      Provenance provenance,
-      Map<MetricKey, Double> baseline) {
-    this(name, model, families, metrics, verdicts, rowCounts, notes, provenance, baseline, null);
-  }
-
-  /** A run without a baseline. */
-  public AuditRun(
-      String name,
-      ModelInfo model,
-      List<FamilyOutcome> families,
-      List<MetricResult> metrics,
-      List<Verdict> verdicts,
-      Map<String, Long> rowCounts,
-      List<String> notes,
-      Provenance provenance) {
-    this(name, model, families, metrics, verdicts, rowCounts, notes, provenance, Map.of());
-  }
-
   /** PASS when no verdict closes the gate, else FAIL. */
   public String verdict() {
     return passed() ? "PASS" : "FAIL";
@@ -76,6 +50,24 @@ public record AuditRun(
   /** The contract's exit code for this run: 0 when the gate is open, 1 when it is closed. */
   public int exitCode() {
     return passed() ? 0 : 1;
+  }
+
+  /**
+   * This run without the metrics of time chunks ({@link Scope#chunk}): what the report's tables
+   * show (the chunks have their own charts). Verdicts are kept.
+   */
+  public AuditRun withoutChunks() {
+    return new AuditRun(
+        name,
+        model,
+        families,
+        metrics.stream().filter(m -> m.key().scope().chunk() == null).toList(),
+        verdicts,
+        rowCounts,
+        notes,
+        provenance,
+        baseline,
+        exhibits);
   }
 
   public AuditRun withProvenance(Provenance value) {

@@ -21,6 +21,9 @@ public sealed interface MetricResult extends Comparable<MetricResult>
   /** The value, empty when undefined. */
   OptionalDouble number();
 
+  /** The same result in another scope (about a model, or a time chunk). */
+  MetricResult withScope(Scope scope);
+
   @Override
   default int compareTo(MetricResult other) {
     return key().compareTo(other.key());
@@ -79,6 +82,20 @@ public sealed interface MetricResult extends Comparable<MetricResult>
       return OptionalDouble.of(value);
     }
 
+    @Override
+    public Computed withScope(Scope scope) {
+      return new Computed(
+          new MetricKey(key.descriptor(), scope),
+          value,
+          count,
+          ciLow,
+          ciHigh,
+          pValue,
+          note,
+          maxGroup,
+          minGroup);
+    }
+
     public Computed withNote(String newNote) {
       return new Computed(key, value, count, ciLow, ciHigh, pValue, newNote, maxGroup, minGroup);
     }
@@ -107,6 +124,11 @@ public sealed interface MetricResult extends Comparable<MetricResult>
     @Override
     public OptionalDouble number() {
       return OptionalDouble.empty();
+    }
+
+    @Override
+    public Undefined withScope(Scope scope) {
+      return new Undefined(new MetricKey(key.descriptor(), scope), count, note);
     }
   }
 }

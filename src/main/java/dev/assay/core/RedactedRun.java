@@ -30,7 +30,7 @@ public final class RedactedRun {
         run.families().stream()
             .map(f -> new FamilyOutcome(f.family(), f.applicable(), Secrets.scrub(f.reason())))
             .toList();
-    List<Verdict> verdicts = run.verdicts().stream().map(RedactedRun::verdict).toList();
+    List<Verdict> verdicts = run.verdicts().stream().map(v -> v.withTexts(Secrets::scrub)).toList();
     return new AuditRun(
         Secrets.scrub(run.name()),
         m,
@@ -42,30 +42,6 @@ public final class RedactedRun {
         provenance(run.provenance()),
         run.baseline(),
         run.exhibits());
-  }
-
-  private static Verdict verdict(Verdict v) {
-    Verdict.Waiver w =
-        v.waiver() == null
-            ? null
-            : new Verdict.Waiver(
-                Secrets.scrub(v.waiver().reason()),
-                Secrets.scrub(v.waiver().approvedBy()),
-                v.waiver().expires());
-    return new Verdict(
-        v.ruleId(),
-        Secrets.scrub(v.ruleTitle()),
-        v.pack(),
-        v.severity(),
-        v.status(),
-        v.metric(),
-        v.scope(),
-        v.observed(),
-        Secrets.scrub(v.expected()),
-        Secrets.scrub(v.message()),
-        Secrets.scrub(v.rationale()),
-        Secrets.scrub(v.reference()),
-        w);
   }
 
   private static Provenance provenance(Provenance p) {

@@ -1,6 +1,7 @@
 package dev.assay.core;
 
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 
 /**
  * One rule's judgement on one scope, with everything an auditor needs to see why: the metric and
@@ -30,6 +31,47 @@ public record Verdict(
 
   /** The waiver that turned a failure into {@link Status#WAIVED}. */
   public record Waiver(String reason, String approvedBy, String expires) {}
+
+  /** This verdict with another message (the baseline's change appended, ...). */
+  public Verdict withMessage(String value) {
+    return copy(UnaryOperator.identity(), status, value, waiver);
+  }
+
+  /** This verdict {@link Status#WAIVED} by {@code value}. */
+  public Verdict waivedBy(Waiver value) {
+    return copy(UnaryOperator.identity(), Status.WAIVED, message, value);
+  }
+
+  /**
+   * This verdict with {@code edit} applied to each free text a rule or waiver author wrote (the
+   * rule's title, expectation, message, rationale and reference; the waiver's reason and approver).
+   * Identifiers, the scope, the values and the waiver's expiry are kept.
+   */
+  public Verdict withTexts(UnaryOperator<String> edit) {
+    Waiver w =
+        waiver == null
+            ? null
+            : new Waiver(
+                edit.apply(waiver.reason()), edit.apply(waiver.approvedBy()), waiver.expires());
+    return copy(edit, status, edit.apply(message), w);
+  }
+
+  private Verdict copy(UnaryOperator<String> edit, Status newStatus, String newMessage, Waiver w) {
+    return new Verdict(
+        ruleId,
+        edit.apply(ruleTitle),
+        pack,
+        severity,
+        newStatus,
+        metric,
+        scope,
+        observed,
+        edit.apply(expected),
+        newMessage,
+        edit.apply(rationale),
+        edit.apply(reference),
+        w);
+  }
 
   @Override
   public int compareTo(Verdict other) {

@@ -40,7 +40,10 @@ import java.util.Random;
  *       draw no random number, so every other column is unchanged.
  * </ul>
  *
- * No real person or product is in it.
+ * {@code datasets/rag-demo/reference.jsonl}, the drift family's reference, has the same shape and
+ * shares, from other seeds and with a planted topic shift ({@link #reference}).
+ *
+ * <p>No real person or product is in it.
  */
 public final class RagAnswers {
 
@@ -58,6 +61,9 @@ public final class RagAnswers {
   static final int RANK2_PERCENT = 15;
   static final int RANK4_PERCENT = 7;
   static final String POISON_ID = "kb-99";
+  static final long REFERENCE_SEED = 43;
+  static final long REFERENCE_RETRIEVAL_SEED = 4343;
+  static final int REFERENCE_TOPICS = 10;
 
   /** Question, reference answer, and the passage that supports it. */
   private record Fact(String question, String answer, String passage) {}
@@ -154,13 +160,33 @@ public final class RagAnswers {
 
   private RagAnswers() {}
 
-  /** The records, in id order. */
+  /** The records of {@code answers.jsonl} (the current data), in id order. */
   public static List<ObjectNode> records(ObjectMapper json) {
-    Random random = new Random(SEED);
-    Random retrieval = new Random(RETRIEVAL_SEED);
+    return records(json, SEED, RETRIEVAL_SEED, FACTS.size());
+  }
+
+  /**
+   * The records of {@code reference.jsonl}, in id order: the launch week's logs, drawn as {@link
+   * #records(ObjectMapper)} but from seeds {@value #REFERENCE_SEED} and {@value
+   * #REFERENCE_RETRIEVAL_SEED} and with the planted topic shift — every question asks about one of
+   * the first {@value #REFERENCE_TOPICS} facts (set-up: password, reset, lights, bands, ports,
+   * admin address, warranty, mesh, power, firmware), so facts 11–20 and their axes in the
+   * embeddings appear only in the current data.
+   */
+  public static List<ObjectNode> reference(ObjectMapper json) {
+    return records(json, REFERENCE_SEED, REFERENCE_RETRIEVAL_SEED, REFERENCE_TOPICS);
+  }
+
+  /**
+   * @param topics the question's fact is drawn from the first {@code topics} facts
+   */
+  private static List<ObjectNode> records(
+      ObjectMapper json, long seed, long retrievalSeed, int topics) {
+    Random random = new Random(seed);
+    Random retrieval = new Random(retrievalSeed);
     List<ObjectNode> out = new ArrayList<>();
     for (int id = 1; id <= ROWS; id++) {
-      Fact fact = FACTS.get(random.nextInt(FACTS.size()));
+      Fact fact = FACTS.get(random.nextInt(topics));
       Fact other = FACTS.get(random.nextInt(FACTS.size()));
       int kind = random.nextInt(100);
       boolean attack = random.nextInt(100) < ATTACK_PERCENT;
@@ -248,13 +274,23 @@ public final class RagAnswers {
   }
 
   /**
-   * Writes the records as JSON lines to {@code file} (atomically: a temporary file, then a rename).
+   * Writes the current records as JSON lines to {@code file} (atomically: a temporary file, then a
+   * rename).
    */
   public static void write(Path file) {
+    write(file, records(new ObjectMapper()));
+  }
+
+  /** Writes the reference records ({@link #reference}) as JSON lines to {@code file}. */
+  public static void writeReference(Path file) {
+    write(file, reference(new ObjectMapper()));
+  }
+
+  private static void write(Path file, List<ObjectNode> records) {
     ObjectMapper json = new ObjectMapper();
     StringBuilder text = new StringBuilder();
     try {
-      for (ObjectNode node : records(json)) {
+      for (ObjectNode node : records) {
         text.append(json.writeValueAsString(node)).append('\n');
       }
       Path parent = file.toAbsolutePath().getParent();
@@ -267,8 +303,16 @@ public final class RagAnswers {
     }
   }
 
-  /** Regenerates the demo file: {@code RagAnswers datasets/rag-demo/answers.jsonl}. */
+  /**
+   * Regenerates the demo files: {@code RagAnswers [answers.jsonl [reference.jsonl]]} (default: both
+   * in {@code datasets/rag-demo}; the reference next to the answers when only they are named).
+   */
   public static void main(String[] args) {
-    write(Path.of(args.length > 0 ? args[0] : "datasets/rag-demo/answers.jsonl"));
+    Path answers = Path.of(args.length > 0 ? args[0] : "datasets/rag-demo/answers.jsonl");
+    write(answers);
+    writeReference(
+        args.length > 1
+            ? Path.of(args[1])
+            : answers.toAbsolutePath().resolveSibling("reference.jsonl"));
   }
 }

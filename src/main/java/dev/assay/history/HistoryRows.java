@@ -19,11 +19,18 @@ public final class HistoryRows {
 
   private HistoryRows() {}
 
-  /** The rows of {@code run}, all with the id {@code runId}. */
+  /**
+   * The rows of {@code run}, all with the id {@code runId}. Metrics and verdicts of a time chunk
+   * ({@code chunk:} in the spec) are left out: the history follows the whole data from run to run,
+   * and a chunk of this run is not a run.
+   */
   public static List<HistoryRow> of(AuditRun run, String runId) {
     Keys keys = Keys.of(run, runId);
     List<HistoryRow> rows = new ArrayList<>();
     for (MetricResult m : run.metrics()) {
+      if (m.key().scope().chunk() != null) {
+        continue;
+      }
       rows.add(
           keys.row(
               HistoryRow.METRIC,
@@ -33,6 +40,9 @@ public final class HistoryRows {
               m.number().isPresent() ? m.number().getAsDouble() : null));
     }
     for (Verdict v : run.verdicts()) {
+      if (v.scope().chunk() != null) {
+        continue;
+      }
       rows.add(keys.row(HistoryRow.VERDICT, v.metric(), null, v, v.observed()));
     }
     return rows;

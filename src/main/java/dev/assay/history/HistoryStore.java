@@ -21,6 +21,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The metric history at one location ({@code --history}): a folder, local or on any Hadoop file
@@ -29,20 +30,32 @@ import org.apache.hadoop.fs.Path;
  * renaming it into place, so a reader never sees half a run and two runs appending at once never
  * touch the same file; a reader takes the union of the parts ({@code part-*.jsonl}). Files whose
  * names start with {@code .} or {@code _} are skipped, as Spark skips them.
+ *
+ * <p>Or a Delta table ({@link DeltaHistory}): {@code delta:LOCATION} (created by the first run), or
+ * a location that already holds a {@code _delta_log} (as a data set's local Delta folder is found
+ * by its log). A Delta history is read and appended with Spark: pass the session to {@link
+ * #read(boolean, SparkSession)} and {@link #append(List, Instant, SparkSession)}.
  */
 public final class HistoryStore {
 
+  /** The prefix of a location that is a Delta table. */
+  public static final String DELTA = "delta:";
+
   private static final String PREFIX = "part-";
   private static final String SUFFIX = ".jsonl";
+  private static final String DELTA_LOG = "_delta_log";
 
   private final String location;
   private final Path root;
   private final Configuration conf;
+  private final boolean deltaByName;
+  private Boolean delta;
 
-  private HistoryStore(String location, Path root, Configuration conf) {
+  private HistoryStore(String location, Path root, Configuration conf, boolean deltaByName) {
     this.location = location;
     this.root = root;
     this.conf = conf;
+    this.deltaByName = deltaByName;
   }
 
   /**
@@ -54,11 +67,18 @@ public final class HistoryStore {
    */
   public static HistoryStore at(String location, Configuration conf) {
     if (location == null || location.isBlank()) {
-      throw new BadInputException("--history needs a location: a folder or an abfss:// URI.");
+      throw new BadInputException(
+          "--history needs a location: a folder, an abfss:// URI or delta:LOCATION.");
+    }
+    boolean deltaByName = location.startsWith(DELTA);
+    String where = deltaByName ? location.substring(DELTA.length()) : location;
+    if (where.isBlank()) {
+      throw new BadInputException(
+          "--history " + location + ": give the Delta table's folder after delta:.");
     }
     URI uri;
     try {
-      uri = hasScheme(location) ? new URI(location) : java.nio.file.Path.of(location).toUri();
+      uri = hasScheme(where) ? new URI(where) : java.nio.file.Path.of(where).toUri();
     } catch (java.net.URISyntaxException | java.nio.file.InvalidPathException e) {
       throw new BadInputException(
           "history location '" + location + "' is not a folder path or a URI: " + e.getMessage());
@@ -67,7 +87,112 @@ public final class HistoryStore {
     if (missing != null) {
       throw new BadInputException("history location " + location + ": " + missing + ".");
     }
-    return new HistoryStore(location, new Path(uri), conf);
+    return new HistoryStore(location, new Path(uri), conf, deltaByName);
+  }
+
+  /**
+   * Whether the history is a Delta table: named {@code delta:…}, or a folder with a {@code
+   * _delta_log}.
+   */
+  public boolean isDelta() {
+    if (delta == null) {
+      delta = deltaByName || exists(new Path(root, DELTA_LOG));
+    }
+    return delta;
+  }
+
+  private boolean exists(Path path) {
+    try (FileSystem fs = FileSystem.newInstance(root.toUri(), conf)) {
+      return fs.exists(path);
+    } catch (org.apache.hadoop.fs.UnsupportedFileSystemException e) {
+      throw unsupported(e);
+    } catch (IOException e) {
+      throw new RunFailedException(
+          "could not read the history at " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks the location without Spark, before a run: a folder history is read whole ({@link
+   * #read(boolean)}); for a Delta table, Delta Lake must be on the classpath and the location must
+   * be new, empty, or a Delta table.
+   *
+   * @throws BadInputException when it cannot take this run's rows
+   */
+  public void check() {
+    if (!isDelta()) {
+      read(false);
+      return;
+    }
+    DeltaHistory.requireDelta(location);
+    try (FileSystem fs = FileSystem.newInstance(root.toUri(), conf)) {
+      FileStatus status = fs.getFileStatus(root);
+      if (!status.isDirectory()) {
+        throw new BadInputException(
+            "history location " + location + " is a file; give a Delta table's folder.");
+      }
+      if (!fs.exists(new Path(root, DELTA_LOG)) && fs.listStatus(root).length > 0) {
+        throw new BadInputException(
+            "history location "
+                + location
+                + " is a folder with files but no _delta_log, so not a Delta table; give a new"
+                + " folder or a Delta table that --history wrote.");
+      }
+    } catch (FileNotFoundException e) {
+      // a new table: the first run creates it
+    } catch (org.apache.hadoop.fs.UnsupportedFileSystemException e) {
+      throw unsupported(e);
+    } catch (IOException e) {
+      throw new RunFailedException(
+          "could not read the history at " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Every row, ordered by run time, run id and then as written: of a folder history as {@link
+   * #read(boolean)}, of a Delta table through {@code spark}.
+   *
+   * @param spark the session (only a Delta history uses it)
+   */
+  public List<HistoryRow> read(boolean mustExist, SparkSession spark) {
+    if (!isDelta()) {
+      return read(mustExist);
+    }
+    if (!exists(new Path(root, DELTA_LOG))) {
+      if (mustExist) {
+        throw new BadInputException(
+            "history location "
+                + location
+                + " is not a Delta table (no _delta_log); give the table that earlier runs wrote"
+                + " with --history.");
+      }
+      return List.of();
+    }
+    List<HistoryRow> rows =
+        new ArrayList<>(DeltaHistory.read(requireSpark(spark), root.toString(), location));
+    rows.sort(Comparator.comparing(HistoryRow::runTime).thenComparing(HistoryRow::runId));
+    return rows;
+  }
+
+  /**
+   * Appends {@code rows} (one run's): a new part of a folder history as {@link #append(List,
+   * Instant)}, one commit of a Delta table through {@code spark}.
+   *
+   * @param spark the session (only a Delta history uses it)
+   */
+  public void append(List<HistoryRow> rows, Instant runTime, SparkSession spark) {
+    if (isDelta()) {
+      DeltaHistory.append(requireSpark(spark), root.toString(), location, rows);
+    } else {
+      append(rows, runTime);
+    }
+  }
+
+  private SparkSession requireSpark(SparkSession spark) {
+    if (spark == null) {
+      throw new IllegalStateException("the Delta history " + location + " is read with Spark");
+    }
+    return spark;
   }
 
   private static boolean hasScheme(String location) {
@@ -89,6 +214,9 @@ public final class HistoryStore {
    *     that is not a history row (naming the part and the line)
    */
   public List<HistoryRow> read(boolean mustExist) {
+    if (isDelta()) {
+      throw new IllegalStateException("the Delta history " + location + " is read with Spark");
+    }
     try (FileSystem fs = FileSystem.newInstance(root.toUri(), conf)) {
       FileStatus[] parts;
       try {
@@ -164,6 +292,9 @@ public final class HistoryStore {
    * @throws RunFailedException when the part cannot be written (exit 3)
    */
   public String append(List<HistoryRow> rows, Instant runTime) {
+    if (isDelta()) {
+      throw new IllegalStateException("the Delta history " + location + " is written with Spark");
+    }
     String name = PREFIX + runTime.toEpochMilli() + "-" + UUID.randomUUID() + SUFFIX;
     Path target = new Path(root, name);
     Path temp = new Path(root, "." + name + ".tmp");
@@ -196,6 +327,7 @@ public final class HistoryStore {
             + location
             + ": "
             + e.getMessage()
-            + "; give a local folder or an abfss://, wasbs:// or hdfs:// URI.");
+            + "; give a local folder, an abfss://, wasbs:// or hdfs:// URI, or delta: and one of"
+            + " them.");
   }
 }

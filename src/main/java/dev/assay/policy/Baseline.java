@@ -50,21 +50,7 @@ public record Baseline(String source, Map<MetricKey, Double> values) {
           v.message()
               + String.format(
                   Locale.ROOT, " (baseline %.4f, change %+.4f)", before, v.observed() - before);
-      out.add(
-          new Verdict(
-              v.ruleId(),
-              v.ruleTitle(),
-              v.pack(),
-              v.severity(),
-              v.status(),
-              v.metric(),
-              v.scope(),
-              v.observed(),
-              v.expected(),
-              message,
-              v.rationale(),
-              v.reference(),
-              v.waiver()));
+      out.add(v.withMessage(message));
     }
     return out;
   }

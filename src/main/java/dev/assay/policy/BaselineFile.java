@@ -35,7 +35,8 @@ final class BaselineFile {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
-  private static final List<String> SCOPE_FIELDS = List.of("attribute", "group", "column", "class");
+  private static final List<String> SCOPE_FIELDS =
+      List.of("attribute", "group", "column", "class", "model", "chunk");
 
   private BaselineFile() {}
 
@@ -137,7 +138,8 @@ final class BaselineFile {
     MetricDescriptor descriptor = MetricCatalog.find(family, metric.asText()).orElse(null);
     if (value.isNumber() && descriptor != null) {
       values.put(
-          new MetricKey(descriptor, new Scope(scope[0], scope[1], scope[2], scope[3])),
+          new MetricKey(
+              descriptor, new Scope(scope[0], scope[1], scope[2], scope[3], scope[4], scope[5])),
           value.asDouble());
     }
   }

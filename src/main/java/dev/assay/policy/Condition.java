@@ -23,6 +23,23 @@ public sealed interface Condition permits Condition.Comparison, Condition.Betwee
    */
   int betterDirection();
 
+  /**
+   * How far {@code value} is from meeting the condition: positive when it fails (the larger, the
+   * further), zero or negative when it holds. With {@code >=} or {@code >} the threshold minus the
+   * value, with {@code <=} or {@code <} the value minus the threshold, with {@code ==} the
+   * distance, with {@code between} the distance outside the range (negative inside). It ranks
+   * values, e.g. the time chunks of {@code chunks: worst}.
+   */
+  default double shortfall(double value) {
+    java.util.List<Double> t = thresholds();
+    if (betterDirection() != 0) {
+      return -betterDirection() * (value - t.get(0));
+    }
+    return t.size() == 2
+        ? Math.max(t.get(0) - value, value - t.get(1))
+        : Math.abs(value - t.get(0));
+  }
+
   /** The numbers the condition compares with, for drawing (one, or the two bounds). */
   java.util.List<Double> thresholds();
 

@@ -13,6 +13,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,7 @@ public final class Policy {
    * @param today the day waivers are checked against (from the run's clock)
    * @param failOnWarning true under {@code --fail-on warning}: a failed warning rule also closes
    *     the gate
+   * @param past the baseline and history the rules compare with; {@link Past#NONE} for neither
    * @throws dev.assay.core.BadInputException when a waiver names a rule no pack has
    */
   public static PolicyOutcome evaluate(
@@ -60,43 +62,8 @@ public final class Policy {
       List<FamilyOutcome> families,
       Waivers waivers,
       LocalDate today,
-      boolean failOnWarning) {
-    return evaluate(packs, metrics, families, waivers, today, failOnWarning, Map.of());
-  }
-
-  /**
-   * As {@link #evaluate(List, List, List, Waivers, LocalDate, boolean)}, with the values of a
-   * baseline run for rules with {@code must_not_worsen_by}.
-   *
-   * @param baseline the earlier run's computed values by metric key; empty when there is none
-   */
-  public static PolicyOutcome evaluate(
-      List<RulePack> packs,
-      List<MetricResult> metrics,
-      List<FamilyOutcome> families,
-      Waivers waivers,
-      LocalDate today,
       boolean failOnWarning,
-      Map<MetricKey, Double> baseline) {
-    return evaluate(packs, metrics, families, waivers, today, failOnWarning, baseline, null);
-  }
-
-  /**
-   * As {@link #evaluate(List, List, List, Waivers, LocalDate, boolean, Map)}, with the earlier runs
-   * of the same audit ({@code --history}) for {@code anomaly} rules, and for {@code
-   * must_not_worsen_by} when there is no baseline.
-   *
-   * @param history the earlier runs, oldest first; null without {@code --history}
-   */
-  public static PolicyOutcome evaluate(
-      List<RulePack> packs,
-      List<MetricResult> metrics,
-      List<FamilyOutcome> families,
-      Waivers waivers,
-      LocalDate today,
-      boolean failOnWarning,
-      Map<MetricKey, Double> baseline,
-      RunHistory history) {
+      Past past) {
     Set<String> ruleIds = new HashSet<>();
     packs.forEach(pack -> pack.rules().forEach(rule -> ruleIds.add(rule.id())));
     waivers.requireKnownRules(ruleIds);
@@ -117,7 +84,7 @@ public final class Policy {
                 byName.getOrDefault(rule.metric(), List.of()),
                 families,
                 failOnWarning,
-                new Past(baseline, history)));
+                past));
       }
     }
     List<String> notes = new ArrayList<>();
@@ -141,8 +108,12 @@ public final class Policy {
               null,
               missingReason(rule.metric(), families)));
     }
-    List<MetricResult> matched =
-        named.stream().filter(m -> rule.where().matches(m.key().scope())).toList();
+    if (rule.chunks() == Rule.Chunks.WORST
+        && named.stream().noneMatch(m -> m.key().scope().chunk() != null)) {
+      return List.of(make.of(Status.NOT_APPLICABLE, rule.where().literalScope(), null, NO_CHUNKS));
+    }
+    Map<MetricResult, Integer> chunksOf = new HashMap<>();
+    List<MetricResult> matched = matching(rule, named, chunksOf);
     if (matched.isEmpty()) {
       String computed =
           named.stream()
@@ -165,7 +136,7 @@ public final class Policy {
     List<Verdict> verdicts = new ArrayList<>();
     for (MetricResult result : matched) {
       Scope scope = result.key().scope();
-      String subject = result.key().metric() + " for " + describe(scope);
+      String subject = subject(result, chunksOf.get(result));
       Double observed = result.number().isPresent() ? result.number().getAsDouble() : null;
       if (rule.minCount() != null && result.count() != null && result.count() < rule.minCount()) {
         verdicts.add(
@@ -280,6 +251,71 @@ public final class Policy {
     return verdicts;
   }
 
+  /** "metric for scope" in a message; for a worst chunk, of how many chunks. */
+  private static String subject(MetricResult result, Integer chunks) {
+    return result.key().metric()
+        + " for "
+        + describe(result.key().scope())
+        + (chunks == null ? "" : " (the worst of " + chunks + " time chunks)");
+  }
+
+  /** Why a {@code chunks: worst} rule has nothing to judge. */
+  private static final String NO_CHUNKS =
+      "no per-chunk values to take the worst of (chunks: worst): the spec needs chunk: day, week"
+          + " or month and columns.timestamp";
+
+  /**
+   * The results {@code rule} judges: those in its {@code where} and, per its {@code chunks}, over
+   * the whole data or each scope's worst chunk ({@link #worstChunks}).
+   */
+  private static List<MetricResult> matching(
+      Rule rule, List<MetricResult> named, Map<MetricResult, Integer> chunksOf) {
+    List<MetricResult> inScope =
+        named.stream()
+            .filter(m -> rule.chunks().covers(m.key().scope()))
+            .filter(m -> rule.where().matches(m.key().scope()))
+            .toList();
+    return rule.chunks() == Rule.Chunks.WORST ? worstChunks(rule, inScope, chunksOf) : inScope;
+  }
+
+  /**
+   * {@code chunks: worst}: per scope (its chunk aside), the one chunk to judge: among the chunks
+   * with a value and at least {@code min_count} rows (else among those with a value, else any), the
+   * one furthest from meeting the rule's condition ({@link Condition#shortfall}); the earliest on a
+   * tie. {@code chunksOf} receives each chosen result's number of chunks.
+   */
+  private static List<MetricResult> worstChunks(
+      Rule rule, List<MetricResult> results, Map<MetricResult, Integer> chunksOf) {
+    Map<Scope, List<MetricResult>> byScope = new LinkedHashMap<>();
+    results.forEach(
+        m ->
+            byScope
+                .computeIfAbsent(m.key().scope().withChunk(null), k -> new ArrayList<>())
+                .add(m));
+    List<MetricResult> out = new ArrayList<>();
+    for (List<MetricResult> chunks : byScope.values()) {
+      List<MetricResult> defined = chunks.stream().filter(m -> m.number().isPresent()).toList();
+      List<MetricResult> large =
+          defined.stream()
+              .filter(
+                  m -> rule.minCount() == null || m.count() == null || m.count() >= rule.minCount())
+              .toList();
+      List<MetricResult> pool = !large.isEmpty() ? large : !defined.isEmpty() ? defined : chunks;
+      MetricResult worst = pool.get(0);
+      for (MetricResult m : pool) {
+        if (m.number().isPresent()
+            && rule.condition() != null
+            && rule.condition().shortfall(m.number().getAsDouble())
+                > rule.condition().shortfall(worst.number().getAsDouble())) {
+          worst = m;
+        }
+      }
+      chunksOf.put(worst, chunks.size());
+      out.add(worst);
+    }
+    return out;
+  }
+
   private static String missingReason(String metric, List<FamilyOutcome> families) {
     Family family = Family.byId(metric.substring(0, Math.max(0, metric.indexOf('.'))));
     for (FamilyOutcome outcome : families) {
@@ -299,21 +335,7 @@ public final class Policy {
       if (verdict.status() == Status.FAIL || verdict.status() == Status.WARN) {
         for (Waiver waiver : waivers.entries()) {
           if (waiver.covers(verdict) && waiver.isValidOn(today)) {
-            judged =
-                new Verdict(
-                    verdict.ruleId(),
-                    verdict.ruleTitle(),
-                    verdict.pack(),
-                    verdict.severity(),
-                    Status.WAIVED,
-                    verdict.metric(),
-                    verdict.scope(),
-                    verdict.observed(),
-                    verdict.expected(),
-                    verdict.message(),
-                    verdict.rationale(),
-                    verdict.reference(),
-                    waiver.asVerdictWaiver());
+            judged = verdict.waivedBy(waiver.asVerdictWaiver());
             used.add(waiver);
             break;
           }
@@ -374,6 +396,9 @@ public final class Policy {
     if (scope.model() != null) {
       parts.add("model " + scope.model());
     }
+    if (scope.chunk() != null) {
+      parts.add("chunk " + scope.chunk());
+    }
     return parts.isEmpty() ? "the data set" : String.join(", ", parts);
   }
 
@@ -398,7 +423,23 @@ public final class Policy {
    * earlier runs of {@code --history} (null without it). must_not_worsen_by uses the history only
    * when there is no baseline.
    */
-  private record Past(Map<MetricKey, Double> baseline, RunHistory history) {
+  /**
+   * What the rules compare with besides the run itself: a baseline run's values for {@code
+   * must_not_worsen_by}, and the earlier runs of the same audit ({@code --history}) for {@code
+   * anomaly} rules and for {@code must_not_worsen_by} when there is no baseline.
+   *
+   * @param baseline the earlier run's computed values by metric key; empty when there is none
+   * @param history the earlier runs, oldest first; null without {@code --history}
+   */
+  public record Past(Map<MetricKey, Double> baseline, RunHistory history) {
+
+    /** Neither a baseline nor a history. */
+    public static final Past NONE = new Past(Map.of(), null);
+
+    /** Only a baseline run's values. */
+    public static Past baseline(Map<MetricKey, Double> values) {
+      return new Past(values, null);
+    }
 
     boolean usesHistory() {
       return baseline.isEmpty() && history != null;

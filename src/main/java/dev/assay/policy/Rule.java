@@ -20,6 +20,8 @@ import dev.assay.core.Severity;
  * @param anomaly when set, the rule also fails on an anomaly against the metric's own history
  * @param condition null for a rule with only an {@code anomaly} check ({@code must} then describes
  *     the check)
+ * @param chunks which scopes the rule judges: those over the whole data ({@link Chunks#WHOLE}, the
+ *     default), or per scope the worst time chunk ({@link Chunks#WORST}, {@code chunks: worst})
  */
 public record Rule(
     String id,
@@ -35,9 +37,28 @@ public record Rule(
     String location,
     Double significance,
     Double mustNotWorsenBy,
-    Anomaly anomaly) {
+    Anomaly anomaly,
+    Chunks chunks) {
+
+  /** What a rule judges of a metric computed per time chunk too ({@code chunk:} in the spec). */
+  public enum Chunks {
+    /** The metric over the whole data; the per-chunk values are not judged. */
+    WHOLE,
+    /**
+     * The per-chunk values only: per scope, the chunk whose value is furthest from meeting the
+     * condition ({@link Condition#shortfall}); chunks with fewer rows than {@code min_count} are
+     * passed over while a larger one exists.
+     */
+    WORST;
+
+    /** Whether a metric in {@code scope} is among the ones this choice judges. */
+    public boolean covers(dev.assay.core.Scope scope) {
+      return (scope.chunk() != null) == (this == WORST);
+    }
+  }
 
   public Rule {
     where = where == null ? Where.ANY : where;
+    chunks = chunks == null ? Chunks.WHOLE : chunks;
   }
 }

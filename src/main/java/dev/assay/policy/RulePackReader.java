@@ -27,7 +27,8 @@ final class RulePackReader {
           "min_count",
           "significance",
           "must_not_worsen_by",
-          "anomaly");
+          "anomaly",
+          "chunks");
   static final List<String> ANOMALY_KEYS = List.of("relative_change", "stddevs", "last");
   static final List<String> WHERE_KEYS = List.of("attribute", "group", "column", "class");
 
@@ -187,6 +188,14 @@ final class RulePackReader {
               + "' says neither");
       worsen = null;
     }
+    Rule.Chunks chunks = readChunks(rule);
+    if (chunks != null && anomaly != null) {
+      rule.problem(
+          "chunks",
+          "chunks: worst judges the time chunks of this run, and an anomaly check compares"
+              + " the whole data with earlier runs; write two rules");
+      chunks = null;
+    }
     if (id == null
         || metric == null
         || where == null
@@ -208,7 +217,30 @@ final class RulePackReader {
         rule.at(null),
         significance,
         worsen,
-        anomaly);
+        anomaly,
+        chunks);
+  }
+
+  /** The rule's {@code chunks: worst}, or null when it has none or it is wrong (a problem). */
+  private static Rule.Chunks readChunks(YamlMapping rule) {
+    if (!rule.has("chunks")) {
+      return null;
+    }
+    int before = rule.problemCount();
+    String text = rule.text("chunks", false, null);
+    if (rule.problemCount() > before) {
+      return null;
+    }
+    if (text == null || !text.equalsIgnoreCase("worst")) {
+      rule.problem(
+          "chunks",
+          "chunks must be 'worst' (judge each scope's worst time chunk; the spec needs chunk:"
+              + " and columns.timestamp), found '"
+              + text
+              + "'");
+      return null;
+    }
+    return Rule.Chunks.WORST;
   }
 
   /**

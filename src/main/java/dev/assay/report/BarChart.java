@@ -108,12 +108,7 @@ public record BarChart(
             + "), 80 % line at "
             + NumberText.of(threshold)
             + "; "
-            + (below.isEmpty()
-                ? "no group is below the line."
-                : GateSummary.plural(below.size(), "group")
-                    + " below the line: "
-                    + String.join(", ", below)
-                    + ".")
+            + ChartText.below(below, "the line")
             + (anyInterval ? " Whiskers show each group's confidence interval." : "");
     return new BarChart(
         ChartFrame.of(

@@ -1,5 +1,7 @@
 package dev.assay.report;
 
+import java.util.List;
+
 /**
  * Text in the report's SVG charts, measured before it is placed so that no label or legend is cut
  * off by the edge of its chart. SVG cannot wrap or measure text by itself and the page has no
@@ -34,5 +36,20 @@ final class ChartText {
       return text;
     }
     return text.substring(0, text.offsetByCodePoints(0, MAX_LABEL_CHARS - 1)) + "…";
+  }
+
+  /**
+   * The description's sentence about the groups below a chart's reference {@code line}: "no group
+   * is below the line." or "2 groups below the line: a, b.".
+   */
+  static String below(List<String> groups, String line) {
+    return groups.isEmpty()
+        ? "no group is below " + line + "."
+        : GateSummary.plural(groups.size(), "group")
+            + " below "
+            + line
+            + ": "
+            + String.join(", ", groups)
+            + ".";
   }
 }

@@ -248,13 +248,7 @@ public record Findings(List<Finding> all, int hidden) {
               + ", the group "
               + s.group()
               + " received the favourable outcome at "
-              + percent(v.observed())
-              + " of the rate of the group "
-              + best
-              + " ("
-              + valueText
-              + "); "
-              + asks;
+              + ofTheRateOf(v.observed(), best, valueText, asks);
         }
       }
     }
@@ -263,6 +257,11 @@ public record Findings(List<Finding> all, int hidden) {
             ? words(name) + " has no value"
             : words(name) + " is " + NumberText.of(v.observed()) + interval;
     return capitalise(where(v.scope())) + ", " + observed + "; " + asks;
+  }
+
+  /** "{@code 45 %} of the rate of the group {@code best} ({@code valueText}); {@code asks}". */
+  private static String ofTheRateOf(double share, String best, String valueText, String asks) {
+    return percent(share) + " of the rate of the group " + best + " (" + valueText + "); " + asks;
   }
 
   /**
@@ -292,24 +291,12 @@ public record Findings(List<Finding> all, int hidden) {
           + " is predicted class "
           + classLabel
           + " at "
-          + percent(observed)
-          + " of the rate of the group "
-          + high
-          + " ("
-          + valueText
-          + "); "
-          + asks;
+          + ofTheRateOf(observed, high, valueText, asks);
     }
     if (ratio && (metric.equals("demographic_parity_ratio") || label.startsWith("favourable"))) {
       return on
           + " received the favourable outcome at "
-          + percent(observed)
-          + " of the rate of the group "
-          + high
-          + " ("
-          + valueText
-          + "); "
-          + asks;
+          + ofTheRateOf(observed, high, valueText, asks);
     }
     String rate = label.equals("selection_rate") ? "selection rate" : words(label);
     if (ratio) {

@@ -101,12 +101,7 @@ public record ForestPlot(
             + " ("
             + NumberText.of(lowest.value())
             + "); "
-            + (below.isEmpty()
-                ? "no group is below the four-fifths line (0.8)."
-                : GateSummary.plural(below.size(), "group")
-                    + " below the four-fifths line (0.8): "
-                    + String.join(", ", below)
-                    + ".");
+            + ChartText.below(below, "the four-fifths line (0.8)");
     return new ForestPlot(
         ChartFrame.of(
             id,

@@ -72,12 +72,14 @@ public final class HtmlReport {
     try {
       Template template = freemarker.getTemplate(TEMPLATE);
       Map<String, Object> model = new java.util.HashMap<>();
-      model.put("page", HtmlPage.of(run, signature));
+      AuditRun whole = run.withoutChunks();
+      model.put("page", HtmlPage.of(whole, signature));
       model.put("piiExamples", run.exhibits().piiExamples());
-      model.put("scorecard", Scorecard.of(run));
-      model.put("llmCharts", LlmCharts.of(run));
+      model.put("scorecard", Scorecard.of(whole));
+      model.put("llmCharts", LlmCharts.of(whole));
       model.put("trends", TrendChart.of(run));
-      SafetySection safety = SafetySection.of(run);
+      model.put("chunkCharts", ChunkCharts.of(run));
+      SafetySection safety = SafetySection.of(whole);
       if (safety != null) {
         model.put("safety", safety);
       }

@@ -14,16 +14,11 @@ import java.util.List;
  * Coordinates are pre-formatted strings, the same on every locale; every text is escaped by the
  * template.
  *
- * @param id unique id in the page, for {@code aria-labelledby}
+ * @param frame the SVG's size, title and description, and the plot's left edge (no axis title)
  * @param points the polyline's {@code points} attribute
  */
 public record TrendChart(
-    String id,
-    String title,
-    String description,
-    String width,
-    String height,
-    String plotLeft,
+    ChartFrame frame,
     String plotRight,
     String plotTop,
     String plotBottom,
@@ -40,6 +35,14 @@ public record TrendChart(
   static final double TOP = 10;
   static final double BOTTOM = 90;
 
+  /** What the horizontal axis counts: the runs of {@code --history}, or this run's time chunks. */
+  enum Axis {
+    /** The last runs, this run's value filled. */
+    RUNS,
+    /** The time chunks of this run ({@code chunk:}), the chunk a rule judged filled. */
+    CHUNKS
+  }
+
   /** One run's value: its position, and its text (run time and value) for the tooltip. */
   public record Dot(String x, String y, String text, boolean current) {}
 
@@ -51,12 +54,16 @@ public record TrendChart(
     List<TrendChart> out = new ArrayList<>();
     List<MetricTrend> trends = run.exhibits().trends();
     for (int i = 0; i < trends.size(); i++) {
-      out.add(of("trend-" + i, trends.get(i)));
+      out.add(of("trend-" + i, trends.get(i), Axis.RUNS));
     }
     return out;
   }
 
-  static TrendChart of(String id, MetricTrend trend) {
+  /**
+   * The chart of {@code trend}; with {@link Axis#CHUNKS} its points are time chunks (each point's
+   * {@code runTime} the chunk's first day, {@code current} the chunk a rule judged).
+   */
+  static TrendChart of(String id, MetricTrend trend, Axis axis) {
     double low = Double.POSITIVE_INFINITY;
     double high = Double.NEGATIVE_INFINITY;
     for (MetricTrend.Point p : trend.points()) {
@@ -84,7 +91,12 @@ public record TrendChart(
           new Dot(
               x,
               y,
-              (p.current() ? "this run " : "") + p.runTime() + ": " + NumberText.of(p.value()),
+              (axis == Axis.CHUNKS
+                      ? (p.current() ? "judged chunk " : "chunk ")
+                      : (p.current() ? "this run " : ""))
+                  + p.runTime()
+                  + ": "
+                  + NumberText.of(p.value()),
               p.current()));
     }
     List<Threshold> lines = new ArrayList<>();
@@ -94,12 +106,7 @@ public record TrendChart(
     }
     String title = trend.metric() + " for " + trend.scope().label();
     return new TrendChart(
-        id,
-        title,
-        description(title, trend),
-        px(WIDTH),
-        px(HEIGHT),
-        px(LEFT),
+        ChartFrame.of(id, title, description(title, trend, axis), WIDTH, HEIGHT, LEFT, null, 0, 0),
         px(RIGHT),
         px(TOP),
         px(BOTTOM),
@@ -110,16 +117,39 @@ public record TrendChart(
         lines);
   }
 
-  private static String description(String title, MetricTrend trend) {
+  private static String description(String title, MetricTrend trend, Axis axis) {
     List<MetricTrend.Point> points = trend.points();
+    String first = NumberText.of(points.get(0).value());
+    String last = NumberText.of(points.get(points.size() - 1).value());
+    String span =
+        axis == Axis.CHUNKS
+            ? " over "
+                + points.size()
+                + " time chunks: from "
+                + first
+                + " in the first to "
+                + last
+                + " in the last"
+                + points.stream()
+                    .filter(MetricTrend.Point::current)
+                    .map(
+                        p ->
+                            "; the rule judged the chunk of "
+                                + p.runTime()
+                                + " ("
+                                + NumberText.of(p.value())
+                                + ")")
+                    .findFirst()
+                    .orElse("")
+            : " over the last "
+                + points.size()
+                + " runs: from "
+                + first
+                + " to "
+                + last
+                + " in this run";
     return title
-        + " over the last "
-        + points.size()
-        + " runs: from "
-        + NumberText.of(points.get(0).value())
-        + " to "
-        + NumberText.of(points.get(points.size() - 1).value())
-        + " in this run"
+        + span
         + (trend.expected().isEmpty() ? "" : "; expected " + trend.expected())
         + ".";
   }

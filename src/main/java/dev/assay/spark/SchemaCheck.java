@@ -85,6 +85,23 @@ public record SchemaCheck(StructType schema, String dataSource) {
     return type;
   }
 
+  /** Like {@link #require}, and the column must be a date or a timestamp. */
+  public DataType requireTemporal(String column, String role, String specLocation) {
+    DataType type = require(column, role, specLocation);
+    String name = type.typeName();
+    if (!name.equals("date") && !name.startsWith("timestamp")) {
+      throw wrongType(
+          column,
+          role,
+          specLocation,
+          type,
+          "it must be a date or a timestamp. For CSV, set the reader option timestampFormat (or"
+              + " cast the column when you write the data), or name another column in"
+              + " columns.timestamp.");
+    }
+    return type;
+  }
+
   private BadInputException wrongType(
       String column, String role, String specLocation, DataType type, String rule) {
     return new BadInputException(

@@ -1,6 +1,7 @@
 package dev.assay.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.assay.core.ModelInfo;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
 public record AuditSpec(
     Integer version,
     String name,
-    Model model,
+    ModelInfo model,
     Data data,
     Columns columns,
     Fairness fairness,
@@ -20,26 +21,14 @@ public record AuditSpec(
     Privacy privacy,
     Llm llm,
     List<String> rules,
-    Map<String, ModelColumns> models) {
+    Map<String, ModelColumns> models,
+    String chunk) {
 
   /**
    * One model of a champion/challenger audit ({@code models:}, see {@link ModelSpecs}): its
    * prediction column, its score column, or both.
    */
   public record ModelColumns(String prediction, String score) {}
-
-  /**
-   * The model under audit; shown in the report. The model card keys (intended use, limitations,
-   * risk class, registry URI) are optional and shown when given.
-   */
-  public record Model(
-      String name,
-      String version,
-      String owner,
-      String intendedUse,
-      String limitations,
-      String riskClass,
-      String registryUri) {}
 
   /**
    * The data sets: {@code current} (required) and {@code reference} (optional), and the named
@@ -67,7 +56,11 @@ public record AuditSpec(
       Long version,
       String timestamp) {}
 
-  /** Column roles. Every field is optional; a family runs when the columns it needs are named. */
+  /**
+   * Column roles. Every field is optional; a family runs when the columns it needs are named. The
+   * {@code timestamp} (a date or timestamp column) places each current row in a time chunk ({@code
+   * chunk:}, see {@link Chunking}).
+   */
   public record Columns(
       String label,
       String prediction,
@@ -92,7 +85,8 @@ public record AuditSpec(
       String responseEmbedding,
       String referenceEmbedding,
       String contextEmbeddings,
-      String promptEmbedding) {}
+      String promptEmbedding,
+      String timestamp) {}
 
   /** Fairness options. */
   public record Fairness(

@@ -52,6 +52,21 @@ public record DataSource(
     this(role, uri, format, options, null, null, null, null, null, null, Map.of());
   }
 
+  /** The catalog table {@code table}; {@code format} is null or {@code delta}. */
+  public static DataSource table(
+      String role, String table, DataFormat format, Map<String, String> options) {
+    return new DataSource(
+        role, null, format, options, table, null, null, null, null, null, Map.of());
+  }
+
+  /**
+   * This source read as of a Delta {@code version} or {@code timestamp} (both null: the latest).
+   */
+  public DataSource asOf(Long atVersion, String atTimestamp) {
+    return new DataSource(
+        role, uri, format, options, table, query, atVersion, atTimestamp, user, passwordEnv, views);
+  }
+
   /** Where the data comes from. */
   public Kind kind() {
     if (format == DataFormat.JDBC) {

@@ -64,86 +64,42 @@ public record LlmOptions(
    */
   public static final List<String> BUILT_IN = List.of();
 
-  public static final LlmOptions DEFAULTS = new LlmOptions(BUILT_IN, BUILT_IN, false);
+  /** Every option at its default. */
+  public static final LlmOptions DEFAULTS = builder().build();
 
-  /** Options without stemming, schema or prices. */
-  public LlmOptions(
-      List<String> refusalPhrases,
-      List<String> injectionMarkers,
-      boolean expectJson,
-      int k,
-      double supportThreshold) {
-    this(
-        refusalPhrases,
-        injectionMarkers,
-        expectJson,
-        k,
-        supportThreshold,
-        false,
-        null,
-        null,
-        null,
-        false);
+  public LlmOptions {
+    refusalPhrases = List.copyOf(refusalPhrases);
+    injectionMarkers = List.copyOf(injectionMarkers);
+  }
+
+  /** A builder that starts from the defaults; set only what differs. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from these options. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** These options with ROUGE stemming switched on or off. */
   public LlmOptions withRougeUseStemmer(boolean stem) {
-    return new LlmOptions(
-        refusalPhrases,
-        injectionMarkers,
-        expectJson,
-        k,
-        supportThreshold,
-        stem,
-        jsonSchema,
-        promptPer1k,
-        completionPer1k,
-        relevanceGrades);
+    return toBuilder().rougeUseStemmer(stem).build();
   }
 
   /** These options with a JSON Schema file (an absolute path, or null). */
   public LlmOptions withJsonSchema(String path) {
-    return new LlmOptions(
-        refusalPhrases,
-        injectionMarkers,
-        expectJson,
-        k,
-        supportThreshold,
-        rougeUseStemmer,
-        path,
-        promptPer1k,
-        completionPer1k,
-        relevanceGrades);
+    return toBuilder().jsonSchema(path).build();
   }
 
   /** These options with token prices per 1,000 tokens. */
   public LlmOptions withPrices(Double prompt, Double completion) {
-    return new LlmOptions(
-        refusalPhrases,
-        injectionMarkers,
-        expectJson,
-        k,
-        supportThreshold,
-        rougeUseStemmer,
-        jsonSchema,
-        prompt,
-        completion,
-        relevanceGrades);
+    return toBuilder().prices(prompt, completion).build();
   }
 
   /** These options with graded relevance switched on or off. */
   public LlmOptions withRelevanceGrades(boolean graded) {
-    return new LlmOptions(
-        refusalPhrases,
-        injectionMarkers,
-        expectJson,
-        k,
-        supportThreshold,
-        rougeUseStemmer,
-        jsonSchema,
-        promptPer1k,
-        completionPer1k,
-        graded);
+    return toBuilder().relevanceGrades(graded).build();
   }
 
   /** True when the spec gives a price table. */
@@ -151,15 +107,92 @@ public record LlmOptions(
     return promptPer1k != null && completionPer1k != null;
   }
 
-  /** Options with the default {@code k} and {@code support_threshold}. */
-  public LlmOptions(
-      List<String> refusalPhrases, List<String> injectionMarkers, boolean expectJson) {
-    this(refusalPhrases, injectionMarkers, expectJson, DEFAULT_K, DEFAULT_SUPPORT_THRESHOLD);
-  }
+  /** Llm options one key at a time, starting from the defaults. */
+  public static final class Builder {
+    private List<String> refusalPhrases = BUILT_IN;
+    private List<String> injectionMarkers = BUILT_IN;
+    private boolean expectJson;
+    private int k = DEFAULT_K;
+    private double supportThreshold = DEFAULT_SUPPORT_THRESHOLD;
+    private boolean rougeUseStemmer;
+    private String jsonSchema;
+    private Double promptPer1k;
+    private Double completionPer1k;
+    private boolean relevanceGrades;
 
-  public LlmOptions {
-    refusalPhrases = List.copyOf(refusalPhrases);
-    injectionMarkers = List.copyOf(injectionMarkers);
+    private Builder() {}
+
+    private Builder(LlmOptions from) {
+      refusalPhrases = from.refusalPhrases;
+      injectionMarkers = from.injectionMarkers;
+      expectJson = from.expectJson;
+      k = from.k;
+      supportThreshold = from.supportThreshold;
+      rougeUseStemmer = from.rougeUseStemmer;
+      jsonSchema = from.jsonSchema;
+      promptPer1k = from.promptPer1k;
+      completionPer1k = from.completionPer1k;
+      relevanceGrades = from.relevanceGrades;
+    }
+
+    /** The refusal phrases and injection markers ({@link #BUILT_IN}: the built-in detector). */
+    public Builder phrases(List<String> refusals, List<String> markers) {
+      refusalPhrases = refusals;
+      injectionMarkers = markers;
+      return this;
+    }
+
+    public Builder expectJson(boolean value) {
+      expectJson = value;
+      return this;
+    }
+
+    public Builder k(int value) {
+      k = value;
+      return this;
+    }
+
+    public Builder supportThreshold(double value) {
+      supportThreshold = value;
+      return this;
+    }
+
+    public Builder rougeUseStemmer(boolean value) {
+      rougeUseStemmer = value;
+      return this;
+    }
+
+    /** An absolute path, or null for none. */
+    public Builder jsonSchema(String path) {
+      jsonSchema = path;
+      return this;
+    }
+
+    /** Prices per 1,000 prompt and completion tokens; null for none. */
+    public Builder prices(Double prompt, Double completion) {
+      promptPer1k = prompt;
+      completionPer1k = completion;
+      return this;
+    }
+
+    public Builder relevanceGrades(boolean value) {
+      relevanceGrades = value;
+      return this;
+    }
+
+    public LlmOptions build() {
+      return new LlmOptions(
+          refusalPhrases,
+          injectionMarkers,
+          expectJson,
+          k,
+          supportThreshold,
+          rougeUseStemmer,
+          jsonSchema,
+          promptPer1k,
+          completionPer1k,
+          relevanceGrades);
+    }
   }
 
   /**
@@ -225,17 +258,16 @@ public record LlmOptions(
       prompt = price(doc, "prompt_per_1k", llm.prices().promptPer1k());
       completion = price(doc, "completion_per_1k", llm.prices().completionPer1k());
     }
-    return new LlmOptions(
-        refusals,
-        markers,
-        Boolean.TRUE.equals(llm.expectJson()),
-        k,
-        threshold,
-        Boolean.TRUE.equals(llm.rougeUseStemmer()),
-        schema,
-        prompt,
-        completion,
-        Boolean.TRUE.equals(llm.relevanceGrades()));
+    return builder()
+        .phrases(refusals, markers)
+        .expectJson(Boolean.TRUE.equals(llm.expectJson()))
+        .k(k)
+        .supportThreshold(threshold)
+        .rougeUseStemmer(Boolean.TRUE.equals(llm.rougeUseStemmer()))
+        .jsonSchema(schema)
+        .prices(prompt, completion)
+        .relevanceGrades(Boolean.TRUE.equals(llm.relevanceGrades()))
+        .build();
   }
 
   private static double price(YamlDocument doc, String key, Double value) {

@@ -71,6 +71,11 @@ public record ResolvedSpec(
     source.views().values().forEach(view -> addFiles(inputs, view));
   }
 
+  /** The time chunks of the current data ({@code chunk:}), or null without them. */
+  public Chunking chunking() {
+    return Chunking.of(document, raw);
+  }
+
   /** The checked llm options (defaults where the spec's {@code llm:} block is silent). */
   public LlmOptions llm() {
     return LlmOptions.from(document, raw.llm());

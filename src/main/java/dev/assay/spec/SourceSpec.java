@@ -214,18 +214,7 @@ final class SourceSpec {
               + key
               + ".timestamp (recorded in the manifest), not as reader options.");
     }
-    return new DataSource(
-        role,
-        uri,
-        format,
-        options,
-        null,
-        null,
-        s.version(),
-        timestamp(at, key, s),
-        null,
-        null,
-        Map.of());
+    return new DataSource(role, uri, format, options).asOf(s.version(), timestamp(at, key, s));
   }
 
   private DataSource table(
@@ -257,18 +246,8 @@ final class SourceSpec {
     if (s.options() != null) {
       options.putAll(s.options());
     }
-    return new DataSource(
-        role,
-        null,
-        format,
-        options,
-        s.table(),
-        null,
-        s.version(),
-        timestamp(at, key, s),
-        null,
-        null,
-        Map.of());
+    return DataSource.table(role, s.table(), format, options)
+        .asOf(s.version(), timestamp(at, key, s));
   }
 
   private DataSource jdbc(

@@ -105,19 +105,9 @@ public final class SpecLoader {
     VectorSearchOptions.from(doc, raw, folder); // and its optional vector search check
     EmbeddingOptions.from(doc, raw.llm(), folder); // and its optional embeddings endpoint
     PrivacyOptions.of(doc, raw, folder); // checks the privacy block now, with its lines
-    AuditSpec.Model m = raw.model();
-    checkModel(doc, m);
-    ModelInfo model =
-        m == null
-            ? ModelInfo.UNKNOWN
-            : new ModelInfo(
-                m.name(),
-                m.version(),
-                m.owner(),
-                m.intendedUse(),
-                m.limitations(),
-                m.riskClass(),
-                m.registryUri());
+    Chunking.of(doc, raw); // and the time chunks
+    checkModel(doc, raw.model());
+    ModelInfo model = raw.model() == null ? ModelInfo.UNKNOWN : raw.model();
     ColumnRoles roles =
         ModelSpecs.withChampion(doc, raw, columns(doc, raw.columns(), raw.models() != null));
     return new ResolvedSpec(
@@ -140,7 +130,7 @@ public final class SpecLoader {
    * limitations are prose of at most {@link #MAX_MODEL_TEXT_CHARS} characters (line breaks
    * allowed). The registry URI must be an absolute URI without a user name or password.
    */
-  private static void checkModel(YamlDocument doc, AuditSpec.Model m) {
+  private static void checkModel(YamlDocument doc, ModelInfo m) {
     if (m == null) {
       return;
     }
@@ -152,42 +142,40 @@ public final class SpecLoader {
       {"registry_uri", m.registryUri()}
     };
     for (String[] field : lines) {
-      String value = field[1];
-      if (value != null
-          && (value.length() > MAX_MODEL_FIELD_CHARS
-              || value.chars().anyMatch(Character::isISOControl))) {
-        throw new BadInputException(
-            doc.at("model", field[0])
-                + ": model."
-                + field[0]
-                + " must be one"
-                + " line of at most "
-                + MAX_MODEL_FIELD_CHARS
-                + " characters (found "
-                + value.length()
-                + " characters); it is shown in every output.");
-      }
+      checkModelText(doc, field[0], field[1], MAX_MODEL_FIELD_CHARS, false);
     }
     String[][] texts = {{"intended_use", m.intendedUse()}, {"limitations", m.limitations()}};
     for (String[] field : texts) {
-      String value = field[1];
-      if (value != null
-          && (value.length() > MAX_MODEL_TEXT_CHARS
-              || value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n'))) {
-        throw new BadInputException(
-            doc.at("model", field[0])
-                + ": model."
-                + field[0]
-                + " must be text"
-                + " of at most "
-                + MAX_MODEL_TEXT_CHARS
-                + " characters without control characters other"
-                + " than line breaks (found "
-                + value.length()
-                + " characters); it is shown in the report.");
-      }
+      checkModelText(doc, field[0], field[1], MAX_MODEL_TEXT_CHARS, true);
     }
     checkRegistryUri(doc, m.registryUri());
+  }
+
+  /**
+   * One model field: at most {@code max} characters, without control characters; {@code prose}
+   * allows line breaks.
+   */
+  private static void checkModelText(
+      YamlDocument doc, String key, String value, int max, boolean prose) {
+    if (value == null) {
+      return;
+    }
+    boolean control =
+        value.chars().anyMatch(c -> Character.isISOControl(c) && !(prose && c == '\n'));
+    if (value.length() > max || control) {
+      throw new BadInputException(
+          doc.at("model", key)
+              + ": model."
+              + key
+              + (prose ? " must be text of at most " : " must be one line of at most ")
+              + max
+              + (prose
+                  ? " characters without control characters other than line breaks (found "
+                  : " characters (found ")
+              + value.length()
+              + " characters); it is shown in "
+              + (prose ? "the report." : "every output."));
+    }
   }
 
   private static void checkRegistryUri(YamlDocument doc, String value) {
@@ -288,6 +276,26 @@ public final class SpecLoader {
     }
   }
 
+  /** {@code drift.<key>} within [min, max], else exit 2 naming the default. */
+  private static void requireBetween(
+      YamlDocument doc, String key, long value, long min, long max, String theDefault) {
+    if (value < min || value > max) {
+      throw new BadInputException(
+          doc.at("drift", key)
+              + ": drift."
+              + key
+              + " must be between "
+              + min
+              + " and "
+              + max
+              + " (found "
+              + value
+              + "); the default is "
+              + theDefault
+              + ".");
+    }
+  }
+
   private static DriftOptions drift(YamlDocument doc, AuditSpec.Drift d) {
     DriftOptions defaults = DriftOptions.DEFAULTS;
     if (d == null) {
@@ -295,24 +303,9 @@ public final class SpecLoader {
     }
     int bins = d.bins() == null ? defaults.bins() : d.bins();
     long maxDistinct = d.maxDistinct() == null ? defaults.maxDistinct() : d.maxDistinct();
-    if (bins < 2 || bins > 1000) {
-      throw new BadInputException(
-          doc.at("drift", "bins")
-              + ": drift.bins must be between 2 and 1000"
-              + " (found "
-              + bins
-              + "); the default is 10 (deciles of the reference).");
-    }
-    if (maxDistinct < 100 || maxDistinct > 10_000_000) {
-      throw new BadInputException(
-          doc.at("drift", "max_distinct")
-              + ": drift.max_distinct must be"
-              + " between 100 and 10000000 (found "
-              + maxDistinct
-              + "); the default is "
-              + defaults.maxDistinct()
-              + ".");
-    }
+    requireBetween(doc, "bins", bins, 2, 1000, "10 (deciles of the reference)");
+    requireBetween(
+        doc, "max_distinct", maxDistinct, 100, 10_000_000, String.valueOf(defaults.maxDistinct()));
     Map<String, DriftOptions.Test> tests = new java.util.TreeMap<>();
     if (d.tests() != null) {
       for (Map.Entry<String, AuditSpec.DriftTest> e : d.tests().entrySet()) {

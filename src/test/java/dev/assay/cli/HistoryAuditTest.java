@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +74,18 @@ class HistoryAuditTest {
 
   @Test
   void theSecondRunIsJudgedAgainstTheFirstAndBothAreInTheHistory() throws IOException {
-    Path history = dir.resolve("history");
+    secondRunJudgedAgainstTheFirst(dir.resolve("history").toString());
+  }
+
+  /** The same with the history as a Delta table ({@code delta:LOCATION}). */
+  @Test
+  @Tag("slow") // two audits and two Delta commits, and assay history's own read of the table
+  void aDeltaTableHistoryWorksTheSameWay() throws IOException {
+    secondRunJudgedAgainstTheFirst("delta:" + dir.resolve("history-table"));
+    assertTrue(Files.isDirectory(dir.resolve("history-table/_delta_log")), "a Delta table");
+  }
+
+  private void secondRunJudgedAgainstTheFirst(String history) throws IOException {
     csv(18); // ratio 0.45 / 0.5 = 0.9
     Result first =
         CliRun.run(
@@ -82,13 +94,12 @@ class HistoryAuditTest {
             "--out",
             dir.resolve("r1").toString(),
             "--history",
-            history.toString());
+            history);
     assertEquals(0, first.code(), first.err());
     csv(12); // ratio 0.6: meets must, but 33% below the previous run's 0.9
     Path out = dir.resolve("r2");
     Result second =
-        CliRun.run(
-            "audit", spec().toString(), "--out", out.toString(), "--history", history.toString());
+        CliRun.run("audit", spec().toString(), "--out", out.toString(), "--history", history);
     assertEquals(1, second.code(), second.out() + second.err());
     JsonNode rule =
         new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("rules").get(0);
@@ -100,7 +111,7 @@ class HistoryAuditTest {
     assertTrue(html.contains("id=\"trends\""), "the report draws the trend");
     assertTrue(html.contains("fairness.impact_ratio for grp = B"), "the trend's title");
 
-    Result listed = CliRun.run("history", history.toString(), "--format", "json");
+    Result listed = CliRun.run("history", history, "--format", "json");
     assertEquals(0, listed.code(), listed.err());
     JsonNode rows = new ObjectMapper().readTree(listed.out());
     long runs = 0;

@@ -26,9 +26,32 @@ class RagDemoAuditTest {
 
   @TempDir Path dir;
 
+  /** The demo's one run (report and --records), shared by the tests that read it. */
+  @TempDir static Path demoRun;
+
+  private static CliRun.Result demo;
+
   @BeforeAll
   static void session() {
     SharedSpark.get();
+  }
+
+  /**
+   * The demo audit with {@code --records}, run once for the tests that read its outputs (a full
+   * audit with its drift and llm families is the slowest part of this class).
+   */
+  static synchronized CliRun.Result demo() {
+    if (demo == null) {
+      demo =
+          AuditCommandTest.cli(
+              "audit",
+              "datasets/rag-demo/audit.yaml",
+              "--out",
+              demoRun.resolve("report").toString(),
+              "--records",
+              demoRun.resolve("records").toString());
+    }
+    return demo;
   }
 
   static JsonNode results(Path out) throws IOException {
@@ -42,14 +65,19 @@ class RagDemoAuditTest {
   }
 
   /**
-   * The committed file is exactly what the generator writes (deterministic, not edited by hand).
+   * The committed files are exactly what the generator writes (deterministic, not edited by hand).
    */
   @Test
-  void committedDemoFileIsTheGeneratorsOutput() throws IOException {
+  void committedDemoFilesAreTheGeneratorsOutput() throws IOException {
     Path fresh = dir.resolve("answers.jsonl");
     RagAnswers.write(fresh);
     assertEquals(
         Files.readString(Path.of("datasets/rag-demo/answers.jsonl")), Files.readString(fresh));
+    Path reference = dir.resolve("reference.jsonl");
+    RagAnswers.writeReference(reference);
+    assertEquals(
+        Files.readString(Path.of("datasets/rag-demo/reference.jsonl")),
+        Files.readString(reference));
   }
 
   /**
@@ -88,9 +116,8 @@ class RagDemoAuditTest {
    */
   @Test
   void ragDemoClosesTheGateOnIndirectInjection() throws IOException {
-    Path out = dir.resolve("report");
-    CliRun.Result r =
-        AuditCommandTest.cli("audit", "datasets/rag-demo/audit.yaml", "--out", out.toString());
+    Path out = demoRun.resolve("report");
+    CliRun.Result r = demo();
     assertEquals(1, r.code(), r.out() + r.err());
     JsonNode results = results(out);
     assertEquals(java.util.Set.of(), dev.assay.ContractSchema.errors(out.resolve("results.json")));
@@ -172,6 +199,38 @@ class RagDemoAuditTest {
     }
     assertEquals("PASS", rules.get("llm-retrieval-hit-rate").get("status").asText());
     assertEquals("WARN", rules.get("llm-groundedness-lexical").get("status").asText());
+    assertEmbeddingDrift(results, rules);
+  }
+
+  /**
+   * The planted topic shift (reference.jsonl asks only about facts 1–10): both embedding columns
+   * drift by the default MMD test, so drift_share is 1 and the dataset-drift rule warns; the mean
+   * distances and MMD² agree with numpy ({@code src/test/resources/oracles/rag_demo_drift.py}).
+   */
+  private static void assertEmbeddingDrift(JsonNode results, Map<String, JsonNode> rules)
+      throws IOException {
+    Map<String, Double> drift = new HashMap<>();
+    results
+        .get("metrics")
+        .forEach(
+            m -> {
+              if (m.get("family").asText().equals("drift")) {
+                drift.put(
+                    m.path("column").asText() + " " + m.get("metric").asText(),
+                    m.get("value").asDouble());
+              }
+            });
+    assertEquals(1.0, drift.get(" drift_share"), drift.toString());
+    assertEquals("WARN", rules.get("dataset-drift").get("status").asText());
+    for (String column : new String[] {"prompt_embedding", "response_embedding"}) {
+      assertEquals(1.0, drift.get(column + " drift_detected"), column);
+      assertTrue(drift.get(column + " embedding_mmd_p_value") < 0.05, column);
+    }
+    for (String line :
+        Files.readAllLines(Path.of("src/test/resources/oracles/rag_demo_drift.out"))) {
+      String[] f = line.split(" ");
+      assertEquals(Double.parseDouble(f[2]), drift.get(f[0] + " " + f[1]), 1e-12, line);
+    }
   }
 
   @Test
@@ -226,15 +285,8 @@ class RagDemoAuditTest {
   /** --records writes every demo record with its scores; without an llm family it is exit 2. */
   @Test
   void recordsFolderHoldsEveryRecordWithItsScores() throws IOException {
-    Path records = dir.resolve("records");
-    CliRun.Result r =
-        AuditCommandTest.cli(
-            "audit",
-            "datasets/rag-demo/audit.yaml",
-            "--out",
-            dir.resolve("report").toString(),
-            "--records",
-            records.toString());
+    Path records = demoRun.resolve("records");
+    CliRun.Result r = demo();
     assertEquals(1, r.code(), r.out() + r.err());
     org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows =
         SharedSpark.get().read().parquet(records.toString());
@@ -246,7 +298,7 @@ class RagDemoAuditTest {
                     "prompt", "response", "assay_token_f1", "assay_refusal", "assay_injection")));
     // the per-record flags add up to the data-set prompt_injection_rate (prompt or contexts)
     double rate = 0;
-    for (JsonNode m : results(dir.resolve("report")).get("metrics")) {
+    for (JsonNode m : results(demoRun.resolve("report")).get("metrics")) {
       if (m.get("metric").asText().equals("prompt_injection_rate")) {
         rate = m.get("value").asDouble();
       }

@@ -11,6 +11,7 @@ import dev.assay.report.SampleRuns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The verdict as a CI log shows it: failures, warnings, errors, waivers; capped; --quiet. */
@@ -84,7 +85,9 @@ class VerdictLinesTest {
             warnings,
             tiny.rowCounts(),
             tiny.notes(),
-            tiny.provenance());
+            tiny.provenance(),
+            Map.of(),
+            null);
     List<String> lines = VerdictLines.of(run, REPORT, false);
     assertEquals("Warnings:", lines.get(1));
     assertEquals("  WARN wa [c]: psi 0.4", lines.get(2));

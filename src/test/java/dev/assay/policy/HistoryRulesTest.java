@@ -74,8 +74,7 @@ class HistoryRulesTest {
                 Waivers.NONE,
                 TODAY,
                 false,
-                Map.of(),
-                history)
+                new Policy.Past(Map.of(), history))
             .verdicts();
     Map<String, Verdict> byGroup = new LinkedHashMap<>();
     verdicts.forEach(v -> byGroup.put(v.scope().group(), v));

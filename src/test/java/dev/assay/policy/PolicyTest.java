@@ -41,6 +41,7 @@ class PolicyTest {
         "rules/test.yaml:1",
         null,
         null,
+        null,
         null);
   }
 
@@ -58,7 +59,8 @@ class PolicyTest {
   }
 
   private static PolicyOutcome evaluate(RulePack pack, List<MetricResult> metrics) {
-    return Policy.evaluate(List.of(pack), metrics, List.of(), Waivers.NONE, TODAY, false);
+    return Policy.evaluate(
+        List.of(pack), metrics, List.of(), Waivers.NONE, TODAY, false, Policy.Past.NONE);
   }
 
   private static Verdict only(PolicyOutcome outcome) {
@@ -134,13 +136,17 @@ class PolicyTest {
             rule("i", DPR, Where.ANY, ">= 0.8", Severity.INFO, null));
     List<MetricResult> metrics = List.of(ratio("race", 0.5));
     List<Verdict> lenient =
-        Policy.evaluate(List.of(pack), metrics, List.of(), Waivers.NONE, TODAY, false).verdicts();
+        Policy.evaluate(
+                List.of(pack), metrics, List.of(), Waivers.NONE, TODAY, false, Policy.Past.NONE)
+            .verdicts();
     assertEquals(
         List.of("i:WARN", "w:WARN"),
         lenient.stream().map(v -> v.ruleId() + ":" + v.status()).toList());
     assertFalse(lenient.stream().anyMatch(Verdict::blocksRelease));
     List<Verdict> strict =
-        Policy.evaluate(List.of(pack), metrics, List.of(), Waivers.NONE, TODAY, true).verdicts();
+        Policy.evaluate(
+                List.of(pack), metrics, List.of(), Waivers.NONE, TODAY, true, Policy.Past.NONE)
+            .verdicts();
     assertEquals(
         List.of("i:WARN", "w:FAIL"),
         strict.stream().map(v -> v.ruleId() + ":" + v.status()).toList());
@@ -190,7 +196,9 @@ class PolicyTest {
             FamilyOutcome.ran(Family.DRIFT, "3 columns"),
             FamilyOutcome.notApplicable(Family.FAIRNESS, "no sensitive attributes in the spec"));
     Verdict v =
-        only(Policy.evaluate(List.of(pack), List.of(), families, Waivers.NONE, TODAY, false));
+        only(
+            Policy.evaluate(
+                List.of(pack), List.of(), families, Waivers.NONE, TODAY, false, Policy.Past.NONE));
     assertEquals(Status.NOT_APPLICABLE, v.status());
     assertEquals(Scope.attribute("race"), v.scope());
     assertEquals(
@@ -296,6 +304,7 @@ class PolicyTest {
             "x:1",
             null,
             null,
+            null,
             null);
     Rule psi =
         rule(
@@ -352,7 +361,8 @@ class PolicyTest {
             List.of(),
             waivers,
             TODAY,
-            false);
+            false,
+            Policy.Past.NONE);
     Verdict race = outcome.verdicts().get(0);
     assertEquals(Status.WAIVED, race.status());
     assertEquals(
@@ -377,7 +387,8 @@ class PolicyTest {
             List.of(),
             waivers,
             TODAY,
-            false);
+            false,
+            Policy.Past.NONE);
     assertEquals(
         List.of(Status.WAIVED, Status.WAIVED),
         outcome.verdicts().stream().map(Verdict::status).toList());
@@ -393,7 +404,13 @@ class PolicyTest {
             List.of(waiver("eeoc-four-fifths", "race", LocalDate.of(2026, 1, 31), 2)));
     PolicyOutcome outcome =
         Policy.evaluate(
-            List.of(pack), List.of(ratio("race", 0.43)), List.of(), waivers, TODAY, false);
+            List.of(pack),
+            List.of(ratio("race", 0.43)),
+            List.of(),
+            waivers,
+            TODAY,
+            false,
+            Policy.Past.NONE);
     Verdict v = only(outcome);
     assertEquals(Status.FAIL, v.status());
     assertNull(v.waiver());
@@ -413,7 +430,13 @@ class PolicyTest {
             List.of(waiver("eeoc", "religion", TODAY, 2), waiver("eeoc", "sex", TODAY, 7)));
     PolicyOutcome outcome =
         Policy.evaluate(
-            List.of(pack), List.of(ratio("sex", 0.95)), List.of(), waivers, TODAY, false);
+            List.of(pack),
+            List.of(ratio("sex", 0.95)),
+            List.of(),
+            waivers,
+            TODAY,
+            false,
+            Policy.Past.NONE);
     assertEquals(Status.PASS, only(outcome).status());
     assertEquals(
         List.of(
@@ -439,7 +462,8 @@ class PolicyTest {
             List.of(),
             new Waivers("waivers.yaml", List.of(waiver("eeoc", "race", TODAY, 2))),
             TODAY,
-            false);
+            false,
+            Policy.Past.NONE);
     assertEquals(Status.ERROR, only(outcome).status());
   }
 
@@ -452,7 +476,13 @@ class PolicyTest {
             BadInputException.class,
             () ->
                 Policy.evaluate(
-                    List.of(pack), List.of(ratio("race", 0.5)), List.of(), waivers, TODAY, false));
+                    List.of(pack),
+                    List.of(ratio("race", 0.5)),
+                    List.of(),
+                    waivers,
+                    TODAY,
+                    false,
+                    Policy.Past.NONE));
     assertEquals(
         "invalid waivers file waivers.yaml (1 problem): waivers.yaml:12: rule eeoc-4-5: the"
             + " waiver names rule 'eeoc-4-5', which no rule pack of this run has (known rules: eeoc); fix"

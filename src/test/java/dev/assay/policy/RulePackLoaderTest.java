@@ -113,7 +113,7 @@ class RulePackLoaderTest {
                 + "gate), warning or info",
             f
                 + ":7: rule a: unknown key 'severty' in a rule; did you mean 'severity'? The keys allowed "
-                + "here are: id, title, metric, where, must, severity, rationale, reference, min_count, significance, must_not_worsen_by, anomaly. "
+                + "here are: id, title, metric, where, must, severity, rationale, reference, min_count, significance, must_not_worsen_by, anomaly, chunks. "
                 + "Fix the spelling or remove the key.",
             f
                 + ":10: rule b: unknown key 'colum' in 'where'; did you mean 'column'? The keys allowed "

@@ -42,6 +42,7 @@ class SignificanceAndBaselineRuleTest {
         "rules/test.yaml:1",
         significance,
         worsen,
+        null,
         null);
   }
 
@@ -49,7 +50,13 @@ class SignificanceAndBaselineRuleTest {
     RulePack pack = new RulePack("p", "P", null, List.of(rule), "rules/test.yaml");
     List<Verdict> v =
         Policy.evaluate(
-                List.of(pack), List.of(result), List.of(), Waivers.NONE, TODAY, false, baseline)
+                List.of(pack),
+                List.of(result),
+                List.of(),
+                Waivers.NONE,
+                TODAY,
+                false,
+                Policy.Past.baseline(baseline))
             .verdicts();
     assertEquals(1, v.size());
     return v.get(0);

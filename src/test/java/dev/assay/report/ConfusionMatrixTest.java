@@ -137,6 +137,8 @@ class ConfusionMatrixTest {
             List.of(),
             Map.of("current", 17L),
             List.of(),
+            null,
+            Map.of(),
             null);
     String html = new String(new HtmlReport().render(run), StandardCharsets.UTF_8);
     assertTrue(html.contains("<h4>Confusion matrices for sex</h4>"), html);

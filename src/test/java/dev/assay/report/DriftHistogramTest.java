@@ -33,6 +33,8 @@ class DriftHistogramTest {
             List.of(),
             Map.of(),
             List.of(),
+            null,
+            Map.of(),
             null)
         .withExhibits(Exhibits.NONE.withHistograms(histograms));
   }

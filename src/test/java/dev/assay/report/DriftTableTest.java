@@ -76,6 +76,8 @@ class DriftTableTest {
         List.of(),
         Map.of(),
         List.of(),
+        null,
+        Map.of(),
         null);
   }
 

@@ -56,6 +56,8 @@ class FindingsTest {
         verdicts,
         Map.of(),
         List.of(),
+        null,
+        Map.of(),
         null);
   }
 
@@ -256,7 +258,8 @@ class FindingsTest {
             Map.of(),
             List.of(),
             null,
-            baseline);
+            baseline,
+            null);
     Findings f = Findings.of(r, DriftTable.of(r));
     assertEquals(2, f.all().size());
     assertEquals("WORSE", f.all().get(0).status());

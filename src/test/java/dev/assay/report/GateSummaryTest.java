@@ -15,7 +15,16 @@ class GateSummaryTest {
 
   private static AuditRun runWith(List<Verdict> verdicts) {
     return new AuditRun(
-        "gate", null, List.of(), List.of(), verdicts, Map.of(), List.of(), SampleRuns.provenance());
+        "gate",
+        null,
+        List.of(),
+        List.of(),
+        verdicts,
+        Map.of(),
+        List.of(),
+        SampleRuns.provenance(),
+        Map.of(),
+        null);
   }
 
   private static Verdict verdict(String id, Severity severity, Status status, Double observed) {

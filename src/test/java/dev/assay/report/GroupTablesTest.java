@@ -35,7 +35,9 @@ class GroupTablesTest {
             List.of(),
             Map.of(),
             List.of(),
-            SampleRuns.provenance());
+            SampleRuns.provenance(),
+            Map.of(),
+            null);
     return HtmlPage.of(run).families().get(0).attributes().get(0);
   }
 

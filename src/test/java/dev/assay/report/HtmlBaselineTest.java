@@ -44,7 +44,8 @@ class HtmlBaselineTest {
         run.rowCounts(),
         run.notes(),
         run.provenance(),
-        baseline);
+        baseline,
+        null);
   }
 
   @Test

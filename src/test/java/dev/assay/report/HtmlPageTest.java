@@ -24,7 +24,9 @@ class HtmlPageTest {
         List.of(),
         Map.of(),
         List.of(),
-        SampleRuns.provenance());
+        SampleRuns.provenance(),
+        Map.of(),
+        null);
   }
 
   private static Computed metric(String name, String group, double value, Long count) {
@@ -160,6 +162,8 @@ class HtmlPageTest {
                 List.of(),
                 Map.of(),
                 List.of(),
+                null,
+                Map.of(),
                 null));
     BarChart chart = page.families().get(0).attributes().get(0).chart();
     assertEquals("Favourable rate (1 − selection rate) by sex", chart.frame().title());
@@ -221,7 +225,9 @@ class HtmlPageTest {
               null));
     }
     AuditRun run =
-        new AuditRun("rules", null, List.of(), List.of(), verdicts, Map.of(), List.of(), null);
+        new AuditRun(
+            "rules", null, List.of(), List.of(), verdicts, Map.of(), List.of(), null, Map.of(),
+            null);
     HtmlPage page = HtmlPage.of(run);
     assertEquals(HtmlPage.MAX_RULE_ROWS, page.rules().size());
     assertEquals(10, page.hiddenRules());

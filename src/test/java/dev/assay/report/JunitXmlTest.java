@@ -122,7 +122,9 @@ class JunitXmlTest {
             List.of(odd),
             Map.of(),
             List.of(),
-            SampleRuns.provenance());
+            SampleRuns.provenance(),
+            Map.of(),
+            null);
     Element root = parse(new JunitXml().render(run)).getDocumentElement();
     assertEquals(1, attr(root, "failures"));
     // shown as visible escapes (SafeText), so a CI's test list cannot be forged or garbled

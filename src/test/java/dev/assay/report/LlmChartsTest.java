@@ -115,6 +115,8 @@ class LlmChartsTest {
             List.of(),
             Map.of("current", 100L),
             List.of(),
+            null,
+            Map.of(),
             null);
     List<MetricBars> charts = LlmCharts.of(run);
     assertEquals(1, charts.size());

@@ -88,6 +88,8 @@ class MulticlassReportTest {
         verdicts,
         Map.of(),
         List.of(),
+        null,
+        Map.of(),
         null);
   }
 

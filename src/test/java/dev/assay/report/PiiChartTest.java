@@ -93,6 +93,8 @@ class PiiChartTest {
             List.of(),
             Map.of("current", 200L),
             List.of(),
+            null,
+            Map.of(),
             null);
     String html = new String(new HtmlReport().render(run), StandardCharsets.UTF_8);
     assertTrue(html.contains("<h3>Personal data found, by type</h3>"), html);

@@ -52,6 +52,8 @@ class PlainWordsTest {
             List.of(v),
             Map.of(),
             List.of(),
+            null,
+            Map.of(),
             null);
     Findings f = Findings.of(run, DriftTable.of(run));
     assertEquals(1, f.all().size());

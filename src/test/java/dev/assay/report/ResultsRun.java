@@ -79,6 +79,8 @@ final class ResultsRun {
         verdicts,
         rows,
         notes,
+        null,
+        Map.of(),
         null);
   }
 

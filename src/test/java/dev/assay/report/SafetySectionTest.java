@@ -39,6 +39,8 @@ class SafetySectionTest {
             verdicts,
             Map.of(),
             List.of(),
+            null,
+            Map.of(),
             null)
         .withExhibits(Exhibits.NONE.withSafetyExamples(examples));
   }

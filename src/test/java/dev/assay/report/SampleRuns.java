@@ -252,7 +252,9 @@ public final class SampleRuns {
         verdicts,
         Map.of("current", 6172L, "reference", 5000L),
         List.of("3 rows with a missing race were excluded", "note with <b>markup</b>"),
-        provenance());
+        provenance(),
+        Map.of(),
+        null);
   }
 
   /**
@@ -315,6 +317,8 @@ public final class SampleRuns {
                 null)),
         Map.of("current", 10L),
         List.of(),
-        provenance());
+        provenance(),
+        Map.of(),
+        null);
   }
 }

@@ -39,6 +39,18 @@ class ModelCardSpecTest {
   }
 
   @Test
+  void aMisspeltModelKeyIsNamedWithTheSevenKeys() {
+    BadInputException e =
+        assertThrows(BadInputException.class, () -> load("model: {name: credit, ownr: risk}"));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "The keys allowed here are: intended_use, limitations, name, owner,"
+                    + " registry_uri, risk_class, version"),
+        e.getMessage());
+  }
+
+  @Test
   void everyModelCardKeyIsReadAndOptional() throws IOException {
     ModelInfo m =
         load(

@@ -101,6 +101,36 @@ public record ColumnCounts(
     }
   }
 
+  /**
+   * The reference side of this state alone (the current side's rows, nulls and counts zero, values
+   * only the current data holds dropped): merged with a time chunk's current-only state it compares
+   * that chunk with the whole reference.
+   */
+  public ColumnCounts referenceOnly() {
+    boolean numeric = values != null;
+    int n = reference.length;
+    int kept = 0;
+    for (long r : reference) {
+      kept += r > 0 ? 1 : 0;
+    }
+    double[] v = numeric ? new double[kept] : null;
+    String[] k = numeric ? null : new String[kept];
+    long[] ref = new long[kept];
+    int size = 0;
+    for (int i = 0; i < n; i++) {
+      if (reference[i] > 0) {
+        if (numeric) {
+          v[size] = values[i];
+        } else {
+          k[size] = categories[i];
+        }
+        ref[size++] = reference[i];
+      }
+    }
+    return new ColumnCounts(
+        column, rowsReference, 0, nullsReference, 0, exact, cellWidth, v, k, ref, new long[kept]);
+  }
+
   /** Non-null values in the reference. */
   public long nonNullReference() {
     return rowsReference - nullsReference;

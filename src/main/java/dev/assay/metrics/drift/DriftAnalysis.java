@@ -12,6 +12,7 @@ import dev.assay.spark.FiniteNumbers;
 import dev.assay.spark.GroupedStates;
 import dev.assay.spark.Grouping;
 import dev.assay.spark.SinglePassRunner;
+import dev.assay.spark.TimeChunks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,9 @@ public final class DriftAnalysis {
 
   private static final String SIDE = "__assay_side";
 
+  /** The time chunk of a current row ({@link TimeChunks#key}); null on the reference side. */
+  private static final String CHUNK = "__assay_chunk";
+
   /** The most groups a segment attribute may have (each multiplies the counts per column). */
   public static final int MAX_SEGMENT_GROUPS = 100;
 
@@ -69,9 +73,19 @@ public final class DriftAnalysis {
 
   /** Runs the family: profile, plan, count, metrics per column and segment, data-set metrics. */
   public static DriftOutcome run(DriftInput given) {
+    return run(given, null);
+  }
+
+  /**
+   * As {@link #run(DriftInput)}, and with {@code chunks} (null for none) each time chunk of the
+   * current data compared with the whole reference too ({@link #chunkMetrics}), in the same jobs:
+   * the chunk is one more segment attribute of the count, held by current rows only.
+   */
+  public static DriftOutcome run(DriftInput given, TimeChunks chunks) {
+    List<String> segments = given.options().segmentBy();
     Dataset<Row> both =
-        side(given.reference(), given.columns(), given.options().segmentBy(), 0)
-            .unionByName(side(given.current(), given.columns(), given.options().segmentBy(), 1));
+        side(given.reference(), given.columns(), segments, 0, chunks)
+            .unionByName(side(given.current(), given.columns(), segments, 1, chunks));
     DriftProfile profile = profile(both, given);
     DriftInput in =
         new DriftInput(
@@ -94,9 +108,11 @@ public final class DriftAnalysis {
     notes.addAll(planNotes(plans.subList(0, columns.size()), profile));
     List<Column> values = new ArrayList<>(valueColumns(columns));
     values.addAll(derived.values());
-    DriftCounts counts =
-        DriftCounts.count(
-            both, Columns.named(SIDE), plans, values, segmentColumns(in.options().segmentBy()));
+    List<Column> countSegments = new ArrayList<>(segmentColumns(segments));
+    if (chunks != null) {
+      countSegments.add(Columns.named(CHUNK));
+    }
+    DriftCounts counts = DriftCounts.count(both, Columns.named(SIDE), plans, values, countSegments);
 
     List<ColumnCounts> whole = counts.whole();
     List<ColumnDrift.Verdict> parts =
@@ -146,6 +162,9 @@ public final class DriftAnalysis {
               in.options().classifierSample()));
     }
     metrics.addAll(segmentMetrics(in, counts, profile.rowsReference()));
+    if (chunks != null) {
+      metrics.addAll(chunkMetrics(in, counts, chunks, profile.rowsReference(), notes));
+    }
     return new DriftOutcome(
         metrics, notes, profile.rowsReference(), profile.rowsCurrent(), histograms);
   }
@@ -284,6 +303,53 @@ public final class DriftAnalysis {
   }
 
   /**
+   * Per time chunk of the current data (rows without a timestamp left out), the numeric and
+   * categorical columns compared with the whole reference, and drift_share, each scope naming its
+   * chunk: the chunk's current counts (the count's last segment attribute) merged with the whole
+   * count's reference side ({@link ColumnCounts#referenceOnly}). The test is chosen as for the
+   * whole data ({@code testRows}); text and embedding columns are compared on the whole data only.
+   */
+  private static List<MetricResult> chunkMetrics(
+      DriftInput in, DriftCounts counts, TimeChunks chunks, long testRows, List<String> notes) {
+    List<MetricResult> metrics = new ArrayList<>();
+    List<DriftColumn> scalar = new ArrayList<>();
+    for (DriftColumn c : in.columns()) {
+      if (DriftCounts.segmented(c)) {
+        scalar.add(c);
+      }
+    }
+    Map<String, List<ColumnCounts>> byChunk =
+        counts.segments().get(in.options().segmentBy().size());
+    notes.add(
+        "per time chunk of the current data: "
+            + chunks.describe(byChunk.keySet())
+            + ", each compared with the whole reference (numeric and categorical columns).");
+    for (Map.Entry<String, List<ColumnCounts>> g : byChunk.entrySet()) {
+      if (TimeChunks.MISSING.equals(g.getKey())) {
+        continue;
+      }
+      String interval = chunks.interval(g.getKey());
+      List<ColumnDrift.Verdict> verdicts = new ArrayList<>();
+      for (int i = 0; i < in.columns().size(); i++) {
+        DriftColumn column = in.columns().get(i);
+        if (DriftCounts.segmented(column)) {
+          verdicts.add(
+              ColumnDrift.evaluate(
+                  g.getValue().get(i).merge(counts.whole().get(i).referenceOnly()),
+                  in.options().bins(),
+                  in.options().tests().get(column.name()),
+                  Scope.column(column.name()).withChunk(interval),
+                  testRows,
+                  List.of()));
+        }
+      }
+      verdicts.forEach(v -> metrics.addAll(v.metrics()));
+      metrics.add(share(Scope.DATASET.withChunk(interval), scalar, verdicts));
+    }
+    return metrics;
+  }
+
+  /**
    * Job 3: a seeded sample of at most {@code drift.classifier_sample} rows per side, the family's
    * one bounded collect of data rows, for the {@link DomainClassifier} and the text and embedding
    * methods; null when {@code drift.classifier_sample} is 0 or there is no column.
@@ -322,32 +388,15 @@ public final class DriftAnalysis {
   /** drift_share in a scope: drifted columns ÷ columns with a defined drift_detected. */
   private static MetricResult share(
       Scope scope, List<DriftColumn> columns, List<ColumnDrift.Verdict> verdicts) {
-    List<String> drifted = new ArrayList<>();
-    int defined = 0;
-    for (int i = 0; i < columns.size(); i++) {
-      if (verdicts.get(i).defined()) {
-        defined++;
-        if (verdicts.get(i).drifted()) {
-          drifted.add(columns.get(i).name());
-        }
-      }
-    }
+    DriftedShare found = DriftedShare.of(verdicts);
     MetricKey share = new MetricKey(DriftMetrics.DRIFT_SHARE, scope);
-    return defined == 0
-        ? new MetricResult.Undefined(
-            share, null, "drift_share is undefined: no column has a defined" + " drift_detected")
-        : new MetricResult.Computed(
-            share,
-            (double) drifted.size() / defined,
-            (long) defined,
-            null,
-            null,
-            null,
-            drifted.size()
-                + " of "
-                + defined
-                + " columns drifted"
-                + (drifted.isEmpty() ? "" : ": " + String.join(", ", drifted)));
+    if (found.defined() == 0) {
+      return new MetricResult.Undefined(
+          share, null, "drift_share is undefined: no column has a defined drift_detected");
+    }
+    List<String> drifted = found.drifted().stream().map(i -> columns.get(i).name()).toList();
+    return found.metric(
+        share, "columns", drifted.isEmpty() ? "" : ": " + String.join(", ", drifted));
   }
 
   /**
@@ -355,9 +404,17 @@ public final class DriftAnalysis {
    * strings, tagged with the side.
    */
   private static Dataset<Row> side(
-      Dataset<Row> data, List<DriftColumn> columns, List<String> segments, int side) {
+      Dataset<Row> data,
+      List<DriftColumn> columns,
+      List<String> segments,
+      int side,
+      TimeChunks chunks) {
     List<Column> select = new ArrayList<>();
     select.add(lit(side).alias(SIDE));
+    if (chunks != null) {
+      // only current rows have a chunk: a reference row belongs to no chunk's count
+      select.add((side == 1 ? chunks.key() : lit(null).cast("string")).alias(CHUNK));
+    }
     for (int j = 0; j < segments.size(); j++) {
       select.add(Columns.named(segments.get(j)).cast("string").alias(segmentColumn(j)));
     }

@@ -119,39 +119,14 @@ public final class DriftPlan {
                 + " (array<float|double> or vector).");
       }
     }
-    addRole(
-        columns,
-        taken,
-        notes,
-        roles.label(),
-        "label",
-        DriftColumn.Kind.CATEGORICAL,
-        doc,
-        reference,
-        curCheck,
-        refSource);
-    addRole(
-        columns,
-        taken,
-        notes,
-        roles.prediction(),
-        "prediction",
-        DriftColumn.Kind.CATEGORICAL,
-        doc,
-        reference,
-        curCheck,
-        refSource);
-    addRole(
-        columns,
-        taken,
-        notes,
-        roles.score(),
-        "score",
-        DriftColumn.Kind.NUMERIC,
-        doc,
-        reference,
-        curCheck,
-        refSource);
+    List<RoleColumn> roleColumns =
+        List.of(
+            new RoleColumn(roles.label(), "label", DriftColumn.Kind.CATEGORICAL),
+            new RoleColumn(roles.prediction(), "prediction", DriftColumn.Kind.CATEGORICAL),
+            new RoleColumn(roles.score(), "score", DriftColumn.Kind.NUMERIC));
+    for (RoleColumn role : roleColumns) {
+      addRole(columns, taken, notes, role, doc, reference, curCheck, refSource);
+    }
     columns = ColumnTypes.apply(columns, spec.drift().columnTypes(), current.schema(), doc);
     checkTests(spec.drift(), columns, doc);
     for (int i = 0; i < spec.drift().segmentBy().size(); i++) {
@@ -163,17 +138,21 @@ public final class DriftPlan {
     return new DriftInput(reference, current, columns, spec.drift(), notes);
   }
 
+  /** A model column drift also compares: its name (null when absent), role and kind. */
+  private record RoleColumn(String name, String role, DriftColumn.Kind kind) {}
+
   private static void addRole(
       List<DriftColumn> columns,
       Set<String> taken,
       List<String> notes,
-      String name,
-      String role,
-      DriftColumn.Kind kind,
+      RoleColumn column,
       YamlDocument doc,
       Dataset<Row> reference,
       SchemaCheck curCheck,
       String refSource) {
+    String name = column.name();
+    String role = column.role();
+    DriftColumn.Kind kind = column.kind();
     if (name == null || taken.contains(name)) {
       return;
     }

@@ -115,33 +115,17 @@ final class EmbeddingDrift {
 
   private static MetricResult componentShare(Scope scope, List<ColumnDrift.Verdict> components) {
     MetricKey key = new MetricKey(DriftMetrics.EMBEDDING_DRIFTED_COMPONENTS_SHARE, scope);
-    int defined = 0;
-    List<Integer> drifted = new ArrayList<>();
-    for (int k = 0; k < components.size(); k++) {
-      if (components.get(k).defined()) {
-        defined++;
-        if (components.get(k).drifted()) {
-          drifted.add(k);
-        }
-      }
-    }
-    if (defined == 0) {
+    DriftedShare found = DriftedShare.of(components);
+    if (found.defined() == 0) {
       return new MetricResult.Undefined(
           key, null, "embedding_drifted_components_share is undefined: no component has a test");
     }
+    List<Integer> drifted = found.drifted();
     String test = components.get(0).detected().note();
-    return new MetricResult.Computed(
+    return found.metric(
         key,
-        (double) drifted.size() / defined,
-        (long) defined,
-        null,
-        null,
-        null,
-        drifted.size()
-            + " of "
-            + defined
-            + " components drifted"
-            + (drifted.isEmpty()
+        "components",
+        (drifted.isEmpty()
                 ? ""
                 : " (first: " + drifted.subList(0, Math.min(10, drifted.size())) + ")")
             + "; each by its default test, e.g. component 0: "

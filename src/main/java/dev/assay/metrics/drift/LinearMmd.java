@@ -37,13 +37,14 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * {@code xxhash64(seed, vector)}; a vector's bucket is that hash modulo B, B = ⌈(rows of the
  * smaller side) ÷ {@value #BUCKET_ROWS}⌉ (so a bucket holds about that many vectors per side and
  * the ranking never sorts a whole side in one task), and its rank r the position in its (side,
- * bucket) by (hash, vector). With h = ⌊n ÷ 2⌋ vectors in the first half of a (side, bucket) of n,
- * the vector at r &lt; 2h is the {@code r ÷ h}-th member of pair (bucket, r mod h): a vector is
- * paired with the one half a bucket away, so repeated vectors (equal hashes, adjacent ranks) are
- * rarely paired with each other. The two sides' pairs with the same (bucket, index) make one h_i;
- * the pairs one side has more of in a bucket are left out. One Spark job: a shuffle by (side,
- * bucket) for the ranks, one by (bucket, index) for the pairs, and a global sum of h, h² and the
- * count.
+ * bucket) by (hash, then a second hash {@code xxhash64(vector, seed)}: equal hashes are equal
+ * vectors, whose order changes nothing, and a sort by the vector itself would keep the window off
+ * GPU executors). With h = ⌊n ÷ 2⌋ vectors in the first half of a (side, bucket) of n, the vector
+ * at r &lt; 2h is the {@code r ÷ h}-th member of pair (bucket, r mod h): a vector is paired with
+ * the one half a bucket away, so repeated vectors (equal hashes, adjacent ranks) are rarely paired
+ * with each other. The two sides' pairs with the same (bucket, index) make one h_i; the pairs one
+ * side has more of in a bucket are left out. One Spark job: a shuffle by (side, bucket) for the
+ * ranks, one by (bucket, index) for the pairs, and a global sum of h, h² and the count.
  *
  * @param mmd2 MMD²_l, the mean of h over the pairs
  * @param pValue its normal-approximation p-value (NaN when the h have no variance)
@@ -58,6 +59,7 @@ record LinearMmd(double mmd2, double pValue, long pairs, double sd) {
   private static final String SIDE = "__assay_side";
   private static final String VECTOR = "__assay_vec";
   private static final String HASH = "__assay_h";
+  private static final String TIE = "__assay_t";
   private static final String BUCKET = "__assay_b";
   private static final String INDEX = "__assay_j";
   private static final String ROLE = "__assay_role";
@@ -83,17 +85,20 @@ record LinearMmd(double mmd2, double pValue, long pairs, double sd) {
   static Dataset<Row> quadruples(
       Dataset<Row> data, Column side, Column vector, long seed, int buckets) {
     Column hash = xxhash64(lit(seed), vector);
+    // ties of the hash are equal vectors (barring a 64-bit collision), whose order changes
+    // nothing; a second hash breaks them, not the vector itself: RAPIDS cannot sort by an array
+    Column tie = xxhash64(vector, lit(seed)).alias(TIE);
     Dataset<Row> hashed =
         data.where(vector.isNotNull())
             .select(
                 side.alias(SIDE),
                 vector.alias(VECTOR),
                 hash.alias(HASH),
+                tie,
                 pmod(hash, lit((long) buckets)).alias(BUCKET));
     WindowSpec cell = Window.partitionBy(Columns.named(SIDE), Columns.named(BUCKET));
     Column half = floor(count(lit(1)).over(cell).divide(2));
-    Column rank =
-        row_number().over(cell.orderBy(Columns.named(HASH), Columns.named(VECTOR))).minus(1);
+    Column rank = row_number().over(cell.orderBy(Columns.named(HASH), Columns.named(TIE))).minus(1);
     Dataset<Row> ranked =
         hashed
             .withColumn("__assay_half", half)

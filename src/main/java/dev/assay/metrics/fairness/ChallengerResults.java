@@ -157,19 +157,6 @@ final class ChallengerResults {
 
   /** {@code m} about the model {@code model}. */
   static MetricResult withModel(MetricResult m, String model) {
-    MetricKey key = new MetricKey(m.key().descriptor(), m.key().scope().withModel(model));
-    if (m instanceof MetricResult.Computed c) {
-      return new MetricResult.Computed(
-          key,
-          c.value(),
-          c.count(),
-          c.ciLow(),
-          c.ciHigh(),
-          c.pValue(),
-          c.note(),
-          c.maxGroup(),
-          c.minGroup());
-    }
-    return new MetricResult.Undefined(key, m.count(), m.note());
+    return m.withScope(m.key().scope().withModel(model));
   }
 }

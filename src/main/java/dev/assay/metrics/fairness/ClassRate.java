@@ -1,5 +1,7 @@
 package dev.assay.metrics.fairness;
 
+import java.util.Locale;
+
 /**
  * The per-group, per-class rates of {@code fairness.task: multiclass}: each the binary rate of the
  * one-vs-rest problem of the class c (c positive, every other class negative), computed from the
@@ -18,41 +20,38 @@ public enum ClassRate {
    * P(ŷ = c | group) = predicted c ÷ n. Neither side is better; its spread over groups is
    * demographic parity for the class.
    */
-  SELECTION_RATE("selection_rate"),
+  SELECTION_RATE,
   /** P(y = c | group) = labelled c ÷ n: the class's prevalence; neither side is better. */
-  BASE_RATE("base_rate"),
+  BASE_RATE,
   /** P(ŷ = c | y = c) = TP ÷ labelled c (recall of c); higher is better. */
-  TRUE_POSITIVE_RATE("true_positive_rate"),
+  TRUE_POSITIVE_RATE,
   /** P(ŷ = c | y ≠ c) = (predicted c − TP) ÷ (n − labelled c); lower is better. */
-  FALSE_POSITIVE_RATE("false_positive_rate"),
+  FALSE_POSITIVE_RATE,
   /**
    * P(ŷ ≠ c | y = c) = (labelled c − TP) ÷ labelled c (miss rate of c); lower is better (Fairlearn
    * {@code false_negative_rate} on {@code y == c, ŷ == c}); undefined when no row is labelled c.
    */
-  FALSE_NEGATIVE_RATE("false_negative_rate"),
+  FALSE_NEGATIVE_RATE,
   /**
    * P(ŷ ≠ c | y ≠ c) = TN ÷ (n − labelled c) (specificity of c); higher is better (Fairlearn {@code
    * true_negative_rate}); undefined when every row is labelled c.
    */
-  TRUE_NEGATIVE_RATE("true_negative_rate"),
+  TRUE_NEGATIVE_RATE,
   /** P(y = c | ŷ = c) = TP ÷ predicted c (precision of c); higher is better. */
-  POSITIVE_PREDICTIVE_VALUE("positive_predictive_value"),
+  POSITIVE_PREDICTIVE_VALUE,
   /**
    * P(y ≠ c | ŷ ≠ c) = TN ÷ (n − predicted c); higher is better (the binary path's {@code
    * negative_predictive_value}, scikit-learn's precision of the negative class); undefined when
    * every row is predicted c.
    */
-  NEGATIVE_PREDICTIVE_VALUE("negative_predictive_value");
+  NEGATIVE_PREDICTIVE_VALUE;
 
-  private final String id;
-
-  ClassRate(String id) {
-    this.id = id;
-  }
-
-  /** The results.json name (the binary path's name; the row carries the class). */
+  /**
+   * The results.json name, the constant's name in lower case (the binary path's name; the row
+   * carries the class).
+   */
   public String id() {
-    return id;
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** The numerator x for class {@code c}. */
@@ -91,7 +90,7 @@ public enum ClassRate {
 
   /** Why the rate is undefined for class {@code c} (its denominator is 0). */
   public String undefinedReason(String c) {
-    return id
+    return id()
         + " is undefined for class "
         + c
         + ": "

@@ -2,8 +2,10 @@ package dev.assay.metrics.fairness;
 
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
+import dev.assay.spark.TimeChunks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fairness family in one pass over the data: a {@link ConfusionState} per group of every
@@ -60,13 +62,25 @@ public final class FairnessAnalysis {
    * #run(FairnessInput)}.
    */
   public static FairnessOutcome run(FairnessInput in, ModelComparison models) {
+    return run(in, models, null);
+  }
+
+  /**
+   * As {@link #run(FairnessInput, ModelComparison)}, and with {@code chunks} (null for none) every
+   * model's per-group and between-group metrics per time chunk too, from the same one job ({@link
+   * #chunkMetrics}).
+   */
+  public static FairnessOutcome run(FairnessInput in, ModelComparison models, TimeChunks chunks) {
     List<String> notes = new ArrayList<>();
-    FairnessJob job = FairnessJob.plan(in, models);
+    FairnessJob job = FairnessJob.plan(in, models, chunks);
     FairnessCells cells = job.run();
     if (cells == null) {
       notes.add(binnedFallbackNote(job));
-      job = FairnessJob.plan(in.withExtras(in.extras().with(ScoreKey.BINNED)), models);
+      job = FairnessJob.plan(in.withExtras(in.extras().with(ScoreKey.BINNED)), models, chunks);
       cells = job.run();
+    }
+    if (chunks != null) {
+      notes.add(chunkNote(chunks, cells));
     }
     if (models.on()) {
       return ChampionChallenger.results(job, cells, notes);
@@ -107,7 +121,61 @@ public final class FairnessAnalysis {
     metrics.addAll(sliceMetrics(context, cdd, cells, notes));
     List<MetricResult> out = new ArrayList<>(acrossTheAudit(in.inference(), metrics));
     out.addAll(surveys(context, cells, notes));
+    out.addAll(chunkMetrics(in, cells));
     return out;
+  }
+
+  /**
+   * Per time chunk (rows without a timestamp left out): the chunk's per-group results and each
+   * slice's between-group metrics, computed as for the whole data set by {@link GroupResults} and
+   * {@link AttributeResults} from the chunk's confusion counts, each scope naming its chunk. What
+   * needs more than confusion counts is left to the whole data set: the score-key metrics (auc,
+   * scoring rates, calibration), bootstrap intervals, strata and slice surveys. Notes about a
+   * chunk's groups are not repeated per chunk; p-values are adjusted within each chunk's attribute.
+   */
+  private static List<MetricResult> chunkMetrics(FairnessInput in, FairnessCells cells) {
+    List<MetricResult> out = new ArrayList<>();
+    FairnessInput chunkIn = in.withExtras(in.extras().withoutScoreMetrics());
+    for (String chunk : cells.chunks()) {
+      if (TimeChunks.MISSING.equals(chunk)) {
+        continue;
+      }
+      ConfusionState all = cells.chunkAll(chunk);
+      AnalysisContext context =
+          new AnalysisContext(
+              chunkIn,
+              WilsonInterval.z(in.inference().confidence()),
+              all.n(),
+              cells.all().scoresAreProbabilities(),
+              null);
+      List<MetricResult> metrics =
+          new ArrayList<>(GroupResults.of(context, Scope.DATASET, all, null, null));
+      List<String> ignored = new ArrayList<>();
+      for (Slice slice : in.slices()) {
+        metrics.addAll(
+            AttributeResults.of(
+                context, slice.name(), cells.chunkGroups(chunk, slice.name()), Map.of(), ignored));
+      }
+      String interval = cells.chunkInterval(chunk);
+      metrics.forEach(m -> out.add(m.withScope(m.key().scope().withChunk(interval))));
+    }
+    return out;
+  }
+
+  /** How many chunks the data fell into, and how many rows had no timestamp. */
+  private static String chunkNote(TimeChunks chunks, FairnessCells cells) {
+    String missing =
+        cells.chunks().contains(TimeChunks.MISSING)
+            ? "; "
+                + cells.chunkAll(TimeChunks.MISSING).n()
+                + " rows without a timestamp are in no chunk"
+            : "";
+    return "per time chunk: "
+        + chunks.describe(cells.chunks())
+        + " (per-group and between-group metrics; score-key metrics, bootstrap intervals and"
+        + " strata on the whole data only)"
+        + missing
+        + ".";
   }
 
   /** Why the exact score keys were given up for binned ones. */

@@ -35,6 +35,12 @@ final class FairnessCells {
   /** Per slice: the group keys that hold rows. */
   private final Map<String, Set<List<String>>> observedKeys = new HashMap<>();
 
+  /** Per time chunk key: the whole chunk's row (empty without chunks). */
+  private final Map<String, GroupedStates> chunkWhole = new TreeMap<>();
+
+  /** Per time chunk key, per slice: the chunk's rows of that slice. */
+  private final Map<String, Map<String, List<GroupedStates>>> chunkGroups = new TreeMap<>();
+
   private final FairnessJob job;
 
   /** The model these cells are about: 0 the champion (or the only model), i the i-th challenger. */
@@ -74,6 +80,13 @@ final class FairnessCells {
             job.cdd.add(part.slice(), row.key(), job.confusion.of(row));
           }
         }
+        case CHUNK_GROUPS ->
+            cells
+                .chunkGroups
+                .computeIfAbsent(row.key().get(0), k -> new HashMap<>())
+                .computeIfAbsent(part.slice(), k -> new ArrayList<>())
+                .add(row);
+        case CHUNK_WHOLE -> cells.chunkWhole.put(row.key().get(0), row);
         case WHOLE, JOINT_KEYS -> {}
         default -> throw new IllegalStateException(part.toString());
       }
@@ -187,6 +200,32 @@ final class FairnessCells {
             bootGroups.getOrDefault(slice, Map.of()),
             bootKeys.getOrDefault(slice, Map.of()),
             job.in.inference().bootstrap().seed());
+  }
+
+  /** The time chunk keys that hold rows, in order (empty without chunks). */
+  Set<String> chunks() {
+    return chunkWhole.keySet();
+  }
+
+  /** The chunk named by its ISO 8601 interval, from its key. */
+  String chunkInterval(String chunk) {
+    return job.chunks.interval(chunk);
+  }
+
+  /** The confusion state of the whole time chunk {@code chunk}. */
+  ConfusionState chunkAll(String chunk) {
+    return job.confusionOf(model).of(chunkWhole.get(chunk));
+  }
+
+  /** The groups of {@code slice} within the time chunk {@code chunk}, by name. */
+  Map<String, ConfusionState> chunkGroups(String chunk, String slice) {
+    Map<String, ConfusionState> out = new TreeMap<>();
+    for (GroupedStates row :
+        chunkGroups.getOrDefault(chunk, Map.of()).getOrDefault(slice, List.of())) {
+      List<String> key = row.key();
+      out.put(SliceColumns.group(key.subList(1, key.size())), job.confusionOf(model).of(row));
+    }
+    return out;
   }
 
   Set<List<String>> observedKeys(String slice) {

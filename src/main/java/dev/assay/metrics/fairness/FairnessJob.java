@@ -8,6 +8,7 @@ import dev.assay.spark.FiniteNumbers;
 import dev.assay.spark.GroupedStates;
 import dev.assay.spark.Grouping;
 import dev.assay.spark.SinglePassRunner;
+import dev.assay.spark.TimeChunks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,7 +41,11 @@ final class FairnessJob {
      * The (group, champion's score key, a challenger's score key) cells of a slice or the whole
      * data set: the joint score cells behind DeLong's test ({@link ChallengerResults}).
      */
-    JOINT_KEYS
+    JOINT_KEYS,
+    /** The (time chunk, group) cells of a slice ({@link TimeChunks}). */
+    CHUNK_GROUPS,
+    /** The time chunks of the whole data set. */
+    CHUNK_WHOLE
   }
 
   /**
@@ -58,6 +63,12 @@ final class FairnessJob {
   static final String WHOLE = "";
 
   private static final String SCORE_KEY = "__assay_score_key";
+
+  /** The time chunk column ({@link TimeChunks#key}). */
+  private static final String CHUNK = "__assay_chunk";
+
+  /** Only makes the chunk groupings' names unique; their role is in {@link Part}. */
+  private static final String CHUNK_GROUPING = "\u0000chunk";
 
   /** Only makes the score groupings' names unique; their role is in {@link Part}. */
   private static final String SCORE_GROUPING = "\u0000score";
@@ -80,6 +91,9 @@ final class FairnessJob {
   final ModelComparison models;
   final List<ChallengerSlots> challengers = new ArrayList<>();
 
+  /** The time chunks, or null without them. */
+  final TimeChunks chunks;
+
   /**
    * A challenger's states and score key column in this job.
    *
@@ -96,9 +110,10 @@ final class FairnessJob {
       StateSlots.Slot<Long> nonFinite,
       String scoreKey) {}
 
-  private FairnessJob(FairnessInput in, ModelComparison models) {
+  private FairnessJob(FairnessInput in, ModelComparison models, TimeChunks chunks) {
     this.in = in;
     this.models = models;
+    this.chunks = chunks;
     this.cells = SliceColumns.of(in.slices());
     this.data = cells.addTo(in.data());
     this.cdd =
@@ -119,13 +134,24 @@ final class FairnessJob {
    * aggregation.
    */
   static FairnessJob plan(FairnessInput in, ModelComparison models) {
-    FairnessJob job = new FairnessJob(in, models);
+    return plan(in, models, null);
+  }
+
+  /**
+   * As {@link #plan(FairnessInput, ModelComparison)}, and with {@code chunks} (null for none) each
+   * slice and the whole data set grouped by time chunk too, in the same aggregation: the chunk key
+   * is one more cell column, so the cells (and an exact score key's cell bound) grow with the
+   * number of chunks, never the number of jobs.
+   */
+  static FairnessJob plan(FairnessInput in, ModelComparison models, TimeChunks chunks) {
+    FairnessJob job = new FairnessJob(in, models, chunks);
     Column score = job.score();
     Column label = in.label() == null ? functions.lit(null).cast("int") : in.label().asInt();
     Column prediction = job.prediction(score);
     job.addScoreKey(score);
     job.addStratum();
     job.addGroupings();
+    job.addChunks();
     job.addStates(label, prediction, score);
     for (Challenger c : models.challengers()) {
       job.addChallenger(c, label, prediction);
@@ -142,6 +168,9 @@ final class FairnessJob {
     otherNames.put(SCORE_KEY, "the score key of '" + in.score() + "'");
     if (cdd != null) {
       otherNames.put(ConditionalDemographicDisparity.COLUMN, in.extras().strata());
+    }
+    if (chunks != null) {
+      otherNames.put(CHUNK, "the time chunks of '" + chunks.timestamp() + "'");
     }
     for (int i = 0; i < challengers.size(); i++) {
       String key = challengers.get(i).scoreKey();
@@ -256,6 +285,22 @@ final class FairnessJob {
             new Part(Role.STRATA, slice.name()));
       }
     }
+  }
+
+  /** With time chunks: the chunk column, and per slice and for the whole data set, by chunk. */
+  private void addChunks() {
+    if (chunks == null) {
+      return;
+    }
+    data = data.withColumn(CHUNK, chunks.key());
+    for (Slice slice : in.slices()) {
+      List<String> columns = new ArrayList<>(List.of(CHUNK));
+      columns.addAll(cells.cellColumns(slice));
+      groupings.put(
+          new Grouping(slice.name() + CHUNK_GROUPING, columns),
+          new Part(Role.CHUNK_GROUPS, slice.name()));
+    }
+    groupings.put(new Grouping(CHUNK_GROUPING, List.of(CHUNK)), new Part(Role.CHUNK_WHOLE, WHOLE));
   }
 
   /** The confusion counts, the label and prediction checks, the bootstrap and the score check. */

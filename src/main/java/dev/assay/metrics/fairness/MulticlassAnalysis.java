@@ -448,6 +448,13 @@ public final class MulticlassAnalysis {
       return out;
     }
 
+    /** {@code d} of class {@code c} has no value because {@code why}; with the groups left out. */
+    private MetricResult undefined(
+        MetricKey k, ClassDisparity d, String c, String why, String leftOut) {
+      String reason = d.id() + " is undefined for class " + c + ": " + why;
+      return new MetricResult.Undefined(k, null, join(join(reason, leftOut), exclusion));
+    }
+
     /** One class's disparity, as {@link AttributeResults} computes the binary one. */
     private MetricResult disparity(ClassDisparity d, String c) {
       MetricKey k = key(d.id(), Scope.attribute(attribute).withClass(c));
@@ -468,37 +475,17 @@ public final class MulticlassAnalysis {
                 ? null
                 : rate.id() + " undefined (left out) for: " + dev.assay.core.NameList.of(undefined);
         if (values.size() < 2) {
-          return new MetricResult.Undefined(
-              k,
-              null,
-              join(
-                  join(
-                      d.id()
-                          + " is undefined for class "
-                          + c
-                          + ": it needs at least two groups with a defined "
-                          + rate.id()
-                          + " and at least"
-                          + " min_group_size rows; found "
-                          + values.size(),
-                      leftOut),
-                  exclusion));
+          String why =
+              "it needs at least two groups with a defined "
+                  + rate.id()
+                  + " and at least min_group_size rows; found "
+                  + values.size();
+          return undefined(k, d, c, why, leftOut);
         }
         ExtremePair pair = ExtremePair.distinct(values);
         if (d.ratio() && pair.max().getValue() == 0.0) {
-          return new MetricResult.Undefined(
-              k,
-              null,
-              join(
-                  join(
-                      d.id()
-                          + " is undefined for class "
-                          + c
-                          + ": every group has "
-                          + rate.id()
-                          + " 0 (0 ÷ 0)",
-                      leftOut),
-                  exclusion));
+          String why = "every group has " + rate.id() + " 0 (0 ÷ 0)";
+          return undefined(k, d, c, why, leftOut);
         }
         ClassConfusion hi = eligible.get(pair.max().getKey());
         ClassConfusion lo = eligible.get(pair.min().getKey());

@@ -2,6 +2,7 @@ package dev.assay.metrics.fairness;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * How the p-values of one family of comparisons (the groups of one attribute against the most
@@ -11,32 +12,33 @@ import java.util.Comparator;
  */
 public enum PAdjust {
   /** Holm's step-down adjustment ({@link HolmCorrection}); R {@code p.adjust(method = "holm")}. */
-  HOLM("holm", "Holm-adjusted"),
+  HOLM("Holm-adjusted"),
   /** Benjamini–Hochberg step-up ({@link BenjaminiHochberg}); R {@code p.adjust(method = "BH")}. */
-  BH("bh", "Benjamini-Hochberg-adjusted"),
+  BH("Benjamini-Hochberg-adjusted"),
   /** No adjustment: the raw p-values. */
-  NONE("none", "unadjusted");
+  NONE("unadjusted");
 
-  private final String id;
   private final String description;
 
-  PAdjust(String id, String description) {
-    this.id = id;
+  PAdjust(String description) {
     this.description = description;
   }
 
   /** The adjustment named {@code id} ({@code holm}, {@code bh}, {@code none}). */
   public static PAdjust of(String id) {
     for (PAdjust p : values()) {
-      if (p.id.equals(id)) {
+      if (p.id().equals(id)) {
         return p;
       }
     }
     throw new IllegalArgumentException("unknown p_adjust " + id);
   }
 
+  /**
+   * The spec's name: the constant's name in lower case ({@code holm}, {@code bh}, {@code none}).
+   */
   public String id() {
-    return id;
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** "Holm-adjusted", "Benjamini-Hochberg-adjusted" or "unadjusted", for notes. */

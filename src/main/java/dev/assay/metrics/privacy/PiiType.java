@@ -1,8 +1,6 @@
 package dev.assay.metrics.privacy;
 
 import static dev.assay.metrics.privacy.PiiPatterns.padded;
-import static org.apache.spark.sql.functions.aggregate;
-import static org.apache.spark.sql.functions.ascii;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.element_at;
@@ -17,10 +15,12 @@ import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.regexp_extract_all;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.repeat;
+import static org.apache.spark.sql.functions.replace;
 import static org.apache.spark.sql.functions.reverse;
+import static org.apache.spark.sql.functions.rpad;
 import static org.apache.spark.sql.functions.rtrim;
-import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
@@ -30,7 +30,7 @@ import org.apache.spark.sql.Column;
 /**
  * The kinds of personal data and secrets the PII scan finds in text, each as a built-in Spark
  * expression (Java regular expressions through {@code rlike}/{@code regexp_extract_all}, checksums
- * through the {@code aggregate} higher-order function): no UDF. Patterns and validators follow
+ * as written-out string and arithmetic expressions): no UDF. Patterns and validators follow
  * Microsoft Presidio's predefined recognisers where one exists (credit card with Luhn, IBAN with
  * mod-97, US SSN area/group/serial rules, email, IPv4) and the secret detectors of
  * detect-secrets/gitleaks for keys and tokens (those patterns live in {@link Secrets}, which also
@@ -300,46 +300,54 @@ public enum PiiType {
     return length(regexp_replace(candidate, "[^0-9]", "")).between(8, 15);
   }
 
+  /** The longest card number: the Luhn sum is written out for this many digits. */
+  private static final int CARD_DIGITS_MAX = 19;
+
   /**
    * The Luhn check of a candidate's digits: from the right, every second digit is doubled (minus 9
-   * when above 9); the sum must be a multiple of 10. Also 13–19 digits.
+   * when above 9); the sum must be a multiple of 10. Also 13–19 digits. The digits are reversed and
+   * padded with zeros to 19 (a zero adds nothing), each doubled digit is read from a copy
+   * translated digit by digit ({@code 0123456789 → 0246813579}), and the 19 terms are added in one
+   * written-out sum: plain string and arithmetic expressions, which GPU executors run, where a fold
+   * with {@code aggregate} would not.
    */
   static Column luhnValid(Column candidate) {
-    Column d = reverse(regexp_replace(candidate, "[^0-9]", ""));
-    Column sum =
-        aggregate(
-            sequence(lit(1), length(d)),
-            lit(0),
-            (acc, i) -> {
-              Column digit = d.substr(i, lit(1)).cast("int");
-              Column doubled = digit.multiply(2);
-              return acc.plus(
-                  when(
-                          i.mod(2).equalTo(0),
-                          when(doubled.gt(9), doubled.minus(9)).otherwise(doubled))
-                      .otherwise(digit));
-            });
-    return length(d).between(13, 19).and(sum.mod(10).equalTo(0));
+    Column digits = regexp_replace(candidate, "[^0-9]", "");
+    Column plain = rpad(reverse(digits), CARD_DIGITS_MAX, "0");
+    Column doubled = translate(plain, "0123456789", "0246813579");
+    Column sum = lit(0);
+    for (int i = 1; i <= CARD_DIGITS_MAX; i++) {
+      Column from = i % 2 == 0 ? doubled : plain;
+      sum = sum.plus(from.substr(i, 1).cast("int"));
+    }
+    return length(digits).between(13, 19).and(sum.mod(10).equalTo(0));
   }
+
+  /** The longest IBAN, in characters. */
+  private static final int IBAN_CHARACTERS_MAX = 34;
+
+  /** Digits carried into the mod-97 remainder at each step: remainder and chunk fit in a long. */
+  private static final int MOD97_CHUNK = 7;
 
   /**
    * The ISO 7064 mod-97-10 check of an IBAN candidate: move the first four characters to the end,
-   * read letters as 10–35, and the number mod 97 must be 1 (computed digit by digit, so it never
-   * overflows). Also 15–34 characters.
+   * read letters as 10–35, and the number mod 97 must be 1. Also 15–34 characters. Each letter is
+   * replaced by its two digits, and the number (at most 68 digits) is reduced seven digits at a
+   * time: remainder r becomes (r written before the next seven digits) mod 97, which never
+   * overflows a long — written out as plain string and arithmetic expressions (see {@link
+   * #luhnValid}).
    */
   static Column ibanValid(Column candidate) {
     Column s = upper(regexp_replace(candidate, "[^A-Za-z0-9]", ""));
-    Column r = concat(s.substr(lit(5), lit(64)), s.substr(lit(1), lit(4)));
-    Column rest =
-        aggregate(
-            sequence(lit(1), length(r)),
-            lit(0L),
-            (acc, i) -> {
-              Column ch = r.substr(i, lit(1));
-              Column isDigit = ch.rlike("[0-9]");
-              return when(isDigit, acc.multiply(10).plus(ch.cast("long")).mod(97))
-                  .otherwise(acc.multiply(100).plus(ascii(ch).minus(55).cast("long")).mod(97));
-            });
-    return length(s).between(15, 34).and(rest.equalTo(1L));
+    Column number = concat(s.substr(5, 2 * IBAN_CHARACTERS_MAX), s.substr(1, 4));
+    for (char letter = 'A'; letter <= 'Z'; letter++) {
+      number = replace(number, lit(String.valueOf(letter)), lit(String.valueOf(letter - 'A' + 10)));
+    }
+    Column rest = lit(0L);
+    for (int start = 1; start <= 2 * IBAN_CHARACTERS_MAX; start += MOD97_CHUNK) {
+      Column chunk = number.substr(start, MOD97_CHUNK);
+      rest = concat(rest.cast("string"), chunk).cast("long").mod(97);
+    }
+    return length(s).between(15, IBAN_CHARACTERS_MAX).and(rest.equalTo(1L));
   }
 }

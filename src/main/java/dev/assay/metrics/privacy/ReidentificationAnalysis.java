@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.NumericType;
 
@@ -250,6 +251,17 @@ public final class ReidentificationAnalysis {
               .withColumn("q", functions.element_at(q, Columns.named(S)));
       if (ordered != null) {
         cells = cells.withColumn("rank", functions.element_at(ordered.rank(), Columns.named(S)));
+      } else {
+        // ½ Σ_s |p_s − q_s| = ½ (1 + Σ_{s in class} (|c_s/n − q_s| − q_s)): values absent from the
+        // class contribute q_s each, and Σ q = 1. The class size n comes from a window over the
+        // cells, which are already partitioned by the class: no shuffle, and no list per class.
+        Column n = functions.sum("c").over(Window.partitionBy(qi));
+        cells =
+            cells.withColumn(
+                "tv_term",
+                functions
+                    .abs(functions.col("c").divide(n).minus(functions.col("q")))
+                    .minus(functions.col("q")));
       }
       classes =
           cells
@@ -261,35 +273,17 @@ public final class ReidentificationAnalysis {
                       .sum(functions.col("c").multiply(functions.log(functions.col("c"))))
                       .as("clnc"),
                   ordered == null
-                      ? functions
-                          .collect_list(functions.struct(functions.col("c"), functions.col("q")))
-                          .as("cq")
+                      ? functions.sum("tv_term").as("tv_terms")
                       : functions
                           .collect_list(functions.struct(functions.col("rank"), functions.col("c")))
                           .as("cq"))
-              // ½ Σ_s |p_s − q_s| = ½ (1 + Σ_{s in class} (|c_s/n − q_s| − q_s)): values absent
-              // from the
-              // class contribute q_s each, and Σ q = 1.
               .withColumn(
                   "tv",
                   ordered != null
                       ? ordered.emd(functions.col("cq"), functions.col("n"))
                       : functions
                           .lit(0.5)
-                          .multiply(
-                              functions
-                                  .lit(1.0)
-                                  .plus(
-                                      functions.aggregate(
-                                          functions.col("cq"),
-                                          functions.lit(0.0),
-                                          (acc, e) ->
-                                              acc.plus(
-                                                      functions.abs(
-                                                          e.getField("c")
-                                                              .divide(functions.col("n"))
-                                                              .minus(e.getField("q"))))
-                                                  .minus(e.getField("q"))))))
+                          .multiply(functions.lit(1.0).plus(functions.col("tv_terms"))))
               .withColumn(
                   "el",
                   functions.exp(

@@ -152,8 +152,7 @@ class EntityAndGradeTest {
                 "prompt",
                 "contexts",
                 true,
-                new LlmOptions(LlmOptions.BUILT_IN, LlmOptions.BUILT_IN, false, k, 0.5)
-                    .withRelevanceGrades(true)),
+                LlmOptions.builder().k(k).build().withRelevanceGrades(true)),
             "retrieved",
             true,
             "relevant",

@@ -225,7 +225,7 @@ class LlmAnalysisTest {
     valid.forEach(v -> rows.add(row("p", v, null, "c")));
     invalid.forEach(v -> rows.add(row("p", v, null, "c")));
     rows.add(row("p", null, null, "c"));
-    LlmOptions json = new LlmOptions(LlmOptions.BUILT_IN, LlmOptions.BUILT_IN, true);
+    LlmOptions json = LlmOptions.builder().expectJson(true).build();
     Map<String, MetricResult> m = byName(LlmAnalysis.run(input(data(rows, 2), json)));
     assertEquals(6.0 / 18, value(m, "json_valid_rate"), 1e-12);
     assertEquals(18L, m.get("json_valid_rate").count());
@@ -236,7 +236,8 @@ class LlmAnalysisTest {
   @Test
   void configuredPhrasesAndNoPromptOrContexts() {
     Dataset<Row> data = data(fixture(), 1);
-    LlmOptions custom = new LlmOptions(List.of("paris"), List.of("print the key"), false);
+    LlmOptions custom =
+        LlmOptions.builder().phrases(List.of("paris"), List.of("print the key")).build();
     LlmInput in = TestInputs.texts(data, "response", null, null, null, false, custom);
     Map<String, MetricResult> m = byName(LlmAnalysis.run(in));
     assertEquals(1.0 / 3, value(m, "refusal_rate"), 1e-12);

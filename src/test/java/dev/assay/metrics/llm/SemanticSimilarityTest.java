@@ -181,6 +181,7 @@ class SemanticSimilarityTest {
         response,
         null,
         contexts,
+        null,
         null);
   }
 }

@@ -163,7 +163,8 @@ class VariantMetricsTest {
     }
     // an explicit phrase list: a substring match, as the plain loop counts (the built-in detector
     // scores phrasing and is pinned on its own labelled set in DetectorEvaluationTest)
-    LlmOptions phrase = new LlmOptions(List.of("i'm sorry, but"), LlmOptions.BUILT_IN, false);
+    LlmOptions phrase =
+        LlmOptions.builder().phrases(List.of("i'm sorry, but"), LlmOptions.BUILT_IN).build();
     Map<String, MetricResult> m = byKey(LlmAnalysis.run(input(data(rows, 4), phrase)));
     double minRefusal = Double.MAX_VALUE;
     double maxRefusal = -Double.MAX_VALUE;

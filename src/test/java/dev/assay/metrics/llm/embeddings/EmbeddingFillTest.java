@@ -9,6 +9,8 @@ import dev.assay.Audit;
 import dev.assay.core.AuditRun;
 import dev.assay.core.MetricResult;
 import dev.assay.core.RunFailedException;
+import dev.assay.metrics.llm.LlmRecords;
+import dev.assay.metrics.llm.safety.FakeContentSafety;
 import dev.assay.spark.SharedSpark;
 import dev.assay.spec.ResolvedSpec;
 import dev.assay.spec.SpecLoader;
@@ -16,9 +18,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +42,13 @@ class EmbeddingFillTest {
   @TempDir Path dir;
 
   ResolvedSpec spec(String embeddings, String secondResponse) throws IOException {
+    return spec(embeddings, secondResponse, "");
+  }
+
+  /**
+   * @param moreLlm further lines of the {@code llm} mapping (indented by two spaces)
+   */
+  ResolvedSpec spec(String embeddings, String secondResponse, String moreLlm) throws IOException {
     Files.write(
         dir.resolve("answers.jsonl"),
         List.of(
@@ -66,7 +77,7 @@ class EmbeddingFillTest {
             "    key_env: EMB_KEY",
             "    batch_size: 2",
             "    max_retries: 2",
-            ""));
+            moreLlm));
     return new SpecLoader(dir.resolve("no-rules")).load(spec);
   }
 
@@ -155,6 +166,52 @@ class EmbeddingFillTest {
     RunFailedException e = assertThrows(RunFailedException.class, () -> run(spec));
     assertTrue(e.getMessage().contains("answered none of"), e.getMessage());
     assertFalse(e.getMessage().contains(KEY));
+  }
+
+  /**
+   * Issue 17: with {@code llm.safety} as well, the records were written from the data as read, so
+   * they lost the filled embeddings' semantic columns. Record 1 (paris, paris): answer similarity
+   * 1, context support max(1, 0) = 1, relevance mean(0.6, 0.8) = 0.7; record 2 (rome, london): 0,
+   * 0, 0.8 — and the safety columns are still there.
+   */
+  @Test
+  void recordsWithSafetyKeepTheSemanticScoresOfTheFilledEmbeddings() throws IOException {
+    try (FakeEmbeddings server = new FakeEmbeddings();
+        FakeContentSafety safety = new FakeContentSafety()) {
+      ResolvedSpec spec =
+          spec(
+              "    endpoint: " + server.endpoint() + "\n    model: text-embedding-3-small",
+              "rome",
+              String.join(
+                  "\n",
+                  "  safety:",
+                  "    backend: azure_content_safety",
+                  "    endpoint: " + safety.endpoint(),
+                  "    key_env: SAFETY_KEY",
+                  "    cache: safety-cache",
+                  ""));
+      Path records = dir.resolve("records");
+      Audit.of(spec)
+          .withEnvironment(Map.of("EMB_KEY", KEY, "SAFETY_KEY", "cs-key")::get)
+          .withRecords(records)
+          .run(SharedSpark.get());
+      List<Row> rows =
+          SharedSpark.get().read().parquet(records.toUri().toString()).collectAsList().stream()
+              .sorted(Comparator.comparing(r -> r.<String>getAs("response")))
+              .toList();
+      assertEquals(List.of("paris", "rome"), rows.stream().map(r -> r.getAs("response")).toList());
+      double[][] expected = {{1, 1, 0.7}, {0, 0, 0.8}};
+      for (int i = 0; i < 2; i++) {
+        for (int j = 0; j < LlmRecords.SEMANTIC.size(); j++) {
+          String column = LlmRecords.SEMANTIC.get(j);
+          assertEquals(expected[i][j], rows.get(i).<Double>getAs(column), 1e-12, i + " " + column);
+        }
+        assertEquals(0, rows.get(i).<Integer>getAs("assay_safety_hate_unfairness"));
+        Row r = rows.get(i);
+        assertEquals(2, r.getList(r.fieldIndex("__assay_response_embedding")).size());
+      }
+      assertNoKeyIn(dir);
+    }
   }
 
   static void assertNoKeyIn(Path folder) throws IOException {

@@ -1,19 +1,15 @@
 package dev.assay.metrics.llm.embeddings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.assay.metrics.llm.LoopbackJsonServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An embeddings server on 127.0.0.1 with the documented shapes: OpenAI's {@code POST
@@ -24,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with a text containing {@code BROKEN} gets a malformed answer; the first {@code throttle}
  * requests get HTTP 429 with {@code Retry-After: 1}.
  */
-final class FakeEmbeddings implements AutoCloseable {
+final class FakeEmbeddings extends LoopbackJsonServer {
 
   static final Map<String, double[]> VECTORS =
       Map.of(
@@ -33,38 +29,23 @@ final class FakeEmbeddings implements AutoCloseable {
           "london", new double[] {0, 1},
           "capital of france?", new double[] {3, 4});
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpServer server;
-  final AtomicInteger requests = new AtomicInteger();
-  final AtomicInteger throttle = new AtomicInteger();
   final List<String> keys = new CopyOnWriteArrayList<>();
   final List<String> paths = new CopyOnWriteArrayList<>();
-  final List<String> bodies = new CopyOnWriteArrayList<>();
   final List<Long> times = new CopyOnWriteArrayList<>();
 
   FakeEmbeddings() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", this::handle);
-    server.start();
+    super("/", "");
   }
 
-  URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-  }
-
-  private void handle(HttpExchange exchange) throws IOException {
-    requests.incrementAndGet();
+  @Override
+  protected void handle(HttpExchange exchange, String body) throws IOException {
     times.add(System.nanoTime());
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
     keys.add(
         auth != null ? auth : String.valueOf(exchange.getRequestHeaders().getFirst("api-key")));
     URI uri = exchange.getRequestURI();
     paths.add(uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery()));
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    bodies.add(body);
-    if (throttle.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      exchange.getResponseHeaders().add("Retry-After", "1");
-      send(exchange, 429, "{\"error\": {\"code\": \"429\"}}");
+    if (throttled(exchange, "1", "{\"error\": {\"code\": \"429\"}}")) {
       return;
     }
     boolean openai = uri.getPath().equals("/v1/embeddings");
@@ -93,18 +74,5 @@ final class FakeEmbeddings implements AutoCloseable {
     ObjectNode answer = JSON.createObjectNode().put("object", "list");
     answer.set("data", data);
     send(exchange, 200, answer.toString());
-  }
-
-  private static void send(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 }

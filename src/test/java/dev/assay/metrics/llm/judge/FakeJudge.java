@@ -1,16 +1,11 @@
 package dev.assay.metrics.llm.judge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.assay.metrics.llm.LoopbackJsonServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A chat-completions server on 127.0.0.1 that speaks the OpenAI protocol for the tests. Its ratings
@@ -18,31 +13,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answer without JSON, any other 1/2/3. The first {@code throttle} requests get HTTP 429 with
  * {@code Retry-After: 0}.
  */
-final class FakeJudge implements AutoCloseable {
+final class FakeJudge extends LoopbackJsonServer {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpServer server;
-  final AtomicInteger requests = new AtomicInteger();
-  final AtomicInteger throttle = new AtomicInteger();
   final List<String> authHeaders = new CopyOnWriteArrayList<>();
   final List<String> apiKeyHeaders = new CopyOnWriteArrayList<>();
-  final List<String> bodies = new CopyOnWriteArrayList<>();
   volatile int status = 200;
 
   FakeJudge() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/v1/chat/completions", this::handle);
-    server.start();
+    super("/v1/chat/completions", "/v1/chat/completions");
   }
 
-  URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/chat/completions");
-  }
-
-  private void handle(HttpExchange exchange) throws IOException {
-    requests.incrementAndGet();
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    bodies.add(body);
+  @Override
+  protected void handle(HttpExchange exchange, String body) throws IOException {
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
     String apiKey = exchange.getRequestHeaders().getFirst("api-key");
     if (auth != null) {
@@ -51,9 +33,7 @@ final class FakeJudge implements AutoCloseable {
     if (apiKey != null) {
       apiKeyHeaders.add(apiKey);
     }
-    if (throttle.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      exchange.getResponseHeaders().add("Retry-After", "0");
-      send(exchange, 429, "{\"error\": {\"message\": \"slow down\"}}");
+    if (throttled(exchange, "0", "{\"error\": {\"message\": \"slow down\"}}")) {
       return;
     }
     if (status != 200) {
@@ -86,18 +66,5 @@ final class FakeJudge implements AutoCloseable {
                                     .put("content", content))))
             .toString();
     send(exchange, 200, answer);
-  }
-
-  private static void send(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 }

@@ -1,20 +1,15 @@
 package dev.assay.metrics.llm.safety;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.assay.core.SafetyCategory;
+import dev.assay.metrics.llm.LoopbackJsonServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Azure AI Content Safety's three text operations (api-version 2024-09-01) on 127.0.0.1, with the
@@ -23,9 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP 429 with {@code Retry-After: 0}; {@code status} other than 200 answers every request with it
  * (echoing the key, as a badly behaved proxy might).
  */
-final class FakeContentSafety implements AutoCloseable {
+public final class FakeContentSafety extends LoopbackJsonServer {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, SafetyCategory> HARMS =
       Map.of(
           "Hate", SafetyCategory.HATE_UNFAIRNESS,
@@ -33,35 +27,22 @@ final class FakeContentSafety implements AutoCloseable {
           "Violence", SafetyCategory.VIOLENCE,
           "SelfHarm", SafetyCategory.SELF_HARM);
 
-  private final HttpServer server;
-  final AtomicInteger requests = new AtomicInteger();
-  final AtomicInteger throttle = new AtomicInteger();
   final List<String> keys = new CopyOnWriteArrayList<>();
   final List<String> paths = new CopyOnWriteArrayList<>();
-  final List<String> bodies = new CopyOnWriteArrayList<>();
   volatile int status = 200;
 
-  FakeContentSafety() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/contentsafety/", this::handle);
-    server.start();
+  /** Starts the server on a free port of 127.0.0.1. */
+  public FakeContentSafety() throws IOException {
+    super("/contentsafety/", "");
   }
 
-  URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-  }
-
-  private void handle(HttpExchange exchange) throws IOException {
-    requests.incrementAndGet();
+  @Override
+  protected void handle(HttpExchange exchange, String body) throws IOException {
     String key = exchange.getRequestHeaders().getFirst("Ocp-Apim-Subscription-Key");
     keys.add(String.valueOf(key));
     String path = exchange.getRequestURI().getPath() + "?" + exchange.getRequestURI().getQuery();
     paths.add(path);
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    bodies.add(body);
-    if (throttle.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      exchange.getResponseHeaders().add("Retry-After", "0");
-      send(exchange, 429, "{\"error\": {\"code\": \"TooManyRequests\"}}");
+    if (throttled(exchange, "0", "{\"error\": {\"code\": \"TooManyRequests\"}}")) {
       return;
     }
     if (status != 200) {
@@ -117,18 +98,5 @@ final class FakeContentSafety implements AutoCloseable {
           .put("attackDetected", Markers.detected(d.asText(), SafetyCategory.INDIRECT_ATTACK));
     }
     return out;
-  }
-
-  private static void send(HttpExchange exchange, int code, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(code, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 }

@@ -1,18 +1,13 @@
 package dev.assay.metrics.llm.safety;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.assay.core.SafetyCategory;
+import dev.assay.metrics.llm.LoopbackJsonServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A chat-completions server on 127.0.0.1 that answers Assay's safety rubrics: it finds the category
@@ -20,29 +15,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * decides by {@link Markers} in the user message; a text with {@code [malformed]} gets an answer
  * without JSON.
  */
-final class FakeSafetyJudge implements AutoCloseable {
+final class FakeSafetyJudge extends LoopbackJsonServer {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpServer server;
-  final AtomicInteger requests = new AtomicInteger();
   final List<String> authHeaders = new CopyOnWriteArrayList<>();
 
   FakeSafetyJudge() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/v1/chat/completions", this::handle);
-    server.start();
+    super("/v1/chat/completions", "/v1/chat/completions");
   }
 
-  URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/chat/completions");
-  }
-
-  private void handle(HttpExchange exchange) throws IOException {
-    requests.incrementAndGet();
+  @Override
+  protected void handle(HttpExchange exchange, String body) throws IOException {
     authHeaders.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-    JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-    String system = body.path("messages").path(0).path("content").asText();
-    String text = body.path("messages").path(1).path("content").asText();
+    JsonNode request = JSON.readTree(body);
+    String system = request.path("messages").path(0).path("content").asText();
+    String text = request.path("messages").path(1).path("content").asText();
     SafetyCategory category = null;
     for (SafetyCategory c : SafetyCategory.values()) {
       if (system.equals(SafetyRubric.text(c))) {
@@ -66,15 +52,6 @@ final class FakeSafetyJudge implements AutoCloseable {
         .putObject("message")
         .put("role", "assistant")
         .put("content", content);
-    byte[] bytes = answer.toString().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
+    send(exchange, 200, answer.toString());
   }
 }
