@@ -10,6 +10,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
@@ -92,6 +93,9 @@ public final class LlmAnalysis {
    */
   private static final String RETRIEVAL = "__assay_retrieval";
 
+  /** The RAPIDS Accelerator's plugin class, whose presence in {@code spark.plugins} selects the SQL form. */
+  static final String RAPIDS_PLUGIN = "com.nvidia.spark.SQLPlugin";
+
   private LlmAnalysis() {}
 
   /**
@@ -117,9 +121,28 @@ public final class LlmAnalysis {
    * The merged state of the input: one Spark job, per-partition states merged in partition order.
    */
   static LlmState statistics(LlmInput in) {
+    return statistics(in, sqlForm(in.data().sparkSession()));
+  }
+
+  /**
+   * Whether the session's executors run the RAPIDS Accelerator ({@code spark.plugins} names {@value
+   * #RAPIDS_PLUGIN}, as {@code submit.sh --gpu} sets it): then the per-record statistics are
+   * computed by column expressions (the SQL form), else by the Java fold (the CPU form, cheaper
+   * on CPU executors: Spark interprets higher-order functions). Both give the same numbers, bit
+   * for bit (LlmFormsEquivalenceTest).
+   */
+  static boolean sqlForm(SparkSession spark) {
+    return spark.sparkContext().getConf().get("spark.plugins", "").contains(RAPIDS_PLUGIN);
+  }
+
+  /**
+   * The merged state of the input in the SQL form ({@code sql}: BLEU, chrF, SQuAD and binary
+   * retrieval per record by column expressions) or the CPU form (by the Java fold).
+   */
+  static LlmState statistics(LlmInput in, boolean sql) {
     List<LlmState> partitions =
-        checks(in)
-            .mapPartitions(new PartitionFold(in), Encoders.javaSerialization(LlmState.class))
+        checks(in, sql)
+            .mapPartitions(new PartitionFold(in, sql), Encoders.javaSerialization(LlmState.class))
             .collectAsList();
     LlmState all = LlmState.EMPTY;
     for (LlmState p : partitions) {
@@ -129,7 +152,7 @@ public final class LlmAnalysis {
   }
 
   /** The record's texts and built-in checks, in the column order {@link PartitionFold} reads. */
-  private static Dataset<Row> checks(LlmInput in) {
+  static Dataset<Row> checks(LlmInput in, boolean sql) {
     Column response = Columns.named(in.response()).cast("string");
     Column noFlag = functions.lit(null).cast("boolean");
     Column noIds = functions.lit(null).cast("array<string>");
@@ -142,10 +165,14 @@ public final class LlmAnalysis {
     boolean graded = in.options().relevanceGrades();
     Dataset<Row> data =
         SafetyColumns.withCheckForms(in.data(), response, promptText, contextsText, in.options());
-    if (in.reference() != null) {
+    boolean sqlReference = sql && in.reference() != null;
+    boolean sqlRetrieval = sql && !graded && ids.named();
+    if (sqlReference) {
       data = SquadColumns.withTokens(data, response, references(in));
+      data = BleuColumns.withGrams(data, response, references(in));
+      data = ChrfColumns.withGrams(data, response, references(in));
     }
-    if (!graded && ids.named()) {
+    if (sqlRetrieval) {
       // a column of its own: inside the select below, the lambdas' references to the id columns
       // would resolve to that select's aliases of the same names (lateral column aliases)
       data =
@@ -164,8 +191,8 @@ public final class LlmAnalysis {
         functions.length(response).alias("length"),
         promptText.alias("prompt"),
         contextsText.alias("contexts"),
-        (graded ? ids(ids.retrieved()) : noIds).alias("retrieved_ids"),
-        (graded ? ids(ids.relevant()) : noIds).alias("relevant_ids"),
+        (sqlRetrieval ? noIds : ids(ids.retrieved())).alias("retrieved_ids"),
+        (sqlRetrieval ? noIds : ids(ids.relevant())).alias("relevant_ids"),
         (variant == null
                 ? functions.lit(null).cast("string")
                 : Columns.named(variant).cast("string"))
@@ -174,14 +201,16 @@ public final class LlmAnalysis {
         semantic(in, 0).alias("semantic_answer_similarity"),
         semantic(in, 1).alias("semantic_context_support"),
         semantic(in, 2).alias("semantic_context_relevance"),
-        (in.reference() == null
-                ? functions.lit(null).cast("struct<exact:boolean,f1:double>")
-                : SquadColumns.best())
+        (sqlReference
+                ? SquadColumns.best()
+                : functions.lit(null).cast("struct<exact:boolean,f1:double>"))
             .alias("squad"),
-        (graded || !ids.named()
-                ? functions.lit(null).cast("array<double>")
-                : Columns.named(RETRIEVAL))
-            .alias("retrieval"));
+        (sqlRetrieval ? Columns.named(RETRIEVAL) : functions.lit(null).cast("array<double>"))
+            .alias("retrieval"),
+        (sqlReference ? BleuColumns.stats() : functions.lit(null).cast("array<bigint>"))
+            .alias("bleu"),
+        (sqlReference ? ChrfColumns.stats() : functions.lit(null).cast("array<bigint>"))
+            .alias("chrf"));
   }
 
   /**

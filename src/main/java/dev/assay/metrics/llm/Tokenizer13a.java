@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
  */
 final class Tokenizer13a {
 
-  private static final Pattern PUNCTUATION = Pattern.compile("([\\{-~\\[-` -&\\(-+:-@/])");
-  private static final Pattern PERIOD_COMMA_AFTER_NON_DIGIT = Pattern.compile("([^0-9])([\\.,])");
-  private static final Pattern PERIOD_COMMA_BEFORE_NON_DIGIT = Pattern.compile("([\\.,])([^0-9])");
-  private static final Pattern DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");
+  static final Pattern PUNCTUATION = Pattern.compile("([\\{-~\\[-` -&\\(-+:-@/])");
+  static final Pattern PERIOD_COMMA_AFTER_NON_DIGIT = Pattern.compile("([^0-9])([\\.,])");
+  static final Pattern PERIOD_COMMA_BEFORE_NON_DIGIT = Pattern.compile("([\\.,])([^0-9])");
+  static final Pattern DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");
 
   private Tokenizer13a() {}
 

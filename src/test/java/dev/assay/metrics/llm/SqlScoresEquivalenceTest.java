@@ -20,15 +20,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The column expressions of {@link SquadColumns} and {@link RetrievalColumns} give, record by
- * record and bit for bit, the values of the Java definitions {@link Squad#best} and {@link
- * Retrieval#scores} (which their own tests check by hand): on the RAG demo's records and on a few
- * thousand random texts and id lists built to hit the edge cases (articles next to non-ASCII
- * punctuation, every kind of Python whitespace, letters and numbers outside ASCII, supplementary
- * characters, case mappings, null references, ids with spaces and control characters, duplicates).
- * Tagged slow (7 s on a quiet 2-core machine, over a minute under load: the higher-order functions
- * are interpreted, not compiled); in the default build the hand-worked values of LlmAnalysisTest,
- * RagAnalysisTest and LlmRecordsTest go through the same columns.
+ * The column expressions of {@link SquadColumns}, {@link BleuColumns}, {@link ChrfColumns} and {@link
+ * RetrievalColumns} give, record by record and bit for bit, the values of the Java definitions
+ * {@link Squad#best}, {@link Bleu#segment}, {@link Chrf#segment} and {@link Retrieval#scores} (which
+ * their own tests check by hand): on the RAG demo's records and on a few thousand random texts and
+ * id lists built to hit the edge cases (articles next to non-ASCII punctuation, every kind of Python
+ * whitespace, letters and numbers outside ASCII, supplementary characters, case mappings, null and
+ * empty references, 13a's entities, {@code <skipped>}, {@code -\n} and digits with {@code . , -},
+ * repeated n-grams, ids with spaces and control characters, duplicates). Tagged slow (the
+ * higher-order functions are interpreted, not compiled); LlmFormsEquivalenceTest runs the whole
+ * family in both forms.
  */
 @Tag("slow")
 class SqlScoresEquivalenceTest {
@@ -96,6 +97,21 @@ class SqlScoresEquivalenceTest {
     "\u3000",
     "\ufeff",
     "\u0000",
+    "&amp;",
+    "&quot;",
+    "&lt;b&gt;",
+    "&",
+    "<skipped>",
+    "-\n",
+    "1,000",
+    "2.5",
+    "7-",
+    "-9",
+    ".,",
+    "x=y",
+    "ab",
+    "abab",
+    "𝐀𝐀",
     ""
   };
 
@@ -104,7 +120,7 @@ class SqlScoresEquivalenceTest {
   };
 
   @Test
-  void squadColumnsMatchTheJavaScores() {
+  void squadBleuAndChrfColumnsMatchTheJavaScores() {
     Random random = new Random(23);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 3000; i++) {
@@ -131,9 +147,19 @@ class SqlScoresEquivalenceTest {
   }
 
   private static void assertSquadEqual(Dataset<Row> data, Column response, Column refs) {
+    Dataset<Row> withColumns =
+        ChrfColumns.withGrams(
+            BleuColumns.withGrams(SquadColumns.withTokens(data, response, refs), response, refs),
+            response,
+            refs);
     List<Row> out =
-        SquadColumns.withTokens(data, response, refs)
-            .select(response.as("r"), refs.as("refs"), SquadColumns.best().as("squad"))
+        withColumns
+            .select(
+                response.as("r"),
+                refs.as("refs"),
+                SquadColumns.best().as("squad"),
+                BleuColumns.stats().as("bleu"),
+                ChrfColumns.stats().as("chrf"))
             .collectAsList();
     int scored = 0;
     for (Row row : out) {
@@ -150,6 +176,15 @@ class SqlScoresEquivalenceTest {
       assertEquals(expected[0] == 1, squad.getBoolean(0), where);
       assertEquals(
           Double.doubleToLongBits(expected[1]), Double.doubleToLongBits(squad.getDouble(1)), where);
+      List<String> bleuRefs = OverlapState.bleuReferences(references);
+      assertEquals(
+          Arrays.toString(Bleu.segment(r, bleuRefs)),
+          Arrays.toString(PartitionFold.counts(row, 3)),
+          where);
+      assertEquals(
+          Arrays.toString(Chrf.segment(r, bleuRefs)),
+          Arrays.toString(PartitionFold.counts(row, 4)),
+          where);
     }
     assertEquals(true, scored > out.size() / 2, "scored " + scored);
   }
