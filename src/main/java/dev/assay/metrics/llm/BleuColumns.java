@@ -1,6 +1,7 @@
 package dev.assay.metrics.llm;
 
 import dev.assay.spark.Columns;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -12,9 +13,9 @@ import org.apache.spark.sql.functions;
  * matches run in the plan instead of in Java:
  *
  * <ol>
- *   <li>{@link Tokenizer13a}: {@code regexp_replace} of trailing Python whitespace ({@code
- *       rstrip}), {@code replace} of {@code <skipped>}, {@code "-\n"}, {@code "\n"} and the four
- *       entities (a no-op without {@code &}, so done always), padding with {@code concat}, the four
+ *   <li>{@link Tokenizer13a}: trailing Python whitespace removed ({@code rstrip}) by {@code rtrim}
+ *       with every whitespace character, {@code replace} of {@code <skipped>}, {@code "-\n"}, {@code
+ *       "\n"} and the four entities (a no-op without {@code &}, so done always), padding with {@code concat}, the four
  *       regular expressions of {@link Tokenizer13a} themselves with {@code regexp_replace} (Java's
  *       {@code replaceAll} semantics on both sides), then {@code split} on Python whitespace and
  *       {@code filter} of the empty strings;
@@ -41,6 +42,13 @@ final class BleuColumns {
 
   /** The column of {@link #withGrams}: per reference, its length and n-gram tags per order. */
   static final String REFS = "__assay_bleu_refs";
+
+  /**
+   * Every character for which Python's {@code str.isspace()} is true ({@link Whitespace#isSpace}),
+   * for {@code rtrim}: Python's {@code rstrip()} without a regular expression (RAPIDS rejects the
+   * {@code \z} anchor of {@code [..]+\z}).
+   */
+  private static final String PYTHON_SPACE = pythonSpace();
 
   private BleuColumns() {}
 
@@ -103,7 +111,7 @@ final class BleuColumns {
 
   /** {@link Tokenizer13a#tokens}: the 13a tokens of a segment after {@code rstrip}. */
   static Column tokens(Column segment) {
-    Column line = functions.regexp_replace(segment, "[" + SquadColumns.SPACE + "]+\\z", "");
+    Column line = functions.rtrim(segment, PYTHON_SPACE);
     line = replace(line, "<skipped>", "");
     line = replace(line, "-\n", "");
     line = replace(line, "\n", " ");
@@ -131,6 +139,12 @@ final class BleuColumns {
       orders[n - 1] = GramColumns.tags(GramColumns.tokenGrams(tokens, n));
     }
     return functions.array(orders);
+  }
+
+  private static String pythonSpace() {
+    int[] spaces =
+        IntStream.rangeClosed(0, Character.MAX_CODE_POINT).filter(Whitespace::isSpace).toArray();
+    return new String(spaces, 0, spaces.length);
   }
 
   private static Column replace(Column text, String search, String replacement) {

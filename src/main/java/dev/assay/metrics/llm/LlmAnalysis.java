@@ -20,25 +20,28 @@ import org.apache.spark.sql.functions;
  * to the driver and are merged there in partition order, and each concern's state turns itself into
  * metrics.
  *
- * <p>Why a Java function here, when Assay otherwise keeps UDFs off the hot path: BLEU, chrF and
- * ROUGE need n-gram multisets and a longest common subsequence per record, which Spark SQL has no
- * built-in expression for (an {@code explode} of n-grams would multiply the rows by the text length
- * and add a shuffle). The function is not a per-row UDF returning a value into the plan: it folds a
+ * <p>Why a Java function here, when Assay otherwise keeps UDFs off the hot path: ROUGE needs a
+ * longest common subsequence per record, which Spark SQL has no built-in expression for, and on
+ * CPU executors BLEU's and chrF's n-gram multisets cost less in Java (an {@code explode} of
+ * n-grams would multiply the rows by the text length and add a shuffle). The function is not a per-row UDF returning a value into the plan: it folds a
  * whole partition into a fixed-size, mergeable state (about 100 numbers and at most 100 variants,
  * whatever the number of rows), which is exactly the shape of an aggregation buffer; only those
  * states leave the executors, never data rows. Summing per-row values with built-in aggregates
  * instead would add a shuffle (a second job) and make the double sums depend on the order partial
  * sums arrive in; merged here in partition order, they are the same on any run. Everything that
- * built-ins can do is done by built-ins in the same stage, before the function sees the row: the
- * casts, the refusal and injection detectors ({@link RefusalDetector}, {@link InjectionDetector}:
- * {@code translate}, {@code lower}, {@code unbase64}, {@code rlike}), JSON validity ({@code
- * try_parse_json}), the response length ({@code length}), the SQuAD exact match and token F1 per
- * record ({@link SquadColumns}: normalisation, tokens and their multiset overlap with higher-order
- * functions) and the retrieval scores per record with binary relevance ({@link RetrievalColumns}:
- * the id columns as {@code array<string>}, a string column split on commas by {@code split}); the
- * fold only adds those per-record values up, in row order, so the sums are those of the former Java
- * scoring bit for bit. What the fold still computes in Java: BLEU's and chrF's n-gram counts,
- * ROUGE, lexical support ({@link LexicalSupport}: the contexts arrive joined by {@code
+ * built-ins can do cheaply is done by built-ins in the same stage, before the function sees the
+ * row: the casts, the refusal and injection detectors ({@link RefusalDetector}, {@link
+ * InjectionDetector}: {@code translate}, {@code lower}, {@code unbase64}, {@code rlike}), JSON
+ * validity ({@code try_parse_json}) and the response length ({@code length}).
+ *
+ * <p>The per-record statistics of BLEU, chrF, SQuAD and binary retrieval come in two forms, chosen
+ * by the executors ({@link #sqlForm}): with the RAPIDS Accelerator, as column expressions in the
+ * same select ({@link BleuColumns}, {@link ChrfColumns}, {@link SquadColumns}, {@link
+ * RetrievalColumns}), so that they can run on the GPU, and the fold only adds them up in row order;
+ * without it, computed by the fold in Java, which costs less executor CPU than Spark's interpreted
+ * higher-order functions. Both forms give the same numbers bit for bit (LlmFormsEquivalenceTest).
+ * What the fold computes in Java in both forms: ROUGE (longest common subsequences, Porter
+ * stemming), lexical support ({@link LexicalSupport}: the contexts arrive joined by {@code
  * array_join}), graded retrieval (grades parsed as Java parses a double), the variants' sentiment
  * and the JSON schema check (docs/gpu.md lists why).
  *
