@@ -25,8 +25,8 @@ import org.apache.spark.sql.functions;
  * </ol>
  *
  * Exact match compares the tokens joined by one space; F1 counts the multiset intersection as the
- * sum over the response's distinct tokens of the smaller of the two counts ({@code aggregate},
- * {@code filter}, {@code least}), then 2PR / (P + R) with the same double operations as {@link
+ * size of the {@code array_intersect} of the occurrence-tagged tokens ({@link GramColumns}), then
+ * 2PR / (P + R) with the same double operations as {@link
  * Squad#f1}, so the values are bit for bit those of the Java code (SquadColumnsTest).
  */
 final class SquadColumns {
@@ -88,9 +88,8 @@ final class SquadColumns {
     Column refs = Columns.named(REFS);
     Column normalised = functions.array_join(pred, " ");
     Column exact = functions.exists(refs, r -> functions.array_join(r, " ").equalTo(normalised));
-    Column f1 =
-        functions.aggregate(
-            refs, functions.lit(0.0), (acc, r) -> functions.greatest(acc, f1(pred, r)));
+    // the best F1 over the references: F1 is never negative, so the largest one is the best
+    Column f1 = functions.array_max(functions.transform(refs, r -> f1(pred, r)));
     return functions
         .when(
             pred.isNull().or(functions.coalesce(functions.size(refs), functions.lit(0)).equalTo(0)),
@@ -98,16 +97,13 @@ final class SquadColumns {
         .otherwise(functions.struct(exact.as("exact"), f1.as("f1")));
   }
 
-  /** {@link Squad#f1} of two token arrays: 0 without a common token, else 2PR / (P + R). */
+  /**
+   * {@link Squad#f1} of two token arrays: 0 without a common token, else 2PR / (P + R); the common
+   * tokens counted as a multiset ({@link GramColumns#overlap} of the occurrence-tagged tokens).
+   */
   static Column f1(Column pred, Column gold) {
-    return functions.aggregate(
-        functions.array_distinct(pred),
-        functions.lit(0),
-        (acc, t) ->
-            acc.plus(
-                functions.least(
-                    functions.size(functions.filter(pred, x -> x.equalTo(t))),
-                    functions.size(functions.filter(gold, x -> x.equalTo(t))))),
+    return GramColumns.let(
+        GramColumns.overlap(GramColumns.tags(pred), GramColumns.tags(gold)),
         same -> {
           Column precision = same.cast("double").divide(functions.size(pred).cast("double"));
           Column recall = same.cast("double").divide(functions.size(gold).cast("double"));
