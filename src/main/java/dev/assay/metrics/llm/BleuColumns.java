@@ -14,11 +14,11 @@ import org.apache.spark.sql.functions;
  *
  * <ol>
  *   <li>{@link Tokenizer13a}: trailing Python whitespace removed ({@code rstrip}) by {@code rtrim}
- *       with every whitespace character, {@code replace} of {@code <skipped>}, {@code "-\n"}, {@code
- *       "\n"} and the four entities (a no-op without {@code &}, so done always), padding with {@code concat}, the four
- *       regular expressions of {@link Tokenizer13a} themselves with {@code regexp_replace} (Java's
- *       {@code replaceAll} semantics on both sides), then {@code split} on Python whitespace and
- *       {@code filter} of the empty strings;
+ *       with every whitespace character, {@code replace} of {@code <skipped>}, {@code "-\n"},
+ *       {@code "\n"} and the four entities (a no-op without {@code &}, so done always), padding
+ *       with {@code concat}, the four regular expressions of {@link Tokenizer13a} themselves with
+ *       {@code regexp_replace} (Java's {@code replaceAll} semantics on both sides), then {@code
+ *       split} on Python whitespace and {@code filter} of the empty strings;
  *   <li>the n-grams of order 1..4 ({@link GramColumns#tokenGrams}), joined by a space (tokens hold
  *       no whitespace, so the key is unambiguous, as in {@link Bleu}), tagged with their occurrence
  *       numbers ({@link GramColumns#tags});
@@ -53,8 +53,9 @@ final class BleuColumns {
   private BleuColumns() {}
 
   /**
-   * The references BLEU and chrF score against, as {@link OverlapState#of} takes them: the non-null,
-   * non-empty ones (sacreBLEU drops empty references), or the empty text when none is left.
+   * The references BLEU and chrF score against, as {@link OverlapState#of} takes them: the
+   * non-null, non-empty ones (sacreBLEU drops empty references), or the empty text when none is
+   * left.
    */
   static Column references(Column references) {
     Column nonEmpty =

@@ -16,13 +16,13 @@ import org.apache.spark.sql.functions;
  *       ''.join(s.split())});
  *   <li>the character n-grams of order 1..6 over code points ({@link GramColumns#charGrams}: {@code
  *       substring}, {@code length}), tagged with their occurrence numbers ({@link
- *       GramColumns#tags}); per reference and order the triple [hyp count — 0 when the reference has
- *       no n-gram of that order —, ref count, matches = size of the {@code array_intersect} of the
- *       tags];
- *   <li>per reference its segment F-score with the double operations of {@link Chrf#score}, in
- *       the same order (the average precision and recall sum the orders from 1 to 6, an order that
- *       does not count adding 0.0, which leaves a non-negative sum unchanged); the statistics of
- *       the first reference with the highest F-score ({@code array_max}, {@code filter}, {@code
+ *       GramColumns#tags}); per reference and order the triple [hyp count — 0 when the reference
+ *       has no n-gram of that order —, ref count, matches = size of the {@code array_intersect} of
+ *       the tags];
+ *   <li>per reference its segment F-score with the double operations of {@link Chrf#score}, in the
+ *       same order (the average precision and recall sum the orders from 1 to 6, an order that does
+ *       not count adding 0.0, which leaves a non-negative sum unchanged); the statistics of the
+ *       first reference with the highest F-score ({@code array_max}, {@code filter}, {@code
  *       element_at}) — {@link Chrf#segment}'s strict {@code >} keeps the first on ties.
  * </ol>
  *
@@ -51,9 +51,7 @@ final class ChrfColumns {
         .withColumn(
             REFS, functions.transform(BleuColumns.references(references), ChrfColumns::grams))
         .withColumn(
-            SCORED,
-            functions.transform(
-                Columns.named(REFS), r -> scored(Columns.named(HYP), r)));
+            SCORED, functions.transform(Columns.named(REFS), r -> scored(Columns.named(HYP), r)));
   }
 
   /**

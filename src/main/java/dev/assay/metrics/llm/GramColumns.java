@@ -37,13 +37,10 @@ final class GramColumns {
    * not a compound expression), each joined by a space; empty when shorter than n.
    */
   static Column tokenGrams(Column tokens, int n) {
-    return functions
-        .when(
-            functions.size(tokens).geq(n),
-            functions.transform(
-                functions.sequence(functions.lit(1), functions.size(tokens).minus(n - 1)),
-                i -> functions.array_join(functions.slice(tokens, i, functions.lit(n)), " ")))
-        .otherwise(functions.array().cast("array<string>"));
+    return grams(
+        functions.size(tokens),
+        n,
+        i -> functions.array_join(functions.slice(tokens, i, functions.lit(n)), " "));
   }
 
   /**
@@ -51,12 +48,16 @@ final class GramColumns {
    * and {@code length} count code points, as Python slices a {@code str}; empty when shorter.
    */
   static Column charGrams(Column text, int n) {
+    return grams(functions.length(text), n, i -> text.substr(i, functions.lit(n)));
+  }
+
+  /** The n-grams at positions 1..length − n + 1 ({@code gram} of the position); empty if none. */
+  private static Column grams(Column length, int n, Function<Column, Column> gram) {
     return functions
         .when(
-            functions.length(text).geq(n),
+            length.geq(n),
             functions.transform(
-                functions.sequence(functions.lit(1), functions.length(text).minus(n - 1)),
-                i -> text.substr(i, functions.lit(n))))
+                functions.sequence(functions.lit(1), length.minus(n - 1)), gram::apply))
         .otherwise(functions.array().cast("array<string>"));
   }
 

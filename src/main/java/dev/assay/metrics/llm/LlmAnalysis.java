@@ -21,18 +21,18 @@ import org.apache.spark.sql.functions;
  * metrics.
  *
  * <p>Why a Java function here, when Assay otherwise keeps UDFs off the hot path: ROUGE needs a
- * longest common subsequence per record, which Spark SQL has no built-in expression for, and on
- * CPU executors BLEU's and chrF's n-gram multisets cost less in Java (an {@code explode} of
- * n-grams would multiply the rows by the text length and add a shuffle). The function is not a per-row UDF returning a value into the plan: it folds a
- * whole partition into a fixed-size, mergeable state (about 100 numbers and at most 100 variants,
- * whatever the number of rows), which is exactly the shape of an aggregation buffer; only those
- * states leave the executors, never data rows. Summing per-row values with built-in aggregates
- * instead would add a shuffle (a second job) and make the double sums depend on the order partial
- * sums arrive in; merged here in partition order, they are the same on any run. Everything that
- * built-ins can do cheaply is done by built-ins in the same stage, before the function sees the
- * row: the casts, the refusal and injection detectors ({@link RefusalDetector}, {@link
- * InjectionDetector}: {@code translate}, {@code lower}, {@code unbase64}, {@code rlike}), JSON
- * validity ({@code try_parse_json}) and the response length ({@code length}).
+ * longest common subsequence per record, which Spark SQL has no built-in expression for, and on CPU
+ * executors BLEU's and chrF's n-gram multisets cost less in Java (an {@code explode} of n-grams
+ * would multiply the rows by the text length and add a shuffle). The function is not a per-row UDF
+ * returning a value into the plan: it folds a whole partition into a fixed-size, mergeable state
+ * (about 100 numbers and at most 100 variants, whatever the number of rows), which is exactly the
+ * shape of an aggregation buffer; only those states leave the executors, never data rows. Summing
+ * per-row values with built-in aggregates instead would add a shuffle (a second job) and make the
+ * double sums depend on the order partial sums arrive in; merged here in partition order, they are
+ * the same on any run. Everything that built-ins can do cheaply is done by built-ins in the same
+ * stage, before the function sees the row: the casts, the refusal and injection detectors ({@link
+ * RefusalDetector}, {@link InjectionDetector}: {@code translate}, {@code lower}, {@code unbase64},
+ * {@code rlike}), JSON validity ({@code try_parse_json}) and the response length ({@code length}).
  *
  * <p>The per-record statistics of BLEU, chrF, SQuAD and binary retrieval come in two forms, chosen
  * by the executors ({@link #sqlForm}): with the RAPIDS Accelerator, as column expressions in the
@@ -96,7 +96,10 @@ public final class LlmAnalysis {
    */
   private static final String RETRIEVAL = "__assay_retrieval";
 
-  /** The RAPIDS Accelerator's plugin class, whose presence in {@code spark.plugins} selects the SQL form. */
+  /**
+   * The RAPIDS Accelerator's plugin class, whose presence in {@code spark.plugins} selects the SQL
+   * form.
+   */
   static final String RAPIDS_PLUGIN = "com.nvidia.spark.SQLPlugin";
 
   private LlmAnalysis() {}
@@ -130,9 +133,9 @@ public final class LlmAnalysis {
   /**
    * Whether the session's executors run the RAPIDS Accelerator ({@code spark.plugins} names {@value
    * #RAPIDS_PLUGIN}, as {@code submit.sh --gpu} sets it): then the per-record statistics are
-   * computed by column expressions (the SQL form), else by the Java fold (the CPU form, cheaper
-   * on CPU executors: Spark interprets higher-order functions). Both give the same numbers, bit
-   * for bit (LlmFormsEquivalenceTest).
+   * computed by column expressions (the SQL form), else by the Java fold (the CPU form, cheaper on
+   * CPU executors: Spark interprets higher-order functions). Both give the same numbers, bit for
+   * bit (LlmFormsEquivalenceTest).
    */
   static boolean sqlForm(SparkSession spark) {
     return spark.sparkContext().getConf().get("spark.plugins", "").contains(RAPIDS_PLUGIN);

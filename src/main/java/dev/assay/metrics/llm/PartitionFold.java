@@ -13,9 +13,9 @@ import org.apache.spark.sql.Row;
  * retrieved ids and relevant ids (null in the SQL form with binary relevance), variant, scan flags,
  * the three semantic scores, then — in the SQL form only, else null — the SQuAD struct of {@link
  * SquadColumns#best}, the retrieval scores of {@link RetrievalColumns#scores}, the BLEU statistics
- * of {@link BleuColumns#stats} and the chrF statistics of {@link ChrfColumns#stats}) into one {@link
- * LlmState}: per record, each concern's state of that record is merged into the running one, in row
- * order. In the CPU form the fold computes BLEU, chrF, SQuAD and retrieval itself, in Java.
+ * of {@link BleuColumns#stats} and the chrF statistics of {@link ChrfColumns#stats}) into one
+ * {@link LlmState}: per record, each concern's state of that record is merged into the running one,
+ * in row order. In the CPU form the fold computes BLEU, chrF, SQuAD and retrieval itself, in Java.
  */
 final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
 

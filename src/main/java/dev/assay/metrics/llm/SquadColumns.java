@@ -26,8 +26,8 @@ import org.apache.spark.sql.functions;
  *
  * Exact match compares the tokens joined by one space; F1 counts the multiset intersection as the
  * size of the {@code array_intersect} of the occurrence-tagged tokens ({@link GramColumns}), then
- * 2PR / (P + R) with the same double operations as {@link
- * Squad#f1}, so the values are bit for bit those of the Java code (SquadColumnsTest).
+ * 2PR / (P + R) with the same double operations as {@link Squad#f1}, so the values are bit for bit
+ * those of the Java code (SquadColumnsTest).
  */
 final class SquadColumns {
 

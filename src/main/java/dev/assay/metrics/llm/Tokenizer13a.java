@@ -31,6 +31,7 @@ final class Tokenizer13a {
    */
   static final Pattern PUNCTUATION =
       Pattern.compile("([\\x7B-\\x7E\\x5B-\\x60\\x20-\\x26\\x28-\\x2B\\x3A-\\x40/])");
+
   static final Pattern PERIOD_COMMA_AFTER_NON_DIGIT = Pattern.compile("([^0-9])([\\.,])");
   static final Pattern PERIOD_COMMA_BEFORE_NON_DIGIT = Pattern.compile("([\\.,])([^0-9])");
   static final Pattern DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.assay.core.MetricResult;
 import dev.assay.spark.SharedSpark;
 import dev.assay.spec.LlmOptions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -15,7 +14,6 @@ import java.util.Random;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The two forms of {@link LlmAnalysis} — the SQL form (per-record BLEU, chrF, SQuAD and binary
  * retrieval statistics by column expressions, chosen with the RAPIDS plugin) and the CPU form (the
- * same statistics computed by the Java fold) — give the same per-record statistics, the same
- * merged state and the same metrics, bit for bit: on the LLM fixtures of LlmAnalysisTest and
+ * same statistics computed by the Java fold) — give the same per-record statistics, the same merged
+ * state and the same metrics, bit for bit: on the LLM fixtures of LlmAnalysisTest and
  * RagAnalysisTest, on the RAG demo (also with Porter stemming) and on random records with several
  * reference answers, ids and supplementary characters. Per record, every row of the plan's
  * projection is folded alone in each form ({@link PartitionFold} on one row) and the two one-record
@@ -47,16 +45,7 @@ class LlmFormsEquivalenceTest {
 
   @Test
   void ragDemo() {
-    dev.assay.spec.ResolvedSpec spec =
-        new dev.assay.spec.SpecLoader(Path.of("rules"))
-            .load(Path.of("datasets/rag-demo/audit.yaml"));
-    LlmInput in =
-        LlmPlan.input(
-            dev.assay.io.DatasetReader.open(SharedSpark.get(), spec.current()),
-            spec.raw().columns(),
-            spec.llm(),
-            spec.document(),
-            "rag demo");
+    LlmInput in = TestInputs.ragDemo(SharedSpark.get());
     assertSameForms(in);
     assertSameForms(
         new LlmInput(in.data(), in.columns(), in.options().withRougeUseStemmer(true), in.checks()));
@@ -73,50 +62,25 @@ class LlmFormsEquivalenceTest {
     for (int i = 0; i < 300; i++) {
       String[] refs = new String[random.nextInt(4)];
       for (int j = 0; j < refs.length; j++) {
-        refs[j] = random.nextInt(10) == 0 ? null : text(random, pieces);
+        refs[j] =
+            random.nextInt(10) == 0 ? null : SqlScoresEquivalenceTest.text(random, pieces, 12);
       }
       String[] retrieved = {"a", "b", "c", "d", "e"};
       rows.add(
           RowFactory.create(
-              random.nextInt(15) == 0 ? null : text(random, pieces),
+              random.nextInt(15) == 0 ? null : SqlScoresEquivalenceTest.text(random, pieces, 12),
               random.nextInt(15) == 0 ? null : Arrays.asList(refs),
               Arrays.asList(retrieved).subList(0, random.nextInt(6)),
               random.nextInt(8) == 0 ? null : retrieved[random.nextInt(5)] + ",x"));
     }
     StructType schema =
-        new StructType()
-            .add("response", DataTypes.StringType)
-            .add("refs", DataTypes.createArrayType(DataTypes.StringType))
-            .add("retrieved", DataTypes.createArrayType(DataTypes.StringType))
-            .add("relevant", DataTypes.StringType);
+        StructType.fromDDL(
+            "response STRING, refs ARRAY<STRING>, retrieved ARRAY<STRING>, relevant STRING");
     Dataset<Row> data = SharedSpark.get().createDataFrame(rows, schema).repartition(3);
-    LlmInput in =
-        TestInputs.withIds(
-            TestInputs.texts(
-                data,
-                "response",
-                "expected",
-                null,
-                null,
-                false,
-                LlmOptions.builder().k(3).rougeUseStemmer(true).build()),
-            "retrieved",
-            true,
-            "relevant",
-            false);
+    LlmOptions options = LlmOptions.builder().k(3).rougeUseStemmer(true).build();
+    LlmInput texts = TestInputs.texts(data, "response", "expected", null, null, false, options);
+    LlmInput in = TestInputs.withIds(texts, "retrieved", true, "relevant", false);
     assertSameForms(TestInputs.withReference(in, "refs", true));
-  }
-
-  private static String text(Random random, String[] pieces) {
-    StringBuilder out = new StringBuilder();
-    int n = random.nextInt(12);
-    for (int i = 0; i < n; i++) {
-      out.append(pieces[random.nextInt(pieces.length)]);
-      if (random.nextInt(3) > 0) {
-        out.append(' ');
-      }
-    }
-    return out.toString();
   }
 
   /** Per record, merged and as metrics: the SQL form equals the CPU form. */

@@ -20,16 +20,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The column expressions of {@link SquadColumns}, {@link BleuColumns}, {@link ChrfColumns} and {@link
- * RetrievalColumns} give, record by record and bit for bit, the values of the Java definitions
- * {@link Squad#best}, {@link Bleu#segment}, {@link Chrf#segment} and {@link Retrieval#scores} (which
- * their own tests check by hand): on the RAG demo's records and on a few thousand random texts and
- * id lists built to hit the edge cases (articles next to non-ASCII punctuation, every kind of Python
- * whitespace, letters and numbers outside ASCII, supplementary characters, case mappings, null and
- * empty references, 13a's entities, {@code <skipped>}, {@code -\n} and digits with {@code . , -},
- * repeated n-grams, ids with spaces and control characters, duplicates). Tagged slow (the
- * higher-order functions are interpreted, not compiled); LlmFormsEquivalenceTest runs the whole
- * family in both forms.
+ * The column expressions of {@link SquadColumns}, {@link BleuColumns}, {@link ChrfColumns} and
+ * {@link RetrievalColumns} give, record by record and bit for bit, the values of the Java
+ * definitions {@link Squad#best}, {@link Bleu#segment}, {@link Chrf#segment} and {@link
+ * Retrieval#scores} (which their own tests check by hand): on the RAG demo's records and on a few
+ * thousand random texts and id lists built to hit the edge cases (articles next to non-ASCII
+ * punctuation, every kind of Python whitespace, letters and numbers outside ASCII, supplementary
+ * characters, case mappings, null and empty references, 13a's entities, {@code <skipped>}, {@code
+ * -\n} and digits with {@code . , -}, repeated n-grams, ids with spaces and control characters,
+ * duplicates). Tagged slow (the higher-order functions are interpreted, not compiled);
+ * LlmFormsEquivalenceTest runs the whole family in both forms.
  */
 @Tag("slow")
 class SqlScoresEquivalenceTest {
@@ -248,10 +248,15 @@ class SqlScoresEquivalenceTest {
   }
 
   private static String text(Random random) {
+    return text(random, PIECES, 14);
+  }
+
+  /** Up to {@code max - 1} random pieces, each followed by a space two times in three. */
+  static String text(Random random, String[] pieces, int max) {
     StringBuilder out = new StringBuilder();
-    int n = random.nextInt(14);
+    int n = random.nextInt(max);
     for (int i = 0; i < n; i++) {
-      out.append(PIECES[random.nextInt(PIECES.length)]);
+      out.append(pieces[random.nextInt(pieces.length)]);
       if (random.nextInt(3) > 0) {
         out.append(' ');
       }
