@@ -10,6 +10,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
@@ -19,23 +20,30 @@ import org.apache.spark.sql.functions;
  * to the driver and are merged there in partition order, and each concern's state turns itself into
  * metrics.
  *
- * <p>Why a Java function here, when Assay otherwise keeps UDFs off the hot path: BLEU, chrF and
- * ROUGE need n-gram multisets and a longest common subsequence per record, which Spark SQL has no
- * built-in expression for (an {@code explode} of n-grams would multiply the rows by the text length
- * and add a shuffle). The function is not a per-row UDF returning a value into the plan: it folds a
- * whole partition into a fixed-size, mergeable state (about 100 numbers and at most 100 variants,
- * whatever the number of rows), which is exactly the shape of an aggregation buffer; only those
- * states leave the executors, never data rows. Summing per-row values with built-in aggregates
- * instead would add a shuffle (a second job) and make the double sums depend on the order partial
- * sums arrive in; merged here in partition order, they are the same on any run. Everything that
- * built-ins can do is done by built-ins in the same stage, before the function sees the row: the
- * casts, the refusal and injection detectors ({@link RefusalDetector}, {@link InjectionDetector}:
- * {@code translate}, {@code lower}, {@code unbase64}, {@code rlike}), JSON validity ({@code
- * try_parse_json}) and the response length ({@code length}).
+ * <p>Why a Java function here, when Assay otherwise keeps UDFs off the hot path: ROUGE needs a
+ * longest common subsequence per record, which Spark SQL has no built-in expression for, and on CPU
+ * executors BLEU's and chrF's n-gram multisets cost less in Java (an {@code explode} of n-grams
+ * would multiply the rows by the text length and add a shuffle). The function is not a per-row UDF
+ * returning a value into the plan: it folds a whole partition into a fixed-size, mergeable state
+ * (about 100 numbers and at most 100 variants, whatever the number of rows), which is exactly the
+ * shape of an aggregation buffer; only those states leave the executors, never data rows. Summing
+ * per-row values with built-in aggregates instead would add a shuffle (a second job) and make the
+ * double sums depend on the order partial sums arrive in; merged here in partition order, they are
+ * the same on any run. Everything that built-ins can do cheaply is done by built-ins in the same
+ * stage, before the function sees the row: the casts, the refusal and injection detectors ({@link
+ * RefusalDetector}, {@link InjectionDetector}: {@code translate}, {@code lower}, {@code unbase64},
+ * {@code rlike}), JSON validity ({@code try_parse_json}) and the response length ({@code length}).
  *
- * <p>The same fold scores retrieval from ids ({@link Retrieval}: the id columns arrive as {@code
- * array<string>}, a string column split on commas by {@code split}) and lexical support ({@link
- * LexicalSupport}: the contexts arrive joined by {@code array_join}).
+ * <p>The per-record statistics of BLEU, chrF, SQuAD and binary retrieval come in two forms, chosen
+ * by the executors ({@link #sqlForm}): with the RAPIDS Accelerator, as column expressions in the
+ * same select ({@link BleuColumns}, {@link ChrfColumns}, {@link SquadColumns}, {@link
+ * RetrievalColumns}), so that they can run on the GPU, and the fold only adds them up in row order;
+ * without it, computed by the fold in Java, which costs less executor CPU than Spark's interpreted
+ * higher-order functions. Both forms give the same numbers bit for bit (LlmFormsEquivalenceTest).
+ * What the fold computes in Java in both forms: ROUGE (longest common subsequences, Porter
+ * stemming), lexical support ({@link LexicalSupport}: the contexts arrive joined by {@code
+ * array_join}), graded retrieval (grades parsed as Java parses a double), the variants' sentiment
+ * and the JSON schema check (docs/gpu.md lists why).
  *
  * <p>Records whose response or reference answer is null are left out of the reference-based metrics
  * (with a note); an empty string is a valid, empty text.
@@ -83,6 +91,17 @@ public final class LlmAnalysis {
    */
   public static final String JSON_SCHEMA_VALID_RATE = "json_schema_valid_rate";
 
+  /**
+   * The column of the per-record retrieval scores ({@link RetrievalColumns}) in {@link #checks}.
+   */
+  private static final String RETRIEVAL = "__assay_retrieval";
+
+  /**
+   * The RAPIDS Accelerator's plugin class, whose presence in {@code spark.plugins} selects the SQL
+   * form.
+   */
+  static final String RAPIDS_PLUGIN = "com.nvidia.spark.SQLPlugin";
+
   private LlmAnalysis() {}
 
   /**
@@ -108,9 +127,28 @@ public final class LlmAnalysis {
    * The merged state of the input: one Spark job, per-partition states merged in partition order.
    */
   static LlmState statistics(LlmInput in) {
+    return statistics(in, sqlForm(in.data().sparkSession()));
+  }
+
+  /**
+   * Whether the session's executors run the RAPIDS Accelerator ({@code spark.plugins} names {@value
+   * #RAPIDS_PLUGIN}, as {@code submit.sh --gpu} sets it): then the per-record statistics are
+   * computed by column expressions (the SQL form), else by the Java fold (the CPU form, cheaper on
+   * CPU executors: Spark interprets higher-order functions). Both give the same numbers, bit for
+   * bit (LlmFormsEquivalenceTest).
+   */
+  static boolean sqlForm(SparkSession spark) {
+    return spark.sparkContext().getConf().get("spark.plugins", "").contains(RAPIDS_PLUGIN);
+  }
+
+  /**
+   * The merged state of the input in the SQL form ({@code sql}: BLEU, chrF, SQuAD and binary
+   * retrieval per record by column expressions) or the CPU form (by the Java fold).
+   */
+  static LlmState statistics(LlmInput in, boolean sql) {
     List<LlmState> partitions =
-        checks(in)
-            .mapPartitions(new PartitionFold(in), Encoders.javaSerialization(LlmState.class))
+        checks(in, sql)
+            .mapPartitions(new PartitionFold(in, sql), Encoders.javaSerialization(LlmState.class))
             .collectAsList();
     LlmState all = LlmState.EMPTY;
     for (LlmState p : partitions) {
@@ -120,37 +158,65 @@ public final class LlmAnalysis {
   }
 
   /** The record's texts and built-in checks, in the column order {@link PartitionFold} reads. */
-  private static Dataset<Row> checks(LlmInput in) {
+  static Dataset<Row> checks(LlmInput in, boolean sql) {
     Column response = Columns.named(in.response()).cast("string");
     Column noFlag = functions.lit(null).cast("boolean");
+    Column noIds = functions.lit(null).cast("array<string>");
     Column promptText = promptText(in);
     Column contextsText = contextsText(in);
     Column direct = injection(Columns.named(SafetyColumns.PROMPT_FORM), in);
     Column indirect = injection(Columns.named(SafetyColumns.CONTEXTS_FORM), in);
     LlmColumns.Ids ids = in.columns().ids();
     String variant = in.columns().variant();
-    return SafetyColumns.withCheckForms(in.data(), response, promptText, contextsText, in.options())
-        .select(
-            response.alias("response"),
-            references(in).alias("reference"),
-            refusal(in).alias("refusal"),
-            direct.or(indirect).alias("injection"),
-            indirect.alias("indirect_injection"),
-            (in.options().expectJson() ? SafetyColumns.jsonValid(response) : noFlag)
-                .alias("json_valid"),
-            functions.length(response).alias("length"),
-            promptText.alias("prompt"),
-            contextsText.alias("contexts"),
-            ids(ids.retrieved()).alias("retrieved_ids"),
-            ids(ids.relevant()).alias("relevant_ids"),
-            (variant == null
-                    ? functions.lit(null).cast("string")
-                    : Columns.named(variant).cast("string"))
-                .alias("variant"),
-            scans(in, response).alias("scans"),
-            semantic(in, 0).alias("semantic_answer_similarity"),
-            semantic(in, 1).alias("semantic_context_support"),
-            semantic(in, 2).alias("semantic_context_relevance"));
+    boolean graded = in.options().relevanceGrades();
+    Dataset<Row> data =
+        SafetyColumns.withCheckForms(in.data(), response, promptText, contextsText, in.options());
+    boolean sqlReference = sql && in.reference() != null;
+    boolean sqlRetrieval = sql && !graded && ids.named();
+    if (sqlReference) {
+      data = SquadColumns.withTokens(data, response, references(in));
+      data = BleuColumns.withGrams(data, response, references(in));
+      data = ChrfColumns.withGrams(data, response, references(in));
+    }
+    if (sqlRetrieval) {
+      // a column of its own: inside the select below, the lambdas' references to the id columns
+      // would resolve to that select's aliases of the same names (lateral column aliases)
+      data =
+          data.withColumn(
+              RETRIEVAL,
+              RetrievalColumns.scores(ids(ids.retrieved()), ids(ids.relevant()), in.options().k()));
+    }
+    return data.select(
+        response.alias("response"),
+        references(in).alias("reference"),
+        refusal(in).alias("refusal"),
+        direct.or(indirect).alias("injection"),
+        indirect.alias("indirect_injection"),
+        (in.options().expectJson() ? SafetyColumns.jsonValid(response) : noFlag)
+            .alias("json_valid"),
+        functions.length(response).alias("length"),
+        promptText.alias("prompt"),
+        contextsText.alias("contexts"),
+        (sqlRetrieval ? noIds : ids(ids.retrieved())).alias("retrieved_ids"),
+        (sqlRetrieval ? noIds : ids(ids.relevant())).alias("relevant_ids"),
+        (variant == null
+                ? functions.lit(null).cast("string")
+                : Columns.named(variant).cast("string"))
+            .alias("variant"),
+        scans(in, response).alias("scans"),
+        semantic(in, 0).alias("semantic_answer_similarity"),
+        semantic(in, 1).alias("semantic_context_support"),
+        semantic(in, 2).alias("semantic_context_relevance"),
+        (sqlReference
+                ? SquadColumns.best()
+                : functions.lit(null).cast("struct<exact:boolean,f1:double>"))
+            .alias("squad"),
+        (sqlRetrieval ? Columns.named(RETRIEVAL) : functions.lit(null).cast("array<double>"))
+            .alias("retrieval"),
+        (sqlReference ? BleuColumns.stats() : functions.lit(null).cast("array<bigint>"))
+            .alias("bleu"),
+        (sqlReference ? ChrfColumns.stats() : functions.lit(null).cast("array<bigint>"))
+            .alias("chrf"));
   }
 
   /**

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -137,14 +138,33 @@ public final class LlmRecords {
     columns.add(injection.as("__assay_injection"));
     columns.add(prompt.as("__assay_prompt"));
     columns.add(contexts.as("__assay_contexts"));
-    columns.add(LlmAnalysis.ids(in.columns().ids().retrieved()).as("__assay_retrieved"));
-    columns.add(LlmAnalysis.ids(in.columns().ids().relevant()).as("__assay_relevant"));
+    boolean graded = in.options().relevanceGrades();
+    Column retrieved = LlmAnalysis.ids(in.columns().ids().retrieved());
+    Column relevant = LlmAnalysis.ids(in.columns().ids().relevant());
+    Column noIds = functions.lit(null).cast("array<string>");
+    columns.add((graded ? retrieved : noIds).as("__assay_retrieved"));
+    columns.add((graded ? relevant : noIds).as("__assay_relevant"));
+    columns.add(
+        (in.reference() == null
+                ? functions.lit(null).cast("struct<exact:boolean,f1:double>")
+                : SquadColumns.best())
+            .as("__assay_squad"));
+    columns.add(
+        (graded
+                ? functions.lit(null).cast("array<double>")
+                : RetrievalColumns.scores(retrieved, relevant, in.options().k()))
+            .as("__assay_retrieval"));
     StructType out = schema;
     for (StructField f : SCORES.fields()) {
       out = out.add(f);
     }
+    Dataset<Row> checked =
+        SafetyColumns.withCheckForms(in.data(), response, prompt, contexts, in.options());
+    if (in.reference() != null) {
+      checked = SquadColumns.withTokens(checked, response, LlmAnalysis.references(in));
+    }
     Dataset<Row> scored =
-        SafetyColumns.withCheckForms(in.data(), response, prompt, contexts, in.options())
+        checked
             .select(columns.toArray(Column[]::new))
             .mapPartitions(
                 new Scoring(schema.size(), RecordScoring.of(in.options())), Encoders.row(out))
@@ -206,15 +226,15 @@ public final class LlmRecords {
         List<String> nonEmpty = references.stream().filter(r -> !r.isEmpty()).toList();
         List<String> bleuRefs = nonEmpty.isEmpty() ? List.of("") : nonEmpty;
         double[] rouge = Rouge.best(references, response, scoring.stem());
-        double[] squad = Squad.best(response, references);
+        Row squad = row.getStruct(width + 8);
         values[at] = Bleu.score(Bleu.segment(response, bleuRefs), true);
         values[at + 1] = Chrf.score(Chrf.segment(response, bleuRefs));
         values[at + 2] = rouge[0];
         values[at + 3] = rouge[1];
         values[at + 4] = rouge[2];
         values[at + 5] = rouge[3];
-        values[at + 6] = squad[0];
-        values[at + 7] = squad[1];
+        values[at + 6] = squad.getBoolean(0) ? 1.0 : 0.0;
+        values[at + 7] = squad.getDouble(1);
       }
       values[at + 8] =
           response == null || row.isNullAt(width + 2) ? null : row.getBoolean(width + 2);
@@ -231,14 +251,12 @@ public final class LlmRecords {
       for (int i = 0; i < support.length; i++) {
         values[at + 10 + i] = support[i].isPresent() ? support[i].getAsDouble() : null;
       }
-      List<String> retrieved = row.isNullAt(width + 6) ? null : row.getList(width + 6);
-      List<String> relevant = row.isNullAt(width + 7) ? null : row.getList(width + 7);
-      double[] retrieval = null;
+      double[] retrieval = PartitionFold.scores(row, width + 9);
       if (scoring.graded()) {
+        List<String> retrieved = row.isNullAt(width + 6) ? null : row.getList(width + 6);
+        List<String> relevant = row.isNullAt(width + 7) ? null : row.getList(width + 7);
         Map<String, Double> grades = Retrieval.grades(relevant);
         retrieval = grades == null ? null : Retrieval.gradedScores(retrieved, grades, scoring.k());
-      } else {
-        retrieval = Retrieval.scores(retrieved, relevant, scoring.k());
       }
       for (int i = 0; retrieval != null && i < retrieval.length; i++) {
         values[at + 14 + i] = retrieval[i];

@@ -29,37 +29,61 @@ record OverlapState(
       new OverlapState(0, new long[Bleu.SIZE], new long[Chrf.SIZE], 0.0, 0.0, 0.0, 0.0, 0, 0.0);
 
   /**
-   * One response against one or more reference answers (non-null; at least one):
+   * One response against one or more reference answers (non-null; at least one), every statistic
+   * computed here in Java (the CPU form of {@link LlmAnalysis}):
    *
    * <ul>
    *   <li>BLEU and chrF: all non-empty references at once, as sacreBLEU drops empty ones; when
    *       every reference is empty the segment is scored against the empty text (sacreBLEU refuses
    *       such a segment);
    *   <li>ROUGE: per type the best F over the references ({@code score_multi});
-   *   <li>exact match and F1: the best over the references, as the SQuAD script's {@code
+   *   <li>exact match and F1: the best over the references as the SQuAD script's {@code
    *       metric_max_over_ground_truths}.
    * </ul>
    */
   static OverlapState of(String response, List<String> references, boolean stem) {
-    List<String> nonEmpty = references.stream().filter(r -> !r.isEmpty()).toList();
-    List<String> bleuRefs = nonEmpty.isEmpty() ? List.of("") : nonEmpty;
-    double[] rouge = Rouge.best(references, response, stem);
+    List<String> bleuRefs = bleuReferences(references);
     double[] squad = Squad.best(response, references);
-    return new OverlapState(
-        1,
+    return of(
+        response,
+        references,
+        stem,
         Bleu.segment(response, bleuRefs),
         Chrf.segment(response, bleuRefs),
-        rouge[0],
-        rouge[1],
-        rouge[2],
-        rouge[3],
-        squad[0] == 1 ? 1 : 0,
+        squad[0] == 1,
         squad[1]);
+  }
+
+  /**
+   * One pair whose BLEU and chrF statistics, exact match and F1 are given (the SQL form of {@link
+   * LlmAnalysis}: {@link BleuColumns}, {@link ChrfColumns}, {@link SquadColumns}); ROUGE is
+   * computed here.
+   */
+  static OverlapState of(
+      String response,
+      List<String> references,
+      boolean stem,
+      long[] bleu,
+      long[] chrf,
+      boolean exact,
+      double f1) {
+    double[] rouge = Rouge.best(references, response, stem);
+    return new OverlapState(
+        1, bleu, chrf, rouge[0], rouge[1], rouge[2], rouge[3], exact ? 1 : 0, f1);
   }
 
   /** One pair with a single reference answer, no stemming. */
   static OverlapState of(String response, String reference) {
     return of(response, List.of(reference), false);
+  }
+
+  /**
+   * The references BLEU and chrF score against: the non-empty ones (sacreBLEU drops empty
+   * references), or the empty text when every one is empty.
+   */
+  static List<String> bleuReferences(List<String> references) {
+    List<String> nonEmpty = references.stream().filter(r -> !r.isEmpty()).toList();
+    return nonEmpty.isEmpty() ? List.of("") : nonEmpty;
   }
 
   OverlapState merge(OverlapState o) {

@@ -10,21 +10,29 @@ import org.apache.spark.sql.Row;
 /**
  * Folds one partition's rows (in the column order of {@code LlmAnalysis.checks}: response,
  * references, refusal, injection, indirect injection, JSON validity, length, prompt, contexts,
- * retrieved ids, relevant ids, variant, scan flags, then the three semantic scores) into one {@link
- * LlmState}: per record, each concern's state of that record is merged into the running one, in row
- * order.
+ * retrieved ids and relevant ids (null in the SQL form with binary relevance), variant, scan flags,
+ * the three semantic scores, then — in the SQL form only, else null — the SQuAD struct of {@link
+ * SquadColumns#best}, the retrieval scores of {@link RetrievalColumns#scores}, the BLEU statistics
+ * of {@link BleuColumns#stats} and the chrF statistics of {@link ChrfColumns#stats}) into one
+ * {@link LlmState}: per record, each concern's state of that record is merged into the running one,
+ * in row order. In the CPU form the fold computes BLEU, chrF, SQuAD and retrieval itself, in Java.
  */
 final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
 
   private static final long serialVersionUID = 1L;
   private final RecordScoring scoring;
+  private final boolean sql;
   private final boolean variants;
   private final boolean[] secret;
   private final String schemaText;
   private transient JsonSchema schema;
 
-  PartitionFold(LlmInput in) {
+  /**
+   * @param sql whether the rows carry the SQL form's per-record statistics (else computed here)
+   */
+  PartitionFold(LlmInput in, boolean sql) {
     this.scoring = RecordScoring.of(in.options());
+    this.sql = sql;
     this.variants = in.columns().variant() != null;
     List<ResponseScanner> scanners = in.checks().scanners();
     this.secret = new boolean[scanners.size()];
@@ -61,6 +69,29 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
     return out;
   }
 
+  /** An {@code array<double>} cell as a {@code double[]}, null for null. */
+  static double[] scores(Row row, int index) {
+    if (row.isNullAt(index)) {
+      return null;
+    }
+    List<Double> values = row.getList(index);
+    double[] out = new double[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
+  }
+
+  /** An {@code array<bigint>} cell as a {@code long[]}. */
+  static long[] counts(Row row, int index) {
+    List<Long> values = row.getList(index);
+    long[] out = new long[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
+  }
+
   private static Double score(Row row, int index) {
     return row.isNullAt(index) ? null : row.getDouble(index);
   }
@@ -88,7 +119,21 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
       List<String> references = references(row, 1);
       double rougeL = Double.NaN;
       if (response != null && !references.isEmpty()) {
-        OverlapState pair = OverlapState.of(response, references, scoring.stem());
+        OverlapState pair;
+        if (sql) {
+          Row squad = row.getStruct(16);
+          pair =
+              OverlapState.of(
+                  response,
+                  references,
+                  scoring.stem(),
+                  counts(row, 18),
+                  counts(row, 19),
+                  squad.getBoolean(0),
+                  squad.getDouble(1));
+        } else {
+          pair = OverlapState.of(response, references, scoring.stem());
+        }
         overlap = overlap.merge(pair);
         rougeL = pair.rougeL();
       }
@@ -114,13 +159,14 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
                   text(row, 7), response, reference, text(row, 8), scoring.supportThreshold()));
       // Without id columns both are null: the record counts as unjudged, and no retrieval metric is
       // reported.
+      List<String> retrieved = row.isNullAt(9) ? null : row.getList(9);
+      List<String> relevant = row.isNullAt(10) ? null : row.getList(10);
       retrieval =
           retrieval.merge(
-              RetrievalState.of(
-                  row.isNullAt(9) ? null : row.getList(9),
-                  row.isNullAt(10) ? null : row.getList(10),
-                  scoring.k(),
-                  scoring.graded()));
+              scoring.graded()
+                  ? RetrievalState.graded(retrieved, relevant, scoring.k())
+                  : RetrievalState.of(
+                      sql ? scores(row, 17) : Retrieval.scores(retrieved, relevant, scoring.k())));
     }
 
     /** The checks of a non-null response: length, JSON, schema and scans. */

@@ -175,7 +175,7 @@ final class Retrieval {
     return out;
   }
 
-  private static double log2(int x) {
+  static double log2(int x) {
     return Math.log(x) / Math.log(2);
   }
 }

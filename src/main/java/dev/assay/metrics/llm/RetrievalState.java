@@ -20,20 +20,22 @@ record RetrievalState(long judged, long unjudged, long badGrades, double[] sums)
       new RetrievalState(0, 0, 0, new double[Retrieval.NAMES.size()]);
 
   /**
-   * One record: ranked retrieved ids against relevant ids (either may be null), cut-off k; with
-   * {@code graded}, relevant entries are {@code id:grade}.
+   * One record with graded relevance: ranked retrieved ids against relevant entries {@code
+   * id:grade} (either may be null), cut-off k.
    */
-  static RetrievalState of(List<String> retrieved, List<String> relevant, int k, boolean graded) {
-    double[] scores;
-    if (graded) {
-      Map<String, Double> grades = Retrieval.grades(relevant);
-      if (grades == null) {
-        return new RetrievalState(0, 0, 1, EMPTY.sums);
-      }
-      scores = Retrieval.gradedScores(retrieved, grades, k);
-    } else {
-      scores = Retrieval.scores(retrieved, relevant, k);
+  static RetrievalState graded(List<String> retrieved, List<String> relevant, int k) {
+    Map<String, Double> grades = Retrieval.grades(relevant);
+    if (grades == null) {
+      return new RetrievalState(0, 0, 1, EMPTY.sums);
     }
+    return of(Retrieval.gradedScores(retrieved, grades, k));
+  }
+
+  /**
+   * One record from its six scores ({@link Retrieval#NAMES}; binary relevance: {@link
+   * RetrievalColumns}), null when it has no relevant id.
+   */
+  static RetrievalState of(double[] scores) {
     return scores == null
         ? new RetrievalState(0, 1, 0, EMPTY.sums)
         : new RetrievalState(1, 0, 0, scores);

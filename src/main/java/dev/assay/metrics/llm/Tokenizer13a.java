@@ -23,10 +23,18 @@ import java.util.regex.Pattern;
  */
 final class Tokenizer13a {
 
-  private static final Pattern PUNCTUATION = Pattern.compile("([\\{-~\\[-` -&\\(-+:-@/])");
-  private static final Pattern PERIOD_COMMA_AFTER_NON_DIGIT = Pattern.compile("([^0-9])([\\.,])");
-  private static final Pattern PERIOD_COMMA_BEFORE_NON_DIGIT = Pattern.compile("([\\.,])([^0-9])");
-  private static final Pattern DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");
+  /**
+   * sacreBLEU's {@code ([\{-~\[-\` -\&\(-\+\:-\@\/])}, the ranges written as hex escapes ({@code
+   * {-~ [-` space-& (-+ :-@ /}; the same code points, BleuTest): the RAPIDS Accelerator rejects an
+   * escaped {@code {} in a class, and {@link BleuColumns} hands this pattern to {@code
+   * regexp_replace}.
+   */
+  static final Pattern PUNCTUATION =
+      Pattern.compile("([\\x7B-\\x7E\\x5B-\\x60\\x20-\\x26\\x28-\\x2B\\x3A-\\x40/])");
+
+  static final Pattern PERIOD_COMMA_AFTER_NON_DIGIT = Pattern.compile("([^0-9])([\\.,])");
+  static final Pattern PERIOD_COMMA_BEFORE_NON_DIGIT = Pattern.compile("([\\.,])([^0-9])");
+  static final Pattern DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");
 
   private Tokenizer13a() {}
 

@@ -45,6 +45,21 @@ class BleuTest {
     assertEquals(List.of(), Tokenizer13a.tokens(""));
   }
 
+  /** The 13a punctuation class in hex escapes is sacreBLEU's class, code point by code point. */
+  @Test
+  void punctuationClassIsSacreBleus() {
+    java.util.regex.Pattern sacreBleu =
+        java.util.regex.Pattern.compile("([\\{-~\\[-\\` -\\&\\(-\\+\\:-\\@\\/])");
+    int matched = 0;
+    for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+      String s = new String(Character.toChars(c));
+      boolean expected = sacreBleu.matcher(s).matches();
+      assertEquals(expected, Tokenizer13a.PUNCTUATION.matcher(s).matches(), "U+" + c);
+      matched += expected ? 1 : 0;
+    }
+    assertEquals(29, matched); // the space and ASCII punctuation without ' - . ,
+  }
+
   /**
    * sacreBLEU README: BLEU = 48.53 82.4/50.0/45.5/37.5 (BP = 0.943 ratio = 0.944 hyp_len = 17
    * ref_len = 18).

@@ -165,16 +165,7 @@ class LlmRecordsTest {
    */
   @Test
   void ragScoresAverageToTheDataSetMetrics() {
-    dev.assay.spec.ResolvedSpec spec =
-        new dev.assay.spec.SpecLoader(Path.of("rules"))
-            .load(Path.of("datasets/rag-demo/audit.yaml"));
-    LlmInput in =
-        LlmPlan.input(
-            dev.assay.io.DatasetReader.open(SPARK, spec.current()),
-            spec.raw().columns(),
-            spec.llm(),
-            spec.document(),
-            "rag demo");
+    LlmInput in = TestInputs.ragDemo(SPARK);
     Map<String, Double> metrics =
         LlmAnalysis.run(in).metrics().stream()
             .filter(m -> m instanceof MetricResult.Computed)

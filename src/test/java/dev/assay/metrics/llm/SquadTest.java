@@ -21,6 +21,18 @@ class SquadTest {
     assertEquals("", Squad.normalize("the a an"));
   }
 
+  /** The regex class of Python's whitespace that the SQL columns split on is {@link Whitespace}. */
+  @Test
+  void whitespaceClassIsPythons() {
+    java.util.regex.Pattern space = java.util.regex.Pattern.compile("[" + SquadColumns.SPACE + "]");
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+      assertEquals(
+          Whitespace.isSpace(cp),
+          space.matcher(new String(Character.toChars(cp))).matches(),
+          Integer.toHexString(cp));
+    }
+  }
+
   @Test
   void exactMatch() {
     assertTrue(Squad.exactMatch("The Cat!", "cat"));

@@ -49,6 +49,19 @@ public final class TestInputs {
         new LlmColumns(texts, in.columns().ids(), in.columns().variant(), in.columns().usage()));
   }
 
+  /** The RAG demo's input as its audit spec reads it (datasets/rag-demo/audit.yaml). */
+  public static LlmInput ragDemo(org.apache.spark.sql.SparkSession spark) {
+    dev.assay.spec.ResolvedSpec spec =
+        new dev.assay.spec.SpecLoader(java.nio.file.Path.of("rules"))
+            .load(java.nio.file.Path.of("datasets/rag-demo/audit.yaml"));
+    return LlmPlan.input(
+        dev.assay.io.DatasetReader.open(spark, spec.current()),
+        spec.raw().columns(),
+        spec.llm(),
+        spec.document(),
+        "rag demo");
+  }
+
   public static LlmInput withVariant(LlmInput in, String column) {
     return in.withColumns(in.columns().withVariant(column));
   }
