@@ -122,7 +122,9 @@ if [ -z "${SPARK_HOME:-}" ] && [ -z "$master" ]; then
     exec java "${jvm_flags[@]}" "${log_conf[@]}" ${perf_flags[@]+"${perf_flags[@]}"} \
       -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" -cp "$cp" "$main_class" "${app_args[@]}"
   fi
-  perf_flags=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+  perf_flags=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off
+    -XX:Tier4InvocationThreshold=500000 -XX:Tier4MinInvocationThreshold=60000
+    -XX:Tier4CompileThreshold=1500000 -XX:Tier4BackEdgeThreshold=4000000)
   if [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ] && [ "$jsa" -nt "$classpath_file" ]; then
     exec java "${jvm_flags[@]}" "${log_conf[@]}" "${perf_flags[@]}" -XX:SharedArchiveFile="$jsa" \
       -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" -cp "$cp" "$main_class" "${app_args[@]}"

@@ -237,7 +237,10 @@ public final class Audit implements Cloneable {
   private OpenInputs openInputs(SparkSession spark) {
     Dataset<Row> current =
         progress.step(
-            spark, "inputs", "open data.current", () -> DatasetReader.open(spark, spec.current(), sampleCsv));
+            spark,
+            "inputs",
+            "open data.current",
+            () -> DatasetReader.open(spark, spec.current(), sampleCsv));
     PrivacyPlan privacyPlan =
         PrivacyPlan.check(
             current,

@@ -39,12 +39,12 @@ import org.apache.spark.sql.types.StructType;
  * mode: a value the types do not fit (a {@code 1.5} in a column of integers, text in a numeric
  * column, a row with the wrong number of fields) stops the read, never becomes a null, and the
  * audit runs again with types inferred from the whole file, as without the sample ({@link
- * #mismatch}). A column with no value in the sample (its type unknown) also takes the full scan.
- * So the types, and every number, are those of a full inference.
+ * #mismatch}). A column with no value in the sample (its type unknown) also takes the full scan. So
+ * the types, and every number, are those of a full inference.
  *
- * <p>Only a single, line-based file (no {@code multiLine}, {@code encoding}, {@code lineSep}, {@code
- * mode}, {@code samplingRatio} or {@code schema} option; a file, not a folder or a glob) takes the
- * sample; anything else is inferred by Spark over the whole input.
+ * <p>Only a single, line-based file (no {@code multiLine}, {@code encoding}, {@code lineSep},
+ * {@code mode}, {@code samplingRatio} or {@code schema} option; a file, not a folder or a glob)
+ * takes the sample; anything else is inferred by Spark over the whole input.
  */
 public final class CsvHead {
 
@@ -83,15 +83,15 @@ public final class CsvHead {
   /**
    * The types inferred from a file's head.
    *
-   * @param whole true when the head is the whole file: the types are a full inference's, and no
-   *     row needs verifying
+   * @param whole true when the head is the whole file: the types are a full inference's, and no row
+   *     needs verifying
    */
   record Sampled(StructType schema, boolean whole) {}
 
   /**
-   * The types to read {@code source} with, inferred from its head; null when Spark's full
-   * inference applies (not a plain CSV file, an option the sample does not reproduce, a column
-   * without a value in the head).
+   * The types to read {@code source} with, inferred from its head; null when Spark's full inference
+   * applies (not a plain CSV file, an option the sample does not reproduce, a column without a
+   * value in the head).
    */
   static Sampled infer(SparkSession spark, DataSource source) {
     if (source.format() != DataFormat.CSV || !eligible(source.options())) {
@@ -126,7 +126,8 @@ public final class CsvHead {
   public static boolean mismatch(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage());
-      if (m.contains("MALFORMED_RECORD_IN_PARSING") || m.contains("Malformed records are detected")) {
+      if (m.contains("MALFORMED_RECORD_IN_PARSING")
+          || m.contains("Malformed records are detected")) {
         return true;
       }
     }
@@ -183,7 +184,8 @@ public final class CsvHead {
       return false;
     }
     Dataset<Row> parsed = spark.read().options(source.options()).schema(schema).csv(head);
-    Row row = parsed.agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0])).first();
+    Row row =
+        parsed.agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0])).first();
     for (int i = 0; i < row.length(); i++) {
       if (row.getLong(i) == 0) {
         return true;

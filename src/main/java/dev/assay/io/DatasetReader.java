@@ -18,9 +18,9 @@ import org.apache.spark.sql.types.StringType;
  * Opens a data set with Spark's built-in readers (csv, parquet, json, orc) from any Hadoop URI;
  * Delta tables, catalog tables, JDBC and Spark SQL queries go to {@link SourceReader}. Opening
  * reads only the schema (for CSV with {@code inferSchema}, Spark scans the file once to infer
- * types, unless the audit asks for {@link CsvHead}'s types from the first lines; a
- * schema-carrying format such as Parquet needs neither). The data is never
- * modified. Remote storage is first {@linkplain StorageProbe probed} under a deadline.
+ * types, unless the audit asks for {@link CsvHead}'s types from the first lines; a schema-carrying
+ * format such as Parquet needs neither). The data is never modified. Remote storage is first
+ * {@linkplain StorageProbe probed} under a deadline.
  */
 public final class DatasetReader {
 
@@ -38,8 +38,8 @@ public final class DatasetReader {
 
   /**
    * As {@link #open(SparkSession, DataSource)}; with {@code sampleCsv}, a CSV file's types come
-   * from its first lines and are verified on every row ({@link CsvHead}): the caller runs again with
-   * {@code sampleCsv} false when a job fails with {@link CsvHead#mismatch}.
+   * from its first lines and are verified on every row ({@link CsvHead}): the caller runs again
+   * with {@code sampleCsv} false when a job fails with {@link CsvHead#mismatch}.
    */
   public static Dataset<Row> open(SparkSession spark, DataSource source, boolean sampleCsv) {
     if (!source.isFiles() || source.format() == DataFormat.DELTA) {

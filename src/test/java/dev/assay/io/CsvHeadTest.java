@@ -24,6 +24,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * CSV types from a file's first lines, verified on every row: the same types as Spark's full
  * inference whenever the head is the whole file, a stop (never a null) when a later value does not
  * fit, full inference when a column has no value in the head, and the audit's rerun with full
- * inference giving the numbers of a full inference.
+ * inference giving the numbers of a full inference. Tagged slow (files past the head's 100,000
+ * lines, and an audit run twice): it runs in CI's slow step.
  */
+@Tag("slow")
 class CsvHeadTest {
 
   static final Map<String, String> OPTIONS = Map.of("header", "true", "inferSchema", "true");
@@ -113,7 +116,9 @@ class CsvHeadTest {
     }
     Path csv = write("empty-head.csv", lines);
     assertNull(CsvHead.infer(spark, source(csv)));
-    assertEquals("int", DatasetReader.open(spark, source(csv), true).schema().apply("x").dataType().simpleString());
+    assertEquals(
+        "int",
+        DatasetReader.open(spark, source(csv), true).schema().apply("x").dataType().simpleString());
   }
 
   @Test
@@ -140,7 +145,8 @@ class CsvHeadTest {
     List<String> lines = new ArrayList<>(List.of("grp,label,prediction,score"));
     for (int i = 0; i < CsvHead.LINES + 100; i++) {
       String score = i == CsvHead.LINES + 50 ? "0.5" : String.valueOf(i % 2);
-      lines.add((i % 2 == 0 ? "A" : "B") + "," + (i % 2) + "," + (i % 3 == 0 ? 1 : 0) + "," + score);
+      lines.add(
+          (i % 2 == 0 ? "A" : "B") + "," + (i % 2) + "," + (i % 3 == 0 ? 1 : 0) + "," + score);
     }
     Path csv = write("late-score.csv", lines);
     Path spec = dir.resolve("audit.yaml");
@@ -151,7 +157,7 @@ class CsvHeadTest {
     Path out = dir.resolve("report");
     Result r = CliRun.run("audit", spec.toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.err().contains("types inferred from the whole file"), r.err());
+    assertTrue(r.out().contains("types inferred from the whole file"), r.out());
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     assertTrue(results.toString().contains("score"), "the audit ran to its results");
   }
