@@ -111,10 +111,10 @@ if [ -z "${SPARK_HOME:-}" ] && [ -z "$master" ]; then
   # JVM flags of the embedded driver (docs/performance.md, "CI gate, third pass"): an audit of
   # small or mid-sized data is mostly the driver's fixed costs, and the JVM's own work on them
   # (loading and verifying Spark's classes, C2-compiling code that runs a few times) was about half
-  # of its CPU. ASSAY_JVM_OPTIONS replaces these flags (empty: none).
-  # - an application class-data archive (AppCDS) of the classes an audit loads, dumped at the end
-  #   of the first audit after a build (target/assay-VERSION.jsa) and mapped by every later run;
-  # - the JIT's C2 tier raised: methods reach C2 after 100x the default invocations/back-edges.
+  # of its CPU. ASSAY_JVM_OPTIONS replaces these flags (empty: none). An application class-data
+  # archive (AppCDS) of the classes an audit loads, dumped at the end of the first audit after a
+  # build (target/assay-VERSION.jsa) and mapped by every later run. (Raising C2's thresholds or C1
+  # only cut more CPU but cost wall time on the demo or 10M rows: not taken, see the doc.)
   cp="$jar:$(cat "$classpath_file"):$(cat "$spark_classpath_file")"
   jsa="$here/target/assay-$version.jsa"
   if [ -n "${ASSAY_JVM_OPTIONS+set}" ]; then
@@ -122,9 +122,7 @@ if [ -z "${SPARK_HOME:-}" ] && [ -z "$master" ]; then
     exec java "${jvm_flags[@]}" "${log_conf[@]}" ${perf_flags[@]+"${perf_flags[@]}"} \
       -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" -cp "$cp" "$main_class" "${app_args[@]}"
   fi
-  perf_flags=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off
-    -XX:Tier4InvocationThreshold=500000 -XX:Tier4MinInvocationThreshold=60000
-    -XX:Tier4CompileThreshold=1500000 -XX:Tier4BackEdgeThreshold=4000000)
+  perf_flags=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
   if [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ] && [ "$jsa" -nt "$classpath_file" ]; then
     exec java "${jvm_flags[@]}" "${log_conf[@]}" "${perf_flags[@]}" -XX:SharedArchiveFile="$jsa" \
       -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" -cp "$cp" "$main_class" "${app_args[@]}"
