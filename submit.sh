@@ -108,8 +108,42 @@ if [ -z "${SPARK_HOME:-}" ] && [ -z "$master" ]; then
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
   log_conf=()
   [ -z "${ASSAY_VERBOSE:-}" ] && log_conf=(-Dlog4j2.configurationFile=dev/assay/log4j2-embedded.properties)
-  exec java "${jvm_flags[@]}" "${log_conf[@]}" -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" \
-    -cp "$jar:$(cat "$classpath_file"):$(cat "$spark_classpath_file")" "$main_class" "${app_args[@]}"
+  # JVM flags of the embedded driver (docs/performance.md, "CI gate, third pass"): an audit of
+  # small or mid-sized data is mostly the driver's fixed costs, and the JVM's own work on them
+  # (loading and verifying Spark's classes, C2-compiling code that runs a few times) was about half
+  # of its CPU. ASSAY_JVM_OPTIONS replaces these flags (empty: none). An application class-data
+  # archive (AppCDS) of the classes an audit loads, dumped at the end of the first audit after a
+  # build (target/assay-VERSION.jsa) and mapped by every later run. (Raising C2's thresholds or C1
+  # only cut more CPU but cost wall time on the demo or 10M rows: not taken, see the doc.)
+  cp="$jar:$(cat "$classpath_file"):$(cat "$spark_classpath_file")"
+  jsa="$here/target/assay-$version.jsa"
+  if [ -n "${ASSAY_JVM_OPTIONS+set}" ]; then
+    read -r -a perf_flags <<<"$ASSAY_JVM_OPTIONS"
+    exec java "${jvm_flags[@]}" "${log_conf[@]}" ${perf_flags[@]+"${perf_flags[@]}"} \
+      -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" -cp "$cp" "$main_class" "${app_args[@]}"
+  fi
+  perf_flags=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+  if [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ] && [ "$jsa" -nt "$classpath_file" ]; then
+    exec java "${jvm_flags[@]}" "${log_conf[@]}" "${perf_flags[@]}" -XX:SharedArchiveFile="$jsa" \
+      -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" -cp "$cp" "$main_class" "${app_args[@]}"
+  fi
+  if [ "${app_args[0]:-}" != audit ]; then
+    exec java "${jvm_flags[@]}" "${log_conf[@]}" "${perf_flags[@]}" \
+      -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" -cp "$cp" "$main_class" "${app_args[@]}"
+  fi
+  # the first audit after a build dumps the archive; kept only when the audit ran to a verdict
+  tmp_jsa="$jsa.$$.tmp"
+  set +e
+  java "${jvm_flags[@]}" "${log_conf[@]}" "${perf_flags[@]}" -XX:ArchiveClassesAtExit="$tmp_jsa" \
+    -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" -cp "$cp" "$main_class" "${app_args[@]}"
+  rc=$?
+  set -e
+  if { [ $rc -eq 0 ] || [ $rc -eq 1 ]; } && [ -s "$tmp_jsa" ]; then
+    mv -f "$tmp_jsa" "$jsa"
+  else
+    rm -f "$tmp_jsa"
+  fi
+  exit $rc
 fi
 
 submit_args=(--class "$main_class")

@@ -11,6 +11,7 @@ import dev.assay.core.Verdict;
 import dev.assay.history.AuditHistory;
 import dev.assay.history.HistoryRows;
 import dev.assay.history.HistoryStore;
+import dev.assay.io.CsvHead;
 import dev.assay.io.DatasetReader;
 import dev.assay.io.FileHasher;
 import dev.assay.io.ReadFailure;
@@ -96,6 +97,8 @@ public final class Audit implements Cloneable {
   private Path recordsOut;
   private Progress progress = Progress.silent();
   private HistoryStore history;
+  // CSV types from the files' first lines, verified on every row (CsvHead); false on the rerun
+  private boolean sampleCsv = true;
 
   private Audit(ResolvedSpec spec) {
     this.spec = spec;
@@ -171,6 +174,14 @@ public final class Audit implements Cloneable {
     try {
       return runChecked(spark);
     } catch (Exception e) { // Spark throws its checked SparkException undeclared
+      if (sampleCsv && CsvHead.mismatch(e)) {
+        progress.note(
+            "a CSV value past the first "
+                + CsvHead.LINES
+                + " lines does not fit the types inferred from them;"
+                + " running again with types inferred from the whole file.");
+        return copy(a -> a.sampleCsv = false).run(spark);
+      }
       // a damaged input file shows only when a job reads its rows: exit 2 naming it, not 3
       throw ReadFailure.translate(e, List.copyOf(spec.dataInputs().values()));
     }
@@ -229,7 +240,10 @@ public final class Audit implements Cloneable {
   private OpenInputs openInputs(SparkSession spark) {
     Dataset<Row> current =
         progress.step(
-            spark, "inputs", "open data.current", () -> DatasetReader.open(spark, spec.current()));
+            spark,
+            "inputs",
+            "open data.current",
+            () -> DatasetReader.open(spark, spec.current(), sampleCsv));
     PrivacyPlan privacyPlan =
         PrivacyPlan.check(
             current,
@@ -244,7 +258,8 @@ public final class Audit implements Cloneable {
     DriftInput driftInput =
         DriftPlan.notApplicable(spec) != null
             ? null
-            : DriftPlan.input(DatasetReader.open(spark, spec.reference()), current, spec);
+            : DriftPlan.input(
+                DatasetReader.open(spark, spec.reference(), sampleCsv), current, spec);
     return new OpenInputs(current, privacyPlan, driftInput, chunks);
   }
 

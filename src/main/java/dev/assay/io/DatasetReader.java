@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -17,8 +18,9 @@ import org.apache.spark.sql.types.StringType;
  * Opens a data set with Spark's built-in readers (csv, parquet, json, orc) from any Hadoop URI;
  * Delta tables, catalog tables, JDBC and Spark SQL queries go to {@link SourceReader}. Opening
  * reads only the schema (for CSV with {@code inferSchema}, Spark scans the file once to infer
- * types; give a schema-carrying format such as Parquet to avoid that pass). The data is never
- * modified. Remote storage is first {@linkplain StorageProbe probed} under a deadline.
+ * types, unless the audit asks for {@link CsvHead}'s types from the first lines; a schema-carrying
+ * format such as Parquet needs neither). The data is never modified. Remote storage is first
+ * {@linkplain StorageProbe probed} under a deadline.
  */
 public final class DatasetReader {
 
@@ -31,6 +33,15 @@ public final class DatasetReader {
    * @throws RunFailedException when the storage cannot be reached
    */
   public static Dataset<Row> open(SparkSession spark, DataSource source) {
+    return open(spark, source, false);
+  }
+
+  /**
+   * As {@link #open(SparkSession, DataSource)}; with {@code sampleCsv}, a CSV file's types come
+   * from its first lines and are verified on every row ({@link CsvHead}): the caller runs again
+   * with {@code sampleCsv} false when a job fails with {@link CsvHead#mismatch}.
+   */
+  public static Dataset<Row> open(SparkSession spark, DataSource source, boolean sampleCsv) {
     if (!source.isFiles() || source.format() == DataFormat.DELTA) {
       if (source.uri() != null && source.format() == DataFormat.DELTA) {
         StorageProbe.probe(
@@ -53,12 +64,16 @@ public final class DatasetReader {
     StorageProbe.probe(
         source.role(), source.uri(), spark.sparkContext().hadoopConfiguration(), deadline(spark));
     try {
-      Dataset<Row> df =
-          spark
-              .read()
-              .format(source.format().sparkName())
-              .options(source.options())
-              .load(source.uri());
+      DataFrameReader reader =
+          spark.read().format(source.format().sparkName()).options(source.options());
+      CsvHead.Sampled sampled = sampleCsv ? CsvHead.infer(spark, source) : null;
+      if (sampled != null) {
+        reader = reader.schema(sampled.schema());
+        if (!sampled.whole()) {
+          reader = reader.option("mode", "FAILFAST");
+        }
+      }
+      Dataset<Row> df = reader.load(source.uri());
       if (df.schema().fields().length == 0) {
         throw new BadInputException(
             "data."

@@ -78,6 +78,14 @@ public final class Progress {
     }
   }
 
+  /** Prints {@code line} (prefixed {@code assay: }) where finished steps' lines go, if anywhere. */
+  public void note(String line) {
+    if (ends != null) {
+      ends.println("assay: " + line);
+      ends.flush();
+    }
+  }
+
   /** Runs {@code work}, Spark-free, recording its time as step "{@code family}: {@code what}". */
   public <T> T timed(String family, String what, Supplier<T> work) {
     return times == null ? work.get() : times.time(family + ": " + what, work);
