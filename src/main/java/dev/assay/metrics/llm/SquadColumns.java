@@ -1,6 +1,7 @@
 package dev.assay.metrics.llm;
 
 import dev.assay.spark.Columns;
+import dev.assay.spark.UnicodeRanges;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,8 +35,15 @@ final class SquadColumns {
   /** Python's {@code string.punctuation}. */
   private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-  /** Python 3's {@code \w} for str patterns (see {@link Squad}): letters, numbers, underscore. */
-  private static final String WORD = "\\p{L}\\p{N}_";
+  /**
+   * Python 3's {@code \w} for str patterns (see {@link Squad}): letters, numbers, underscore, as a
+   * class body for CPU executors.
+   */
+  static final String WORD = "\\p{L}\\p{N}_";
+
+  /** {@link #WORD} as explicit ranges, for GPU executors (RAPIDS takes no {@code \p{..}}). */
+  static final String WORD_GPU =
+      UnicodeRanges.of(c -> UnicodeRanges.isLetter(c) || UnicodeRanges.isNumber(c)) + "_";
 
   /** Python's {@code str.isspace()} characters ({@link Whitespace}) as a regex class body. */
   static final String SPACE =
@@ -50,12 +58,16 @@ final class SquadColumns {
 
   private SquadColumns() {}
 
-  /** The normalised tokens of a text ({@code normalize_answer(text).split()}); null for null. */
-  static Column tokens(Column text) {
+  /**
+   * The normalised tokens of a text ({@code normalize_answer(text).split()}); null for null.
+   *
+   * @param word the word class body: {@link #WORD}, or {@link #WORD_GPU} on GPU executors
+   */
+  static Column tokens(Column text, String word) {
     Column noPunct = functions.translate(functions.lower(text), PUNCTUATION, "");
     Column runs =
         functions.regexp_extract_all(
-            noPunct, functions.lit("[" + WORD + "]+|[^" + WORD + "]+"), functions.lit(0));
+            noPunct, functions.lit("[" + word + "]+|[^" + word + "]+"), functions.lit(0));
     Column noArticles =
         functions.array_join(
             functions.transform(
@@ -68,13 +80,22 @@ final class SquadColumns {
   /**
    * {@code data} with the response's tokens ({@link #PRED}) and each non-null reference's tokens
    * ({@link #REFS}, {@code array<array<string>>}) as columns, computed once per record: the
-   * higher-order functions of {@link #best} read them many times.
+   * higher-order functions of {@link #best} read them many times. The word class is the one of the
+   * session's executors ({@link LlmAnalysis#sqlForm}).
    */
   static Dataset<Row> withTokens(Dataset<Row> data, Column response, Column references) {
-    return data.withColumn(PRED, tokens(response))
+    return withTokens(
+        data, response, references, LlmAnalysis.sqlForm(data.sparkSession()) ? WORD_GPU : WORD);
+  }
+
+  /** {@link #withTokens(Dataset, Column, Column)} with the word class {@code word}. */
+  static Dataset<Row> withTokens(
+      Dataset<Row> data, Column response, Column references, String word) {
+    return data.withColumn(PRED, tokens(response, word))
         .withColumn(
             REFS,
-            functions.transform(functions.filter(references, Column::isNotNull), r -> tokens(r)));
+            functions.transform(
+                functions.filter(references, Column::isNotNull), r -> tokens(r, word)));
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.transform;
 
 import dev.assay.spark.SparkSessions;
+import dev.assay.spark.UnicodeRanges;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
 
@@ -105,17 +106,14 @@ final class PiiPatterns {
     /** The same code points as explicit ranges (RAPIDS takes no {@code \p{..}}). */
     static final Classes GPU =
         new Classes(
-            ranges(c -> isLetter(c) || isDigit(c) || isMark(c)) + "_",
-            "[" + ranges(Classes::isMark) + "]*",
-            "[" + ranges(c -> isLetter(c) || (isDigit(c) && (c < '0' || c > '9'))) + "_]");
+            UnicodeRanges.of(c -> isLetter(c) || isDigit(c) || isMark(c)) + "_",
+            "[" + UnicodeRanges.of(Classes::isMark) + "]*",
+            "["
+                + UnicodeRanges.of(c -> isLetter(c) || (isDigit(c) && (c < '0' || c > '9')))
+                + "_]");
 
     private static boolean isLetter(int c) {
-      int t = Character.getType(c);
-      return t == Character.UPPERCASE_LETTER
-          || t == Character.LOWERCASE_LETTER
-          || t == Character.TITLECASE_LETTER
-          || t == Character.MODIFIER_LETTER
-          || t == Character.OTHER_LETTER;
+      return UnicodeRanges.isLetter(c);
     }
 
     private static boolean isDigit(int c) {
@@ -124,29 +122,6 @@ final class PiiPatterns {
 
     private static boolean isMark(int c) {
       return Character.getType(c) == Character.NON_SPACING_MARK;
-    }
-
-    /**
-     * The code points where {@code in} holds, as the inside of a character class: runs as {@code
-     * a-b}, each end a literal character (a surrogate pair above U+FFFF: RAPIDS takes no {@code
-     * \x{..}} escape there). None of them is special inside a class ({@code \ [ ] ^ - &}).
-     */
-    static String ranges(java.util.function.IntPredicate in) {
-      StringBuilder out = new StringBuilder();
-      for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
-        if (!in.test(c)) {
-          continue;
-        }
-        int start = c;
-        while (c < Character.MAX_CODE_POINT && in.test(c + 1)) {
-          c++;
-        }
-        out.appendCodePoint(start);
-        if (c > start) {
-          out.append('-').appendCodePoint(c);
-        }
-      }
-      return out.toString();
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.assay.spark.Columns;
 import dev.assay.spark.SharedSpark;
+import dev.assay.spark.UnicodeRangesTest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -141,15 +142,28 @@ class SqlScoresEquivalenceTest {
             .add("response", DataTypes.StringType)
             .add("refs", DataTypes.createArrayType(DataTypes.StringType));
     Dataset<Row> data = SPARK.createDataFrame(rows, schema);
-    assertSquadEqual(data, Columns.named("response"), Columns.named("refs"));
     Dataset<Row> demo = SPARK.read().json("datasets/rag-demo/answers.jsonl");
-    assertSquadEqual(demo, Columns.named("response"), functions.array(Columns.named("expected")));
+    // the word class of CPU executors (\p{..}) and of GPU executors (explicit ranges)
+    for (String word : List.of(SquadColumns.WORD, SquadColumns.WORD_GPU)) {
+      assertSquadEqual(data, Columns.named("response"), Columns.named("refs"), word);
+      assertSquadEqual(
+          demo, Columns.named("response"), functions.array(Columns.named("expected")), word);
+    }
   }
 
-  private static void assertSquadEqual(Dataset<Row> data, Column response, Column refs) {
+  /** The GPU form's word class holds exactly the code points of {@code [\p{L}\p{N}_]}. */
+  @Test
+  void theExplicitWordClassIsTheUnicodeCategories() {
+    UnicodeRangesTest.assertClassIs(
+        "[" + SquadColumns.WORD + "]", "[" + SquadColumns.WORD_GPU + "]");
+  }
+
+  private static void assertSquadEqual(
+      Dataset<Row> data, Column response, Column refs, String word) {
     Dataset<Row> withColumns =
         ChrfColumns.withGrams(
-            BleuColumns.withGrams(SquadColumns.withTokens(data, response, refs), response, refs),
+            BleuColumns.withGrams(
+                SquadColumns.withTokens(data, response, refs, word), response, refs),
             response,
             refs);
     List<Row> out =

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.core.Secrets;
+import dev.assay.spark.UnicodeRangesTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -242,36 +243,9 @@ class PiiPatternEquivalenceTest {
     // the explicit classes are the categories, code point by code point (this JVM's Unicode)
     PiiPatterns.Classes cpu = PiiPatterns.Classes.CPU;
     PiiPatterns.Classes gpu = PiiPatterns.Classes.GPU;
-    assertClassIs("[" + cpu.word() + "]", "[" + gpu.word() + "]");
-    assertClassIs(cpu.marks().replace("*", ""), gpu.marks().replace("*", ""));
-    assertClassIs(cpu.letterOrOtherDigit(), gpu.letterOrOtherDigit());
-  }
-
-  /**
-   * Asserts that the explicit class {@code ranges} ({@code [a-bc...]}: single code points and runs)
-   * holds exactly the code points java.util.regex matches with {@code reference}.
-   */
-  private static void assertClassIs(String reference, String ranges) {
-    assertTrue(ranges.startsWith("[") && ranges.endsWith("]"), ranges);
-    int[] cps = ranges.substring(1, ranges.length() - 1).codePoints().toArray();
-    java.util.BitSet explicit = new java.util.BitSet();
-    for (int i = 0; i < cps.length; i++) {
-      if (i + 2 < cps.length && cps[i + 1] == '-') {
-        assertTrue(cps[i] < cps[i + 2], "range " + cps[i] + "-" + cps[i + 2]);
-        explicit.set(cps[i], cps[i + 2] + 1);
-        i += 2;
-      } else {
-        explicit.set(cps[i]);
-      }
-    }
-    Matcher m = Pattern.compile(reference).matcher("");
-    for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
-      boolean in = m.reset(new String(Character.toChars(c))).matches();
-      if (in != explicit.get(c)) {
-        throw new AssertionError(
-            String.format("U+%04X: %s %b, the explicit class %b", c, reference, in, !in));
-      }
-    }
+    UnicodeRangesTest.assertClassIs("[" + cpu.word() + "]", "[" + gpu.word() + "]");
+    UnicodeRangesTest.assertClassIs(cpu.marks().replace("*", ""), gpu.marks().replace("*", ""));
+    UnicodeRangesTest.assertClassIs(cpu.letterOrOtherDigit(), gpu.letterOrOtherDigit());
   }
 
   @Test
