@@ -31,9 +31,7 @@ public final class PrivacyMetrics {
   private static final MetricList METRICS = new MetricList(Family.PRIVACY);
 
   public static final MetricDescriptor K_ANONYMITY =
-      METRICS
-          .metric("k_anonymity")
-          .at(COLUMN)
+      reidentification("k_anonymity")
           .unit(MetricUnit.COUNT)
           .range(1, Double.POSITIVE_INFINITY)
           .direction(HIGHER_BETTER)
@@ -42,21 +40,17 @@ public final class PrivacyMetrics {
                   + "quasi-identifier values; each person hides among at least k records.",
               "size of the smallest class")
           .citing("Sweeney (2002); ARX")
-          .topic("privacy/reidentification")
           .wording(Wording.of(PrivacyMetrics::kAnonymity))
           .add();
 
   public static final MetricDescriptor EQUIVALENCE_CLASSES =
-      METRICS
-          .metric("equivalence_classes")
-          .at(COLUMN)
+      reidentification("equivalence_classes")
           .unit(MetricUnit.COUNT)
           .range(1, Double.POSITIVE_INFINITY)
           .direction(NEUTRAL)
           .defined(
               "Number of distinct combinations of quasi-identifier values.", "number of classes C")
           .citing("ARX")
-          .topic("privacy/reidentification")
           .wording(
               Wording.of(
                   o ->
@@ -67,9 +61,7 @@ public final class PrivacyMetrics {
           .add();
 
   public static final MetricDescriptor REIDENTIFICATION_RISK_PROSECUTOR_MAX =
-      METRICS
-          .metric("reidentification_risk_prosecutor_max")
-          .at(COLUMN)
+      reidentification("reidentification_risk_prosecutor_max")
           .unit(MetricUnit.SHARE)
           .direction(LOWER_BETTER)
           .defined(
@@ -77,7 +69,6 @@ public final class PrivacyMetrics {
                   + "÷ size of its group (prosecutor model).",
               "1 ÷ size of the smallest class")
           .citing("ARX \"highest prosecutor risk\"")
-          .topic("privacy/reidentification")
           .wording(
               Wording.of(
                       o ->
@@ -92,9 +83,7 @@ public final class PrivacyMetrics {
           .add();
 
   public static final MetricDescriptor REIDENTIFICATION_RISK_PROSECUTOR_AVG =
-      METRICS
-          .metric("reidentification_risk_prosecutor_avg")
-          .at(COLUMN)
+      reidentification("reidentification_risk_prosecutor_avg")
           .unit(MetricUnit.SHARE)
           .direction(LOWER_BETTER)
           .defined(
@@ -102,7 +91,6 @@ public final class PrivacyMetrics {
                   + "(prosecutor model).",
               "C ÷ N, the mean over records of 1 ÷ their class size")
           .citing("ARX \"average prosecutor risk\"")
-          .topic("privacy/reidentification")
           .wording(
               Wording.of(
                       o ->
@@ -117,16 +105,13 @@ public final class PrivacyMetrics {
           .add();
 
   public static final MetricDescriptor SAMPLE_UNIQUENESS =
-      METRICS
-          .metric("sample_uniqueness")
-          .at(COLUMN)
+      reidentification("sample_uniqueness")
           .unit(MetricUnit.SHARE)
           .direction(LOWER_BETTER)
           .defined(
               "Share of records that are unique on their quasi-identifiers.",
               "share of records alone in their class")
           .citing("ARX \"sample uniques\"")
-          .topic("privacy/reidentification")
           .wording(
               Wording.of(
                       o ->
@@ -140,23 +125,18 @@ public final class PrivacyMetrics {
           .add();
 
   public static final MetricDescriptor RECORDS_AT_RISK =
-      METRICS
-          .metric("records_at_risk")
-          .at(COLUMN)
+      reidentification("records_at_risk")
           .unit(MetricUnit.SHARE)
           .direction(LOWER_BETTER)
           .defined(
               "Share of records in quasi-identifier groups smaller than the required " + "k.",
               "share of records in classes smaller than `privacy.k`")
           .citing("ARX \"records at risk\"")
-          .topic("privacy/reidentification")
           .wording(Wording.of(PrivacyMetrics::recordsAtRisk).asPercent())
           .add();
 
   public static final MetricDescriptor L_DIVERSITY =
-      METRICS
-          .metric("l_diversity")
-          .at(COLUMN)
+      reidentification("l_diversity")
           .unit(MetricUnit.COUNT)
           .range(1, Double.POSITIVE_INFINITY)
           .direction(HIGHER_BETTER)
@@ -165,14 +145,11 @@ public final class PrivacyMetrics {
                   + "quasi-identifier group (distinct l-diversity).",
               "smallest number of distinct sensitive values in a class")
           .citing("Machanavajjhala et al. (2007), distinct l-diversity")
-          .topic("privacy/reidentification")
           .wording(Wording.of(PrivacyMetrics::lDiversity))
           .add();
 
   public static final MetricDescriptor ENTROPY_L_DIVERSITY =
-      METRICS
-          .metric("entropy_l_diversity")
-          .at(COLUMN)
+      reidentification("entropy_l_diversity")
           .unit(MetricUnit.STATISTIC)
           .range(1, Double.POSITIVE_INFINITY)
           .direction(HIGHER_BETTER)
@@ -181,7 +158,6 @@ public final class PrivacyMetrics {
                   + "quasi-identifier group.",
               "smallest exp(entropy) of the sensitive values in a class (natural log)")
           .citing("Machanavajjhala et al. (2007); ARX")
-          .topic("privacy/reidentification")
           .wording(
               Wording.of(
                   o ->
@@ -197,9 +173,7 @@ public final class PrivacyMetrics {
           .add();
 
   public static final MetricDescriptor T_CLOSENESS =
-      METRICS
-          .metric("t_closeness")
-          .at(COLUMN)
+      reidentification("t_closeness")
           .unit(MetricUnit.DISTANCE)
           .range(ValueRange.UNIT)
           .direction(LOWER_BETTER)
@@ -209,7 +183,6 @@ public final class PrivacyMetrics {
               "largest distance between a class's sensitive distribution and the whole data set's: "
                   + "total variation for a categorical attribute, ordered-distance EMD for a numeric one")
           .citing("Li, Li & Venkatasubramanian (2007); ARX")
-          .topic("privacy/reidentification")
           .wording(
               Wording.of(
                   o ->
@@ -225,8 +198,7 @@ public final class PrivacyMetrics {
           .add();
 
   public static final MetricDescriptor MEMBERSHIP_AUC =
-      METRICS
-          .metric("membership_auc")
+      membership("membership_auc")
           .at(DATASET, GROUP)
           .unit(MetricUnit.SCORE)
           .direction(LOWER_BETTER)
@@ -235,7 +207,6 @@ public final class PrivacyMetrics {
                   + "others (0.5 = no better than chance).",
               "ROC AUC of the signal separating members from non-members (0.5 = no leakage)")
           .citing("Yeom et al. (2018) threshold attack")
-          .topic("privacy/membership")
           .wording(
               Wording.template(
                   "an attacker guessing from the model's output "
@@ -244,8 +215,7 @@ public final class PrivacyMetrics {
           .add();
 
   public static final MetricDescriptor MEMBERSHIP_ADVANTAGE =
-      METRICS
-          .metric("membership_advantage")
+      membership("membership_advantage")
           .at(DATASET, GROUP)
           .unit(MetricUnit.SCORE)
           .direction(LOWER_BETTER)
@@ -254,7 +224,6 @@ public final class PrivacyMetrics {
                   + "positive rate of the best attack threshold (0 = no leakage).",
               "max over thresholds of TPR − FPR")
           .citing("Yeom et al. (2018), membership advantage")
-          .topic("privacy/membership")
           .wording(
               Wording.template(
                   "an attacker guessing whether a person's record was "
@@ -263,8 +232,7 @@ public final class PrivacyMetrics {
           .add();
 
   public static final MetricDescriptor MEMBERSHIP_TPR_AT_0_1_FPR =
-      METRICS
-          .metric("membership_tpr_at_0_1_fpr")
+      membership("membership_tpr_at_0_1_fpr")
           .at(DATASET, GROUP)
           .unit(MetricUnit.SHARE)
           .direction(LOWER_BETTER)
@@ -274,7 +242,6 @@ public final class PrivacyMetrics {
               "largest TPR at a threshold with FPR ≤ 0.1 %")
           .citing(
               "Carlini et al. (2022), \"Membership inference attacks from first " + "principles\"")
-          .topic("privacy/membership")
           .wording(
               Wording.template(
                   "an attacker who may wrongly accuse at most 1 in "
@@ -283,8 +250,7 @@ public final class PrivacyMetrics {
           .add();
 
   public static final MetricDescriptor MEMBERSHIP_TPR_AT_1_FPR =
-      METRICS
-          .metric("membership_tpr_at_1_fpr")
+      membership("membership_tpr_at_1_fpr")
           .at(DATASET, GROUP)
           .unit(MetricUnit.SHARE)
           .direction(LOWER_BETTER)
@@ -293,7 +259,6 @@ public final class PrivacyMetrics {
                   + "wrongly flagging at most 1% of non-training records.",
               "largest TPR at a threshold with FPR ≤ 1 %")
           .citing("Carlini et al. (2022)")
-          .topic("privacy/membership")
           .wording(
               Wording.template(
                   "an attacker who may wrongly accuse at most 1 in 100 "
@@ -302,8 +267,7 @@ public final class PrivacyMetrics {
           .add();
 
   public static final MetricDescriptor MEMBERSHIP_ATTACK_AUC =
-      METRICS
-          .metric("membership_attack_auc")
+      membership("membership_attack_auc")
           .at(DATASET)
           .unit(MetricUnit.SCORE)
           .direction(LOWER_BETTER)
@@ -314,7 +278,6 @@ public final class PrivacyMetrics {
               "cross-validated (5 folds) AUC of a trained logistic-regression attack on confidence, "
                   + "loss, entropy and label, on a sample of up to 20,000 rows")
           .citing("Shokri et al. (2017), trained attack; Tribuo")
-          .topic("privacy/membership")
           .wording(
               Wording.template(
                   "an attack model trained on the model's confidence "
@@ -323,8 +286,7 @@ public final class PrivacyMetrics {
           .add();
 
   public static final MetricDescriptor MEMORIZATION_RATE =
-      METRICS
-          .metric("memorization_rate")
+      membership("memorization_rate")
           .at(COLUMN)
           .unit(MetricUnit.SHARE)
           .direction(LOWER_BETTER)
@@ -336,7 +298,6 @@ public final class PrivacyMetrics {
                   + "response column)")
           .citing(
               "Carlini et al. (2021), \"Extracting training data from large language " + "models\"")
-          .topic("privacy/membership")
           .wording(
               Wording.template(
                   "{percent} of responses repeat a long passage of the "
@@ -344,6 +305,19 @@ public final class PrivacyMetrics {
           .add();
 
   private PrivacyMetrics() {}
+
+  /**
+   * Starts a re-identification metric: one per quasi-identifier set (column level), in the
+   * privacy/reidentification table of docs/metrics.md.
+   */
+  private static MetricDescriptor.Builder reidentification(String id) {
+    return METRICS.metric(id).at(COLUMN).topic("privacy/reidentification");
+  }
+
+  /** Starts a membership-inference or memorization metric, in the privacy/membership table. */
+  private static MetricDescriptor.Builder membership(String id) {
+    return METRICS.metric(id).topic("privacy/membership");
+  }
 
   /** Every metric of the family with a fixed name, in declaration order. */
   public static List<MetricDescriptor> all() {
