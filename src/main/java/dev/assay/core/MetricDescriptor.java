@@ -55,7 +55,12 @@ public record MetricDescriptor(
 
   /** Starts a descriptor of {@code family} named {@code id}. */
   public static Builder of(Family family, String id) {
-    return new Builder(family, id);
+    return new Builder(family, id, null);
+  }
+
+  /** Starts a descriptor that {@link Builder#add} appends to {@code list}. */
+  static Builder in(MetricList list, Family family, String id) {
+    return new Builder(family, id, list);
   }
 
   /** The name rules use: {@code family.id}, for example {@code fairness.selection_rate}. */
@@ -91,10 +96,12 @@ public record MetricDescriptor(
     private String citation;
     private String topic;
     private Wording wording = Wording.GENERAL;
+    private final MetricList list;
 
-    private Builder(Family family, String id) {
+    private Builder(Family family, String id, MetricList list) {
       this.family = family;
       this.id = id;
+      this.list = list;
     }
 
     public Builder at(MetricLevel first, MetricLevel... more) {
@@ -142,6 +149,17 @@ public record MetricDescriptor(
     public Builder wording(Wording value) {
       wording = value;
       return this;
+    }
+
+    /**
+     * Builds the descriptor and appends it to the family's list that started this builder ({@link
+     * MetricList#metric}), so a catalog declares each metric in one expression.
+     */
+    public MetricDescriptor add() {
+      if (list == null) {
+        throw new IllegalStateException(id + ": not started by a MetricList; use build()");
+      }
+      return list.add(this);
     }
 
     public MetricDescriptor build() {

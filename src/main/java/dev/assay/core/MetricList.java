@@ -13,9 +13,11 @@ public final class MetricList {
     this.family = family;
   }
 
-  /** Starts a descriptor of this family. */
+  /**
+   * Starts a descriptor of this family; its {@link MetricDescriptor.Builder#add} appends it here.
+   */
   public MetricDescriptor.Builder metric(String id) {
-    return MetricDescriptor.of(family, id);
+    return MetricDescriptor.in(this, family, id);
   }
 
   /** Builds the descriptor and appends it to the list. */

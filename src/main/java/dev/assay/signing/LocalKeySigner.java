@@ -51,13 +51,7 @@ public final class LocalKeySigner implements ManifestSigner {
    * dev.assay.core.BadInputException} (exit 2) naming the file.
    */
   public static LocalKeySigner load(Path file) {
-    byte[] der =
-        Pem.read(
-            file,
-            "PRIVATE KEY",
-            OPTION,
-            "an unencrypted PKCS#8 PEM private key (convert one with"
-                + " 'openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.p8.pem')");
+    byte[] der = Pem.read(file, Pem.PRIVATE_KEY, OPTION);
     try {
       PrivateKey ed = parse("Ed25519", der);
       if (ed != null) {

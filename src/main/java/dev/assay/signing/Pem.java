@@ -14,12 +14,31 @@ import java.util.Base64;
  */
 final class Pem {
 
+  /**
+   * A kind of PEM block: its label ({@code PRIVATE KEY}) and what the file should have been, with
+   * the command that writes one, for the error when the block is missing.
+   */
+  record Block(String type, String expected) {}
+
+  /** An unencrypted PKCS#8 private key, as {@code --sign} reads it. */
+  static final Block PRIVATE_KEY =
+      new Block(
+          "PRIVATE KEY",
+          "an unencrypted PKCS#8 PEM private key (convert one with"
+              + " 'openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.p8.pem')");
+
+  /** An X.509 SubjectPublicKeyInfo public key, as {@code --public-key} reads it. */
+  static final Block PUBLIC_KEY =
+      new Block(
+          "PUBLIC KEY",
+          "a PEM public key (write one with 'openssl pkey -in KEY -pubout -out KEY.pub')");
+
   private Pem() {}
 
-  /**
-   * The DER bytes of the first block of {@code type} (e.g. {@code PRIVATE KEY}) in {@code file}.
-   */
-  static byte[] read(Path file, String type, String option, String expected) {
+  /** The DER bytes of the first {@code block} in {@code file}, given with {@code option}. */
+  static byte[] read(Path file, Block block, String option) {
+    String type = block.type();
+    String expected = block.expected();
     String text;
     try {
       text = Files.readString(file, StandardCharsets.US_ASCII);

@@ -19,12 +19,7 @@ public final class PublicKeys {
    * openssl pkey -pubout} writes it); anything else is a {@link BadInputException} naming the file.
    */
   public static PublicKey load(Path file) {
-    byte[] der =
-        Pem.read(
-            file,
-            "PUBLIC KEY",
-            OPTION,
-            "a PEM public key (write one with 'openssl pkey -in KEY -pubout -out KEY.pub')");
+    byte[] der = Pem.read(file, Pem.PUBLIC_KEY, OPTION);
     for (String algorithm : new String[] {"Ed25519", "EC"}) {
       try {
         return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));

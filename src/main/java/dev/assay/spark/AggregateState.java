@@ -21,7 +21,8 @@ public interface AggregateState<S> {
 
   /**
    * The state of the union of the rows behind {@code a} and {@code b}: associative and commutative,
-   * so the runner can roll cells up into groups, and two runs can be combined.
+   * so the runner can roll cells up into groups, and two runs can be combined. A state that merges
+   * itself ({@link dev.assay.core.Mergeable}) gets this from {@link MergeableAggregate}.
    */
   S merge(S a, S b);
 }

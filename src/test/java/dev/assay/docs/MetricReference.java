@@ -248,7 +248,6 @@ public final class MetricReference {
             "Squad",
             "Retrieval",
             "Usage",
-            "VariantMetrics",
             "judge.JudgeAnalysis")
         .forEach(n -> names.add("llm." + n));
     // the response scan: one rate per PII type, on the response column (LlmAnalysis.scans)

@@ -1,5 +1,6 @@
 package dev.assay.metrics.drift;
 
+import dev.assay.core.Mergeable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BinaryOperator;
@@ -28,7 +29,8 @@ public record DriftProfile(
     List<Long> nonNull,
     List<Long> words,
     List<Long> minSize,
-    List<Long> maxSize) {
+    List<Long> maxSize)
+    implements Mergeable<DriftProfile> {
 
   public DriftProfile {
     distinct = List.copyOf(distinct);

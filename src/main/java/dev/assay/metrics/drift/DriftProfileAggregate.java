@@ -11,7 +11,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
-import dev.assay.spark.AggregateState;
+import dev.assay.spark.MergeableAggregate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -32,7 +32,7 @@ import org.apache.spark.sql.Row;
  */
 public record DriftProfileAggregate(
     Column side, List<Column> values, List<DriftColumn> columns, List<Column> segments)
-    implements AggregateState<DriftProfile> {
+    implements MergeableAggregate<DriftProfile> {
 
   /** The relative standard deviation of the distinct-value estimates. */
   static final double DISTINCT_RSD = 0.05;
@@ -112,10 +112,5 @@ public record DriftProfileAggregate(
 
   private boolean embedding(int i) {
     return columns.get(i).kind() == DriftColumn.Kind.EMBEDDING;
-  }
-
-  @Override
-  public DriftProfile merge(DriftProfile a, DriftProfile b) {
-    return a.merge(b);
   }
 }

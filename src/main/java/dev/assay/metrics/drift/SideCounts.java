@@ -1,5 +1,7 @@
 package dev.assay.metrics.drift;
 
+import dev.assay.core.Mergeable;
+
 /**
  * The mergeable state of one cell of the drift count (a column, a segment group and one value, or
  * the column's missing values there): its rows in the reference and in the current data. Merging is
@@ -8,7 +10,7 @@ package dev.assay.metrics.drift;
  * @param reference rows of the reference
  * @param current rows of the current data
  */
-public record SideCounts(long reference, long current) {
+public record SideCounts(long reference, long current) implements Mergeable<SideCounts> {
 
   public static final SideCounts EMPTY = new SideCounts(0, 0);
 

@@ -1,6 +1,6 @@
 package dev.assay.metrics.drift;
 
-import dev.assay.spark.AggregateState;
+import dev.assay.spark.MergeableAggregate;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
@@ -13,7 +13,7 @@ import org.apache.spark.sql.functions;
  *
  * @param side the side tag column
  */
-public record SideCountsAggregate(Column side) implements AggregateState<SideCounts> {
+public record SideCountsAggregate(Column side) implements MergeableAggregate<SideCounts> {
 
   @Override
   public List<Column> aggregates() {
@@ -23,10 +23,5 @@ public record SideCountsAggregate(Column side) implements AggregateState<SideCou
   @Override
   public SideCounts read(Row row, int offset) {
     return new SideCounts(row.getLong(offset), row.getLong(offset + 1));
-  }
-
-  @Override
-  public SideCounts merge(SideCounts a, SideCounts b) {
-    return a.merge(b);
   }
 }

@@ -1,7 +1,7 @@
 package dev.assay.metrics.fairness;
 
-import dev.assay.spark.AggregateState;
 import dev.assay.spark.Columns;
+import dev.assay.spark.MergeableAggregate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -18,7 +18,7 @@ import org.apache.spark.sql.functions;
  * @param replicates the number of replicates
  */
 public record BootstrapAggregate(Column label, Column prediction, int replicates)
-    implements AggregateState<BootstrapState> {
+    implements MergeableAggregate<BootstrapState> {
 
   @Override
   public List<Column> aggregates() {
@@ -40,10 +40,5 @@ public record BootstrapAggregate(Column label, Column prediction, int replicates
       counts[i] = row.isNullAt(offset + i) ? 0 : row.getLong(offset + i);
     }
     return new BootstrapState(counts);
-  }
-
-  @Override
-  public BootstrapState merge(BootstrapState a, BootstrapState b) {
-    return a.merge(b);
   }
 }

@@ -1,5 +1,7 @@
 package dev.assay.metrics.fairness;
 
+import dev.assay.core.Mergeable;
+
 /**
  * The Poisson-bootstrap replicate counts of one cell or group: for each replicate r, the weighted
  * rows, predicted positives, label positives and true positives (weights from {@link
@@ -9,7 +11,7 @@ package dev.assay.metrics.fairness;
  *
  * @param counts the replicate counts, 4 per replicate
  */
-public record BootstrapState(long[] counts) {
+public record BootstrapState(long[] counts) implements Mergeable<BootstrapState> {
 
   /** The number of replicates. */
   public int replicates() {

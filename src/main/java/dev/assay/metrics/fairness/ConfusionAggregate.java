@@ -1,6 +1,6 @@
 package dev.assay.metrics.fairness;
 
-import dev.assay.spark.AggregateState;
+import dev.assay.spark.MergeableAggregate;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
@@ -16,7 +16,7 @@ import org.apache.spark.sql.functions;
  * @param score the score as a double (or a null literal when there is none)
  */
 public record ConfusionAggregate(Column label, Column prediction, Column score)
-    implements AggregateState<ConfusionState> {
+    implements MergeableAggregate<ConfusionState> {
 
   @Override
   public List<Column> aggregates() {
@@ -32,11 +32,6 @@ public record ConfusionAggregate(Column label, Column prediction, Column score)
             functions.sum(functions.when(label.equalTo(1), score)), functions.lit(0.0)),
         functions.min(score),
         functions.max(score));
-  }
-
-  @Override
-  public ConfusionState merge(ConfusionState a, ConfusionState b) {
-    return a.merge(b);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.assay.metrics.fairness;
 
+import dev.assay.core.Mergeable;
+
 /**
  * The mergeable state behind every per-group fairness metric: four counts and a score sum. All
  * confusion-matrix cells derive from them ({@code fp = predictedPositive - tp}, {@code fn =
@@ -27,7 +29,8 @@ public record ConfusionState(
     double scoreSquareSum,
     double positiveScoreSum,
     double scoreMin,
-    double scoreMax) {
+    double scoreMax)
+    implements Mergeable<ConfusionState> {
 
   public static final ConfusionState EMPTY =
       new ConfusionState(

@@ -1,6 +1,6 @@
 package dev.assay.metrics.fairness;
 
-import dev.assay.spark.AggregateState;
+import dev.assay.spark.MergeableAggregate;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
@@ -15,7 +15,7 @@ import org.apache.spark.sql.functions;
  * @param prediction the raw prediction column (null rows are counted)
  */
 public record MulticlassAggregate(Column label, Column prediction)
-    implements AggregateState<MulticlassState> {
+    implements MergeableAggregate<MulticlassState> {
 
   @Override
   public List<Column> aggregates() {
@@ -23,11 +23,6 @@ public record MulticlassAggregate(Column label, Column prediction)
         functions.count(functions.lit(1)),
         functions.count_if(label.isNull()),
         functions.count_if(prediction.isNull()));
-  }
-
-  @Override
-  public MulticlassState merge(MulticlassState a, MulticlassState b) {
-    return a.merge(b);
   }
 
   @Override

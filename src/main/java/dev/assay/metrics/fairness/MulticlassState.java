@@ -1,5 +1,7 @@
 package dev.assay.metrics.fairness;
 
+import dev.assay.core.Mergeable;
+
 /**
  * The mergeable state of one cell of the multi-class analysis (a sensitive group × a label class ×
  * a predicted class): its rows, and how many of them lack a label or a prediction (the analysis
@@ -9,7 +11,8 @@ package dev.assay.metrics.fairness;
  * @param missingLabel rows whose label is null
  * @param missingPrediction rows whose prediction is null
  */
-public record MulticlassState(long n, long missingLabel, long missingPrediction) {
+public record MulticlassState(long n, long missingLabel, long missingPrediction)
+    implements Mergeable<MulticlassState> {
 
   public static final MulticlassState EMPTY = new MulticlassState(0, 0, 0);
 

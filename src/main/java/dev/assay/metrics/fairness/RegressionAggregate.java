@@ -1,6 +1,6 @@
 package dev.assay.metrics.fairness;
 
-import dev.assay.spark.AggregateState;
+import dev.assay.spark.MergeableAggregate;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
@@ -15,7 +15,7 @@ import org.apache.spark.sql.functions;
  * @param prediction the prediction as a double
  */
 public record RegressionAggregate(Column label, Column prediction)
-    implements AggregateState<RegressionState> {
+    implements MergeableAggregate<RegressionState> {
 
   @Override
   public List<Column> aggregates() {
@@ -39,11 +39,6 @@ public record RegressionAggregate(Column label, Column prediction)
 
   private static Column sum(Column c) {
     return functions.coalesce(functions.sum(c), functions.lit(0.0));
-  }
-
-  @Override
-  public RegressionState merge(RegressionState a, RegressionState b) {
-    return a.merge(b);
   }
 
   @Override

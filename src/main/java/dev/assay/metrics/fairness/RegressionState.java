@@ -1,5 +1,7 @@
 package dev.assay.metrics.fairness;
 
+import dev.assay.core.Mergeable;
+
 /**
  * The mergeable state behind the regression fairness metrics of one group: the row count, the rows
  * lacking a usable pair (label or prediction null or NaN), and six sums over the rows with both.
@@ -22,7 +24,8 @@ public record RegressionState(
     double absoluteErrorSum,
     double squaredErrorSum,
     double predictionSquareSum,
-    double labelSquareSum) {
+    double labelSquareSum)
+    implements Mergeable<RegressionState> {
 
   public static final RegressionState EMPTY =
       new RegressionState(0, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);

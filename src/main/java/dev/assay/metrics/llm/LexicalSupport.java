@@ -23,34 +23,34 @@ import java.util.regex.Pattern;
  *   <li>sentences ({@link #sentences}): the response is cut after every run of {@code .}, {@code !}
  *       or {@code ?} that is followed by whitespace or the end of the text, and at every line
  *       break; so "192.168.8.1" and "3.2" stay whole, and an abbreviation such as "e.g. " does cut;
- *   <li>{@link #GROUNDEDNESS}: a sentence is supported when at least {@code llm.support_threshold}
- *       (default 0.5) of its content words occur among the words of the contexts (all contexts of
- *       the record joined); the record's score is supported sentences / sentences that have a
- *       content word; sentences without one ("Yes." is one — "yes" is a stopword — as is "OK.") are
- *       not counted, and a record with no counted sentence is left out (with a note). 0–1, higher
- *       is better;
- *   <li>{@link #UNSUPPORTED_NUMBER_RATE}: numbers are the matches of {@code [0-9]+([.,][0-9]+)*} in
- *       the raw text that do not follow a letter or digit ("1.5", "192.168.8.1", "1,000", the "480"
- *       of "480g"; not the "2" of the name "X2"); compared as written, so "1000" ≠ "1,000"; the
- *       share of number occurrences in the responses (pooled over records) that do not occur among
- *       the numbers of the record's contexts. 0–1, lower is better; undefined when no response
- *       holds a number;
- *   <li>{@link #UNSUPPORTED_ENTITY_RATE}: named entities ({@link #entities}) are maximal runs of
- *       capitalised words (whitespace-separated, surrounding punctuation stripped, first character
- *       an upper-case letter or the word an upper-case acronym such as "WPA3") that do not start a
- *       sentence; a word whose rouge-score tokens are all stopwords ("I", "The") breaks a run and
- *       is not one. An entity is supported when its rouge-score tokens occur contiguously, in
- *       order, among the tokens of the record's contexts (so case does not matter: "Lyon" is
- *       supported by "LYON"). The share of entity occurrences in the responses (pooled over
- *       records) that are not supported; 0–1, lower is better; undefined when no response holds an
- *       entity. A heuristic: the first word of a sentence is never checked, and capitalised common
- *       words ("Wi-Fi") count;
- *   <li>{@link #CONTEXT_RELEVANCE}: share of the prompt's content words that occur in the contexts;
- *       0–1, higher is better;
- *   <li>{@link #ANSWER_RELEVANCE}: share of the prompt's content words that occur in the response;
- *       0–1, higher is better;
- *   <li>{@link #CONTEXT_RECALL}: share of the reference answer's content words that occur in the
- *       contexts; 0–1, higher is better.
+ *   <li>{@link LlmMetrics#GROUNDEDNESS_LEXICAL}: a sentence is supported when at least {@code
+ *       llm.support_threshold} (default 0.5) of its content words occur among the words of the
+ *       contexts (all contexts of the record joined); the record's score is supported sentences /
+ *       sentences that have a content word; sentences without one ("Yes." is one — "yes" is a
+ *       stopword — as is "OK.") are not counted, and a record with no counted sentence is left out
+ *       (with a note). 0–1, higher is better;
+ *   <li>{@link LlmMetrics#UNSUPPORTED_NUMBER_RATE}: numbers are the matches of {@code
+ *       [0-9]+([.,][0-9]+)*} in the raw text that do not follow a letter or digit ("1.5",
+ *       "192.168.8.1", "1,000", the "480" of "480g"; not the "2" of the name "X2"); compared as
+ *       written, so "1000" ≠ "1,000"; the share of number occurrences in the responses (pooled over
+ *       records) that do not occur among the numbers of the record's contexts. 0–1, lower is
+ *       better; undefined when no response holds a number;
+ *   <li>{@link LlmMetrics#UNSUPPORTED_ENTITY_RATE}: named entities ({@link #entities}) are maximal
+ *       runs of capitalised words (whitespace-separated, surrounding punctuation stripped, first
+ *       character an upper-case letter or the word an upper-case acronym such as "WPA3") that do
+ *       not start a sentence; a word whose rouge-score tokens are all stopwords ("I", "The") breaks
+ *       a run and is not one. An entity is supported when its rouge-score tokens occur
+ *       contiguously, in order, among the tokens of the record's contexts (so case does not matter:
+ *       "Lyon" is supported by "LYON"). The share of entity occurrences in the responses (pooled
+ *       over records) that are not supported; 0–1, lower is better; undefined when no response
+ *       holds an entity. A heuristic: the first word of a sentence is never checked, and
+ *       capitalised common words ("Wi-Fi") count;
+ *   <li>{@link LlmMetrics#CONTEXT_RELEVANCE}: share of the prompt's content words that occur in the
+ *       contexts; 0–1, higher is better;
+ *   <li>{@link LlmMetrics#ANSWER_RELEVANCE}: share of the prompt's content words that occur in the
+ *       response; 0–1, higher is better;
+ *   <li>{@link LlmMetrics#CONTEXT_RECALL}: share of the reference answer's content words that occur
+ *       in the contexts; 0–1, higher is better.
  * </ul>
  *
  * Each is a mean over the records where both texts are present (not null) and the text whose words
@@ -58,13 +58,6 @@ import java.util.regex.Pattern;
  * nothing. Records left out are counted in the metric's {@code count}.
  */
 final class LexicalSupport {
-
-  static final String GROUNDEDNESS = "groundedness_lexical";
-  static final String UNSUPPORTED_NUMBER_RATE = "unsupported_number_rate";
-  static final String UNSUPPORTED_ENTITY_RATE = "unsupported_entity_rate";
-  static final String CONTEXT_RELEVANCE = "context_relevance";
-  static final String ANSWER_RELEVANCE = "answer_relevance";
-  static final String CONTEXT_RECALL = "context_recall";
 
   /**
    * A small English stopword list: articles, pronouns, auxiliaries, common prepositions and

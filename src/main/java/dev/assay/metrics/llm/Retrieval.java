@@ -25,23 +25,23 @@ import java.util.Set;
  * ids, rel(i) = 1 when the id at rank i (1-based) is in R, k = {@code llm.k}:
  *
  * <ul>
- *   <li>{@link #RECALL_AT_K}: |R ∩ top k| / |R| — 0–1, higher is better (ranx {@code recall@k},
- *       trec_eval {@code recall_k});
- *   <li>{@link #PRECISION_AT_K}: |R ∩ top k| / k — the denominator is k even when fewer than k ids
- *       were retrieved, as in trec_eval {@code P_k} and ranx {@code precision@k}; 0–1, higher is
- *       better;
- *   <li>{@link #HIT_RATE_AT_K}: 1 when the top k hold at least one relevant id, else 0 (ranx {@code
- *       hit_rate@k}); 0–1, higher is better;
- *   <li>{@link #MRR}: 1 / (rank of the first relevant id in the whole list), 0 when none is
- *       retrieved (trec_eval {@code recip_rank}, ranx {@code mrr} without a cut-off); 0–1, higher
- *       is better;
- *   <li>{@link #NDCG_AT_K}: DCG@k / IDCG@k with DCG@k = Σ_{i=1..k} rel(i) / log2(i + 1) and the
- *       ideal IDCG@k = Σ_{i=1..min(k, |R|)} 1 / log2(i + 1) (Järvelin and Kekäläinen 2002; the
- *       binary-relevance form of trec_eval {@code ndcg_cut_k} and ranx {@code ndcg@k}); 0–1, higher
- *       is better;
- *   <li>{@link #MAP}: average precision over the whole ranked list, AP = (Σ_{i: rel(i)=1} P@i) /
- *       |R| with P@i = (relevant ids in the top i) / i, so relevant ids never retrieved add 0
- *       (trec_eval {@code map}, ranx {@code map}); 0–1, higher is better.
+ *   <li>{@link LlmMetrics#RECALL_AT_K}: |R ∩ top k| / |R| — 0–1, higher is better (ranx {@code
+ *       recall@k}, trec_eval {@code recall_k});
+ *   <li>{@link LlmMetrics#PRECISION_AT_K}: |R ∩ top k| / k — the denominator is k even when fewer
+ *       than k ids were retrieved, as in trec_eval {@code P_k} and ranx {@code precision@k}; 0–1,
+ *       higher is better;
+ *   <li>{@link LlmMetrics#HIT_RATE_AT_K}: 1 when the top k hold at least one relevant id, else 0
+ *       (ranx {@code hit_rate@k}); 0–1, higher is better;
+ *   <li>{@link LlmMetrics#MRR}: 1 / (rank of the first relevant id in the whole list), 0 when none
+ *       is retrieved (trec_eval {@code recip_rank}, ranx {@code mrr} without a cut-off); 0–1,
+ *       higher is better;
+ *   <li>{@link LlmMetrics#NDCG_AT_K}: DCG@k / IDCG@k with DCG@k = Σ_{i=1..k} rel(i) / log2(i + 1)
+ *       and the ideal IDCG@k = Σ_{i=1..min(k, |R|)} 1 / log2(i + 1) (Järvelin and Kekäläinen 2002;
+ *       the binary-relevance form of trec_eval {@code ndcg_cut_k} and ranx {@code ndcg@k}); 0–1,
+ *       higher is better;
+ *   <li>{@link LlmMetrics#MAP}: average precision over the whole ranked list, AP = (Σ_{i: rel(i)=1}
+ *       P@i) / |R| with P@i = (relevant ids in the top i) / i, so relevant ids never retrieved add
+ *       0 (trec_eval {@code map}, ranx {@code map}); 0–1, higher is better.
  * </ul>
  *
  * <p>Graded relevance ({@code llm.relevance_grades: true}, {@link #gradedScores}): each relevant
@@ -55,16 +55,15 @@ import java.util.Set;
  */
 final class Retrieval {
 
-  static final String RECALL_AT_K = "recall_at_k";
-  static final String PRECISION_AT_K = "precision_at_k";
-  static final String HIT_RATE_AT_K = "hit_rate_at_k";
-  static final String MRR = "mrr";
-  static final String NDCG_AT_K = "ndcg_at_k";
-  static final String MAP = "map";
-
-  /** The metrics in the order of {@link #scores}. */
+  /** The metrics in the order of {@link #scores}: their names in {@link LlmMetrics}. */
   static final List<String> NAMES =
-      List.of(RECALL_AT_K, PRECISION_AT_K, HIT_RATE_AT_K, MRR, NDCG_AT_K, MAP);
+      List.of(
+          LlmMetrics.RECALL_AT_K.id(),
+          LlmMetrics.PRECISION_AT_K.id(),
+          LlmMetrics.HIT_RATE_AT_K.id(),
+          LlmMetrics.MRR.id(),
+          LlmMetrics.NDCG_AT_K.id(),
+          LlmMetrics.MAP.id());
 
   private Retrieval() {}
 

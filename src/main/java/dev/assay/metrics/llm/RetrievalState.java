@@ -70,7 +70,9 @@ record RetrievalState(long judged, long unjudged, long badGrades, double[] sums)
     for (int i = 0; i < Retrieval.NAMES.size(); i++) {
       String name = Retrieval.NAMES.get(i);
       String note =
-          (name.equals(Retrieval.NDCG_AT_K) && graded ? "graded relevance (gain = grade); " : "")
+          (name.equals(LlmMetrics.NDCG_AT_K.id()) && graded
+                  ? "graded relevance (gain = grade); "
+                  : "")
               + (name.endsWith("_at_k")
                   ? "k = " + k + "; mean over " + judged + " records with relevant ids"
                   : "mean over " + judged + " records with relevant ids (whole ranked list)");

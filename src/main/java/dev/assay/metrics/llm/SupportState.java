@@ -100,7 +100,7 @@ record SupportState(
     if (contexts) {
       out.add(
           mean(
-              LexicalSupport.GROUNDEDNESS,
+              LlmMetrics.GROUNDEDNESS_LEXICAL.id(),
               GROUNDEDNESS,
               "lexical support, not truth: share of response sentences with at least "
                   + threshold
@@ -108,7 +108,7 @@ record SupportState(
               "no record has both a response with a content word and contexts"));
       out.add(
           LlmResults.mean(
-              LexicalSupport.UNSUPPORTED_NUMBER_RATE,
+              LlmMetrics.UNSUPPORTED_NUMBER_RATE.id(),
               unsupportedNumbers,
               numbers,
               unsupportedNumbers
@@ -118,7 +118,7 @@ record SupportState(
               "no response with contexts contains a number"));
       out.add(
           LlmResults.mean(
-              LexicalSupport.UNSUPPORTED_ENTITY_RATE,
+              LlmMetrics.UNSUPPORTED_ENTITY_RATE.id(),
               unsupportedEntities,
               entities,
               "lexical support, not truth: "
@@ -130,7 +130,7 @@ record SupportState(
       if (prompt) {
         out.add(
             mean(
-                LexicalSupport.CONTEXT_RELEVANCE,
+                LlmMetrics.CONTEXT_RELEVANCE.id(),
                 CONTEXT_RELEVANCE,
                 "share of prompt content words found in the contexts",
                 "no record has both a prompt with a content word and contexts"));
@@ -138,7 +138,7 @@ record SupportState(
       if (reference) {
         out.add(
             mean(
-                LexicalSupport.CONTEXT_RECALL,
+                LlmMetrics.CONTEXT_RECALL.id(),
                 CONTEXT_RECALL,
                 "share of reference-answer content words found in the contexts",
                 "no record has both a reference answer with a content word and contexts"));
@@ -147,7 +147,7 @@ record SupportState(
     if (prompt) {
       out.add(
           mean(
-              LexicalSupport.ANSWER_RELEVANCE,
+              LlmMetrics.ANSWER_RELEVANCE.id(),
               ANSWER_RELEVANCE,
               "share of prompt content words found in the response",
               "no record has both a prompt with a content word and a response"));

@@ -1,5 +1,6 @@
 package dev.assay.metrics.llm;
 
+import dev.assay.core.MetricDescriptor;
 import dev.assay.core.MetricResult;
 import dev.assay.spark.Columns;
 import dev.assay.spark.FiniteNumbers;
@@ -34,16 +35,6 @@ import org.apache.spark.sql.functions;
  */
 final class Usage {
 
-  static final String LATENCY_P50 = "latency_ms_p50";
-  static final String LATENCY_P95 = "latency_ms_p95";
-  static final String LATENCY_P99 = "latency_ms_p99";
-  static final String PROMPT_TOKENS_TOTAL = "prompt_tokens_total";
-  static final String COMPLETION_TOKENS_TOTAL = "completion_tokens_total";
-  static final String PROMPT_TOKENS_MEAN = "prompt_tokens_mean";
-  static final String COMPLETION_TOKENS_MEAN = "completion_tokens_mean";
-  static final String COST_TOTAL = "cost_total";
-  static final String COST_PER_RECORD = "cost_per_record";
-
   /** The accuracy argument of {@code percentile_approx}: relative rank error 1/10000. */
   static final int ACCURACY = 10_000;
 
@@ -74,17 +65,17 @@ final class Usage {
     tokens(
         out,
         columns.promptTokens(),
-        r.getLong(2),
-        r.isNullAt(3) ? 0 : r.getDouble(3),
-        PROMPT_TOKENS_TOTAL,
-        PROMPT_TOKENS_MEAN);
+        r,
+        2,
+        LlmMetrics.PROMPT_TOKENS_TOTAL,
+        LlmMetrics.PROMPT_TOKENS_MEAN);
     tokens(
         out,
         columns.completionTokens(),
-        r.getLong(4),
-        r.isNullAt(5) ? 0 : r.getDouble(5),
-        COMPLETION_TOKENS_TOTAL,
-        COMPLETION_TOKENS_MEAN);
+        r,
+        4,
+        LlmMetrics.COMPLETION_TOKENS_TOTAL,
+        LlmMetrics.COMPLETION_TOKENS_MEAN);
     if (in.options().hasPrices()) {
       if (columns.promptTokens() == null || columns.completionTokens() == null) {
         notes.add(
@@ -147,7 +138,9 @@ final class Usage {
   /** latency_ms_p50, _p95 and _p99 from {@code n} latencies and their percentiles. */
   private static List<MetricResult> latency(long n, List<Object> percentiles) {
     List<MetricResult> out = new ArrayList<>();
-    String[] names = {LATENCY_P50, LATENCY_P95, LATENCY_P99};
+    String[] names = {
+      LlmMetrics.LATENCY_MS_P50.id(), LlmMetrics.LATENCY_MS_P95.id(), LlmMetrics.LATENCY_MS_P99.id()
+    };
     for (int i = 0; i < names.length; i++) {
       out.add(
           n == 0
@@ -179,8 +172,13 @@ final class Usage {
             options.completionPer1k(),
             priced);
     return List.of(
-        LlmResults.computed(COST_TOTAL, cost, priced, note),
-        LlmResults.mean(COST_PER_RECORD, cost, priced, note, "no record has both token counts"));
+        LlmResults.computed(LlmMetrics.COST_TOTAL.id(), cost, priced, note),
+        LlmResults.mean(
+            LlmMetrics.COST_PER_RECORD.id(),
+            cost,
+            priced,
+            note,
+            "no record has both token counts"));
   }
 
   /** The named column, or a null double without one. */
@@ -188,12 +186,23 @@ final class Usage {
     return column == null ? functions.lit(null).cast("double") : Columns.named(column);
   }
 
+  /**
+   * The total and mean of one token column (nothing when it is not named): its non-null count and
+   * its sum stand at {@code offset} and {@code offset + 1} of the usage row.
+   */
   private static void tokens(
-      List<MetricResult> out, String column, long n, double sum, String total, String mean) {
+      List<MetricResult> out,
+      String column,
+      Row r,
+      int offset,
+      MetricDescriptor total,
+      MetricDescriptor mean) {
     if (column == null) {
       return;
     }
-    out.add(LlmResults.computed(total, sum, n, null));
-    out.add(LlmResults.mean(mean, sum, n, null, "every count is empty (null)"));
+    long n = r.getLong(offset);
+    double sum = r.isNullAt(offset + 1) ? 0 : r.getDouble(offset + 1);
+    out.add(LlmResults.computed(total.id(), sum, n, null));
+    out.add(LlmResults.mean(mean.id(), sum, n, null, "every count is empty (null)"));
   }
 }

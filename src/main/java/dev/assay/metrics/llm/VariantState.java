@@ -13,9 +13,19 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The variant (counterfactual) statistics ({@link VariantMetrics}): per variant value its {@link
- * Sums}, at most {@link #MAX_VARIANTS} of them (more sets {@code overflow}, bad input), and the
- * records whose variant is null.
+ * The variant (counterfactual) statistics: per variant value its {@link Sums}, at most {@link
+ * #MAX_VARIANTS} of them (more sets {@code overflow}, bad input), and the records whose variant is
+ * null.
+ *
+ * <p>When {@code columns.variant} names the rewrite of the prompt a record answers (the same prompt
+ * with a demographic term swapped: "he"/"she", one name for another), the responses should not
+ * depend on it. Per variant (scope attribute = the variant column, group = its value), means over
+ * that variant's non-null responses ({@link LlmMetrics#VARIANT_REFUSAL_RATE}, {@link
+ * LlmMetrics#VARIANT_RESPONSE_LENGTH_MEAN}, {@link LlmMetrics#VARIANT_SENTIMENT_MEAN}, {@link
+ * LlmMetrics#VARIANT_ROUGE_L}); per attribute, max − min over the variants (0 = no gap, higher is a
+ * larger gap; undefined with fewer than two variants having a value). The comparison follows the
+ * counterfactual-fairness tests of HELM (Liang et al. 2022, "Holistic evaluation of language
+ * models", the "fairness" perturbations) and of Fairlearn's max − min difference for groups.
  */
 record VariantState(SortedMap<String, Sums> variants, boolean overflow, long nulls)
     implements Serializable {
@@ -152,16 +162,16 @@ record VariantState(SortedMap<String, Sums> variants, boolean overflow, long nul
    */
   List<MetricResult> metrics(String attribute, boolean withReference, long records) {
     String[] names = {
-      VariantMetrics.REFUSAL_RATE,
-      VariantMetrics.LENGTH_MEAN,
-      VariantMetrics.SENTIMENT_MEAN,
-      VariantMetrics.ROUGE_L
+      LlmMetrics.VARIANT_REFUSAL_RATE.id(),
+      LlmMetrics.VARIANT_RESPONSE_LENGTH_MEAN.id(),
+      LlmMetrics.VARIANT_SENTIMENT_MEAN.id(),
+      LlmMetrics.VARIANT_ROUGE_L.id()
     };
     String[] differences = {
-      VariantMetrics.REFUSAL_RATE_DIFFERENCE,
-      VariantMetrics.LENGTH_DIFFERENCE,
-      VariantMetrics.SENTIMENT_DIFFERENCE,
-      VariantMetrics.ROUGE_L_DIFFERENCE
+      LlmMetrics.VARIANT_REFUSAL_RATE_DIFFERENCE.id(),
+      LlmMetrics.VARIANT_RESPONSE_LENGTH_DIFFERENCE.id(),
+      LlmMetrics.VARIANT_SENTIMENT_DIFFERENCE.id(),
+      LlmMetrics.VARIANT_ROUGE_L_DIFFERENCE.id()
     };
     int metrics = withReference ? 4 : 3;
     Spread[] spreads = new Spread[metrics];
@@ -174,9 +184,7 @@ record VariantState(SortedMap<String, Sums> variants, boolean overflow, long nul
       Scope scope = Scope.group(attribute, e.getKey());
       out.add(
           MetricResult.Computed.of(
-              new MetricKey(LlmMetrics.require(VariantMetrics.COUNT), scope),
-              v.records(),
-              v.records()));
+              new MetricKey(LlmMetrics.VARIANT_COUNT, scope), v.records(), v.records()));
       double[] values = v.means();
       long[] counts = {v.responses(), v.responses(), v.responses(), v.pairs()};
       for (int i = 0; i < metrics; i++) {

@@ -1,6 +1,6 @@
 package dev.assay.metrics.privacy;
 
-import dev.assay.spark.AggregateState;
+import dev.assay.spark.MergeableAggregate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -19,7 +19,7 @@ import org.apache.spark.sql.functions;
  * @param sensitive whether the classes carry the sensitive-attribute columns
  */
 public record ClassesAggregate(int k, boolean sensitive)
-    implements AggregateState<EquivalenceClasses> {
+    implements MergeableAggregate<EquivalenceClasses> {
 
   @Override
   public List<Column> aggregates() {
@@ -52,10 +52,5 @@ public record ClassesAggregate(int k, boolean sensitive)
         !sensitive || r.isNullAt(offset + 5) ? null : r.getLong(offset + 5),
         !sensitive || r.isNullAt(offset + 6) ? null : r.getDouble(offset + 6),
         !sensitive || r.isNullAt(offset + 7) ? null : r.getDouble(offset + 7));
-  }
-
-  @Override
-  public EquivalenceClasses merge(EquivalenceClasses a, EquivalenceClasses b) {
-    return a.merge(b);
   }
 }

@@ -1,5 +1,7 @@
 package dev.assay.metrics.privacy;
 
+import dev.assay.core.Mergeable;
+
 /**
  * The aggregated state of the equivalence classes of a data set: a handful of numbers whatever the
  * number of rows or classes. It merges across disjoint sets of classes (sums add, minima and maxima
@@ -24,7 +26,8 @@ public record EquivalenceClasses(
     long atRisk,
     Long minDistinct,
     Double minEntropyL,
-    Double maxTotalVariation) {
+    Double maxTotalVariation)
+    implements Mergeable<EquivalenceClasses> {
 
   /** No classes: the identity of {@link #merge}. */
   public static final EquivalenceClasses EMPTY =

@@ -1,7 +1,9 @@
 package dev.assay.metrics.privacy;
 
+import dev.assay.core.Mergeable;
 import dev.assay.spark.AggregateState;
 import dev.assay.spark.BinaryColumn;
+import dev.assay.spark.MergeableAggregate;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
@@ -12,7 +14,7 @@ import org.apache.spark.sql.functions;
  * with built-in {@code count_if}s. Merging adds, so it is associative and commutative with {@link
  * #EMPTY} as identity; {@link MembershipCounts} is the histogram these cells form per slice.
  */
-public record MembershipTally(long members, long nonMembers) {
+public record MembershipTally(long members, long nonMembers) implements Mergeable<MembershipTally> {
 
   /** No rows. */
   public static final MembershipTally EMPTY = new MembershipTally(0, 0);
@@ -32,7 +34,7 @@ public record MembershipTally(long members, long nonMembers) {
     return new Aggregate(member);
   }
 
-  private record Aggregate(BinaryColumn member) implements AggregateState<MembershipTally> {
+  private record Aggregate(BinaryColumn member) implements MergeableAggregate<MembershipTally> {
 
     @Override
     public List<Column> aggregates() {
@@ -44,11 +46,6 @@ public record MembershipTally(long members, long nonMembers) {
     @Override
     public MembershipTally read(Row row, int offset) {
       return new MembershipTally(row.getLong(offset), row.getLong(offset + 1));
-    }
-
-    @Override
-    public MembershipTally merge(MembershipTally a, MembershipTally b) {
-      return a.merge(b);
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.assay.metrics.privacy;
 
-import dev.assay.spark.AggregateState;
 import dev.assay.spark.Columns;
+import dev.assay.spark.MergeableAggregate;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
@@ -16,7 +16,7 @@ import org.apache.spark.sql.functions;
  * @param column the scanned column's index in the scan
  * @param type the identifier type
  */
-public record PiiAggregate(int column, PiiType type) implements AggregateState<PiiFinding> {
+public record PiiAggregate(int column, PiiType type) implements MergeableAggregate<PiiFinding> {
 
   /** The projected text of the column. */
   static String text(int column) {
@@ -57,10 +57,5 @@ public record PiiAggregate(int column, PiiType type) implements AggregateState<P
         row.getString(offset + 3),
         sample == null ? null : sample.getLong(0),
         sample == null ? null : sample.getString(1));
-  }
-
-  @Override
-  public PiiFinding merge(PiiFinding a, PiiFinding b) {
-    return a.merge(b);
   }
 }

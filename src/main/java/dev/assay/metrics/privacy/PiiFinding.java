@@ -1,5 +1,6 @@
 package dev.assay.metrics.privacy;
 
+import dev.assay.core.Mergeable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.Set;
  * @param sample the masked match of that record, or null
  */
 public record PiiFinding(
-    long records, long found, String least, String greatest, Long sampleHash, String sample) {
+    long records, long found, String least, String greatest, Long sampleHash, String sample)
+    implements Mergeable<PiiFinding> {
 
   /** Nothing scanned: the identity of {@link #merge}. */
   public static final PiiFinding EMPTY = new PiiFinding(0, 0, null, null, null, null);

@@ -150,17 +150,10 @@ final class PiiPatterns {
 
   /** {@code ssn}, {@code ssns}, {@code ssid}, {@code social security [number|no]}: no final dot. */
   static final String SSN_WORD =
-      "(?:"
-          + ci("ssn")
-          + "[Ss]?|"
-          + ci("ssid")
-          + "|"
-          + ci("social security")
-          + "(?: "
-          + ci("number")
-          + "| "
-          + ci("no")
-          + ")?)";
+      anyOf(
+          ci("ssn") + "[Ss]?",
+          ci("ssid"),
+          ci("social security") + optional(" " + ci("number"), " " + ci("no")));
 
   static final String US_SSN = usSsn(Classes.CPU);
 
@@ -241,23 +234,12 @@ final class PiiPatterns {
   static final String YEAR = "(?:19|20)\\d{2}";
 
   static final String DOB_WORD =
-      "(?:"
-          + ci("date of birth")
-          + "|"
-          + ci("birth")
-          + "(?:"
-          + ci("day")
-          + "|"
-          + ci("date")
-          + "|"
-          + ci(" date")
-          + ")?|"
-          + ci("born")
-          + "|"
-          + ci("dob")
-          + "|"
-          + ci("d.o.b")
-          + "[.]?)";
+      anyOf(
+          ci("date of birth"),
+          ci("birth") + optional(ci("day"), ci("date"), ci(" date")),
+          ci("born"),
+          ci("dob"),
+          ci("d.o.b") + "[.]?");
 
   /** The date after a date-of-birth context word (group 1) and its boundary. */
   private static final String DATE =
@@ -299,17 +281,10 @@ final class PiiPatterns {
       wordStart(Classes.GPU) + DOB_WORD + "[^\\d\\n]{0,25}" + DATE;
 
   static final String POSTAL_WORD =
-      "(?:"
-          + ci("zip")
-          + "(?: ?"
-          + ci("code")
-          + ")?|"
-          + ci("postal code")
-          + "|"
-          + ci("post")
-          + " ?"
-          + ci("code")
-          + ")";
+      anyOf(
+          ci("zip") + optional(" ?" + ci("code")),
+          ci("postal code"),
+          ci("post") + " ?" + ci("code"));
 
   /** A US ZIP or ZIP+4, or a UK postcode (group 1), and the boundary after it. */
   private static final String POSTAL =
@@ -475,6 +450,19 @@ final class PiiPatterns {
         regexp_extract_all(
             marked(withoutIbans, CARD_AFTER, CARD_BEFORE), lit(CARD_CANDIDATE), lit(1)),
         PiiPatterns::unmarked);
+  }
+
+  /**
+   * One of {@code alternatives}, as a non-capturing group {@code (?:a|b|c)}: the context-word lists
+   * read as lists, and no hand-written bar or parenthesis can go missing.
+   */
+  static String anyOf(String... alternatives) {
+    return "(?:" + String.join("|", alternatives) + ")";
+  }
+
+  /** One of {@code alternatives} or nothing, {@code (?:a|b)?}. */
+  static String optional(String... alternatives) {
+    return anyOf(alternatives) + "?";
   }
 
   /**

@@ -31,322 +31,293 @@ public final class PrivacyMetrics {
   private static final MetricList METRICS = new MetricList(Family.PRIVACY);
 
   public static final MetricDescriptor K_ANONYMITY =
-      METRICS.add(
-          METRICS
-              .metric("k_anonymity")
-              .at(COLUMN)
-              .unit(MetricUnit.COUNT)
-              .range(1, Double.POSITIVE_INFINITY)
-              .direction(HIGHER_BETTER)
-              .defined(
-                  "Size of the smallest group of records that share the same "
-                      + "quasi-identifier values; each person hides among at least k records.",
-                  "size of the smallest class")
-              .citing("Sweeney (2002); ARX")
-              .topic("privacy/reidentification")
-              .wording(Wording.of(PrivacyMetrics::kAnonymity)));
+      reidentification("k_anonymity")
+          .unit(MetricUnit.COUNT)
+          .range(1, Double.POSITIVE_INFINITY)
+          .direction(HIGHER_BETTER)
+          .defined(
+              "Size of the smallest group of records that share the same "
+                  + "quasi-identifier values; each person hides among at least k records.",
+              "size of the smallest class")
+          .citing("Sweeney (2002); ARX")
+          .wording(Wording.of(PrivacyMetrics::kAnonymity))
+          .add();
 
   public static final MetricDescriptor EQUIVALENCE_CLASSES =
-      METRICS.add(
-          METRICS
-              .metric("equivalence_classes")
-              .at(COLUMN)
-              .unit(MetricUnit.COUNT)
-              .range(1, Double.POSITIVE_INFINITY)
-              .direction(NEUTRAL)
-              .defined(
-                  "Number of distinct combinations of quasi-identifier values.",
-                  "number of classes C")
-              .citing("ARX")
-              .topic("privacy/reidentification")
-              .wording(
-                  Wording.of(
-                      o ->
-                          "the records fall into "
-                              + o.number()
-                              + " distinct combinations of "
-                              + facts(o))));
+      reidentification("equivalence_classes")
+          .unit(MetricUnit.COUNT)
+          .range(1, Double.POSITIVE_INFINITY)
+          .direction(NEUTRAL)
+          .defined(
+              "Number of distinct combinations of quasi-identifier values.", "number of classes C")
+          .citing("ARX")
+          .wording(
+              Wording.of(
+                  o ->
+                      "the records fall into "
+                          + o.number()
+                          + " distinct combinations of "
+                          + facts(o)))
+          .add();
 
   public static final MetricDescriptor REIDENTIFICATION_RISK_PROSECUTOR_MAX =
-      METRICS.add(
-          METRICS
-              .metric("reidentification_risk_prosecutor_max")
-              .at(COLUMN)
-              .unit(MetricUnit.SHARE)
-              .direction(LOWER_BETTER)
-              .defined(
-                  "Highest chance of re-identifying a record by its quasi-identifiers: 1 "
-                      + "÷ size of its group (prosecutor model).",
-                  "1 ÷ size of the smallest class")
-              .citing("ARX \"highest prosecutor risk\"")
-              .topic("privacy/reidentification")
-              .wording(
-                  Wording.of(
-                          o ->
-                              "someone who knows a person is in the data, and knows their "
-                                  + facts(o)
-                                  + ", could pick out that person's record with a chance of up to "
-                                  + o.percent()
-                                  + " (highest re-identification risk "
-                                  + o.number()
-                                  + ")")
-                      .asPercent()));
+      reidentification("reidentification_risk_prosecutor_max")
+          .unit(MetricUnit.SHARE)
+          .direction(LOWER_BETTER)
+          .defined(
+              "Highest chance of re-identifying a record by its quasi-identifiers: 1 "
+                  + "÷ size of its group (prosecutor model).",
+              "1 ÷ size of the smallest class")
+          .citing("ARX \"highest prosecutor risk\"")
+          .wording(
+              Wording.of(
+                      o ->
+                          "someone who knows a person is in the data, and knows their "
+                              + facts(o)
+                              + ", could pick out that person's record with a chance of up to "
+                              + o.percent()
+                              + " (highest re-identification risk "
+                              + o.number()
+                              + ")")
+                  .asPercent())
+          .add();
 
   public static final MetricDescriptor REIDENTIFICATION_RISK_PROSECUTOR_AVG =
-      METRICS.add(
-          METRICS
-              .metric("reidentification_risk_prosecutor_avg")
-              .at(COLUMN)
-              .unit(MetricUnit.SHARE)
-              .direction(LOWER_BETTER)
-              .defined(
-                  "Average over records of 1 ÷ size of their quasi-identifier group "
-                      + "(prosecutor model).",
-                  "C ÷ N, the mean over records of 1 ÷ their class size")
-              .citing("ARX \"average prosecutor risk\"")
-              .topic("privacy/reidentification")
-              .wording(
-                  Wording.of(
-                          o ->
-                              "someone who knows a person is in the data, and knows their "
-                                  + facts(o)
-                                  + ", could pick out that person's record with a chance of "
-                                  + o.percent()
-                                  + " on average (average re-identification risk "
-                                  + o.number()
-                                  + ")")
-                      .asPercent()));
+      reidentification("reidentification_risk_prosecutor_avg")
+          .unit(MetricUnit.SHARE)
+          .direction(LOWER_BETTER)
+          .defined(
+              "Average over records of 1 ÷ size of their quasi-identifier group "
+                  + "(prosecutor model).",
+              "C ÷ N, the mean over records of 1 ÷ their class size")
+          .citing("ARX \"average prosecutor risk\"")
+          .wording(
+              Wording.of(
+                      o ->
+                          "someone who knows a person is in the data, and knows their "
+                              + facts(o)
+                              + ", could pick out that person's record with a chance of "
+                              + o.percent()
+                              + " on average (average re-identification risk "
+                              + o.number()
+                              + ")")
+                  .asPercent())
+          .add();
 
   public static final MetricDescriptor SAMPLE_UNIQUENESS =
-      METRICS.add(
-          METRICS
-              .metric("sample_uniqueness")
-              .at(COLUMN)
-              .unit(MetricUnit.SHARE)
-              .direction(LOWER_BETTER)
-              .defined(
-                  "Share of records that are unique on their quasi-identifiers.",
-                  "share of records alone in their class")
-              .citing("ARX \"sample uniques\"")
-              .topic("privacy/reidentification")
-              .wording(
-                  Wording.of(
-                          o ->
-                              o.percent()
-                                  + " of records are the only one with their "
-                                  + facts(o)
-                                  + ", so each of those people could be re-identified (sample uniqueness "
-                                  + o.number()
-                                  + ")")
-                      .asPercent()));
+      reidentification("sample_uniqueness")
+          .unit(MetricUnit.SHARE)
+          .direction(LOWER_BETTER)
+          .defined(
+              "Share of records that are unique on their quasi-identifiers.",
+              "share of records alone in their class")
+          .citing("ARX \"sample uniques\"")
+          .wording(
+              Wording.of(
+                      o ->
+                          o.percent()
+                              + " of records are the only one with their "
+                              + facts(o)
+                              + ", so each of those people could be re-identified (sample uniqueness "
+                              + o.number()
+                              + ")")
+                  .asPercent())
+          .add();
 
   public static final MetricDescriptor RECORDS_AT_RISK =
-      METRICS.add(
-          METRICS
-              .metric("records_at_risk")
-              .at(COLUMN)
-              .unit(MetricUnit.SHARE)
-              .direction(LOWER_BETTER)
-              .defined(
-                  "Share of records in quasi-identifier groups smaller than the required " + "k.",
-                  "share of records in classes smaller than `privacy.k`")
-              .citing("ARX \"records at risk\"")
-              .topic("privacy/reidentification")
-              .wording(Wording.of(PrivacyMetrics::recordsAtRisk).asPercent()));
+      reidentification("records_at_risk")
+          .unit(MetricUnit.SHARE)
+          .direction(LOWER_BETTER)
+          .defined(
+              "Share of records in quasi-identifier groups smaller than the required " + "k.",
+              "share of records in classes smaller than `privacy.k`")
+          .citing("ARX \"records at risk\"")
+          .wording(Wording.of(PrivacyMetrics::recordsAtRisk).asPercent())
+          .add();
 
   public static final MetricDescriptor L_DIVERSITY =
-      METRICS.add(
-          METRICS
-              .metric("l_diversity")
-              .at(COLUMN)
-              .unit(MetricUnit.COUNT)
-              .range(1, Double.POSITIVE_INFINITY)
-              .direction(HIGHER_BETTER)
-              .defined(
-                  "Smallest number of distinct sensitive values within any "
-                      + "quasi-identifier group (distinct l-diversity).",
-                  "smallest number of distinct sensitive values in a class")
-              .citing("Machanavajjhala et al. (2007), distinct l-diversity")
-              .topic("privacy/reidentification")
-              .wording(Wording.of(PrivacyMetrics::lDiversity)));
+      reidentification("l_diversity")
+          .unit(MetricUnit.COUNT)
+          .range(1, Double.POSITIVE_INFINITY)
+          .direction(HIGHER_BETTER)
+          .defined(
+              "Smallest number of distinct sensitive values within any "
+                  + "quasi-identifier group (distinct l-diversity).",
+              "smallest number of distinct sensitive values in a class")
+          .citing("Machanavajjhala et al. (2007), distinct l-diversity")
+          .wording(Wording.of(PrivacyMetrics::lDiversity))
+          .add();
 
   public static final MetricDescriptor ENTROPY_L_DIVERSITY =
-      METRICS.add(
-          METRICS
-              .metric("entropy_l_diversity")
-              .at(COLUMN)
-              .unit(MetricUnit.STATISTIC)
-              .range(1, Double.POSITIVE_INFINITY)
-              .direction(HIGHER_BETTER)
-              .defined(
-                  "Smallest exp(entropy) of the sensitive values within any "
-                      + "quasi-identifier group.",
-                  "smallest exp(entropy) of the sensitive values in a class (natural log)")
-              .citing("Machanavajjhala et al. (2007); ARX")
-              .topic("privacy/reidentification")
-              .wording(
-                  Wording.of(
-                      o ->
-                          "entropy l-diversity is "
-                              + o.number()
-                              + ": the least varied group of records with the same "
-                              + facts(o)
-                              + " is as varied as "
-                              + o.number()
-                              + " equally common values of "
-                              + sensitive(o)
-                              + " (1 means one value, fully revealed)")));
+      reidentification("entropy_l_diversity")
+          .unit(MetricUnit.STATISTIC)
+          .range(1, Double.POSITIVE_INFINITY)
+          .direction(HIGHER_BETTER)
+          .defined(
+              "Smallest exp(entropy) of the sensitive values within any "
+                  + "quasi-identifier group.",
+              "smallest exp(entropy) of the sensitive values in a class (natural log)")
+          .citing("Machanavajjhala et al. (2007); ARX")
+          .wording(
+              Wording.of(
+                  o ->
+                      "entropy l-diversity is "
+                          + o.number()
+                          + ": the least varied group of records with the same "
+                          + facts(o)
+                          + " is as varied as "
+                          + o.number()
+                          + " equally common values of "
+                          + sensitive(o)
+                          + " (1 means one value, fully revealed)"))
+          .add();
 
   public static final MetricDescriptor T_CLOSENESS =
-      METRICS.add(
-          METRICS
-              .metric("t_closeness")
-              .at(COLUMN)
-              .unit(MetricUnit.DISTANCE)
-              .range(ValueRange.UNIT)
-              .direction(LOWER_BETTER)
-              .defined(
-                  "Largest distance between a group's distribution of the sensitive value "
-                      + "and the whole data set's (0 = no group reveals anything).",
-                  "largest distance between a class's sensitive distribution and the whole data set's: "
-                      + "total variation for a categorical attribute, ordered-distance EMD for a numeric one")
-              .citing("Li, Li & Venkatasubramanian (2007); ARX")
-              .topic("privacy/reidentification")
-              .wording(
-                  Wording.of(
-                      o ->
-                          "t-closeness is "
-                              + o.number()
-                              + ": in the most telling group of records with the same "
-                              + facts(o)
-                              + ", the spread of "
-                              + sensitive(o)
-                              + " differs from the whole data set's by "
-                              + o.percent()
-                              + " (0 means a group reveals nothing, 100\u00a0% means completely different)")));
+      reidentification("t_closeness")
+          .unit(MetricUnit.DISTANCE)
+          .range(ValueRange.UNIT)
+          .direction(LOWER_BETTER)
+          .defined(
+              "Largest distance between a group's distribution of the sensitive value "
+                  + "and the whole data set's (0 = no group reveals anything).",
+              "largest distance between a class's sensitive distribution and the whole data set's: "
+                  + "total variation for a categorical attribute, ordered-distance EMD for a numeric one")
+          .citing("Li, Li & Venkatasubramanian (2007); ARX")
+          .wording(
+              Wording.of(
+                  o ->
+                      "t-closeness is "
+                          + o.number()
+                          + ": in the most telling group of records with the same "
+                          + facts(o)
+                          + ", the spread of "
+                          + sensitive(o)
+                          + " differs from the whole data set's by "
+                          + o.percent()
+                          + " (0 means a group reveals nothing, 100\u00a0% means completely different)"))
+          .add();
 
   public static final MetricDescriptor MEMBERSHIP_AUC =
-      METRICS.add(
-          METRICS
-              .metric("membership_auc")
-              .at(DATASET, GROUP)
-              .unit(MetricUnit.SCORE)
-              .direction(LOWER_BETTER)
-              .defined(
-                  "How well an attacker's score separates records used in training from "
-                      + "others (0.5 = no better than chance).",
-                  "ROC AUC of the signal separating members from non-members (0.5 = no leakage)")
-              .citing("Yeom et al. (2018) threshold attack")
-              .topic("privacy/membership")
-              .wording(
-                  Wording.template(
-                      "an attacker guessing from the model's output "
-                          + "whether a person's record was used in training does so with an AUC of {value} (0.5 is "
-                          + "no better than a coin toss, 1 is always right)")));
+      membership("membership_auc")
+          .at(DATASET, GROUP)
+          .unit(MetricUnit.SCORE)
+          .direction(LOWER_BETTER)
+          .defined(
+              "How well an attacker's score separates records used in training from "
+                  + "others (0.5 = no better than chance).",
+              "ROC AUC of the signal separating members from non-members (0.5 = no leakage)")
+          .citing("Yeom et al. (2018) threshold attack")
+          .wording(
+              Wording.template(
+                  "an attacker guessing from the model's output "
+                      + "whether a person's record was used in training does so with an AUC of {value} (0.5 is "
+                      + "no better than a coin toss, 1 is always right)"))
+          .add();
 
   public static final MetricDescriptor MEMBERSHIP_ADVANTAGE =
-      METRICS.add(
-          METRICS
-              .metric("membership_advantage")
-              .at(DATASET, GROUP)
-              .unit(MetricUnit.SCORE)
-              .direction(LOWER_BETTER)
-              .defined(
-                  "Membership-inference advantage: true positive rate minus false "
-                      + "positive rate of the best attack threshold (0 = no leakage).",
-                  "max over thresholds of TPR − FPR")
-              .citing("Yeom et al. (2018), membership advantage")
-              .topic("privacy/membership")
-              .wording(
-                  Wording.template(
-                      "an attacker guessing whether a person's record was "
-                          + "used in training is right for {percent} more of the members than of the others "
-                          + "(membership advantage {value}; 0 means the model leaks nothing this way)")));
+      membership("membership_advantage")
+          .at(DATASET, GROUP)
+          .unit(MetricUnit.SCORE)
+          .direction(LOWER_BETTER)
+          .defined(
+              "Membership-inference advantage: true positive rate minus false "
+                  + "positive rate of the best attack threshold (0 = no leakage).",
+              "max over thresholds of TPR − FPR")
+          .citing("Yeom et al. (2018), membership advantage")
+          .wording(
+              Wording.template(
+                  "an attacker guessing whether a person's record was "
+                      + "used in training is right for {percent} more of the members than of the others "
+                      + "(membership advantage {value}; 0 means the model leaks nothing this way)"))
+          .add();
 
   public static final MetricDescriptor MEMBERSHIP_TPR_AT_0_1_FPR =
-      METRICS.add(
-          METRICS
-              .metric("membership_tpr_at_0_1_fpr")
-              .at(DATASET, GROUP)
-              .unit(MetricUnit.SHARE)
-              .direction(LOWER_BETTER)
-              .defined(
-                  "Share of training records the confidence attack identifies while "
-                      + "wrongly flagging at most 0.1% of non-training records (0 = none identified safely).",
-                  "largest TPR at a threshold with FPR ≤ 0.1 %")
-              .citing(
-                  "Carlini et al. (2022), \"Membership inference attacks from first "
-                      + "principles\"")
-              .topic("privacy/membership")
-              .wording(
-                  Wording.template(
-                      "an attacker who may wrongly accuse at most 1 in "
-                          + "1,000 people of being in the training data still finds {percent} of those who were "
-                          + "(true-positive rate {value} at a 0.1\u00a0% false-positive rate)")));
+      membership("membership_tpr_at_0_1_fpr")
+          .at(DATASET, GROUP)
+          .unit(MetricUnit.SHARE)
+          .direction(LOWER_BETTER)
+          .defined(
+              "Share of training records the confidence attack identifies while "
+                  + "wrongly flagging at most 0.1% of non-training records (0 = none identified safely).",
+              "largest TPR at a threshold with FPR ≤ 0.1 %")
+          .citing(
+              "Carlini et al. (2022), \"Membership inference attacks from first " + "principles\"")
+          .wording(
+              Wording.template(
+                  "an attacker who may wrongly accuse at most 1 in "
+                      + "1,000 people of being in the training data still finds {percent} of those who were "
+                      + "(true-positive rate {value} at a 0.1\u00a0% false-positive rate)"))
+          .add();
 
   public static final MetricDescriptor MEMBERSHIP_TPR_AT_1_FPR =
-      METRICS.add(
-          METRICS
-              .metric("membership_tpr_at_1_fpr")
-              .at(DATASET, GROUP)
-              .unit(MetricUnit.SHARE)
-              .direction(LOWER_BETTER)
-              .defined(
-                  "Share of training records the confidence attack identifies while "
-                      + "wrongly flagging at most 1% of non-training records.",
-                  "largest TPR at a threshold with FPR ≤ 1 %")
-              .citing("Carlini et al. (2022)")
-              .topic("privacy/membership")
-              .wording(
-                  Wording.template(
-                      "an attacker who may wrongly accuse at most 1 in 100 "
-                          + "people of being in the training data still finds {percent} of those who were "
-                          + "(true-positive rate {value} at a 1\u00a0% false-positive rate)")));
+      membership("membership_tpr_at_1_fpr")
+          .at(DATASET, GROUP)
+          .unit(MetricUnit.SHARE)
+          .direction(LOWER_BETTER)
+          .defined(
+              "Share of training records the confidence attack identifies while "
+                  + "wrongly flagging at most 1% of non-training records.",
+              "largest TPR at a threshold with FPR ≤ 1 %")
+          .citing("Carlini et al. (2022)")
+          .wording(
+              Wording.template(
+                  "an attacker who may wrongly accuse at most 1 in 100 "
+                      + "people of being in the training data still finds {percent} of those who were "
+                      + "(true-positive rate {value} at a 1\u00a0% false-positive rate)"))
+          .add();
 
   public static final MetricDescriptor MEMBERSHIP_ATTACK_AUC =
-      METRICS.add(
-          METRICS
-              .metric("membership_attack_auc")
-              .at(DATASET)
-              .unit(MetricUnit.SCORE)
-              .direction(LOWER_BETTER)
-              .defined(
-                  "How well a logistic-regression attack trained on the model's "
-                      + "confidence, loss, entropy and label tells training records from others, "
-                      + "cross-validated (0.5 = no better than chance, 1 = always).",
-                  "cross-validated (5 folds) AUC of a trained logistic-regression attack on confidence, "
-                      + "loss, entropy and label, on a sample of up to 20,000 rows")
-              .citing("Shokri et al. (2017), trained attack; Tribuo")
-              .topic("privacy/membership")
-              .wording(
-                  Wording.template(
-                      "an attack model trained on the model's confidence "
-                          + "and loss tells training records from others with an AUC of {value} (0.5 is no better "
-                          + "than a coin toss, 1 is always right)")));
+      membership("membership_attack_auc")
+          .at(DATASET)
+          .unit(MetricUnit.SCORE)
+          .direction(LOWER_BETTER)
+          .defined(
+              "How well a logistic-regression attack trained on the model's "
+                  + "confidence, loss, entropy and label tells training records from others, "
+                  + "cross-validated (0.5 = no better than chance, 1 = always).",
+              "cross-validated (5 folds) AUC of a trained logistic-regression attack on confidence, "
+                  + "loss, entropy and label, on a sample of up to 20,000 rows")
+          .citing("Shokri et al. (2017), trained attack; Tribuo")
+          .wording(
+              Wording.template(
+                  "an attack model trained on the model's confidence "
+                      + "and loss tells training records from others with an AUC of {value} (0.5 is no better "
+                      + "than a coin toss, 1 is always right)"))
+          .add();
 
   public static final MetricDescriptor MEMORIZATION_RATE =
-      METRICS.add(
-          METRICS
-              .metric("memorization_rate")
-              .at(COLUMN)
-              .unit(MetricUnit.SHARE)
-              .direction(LOWER_BETTER)
-              .defined(
-                  "Share of the model's responses that repeat a long passage (50 "
-                      + "characters by default) of the training text word for word.",
-                  "share of responses that repeat, word for word, a window of "
-                      + "`privacy.memorization_chars` characters (default 50) of `privacy.training_text` (the "
-                      + "response column)")
-              .citing(
-                  "Carlini et al. (2021), \"Extracting training data from large language "
-                      + "models\"")
-              .topic("privacy/membership")
-              .wording(
-                  Wording.template(
-                      "{percent} of responses repeat a long passage of the "
-                          + "training text word for word (memorization rate {value})")));
+      membership("memorization_rate")
+          .at(COLUMN)
+          .unit(MetricUnit.SHARE)
+          .direction(LOWER_BETTER)
+          .defined(
+              "Share of the model's responses that repeat a long passage (50 "
+                  + "characters by default) of the training text word for word.",
+              "share of responses that repeat, word for word, a window of "
+                  + "`privacy.memorization_chars` characters (default 50) of `privacy.training_text` (the "
+                  + "response column)")
+          .citing(
+              "Carlini et al. (2021), \"Extracting training data from large language " + "models\"")
+          .wording(
+              Wording.template(
+                  "{percent} of responses repeat a long passage of the "
+                      + "training text word for word (memorization rate {value})"))
+          .add();
 
   private PrivacyMetrics() {}
+
+  /**
+   * Starts a re-identification metric: one per quasi-identifier set (column level), in the
+   * privacy/reidentification table of docs/metrics.md.
+   */
+  private static MetricDescriptor.Builder reidentification(String id) {
+    return METRICS.metric(id).at(COLUMN).topic("privacy/reidentification");
+  }
+
+  /** Starts a membership-inference or memorization metric, in the privacy/membership table. */
+  private static MetricDescriptor.Builder membership(String id) {
+    return METRICS.metric(id).topic("privacy/membership");
+  }
 
   /** Every metric of the family with a fixed name, in declaration order. */
   public static List<MetricDescriptor> all() {

@@ -1,7 +1,9 @@
 package dev.assay.metrics.privacy;
 
+import dev.assay.core.Mergeable;
 import dev.assay.spark.AggregateState;
 import dev.assay.spark.Columns;
+import dev.assay.spark.MergeableAggregate;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
@@ -21,7 +23,8 @@ import org.apache.spark.sql.functions;
  * @param counts value → records, in value order; null once over the limit
  * @param limit the most distinct values kept
  */
-public record SensitiveValues(long records, SortedMap<String, Long> counts, int limit) {
+public record SensitiveValues(long records, SortedMap<String, Long> counts, int limit)
+    implements Mergeable<SensitiveValues> {
 
   public SensitiveValues {
     counts = counts == null ? null : Collections.unmodifiableSortedMap(new TreeMap<>(counts));
@@ -67,7 +70,7 @@ public record SensitiveValues(long records, SortedMap<String, Long> counts, int 
   }
 
   private record Aggregate(String value, String count, int limit)
-      implements AggregateState<SensitiveValues> {
+      implements MergeableAggregate<SensitiveValues> {
 
     @Override
     public List<Column> aggregates() {
@@ -91,11 +94,6 @@ public record SensitiveValues(long records, SortedMap<String, Long> counts, int 
       }
       return new SensitiveValues(
           row.isNullAt(offset + 1) ? 0 : row.getLong(offset + 1), counts, limit);
-    }
-
-    @Override
-    public SensitiveValues merge(SensitiveValues a, SensitiveValues b) {
-      return a.merge(b);
     }
   }
 }
