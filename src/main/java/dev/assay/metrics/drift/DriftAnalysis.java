@@ -112,7 +112,14 @@ public final class DriftAnalysis {
     if (chunks != null) {
       countSegments.add(Columns.named(CHUNK));
     }
-    DriftCounts counts = DriftCounts.count(both, Columns.named(SIDE), plans, values, countSegments);
+    DriftCounts counts =
+        DriftCounts.count(
+            both,
+            Columns.named(SIDE),
+            plans,
+            values,
+            countSegments,
+            derived.vectors().stream().map(b -> b.shifted(columns.size())).toList());
 
     List<ColumnCounts> whole = counts.whole();
     List<ColumnDrift.Verdict> parts =
