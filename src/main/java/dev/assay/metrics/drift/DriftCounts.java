@@ -25,9 +25,10 @@ import org.apache.spark.sql.Row;
 /**
  * The drift family's count: every row of the tagged union is stacked into (column, segment
  * attribute, group, value) cells with {@code explode} — one per column for the whole data set and
- * one per column and segment attribute — and each cell's {@link SideCounts} comes from one {@link
- * SinglePassRunner} pass over them. The cells (bounded by the distinct values, never by rows) are
- * then folded into one {@link ColumnCounts} per column, whole and per segment group.
+ * one per column and segment attribute; an embedding column's components from its vector with
+ * {@code posexplode} — and each cell's {@link SideCounts} comes from one {@link SinglePassRunner}
+ * pass over them. The cells (bounded by the distinct values, never by rows) are then folded into
+ * one {@link ColumnCounts} per column, whole and per segment group.
  *
  * <p>The runner's grouping columns hold no nulls, so a missing value is encoded as the value NaN (a
  * numeric column's values are finite, see {@link dev.assay.spark.FiniteNumbers}), the whole data
