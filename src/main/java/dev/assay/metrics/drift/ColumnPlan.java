@@ -78,8 +78,16 @@ record ColumnPlan(DriftColumn column, boolean exact, double low, double width, l
    * width / 2.
    */
   static Column cellMidpoint(Column x, double low, double width, long cells) {
+    return cellMidpoint(x, lit(low), lit(width), cells);
+  }
+
+  /**
+   * As {@link #cellMidpoint(Column, double, double, long)} with the grid's start and width as
+   * columns (the same arithmetic, so the same doubles), for values whose grid travels with the row.
+   */
+  static Column cellMidpoint(Column x, Column low, Column width, long cells) {
     // least() skips nulls, so a missing value must stay missing explicitly
-    Column index = least(floor(x.minus(lit(low)).divide(lit(width))), lit(cells - 1));
-    return when(x.isNotNull(), lit(low).plus(index.plus(lit(0.5)).multiply(lit(width))));
+    Column index = least(floor(x.minus(low).divide(width)), lit(cells - 1));
+    return when(x.isNotNull(), low.plus(index.plus(lit(0.5)).multiply(width)));
   }
 }

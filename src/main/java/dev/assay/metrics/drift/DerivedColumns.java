@@ -25,9 +25,33 @@ import org.apache.spark.sql.Column;
  * @param values each derived column's value, an expression over its parent's value
  * @param plans how each is counted
  * @param parents the index of each one's parent column
+ * @param vectors each embedding column's components as one block (indices into {@code columns}),
+ *     which {@link DriftCounts} stacks from the vector itself rather than from the components'
+ *     {@code values}
  */
 record DerivedColumns(
-    List<DriftColumn> columns, List<Column> values, List<ColumnPlan> plans, List<Integer> parents) {
+    List<DriftColumn> columns,
+    List<Column> values,
+    List<ColumnPlan> plans,
+    List<Integer> parents,
+    List<VectorBlock> vectors) {
+
+  /**
+   * The components of one embedding column, derived columns {@code first} to {@code first +
+   * dimension − 1}, all counted by one plan (the column's exact-or-grid decision and range).
+   *
+   * @param first the index of component 0
+   * @param dimension the number of components
+   * @param vector the column's value: an {@code array<double>} of {@code dimension} finite
+   *     elements, or null when missing
+   */
+  record VectorBlock(int first, int dimension, Column vector) {
+
+    /** The same block with its indices moved by {@code offset} (derived after top columns). */
+    VectorBlock shifted(int offset) {
+      return new VectorBlock(first + offset, dimension, vector);
+    }
+  }
 
   /** The grid cells of an embedding component with many values. */
   static final int EMBEDDING_CELLS = 1000;
@@ -42,6 +66,7 @@ record DerivedColumns(
     List<Column> values = new ArrayList<>();
     List<ColumnPlan> plans = new ArrayList<>();
     List<Integer> parents = new ArrayList<>();
+    List<VectorBlock> vectors = new ArrayList<>();
     for (int i = 0; i < top.size(); i++) {
       DriftColumn parent = top.get(i);
       Column v = topValues.get(i);
@@ -58,6 +83,9 @@ record DerivedColumns(
         boolean exact = profile.nonNull().get(i) <= EMBEDDING_CELLS || !profile.hasRange(i);
         double low = profile.min().get(i);
         double width = exact ? 0 : (profile.max().get(i) - low) / EMBEDDING_CELLS;
+        if (dimension > 0) {
+          vectors.add(new VectorBlock(columns.size(), dimension, v));
+        }
         for (int k = 0; k < dimension; k++) {
           DriftColumn c =
               new DriftColumn(
@@ -73,7 +101,7 @@ record DerivedColumns(
         }
       }
     }
-    return new DerivedColumns(columns, values, plans, parents);
+    return new DerivedColumns(columns, values, plans, parents, vectors);
   }
 
   /** The derived numeric column of one descriptor of a text column. */

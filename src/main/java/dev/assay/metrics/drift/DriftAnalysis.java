@@ -29,14 +29,16 @@ import org.apache.spark.sql.Row;
  *   <li>one global aggregation: rows per side, an estimate of each column's distinct values ({@code
  *       approx_count_distinct}, relative standard deviation 5 %), and each numeric column's min and
  *       max;
- *   <li>one grouped count: every row is stacked into (column, value) pairs with {@code explode},
- *       then counted per (side, column, value). A numeric column with more than {@code
- *       drift.max_distinct} (G) estimated distinct values is grouped instead by its cell in a grid
- *       of G equal-width cells over [min, max] of both sides (min and max come from job 1), counted
- *       at the cell's midpoint: at most G values per side reach the driver. A categorical column
- *       with more than G estimated distinct values (an identifier, free text) is counted only as
- *       null or not null: its null rates are exact and its distribution metrics undefined with the
- *       reason, so no column sends more than G values per side.
+ *   <li>one grouped count: every row is stacked into (column, value) pairs with {@code explode} (an
+ *       embedding column's components with a {@code posexplode} of its vector, so the generated
+ *       code does not grow with the dimension), then counted per (side, column, value). A numeric
+ *       column with more than {@code drift.max_distinct} (G) estimated distinct values is grouped
+ *       instead by its cell in a grid of G equal-width cells over [min, max] of both sides (min and
+ *       max come from job 1), counted at the cell's midpoint: at most G values per side reach the
+ *       driver. A categorical column with more than G estimated distinct values (an identifier,
+ *       free text) is counted only as null or not null: its null rates are exact and its
+ *       distribution metrics undefined with the reason, so no column sends more than G values per
+ *       side.
  * </ol>
  *
  * <p>With a text column, a job between the two finds each text column's reference vocabulary
@@ -112,7 +114,14 @@ public final class DriftAnalysis {
     if (chunks != null) {
       countSegments.add(Columns.named(CHUNK));
     }
-    DriftCounts counts = DriftCounts.count(both, Columns.named(SIDE), plans, values, countSegments);
+    DriftCounts counts =
+        DriftCounts.count(
+            both,
+            Columns.named(SIDE),
+            plans,
+            values,
+            countSegments,
+            derived.vectors().stream().map(b -> b.shifted(columns.size())).toList());
 
     List<ColumnCounts> whole = counts.whole();
     List<ColumnDrift.Verdict> parts =

@@ -1,10 +1,12 @@
 package dev.assay.metrics.drift;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_repeat;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.posexplode_outer;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
@@ -12,7 +14,9 @@ import dev.assay.spark.GroupedStates;
 import dev.assay.spark.Grouping;
 import dev.assay.spark.SinglePassRunner;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,9 +25,10 @@ import org.apache.spark.sql.Row;
 /**
  * The drift family's count: every row of the tagged union is stacked into (column, segment
  * attribute, group, value) cells with {@code explode} — one per column for the whole data set and
- * one per column and segment attribute — and each cell's {@link SideCounts} comes from one {@link
- * SinglePassRunner} pass over them. The cells (bounded by the distinct values, never by rows) are
- * then folded into one {@link ColumnCounts} per column, whole and per segment group.
+ * one per column and segment attribute; an embedding column's components from its vector with
+ * {@code posexplode} — and each cell's {@link SideCounts} comes from one {@link SinglePassRunner}
+ * pass over them. The cells (bounded by the distinct values, never by rows) are then folded into
+ * one {@link ColumnCounts} per column, whole and per segment group.
  *
  * <p>The runner's grouping columns hold no nulls, so a missing value is encoded as the value NaN (a
  * numeric column's values are finite, see {@link dev.assay.spark.FiniteNumbers}), the whole data
@@ -40,19 +45,26 @@ record DriftCounts(List<ColumnCounts> whole, List<TreeMap<String, List<ColumnCou
   private static final String GROUP = "__assay_g";
   private static final String NUMBER = "__assay_v";
   private static final String CATEGORY = "__assay_k";
+  private static final String POSITION = "__assay_pos";
+  private static final String ELEMENT = "__assay_e";
   private static final Grouping CELLS =
       new Grouping("drift cells", List.of(COLUMN, ATTRIBUTE, GROUP, NUMBER, CATEGORY));
 
-  /** Counts {@code both} (side tag, values, segments as {@link DriftAnalysis#side} made it). */
+  /**
+   * Counts {@code both} (side tag, values, segments as {@link DriftAnalysis#side} made it); the
+   * columns of each of {@code vectors} (indices into {@code plans}) are counted from the block's
+   * vector, not from their {@code values}.
+   */
   static DriftCounts count(
       Dataset<Row> both,
       Column side,
       List<ColumnPlan> plans,
       List<Column> values,
-      List<Column> segments) {
+      List<Column> segments,
+      List<DerivedColumns.VectorBlock> vectors) {
     List<GroupedStates> cells =
         SinglePassRunner.run(
-            stack(both, side, plans, values, segments),
+            stack(both, side, plans, values, segments, vectors),
             List.of(CELLS),
             List.of(new SideCountsAggregate(side)),
             Long.MAX_VALUE);
@@ -76,45 +88,87 @@ record DriftCounts(List<ColumnCounts> whole, List<TreeMap<String, List<ColumnCou
     return new DriftCounts(build(whole, plans), segmentStates);
   }
 
+  /**
+   * One row per (row, column, segment attribute) cell. Scalar columns are one struct each in the
+   * first {@code explode}; an embedding column is one struct holding its whole vector ({@code e}),
+   * whose elements a second {@code posexplode_outer} turns into its components' cells ({@code c} +
+   * the element's position), each counted at itself or its grid cell's midpoint with the grid
+   * ({@code x}, {@code lo}, {@code w}) carried in the struct. So the generated code grows with the
+   * number of columns, not with the dimension: 384 structs of one component each made a
+   * whole-stage-generated method of more than 64 KB, and Spark ran that stage without whole-stage
+   * code generation (see docs/drift.md, Benchmark).
+   */
   private static Dataset<Row> stack(
       Dataset<Row> both,
       Column side,
       List<ColumnPlan> plans,
       List<Column> values,
-      List<Column> segments) {
+      List<Column> segments,
+      List<DerivedColumns.VectorBlock> vectors) {
+    Map<Integer, DerivedColumns.VectorBlock> blockAt = new HashMap<>();
+    vectors.forEach(b -> blockAt.put(b.first(), b));
+    Column noVector = lit(null).cast("array<double>");
     List<Column> pairs = new ArrayList<>();
     for (int i = 0; i < plans.size(); i++) {
       ColumnPlan plan = plans.get(i);
+      DerivedColumns.VectorBlock block = blockAt.get(i);
+      if (block != null) {
+        if (plan.cells() != DerivedColumns.EMBEDDING_CELLS) {
+          throw new IllegalStateException("an embedding component not on the embedding grid");
+        }
+        // a missing vector: every component missing
+        Column missing = array_repeat(lit(null).cast("double"), block.dimension());
+        pairs.add(
+            struct(
+                lit(i).alias("c"),
+                lit(-1).alias("a"),
+                lit("").alias("g"),
+                lit(Double.NaN).alias("v"),
+                lit("").alias("k"),
+                coalesce(block.vector(), missing).alias("e"),
+                lit(plan.exact()).alias("x"),
+                lit(plan.low()).alias("lo"),
+                lit(plan.width()).alias("w")));
+        i += block.dimension() - 1;
+        continue;
+      }
       Column number = plan.number(values.get(i));
       Column category = plan.category(values.get(i));
       Column missing = plan.numeric() ? number.isNull() : category.isNull();
       Column v = when(missing, lit(Double.NaN)).otherwise(plan.numeric() ? number : lit(0.0));
       Column k = plan.numeric() ? lit("") : coalesce(category, lit(""));
-      pairs.add(
-          struct(
-              lit(i).alias("c"),
-              lit(-1).alias("a"),
-              lit("").alias("g"),
-              v.alias("v"),
-              k.alias("k")));
-      for (int j = 0; j < (segmented(plan.column()) ? segments.size() : 0); j++) {
+      for (int j = -1; j < (segmented(plan.column()) ? segments.size() : 0); j++) {
         pairs.add(
             struct(
                 lit(i).alias("c"),
                 lit(j).alias("a"),
-                segments.get(j).alias("g"),
+                (j < 0 ? lit("") : segments.get(j)).alias("g"),
                 v.alias("v"),
-                k.alias("k")));
+                k.alias("k"),
+                noVector.alias("e"),
+                lit(true).alias("x"),
+                lit(0.0).alias("lo"),
+                lit(0.0).alias("w")));
       }
     }
+    Column element = col(ELEMENT);
+    Column component =
+        when(col("p.x"), element)
+            .otherwise(
+                ColumnPlan.cellMidpoint(
+                    element, col("p.lo"), col("p.w"), DerivedColumns.EMBEDDING_CELLS));
+    Column number =
+        when(col("p.e").isNull(), col("p.v"))
+            .otherwise(when(component.isNull(), lit(Double.NaN)).otherwise(component));
     return both.select(side, explode(array(pairs.toArray(new Column[0]))).alias("p"))
         .where(col("p.g").isNotNull())
+        .select(side, col("p"), posexplode_outer(col("p.e")).as(new String[] {POSITION, ELEMENT}))
         .select(
             side,
-            col("p.c").alias(COLUMN),
+            col("p.c").plus(coalesce(col(POSITION), lit(0))).alias(COLUMN),
             col("p.a").alias(ATTRIBUTE),
             col("p.g").alias(GROUP),
-            col("p.v").alias(NUMBER),
+            number.alias(NUMBER),
             col("p.k").alias(CATEGORY));
   }
 
