@@ -83,7 +83,7 @@ class ExactAucTest {
     return FairnessInput.of(
         df,
         FairnessInput.Outcomes.of(label, null, "score"),
-        List.of(new Slice(List.of("a")), new Slice(List.of("b")), new Slice(List.of("a", "b"))),
+        List.of(new Slice(List.of("a")), new Slice(List.of("b")), new Slice(List.of("b", "a"))),
         1);
   }
 
@@ -112,7 +112,10 @@ class ExactAucTest {
     return value == null ? FairnessAnalysis.MISSING : value;
   }
 
-  /** Every expected scope's observations: each attribute's, the intersection's, the whole set. */
+  /**
+   * Every expected scope's observations: each attribute's, the intersection's (its columns in
+   * another order than the attributes'), the whole set.
+   */
   private static Map<Scope, List<Obs>> scopes(List<Obs> obs) {
     Map<Scope, List<Obs>> out = new HashMap<>();
     for (Obs o : obs) {
@@ -120,7 +123,7 @@ class ExactAucTest {
       out.computeIfAbsent(Scope.group("a", name(o.a())), k -> new ArrayList<>()).add(o);
       out.computeIfAbsent(Scope.group("b", o.b()), k -> new ArrayList<>()).add(o);
       out.computeIfAbsent(
-              Scope.group("a & b", name(o.a()) + Scope.INTERSECTION_SEPARATOR + o.b()),
+              Scope.group("b & a", o.b() + Scope.INTERSECTION_SEPARATOR + name(o.a())),
               k -> new ArrayList<>())
           .add(o);
     }
