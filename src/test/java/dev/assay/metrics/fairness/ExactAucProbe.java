@@ -26,7 +26,9 @@ import org.apache.spark.sql.functions;
 
 /**
  * A throw-away measurement (issue 21, item 2), not a test: executor CPU of query shapes for the
- * exact AUC on the executors ({@link ExactAuc}) on the bench's lending Parquet.
+ * exact AUC on the executors ({@link ExactAuc}) on the bench's lending Parquet (its alternative
+ * shapes assume the bench spec's three sensitive columns). Figures in docs/fairness.md ("Exact AUC
+ * on the executors").
  *
  * <pre>
  *   java -cp ... dev.assay.metrics.fairness.ExactAucProbe lending-1000000.parquet spec.yaml [runs]
