@@ -71,13 +71,32 @@ public final class FairnessAnalysis {
    * #chunkMetrics}).
    */
   public static FairnessOutcome run(FairnessInput in, ModelComparison models, Chunks chunks) {
+    return run(in, models, chunks, FairnessJob.EXACT_MAX_CELLS);
+  }
+
+  /**
+   * As {@link #run(FairnessInput, ModelComparison, Chunks)} with the exact attempt's cell bound
+   * lowered to {@code exactMaxCells} (tests reach the fallback with small data through it).
+   *
+   * <p>Over the bound the family runs two more jobs: the binned pass (every metric, score-key ones
+   * with 1e-3 keys) and, with a score and a label, {@link ExactAuc} (every group's exact AUC on the
+   * executors), whose values replace the binned keys' AUC: so {@code auc} and {@code
+   * auc_difference} stay exact whatever the data's size, and only the scoring rate and the
+   * calibration bins print a bound.
+   */
+  static FairnessOutcome run(
+      FairnessInput in, ModelComparison models, Chunks chunks, long exactMaxCells) {
     List<String> notes = new ArrayList<>();
-    FairnessJob job = FairnessJob.plan(in, models, chunks);
+    FairnessJob job = FairnessJob.plan(in, models, chunks).withExactMaxCells(exactMaxCells);
     FairnessCells cells = job.run();
     if (cells == null) {
-      notes.add(binnedFallbackNote(job));
+      boolean auc = in.score() != null && in.label() != null;
+      notes.add(binnedFallbackNote(job, auc));
       job = FairnessJob.plan(in.withExtras(in.extras().with(ScoreKey.BINNED)), models, chunks);
       cells = job.run();
+      if (auc) {
+        cells.withExactAuc(ExactAuc.of(in));
+      }
     }
     if (chunks != null) {
       notes.add(chunkNote(chunks, cells));
@@ -178,16 +197,26 @@ public final class FairnessAnalysis {
         + ".";
   }
 
-  /** Why the exact score keys were given up for binned ones. */
-  private static String binnedFallbackNote(FairnessJob exact) {
-    return "auc, scoring_rate and expected_calibration_error use 1e-3 score keys (each note"
-        + " gives its bound): score '"
+  /**
+   * Why the exact score keys were given up for binned ones, and (with {@code auc}: a score and a
+   * label) that the AUC stayed exact.
+   */
+  private static String binnedFallbackNote(FairnessJob exact, boolean auc) {
+    return (auc ? "scoring_rate and expected_calibration_error use" : "scoring_rate uses")
+        + " 1e-3 score keys (each note gives its bound): score '"
         + exact.in.score()
         + "' takes more than "
         + exact.exactCellLimit()
         + " distinct (group, score) cells, the most the exact computation brings to the driver,"
-        + " so the family ran a second pass with binned keys. Set fairness.auc: binned to skip the"
-        + " exact attempt, or round the score.";
+        + " so the family ran a second pass with binned keys"
+        + (auc
+            ? ", and a third job computed every group's auc exactly on the executors (by a sort"
+                + " of each group's scores: auc and auc_difference are exact"
+                + (exact.bootstrap != null
+                    ? "; their bootstrap intervals use the binned keys)"
+                    : ")")
+            : "")
+        + ". Set fairness.auc: binned to skip the exact attempt, or round the score.";
   }
 
   private static AnalysisContext context(FairnessInput in, FairnessCells cells) {

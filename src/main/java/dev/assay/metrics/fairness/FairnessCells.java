@@ -41,6 +41,13 @@ final class FairnessCells {
   /** Per time chunk key, per slice: the chunk's rows of that slice. */
   private final Map<String, Map<String, List<GroupedStates>>> chunkGroups = new TreeMap<>();
 
+  /**
+   * Per slice (and {@link FairnessJob#WHOLE}), per group: the exact AUC computed on the executors
+   * ({@link ExactAuc}) when the job's keys are binned only because the exact cells were too many;
+   * empty otherwise. The champion's (model 0) only.
+   */
+  private Map<String, Map<String, MannWhitneyAuc.Exact>> exactAuc = Map.of();
+
   private final FairnessJob job;
 
   /** The model these cells are about: 0 the champion (or the only model), i the i-th challenger. */
@@ -179,10 +186,25 @@ final class FairnessCells {
     return groups.getOrDefault(slice, new TreeMap<>());
   }
 
-  /** The score histogram of {@code group} of {@code slice} (both "" for the whole data set). */
+  /**
+   * The score histogram of {@code group} of {@code slice} (both "" for the whole data set), with
+   * the group's exact AUC when {@link #withExactAuc} gave one.
+   */
   ScoreHistogram histogram(String slice, String group) {
-    return ScoreHistogram.of(
-        scoreKeys.getOrDefault(slice, Map.of()).getOrDefault(group, Map.of()), job.scoreKey());
+    ScoreHistogram h =
+        ScoreHistogram.of(
+            scoreKeys.getOrDefault(slice, Map.of()).getOrDefault(group, Map.of()), job.scoreKey());
+    MannWhitneyAuc.Exact exact =
+        model == 0 ? exactAuc.getOrDefault(slice, Map.of()).get(group) : null;
+    return exact == null ? h : h.withExactAuc(exact);
+  }
+
+  /**
+   * Gives the champion's histograms the exact AUC of each group ({@link ExactAuc}), in place of the
+   * binned keys' approximation.
+   */
+  void withExactAuc(Map<String, Map<String, MannWhitneyAuc.Exact>> exact) {
+    this.exactAuc = exact;
   }
 
   /** The histograms of {@code slice}'s groups. */

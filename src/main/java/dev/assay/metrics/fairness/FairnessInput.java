@@ -115,7 +115,8 @@ public record FairnessInput(
    *     {@code auc_difference}, {@code expected_calibration_error}, {@code scoring_rate} and {@code
    *     scoring_impact_ratio} ({@code fairness.score_metrics}, default true)
    * @param scoreKey the score key the spec asks for ({@code fairness.auc}: exact, the default, or
-   *     binned); an exact attempt over its cell bound falls back to binned keys
+   *     binned); an exact attempt over its cell bound falls back to binned keys, except for the
+   *     AUC, computed exactly on the executors ({@link ExactAuc})
    */
   public record Extras(
       int topK, String topKBy, String strata, boolean scoreMetrics, ScoreKey scoreKey) {

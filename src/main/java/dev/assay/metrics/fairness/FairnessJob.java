@@ -88,6 +88,7 @@ final class FairnessJob {
   private StateSlots.Slot<BinaryColumn.Values> predictions;
   private StateSlots.Slot<BinaryColumn.Values> favourable;
   private StateSlots.Slot<Long> nonFinite;
+  private long exactMaxCells = EXACT_MAX_CELLS;
   final ModelComparison models;
   final List<ChallengerSlots> challengers = new ArrayList<>();
 
@@ -243,7 +244,16 @@ final class FairnessJob {
    */
   long exactCellLimit() {
     int b = in.inference().bootstrap().replicates();
-    return Math.min(EXACT_MAX_CELLS, EXACT_MAX_VALUES / (20 + 4L * b));
+    return Math.min(exactMaxCells, EXACT_MAX_VALUES / (20 + 4L * b));
+  }
+
+  /**
+   * This job with the exact attempt's bound without a bootstrap lowered from {@value
+   * #EXACT_MAX_CELLS} to {@code max} (tests reach the fallback with small data through it).
+   */
+  FairnessJob withExactMaxCells(long max) {
+    this.exactMaxCells = max;
+    return this;
   }
 
   /** The most exact-key cells without a bootstrap. */

@@ -163,7 +163,7 @@ final class GroupResults {
             + " positives and "
             + h.negatives()
             + " negatives"
-            + (h.key().exact()
+            + (h.aucIsExact()
                 ? " (exact; equal scores count as ties)"
                 : "; exact if scores have at most 3 decimals, else within "
                     + fmt(bound)

@@ -21,14 +21,34 @@ import java.util.Map;
  * exactly as by the raw scores; only pairs sharing a key are counted as ties. The result is then
  * exact when every score has at most three decimals (deciles, probabilities rounded to 1e-3), and
  * otherwise off by at most {@link #tieBound} = ½ · Σ_k pos_k · neg_k / (P · N) (the share of
- * key-tied pairs, each of which is credited ½ instead of 0 or 1), which the note reports.
+ * key-tied pairs, each of which is credited ½ instead of 0 or 1), which the note reports. A
+ * histogram that carries an {@link Exact} AUC (computed on the executors by {@link ExactAuc} when
+ * the family fell back to binned keys) gives that one, and no bound.
  */
 public final class MannWhitneyAuc {
 
   private MannWhitneyAuc() {}
 
+  /**
+   * A group's AUC computed from its raw scores elsewhere (on the executors, {@link ExactAuc}).
+   *
+   * @param positives scored rows with a positive label
+   * @param negatives scored rows with a negative label
+   * @param twiceU 2·U = Σ_s pos_s · (2 · neg_{&lt;s} + neg_s) over the group's distinct scores s
+   */
+  public record Exact(long positives, long negatives, double twiceU) {
+
+    /** U ÷ (P · N), or NaN when there is no positive or no negative. */
+    public double auc() {
+      return positives == 0 || negatives == 0 ? Double.NaN : twiceU / (2.0 * positives * negatives);
+    }
+  }
+
   /** The AUC, or NaN when there is no positive or no negative. */
   public static double auc(ScoreHistogram h) {
+    if (h.exactAuc() != null) {
+      return h.exactAuc().auc();
+    }
     long p = h.positives();
     long n = h.negatives();
     if (p == 0 || n == 0) {
@@ -56,7 +76,7 @@ public final class MannWhitneyAuc {
     if (p == 0 || n == 0) {
       return Double.NaN;
     }
-    if (h.key().exact()) {
+    if (h.aucIsExact()) {
       return 0.0;
     }
     double tied = 0.0;

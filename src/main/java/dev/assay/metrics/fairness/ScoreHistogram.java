@@ -13,16 +13,40 @@ import java.util.TreeMap;
  * slice gets a grouping with the key added), so the state grows with the distinct keys in a group
  * (at most 1,001 for a binned probability), never with rows.
  *
+ * <p>When the family fell back to binned keys over the exact attempt's cell bound, the group's
+ * exact AUC comes from a job of its own ({@link ExactAuc}, on the executors) and rides along as
+ * {@code exactAuc}: {@link MannWhitneyAuc} then returns it instead of the keys' approximation.
+ *
  * @param keys the states by key, ascending
  * @param key what a key is
+ * @param exactAuc the group's exact AUC computed on the executors, or null (then the AUC is the
+ *     keys')
  */
-public record ScoreHistogram(NavigableMap<Long, ConfusionState> keys, ScoreKey key) {
+public record ScoreHistogram(
+    NavigableMap<Long, ConfusionState> keys, ScoreKey key, MannWhitneyAuc.Exact exactAuc) {
 
   /** Keys per unit of score of the binned key. */
   public static final long RESOLUTION = ScoreKey.RESOLUTION;
 
   public ScoreHistogram {
     keys = new TreeMap<>(keys);
+  }
+
+  public ScoreHistogram(NavigableMap<Long, ConfusionState> keys, ScoreKey key) {
+    this(keys, key, null);
+  }
+
+  /** This histogram with the group's exact AUC from {@link ExactAuc} (null for none). */
+  public ScoreHistogram withExactAuc(MannWhitneyAuc.Exact exact) {
+    return new ScoreHistogram(keys, key, exact);
+  }
+
+  /**
+   * Whether {@link MannWhitneyAuc#auc} of this histogram is exact: exact keys, or an exact AUC
+   * computed on the executors.
+   */
+  public boolean aucIsExact() {
+    return key.exact() || exactAuc != null;
   }
 
   /** A histogram of binned keys. */
