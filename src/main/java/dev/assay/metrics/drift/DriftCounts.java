@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.posexplode_outer;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import dev.assay.spark.Columns;
 import dev.assay.spark.GroupedStates;
 import dev.assay.spark.Grouping;
 import dev.assay.spark.SinglePassRunner;
@@ -151,7 +152,7 @@ record DriftCounts(List<ColumnCounts> whole, List<TreeMap<String, List<ColumnCou
                 lit(0.0).alias("w")));
       }
     }
-    Column element = col(ELEMENT);
+    Column element = Columns.named(ELEMENT);
     Column component =
         when(col("p.x"), element)
             .otherwise(
@@ -165,7 +166,7 @@ record DriftCounts(List<ColumnCounts> whole, List<TreeMap<String, List<ColumnCou
         .select(side, col("p"), posexplode_outer(col("p.e")).as(new String[] {POSITION, ELEMENT}))
         .select(
             side,
-            col("p.c").plus(coalesce(col(POSITION), lit(0))).alias(COLUMN),
+            col("p.c").plus(coalesce(Columns.named(POSITION), lit(0))).alias(COLUMN),
             col("p.a").alias(ATTRIBUTE),
             col("p.g").alias(GROUP),
             number.alias(NUMBER),

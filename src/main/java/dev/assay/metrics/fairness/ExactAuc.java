@@ -92,29 +92,29 @@ final class ExactAuc {
     names.add(FairnessJob.WHOLE);
     positions.add(List.of());
 
-    List<Column> keys = new ArrayList<>(List.of(functions.col(GROUPING)));
+    List<Column> keys = new ArrayList<>(List.of(Columns.named(GROUPING)));
     for (int i = 0; i < cellColumns.size(); i++) {
-      keys.add(functions.col(key(i)));
+      keys.add(Columns.named(key(i)));
     }
     List<Column> keysAndScore = new ArrayList<>(keys);
-    keysAndScore.add(functions.col(SCORE));
+    keysAndScore.add(Columns.named(SCORE));
     WindowSpec byScore =
         Window.partitionBy(keys.toArray(new Column[0]))
             .orderBy(SCORE)
             .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    Column neg = functions.col(ROWS).minus(functions.col(POS));
+    Column neg = Columns.named(ROWS).minus(Columns.named(POS));
     Column below = functions.sum(neg).over(byScore).minus(neg);
     Column term =
-        functions.col(POS).cast("double").multiply(below.multiply(2).plus(neg).cast("double"));
+        Columns.named(POS).cast("double").multiply(below.multiply(2).plus(neg).cast("double"));
     List<Row> rows =
         finest
             .select(
                 functions.explode(functions.array(groupings.toArray(new Column[0]))).as("g"),
-                functions.col(SCORE),
-                functions.col(POS),
-                functions.col(ROWS))
+                Columns.named(SCORE),
+                Columns.named(POS),
+                Columns.named(ROWS))
             .select(
-                functions.col("g.*"), functions.col(SCORE), functions.col(POS), functions.col(ROWS))
+                functions.col("g.*"), Columns.named(SCORE), Columns.named(POS), Columns.named(ROWS))
             .groupBy(keysAndScore.toArray(new Column[0]))
             .agg(functions.sum(POS).as(POS), functions.sum(ROWS).as(ROWS))
             .withColumn(TWICE_U, term)
