@@ -79,6 +79,35 @@ class TextVocabularyAndPiiTest {
     assertEquals(expected, flagged);
   }
 
+  @Test
+  void wordsCountsTheSplitsPartsOfTheSpaceTrimmedText() {
+    String[] texts = {
+      "one",
+      "two words",
+      "  padded  both ",
+      "tab\tand\nnewline",
+      "\tleading tab",
+      "trailing tab\t",
+      "runs   of \t\n space",
+      "\t",
+      " ",
+      "",
+      "no\u00a0break space",
+      "x\u2003em space",
+      "\r\n",
+      "a b c d e f g",
+      null
+    };
+    List<Double> expected = new ArrayList<>();
+    for (String t : texts) {
+      // Spark's split with no limit keeps leading and trailing empty parts; trim removes spaces
+      String trimmed = t == null ? null : t.replaceAll("^ +| +$", "");
+      expected.add(
+          trimmed == null ? null : trimmed.isEmpty() ? 0.0 : trimmed.split("\\s+", -1).length);
+    }
+    assertEquals(expected, values(TextDescriptors.WORDS.of(functions.col("t"), List.of()), texts));
+  }
+
   private static List<Double> values(Column descriptor, String... texts) {
     Object[][] rows = new Object[texts.length][];
     for (int i = 0; i < texts.length; i++) {
