@@ -192,7 +192,6 @@ public final class SinglePassRunner {
       sortedKeys[i] = cellKeys.get(order[i]).toArray(new String[0]);
       sortedStates[i] = cellStates.get(order[i]);
     }
-    int[][] codes = codes(sortedKeys, allColumns.size());
     List<GroupedStates> out = new ArrayList<>();
     for (Grouping grouping : groupings) {
       int[] positions = grouping.columns().stream().mapToInt(allColumns::indexOf).toArray();
@@ -202,9 +201,6 @@ public final class SinglePassRunner {
         for (int i = 0; i < sortedKeys.length; i++) {
           out.add(new GroupedStates(grouping, List.of(sortedKeys[i]), List.of(sortedStates[i])));
         }
-        continue;
-      }
-      if (rollUpByCode(grouping, positions, codes, sortedKeys, sortedStates, states, out)) {
         continue;
       }
       Map<List<String>, Object[]> merged = new LinkedHashMap<>();
@@ -220,86 +216,6 @@ public final class SinglePassRunner {
       merged.forEach((key, merges) -> out.add(new GroupedStates(grouping, key, List.of(merges))));
     }
     return out;
-  }
-
-  /**
-   * Each key column's values as small integer codes, numbered in order of first appearance, cell by
-   * cell ({@code codes[column][cell]}): one hash of each value string, shared by every grouping.
-   */
-  private static int[][] codes(String[][] keys, int columns) {
-    int[][] codes = new int[columns][keys.length];
-    for (int c = 0; c < columns; c++) {
-      Map<String, Integer> numbers = new java.util.HashMap<>();
-      for (int i = 0; i < keys.length; i++) {
-        Integer code = numbers.get(keys[i][c]);
-        if (code == null) {
-          code = numbers.size();
-          numbers.put(keys[i][c], code);
-        }
-        codes[c][i] = code;
-      }
-    }
-    return codes;
-  }
-
-  /**
-   * Rolls the sorted cells up into {@code grouping}'s groups through an array indexed by the
-   * group's codes (mixed radix over the key columns' value counts), when that array is small (at
-   * most four slots per cell, or 4,096): no key list and no hash per cell and grouping, which was
-   * most of the fairness family's roll-up with tens of thousands of score cells. The result is the
-   * hash map's exactly: each group's states merged cell by cell in sorted cell order, the groups in
-   * the order of their first cell. Returns false (nothing added) when the array would be larger.
-   */
-  private static boolean rollUpByCode(
-      Grouping grouping,
-      int[] positions,
-      int[][] codes,
-      String[][] sortedKeys,
-      Object[][] sortedStates,
-      List<? extends AggregateState<?>> states,
-      List<GroupedStates> out) {
-    int cells = sortedKeys.length;
-    long slots = 1;
-    long bound = Math.max(4L * cells, 4096L);
-    int[] radix = new int[positions.length];
-    for (int p = 0; p < positions.length; p++) {
-      int values = 0;
-      for (int i = 0; i < cells; i++) {
-        values = Math.max(values, codes[positions[p]][i] + 1);
-      }
-      radix[p] = Math.max(values, 1);
-      slots *= radix[p];
-      if (slots > bound) {
-        return false;
-      }
-    }
-    Object[][] merged = new Object[(int) slots][];
-    int[] firstCell = new int[(int) slots];
-    int[] order = new int[(int) slots];
-    int groups = 0;
-    for (int i = 0; i < cells; i++) {
-      int slot = 0;
-      for (int p = 0; p < positions.length; p++) {
-        slot = slot * radix[p] + codes[positions[p]][i];
-      }
-      if (merged[slot] == null) {
-        // States are immutable and mergeAll returns a new array, so a cell's array can be shared.
-        merged[slot] = sortedStates[i];
-        firstCell[slot] = i;
-        order[groups++] = slot;
-      } else {
-        merged[slot] = mergeAll(states, merged[slot], sortedStates[i]);
-      }
-    }
-    for (int g = 0; g < groups; g++) {
-      String[] cellKey = sortedKeys[firstCell[order[g]]];
-      String[] key = new String[positions.length];
-      for (int p = 0; p < positions.length; p++) {
-        key[p] = cellKey[positions[p]];
-      }
-      out.add(new GroupedStates(grouping, List.of(key), List.of(merged[order[g]])));
-    }
-    return true;
   }
 
   private static int compareKeys(List<String> a, List<String> b) {
