@@ -95,7 +95,7 @@ public final class FairnessAnalysis {
       job = FairnessJob.plan(in.withExtras(in.extras().with(ScoreKey.BINNED)), models, chunks);
       cells = job.run();
       if (auc) {
-        cells.withExactAuc(ExactAuc.of(in));
+        cells.useExactAuc(ExactAuc.of(in));
       }
     }
     if (chunks != null) {

@@ -188,7 +188,7 @@ final class FairnessCells {
 
   /**
    * The score histogram of {@code group} of {@code slice} (both "" for the whole data set), with
-   * the group's exact AUC when {@link #withExactAuc} gave one.
+   * the group's exact AUC when {@link #useExactAuc} gave one.
    */
   ScoreHistogram histogram(String slice, String group) {
     ScoreHistogram h =
@@ -203,7 +203,7 @@ final class FairnessCells {
    * Gives the champion's histograms the exact AUC of each group ({@link ExactAuc}), in place of the
    * binned keys' approximation.
    */
-  void withExactAuc(Map<String, Map<String, MannWhitneyAuc.Exact>> exact) {
+  void useExactAuc(Map<String, Map<String, MannWhitneyAuc.Exact>> exact) {
     this.exactAuc = exact;
   }
 

@@ -106,15 +106,12 @@ final class PiiPatterns {
     /** The same code points as explicit ranges (RAPIDS takes no {@code \p{..}}). */
     static final Classes GPU =
         new Classes(
-            UnicodeRanges.of(c -> isLetter(c) || isDigit(c) || isMark(c)) + "_",
+            UnicodeRanges.of(c -> UnicodeRanges.isLetter(c) || isDigit(c) || isMark(c)) + "_",
             "[" + UnicodeRanges.of(Classes::isMark) + "]*",
             "["
-                + UnicodeRanges.of(c -> isLetter(c) || (isDigit(c) && (c < '0' || c > '9')))
+                + UnicodeRanges.of(
+                    c -> UnicodeRanges.isLetter(c) || (isDigit(c) && (c < '0' || c > '9')))
                 + "_]");
-
-    private static boolean isLetter(int c) {
-      return UnicodeRanges.isLetter(c);
-    }
 
     private static boolean isDigit(int c) {
       return Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER;
