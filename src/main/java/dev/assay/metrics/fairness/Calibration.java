@@ -11,9 +11,9 @@ import java.util.Map;
  *   <li>{@code expected_calibration_error} over 10 equal-width bins [0, 0.1), …, [0.9, 1.0]
  *       (Naeini, Cooper and Hauskrecht, AAAI 2015; Guo et al., ICML 2017): ECE = Σ_b (n_b / n) ·
  *       |mean score_b − mean label_b|, empty bins skipped. Range [0, 1], lower is better. A row's
- *       bin is floor(10 s) with the exact {@link ScoreKey}, floor(k / 100) of the binned key k =
- *       floor(10³ s) (the same up to floating-point rounding at bin edges), with s = 1 in the last
- *       bin; the means use the exact score sums, so the value is exact for that binning.
+ *       bin is floor(10 s) with the exact {@link ScoreKey}, floor(k / 100) of the binned key k (the
+ *       same bin: the binned key nests in these bins, {@link ScoreKey#column}), with s = 1 in the
+ *       last bin; the means use the exact score sums, so the value is exact either way.
  * </ul>
  *
  * <p>Both are undefined for a group without scored rows.

@@ -86,16 +86,49 @@ public final class FairnessAnalysis {
    */
   static FairnessOutcome run(
       FairnessInput in, ModelComparison models, Chunks chunks, long exactMaxCells) {
+    return run(in, models, chunks, exactMaxCells, FairnessJob.CELL_ESTIMATE_MIN_BYTES);
+  }
+
+  /**
+   * As {@link #run(FairnessInput, ModelComparison, Chunks, long)}, with the cells estimated first
+   * from {@code estimateMinBytes} of data on ({@link FairnessJob#withCellEstimateMinBytes}: 0
+   * always, {@link Long#MAX_VALUE} never, the behaviour before the estimate).
+   *
+   * <p>The estimate ({@link FairnessJob#estimatedCells}, a HyperLogLog sketch in a job of its own)
+   * decides up front whether the exact attempt can fit: when it is clearly over the bound the exact
+   * attempt, whose pass would be thrown away, is skipped and the family runs with binned keys
+   * directly.
+   */
+  static FairnessOutcome run(
+      FairnessInput in,
+      ModelComparison models,
+      Chunks chunks,
+      long exactMaxCells,
+      long estimateMinBytes) {
     List<String> notes = new ArrayList<>();
-    FairnessJob job = FairnessJob.plan(in, models, chunks).withExactMaxCells(exactMaxCells);
-    FairnessCells cells = job.run();
+    FairnessJob job =
+        FairnessJob.plan(in, models, chunks)
+            .withExactMaxCells(exactMaxCells)
+            .withCellEstimateMinBytes(estimateMinBytes);
+    long estimated = job.estimatedCellsIfLarge();
+    boolean skipped = estimated > FairnessJob.CELL_ESTIMATE_MARGIN * job.exactCellLimit();
+    FairnessCells cells = skipped ? null : job.run();
     if (cells == null) {
       boolean auc = in.score() != null && in.label() != null;
-      notes.add(binnedFallbackNote(job, auc));
+      notes.add(binnedFallbackNote(job, auc, skipped ? estimated : -1));
       job = FairnessJob.plan(in.withExtras(in.extras().with(ScoreKey.BINNED)), models, chunks);
       cells = job.run();
       if (auc) {
         cells.useExactAuc(ExactAuc.of(in));
+      }
+      ExactMedian.Result median = ExactMedian.of(in, cells, FairnessJob.EXACT_MAX_CELLS);
+      cells.useExactMedian(median);
+      if (median == null && cells.histogram(FairnessJob.WHOLE, FairnessJob.WHOLE).rows() > 0) {
+        notes.add(
+            "scoring_rate uses 1e-3 score keys (each note gives its bound): more than "
+                + FairnessJob.EXACT_MAX_CELLS
+                + " distinct (group, score) cells share the keys of the median, the most the"
+                + " exact median brings to the driver.");
       }
     }
     if (chunks != null) {
@@ -198,25 +231,36 @@ public final class FairnessAnalysis {
   }
 
   /**
-   * Why the exact score keys were given up for binned ones, and (with {@code auc}: a score and a
-   * label) that the AUC stayed exact.
+   * Why the exact score keys were given up for binned ones (after an exact attempt over its bound,
+   * or, with {@code estimated} ≥ 0, skipping it on the cell estimate), and what stayed exact: auc
+   * (with {@code auc}: a score and a label) from {@link ExactAuc}, the scoring rate from {@link
+   * ExactMedian}, the calibration bins because the binned keys nest in them ({@link ScoreKey}).
    */
-  private static String binnedFallbackNote(FairnessJob exact, boolean auc) {
-    return (auc ? "scoring_rate and expected_calibration_error use" : "scoring_rate uses")
-        + " 1e-3 score keys (each note gives its bound): score '"
+  private static String binnedFallbackNote(FairnessJob exact, boolean auc, long estimated) {
+    return "score '"
         + exact.in.score()
-        + "' takes more than "
-        + exact.exactCellLimit()
-        + " distinct (group, score) cells, the most the exact computation brings to the driver,"
-        + " so the family ran a second pass with binned keys"
+        + (estimated >= 0
+            ? "' takes about "
+                + estimated
+                + " distinct (group, score) cells (a HyperLogLog estimate), more than the "
+                + exact.exactCellLimit()
+                + " the exact computation brings to the driver, so the family ran with 1e-3 score"
+                + " keys"
+            : "' takes more than "
+                + exact.exactCellLimit()
+                + " distinct (group, score) cells, the most the exact computation brings to the"
+                + " driver, so the family ran a second pass with 1e-3 score keys")
+        + "; the score metrics stay exact: "
         + (auc
-            ? ", and a third job computed every group's auc exactly on the executors (by a sort"
-                + " of each group's scores: auc and auc_difference are exact"
+            ? "a job of its own computed every group's auc exactly on the executors (by a sort of"
+                + " each group's scores: auc and auc_difference are exact"
                 + (exact.bootstrap != null
-                    ? "; their bootstrap intervals use the binned keys)"
-                    : ")")
-            : "")
-        + ". Set fairness.auc: binned to skip the exact attempt, or round the score.";
+                    ? "; their bootstrap intervals use the binned keys), another"
+                    : "), another")
+            : "a job of its own")
+        + " fetched only the rows around the median for scoring_rate"
+        + (auc ? ", and the keys nest in the calibration bins of expected_calibration_error" : "")
+        + ". Set fairness.auc: binned to skip the exact computations, or round the score.";
   }
 
   private static AnalysisContext context(FairnessInput in, FairnessCells cells) {
@@ -226,9 +270,7 @@ public final class FairnessAnalysis {
         WilsonInterval.z(in.inference().confidence()),
         all.n(),
         all.scoresAreProbabilities(),
-        in.histograms()
-            ? ScoringRate.median(cells.histogram(FairnessJob.WHOLE, FairnessJob.WHOLE))
-            : null);
+        in.histograms() ? cells.median() : null);
   }
 
   /**

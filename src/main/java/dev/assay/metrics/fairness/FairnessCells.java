@@ -48,6 +48,13 @@ final class FairnessCells {
    */
   private Map<String, Map<String, MannWhitneyAuc.Exact>> exactAuc = Map.of();
 
+  /**
+   * The exact sample median and each group's rows above it ({@link ExactMedian}) when the job's
+   * keys are binned only because the exact cells were too many; null otherwise. The champion's
+   * only.
+   */
+  private ExactMedian.Result exactMedian;
+
   private final FairnessJob job;
 
   /** The model these cells are about: 0 the champion (or the only model), i the i-th challenger. */
@@ -196,7 +203,28 @@ final class FairnessCells {
             scoreKeys.getOrDefault(slice, Map.of()).getOrDefault(group, Map.of()), job.scoreKey());
     MannWhitneyAuc.Exact exact =
         model == 0 ? exactAuc.getOrDefault(slice, Map.of()).get(group) : null;
-    return exact == null ? h : h.withExactAuc(exact);
+    if (exact != null) {
+      h = h.withExactAuc(exact);
+    }
+    return model == 0 && exactMedian != null
+        ? h.withExactAbove(exactMedian.above(slice, group))
+        : h;
+  }
+
+  /**
+   * Gives the champion's histograms each group's rows above the exact sample median ({@link
+   * ExactMedian}; null for none), in place of the binned keys' count.
+   */
+  void useExactMedian(ExactMedian.Result median) {
+    this.exactMedian = median;
+  }
+
+  /** The sample median of the scored rows (exact when {@link #useExactMedian} gave it), or null. */
+  ScoringRate.Median median() {
+    ScoringRate.Median m = ScoringRate.median(histogram(FairnessJob.WHOLE, FairnessJob.WHOLE));
+    return m == null || model != 0 || exactMedian == null
+        ? m
+        : m.withExactScores(exactMedian.low(), exactMedian.high());
   }
 
   /**

@@ -89,6 +89,7 @@ final class FairnessJob {
   private StateSlots.Slot<BinaryColumn.Values> favourable;
   private StateSlots.Slot<Long> nonFinite;
   private long exactMaxCells = EXACT_MAX_CELLS;
+  private long estimateMinBytes = CELL_ESTIMATE_MIN_BYTES;
   final ModelComparison models;
   final List<ChallengerSlots> challengers = new ArrayList<>();
 
@@ -256,8 +257,84 @@ final class FairnessJob {
     return this;
   }
 
+  /**
+   * This job with the size from which the exact cells are estimated first changed from {@value
+   * #CELL_ESTIMATE_MIN_BYTES} to {@code bytes} (0: always; {@link Long#MAX_VALUE}: never, the
+   * behaviour before the estimate; for tests and measurements).
+   */
+  FairnessJob withCellEstimateMinBytes(long bytes) {
+    this.estimateMinBytes = bytes;
+    return this;
+  }
+
   /** The most exact-key cells without a bootstrap. */
   static final long EXACT_MAX_CELLS = 200_000;
+
+  /**
+   * The relative standard error asked of the HyperLogLog++ sketch that estimates the exact cells
+   * ({@link #estimatedCells}): 2 % (2¹² registers). At 1 % (2¹⁴ registers) the sketch job cost
+   * about three times a scan's executor CPU at 1M rows, at 5 % about one scan (docs/fairness.md).
+   */
+  static final double CELL_ESTIMATE_RSD = 0.02;
+
+  /**
+   * How far over {@link #exactCellLimit} the estimate must be before the exact attempt is skipped:
+   * 20 % is ten standard errors of the sketch, so an exact attempt that would have fit is in
+   * practice never skipped (between the bound and this margin the attempt runs and falls back as
+   * before).
+   */
+  static final double CELL_ESTIMATE_MARGIN = 1.2;
+
+  /**
+   * The size (Spark's plan statistics of the cell columns, no job) under which the cells are not
+   * estimated: the exact attempt on such data costs little even when it does not fit, less than the
+   * estimate's own scan would. 4 MiB is about half a million rows of the bench's lending Parquet (8
+   * bytes per row for the three sensitive columns and the score).
+   */
+  static final long CELL_ESTIMATE_MIN_BYTES = 4L << 20;
+
+  /** The cell columns of this job: every column of every grouping, once. */
+  private Column[] cellColumns() {
+    return groupings.keySet().stream()
+        .flatMap(g -> g.columns().stream())
+        .distinct()
+        .map(Columns::named)
+        .toArray(Column[]::new);
+  }
+
+  /**
+   * The distinct combinations of every cell column of this job (the cells an exact attempt would
+   * bring to the driver), estimated by Spark's HyperLogLog++ ({@code approx_count_distinct},
+   * relative standard error {@value #CELL_ESTIMATE_RSD}) over the 64-bit hash of the cell columns:
+   * one Spark job (two under AQE), one small sketch per task, nothing per row on the driver.
+   */
+  long estimatedCells() {
+    return data.agg(
+            functions.approx_count_distinct(functions.xxhash64(cellColumns()), CELL_ESTIMATE_RSD))
+        .first()
+        .getLong(0);
+  }
+
+  /**
+   * {@link #estimatedCells} for an exact attempt over data of at least {@value
+   * #CELL_ESTIMATE_MIN_BYTES} bytes (or as {@link #withCellEstimateMinBytes} set) by Spark's
+   * statistics; -1, without any job, otherwise.
+   */
+  long estimatedCellsIfLarge() {
+    if (!exactAttempt()) {
+      return -1;
+    }
+    java.math.BigInteger size =
+        data.select(cellColumns())
+            .queryExecution()
+            .optimizedPlan()
+            .stats()
+            .sizeInBytes()
+            .bigInteger();
+    return size.compareTo(java.math.BigInteger.valueOf(estimateMinBytes)) < 0
+        ? -1
+        : estimatedCells();
+  }
 
   /** The aggregated values an exact-key job may bring to the driver. */
   static final long EXACT_MAX_VALUES = 4_000_000;

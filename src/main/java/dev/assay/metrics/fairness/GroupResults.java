@@ -123,7 +123,7 @@ final class GroupResults {
             + m.rows()
             + " scored rows; a score equal to the median"
             + " is not above it)"
-            + (h.key().exact()
+            + (m.isExact()
                 ? ""
                 : "; exact if scores have at most 3 decimals, else up to "
                     + fmt(bound)

@@ -21,9 +21,14 @@ import java.util.TreeMap;
  * @param key what a key is
  * @param exactAuc the group's exact AUC computed on the executors, or null (then the AUC is the
  *     keys')
+ * @param exactAbove the group's rows strictly above the exact sample median ({@link ExactMedian}),
+ *     or null (then {@link ScoringRate#above} counts them from the keys)
  */
 public record ScoreHistogram(
-    NavigableMap<Long, ConfusionState> keys, ScoreKey key, MannWhitneyAuc.Exact exactAuc) {
+    NavigableMap<Long, ConfusionState> keys,
+    ScoreKey key,
+    MannWhitneyAuc.Exact exactAuc,
+    Long exactAbove) {
 
   /** Keys per unit of score of the binned key. */
   public static final long RESOLUTION = ScoreKey.RESOLUTION;
@@ -33,12 +38,20 @@ public record ScoreHistogram(
   }
 
   public ScoreHistogram(NavigableMap<Long, ConfusionState> keys, ScoreKey key) {
-    this(keys, key, null);
+    this(keys, key, null, null);
   }
 
   /** This histogram with the group's exact AUC from {@link ExactAuc} (null for none). */
   public ScoreHistogram withExactAuc(MannWhitneyAuc.Exact exact) {
-    return new ScoreHistogram(keys, key, exact);
+    return new ScoreHistogram(keys, key, exact, exactAbove);
+  }
+
+  /**
+   * This histogram with the group's rows above the exact sample median from {@link ExactMedian}
+   * (null for none).
+   */
+  public ScoreHistogram withExactAbove(Long above) {
+    return new ScoreHistogram(keys, key, exactAuc, above);
   }
 
   /**

@@ -12,9 +12,11 @@ import org.apache.spark.sql.functions;
  *       their definitions on the raw scores (scikit-learn's {@code roc_auc_score}, ties at equal
  *       scores counting one half). On the driver a key is the score's IEEE 754 bits mapped to a
  *       {@code long} of the same order ({@link #exactKey}).
- *   <li>{@link #BINNED} ({@code fairness.auc: binned}): floor(score · 10³), at most 1,001 keys for
- *       a probability, so the cells stay small however many distinct scores there are; only pairs
- *       of scores sharing a key can be misordered, a bound printed in each note.
+ *   <li>{@link #BINNED} ({@code fairness.auc: binned}): floor(score · 10³ + 10⁻⁹), at most 1,001
+ *       keys for a probability, so the cells stay small however many distinct scores there are;
+ *       only pairs of scores sharing a key can be misordered, a bound printed in each note. A score
+ *       within about 10⁻⁹ under a calibration edge (0.1, …, 0.9, 1) keeps the key under the edge,
+ *       so each key lies inside one bin floor(10 · score) of the expected calibration error.
  * </ul>
  */
 public enum ScoreKey {
@@ -39,8 +41,17 @@ public enum ScoreKey {
     // score with three decimals could share a key with its neighbour and AUC would not be exact.
     // A long, not a string: a string key made the (sensitive values × score key) cells about
     // 15 % dearer to aggregate at 10M rows (docs/fairness.md, "The 1.5× target").
-    return functions.coalesce(
-        functions.floor(score.multiply(RESOLUTION).plus(1e-9)), functions.lit(NO_SCORE));
+    Column key = functions.floor(score.multiply(RESOLUTION).plus(1e-9));
+    // The nudge (and the rounding of 1000 · s) lifts a score within about 1e-9 under a calibration
+    // edge b / 10 into key 100 · b, whose bin is b, while floor(10 · s) is b − 1: such a score
+    // takes key 100 · b − 1 instead, so every key lies in one calibration bin and the binned
+    // expected calibration error equals the exact one. Still monotone in the score.
+    Column bin = functions.floor(score.multiply(Calibration.BINS));
+    Column nested =
+        functions
+            .when(functions.floor(key.divide(RESOLUTION / Calibration.BINS)).gt(bin), key.minus(1))
+            .otherwise(key);
+    return functions.coalesce(nested, functions.lit(NO_SCORE));
   }
 
   /**
@@ -67,7 +78,8 @@ public enum ScoreKey {
   /**
    * The expected-calibration-error bin of a key among {@code bins} equal-width bins of [0, 1]:
    * floor( bins · score) for the exact key, floor(key / (10³ / bins)) for the binned one (the same
-   * up to floating-point rounding at bin edges), clamped to the bins (a score of 1 is in the last).
+   * for {@value Calibration#BINS} bins: the binned key of a score just under an edge is kept under
+   * it, see {@link #column}), clamped to the bins (a score of 1 is in the last).
    */
   int bin(long key, int bins) {
     long raw =

@@ -36,12 +36,24 @@ public final class ScoringRate {
    * @param high the key of the upper middle row (equal to {@code low} when the count is odd)
    * @param rows scored rows in the sample
    * @param key what the keys are
+   * @param exact the two middle rows' scores when binned keys were refined by {@link ExactMedian}
+   *     (then each group's rows above come with its histogram, {@link ScoreHistogram#exactAbove}),
+   *     or null
    */
-  public record Median(long low, long high, long rows, ScoreKey key) {
+  public record Median(long low, long high, long rows, ScoreKey key, double[] exact) {
+
+    public Median(long low, long high, long rows, ScoreKey key) {
+      this(low, high, rows, key, null);
+    }
 
     /** Binned keys. */
     public Median(long low, long high, long rows) {
       this(low, high, rows, ScoreKey.BINNED);
+    }
+
+    /** This median with the exact scores of its two middle rows ({@link ExactMedian}). */
+    Median withExactScores(double lowScore, double highScore) {
+      return new Median(low, high, rows, key, new double[] {lowScore, highScore});
     }
 
     /**
@@ -56,23 +68,32 @@ public final class ScoringRate {
 
     /** The median as a score. */
     public double score() {
+      if (exact != null) {
+        return (exact[0] + exact[1]) / 2;
+      }
       return key.exact()
           ? (key.score(low) + key.score(high)) / 2
           : (low + high) / 2.0 / ScoreHistogram.RESOLUTION;
     }
 
+    /** Whether the median is the exact one (exact keys, or binned keys refined by the scores). */
+    public boolean isExact() {
+      return key.exact() || exact != null;
+    }
+
     /**
      * Whether both middle rows share one binned key, the case in which rows of that key are
-     * ambiguous (never for exact keys: rows of the median's key equal it, so they are not above).
+     * ambiguous (never for exact keys: rows of the median's key equal it, so they are not above;
+     * nor once {@link ExactMedian} gave the exact scores).
      */
     boolean oneKey() {
-      return !key.exact() && low == high;
+      return !isExact() && low == high;
     }
   }
 
   /** The median for a note, e.g. {@code 4} or {@code 0.5125}. */
   static String medianText(Median m) {
-    if (m.key().exact()) {
+    if (m.isExact()) {
       return new java.math.BigDecimal(Double.toString(m.score()))
           .stripTrailingZeros()
           .toPlainString();
@@ -107,8 +128,14 @@ public final class ScoringRate {
     return new Median(low, high, n, whole.key());
   }
 
-  /** Rows of the group whose key is above the median. */
+  /**
+   * Rows of the group whose key is above the median; the exact count when {@link ExactMedian} gave
+   * one ({@link ScoreHistogram#exactAbove}).
+   */
   public static long above(ScoreHistogram group, Median m) {
+    if (group.exactAbove() != null) {
+      return group.exactAbove();
+    }
     long above = 0;
     for (Map.Entry<Long, ConfusionState> e : group.keys().entrySet()) {
       if (m.isAbove(e.getKey())) {

@@ -144,14 +144,15 @@ class ExactAucTest {
   void overTheBoundEveryGroupsAucIsThePairwiseOne() {
     List<Obs> obs = observations();
     FairnessInput in = input(obs);
-    // The exact attempt (over its bound of 100 cells), the binned pass, the exact AUC: 3 jobs.
-    FairnessOutcome outcome = run(in, 100, 3);
+    // The exact attempt (over its bound of 100 cells), the binned pass, the exact AUC, the rows
+    // around the median (ExactMedian): 4 jobs.
+    FairnessOutcome outcome = run(in, 100, 4);
     List<MetricResult> m = outcome.metrics();
     assertTrue(
         outcome.notes().stream()
             .anyMatch(
                 n ->
-                    n.startsWith("scoring_rate and expected_calibration_error use 1e-3")
+                    n.contains("ran a second pass with 1e-3 score keys")
                         && n.contains("computed every group's auc exactly on the executors")),
         outcome.notes().toString());
 
@@ -192,9 +193,9 @@ class ExactAucTest {
                             FairnessAnalysisTest.value(binned, "auc", s)
                                 - FairnessAnalysisTest.value(m, "auc", s))
                         > 1e-6));
-    // The other score-key metrics are the binned pass's, with their bound.
+    // The scoring rate is exact too (ExactMedianTest checks its values), with no bound.
     MetricResult rate = FairnessAnalysisTest.result(m, "scoring_rate", Scope.group("b", "p"));
-    assertTrue(rate.note().contains("exact if scores have at most 3 decimals"), rate.note());
+    assertFalse(rate.note().contains("exact if scores have at most 3 decimals"), rate.note());
   }
 
   /** Within the bound the exact attempt answers alone (one job), with the same AUCs. */
@@ -203,7 +204,7 @@ class ExactAucTest {
     List<Obs> obs = observations();
     FairnessInput in = input(obs);
     List<MetricResult> within = run(in, FairnessJob.EXACT_MAX_CELLS, 1).metrics();
-    List<MetricResult> over = run(in, 100, 3).metrics();
+    List<MetricResult> over = run(in, 100, 4).metrics();
     for (Scope scope : scopes(obs).keySet()) {
       assertEquals(
           FairnessAnalysisTest.value(within, "auc", scope),
@@ -216,7 +217,10 @@ class ExactAucTest {
     }
   }
 
-  /** Without a label there is no AUC: the fallback runs the binned pass only, and says so. */
+  /**
+   * Without a label there is no AUC: the fallback runs the binned pass and the median's rows only,
+   * and says so.
+   */
   @Test
   void withoutALabelTheFallbackHasNoAucJob() {
     List<Row> rows = new ArrayList<>();
@@ -230,9 +234,14 @@ class ExactAucTest {
             FairnessInput.Outcomes.of(null, null, "score"),
             List.of(new Slice(List.of("a"))),
             1);
-    FairnessOutcome outcome = run(in, 100, 2);
+    FairnessOutcome outcome = run(in, 100, 3);
     assertTrue(
-        outcome.notes().stream().anyMatch(n -> n.startsWith("scoring_rate uses 1e-3 score keys")),
+        outcome.notes().stream()
+            .anyMatch(
+                n ->
+                    n.contains("ran a second pass with 1e-3 score keys")
+                        && !n.contains("auc exactly")
+                        && n.contains("rows around the median for scoring_rate.")),
         outcome.notes().toString());
   }
 }
