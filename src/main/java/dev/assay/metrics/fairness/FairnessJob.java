@@ -272,18 +272,19 @@ final class FairnessJob {
 
   /**
    * The relative standard error asked of the HyperLogLog++ sketch that estimates the exact cells
-   * ({@link #estimatedCells}): 2 % (2¹² registers). At 1 % (2¹⁴ registers) the sketch job cost
-   * about three times a scan's executor CPU at 1M rows, at 5 % about one scan (docs/fairness.md).
+   * ({@link #estimatedCells}): 5 % (Spark's default; 2⁹ registers). At 1M rows the sketch job cost
+   * about one scan's executor CPU at 5 %, two to three at 2 % or 1 % (docs/fairness.md).
    */
-  static final double CELL_ESTIMATE_RSD = 0.02;
+  static final double CELL_ESTIMATE_RSD = 0.05;
 
   /**
    * How far over {@link #exactCellLimit} the estimate must be before the exact attempt is skipped:
-   * 20 % is ten standard errors of the sketch, so an exact attempt that would have fit is in
+   * 25 %, about five standard errors of the sketch, so an exact attempt that would have fit is in
    * practice never skipped (between the bound and this margin the attempt runs and falls back as
-   * before).
+   * before; a wrong skip would only change the last bits of the score sums' rounding and drop the
+   * challengers' AUC, never make a value inexact).
    */
-  static final double CELL_ESTIMATE_MARGIN = 1.2;
+  static final double CELL_ESTIMATE_MARGIN = 1.25;
 
   /**
    * The size (Spark's plan statistics of the cell columns, no job) under which the cells are not
