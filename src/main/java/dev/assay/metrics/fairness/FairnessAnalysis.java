@@ -78,11 +78,12 @@ public final class FairnessAnalysis {
    * As {@link #run(FairnessInput, ModelComparison, Chunks)} with the exact attempt's cell bound
    * lowered to {@code exactMaxCells} (tests reach the fallback with small data through it).
    *
-   * <p>Over the bound the family runs two more jobs: the binned pass (every metric, score-key ones
-   * with 1e-3 keys) and, with a score and a label, {@link ExactAuc} (every group's exact AUC on the
-   * executors), whose values replace the binned keys' AUC: so {@code auc} and {@code
-   * auc_difference} stay exact whatever the data's size, and only the scoring rate and the
-   * calibration bins print a bound.
+   * <p>Over the bound the family runs more jobs: the binned pass (every metric, score-key ones with
+   * 1e-3 keys), with a score and a label {@link ExactAuc} (every group's exact AUC on the
+   * executors), whose values replace the binned keys' AUC, and {@link ExactMedian} (the rows around
+   * the median), whose counts replace the binned scoring rate; the binned keys nest in the
+   * calibration bins ({@link ScoreKey}). So {@code auc}, {@code auc_difference}, {@code
+   * scoring_rate} and {@code expected_calibration_error} stay exact whatever the data's size.
    */
   static FairnessOutcome run(
       FairnessInput in, ModelComparison models, Chunks chunks, long exactMaxCells) {

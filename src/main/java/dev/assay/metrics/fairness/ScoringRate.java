@@ -23,7 +23,9 @@ import java.util.Map;
  * rate is exact. When both fall in the same key k (always, for an odd count), the rows of key k are
  * counted as not above: exact when scores have at most three decimals (every row of key k then
  * equals the median); otherwise the true rate can be higher by at most {@link #bound} = (rows of
- * the group in key k) / (scored rows of the group), never lower.
+ * the group in key k) / (scored rows of the group), never lower. When the family has binned keys
+ * only because the exact cells were too many, {@link ExactMedian} refines them: the median's two
+ * middle scores and each group's rows above come exact, and the bound is 0.
  */
 public final class ScoringRate {
 

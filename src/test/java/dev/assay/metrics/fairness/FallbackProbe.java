@@ -31,7 +31,7 @@ import org.apache.spark.sql.types.DataTypes;
  * the same rows with the score rounded to three decimals (under it). Figures in docs/fairness.md.
  *
  * <pre>
- *   java -cp ... dev.assay.metrics.fairness.FallbackProbe DIR [rows] [runs] [only]
+ *   java -cp ... dev.assay.metrics.fairness.FallbackProbe DIR [rows] [runs] [only|only2...]
  * </pre>
  */
 public final class FallbackProbe {
@@ -98,7 +98,8 @@ public final class FallbackProbe {
     shapes.put("family, 3 decimals, after", () -> family(d3, true));
     for (int r = 0; r < runs; r++) {
       for (Map.Entry<String, Supplier<Object>> e : shapes.entrySet()) {
-        if (!only.isEmpty() && !e.getKey().contains(only)) {
+        if (!only.isEmpty()
+            && java.util.Arrays.stream(only.split("\\|")).noneMatch(e.getKey()::contains)) {
           continue;
         }
         AtomicLong nanos = new AtomicLong();
