@@ -9,9 +9,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
-import static org.apache.spark.sql.functions.zip_with;
 
 import dev.assay.spark.Columns;
 import org.apache.commons.math3.special.Erf;
@@ -172,9 +172,25 @@ record LinearMmd(double mmd2, double pValue, long pairs, double sd) {
     return new LinearMmd(mean, p, pairs, sd);
   }
 
-  /** exp(−‖a − b‖² / σ²) of two vectors of equal length. */
+  /**
+   * exp(−‖a − b‖² / σ²) of two vectors of equal length. The squared differences are {@code
+   * transform(a, (p, i) -> (p - b[i]) * (p - b[i]))} with {@code get} for b[i], not {@code
+   * zip_with}, which the RAPIDS Accelerator does not have: the same doubles in the same order, and
+   * null for vectors of different lengths as with {@code zip_with}.
+   */
   static Column kernel(Column a, Column b, double sigma2) {
-    Column squares = zip_with(a, b, (p, q) -> p.minus(q).multiply(p.minus(q)));
-    return exp(aggregate(squares, lit(0.0), (acc, s) -> acc.plus(s)).divide(-sigma2));
+    Column squares =
+        transform(
+            a,
+            (p, i) -> {
+              Column q = org.apache.spark.sql.functions.get(b, i);
+              return p.minus(q).multiply(p.minus(q));
+            });
+    // zip_with's null for vectors of different lengths (a null element in its result)
+    Column distance =
+        when(
+            org.apache.spark.sql.functions.size(a).equalTo(org.apache.spark.sql.functions.size(b)),
+            aggregate(squares, lit(0.0), (acc, s) -> acc.plus(s)));
+    return exp(distance.divide(-sigma2));
   }
 }

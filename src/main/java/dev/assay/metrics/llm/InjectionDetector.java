@@ -27,9 +27,7 @@ final class InjectionDetector {
   /** Flagged at this score. */
   static final int THRESHOLD = 3;
 
-  private static final String B = "(^|[^a-z])";
   private static final String SEP = "[^a-z0-9'\\n]+";
-  private static final String END = "([^a-z]|$)";
 
   private static final String VERB =
       alt(
@@ -396,53 +394,61 @@ final class InjectionDetector {
           "modell",
           "assistentes?( de ia)?");
 
-  /** The cues and their weights. */
-  static final ScoredPatterns PATTERNS = new ScoredPatterns(cues(), THRESHOLD);
+  /** The cues and their weights, over the padded searchable text ({@link PhraseSyntax#PADDED}). */
+  static final ScoredPatterns PATTERNS = new ScoredPatterns(cues(PhraseSyntax.PADDED), THRESHOLD);
 
   private InjectionDetector() {}
 
   /** True when {@code text} reads as a prompt injection; null for a null text. */
   static Column flags(Column text) {
-    return PATTERNS.flags(TextFolding.searchable(text));
+    return PATTERNS.flags(PhraseSyntax.pad(TextFolding.searchable(text)));
   }
 
-  private static List<Cue> cues() {
+  /**
+   * The cues written in {@code s}: {@link PhraseSyntax#PADDED} for the detector, {@link
+   * PhraseSyntax#ANCHORED} (the patterns as they were, for the equivalence test).
+   */
+  static List<Cue> cues(PhraseSyntax s) {
     List<Cue> all = new ArrayList<>();
-    all.addAll(overrideCues());
-    all.addAll(templateCues());
-    all.addAll(hijackCues());
-    all.addAll(extractionCues());
-    all.addAll(indirectCues());
-    all.addAll(counterCues());
+    all.addAll(overrideCues(s));
+    all.addAll(templateCues(s));
+    all.addAll(hijackCues(s));
+    all.addAll(extractionCues(s));
+    all.addAll(indirectCues(s));
+    all.addAll(counterCues(s));
     return all;
   }
 
   /** Overrides: imperative + target (+ scope before or after the target). */
-  private static List<Cue> overrideCues() {
+  private static List<Cue> overrideCues(PhraseSyntax s) {
     return List.of(
-        new Cue(B + VERB + SEP + gap(5) + TARGET, 2),
-        new Cue(B + VERB + SEP + gap(4) + SCOPE + SEP + gap(3) + TARGET, 1),
-        new Cue(B + VERB + SEP + gap(4) + TARGET + SEP + gap(3) + SCOPE + END, 1),
-        new Cue(B + VERB + SEP + SAID_BEFORE, 3),
-        new Cue(B + alt(TARGET, "instructed", "told", "context") + SEP + gap(5) + REVOKED, 2),
-        new Cue(B + SCOPE + SEP + gap(1) + TARGET + SEP + gap(4) + REVOKED, 3));
+        new Cue(s.start() + VERB + SEP + gap(s, 5) + TARGET, 2),
+        new Cue(s.start() + VERB + SEP + gap(s, 4) + SCOPE + SEP + gap(s, 3) + TARGET, 1),
+        new Cue(s.start() + VERB + SEP + gap(s, 4) + TARGET + SEP + gap(s, 3) + SCOPE + s.end(), 1),
+        new Cue(s.start() + VERB + SEP + SAID_BEFORE, 3),
+        new Cue(
+            s.start() + alt(TARGET, "instructed", "told", "context") + SEP + gap(s, 5) + REVOKED,
+            2),
+        new Cue(s.start() + SCOPE + SEP + gap(s, 1) + TARGET + SEP + gap(s, 4) + REVOKED, 3));
   }
 
   /** Chat-template tokens and fake system messages. */
-  private static List<Cue> templateCues() {
+  private static List<Cue> templateCues(PhraseSyntax s) {
     return List.of(
         new Cue(
             "<\\|(im_start|im_end|system|user|assistant|endoftext)\\|>|\\[/?inst\\]|<</?sys>>"
-                + "|(^|\\n)\\s*#{2,}\\s*(system|instruction|new instruction)|\\[system\\]"
+                + "|"
+                + s.lineStart()
+                + "\\s*#{2,}\\s*(system|instruction|new instruction)|\\[system\\]"
                 + "|</?system>|system (override|update|notice|prompt update)\\s*:",
             3));
   }
 
   /** Role hijack. */
-  private static List<Cue> hijackCues() {
+  private static List<Cue> hijackCues(PhraseSyntax s) {
     return List.of(
         new Cue(
-            B
+            s.start()
                 + alt(
                     "you are now",
                     "you're now",
@@ -460,7 +466,7 @@ final class InjectionDetector {
                         + "|obedeca)"),
             1),
         new Cue(
-            B
+            s.start()
                 + alt(
                     "no",
                     "without( any)?",
@@ -507,9 +513,9 @@ final class InjectionDetector {
                 + " mode",
             2),
         new Cue(
-            B
+            s.start()
                 + "((you are|you're|you will be|act as|become) (now )?dan"
-                + END
+                + s.end()
                 + "|do anything now)",
             2),
         new Cue("pretend (you are|to be|that you are)|stay in character|role-?play as", 1),
@@ -522,17 +528,17 @@ final class InjectionDetector {
   }
 
   /** Extraction of the hidden prompt or of secrets. */
-  private static List<Cue> extractionCues() {
+  private static List<Cue> extractionCues(PhraseSyntax s) {
     return List.of(
         new Cue(
-            B
+            s.start()
                 + SHOW_VERB
                 + SEP
                 + "((me|mir|moi) )?"
                 + DETERMINERS
                 + alt(HIDDEN_PROMPT, YOUR_PROMPT),
             3),
-        new Cue(B + SHOW_VERB + SEP + "((me|mir|moi) )?" + DETERMINERS + SECRET, 2),
+        new Cue(s.start() + SHOW_VERB + SEP + "((me|mir|moi) )?" + DETERMINERS + SECRET, 2),
         new Cue(
             "(instructions|prompt|rules|guidelines) (that )?you (were|have been|had been) given",
             2),
@@ -551,7 +557,7 @@ final class InjectionDetector {
                 "palavra por palavra"),
             1),
         new Cue(
-            B
+            s.start()
                 + "(i am|i'm) (the |your )?(system )?(administrator|admin|developer|creator|owner"
                 + "|operator)",
             2),
@@ -559,7 +565,7 @@ final class InjectionDetector {
   }
 
   /** A document talking to the model (indirect injection). */
-  private static List<Cue> indirectCues() {
+  private static List<Cue> indirectCues(PhraseSyntax s) {
     return List.of(
         new Cue(
             alt(
@@ -580,13 +586,14 @@ final class InjectionDetector {
                     "consigne",
                     "instrucao",
                     "aviso")
-                + "( [a-z]+){0,2}( to| for| para| pour| fur| an)? "
+                + s.upTo(" [a-z]+", 2)
+                + "( to| for| para| pour| fur| an)? "
                 + "(the |all |any |el |los |las |le |les |das |die |den |alle |os |as |o |a )?"
                 + AI
-                + END,
+                + s.end(),
             2),
         new Cue(
-            B
+            s.start()
                 + "(dear "
                 + alt("ai", "assistant", "model", "llm", "chatbot")
                 + "|"
@@ -604,7 +611,9 @@ final class InjectionDetector {
             2),
         new Cue(
             alt("ai", "llm", "language model", "assistant", "model", "chatbot", "agent")
-                + "s?( [a-z]+){0,2} "
+                + "s?"
+                + s.upTo(" [a-z]+", 2)
+                + " "
                 + alt(
                     "reading",
                     "reads",
@@ -662,16 +671,19 @@ final class InjectionDetector {
             1),
         new Cue(
             alt("ai", "model", "assistant", "llm", "chatbot", "models", "assistants", "agents?")
-                + "( [a-z]+){0,4} (must|shall|has to|have to|is required to|are required to|needs"
+                + s.upTo(" [a-z]+", 4)
+                + " (must|shall|has to|have to|is required to|are required to|needs"
                 + " to|debe|doit|muss|deve)"
-                + END,
+                + s.end(),
             1),
         new Cue(
             "(do not|don't|never|no|ne) (tell|mention|reveal|inform|disclose|show|le digas)"
-                + "( [a-z]+){0,3} (to )?(the )?(user|reader|customer)",
+                + s.upTo(" [a-z]+", 3)
+                + " (to )?(the )?(user|reader|customer)",
             2),
         new Cue(
-            "(send|forward|post|upload|exfiltrate|email|e-mail|transmit|leak|submit)( [a-z]+){0,4}"
+            "(send|forward|post|upload|exfiltrate|email|e-mail|transmit|leak|submit)"
+                + s.upTo(" [a-z]+", 4)
                 + " (to|at) (https?://|www\\.|[a-z0-9._-]+@[a-z0-9.-]+)",
             2),
         new Cue("!\\[[^\\]]*\\]\\(https?://[^)]*\\?", 2),
@@ -685,7 +697,7 @@ final class InjectionDetector {
                 + " (is|are|now)",
             2),
         new Cue(
-            B
+            s.start()
                 + "((new|updated|real) (instructions?|rules|policy|directives?)\\s*[:(]"
                 + "|new instructions (from|follow)|(new|updated) policy loaded"
                 + "|(nuevas instrucciones|nouvelles instructions|neue anweisungen|novas instrucoes)"
@@ -693,13 +705,14 @@ final class InjectionDetector {
             1),
         new Cue(
             alt("ask", "pedid", "pide", "demandez", "frage", "fragt", "peca", "pecam")
-                + "( [a-z]+){0,4} "
+                + s.upTo(" [a-z]+", 4)
+                + " "
                 + alt("password", "credit card", "contrasena", "mot de passe", "passwort", "senha"),
             1));
   }
 
   /** Counter-cues: talking about attacks rather than performing one. */
-  private static List<Cue> counterCues() {
+  private static List<Cue> counterCues(PhraseSyntax s) {
     return List.of(
         new Cue(
             "^[^a-z]*"
@@ -759,7 +772,7 @@ final class InjectionDetector {
                     "guardrail"),
             -2),
         new Cue(
-            B
+            s.start()
                 + alt(
                     "attackers?",
                     "adversaries",
@@ -769,7 +782,7 @@ final class InjectionDetector {
                     "red.team(s|ers?|ing)?",
                     "researchers?",
                     "research shows")
-                + END,
+                + s.end(),
             -2),
         new Cue(
             "[\"']\\s*(ignore|disregard|forget|ignora|ignoriere|oublie|esqueca|do anything now)",
@@ -777,8 +790,8 @@ final class InjectionDetector {
   }
 
   /** Up to {@code n} words, each followed by a separator. */
-  private static String gap(int n) {
-    return "([a-z0-9']+" + SEP + "){0," + n + "}";
+  private static String gap(PhraseSyntax s, int n) {
+    return s.upTo("[a-z0-9']+" + SEP, n);
   }
 
   private static String alt(String... parts) {

@@ -23,8 +23,6 @@ final class RefusalDetector {
   /** Flagged at this score. */
   static final int THRESHOLD = 3;
 
-  private static final String B = "(^|[^a-z])";
-
   private static final String EN_NEGATION =
       "(i|we) ?(can't|cannot|can not|won't|will not|am unable to|'m unable to|are unable to"
           + "|'re unable to|am not able to|'m not able to|am not allowed to|'m not allowed to"
@@ -36,21 +34,26 @@ final class RefusalDetector {
       "(help|assist|provide|share|comply|fulfill|fulfil|do|answer|give|reveal|create|generate"
           + "|write|continue|process|discuss|offer|engage|disclose|complete|produce|respond)";
 
-  /** The cues and their weights. */
-  static final ScoredPatterns PATTERNS = new ScoredPatterns(cues(), THRESHOLD);
+  /** The cues and their weights, over the padded folded response ({@link PhraseSyntax#PADDED}). */
+  static final ScoredPatterns PATTERNS = new ScoredPatterns(cues(PhraseSyntax.PADDED), THRESHOLD);
 
   private RefusalDetector() {}
 
   /** True when {@code response} reads as a refusal; null for a null response. */
   static Column flags(Column response) {
-    return PATTERNS.flags(TextFolding.folded(response));
+    return PATTERNS.flags(PhraseSyntax.pad(TextFolding.folded(response)));
   }
 
-  private static List<Cue> cues() {
+  /**
+   * The cues written in {@code s}: {@link PhraseSyntax#PADDED} for the detector, {@link
+   * PhraseSyntax#ANCHORED} (the patterns as they were, for the equivalence test).
+   */
+  static List<Cue> cues(PhraseSyntax s) {
+    String b = s.start();
     return List.of(
-        new Cue(B + EN_NEGATION + EN_VERB, 3),
+        new Cue(b + EN_NEGATION + EN_VERB, 3),
         new Cue(
-            B
+            b
                 + "(i|we) ?(must|have to|will|'ll|'d have to|need to) (respectfully |politely )?decline",
             3),
         new Cue(
@@ -60,25 +63,28 @@ final class RefusalDetector {
             "as an ai( language model| assistant| model)?,? (i|we) ?(can't|cannot|don't|do not|am not|'m not|won't)",
             3),
         new Cue(
-            B
+            b
                 + "no (te |le |les |os |lo )?(puedo|podemos|me es posible|estoy autorizad[oa] a"
                 + "|tengo permiso para|estoy en condiciones de) (ayudar[a-z]*|proporcionar|facilitar"
                 + "|responder|hacer|compartir|cumplir|dar|revelar|continuar|atender|asistir[a-z]*)",
             3),
         new Cue(
-            B
+            b
                 + "je ne (peux pas|pourrai pas|puis pas|suis pas en mesure de|suis pas autorise a)"
                 + " (vous |te |t'|l')?(aider|fournir|repondre|faire|donner|partager|communiquer"
                 + "|divulguer|reveler|traiter|continuer)",
             3),
         new Cue(
-            B
-                + "(ich (kann|darf|werde)|(kann|darf|werde) ich)( [a-z]+){0,4} (nicht|keine[a-z]*)"
-                + "( [a-z]+){0,3} (helfen|bereitstellen|beantworten|tun|weitergeben|geben|teilen"
+            b
+                + "(ich (kann|darf|werde)|(kann|darf|werde) ich)"
+                + s.upTo(" [a-z]+", 4)
+                + " (nicht|keine[a-z]*)"
+                + s.upTo(" [a-z]+", 3)
+                + " (helfen|bereitstellen|beantworten|tun|weitergeben|geben|teilen"
                 + "|machen|erfullen|ausfuhren|verraten|nennen)",
             3),
         new Cue(
-            B
+            b
                 + "nao (posso|podemos|consigo|tenho permissao para|estou autorizad[oa] a)"
                 + " (ajudar|fornecer|responder|atender|compartilhar|fazer|dar|revelar|continuar"
                 + "|cumprir|partilhar)",

@@ -21,11 +21,14 @@ import org.apache.spark.sql.functions;
 final class RetrievalColumns {
 
   /**
-   * What Java's {@code String.trim} removes, the characters U+0000 to U+0020 at either end, as a
+   * What Java's {@code String.trim} removes at the start, the characters U+0000 to U+0020, as a
    * regular expression (written with escapes: a literal NUL in the plan would make the GPU plan
-   * check's {@code grep} read its log as binary).
+   * check's {@code grep} read its log as binary). The end is trimmed as the start of the reversed
+   * string ({@link #trim}): the RAPIDS Accelerator does not take {@code \\z} ("\\z is not supported
+   * on GPU for find or replace"), and {@code $} also matches before a final line terminator such as
+   * U+2028, which {@code String.trim} keeps.
    */
-  private static final String TRIMMED = "^[\\x00-\\x20]+|[\\x00-\\x20]+\\z";
+  private static final String LEADING = "^[\\x00-\\x20]+";
 
   private RetrievalColumns() {}
 
@@ -94,9 +97,18 @@ final class RetrievalColumns {
     Column trimmed =
         functions.transform(
             functions.coalesce(given, functions.array().cast("array<string>")),
-            id -> functions.regexp_replace(id, TRIMMED, ""));
+            RetrievalColumns::trim);
     return functions.array_distinct(
         functions.filter(trimmed, id -> id.isNotNull().and(id.notEqual(functions.lit("")))));
+  }
+
+  /**
+   * Java's {@code String.trim}: the leading run of U+0000–U+0020 removed, then the leading run of
+   * the reversed string (code points reversed, so reversing twice gives the string back).
+   */
+  static Column trim(Column id) {
+    Column start = functions.regexp_replace(id, LEADING, "");
+    return functions.reverse(functions.regexp_replace(functions.reverse(start), LEADING, ""));
   }
 
   /** The sum of an {@code array<double>} from left to right, starting at 0.0 (0.0 when empty). */

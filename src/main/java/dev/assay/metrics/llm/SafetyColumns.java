@@ -41,9 +41,12 @@ final class SafetyColumns {
         injectionForm(contexts, o.injectionMarkers()).as(CONTEXTS_FORM));
   }
 
-  /** The folded response for the built-in detector (no phrases), else the response itself. */
+  /**
+   * The folded response with a newline before and after it ({@link PhraseSyntax#pad}) for the
+   * built-in detector (no phrases), else the response itself.
+   */
   static Column refusalForm(Column response, List<String> phrases) {
-    return phrases.isEmpty() ? TextFolding.folded(response) : response;
+    return phrases.isEmpty() ? PhraseSyntax.pad(TextFolding.folded(response)) : response;
   }
 
   /**
@@ -55,9 +58,12 @@ final class SafetyColumns {
     return phrases.isEmpty() ? RefusalDetector.PATTERNS.flags(form) : containsAny(form, phrases);
   }
 
-  /** The searchable text for the built-in detector (no markers), else the text itself. */
+  /**
+   * The searchable text with a newline before and after it ({@link PhraseSyntax#pad}) for the
+   * built-in detector (no markers), else the text itself.
+   */
   static Column injectionForm(Column text, List<String> markers) {
-    return markers.isEmpty() ? TextFolding.searchable(text) : text;
+    return markers.isEmpty() ? PhraseSyntax.pad(TextFolding.searchable(text)) : text;
   }
 
   /**

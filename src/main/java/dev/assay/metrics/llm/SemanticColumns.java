@@ -7,8 +7,12 @@ import org.apache.spark.sql.functions;
 /**
  * The per-record semantic scores as built-in Spark SQL expressions over embedding columns ({@code
  * array<float|double>}, the contexts {@code array<array<float|double>>}): cosine similarity from
- * the higher-order functions {@code zip_with}, {@code aggregate} and {@code transform}, so no UDF
- * and no extra job — the scores are columns of the llm family's one pass.
+ * the higher-order functions {@code transform} (with the element's index) and {@code aggregate}, so
+ * no UDF and no extra job — the scores are columns of the llm family's one pass. No {@code
+ * zip_with} and no {@code try_divide}: the RAPIDS Accelerator has neither (it sent them, and the
+ * expressions around them, through its CPU bridge), so the products are {@code transform(a, (x, i)
+ * -> x * get(b, i))} and each division is a plain one under a {@code CASE WHEN} on its divisor;
+ * both give the former expressions' doubles bit for bit (the same operations in the same order).
  *
  * <ul>
  *   <li>{@link #answerReference}: cos(response, reference) — RAGAS "answer similarity" computed on
@@ -60,7 +64,7 @@ final class SemanticColumns {
             functions.transform(vectors(e.contexts()), c -> cosine(prompt, c)), Column::isNotNull);
     Column sum = functions.aggregate(scores, functions.lit(0.0), Column::plus);
     return functions.when(
-        functions.size(scores).gt(0), functions.try_divide(sum, functions.size(scores)));
+        functions.size(scores).gt(0), sum.divide(functions.size(scores).cast("double")));
   }
 
   /**
@@ -68,9 +72,10 @@ final class SemanticColumns {
    * is 0, or the result is not finite (a NaN or infinite element).
    */
   static Column cosine(Column a, Column b) {
-    Column dot = sum(functions.zip_with(a, b, Column::multiply));
+    Column dot = sum(products(a, b));
     Column norms = functions.sqrt(sum(squares(a))).multiply(functions.sqrt(sum(squares(b))));
-    Column cos = functions.try_divide(dot, norms); // null, not an error, for a zero norm
+    // null, not an error, for a zero norm (and for a NaN one, which `defined` rejects anyway)
+    Column cos = functions.when(norms.gt(0), dot.divide(norms));
     Column defined =
         functions
             .size(a)
@@ -83,6 +88,16 @@ final class SemanticColumns {
     // clamp rounding just outside [-1, 1]
     return functions.when(
         defined, functions.greatest(functions.lit(-1.0), functions.least(functions.lit(1.0), cos)));
+  }
+
+  /**
+   * The element-wise products a[i] × b[i] over a's indices: {@code zip_with(a, b, *)} where the
+   * lengths agree (a longer b's tail is dropped and a shorter b gives null products, where {@code
+   * zip_with} would give nulls past a's end too; either way the cosine is null, as its lengths
+   * differ). {@code get} is null past the end, never an error.
+   */
+  static Column products(Column a, Column b) {
+    return functions.transform(a, (x, i) -> x.multiply(functions.get(b, i)));
   }
 
   private static Column squares(Column v) {

@@ -57,6 +57,51 @@ class LinearMmdTest {
     assertEquals(o.get("p_value").asDouble(), l.pValue(), 1e-12);
   }
 
+  /**
+   * The kernel without {@code zip_with} (RAPIDS has none): the same doubles, bit for bit, as the
+   * former {@code exp(aggregate(zip_with(a, b, (p, q) -> (p - q) * (p - q)), 0.0, +) / -σ²)} on
+   * 3,000 random pairs (lengths 0 to 5, sometimes different, null and NaN elements).
+   */
+  @Test
+  void theKernelGivesTheFormerDoubles() {
+    Random r = new Random(7);
+    Object[][] rows = new Object[3000][];
+    for (int i = 0; i < rows.length; i++) {
+      int n = r.nextInt(6);
+      rows[i] =
+          new Object[] {randomVector(r, n), randomVector(r, r.nextInt(6) == 0 ? r.nextInt(6) : n)};
+    }
+    StructType schema = new StructType().add("a", VECTOR).add("b", VECTOR);
+    org.apache.spark.sql.Column a = functions.col("a");
+    org.apache.spark.sql.Column b = functions.col("b");
+    org.apache.spark.sql.Column squares =
+        functions.zip_with(a, b, (p, q) -> p.minus(q).multiply(p.minus(q)));
+    org.apache.spark.sql.Column former =
+        functions.exp(
+            functions.aggregate(squares, functions.lit(0.0), (acc, s) -> acc.plus(s)).divide(-2.5));
+    List<Row> out =
+        DriftAnalysisTest.frame(rows, schema)
+            .select(LinearMmd.kernel(a, b, 2.5), former)
+            .collectAsList();
+    int defined = 0;
+    for (Row row : out) {
+      Long now = row.isNullAt(0) ? null : Double.doubleToRawLongBits(row.getDouble(0));
+      Long before = row.isNullAt(1) ? null : Double.doubleToRawLongBits(row.getDouble(1));
+      assertEquals(before, now, () -> "row " + row);
+      defined += now == null ? 0 : 1;
+    }
+    assertTrue(defined > 2000, "defined: " + defined);
+  }
+
+  private static List<Double> randomVector(Random r, int n) {
+    List<Double> v = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int odd = r.nextInt(100);
+      v.add(odd == 0 ? null : odd == 1 ? Double.NaN : r.nextGaussian());
+    }
+    return v;
+  }
+
   @Test
   void aShiftIsFound() {
     assertTrue(run(sides(7, 150, 150, 2.0), 1) < 0.01);
