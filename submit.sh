@@ -122,7 +122,10 @@ if [ -z "${SPARK_HOME:-}" ] && [ -z "$master" ]; then
     exec java "${jvm_flags[@]}" "${log_conf[@]}" ${perf_flags[@]+"${perf_flags[@]}"} \
       -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" -cp "$cp" "$main_class" "${app_args[@]}"
   fi
-  perf_flags=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+  # An audit whose inputs are local files of at most ASSAY_C1_INPUT_BYTES (default 32 MiB; 0: never)
+  # keeps C2 out once the spec is read (dev.assay.cli.SmallInputJit; "CI gate, fifth pass").
+  perf_flags=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off
+    -Dassay.jit.c1InputBytes="${ASSAY_C1_INPUT_BYTES:-33554432}")
   if [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ] && [ "$jsa" -nt "$classpath_file" ]; then
     exec java "${jvm_flags[@]}" "${log_conf[@]}" "${perf_flags[@]}" -XX:SharedArchiveFile="$jsa" \
       -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" -cp "$cp" "$main_class" "${app_args[@]}"

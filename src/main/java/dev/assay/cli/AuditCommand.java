@@ -178,6 +178,7 @@ final class AuditCommand implements Callable<Integer> {
         folder.notes().forEach(note -> Console.out("Note: " + note));
       }
       AuditRun run;
+      SmallInputJit.applyIfSmall(resolved); // embedded mode, small local inputs: C1 only
       try (SessionScope session =
           times.time(
               "session: start Spark",

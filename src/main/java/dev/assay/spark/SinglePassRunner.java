@@ -138,24 +138,31 @@ public final class SinglePassRunner {
       throw e;
     }
     int rowsIndex = allColumns.size() + aggregates.size() - 1;
-    checkGroups(rows, allColumns, rowsIndex, limits);
+    // Each cell's key as text, built once: the group check below and the roll-up both read it (the
+    // check used to format every numeric key value again, per counted grouping).
+    List<Row> kept = new ArrayList<>(rows.size());
+    List<List<String>> cellKeys = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      if (row.getLong(rowsIndex) == 0) {
+        continue; // a global aggregate over no rows
+      }
+      String[] key = new String[allColumns.size()];
+      for (int i = 0; i < key.length; i++) {
+        Object value = row.get(i);
+        key[i] = value instanceof String s ? s : String.valueOf(value);
+      }
+      kept.add(row);
+      cellKeys.add(List.of(key));
+    }
+    checkGroups(cellKeys, allColumns, limits);
     if (rows.size() > maxCells) {
       if (bounded) {
         throw new CellsOverBound();
       }
       throw tooManyCells(limits, allColumns, rows.size() + "");
     }
-    List<Object[]> cellStates = new ArrayList<>(rows.size());
-    List<List<String>> cellKeys = new ArrayList<>(rows.size());
-    for (Row row : rows) {
-      if (row.getLong(rowsIndex) == 0) {
-        continue; // a global aggregate over no rows
-      }
-      List<String> key = new ArrayList<>(allColumns.size());
-      for (int i = 0; i < allColumns.size(); i++) {
-        Object value = row.get(i);
-        key.add(value instanceof String s ? s : String.valueOf(value));
-      }
+    List<Object[]> cellStates = new ArrayList<>(kept.size());
+    for (Row row : kept) {
       Object[] read = new Object[states.size()];
       int offset = allColumns.size();
       // Widths computed once: building Columns per cell is slow (each captures a stack trace),
@@ -164,7 +171,6 @@ public final class SinglePassRunner {
         read[s] = states.get(s).read(row, offset);
         offset += widths[s];
       }
-      cellKeys.add(key);
       cellStates.add(read);
     }
 
@@ -233,18 +239,14 @@ public final class SinglePassRunner {
    * driver already) and fails on the first grouping over the bound.
    */
   private static void checkGroups(
-      List<Row> rows, List<String> allColumns, int rowsIndex, CellLimits limits) {
+      List<List<String>> cellKeys, List<String> allColumns, CellLimits limits) {
     for (Grouping grouping : limits.counted()) {
       int[] positions = grouping.columns().stream().mapToInt(allColumns::indexOf).toArray();
       java.util.Set<List<String>> keys = new java.util.HashSet<>();
-      for (Row row : rows) {
-        if (row.getLong(rowsIndex) == 0) {
-          continue;
-        }
+      for (List<String> cellKey : cellKeys) {
         String[] key = new String[positions.length];
         for (int p = 0; p < positions.length; p++) {
-          Object value = row.get(positions[p]);
-          key[p] = value instanceof String s ? s : String.valueOf(value);
+          key[p] = cellKey.get(positions[p]);
         }
         keys.add(List.of(key));
       }
