@@ -2,12 +2,16 @@ package dev.assay.metrics.privacy;
 
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.regexp_extract_all;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
 
 import dev.assay.spark.SparkSessions;
 import dev.assay.spark.UnicodeRanges;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
 
@@ -132,6 +136,72 @@ final class PiiPatterns {
     return "[^" + u.word() + "]" + u.marks();
   }
 
+  /**
+   * A cheap necessary condition of a pattern, tested on the text itself (not padded) before the
+   * pattern: the text contains one of {@code literals} (a byte search in Spark's UTF8String, no
+   * decoding) or one of {@code patterns} is found in it (short regular expressions without
+   * lookaround or {@code \p{..}}, so GPU executors run them too). Where it fails the pattern cannot
+   * match, so the scan answers false without running it: categorical and plain-text values pay a
+   * few byte searches and one shared {@code rlike('[0-9]{4}')} instead of thirteen regular
+   * expressions. Each condition is derived from its pattern next to it, and
+   * PiiPatternEquivalenceTest checks on every text it tries that a match implies the condition.
+   *
+   * @param literals substrings, any of which suffices
+   * @param patterns regular expressions, any of which (found anywhere) suffices
+   */
+  record Prefilter(List<String> literals, List<String> patterns) {
+
+    Prefilter {
+      literals = List.copyOf(literals);
+      patterns = List.copyOf(patterns);
+    }
+
+    /** True where {@code text} may match; null where it is null. */
+    Column on(Column text) {
+      Column any = null;
+      for (String literal : literals) {
+        any = any == null ? text.contains(literal) : any.or(text.contains(literal));
+      }
+      for (String pattern : patterns) {
+        // the same expression in every type (e.g. FOUR_DIGITS): Spark evaluates it once per row
+        any = any == null ? text.rlike(pattern) : any.or(text.rlike(pattern));
+      }
+      return any;
+    }
+
+    /** {@code test} when the condition holds, else false; null where {@code text} is null. */
+    Column guard(Column text, Column test) {
+      // CASE WHEN NOT cond THEN false ELSE test END: a null text still gives the test's null
+      return when(not(on(text)), lit(false)).otherwise(test);
+    }
+
+    /** The same condition in java.util.regex, as Spark evaluates it on CPU executors. */
+    boolean test(String text) {
+      return literals.stream().anyMatch(text::contains)
+          || patterns.stream().anyMatch(p -> Pattern.compile(p).matcher(text).find());
+    }
+  }
+
+  /** A prefilter on literals only. */
+  private static Prefilter literals(String... literals) {
+    return new Prefilter(List.of(literals), List.of());
+  }
+
+  /** A prefilter on patterns only. */
+  private static Prefilter patterns(String... patterns) {
+    return new Prefilter(List.of(), List.of(patterns));
+  }
+
+  /**
+   * Four ASCII digits in a row ({@code \d} is {@code [0-9]} in java.util.regex without the
+   * UNICODE_CHARACTER_CLASS flag): the one prefilter several types share, so Spark's common
+   * subexpression elimination runs it once per value.
+   */
+  static final String FOUR_DIGITS = "[0-9]{4}";
+
+  /** Needs of {@link #EMAIL}: its {@code @}. */
+  static final Prefilter EMAIL_NEEDS = literals("@");
+
   static final String EMAIL =
       "[^A-Za-z0-9_.%+-]([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:[.][A-Za-z0-9-]|[A-Za-z0-9-])*[.][A-Za-z]{2,})"
           + "[^A-Za-z0-9_]";
@@ -140,6 +210,13 @@ final class PiiPatterns {
       "[^A-Za-z0-9_+](\\+[1-9]\\d{7,14}"
           + "|(?:\\+1[ .-]?)?(?:\\([2-9]\\d{2}\\) ?|[2-9]\\d{2}[ .-])[2-9]\\d{2}[ .-]\\d{4})"
           + "\\D";
+
+  /**
+   * Needs of {@link #PHONE}: four digits in a row (E.164's {@code \+[1-9]\d{7,14}} has eight, the
+   * North American form ends with {@code \d{4}}). The international candidates ({@link
+   * #PHONE_INTERNATIONAL}) have their own: {@link #PHONE_INTERNATIONAL_NEEDS}.
+   */
+  static final Prefilter PHONE_NEEDS = patterns(FOUR_DIGITS);
 
   static final String SSN_AREA = "(?:00[1-9]|0[1-9]\\d|[1-578]\\d\\d|6[0-57-9]\\d|66[0-57-9])";
   static final String SSN_GROUP = "(?:0[1-9]|[1-9]\\d)";
@@ -153,6 +230,12 @@ final class PiiPatterns {
           ci("social security") + optional(" " + ci("number"), " " + ci("no")));
 
   static final String US_SSN = usSsn(Classes.CPU);
+
+  /**
+   * Needs of {@link #US_SSN} (both forms): four digits in a row (the serial, {@link #SSN_SERIAL},
+   * is four digits in both alternatives).
+   */
+  static final Prefilter US_SSN_NEEDS = patterns(FOUR_DIGITS);
 
   /** {@link #US_SSN} with the classes of GPU executors. */
   static final String US_SSN_GPU = usSsn(Classes.GPU);
@@ -197,6 +280,9 @@ final class PiiPatterns {
   static final String IPV4 =
       "[^\\d.](" + OCTET + "[.]" + OCTET + "[.]" + OCTET + "[.]" + OCTET + ")(?:[^\\d.]|[.]\\D)";
 
+  /** Needs of {@link #IPV4}: its dots. */
+  static final Prefilter IPV4_NEEDS = literals(".");
+
   /** One IPv6 group: 1 to 4 hex digits. */
   private static final String HEX = "[0-9A-Fa-f]{1,4}";
 
@@ -219,6 +305,9 @@ final class PiiPatterns {
               HEX + ":" + times(":" + HEX, 1, 6),
               "::" + times(HEX + ":", 0, 5) + HEX)
           + ")[^A-Za-z0-9_:.]";
+
+  /** Needs of {@link #IPV6}: a colon (every alternative has one). */
+  static final Prefilter IPV6_NEEDS = literals(":");
 
   /**
    * A month name; an optional dot is {@code [.]?}: RAPIDS does not quantify an escaped character.
@@ -277,6 +366,12 @@ final class PiiPatterns {
   static final String DATE_OF_BIRTH_GPU =
       wordStart(Classes.GPU) + DOB_WORD + "[^\\d\\n]{0,25}" + DATE;
 
+  /**
+   * Needs of {@link #DATE_OF_BIRTH} (both forms): four digits in a row (every date ends with a
+   * {@link #YEAR} or starts with one).
+   */
+  static final Prefilter DATE_OF_BIRTH_NEEDS = patterns(FOUR_DIGITS);
+
   static final String POSTAL_WORD =
       anyOf(
           ci("zip") + optional(" ?" + ci("code")),
@@ -317,6 +412,12 @@ final class PiiPatterns {
           + POSTAL
           + ")";
 
+  /**
+   * Needs of {@link #POSTAL_CODE} (both forms): a US ZIP's five digits hold four in a row; a UK
+   * postcode ends with a digit and two upper-case letters ({@code \d[A-Z]{2}}).
+   */
+  static final Prefilter POSTAL_CODE_NEEDS = patterns(FOUR_DIGITS, "[0-9][A-Z]{2}");
+
   /** The first code (group 1) in group 1 of {@link #POSTAL_CODE_GPU}. */
   static final String POSTAL_CODE_FIRST = "[^\\nA-Za-z0-9_-]" + POSTAL;
 
@@ -329,6 +430,13 @@ final class PiiPatterns {
   static final String PHONE_INTERNATIONAL =
       "[^A-Za-z0-9_+](\\+[1-9]\\d{0,2}" + times("[ .-][(]?[0-9]{1,6}[)]?", 2, 6) + ")\\D";
 
+  /**
+   * Needs of {@link #PHONE_INTERNATIONAL}: a {@code +} and a digit 1–9 right after it. Run as
+   * {@code contains('+') AND rlike('[+][1-9]')}: the byte search first, the expression only for the
+   * texts with a {@code +}.
+   */
+  static final String PHONE_INTERNATIONAL_NEEDS = "[+][1-9]";
+
   /** A boundary character before a {@code +}, and its replacement (three times). */
   static final String PLUS_BOUNDARY = "([^A-Za-z0-9_+])\\+";
 
@@ -336,10 +444,19 @@ final class PiiPatterns {
 
   static final String AWS_ACCESS_KEY = "[^A-Z0-9]((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})[^A-Z0-9]";
 
+  /** Needs of {@link #AWS_ACCESS_KEY}: one of its four prefixes. */
+  static final Prefilter AWS_ACCESS_KEY_NEEDS = literals("AKIA", "ASIA", "ABIA", "ACCA");
+
   static final String AZURE_STORAGE_KEY = ci("AccountKey") + "=[A-Za-z0-9+/]{20,}={0,2}";
+
+  /** Needs of {@link #AZURE_STORAGE_KEY}: its {@code =} (the word's case varies). */
+  static final Prefilter AZURE_STORAGE_KEY_NEEDS = literals("=");
 
   static final String JWT =
       "[^A-Za-z0-9_-](eyJ[A-Za-z0-9_-]{2,}\\.eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*)";
+
+  /** Needs of {@link #JWT}: {@code eyJ}, the start of its header. */
+  static final Prefilter JWT_NEEDS = literals("eyJ");
 
   /**
    * A PEM private-key header, as {@code Secrets.PRIVATE_KEY} ({@code (?:[A-Z0-9]+ )*} spelled
@@ -347,6 +464,9 @@ final class PiiPatterns {
    */
   static final String PRIVATE_KEY =
       "-----BEGIN (?:(?:[A-Z0-9]|[A-Z0-9] )*[A-Z0-9] )?PRIVATE KEY(?: BLOCK)?-----";
+
+  /** Needs of {@link #PRIVATE_KEY}: its literal start. */
+  static final Prefilter PRIVATE_KEY_NEEDS = literals("-----BEGIN ");
 
   /**
    * Where a lookbehind held: the card and IBAN candidates are read with {@code regexp_extract_all},
@@ -368,6 +488,13 @@ final class PiiPatterns {
   /** The two marks, as a class. */
   static final String MARKS = "[" + BEFORE + AFTER + "]";
 
+  /**
+   * The card search's condition: four digits in a row. Not implied by {@link #CARD_CANDIDATE} (a
+   * separator may stand between every two digits): it was the scan's guard before the other
+   * prefilters and is part of what the scan counts, unchanged.
+   */
+  static final Prefilter CREDIT_CARD_NEEDS = patterns(FOUR_DIGITS);
+
   /** Card: a digit not followed by a digit or a dash ({@code (?![\d-])}), and what follows. */
   static final String CARD_AFTER = "([0-9])([^0-9-])";
 
@@ -387,6 +514,12 @@ final class PiiPatterns {
 
   /** IBAN: an upper-case letter not preceded by a letter or digit. */
   static final String IBAN_BEFORE = "([^A-Za-z0-9])([A-Z])";
+
+  /**
+   * Needs of an IBAN candidate ({@link #IBAN_CANDIDATE}): its country code and check digits, two
+   * upper-case letters and two digits in a row.
+   */
+  static final Prefilter IBAN_NEEDS = patterns("[A-Z]{2}[0-9]{2}");
 
   private static final String X4 = "[A-Z0-9][A-Z0-9][A-Z0-9][A-Z0-9]";
 

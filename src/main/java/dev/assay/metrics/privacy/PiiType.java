@@ -40,7 +40,7 @@ import org.apache.spark.sql.Column;
 public enum PiiType {
 
   /** An e-mail address: local part, {@code @}, a domain with a top-level part of 2+ letters. */
-  EMAIL("email", PiiPatterns.EMAIL, 1),
+  EMAIL("email", PiiPatterns.EMAIL, 1, PiiPatterns.EMAIL_NEEDS),
 
   /**
    * A phone number: North American (area and exchange codes start with 2–9, separated by space, dot
@@ -49,21 +49,21 @@ public enum PiiType {
    * 67 89}, {@code +49 (30) 1234-5678}: a candidate by pattern, then 8–15 digits in all). National
    * formats without {@code +} other than North American are not recognised.
    */
-  PHONE("phone", PiiPatterns.PHONE, 1),
+  PHONE("phone", PiiPatterns.PHONE, 1, PiiPatterns.PHONE_NEEDS),
 
   /**
    * A payment card number: 13–19 digits (spaces or dashes between them allowed) that pass the Luhn
    * checksum (ISO/IEC 7812-1), as Presidio's CreditCardRecognizer; digits inside an IBAN-shaped
    * token do not count.
    */
-  CREDIT_CARD("credit_card", null, 0),
+  CREDIT_CARD("credit_card", null, 0, PiiPatterns.CREDIT_CARD_NEEDS),
 
   /**
    * An IBAN: two letters, two check digits and 11–30 letters or digits (spaces allowed every four),
    * 15–34 characters in all, whose mod-97 check (ISO 13616 / ISO 7064) gives 1. The per-country
    * length table is not checked.
    */
-  IBAN("iban", null, 0),
+  IBAN("iban", null, 0, PiiPatterns.IBAN_NEEDS),
 
   /**
    * A US social security number written 3-2-4 with one separator (dash, space or dot), or nine
@@ -73,17 +73,17 @@ public enum PiiType {
    * UsSsnRecognizer). Nine digits without a context word are not counted (too many false
    * positives).
    */
-  US_SSN("us_ssn", PiiPatterns.US_SSN, PiiPatterns.US_SSN_GPU, 0),
+  US_SSN("us_ssn", PiiPatterns.US_SSN, PiiPatterns.US_SSN_GPU, 0, PiiPatterns.US_SSN_NEEDS),
 
   /** A dotted-quad IPv4 address, each octet 0–255. */
-  IPV4("ipv4", PiiPatterns.IPV4, 1),
+  IPV4("ipv4", PiiPatterns.IPV4, 1, PiiPatterns.IPV4_NEEDS),
 
   /**
    * An IPv6 address in full or {@code ::}-compressed form (eight groups of 1–4 hex digits, or fewer
    * with one {@code ::}), not inside a longer run of hex digits and colons. The mixed form with a
    * dotted IPv4 tail ({@code ::ffff:1.2.3.4}) counts as IPv4 only.
    */
-  IPV6("ipv6", PiiPatterns.IPV6, 1),
+  IPV6("ipv6", PiiPatterns.IPV6, 1, PiiPatterns.IPV6_NEEDS),
 
   /**
    * A date of birth: a date (ISO {@code 1985-03-12}; day and month either way round with {@code /},
@@ -93,7 +93,12 @@ public enum PiiType {
    * {@code dob}, {@code d.o.b.}). A date without such a word is not counted. Day-in-month (31
    * February) is not checked.
    */
-  DATE_OF_BIRTH("date_of_birth", PiiPatterns.DATE_OF_BIRTH, PiiPatterns.DATE_OF_BIRTH_GPU, 1),
+  DATE_OF_BIRTH(
+      "date_of_birth",
+      PiiPatterns.DATE_OF_BIRTH,
+      PiiPatterns.DATE_OF_BIRTH_GPU,
+      1,
+      PiiPatterns.DATE_OF_BIRTH_NEEDS),
 
   /**
    * A postal code next to a context word ({@code zip}, {@code zip code}, {@code zipcode}, {@code
@@ -102,35 +107,44 @@ public enum PiiType {
    * outward code, optional space, digit and two letters). Without a context word five digits are
    * far too often something else, so they do not count.
    */
-  POSTAL_CODE("postal_code", PiiPatterns.POSTAL_CODE, PiiPatterns.POSTAL_CODE_GPU, 1),
+  POSTAL_CODE(
+      "postal_code",
+      PiiPatterns.POSTAL_CODE,
+      PiiPatterns.POSTAL_CODE_GPU,
+      1,
+      PiiPatterns.POSTAL_CODE_NEEDS),
 
   /** An AWS access key id: AKIA/ASIA/ABIA/ACCA and 16 upper-case letters or digits. */
-  AWS_ACCESS_KEY("aws_access_key", PiiPatterns.AWS_ACCESS_KEY, 1),
+  AWS_ACCESS_KEY("aws_access_key", PiiPatterns.AWS_ACCESS_KEY, 1, PiiPatterns.AWS_ACCESS_KEY_NEEDS),
 
   /**
    * An Azure storage account key as it appears in a connection string: {@code AccountKey=} and 20+
    * base64 characters.
    */
-  AZURE_STORAGE_KEY("azure_storage_key", PiiPatterns.AZURE_STORAGE_KEY, 0),
+  AZURE_STORAGE_KEY(
+      "azure_storage_key", PiiPatterns.AZURE_STORAGE_KEY, 0, PiiPatterns.AZURE_STORAGE_KEY_NEEDS),
 
   /** A JSON web token: base64url header and payload starting with {@code eyJ}, and a signature. */
-  JWT("jwt", PiiPatterns.JWT, 1),
+  JWT("jwt", PiiPatterns.JWT, 1, PiiPatterns.JWT_NEEDS),
 
   /** A PEM private-key block header ({@code -----BEGIN ... PRIVATE KEY-----}). */
-  PRIVATE_KEY("private_key", PiiPatterns.PRIVATE_KEY, 0);
+  PRIVATE_KEY("private_key", PiiPatterns.PRIVATE_KEY, 0, PiiPatterns.PRIVATE_KEY_NEEDS);
 
   private final String id;
   private final String pattern;
   private final String gpuPattern;
   private final int group;
+  private final PiiPatterns.Prefilter needs;
 
   /**
    * @param pattern the type's expression in the GPU-compatible subset ({@link PiiPatterns}); null
    *     where checksums decide
    * @param group the capture group holding the value (0: the whole match)
+   * @param needs a cheap condition without which the type finds nothing ({@link
+   *     PiiPatterns.Prefilter})
    */
-  PiiType(String id, String pattern, int group) {
-    this(id, pattern, pattern, group);
+  PiiType(String id, String pattern, int group, PiiPatterns.Prefilter needs) {
+    this(id, pattern, pattern, group, needs);
   }
 
   /**
@@ -138,11 +152,17 @@ public enum PiiType {
    * @param gpuPattern the same on GPU executors ({@link PiiPatterns.Form}): no {@code \p{..}}
    *     class, no lazy quantifier
    */
-  PiiType(String id, String pattern, String gpuPattern, int group) {
+  PiiType(String id, String pattern, String gpuPattern, int group, PiiPatterns.Prefilter needs) {
     this.id = id;
     this.pattern = pattern;
     this.gpuPattern = gpuPattern;
     this.group = group;
+    this.needs = needs;
+  }
+
+  /** The type's prefilter: where it fails, {@link #found} is false without a regular expression. */
+  PiiPatterns.Prefilter needs() {
+    return needs;
   }
 
   /** The type's expression in {@code form}. */
@@ -177,25 +197,25 @@ public enum PiiType {
   Column found(Column text, PiiPatterns.Form form) {
     String pattern = pattern(form);
     if (this == PHONE) {
-      return padded(text)
-          .rlike(pattern)
+      return needs
+          .guard(text, padded(text).rlike(pattern))
           .or(
-              when(text.contains("+"), exists(internationalPhones(text), PiiType::phoneDigits))
+              when(
+                      text.contains("+").and(text.rlike(PiiPatterns.PHONE_INTERNATIONAL_NEEDS)),
+                      exists(internationalPhones(text), PiiType::phoneDigits))
                   .otherwise(lit(false)));
     }
     if (this == CREDIT_CARD) {
       // A cheap guard first: most text has no run of four digits, and CASE WHEN skips the rest.
-      return when(
-              text.rlike("[0-9]{4}"), exists(PiiPatterns.cardCandidates(text), PiiType::luhnValid))
+      return when(needs.on(text), exists(PiiPatterns.cardCandidates(text), PiiType::luhnValid))
           .otherwise(lit(false));
     }
     if (this == IBAN) {
-      return when(
-              text.rlike("[A-Z]{2}[0-9]{2}"),
-              exists(PiiPatterns.ibanCandidates(text), PiiType::ibanValid))
+      return when(needs.on(text), exists(PiiPatterns.ibanCandidates(text), PiiType::ibanValid))
           .otherwise(lit(false));
     }
-    return padded(text).rlike(pattern);
+    // the prefilter first: most values fail it, and CASE WHEN then skips the pattern
+    return needs.guard(text, padded(text).rlike(pattern));
   }
 
   /**

@@ -382,6 +382,129 @@ class PiiPatternEquivalenceTest {
     }
   }
 
+  /**
+   * Pieces of texts that mostly fail the prefilters ({@link PiiPatterns.Prefilter}): words,
+   * categories, runs of fewer than four digits, a {@code +} without a digit after it, dots, colons
+   * and {@code =} without numbers, and the secrets' prefixes cut short.
+   */
+  static final String[] PREFILTER_PIECES = {
+    "Female",
+    "Male",
+    "White",
+    "Asian",
+    "Salaried",
+    "18-25",
+    "61+",
+    "+",
+    "+0",
+    "+ 1",
+    "1",
+    "12",
+    "123",
+    " ",
+    "-",
+    ".",
+    ":",
+    "=",
+    "@",
+    "zip",
+    "ZIP code ",
+    "postcode ",
+    "SW1A ",
+    "1A",
+    "M1 1A",
+    "AE",
+    "dob ",
+    "born ",
+    "March 3, ",
+    "19",
+    "85",
+    "ssn ",
+    "SSN: ",
+    "078-05-",
+    "AKI",
+    "KIA",
+    "ASI",
+    "ACC",
+    "ey",
+    "J",
+    "-----BEGI",
+    "N PRIVATE KEY-----",
+    "AccountKey",
+    "DE",
+    "89",
+    "fe80",
+    "é",
+    "\u0301",
+    "\n"
+  };
+
+  /**
+   * Every type's prefilter holds wherever its pattern (either form) matches, so the scan's {@code
+   * CASE WHEN NOT prefilter THEN false ELSE pattern END} flags exactly what the pattern alone did:
+   * over the fixtures, the near misses, the random texts of {@link #PIECES} and random texts of
+   * {@link #PREFILTER_PIECES} (most of which fail the prefilters, some only just). The same for the
+   * IBAN and international phone candidates; the card search's condition is the scan's own and is
+   * pinned as it was.
+   */
+  @Test
+  void thePrefiltersHoldWhereverAPatternMatches() throws IOException {
+    List<String> texts = new ArrayList<>(nearMisses());
+    for (PiiCorpus.Item item : new PiiCorpus(23).items(40)) {
+      texts.add(item.text());
+    }
+    Random random = new Random(17);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder s = new StringBuilder();
+      String[] pieces = i % 2 == 0 ? PIECES : PREFILTER_PIECES;
+      for (int j = 1 + random.nextInt(14); j > 0; j--) {
+        s.append(pieces[random.nextInt(pieces.length)]);
+      }
+      texts.add(s.toString());
+    }
+    int matched = 0;
+    int filtered = 0;
+    for (PiiType t : PiiType.values()) {
+      if (t == PiiType.CREDIT_CARD || t == PiiType.IBAN) {
+        continue;
+      }
+      for (PiiPatterns.Form form : PiiPatterns.Form.values()) {
+        Pattern p = Pattern.compile(t.pattern(form));
+        for (String text : texts) {
+          boolean needs = t.needs().test(text);
+          if (p.matcher(PiiPatterns.padded(text)).find()) {
+            matched++;
+            assertTrue(
+                needs, t.id() + " (" + form + ") matches without its prefilter: " + quoted(text));
+          } else if (!needs) {
+            filtered++;
+          }
+        }
+      }
+    }
+    Pattern international = Pattern.compile(PiiPatterns.PHONE_INTERNATIONAL);
+    Pattern plusDigit = Pattern.compile(PiiPatterns.PHONE_INTERNATIONAL_NEEDS);
+    for (String text : texts) {
+      String spaced =
+          PiiPatterns.padded(text)
+              .replaceAll(PiiPatterns.PLUS_BOUNDARY, PiiPatterns.PLUS_BOUNDARY_TRIPLED);
+      if (international.matcher(spaced).find()) {
+        assertTrue(
+            text.contains("+") && plusDigit.matcher(text).find(),
+            "an international phone candidate without its prefilter: " + quoted(text));
+      }
+      if (!ibanCandidates(text).isEmpty()) {
+        assertTrue(PiiType.IBAN.needs().test(text), "an IBAN candidate in " + quoted(text));
+      }
+    }
+    assertEquals(
+        List.of(PiiPatterns.FOUR_DIGITS), PiiType.CREDIT_CARD.needs().patterns(), "card guard");
+    assertTrue(matched > 1_000, "matches: " + matched);
+    System.out.println(
+        "prefilter test: " + matched + " matches, " + filtered + " texts turned away");
+    assertTrue(filtered > 100_000, "texts the prefilters turn away: " + filtered);
+  }
+
   /** Asserts equal detections and first values for every pair; returns how many texts matched. */
   private static int assertSame(List<String> texts) {
     int found = 0;

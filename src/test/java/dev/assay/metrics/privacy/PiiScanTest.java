@@ -288,6 +288,72 @@ class PiiScanTest {
     assertTrue(matches > 80, "matches: " + matches);
   }
 
+  /**
+   * The prefilters change no flag: the scan's Spark expression of each type ({@code CASE WHEN NOT
+   * prefilter THEN false ELSE pattern END}) against the pattern alone, row by row and in both
+   * forms, over the near misses, the fixtures, random texts that mostly fail the prefilters and a
+   * null (null stays null, as it was).
+   */
+  @Test
+  void thePrefiltersChangeNoFlag() throws java.io.IOException {
+    List<String> texts = new ArrayList<>(PiiPatternEquivalenceTest.nearMisses());
+    for (PiiCorpus.Item item : new PiiCorpus(31).items(10)) {
+      texts.add(item.text());
+    }
+    java.util.Random random = new java.util.Random(19);
+    for (int i = 0; i < 2_000; i++) {
+      StringBuilder s = new StringBuilder();
+      for (int j = 1 + random.nextInt(10); j > 0; j--) {
+        String[] pieces = PiiPatternEquivalenceTest.PREFILTER_PIECES;
+        s.append(pieces[random.nextInt(pieces.length)]);
+      }
+      texts.add(s.toString());
+    }
+    texts.add(null);
+    Dataset<Row> df = SPARK.createDataset(texts, Encoders.STRING()).toDF("text");
+    List<Column> cols = new ArrayList<>();
+    Column text = functions.col("text");
+    for (PiiType t : PiiType.values()) {
+      if (t == PiiType.CREDIT_CARD || t == PiiType.IBAN) {
+        continue;
+      }
+      for (PiiPatterns.Form form : PiiPatterns.Form.values()) {
+        Column alone = PiiPatterns.padded(text).rlike(t.pattern(form));
+        if (t == PiiType.PHONE) {
+          // the international candidates without their prefilter, as before
+          alone =
+              alone.or(
+                  functions
+                      .when(
+                          text.contains("+"),
+                          functions.exists(
+                              functions.regexp_extract_all(
+                                  functions.regexp_replace(
+                                      PiiPatterns.padded(text),
+                                      functions.lit(PiiPatterns.PLUS_BOUNDARY),
+                                      functions.lit(PiiPatterns.PLUS_BOUNDARY_TRIPLED)),
+                                  functions.lit(PiiPatterns.PHONE_INTERNATIONAL),
+                                  functions.lit(1)),
+                              PiiType::phoneDigits))
+                      .otherwise(functions.lit(false)));
+        }
+        cols.add(t.found(text, form).as(t.id() + "_" + form));
+        cols.add(alone.as(t.id() + "_" + form + "_alone"));
+      }
+    }
+    int matches = 0;
+    int nulls = 0;
+    for (Row r : df.select(cols.toArray(new Column[0])).collectAsList()) {
+      for (int i = 0; i < r.size(); i += 2) {
+        assertEquals(r.get(i + 1), r.get(i), r.schema().fields()[i].name() + " " + r);
+        matches += Boolean.TRUE.equals(r.get(i)) ? 1 : 0;
+        nulls += r.isNullAt(i) ? 1 : 0;
+      }
+    }
+    assertTrue(matches > 100, "matches: " + matches);
+    assertEquals(cols.size() / 2, nulls, "one null per column: the null text");
+  }
+
   @Test
   void emptyDataGivesZeroCountsAndUndefinedRates() {
     Dataset<Row> empty = SPARK.createDataset(List.<String>of(), Encoders.STRING()).toDF("text");
