@@ -11,12 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -63,36 +59,12 @@ public final class ExactAucProbe {
         "raw rows exploded, nullable key columns, partial agg", () -> structs(in.get(), false));
     shapes.put(
         "finest cells exploded, nullable key columns, partial agg", () -> structs(in.get(), true));
-    for (int r = 0; r < runs; r++) {
-      for (Map.Entry<String, Supplier<Object>> e : shapes.entrySet()) {
-        AtomicLong nanos = new AtomicLong();
-        SparkListener l =
-            new SparkListener() {
-              @Override
-              public void onTaskEnd(SparkListenerTaskEnd t) {
-                if (t.taskMetrics() != null) {
-                  nanos.addAndGet(
-                      t.taskMetrics().executorCpuTime()
-                          + t.taskMetrics().executorDeserializeCpuTime());
-                }
-              }
-            };
-        spark.sparkContext().listenerBus().waitUntilEmpty();
-        spark.sparkContext().addSparkListener(l);
-        long t0 = System.nanoTime();
-        Object out = e.getValue().get();
-        spark.sparkContext().listenerBus().waitUntilEmpty();
-        spark.sparkContext().removeSparkListener(l);
-        System.out.printf(
-            Locale.ROOT,
-            "run %d  %-58s CPU %6.2f s  wall %6.2f s%s%n",
-            r + 1,
-            e.getKey(),
-            nanos.get() / 1e9,
-            (System.nanoTime() - t0) / 1e9,
-            out instanceof Map<?, ?> m ? "  " + m.get(FairnessJob.WHOLE) : "");
-      }
-    }
+    ProbeRuns.print(
+        spark,
+        shapes,
+        runs,
+        name -> true,
+        out -> out instanceof Map<?, ?> m ? String.valueOf(m.get(FairnessJob.WHOLE)) : "");
     spark.stop();
   }
 

@@ -1,12 +1,14 @@
 package dev.assay.metrics.fairness;
 
+import static dev.assay.metrics.fairness.ScoredRows.input;
+import static dev.assay.metrics.fairness.ScoredRows.scopes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
-import dev.assay.spark.BinaryColumn;
+import dev.assay.metrics.fairness.ScoredRows.Obs;
 import dev.assay.spark.JobCounter;
 import dev.assay.spark.SharedSpark;
 import java.util.ArrayList;
@@ -14,11 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,17 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExactAucTest {
 
-  private static final StructType SCHEMA =
-      new StructType()
-          .add("a", DataTypes.StringType)
-          .add("b", DataTypes.StringType)
-          .add("y", DataTypes.IntegerType)
-          .add("score", DataTypes.DoubleType);
-
   private static final int ROWS = 1_500;
-
-  /** A test row: the sensitive values (a may be null), the label and the score (may be null). */
-  private record Obs(String a, String b, int y, Double score) {}
 
   /**
    * Seeded rows: a in {x, y, z, null}, b in {p, q}; scores continuous with four decimals beyond a
@@ -73,20 +60,6 @@ class ExactAucTest {
     return out;
   }
 
-  private static FairnessInput input(List<Obs> obs) {
-    List<Row> rows = new ArrayList<>();
-    for (Obs o : obs) {
-      rows.add(RowFactory.create(o.a(), o.b(), o.y(), o.score()));
-    }
-    Dataset<Row> df = SharedSpark.get().createDataFrame(rows, SCHEMA);
-    BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
-    return FairnessInput.of(
-        df,
-        FairnessInput.Outcomes.of(label, null, "score"),
-        List.of(new Slice(List.of("a")), new Slice(List.of("b")), new Slice(List.of("b", "a"))),
-        1);
-  }
-
   /** The pairwise AUC of the finite-scored observations, NaN without both labels. */
   private static double pairwise(List<Obs> obs) {
     double wins = 0;
@@ -106,28 +79,6 @@ class ExactAucTest {
       }
     }
     return pairs == 0 ? Double.NaN : wins / pairs;
-  }
-
-  private static String name(String value) {
-    return value == null ? FairnessAnalysis.MISSING : value;
-  }
-
-  /**
-   * Every expected scope's observations: each attribute's, the intersection's (its columns in
-   * another order than the attributes'), the whole set.
-   */
-  private static Map<Scope, List<Obs>> scopes(List<Obs> obs) {
-    Map<Scope, List<Obs>> out = new HashMap<>();
-    for (Obs o : obs) {
-      out.computeIfAbsent(Scope.DATASET, k -> new ArrayList<>()).add(o);
-      out.computeIfAbsent(Scope.group("a", name(o.a())), k -> new ArrayList<>()).add(o);
-      out.computeIfAbsent(Scope.group("b", o.b()), k -> new ArrayList<>()).add(o);
-      out.computeIfAbsent(
-              Scope.group("b & a", o.b() + Scope.INTERSECTION_SEPARATOR + name(o.a())),
-              k -> new ArrayList<>())
-          .add(o);
-    }
-    return out;
   }
 
   private static FairnessOutcome run(FairnessInput in, long exactMaxCells, int jobs) {
@@ -223,14 +174,9 @@ class ExactAucTest {
    */
   @Test
   void withoutALabelTheFallbackHasNoAucJob() {
-    List<Row> rows = new ArrayList<>();
-    for (Obs o : observations()) {
-      rows.add(RowFactory.create(o.a(), o.b(), o.y(), o.score()));
-    }
-    Dataset<Row> df = SharedSpark.get().createDataFrame(rows, SCHEMA);
     FairnessInput in =
         FairnessInput.of(
-            df,
+            ScoredRows.dataFrame(observations()),
             FairnessInput.Outcomes.of(null, null, "score"),
             List.of(new Slice(List.of("a"))),
             1);

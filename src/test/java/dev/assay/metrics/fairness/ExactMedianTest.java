@@ -1,5 +1,7 @@
 package dev.assay.metrics.fairness;
 
+import static dev.assay.metrics.fairness.ScoredRows.input;
+import static dev.assay.metrics.fairness.ScoredRows.scopes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,12 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.core.MetricResult;
 import dev.assay.core.Scope;
-import dev.assay.spark.BinaryColumn;
+import dev.assay.metrics.fairness.ScoredRows.Obs;
 import dev.assay.spark.JobCounter;
 import dev.assay.spark.SharedSpark;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,16 +33,6 @@ import org.junit.jupiter.api.Test;
  * continuous scores piled up around the median and on the calibration edges.
  */
 class ExactMedianTest {
-
-  private static final StructType SCHEMA =
-      new StructType()
-          .add("a", DataTypes.StringType)
-          .add("b", DataTypes.StringType)
-          .add("y", DataTypes.IntegerType)
-          .add("score", DataTypes.DoubleType);
-
-  /** A test row: the sensitive values (a may be null), the label and the score (may be null). */
-  private record Obs(String a, String b, int y, Double score) {}
 
   /**
    * Seeded rows with probability scores: a third piled up in [0.5, 0.501) (one 1e-3 key, where the
@@ -80,41 +71,8 @@ class ExactMedianTest {
     return out;
   }
 
-  private static FairnessInput input(List<Obs> obs) {
-    List<Row> rows = new ArrayList<>();
-    for (Obs o : obs) {
-      rows.add(RowFactory.create(o.a(), o.b(), o.y(), o.score()));
-    }
-    Dataset<Row> df = SharedSpark.get().createDataFrame(rows, SCHEMA);
-    BinaryColumn label = BinaryColumn.of("label", "y", DataTypes.IntegerType, "1", "test");
-    return FairnessInput.of(
-        df,
-        FairnessInput.Outcomes.of(label, null, "score"),
-        List.of(new Slice(List.of("a")), new Slice(List.of("b")), new Slice(List.of("b", "a"))),
-        1);
-  }
-
   private static boolean scored(Obs o) {
     return o.score() != null && !o.score().isNaN();
-  }
-
-  private static String name(String value) {
-    return value == null ? FairnessAnalysis.MISSING : value;
-  }
-
-  /** Every expected scope's observations: each attribute's, the intersection's, the whole set. */
-  private static Map<Scope, List<Obs>> scopes(List<Obs> obs) {
-    Map<Scope, List<Obs>> out = new HashMap<>();
-    for (Obs o : obs) {
-      out.computeIfAbsent(Scope.DATASET, k -> new ArrayList<>()).add(o);
-      out.computeIfAbsent(Scope.group("a", name(o.a())), k -> new ArrayList<>()).add(o);
-      out.computeIfAbsent(Scope.group("b", o.b()), k -> new ArrayList<>()).add(o);
-      out.computeIfAbsent(
-              Scope.group("b & a", o.b() + Scope.INTERSECTION_SEPARATOR + name(o.a())),
-              k -> new ArrayList<>())
-          .add(o);
-    }
-    return out;
   }
 
   /** The sample median of every scored row: a plain sort, the middle row or the two middle rows. */

@@ -8,16 +8,11 @@ import dev.assay.spark.BinaryColumn;
 import dev.assay.spark.SparkSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -96,47 +91,12 @@ public final class FallbackProbe {
     shapes.put("family, 4 decimals, after", () -> family(d4, true));
     shapes.put("family, 3 decimals, before", () -> family(d3, false));
     shapes.put("family, 3 decimals, after", () -> family(d3, true));
-    for (int r = 0; r < runs; r++) {
-      for (Map.Entry<String, Supplier<Object>> e : shapes.entrySet()) {
-        if (!only.isEmpty()
-            && java.util.Arrays.stream(only.split("\\|")).noneMatch(e.getKey()::contains)) {
-          continue;
-        }
-        AtomicLong nanos = new AtomicLong();
-        AtomicInteger jobs = new AtomicInteger();
-        SparkListener l =
-            new SparkListener() {
-              @Override
-              public void onTaskEnd(SparkListenerTaskEnd t) {
-                if (t.taskMetrics() != null) {
-                  nanos.addAndGet(
-                      t.taskMetrics().executorCpuTime()
-                          + t.taskMetrics().executorDeserializeCpuTime());
-                }
-              }
-
-              @Override
-              public void onJobStart(SparkListenerJobStart j) {
-                jobs.incrementAndGet();
-              }
-            };
-        spark.sparkContext().listenerBus().waitUntilEmpty();
-        spark.sparkContext().addSparkListener(l);
-        long t0 = System.nanoTime();
-        Object out = e.getValue().get();
-        spark.sparkContext().listenerBus().waitUntilEmpty();
-        spark.sparkContext().removeSparkListener(l);
-        System.out.printf(
-            Locale.ROOT,
-            "run %d  %-32s CPU %6.2f s  jobs %2d  wall %6.2f s  %s%n",
-            r + 1,
-            e.getKey(),
-            nanos.get() / 1e9,
-            jobs.get(),
-            (System.nanoTime() - t0) / 1e9,
-            out == null ? "" : out);
-      }
-    }
+    ProbeRuns.print(
+        spark,
+        shapes,
+        runs,
+        name -> only.isEmpty() || Arrays.stream(only.split("\\|")).anyMatch(name::contains),
+        out -> out == null ? "" : out.toString());
     spark.stop();
   }
 
