@@ -11,6 +11,8 @@ import static org.apache.spark.sql.functions.when;
 import dev.assay.spark.SparkSessions;
 import dev.assay.spark.UnicodeRanges;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
@@ -178,9 +180,13 @@ final class PiiPatterns {
     /** The same condition in java.util.regex, as Spark evaluates it on CPU executors. */
     boolean test(String text) {
       return literals.stream().anyMatch(text::contains)
-          || patterns.stream().anyMatch(p -> Pattern.compile(p).matcher(text).find());
+          || patterns.stream()
+              .anyMatch(p -> COMPILED.computeIfAbsent(p, Pattern::compile).matcher(text).find());
     }
   }
+
+  /** The prefilters' patterns compiled once, for {@link Prefilter#test}. */
+  private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
 
   /** A prefilter on literals only. */
   private static Prefilter literals(String... literals) {

@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -213,6 +214,7 @@ class PhraseSyntaxTest {
 
   /** The flags through Spark: the padded forms and cues against the anchored ones, row by row. */
   @Test
+  @Tag("slow") // every cue of both detectors in two forms over three files: ~10 s on 2 cores
   void sameFlagsThroughSpark() {
     Dataset<Row> set =
         SharedSpark.get()

@@ -454,7 +454,7 @@ class PiiPatternEquivalenceTest {
       texts.add(item.text());
     }
     Random random = new Random(17);
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 10_000; i++) {
       StringBuilder s = new StringBuilder();
       String[] pieces = i % 2 == 0 ? PIECES : PREFILTER_PIECES;
       for (int j = 1 + random.nextInt(14); j > 0; j--) {
@@ -499,10 +499,10 @@ class PiiPatternEquivalenceTest {
     }
     assertEquals(
         List.of(PiiPatterns.FOUR_DIGITS), PiiType.CREDIT_CARD.needs().patterns(), "card guard");
-    assertTrue(matched > 1_000, "matches: " + matched);
+    assertTrue(matched > 500, "matches: " + matched);
     System.out.println(
         "prefilter test: " + matched + " matches, " + filtered + " texts turned away");
-    assertTrue(filtered > 100_000, "texts the prefilters turn away: " + filtered);
+    assertTrue(filtered > 50_000, "texts the prefilters turn away: " + filtered);
   }
 
   /** Asserts equal detections and first values for every pair; returns how many texts matched. */
