@@ -5,9 +5,11 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.get;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
@@ -183,14 +185,12 @@ record LinearMmd(double mmd2, double pValue, long pairs, double sd) {
         transform(
             a,
             (p, i) -> {
-              Column q = org.apache.spark.sql.functions.get(b, i);
+              Column q = get(b, i);
               return p.minus(q).multiply(p.minus(q));
             });
     // zip_with's null for vectors of different lengths (a null element in its result)
     Column distance =
-        when(
-            org.apache.spark.sql.functions.size(a).equalTo(org.apache.spark.sql.functions.size(b)),
-            aggregate(squares, lit(0.0), (acc, s) -> acc.plus(s)));
+        when(size(a).equalTo(size(b)), aggregate(squares, lit(0.0), (acc, s) -> acc.plus(s)));
     return exp(distance.divide(-sigma2));
   }
 }

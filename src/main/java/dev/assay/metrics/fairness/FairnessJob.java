@@ -9,6 +9,7 @@ import dev.assay.spark.FiniteNumbers;
 import dev.assay.spark.GroupedStates;
 import dev.assay.spark.Grouping;
 import dev.assay.spark.SinglePassRunner;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -325,16 +326,14 @@ final class FairnessJob {
     if (!exactAttempt()) {
       return -1;
     }
-    java.math.BigInteger size =
+    BigInteger size =
         data.select(cellColumns())
             .queryExecution()
             .optimizedPlan()
             .stats()
             .sizeInBytes()
             .bigInteger();
-    return size.compareTo(java.math.BigInteger.valueOf(estimateMinBytes)) < 0
-        ? -1
-        : estimatedCells();
+    return size.compareTo(BigInteger.valueOf(estimateMinBytes)) < 0 ? -1 : estimatedCells();
   }
 
   /** The aggregated values an exact-key job may bring to the driver. */

@@ -42,7 +42,7 @@ public final class ScoringRate {
    *     (then each group's rows above come with its histogram, {@link ScoreHistogram#exactAbove}),
    *     or null
    */
-  public record Median(long low, long high, long rows, ScoreKey key, double[] exact) {
+  public record Median(long low, long high, long rows, ScoreKey key, MiddleScores exact) {
 
     public Median(long low, long high, long rows, ScoreKey key) {
       this(low, high, rows, key, null);
@@ -55,7 +55,7 @@ public final class ScoringRate {
 
     /** This median with the exact scores of its two middle rows ({@link ExactMedian}). */
     Median withExactScores(double lowScore, double highScore) {
-      return new Median(low, high, rows, key, new double[] {lowScore, highScore});
+      return new Median(low, high, rows, key, new MiddleScores(lowScore, highScore));
     }
 
     /**
@@ -71,7 +71,7 @@ public final class ScoringRate {
     /** The median as a score. */
     public double score() {
       if (exact != null) {
-        return (exact[0] + exact[1]) / 2;
+        return (exact.low() + exact.high()) / 2;
       }
       return key.exact()
           ? (key.score(low) + key.score(high)) / 2
@@ -92,6 +92,14 @@ public final class ScoringRate {
       return !isExact() && low == high;
     }
   }
+
+  /**
+   * The scores of the sample's two middle rows (equal for an odd count).
+   *
+   * @param low the lower middle row's score
+   * @param high the upper middle row's score
+   */
+  public record MiddleScores(double low, double high) {}
 
   /** The median for a note, e.g. {@code 4} or {@code 0.5125}. */
   static String medianText(Median m) {
