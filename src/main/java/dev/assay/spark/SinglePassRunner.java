@@ -24,8 +24,10 @@ import org.apache.spark.sql.functions;
  *
  * <p>Grouping columns must hold no nulls (callers map null to an explicit "missing" group); their
  * values come back as strings ({@code toString()} of a number), so a numeric key column (such as
- * fairness's score key) avoids formatting a string per row. With AQE on, Spark runs the scan and
- * the final aggregation as two jobs; the data is read once either way.
+ * fairness's score key) avoids formatting a string per row. On the driver the cells are sorted and
+ * grouped by integer codes of their key texts ({@link CellCodes}), in the text keys' order. With
+ * AQE on, Spark runs the scan and the final aggregation as two jobs; the data is read once either
+ * way.
  */
 public final class SinglePassRunner {
 

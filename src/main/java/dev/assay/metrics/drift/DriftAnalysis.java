@@ -49,9 +49,10 @@ import org.apache.spark.sql.Row;
  * that many rows per side for the {@link DomainClassifier}: the family's one collect of data rows,
  * bounded by the option, never by the data's size. It needs only job 1's row counts, so it and the
  * classifier's fit on the driver run on a thread of their own ({@link Beside}) while the family's
- * thread plans and runs the vocabulary and counting jobs; the results are the same as in series. With the sample, each embedding column adds one
- * job over all its vectors: the linear-time MMD ({@link LinearMmd}), a global aggregation after two
- * shuffles, nothing but three sums to the driver.
+ * thread plans and runs the vocabulary and counting jobs; the results are the same as in series.
+ * With the sample, each embedding column adds one job over all its vectors: the linear-time MMD
+ * ({@link LinearMmd}), a global aggregation after two shuffles, nothing but three sums to the
+ * driver.
  *
  * <p>Both jobs run on the shared engine ({@link SinglePassRunner}): job 1's state is a {@link
  * DriftProfile}, job 2's a {@link SideCounts} per cell ({@link DriftCounts}), folded into a {@link
