@@ -2,10 +2,8 @@ package dev.assay.spark;
 
 import dev.assay.core.BadInputException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
@@ -26,8 +24,10 @@ import org.apache.spark.sql.functions;
  *
  * <p>Grouping columns must hold no nulls (callers map null to an explicit "missing" group); their
  * values come back as strings ({@code toString()} of a number), so a numeric key column (such as
- * fairness's score key) avoids formatting a string per row. With AQE on, Spark runs the scan and
- * the final aggregation as two jobs; the data is read once either way.
+ * fairness's score key) avoids formatting a string per row. On the driver the cells are sorted and
+ * grouped by integer codes of their key texts ({@link CellCodes}), in the text keys' order. With
+ * AQE on, Spark runs the scan and the final aggregation as two jobs; the data is read once either
+ * way.
  */
 public final class SinglePassRunner {
 
@@ -138,31 +138,26 @@ public final class SinglePassRunner {
       throw e;
     }
     int rowsIndex = allColumns.size() + aggregates.size() - 1;
-    // Each cell's key as text, built once: the group check below and the roll-up both read it (the
-    // check used to format every numeric key value again, per counted grouping).
     List<Row> kept = new ArrayList<>(rows.size());
-    List<List<String>> cellKeys = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      if (row.getLong(rowsIndex) == 0) {
-        continue; // a global aggregate over no rows
+      if (row.getLong(rowsIndex) != 0) {
+        kept.add(row); // a global aggregate over no rows has none
       }
-      String[] key = new String[allColumns.size()];
-      for (int i = 0; i < key.length; i++) {
-        Object value = row.get(i);
-        key[i] = value instanceof String s ? s : String.valueOf(value);
-      }
-      kept.add(row);
-      cellKeys.add(List.of(key));
     }
-    checkGroups(cellKeys, allColumns, limits);
+    CellCodes codes = CellCodes.of(kept, allColumns.size());
+    checkGroups(codes, allColumns, limits);
     if (rows.size() > maxCells) {
       if (bounded) {
         throw new CellsOverBound();
       }
       throw tooManyCells(limits, allColumns, rows.size() + "");
     }
-    List<Object[]> cellStates = new ArrayList<>(kept.size());
-    for (Row row : kept) {
+    // Roll cells up in key order, not in the order they arrive: floating-point sums then merge in
+    // the same order on any cluster layout, so results are byte-identical across runs.
+    int[] order = codes.sortedOrder();
+    Object[][] sortedStates = new Object[order.length][];
+    for (int i = 0; i < order.length; i++) {
+      Row row = kept.get(order[i]);
       Object[] read = new Object[states.size()];
       int offset = allColumns.size();
       // Widths computed once: building Columns per cell is slow (each captures a stack trace),
@@ -171,87 +166,42 @@ public final class SinglePassRunner {
         read[s] = states.get(s).read(row, offset);
         offset += widths[s];
       }
-      cellStates.add(read);
-    }
-
-    // Roll cells up in key order, not in the order they arrive: floating-point sums then merge in
-    // the same order on any cluster layout, so results are byte-identical across runs.
-    // One string per cell to sort by (a single compareTo per comparison instead of one per key
-    // column: the sort was a tenth of the driver's time with 40,000 cells); equal joins (a value
-    // holding the separator) fall back to comparing the parts, so the order stays total.
-    String[] sortKeys = new String[cellKeys.size()];
-    Integer[] order = new Integer[cellKeys.size()];
-    for (int c = 0; c < order.length; c++) {
-      order[c] = c;
-      sortKeys[c] = String.join("\u0000", cellKeys.get(c));
-    }
-    java.util.Arrays.sort(
-        order,
-        (x, y) -> {
-          int byJoin = sortKeys[x].compareTo(sortKeys[y]);
-          return byJoin != 0 ? byJoin : compareKeys(cellKeys.get(x), cellKeys.get(y));
-        });
-    // Copied in sorted order once, so each grouping below walks memory in sequence.
-    String[][] sortedKeys = new String[order.length][];
-    Object[][] sortedStates = new Object[order.length][];
-    for (int i = 0; i < order.length; i++) {
-      sortedKeys[i] = cellKeys.get(order[i]).toArray(new String[0]);
-      sortedStates[i] = cellStates.get(order[i]);
+      sortedStates[i] = read;
     }
     List<GroupedStates> out = new ArrayList<>();
     for (Grouping grouping : groupings) {
-      int[] positions = grouping.columns().stream().mapToInt(allColumns::indexOf).toArray();
-      if (java.util.Arrays.equals(
-          positions, java.util.stream.IntStream.range(0, allColumns.size()).toArray())) {
-        // The finest grouping: every cell is its own group, nothing to merge.
-        for (int i = 0; i < sortedKeys.length; i++) {
-          out.add(new GroupedStates(grouping, List.of(sortedKeys[i]), List.of(sortedStates[i])));
-        }
-        continue;
+      int[] positions = positions(grouping, allColumns);
+      CellCodes.Groups groups = codes.groups(positions, order);
+      // Each group's states merged in sorted cell order (the first cell's array as it is: states
+      // are immutable and mergeAll returns a new array); groups in the order of their first cell.
+      Object[][] merged = new Object[groups.count()][];
+      for (int i = 0; i < order.length; i++) {
+        int g = groups.of(i);
+        merged[g] =
+            merged[g] == null ? sortedStates[i] : mergeAll(states, merged[g], sortedStates[i]);
       }
-      Map<List<String>, Object[]> merged = new LinkedHashMap<>();
-      for (int i = 0; i < sortedKeys.length; i++) {
-        String[] cellKey = sortedKeys[i];
-        String[] key = new String[positions.length];
-        for (int p = 0; p < positions.length; p++) {
-          key[p] = cellKey[positions[p]];
-        }
-        // States are immutable and mergeAll returns a new array, so a cell's array can be shared.
-        merged.merge(List.of(key), sortedStates[i], (a, b) -> mergeAll(states, a, b));
+      for (int g = 0; g < merged.length; g++) {
+        out.add(
+            new GroupedStates(
+                grouping, codes.key(order[groups.firstCell(g)], positions), List.of(merged[g])));
       }
-      merged.forEach((key, merges) -> out.add(new GroupedStates(grouping, key, List.of(merges))));
     }
     return out;
   }
 
-  private static int compareKeys(List<String> a, List<String> b) {
-    for (int i = 0; i < a.size(); i++) {
-      int c = a.get(i).compareTo(b.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
+  private static int[] positions(Grouping grouping, List<String> allColumns) {
+    return grouping.columns().stream().mapToInt(allColumns::indexOf).toArray();
   }
 
   /**
    * Counts the distinct keys of each counted grouping over the cells (exactly: the cells are on the
    * driver already) and fails on the first grouping over the bound.
    */
-  private static void checkGroups(
-      List<List<String>> cellKeys, List<String> allColumns, CellLimits limits) {
+  private static void checkGroups(CellCodes codes, List<String> allColumns, CellLimits limits) {
     for (Grouping grouping : limits.counted()) {
-      int[] positions = grouping.columns().stream().mapToInt(allColumns::indexOf).toArray();
-      java.util.Set<List<String>> keys = new java.util.HashSet<>();
-      for (List<String> cellKey : cellKeys) {
-        String[] key = new String[positions.length];
-        for (int p = 0; p < positions.length; p++) {
-          key[p] = cellKey.get(positions[p]);
-        }
-        keys.add(List.of(key));
-      }
-      if (keys.size() > limits.maxGroups()) {
-        throw limits.tooManyGroups().apply(grouping, (long) keys.size());
+      int count = codes.groups(positions(grouping, allColumns), codes.identity()).count();
+      if (count > limits.maxGroups()) {
+        throw limits.tooManyGroups().apply(grouping, (long) count);
       }
     }
   }

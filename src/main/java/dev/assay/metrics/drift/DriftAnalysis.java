@@ -47,9 +47,12 @@ import org.apache.spark.sql.Row;
  *
  * <p>A third job (unless {@code drift.classifier_sample} is 0) collects a seeded sample of at most
  * that many rows per side for the {@link DomainClassifier}: the family's one collect of data rows,
- * bounded by the option, never by the data's size. With the sample, each embedding column adds one
- * job over all its vectors: the linear-time MMD ({@link LinearMmd}), a global aggregation after two
- * shuffles, nothing but three sums to the driver.
+ * bounded by the option, never by the data's size. It needs only job 1's row counts, so it and the
+ * classifier's fit on the driver run on a thread of their own ({@link Beside}) while the family's
+ * thread plans and runs the vocabulary and counting jobs; the results are the same as in series.
+ * With the sample, each embedding column adds one job over all its vectors: the linear-time MMD
+ * ({@link LinearMmd}), a global aggregation after two shuffles, nothing but three sums to the
+ * driver.
  *
  * <p>Both jobs run on the shared engine ({@link SinglePassRunner}): job 1's state is a {@link
  * DriftProfile}, job 2's a {@link SideCounts} per cell ({@link DriftCounts}), folded into a {@link
@@ -97,6 +100,11 @@ public final class DriftAnalysis {
             given.options(),
             given.notes());
     List<DriftColumn> columns = in.columns();
+    // The classifier's sample (job 3) and its fit on the driver need only the profile: they run on
+    // a thread of their own beside the vocabulary and counting jobs, and are waited for where the
+    // serial run used them (docs/performance.md, "CI gate, sixth pass").
+    Beside<Classified> classified =
+        Beside.start("assay-drift-sample", () -> classify(both, in, profile));
     Map<Integer, List<String>> vocabularies =
         ReferenceVocabulary.of(
             both.where(Columns.named(SIDE).equalTo(0)), columns, valueColumns(columns));
@@ -126,7 +134,7 @@ public final class DriftAnalysis {
     List<ColumnCounts> whole = counts.whole();
     List<ColumnDrift.Verdict> parts =
         derivedVerdicts(in, derived, whole.subList(columns.size(), whole.size()), profile);
-    List<Row> sample = sample(both, in, profile);
+    List<Row> sample = classified.join().sample();
     List<MetricResult> metrics = new ArrayList<>();
     List<Histogram> histograms = new ArrayList<>();
     List<ColumnDrift.Verdict> verdicts = new ArrayList<>();
@@ -164,11 +172,7 @@ public final class DriftAnalysis {
     }
     metrics.add(share(Scope.DATASET, columns, verdicts));
     if (sample != null) {
-      metrics.add(
-          DomainClassifier.fit(
-              SampleRows.classifierColumns(columns, profile),
-              SampleRows.expand(columns, profile, sample),
-              in.options().classifierSample()));
+      metrics.add(classified.join().classifier());
     }
     metrics.addAll(segmentMetrics(in, counts, profile.rowsReference()));
     if (chunks != null) {
@@ -363,6 +367,21 @@ public final class DriftAnalysis {
    * one bounded collect of data rows, for the {@link DomainClassifier} and the text and embedding
    * methods; null when {@code drift.classifier_sample} is 0 or there is no column.
    */
+  /** The classifier's sample (null without one) and its domain-classifier metric. */
+  private record Classified(List<Row> sample, MetricResult classifier) {}
+
+  private static Classified classify(Dataset<Row> both, DriftInput in, DriftProfile profile) {
+    List<Row> sample = sample(both, in, profile);
+    return new Classified(
+        sample,
+        sample == null
+            ? null
+            : DomainClassifier.fit(
+                SampleRows.classifierColumns(in.columns(), profile),
+                SampleRows.expand(in.columns(), profile, sample),
+                in.options().classifierSample()));
+  }
+
   private static List<Row> sample(Dataset<Row> both, DriftInput in, DriftProfile profile) {
     int sample = in.options().classifierSample();
     if (sample == 0 || in.columns().isEmpty()) {

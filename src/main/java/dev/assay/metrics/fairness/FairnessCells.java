@@ -32,6 +32,31 @@ final class FairnessCells {
   /** Per slice, per group, per score key: the bootstrap state. */
   private final Map<String, Map<String, Map<Long, BootstrapState>>> bootKeys = new HashMap<>();
 
+  /**
+   * The score keys parsed so far, by their text: each grouping with a score key repeats the same
+   * distinct scores (one text instance per distinct score from {@code SinglePassRunner}), so each
+   * is parsed once, not once per grouping.
+   */
+  private final Map<String, Long> parsedKeys = new HashMap<>();
+
+  /**
+   * The run of score-key rows being added: their slice, group key and maps. A grouping's rows come
+   * grouped by their first cell's key order, so consecutive rows mostly share a group; the group's
+   * name (a join) and its maps are looked up once per run, not per row.
+   */
+  private String runSlice;
+
+  private List<String> runPrefix;
+  private Map<Long, ConfusionState> runKeys;
+  private Map<Long, BootstrapState> runBootKeys;
+
+  /**
+   * The histograms built so far, per slice and group (a {@link ScoreHistogram} copies its keys, and
+   * the metrics ask for the same group's several times); cleared when the exact AUC or median
+   * arrives.
+   */
+  private final Map<String, Map<String, ScoreHistogram>> histograms = new HashMap<>();
+
   /** Per slice: the group keys that hold rows. */
   private final Map<String, Set<List<String>>> observedKeys = new HashMap<>();
 
@@ -167,20 +192,29 @@ final class FairnessCells {
 
   private void addScoreKey(String slice, GroupedStates row) {
     List<String> key = row.key();
-    long scoreKey = job.scoreKey().parse(key.get(key.size() - 1));
+    long scoreKey = parsedKeys.computeIfAbsent(key.get(key.size() - 1), job.scoreKey()::parse);
     if (scoreKey == FairnessJob.NO_SCORE) {
       return;
     }
-    String group = SliceColumns.group(key.subList(0, key.size() - 1));
-    scoreKeys
-        .computeIfAbsent(slice, k -> new HashMap<>())
-        .computeIfAbsent(group, k -> new TreeMap<>())
-        .put(scoreKey, job.confusionOf(model).of(row));
-    if (job.bootstrap != null && model == 0) {
-      bootKeys
-          .computeIfAbsent(slice, k -> new HashMap<>())
-          .computeIfAbsent(group, k -> new TreeMap<>())
-          .put(scoreKey, job.bootstrap.of(row));
+    List<String> prefix = key.subList(0, key.size() - 1);
+    if (!slice.equals(runSlice) || !prefix.equals(runPrefix)) {
+      runSlice = slice;
+      runPrefix = prefix;
+      String group = SliceColumns.group(prefix);
+      runKeys =
+          scoreKeys
+              .computeIfAbsent(slice, k -> new HashMap<>())
+              .computeIfAbsent(group, k -> new TreeMap<>());
+      runBootKeys =
+          job.bootstrap != null && model == 0
+              ? bootKeys
+                  .computeIfAbsent(slice, k -> new HashMap<>())
+                  .computeIfAbsent(group, k -> new TreeMap<>())
+              : null;
+    }
+    runKeys.put(scoreKey, job.confusionOf(model).of(row));
+    if (runBootKeys != null) {
+      runBootKeys.put(scoreKey, job.bootstrap.of(row));
     }
   }
 
@@ -198,6 +232,12 @@ final class FairnessCells {
    * the group's exact AUC when {@link #useExactAuc} gave one.
    */
   ScoreHistogram histogram(String slice, String group) {
+    return histograms
+        .computeIfAbsent(slice, k -> new HashMap<>())
+        .computeIfAbsent(group, g -> buildHistogram(slice, g));
+  }
+
+  private ScoreHistogram buildHistogram(String slice, String group) {
     ScoreHistogram h =
         ScoreHistogram.of(
             scoreKeys.getOrDefault(slice, Map.of()).getOrDefault(group, Map.of()), job.scoreKey());
@@ -217,6 +257,7 @@ final class FairnessCells {
    */
   void useExactMedian(ExactMedian.Result median) {
     this.exactMedian = median;
+    histograms.clear();
   }
 
   /** The sample median of the scored rows (exact when {@link #useExactMedian} gave it), or null. */
@@ -233,6 +274,7 @@ final class FairnessCells {
    */
   void useExactAuc(Map<String, Map<String, MannWhitneyAuc.Exact>> exact) {
     this.exactAuc = exact;
+    histograms.clear();
   }
 
   /** The histograms of {@code slice}'s groups. */
