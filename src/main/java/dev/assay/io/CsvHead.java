@@ -1,8 +1,6 @@
 package dev.assay.io;
 
-import static org.apache.spark.sql.functions.count;
-
-import dev.assay.spark.Columns;
+import com.univocity.parsers.csv.CsvParser;
 import dev.assay.spec.DataFormat;
 import dev.assay.spec.DataSource;
 import java.io.BufferedReader;
@@ -11,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,26 +20,31 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.catalyst.csv.CSVInferSchema;
+import org.apache.spark.sql.catalyst.csv.CSVOptions;
+import org.apache.spark.sql.execution.datasources.csv.CSVUtils;
+import org.apache.spark.sql.internal.SQLConf;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.NullType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * A CSV file's column types inferred from its first lines instead of a full scan, verified on every
  * row (docs/contract.md, "CSV column types"). Spark's {@code inferSchema} reads the whole file once
  * before any audit job just to choose the types (at 10M rows that is a third of the run); here the
- * types come from at most {@value #LINES} lines (and {@value #BYTES} bytes) read on the driver, and
- * when the file has more lines the audit reads it with those types in Spark's {@code FAILFAST}
- * mode: a value the types do not fit (a {@code 1.5} in a column of integers, text in a numeric
- * column, a row with the wrong number of fields) stops the read, never becomes a null, and the
- * audit runs again with types inferred from the whole file, as without the sample ({@link
- * #mismatch}). A column with no value in the sample (its type unknown) also takes the full scan. So
- * the types, and every number, are those of a full inference.
+ * types come from at most {@value #LINES} lines (and {@value #BYTES} bytes) read on the driver and
+ * inferred there with Spark's own CSV inference code, no Spark job ({@link #inferLines}), and when
+ * the file has more lines the audit reads it with those types in Spark's {@code FAILFAST} mode: a
+ * value the types do not fit (a {@code 1.5} in a column of integers, text in a numeric column, a
+ * row with the wrong number of fields) stops the read, never becomes a null, and the audit runs
+ * again with types inferred from the whole file, as without the sample ({@link #mismatch}). A
+ * column with no value in the sample (its type unknown) also takes the full scan. So the types, and
+ * every number, are those of a full inference.
  *
  * <p>Only a single, line-based file (no {@code multiLine}, {@code encoding}, {@code lineSep},
  * {@code mode}, {@code samplingRatio} or {@code schema} option; a file, not a folder or a glob)
@@ -91,7 +95,8 @@ public final class CsvHead {
   /**
    * The types to read {@code source} with, inferred from its head; null when Spark's full inference
    * applies (not a plain CSV file, an option the sample does not reproduce, a column without a
-   * value in the head).
+   * value in the head). Runs no Spark job: the file's head is read and its types inferred on the
+   * driver ({@link #inferLines}).
    */
   static Sampled infer(SparkSession spark, DataSource source) {
     if (source.format() != DataFormat.CSV || !eligible(source.options())) {
@@ -111,12 +116,122 @@ public final class CsvHead {
     } catch (IOException | RuntimeException e) {
       return null; // Spark's own reader reports what is wrong with the file
     }
-    Dataset<String> head = spark.createDataset(lines, Encoders.STRING());
-    StructType schema = spark.read().options(source.options()).csv(head).schema();
-    if (schema.fields().length == 0 || (!whole && hasEmptyText(spark, source, head, schema))) {
+    Inferred inferred = inferLines(spark, source.options(), lines);
+    if (inferred == null || inferred.schema().fields().length == 0) {
       return null;
     }
-    return new Sampled(schema, whole);
+    if (!whole && inferred.unknown()) {
+      return null; // a column with no value in the head: the rest of the file may hold numbers
+    }
+    return new Sampled(inferred.schema(), whole);
+  }
+
+  /**
+   * Types inferred from lines.
+   *
+   * @param schema the columns and their types, as Spark's inference gives them
+   * @param unknown true when a column had no value in the lines (every one empty, missing or the
+   *     {@code nullValue}): Spark types it as text, where more lines might make it a number
+   */
+  record Inferred(StructType schema, boolean unknown) {}
+
+  /**
+   * Spark's CSV schema inference over {@code lines}, run on the driver with no Spark job: the steps
+   * of Spark's own inference of a CSV file or of {@code DataFrameReader.csv(Dataset<String>)}
+   * (Spark 4.2, {@code TextInputCSVDataSource.inferFromDataset}), called in the same order with
+   * Spark's own classes: the options parsed by {@link CSVOptions} with the session's settings (as
+   * the CSV source does); the first line neither blank nor a comment (blank as Spark's SQL {@code
+   * trim} sees it: spaces only) tokenized by univocity's {@link CsvParser} into the header ({@link
+   * CSVUtils#makeSafeHeader}); the other lines filtered as Spark does ({@link
+   * CSVUtils#filterCommentAndEmpty}, {@link CSVUtils#filterHeaderLine}), each tokenized and folded
+   * into the column types with {@link CSVInferSchema#inferRowType}, the step Spark's job runs in
+   * each partition; then {@link CSVInferSchema#toStructFields}. The fold runs over all the lines in
+   * order, which is Spark's result for the lines in one partition; the session's SQL settings (time
+   * parser policy, default timestamp type) are in force as in Spark's job.
+   *
+   * <p>Spark merges the types of several partitions with a step that is not always the fold's (a
+   * column holding integers in one partition and booleans in another comes out as text, except that
+   * a third partition of integers merged after them makes it integers again), so over several
+   * partitions Spark's own result can depend on where the partitions end and in which order their
+   * tasks finish; the fold is that of one partition, and equals Spark's result whenever the
+   * partitions do not matter. CsvHeadTest checks the fold against Spark's inference of generated
+   * heads in one partition and of the same heads as files.
+   *
+   * @return null when the session is not a classic one (Spark Connect) or Spark's classes fail; an
+   *     empty schema when no line is left
+   */
+  static Inferred inferLines(SparkSession spark, Map<String, String> options, List<String> lines) {
+    if (!(spark instanceof org.apache.spark.sql.classic.SparkSession classic)) {
+      return null;
+    }
+    SQLConf conf = classic.sessionState().conf();
+    try {
+      return SQLConf.withExistingConf(conf, () -> fold(conf, options, lines));
+    } catch (RuntimeException e) {
+      return null; // Spark's full inference, which reports a bad option its own way
+    }
+  }
+
+  private static Inferred fold(SQLConf conf, Map<String, String> options, List<String> lines) {
+    CSVOptions csv =
+        new CSVOptions(
+            scala.collection.immutable.Map$.MODULE$.from(CollectionConverters.asScala(options)),
+            conf.csvColumnPruning(),
+            conf.sessionLocalTimeZone(),
+            conf.columnNameOfCorruptRecord());
+    String first = null;
+    for (String line : lines) {
+      if (!blankForSql(line)
+          && !(csv.isCommentSet() && line.startsWith(Character.toString(csv.comment())))) {
+        first = line;
+        break;
+      }
+    }
+    String[] firstRow =
+        first == null ? null : new CsvParser(csv.asParserSettings()).parseLine(first);
+    if (firstRow == null) {
+      return new Inferred(new StructType(), false);
+    }
+    String[] header = CSVUtils.makeSafeHeader(firstRow, conf.caseSensitiveAnalysis(), csv);
+    CSVInferSchema inference = new CSVInferSchema(csv);
+    DataType[] types = new DataType[header.length];
+    Arrays.fill(types, DataTypes.NullType);
+    if (csv.inferSchemaFlag()) {
+      CsvParser parser = new CsvParser(csv.asParserSettings());
+      scala.collection.Iterator<String> rows =
+          CSVUtils.filterHeaderLine(
+              CSVUtils.filterCommentAndEmpty(CollectionConverters.asScala(lines.iterator()), csv),
+              first,
+              csv);
+      while (rows.hasNext()) {
+        types = inference.inferRowType(types, parser.parseLine(rows.next()));
+      }
+    }
+    boolean unknown = false;
+    for (DataType t : types) {
+      unknown |= t instanceof NullType;
+    }
+    StructType schema =
+        csv.inferSchemaFlag()
+            ? new StructType(inference.toStructFields(types, header))
+            : new StructType(
+                Arrays.stream(header)
+                    .map(h -> new StructField(h, DataTypes.StringType, true, Metadata.empty()))
+                    .toArray(StructField[]::new));
+    return new Inferred(schema, unknown);
+  }
+
+  /**
+   * True when Spark's {@code length(trim(value)) > 0} is false for the line: SQL's {@code trim}
+   * drops spaces only (not tabs, as Java's {@code String.trim} does).
+   */
+  private static boolean blankForSql(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (line.charAt(i) != ' ') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -166,31 +281,5 @@ public final class CsvHead {
       }
       return true;
     }
-  }
-
-  /**
-   * True when a text column of the sampled schema has no value in the head: Spark types a column of
-   * nulls as text, where the rest of the file might hold numbers.
-   */
-  private static boolean hasEmptyText(
-      SparkSession spark, DataSource source, Dataset<String> head, StructType schema) {
-    List<Column> counts = new ArrayList<>();
-    for (StructField f : schema.fields()) {
-      if (f.dataType() instanceof StringType) {
-        counts.add(count(Columns.named(f.name())));
-      }
-    }
-    if (counts.isEmpty()) {
-      return false;
-    }
-    Dataset<Row> parsed = spark.read().options(source.options()).schema(schema).csv(head);
-    Row row =
-        parsed.agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0])).first();
-    for (int i = 0; i < row.length(); i++) {
-      if (row.getLong(i) == 0) {
-        return true;
-      }
-    }
-    return false;
   }
 }
