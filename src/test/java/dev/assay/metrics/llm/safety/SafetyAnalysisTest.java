@@ -237,11 +237,16 @@ class SafetyAnalysisTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
+    // one retry, not two: each text still fails after a retry, and the run waits 0.5 s per text
+    // instead of 1.5 s (the back-off is ChatCompletionsClientTest's, retries the rate-limit
+    // test's);
+    // with two retries this test slept about 10 s of verify's wall time
     SafetyOptions o =
         options(
             SafetyOptions.Backend.AZURE_CONTENT_SAFETY,
             URI.create("http://127.0.0.1:" + port),
-            100);
+            100,
+            1);
     RunFailedException e =
         assertThrows(
             RunFailedException.class,
