@@ -237,10 +237,9 @@ class SafetyAnalysisTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    // one retry, not two: each text still fails after a retry, and the run waits 0.5 s per text
-    // instead of 1.5 s (the back-off is ChatCompletionsClientTest's, retries the rate-limit
-    // test's);
-    // with two retries this test slept about 10 s of verify's wall time
+    // One retry, not two: each text still fails after a retry, and the run waits 0.5 s per text
+    // instead of 1.5 s. The back-off schedule is tested in ChatCompletionsClientTest, repeated
+    // retries in the rate-limit test.
     SafetyOptions o =
         options(
             SafetyOptions.Backend.AZURE_CONTENT_SAFETY,
