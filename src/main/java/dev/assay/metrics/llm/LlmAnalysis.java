@@ -96,6 +96,15 @@ public final class LlmAnalysis {
    */
   private static final String RETRIEVAL = "__assay_retrieval";
 
+  /** The column of the per-record lexical-support statistics ({@link SupportColumns#stats}). */
+  private static final String SUPPORT = "__assay_support";
+
+  /** The type of {@link SupportColumns#stats}, for the CPU form's null. */
+  private static final String SUPPORT_TYPE =
+      "struct<groundedness:double,context_relevance:double,answer_relevance:double,"
+          + "context_recall:double,ungroundable:bigint,numbers:bigint,unsupported_numbers:bigint,"
+          + "entities:bigint,unsupported_entities:bigint>";
+
   /**
    * The RAPIDS Accelerator's plugin class, whose presence in {@code spark.plugins} selects the SQL
    * form.
@@ -186,6 +195,16 @@ public final class LlmAnalysis {
               RETRIEVAL,
               RetrievalColumns.scores(ids(ids.retrieved()), ids(ids.relevant()), in.options().k()));
     }
+    if (sql) {
+      // a column of its own too (the select below aliases prompt and contexts to nulls)
+      data =
+          SupportColumns.withWords(data, promptText, response, contextsText)
+              .withColumn(
+                  SUPPORT,
+                  SupportColumns.stats(
+                      response, referenceText(in), contextsText, in.options().supportThreshold()));
+    }
+    Column noText = functions.lit(null).cast("string");
     return data.select(
         response.alias("response"),
         references(in).alias("reference"),
@@ -195,8 +214,8 @@ public final class LlmAnalysis {
         (in.options().expectJson() ? SafetyColumns.jsonValid(response) : noFlag)
             .alias("json_valid"),
         functions.length(response).alias("length"),
-        promptText.alias("prompt"),
-        contextsText.alias("contexts"),
+        (sql ? noText : promptText).alias("prompt"),
+        (sql ? noText : contextsText).alias("contexts"),
         (sqlRetrieval ? noIds : ids(ids.retrieved())).alias("retrieved_ids"),
         (sqlRetrieval ? noIds : ids(ids.relevant())).alias("relevant_ids"),
         (variant == null
@@ -216,7 +235,8 @@ public final class LlmAnalysis {
         (sqlReference ? BleuColumns.stats() : functions.lit(null).cast("array<bigint>"))
             .alias("bleu"),
         (sqlReference ? ChrfColumns.stats() : functions.lit(null).cast("array<bigint>"))
-            .alias("chrf"));
+            .alias("chrf"),
+        (sql ? Columns.named(SUPPORT) : functions.lit(null).cast(SUPPORT_TYPE)).alias("support"));
   }
 
   /**
@@ -279,6 +299,17 @@ public final class LlmAnalysis {
         : functions
             .when(column.isNull(), functions.lit(null).cast("array<string>"))
             .otherwise(functions.array(column.cast("string")));
+  }
+
+  /**
+   * The record's non-null reference answers joined by newlines, as the fold joins them for lexical
+   * support (null without any).
+   */
+  static Column referenceText(LlmInput in) {
+    Column given = functions.filter(references(in), Column::isNotNull);
+    return functions.when(
+        functions.coalesce(functions.size(given), functions.lit(0)).gt(0),
+        functions.array_join(given, "\n"));
   }
 
   /**

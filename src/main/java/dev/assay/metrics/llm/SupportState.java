@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.apache.spark.sql.Row;
 
 /**
  * The lexical-support statistics of a set of records ({@link LexicalSupport}): per score, in the
@@ -71,6 +72,29 @@ record SupportState(
         unsupportedNumbers,
         entities,
         unsupportedEntities);
+  }
+
+  /**
+   * One record's state from the SQL form's struct ({@link SupportColumns#stats}): a null score is
+   * not scored.
+   */
+  static SupportState of(Row stats) {
+    double[] sums = new double[4];
+    long[] counts = new long[4];
+    for (int i = 0; i < 4; i++) {
+      if (!stats.isNullAt(i)) {
+        sums[i] = stats.getDouble(i);
+        counts[i] = 1;
+      }
+    }
+    return new SupportState(
+        sums,
+        counts,
+        stats.getLong(4),
+        stats.getLong(5),
+        stats.getLong(6),
+        stats.getLong(7),
+        stats.getLong(8));
   }
 
   SupportState merge(SupportState o) {
