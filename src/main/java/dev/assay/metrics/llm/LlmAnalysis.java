@@ -34,16 +34,17 @@ import org.apache.spark.sql.functions;
  * RefusalDetector}, {@link InjectionDetector}: {@code translate}, {@code lower}, {@code unbase64},
  * {@code rlike}), JSON validity ({@code try_parse_json}) and the response length ({@code length}).
  *
- * <p>The per-record statistics of BLEU, chrF, SQuAD and binary retrieval come in two forms, chosen
- * by the executors ({@link #sqlForm}): with the RAPIDS Accelerator, as column expressions in the
- * same select ({@link BleuColumns}, {@link ChrfColumns}, {@link SquadColumns}, {@link
- * RetrievalColumns}), so that they can run on the GPU, and the fold only adds them up in row order;
- * without it, computed by the fold in Java, which costs less executor CPU than Spark's interpreted
- * higher-order functions. Both forms give the same numbers bit for bit (LlmFormsEquivalenceTest).
- * What the fold computes in Java in both forms: ROUGE (longest common subsequences, Porter
- * stemming), lexical support ({@link LexicalSupport}: the contexts arrive joined by {@code
- * array_join}), graded retrieval (grades parsed as Java parses a double), the variants' sentiment
- * and the JSON schema check (docs/gpu.md lists why).
+ * <p>The per-record statistics of BLEU, chrF, SQuAD, binary retrieval and lexical support come in
+ * two forms, chosen by the executors ({@link #sqlForm}): with the RAPIDS Accelerator, as column
+ * expressions in the same select ({@link BleuColumns}, {@link ChrfColumns}, {@link SquadColumns},
+ * {@link RetrievalColumns}, {@link SupportColumns}), so that they can run on the GPU, and the fold
+ * only adds them up in row order (the prompt and the contexts then do not reach it); without it,
+ * computed by the fold in Java ({@link LexicalSupport}: the contexts arrive joined by {@code
+ * array_join}), which costs less executor CPU than Spark's interpreted higher-order functions. Both
+ * forms give the same numbers bit for bit (LlmFormsEquivalenceTest). What the fold computes in Java
+ * in both forms: ROUGE (longest common subsequences, Porter stemming), graded retrieval (grades
+ * parsed as Java parses a double), the variants' sentiment and the JSON schema check (docs/gpu.md
+ * lists why).
  *
  * <p>Records whose response or reference answer is null are left out of the reference-based metrics
  * (with a note); an empty string is a valid, empty text.
@@ -98,12 +99,6 @@ public final class LlmAnalysis {
 
   /** The column of the per-record lexical-support statistics ({@link SupportColumns#stats}). */
   private static final String SUPPORT = "__assay_support";
-
-  /** The type of {@link SupportColumns#stats}, for the CPU form's null. */
-  private static final String SUPPORT_TYPE =
-      "struct<groundedness:double,context_relevance:double,answer_relevance:double,"
-          + "context_recall:double,ungroundable:bigint,numbers:bigint,unsupported_numbers:bigint,"
-          + "entities:bigint,unsupported_entities:bigint>";
 
   /**
    * The RAPIDS Accelerator's plugin class, whose presence in {@code spark.plugins} selects the SQL
@@ -236,7 +231,8 @@ public final class LlmAnalysis {
             .alias("bleu"),
         (sqlReference ? ChrfColumns.stats() : functions.lit(null).cast("array<bigint>"))
             .alias("chrf"),
-        (sql ? Columns.named(SUPPORT) : functions.lit(null).cast(SUPPORT_TYPE)).alias("support"));
+        (sql ? Columns.named(SUPPORT) : functions.lit(null).cast("array<double>"))
+            .alias("support"));
   }
 
   /**

@@ -155,7 +155,7 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
         addResponse(row, response);
       }
       if (sql) {
-        support = support.merge(SupportState.of(row.getStruct(20)));
+        support = support.merge(SupportState.of(row.<Double>getList(20)));
       } else {
         String reference = references.isEmpty() ? null : String.join("\n", references);
         support =

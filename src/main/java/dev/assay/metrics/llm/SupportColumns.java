@@ -140,68 +140,52 @@ final class SupportColumns {
   }
 
   /**
-   * The record's {@link SupportState} numbers as a struct (read from the columns of {@link
-   * #withWords}): the four scores groundedness, context relevance, answer relevance and context
-   * recall (null when not scored), then ungroundable (0 or 1), numbers, unsupported numbers,
-   * entities and unsupported entities (longs, 0 without a response or contexts).
+   * The record's {@link SupportState} numbers as one {@code array<double>} (read from the columns
+   * of {@link #withWords}): the four scores groundedness, context relevance, answer relevance and
+   * context recall (null when not scored), then ungroundable (0 or 1), numbers, unsupported
+   * numbers, entities and unsupported entities (whole numbers, 0 without a response or contexts;
+   * exact as doubles far beyond any text's length). One array, not a struct of nine fields: the
+   * Java step's deserialiser converts an array with one loop, a struct field by field (each field
+   * its own expressions left on the CPU in the plan check).
    *
    * @param reference the reference answers joined by newlines (null without any)
    */
   static Column stats(Column response, Column reference, Column contexts, double threshold) {
     Column context = Columns.named(CONTEXT_WORDS);
-    Column sentences = Columns.named(SENTENCES);
     Column prompt = Columns.named(PROMPT_WORDS);
     Column both = response.isNotNull().and(contexts.isNotNull());
     Column groundedness =
         functions.when(both, groundedness(Columns.named(SENTENCE_WORDS), context, threshold));
     Column numbers = numbers(response);
     Column given = numbers(contexts);
-    Column runs = entities(sentences);
+    Column runs = entities(Columns.named(SENTENCES));
     Column padded =
         functions.concat(
             functions.lit(" "), functions.array_join(context, " "), functions.lit(" "));
-    Column zero = functions.lit(0L);
-    return functions.struct(
-        groundedness.as("groundedness"),
-        coverage(prompt, context).as("context_relevance"),
-        functions
-            .when(response.isNotNull(), coverage(prompt, words(response)))
-            .as("answer_relevance"),
-        functions
-            .when(contexts.isNotNull(), coverage(content(words(reference)), context))
-            .as("context_recall"),
-        functions
-            .when(both.and(groundedness.isNull()), functions.lit(1L))
-            .otherwise(zero)
-            .as("ungroundable"),
-        functions.when(both, functions.size(numbers).cast("bigint")).otherwise(zero).as("numbers"),
-        functions
-            .when(
-                both,
-                functions
-                    .size(
-                        functions.filter(
-                            numbers, n -> functions.not(functions.array_contains(given, n))))
-                    .cast("bigint"))
-            .otherwise(zero)
-            .as("unsupported_numbers"),
-        functions.when(both, functions.size(runs).cast("bigint")).otherwise(zero).as("entities"),
-        functions
-            .when(
-                both,
-                functions
-                    .size(
-                        functions.filter(
-                            runs,
-                            r ->
-                                functions.not(
-                                    functions.contains(
-                                        padded,
-                                        functions.concat(
-                                            functions.lit(" "), r, functions.lit(" "))))))
-                    .cast("bigint"))
-            .otherwise(zero)
-            .as("unsupported_entities"));
+    Column unsupportedNumbers =
+        functions.filter(numbers, n -> functions.not(functions.array_contains(given, n)));
+    Column unsupportedEntities =
+        functions.filter(
+            runs,
+            r ->
+                functions.not(
+                    functions.contains(
+                        padded, functions.concat(functions.lit(" "), r, functions.lit(" ")))));
+    return functions.array(
+        groundedness,
+        coverage(prompt, context),
+        coverage(prompt, words(response)),
+        coverage(content(words(reference)), context),
+        count(both, functions.when(groundedness.isNull(), 1).otherwise(0)),
+        count(both, functions.size(numbers)),
+        count(both, functions.size(unsupportedNumbers)),
+        count(both, functions.size(runs)),
+        count(both, functions.size(unsupportedEntities)));
+  }
+
+  /** {@code n} as a double when {@code both} holds, else 0. */
+  private static Column count(Column both, Column n) {
+    return functions.when(both, n.cast("double")).otherwise(functions.lit(0.0));
   }
 
   /**

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
-import org.apache.spark.sql.Row;
 
 /**
  * The lexical-support statistics of a set of records ({@link LexicalSupport}): per score, in the
@@ -75,26 +74,26 @@ record SupportState(
   }
 
   /**
-   * One record's state from the SQL form's struct ({@link SupportColumns#stats}): a null score is
-   * not scored.
+   * One record's state from the SQL form's array ({@link SupportColumns#stats}): four scores (a
+   * null one is not scored), then five counts held as doubles.
    */
-  static SupportState of(Row stats) {
+  static SupportState of(List<Double> stats) {
     double[] sums = new double[4];
     long[] counts = new long[4];
     for (int i = 0; i < 4; i++) {
-      if (!stats.isNullAt(i)) {
-        sums[i] = stats.getDouble(i);
+      if (stats.get(i) != null) {
+        sums[i] = stats.get(i);
         counts[i] = 1;
       }
     }
     return new SupportState(
         sums,
         counts,
-        stats.getLong(4),
-        stats.getLong(5),
-        stats.getLong(6),
-        stats.getLong(7),
-        stats.getLong(8));
+        stats.get(4).longValue(),
+        stats.get(5).longValue(),
+        stats.get(6).longValue(),
+        stats.get(7).longValue(),
+        stats.get(8).longValue());
   }
 
   SupportState merge(SupportState o) {

@@ -236,7 +236,7 @@ class SupportColumnsTest {
               references.isEmpty() ? null : String.join("\n", references),
               c,
               row.getDouble(4));
-      SupportState actual = SupportState.of(row.getStruct(5));
+      SupportState actual = SupportState.of(row.<Double>getList(5));
       assertEquals(
           expected,
           actual,
