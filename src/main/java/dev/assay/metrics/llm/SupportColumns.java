@@ -37,9 +37,9 @@ import org.apache.spark.sql.functions;
  *   <li>numbers ({@link LexicalSupport#numbers}): the lookbehind {@code (?<![\p{L}\p{N}])} becomes
  *       a consumed character outside the class before the number, over the text with a space
  *       prepended (a match ends with a digit, so it never holds the next match's first character);
- *       {@code ([.,][0-9]+)*} is written {@code ([0-9]|[.,][0-9])*} (the same language and longest
- *       match; the RAPIDS Accelerator repeats no group holding a repetition). The classes are
- *       explicit ranges ({@link UnicodeRanges}: RAPIDS takes no {@code \p{..}}).
+ *       the runs of digits and separators are cut where the Java pattern's matches end ({@link
+ *       #numbers}: no repeated group). The classes are explicit ranges ({@link UnicodeRanges}:
+ *       RAPIDS takes no {@code \p{..}}).
  * </ul>
  */
 final class SupportColumns {
@@ -94,8 +94,12 @@ final class SupportColumns {
                   && Character.isLetterOrDigit((char) c)
                   && Character.isUpperCase((char) c));
 
-  /** A number after the character before it ({@link LexicalSupport#numbers}): group 1. */
-  static final String NUMBER = "[^" + LETTER_OR_NUMBER + "]([0-9]([0-9]|[.,][0-9])*)";
+  /**
+   * A run of digits and separators starting with a digit, after a character that is no letter or
+   * number: group 1 holds the numbers of {@link LexicalSupport#numbers} that start in it ({@link
+   * #numbers}).
+   */
+  static final String NUMBER_RUN = "[^" + LETTER_OR_NUMBER + "]([0-9][0-9.,]*)";
 
   /** A word whose first letter or digit is an upper-case one. */
   static final String CAPITALISED = "^[^" + LETTER_OR_DIGIT + "]*[" + UPPER_LETTER_OR_DIGIT + "]";
@@ -221,10 +225,27 @@ final class SupportColumns {
         n.gt(0), functions.size(supported).cast("double").divide(n.cast("double")));
   }
 
-  /** {@link LexicalSupport#numbers} of a text (null for null). */
+  /**
+   * {@link LexicalSupport#numbers} of a text (null for null): the runs of {@link #NUMBER_RUN}, each
+   * split at two or more separators in a row, a separator at a piece's end dropped ({@code rtrim}),
+   * empty pieces dropped. In a run, the Java pattern's greedy match from a digit goes on through
+   * every separator between two digits and stops before a separator that is not followed by one;
+   * the next match starts at the next digit (after a separator, not a letter or number); a digit
+   * after the run is preceded by a character outside the run, so every match lies in one run. No
+   * repeated group: RAPIDS repeats no group holding a repetition, and java.util.regex (the CPU
+   * path) recurses once per repetition of a group, which overflows the stack on a long digit run.
+   */
   static Column numbers(Column text) {
-    return functions.regexp_extract_all(
-        functions.concat(functions.lit(" "), text), functions.lit(NUMBER), functions.lit(1));
+    Column runs =
+        functions.regexp_extract_all(
+            functions.concat(functions.lit(" "), text),
+            functions.lit(NUMBER_RUN),
+            functions.lit(1));
+    Column pieces =
+        functions.flatten(functions.transform(runs, r -> functions.split(r, "[.,][.,]+")));
+    return functions.filter(
+        functions.transform(pieces, p -> functions.rtrim(p, ".,")),
+        p -> p.notEqual(functions.lit("")));
   }
 
   /**

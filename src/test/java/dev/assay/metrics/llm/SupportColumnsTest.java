@@ -144,6 +144,10 @@ class SupportColumnsTest {
               random.nextInt(12) == 0 ? null : text(random, 40),
               new double[] {0.5, 0.25, 1.0, 1.0 / 3}[i % 4]));
     }
+    // long runs of digits and separators (java.util.regex recurses per repeated group)
+    String digits = "7".repeat(20_000);
+    rows.add(RowFactory.create(null, "A " + digits + " and 1.5", null, digits + " 1,5", 0.5));
+    rows.add(RowFactory.create(null, "1.1".repeat(1_000) + " X", null, "1.1 X", 0.5));
     StructType schema =
         StructType.fromDDL(
             "prompt STRING, response STRING, refs ARRAY<STRING>, contexts STRING, t DOUBLE");
