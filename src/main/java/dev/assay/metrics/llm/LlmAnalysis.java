@@ -34,16 +34,17 @@ import org.apache.spark.sql.functions;
  * RefusalDetector}, {@link InjectionDetector}: {@code translate}, {@code lower}, {@code unbase64},
  * {@code rlike}), JSON validity ({@code try_parse_json}) and the response length ({@code length}).
  *
- * <p>The per-record statistics of BLEU, chrF, SQuAD and binary retrieval come in two forms, chosen
- * by the executors ({@link #sqlForm}): with the RAPIDS Accelerator, as column expressions in the
- * same select ({@link BleuColumns}, {@link ChrfColumns}, {@link SquadColumns}, {@link
- * RetrievalColumns}), so that they can run on the GPU, and the fold only adds them up in row order;
- * without it, computed by the fold in Java, which costs less executor CPU than Spark's interpreted
- * higher-order functions. Both forms give the same numbers bit for bit (LlmFormsEquivalenceTest).
- * What the fold computes in Java in both forms: ROUGE (longest common subsequences, Porter
- * stemming), lexical support ({@link LexicalSupport}: the contexts arrive joined by {@code
- * array_join}), graded retrieval (grades parsed as Java parses a double), the variants' sentiment
- * and the JSON schema check (docs/gpu.md lists why).
+ * <p>The per-record statistics of BLEU, chrF, SQuAD, binary retrieval and lexical support come in
+ * two forms, chosen by the executors ({@link #sqlForm}): with the RAPIDS Accelerator, as column
+ * expressions in the same select ({@link BleuColumns}, {@link ChrfColumns}, {@link SquadColumns},
+ * {@link RetrievalColumns}, {@link SupportColumns}), so that they can run on the GPU, and the fold
+ * only adds them up in row order (the prompt and the contexts then do not reach it); without it,
+ * computed by the fold in Java ({@link LexicalSupport}: the contexts arrive joined by {@code
+ * array_join}), which costs less executor CPU than Spark's interpreted higher-order functions. Both
+ * forms give the same numbers bit for bit (LlmFormsEquivalenceTest). What the fold computes in Java
+ * in both forms: ROUGE (longest common subsequences, Porter stemming), graded retrieval (grades
+ * parsed as Java parses a double), the variants' sentiment and the JSON schema check (docs/gpu.md
+ * lists why).
  *
  * <p>Records whose response or reference answer is null are left out of the reference-based metrics
  * (with a note); an empty string is a valid, empty text.
@@ -95,6 +96,9 @@ public final class LlmAnalysis {
    * The column of the per-record retrieval scores ({@link RetrievalColumns}) in {@link #checks}.
    */
   private static final String RETRIEVAL = "__assay_retrieval";
+
+  /** The column of the per-record lexical-support statistics ({@link SupportColumns#stats}). */
+  private static final String SUPPORT = "__assay_support";
 
   /**
    * The RAPIDS Accelerator's plugin class, whose presence in {@code spark.plugins} selects the SQL
@@ -186,6 +190,16 @@ public final class LlmAnalysis {
               RETRIEVAL,
               RetrievalColumns.scores(ids(ids.retrieved()), ids(ids.relevant()), in.options().k()));
     }
+    if (sql) {
+      // a column of its own too (the select below aliases prompt and contexts to nulls)
+      data =
+          SupportColumns.withWords(data, promptText, response, contextsText)
+              .withColumn(
+                  SUPPORT,
+                  SupportColumns.stats(
+                      response, referenceText(in), contextsText, in.options().supportThreshold()));
+    }
+    Column noText = functions.lit(null).cast("string");
     return data.select(
         response.alias("response"),
         references(in).alias("reference"),
@@ -195,8 +209,8 @@ public final class LlmAnalysis {
         (in.options().expectJson() ? SafetyColumns.jsonValid(response) : noFlag)
             .alias("json_valid"),
         functions.length(response).alias("length"),
-        promptText.alias("prompt"),
-        contextsText.alias("contexts"),
+        (sql ? noText : promptText).alias("prompt"),
+        (sql ? noText : contextsText).alias("contexts"),
         (sqlRetrieval ? noIds : ids(ids.retrieved())).alias("retrieved_ids"),
         (sqlRetrieval ? noIds : ids(ids.relevant())).alias("relevant_ids"),
         (variant == null
@@ -216,7 +230,9 @@ public final class LlmAnalysis {
         (sqlReference ? BleuColumns.stats() : functions.lit(null).cast("array<bigint>"))
             .alias("bleu"),
         (sqlReference ? ChrfColumns.stats() : functions.lit(null).cast("array<bigint>"))
-            .alias("chrf"));
+            .alias("chrf"),
+        (sql ? Columns.named(SUPPORT) : functions.lit(null).cast("array<double>"))
+            .alias("support"));
   }
 
   /**
@@ -279,6 +295,17 @@ public final class LlmAnalysis {
         : functions
             .when(column.isNull(), functions.lit(null).cast("array<string>"))
             .otherwise(functions.array(column.cast("string")));
+  }
+
+  /**
+   * The record's non-null reference answers joined by newlines, as the fold joins them for lexical
+   * support (null without any).
+   */
+  static Column referenceText(LlmInput in) {
+    Column given = functions.filter(references(in), Column::isNotNull);
+    return functions.when(
+        functions.coalesce(functions.size(given), functions.lit(0)).gt(0),
+        functions.array_join(given, "\n"));
   }
 
   /**

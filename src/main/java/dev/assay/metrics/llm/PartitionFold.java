@@ -13,9 +13,11 @@ import org.apache.spark.sql.Row;
  * retrieved ids and relevant ids (null in the SQL form with binary relevance), variant, scan flags,
  * the three semantic scores, then — in the SQL form only, else null — the SQuAD struct of {@link
  * SquadColumns#best}, the retrieval scores of {@link RetrievalColumns#scores}, the BLEU statistics
- * of {@link BleuColumns#stats} and the chrF statistics of {@link ChrfColumns#stats}) into one
- * {@link LlmState}: per record, each concern's state of that record is merged into the running one,
- * in row order. In the CPU form the fold computes BLEU, chrF, SQuAD and retrieval itself, in Java.
+ * of {@link BleuColumns#stats}, the chrF statistics of {@link ChrfColumns#stats} and the lexical
+ * support statistics of {@link SupportColumns#stats}; the prompt and the contexts are null in the
+ * SQL form) into one {@link LlmState}: per record, each concern's state of that record is merged
+ * into the running one, in row order. In the CPU form the fold computes BLEU, chrF, SQuAD,
+ * retrieval and lexical support itself, in Java.
  */
 final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
 
@@ -152,11 +154,15 @@ final class PartitionFold implements MapPartitionsFunction<Row, LlmState> {
       if (response != null) {
         addResponse(row, response);
       }
-      String reference = references.isEmpty() ? null : String.join("\n", references);
-      support =
-          support.merge(
-              SupportState.of(
-                  text(row, 7), response, reference, text(row, 8), scoring.supportThreshold()));
+      if (sql) {
+        support = support.merge(SupportState.of(row.<Double>getList(20)));
+      } else {
+        String reference = references.isEmpty() ? null : String.join("\n", references);
+        support =
+            support.merge(
+                SupportState.of(
+                    text(row, 7), response, reference, text(row, 8), scoring.supportThreshold()));
+      }
       // Without id columns both are null: the record counts as unjudged, and no retrieval metric is
       // reported.
       List<String> retrieved = row.isNullAt(9) ? null : row.getList(9);

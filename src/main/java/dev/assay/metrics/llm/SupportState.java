@@ -73,6 +73,29 @@ record SupportState(
         unsupportedEntities);
   }
 
+  /**
+   * One record's state from the SQL form's array ({@link SupportColumns#stats}): four scores (a
+   * null one is not scored), then five counts held as doubles.
+   */
+  static SupportState of(List<Double> stats) {
+    double[] sums = new double[4];
+    long[] counts = new long[4];
+    for (int i = 0; i < 4; i++) {
+      if (stats.get(i) != null) {
+        sums[i] = stats.get(i);
+        counts[i] = 1;
+      }
+    }
+    return new SupportState(
+        sums,
+        counts,
+        stats.get(4).longValue(),
+        stats.get(5).longValue(),
+        stats.get(6).longValue(),
+        stats.get(7).longValue(),
+        stats.get(8).longValue());
+  }
+
   SupportState merge(SupportState o) {
     double[] s = sums.clone();
     long[] c = OverlapState.plus(counts, o.counts);

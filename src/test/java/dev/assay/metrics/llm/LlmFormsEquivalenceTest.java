@@ -19,14 +19,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two forms of {@link LlmAnalysis} — the SQL form (per-record BLEU, chrF, SQuAD and binary
- * retrieval statistics by column expressions, chosen with the RAPIDS plugin) and the CPU form (the
- * same statistics computed by the Java fold) — give the same per-record statistics, the same merged
- * state and the same metrics, bit for bit: on the LLM fixtures of LlmAnalysisTest and
- * RagAnalysisTest, on the RAG demo (also with Porter stemming) and on random records with several
- * reference answers, ids and supplementary characters. Per record, every row of the plan's
- * projection is folded alone in each form ({@link PartitionFold} on one row) and the two one-record
- * states compared. Tagged slow (the SQL form's higher-order functions are interpreted).
+ * The two forms of {@link LlmAnalysis} — the SQL form (per-record BLEU, chrF, SQuAD, binary
+ * retrieval and lexical-support statistics by column expressions, chosen with the RAPIDS plugin)
+ * and the CPU form (the same statistics computed by the Java fold) — give the same per-record
+ * statistics, the same merged state and the same metrics, bit for bit: on the LLM fixtures of
+ * LlmAnalysisTest and RagAnalysisTest, on the RAG demo (also with Porter stemming) and on random
+ * records with several reference answers, ids, prompts, contexts (lexical support) and
+ * supplementary characters. Per record, every row of the plan's projection is folded alone in each
+ * form ({@link PartitionFold} on one row) and the two one-record states compared. Tagged slow (the
+ * SQL form's higher-order functions are interpreted).
  */
 @Tag("slow")
 class LlmFormsEquivalenceTest {
@@ -71,14 +72,22 @@ class LlmFormsEquivalenceTest {
               random.nextInt(15) == 0 ? null : SqlScoresEquivalenceTest.text(random, pieces, 12),
               random.nextInt(15) == 0 ? null : Arrays.asList(refs),
               Arrays.asList(retrieved).subList(0, random.nextInt(6)),
-              random.nextInt(8) == 0 ? null : retrieved[random.nextInt(5)] + ",x"));
+              random.nextInt(8) == 0 ? null : retrieved[random.nextInt(5)] + ",x",
+              random.nextInt(10) == 0 ? null : SqlScoresEquivalenceTest.text(random, pieces, 8),
+              random.nextInt(10) == 0
+                  ? null
+                  : Arrays.asList(
+                      SqlScoresEquivalenceTest.text(random, pieces, 20),
+                      SqlScoresEquivalenceTest.text(random, pieces, 20))));
     }
     StructType schema =
         StructType.fromDDL(
-            "response STRING, refs ARRAY<STRING>, retrieved ARRAY<STRING>, relevant STRING");
+            "response STRING, refs ARRAY<STRING>, retrieved ARRAY<STRING>, relevant STRING,"
+                + " prompt STRING, contexts ARRAY<STRING>");
     Dataset<Row> data = SharedSpark.get().createDataFrame(rows, schema).repartition(3);
     LlmOptions options = LlmOptions.builder().k(3).rougeUseStemmer(true).build();
-    LlmInput texts = TestInputs.texts(data, "response", "expected", null, null, false, options);
+    LlmInput texts =
+        TestInputs.texts(data, "response", "expected", "prompt", "contexts", true, options);
     LlmInput in = TestInputs.withIds(texts, "retrieved", true, "relevant", false);
     assertSameForms(TestInputs.withReference(in, "refs", true));
   }
