@@ -19,6 +19,8 @@ import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,12 +144,33 @@ class SignedAuditTest {
     assertTrue(html.contains("signed with the Ed25519 key " + fingerprint()), "evidence appendix");
   }
 
+  /**
+   * Where to change one byte of a signed file. For manifest.json, a byte inside its first SHA-256
+   * digest: the manifest must stay valid JSON, or verify reports a parse error (exit 2) instead of
+   * a signature mismatch, and its middle byte moves with the run's temporary paths, so it can be a
+   * quote or a comma. For the other files the middle byte (the signature's tenth byte from the
+   * end).
+   */
+  private static int changedByteAt(String name, byte[] bytes) {
+    if (name.equals("manifest.sig")) {
+      return bytes.length - 10;
+    }
+    if (name.equals("manifest.json")) {
+      Matcher digest =
+          Pattern.compile("\"[0-9a-f]{64}\"")
+              .matcher(new String(bytes, StandardCharsets.ISO_8859_1));
+      assertTrue(digest.find(), "manifest.json holds a SHA-256 digest");
+      return digest.start() + 10;
+    }
+    return bytes.length / 2;
+  }
+
   @Test
   void oneChangedByteInAnyFileIsExitOneNamingIt() throws IOException {
     for (String name : SIGNED) {
       Path copy = copy(dir.resolve("byte-" + name));
       byte[] bytes = Files.readAllBytes(copy.resolve(name));
-      int at = name.equals("manifest.sig") ? bytes.length - 10 : bytes.length / 2;
+      int at = changedByteAt(name, bytes);
       bytes[at] = (byte) (bytes[at] == 'A' ? 'B' : 'A');
       Files.write(copy.resolve(name), bytes);
       Result r =
