@@ -362,11 +362,6 @@ public final class DriftAnalysis {
     return metrics;
   }
 
-  /**
-   * Job 3: a seeded sample of at most {@code drift.classifier_sample} rows per side, the family's
-   * one bounded collect of data rows, for the {@link DomainClassifier} and the text and embedding
-   * methods; null when {@code drift.classifier_sample} is 0 or there is no column.
-   */
   /** The classifier's sample (null without one) and its domain-classifier metric. */
   private record Classified(List<Row> sample, MetricResult classifier) {}
 
@@ -382,6 +377,11 @@ public final class DriftAnalysis {
                 in.options().classifierSample()));
   }
 
+  /**
+   * Job 3: a seeded sample of at most {@code drift.classifier_sample} rows per side, the family's
+   * one bounded collect of data rows, for the {@link DomainClassifier} and the text and embedding
+   * methods; null when {@code drift.classifier_sample} is 0 or there is no column.
+   */
   private static List<Row> sample(Dataset<Row> both, DriftInput in, DriftProfile profile) {
     int sample = in.options().classifierSample();
     if (sample == 0 || in.columns().isEmpty()) {
