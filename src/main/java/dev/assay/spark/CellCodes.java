@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
 
 /**
@@ -126,7 +127,7 @@ final class CellCodes {
     int n = order.length;
     int[] group = new int[n];
     if (positions.length == codes.length
-        && Arrays.equals(positions, java.util.stream.IntStream.range(0, codes.length).toArray())) {
+        && Arrays.equals(positions, IntStream.range(0, codes.length).toArray())) {
       int[] first = new int[n];
       for (int i = 0; i < n; i++) {
         group[i] = i;
