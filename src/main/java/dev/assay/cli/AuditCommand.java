@@ -4,6 +4,7 @@ import dev.assay.Audit;
 import dev.assay.core.AuditRun;
 import dev.assay.core.BadInputException;
 import dev.assay.history.HistoryStore;
+import dev.assay.io.LocalDigests;
 import dev.assay.policy.PolicyInputs;
 import dev.assay.publish.BlobLocation;
 import dev.assay.publish.BlobPublisher;
@@ -179,23 +180,28 @@ final class AuditCommand implements Callable<Integer> {
       }
       AuditRun run;
       SmallInputJit.applyIfSmall(resolved); // embedded mode, small local inputs: C1 only
-      try (SessionScope session =
-          times.time(
-              "session: start Spark",
-              () -> SessionScope.open(master, SessionScope.settings(conf), verbose))) {
-        run =
-            Audit.of(resolved)
-                .withWaivers(waivers)
-                .withBaseline(baseline)
-                .failOnWarning(failOn.equals("warning"))
-                .withRecords(records)
-                .withHistory(historyStore)
-                .withProgress(
-                    quiet
-                        ? Progress.silent()
-                        : Progress.to(System.out, progress || System.console() != null)
-                            .withTimes(times))
-                .run(session.spark());
+      Audit audit =
+          Audit.of(resolved)
+              .withWaivers(waivers)
+              .withBaseline(baseline)
+              .failOnWarning(failOn.equals("warning"))
+              .withRecords(records)
+              .withHistory(historyStore)
+              .withProgress(
+                  quiet
+                      ? Progress.silent()
+                      : Progress.to(System.out, progress || System.console() != null)
+                          .withTimes(times));
+      // the manifest's SHA-256 of the local inputs, on a daemon thread while Spark starts and the
+      // data is read, instead of after the scan; stopped however the audit ends
+      try (LocalDigests digests =
+              LocalDigests.start(
+                  audit.evidenceInputs().stream().map(Audit.EvidenceInput::location).toList());
+          SessionScope session =
+              times.time(
+                  "session: start Spark",
+                  () -> SessionScope.open(master, SessionScope.settings(conf), verbose))) {
+        run = audit.withDigests(digests).run(session.spark());
       }
       // Streamed into staging files: however many metric rows, no output is built whole in memory.
       List<ReportFile> files =
