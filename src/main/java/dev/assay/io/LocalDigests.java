@@ -48,7 +48,13 @@ public final class LocalDigests implements AutoCloseable {
         pending.isEmpty()
             ? null
             : new Thread(
-                () -> pending.forEach((file, result) -> result.complete(hash(file))),
+                () -> {
+                  try {
+                    pending.forEach((file, result) -> result.complete(hash(file)));
+                  } finally { // even after an Error: no caller waits for a digest forever
+                    pending.values().forEach(result -> result.complete(null));
+                  }
+                },
                 "assay-input-digests");
   }
 
