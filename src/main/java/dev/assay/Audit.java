@@ -14,6 +14,7 @@ import dev.assay.history.HistoryStore;
 import dev.assay.io.CsvHead;
 import dev.assay.io.DatasetReader;
 import dev.assay.io.FileHasher;
+import dev.assay.io.LocalDigests;
 import dev.assay.io.ReadFailure;
 import dev.assay.io.SourceLedger;
 import dev.assay.metrics.drift.DriftAnalysis;
@@ -97,6 +98,7 @@ public final class Audit implements Cloneable {
   private Path recordsOut;
   private Progress progress = Progress.silent();
   private HistoryStore history;
+  private LocalDigests digests = LocalDigests.none();
   // CSV types from the files' first lines, verified on every row (CsvHead); false on the rerun
   private boolean sampleCsv = true;
 
@@ -158,6 +160,14 @@ public final class Audit implements Cloneable {
    */
   public Audit withHistory(HistoryStore store) {
     return copy(a -> a.history = store);
+  }
+
+  /**
+   * Takes the evidence manifest's SHA-256 of local inputs from {@code value} (computed ahead, while
+   * Spark starts and the data is read) when it still matches the file; the caller closes it.
+   */
+  public Audit withDigests(LocalDigests value) {
+    return copy(a -> a.digests = value);
   }
 
   /** Where the steps are shown: job descriptions always, console lines when not silent. */
@@ -546,25 +556,45 @@ public final class Audit implements Cloneable {
   /** What was read, with sizes and SHA-256 hashes, for the manifest. */
   private List<FileEvidence> evidence(SparkSession spark) {
     List<FileEvidence> files = new ArrayList<>();
-    FileHasher hasher = new FileHasher(spark.sparkContext().hadoopConfiguration());
-    files.addAll(hasher.evidence("spec", spec.file().toString()));
+    FileHasher hasher = new FileHasher(spark.sparkContext().hadoopConfiguration(), digests);
+    for (EvidenceInput input : evidenceInputs()) {
+      files.addAll(hasher.evidence(input.role(), input.location()));
+    }
+    return files;
+  }
+
+  /**
+   * A file or folder the manifest lists.
+   *
+   * @param role spec, rules, waivers, baseline or the {@code data.*} key
+   * @param location its path or URI
+   */
+  public record EvidenceInput(String role, String location) {}
+
+  /**
+   * The files the manifest lists, in its order: the spec, the rules, the waivers, the baseline,
+   * then each {@code data.*} input. The inputs a {@link LocalDigests} can hash ahead.
+   */
+  public List<EvidenceInput> evidenceInputs() {
+    List<EvidenceInput> inputs = new ArrayList<>();
+    inputs.add(new EvidenceInput("spec", spec.file().toString()));
     for (Path rules : spec.ruleFiles()) {
-      files.addAll(hasher.evidence("rules", rules.toString()));
+      inputs.add(new EvidenceInput("rules", rules.toString()));
     }
     if (waiversFile != null) {
-      files.addAll(hasher.evidence("waivers", waiversFile.toAbsolutePath().toString()));
+      inputs.add(new EvidenceInput("waivers", waiversFile.toAbsolutePath().toString()));
     }
     if (baselineFile != null) {
-      files.addAll(hasher.evidence("baseline", baselineFile.toAbsolutePath().toString()));
+      inputs.add(new EvidenceInput("baseline", baselineFile.toAbsolutePath().toString()));
     }
     spec.dataInputs()
         .forEach(
             (key, source) -> {
               if (key.startsWith("data.")) {
-                files.addAll(hasher.evidence(key, source.uri()));
+                inputs.add(new EvidenceInput(key, source.uri()));
               }
             });
-    return files;
+    return inputs;
   }
 
   /**

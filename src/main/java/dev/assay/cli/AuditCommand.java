@@ -4,6 +4,7 @@ import dev.assay.Audit;
 import dev.assay.core.AuditRun;
 import dev.assay.core.BadInputException;
 import dev.assay.history.HistoryStore;
+import dev.assay.io.LocalDigests;
 import dev.assay.policy.PolicyInputs;
 import dev.assay.publish.BlobLocation;
 import dev.assay.publish.BlobPublisher;
@@ -179,47 +180,77 @@ final class AuditCommand implements Callable<Integer> {
       }
       AuditRun run;
       SmallInputJit.applyIfSmall(resolved); // embedded mode, small local inputs: C1 only
-      try (SessionScope session =
-          times.time(
-              "session: start Spark",
-              () -> SessionScope.open(master, SessionScope.settings(conf), verbose))) {
-        run =
-            Audit.of(resolved)
-                .withWaivers(waivers)
-                .withBaseline(baseline)
-                .failOnWarning(failOn.equals("warning"))
-                .withRecords(records)
-                .withHistory(historyStore)
-                .withProgress(
-                    quiet
-                        ? Progress.silent()
-                        : Progress.to(System.out, progress || System.console() != null)
-                            .withTimes(times))
-                .run(session.spark());
-      }
-      // Streamed into staging files: however many metric rows, no output is built whole in memory.
-      List<ReportFile> files =
-          TimedFiles.of(ReportBundle.files(run, pdf, Signers.status(signer)), times);
-      DirectoryPublisher local = new DirectoryPublisher(folder.directory());
-      local.publish(files); // the local report always comes first
-      List<String> names = SignedNames.of(files, folder.directory(), signer);
-      if (verbose && !quiet) {
-        times.table().forEach(Console::out);
-      }
-      VerdictLines.of(run, target.resolve("report.html"), quiet).forEach(Console::out);
-      if (blob != null) {
-        QuietLogs.silenceAzure();
-        // the very bytes of the local report, so manifest.json's hashes hold for the uploaded copy;
-        // on failure: exit 3, after the verdict lines above
-        URI published = blob.publish(local.read(names));
-        if (!quiet) {
-          Console.out("Uploaded: " + published + "/report.html (" + blob.credentialSource() + ")");
+      Audit audit =
+          Audit.of(resolved)
+              .withWaivers(waivers)
+              .withBaseline(baseline)
+              .failOnWarning(failOn.equals("warning"))
+              .withRecords(records)
+              .withHistory(historyStore)
+              .withProgress(
+                  quiet
+                      ? Progress.silent()
+                      : Progress.to(System.out, progress || System.console() != null)
+                          .withTimes(times));
+      SessionScope.Stopping stopping;
+      // the manifest's SHA-256 of the local inputs, on a daemon thread while Spark starts and the
+      // data is read, instead of after the scan; stopped however the audit ends
+      try (LocalDigests digests =
+          LocalDigests.start(
+              audit.evidenceInputs().stream().map(Audit.EvidenceInput::location).toList())) {
+        SessionScope session =
+            times.time(
+                "session: start Spark",
+                () -> SessionScope.open(master, SessionScope.settings(conf), verbose));
+        try {
+          run = audit.withDigests(digests).run(session.spark());
+        } catch (Throwable e) { // as try-with-resources: stopped before the failure goes on
+          try {
+            session.close();
+          } catch (Throwable suppressed) {
+            e.addSuppressed(suppressed);
+          }
+          throw e;
         }
+        // the outputs need no Spark: the session stops beside their writing, not before it
+        stopping = session.stopInBackground();
       }
-      if (!quiet) {
-        Console.out(run.passed() ? "Gate open: exit 0." : "Gate closed: exit 1.");
+      try (stopping) {
+        return writeOutputs(run, folder, target, signer, blob, times);
       }
-      return run.exitCode();
     }
+  }
+
+  /** Writes the report files, prints the verdict lines, uploads; returns the exit code. */
+  private int writeOutputs(
+      AuditRun run,
+      OutputFolder folder,
+      Path target,
+      ManifestSigner signer,
+      BlobPublisher blob,
+      StepTimes times) {
+    // Streamed into staging files: however many metric rows, no output is built whole in memory.
+    List<ReportFile> files =
+        TimedFiles.of(ReportBundle.files(run, pdf, Signers.status(signer)), times);
+    DirectoryPublisher local = new DirectoryPublisher(folder.directory());
+    local.publish(files); // the local report always comes first
+    List<String> names = SignedNames.of(files, folder.directory(), signer);
+    if (verbose && !quiet) {
+      times.table().forEach(Console::out);
+    }
+    VerdictLines.of(run, target.resolve("report.html"), quiet).forEach(Console::out);
+    if (blob != null) {
+      QuietLogs.silenceAzure();
+      // the very bytes of the local report, so manifest.json's hashes hold for the uploaded copy;
+      // on failure: exit 3, after the verdict lines above
+      URI published = blob.publish(local.read(names));
+      if (!quiet) {
+        Console.out("Uploaded: " + published + "/report.html (" + blob.credentialSource() + ")");
+      }
+    }
+    if (!quiet) {
+      Console.out(run.passed() ? "Gate open: exit 0." : "Gate closed: exit 1.");
+    }
+    return run.exitCode();
   }
 }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
@@ -78,6 +80,51 @@ final class SessionScope implements AutoCloseable {
 
   SparkSession spark() {
     return spark;
+  }
+
+  /**
+   * Stops the session (as {@link #close}) on another thread, so that work which needs no Spark (the
+   * report files) runs beside Spark's shutdown; the returned handle's {@code close} waits for it
+   * and rethrows what stopping threw. The JVM does not exit before that: Spark's own shutdown hook
+   * would stop the session anyway, but only after the outputs.
+   */
+  Stopping stopInBackground() {
+    if (!own) {
+      return () -> {};
+    }
+    CompletableFuture<Void> stopped = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                close();
+                stopped.complete(null);
+              } catch (Throwable t) {
+                stopped.completeExceptionally(t);
+              }
+            },
+            "assay-spark-stop");
+    thread.setDaemon(true); // the handle joins it on every path; it never holds the JVM by itself
+    thread.start();
+    return () -> {
+      try {
+        stopped.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw e;
+      }
+    };
+  }
+
+  /** A session stopping in the background: {@code close} waits until it has stopped. */
+  interface Stopping extends AutoCloseable {
+    @Override
+    void close();
   }
 
   @Override

@@ -27,9 +27,19 @@ import org.apache.hadoop.fs.RemoteIterator;
 public final class FileHasher {
 
   private final Configuration hadoopConf;
+  private final LocalDigests ahead;
 
   public FileHasher(Configuration hadoopConf) {
+    this(hadoopConf, LocalDigests.none());
+  }
+
+  /**
+   * Takes a local file's SHA-256 from {@code ahead} when it was computed there for the file as it
+   * is now (same size and modification time), instead of reading the file again.
+   */
+  public FileHasher(Configuration hadoopConf, LocalDigests ahead) {
     this.hadoopConf = hadoopConf;
+    this.ahead = ahead;
   }
 
   /** Evidence for the file or directory at {@code location}, tagged with {@code role}. */
@@ -67,7 +77,19 @@ public final class FileHasher {
     }
   }
 
-  private static FileEvidence hash(FileSystem fs, String role, FileStatus f) throws IOException {
+  private FileEvidence hash(FileSystem fs, String role, FileStatus f) throws IOException {
+    boolean local =
+        f.getPath().toUri().getScheme() != null && f.getPath().toUri().getScheme().equals("file");
+    String path = local ? f.getPath().toUri().getPath() : f.getPath().toString();
+    String sha256 = local ? ahead.digest(path, f.getLen(), f.getModificationTime()) : null;
+    if (sha256 == null) {
+      sha256 = read(fs, f);
+    }
+    return new FileEvidence(
+        role, path, f.getLen(), Instant.ofEpochMilli(f.getModificationTime()).toString(), sha256);
+  }
+
+  private static String read(FileSystem fs, FileStatus f) throws IOException {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -81,15 +103,6 @@ public final class FileHasher {
         digest.update(buffer, 0, n);
       }
     }
-    String path =
-        f.getPath().toUri().getScheme() != null && f.getPath().toUri().getScheme().equals("file")
-            ? f.getPath().toUri().getPath()
-            : f.getPath().toString();
-    return new FileEvidence(
-        role,
-        path,
-        f.getLen(),
-        Instant.ofEpochMilli(f.getModificationTime()).toString(),
-        HexFormat.of().formatHex(digest.digest()));
+    return HexFormat.of().formatHex(digest.digest());
   }
 }
