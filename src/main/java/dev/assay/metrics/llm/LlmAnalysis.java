@@ -34,17 +34,18 @@ import org.apache.spark.sql.functions;
  * RefusalDetector}, {@link InjectionDetector}: {@code translate}, {@code lower}, {@code unbase64},
  * {@code rlike}), JSON validity ({@code try_parse_json}) and the response length ({@code length}).
  *
- * <p>The per-record statistics of BLEU, chrF, SQuAD, binary retrieval and lexical support come in
- * two forms, chosen by the executors ({@link #sqlForm}): with the RAPIDS Accelerator, as column
- * expressions in the same select ({@link BleuColumns}, {@link ChrfColumns}, {@link SquadColumns},
- * {@link RetrievalColumns}, {@link SupportColumns}), so that they can run on the GPU, and the fold
- * only adds them up in row order (the prompt and the contexts then do not reach it); without it,
- * computed by the fold in Java ({@link LexicalSupport}: the contexts arrive joined by {@code
- * array_join}), which costs less executor CPU than Spark's interpreted higher-order functions. Both
- * forms give the same numbers bit for bit (LlmFormsEquivalenceTest). What the fold computes in Java
- * in both forms: ROUGE (longest common subsequences, Porter stemming), graded retrieval (grades
- * parsed as Java parses a double), the variants' sentiment and the JSON schema check (docs/gpu.md
- * lists why).
+ * <p>The per-record statistics of BLEU, chrF, SQuAD, retrieval (binary and graded), lexical support
+ * and the variants' sentiment come in two forms, chosen by the executors ({@link #sqlForm}): with
+ * the RAPIDS Accelerator, as column expressions in the same select ({@link BleuColumns}, {@link
+ * ChrfColumns}, {@link SquadColumns}, {@link RetrievalColumns}, {@link SupportColumns}, {@link
+ * Sentiment#score(Column)}), so that they can run on the GPU, and the fold only adds them up in row
+ * order (the prompt, the contexts and the id lists then do not reach it: it reads its columns by
+ * name and the SQL form does not select them); without it, computed by the fold in Java ({@link
+ * LexicalSupport}: the contexts arrive joined by {@code array_join}), which costs less executor CPU
+ * than Spark's interpreted higher-order functions. Both forms give the same numbers bit for bit
+ * (LlmFormsEquivalenceTest). What the fold computes in Java in both forms: ROUGE (longest common
+ * subsequences, which the RAPIDS Accelerator cannot run as a SQL fold, and Porter stemming; with it
+ * the per-variant ROUGE-L) and the JSON schema check (docs/gpu.md lists why).
  *
  * <p>Records whose response or reference answer is null are left out of the reference-based metrics
  * (with a note); an empty string is a valid, empty text.
@@ -96,6 +97,9 @@ public final class LlmAnalysis {
    * The column of the per-record retrieval scores ({@link RetrievalColumns}) in {@link #checks}.
    */
   private static final String RETRIEVAL = "__assay_retrieval";
+
+  /** The column of the per-record SQuAD struct ({@link SquadColumns#best}). */
+  private static final String SQUAD = "__assay_squad";
 
   /** The column of the per-record lexical-support statistics ({@link SupportColumns#stats}). */
   private static final String SUPPORT = "__assay_support";
@@ -150,9 +154,12 @@ public final class LlmAnalysis {
    * retrieval per record by column expressions) or the CPU form (by the Java fold).
    */
   static LlmState statistics(LlmInput in, boolean sql) {
+    Dataset<Row> checks = checks(in, sql);
     List<LlmState> partitions =
-        checks(in, sql)
-            .mapPartitions(new PartitionFold(in, sql), Encoders.javaSerialization(LlmState.class))
+        checks
+            .mapPartitions(
+                new PartitionFold(in, sql, checks.schema()),
+                Encoders.javaSerialization(LlmState.class))
             .collectAsList();
     LlmState all = LlmState.EMPTY;
     for (LlmState p : partitions) {
@@ -161,11 +168,12 @@ public final class LlmAnalysis {
     return all;
   }
 
-  /** The record's texts and built-in checks, in the column order {@link PartitionFold} reads. */
+  /**
+   * The record's texts and built-in checks under the names {@link PartitionFold} reads them by:
+   * only the columns this form and this spec use.
+   */
   static Dataset<Row> checks(LlmInput in, boolean sql) {
     Column response = Columns.named(in.response()).cast("string");
-    Column noFlag = functions.lit(null).cast("boolean");
-    Column noIds = functions.lit(null).cast("array<string>");
     Column promptText = promptText(in);
     Column contextsText = contextsText(in);
     Column direct = injection(Columns.named(SafetyColumns.PROMPT_FORM), in);
@@ -176,19 +184,25 @@ public final class LlmAnalysis {
     Dataset<Row> data =
         SafetyColumns.withCheckForms(in.data(), response, promptText, contextsText, in.options());
     boolean sqlReference = sql && in.reference() != null;
-    boolean sqlRetrieval = sql && !graded && ids.named();
+    boolean sqlRetrieval = sql && ids.named();
     if (sqlReference) {
       data = SquadColumns.withTokens(data, response, references(in));
+      data = data.withColumn(SQUAD, SquadColumns.best());
       data = BleuColumns.withGrams(data, response, references(in));
       data = ChrfColumns.withGrams(data, response, references(in));
     }
     if (sqlRetrieval) {
       // a column of its own: inside the select below, the lambdas' references to the id columns
       // would resolve to that select's aliases of the same names (lateral column aliases)
+      Column retrieved = ids(ids.retrieved());
+      Column relevant = ids(ids.relevant());
+      int k = in.options().k();
       data =
           data.withColumn(
               RETRIEVAL,
-              RetrievalColumns.scores(ids(ids.retrieved()), ids(ids.relevant()), in.options().k()));
+              graded
+                  ? RetrievalColumns.gradedScores(retrieved, relevant, k)
+                  : RetrievalColumns.scores(retrieved, relevant, k));
     }
     if (sql) {
       // a column of its own too (the select below aliases prompt and contexts to nulls)
@@ -199,40 +213,58 @@ public final class LlmAnalysis {
                   SupportColumns.stats(
                       response, referenceText(in), contextsText, in.options().supportThreshold()));
     }
-    Column noText = functions.lit(null).cast("string");
-    return data.select(
-        response.alias("response"),
-        references(in).alias("reference"),
-        refusal(in).alias("refusal"),
-        direct.or(indirect).alias("injection"),
-        indirect.alias("indirect_injection"),
-        (in.options().expectJson() ? SafetyColumns.jsonValid(response) : noFlag)
-            .alias("json_valid"),
-        functions.length(response).alias("length"),
-        (sql ? noText : promptText).alias("prompt"),
-        (sql ? noText : contextsText).alias("contexts"),
-        (sqlRetrieval ? noIds : ids(ids.retrieved())).alias("retrieved_ids"),
-        (sqlRetrieval ? noIds : ids(ids.relevant())).alias("relevant_ids"),
-        (variant == null
-                ? functions.lit(null).cast("string")
-                : Columns.named(variant).cast("string"))
-            .alias("variant"),
-        scans(in, response).alias("scans"),
-        semantic(in, 0).alias("semantic_answer_similarity"),
-        semantic(in, 1).alias("semantic_context_support"),
-        semantic(in, 2).alias("semantic_context_relevance"),
-        (sqlReference
-                ? SquadColumns.best()
-                : functions.lit(null).cast("struct<exact:boolean,f1:double>"))
-            .alias("squad"),
-        (sqlRetrieval ? Columns.named(RETRIEVAL) : functions.lit(null).cast("array<double>"))
-            .alias("retrieval"),
-        (sqlReference ? BleuColumns.stats() : functions.lit(null).cast("array<bigint>"))
-            .alias("bleu"),
-        (sqlReference ? ChrfColumns.stats() : functions.lit(null).cast("array<bigint>"))
-            .alias("chrf"),
-        (sql ? Columns.named(SUPPORT) : functions.lit(null).cast("array<double>"))
-            .alias("support"));
+    // Only what the fold reads, by name (PartitionFold): no column of nulls for what this form or
+    // this spec does not use; on GPU executors each selected column is converted on the CPU.
+    List<Column> out = new ArrayList<>();
+    out.add(response.alias(PartitionFold.RESPONSE));
+    if (in.reference() != null) {
+      out.add(references(in).alias(PartitionFold.REFERENCE));
+    }
+    out.add(refusal(in).alias(PartitionFold.REFUSAL));
+    out.add(direct.or(indirect).alias(PartitionFold.INJECTION));
+    out.add(indirect.alias(PartitionFold.INDIRECT_INJECTION));
+    if (in.options().expectJson()) {
+      out.add(SafetyColumns.jsonValid(response).alias(PartitionFold.JSON_VALID));
+    }
+    out.add(functions.length(response).alias(PartitionFold.LENGTH));
+    if (!sql) {
+      out.add(promptText.alias(PartitionFold.PROMPT));
+      out.add(contextsText.alias(PartitionFold.CONTEXTS));
+    }
+    if (ids.named() && !sqlRetrieval) {
+      out.add(ids(ids.retrieved()).alias(PartitionFold.RETRIEVED_IDS));
+      out.add(ids(ids.relevant()).alias(PartitionFold.RELEVANT_IDS));
+    }
+    if (variant != null) {
+      out.add(Columns.named(variant).cast("string").alias(PartitionFold.VARIANT));
+      if (sql) {
+        out.add(Sentiment.score(response).alias(PartitionFold.SENTIMENT));
+      }
+    }
+    if (!in.checks().scanners().isEmpty()) {
+      out.add(scans(in, response).alias(PartitionFold.SCANS));
+    }
+    for (int i = 0; i < PartitionFold.SEMANTIC.size(); i++) {
+      if (in.columns().embeddings().scored()[i]) {
+        out.add(semantic(in, i).alias(PartitionFold.SEMANTIC.get(i)));
+      }
+    }
+    if (sqlReference) {
+      // the struct's two fields as two columns: a struct reaches the fold through a row of its own
+      // (If, isNullAt and a null of each field's type per field, all on the CPU)
+      Column squad = Columns.named(SQUAD);
+      out.add(squad.getField("exact").alias(PartitionFold.SQUAD_EXACT));
+      out.add(squad.getField("f1").alias(PartitionFold.SQUAD_F1));
+      out.add(BleuColumns.stats().alias(PartitionFold.BLEU));
+      out.add(ChrfColumns.stats().alias(PartitionFold.CHRF));
+    }
+    if (sqlRetrieval) {
+      out.add(Columns.named(RETRIEVAL).alias(PartitionFold.RETRIEVAL));
+    }
+    if (sql) {
+      out.add(Columns.named(SUPPORT).alias(PartitionFold.SUPPORT));
+    }
+    return data.select(out.toArray(Column[]::new));
   }
 
   /**

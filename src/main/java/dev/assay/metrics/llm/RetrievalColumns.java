@@ -5,9 +5,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
 
 /**
- * {@link Retrieval}'s six per-record scores with binary relevance as built-in Spark SQL
- * expressions, so the id matching runs in the plan instead of in Java; graded relevance ({@code
- * id:grade}, parsed as Java parses a double) stays in {@link Retrieval#gradedScores}.
+ * {@link Retrieval}'s six per-record scores as built-in Spark SQL expressions, so the id matching
+ * runs in the plan instead of in Java: with binary relevance ({@link #scores}) and, since
+ * 2026-12-04, with graded relevance ({@link #gradedScores}: entries {@code id:grade}, the grade
+ * read as {@link Retrieval#grades} reads it with Java's {@code Double.parseDouble}).
  *
  * <p>The ids are prepared as {@link Retrieval#ids}: {@code transform} with {@code regexp_replace}
  * trims each id of the characters up to U+0020 (Java's {@code String.trim}), {@code filter} drops
@@ -29,6 +30,25 @@ final class RetrievalColumns {
    * U+2028, which {@code String.trim} keeps.
    */
   private static final String LEADING = "^[\\x00-\\x20]+";
+
+  /**
+   * The spellings {@code Double.parseDouble} accepts (its Javadoc's grammar, {@code
+   * Double.valueOf}) once the text is trimmed as {@link Retrieval#grades} trims it, except {@code
+   * NaN} and {@code Infinity}, which are never a valid grade: an optional sign, then decimal digits
+   * with an optional point, fraction and exponent, or a point and digits with an optional exponent,
+   * or a hexadecimal significand with a binary exponent; then an optional {@code f}, {@code F},
+   * {@code d} or {@code D}. Spark's cast from string to double accepts more ({@code inf}, {@code
+   * nan} in any case, and surrounding characters Java's {@code trim} keeps, such as U+0085 or
+   * U+2028), so only a text of this shape is cast; every other text is an invalid grade, as a
+   * {@code NumberFormatException} makes it in Java. {@code $} matches only at the end here: {@link
+   * #NOT_NUMBER_CHAR} has already excluded every line terminator.
+   */
+  static final String JAVA_DOUBLE =
+      "^[+-]?(0[xX]([0-9a-fA-F]+[.]?|[0-9a-fA-F]*[.][0-9a-fA-F]+)[pP][+-]?[0-9]+"
+          + "|[0-9]+[.]?[0-9]*([eE][+-]?[0-9]+)?|[.][0-9]+([eE][+-]?[0-9]+)?)[fFdD]?$";
+
+  /** A character no spelling of {@link #JAVA_DOUBLE} holds (any but ASCII letters, digits, .+-). */
+  static final String NOT_NUMBER_CHAR = "[^0-9A-Za-z.+-]";
 
   private RetrievalColumns() {}
 
@@ -88,6 +108,122 @@ final class RetrievalColumns {
             dcg.divide(idcg),
             precisionSum.divide(relevantCount));
     return functions
+        .when(functions.size(rel).equalTo(0), functions.lit(null).cast("array<double>"))
+        .otherwise(scores);
+  }
+
+  /**
+   * The six scores with graded relevance as {@code array<double>} in the order of {@link
+   * Retrieval#NAMES}, bit for bit those of {@link RetrievalState#graded}: null when no relevant
+   * entry has a grade above 0 (unjudged), an <b>empty array</b> when an entry has no valid grade
+   * (the record counts as such and the audit stops, as with {@link Retrieval#grades}' null).
+   *
+   * <p>Each relevant entry (trimmed, distinct, as {@link Retrieval#ids}) is split at its last colon
+   * (the part after it: the reversed entry's leading run of non-colons; the part before: the rest),
+   * the grade text trimmed as {@code String.trim} trims; it is valid when the entry has a colon
+   * after its first character, the text has the shape {@link #JAVA_DOUBLE} (so that the cast reads
+   * it as {@code Double.parseDouble} does) and the grade is at least 0 and finite. The ids with a
+   * grade above 0 are relevant, each with its highest grade (an id may be listed twice); the five
+   * binary scores count them as {@link #scores} does, nDCG's gains are the grades divided by a
+   * literal array of Java's own {@code log2(rank + 1)}, summed in rank order, and the ideal DCG
+   * sums the grades sorted from high to low over the first min(k, relevant) ranks.
+   *
+   * @param retrieved the ranked ids, {@code array<string>} (null: nothing retrieved)
+   * @param relevant the relevant entries {@code id:grade}, {@code array<string>} (null: none)
+   * @param k the cut-off, at least 1
+   */
+  static Column gradedScores(Column retrieved, Column relevant, int k) {
+    Column entries =
+        functions.transform(
+            ids(relevant),
+            e -> {
+              Column reversed = functions.reverse(e);
+              Column before = functions.reverse(functions.regexp_replace(reversed, "^[^:]*:", ""));
+              Column text =
+                  trim(functions.reverse(functions.regexp_extract(reversed, "^[^:]*", 0)));
+              Column number =
+                  functions.not(text.rlike(NOT_NUMBER_CHAR)).and(text.rlike(JAVA_DOUBLE));
+              Column grade = functions.when(number, text.cast("double"));
+              Column valid =
+                  functions.coalesce(
+                      e.contains(":")
+                          .and(before.notEqual(functions.lit("")))
+                          .and(grade.geq(0.0))
+                          .and(grade.lt(Double.POSITIVE_INFINITY)),
+                      functions.lit(false));
+              return functions.struct(
+                  valid.alias("valid"), trim(before).alias("id"), grade.alias("grade"));
+            });
+    Column positive = functions.filter(entries, g -> g.getField("grade").gt(0.0));
+    Column rel = functions.array_distinct(functions.transform(positive, g -> g.getField("id")));
+    Column grades =
+        functions.transform(
+            rel,
+            id ->
+                functions.array_max(
+                    functions.transform(
+                        functions.filter(positive, g -> g.getField("id").equalTo(id)),
+                        g -> g.getField("grade"))));
+    Column ranked = ids(retrieved);
+    Column ranks =
+        functions.filter(
+            functions.transform(
+                ranked,
+                (id, i) ->
+                    functions
+                        .when(functions.array_contains(rel, id), i.plus(1))
+                        .otherwise(functions.lit(0))),
+            r -> r.gt(0));
+    Column logs =
+        functions.array(
+            IntStream.rangeClosed(1, k)
+                .mapToObj(rank -> functions.lit(Retrieval.log2(rank + 1)))
+                .toArray(Column[]::new));
+    Column relevantCount = functions.size(rel).cast("double");
+    Column hitsAtK = functions.size(functions.filter(ranks, r -> r.leq(k))).cast("double");
+    Column firstHit =
+        functions
+            .when(
+                functions.size(ranks).gt(0),
+                functions.lit(1.0).divide(functions.element_at(ranks, 1).cast("double")))
+            .otherwise(functions.lit(0.0));
+    Column precisionSum =
+        sum(
+            functions.transform(
+                ranks, (r, i) -> i.plus(1).cast("double").divide(r.cast("double"))));
+    Column dcg =
+        sum(
+            functions.transform(
+                functions.filter(ranks, r -> r.leq(k)),
+                r ->
+                    functions
+                        .element_at(
+                            grades,
+                            functions
+                                .array_position(rel, functions.element_at(ranked, r))
+                                .cast("int"))
+                        .divide(functions.element_at(logs, r))));
+    Column ideal = functions.sort_array(grades, false);
+    Column idcg =
+        sum(
+            functions.transform(
+                functions.slice(
+                    ideal,
+                    functions.lit(1),
+                    functions.least(functions.lit(k), functions.size(rel))),
+                (g, i) -> g.divide(functions.element_at(logs, i.plus(1)))));
+    Column scores =
+        functions.array(
+            hitsAtK.divide(relevantCount),
+            hitsAtK.divide(functions.lit((double) k)),
+            functions.when(hitsAtK.gt(0), functions.lit(1.0)).otherwise(functions.lit(0.0)),
+            firstHit,
+            dcg.divide(idcg),
+            precisionSum.divide(relevantCount));
+    return functions
+        .when(
+            functions.exists(entries, g -> functions.not(g.getField("valid"))),
+            functions.array().cast("array<double>"))
         .when(functions.size(rel).equalTo(0), functions.lit(null).cast("array<double>"))
         .otherwise(scores);
   }

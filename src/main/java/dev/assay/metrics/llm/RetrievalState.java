@@ -32,6 +32,17 @@ record RetrievalState(long judged, long unjudged, long badGrades, double[] sums)
   }
 
   /**
+   * One record from the SQL form's retrieval column ({@link RetrievalColumns#scores}, {@link
+   * RetrievalColumns#gradedScores}): null when it has no relevant id, an empty array when an entry
+   * has no valid grade, else the six scores.
+   */
+  static RetrievalState ofColumn(double[] scores) {
+    return scores != null && scores.length == 0
+        ? new RetrievalState(0, 0, 1, EMPTY.sums)
+        : of(scores);
+  }
+
+  /**
    * One record from its six scores ({@link Retrieval#NAMES}; binary relevance: {@link
    * RetrievalColumns}), null when it has no relevant id.
    */

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 
 /**
  * A sentiment-lexicon score of one text, for comparing the responses to variants of a prompt
@@ -19,6 +22,12 @@ import java.util.Set;
  * neither (neutral). Range −1 (only negative words) to 1 (only positive words). No negation
  * handling ("not good" counts as positive) and English only: a coarse signal that flags one variant
  * receiving markedly warmer or colder answers, not a sentiment classifier.
+ *
+ * <p>Two forms, as the llm family's other per-record scores ({@code LlmAnalysis.sqlForm}): {@link
+ * #score(String)} in the Java fold on CPU executors, {@link #score(Column)} as column expressions
+ * in the SQL form, so that on GPU executors the responses' tokenization for the variants runs in
+ * the plan. Both give the same double, bit for bit (SqlScoresEquivalenceTest,
+ * LlmFormsEquivalenceTest).
  */
 final class Sentiment {
 
@@ -48,6 +57,29 @@ final class Sentiment {
   }
 
   private Sentiment() {}
+
+  /**
+   * {@link #score(String)} as a column expression (null for a null text): the tokens of {@code
+   * SupportColumns.words} ({@link Rouge#tokens}: {@code regexp_extract_all} of {@code [a-z0-9]+}
+   * over {@code lower}), P and N the sizes of their {@code filter} by membership ({@code isin}) in
+   * the positive and the negative list (a token in both would count as positive, as the Java {@code
+   * else if} counts it), and the quotient of the two counts as doubles, the Java code's {@code
+   * (double) (p - n) / (p + n)}: both ints are exact doubles, and the division is the same IEEE
+   * division.
+   */
+  static Column score(Column text) {
+    Column tokens = SupportColumns.words(text);
+    Object[] positive = new TreeSet<>(POSITIVE).toArray();
+    Object[] negative = new TreeSet<>(NEGATIVE).toArray();
+    Column p = functions.size(functions.filter(tokens, t -> t.isin(positive)));
+    Column n =
+        functions.size(
+            functions.filter(tokens, t -> t.isin(negative).and(functions.not(t.isin(positive)))));
+    return functions
+        .when(text.isNull(), functions.lit(null).cast("double"))
+        .when(p.plus(n).equalTo(0), functions.lit(0.0))
+        .otherwise(p.minus(n).cast("double").divide(p.plus(n).cast("double")));
+  }
 
   /** (P − N) / (P + N) over the text's tokens; 0 without opinion words. */
   static double score(String text) {

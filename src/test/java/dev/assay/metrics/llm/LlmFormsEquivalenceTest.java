@@ -1,8 +1,10 @@
 package dev.assay.metrics.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.core.BadInputException;
 import dev.assay.core.MetricResult;
 import dev.assay.spark.SharedSpark;
 import dev.assay.spec.LlmOptions;
@@ -92,6 +94,51 @@ class LlmFormsEquivalenceTest {
     assertSameForms(TestInputs.withReference(in, "refs", true));
   }
 
+  /**
+   * Graded relevance ({@code llm.relevance_grades}) and variants (the sentiment score): random
+   * relevant entries {@code id:grade} with the grade spellings of SqlScoresEquivalenceTest (odd but
+   * valid ones, and invalid ones in a second data set, where both forms stop with the same error)
+   * and responses of opinion words for three variants.
+   */
+  @Test
+  void randomRecordsWithGradedRelevance() {
+    for (boolean withInvalid : new boolean[] {false, true}) {
+      Random random = new Random(withInvalid ? 43 : 41);
+      List<Row> rows = new ArrayList<>();
+      String[] ids = {"a", "b", "c", "d", "e", " a", "b "};
+      String[] words = {"a", "b", "good", "Bad", "GREAT", "poor", "wrong", "helpful", "1", ","};
+      String[] variants = {"he", "she", "they"};
+      for (int i = 0; i < 200; i++) {
+        List<String> relevant = new ArrayList<>();
+        for (int j = random.nextInt(4); j > 0; j--) {
+          String entry = SqlScoresEquivalenceTest.gradedEntry(random);
+          if (withInvalid || Retrieval.grades(List.of(entry)) != null) {
+            relevant.add(entry);
+          }
+        }
+        List<String> retrieved = new ArrayList<>();
+        for (int j = random.nextInt(7); j > 0; j--) {
+          retrieved.add(ids[random.nextInt(ids.length)]);
+        }
+        rows.add(
+            RowFactory.create(
+                random.nextInt(15) == 0 ? null : SqlScoresEquivalenceTest.text(random, words, 9),
+                random.nextInt(10) == 0 ? null : retrieved,
+                random.nextInt(10) == 0 ? null : relevant,
+                random.nextInt(12) == 0 ? null : variants[random.nextInt(variants.length)]));
+      }
+      StructType schema =
+          StructType.fromDDL(
+              "response STRING, retrieved ARRAY<STRING>, relevant ARRAY<STRING>, variant STRING");
+      Dataset<Row> data = SharedSpark.get().createDataFrame(rows, schema).repartition(3);
+      LlmOptions options = LlmOptions.builder().k(3).relevanceGrades(true).build();
+      LlmInput texts = TestInputs.texts(data, "response", null, null, null, false, options);
+      assertSameForms(
+          TestInputs.withVariant(
+              TestInputs.withIds(texts, "retrieved", true, "relevant", true), "variant"));
+    }
+  }
+
   /** Per record, merged and as metrics: the SQL form equals the CPU form. */
   static void assertSameForms(LlmInput in) {
     List<Row> cpuRows = LlmAnalysis.checks(in, false).collectAsList();
@@ -108,6 +155,14 @@ class LlmFormsEquivalenceTest {
     LlmState cpu = LlmAnalysis.statistics(in, false);
     LlmState sql = LlmAnalysis.statistics(in, true);
     assertEquals(cpu, sql);
+    if (cpu.retrieval().badGrades() > 0) {
+      String message =
+          assertThrows(BadInputException.class, () -> LlmAnalysis.metrics(in, cpu)).getMessage();
+      assertEquals(
+          message,
+          assertThrows(BadInputException.class, () -> LlmAnalysis.metrics(in, sql)).getMessage());
+      return;
+    }
     List<MetricResult> cpuMetrics = LlmAnalysis.metrics(in, cpu);
     List<MetricResult> sqlMetrics = LlmAnalysis.metrics(in, sql);
     assertEquals(cpuMetrics, sqlMetrics);
@@ -122,7 +177,7 @@ class LlmFormsEquivalenceTest {
   }
 
   private static LlmState foldOne(LlmInput in, boolean sql, Row row) {
-    Iterator<LlmState> out = new PartitionFold(in, sql).call(List.of(row).iterator());
+    Iterator<LlmState> out = new PartitionFold(in, sql, row.schema()).call(List.of(row).iterator());
     return out.next();
   }
 }

@@ -261,6 +261,223 @@ class SqlScoresEquivalenceTest {
     assertEquals(true, judged > out.size() / 2, "judged " + judged);
   }
 
+  /**
+   * {@link Sentiment#score(Column)} equals {@link Sentiment#score(String)} bit for bit on 3,000
+   * random texts of lexicon words (in upper and mixed case, with apostrophes, digits and letters
+   * glued on) among {@link #PIECES}, and on the RAG demo's responses.
+   */
+  @Test
+  void sentimentColumnMatchesTheJavaScore() {
+    List<String> words = new ArrayList<>();
+    for (String w : new java.util.TreeSet<>(Sentiment.POSITIVE)) {
+      words.add(w);
+    }
+    for (String w : new java.util.TreeSet<>(Sentiment.NEGATIVE)) {
+      words.add(w);
+    }
+    List<String> pieces = new ArrayList<>(Arrays.asList(PIECES));
+    for (String w : words) {
+      pieces.add(w);
+      pieces.add(w.toUpperCase(java.util.Locale.ROOT));
+      pieces.add(w + "'s");
+      pieces.add(w + "1");
+      pieces.add("\u212a" + w);
+      pieces.add("un" + w);
+    }
+    String[] all = pieces.toArray(String[]::new);
+    Random random = new Random(17);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      rows.add(RowFactory.create(random.nextInt(30) == 0 ? null : text(random, all, 16)));
+    }
+    Dataset<Row> data =
+        SPARK
+            .createDataFrame(rows, new StructType().add("text", DataTypes.StringType))
+            .union(
+                SPARK
+                    .read()
+                    .json("datasets/rag-demo/answers.jsonl")
+                    .select(Columns.named("response").as("text")));
+    int opinions = 0;
+    for (Row row :
+        data.select(Columns.named("text"), Sentiment.score(Columns.named("text")))
+            .collectAsList()) {
+      if (row.isNullAt(0)) {
+        assertEquals(true, row.isNullAt(1));
+        continue;
+      }
+      double expected = Sentiment.score(row.getString(0));
+      assertEquals(
+          Double.doubleToLongBits(expected),
+          Double.doubleToLongBits(row.getDouble(1)),
+          row.getString(0));
+      opinions += expected != 0 ? 1 : 0;
+    }
+    assertEquals(true, opinions > 1000, "texts with opinion words " + opinions);
+  }
+
+  /**
+   * Grade spellings: what Java's {@code Double.parseDouble} reads and what it refuses, among them
+   * the ones Spark's cast reads otherwise ({@code inf}, {@code nan}, characters {@code trim} keeps,
+   * line terminators where {@code $} would match), signs, suffixes, hexadecimal significands,
+   * overflow, underflow, negative zero, full-width digits and empty texts.
+   */
+  static final String[] ODD_GRADES = {
+    "1e0",
+    " 2",
+    "2 ",
+    "\t3\u000b",
+    "0x1p1",
+    "0X1P1",
+    "0x1.8p1",
+    "0x.8p1",
+    "0x1.p1",
+    "0x1p1d",
+    "0x1p-1074",
+    "0x1",
+    "NaN",
+    "+NaN",
+    "nan",
+    "Infinity",
+    "+Infinity",
+    "-Infinity",
+    "inf",
+    "INFINITY",
+    "+1",
+    "1d",
+    "1f",
+    "1D",
+    "1F",
+    "1e0d",
+    "1.",
+    ".5",
+    ".5e1",
+    "1e",
+    "e1",
+    "-0",
+    "-0.0",
+    "-1",
+    "-0x0p0",
+    "1_0",
+    "\uff11",
+    "1,5",
+    "+",
+    "-",
+    ".",
+    "1.5e+2",
+    "1.5e-2",
+    "3\u00a0",
+    "\u00a03",
+    "2\u2028",
+    "\u20282",
+    "2\u0085",
+    "\u00852",
+    "2\n",
+    "2\u2029",
+    "1 0",
+    "00012",
+    "1e400",
+    "4.9e-325",
+    "1e-400",
+    "1.7976931348623157E308",
+    "1.7976931348623159E308",
+    "2.4703282292062328E-324",
+    "9007199254740993",
+    "0.1",
+    "0.30000000000000004",
+    "",
+    "2:3",
+    "2:",
+    "0",
+    "0.0",
+    "1",
+    "2",
+    "3"
+  };
+
+  /**
+   * A relevant entry {@code id:grade} (or, one time in twelve, an entry without a colon or with the
+   * colon first); grades mostly plain, one time in three from {@link #ODD_GRADES}.
+   */
+  static String gradedEntry(Random random) {
+    String id = IDS[random.nextInt(IDS.length - 1)];
+    int kind = random.nextInt(12);
+    if (kind == 0) {
+      return random.nextBoolean() ? id : ":" + random.nextInt(3);
+    }
+    String grade =
+        random.nextInt(3) == 0
+            ? ODD_GRADES[random.nextInt(ODD_GRADES.length)]
+            : random.nextInt(4) == 0
+                ? Double.toString(random.nextDouble() * 3)
+                : Integer.toString(random.nextInt(4));
+    return id + (random.nextInt(8) == 0 ? " : " : ":") + grade;
+  }
+
+  /**
+   * {@link RetrievalColumns#gradedScores} equals {@link RetrievalState#graded} record by record
+   * (the six doubles' bit patterns, unjudged records, invalid grades) on 3,000 random records whose
+   * relevant entries carry grades in every spelling of {@link #ODD_GRADES}, and every odd spelling
+   * alone as a record's one entry.
+   */
+  @Test
+  void gradedRetrievalColumnsMatchTheJavaScores() {
+    Random random = new Random(31);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      List<String> relevant = null;
+      if (random.nextInt(15) > 0) {
+        String[] entries = new String[random.nextInt(5)];
+        for (int j = 0; j < entries.length; j++) {
+          entries[j] = random.nextInt(40) == 0 ? null : gradedEntry(random);
+        }
+        relevant = Arrays.asList(entries);
+      }
+      rows.add(RowFactory.create(ids(random, 9), relevant, new int[] {1, 2, 3, 5, 10}[i % 5]));
+    }
+    for (String grade : ODD_GRADES) {
+      rows.add(RowFactory.create(Arrays.asList("a", "b"), List.of("b:" + grade), 3));
+      rows.add(RowFactory.create(Arrays.asList("a", "b"), Arrays.asList("b:" + grade, "a:2"), 3));
+    }
+    StructType schema =
+        new StructType()
+            .add("retrieved", DataTypes.createArrayType(DataTypes.StringType))
+            .add("relevant", DataTypes.createArrayType(DataTypes.StringType))
+            .add("k", DataTypes.IntegerType);
+    Dataset<Row> data = SPARK.createDataFrame(rows, schema);
+    Column retrieved = Columns.named("retrieved");
+    Column relevant = Columns.named("relevant");
+    Column scores = functions.lit(null).cast("array<double>");
+    for (int k : new int[] {1, 2, 3, 5, 10}) {
+      scores =
+          functions
+              .when(
+                  Columns.named("k").equalTo(k),
+                  RetrievalColumns.gradedScores(retrieved, relevant, k))
+              .otherwise(scores);
+    }
+    int judged = 0;
+    int bad = 0;
+    for (Row row : data.select(retrieved, relevant, Columns.named("k"), scores).collectAsList()) {
+      List<String> r = row.isNullAt(0) ? null : row.getList(0);
+      List<String> rel = row.isNullAt(1) ? null : row.getList(1);
+      RetrievalState expected = RetrievalState.graded(r, rel, row.getInt(2));
+      RetrievalState actual = RetrievalState.ofColumn(PartitionFold.scores(row, 3));
+      String where = r + " against " + rel + " k " + row.getInt(2);
+      assertEquals(expected, actual, where + ": " + Arrays.toString(actual.sums()));
+      for (int i = 0; i < expected.sums().length; i++) {
+        assertEquals(
+            Double.doubleToLongBits(expected.sums()[i]),
+            Double.doubleToLongBits(actual.sums()[i]),
+            where);
+      }
+      judged += (int) expected.judged();
+      bad += (int) expected.badGrades();
+    }
+    assertEquals(true, judged > 600, "judged " + judged);
+    assertEquals(true, bad > 300, "invalid grades " + bad);
+  }
+
   private static String text(Random random) {
     return text(random, PIECES, 14);
   }
