@@ -19,11 +19,12 @@ import org.apache.spark.sql.Row;
 
 /**
  * Builds the {@link DriftProfile} of the tagged union of both data sets with built-in aggregates:
- * {@code count_if} per side, {@code approx_count_distinct} (relative standard deviation 5 %) per
- * compared column and segment attribute, {@code min} and {@code max} per numeric column (of the
- * elements of an embedding column), {@code count} of non-null values per column, the summed word
- * count of each string column that may be text ({@link TextDescriptors#words}), and the smallest
- * and largest vector length of each embedding column.
+ * the rows of the reference ({@code count_if}) and of both (the current's are the difference),
+ * {@code approx_count_distinct} (relative standard deviation 5 %) per compared column and segment
+ * attribute, {@code min} and {@code max} per numeric column (of the elements of an embedding
+ * column), {@code count} of non-null values per column, the summed word count of each string column
+ * that may be text ({@link TextDescriptors#words}), and the smallest and largest vector length of
+ * each embedding column.
  *
  * @param side the side tag (0 reference, 1 current)
  * @param values the compared columns' values, in the order of {@code columns}
@@ -47,7 +48,9 @@ public record DriftProfileAggregate(
   public List<Column> aggregates() {
     List<Column> out = new ArrayList<>();
     out.add(count_if(side.equalTo(0)));
-    out.add(count_if(side.equalTo(1)));
+    // every row has a side: the current rows are all rows less the reference's, and count(1) is
+    // the runner's row count already, so Spark computes it once
+    out.add(count(lit(1)));
     for (int i = 0; i < values.size(); i++) {
       out.add(embedding(i) ? lit(0L) : approx_count_distinct(values.get(i), DISTINCT_RSD));
     }
@@ -99,7 +102,7 @@ public record DriftProfileAggregate(
     }
     return new DriftProfile(
         row.getLong(offset),
-        row.getLong(offset + 1),
+        row.getLong(offset + 1) - row.getLong(offset),
         distinct,
         low,
         high,

@@ -236,6 +236,41 @@ class TextAndEmbeddingDriftTest {
         DriftAnalysisTest.result(out[0].metrics(), "embedding_mmd_linear", "emb2"));
   }
 
+  /**
+   * Words with the one-word shortcut are the regular expression's count (runs of the six characters
+   * of {@code \\s}, spaces trimmed first, 0 for blank, null for null) on values with each of those
+   * characters, at the ends too, and with spaces {@code \\s} does not match.
+   */
+  @Test
+  void wordsSkipTheRegularExpressionOnlyWhereItCountsOneWord() {
+    List<String> values = new java.util.ArrayList<>();
+    for (String w : TextDescriptors.WHITESPACE) {
+      values.addAll(List.of("a" + w + "b", w + "a", "a" + w, w, "a" + w + w + "b c", w + "x" + w));
+    }
+    values.addAll(
+        List.of("", " ", "   ", "Salaried", "Self-employed", "a\u00a0b", "a\u2003b", "é ü"));
+    Dataset<Row> frame =
+        SharedSpark.get()
+            .createDataset(values, org.apache.spark.sql.Encoders.STRING())
+            .toDF("v")
+            .union(SharedSpark.get().sql("SELECT CAST(NULL AS STRING) AS v"));
+    org.apache.spark.sql.Column v = functions.col("v");
+    List<Row> rows = frame.select(v, TextDescriptors.words(v)).collectAsList();
+    assertEquals(values.size() + 1, rows.size());
+    for (Row r : rows) {
+      if (r.isNullAt(0)) {
+        assertTrue(r.isNullAt(1));
+        continue;
+      }
+      String t = r.getString(0).replaceAll("^ +| +$", "");
+      long expected =
+          t.isEmpty()
+              ? 0
+              : java.util.regex.Pattern.compile("\\s+").matcher(t).results().count() + 1;
+      assertEquals(expected, r.getInt(1), "[" + r.getString(0) + "]");
+    }
+  }
+
   private static Dataset<Row> twoEmbeddings(Dataset<Row> frame) {
     return frame.select(
         functions.col("emb"), functions.reverse(functions.col("emb")).alias("emb2"));
