@@ -144,12 +144,13 @@ final class PiiPatterns {
    * decoding) or one of {@code patterns} is found in it (short regular expressions without
    * lookaround or {@code \p{..}}, so GPU executors run them too). Where it fails the pattern cannot
    * match, so the scan answers false without running it: categorical and plain-text values pay a
-   * few byte searches and one shared {@code rlike('[0-9]{4}')} instead of thirteen regular
-   * expressions. Each condition is derived from its pattern next to it, and
+   * few byte searches and the short patterns (each behind a digit test, {@link #hasDigit}) instead
+   * of thirteen regular expressions. Each condition is derived from its pattern next to it, and
    * PiiPatternEquivalenceTest checks on every text it tries that a match implies the condition.
    *
    * @param literals substrings, any of which suffices
-   * @param patterns regular expressions, any of which (found anywhere) suffices
+   * @param patterns regular expressions, any of which (found anywhere) suffices; each needs an
+   *     ASCII digit to match ({@link #hasDigit} is tested before them)
    */
   record Prefilter(List<String> literals, List<String> patterns) {
 
@@ -166,7 +167,28 @@ final class PiiPatterns {
       }
       for (String pattern : patterns) {
         // the same expression in every type (e.g. FOUR_DIGITS): Spark evaluates it once per row
-        any = any == null ? text.rlike(pattern) : any.or(text.rlike(pattern));
+        Column found = digitFirst(text, text.rlike(pattern));
+        any = any == null ? found : any.or(found);
+      }
+      return any;
+    }
+
+    /**
+     * {@code found} (a prefilter pattern) where {@code text} holds an ASCII digit, else false; null
+     * where {@code text} is null. Every prefilter pattern needs a digit (PiiPatternEquivalenceTest
+     * checks it), so this is the pattern's own answer; but a value without a digit (a category, a
+     * word) pays ten byte searches on Spark's UTF8String, shared by every type of the column,
+     * instead of being decoded to a Java string and searched by each pattern.
+     */
+    private static Column digitFirst(Column text, Column found) {
+      return when(not(hasDigit(text)), lit(false)).otherwise(found);
+    }
+
+    /** True where {@code text} holds one of 0–9 (byte searches); null where it is null. */
+    static Column hasDigit(Column text) {
+      Column any = text.contains("0");
+      for (char d = '1'; d <= '9'; d++) {
+        any = any.or(text.contains(String.valueOf(d)));
       }
       return any;
     }

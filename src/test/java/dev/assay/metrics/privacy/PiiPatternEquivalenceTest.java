@@ -509,6 +509,45 @@ class PiiPatternEquivalenceTest {
     assertTrue(filtered > 50_000, "texts the prefilters turn away: " + filtered);
   }
 
+  /**
+   * Every prefilter pattern needs an ASCII digit, so the scan may test for one with byte searches
+   * first ({@link PiiPatterns.Prefilter#hasDigit}) and skip the pattern without changing its
+   * answer: over the fixtures, the near misses and random texts, any text a prefilter pattern is
+   * found in holds one of 0–9, and the patterns are found in some texts.
+   */
+  @Test
+  void thePrefilterPatternsNeedADigit() throws IOException {
+    List<String> texts = new ArrayList<>(nearMisses());
+    for (PiiCorpus.Item item : new PiiCorpus(29).items(40)) {
+      texts.add(item.text());
+    }
+    Random random = new Random(31);
+    for (int i = 0; i < 10_000; i++) {
+      StringBuilder s = new StringBuilder();
+      String[] pieces = i % 2 == 0 ? PIECES : PREFILTER_PIECES;
+      for (int j = 1 + random.nextInt(14); j > 0; j--) {
+        s.append(pieces[random.nextInt(pieces.length)]);
+      }
+      texts.add(s.toString());
+    }
+    Pattern digit = Pattern.compile("[0-9]");
+    int found = 0;
+    for (PiiType t : PiiType.values()) {
+      for (String pattern : t.needs().patterns()) {
+        Pattern p = Pattern.compile(pattern);
+        for (String text : texts) {
+          if (p.matcher(text).find()) {
+            found++;
+            assertTrue(
+                digit.matcher(text).find(),
+                t.id() + "'s prefilter " + pattern + " is found without a digit: " + quoted(text));
+          }
+        }
+      }
+    }
+    assertTrue(found > 1_000, "prefilter patterns found: " + found);
+  }
+
   /** Asserts equal detections and first values for every pair; returns how many texts matched. */
   private static int assertSame(List<String> texts) {
     int found = 0;
