@@ -63,32 +63,12 @@ final class RetrievalColumns {
   static Column scores(Column retrieved, Column relevant, int k) {
     Column rel = ids(relevant);
     Column ranked = ids(retrieved);
-    Column ranks =
-        functions.filter(
-            functions.transform(
-                ranked,
-                (id, i) ->
-                    functions
-                        .when(functions.array_contains(rel, id), i.plus(1))
-                        .otherwise(functions.lit(0))),
-            r -> r.gt(0));
+    Column ranks = ranks(ranked, rel);
     Column discounts =
         functions.array(
             IntStream.rangeClosed(1, k)
                 .mapToObj(rank -> functions.lit(1.0 / Retrieval.log2(rank + 1)))
                 .toArray(Column[]::new));
-    Column relevantCount = functions.size(rel).cast("double");
-    Column hitsAtK = functions.size(functions.filter(ranks, r -> r.leq(k))).cast("double");
-    Column firstHit =
-        functions
-            .when(
-                functions.size(ranks).gt(0),
-                functions.lit(1.0).divide(functions.element_at(ranks, 1).cast("double")))
-            .otherwise(functions.lit(0.0));
-    Column precisionSum =
-        sum(
-            functions.transform(
-                ranks, (r, i) -> i.plus(1).cast("double").divide(r.cast("double"))));
     Column dcg =
         sum(
             functions.transform(
@@ -99,14 +79,7 @@ final class RetrievalColumns {
                 discounts,
                 functions.lit(1),
                 functions.least(functions.lit(k), functions.size(rel))));
-    Column scores =
-        functions.array(
-            hitsAtK.divide(relevantCount),
-            hitsAtK.divide(functions.lit((double) k)),
-            functions.when(hitsAtK.gt(0), functions.lit(1.0)).otherwise(functions.lit(0.0)),
-            firstHit,
-            dcg.divide(idcg),
-            precisionSum.divide(relevantCount));
+    Column scores = scoreArray(ranks, rel, k, dcg, idcg);
     return functions
         .when(functions.size(rel).equalTo(0), functions.lit(null).cast("array<double>"))
         .otherwise(scores);
@@ -165,32 +138,12 @@ final class RetrievalColumns {
                         functions.filter(positive, g -> g.getField("id").equalTo(id)),
                         g -> g.getField("grade"))));
     Column ranked = ids(retrieved);
-    Column ranks =
-        functions.filter(
-            functions.transform(
-                ranked,
-                (id, i) ->
-                    functions
-                        .when(functions.array_contains(rel, id), i.plus(1))
-                        .otherwise(functions.lit(0))),
-            r -> r.gt(0));
+    Column ranks = ranks(ranked, rel);
     Column logs =
         functions.array(
             IntStream.rangeClosed(1, k)
                 .mapToObj(rank -> functions.lit(Retrieval.log2(rank + 1)))
                 .toArray(Column[]::new));
-    Column relevantCount = functions.size(rel).cast("double");
-    Column hitsAtK = functions.size(functions.filter(ranks, r -> r.leq(k))).cast("double");
-    Column firstHit =
-        functions
-            .when(
-                functions.size(ranks).gt(0),
-                functions.lit(1.0).divide(functions.element_at(ranks, 1).cast("double")))
-            .otherwise(functions.lit(0.0));
-    Column precisionSum =
-        sum(
-            functions.transform(
-                ranks, (r, i) -> i.plus(1).cast("double").divide(r.cast("double"))));
     Column dcg =
         sum(
             functions.transform(
@@ -212,20 +165,51 @@ final class RetrievalColumns {
                     functions.lit(1),
                     functions.least(functions.lit(k), functions.size(rel))),
                 (g, i) -> g.divide(functions.element_at(logs, i.plus(1)))));
-    Column scores =
-        functions.array(
-            hitsAtK.divide(relevantCount),
-            hitsAtK.divide(functions.lit((double) k)),
-            functions.when(hitsAtK.gt(0), functions.lit(1.0)).otherwise(functions.lit(0.0)),
-            firstHit,
-            dcg.divide(idcg),
-            precisionSum.divide(relevantCount));
+    Column scores = scoreArray(ranks, rel, k, dcg, idcg);
     return functions
         .when(
             functions.exists(entries, g -> functions.not(g.getField("valid"))),
             functions.array().cast("array<double>"))
         .when(functions.size(rel).equalTo(0), functions.lit(null).cast("array<double>"))
         .otherwise(scores);
+  }
+
+  /** The 1-based ranks at which an id of {@code rel} was retrieved, in rank order. */
+  private static Column ranks(Column ranked, Column rel) {
+    return functions.filter(
+        functions.transform(
+            ranked,
+            (id, i) ->
+                functions
+                    .when(functions.array_contains(rel, id), i.plus(1))
+                    .otherwise(functions.lit(0))),
+        r -> r.gt(0));
+  }
+
+  /**
+   * The six scores in the order of {@link Retrieval#NAMES} from the hits' ranks and nDCG's two
+   * sums, with {@link RetrievalState}'s double operations in its order.
+   */
+  private static Column scoreArray(Column ranks, Column rel, int k, Column dcg, Column idcg) {
+    Column relevantCount = functions.size(rel).cast("double");
+    Column hitsAtK = functions.size(functions.filter(ranks, r -> r.leq(k))).cast("double");
+    Column firstHit =
+        functions
+            .when(
+                functions.size(ranks).gt(0),
+                functions.lit(1.0).divide(functions.element_at(ranks, 1).cast("double")))
+            .otherwise(functions.lit(0.0));
+    Column precisionSum =
+        sum(
+            functions.transform(
+                ranks, (r, i) -> i.plus(1).cast("double").divide(r.cast("double"))));
+    return functions.array(
+        hitsAtK.divide(relevantCount),
+        hitsAtK.divide(functions.lit((double) k)),
+        functions.when(hitsAtK.gt(0), functions.lit(1.0)).otherwise(functions.lit(0.0)),
+        firstHit,
+        dcg.divide(idcg),
+        precisionSum.divide(relevantCount));
   }
 
   /** The ids trimmed, without null and empty ones, each at its first rank; empty for null. */
