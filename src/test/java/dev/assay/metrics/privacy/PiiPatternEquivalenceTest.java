@@ -449,19 +449,7 @@ class PiiPatternEquivalenceTest {
    */
   @Test
   void thePrefiltersHoldWhereverAPatternMatches() throws IOException {
-    List<String> texts = new ArrayList<>(nearMisses());
-    for (PiiCorpus.Item item : new PiiCorpus(23).items(40)) {
-      texts.add(item.text());
-    }
-    Random random = new Random(17);
-    for (int i = 0; i < 10_000; i++) {
-      StringBuilder s = new StringBuilder();
-      String[] pieces = i % 2 == 0 ? PIECES : PREFILTER_PIECES;
-      for (int j = 1 + random.nextInt(14); j > 0; j--) {
-        s.append(pieces[random.nextInt(pieces.length)]);
-      }
-      texts.add(s.toString());
-    }
+    List<String> texts = prefilterTexts(23, 17);
     int matched = 0;
     int filtered = 0;
     for (PiiType t : PiiType.values()) {
@@ -510,18 +498,15 @@ class PiiPatternEquivalenceTest {
   }
 
   /**
-   * Every prefilter pattern needs an ASCII digit, so the scan may test for one with byte searches
-   * first ({@link PiiPatterns.Prefilter#hasDigit}) and skip the pattern without changing its
-   * answer: over the fixtures, the near misses and random texts, any text a prefilter pattern is
-   * found in holds one of 0–9, and the patterns are found in some texts.
+   * The near misses, 40 items of the PII corpus with {@code corpusSeed}, and 10,000 random texts
+   * (seeded) alternately of {@link #PIECES} and {@link #PREFILTER_PIECES}.
    */
-  @Test
-  void thePrefilterPatternsNeedADigit() throws IOException {
+  private static List<String> prefilterTexts(int corpusSeed, long seed) throws IOException {
     List<String> texts = new ArrayList<>(nearMisses());
-    for (PiiCorpus.Item item : new PiiCorpus(29).items(40)) {
+    for (PiiCorpus.Item item : new PiiCorpus(corpusSeed).items(40)) {
       texts.add(item.text());
     }
-    Random random = new Random(31);
+    Random random = new Random(seed);
     for (int i = 0; i < 10_000; i++) {
       StringBuilder s = new StringBuilder();
       String[] pieces = i % 2 == 0 ? PIECES : PREFILTER_PIECES;
@@ -530,6 +515,18 @@ class PiiPatternEquivalenceTest {
       }
       texts.add(s.toString());
     }
+    return texts;
+  }
+
+  /**
+   * Every prefilter pattern needs an ASCII digit, so the scan may test for one with byte searches
+   * first ({@link PiiPatterns.Prefilter#hasDigit}) and skip the pattern without changing its
+   * answer: over the fixtures, the near misses and random texts, any text a prefilter pattern is
+   * found in holds one of 0–9, and the patterns are found in some texts.
+   */
+  @Test
+  void thePrefilterPatternsNeedADigit() throws IOException {
+    List<String> texts = prefilterTexts(29, 31);
     Pattern digit = Pattern.compile("[0-9]");
     int found = 0;
     for (PiiType t : PiiType.values()) {
