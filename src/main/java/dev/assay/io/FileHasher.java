@@ -45,11 +45,7 @@ public final class FileHasher {
   /** Evidence for the file or directory at {@code location}, tagged with {@code role}. */
   public List<FileEvidence> evidence(String role, String location) {
     try {
-      Path root =
-          new Path(
-              location.contains(":") && !location.matches("^[a-zA-Z]:\\\\.*")
-                  ? URI.create(location)
-                  : new java.io.File(location).toURI());
+      Path root = new Path(uriOf(location));
       FileSystem fs = root.getFileSystem(hadoopConf);
       List<FileEvidence> out = new ArrayList<>();
       FileStatus status = fs.getFileStatus(root);
@@ -60,8 +56,7 @@ public final class FileHasher {
         List<FileStatus> files = new ArrayList<>();
         while (it.hasNext()) {
           LocatedFileStatus f = it.next();
-          String name = f.getPath().getName();
-          if (!name.startsWith("_") && !name.startsWith(".")) {
+          if (isDataFile(f.getPath().getName())) {
             files.add(f);
           }
         }
@@ -75,6 +70,23 @@ public final class FileHasher {
       throw new RunFailedException(
           "cannot hash " + location + " for the evidence manifest: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A location as a URI: itself when it names a scheme ({@code file:}, {@code abfss:}, ...), else a
+   * local path (a Windows drive letter included) made absolute.
+   */
+  static URI uriOf(String location) {
+    return location.contains(":") && !location.matches("^[a-zA-Z]:\\\\.*")
+        ? URI.create(location)
+        : new java.io.File(location).toURI();
+  }
+
+  /**
+   * Whether a file of a directory input is data, not one of Spark's markers ({@code _}, {@code .}).
+   */
+  static boolean isDataFile(String name) {
+    return !name.startsWith("_") && !name.startsWith(".");
   }
 
   private FileEvidence hash(FileSystem fs, String role, FileStatus f) throws IOException {

@@ -158,24 +158,18 @@ public final class LocalDigests implements AutoCloseable {
   static List<Path> localFiles(String location) {
     Path root;
     try {
-      if (location.contains(":") && !location.matches("^[a-zA-Z]:\\\\.*")) {
-        URI uri = URI.create(location);
-        if (!"file".equals(uri.getScheme()) || uri.getPath() == null) {
-          return List.of();
-        }
-        root = Path.of(uri.getPath());
-      } else {
-        root = Path.of(location);
+      URI uri = FileHasher.uriOf(location);
+      if (!"file".equals(uri.getScheme()) || uri.getPath() == null) {
+        return List.of();
       }
-      root = root.toAbsolutePath().normalize();
+      root = Path.of(uri.getPath()).toAbsolutePath().normalize();
       List<Path> files = new ArrayList<>();
       if (Files.isRegularFile(root)) {
         files.add(root);
       } else if (Files.isDirectory(root)) {
         try (Stream<Path> walk = Files.walk(root)) {
           walk.filter(Files::isRegularFile)
-              .filter(p -> !p.getFileName().toString().startsWith("_"))
-              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .filter(p -> FileHasher.isDataFile(p.getFileName().toString()))
               .sorted((a, b) -> a.toString().compareTo(b.toString()))
               .forEach(files::add);
         }

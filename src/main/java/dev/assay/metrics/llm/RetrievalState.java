@@ -19,6 +19,9 @@ record RetrievalState(long judged, long unjudged, long badGrades, double[] sums)
   static final RetrievalState EMPTY =
       new RetrievalState(0, 0, 0, new double[Retrieval.NAMES.size()]);
 
+  /** One record with a relevant entry whose grade is not valid (the audit stops on it). */
+  private static final RetrievalState BAD_GRADE = new RetrievalState(0, 0, 1, EMPTY.sums);
+
   /**
    * One record with graded relevance: ranked retrieved ids against relevant entries {@code
    * id:grade} (either may be null), cut-off k.
@@ -26,7 +29,7 @@ record RetrievalState(long judged, long unjudged, long badGrades, double[] sums)
   static RetrievalState graded(List<String> retrieved, List<String> relevant, int k) {
     Map<String, Double> grades = Retrieval.grades(relevant);
     if (grades == null) {
-      return new RetrievalState(0, 0, 1, EMPTY.sums);
+      return BAD_GRADE;
     }
     return of(Retrieval.gradedScores(retrieved, grades, k));
   }
@@ -37,9 +40,7 @@ record RetrievalState(long judged, long unjudged, long badGrades, double[] sums)
    * has no valid grade, else the six scores.
    */
   static RetrievalState ofColumn(double[] scores) {
-    return scores != null && scores.length == 0
-        ? new RetrievalState(0, 0, 1, EMPTY.sums)
-        : of(scores);
+    return scores != null && scores.length == 0 ? BAD_GRADE : of(scores);
   }
 
   /**
