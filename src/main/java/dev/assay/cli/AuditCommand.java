@@ -142,7 +142,6 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StartWarmUp.begin(verbose); // the session's and the report's class set-up, beside the checks
     if (!failOn.equals("blocking") && !failOn.equals("warning")) {
       throw new BadInputException(
           "--fail-on must be 'blocking' or 'warning', not '" + failOn + "'.");

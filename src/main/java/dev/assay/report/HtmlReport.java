@@ -32,12 +32,7 @@ public final class HtmlReport {
 
   static final String TEMPLATE = "report.ftlh";
 
-  /**
-   * One configuration for every report of the process: it holds no per-report state, is safe to
-   * share between threads once built, and caches the parsed template, so {@link #preload} can parse
-   * it ahead of the first report.
-   */
-  private static final Configuration FREEMARKER = configuration();
+  private final Configuration freemarker;
 
   /** The evidence appendix's signature line, or null to leave it out. */
   private final String signature;
@@ -53,22 +48,6 @@ public final class HtmlReport {
    */
   public HtmlReport(String signature) {
     this.signature = signature;
-  }
-
-  /**
-   * Parses the template into the shared cache, so the first {@link #render} only processes it: an
-   * audit calls this on a background thread while Spark starts. A template that cannot be read or
-   * parsed is left for {@link #render} to report.
-   */
-  public static void preload() {
-    try {
-      FREEMARKER.getTemplate(TEMPLATE);
-    } catch (IOException e) {
-      // render reads it again and fails with its message
-    }
-  }
-
-  private static Configuration configuration() {
     Configuration config = new Configuration(Configuration.VERSION_2_3_34);
     config.setClassForTemplateLoading(HtmlReport.class, "/dev/assay/report");
     config.setOutputFormat(HTMLOutputFormat.INSTANCE);
@@ -84,14 +63,14 @@ public final class HtmlReport {
     config.setFallbackOnNullLoopVariable(false);
     config.setAPIBuiltinEnabled(false);
     config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-    return config;
+    this.freemarker = config;
   }
 
   /** Renders the run as UTF-8 HTML. */
   public byte[] render(AuditRun run) {
     StringWriter out = new StringWriter();
     try {
-      Template template = FREEMARKER.getTemplate(TEMPLATE);
+      Template template = freemarker.getTemplate(TEMPLATE);
       Map<String, Object> model = new java.util.HashMap<>();
       AuditRun whole = run.withoutChunks();
       model.put("page", HtmlPage.of(whole, signature));
