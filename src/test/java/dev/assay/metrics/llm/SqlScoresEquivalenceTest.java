@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -212,23 +213,12 @@ class SqlScoresEquivalenceTest {
           RowFactory.create(
               (long) i, ids(random, 9), ids(random, 4), new int[] {1, 2, 3, 5, 10}[i % 5]));
     }
-    StructType schema =
-        new StructType()
-            .add("id", DataTypes.LongType)
-            .add("retrieved", DataTypes.createArrayType(DataTypes.StringType))
-            .add("relevant", DataTypes.createArrayType(DataTypes.StringType))
-            .add("k", DataTypes.IntegerType);
-    Dataset<Row> data = SPARK.createDataFrame(rows, schema);
+    Dataset<Row> data =
+        SPARK.createDataFrame(
+            rows, retrievalSchema(new StructType().add("id", DataTypes.LongType)));
     Column retrieved = Columns.named("retrieved");
     Column relevant = Columns.named("relevant");
-    Column[] byK = new Column[11];
-    for (int k : new int[] {1, 2, 3, 5, 10}) {
-      byK[k] = RetrievalColumns.scores(retrieved, relevant, k);
-    }
-    Column scores = functions.lit(null).cast("array<double>");
-    for (int k : new int[] {1, 2, 3, 5, 10}) {
-      scores = functions.when(Columns.named("k").equalTo(k), byK[k]).otherwise(scores);
-    }
+    Column scores = atRowK(k -> RetrievalColumns.scores(retrieved, relevant, k));
     List<Row> out = data.select(retrieved, relevant, Columns.named("k"), scores).collectAsList();
     Dataset<Row> demo = SPARK.read().json("datasets/rag-demo/answers.jsonl");
     out = new ArrayList<>(out);
@@ -439,23 +429,10 @@ class SqlScoresEquivalenceTest {
       rows.add(RowFactory.create(Arrays.asList("a", "b"), List.of("b:" + grade), 3));
       rows.add(RowFactory.create(Arrays.asList("a", "b"), Arrays.asList("b:" + grade, "a:2"), 3));
     }
-    StructType schema =
-        new StructType()
-            .add("retrieved", DataTypes.createArrayType(DataTypes.StringType))
-            .add("relevant", DataTypes.createArrayType(DataTypes.StringType))
-            .add("k", DataTypes.IntegerType);
-    Dataset<Row> data = SPARK.createDataFrame(rows, schema);
+    Dataset<Row> data = SPARK.createDataFrame(rows, retrievalSchema(new StructType()));
     Column retrieved = Columns.named("retrieved");
     Column relevant = Columns.named("relevant");
-    Column scores = functions.lit(null).cast("array<double>");
-    for (int k : new int[] {1, 2, 3, 5, 10}) {
-      scores =
-          functions
-              .when(
-                  Columns.named("k").equalTo(k),
-                  RetrievalColumns.gradedScores(retrieved, relevant, k))
-              .otherwise(scores);
-    }
+    Column scores = atRowK(k -> RetrievalColumns.gradedScores(retrieved, relevant, k));
     int judged = 0;
     int bad = 0;
     for (Row row : data.select(retrieved, relevant, Columns.named("k"), scores).collectAsList()) {
@@ -476,6 +453,22 @@ class SqlScoresEquivalenceTest {
     }
     assertEquals(true, judged > 600, "judged " + judged);
     assertEquals(true, bad > 300, "invalid grades " + bad);
+  }
+
+  /** {@code head} followed by the retrieval columns: retrieved and relevant ids, and k. */
+  private static StructType retrievalSchema(StructType head) {
+    return head.add("retrieved", DataTypes.createArrayType(DataTypes.StringType))
+        .add("relevant", DataTypes.createArrayType(DataTypes.StringType))
+        .add("k", DataTypes.IntegerType);
+  }
+
+  /** Each row's scores at its own k (column {@code k}, one of 1, 2, 3, 5 and 10). */
+  private static Column atRowK(IntFunction<Column> scoresAtK) {
+    Column scores = functions.lit(null).cast("array<double>");
+    for (int k : new int[] {1, 2, 3, 5, 10}) {
+      scores = functions.when(Columns.named("k").equalTo(k), scoresAtK.apply(k)).otherwise(scores);
+    }
+    return scores;
   }
 
   private static String text(Random random) {
