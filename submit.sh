@@ -37,7 +37,7 @@ jvm_flags=(
 
 # A first argument that is not a command is a spec: run it as an audit.
 case "${1:-}" in
-  audit|rules|demo-data|bench|verify|schema|-h|--help|-V|--version) args=("$@") ;;
+  audit|rules|demo-data|bench|verify|schema|history|serve|-h|--help|-V|--version) args=("$@") ;;
   ""|help) args=(--help) ;;
   *) args=(audit "$@") ;;
 esac

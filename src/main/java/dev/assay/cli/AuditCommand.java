@@ -23,8 +23,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code assay audit SPEC}: runs one audit and writes its report; exit 0 (PASS) or 1 (FAIL). */
 @Command(
@@ -35,6 +37,19 @@ import picocli.CommandLine.Parameters;
             + " manifest.json. Exit 0 when every blocking rule holds, 1 when one fails, 2 on bad"
             + " input, 3 when the run fails.")
 final class AuditCommand implements Callable<Integer> {
+
+  /** The server's context when an {@code assay serve} driver runs this audit; null otherwise. */
+  private final ServedAudit served;
+
+  AuditCommand() {
+    this(null);
+  }
+
+  AuditCommand(ServedAudit served) {
+    this.served = served;
+  }
+
+  @Spec CommandSpec commandSpec;
 
   @Parameters(index = "0", paramLabel = "SPEC", description = "the audit spec (YAML or JSON)")
   Path spec;
@@ -136,12 +151,29 @@ final class AuditCommand implements Callable<Integer> {
   String history;
 
   @Option(
+      names = "--server",
+      paramLabel = "SOCKET",
+      description =
+          "run the audit on the 'assay serve' driver listening at SOCKET: a warm JVM and"
+              + " Spark session, seconds instead of a cold start. The server reads the inputs and"
+              + " writes the report (relative paths are this directory's), with its own"
+              + " environment and Spark settings")
+  Path server;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "print only the verdict line (errors still go to standard error)")
   boolean quiet;
 
   @Override
   public Integer call() {
+    if (server != null) {
+      return forward();
+    }
+    resolvePaths();
+    if (served != null) {
+      checkServedOptions();
+    }
     if (!failOn.equals("blocking") && !failOn.equals("warning")) {
       throw new BadInputException(
           "--fail-on must be 'blocking' or 'warning', not '" + failOn + "'.");
@@ -170,7 +202,8 @@ final class AuditCommand implements Callable<Integer> {
               PolicyInputs.load(loaded.ruleFiles(), waivers, baseline);
               return loaded;
             });
-    Path target = out != null ? out : Path.of("reports", resolved.name());
+    Path target =
+        out != null ? out : workingDirectory().resolve("reports").resolve(resolved.name());
     // Checked and locked before any Spark work: a report folder that cannot take the report, or
     // would land in the data, is exit 2 in a second, not exit 3 after the whole audit.
     try (OutputFolder folder =
@@ -179,7 +212,9 @@ final class AuditCommand implements Callable<Integer> {
         folder.notes().forEach(note -> Console.out("Note: " + note));
       }
       AuditRun run;
-      SmallInputJit.applyIfSmall(resolved); // embedded mode, small local inputs: C1 only
+      if (served == null) { // a server's JIT serves every later audit: C2 stays
+        SmallInputJit.applyIfSmall(resolved); // embedded mode, small local inputs: C1 only
+      }
       Audit audit =
           Audit.of(resolved)
               .withWaivers(waivers)
@@ -190,8 +225,7 @@ final class AuditCommand implements Callable<Integer> {
               .withProgress(
                   quiet
                       ? Progress.silent()
-                      : Progress.to(System.out, progress || System.console() != null)
-                          .withTimes(times));
+                      : Progress.to(System.out, progress || terminal()).withTimes(times));
       SessionScope.Stopping stopping;
       // the manifest's SHA-256 of the local inputs, on a daemon thread while Spark starts and the
       // data is read, instead of after the scan; stopped however the audit ends
@@ -201,7 +235,10 @@ final class AuditCommand implements Callable<Integer> {
         SessionScope session =
             times.time(
                 "session: start Spark",
-                () -> SessionScope.open(master, SessionScope.settings(conf), verbose));
+                () ->
+                    served == null
+                        ? SessionScope.open(master, SessionScope.settings(conf), verbose)
+                        : SessionScope.isolated(served.spark(), SessionScope.settings(conf)));
         try {
           run = audit.withDigests(digests).run(session.spark());
         } catch (Throwable e) { // as try-with-resources: stopped before the failure goes on
@@ -221,6 +258,71 @@ final class AuditCommand implements Callable<Integer> {
     }
   }
 
+  /** Hands this command line to the server at {@link #server}; returns the audit's exit code. */
+  private int forward() {
+    if (served != null) {
+      throw new BadInputException("--server: this audit already runs on an Assay server.");
+    }
+    List<String> args = commandSpec.root().commandLine().getParseResult().originalArgs();
+    return ServeClient.run(
+        server,
+        ServeClient.withoutServer(args),
+        Path.of("").toAbsolutePath(),
+        System.console() != null,
+        System.out,
+        System.err);
+  }
+
+  /** Where relative paths resolve: the client's folder for a served audit, else this process's. */
+  private Path workingDirectory() {
+    return served == null ? Path.of("") : served.workingDirectory();
+  }
+
+  private boolean terminal() {
+    return served == null ? System.console() != null : served.terminal();
+  }
+
+  /**
+   * The command line's paths against {@link #workingDirectory()} (unchanged on the command line).
+   */
+  private void resolvePaths() {
+    Path base = workingDirectory();
+    spec = base.resolve(spec);
+    out = out == null ? null : base.resolve(out);
+    waivers = waivers == null ? null : base.resolve(waivers);
+    baseline = baseline == null ? null : base.resolve(baseline);
+    records = records == null ? null : base.resolve(records);
+    sign = sign == null ? null : LocalLocation.resolve(base, sign);
+    history = history == null ? null : LocalLocation.resolve(base, history);
+  }
+
+  /**
+   * A served audit runs on the server's Spark: its master and cluster settings are the server's,
+   * and only settings of its own session ({@code spark.sql.*}) can differ from audit to audit.
+   */
+  private void checkServedOptions() {
+    if (master != null) {
+      throw new BadInputException(
+          "--master: a served audit runs on the server's Spark master; give --master to assay"
+              + " serve instead.");
+    }
+    for (String key : SessionScope.settings(conf).keySet()) {
+      if (!key.startsWith("spark.sql.")) {
+        throw new BadInputException(
+            "--conf "
+                + key
+                + ": a served audit takes only spark.sql.* settings (its own session's); give"
+                + " other settings to assay serve instead.");
+      }
+    }
+  }
+
+  /** A path as the user gave it: relative to their folder when a server runs the audit. */
+  private Path shown(Path path) {
+    Path base = workingDirectory();
+    return served != null && path.startsWith(base) ? base.relativize(path) : path;
+  }
+
   /** Writes the report files, prints the verdict lines, uploads; returns the exit code. */
   private int writeOutputs(
       AuditRun run,
@@ -238,7 +340,7 @@ final class AuditCommand implements Callable<Integer> {
     if (verbose && !quiet) {
       times.table().forEach(Console::out);
     }
-    VerdictLines.of(run, target.resolve("report.html"), quiet).forEach(Console::out);
+    VerdictLines.of(run, shown(target.resolve("report.html")), quiet).forEach(Console::out);
     if (blob != null) {
       QuietLogs.silenceAzure();
       // the very bytes of the local report, so manifest.json's hashes hold for the uploaded copy;

@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
       DemoDataCommand.class,
       BenchCommand.class,
       SchemaCommand.class,
-      HistoryCommand.class
+      HistoryCommand.class,
+      ServeCommand.class
     },
     exitCodeOnInvalidInput = 2,
     exitCodeOnExecutionException = 3)
@@ -56,6 +57,29 @@ public final class Main implements Runnable {
   public static int run(String... args) {
     try (ScrubbedConsole console = ScrubbedConsole.install()) { // no secret reaches the terminal
       return execute(new CommandLine(new Main()), args);
+    }
+  }
+
+  /**
+   * Runs a client's {@code audit} command line on an {@code assay serve} driver ({@link
+   * AuditServer}), as {@link #run} does on the command line; any other command is exit 2.
+   */
+  static int runServed(ServedAudit served, String... args) {
+    try (ScrubbedConsole console = ScrubbedConsole.install()) {
+      if (args.length == 0 || !args[0].equals("audit")) {
+        System.err.println("assay: error: an Assay server runs audits only: assay audit SPEC ...");
+        return 2;
+      }
+      CommandLine.IFactory factory =
+          new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+              return type == AuditCommand.class
+                  ? type.cast(new AuditCommand(served))
+                  : CommandLine.defaultFactory().create(type);
+            }
+          };
+      return execute(new CommandLine(new Main(), factory), args);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.assay.cli;
 import dev.assay.core.BadInputException;
 import dev.assay.core.Secrets;
 import dev.assay.io.AzureStorageSettings;
+import dev.assay.io.SourceLedger;
 import dev.assay.io.StorageDeadlines;
 import dev.assay.spark.SparkSessions;
 import java.io.IOException;
@@ -62,6 +63,18 @@ final class SessionScope implements AutoCloseable {
   private static final String HADOOP_PREFIX = "spark.hadoop.";
 
   /**
+   * A session of its own on {@code shared}'s Spark context, for one audit an {@code assay serve}
+   * driver runs: {@code sqlConf} (only {@code spark.sql.*} settings) and the audit's temporary
+   * views stay in it. Closing it leaves Spark running and forgets what the audit opened.
+   */
+  static SessionScope isolated(SparkSession shared, Map<String, String> sqlConf) {
+    Secrets.rememberSettings(sqlConf);
+    SparkSession spark = shared.newSession();
+    sqlConf.forEach((key, value) -> spark.conf().set(key, value));
+    return new SessionScope(spark, false);
+  }
+
+  /**
    * The {@code --conf KEY=VALUE} options as settings, in order.
    *
    * @throws BadInputException when one has no {@code =} or no key
@@ -90,6 +103,7 @@ final class SessionScope implements AutoCloseable {
    */
   Stopping stopInBackground() {
     if (!own) {
+      close();
       return () -> {};
     }
     CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -129,6 +143,7 @@ final class SessionScope implements AutoCloseable {
 
   @Override
   public void close() {
+    SourceLedger.forget(spark);
     if (own) {
       spark.stop();
       try {

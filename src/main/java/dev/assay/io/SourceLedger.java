@@ -23,6 +23,12 @@ public final class SourceLedger {
     OPENED.put(System.identityHashCode(spark) + " " + evidence.role(), evidence);
   }
 
+  /** Drops what was recorded for {@code spark}: its run is over (an Assay server runs many). */
+  public static void forget(SparkSession spark) {
+    String prefix = System.identityHashCode(spark) + " ";
+    OPENED.keySet().removeIf(key -> key.startsWith(prefix));
+  }
+
   /**
    * The evidence of {@code sources} (by spec key) and of the named inputs their queries read, as
    * they were opened in this session; plain files are left out (their hashes are the evidence).

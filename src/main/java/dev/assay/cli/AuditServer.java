@@ -1,0 +1,149 @@
+package dev.assay.cli;
+
+import dev.assay.core.BadInputException;
+import dev.assay.core.SafeText;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The driver of {@code assay serve}: one JVM and one Spark session that run audit after audit for
+ * clients on a Unix domain socket. An audit's fixed costs (the JVM's start, Spark's start, loading
+ * and compiling the classes of planning and code generation) are paid once, so an audit of small
+ * data takes seconds instead of the cold start's twenty (docs/performance.md, "A warm driver").
+ *
+ * <p>Audits run one at a time, in the order clients connect; each runs in a {@link
+ * SparkSession#newSession() session of its own} (its own SQL settings and temporary views) on the
+ * shared Spark context. The socket file is readable and writable by its owner only: whoever can
+ * connect can make the server read and write files as the server's user.
+ */
+final class AuditServer implements AutoCloseable {
+
+  private final Path socket;
+  private final ServerSocketChannel channel;
+  private final SparkSession spark;
+  private final PrintStream log;
+
+  private AuditServer(Path socket, ServerSocketChannel channel, SparkSession spark) {
+    this.socket = socket;
+    this.channel = channel;
+    this.spark = spark;
+    this.log = System.out;
+  }
+
+  /**
+   * Listens at {@code socket}; a socket file left by a server that is gone is replaced.
+   *
+   * @throws BadInputException when a server already answers there, or the path is not a socket
+   */
+  static AuditServer bind(Path socket, SparkSession spark) throws IOException {
+    Path absolute = socket.toAbsolutePath();
+    claim(absolute);
+    ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    try {
+      channel.bind(UnixDomainSocketAddress.of(absolute));
+      Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rw-------"));
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    return new AuditServer(absolute, channel, spark);
+  }
+
+  /** Checks that {@code socket} is free: absent, or a socket nobody answers on (then deleted). */
+  static void claim(Path socket) throws IOException {
+    if (!Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      Files.createDirectories(socket.toAbsolutePath().getParent());
+      return;
+    }
+    if (Files.isRegularFile(socket) || Files.isDirectory(socket)) {
+      throw new BadInputException(
+          "--socket " + socket + ": is a file or folder, not a socket; name another path.");
+    }
+    try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+      throw new BadInputException(
+          "--socket "
+              + socket
+              + ": another Assay server listens there; stop it first or name another path.");
+    } catch (IOException refused) {
+      Files.delete(socket); // left behind by a server that did not stop cleanly
+    }
+  }
+
+  Path socket() {
+    return socket;
+  }
+
+  /** Serves clients until {@link #close()}. */
+  void serve() throws IOException {
+    while (true) {
+      SocketChannel client;
+      try {
+        client = channel.accept();
+      } catch (ClosedChannelException closed) {
+        return;
+      }
+      try (client) {
+        answer(client);
+      } catch (IOException e) {
+        log.println(
+            SafeText.line(
+                "assay: serve: a client went away: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+      }
+    }
+  }
+
+  /** Runs one client's audit, with its standard output and error sent back to it. */
+  private void answer(SocketChannel client) throws IOException {
+    ServeWire.Request request = ServeWire.read(Channels.newInputStream(client));
+    ServeWire.Frames frames = new ServeWire.Frames(Channels.newOutputStream(client));
+    long start = System.nanoTime();
+    int code;
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    try (PrintStream toOut =
+            new PrintStream(frames.stream(ServeWire.OUT), true, StandardCharsets.UTF_8);
+        PrintStream toErr =
+            new PrintStream(frames.stream(ServeWire.ERR), true, StandardCharsets.UTF_8)) {
+      System.setOut(toOut);
+      System.setErr(toErr);
+      try {
+        code =
+            Main.runServed(
+                new ServedAudit(spark, request.workingDirectory(), request.terminal()),
+                request.args().toArray(String[]::new));
+      } finally {
+        System.setOut(out);
+        System.setErr(err);
+      }
+    }
+    frames.exit(code);
+    log.println(
+        SafeText.line(
+            String.format(
+                Locale.ROOT,
+                "assay: serve: exit %d in %.2f s for %s",
+                code,
+                (System.nanoTime() - start) / 1e9,
+                request.workingDirectory())));
+  }
+
+  /** Stops listening and deletes the socket file; an audit under way finishes. */
+  @Override
+  public void close() throws IOException {
+    channel.close();
+    Files.deleteIfExists(socket);
+  }
+}
