@@ -130,7 +130,12 @@ if [ -z "${SPARK_HOME:-}" ] && [ -z "$master" ]; then
     exec java "${jvm_flags[@]}" "${log_conf[@]}" "${perf_flags[@]}" -XX:SharedArchiveFile="$jsa" \
       -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" -cp "$cp" "$main_class" "${app_args[@]}"
   fi
-  if [ "${app_args[0]:-}" != audit ]; then
+  # an audit handed to a server (--server) loads no Spark here: its classes would make a poor archive
+  served=""
+  for a in "${app_args[@]}"; do
+    case "$a" in --server|--server=*) served=1 ;; esac
+  done
+  if [ "${app_args[0]:-}" != audit ] || [ -n "$served" ]; then
     exec java "${jvm_flags[@]}" "${log_conf[@]}" "${perf_flags[@]}" \
       -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" -cp "$cp" "$main_class" "${app_args[@]}"
   fi

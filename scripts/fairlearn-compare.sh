@@ -12,6 +12,9 @@
 #     [race, sex]): the same rates plus Assay's other fairness metrics, and all five output files.
 # and prints both wall times and their ratio. Both sides read the CSV from disk and start their
 # runtime (Python, or the JVM and Spark) inside the timed command.
+# Then the same audit on a warm driver (./submit.sh serve, started once, given one untimed audit of
+# the same spec first): ./submit.sh SPEC --server SOCKET, timed end to end from the client's start,
+# with its ratio; COMPARE_SERVE=0 leaves this column out.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -45,7 +48,17 @@ timed() {
   return $rc
 }
 
-printf '\n%12s %14s %12s %8s\n' rows "Fairlearn s" "Assay s" ratio
+serve="${COMPARE_SERVE:-1}"
+socket="$dir/serve.sock"
+if [ "$serve" != 0 ]; then
+  "$here/submit.sh" serve --socket "$socket" >"$dir/server.log" 2>&1 &
+  server=$!
+  trap 'kill $server 2>/dev/null || true' EXIT
+  for _ in $(seq 600); do [ -S "$socket" ] && break; sleep 0.2; done
+  [ -S "$socket" ] || { echo "the Assay server did not start: see $dir/server.log" >&2; exit 3; }
+fi
+
+printf '\n%12s %14s %12s %8s %16s %8s\n' rows "Fairlearn s" "Assay s" ratio "Assay served s" ratio
 for rows in "${sizes[@]}"; do
   csv="$dir/decisions-$rows.csv"
   if [ ! -f "$csv" ]; then
@@ -101,6 +114,16 @@ PY
     || { echo "Assay failed at $rows rows: see $dir/assay-$rows.log" >&2; exit 3; }
   ratio="-"
   [ "$fair" != "-" ] && ratio=$(echo "$fair / $assay" | bc -l | xargs printf '%.1fx')
-  printf '%12s %14s %12s %8s\n' "$rows" "$fair" "$assay" "$ratio"
+  served="-"
+  served_ratio="-"
+  if [ "$serve" != 0 ]; then
+    "$here/submit.sh" "$spec" --server "$socket" --out "$dir/served-$rows" >"$dir/served-warm-up.log" 2>&1 || true
+    served=$(timed "$dir/served-$rows.log" "$here/submit.sh" "$spec" --server "$socket" --out "$dir/served-$rows") \
+      || { echo "Assay served failed at $rows rows: see $dir/served-$rows.log" >&2; exit 3; }
+    cmp -s "$dir/report-$rows/results.json" "$dir/served-$rows/results.json" \
+      || { echo "the served results.json differs from the cold run's at $rows rows" >&2; exit 3; }
+    [ "$fair" != "-" ] && served_ratio=$(echo "$fair / $served" | bc -l | xargs printf '%.1fx')
+  fi
+  printf '%12s %14s %12s %8s %16s %8s\n' "$rows" "$fair" "$assay" "$ratio" "$served" "$served_ratio"
 done
 echo "load after: $(uptime | sed 's/.*load average/load average/')"

@@ -35,19 +35,21 @@ final class AuditServer implements AutoCloseable {
   private final SparkSession spark;
   private final PrintStream log;
 
-  private AuditServer(Path socket, ServerSocketChannel channel, SparkSession spark) {
+  private AuditServer(
+      Path socket, ServerSocketChannel channel, SparkSession spark, PrintStream log) {
     this.socket = socket;
     this.channel = channel;
     this.spark = spark;
-    this.log = System.out;
+    this.log = log;
   }
 
   /**
-   * Listens at {@code socket}; a socket file left by a server that is gone is replaced.
+   * Listens at {@code socket}; a socket file left by a server that is gone is replaced. One line
+   * per audit goes to {@code log}.
    *
    * @throws BadInputException when a server already answers there, or the path is not a socket
    */
-  static AuditServer bind(Path socket, SparkSession spark) throws IOException {
+  static AuditServer bind(Path socket, SparkSession spark, PrintStream log) throws IOException {
     Path absolute = socket.toAbsolutePath();
     claim(absolute);
     ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -58,7 +60,7 @@ final class AuditServer implements AutoCloseable {
       channel.close();
       throw e;
     }
-    return new AuditServer(absolute, channel, spark);
+    return new AuditServer(absolute, channel, spark, log);
   }
 
   /** Checks that {@code socket} is free: absent, or a socket nobody answers on (then deleted). */
@@ -111,6 +113,7 @@ final class AuditServer implements AutoCloseable {
     ServeWire.Frames frames = new ServeWire.Frames(Channels.newOutputStream(client));
     long start = System.nanoTime();
     int code;
+    boolean gone;
     PrintStream out = System.out;
     PrintStream err = System.err;
     try (PrintStream toOut =
@@ -119,25 +122,27 @@ final class AuditServer implements AutoCloseable {
             new PrintStream(frames.stream(ServeWire.ERR), true, StandardCharsets.UTF_8)) {
       System.setOut(toOut);
       System.setErr(toErr);
-      try {
+      try (ClientWatch watch = ClientWatch.start(client, spark.sparkContext())) {
         code =
             Main.runServed(
                 new ServedAudit(spark, request.workingDirectory(), request.terminal()),
                 request.args().toArray(String[]::new));
+        gone = watch.clientGone();
       } finally {
         System.setOut(out);
         System.setErr(err);
       }
     }
-    frames.exit(code);
     log.println(
         SafeText.line(
             String.format(
                 Locale.ROOT,
-                "assay: serve: exit %d in %.2f s for %s",
+                "assay: serve: exit %d in %.2f s for %s%s",
                 code,
                 (System.nanoTime() - start) / 1e9,
-                request.workingDirectory())));
+                request.workingDirectory(),
+                gone ? " (the client went away: its Spark jobs were cancelled)" : "")));
+    frames.exit(code);
   }
 
   /** Stops listening and deletes the socket file; an audit under way finishes. */

@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
     Path path = (socket != null ? socket : defaultSocket()).toAbsolutePath();
     AuditServer.claim(path); // another server there: exit 2 before Spark starts
     try (SessionScope session = SessionScope.open(master, SessionScope.settings(conf), verbose);
-        AuditServer server = AuditServer.bind(path, session.spark())) {
+        AuditServer server = AuditServer.bind(path, session.spark(), System.out)) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(server)));
       Console.out(
           "assay: serving audits at "

@@ -42,10 +42,15 @@ class ServeTest {
 
   private AuditServer server;
   private Thread serving;
+  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
   @BeforeEach
   void startServer() throws IOException {
-    server = AuditServer.bind(dir.resolve("serve.sock"), SharedSpark.get());
+    server =
+        AuditServer.bind(
+            dir.resolve("serve.sock"),
+            SharedSpark.get(),
+            new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
     serving =
         new Thread(
             () -> {
@@ -175,6 +180,26 @@ class ServeTest {
     Path project = dir.resolve("project");
     spec(project);
     assertEquals(1, client(project, "audit", "audit.yaml", "-q").code());
+  }
+
+  @Test
+  void aClientThatGoesAwayHasItsAuditCancelledAndTheNextClientIsServed() throws Exception {
+    Path project = dir.resolve("project");
+    spec(project);
+    try (SocketChannel leaving = SocketChannel.open(UnixDomainSocketAddress.of(server.socket()))) {
+      ServeWire.write(
+          new ServeWire.Request(project, false, List.of("audit", "audit.yaml", "--out", "gone")),
+          Channels.newOutputStream(leaving));
+    } // gone before the audit's first Spark job
+    Result next = client(project, "audit", "audit.yaml", "--out", "next", "-q");
+    assertEquals(1, next.code(), next.err());
+    String lines = log.toString(StandardCharsets.UTF_8);
+    assertTrue(
+        lines.contains("exit 3 in ")
+            && lines.contains("(the client went away: its Spark jobs were cancelled)"),
+        lines);
+    assertFalse(Files.exists(project.resolve("gone/results.json")), "no report for no one");
+    assertTrue(Files.isRegularFile(project.resolve("next/results.json")));
   }
 
   @Test
