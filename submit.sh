@@ -17,6 +17,9 @@
 #
 # --gpu adds the RAPIDS Accelerator (jar in ASSAY_RAPIDS_JAR) and its plugin settings.
 #
+# ./submit.sh serve keeps a warm driver running; ./submit.sh SPEC --server SOCKET hands the audit to
+# it from a small client JVM (docs/contract.md, `serve`).
+#
 # Environment: ASSAY_DRIVER_MEMORY (embedded heap, default 4g), SPARK_LOCAL_IP (default
 # 127.0.0.1 in embedded mode), ASSAY_HOME (where rules/ is found; default: this folder).
 set -euo pipefail
@@ -100,6 +103,22 @@ build_if_needed() {
 
 build_if_needed
 
+# An audit handed to an `assay serve` driver (--server SOCKET): this JVM only sends the command line
+# and prints the answer, so it starts small, never through spark-submit, and stays out of the
+# class-data archive. --master goes to the server, which refuses it (exit 2) rather than ignore it.
+for a in ${app_args[@]+"${app_args[@]}"}; do
+  case "$a" in
+    --server|--server=*)
+      if [ ${#spark_opts[@]} -gt 0 ] || [ -n "$gpu" ]; then
+        echo "assay: error: spark-submit options and --gpu belong to the server: give them to ./submit.sh serve" >&2
+        exit 2
+      fi
+      [ -n "$master" ] && app_args+=(--master "$master")
+      exec java "${jvm_flags[@]}" -Xshare:auto -XX:TieredStopAtLevel=1 -Xmx256m \
+        -cp "$jar:$(cat "$classpath_file"):$(cat "$spark_classpath_file")" "$main_class" "${app_args[@]}" ;;
+  esac
+done
+
 if { [ -n "$gpu" ] || [ ${#spark_opts[@]} -gt 0 ]; } && [ -z "$master" ] && [ -z "${SPARK_HOME:-}" ]; then
   master="local[*]"
 fi
@@ -130,12 +149,7 @@ if [ -z "${SPARK_HOME:-}" ] && [ -z "$master" ]; then
     exec java "${jvm_flags[@]}" "${log_conf[@]}" "${perf_flags[@]}" -XX:SharedArchiveFile="$jsa" \
       -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" -cp "$cp" "$main_class" "${app_args[@]}"
   fi
-  # an audit handed to a server (--server) loads no Spark here: its classes would make a poor archive
-  served=""
-  for a in "${app_args[@]}"; do
-    case "$a" in --server|--server=*) served=1 ;; esac
-  done
-  if [ "${app_args[0]:-}" != audit ] || [ -n "$served" ]; then
+  if [ "${app_args[0]:-}" != audit ]; then
     exec java "${jvm_flags[@]}" "${log_conf[@]}" "${perf_flags[@]}" \
       -Xmx"${ASSAY_DRIVER_MEMORY:-4g}" -cp "$cp" "$main_class" "${app_args[@]}"
   fi

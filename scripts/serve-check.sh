@@ -4,7 +4,8 @@
 # `./submit.sh SPEC --server SOCKET` from another folder. Every run must exit 1 (the demo's gate
 # closes), write its report in the caller's folder and give a results.json byte-identical to a
 # cold run's; TERM must stop the server and remove its socket. Prints each run's wall seconds
-# (figures, not a test). Run by .ci/run.
+# (figures, not a test). Options that belong to the server (spark-submit's, --master, a --conf
+# outside spark.sql.*) must be exit 2 beside --server. Run by .ci/run.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -48,6 +49,20 @@ for run in 1 2 3; do
     || { echo "serve-check: the verdict lines did not reach the client" >&2; exit 1; }
   cmp "$out/cold/results.json" "$out/caller/run$run/results.json" \
     || { echo "serve-check: a served results.json differs from the cold run's" >&2; exit 1; }
+done
+
+# Options that belong to the server are refused, not dropped: exit 2 with a message.
+for extra in "--executor-memory 1g" "--master local[2]" "--conf spark.executor.cores=1"; do
+  set +e
+  # shellcheck disable=SC2086 # each extra is an option and its value
+  ./submit.sh datasets/demo/audit.yaml --server "$socket" $extra >"$out/refused.log" 2>&1
+  code=$?
+  set -e
+  if [ "$code" -ne 2 ] || ! grep -q "serve" "$out/refused.log"; then
+    echo "serve-check: '$extra' beside --server should be exit 2 naming serve, got $code:" >&2
+    cat "$out/refused.log" >&2
+    exit 1
+  fi
 done
 
 kill -TERM $server

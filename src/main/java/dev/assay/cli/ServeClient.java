@@ -42,7 +42,7 @@ final class ServeClient {
           "--server "
               + socket
               + ": no Assay server listens there ("
-              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
               + "). Start one with: ./submit.sh serve --socket "
               + socket,
           e);
