@@ -30,10 +30,12 @@ final class SessionScope implements AutoCloseable {
 
   private final SparkSession spark;
   private final boolean own;
+  private final boolean isolated;
 
-  private SessionScope(SparkSession spark, boolean own) {
+  private SessionScope(SparkSession spark, boolean own, boolean isolated) {
     this.spark = spark;
     this.own = own;
+    this.isolated = isolated;
   }
 
   static SessionScope open(String master, Map<String, String> conf) {
@@ -57,7 +59,7 @@ final class SessionScope implements AutoCloseable {
         });
     AzureStorageSettings.fromEnvironment(System.getenv()).applyTo(hadoop);
     StorageDeadlines.applyTo(hadoop);
-    return new SessionScope(spark, own);
+    return new SessionScope(spark, own, false);
   }
 
   private static final String HADOOP_PREFIX = "spark.hadoop.";
@@ -71,7 +73,10 @@ final class SessionScope implements AutoCloseable {
     Secrets.rememberSettings(sqlConf);
     SparkSession spark = shared.newSession();
     sqlConf.forEach((key, value) -> spark.conf().set(key, value));
-    return new SessionScope(spark, false);
+    // active on this thread and the threads it starts (the families'), so that Spark code reading
+    // the active session's settings reads this audit's, as on the command line
+    SparkSession.setActiveSession(spark);
+    return new SessionScope(spark, false, true);
   }
 
   /**
@@ -144,6 +149,9 @@ final class SessionScope implements AutoCloseable {
   @Override
   public void close() {
     SourceLedger.forget(spark);
+    if (isolated) {
+      SparkSession.clearActiveSession(); // the next served audit sets its own
+    }
     if (own) {
       spark.stop();
       try {

@@ -167,6 +167,30 @@ class ServeTest {
   }
 
   @Test
+  void twoClientsAtOnceAreServedOneAfterTheOtherEachWithItsOwnOutput() throws Exception {
+    Path first = dir.resolve("first");
+    Path second = dir.resolve("second");
+    spec(first);
+    spec(second);
+    java.util.concurrent.ExecutorService clients =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a = clients.submit(() -> client(first, "audit", "audit.yaml", "--out", "out"));
+      var b = clients.submit(() -> client(second, "audit", "audit.yaml", "--out", "out"));
+      for (Result r : List.of(a.get(), b.get())) {
+        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.out().lines().filter(l -> l.equals("Gate closed: exit 1.")).count());
+        assertEquals(1, r.out().lines().filter(l -> l.startsWith("Report: ")).count(), r.out());
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    assertArrayEquals(
+        Files.readAllBytes(first.resolve("out/results.json")),
+        Files.readAllBytes(second.resolve("out/results.json")));
+  }
+
+  @Test
   void theServerRunsAuditsOnly() {
     assertBadInput(client(dir, "verify", "reports/x"), "runs audits only");
   }
