@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -23,10 +25,10 @@ import org.apache.spark.sql.SparkSession;
  * and compiling the classes of planning and code generation) are paid once, so an audit of small
  * data takes seconds instead of the cold start's twenty (docs/performance.md, "A warm driver").
  *
- * <p>Audits run one at a time, in the order clients connect; each runs in a {@link
- * SparkSession#newSession() session of its own} (its own SQL settings and temporary views) on the
- * shared Spark context. The socket file is readable and writable by its owner only: whoever can
- * connect can make the server read and write files as the server's user.
+ * <p>Audits run one at a time, in the order clients connect (a client that has to wait is told so);
+ * each runs in a {@link SparkSession#newSession() session of its own} (its own SQL settings and
+ * temporary views) on the shared Spark context. The socket file is readable and writable by its
+ * owner only: whoever can connect can make the server read and write files as the server's user.
  */
 final class AuditServer implements AutoCloseable {
 
@@ -34,6 +36,16 @@ final class AuditServer implements AutoCloseable {
   private final ServerSocketChannel channel;
   private final SparkSession spark;
   private final PrintStream log;
+
+  /**
+   * Audits run one at a time, in the order clients arrive: {@code System.out} is global, and so is
+   * {@link ClientWatch}'s cancelling.
+   */
+  private final ReentrantLock oneAtATime = new ReentrantLock(true);
+
+  private static final byte[] WAITING =
+      "assay: waiting: the server is running another audit; this one starts after it\n"
+          .getBytes(StandardCharsets.UTF_8);
 
   private AuditServer(
       Path socket, ServerSocketChannel channel, SparkSession spark, PrintStream log) {
@@ -87,7 +99,10 @@ final class AuditServer implements AutoCloseable {
     return socket;
   }
 
-  /** Serves clients until {@link #close()}. */
+  /**
+   * Serves clients until {@link #close()}: each on a thread of its own, which tells its client when
+   * it has to wait for another audit, then runs the audit in turn.
+   */
   void serve() throws IOException {
     while (true) {
       SocketChannel client;
@@ -96,21 +111,38 @@ final class AuditServer implements AutoCloseable {
       } catch (ClosedChannelException closed) {
         return;
       }
-      try (client) {
-        answer(client);
-      } catch (IOException e) {
-        log.println(
-            SafeText.line(
-                "assay: serve: a client went away: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+      Thread thread = new Thread(() -> answerAndClose(client), "assay-serve-client");
+      thread.setDaemon(true); // a queued client does not keep a stopping server alive
+      thread.start();
+    }
+  }
+
+  private void answerAndClose(SocketChannel client) {
+    try (client) {
+      ServeWire.Request request = ServeWire.read(Channels.newInputStream(client));
+      ServeWire.Frames frames = new ServeWire.Frames(Channels.newOutputStream(client));
+      if (!oneAtATime.tryLock(0, TimeUnit.SECONDS)) { // (the timed form keeps the queue's order)
+        frames.stream(ServeWire.ERR).write(WAITING);
+        oneAtATime.lock();
       }
+      try {
+        answer(client, request, frames);
+      } finally {
+        oneAtATime.unlock();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      log.println(
+          SafeText.line(
+              "assay: serve: a client went away: "
+                  + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
     }
   }
 
   /** Runs one client's audit, with its standard output and error sent back to it. */
-  private void answer(SocketChannel client) throws IOException {
-    ServeWire.Request request = ServeWire.read(Channels.newInputStream(client));
-    ServeWire.Frames frames = new ServeWire.Frames(Channels.newOutputStream(client));
+  private void answer(SocketChannel client, ServeWire.Request request, ServeWire.Frames frames)
+      throws IOException {
     long start = System.nanoTime();
     int code;
     boolean gone;

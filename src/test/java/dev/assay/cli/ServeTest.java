@@ -167,7 +167,7 @@ class ServeTest {
   }
 
   @Test
-  void twoClientsAtOnceAreServedOneAfterTheOtherEachWithItsOwnOutput() throws Exception {
+  void twoClientsAtOnceAreServedOneAfterTheOtherAndTheSecondIsToldItWaits() throws Exception {
     Path first = dir.resolve("first");
     Path second = dir.resolve("second");
     spec(first);
@@ -177,7 +177,12 @@ class ServeTest {
     try {
       var a = clients.submit(() -> client(first, "audit", "audit.yaml", "--out", "out"));
       var b = clients.submit(() -> client(second, "audit", "audit.yaml", "--out", "out"));
-      for (Result r : List.of(a.get(), b.get())) {
+      List<Result> both = List.of(a.get(), b.get());
+      assertEquals(
+          1,
+          both.stream().filter(r -> r.err().startsWith("assay: waiting: ")).count(),
+          "the client that came second is told it waits: " + both);
+      for (Result r : both) {
         assertEquals(1, r.code(), r.err());
         assertEquals(1, r.out().lines().filter(l -> l.equals("Gate closed: exit 1.")).count());
         assertEquals(1, r.out().lines().filter(l -> l.startsWith("Report: ")).count(), r.out());
