@@ -125,11 +125,13 @@ final class AuditServer implements AutoCloseable {
         frames.stream(ServeWire.ERR).write(WAITING);
         oneAtATime.lock();
       }
+      int code;
       try {
-        answer(client, request, frames);
+        code = answer(client, request, frames);
       } finally {
         oneAtATime.unlock();
       }
+      frames.exit(code); // after the unlock: a client that has its verdict finds the server free
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
@@ -140,9 +142,8 @@ final class AuditServer implements AutoCloseable {
     }
   }
 
-  /** Runs one client's audit, with its standard output and error sent back to it. */
-  private void answer(SocketChannel client, ServeWire.Request request, ServeWire.Frames frames)
-      throws IOException {
+  /** Runs one client's audit, with its standard output and error sent back to it; its exit code. */
+  private int answer(SocketChannel client, ServeWire.Request request, ServeWire.Frames frames) {
     long start = System.nanoTime();
     int code;
     boolean gone;
@@ -174,7 +175,7 @@ final class AuditServer implements AutoCloseable {
                 (System.nanoTime() - start) / 1e9,
                 request.workingDirectory(),
                 gone ? " (the client went away: its Spark jobs were cancelled)" : "")));
-    frames.exit(code);
+    return code;
   }
 
   /** Stops listening and deletes the socket file; an audit under way finishes. */

@@ -89,18 +89,7 @@ class AbfsInputTest {
   }
 
   Path spec(String path) throws IOException {
-    return SpecFiles.write(
-        dir.resolve("audit.yaml"),
-        "version: 1",
-        "name: abfs-audit",
-        "data:",
-        "  current: {path: '" + path + "'}",
-        "columns:",
-        "  label: outcome",
-        "  prediction: approved",
-        "  sensitive: [grp]",
-        "rules: [rules/eeoc-four-fifths.yaml]",
-        "");
+    return SpecFiles.fourFifths(dir.resolve("audit.yaml"), "abfs-audit", path);
   }
 
   /** The settings a user gives for the emulator: the account key and the endpoint mapping. */

@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
@@ -73,25 +72,8 @@ class ServeTest {
   /** Two groups of 40: A selected at 0.5, B at 0.25, a four-fifths failure; in {@code folder}. */
   private Path spec(Path folder) throws IOException {
     Files.createDirectories(folder);
-    List<String> lines = new ArrayList<>(List.of("id,grp,outcome,approved"));
-    for (int i = 0; i < 80; i++) {
-      boolean a = i < 40;
-      lines.add(
-          i + "," + (a ? "A" : "B") + "," + (i % 2) + "," + ((i % 40) < (a ? 20 : 10) ? 1 : 0));
-    }
-    Files.write(folder.resolve("data.csv"), lines);
-    return SpecFiles.write(
-        folder.resolve("audit.yaml"),
-        "version: 1",
-        "name: served-audit",
-        "data:",
-        "  current: {path: data.csv}",
-        "columns:",
-        "  label: outcome",
-        "  prediction: approved",
-        "  sensitive: [grp]",
-        "rules: [rules/eeoc-four-fifths.yaml]",
-        "");
+    SpecFiles.groupsCsv(folder, 10);
+    return SpecFiles.fourFifths(folder.resolve("audit.yaml"), "served-audit", "data.csv");
   }
 
   private Result client(Path workingDirectory, String... args) {
@@ -220,6 +202,11 @@ class ServeTest {
           new ServeWire.Request(project, false, List.of("audit", "audit.yaml", "--out", "gone")),
           Channels.newOutputStream(leaving));
     } // gone before the audit's first Spark job
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!log.toString(StandardCharsets.UTF_8).contains("exit ")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20); // the next client comes after: it must not be the one that waits
+    }
     Result next = client(project, "audit", "audit.yaml", "--out", "next", "-q");
     assertEquals(1, next.code(), next.err());
     String lines = log.toString(StandardCharsets.UTF_8);

@@ -10,14 +10,13 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.sas.BlobContainerSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import dev.assay.CliRun.Result;
+import dev.assay.SpecFiles;
 import dev.assay.publish.Azurite;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,34 +58,8 @@ class UploadTest {
 
   /** Group A approved 20/40, group B 10/40: impact ratio 0.5 < 0.8, so the gate closes (exit 1). */
   Path spec() throws IOException {
-    List<String> lines = new ArrayList<>(List.of("id,grp,outcome,approved"));
-    for (int i = 0; i < 80; i++) {
-      lines.add(
-          i
-              + ","
-              + (i < 40 ? "A" : "B")
-              + ","
-              + (i % 2)
-              + ","
-              + ((i % 40) < (i < 40 ? 20 : 10) ? 1 : 0));
-    }
-    Files.write(dir.resolve("data.csv"), lines);
-    Path spec = dir.resolve("audit.yaml");
-    Files.writeString(
-        spec,
-        String.join(
-            "\n",
-            "version: 1",
-            "name: upload-audit",
-            "data:",
-            "  current: {path: data.csv}",
-            "columns:",
-            "  label: outcome",
-            "  prediction: approved",
-            "  sensitive: [grp]",
-            "rules: [rules/eeoc-four-fifths.yaml]",
-            ""));
-    return spec;
+    SpecFiles.groupsCsv(dir, 10);
+    return SpecFiles.fourFifths(dir.resolve("audit.yaml"), "upload-audit", "data.csv");
   }
 
   @Test

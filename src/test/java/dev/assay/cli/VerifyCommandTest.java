@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.CliRun.Result;
+import dev.assay.SpecFiles;
 import dev.assay.spark.SharedSpark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,25 +29,8 @@ class VerifyCommandTest {
   @BeforeAll
   static void audit() throws IOException {
     SharedSpark.get();
-    List<String> lines = new ArrayList<>(List.of("id,grp,outcome,approved"));
-    for (int i = 0; i < 80; i++) {
-      lines.add(i + "," + (i < 40 ? "A" : "B") + "," + (i % 2) + "," + ((i % 40) < 20 ? 1 : 0));
-    }
-    Files.write(dir.resolve("data.csv"), lines);
-    Files.writeString(
-        dir.resolve("audit.yaml"),
-        String.join(
-            "\n",
-            "version: 1",
-            "name: verify-audit",
-            "data:",
-            "  current: {path: data.csv}",
-            "columns:",
-            "  label: outcome",
-            "  prediction: approved",
-            "  sensitive: [grp]",
-            "rules: [rules/eeoc-four-fifths.yaml]",
-            ""));
+    SpecFiles.groupsCsv(dir, 20);
+    SpecFiles.fourFifths(dir.resolve("audit.yaml"), "verify-audit", "data.csv");
     report = dir.resolve("report");
     Result r =
         AuditCommandTest.cli(
