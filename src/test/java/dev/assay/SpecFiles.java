@@ -46,6 +46,11 @@ public final class SpecFiles {
    * bApproved / 20}); returns the file.
    */
   public static Path groupsCsv(Path folder, int bApproved) throws IOException {
+    return groupsCsvAt(folder.resolve("data.csv"), bApproved);
+  }
+
+  /** As {@link #groupsCsv}, written to {@code file}. */
+  public static Path groupsCsvAt(Path file, int bApproved) throws IOException {
     List<String> lines = new ArrayList<>(List.of("id,grp,outcome,approved"));
     for (int i = 0; i < 80; i++) {
       boolean a = i < 40;
@@ -58,6 +63,6 @@ public final class SpecFiles {
               + ","
               + ((i % 40) < (a ? 20 : bApproved) ? 1 : 0));
     }
-    return Files.write(folder.resolve("data.csv"), lines);
+    return Files.write(file, lines);
   }
 }

@@ -9,6 +9,7 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.SpecFiles;
 import dev.assay.cli.AzureCliProcessTest.Run;
 import dev.assay.cli.AzureCliProcessTest.Tls;
 import dev.assay.publish.Azurite;
@@ -41,26 +42,6 @@ class AbfsHistoryTest {
   static final String CONTAINER = "audit-history";
 
   @TempDir Path dir;
-
-  /**
-   * 80 rows: group A approved 20 of 40, group B {@code approvedB} of 40, so the impact ratio is
-   * approvedB / 20.
-   */
-  static Path csv(Path folder, String name, int approvedB) throws Exception {
-    List<String> lines = new ArrayList<>(List.of("id,grp,outcome,approved"));
-    for (int i = 0; i < 80; i++) {
-      boolean a = i < 40;
-      lines.add(
-          i
-              + ","
-              + (a ? "A" : "B")
-              + ","
-              + (i % 2)
-              + ","
-              + ((i % 40) < (a ? 20 : approvedB) ? 1 : 0));
-    }
-    return Files.write(folder.resolve(name), lines);
-  }
 
   static Path spec(Path folder, Path data) throws Exception {
     Files.write(
@@ -141,7 +122,7 @@ class AbfsHistoryTest {
 
       // run 1: impact ratio 20/20 = 1; no history yet, the anomaly rule has nothing to compare
       Path first = dir.resolve("first");
-      Run one = audit(env, tls, csv(dir, "fair.csv", 20), first, history);
+      Run one = audit(env, tls, SpecFiles.groupsCsvAt(dir.resolve("fair.csv"), 20), first, history);
       assertEquals(0, one.code(), one.out() + one.err());
       assertEquals(
           Map.of("ratio-no-regression", "PASS", "ratio-stable", "NOT_APPLICABLE"), statuses(first));
@@ -149,7 +130,8 @@ class AbfsHistoryTest {
       // run 2: 18/20 = 0.9, still >= 0.8, but 0.1 worse than run 1 (the last passing run, read
       // from Blob Storage) and a 10% change: both history rules fire
       Path second = dir.resolve("second");
-      Run two = audit(env, tls, csv(dir, "worse.csv", 18), second, history);
+      Run two =
+          audit(env, tls, SpecFiles.groupsCsvAt(dir.resolve("worse.csv"), 18), second, history);
       assertEquals(1, two.code(), two.out() + two.err());
       assertEquals(Map.of("ratio-no-regression", "FAIL", "ratio-stable", "WARN"), statuses(second));
       String results = Files.readString(second.resolve("results.json"));
