@@ -2,7 +2,9 @@ package dev.assay.cli;
 
 import dev.assay.core.BadInputException;
 import dev.assay.core.SafeText;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -17,6 +19,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
+import org.apache.commons.io.FileUtils;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -137,7 +141,7 @@ final class AuditServer implements AutoCloseable {
     } catch (IOException e) {
       log.println(
           SafeText.line(
-              "assay: serve: a client went away: "
+              "assay: serve: a client left or sent no request: "
                   + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
     }
   }
@@ -147,24 +151,16 @@ final class AuditServer implements AutoCloseable {
     long start = System.nanoTime();
     int code;
     boolean gone;
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    try (PrintStream toOut =
-            new PrintStream(frames.stream(ServeWire.OUT), true, StandardCharsets.UTF_8);
-        PrintStream toErr =
-            new PrintStream(frames.stream(ServeWire.ERR), true, StandardCharsets.UTF_8)) {
-      System.setOut(toOut);
-      System.setErr(toErr);
-      try (ClientWatch watch = ClientWatch.start(client, spark.sparkContext())) {
-        code =
-            Main.runServed(
-                new ServedAudit(spark, request.workingDirectory(), request.terminal()),
-                request.args().toArray(String[]::new));
-        gone = watch.clientGone();
-      } finally {
-        System.setOut(out);
-        System.setErr(err);
-      }
+    try (ClientWatch watch = ClientWatch.start(client, spark.sparkContext())) {
+      code =
+          withConsole(
+              frames.stream(ServeWire.OUT),
+              frames.stream(ServeWire.ERR),
+              () ->
+                  Main.runServed(
+                      new ServedAudit(spark, request.workingDirectory(), request.terminal()),
+                      request.args().toArray(String[]::new)));
+      gone = watch.clientGone();
     }
     log.println(
         SafeText.line(
@@ -176,6 +172,71 @@ final class AuditServer implements AutoCloseable {
                 request.workingDirectory(),
                 gone ? " (the client went away: its Spark jobs were cancelled)" : "")));
     return code;
+  }
+
+  /**
+   * Runs the audit of {@code spec} {@code times} times into a temporary folder (deleted after), as
+   * a client would, before the first client's audit: the JIT compiles planning, code generation and
+   * the CSV or Parquet readers on it, so clients do not pay for that. Clients that come meanwhile
+   * wait their turn. Says so on the log; returns the exit code of the last run.
+   *
+   * @throws BadInputException when the spec's audit is bad input (exit 2) or its run fails (exit
+   *     3); its message says what the audit printed on standard error
+   */
+  int warmUp(Path spec, int times) throws IOException {
+    Path out = Files.createTempDirectory("assay-warm-up");
+    oneAtATime.lock();
+    try {
+      long start = System.nanoTime();
+      int code = 0;
+      for (int i = 0; i < times; i++) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] args = {
+          "audit", spec.toString(), "--out", out.resolve("run" + i).toString(), "-q"
+        };
+        ServedAudit here = new ServedAudit(spark, Path.of("").toAbsolutePath(), false);
+        code = withConsole(OutputStream.nullOutputStream(), err, () -> Main.runServed(here, args));
+        if (code > 1) {
+          throw new BadInputException(
+              "--warm-up "
+                  + spec
+                  + ": its audit exited "
+                  + code
+                  + ": "
+                  + err.toString(StandardCharsets.UTF_8).strip());
+        }
+      }
+      log.println(
+          SafeText.line(
+              String.format(
+                  Locale.ROOT,
+                  "assay: serve: warmed up: %d audits of %s in %.2f s",
+                  times,
+                  spec,
+                  (System.nanoTime() - start) / 1e9)));
+      return code;
+    } finally {
+      oneAtATime.unlock();
+      FileUtils.deleteQuietly(out.toFile());
+    }
+  }
+
+  /**
+   * Runs {@code audit} with {@link System#out} and {@link System#err} writing to {@code out} and
+   * {@code err}, and puts them back after. Audits run one at a time, so the swap is safe.
+   */
+  private static int withConsole(OutputStream out, OutputStream err, IntSupplier audit) {
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    try (PrintStream toOut = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream toErr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      System.setOut(toOut);
+      System.setErr(toErr);
+      return audit.getAsInt();
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
   }
 
   /** Stops listening and deletes the socket file; an audit under way finishes. */

@@ -1,5 +1,6 @@
 package dev.assay.cli;
 
+import dev.assay.core.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,6 +46,23 @@ final class ServeCommand implements Callable<Integer> {
   List<String> conf = List.of();
 
   @Option(
+      names = "--warm-up",
+      paramLabel = "SPEC",
+      description =
+          "before the first client's audit, run this spec's audit --warm-up-runs times into a"
+              + " temporary folder (deleted after), so the JIT has compiled what audits use;"
+              + " clients that come meanwhile wait. A spec whose audit exits 2 or 3 stops the"
+              + " server with that error")
+  Path warmUp;
+
+  @Option(
+      names = "--warm-up-runs",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "how many times --warm-up runs its audit (default 3)")
+  int warmUpRuns;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "print Spark's own INFO logging on standard error")
   boolean verbose;
@@ -52,6 +71,14 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path path = (socket != null ? socket : defaultSocket()).toAbsolutePath();
     AuditServer.claim(path); // another server there: exit 2 before Spark starts
+    Path warmUpSpec = warmUp == null ? null : warmUp.toAbsolutePath();
+    if (warmUpSpec != null && !Files.isRegularFile(warmUpSpec)) {
+      throw new BadInputException("--warm-up " + warmUp + ": no such file.");
+    }
+    if (warmUpRuns < 1) {
+      throw new BadInputException("--warm-up-runs must be at least 1, not " + warmUpRuns + ".");
+    }
+    AtomicReference<RuntimeException> warmUpFailure = new AtomicReference<>();
     try (SessionScope session = SessionScope.open(master, SessionScope.settings(conf), verbose);
         AuditServer server = AuditServer.bind(path, session.spark(), System.out)) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(server)));
@@ -63,7 +90,13 @@ final class ServeCommand implements Callable<Integer> {
               + "). Run one with: ./submit.sh SPEC --server "
               + server.socket()
               + " . Stop with Ctrl-C.");
+      if (warmUpSpec != null) {
+        warmUpInBackground(server, warmUpSpec, warmUpFailure);
+      }
       server.serve();
+    }
+    if (warmUpFailure.get() != null) {
+      throw warmUpFailure.get(); // a bad warm-up spec: its exit code and message
     }
     return 0;
   }
@@ -82,6 +115,30 @@ final class ServeCommand implements Callable<Integer> {
       throw new UncheckedIOException(e);
     }
     return folder.resolve("serve.sock");
+  }
+
+  /**
+   * Warms the server up on a thread of its own while it already accepts clients (they wait for it);
+   * a failed warm-up stops the server and is kept in {@code failure}.
+   */
+  private void warmUpInBackground(
+      AuditServer server, Path spec, AtomicReference<RuntimeException> failure) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                server.warmUp(spec, warmUpRuns);
+              } catch (IOException e) {
+                failure.set(new UncheckedIOException(e));
+                closeQuietly(server);
+              } catch (RuntimeException e) {
+                failure.set(e);
+                closeQuietly(server);
+              }
+            },
+            "assay-serve-warm-up");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private static void closeQuietly(AuditServer server) {

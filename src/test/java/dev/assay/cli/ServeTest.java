@@ -219,6 +219,47 @@ class ServeTest {
   }
 
   @Test
+  void aWarmUpRunsTheSpecsAuditAndLeavesNoFolderBehind() throws IOException {
+    Path spec = spec(dir.resolve("project"));
+    long before = warmUpFolders();
+    assertEquals(1, server.warmUp(spec, 2)); // the spec's gate closes: exit 1, a verdict
+    assertEquals(before, warmUpFolders());
+    assertTrue(
+        log.toString(StandardCharsets.UTF_8)
+            .contains("assay: serve: warmed up: 2 audits of " + spec),
+        log.toString(StandardCharsets.UTF_8));
+    assertFalse(Files.exists(dir.resolve("project/reports")), "nothing written beside the spec");
+  }
+
+  @Test
+  void aWarmUpSpecThatIsBadInputFailsWithTheAuditsMessage() throws IOException {
+    Path spec = Files.writeString(dir.resolve("bad.yaml"), "version: 1\nname: [unclosed\n");
+    BadInputException e = assertThrows(BadInputException.class, () -> server.warmUp(spec, 3));
+    assertTrue(
+        e.getMessage().startsWith("--warm-up " + spec + ": its audit exited 2: "), e.getMessage());
+    assertTrue(e.getMessage().contains("bad.yaml"), e.getMessage());
+  }
+
+  @Test
+  void serveChecksItsWarmUpOptionsBeforeSparkStarts() {
+    Path socket = dir.resolve("other.sock");
+    assertBadInput(
+        CliRun.run("serve", "--socket", "" + socket, "--warm-up", "" + dir.resolve("none.yaml")),
+        "--warm-up",
+        "none.yaml: no such file");
+    assertBadInput(
+        CliRun.run("serve", "--socket", "" + socket, "--warm-up-runs", "0"),
+        "--warm-up-runs must be at least 1");
+    assertFalse(Files.exists(socket));
+  }
+
+  private static long warmUpFolders() throws IOException {
+    try (var listing = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return listing.filter(p -> p.getFileName().toString().startsWith("assay-warm-up")).count();
+    }
+  }
+
+  @Test
   void onlyTheOwnerCanConnect() throws IOException {
     assertEquals(
         "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(server.socket())));
